@@ -1,0 +1,120 @@
+## General
+error-generic = Sorry, something went wrong on our side. Please try again in a moment.
+stale-button = This button is no longer valid.
+unknown-text = Sorry, I did not understand that. Type /help to see what I can do.
+unknown-command = I do not know the command { $cmd }. Type /help to see the list of commands.
+need-start = Hello! Type /start to begin using kimbot.
+cancelled = Cancelled. Type /help to see the menu.
+nothing-to-cancel = Nothing is in progress. Type /help to see the menu.
+not-allowed-coordinator = Sorry, this command is only for KIM coordinators and Diskominfo staff.
+not-allowed-staff = Sorry, this command is only for Diskominfo staff.
+not-allowed-admin = Sorry, this command is only for kimbot admins.
+only-private = Use this command in a private chat with me: { $link }
+only-group = Use this command inside a KIM group, not in a private chat.
+btn-back = ⬅️ Back
+btn-lang-id = 🇮🇩 Bahasa Indonesia
+btn-lang-en = 🇬🇧 English
+
+## Roles
+role-resident = resident
+role-coordinator = KIM coordinator
+role-staff = Diskominfo staff
+role-admin = admin
+
+## Onboarding and consent
+notice =
+    Welcome to kimbot, the service of the Community Information Groups (KIM) and Diskominfo.
+
+    🔒 Privacy notice (version { $version })
+    • What we keep: your Telegram ID and name, your language, and the KIM you join.
+    • What for: sending you information from your KIM and following up your aspirations.
+    • Only the KIM and Diskominfo use it; it is never sold or shared with others.
+    • You can withdraw consent and have your data erased at any time.
+    Legal basis: Indonesia's Personal Data Protection Law (UU No. 27/2022).
+
+    Do you agree?
+btn-agree = ✅ I agree
+btn-decline = ❌ I do not agree
+notice-reminder = Please choose I agree or I do not agree on the message above. Type /cancel to stop.
+declined =
+    All right, nothing about you has been stored.
+    Without consent kimbot cannot add you to a KIM, take your aspirations, or send you programme news.
+    If you change your mind, type /start at any time.
+welcome-back = Welcome back, { $name }! Your KIM: { $kim }. Type /help to see the menu.
+choose-kim = Choose your KIM: type its code (for example KIM01) or pick an area below.
+choose-kim-in = { $area }: pick one.
+choose-kim-none-here = There is no KIM in { $area } yet. Pick another area or type a KIM code.
+kim-not-found = KIM code "{ $code }" was not found. Check the code, or pick from the list.
+no-kims = No KIM is registered yet. Please contact your local Diskominfo. You can choose a KIM later with /gantikim.
+kim-joined =
+    Done! You are now a member of { $kim } ({ $area }).
+    Type /help to see what you can do.
+kim-choose-later = Cancelled. You can choose a KIM later with /gantikim.
+
+## Language
+lang-choose = Choose a language:
+lang-changed = Language changed to English.
+
+## Help
+help-header = What you can do ({ $role }):
+help-resident =
+    /gantikim - choose or change your KIM
+    /bahasa - change language
+    /batal - stop what is in progress (also /cancel)
+    /bantuan - show this message (also /help)
+help-coordinator =
+    For KIM coordinators:
+    /hubungkan CODE - (inside a group) link the group to your KIM
+    /putuskan - (inside a group) unlink the group
+    /grupsaya - list your KIM's groups
+help-staff =
+    For Diskominfo staff:
+    /undang koordinator KIM-CODE - create a coordinator invite code
+help-admin =
+    For admins:
+    /undang staf AREA-NAME - create a staff invite code (city or kecamatan)
+help-group =
+    Group commands:
+    /hubungkan CODE - link this group to a KIM (coordinators)
+    /putuskan - unlink this group (coordinators)
+
+## Telegram command menu
+cmd-start = Start or sign up again
+cmd-bantuan = What I can do
+cmd-gantikim = Choose or change KIM
+cmd-bahasa = Change language
+cmd-batal = Stop what is in progress
+cmd-hubungkan = Link this group to a KIM
+cmd-putuskan = Unlink this group from its KIM
+cmd-grupsaya = My KIM's groups
+cmd-undang = Create a role invite code
+
+## Groups
+group-hello =
+    Hello, I am kimbot, the KIM information assistant.
+    KIM coordinators: send /hubungkan KIM-CODE in this group so KIM announcements reach it.
+group-link-usage = Write the KIM code after the command, for example: /hubungkan KIM01
+group-linked = This group is now linked to { $kim }. KIM announcements will be sent here.
+group-link-denied = Sorry, only coordinators of { $kim } or Diskominfo staff of its area can link this group.
+group-unlinked = This group is no longer linked to { $kim }.
+group-not-linked = This group is not linked to any KIM.
+my-groups-header = Your KIM's groups:
+my-groups-item = • { $title } - { $kim } ({ $status })
+my-groups-empty = No group is linked yet. Add me to a group, then send /hubungkan KIM-CODE there.
+group-status-active = active
+group-status-left = bot was removed
+group-status-restricted = bot may not send messages
+
+## Role invites
+invite-usage =
+    How to create an invite:
+    /undang koordinator KIM-CODE
+    /undang staf AREA-NAME (admins only; a city or kecamatan name)
+invite-created =
+    Invite for { $role } of { $scope } created.
+    Send this link to the person (single use, valid for { $days } days):
+    { $link }
+invite-invalid = This invite code is not valid: wrong, already used, or expired. Ask for a new one.
+invite-claimed = You are now { $role } for { $scope }. Type /help to see your new commands.
+area-not-found = Area "{ $name }" was not found.
+area-ambiguous = Several areas are called "{ $name }": { $options }. Write the full name, for example "Kota Palembang/Ilir Barat I".

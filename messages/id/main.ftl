@@ -1,0 +1,120 @@
+## Umum
+error-generic = Maaf, terjadi kendala di sistem kami. Silakan coba lagi sebentar lagi.
+stale-button = Tombol ini sudah tidak berlaku.
+unknown-text = Maaf, saya belum mengerti pesan itu. Ketik /bantuan untuk melihat apa saja yang bisa saya bantu.
+unknown-command = Perintah { $cmd } tidak saya kenal. Ketik /bantuan untuk melihat daftar perintah.
+need-start = Halo! Ketik /start untuk mulai memakai kimbot.
+cancelled = Dibatalkan. Ketik /bantuan untuk melihat menu.
+nothing-to-cancel = Tidak ada proses yang sedang berjalan. Ketik /bantuan untuk melihat menu.
+not-allowed-coordinator = Maaf, perintah ini hanya untuk koordinator KIM dan staf Diskominfo.
+not-allowed-staff = Maaf, perintah ini hanya untuk staf Diskominfo.
+not-allowed-admin = Maaf, perintah ini hanya untuk admin kimbot.
+only-private = Perintah ini dipakai di chat pribadi dengan saya: { $link }
+only-group = Perintah ini dipakai di dalam grup KIM, bukan di chat pribadi.
+btn-back = ⬅️ Kembali
+btn-lang-id = 🇮🇩 Bahasa Indonesia
+btn-lang-en = 🇬🇧 English
+
+## Peran
+role-resident = warga
+role-coordinator = koordinator KIM
+role-staff = staf Diskominfo
+role-admin = admin
+
+## Pendaftaran awal dan persetujuan
+notice =
+    Selamat datang di kimbot, layanan Kelompok Informasi Masyarakat (KIM) bersama Diskominfo.
+
+    🔒 Pemberitahuan privasi (versi { $version })
+    • Yang disimpan: ID dan nama Telegram Anda, bahasa pilihan, dan KIM yang Anda ikuti.
+    • Untuk apa: mengirim informasi dari KIM Anda dan menindaklanjuti aspirasi Anda.
+    • Data hanya dipakai oleh KIM dan Diskominfo, tidak dijual atau dibagikan ke pihak lain.
+    • Anda dapat menarik persetujuan dan meminta data dihapus kapan saja.
+    Dasar hukum: UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi.
+
+    Apakah Anda setuju?
+btn-agree = ✅ Setuju
+btn-decline = ❌ Tidak setuju
+notice-reminder = Silakan pilih tombol Setuju atau Tidak setuju pada pesan di atas. Ketik /batal untuk berhenti.
+declined =
+    Baik, tidak ada data Anda yang kami simpan.
+    Tanpa persetujuan, kimbot tidak dapat mendaftarkan Anda ke KIM, menerima aspirasi, atau mengirim informasi program.
+    Jika berubah pikiran, ketik /start kapan saja.
+welcome-back = Selamat datang kembali, { $name }! KIM Anda: { $kim }. Ketik /bantuan untuk melihat menu.
+choose-kim = Pilih KIM Anda: ketik kode KIM (misalnya KIM01) atau pilih wilayah di bawah.
+choose-kim-in = { $area }: pilih salah satu.
+choose-kim-none-here = Belum ada KIM di { $area }. Pilih wilayah lain atau ketik kode KIM.
+kim-not-found = Kode KIM "{ $code }" tidak ditemukan. Periksa lagi kodenya, atau pilih dari daftar.
+no-kims = Belum ada KIM yang terdaftar. Silakan hubungi Diskominfo setempat. Anda bisa memilih KIM nanti dengan /gantikim.
+kim-joined =
+    Selamat! Anda tergabung di { $kim } ({ $area }).
+    Ketik /bantuan untuk melihat apa saja yang bisa dilakukan.
+kim-choose-later = Dibatalkan. Anda bisa memilih KIM nanti dengan /gantikim.
+
+## Bahasa
+lang-choose = Pilih bahasa:
+lang-changed = Bahasa diganti ke Bahasa Indonesia.
+
+## Bantuan
+help-header = Yang bisa Anda lakukan ({ $role }):
+help-resident =
+    /gantikim - pilih atau ganti KIM Anda
+    /bahasa - ganti bahasa
+    /batal - hentikan proses yang sedang berjalan
+    /bantuan - tampilkan pesan ini
+help-coordinator =
+    Untuk koordinator KIM:
+    /hubungkan KODE - (di dalam grup) hubungkan grup dengan KIM
+    /putuskan - (di dalam grup) lepaskan grup dari KIM
+    /grupsaya - daftar grup KIM Anda
+help-staff =
+    Untuk staf Diskominfo:
+    /undang koordinator KODE-KIM - buat kode undangan koordinator
+help-admin =
+    Untuk admin:
+    /undang staf NAMA-WILAYAH - buat kode undangan staf (kota atau kecamatan)
+help-group =
+    Perintah di grup:
+    /hubungkan KODE - hubungkan grup ini dengan KIM (koordinator)
+    /putuskan - lepaskan grup ini dari KIM (koordinator)
+
+## Menu perintah Telegram
+cmd-start = Mulai atau daftar ulang
+cmd-bantuan = Apa yang bisa dilakukan
+cmd-gantikim = Pilih atau ganti KIM
+cmd-bahasa = Ganti bahasa
+cmd-batal = Hentikan proses yang berjalan
+cmd-hubungkan = Hubungkan grup ini dengan KIM
+cmd-putuskan = Lepaskan grup ini dari KIM
+cmd-grupsaya = Daftar grup KIM saya
+cmd-undang = Buat kode undangan peran
+
+## Grup
+group-hello =
+    Halo, saya kimbot, asisten informasi KIM.
+    Koordinator KIM: kirim /hubungkan KODE-KIM di grup ini agar pengumuman KIM sampai ke sini.
+group-link-usage = Tulis kode KIM setelah perintah, misalnya: /hubungkan KIM01
+group-linked = Grup ini sekarang terhubung dengan { $kim }. Pengumuman KIM akan dikirim ke sini.
+group-link-denied = Maaf, hanya koordinator { $kim } atau staf Diskominfo wilayahnya yang dapat menghubungkan grup ini.
+group-unlinked = Grup ini tidak lagi terhubung dengan { $kim }.
+group-not-linked = Grup ini belum terhubung dengan KIM mana pun.
+my-groups-header = Grup KIM Anda:
+my-groups-item = • { $title } - { $kim } ({ $status })
+my-groups-empty = Belum ada grup yang terhubung. Tambahkan saya ke grup, lalu kirim /hubungkan KODE-KIM di grup itu.
+group-status-active = aktif
+group-status-left = bot sudah dikeluarkan
+group-status-restricted = bot tidak boleh mengirim pesan
+
+## Undangan peran
+invite-usage =
+    Cara membuat undangan:
+    /undang koordinator KODE-KIM
+    /undang staf NAMA-WILAYAH (khusus admin; nama kota atau kecamatan)
+invite-created =
+    Undangan { $role } untuk { $scope } dibuat.
+    Kirim tautan ini kepada orangnya (sekali pakai, berlaku { $days } hari):
+    { $link }
+invite-invalid = Kode undangan ini tidak berlaku: salah, sudah dipakai, atau kedaluwarsa. Mintalah kode baru.
+invite-claimed = Anda sekarang { $role } untuk { $scope }. Ketik /bantuan untuk melihat perintah baru Anda.
+area-not-found = Wilayah "{ $name }" tidak ditemukan.
+area-ambiguous = Ada beberapa wilayah bernama "{ $name }": { $options }. Tulis nama lengkapnya, misalnya "Kota Palembang/Ilir Barat I".

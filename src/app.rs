@@ -1,0 +1,121 @@
+//! Builds the pieces (database, Telegram client, dispatcher) and runs them until a
+//! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use teloxide::dispatching::dialogue::{ErasedStorage, Storage};
+use teloxide::prelude::*;
+use teloxide::types::AllowedUpdate;
+use teloxide::update_listeners::Polling;
+
+use crate::config::{Config, ConfigError};
+use crate::db::{Db, DbError, SharedClock};
+use crate::telegram::{self, Ctx, DbStorage, HandlerError, State};
+
+/// Why the application could not start or stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("cannot reach Telegram at {url}: {source} (check TELOXIDE_TOKEN and TELOXIDE_API_URL)")]
+    Telegram { url: String, source: teloxide::RequestError },
+}
+
+/// Long-poll timeout: how long one getUpdates call waits for news.
+const POLL_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct App {
+    ctx: Arc<Ctx>,
+    bot: Bot,
+}
+
+impl App {
+    /// Connects to the database (migrating it) and to Telegram (`getMe`), so a wrong
+    /// token or URL fails here, at start-up, with one clear line.
+    pub async fn build(config: Config, clock: SharedClock) -> Result<App, AppError> {
+        let token = config.require_token()?;
+        let db = Db::connect(&config.database_url, config.backend).await?;
+        db.migrate().await?;
+        let mut bot = Bot::new(token.expose());
+        if let Some(url) = &config.api_url {
+            bot = bot.set_api_url(url.clone());
+        }
+        let url = bot.api_url().to_string();
+        let me = bot.get_me().await.map_err(|source| AppError::Telegram { url, source })?;
+        let bot_username = me.username().to_string();
+        let ctx = Arc::new(Ctx { db, config: Arc::new(config), clock, bot_username });
+        Ok(App { ctx, bot })
+    }
+
+    pub fn ctx(&self) -> Arc<Ctx> {
+        self.ctx.clone()
+    }
+
+    /// Serves updates by long polling until `shutdown` resolves, then finishes the
+    /// updates in hand and closes the pool.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), AppError> {
+        let App { ctx, bot } = self;
+        if let Err(error) = telegram::set_default_menus(&bot).await {
+            tracing::warn!(%error, "could not set the command menus; continuing");
+        }
+        match telegram::prune_processed(&ctx).await {
+            Ok(n) => tracing::debug!(pruned = n, "old update ids forgotten"),
+            Err(error) => tracing::warn!(%error, "could not prune processed updates"),
+        }
+        let storage: Arc<ErasedStorage<State>> = DbStorage::new(ctx.db.clone(), ctx.clock.clone()).erase();
+        let mut dispatcher = Dispatcher::builder(bot.clone(), telegram::schema())
+            .dependencies(dptree::deps![ctx.clone(), storage])
+            .default_handler(|update| async move { tracing::debug!(?update.kind, "update not handled") })
+            .error_handler(Arc::new(|error: HandlerError| async move {
+                tracing::error!(%error, "update failed");
+            }))
+            .build();
+        let token = dispatcher.shutdown_token();
+        tokio::spawn(async move {
+            shutdown.await;
+            tracing::info!("shutting down: finishing updates in hand");
+            // The dispatcher may still be starting; retry until it accepts the request.
+            loop {
+                match token.shutdown() {
+                    Ok(done) => break done.await,
+                    Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+                }
+            }
+        });
+        let listener = Polling::builder(bot)
+            .timeout(POLL_TIMEOUT)
+            .allowed_updates(vec![AllowedUpdate::Message, AllowedUpdate::CallbackQuery, AllowedUpdate::MyChatMember])
+            .delete_webhook()
+            .await
+            .build();
+        dispatcher
+            .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("getUpdates failed"))
+            .await;
+        ctx.db.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM, whichever comes first.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

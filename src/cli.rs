@@ -1,0 +1,185 @@
+//! Command-line interface (clap). `main` parses, this module runs the subcommand.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::{self, App, AppError};
+use crate::audit;
+use crate::config::Config;
+use crate::db::{Clock, Db, SystemClock};
+use crate::members::roles::{self, Scope};
+use crate::members::{areas, display_path};
+
+#[derive(Debug, Parser)]
+#[command(name = "kimbot", version, about = "Telegram bot for Kelompok Informasi Masyarakat (KIM)")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database, then serve Telegram updates (long polling).
+    Run,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Try the bot without a token: a fake Telegram in-process and a terminal chat.
+    Sandbox {
+        /// SQLite file for the sandbox (kept between runs).
+        #[arg(long, default_value = "kimbot-sandbox.db")]
+        db: PathBuf,
+    },
+    /// Grant a role from the office (no invite code needed).
+    Grant {
+        #[command(subcommand)]
+        role: GrantRole,
+    },
+    /// Revoke every role of a person.
+    Revoke {
+        /// Telegram user id.
+        #[arg(long)]
+        user: i64,
+    },
+    /// Areas and KIMs.
+    Areas {
+        #[command(subcommand)]
+        action: AreasAction,
+    },
+    /// Show the latest audit log entries.
+    Audit {
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GrantRole {
+    /// Diskominfo staff for a kota or kecamatan.
+    Staff {
+        #[arg(long)]
+        user: i64,
+        /// Area name (e.g. "Ilir Barat I") or full path ("Kota Palembang/Ilir Barat I").
+        #[arg(long)]
+        area: String,
+    },
+    /// Coordinator of one KIM.
+    Coordinator {
+        #[arg(long)]
+        user: i64,
+        /// KIM code, e.g. IB1-BL.
+        #[arg(long)]
+        kim: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AreasAction {
+    /// Load kota,kecamatan,kelurahan,kim_code,kim_name rows from a CSV file.
+    Import { file: PathBuf },
+    /// List every KIM with its area.
+    List,
+}
+
+/// Errors of the CLI layer, each printed as one line.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error(transparent)]
+    Import(#[from] areas::ImportError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+}
+
+impl From<crate::db::DbError> for CliError {
+    fn from(e: crate::db::DbError) -> Self {
+        CliError::App(e.into())
+    }
+}
+impl From<crate::config::ConfigError> for CliError {
+    fn from(e: crate::config::ConfigError) -> Self {
+        CliError::App(e.into())
+    }
+}
+
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    match cli.command {
+        Command::Sandbox { db } => crate::sandbox::run(db).await,
+        Command::Run => {
+            let app = App::build(Config::from_env()?, clock).await?;
+            tracing::info!("kimbot is running; Ctrl-C to stop");
+            Ok(app.run_until(app::shutdown_signal()).await?)
+        }
+        other => {
+            let config = Config::from_env()?;
+            let db = Db::connect(&config.database_url, config.backend).await?;
+            db.migrate().await?;
+            let result = office(&db, other, clock.now()).await;
+            db.close().await;
+            result
+        }
+    }
+}
+
+/// The subcommands that only touch the database.
+async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
+    match command {
+        Command::Migrate => println!("migrations applied"),
+        Command::Areas { action: AreasAction::Import { file } } => {
+            let path = file.display().to_string();
+            let input = std::fs::File::open(&file).map_err(|source| CliError::Io { path, source })?;
+            let summary = areas::import_csv(db, input).await?;
+            println!("imported {} rows ({} KIMs)", summary.rows, summary.kims);
+        }
+        Command::Areas { action: AreasAction::List } => {
+            for kim in areas::all_kims(db).await? {
+                println!("{}\t{}\t{}", kim.code, kim.name, display_path(&kim.area_path));
+            }
+        }
+        Command::Grant { role } => grant(db, role, now).await?,
+        Command::Revoke { user } => {
+            let n = roles::revoke_all(db, user, now).await?;
+            audit::record(db, None, "role.revoke", &format!("user={user} grants={n} via=cli"), now).await?;
+            println!("revoked {n} grant(s) of {user}");
+        }
+        Command::Audit { limit } => {
+            for e in audit::recent(db, limit).await? {
+                let when = chrono::DateTime::from_timestamp(e.at, 0).map(|t| t.to_rfc3339()).unwrap_or_default();
+                let who = e.actor.map(|a| a.to_string()).unwrap_or_else(|| "cli/system".into());
+                println!("{when}\t{who}\t{}\t{}", e.action, e.detail);
+            }
+        }
+        Command::Run | Command::Sandbox { .. } => unreachable!("handled in run"),
+    }
+    Ok(())
+}
+
+async fn grant(db: &Db, role: GrantRole, now: i64) -> Result<(), CliError> {
+    let (user, scope) = match role {
+        GrantRole::Staff { user, area } => {
+            let mut found = areas::find_scope_areas(db, &area).await?;
+            match found.len() {
+                1 => (user, Scope::Area(found.remove(0))),
+                0 => return Err(CliError::Usage(format!("no kota or kecamatan named {area:?} (see `kimbot areas list`)"))),
+                _ => {
+                    let paths: Vec<_> = found.iter().map(|a| a.path.as_str()).collect();
+                    return Err(CliError::Usage(format!("{area:?} is ambiguous; use one of: {}", paths.join("; "))));
+                }
+            }
+        }
+        GrantRole::Coordinator { user, kim } => match areas::kim_by_code(db, &kim).await? {
+            Some(k) => (user, Scope::Kim(k)),
+            None => return Err(CliError::Usage(format!("no KIM with code {kim:?} (see `kimbot areas list`)"))),
+        },
+    };
+    roles::grant(db, user, &scope, None, now).await?;
+    let detail = format!("user={user} role={} scope={} via=cli", scope.role().as_str(), scope.label());
+    audit::record(db, None, "role.grant", &detail, now).await?;
+    println!("granted {} for {} to {user}", scope.role().as_str(), scope.label());
+    Ok(())
+}

@@ -1,0 +1,27 @@
+//! # kimbot
+//!
+//! A Telegram bot for Indonesia's Kelompok Informasi Masyarakat (KIM): residents join
+//! their KIM, coordinators link their groups, Diskominfo staff manage roles.
+//!
+//! A tour of the crate:
+//! - [`config`]: typed settings from the environment, one clear line per mistake.
+//! - [`db`]: one `sqlx::AnyPool` over SQLite or PostgreSQL, migrations per backend,
+//!   an injectable [`db::Clock`].
+//! - [`i18n`]: every user-facing text, from `messages/<lang>/*.ftl`.
+//! - [`members`]: areas, KIMs, residents and consent receipts, roles and invites,
+//!   groups. Plain types and SQL, no Telegram.
+//! - [`telegram`]: the dispatcher schema, dialogue storage on our own tables, and
+//!   the thin handlers.
+//! - [`app`]: wires it together and runs until shutdown; [`cli`] and [`sandbox`]
+//!   are the ways in.
+
+pub mod app;
+pub mod audit;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod i18n;
+pub mod members;
+pub mod sandbox;
+pub mod telegram;
+pub mod telemetry;

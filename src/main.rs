@@ -1,0 +1,19 @@
+//! `kimbot` binary: parse the command line, set up logging, hand over to the library.
+
+use clap::Parser;
+use kimbot::cli::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    // The sandbox shares the terminal with its chat: keep logs to warnings there.
+    let default_filter = if matches!(cli.command, Command::Sandbox { .. }) { "warn" } else { "info,sqlx=warn" };
+    kimbot::telemetry::init(default_filter);
+    match kimbot::cli::run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("kimbot: {error}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}

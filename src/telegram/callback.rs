@@ -1,0 +1,82 @@
+//! Inline-button payloads. Short (Telegram allows 64 bytes), typed, and parsed
+//! strictly: anything that does not parse is treated as a forged or stale press.
+
+use crate::i18n::Lang;
+
+/// What a button press asks for. Each handler still checks it against the current
+/// dialogue state and the presser's role before acting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cb {
+    /// Privacy notice: agree.
+    Agree,
+    /// Privacy notice: decline.
+    Decline,
+    /// Privacy notice: show it in another language.
+    NoticeLang(Lang),
+    /// KIM menu: show the children of an area (0 = top level).
+    Area(i64),
+    /// KIM menu: join this KIM.
+    Kim(i64),
+    /// `/bahasa`: switch to this language.
+    SetLang(Lang),
+}
+
+impl Cb {
+    pub fn data(self) -> String {
+        match self {
+            Cb::Agree => "ob:y".into(),
+            Cb::Decline => "ob:n".into(),
+            Cb::NoticeLang(l) => format!("ob:l:{}", l.code()),
+            Cb::Area(id) => format!("ar:{id}"),
+            Cb::Kim(id) => format!("km:{id}"),
+            Cb::SetLang(l) => format!("lg:{}", l.code()),
+        }
+    }
+
+    pub fn parse(data: &str) -> Option<Cb> {
+        let mut parts = data.split(':');
+        let cb = match (parts.next()?, parts.next(), parts.next()) {
+            ("ob", Some("y"), None) => Cb::Agree,
+            ("ob", Some("n"), None) => Cb::Decline,
+            ("ob", Some("l"), Some(code)) => Cb::NoticeLang(Lang::from_code(code)?),
+            ("ar", Some(id), None) => Cb::Area(parse_id(id)?),
+            ("km", Some(id), None) => Cb::Kim(parse_id(id)?),
+            ("lg", Some(code), None) => Cb::SetLang(Lang::from_code(code)?),
+            _ => return None,
+        };
+        parts.next().is_none().then_some(cb)
+    }
+}
+
+fn parse_id(s: &str) -> Option<i64> {
+    s.parse().ok().filter(|n: &i64| *n >= 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_round_trip_and_fit_telegrams_limit() {
+        let all = [
+            Cb::Agree,
+            Cb::Decline,
+            Cb::NoticeLang(Lang::En),
+            Cb::Area(0),
+            Cb::Area(i64::MAX),
+            Cb::Kim(42),
+            Cb::SetLang(Lang::Id),
+        ];
+        for cb in all {
+            assert_eq!(Cb::parse(&cb.data()), Some(cb));
+            assert!(cb.data().len() <= 64);
+        }
+    }
+
+    #[test]
+    fn forged_payloads_do_not_parse() {
+        for data in ["", "ob", "ob:x", "ar:-1", "km:abc", "lg:fr", "km:1:2", "ar:1;DROP", "staff:grant:1"] {
+            assert_eq!(Cb::parse(data), None, "{data}");
+        }
+    }
+}
