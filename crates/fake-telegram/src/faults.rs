@@ -41,13 +41,23 @@ pub struct FailRule {
 impl FailRule {
     /// A rule for one method (matched case-insensitively), firing once.
     pub fn method(method: &str, failure: Failure) -> Self {
-        Self { method: Some(method.to_ascii_lowercase()), chat_id: None, times: 1, failure }
+        Self {
+            method: Some(method.to_ascii_lowercase()),
+            chat_id: None,
+            times: 1,
+            failure,
+        }
     }
 
     /// A rule for any method except `getUpdates` (so the polling loop is not
     /// disturbed unless asked for by name), firing once.
     pub fn any(failure: Failure) -> Self {
-        Self { method: None, chat_id: None, times: 1, failure }
+        Self {
+            method: None,
+            chat_id: None,
+            times: 1,
+            failure,
+        }
     }
 
     /// Restrict the rule to calls addressed to `chat_id`.
@@ -82,15 +92,29 @@ pub struct ApiErr {
 
 impl ApiErr {
     pub fn bad_request(what: &str) -> Self {
-        let description =
-            if what.starts_with("Bad Request") { what.to_owned() } else { format!("Bad Request: {what}") };
-        Self { code: 400, description, parameters: None }
+        let description = if what.starts_with("Bad Request") {
+            what.to_owned()
+        } else {
+            format!("Bad Request: {what}")
+        };
+        Self {
+            code: 400,
+            description,
+            parameters: None,
+        }
     }
 
     pub fn forbidden(what: &str) -> Self {
-        let description =
-            if what.starts_with("Forbidden") { what.to_owned() } else { format!("Forbidden: {what}") };
-        Self { code: 403, description, parameters: None }
+        let description = if what.starts_with("Forbidden") {
+            what.to_owned()
+        } else {
+            format!("Forbidden: {what}")
+        };
+        Self {
+            code: 403,
+            description,
+            parameters: None,
+        }
     }
 
     pub fn too_many(retry_after: u32) -> Self {
@@ -111,7 +135,8 @@ impl ApiErr {
 
     /// The JSON body Telegram would send.
     pub fn to_json(&self) -> Value {
-        let mut v = json!({ "ok": false, "error_code": self.code, "description": self.description });
+        let mut v =
+            json!({ "ok": false, "error_code": self.code, "description": self.description });
         if let Some(p) = &self.parameters {
             v["parameters"] = p.clone();
         }
@@ -246,10 +271,17 @@ fn prune(q: &mut VecDeque<Instant>, now: Instant, window: Duration) {
 }
 
 /// How long until one more send fits into the window, if it does not now.
-fn wait_needed(q: &VecDeque<Instant>, max: usize, window: Duration, now: Instant) -> Option<Duration> {
+fn wait_needed(
+    q: &VecDeque<Instant>,
+    max: usize,
+    window: Duration,
+    now: Instant,
+) -> Option<Duration> {
     if q.len() < max {
         return None;
     }
-    let oldest_blocking = q[q.len() - max];
-    Some(window.saturating_sub(now.duration_since(oldest_blocking)))
+    let Some(oldest_blocking) = q.len().checked_sub(max).and_then(|i| q.get(i)) else {
+        return Some(window);
+    };
+    Some(window.saturating_sub(now.duration_since(*oldest_blocking)))
 }

@@ -14,7 +14,10 @@ use crate::{BOT_ID, BOT_NAME, BOT_USERNAME};
 
 /// Unix time now, in seconds (Telegram's `date`).
 pub fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
 }
 
 /// The bot as a `User`.

@@ -47,8 +47,8 @@ use tokio::sync::{Notify, broadcast};
 pub use faults::{ApiErr, FailRule, Failure, Limits, Stats};
 pub use people::{Group, Person};
 pub use state::{
-    BotEvent, BotMessage, Button, Call, CallbackAnswer, ChatInfo, ChatType, CommandSet, MsgKind, State,
-    UserInfo,
+    BotEvent, BotMessage, Button, Call, CallbackAnswer, ChatInfo, ChatType, CommandSet, MsgKind,
+    State, UserInfo,
 };
 
 /// Any token works; this one has the right shape.
@@ -78,7 +78,9 @@ impl FakeTelegram {
     /// Panics if it cannot bind (this is a test helper).
     pub async fn start() -> FakeTelegram {
         let addr = SocketAddr::from(([127, 0, 0, 1], 0));
-        Self::start_on(addr).await.expect("fake-telegram: cannot bind 127.0.0.1:0")
+        Self::start_on(addr)
+            .await
+            .expect("fake-telegram: cannot bind 127.0.0.1:0")
     }
 
     /// Starts on the given address (port 0 picks a free one).
@@ -86,14 +88,24 @@ impl FakeTelegram {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let (events, _) = broadcast::channel(1024);
-        let inner =
-            Inner { state: Mutex::new(State::new()), changed: Notify::new(), events, addr, stop: Notify::new() };
-        let fake = FakeTelegram { inner: Arc::new(inner) };
+        let inner = Inner {
+            state: Mutex::new(State::new()),
+            changed: Notify::new(),
+            events,
+            addr,
+            stop: Notify::new(),
+        };
+        let fake = FakeTelegram {
+            inner: Arc::new(inner),
+        };
         let app = server::router(fake.clone());
         let stopper = fake.clone();
         tokio::spawn(async move {
             let stop = async move { stopper.inner.stop.notified().await };
-            if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(stop).await {
+            if let Err(e) = axum::serve(listener, app)
+                .with_graceful_shutdown(stop)
+                .await
+            {
                 tracing::error!("fake-telegram server stopped: {e}");
             }
         });
@@ -187,9 +199,15 @@ impl FakeTelegram {
     }
 
     /// Waits until `cond` holds over the recorded state; false on timeout.
-    pub async fn wait_until(&self, mut cond: impl FnMut(&State) -> bool, timeout: Duration) -> bool {
+    pub async fn wait_until(
+        &self,
+        mut cond: impl FnMut(&State) -> bool,
+        timeout: Duration,
+    ) -> bool {
         let deadline = tokio::time::Instant::now() + timeout;
-        self.wait_for(deadline, |st| cond(st).then_some(())).await.is_some()
+        self.wait_for(deadline, |st| cond(st).then_some(()))
+            .await
+            .is_some()
     }
 
     /// Queues an update object without id (e.g. `{"message": {...}}`); returns the id given.
@@ -205,7 +223,10 @@ impl FakeTelegram {
     /// Accepts a JSON value or a `teloxide::types::Update`. Panics without `update_id`.
     pub fn push_raw_update(&self, update: impl serde::Serialize) -> i64 {
         let v = serde_json::to_value(update).expect("update serializes");
-        let id = v.get("update_id").and_then(Value::as_i64).expect("raw update needs an update_id");
+        let id = v
+            .get("update_id")
+            .and_then(Value::as_i64)
+            .expect("raw update needs an update_id");
         {
             let mut st = self.lock();
             st.next_update_id = st.next_update_id.max(id + 1);
@@ -227,7 +248,10 @@ impl FakeTelegram {
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
-        self.inner.state.lock().unwrap_or_else(PoisonError::into_inner)
+        self.inner
+            .state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     pub(crate) fn changed(&self) {

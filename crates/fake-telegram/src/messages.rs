@@ -33,7 +33,9 @@ pub fn target_chat(st: &State, p: &Value, follow_migration: bool) -> Result<i64,
 
 /// Refuses sends into chats where the bot is blocked, kicked or muted.
 fn check_can_send(st: &State, chat_id: i64) -> Result<(), ApiErr> {
-    let Some(chat) = st.chats.get(&chat_id) else { return Ok(()) };
+    let Some(chat) = st.chats.get(&chat_id) else {
+        return Ok(());
+    };
     if chat.kind == ChatType::Private {
         if st.blocked_by.contains(&chat_id) {
             return Err(ApiErr::forbidden("bot was blocked by the user"));
@@ -42,11 +44,15 @@ fn check_can_send(st: &State, chat_id: i64) -> Result<(), ApiErr> {
     }
     let kind = chat.kind.as_str();
     match st.bot_status.get(&chat_id).map(String::as_str) {
-        Some("kicked") => Err(ApiErr::forbidden(&format!("bot was kicked from the {kind} chat"))),
-        Some("left") => Err(ApiErr::forbidden(&format!("bot is not a member of the {kind} chat"))),
-        Some("restricted") => {
-            Err(ApiErr::bad_request("not enough rights to send text messages to the chat"))
-        }
+        Some("kicked") => Err(ApiErr::forbidden(&format!(
+            "bot was kicked from the {kind} chat"
+        ))),
+        Some("left") => Err(ApiErr::forbidden(&format!(
+            "bot is not a member of the {kind} chat"
+        ))),
+        Some("restricted") => Err(ApiErr::bad_request(
+            "not enough rights to send text messages to the chat",
+        )),
         _ => Ok(()),
     }
 }
@@ -56,20 +62,37 @@ fn check_can_send(st: &State, chat_id: i64) -> Result<(), ApiErr> {
 fn file_param(p: &Value, key: &str) -> Result<(String, u64), ApiErr> {
     match p.get(key) {
         Some(Value::Object(f)) => {
-            let name = f.get("file_name").and_then(Value::as_str).unwrap_or_default();
+            let name = f
+                .get("file_name")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             let size = f.get("size").and_then(Value::as_u64).unwrap_or_default();
-            Ok((if name.is_empty() { "upload".to_owned() } else { name.to_owned() }, size))
+            Ok((
+                if name.is_empty() {
+                    "upload".to_owned()
+                } else {
+                    name.to_owned()
+                },
+                size,
+            ))
         }
-        Some(Value::String(s)) if s.starts_with("attach://") => {
-            Err(ApiErr::bad_request(&format!("wrong file identifier/HTTP URL specified: {s} has no part")))
-        }
+        Some(Value::String(s)) if s.starts_with("attach://") => Err(ApiErr::bad_request(&format!(
+            "wrong file identifier/HTTP URL specified: {s} has no part"
+        ))),
         Some(Value::String(s)) if !s.is_empty() => Ok((s.clone(), 1024)),
-        _ => Err(ApiErr::bad_request(&format!("there is no {key} in the request"))),
+        _ => Err(ApiErr::bad_request(&format!(
+            "there is no {key} in the request"
+        ))),
     }
 }
 
 /// sendMessage, sendPhoto, sendDocument, sendLocation.
-pub fn send(st: &mut State, kind: MsgKind, p: &Value, events: &mut Vec<BotEvent>) -> Result<Value, ApiErr> {
+pub fn send(
+    st: &mut State,
+    kind: MsgKind,
+    p: &Value,
+    events: &mut Vec<BotEvent>,
+) -> Result<Value, ApiErr> {
     let chat_id = target_chat(st, p, true)?;
     check_can_send(st, chat_id)?;
     let mut media = json!({});
@@ -83,7 +106,11 @@ pub fn send(st: &mut State, kind: MsgKind, p: &Value, events: &mut Vec<BotEvent>
             media["text"] = json!(text);
         }
         MsgKind::Photo | MsgKind::Document => {
-            let key = if kind == MsgKind::Photo { "photo" } else { "document" };
+            let key = if kind == MsgKind::Photo {
+                "photo"
+            } else {
+                "document"
+            };
             let (name, size) = file_param(p, key)?;
             let (fid, uniq) = st.file_id(key);
             media[key] = if kind == MsgKind::Photo {
@@ -145,7 +172,12 @@ pub fn send(st: &mut State, kind: MsgKind, p: &Value, events: &mut Vec<BotEvent>
 }
 
 /// editMessageText, editMessageCaption, editMessageReplyMarkup.
-pub fn edit(st: &mut State, method: &str, p: &Value, events: &mut Vec<BotEvent>) -> Result<Value, ApiErr> {
+pub fn edit(
+    st: &mut State,
+    method: &str,
+    p: &Value,
+    events: &mut Vec<BotEvent>,
+) -> Result<Value, ApiErr> {
     if p.get("inline_message_id").is_some() {
         return Ok(json!(true));
     }
@@ -154,12 +186,17 @@ pub fn edit(st: &mut State, method: &str, p: &Value, events: &mut Vec<BotEvent>)
         .ok_or_else(|| ApiErr::bad_request("message identifier is not specified"))?
         as i32;
     let not_found = || ApiErr::bad_request("message to edit not found");
-    let msg = st.message_mut(chat_id, message_id).filter(|m| !m.deleted).ok_or_else(not_found)?;
+    let msg = st
+        .message_mut(chat_id, message_id)
+        .filter(|m| !m.deleted)
+        .ok_or_else(not_found)?;
     let markup: Markup = params::markup_of(p);
     let new_text = match method {
         "editmessagetext" => {
             if msg.kind != MsgKind::Text {
-                return Err(ApiErr::bad_request("there is no text in the message to edit"));
+                return Err(ApiErr::bad_request(
+                    "there is no text in the message to edit",
+                ));
             }
             let t = params::str_of(p, "text").unwrap_or_default();
             if t.trim().is_empty() {
@@ -169,7 +206,9 @@ pub fn edit(st: &mut State, method: &str, p: &Value, events: &mut Vec<BotEvent>)
         }
         "editmessagecaption" => {
             if msg.kind == MsgKind::Text {
-                return Err(ApiErr::bad_request("there is no caption in the message to edit"));
+                return Err(ApiErr::bad_request(
+                    "there is no caption in the message to edit",
+                ));
             }
             params::str_of(p, "caption").unwrap_or_default()
         }
@@ -182,7 +221,11 @@ pub fn edit(st: &mut State, method: &str, p: &Value, events: &mut Vec<BotEvent>)
              the same as a current content and reply markup of the message",
         ));
     }
-    let text_key = if msg.kind == MsgKind::Text { "text" } else { "caption" };
+    let text_key = if msg.kind == MsgKind::Text {
+        "text"
+    } else {
+        "caption"
+    };
     if method != "editmessagereplymarkup" {
         msg.parse_mode = params::str_of(p, "parse_mode");
     }
@@ -218,12 +261,19 @@ pub fn delete(st: &mut State, p: &Value, events: &mut Vec<BotEvent>) -> Result<V
         Some(m) if m.deleted => return Err(not_found()),
         Some(m) => m.deleted = true,
         None => {
-            let highest = st.next_message_id.get(&chat_id).copied().unwrap_or_default();
+            let highest = st
+                .next_message_id
+                .get(&chat_id)
+                .copied()
+                .unwrap_or_default();
             if message_id <= 0 || message_id > highest {
                 return Err(not_found());
             }
         }
     }
-    events.push(BotEvent::Deleted { chat_id, message_id });
+    events.push(BotEvent::Deleted {
+        chat_id,
+        message_id,
+    });
     Ok(json!(true))
 }

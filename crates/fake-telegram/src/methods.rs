@@ -4,12 +4,12 @@
 use serde_json::{Value, json};
 use teloxide::types::BotCommand;
 
+use crate::BOT_ID;
 use crate::faults::ApiErr;
 use crate::json;
 use crate::messages::{self, target_chat};
 use crate::params;
 use crate::state::{BotEvent, CallbackAnswer, ChatType, CommandSet, MsgKind, State};
-use crate::BOT_ID;
 
 /// Methods answered `true` without a warning: they have no effect the fake
 /// needs to model.
@@ -31,7 +31,12 @@ const TRIVIAL: &[&str] = &[
 ];
 
 /// Runs one method against the state. `events` collects what watchers should see.
-pub fn dispatch(st: &mut State, method: &str, p: &Value, events: &mut Vec<BotEvent>) -> Result<Value, ApiErr> {
+pub fn dispatch(
+    st: &mut State,
+    method: &str,
+    p: &Value,
+    events: &mut Vec<BotEvent>,
+) -> Result<Value, ApiErr> {
     match method {
         "getme" => Ok(json::me()),
         "getwebhookinfo" => Ok(json!({
@@ -61,12 +66,18 @@ pub fn dispatch(st: &mut State, method: &str, p: &Value, events: &mut Vec<BotEve
         "setmycommands" => set_commands(st, p),
         "getmycommands" => {
             let (scope, lang) = scope_of(p);
-            let found = st.my_commands.iter().find(|c| c.scope == scope && c.language_code == lang);
-            Ok(found.map(|c| json!(c.commands)).unwrap_or_else(|| json!([])))
+            let found = st
+                .my_commands
+                .iter()
+                .find(|c| c.scope == scope && c.language_code == lang);
+            Ok(found
+                .map(|c| json!(c.commands))
+                .unwrap_or_else(|| json!([])))
         }
         "deletemycommands" => {
             let (scope, lang) = scope_of(p);
-            st.my_commands.retain(|c| !(c.scope == scope && c.language_code == lang));
+            st.my_commands
+                .retain(|c| !(c.scope == scope && c.language_code == lang));
             Ok(json!(true))
         }
         "getchat" => {
@@ -79,8 +90,12 @@ pub fn dispatch(st: &mut State, method: &str, p: &Value, events: &mut Vec<BotEve
             let mut admins: Vec<Value> = st
                 .member_status
                 .iter()
-                .filter(|((c, _), s)| *c == id && (s.as_str() == "administrator" || s.as_str() == "creator"))
-                .filter_map(|((_, u), s)| st.users.get(u).map(|u| json::chat_member(json::user(u), s)))
+                .filter(|((c, _), s)| {
+                    *c == id && (s.as_str() == "administrator" || s.as_str() == "creator")
+                })
+                .filter_map(|((_, u), s)| {
+                    st.users.get(u).map(|u| json::chat_member(json::user(u), s))
+                })
                 .collect();
             if st.bot_status.get(&id).map(String::as_str) == Some("administrator") {
                 admins.push(json::chat_member(json::bot_user(), "administrator"));
@@ -89,7 +104,9 @@ pub fn dispatch(st: &mut State, method: &str, p: &Value, events: &mut Vec<BotEve
         }
         "getchatmembercount" => {
             let id = target_chat(st, p, false)?;
-            Ok(json!(st.member_status.keys().filter(|(c, _)| *c == id).count() + 1))
+            Ok(json!(
+                st.member_status.keys().filter(|(c, _)| *c == id).count() + 1
+            ))
         }
         "leavechat" => {
             let id = target_chat(st, p, false)?;
@@ -101,12 +118,17 @@ pub fn dispatch(st: &mut State, method: &str, p: &Value, events: &mut Vec<BotEve
             if fid.is_empty() {
                 return Err(ApiErr::bad_request("invalid file_id"));
             }
-            Ok(json!({ "file_id": fid, "file_unique_id": format!("u-{fid}"),
-                       "file_size": crate::server::FAKE_FILE.len(), "file_path": format!("files/{fid}") }))
+            Ok(
+                json!({ "file_id": fid, "file_unique_id": format!("u-{fid}"),
+                       "file_size": crate::server::FAKE_FILE.len(), "file_path": format!("files/{fid}") }),
+            )
         }
         m if TRIVIAL.contains(&m) => Ok(json!(true)),
         other => {
-            tracing::warn!(method = other, "fake-telegram: unknown method, answering true");
+            tracing::warn!(
+                method = other,
+                "fake-telegram: unknown method, answering true"
+            );
             if !st.stats.unknown_methods.iter().any(|m| m == other) {
                 st.stats.unknown_methods.push(other.to_owned());
             }
@@ -125,24 +147,33 @@ fn scope_of(p: &Value) -> (Value, Option<String>) {
 /// `a-z0-9_`) and descriptions (1-256 chars): bots get 400s for these.
 fn set_commands(st: &mut State, p: &Value) -> Result<Value, ApiErr> {
     let raw = params::json_of(p, "commands").unwrap_or_else(|| json!([]));
-    let commands: Vec<BotCommand> =
-        serde_json::from_value(raw).map_err(|e| ApiErr::bad_request(&format!("can't parse commands: {e}")))?;
+    let commands: Vec<BotCommand> = serde_json::from_value(raw)
+        .map_err(|e| ApiErr::bad_request(&format!("can't parse commands: {e}")))?;
     if commands.len() > 100 {
         return Err(ApiErr::bad_request("too many commands"));
     }
     for c in &commands {
         let ok_name = (1..=32).contains(&c.command.len())
-            && c.command.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_');
+            && c.command
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_');
         if !ok_name {
             return Err(ApiErr::bad_request("BOT_COMMAND_INVALID"));
         }
         if !(1..=256).contains(&c.description.chars().count()) {
-            return Err(ApiErr::bad_request("command description is empty or too long"));
+            return Err(ApiErr::bad_request(
+                "command description is empty or too long",
+            ));
         }
     }
     let (scope, language_code) = scope_of(p);
-    st.my_commands.retain(|c| !(c.scope == scope && c.language_code == language_code));
-    st.my_commands.push(CommandSet { scope, language_code, commands });
+    st.my_commands
+        .retain(|c| !(c.scope == scope && c.language_code == language_code));
+    st.my_commands.push(CommandSet {
+        scope,
+        language_code,
+        commands,
+    });
     Ok(json!(true))
 }
 
@@ -165,16 +196,31 @@ fn answer_callback(st: &mut State, p: &Value, events: &mut Vec<BotEvent>) -> Res
 
 fn get_chat_member(st: &State, p: &Value) -> Result<Value, ApiErr> {
     let chat_id = target_chat(st, p, false)?;
-    let user_id = params::i64_of(p, "user_id").ok_or_else(|| ApiErr::bad_request("user_id is empty"))?;
+    let user_id =
+        params::i64_of(p, "user_id").ok_or_else(|| ApiErr::bad_request("user_id is empty"))?;
     if user_id == BOT_ID {
-        let status = st.bot_status.get(&chat_id).map(String::as_str).unwrap_or("member");
+        let status = st
+            .bot_status
+            .get(&chat_id)
+            .map(String::as_str)
+            .unwrap_or("member");
         return Ok(json::chat_member(json::bot_user(), status));
     }
-    let user = st.users.get(&user_id).ok_or_else(|| ApiErr::bad_request("user not found"))?;
-    let private = st.chats.get(&chat_id).is_some_and(|c| c.kind == ChatType::Private);
+    let user = st
+        .users
+        .get(&user_id)
+        .ok_or_else(|| ApiErr::bad_request("user not found"))?;
+    let private = st
+        .chats
+        .get(&chat_id)
+        .is_some_and(|c| c.kind == ChatType::Private);
     if private && chat_id != user_id {
         return Err(ApiErr::bad_request("user not found"));
     }
-    let status = st.member_status.get(&(chat_id, user_id)).map(String::as_str).unwrap_or("member");
+    let status = st
+        .member_status
+        .get(&(chat_id, user_id))
+        .map(String::as_str)
+        .unwrap_or("member");
     Ok(json::chat_member(json::user(user), status))
 }

@@ -93,7 +93,9 @@ pub struct Markup {
 
 pub fn markup_of(p: &Value) -> Markup {
     let mut m = Markup::default();
-    let Some(rm) = json_of(p, "reply_markup") else { return m };
+    let Some(rm) = json_of(p, "reply_markup") else {
+        return m;
+    };
     if let Some(rows) = rm.get("inline_keyboard").and_then(Value::as_array) {
         m.inline = rows
             .iter()
@@ -116,18 +118,29 @@ pub fn markup_of(p: &Value) -> Markup {
                 .collect(),
         );
     }
-    m.remove_keyboard = rm.get("remove_keyboard").and_then(Value::as_bool).unwrap_or(false);
+    m.remove_keyboard = rm
+        .get("remove_keyboard")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     m
 }
 
 fn button_of(b: &Value) -> Button {
     let s = |k: &str| b.get(k).and_then(Value::as_str).map(str::to_owned);
-    Button { text: s("text").unwrap_or_default(), callback_data: s("callback_data"), url: s("url") }
+    Button {
+        text: s("text").unwrap_or_default(),
+        callback_data: s("callback_data"),
+        url: s("url"),
+    }
 }
 
 fn reply_button_text(b: &Value) -> String {
     match b {
         Value::String(s) => s.clone(),
-        other => other.get("text").and_then(Value::as_str).unwrap_or_default().to_owned(),
+        other => other
+            .get("text")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
     }
 }

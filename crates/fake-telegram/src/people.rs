@@ -9,9 +9,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+use crate::FakeTelegram;
 use crate::json;
 use crate::state::{BotMessage, ChatInfo, ChatType, State, UserInfo};
-use crate::FakeTelegram;
 
 /// How long `next_message` waits by default.
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(10);
@@ -44,8 +44,17 @@ impl FakeTelegram {
             language_code: Some("id".into()),
         });
         let title = first_name.to_owned();
-        st.chats.entry(id).or_insert(ChatInfo { id, kind: ChatType::Private, title, username: None });
-        Person { fake: self.clone(), user_id: id, chat_id: id }
+        st.chats.entry(id).or_insert(ChatInfo {
+            id,
+            kind: ChatType::Private,
+            title,
+            username: None,
+        });
+        Person {
+            fake: self.clone(),
+            user_id: id,
+            chat_id: id,
+        }
     }
 
     /// A basic group (`type: "group"`).
@@ -59,9 +68,17 @@ impl FakeTelegram {
     }
 
     fn group_of(&self, id: i64, title: &str, kind: ChatType) -> Group {
-        let info = ChatInfo { id, kind, title: title.to_owned(), username: None };
+        let info = ChatInfo {
+            id,
+            kind,
+            title: title.to_owned(),
+            username: None,
+        };
         self.lock().chats.insert(id, info.clone());
-        Group { fake: self.clone(), info }
+        Group {
+            fake: self.clone(),
+            info,
+        }
     }
 
     /// Waits for the next new or edited bot message in `chat_id` not yet read
@@ -78,7 +95,10 @@ impl FakeTelegram {
             .await;
         match got {
             Some(m) => m,
-            None => panic!("no new bot message in chat {chat_id} within {timeout:?}\n{}", self.dump_chat(chat_id)),
+            None => panic!(
+                "no new bot message in chat {chat_id} within {timeout:?}\n{}",
+                self.dump_chat(chat_id)
+            ),
         }
     }
 
@@ -90,7 +110,10 @@ impl FakeTelegram {
             st.events.get(&chat_id)?.get(cursor).cloned()
         };
         if let Some(m) = self.wait_for(deadline, unread).await {
-            panic!("expected no message in chat {chat_id}, got {m:#?}\n{}", self.dump_chat(chat_id));
+            panic!(
+                "expected no message in chat {chat_id}, got {m:#?}\n{}",
+                self.dump_chat(chat_id)
+            );
         }
     }
 
@@ -104,17 +127,37 @@ impl FakeTelegram {
                 (false, true) => " [edited]",
                 _ => "",
             };
-            out += &format!("  #{} {}{flags}: {:?} buttons={:?}\n", m.message_id, m.kind.as_str(), m.text, m.button_texts());
+            out += &format!(
+                "  #{} {}{flags}: {:?} buttons={:?}\n",
+                m.message_id,
+                m.kind.as_str(),
+                m.text,
+                m.button_texts()
+            );
         }
         out += "recent failed calls:\n";
-        for c in st.calls.iter().rev().filter(|c| c.response["ok"] == false).take(10) {
-            out += &format!("  {} {} -> {}\n", c.method, c.params, c.response["description"]);
+        for c in st
+            .calls
+            .iter()
+            .rev()
+            .filter(|c| c.response["ok"] == false)
+            .take(10)
+        {
+            out += &format!(
+                "  {} {} -> {}\n",
+                c.method, c.params, c.response["description"]
+            );
         }
         out
     }
 
     fn last_in(&self, chat_id: i64) -> Option<BotMessage> {
-        self.lock().chat_messages(chat_id).iter().rev().find(|m| !m.deleted).cloned()
+        self.lock()
+            .chat_messages(chat_id)
+            .iter()
+            .rev()
+            .find(|m| !m.deleted)
+            .cloned()
     }
 
     fn message_update(&self, chat_id: i64, from: Value, fill: impl FnOnce(&mut Value)) -> i32 {
@@ -134,7 +177,11 @@ impl FakeTelegram {
     fn bot_status_update(&self, chat_id: i64, from: Value, new_status: &str) {
         {
             let mut st = self.lock();
-            let old = st.bot_status.get(&chat_id).cloned().unwrap_or_else(|| "left".into());
+            let old = st
+                .bot_status
+                .get(&chat_id)
+                .cloned()
+                .unwrap_or_else(|| "left".into());
             st.bot_status.insert(chat_id, new_status.to_owned());
             let chat = st.chats.get(&chat_id).map(json::chat).unwrap_or_default();
             st.queue_update(json!({ "my_chat_member": {
@@ -159,7 +206,10 @@ impl Person {
 
     /// The same user acting in a group chat.
     pub fn in_group(&self, g: &Group) -> Person {
-        Person { chat_id: g.info.id, ..self.clone() }
+        Person {
+            chat_id: g.info.id,
+            ..self.clone()
+        }
     }
 
     /// Gives the user a `@username`.
@@ -179,11 +229,17 @@ impl Person {
     }
 
     pub(crate) fn user_json(&self) -> Value {
-        self.fake.lock().users.get(&self.user_id).map(json::user).unwrap_or_default()
+        self.fake
+            .lock()
+            .users
+            .get(&self.user_id)
+            .map(json::user)
+            .unwrap_or_default()
     }
 
     fn push_message(&self, fill: impl FnOnce(&mut Value)) -> i32 {
-        self.fake.message_update(self.chat_id, self.user_json(), fill)
+        self.fake
+            .message_update(self.chat_id, self.user_json(), fill)
     }
 
     /// Sends text; a leading `/command` gets a `bot_command` entity. Returns the message id.
@@ -199,7 +255,11 @@ impl Person {
 
     /// Sends text as a reply to one of the bot's messages.
     pub async fn reply_to(&self, message_id: i32, text: &str) -> i32 {
-        let replied = self.fake.lock().message(self.chat_id, message_id).map(|m| m.raw.clone());
+        let replied = self
+            .fake
+            .lock()
+            .message(self.chat_id, message_id)
+            .map(|m| m.raw.clone());
         self.push_message(|m| {
             m["text"] = json!(text);
             if let Some(r) = replied {
@@ -212,12 +272,18 @@ impl Person {
     pub async fn share_contact(&self, phone: &str) -> i32 {
         let first_name = self.user_json()["first_name"].clone();
         self.push_message(|m| {
-            m["contact"] = json!({ "phone_number": phone, "first_name": first_name, "user_id": self.user_id });
+            m["contact"] =
+                json!({ "phone_number": phone, "first_name": first_name, "user_id": self.user_id });
         })
     }
 
     /// Shares someone else's contact card (`user_id` as given, possibly none).
-    pub async fn share_contact_of(&self, phone: &str, first_name: &str, user_id: Option<i64>) -> i32 {
+    pub async fn share_contact_of(
+        &self,
+        phone: &str,
+        first_name: &str,
+        user_id: Option<i64>,
+    ) -> i32 {
         self.push_message(|m| {
             m["contact"] = json!({ "phone_number": phone, "first_name": first_name });
             if let Some(id) = user_id {
@@ -246,7 +312,9 @@ impl Person {
     }
 
     pub async fn send_location(&self, latitude: f64, longitude: f64) -> i32 {
-        self.push_message(|m| m["location"] = json!({ "latitude": latitude, "longitude": longitude }))
+        self.push_message(|m| {
+            m["location"] = json!({ "latitude": latitude, "longitude": longitude })
+        })
     }
 }
 

@@ -26,7 +26,10 @@ pub const FAKE_FILE: &[u8] = b"fake telegram file content";
 const MAX_POLL_SECS: i64 = 50;
 
 pub fn router(fake: FakeTelegram) -> Router {
-    Router::new().fallback(handle).layer(DefaultBodyLimit::max(64 << 20)).with_state(fake)
+    Router::new()
+        .fallback(handle)
+        .layer(DefaultBodyLimit::max(64 << 20))
+        .with_state(fake)
 }
 
 async fn handle(State(fake): State<FakeTelegram>, req: Request) -> Response {
@@ -36,9 +39,15 @@ async fn handle(State(fake): State<FakeTelegram>, req: Request) -> Response {
         return (StatusCode::OK, FAKE_FILE).into_response();
     }
     let method = match segs.as_slice() {
-        [bot, method] if bot.starts_with("bot") && !method.is_empty() => method.to_ascii_lowercase(),
+        [bot, method] if bot.starts_with("bot") && !method.is_empty() => {
+            method.to_ascii_lowercase()
+        }
         _ => {
-            let body = ApiErr { code: 404, description: "Not Found".into(), parameters: None };
+            let body = ApiErr {
+                code: 404,
+                description: "Not Found".into(),
+                parameters: None,
+            };
             return (StatusCode::NOT_FOUND, axum::Json(body.to_json())).into_response();
         }
     };
@@ -80,7 +89,12 @@ async fn handle(State(fake): State<FakeTelegram>, req: Request) -> Response {
 }
 
 /// Records the call, wakes waiters and builds the HTTP response.
-fn finish(fake: &FakeTelegram, method: String, params: Value, result: Result<Value, ApiErr>) -> Response {
+fn finish(
+    fake: &FakeTelegram,
+    method: String,
+    params: Value,
+    result: Result<Value, ApiErr>,
+) -> Response {
     let (status, body) = match result {
         Ok(v) => (200, json!({ "ok": true, "result": v })),
         Err(e) => {
@@ -91,7 +105,12 @@ fn finish(fake: &FakeTelegram, method: String, params: Value, result: Result<Val
     if method != "getupdates" {
         tracing::debug!(method, %params, "fake-telegram: call");
     }
-    fake.lock().calls.push(Call { method, params, response: body.clone(), at: Instant::now() });
+    fake.lock().calls.push(Call {
+        method,
+        params,
+        response: body.clone(),
+        at: Instant::now(),
+    });
     fake.changed();
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
     (status, axum::Json(body)).into_response()
@@ -99,8 +118,9 @@ fn finish(fake: &FakeTelegram, method: String, params: Value, result: Result<Val
 
 /// Reads parameters from the query string and the body, whatever its type.
 async fn parse_params(req: Request) -> Result<Value, String> {
-    let query: Vec<(String, String)> =
-        Query::try_from_uri(req.uri()).map(|Query(q)| q).map_err(|e| e.body_text())?;
+    let query: Vec<(String, String)> = Query::try_from_uri(req.uri())
+        .map(|Query(q)| q)
+        .map_err(|e| e.body_text())?;
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -108,7 +128,9 @@ async fn parse_params(req: Request) -> Result<Value, String> {
         .unwrap_or_default()
         .to_ascii_lowercase();
     let mut body = if content_type.starts_with("multipart/form-data") {
-        let mp = Multipart::from_request(req, &()).await.map_err(|e| e.body_text())?;
+        let mp = Multipart::from_request(req, &())
+            .await
+            .map_err(|e| e.body_text())?;
         parse_multipart(mp).await?
     } else if content_type.starts_with("application/x-www-form-urlencoded") {
         let axum::Form(fields) = axum::Form::<Vec<(String, String)>>::from_request(req, &())
@@ -116,7 +138,9 @@ async fn parse_params(req: Request) -> Result<Value, String> {
             .map_err(|e| e.body_text())?;
         params::from_text_fields(fields)
     } else {
-        let bytes = axum::body::to_bytes(req.into_body(), 64 << 20).await.map_err(|e| e.to_string())?;
+        let bytes = axum::body::to_bytes(req.into_body(), 64 << 20)
+            .await
+            .map_err(|e| e.to_string())?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             json!({})
         } else {
@@ -150,10 +174,15 @@ async fn parse_multipart(mut mp: Multipart) -> Result<Value, String> {
         }
     }
     let mut v = params::from_text_fields(texts);
-    let Some(obj) = v.as_object_mut() else { return Ok(v) };
+    let Some(obj) = v.as_object_mut() else {
+        return Ok(v);
+    };
     let mut used = Vec::new();
     for val in obj.values_mut() {
-        let target = val.as_str().and_then(|s| s.strip_prefix("attach://")).map(str::to_owned);
+        let target = val
+            .as_str()
+            .and_then(|s| s.strip_prefix("attach://"))
+            .map(str::to_owned);
         if let Some(part) = target.and_then(|id| parts.get(&id).cloned().map(|p| (id, p))) {
             used.push(part.0);
             *val = part.1;
@@ -174,11 +203,16 @@ async fn parse_multipart(mut mp: Multipart) -> Result<Value, String> {
 async fn get_updates(fake: &FakeTelegram, p: &Value) -> Result<Value, ApiErr> {
     let offset = params::i64_of(p, "offset").unwrap_or(0);
     let limit = params::i64_of(p, "limit").unwrap_or(100).clamp(1, 100) as usize;
-    let timeout = params::i64_of(p, "timeout").unwrap_or(0).clamp(0, MAX_POLL_SECS);
+    let timeout = params::i64_of(p, "timeout")
+        .unwrap_or(0)
+        .clamp(0, MAX_POLL_SECS);
     {
         let mut st = fake.lock();
         if let Some(Value::Array(list)) = params::json_of(p, "allowed_updates") {
-            let list: Vec<String> = list.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+            let list: Vec<String> = list
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect();
             st.allowed_updates = (!list.is_empty()).then_some(list);
         }
         if offset > 0 {
@@ -203,20 +237,35 @@ async fn get_updates(fake: &FakeTelegram, p: &Value) -> Result<Value, ApiErr> {
 fn take_batch(st: &mut FakeState, offset: i64, limit: usize) -> Vec<Value> {
     let allowed = st.allowed_updates.clone();
     let is_allowed = |u: &Value| {
-        let kind = u.as_object().and_then(|o| o.keys().find(|k| *k != "update_id").cloned()).unwrap_or_default();
+        let kind = u
+            .as_object()
+            .and_then(|o| o.keys().find(|k| *k != "update_id").cloned())
+            .unwrap_or_default();
         let ok = match &allowed {
             Some(list) => list.contains(&kind),
-            None => !matches!(kind.as_str(), "chat_member" | "message_reaction" | "message_reaction_count"),
+            None => !matches!(
+                kind.as_str(),
+                "chat_member" | "message_reaction" | "message_reaction_count"
+            ),
         };
         if !ok {
-            tracing::warn!(kind, "fake-telegram: dropping an update the bot's allowed_updates excludes");
+            tracing::warn!(
+                kind,
+                "fake-telegram: dropping an update the bot's allowed_updates excludes"
+            );
         }
         ok
     };
     st.updates.retain(|(_, u)| is_allowed(u));
     st.raw_updates.retain(|(_, u)| is_allowed(u));
     let mut out: Vec<(i64, Value)> = std::mem::take(&mut st.raw_updates);
-    out.extend(st.updates.iter().filter(|(id, _)| *id >= offset).take(limit).cloned());
+    out.extend(
+        st.updates
+            .iter()
+            .filter(|(id, _)| *id >= offset)
+            .take(limit)
+            .cloned(),
+    );
     out.sort_by_key(|(id, _)| *id);
     out.into_iter().map(|(_, u)| u).collect()
 }

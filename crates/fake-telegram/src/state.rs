@@ -87,13 +87,19 @@ pub struct BotMessage {
 impl BotMessage {
     /// All inline button labels, row by row flattened.
     pub fn button_texts(&self) -> Vec<&str> {
-        self.buttons.iter().flatten().map(|b| b.text.as_str()).collect()
+        self.buttons
+            .iter()
+            .flatten()
+            .map(|b| b.text.as_str())
+            .collect()
     }
 
     /// The first inline button whose text contains `label`.
     pub fn button(&self, label: &str) -> Option<&Button> {
         let all = || self.buttons.iter().flatten();
-        all().find(|b| b.text == label).or_else(|| all().find(|b| b.text.contains(label)))
+        all()
+            .find(|b| b.text == label)
+            .or_else(|| all().find(|b| b.text.contains(label)))
     }
 }
 
@@ -211,7 +217,10 @@ pub struct State {
 
 impl State {
     pub(crate) fn new() -> Self {
-        Self { next_update_id: 100_000, ..Self::default() }
+        Self {
+            next_update_id: 100_000,
+            ..Self::default()
+        }
     }
 
     /// The next message id in a chat (user and bot messages share it, as on Telegram).
@@ -223,7 +232,10 @@ impl State {
 
     pub(crate) fn file_id(&mut self, prefix: &str) -> (String, String) {
         self.next_file += 1;
-        (format!("{prefix}-fake-file-{}", self.next_file), format!("uniq{}", self.next_file))
+        (
+            format!("{prefix}-fake-file-{}", self.next_file),
+            format!("uniq{}", self.next_file),
+        )
     }
 
     /// Queues an update (an object like `{"message": {...}}`), giving it a fresh id.
@@ -237,16 +249,25 @@ impl State {
     }
 
     pub(crate) fn message(&self, chat_id: i64, message_id: i32) -> Option<&BotMessage> {
-        self.messages.get(&chat_id)?.iter().find(|m| m.message_id == message_id)
+        self.messages
+            .get(&chat_id)?
+            .iter()
+            .find(|m| m.message_id == message_id)
     }
 
     pub(crate) fn message_mut(&mut self, chat_id: i64, message_id: i32) -> Option<&mut BotMessage> {
-        self.messages.get_mut(&chat_id)?.iter_mut().find(|m| m.message_id == message_id)
+        self.messages
+            .get_mut(&chat_id)?
+            .iter_mut()
+            .find(|m| m.message_id == message_id)
     }
 
     /// The bot messages of a chat (latest state).
     pub fn chat_messages(&self, chat_id: i64) -> &[BotMessage] {
-        self.messages.get(&chat_id).map(Vec::as_slice).unwrap_or_default()
+        self.messages
+            .get(&chat_id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// Calls to one method (case-insensitive).

@@ -35,5 +35,9 @@ async fn dispatcher_answers_pong() {
     tokio::time::sleep(Duration::from_millis(100)).await;
     token.shutdown().expect("dispatcher running").await;
     running.await.unwrap();
-    assert_eq!(fake.pending_updates(), 0, "graceful shutdown confirms the last offset");
+    assert_eq!(
+        fake.pending_updates(),
+        0,
+        "graceful shutdown confirms the last offset"
+    );
 }

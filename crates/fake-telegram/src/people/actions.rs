@@ -28,10 +28,17 @@ impl Person {
             })
         };
         let Some((message_id, button)) = found else {
-            panic!("no button {label:?} in chat {}\n{}", self.chat_id, self.fake.dump_chat(self.chat_id));
+            panic!(
+                "no button {label:?} in chat {}\n{}",
+                self.chat_id,
+                self.fake.dump_chat(self.chat_id)
+            );
         };
         let Some(data) = button.callback_data else {
-            panic!("button {:?} has no callback_data (url: {:?})", button.text, button.url);
+            panic!(
+                "button {:?} has no callback_data (url: {:?})",
+                button.text, button.url
+            );
         };
         self.press_data(message_id, &data).await
     }
@@ -44,11 +51,21 @@ impl Person {
             let mut st = self.fake.lock();
             st.next_callback += 1;
             let id = format!("cbq-{}-{}", self.user_id, st.next_callback);
-            st.callbacks.insert(id.clone(), PendingCallback { user_id: self.user_id, chat_id: self.chat_id });
+            st.callbacks.insert(
+                id.clone(),
+                PendingCallback {
+                    user_id: self.user_id,
+                    chat_id: self.chat_id,
+                },
+            );
             let message = match st.message(self.chat_id, message_id) {
                 Some(m) if !m.deleted => m.raw.clone(),
                 _ => {
-                    let chat = st.chats.get(&self.chat_id).map(json::chat).unwrap_or_default();
+                    let chat = st
+                        .chats
+                        .get(&self.chat_id)
+                        .map(json::chat)
+                        .unwrap_or_default();
                     json!({ "chat": chat, "message_id": message_id, "date": 0 })
                 }
             };
@@ -96,19 +113,25 @@ impl Person {
     /// The bot's answers to this user's button presses.
     pub fn callback_answers(&self) -> Vec<CallbackAnswer> {
         let st = self.fake.lock();
-        st.callback_answers.iter().filter(|a| a.user_id == self.user_id).cloned().collect()
+        st.callback_answers
+            .iter()
+            .filter(|a| a.user_id == self.user_id)
+            .cloned()
+            .collect()
     }
 
     /// Blocks the bot: sends to this user then fail with 403, and the bot gets
     /// a `my_chat_member` update (member -> kicked) as on Telegram.
     pub async fn block_bot(&self) {
         self.fake.lock().blocked_by.insert(self.user_id);
-        self.fake.bot_status_update(self.user_id, self.user_json(), "kicked");
+        self.fake
+            .bot_status_update(self.user_id, self.user_json(), "kicked");
     }
 
     pub async fn unblock_bot(&self) {
         self.fake.lock().blocked_by.remove(&self.user_id);
-        self.fake.bot_status_update(self.user_id, self.user_json(), "member");
+        self.fake
+            .bot_status_update(self.user_id, self.user_json(), "member");
     }
 }
 
@@ -134,13 +157,21 @@ impl Group {
     /// `my_chat_member` to any status: `member`, `administrator`,
     /// `restricted` (cannot send), `left`, `kicked`.
     pub async fn set_bot_status(&self, by: &Person, status: &str) {
-        self.fake.lock().member_status.entry((self.info.id, by.id())).or_insert_with(|| "member".into());
-        self.fake.bot_status_update(self.info.id, by.user_json(), status);
+        self.fake
+            .lock()
+            .member_status
+            .entry((self.info.id, by.id()))
+            .or_insert_with(|| "member".into());
+        self.fake
+            .bot_status_update(self.info.id, by.user_json(), status);
     }
 
     /// Sets a user's status in this group (for `getChatMember`), no update sent.
     pub fn set_member_status(&self, who: &Person, status: &str) {
-        self.fake.lock().member_status.insert((self.info.id, who.id()), status.to_owned());
+        self.fake
+            .lock()
+            .member_status
+            .insert((self.info.id, who.id()), status.to_owned());
     }
 
     /// Upgrades the group as Telegram does: a service message with
@@ -149,7 +180,11 @@ impl Group {
     /// old id answer 400 with `migrate_to_chat_id`. Returns the supergroup.
     pub async fn migrate_to_supergroup(&self, new_id: i64) -> Group {
         let old_id = self.info.id;
-        let info = ChatInfo { id: new_id, kind: ChatType::Supergroup, ..self.info.clone() };
+        let info = ChatInfo {
+            id: new_id,
+            kind: ChatType::Supergroup,
+            ..self.info.clone()
+        };
         {
             let mut st = self.fake.lock();
             st.chats.insert(new_id, info.clone());
@@ -165,18 +200,26 @@ impl Group {
                 .collect();
             st.member_status.extend(moved);
             let old_msg_id = st.next_msg_id(old_id);
-            let mut old = json::message_base(old_msg_id, json::chat(&self.info), json::group_anonymous_bot());
+            let mut old = json::message_base(
+                old_msg_id,
+                json::chat(&self.info),
+                json::group_anonymous_bot(),
+            );
             old["migrate_to_chat_id"] = json!(new_id);
             st.queue_update(json!({ "message": old }));
             let new_msg_id = st.next_msg_id(new_id);
             let new_chat = json::chat(&info);
-            let mut new = json::message_base(new_msg_id, new_chat.clone(), json::group_anonymous_bot());
+            let mut new =
+                json::message_base(new_msg_id, new_chat.clone(), json::group_anonymous_bot());
             new["sender_chat"] = new_chat;
             new["migrate_from_chat_id"] = json!(old_id);
             st.queue_update(json!({ "message": new }));
         }
         self.fake.changed();
-        Group { fake: self.fake.clone(), info }
+        Group {
+            fake: self.fake.clone(),
+            info,
+        }
     }
 
     /// The next new or edited bot message in this group (waits up to 10 s).

@@ -1,0 +1,12 @@
+//! End-to-end conversations: the real kimbot, the real teloxide client, a fake Bot
+//! API on loopback, and a fresh database per test (SQLite, or PostgreSQL when
+//! `TEST_DATABASE_URL` is set).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod groups;
+mod onboarding;
+mod robustness;
+mod roles;
+mod startup;
