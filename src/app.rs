@@ -12,6 +12,8 @@ use teloxide::update_listeners::Polling;
 
 use crate::config::{Config, ConfigError};
 use crate::db::{Db, DbError, SharedClock};
+use crate::delivery::Outbox;
+use crate::delivery::worker::Worker;
 use crate::telegram::{self, Ctx, DbStorage, HandlerError, State};
 
 /// Why the application could not start or stopped with an error.
@@ -47,7 +49,8 @@ impl App {
         let url = bot.api_url().to_string();
         let me = bot.get_me().await.map_err(|source| AppError::Telegram { url, source })?;
         let bot_username = me.username().to_string();
-        let ctx = Arc::new(Ctx { db, config: Arc::new(config), clock, bot_username });
+        let outbox = Outbox::new(db.clone(), clock.clone());
+        let ctx = Arc::new(Ctx { db, config: Arc::new(config), clock, bot_username, outbox });
         Ok(App { ctx, bot })
     }
 
@@ -74,9 +77,13 @@ impl App {
                 tracing::error!(%error, "update failed");
             }))
             .build();
+        let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
+        let worker = Worker::new(ctx.db.clone(), bot.clone(), ctx.clock.clone(), &ctx.outbox);
+        let worker = tokio::spawn(worker.run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
             shutdown.await;
+            let _ = stop_workers.send(true);
             tracing::info!("shutting down: finishing updates in hand");
             // The dispatcher may still be starting; retry until it accepts the request.
             loop {
@@ -95,6 +102,9 @@ impl App {
         dispatcher
             .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("getUpdates failed"))
             .await;
+        if let Err(error) = worker.await {
+            tracing::error!(%error, "delivery worker panicked");
+        }
         ctx.db.close().await;
         tracing::info!("stopped");
         Ok(())

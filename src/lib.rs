@@ -15,13 +15,17 @@
 //! - [`app`]: wires it together and runs until shutdown; [`cli`] and [`sandbox`]
 //!   are the ways in.
 
+pub mod announcements;
 pub mod app;
+pub mod aspirations;
 pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod delivery;
 pub mod i18n;
 pub mod members;
 pub mod sandbox;
 pub mod telegram;
 pub mod telemetry;
+pub mod umkm;

@@ -58,12 +58,20 @@ lang-changed = Language changed to English.
 ## Help
 help-header = What you can do ({ $role }):
 help-resident =
+    /umkm - register your business (UMKM) to hear about assistance programmes
+    /aspirasi - send a complaint or proposal and get a ticket number
+    /status - see your aspiration tickets
+    /pengumuman - latest announcements of your KIM
     /gantikim - choose or change your KIM
     /bahasa - change language
     /batal - stop what is in progress (also /cancel)
     /bantuan - show this message (also /help)
 help-coordinator =
     For KIM coordinators:
+    /umumkan - announce to your KIM's groups (now, at a time, or repeating)
+    /jadwal - scheduled and repeating announcements
+    /umkmkim - businesses registered in your KIM
+    /antrian - new aspirations from your area
     /hubungkan CODE - (inside a group) link the group to your KIM
     /putuskan - (inside a group) unlink the group
     /grupsaya - list your KIM's groups
@@ -88,6 +96,14 @@ cmd-hubungkan = Link this group to a KIM
 cmd-putuskan = Unlink this group from its KIM
 cmd-grupsaya = My KIM's groups
 cmd-undang = Create a role invite code
+cmd-umkm = Register or view my business
+cmd-aspirasi = Send a complaint or proposal
+cmd-status = My aspiration tickets
+cmd-pengumuman = Latest KIM announcements
+cmd-umumkan = Make an announcement
+cmd-jadwal = Scheduled announcements
+cmd-umkmkim = Businesses in my KIM
+cmd-antrian = Aspiration queue
 
 ## Groups
 group-hello =

@@ -58,12 +58,20 @@ lang-changed = Bahasa diganti ke Bahasa Indonesia.
 ## Bantuan
 help-header = Yang bisa Anda lakukan ({ $role }):
 help-resident =
+    /umkm - daftarkan usaha Anda (UMKM) agar mendapat info program bantuan
+    /aspirasi - sampaikan keluhan atau usulan, dapat nomor tiket
+    /status - lihat tiket aspirasi Anda
+    /pengumuman - pengumuman terbaru KIM Anda
     /gantikim - pilih atau ganti KIM Anda
     /bahasa - ganti bahasa
     /batal - hentikan proses yang sedang berjalan
     /bantuan - tampilkan pesan ini
 help-coordinator =
     Untuk koordinator KIM:
+    /umumkan - buat pengumuman ke grup KIM (kirim sekarang, terjadwal, atau berulang)
+    /jadwal - pengumuman terjadwal dan berulang
+    /umkmkim - UMKM yang terdaftar di KIM Anda
+    /antrian - aspirasi baru dari wilayah Anda
     /hubungkan KODE - (di dalam grup) hubungkan grup dengan KIM
     /putuskan - (di dalam grup) lepaskan grup dari KIM
     /grupsaya - daftar grup KIM Anda
@@ -88,6 +96,14 @@ cmd-hubungkan = Hubungkan grup ini dengan KIM
 cmd-putuskan = Lepaskan grup ini dari KIM
 cmd-grupsaya = Daftar grup KIM saya
 cmd-undang = Buat kode undangan peran
+cmd-umkm = Daftar atau lihat data UMKM
+cmd-aspirasi = Kirim keluhan atau usulan
+cmd-status = Lihat tiket aspirasi saya
+cmd-pengumuman = Pengumuman terbaru KIM
+cmd-umumkan = Buat pengumuman
+cmd-jadwal = Pengumuman terjadwal
+cmd-umkmkim = UMKM di KIM saya
+cmd-antrian = Antrian aspirasi
 
 ## Grup
 group-hello =

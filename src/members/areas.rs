@@ -121,7 +121,7 @@ pub struct ImportSummary {
 #[tracing::instrument(skip_all)]
 pub async fn import_csv(db: &Db, input: impl Read) -> Result<ImportSummary, ImportError> {
     let rows = parse_rows(input)?;
-    let mut tx = db.pool.begin().await.map_err(DbError::from)?;
+    let mut tx = db.begin().await?;
     let mut summary = ImportSummary::default();
     for row in &rows {
         let kota = upsert_area(&mut tx, "kota", &row.kota, None, row.kota.clone()).await?;

@@ -75,7 +75,7 @@ pub async fn unlink(db: &Db, chat_id: i64, now: i64) -> DbResult<()> {
 /// so this is idempotent and merges into a row that already exists for the new id.
 #[tracing::instrument(skip(db))]
 pub async fn migrate(db: &Db, old_id: i64, new_id: i64, now: i64) -> DbResult<bool> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let old: Option<Group> = sqlx::query_as("SELECT chat_id, title, kim_id, status FROM tg_groups WHERE chat_id = $1")
         .bind(old_id)
         .fetch_optional(&mut *tx)

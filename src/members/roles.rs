@@ -65,7 +65,7 @@ impl Scope {
 /// twice keeps one active grant.
 pub async fn grant(db: &Db, user_id: i64, scope: &Scope, granted_by: Option<i64>, now: i64) -> DbResult<()> {
     let (area_id, kim_id) = scope.ids();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     insert_grant(&mut tx, user_id, scope.role(), (area_id, kim_id), granted_by, now).await?;
     tx.commit().await?;
     Ok(())
@@ -147,7 +147,7 @@ pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) ->
 /// for one code cannot both win) and grants its role, in one transaction.
 /// Returns the scope granted, or `None` for a wrong, used or expired code.
 pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64) -> DbResult<Option<Scope>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let taken = sqlx::query(
         "UPDATE invites SET used_by = $1, used_at = $2 WHERE code = $3 AND used_by IS NULL AND expires_at > $2",
     )

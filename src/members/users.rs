@@ -26,7 +26,7 @@ pub struct Profile<'a> {
 /// naming the notice version, in one transaction.
 #[tracing::instrument(skip_all, fields(user = p.user_id))]
 pub async fn agree(db: &Db, p: &Profile<'_>, now: i64) -> DbResult<Member> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query(
         "INSERT INTO users (id, first_name, username, language, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $5) \

@@ -3,9 +3,16 @@
 
 use crate::i18n::Lang;
 
+/// A feature's own button payloads, carried after a short prefix in [`Cb`].
+/// `data()` must stay short: with its prefix it has to fit Telegram's 64 bytes.
+pub trait Payload: Sized {
+    fn data(&self) -> String;
+    fn parse(data: &str) -> Option<Self>;
+}
+
 /// What a button press asks for. Each handler still checks it against the current
 /// dialogue state and the presser's role before acting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cb {
     /// Privacy notice: agree.
     Agree,
@@ -19,10 +26,16 @@ pub enum Cb {
     Kim(i64),
     /// `/bahasa`: switch to this language.
     SetLang(Lang),
+    /// UMKM sign-up buttons (prefix `u:`).
+    Umkm(crate::umkm::telegram::Btn),
+    /// Aspiration and triage buttons (prefix `a:`).
+    Asp(crate::aspirations::telegram::Btn),
+    /// Announcement buttons (prefix `n:`).
+    Ann(crate::announcements::telegram::Btn),
 }
 
 impl Cb {
-    pub fn data(self) -> String {
+    pub fn data(&self) -> String {
         match self {
             Cb::Agree => "ob:y".into(),
             Cb::Decline => "ob:n".into(),
@@ -30,10 +43,22 @@ impl Cb {
             Cb::Area(id) => format!("ar:{id}"),
             Cb::Kim(id) => format!("km:{id}"),
             Cb::SetLang(l) => format!("lg:{}", l.code()),
+            Cb::Umkm(b) => format!("u:{}", b.data()),
+            Cb::Asp(b) => format!("a:{}", b.data()),
+            Cb::Ann(b) => format!("n:{}", b.data()),
         }
     }
 
     pub fn parse(data: &str) -> Option<Cb> {
+        if let Some(rest) = data.strip_prefix("u:") {
+            return Payload::parse(rest).map(Cb::Umkm);
+        }
+        if let Some(rest) = data.strip_prefix("a:") {
+            return Payload::parse(rest).map(Cb::Asp);
+        }
+        if let Some(rest) = data.strip_prefix("n:") {
+            return Payload::parse(rest).map(Cb::Ann);
+        }
         let mut parts = data.split(':');
         let cb = match (parts.next()?, parts.next(), parts.next()) {
             ("ob", Some("y"), None) => Cb::Agree,
@@ -68,7 +93,7 @@ mod tests {
             Cb::SetLang(Lang::Id),
         ];
         for cb in all {
-            assert_eq!(Cb::parse(&cb.data()), Some(cb));
+            assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()));
             assert!(cb.data().len() <= 64);
         }
     }

@@ -11,11 +11,21 @@ use crate::members::{Role, users};
 /// Private-chat commands a role sees in Telegram's menu.
 fn private_commands(role: Role) -> &'static [&'static str] {
     match role {
-        Role::Resident => &["start", "bantuan", "gantikim", "bahasa", "batal"],
-        Role::Coordinator => &["start", "bantuan", "gantikim", "grupsaya", "bahasa", "batal"],
-        Role::Staff | Role::Admin => &["start", "bantuan", "gantikim", "grupsaya", "undang", "bahasa", "batal"],
+        Role::Resident => &RESIDENT,
+        Role::Coordinator => &COORDINATOR,
+        Role::Staff | Role::Admin => &STAFF,
     }
 }
+
+const RESIDENT: [&str; 9] = ["start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "gantikim", "bahasa", "batal"];
+const COORDINATOR: [&str; 13] = [
+    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "umumkan", "jadwal", "umkmkim", "antrian",
+    "grupsaya", "bahasa", "batal",
+];
+const STAFF: [&str; 14] = [
+    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "umumkan", "jadwal", "umkmkim", "antrian",
+    "grupsaya", "undang", "bahasa", "batal",
+];
 
 const GROUP_COMMANDS: &[&str] = &["hubungkan", "putuskan", "bantuan"];
 

@@ -7,6 +7,7 @@ use crate::i18n::{Lang, t};
 use crate::members::{Area, Kim};
 
 pub fn button(label: impl Into<String>, cb: Cb) -> InlineKeyboardButton {
+    debug_assert!(cb.data().len() <= 64, "callback data over Telegram's 64 bytes: {cb:?}");
     InlineKeyboardButton::callback(label.into(), cb.data())
 }
 

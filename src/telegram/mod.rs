@@ -9,11 +9,12 @@ mod dedup;
 mod groups;
 mod help;
 mod invites;
-mod keyboards;
+pub mod keyboards;
 mod onboarding;
-mod private;
+pub mod private;
 mod storage;
-mod who;
+pub mod turn;
+pub mod who;
 
 use std::sync::Arc;
 
@@ -22,7 +23,7 @@ use teloxide::dispatching::dialogue::{Dialogue, ErasedStorage};
 use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
 use teloxide::prelude::*;
 
-pub use callback::Cb;
+pub use callback::{Cb, Payload};
 pub use dedup::prune as prune_processed;
 pub use help::set_default_menus;
 pub use storage::DbStorage;
@@ -39,6 +40,8 @@ pub struct Ctx {
     pub clock: SharedClock,
     /// The bot's @username, for deep links such as `t.me/<bot>?start=<code>`.
     pub bot_username: String,
+    /// Messages for other chats (notices, broadcasts) go through here.
+    pub outbox: crate::delivery::Outbox,
 }
 
 impl Ctx {
@@ -62,6 +65,12 @@ pub enum State {
     Notice { lang: Lang, payload: Option<String> },
     /// Consent given; waiting for a KIM code or a menu choice.
     ChooseKim,
+    /// `/umkm`: business sign-up form.
+    Umkm(crate::umkm::telegram::Dialog),
+    /// `/aspirasi`, replies to tickets, staff triage notes.
+    Aspiration(crate::aspirations::telegram::Dialog),
+    /// `/umumkan`: composing and scheduling an announcement.
+    Announce(crate::announcements::telegram::Dialog),
 }
 
 pub type Dlg = Dialogue<State, ErasedStorage<State>>;

@@ -2,7 +2,7 @@
 //! typed code, or menus kota → kecamatan → kelurahan → KIM.
 
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardMarkup, MessageId};
+use teloxide::types::InlineKeyboardMarkup;
 
 use super::private::say;
 use super::who::Who;
@@ -10,8 +10,7 @@ use super::{Ctx, Dlg, HandlerError, HandlerResult, State, invites, keyboards};
 use crate::i18n::{Arg, Lang, t, ta};
 use crate::members::{self, NOTICE_VERSION, areas, users};
 
-/// A message the bot sent, as `(chat, message)`, so a press can edit it in place.
-pub type At = (ChatId, MessageId);
+pub use super::turn::At;
 
 /// Deep-link payloads starting with this are role invites, not KIM codes.
 pub const INVITE_PREFIX: &str = "inv-";

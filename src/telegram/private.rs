@@ -8,6 +8,7 @@ use std::sync::Arc;
 use teloxide::prelude::*;
 
 use super::keyboards::{self, Command, parse_command};
+use super::turn::Turn;
 use super::who::Who;
 use super::{Cb, Ctx, Dlg, HandlerError, HandlerResult, State, groups, help, invites, onboarding};
 use crate::i18n::{Arg, Lang, t, ta};
@@ -43,9 +44,13 @@ async fn route_message(bot: &Bot, msg: &Message, dlg: &Dlg, state: State, ctx: &
         return on_command(bot, msg.chat.id, dlg, state, ctx, who, cmd).await;
     }
     let chat = msg.chat.id;
+    let turn = Turn { bot, ctx, dlg, who, chat };
     match state {
         State::Notice { lang, .. } => say(bot, chat, lang, "notice-reminder").await,
         State::ChooseKim => onboarding::on_code_typed(bot, ctx, dlg, who, text).await,
+        State::Umkm(d) => crate::umkm::telegram::on_message(&turn, d, msg).await,
+        State::Aspiration(d) => crate::aspirations::telegram::on_message(&turn, d, msg).await,
+        State::Announce(d) => crate::announcements::telegram::on_message(&turn, d, msg).await,
         State::Idle if who.member.is_some() => say(bot, chat, who.lang, "unknown-text").await,
         State::Idle => say(bot, chat, who.lang, "need-start").await,
     }
@@ -83,6 +88,13 @@ async fn on_command(
         "grupsaya" => groups::my_groups(bot, ctx, who, chat).await,
         "undang" => invites::create(bot, ctx, who, chat, cmd.args).await,
         _ => {
+            let turn = Turn { bot, ctx, dlg, who, chat };
+            if crate::umkm::telegram::on_command(&turn, &cmd).await?
+                || crate::aspirations::telegram::on_command(&turn, &cmd).await?
+                || crate::announcements::telegram::on_command(&turn, &cmd).await?
+            {
+                return Ok(());
+            }
             let shown: String = format!("/{}", cmd.name.chars().take(32).collect::<String>());
             bot.send_message(chat, ta(lang, "unknown-command", &[("cmd", Arg::from(shown))])).await?;
             Ok(())
@@ -95,6 +107,7 @@ async fn cancel(bot: &Bot, chat: ChatId, dlg: &Dlg, state: State, lang: Lang) ->
         State::Idle => "nothing-to-cancel",
         State::Notice { .. } => "declined",
         State::ChooseKim => "kim-choose-later",
+        State::Umkm(_) | State::Aspiration(_) | State::Announce(_) => "cancelled",
     };
     dlg.exit().await?;
     say(bot, chat, lang, key).await
@@ -138,7 +151,11 @@ pub async fn on_callback(bot: Bot, q: CallbackQuery, dlg: Dlg, state: State, ctx
 async fn on_button(bot: &Bot, q: &CallbackQuery, dlg: &Dlg, state: State, ctx: &Ctx, who: &Who, cb: Cb) -> Result<bool, HandlerError> {
     let Some(message) = q.message.as_ref() else { return Ok(false) };
     let at = (message.chat().id, message.id());
+    let turn = Turn { bot, ctx, dlg, who, chat: at.0 };
     match (cb, state) {
+        (Cb::Umkm(b), state) if who.member.is_some() => crate::umkm::telegram::on_button(&turn, state, b, at).await,
+        (Cb::Asp(b), state) if who.member.is_some() => crate::aspirations::telegram::on_button(&turn, state, b, at).await,
+        (Cb::Ann(b), state) if who.member.is_some() => crate::announcements::telegram::on_button(&turn, state, b, at).await,
         (Cb::Agree, State::Notice { lang, payload }) => onboarding::agree(bot, ctx, dlg, who, at, lang, payload).await,
         (Cb::Decline, State::Notice { lang, .. }) => onboarding::decline(bot, dlg, at, lang).await,
         (Cb::NoticeLang(new), State::Notice { payload, .. }) => onboarding::relabel_notice(bot, dlg, at, new, payload).await,
