@@ -93,6 +93,9 @@ pub enum CliError {
     Usage(String),
     #[error("cannot read {path}: {source}")]
     Io { path: String, source: std::io::Error },
+    /// The sandbox could not set itself up or its bot stopped abnormally.
+    #[error("sandbox: {0}")]
+    Sandbox(String),
 }
 
 impl From<crate::db::DbError> for CliError {

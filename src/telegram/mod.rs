@@ -24,7 +24,7 @@ use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
 use teloxide::prelude::*;
 
 pub use callback::{Cb, Payload};
-pub use dedup::prune as prune_processed;
+pub use dedup::{forget_all as forget_processed_updates, prune as prune_processed};
 pub use help::set_default_menus;
 pub use storage::DbStorage;
 
