@@ -18,7 +18,7 @@ umkm-need-kim = To register a business, first choose your KIM with /gantikim.
 umkm-continue = You are in the middle of the UMKM registration. Carry on from this question, or type /batal to stop.
 umkm-use-buttons = Please choose with the buttons under the question. Type /batal to stop.
 
-umkm-ask-owner = 1/9 · What is the business owner's name? Please write the full name.
+umkm-ask-owner = 1/9 · What is the business owner's name? Please write the full name. (Type /batal at any time to stop.)
 umkm-ask-business = 2/9 · What is your business called?
 umkm-ask-sector = 3/9 · Which sector is your business in?
 umkm-ask-scale = 4/9 · What is the scale of your business?

@@ -18,7 +18,7 @@ umkm-need-kim = Untuk mendaftarkan UMKM, pilih dulu KIM Anda dengan /gantikim.
 umkm-continue = Anda sedang mengisi pendaftaran UMKM. Lanjutkan dari pertanyaan ini, atau ketik /batal untuk berhenti.
 umkm-use-buttons = Silakan pilih dengan tombol di bawah pertanyaan. Ketik /batal untuk berhenti.
 
-umkm-ask-owner = 1/9 · Siapa nama pemilik usaha? Tulis nama lengkap.
+umkm-ask-owner = 1/9 · Siapa nama pemilik usaha? Tulis nama lengkap. (Ketik /batal kapan saja untuk berhenti.)
 umkm-ask-business = 2/9 · Apa nama usaha Anda?
 umkm-ask-sector = 3/9 · Usaha Anda bergerak di sektor apa?
 umkm-ask-scale = 4/9 · Berapa skala usaha Anda?

@@ -194,6 +194,35 @@ mod tests {
     }
 
     #[test]
+    fn consent_asked_again_before_saving_leads_back_to_the_review() {
+        use crate::umkm::model::{Need, Place, Scale, Sector};
+        let form = Form {
+            owner: Some("Siti".into()),
+            business: Some("Pempek".into()),
+            sector: Some(Sector::Kuliner),
+            scale: Some(Scale::Mikro),
+            kelurahan: Some(Place { id: 1, name: "Bukit Lama".into() }),
+            phone: Some("+6281234567890".into()),
+            needs: vec![Need::Modal],
+            ..Form::default()
+        };
+        let asked = Dialog { step: Step::Consent, ..Dialog::editing(form) };
+        assert_eq!(asked.agreed(5).step, Step::Review);
+        assert_eq!(Dialog::new(false).agreed(5).step, Step::Owner);
+    }
+
+    #[test]
+    fn the_dialogue_survives_the_json_round_trip_of_the_stored_state() {
+        use crate::telegram::State;
+        let mut d = Dialog::new(false).agreed(7).answered();
+        d.form.owner = Some("Siti".into());
+        d.form.toggle(crate::umkm::model::Need::Qris);
+        let state = State::Umkm(d);
+        let json = serde_json::to_string(&state).unwrap();
+        assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state, "{json}");
+    }
+
+    #[test]
     fn step_codes_round_trip() {
         for step in [Step::Consent, Step::Review, Step::ConfirmWithdraw].into_iter().chain(QUESTIONS) {
             assert_eq!(Step::from_code(step.code()), Some(step));

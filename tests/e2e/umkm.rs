@@ -405,3 +405,19 @@ async fn batal_leaves_the_form_and_takes_the_contact_keyboard_away() {
     assert_eq!(app.count("SELECT COUNT(*) FROM dialogues WHERE chat_id = $1", 5030).await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM consents WHERE user_id = $1 AND purpose = 'umkm'", 5030).await, 0);
 }
+
+#[tokio::test]
+async fn an_english_speaking_resident_gets_the_form_and_its_errors_in_english() {
+    let app = spawn_app().await;
+    let ivan = app.member_of(5040, "Ivan", "IB1-BL").await;
+    reply(&ivan, "/bahasa").await;
+    ivan.press("English").await;
+    ivan.next_message().await;
+
+    let consent = reply(&ivan, "/umkm").await;
+    assert!(consent.text.contains("Law No. 27 of 2022") && consent.has_button("I agree"), "{consent:?}");
+    assert!(tap(&ivan, "I agree").await.text.contains("owner's name"));
+    let refused = reply(&ivan, "---").await;
+
+    assert!(refused.text.contains("A name needs letters") && refused.text.contains("owner's name"), "{}", refused.text);
+}

@@ -88,12 +88,12 @@ async fn on_phone(turn: &Turn<'_>, mut d: Dialog, msg: &Message) -> HandlerResul
         }
         contact.phone_number.clone()
     } else if let Some(text) = msg.text().map(str::trim) {
-        if text == t(lang, "btn-back") {
-            if let Some(back) = d.clone().back() {
-                turn.set_state(State::Umkm(back.clone())).await?;
-                close_reply_keyboard(turn, t(lang, "umkm-back-ok")).await?;
-                return ask(turn, &back, None).await;
-            }
+        if text == t(lang, "btn-back")
+            && let Some(back) = d.clone().back()
+        {
+            turn.set_state(State::Umkm(back.clone())).await?;
+            close_reply_keyboard(turn, t(lang, "umkm-back-ok")).await?;
+            return ask(turn, &back, None).await;
         }
         match &d.form.phone {
             Some(current) if text == render::keep_label(lang, current) => current.clone(),

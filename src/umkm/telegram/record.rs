@@ -13,10 +13,10 @@ use crate::umkm::store;
 pub async fn start(turn: &Turn<'_>) -> HandlerResult {
     let lang = turn.lang();
     let state = turn.dlg.get().await?;
-    if let Some(State::Umkm(d)) = &state {
-        if d.step != Step::ConfirmWithdraw {
-            return form::ask(turn, d, Some(t(lang, "umkm-continue"))).await;
-        }
+    if let Some(State::Umkm(d)) = &state
+        && d.step != Step::ConfirmWithdraw
+    {
+        return form::ask(turn, d, Some(t(lang, "umkm-continue"))).await;
     }
     if turn.who.member.as_ref().and_then(|m| m.kim_id).is_none() {
         return turn.say("umkm-need-kim").await;
