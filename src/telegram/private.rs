@@ -110,6 +110,11 @@ async fn cancel(bot: &Bot, chat: ChatId, dlg: &Dlg, state: State, lang: Lang) ->
         State::Umkm(_) | State::Aspiration(_) | State::Announce(_) => "cancelled",
     };
     dlg.exit().await?;
+    if key == "cancelled" {
+        // A feature dialogue may have shown a reply keyboard (e.g. contact sharing): take it away.
+        bot.send_message(chat, t(lang, key)).reply_markup(teloxide::types::KeyboardRemove::new()).await?;
+        return Ok(());
+    }
     say(bot, chat, lang, key).await
 }
 
