@@ -11,3 +11,4 @@ mod onboarding;
 mod robustness;
 mod roles;
 mod startup;
+mod trainings;
