@@ -2,7 +2,8 @@
 //! transaction: the change, the notices to the people affected (through the
 //! outbox, so they commit together), and the audit entry for privileged acts.
 
-use super::model::{NewTraining, Status, Training, Venue};
+use super::form::NewTraining;
+use super::model::{Status, Training, Venue};
 use super::seats::{self, SeatError, Withdrawn};
 use super::{render, store};
 use crate::audit;
@@ -30,8 +31,10 @@ pub async fn publish(ctx: &Ctx, by: i64, new: &NewTraining) -> DbResult<i64> {
 /// with the text as caption when it fits, otherwise the poster then the text.
 pub async fn announce(ctx: &Ctx, by: i64, tr: &Training, groups: &[i64]) -> DbResult<usize> {
     let tz = tr.tz(ctx.config.tz);
-    // Groups are community spaces: announcements are in Indonesian.
-    let text = render::announcement(Lang::Id, tr, &ctx.deep_link("pelatihan"), ctx.now(), tz);
+    // Groups are community spaces: announcements are in Indonesian. The link is the
+    // plain chat link: a `?start=` payload would be read as a KIM code.
+    let link = format!("https://t.me/{}", ctx.bot_username);
+    let text = render::announcement(Lang::Id, tr, &link, ctx.now(), tz);
     let mut items = Vec::new();
     for chat in groups {
         match &tr.poster {

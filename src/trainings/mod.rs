@@ -4,13 +4,14 @@
 //! before, feedback after; coordinators see participants, mark attendance and
 //! export CSV (`/peserta`), move, close or cancel a training.
 //!
-//! Layout: [`model`] (types, validation, seat rules), [`when`] (typed dates in the
+//! Layout: [`model`] (types, seat rules), [`form`] (the draft and its validation), [`when`] (typed dates in the
 //! KIM's zone), [`store`] and [`seats`] (SQL; seats are decided under a lock),
 //! [`actions`] (changes plus their notices in one transaction, audit), [`render`]
 //! (texts), [`reminders`] (the background loop), [`export`] (CSV), [`telegram`].
 
 pub mod actions;
 pub mod export;
+pub mod form;
 pub mod model;
 pub mod reminders;
 pub mod render;

@@ -9,6 +9,7 @@
 //! reminders move with it.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::time::Duration;
 
 use chrono_tz::Tz;
@@ -115,10 +116,11 @@ impl Reminders {
         let mut trainings: HashMap<i64, Option<Training>> = HashMap::new();
         let mut queued = 0;
         for c in self.candidates(now).await? {
-            if !trainings.contains_key(&c.training_id) {
-                trainings.insert(c.training_id, store::get(&self.db, c.training_id).await?);
-            }
-            let Some(training) = trainings[&c.training_id].as_ref() else { continue };
+            let training = match trainings.entry(c.training_id) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => e.insert(store::get(&self.db, c.training_id).await?),
+            };
+            let Some(training) = training.as_ref() else { continue };
             let tz = training.tz(self.tz);
             for kind in due(c.starts_at, c.ends_at, c.seated_at, now, tz) {
                 if kind == Kind::Feedback && c.absent {

@@ -4,7 +4,8 @@
 
 use sqlx::Row;
 
-use super::model::{NewTraining, Seat, Status, Training, Venue, targets_to_text};
+use super::form::NewTraining;
+use super::model::{Seat, Status, Training, Venue, targets_to_text};
 use crate::db::{Db, DbResult};
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -50,6 +51,15 @@ pub async fn insert(db: &Db, t: &NewTraining, by: i64, now: i64) -> DbResult<i64
     .fetch_one(&db.pool)
     .await?;
     Ok(row.try_get("id")?)
+}
+
+/// A KIM's own time zone, when it has one (`NULL` means the configured one).
+pub async fn kim_tz(db: &Db, kim_id: i64) -> DbResult<Option<String>> {
+    let row = sqlx::query("SELECT tz FROM kims WHERE id = $1").bind(kim_id).fetch_optional(&db.pool).await?;
+    Ok(match row {
+        Some(r) => r.try_get("tz")?,
+        None => None,
+    })
 }
 
 pub async fn get(db: &Db, id: i64) -> DbResult<Option<Training>> {

@@ -13,7 +13,8 @@ use std::time::Duration;
 use chrono::TimeZone;
 use fake_telegram::{CallbackAnswer, Person};
 use kimbot::db::ManualClock;
-use kimbot::trainings::model::{NewTraining, Venue};
+use kimbot::trainings::form::NewTraining;
+use kimbot::trainings::model::Venue;
 use sqlx::Row;
 
 use crate::support::{TestApp, spawn_app_with_clock};

@@ -10,8 +10,9 @@ use crate::i18n::{Arg, Lang, t, ta};
 use crate::members::{Kim, Role, areas};
 use crate::telegram::turn::{At, Turn};
 use crate::telegram::{HandlerError, HandlerResult, State};
-use crate::trainings::model::{self, Draft, FieldError, Target, Venue};
-use crate::trainings::when;
+use crate::trainings::form::{self, Draft, FieldError};
+use crate::trainings::model::{Target, Venue};
+use crate::trainings::{store, when};
 
 pub async fn begin(turn: &Turn<'_>) -> HandlerResult {
     if turn.who.actor.role() < Role::Coordinator {
@@ -26,7 +27,7 @@ pub async fn begin(turn: &Turn<'_>) -> HandlerResult {
             ask(turn, draft, Step::Title, false).await
         }
         _ => {
-            turn.set_state(State::Training(Dialog::Compose { draft: Draft::default(), step: Step::Kim, review: false })).await?;
+            turn.set_state(State::Training(Dialog::Compose { draft: Box::default(), step: Step::Kim, review: false })).await?;
             let (text, kb) = kim_menu(turn.lang(), &kims, 0);
             turn.send_with_buttons(text, kb).await
         }
@@ -39,10 +40,10 @@ pub async fn manageable_kims(turn: &Turn<'_>) -> Result<Vec<Kim>, HandlerError> 
     Ok(all.into_iter().filter(|k| turn.who.actor.can_manage_kim(k)).collect())
 }
 
+/// The KIM's own zone name, or the configured `KIMBOT_TZ`.
 async fn kim_tz(turn: &Turn<'_>, kim_id: i64) -> Result<String, HandlerError> {
-    let own: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT tz FROM kims WHERE id = $1").bind(kim_id).fetch_optional(&turn.ctx.db.pool).await.map_err(crate::db::DbError::from)?;
-    Ok(own.and_then(|(tz,)| tz).unwrap_or_else(|| turn.ctx.config.tz.name().to_string()))
+    let own = store::kim_tz(&turn.ctx.db, kim_id).await?;
+    Ok(own.unwrap_or_else(|| turn.ctx.config.tz.name().to_string()))
 }
 
 fn kim_menu(lang: Lang, kims: &[Kim], page: i64) -> (String, InlineKeyboardMarkup) {
@@ -58,7 +59,7 @@ pub async fn ask(turn: &Turn<'_>, draft: Draft, step: Step, review: bool) -> Han
         return publish::show_review(turn, draft, None).await;
     }
     let (text, kb) = prompt(turn, &draft, step);
-    turn.set_state(State::Training(Dialog::Compose { draft, step, review })).await?;
+    turn.set_state(State::Training(Dialog::Compose { draft: Box::new(draft), step, review })).await?;
     match kb {
         Some(kb) => turn.send_with_buttons(text, kb).await,
         None => turn.send(text).await,
@@ -76,7 +77,7 @@ fn prompt(turn: &Turn<'_>, draft: &Draft, step: Step) -> (String, Option<InlineK
         Step::End => (ta(lang, "training-ask-end", &zone), None),
         Step::Place => (t(lang, "training-ask-place"), None),
         Step::Pin => (t(lang, "training-ask-pin"), Some(ui::one(lang, "training-btn-skip", Btn::Skip))),
-        Step::Quota => (ta(lang, "training-ask-quota", &[("max", Arg::from(model::QUOTA_MAX))]), None),
+        Step::Quota => (ta(lang, "training-ask-quota", &[("max", Arg::from(form::QUOTA_MAX))]), None),
         Step::Deadline => (ta(lang, "training-ask-deadline", &zone), Some(ui::one(lang, "training-btn-until-start", Btn::UntilStart))),
         Step::Targets => (t(lang, "training-ask-targets"), Some(targets_keyboard(lang, &draft.targets))),
         Step::Poster => (t(lang, "training-ask-poster"), Some(ui::one(lang, "training-btn-skip", Btn::Skip))),
@@ -146,9 +147,9 @@ fn take(turn: &Turn<'_>, draft: &mut Draft, step: Step, msg: &Message) -> Answer
 
 fn take_text(d: &mut Draft, step: Step, text: &str, now: i64, tz: chrono_tz::Tz) -> Result<(), FieldError> {
     match step {
-        Step::Title => d.title = Some(model::text(text, 3, model::TITLE_MAX)?),
-        Step::Organiser => d.organiser = Some(model::text(text, 2, model::ORGANISER_MAX)?),
-        Step::Description => d.description = Some(model::text(text, 3, model::DESCRIPTION_MAX)?),
+        Step::Title => d.title = Some(form::text(text, 3, form::TITLE_MAX)?),
+        Step::Organiser => d.organiser = Some(form::text(text, 2, form::ORGANISER_MAX)?),
+        Step::Description => d.description = Some(form::text(text, 3, form::DESCRIPTION_MAX)?),
         Step::Start => {
             let start = when::parse_local(text, now, tz)?;
             if start <= now {
@@ -167,10 +168,10 @@ fn take_text(d: &mut Draft, step: Step, text: &str, now: i64, tz: chrono_tz::Tz)
             d.ends_at = Some(end);
         }
         Step::Place => d.venue = Some(venue_from_text(text)?),
-        Step::Quota => d.quota = Some(model::quota(text)?),
+        Step::Quota => d.quota = Some(form::quota(text)?),
         Step::Deadline => {
             let deadline = when::parse_local(text, now, tz)?;
-            model::check_times(d.starts_at.unwrap_or(i64::MAX - 1), i64::MAX, Some(deadline), now)?;
+            form::check_times(d.starts_at.unwrap_or(i64::MAX - 1), i64::MAX, Some(deadline), now)?;
             d.deadline_at = Some(deadline);
         }
         Step::Kim | Step::Pin | Step::Targets | Step::Poster | Step::Review => {}
@@ -180,10 +181,10 @@ fn take_text(d: &mut Draft, step: Step, text: &str, now: i64, tz: chrono_tz::Tz)
 
 /// A link means an online session; anything else is an address (pin asked next).
 pub fn venue_from_text(text: &str) -> Result<Venue, FieldError> {
-    if model::looks_like_link(text) {
-        Ok(Venue::Online { url: model::online_url(text)? })
+    if form::looks_like_link(text) {
+        Ok(Venue::Online { url: form::online_url(text)? })
     } else {
-        Ok(Venue::Place { text: model::text(text, 3, model::PLACE_MAX)?, pin: None })
+        Ok(Venue::Place { text: form::text(text, 3, form::PLACE_MAX)?, pin: None })
     }
 }
 
@@ -213,7 +214,8 @@ fn take_poster(draft: &mut Draft, msg: &Message) -> Answer {
 }
 
 pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
-    let Some(Dialog::Compose { mut draft, step, review }) = dialog else { return Ok(false) };
+    let Some(Dialog::Compose { draft, step, review }) = dialog else { return Ok(false) };
+    let mut draft = *draft;
     let next = |d: &Draft| after(step, d, review);
     match (btn, step) {
         (Btn::Kim(id), Step::Kim) => return choose_kim(turn, draft, id, at).await,
@@ -233,7 +235,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
         (Btn::Target(target), Step::Targets) => {
             draft.toggle(target);
             turn.bot.edit_message_reply_markup(at.0, at.1).reply_markup(targets_keyboard(turn.lang(), &draft.targets)).await?;
-            turn.set_state(State::Training(Dialog::Compose { draft, step, review })).await?;
+            turn.set_state(State::Training(Dialog::Compose { draft: Box::new(draft), step, review })).await?;
         }
         (Btn::TargetsDone, Step::Targets) => ask(turn, draft.clone(), next(&draft), review).await?,
         (Btn::Skip, Step::Pin | Step::Poster) => ask(turn, draft.clone(), next(&draft), review).await?,

@@ -10,7 +10,8 @@ use super::{Btn, Dialog};
 use crate::i18n::Arg;
 use crate::telegram::turn::{At, Turn};
 use crate::telegram::{HandlerError, HandlerResult, State};
-use crate::trainings::model::{FieldError, Status, Training, Venue};
+use crate::trainings::form::FieldError;
+use crate::trainings::model::{Status, Training, Venue};
 use crate::trainings::{actions, render, when};
 
 /// The training if this person may still change it (managed, not cancelled, not started).

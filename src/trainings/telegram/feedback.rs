@@ -5,7 +5,8 @@ use super::{Btn, Dialog, ui};
 use crate::i18n::{Arg, t, ta};
 use crate::telegram::turn::{At, Turn};
 use crate::telegram::{HandlerError, HandlerResult, State};
-use crate::trainings::model::{self, Status};
+use crate::trainings::form;
+use crate::trainings::model::Status;
 use crate::trainings::store;
 
 pub async fn rate(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, rating: i64, at: At) -> Result<bool, HandlerError> {
@@ -32,7 +33,7 @@ pub async fn rate(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, rating: i64,
 
 pub async fn on_comment(turn: &Turn<'_>, id: i64, msg: &teloxide::types::Message) -> HandlerResult {
     let Some(text) = msg.text() else { return turn.say("training-need-text").await };
-    match model::text(text, 1, model::COMMENT_MAX) {
+    match form::text(text, 1, form::COMMENT_MAX) {
         Ok(comment) => {
             store::comment(&turn.ctx.db, id, turn.who.user_id, &comment, turn.now()).await?;
             turn.end().await?;

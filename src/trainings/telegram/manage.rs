@@ -67,6 +67,16 @@ pub async fn on_button(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, Handle
         return Ok(false);
     };
     let Some(tr) = ui::managed(turn, id).await? else { return Ok(false) };
+    let now = turn.now();
+    // The card offers these only while they make sense; older or forged presses are stale.
+    let too_late = match btn {
+        Btn::Close(_) | Btn::CloseYes(_) => now >= tr.starts_at,
+        Btn::Cancel(_) | Btn::CancelYes(_) => now >= tr.ends_at,
+        _ => false,
+    };
+    if too_late {
+        return Ok(false);
+    }
     let lang = turn.lang();
     match btn {
         Btn::Manage(_) => card(turn, &tr, at, None).await?,
@@ -167,10 +177,11 @@ async fn csv(turn: &Turn<'_>, tr: &Training) -> HandlerResult {
     let people = store::participants(&turn.ctx.db, tr.id).await?;
     let bytes = export::csv(turn.lang(), &people, tr.tz(turn.ctx.config.tz))
         .map_err(|e| crate::db::DbError::Corrupt(format!("csv: {e}")))?;
+    // Recorded before the file leaves, so no export goes unlogged.
+    let detail = format!("training={} rows={}", tr.id, people.len());
+    audit::record(&turn.ctx.db, Some(turn.who.user_id), "training.export", &detail, turn.now()).await?;
     let file = InputFile::memory(bytes).file_name(export::file_name(tr.id));
     let caption = ta(turn.lang(), "training-csv-caption", &[("title", Arg::from(&tr.title)), ("count", Arg::from(people.len() as i64))]);
     turn.bot.send_document(turn.chat, file).caption(caption).await?;
-    let detail = format!("training={} rows={}", tr.id, people.len());
-    audit::record(&turn.ctx.db, Some(turn.who.user_id), "training.export", &detail, turn.now()).await?;
     Ok(())
 }

@@ -21,14 +21,15 @@ pub use btn::Btn;
 use crate::telegram::keyboards::Command;
 use crate::telegram::turn::{At, Turn};
 use crate::telegram::{HandlerError, HandlerResult, State};
-use crate::trainings::model::{Draft, Venue};
+use crate::trainings::form::Draft;
+use crate::trainings::model::Venue;
 
 /// Where a person stands in a trainings dialogue (stored as JSON per chat).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Dialog {
     /// `/pelatihanbaru`: the draft so far and the answer awaited. `review` is set
     /// when the change was asked from the review screen, which comes back after it.
-    Compose { draft: Draft, step: Step, review: bool },
+    Compose { draft: Box<Draft>, step: Step, review: bool },
     /// Published: choosing which of the KIM's groups hear about it.
     Announce { training_id: i64, chosen: Vec<i64> },
     /// Moving a published training: the new start once typed, then the end.
@@ -104,7 +105,7 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
 
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     match dialog {
-        Dialog::Compose { draft, step, review } => compose::on_message(turn, draft, step, review, msg).await,
+        Dialog::Compose { draft, step, review } => compose::on_message(turn, *draft, step, review, msg).await,
         Dialog::Announce { .. } => turn.say("training-use-buttons").await,
         Dialog::Reschedule { training_id, starts_at } => edit::on_time(turn, training_id, starts_at, msg).await,
         Dialog::Relocate { training_id, venue } => edit::on_place(turn, training_id, venue, msg).await,
@@ -168,7 +169,8 @@ mod tests {
 
     #[test]
     fn a_dialogue_survives_its_json_form() {
-        let d = State::Training(Dialog::Compose { draft: Draft { title: Some("Menjahit".into()), ..Draft::default() }, step: Step::Start, review: false });
+        let draft = Box::new(Draft { title: Some("Menjahit".into()), ..Draft::default() });
+        let d = State::Training(Dialog::Compose { draft, step: Step::Start, review: false });
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(serde_json::from_str::<State>(&json).unwrap(), d);
     }

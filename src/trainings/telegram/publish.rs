@@ -9,7 +9,7 @@ use crate::i18n::{Arg, Lang, t, ta};
 use crate::members::{GroupStatus, areas, groups};
 use crate::telegram::turn::{At, Turn};
 use crate::telegram::{HandlerError, HandlerResult, State};
-use crate::trainings::model::Draft;
+use crate::trainings::form::Draft;
 use crate::trainings::{actions, render, store};
 
 /// Shows the whole draft with "Terbitkan", "Ubah …" and "Batal"; `problem` (a rule
@@ -19,7 +19,7 @@ pub async fn show_review(turn: &Turn<'_>, draft: Draft, problem: Option<String>)
     let mut lines: Vec<String> = problem.into_iter().collect();
     lines.push(t(lang, "training-review-header"));
     lines.extend(summary(turn, &draft));
-    turn.set_state(State::Training(Dialog::Compose { draft, step: Step::Review, review: true })).await?;
+    turn.set_state(State::Training(Dialog::Compose { draft: Box::new(draft), step: Step::Review, review: true })).await?;
     turn.send_with_buttons(lines.join("\n"), review_keyboard(lang)).await
 }
 

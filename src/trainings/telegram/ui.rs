@@ -9,7 +9,8 @@ use crate::i18n::{Arg, Lang, t, ta};
 use crate::telegram::Cb;
 use crate::telegram::keyboards::button;
 use crate::telegram::turn::Turn;
-use crate::trainings::model::{FieldError, Training};
+use crate::trainings::form::FieldError;
+use crate::trainings::model::Training;
 use crate::trainings::store;
 use crate::trainings::when::WhenError;
 

@@ -142,3 +142,26 @@ async fn my_trainings_show_seats_and_waitlist_places_and_cancel_from_the_list() 
     assert_eq!(status(&app, roti, 8501).await.as_deref(), Some("cancelled"));
     assert_eq!(status(&app, full, 8501).await.as_deref(), Some("waitlisted"));
 }
+
+#[tokio::test]
+async fn residents_page_through_the_upcoming_trainings_of_their_own_kim_only() {
+    let (app, _clock) = app_at_now().await;
+    let kim = kim_id(&app, "IB1-BL").await;
+    seed(&app, training(kim, "Pelatihan Pertama", 10)).await;
+    let mut second = training(kim, "Pelatihan Kedua", 10);
+    second.starts_at = wib(12, 28, 8, 0);
+    second.ends_at = wib(12, 28, 12, 0);
+    seed(&app, second).await;
+    seed(&app, training(kim_id(&app, "KMN-KM").await, "Pelatihan Kemuning", 10)).await;
+    let warga = app.member_of(8601, "Indah", "IB1-BL").await;
+
+    let first = browse(&warga).await;
+    assert!(first.text.contains("Pelatihan 1 dari 2") && first.text.contains("Pelatihan Pertama"), "{}", first.text);
+    assert!(first.text.contains("Sisa kursi: 10 dari 10"), "{}", first.text);
+    warga.press("›").await;
+
+    let next = warga.next_message().await;
+    assert!(next.text.contains("Pelatihan 2 dari 2") && next.text.contains("Senin, 28 Desember 2026"), "{}", next.text);
+    assert!(next.has_button("‹") && !next.has_button("›"));
+    assert!(!warga.messages().iter().any(|m| m.text.contains("Kemuning")));
+}
