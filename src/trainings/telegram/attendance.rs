@@ -50,7 +50,7 @@ pub async fn show(turn: &Turn<'_>, id: i64, page: i64, at: At) -> Result<bool, H
     }
     rows.push(ui::pager(page, seated.len(), |p| Btn::Attend(id, p)));
     rows.push(vec![bk(lang, "btn-back", Btn::Manage(id))]);
-    turn.edit(at, lines.join("\n"), Some(InlineKeyboardMarkup::new(rows))).await?;
+    ui::edit(turn, at, lines.join("\n"), Some(InlineKeyboardMarkup::new(rows))).await?;
     Ok(true)
 }
 

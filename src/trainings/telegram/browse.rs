@@ -5,7 +5,7 @@
 use teloxide::types::InlineKeyboardMarkup;
 
 use super::Btn;
-use super::ui::{b, bk};
+use super::ui::{self, b, bk};
 use crate::i18n::{Arg, t, ta};
 use crate::telegram::turn::{At, Turn};
 use crate::telegram::{HandlerError, HandlerResult};
@@ -55,12 +55,12 @@ async fn refresh(turn: &Turn<'_>, tr: &Training, at: At, note: Option<String>) -
     let list = store::upcoming_for_kim(&turn.ctx.db, tr.kim_id, turn.now()).await?;
     if let Some(index) = list.iter().position(|t| t.id == tr.id) {
         let (text, kb) = card_view(turn, &list, index, note).await?;
-        return turn.edit(at, text, Some(kb)).await;
+        return ui::edit(turn, at, text, Some(kb)).await;
     }
     let fresh = store::get(&turn.ctx.db, tr.id).await?.unwrap_or_else(|| tr.clone());
     let card = render::card(turn.lang(), &fresh, None, turn.now(), fresh.tz(turn.ctx.config.tz));
     let text = note.into_iter().chain([card]).collect::<Vec<_>>().join("\n\n");
-    turn.edit(at, text, None).await
+    ui::edit(turn, at, text, None).await
 }
 
 pub async fn on_button(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, HandlerError> {
@@ -68,10 +68,10 @@ pub async fn on_button(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, Handle
     if let Btn::Page(index) = btn {
         let list = store::upcoming_for_kim(&turn.ctx.db, kim_id, turn.now()).await?;
         if list.is_empty() {
-            turn.edit(at, t(turn.lang(), "training-none-upcoming"), None).await?;
+            ui::edit(turn, at, t(turn.lang(), "training-none-upcoming"), None).await?;
         } else {
             let (text, kb) = card_view(turn, &list, (index.max(0) as usize).min(list.len() - 1), None).await?;
-            turn.edit(at, text, Some(kb)).await?;
+            ui::edit(turn, at, text, Some(kb)).await?;
         }
         return Ok(true);
     }
@@ -153,7 +153,7 @@ pub async fn mine(turn: &Turn<'_>, edit: Option<(At, String)>) -> HandlerResult 
     }
     let text = lines.join("\n\n");
     match edit {
-        Some((at, _)) => turn.edit(at, text, Some(InlineKeyboardMarkup::new(rows))).await,
+        Some((at, _)) => ui::edit(turn, at, text, Some(InlineKeyboardMarkup::new(rows))).await,
         None if rows.is_empty() => turn.send(text).await,
         None => turn.send_with_buttons(text, InlineKeyboardMarkup::new(rows)).await,
     }

@@ -221,7 +221,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
         (Btn::Kim(id), Step::Kim) => return choose_kim(turn, draft, id, at).await,
         (Btn::KimPage(page), Step::Kim) => {
             let (text, kb) = kim_menu(turn.lang(), &manageable_kims(turn).await?, page);
-            turn.edit(at, text, Some(kb)).await?;
+            ui::edit(turn, at, text, Some(kb)).await?;
         }
         (Btn::Organiser, Step::Organiser) => {
             // A proper name: stored as the office calls itself, whatever the UI language.
@@ -243,7 +243,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
         (Btn::Edit(field), Step::Review) if editable(field) => ask(turn, draft, field, true).await?,
         (Btn::Discard, _) => {
             turn.end().await?;
-            turn.edit(at, t(turn.lang(), "training-discarded"), None).await?;
+            ui::edit(turn, at, t(turn.lang(), "training-discarded"), None).await?;
         }
         _ => return Ok(false),
     }
@@ -259,7 +259,7 @@ async fn choose_kim(turn: &Turn<'_>, mut draft: Draft, kim_id: i64, at: At) -> R
     let Some(kim) = kims.iter().find(|k| k.id == kim_id) else { return Ok(false) };
     draft.kim_id = Some(kim.id);
     draft.tz = kim_tz(turn, kim.id).await?;
-    turn.edit(at, ta(turn.lang(), "training-compose-start", &[("kim", Arg::from(&kim.name))]), None).await?;
+    ui::edit(turn, at, ta(turn.lang(), "training-compose-start", &[("kim", Arg::from(&kim.name))]), None).await?;
     ask(turn, draft, Step::Title, false).await?;
     Ok(true)
 }

@@ -21,11 +21,11 @@ pub async fn rate(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, rating: i64,
     let args = [("rating", Arg::from(rating)), ("title", Arg::from(&tr.title))];
     match dialog {
         // Another dialogue is in progress: keep it, just thank.
-        Some(d) if !matches!(d, Dialog::Comment { .. }) => turn.edit(at, ta(lang, "training-feedback-rated", &args), None).await?,
+        Some(d) if !matches!(d, Dialog::Comment { .. }) => ui::edit(turn, at, ta(lang, "training-feedback-rated", &args), None).await?,
         _ => {
             turn.set_state(State::Training(Dialog::Comment { training_id: id })).await?;
             let kb = ui::one(lang, "training-btn-skip", Btn::Skip);
-            turn.edit(at, ta(lang, "training-feedback-comment-ask", &args), Some(kb)).await?;
+            ui::edit(turn, at, ta(lang, "training-feedback-comment-ask", &args), Some(kb)).await?;
         }
     }
     Ok(true)
@@ -45,6 +45,6 @@ pub async fn on_comment(turn: &Turn<'_>, id: i64, msg: &teloxide::types::Message
 
 pub async fn skip(turn: &Turn<'_>, at: At) -> Result<bool, HandlerError> {
     turn.end().await?;
-    turn.edit(at, t(turn.lang(), "training-feedback-thanks"), None).await?;
+    ui::edit(turn, at, t(turn.lang(), "training-feedback-thanks"), None).await?;
     Ok(true)
 }

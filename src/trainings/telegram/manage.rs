@@ -29,7 +29,7 @@ pub async fn list(turn: &Turn<'_>, at: Option<At>, page: i64) -> HandlerResult {
     let mine: Vec<Training> = all.into_iter().filter(|t| turn.who.actor.can_manage_kim(&t.kim())).collect();
     if mine.is_empty() {
         return match at {
-            Some(at) => turn.edit(at, t(lang, "training-manage-none"), None).await,
+            Some(at) => ui::edit(turn, at, t(lang, "training-manage-none"), None).await,
             None => turn.say("training-manage-none").await,
         };
     }
@@ -49,7 +49,7 @@ pub async fn list(turn: &Turn<'_>, at: Option<At>, page: i64) -> HandlerResult {
     rows.push(ui::pager(page, mine.len(), Btn::ManagePage));
     let kb = InlineKeyboardMarkup::new(rows);
     match at {
-        Some(at) => turn.edit(at, t(lang, "training-manage-header"), Some(kb)).await,
+        Some(at) => ui::edit(turn, at, t(lang, "training-manage-header"), Some(kb)).await,
         None => turn.send_with_buttons(t(lang, "training-manage-header"), kb).await,
     }
 }
@@ -89,7 +89,7 @@ pub async fn on_button(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, Handle
             };
             let args = [("title", Arg::from(&tr.title)), ("count", Arg::from(tr.registered + tr.waitlisted))];
             let kb = InlineKeyboardMarkup::new(vec![vec![bk(lang, yes_key, yes), bk(lang, "btn-back", Btn::Manage(id))]]);
-            turn.edit(at, ta(lang, key, &args), Some(kb)).await?;
+            ui::edit(turn, at, ta(lang, key, &args), Some(kb)).await?;
         }
         Btn::CloseYes(_) => {
             actions::close(turn.ctx, turn.who.user_id, id).await?;
@@ -134,7 +134,7 @@ pub async fn card(turn: &Turn<'_>, tr: &Training, at: At, note: Option<String>) 
         rows.push(vec![bk(lang, "training-btn-cancel", Btn::Cancel(id))]);
     }
     rows.push(vec![bk(lang, "btn-back", Btn::ManagePage(0))]);
-    turn.edit(at, lines.join("\n"), Some(InlineKeyboardMarkup::new(rows))).await
+    ui::edit(turn, at, lines.join("\n"), Some(InlineKeyboardMarkup::new(rows))).await
 }
 
 async fn people(turn: &Turn<'_>, tr: &Training, at: At) -> HandlerResult {
@@ -168,7 +168,7 @@ async fn people(turn: &Turn<'_>, tr: &Training, at: At) -> HandlerResult {
         bk(lang, "training-btn-csv", Btn::Csv(tr.id)),
         bk(lang, "btn-back", Btn::Manage(tr.id)),
     ]]);
-    turn.edit(at, lines.join("\n"), Some(kb)).await
+    ui::edit(turn, at, lines.join("\n"), Some(kb)).await
 }
 
 /// Sends the participants as a CSV document and records the export (personal data

@@ -78,7 +78,7 @@ pub async fn publish(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Hand
         return Ok(false);
     }
     let id = actions::publish(turn.ctx, turn.who.user_id, &new).await?;
-    turn.edit(at, ta(turn.lang(), "training-published", &[("title", Arg::from(&new.title))]), None).await?;
+    ui::edit(turn, at, ta(turn.lang(), "training-published", &[("title", Arg::from(&new.title))]), None).await?;
     let chats = active_groups(turn, new.kim_id).await?;
     if chats.is_empty() {
         turn.end().await?;
@@ -122,7 +122,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
                 }
                 None => chosen.push(chat),
             }
-            turn.edit(at, t(lang, "training-announce-ask"), Some(groups_keyboard(lang, &chats, &chosen))).await?;
+            ui::edit(turn, at, t(lang, "training-announce-ask"), Some(groups_keyboard(lang, &chats, &chosen))).await?;
             turn.set_state(State::Training(Dialog::Announce { training_id, chosen })).await?;
         }
         Btn::Announce if !chosen.is_empty() => {
@@ -130,11 +130,11 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
             let fresh = store::get(&turn.ctx.db, training_id).await?.unwrap_or(training);
             let n = actions::announce(turn.ctx, turn.who.user_id, &fresh, &targets).await?;
             turn.end().await?;
-            turn.edit(at, ta(lang, "training-announce-queued", &[("count", Arg::from(n as i64))]), None).await?;
+            ui::edit(turn, at, ta(lang, "training-announce-queued", &[("count", Arg::from(n as i64))]), None).await?;
         }
         Btn::Announce | Btn::NoAnnounce => {
             turn.end().await?;
-            turn.edit(at, t(lang, "training-announce-skipped"), None).await?;
+            ui::edit(turn, at, t(lang, "training-announce-skipped"), None).await?;
         }
         _ => return Ok(false),
     }

@@ -2,13 +2,15 @@
 //! and the permission check every coordinator button goes through.
 
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+use teloxide::{ApiError, RequestError};
 
 use super::Btn;
 use crate::db::DbResult;
 use crate::i18n::{Arg, Lang, t, ta};
 use crate::telegram::Cb;
 use crate::telegram::keyboards::button;
-use crate::telegram::turn::Turn;
+use crate::telegram::turn::{At, Turn};
+use crate::telegram::{HandlerError, HandlerResult};
 use crate::trainings::form::FieldError;
 use crate::trainings::model::Training;
 use crate::trainings::store;
@@ -78,4 +80,13 @@ pub fn short(tr: &Training, tz: chrono_tz::Tz) -> String {
     let at = crate::trainings::when::local(tr.starts_at, tz);
     let title: String = tr.title.chars().take(40).collect();
     format!("{} {title}", at.format("%d/%m"))
+}
+
+/// Edits the pressed message; a press that changes nothing (a double tap on
+/// "hadir") is fine, though Telegram calls it an error.
+pub async fn edit(turn: &Turn<'_>, at: At, text: String, kb: Option<InlineKeyboardMarkup>) -> HandlerResult {
+    match turn.edit(at, text, kb).await {
+        Err(HandlerError::Telegram(RequestError::Api(ApiError::MessageNotModified))) => Ok(()),
+        other => other,
+    }
 }

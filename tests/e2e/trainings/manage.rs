@@ -50,6 +50,8 @@ async fn a_coordinator_sees_participants_exports_csv_and_marks_attendance_during
     assert!(koor.next_message().await.text.contains("hadir 0, tidak hadir 0, dari 2"));
     koor.press("✅ Ani").await;
     assert!(koor.next_message().await.text.contains("Ani — ✅ hadir"));
+    koor.press("✅ Ani").await;
+    koor.expect_no_message(Duration::from_millis(500)).await; // a double tap is neither an edit nor an apology
     koor.press("❌ Budi").await;
     assert!(koor.next_message().await.text.contains("hadir 1, tidak hadir 1, dari 2"));
 
