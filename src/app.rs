@@ -15,6 +15,7 @@ use crate::db::{Db, DbError, SharedClock};
 use crate::delivery::Outbox;
 use crate::delivery::worker::Worker;
 use crate::telegram::{self, Ctx, DbStorage, HandlerError, State};
+use crate::trainings::reminders::Reminders;
 
 /// Why the application could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +80,8 @@ impl App {
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
         let worker = Worker::new(ctx.db.clone(), bot.clone(), ctx.clock.clone(), &ctx.outbox);
+        let reminders = Reminders::new(ctx.db.clone(), ctx.clock.clone(), ctx.outbox.clone(), ctx.config.tz);
+        let reminders = tokio::spawn(reminders.run(workers_stop.clone()));
         let worker = tokio::spawn(worker.run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
@@ -104,6 +107,9 @@ impl App {
             .await;
         if let Err(error) = worker.await {
             tracing::error!(%error, "delivery worker panicked");
+        }
+        if let Err(error) = reminders.await {
+            tracing::error!(%error, "training reminders panicked");
         }
         ctx.db.close().await;
         tracing::info!("stopped");

@@ -12,6 +12,8 @@
 //!   groups. Plain types and SQL, no Telegram.
 //! - [`telegram`]: the dispatcher schema, dialogue storage on our own tables, and
 //!   the thin handlers.
+//! - [`trainings`]: sessions per KIM, registration with a waitlist, reminders,
+//!   attendance and feedback.
 //! - [`app`]: wires it together and runs until shutdown; [`cli`] and [`sandbox`]
 //!   are the ways in.
 
@@ -28,4 +30,5 @@ pub mod members;
 pub mod sandbox;
 pub mod telegram;
 pub mod telemetry;
+pub mod trainings;
 pub mod umkm;

@@ -62,6 +62,8 @@ help-resident =
     /aspirasi - send a complaint or proposal and get a ticket number
     /status - see your aspiration tickets
     /pengumuman - latest announcements of your KIM
+    /pelatihan - upcoming trainings in your KIM: register or cancel
+    /pelatihansaya - trainings you joined and your waitlist places
     /gantikim - choose or change your KIM
     /bahasa - change language
     /batal - stop what is in progress (also /cancel)
@@ -70,6 +72,8 @@ help-coordinator =
     For KIM coordinators:
     /umumkan - announce to your KIM's groups (now, at a time, or repeating)
     /jadwal - scheduled and repeating announcements
+    /pelatihanbaru - create a training for your KIM
+    /peserta - participants, attendance, move or cancel a training
     /umkmkim - businesses registered in your KIM
     /antrian - new aspirations from your area
     /hubungkan CODE - (inside a group) link the group to your KIM
@@ -104,6 +108,10 @@ cmd-umumkan = Make an announcement
 cmd-jadwal = Scheduled announcements
 cmd-umkmkim = Businesses in my KIM
 cmd-antrian = Aspiration queue
+cmd-pelatihan = Upcoming trainings
+cmd-pelatihansaya = Trainings I joined
+cmd-pelatihanbaru = Create a training
+cmd-peserta = Training participants and attendance
 
 ## Groups
 group-hello =

@@ -62,6 +62,8 @@ help-resident =
     /aspirasi - sampaikan keluhan atau usulan, dapat nomor tiket
     /status - lihat tiket aspirasi Anda
     /pengumuman - pengumuman terbaru KIM Anda
+    /pelatihan - pelatihan yang akan datang di KIM Anda: daftar atau batal
+    /pelatihansaya - pelatihan yang Anda ikuti dan daftar tunggu Anda
     /gantikim - pilih atau ganti KIM Anda
     /bahasa - ganti bahasa
     /batal - hentikan proses yang sedang berjalan
@@ -70,6 +72,8 @@ help-coordinator =
     Untuk koordinator KIM:
     /umumkan - buat pengumuman ke grup KIM (kirim sekarang, terjadwal, atau berulang)
     /jadwal - pengumuman terjadwal dan berulang
+    /pelatihanbaru - buat pelatihan untuk KIM Anda
+    /peserta - peserta, kehadiran, ubah atau batalkan pelatihan
     /umkmkim - UMKM yang terdaftar di KIM Anda
     /antrian - aspirasi baru dari wilayah Anda
     /hubungkan KODE - (di dalam grup) hubungkan grup dengan KIM
@@ -104,6 +108,10 @@ cmd-umumkan = Buat pengumuman
 cmd-jadwal = Pengumuman terjadwal
 cmd-umkmkim = UMKM di KIM saya
 cmd-antrian = Antrian aspirasi
+cmd-pelatihan = Pelatihan yang akan datang
+cmd-pelatihansaya = Pelatihan yang saya ikuti
+cmd-pelatihanbaru = Buat pelatihan
+cmd-peserta = Peserta dan kehadiran pelatihan
 
 ## Grup
 group-hello =

@@ -32,6 +32,8 @@ pub enum Cb {
     Asp(crate::aspirations::telegram::Btn),
     /// Announcement buttons (prefix `n:`).
     Ann(crate::announcements::telegram::Btn),
+    /// Training buttons (prefix `t:`).
+    Train(crate::trainings::telegram::Btn),
 }
 
 impl Cb {
@@ -46,6 +48,7 @@ impl Cb {
             Cb::Umkm(b) => format!("u:{}", b.data()),
             Cb::Asp(b) => format!("a:{}", b.data()),
             Cb::Ann(b) => format!("n:{}", b.data()),
+            Cb::Train(b) => format!("t:{}", b.data()),
         }
     }
 
@@ -58,6 +61,9 @@ impl Cb {
         }
         if let Some(rest) = data.strip_prefix("n:") {
             return Payload::parse(rest).map(Cb::Ann);
+        }
+        if let Some(rest) = data.strip_prefix("t:") {
+            return Payload::parse(rest).map(Cb::Train);
         }
         let mut parts = data.split(':');
         let cb = match (parts.next()?, parts.next(), parts.next()) {

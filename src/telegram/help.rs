@@ -17,14 +17,17 @@ fn private_commands(role: Role) -> &'static [&'static str] {
     }
 }
 
-const RESIDENT: [&str; 9] = ["start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "gantikim", "bahasa", "batal"];
-const COORDINATOR: [&str; 13] = [
-    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "umumkan", "jadwal", "umkmkim", "antrian",
-    "grupsaya", "bahasa", "batal",
+const RESIDENT: [&str; 11] = [
+    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "gantikim", "bahasa",
+    "batal",
 ];
-const STAFF: [&str; 14] = [
-    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "umumkan", "jadwal", "umkmkim", "antrian",
-    "grupsaya", "undang", "bahasa", "batal",
+const COORDINATOR: [&str; 17] = [
+    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "bahasa", "batal",
+];
+const STAFF: [&str; 18] = [
+    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "undang", "bahasa", "batal",
 ];
 
 const GROUP_COMMANDS: &[&str] = &["hubungkan", "putuskan", "bantuan"];

@@ -71,6 +71,8 @@ pub enum State {
     Aspiration(crate::aspirations::telegram::Dialog),
     /// `/umumkan`: composing and scheduling an announcement.
     Announce(crate::announcements::telegram::Dialog),
+    /// `/pelatihanbaru`, moving a training, feedback comments.
+    Training(crate::trainings::telegram::Dialog),
 }
 
 pub type Dlg = Dialogue<State, ErasedStorage<State>>;

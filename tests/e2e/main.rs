@@ -11,4 +11,5 @@ mod onboarding;
 mod robustness;
 mod roles;
 mod startup;
+mod trainings;
 mod umkm;
