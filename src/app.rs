@@ -79,6 +79,8 @@ impl App {
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
         let worker = Worker::new(ctx.db.clone(), bot.clone(), ctx.clock.clone(), &ctx.outbox);
+        let notices = crate::aspirations::notices::run(ctx.db.clone(), ctx.outbox.clone(), ctx.clock.clone(), workers_stop.clone());
+        let notices = tokio::spawn(notices);
         let worker = tokio::spawn(worker.run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
@@ -104,6 +106,9 @@ impl App {
             .await;
         if let Err(error) = worker.await {
             tracing::error!(%error, "delivery worker panicked");
+        }
+        if let Err(error) = notices.await {
+            tracing::error!(%error, "staff notice job panicked");
         }
         ctx.db.close().await;
         tracing::info!("stopped");

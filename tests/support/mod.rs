@@ -12,7 +12,7 @@ use std::sync::{Arc, Once};
 use fake_telegram::{FakeTelegram, Person};
 use kimbot::app::{App, AppError};
 use kimbot::config::Config;
-use kimbot::db::{Db, SharedClock, SystemClock};
+use kimbot::db::{Db, ManualClock, SharedClock, SystemClock};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -32,8 +32,17 @@ pub struct TestApp {
 /// Starts the app on a fresh database loaded with the shipped Palembang areas.
 pub async fn spawn_app() -> TestApp {
     let mut app = spawn_app_without_areas().await;
-    let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
-    kimbot::members::areas::import_csv(&app.db, csv).await.expect("areas import");
+    app.load_areas().await;
+    app.start().await;
+    app
+}
+
+/// Like [`spawn_app`], with time that the test moves by hand (`clock.advance(61)`),
+/// so "at most once a minute" can be checked without waiting a minute.
+pub async fn spawn_app_with_clock(clock: Arc<ManualClock>) -> TestApp {
+    let mut app = spawn_app_without_areas().await;
+    app.clock = clock;
+    app.load_areas().await;
     app.start().await;
     app
 }
@@ -92,6 +101,11 @@ fn init_logging() {
 }
 
 impl TestApp {
+    async fn load_areas(&self) {
+        let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
+        kimbot::members::areas::import_csv(&self.db, csv).await.expect("areas import");
+    }
+
     /// Starts the application exactly as `kimbot run` does.
     pub async fn start(&mut self) {
         assert!(self.running.is_none(), "already running");
