@@ -101,7 +101,7 @@ fn init_logging() {
 }
 
 impl TestApp {
-    async fn load_areas(&self) {
+    pub async fn load_areas(&self) {
         let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
         kimbot::members::areas::import_csv(&self.db, csv).await.expect("areas import");
     }
