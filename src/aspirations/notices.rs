@@ -129,3 +129,17 @@ pub async fn run(db: Db, outbox: Outbox, clock: SharedClock, mut stop: watch::Re
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Arg, Lang, ta};
+
+    #[test]
+    fn the_notice_counts_in_each_language() {
+        let say = |lang, n: i64| ta(lang, "asp-staff-notice", &[("count", Arg::from(n))]);
+        assert!(say(Lang::Id, 1).contains("1 aspirasi baru"));
+        assert!(say(Lang::Id, 3).contains("3 aspirasi baru"));
+        assert!(say(Lang::En, 1).contains("1 new aspiration in"));
+        assert!(say(Lang::En, 3).contains("3 new aspirations"));
+    }
+}

@@ -1,11 +1,14 @@
 use super::*;
 use Status::*;
 
+/// from, to, note, expected outcome.
+type Case = (Status, Status, Option<&'static str>, Result<Status, TransitionError>);
+
 #[test]
 fn the_status_flow_allows_forward_steps_and_refuses_the_rest() {
     use TransitionError::*;
     let note = Some("Sudah diperbaiki oleh Dinas PU");
-    let cases: &[(Status, Status, Option<&str>, Result<Status, TransitionError>)] = &[
+    let cases: &[Case] = &[
         (Diterima, Diteruskan, None, Ok(Diteruskan)),
         (Diterima, Ditindaklanjuti, None, Ok(Ditindaklanjuti)),
         (Diterima, Selesai, note, Ok(Selesai)),

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::*;
-use crate::support::{MessageExt, PersonExt, spawn_app};
+use crate::support::{MessageExt, spawn_app};
 
 const ROAD: &str = "Jalan di depan SD 12 berlubang besar sejak Januari, motor sering jatuh.";
 
@@ -114,7 +114,7 @@ async fn a_forged_status_change_button_from_a_resident_is_refused() {
     let last = budi.last_message().unwrap().message_id;
 
     let mut answers = Vec::new();
-    for data in [format!("a:s:{id}:dt:dr"), format!("a:s:{id}:dt:sl"), format!("a:r:{id}"), format!("a:n:0")] {
+    for data in [format!("a:s:{id}:dt:dr"), format!("a:s:{id}:dt:sl"), format!("a:r:{id}"), "a:n:0".to_string()] {
         answers.push(press_forged(&budi, last, &data).await);
     }
     budi.send("/antrian").await;
@@ -191,4 +191,26 @@ async fn open_card_after_press(p: &fake_telegram::Person) -> fake_telegram::BotM
             return m;
         }
     }
+}
+
+#[tokio::test]
+async fn a_resident_who_reads_english_hears_of_changes_in_english() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5160, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5161, "Budi", KIM).await;
+    let number = submit(&budi, "Infrastruktur", ROAD, false).await;
+    budi.send("/bahasa").await;
+    budi.next_message().await;
+    budi.press("English").await;
+    budi.next_message().await;
+
+    open_card(&staff, "/antrian").await;
+    staff.press("Tolak").await;
+    next_skipping_notices(&staff).await;
+    staff.send("Jalan ini milik provinsi; laporan diteruskan lewat LAPOR!.").await;
+    next_skipping_notices(&staff).await;
+    let heard = budi.next_message_skipping_edits().await.text;
+
+    assert!(heard.contains(&number) && heard.contains("is now: Rejected"), "{heard}");
+    assert!(heard.contains("Officer's note: Jalan ini milik provinsi"), "{heard}");
 }
