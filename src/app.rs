@@ -82,6 +82,8 @@ impl App {
         let worker = Worker::new(ctx.db.clone(), bot.clone(), ctx.clock.clone(), &ctx.outbox);
         let reminders = Reminders::new(ctx.db.clone(), ctx.clock.clone(), ctx.outbox.clone(), ctx.config.tz);
         let reminders = tokio::spawn(reminders.run(workers_stop.clone()));
+        let notices = crate::aspirations::notices::run(ctx.db.clone(), ctx.outbox.clone(), ctx.clock.clone(), workers_stop.clone());
+        let notices = tokio::spawn(notices);
         let worker = tokio::spawn(worker.run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
@@ -110,6 +112,9 @@ impl App {
         }
         if let Err(error) = reminders.await {
             tracing::error!(%error, "training reminders panicked");
+        }
+        if let Err(error) = notices.await {
+            tracing::error!(%error, "staff notice job panicked");
         }
         ctx.db.close().await;
         tracing::info!("stopped");

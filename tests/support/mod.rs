@@ -32,17 +32,17 @@ pub struct TestApp {
 /// Starts the app on a fresh database loaded with the shipped Palembang areas.
 pub async fn spawn_app() -> TestApp {
     let mut app = spawn_app_without_areas().await;
-    app.import_areas().await;
+    app.load_areas().await;
     app.start().await;
     app
 }
 
-/// Like [`spawn_app`], with a clock the test moves by hand: deadlines, schedules and
-/// reminders are reached by `clock.advance(..)` / `clock.set(..)` instead of sleeping.
+/// Like [`spawn_app`], with time that the test moves by hand (`clock.advance(61)`),
+/// so "at most once a minute" can be checked without waiting a minute.
 pub async fn spawn_app_with_clock(clock: Arc<ManualClock>) -> TestApp {
     let mut app = spawn_app_without_areas().await;
     app.clock = clock;
-    app.import_areas().await;
+    app.load_areas().await;
     app.start().await;
     app
 }
@@ -101,7 +101,7 @@ fn init_logging() {
 }
 
 impl TestApp {
-    async fn import_areas(&self) {
+    pub async fn load_areas(&self) {
         let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
         kimbot::members::areas::import_csv(&self.db, csv).await.expect("areas import");
     }
