@@ -14,6 +14,7 @@ use crate::config::{Config, ConfigError};
 use crate::db::{Db, DbError, SharedClock};
 use crate::delivery::Outbox;
 use crate::delivery::worker::Worker;
+use crate::scheduler::Scheduler;
 use crate::telegram::{self, Ctx, DbStorage, HandlerError, State};
 
 /// Why the application could not start or stopped with an error.
@@ -79,7 +80,8 @@ impl App {
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
         let worker = Worker::new(ctx.db.clone(), bot.clone(), ctx.clock.clone(), &ctx.outbox);
-        let worker = tokio::spawn(worker.run(workers_stop));
+        let worker = tokio::spawn(worker.run(workers_stop.clone()));
+        let scheduler = tokio::spawn(Scheduler::new(ctx.clone()).run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
             shutdown.await;
@@ -104,6 +106,9 @@ impl App {
             .await;
         if let Err(error) = worker.await {
             tracing::error!(%error, "delivery worker panicked");
+        }
+        if let Err(error) = scheduler.await {
+            tracing::error!(%error, "scheduler panicked");
         }
         ctx.db.close().await;
         tracing::info!("stopped");
