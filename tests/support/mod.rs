@@ -12,7 +12,7 @@ use std::sync::{Arc, Once};
 use fake_telegram::{FakeTelegram, Person};
 use kimbot::app::{App, AppError};
 use kimbot::config::Config;
-use kimbot::db::{Db, SharedClock, SystemClock};
+use kimbot::db::{Db, ManualClock, SharedClock, SystemClock};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -31,7 +31,18 @@ pub struct TestApp {
 
 /// Starts the app on a fresh database loaded with the shipped Palembang areas.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_on(Arc::new(SystemClock)).await
+}
+
+/// Like [`spawn_app`], on a clock the test moves by hand (schedules, deadlines): the
+/// app, its scheduler and its delivery worker all read this clock.
+pub async fn spawn_app_with_clock(clock: Arc<ManualClock>) -> TestApp {
+    spawn_app_on(clock).await
+}
+
+async fn spawn_app_on(clock: SharedClock) -> TestApp {
     let mut app = spawn_app_without_areas().await;
+    app.clock = clock;
     let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
     kimbot::members::areas::import_csv(&app.db, csv).await.expect("areas import");
     app.start().await;

@@ -1,0 +1,511 @@
+//! `/umumkan`, `/jadwal`, `/pengumuman`: composing, targeting, sending now, at a
+//! time and on a cron schedule (on a manual clock), the delivery report, recall, and
+//! the refusals (wrong role, forged buttons, bad input).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::TimeZone;
+use fake_telegram::{BotMessage, Group, Person};
+use kimbot::db::ManualClock;
+use serde_json::json;
+
+use crate::support::{MessageExt, TestApp, spawn_app, spawn_app_with_clock};
+
+/// Unix time of a wall-clock time in Jakarta (WIB).
+fn wib(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> i64 {
+    chrono_tz::Asia::Jakarta.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap().timestamp()
+}
+
+/// Sunday 20 December 2026, 10:00 WIB: where the manual clock starts.
+fn sunday_morning() -> Arc<ManualClock> {
+    ManualClock::new(wib(2026, 12, 20, 10, 0))
+}
+
+/// Reads the person's chat until a message (new or edited) contains `needle`.
+async fn wait_text(p: &Person, needle: &str) -> BotMessage {
+    loop {
+        let m = p.next_message().await;
+        if m.text.contains(needle) {
+            return m;
+        }
+    }
+}
+
+/// A coordinator of `kim` who added the bot to the given groups and linked them.
+async fn coordinator_with_groups(app: &TestApp, id: i64, kim: &str, groups: &[(i64, &str)]) -> (Person, Vec<Group>) {
+    let koor = app.member_of(id, "Koordinator", kim).await;
+    app.grant_coordinator(id, kim).await;
+    let mut linked = Vec::new();
+    for (chat, title) in groups {
+        let group = app.fake.group(*chat, title);
+        group.add_bot(&koor).await;
+        group.next_message().await;
+        koor.in_group(&group).send(&format!("/hubungkan {kim}")).await;
+        assert!(group.next_message().await.text.contains("terhubung"));
+        linked.push(group);
+    }
+    (koor, linked)
+}
+
+/// `/umumkan`, the given text, then "all groups of my KIM": ends at the "when?" choices.
+async fn compose_to_my_kim(koor: &Person, text: &str) -> BotMessage {
+    koor.send("/umumkan").await;
+    wait_text(koor, "Tulis pengumuman").await;
+    koor.send(text).await;
+    wait_text(koor, "Tersimpan").await;
+    koor.press("Lanjut").await;
+    wait_text(koor, "Kirim ke mana?").await;
+    koor.press("Semua grup KIM").await;
+    wait_text(koor, "Kapan dikirim?").await
+}
+
+/// Presses "Perbarui" on the report until it shows `needle` (bounded). The report
+/// is edited before the press is answered, so after the answer it is current.
+async fn refresh_until(koor: &Person, needle: &str) -> BotMessage {
+    for _ in 0..50 {
+        let cb = koor.press("Perbarui").await;
+        answer_to(koor, &cb).await;
+        koor.skip_unread();
+        let report = koor.messages().into_iter().rev().find(|m| m.text.contains("Laporan") && !m.deleted);
+        if let Some(report) = report.filter(|r| r.text.contains(needle)) {
+            return report;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("report never showed {needle:?}");
+}
+
+/// Reads the person's chat until a message has a button labelled with `label`.
+async fn wait_button(p: &Person, label: &str) -> BotMessage {
+    loop {
+        let m = p.next_message().await;
+        if m.has_button(label) {
+            return m;
+        }
+    }
+}
+
+/// The bot's answer to one button press (bounded wait).
+async fn answer_to(p: &Person, callback_id: &str) -> Option<String> {
+    for _ in 0..100 {
+        if let Some(a) = p.callback_answers().into_iter().find(|a| a.callback_query_id == callback_id) {
+            return a.text;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("callback {callback_id} never answered");
+}
+
+#[tokio::test]
+async fn a_coordinator_sends_a_photo_announcement_now_and_every_linked_group_gets_it_once() {
+    let app = spawn_app().await;
+    let (koor, groups) = coordinator_with_groups(&app, 8001, "IB1-BL", &[(-8101, "RT 01"), (-8102, "RT 02")]).await;
+
+    koor.send("/umumkan").await;
+    wait_text(&koor, "Tulis pengumuman").await;
+    koor.send_photo_with_caption("Posyandu balita Sabtu 08:00 di balai RW").await;
+    assert!(wait_text(&koor, "Tersimpan").await.text.contains("foto"));
+    koor.press("Lanjut").await;
+    let menu = wait_text(&koor, "Kirim ke mana?").await;
+    assert!(menu.has_button("Semua grup KIM Bukit Lama"), "{:?}", menu.button_labels());
+    assert!(!menu.button_labels().iter().any(|l| l.contains("Kecamatan")), "coordinators get no area targets");
+    koor.press("Semua grup KIM Bukit Lama").await;
+    let choices = wait_text(&koor, "Kapan dikirim?").await;
+    let preview = koor.messages().into_iter().find(|m| m.kind == "photo").expect("preview photo");
+    koor.press("Kirim sekarang").await;
+    let report = wait_text(&koor, "Laporan pengumuman #1").await;
+
+    assert_eq!(preview.text, "Posyandu balita Sabtu 08:00 di balai RW");
+    assert!(choices.text.contains("2 grup aktif"), "{}", choices.text);
+    assert!(report.has_button("Perbarui") && report.has_button("Tarik"));
+    for group in &groups {
+        let got = group.next_message().await;
+        assert_eq!((got.kind, got.text.as_str()), (fake_telegram::MsgKind::Photo, "Posyandu balita Sabtu 08:00 di balai RW"));
+        group.expect_no_message(Duration::from_millis(300)).await;
+    }
+    let report = refresh_until(&koor, "Terkirim 2").await;
+    assert!(report.text.contains("RT 01: terkirim") && report.text.contains("RT 02: terkirim"), "{}", report.text);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'announcement.send' AND actor = $1", 8001).await, 1);
+}
+
+#[tokio::test]
+async fn formatting_is_kept_and_a_text_too_long_for_a_caption_follows_the_photo() {
+    let app = spawn_app().await;
+    let (koor, groups) = coordinator_with_groups(&app, 8002, "IB1-BL", &[(-8201, "RT 03")]).await;
+    let long = format!("Pelatihan QRIS gratis. {}", "Daftar di balai kelurahan. ".repeat(45));
+    assert!(long.encode_utf16().count() > 1024);
+
+    koor.send("/umumkan").await;
+    wait_text(&koor, "Tulis pengumuman").await;
+    app.fake.push_update(json!({ "message": {
+        "message_id": 9_000, "date": 0,
+        "chat": { "id": 8002, "type": "private", "first_name": "Koordinator" },
+        "from": { "id": 8002, "is_bot": false, "first_name": "Koordinator", "language_code": "id" },
+        "text": long,
+        "entities": [
+            { "type": "bold", "offset": 0, "length": 16 },
+            { "type": "text_link", "offset": 17, "length": 6, "url": "https://example.org/qris" },
+            { "type": "url", "offset": 30, "length": 3 }
+        ]
+    }}));
+    wait_text(&koor, "Tersimpan").await;
+    koor.send_photo().await;
+    wait_text(&koor, "+ foto").await;
+    koor.press("Lanjut").await;
+    wait_text(&koor, "Kirim ke mana?").await;
+    koor.press("Semua grup KIM Bukit Lama").await;
+    wait_text(&koor, "Kapan dikirim?").await;
+    koor.press("Kirim sekarang").await;
+
+    let photo = groups[0].next_message().await;
+    let text = groups[0].next_message().await;
+    assert_eq!((photo.kind, photo.text.as_str()), (fake_telegram::MsgKind::Photo, ""));
+    assert_eq!(text.text, long);
+    let call = app.wait_for_call("sendMessage", |p| p["chat_id"] == json!(-8201)).await;
+    let entities = &call.params["entities"];
+    assert_eq!(entities[0]["type"], "bold", "{entities}");
+    assert_eq!(entities[1]["url"], "https://example.org/qris", "{entities}");
+    assert_eq!(entities.as_array().map(Vec::len), Some(2), "auto-detected entities are not resent: {entities}");
+}
+
+#[tokio::test]
+async fn a_send_scheduled_at_a_typed_time_goes_out_when_the_clock_reaches_it() {
+    let clock = sunday_morning();
+    let app = spawn_app_with_clock(clock.clone()).await;
+    let (koor, groups) = coordinator_with_groups(&app, 8003, "IB1-BL", &[(-8301, "RT 04")]).await;
+    compose_to_my_kim(&koor, "Kerja bakti Jumat pagi").await;
+
+    koor.press("Pada tanggal").await;
+    wait_text(&koor, "WIB").await;
+    for (typed, answer) in [("besok pagi", "belum dikenali"), ("31/02 08:00", "tidak ada di kalender"), ("20/12 09:00", "sudah lewat")] {
+        koor.send(typed).await;
+        assert!(koor.next_message().await.text.contains(answer), "{typed}");
+    }
+    koor.send("25/12 08:00").await;
+    let confirm = wait_text(&koor, "Simpan jadwal ini?").await;
+    assert!(confirm.text.contains("Jumat, 25/12/2026 08:00 WIB"), "{}", confirm.text);
+    koor.press("Simpan jadwal").await;
+    assert!(wait_text(&koor, "pengumuman #1").await.text.contains("/jadwal"));
+
+    clock.set(wib(2026, 12, 25, 7, 59));
+    groups[0].expect_no_message(Duration::from_millis(1500)).await;
+    clock.set(wib(2026, 12, 25, 8, 0));
+    assert_eq!(groups[0].next_message().await.text, "Kerja bakti Jumat pagi");
+    let notice = wait_text(&koor, "Pengumuman terjadwal #1").await;
+    assert!(!notice.text.contains("Terlambat"), "{}", notice.text);
+    koor.press("Lihat laporan").await;
+    wait_text(&koor, "Laporan pengumuman #1").await;
+    groups[0].expect_no_message(Duration::from_millis(1500)).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM announcements WHERE status = 'done' AND id = $1", 1).await, 1);
+}
+
+#[tokio::test]
+async fn a_repeating_send_fires_once_per_day_as_the_clock_advances() {
+    let clock = sunday_morning();
+    let app = spawn_app_with_clock(clock.clone()).await;
+    let (koor, groups) = coordinator_with_groups(&app, 8004, "IB1-BL", &[(-8401, "RT 05")]).await;
+    compose_to_my_kim(&koor, "Jangan lupa buang sampah pada tempatnya").await;
+
+    koor.press("Berulang").await;
+    wait_text(&koor, "Seberapa sering").await;
+    koor.press("Setiap hari 07:00").await;
+    let confirm = wait_text(&koor, "Tiga pengiriman berikutnya").await;
+    assert!(confirm.text.contains("0 7 * * *"), "{}", confirm.text);
+    for day in ["Senin, 21/12/2026 07:00 WIB", "Selasa, 22/12/2026 07:00 WIB", "Rabu, 23/12/2026 07:00 WIB"] {
+        assert!(confirm.text.contains(day), "{day} in {}", confirm.text);
+    }
+    koor.press("Simpan jadwal").await;
+    wait_text(&koor, "pengumuman #1").await;
+
+    clock.set(wib(2026, 12, 21, 7, 0));
+    assert_eq!(groups[0].next_message().await.text, "Jangan lupa buang sampah pada tempatnya");
+    clock.set(wib(2026, 12, 22, 7, 0));
+    assert_eq!(groups[0].next_message().await.text, "Jangan lupa buang sampah pada tempatnya");
+    groups[0].expect_no_message(Duration::from_millis(1500)).await;
+
+    assert_eq!(app.count("SELECT runs FROM announcements WHERE id = $1", 1).await, 2);
+    assert_eq!(app.count("SELECT next_run_at FROM announcements WHERE id = $1", 1).await, wib(2026, 12, 23, 7, 0));
+}
+
+#[tokio::test]
+async fn a_run_missed_while_the_bot_was_down_is_sent_once_and_marked_late() {
+    let clock = sunday_morning();
+    let mut app = spawn_app_with_clock(clock.clone()).await;
+    let (koor, groups) = coordinator_with_groups(&app, 8005, "IB1-BL", &[(-8501, "RT 06")]).await;
+    compose_to_my_kim(&koor, "Ronda malam").await;
+    koor.press("Berulang").await;
+    wait_text(&koor, "Seberapa sering").await;
+    koor.press("Setiap hari 07:00").await;
+    wait_text(&koor, "Tiga pengiriman berikutnya").await;
+    koor.press("Simpan jadwal").await;
+    wait_text(&koor, "pengumuman #1").await;
+
+    app.stop().await;
+    clock.set(wib(2026, 12, 24, 9, 0)); // three daily runs missed
+    app.start().await;
+
+    assert_eq!(groups[0].next_message().await.text, "Ronda malam");
+    assert!(wait_text(&koor, "Pengumuman terjadwal #1").await.text.contains("Terlambat"));
+    groups[0].expect_no_message(Duration::from_millis(1500)).await;
+    assert_eq!(app.count("SELECT runs FROM announcements WHERE id = $1", 1).await, 1);
+    assert_eq!(app.count("SELECT last_late FROM announcements WHERE id = $1", 1).await, 1);
+    assert_eq!(app.count("SELECT next_run_at FROM announcements WHERE id = $1", 1).await, wib(2026, 12, 25, 7, 0));
+    koor.send("/jadwal").await;
+    let list = wait_text(&koor, "#1").await;
+    assert!(list.text.contains("terlambat") && list.text.contains("Jumat, 25/12/2026 07:00 WIB"), "{}", list.text);
+}
+
+#[tokio::test]
+async fn a_scheduled_send_cancelled_in_jadwal_never_goes_out() {
+    let clock = sunday_morning();
+    let app = spawn_app_with_clock(clock.clone()).await;
+    let (koor, groups) = coordinator_with_groups(&app, 8006, "IB1-BL", &[(-8601, "RT 07")]).await;
+    compose_to_my_kim(&koor, "Lomba 17an").await;
+    koor.press("Pada tanggal").await;
+    koor.send("2026-12-26 08:00").await;
+    wait_text(&koor, "Simpan jadwal ini?").await;
+    koor.press("Simpan jadwal").await;
+    wait_text(&koor, "pengumuman #1").await;
+
+    koor.send("/jadwal").await;
+    let list = wait_text(&koor, "#1").await;
+    assert!(list.text.contains("Lomba 17an") && list.has_button("Batalkan #1") && list.has_button("Jeda #1"), "{}", list.text);
+    koor.press("Batalkan #1").await;
+    let after = wait_text(&koor, "dibatalkan").await;
+    assert!(after.text.contains("Tidak ada pengumuman terjadwal"), "{}", after.text);
+
+    clock.set(wib(2026, 12, 26, 8, 1));
+    groups[0].expect_no_message(Duration::from_millis(2000)).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM announcements WHERE status = 'cancelled' AND id = $1", 1).await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'announcement.cancel' AND actor = $1", 8006).await, 1);
+}
+
+#[tokio::test]
+async fn a_paused_repeating_send_skips_its_runs_and_resumes_at_its_next_time() {
+    let clock = sunday_morning();
+    let app = spawn_app_with_clock(clock.clone()).await;
+    let (koor, groups) = coordinator_with_groups(&app, 8007, "IB1-BL", &[(-8701, "RT 08")]).await;
+    compose_to_my_kim(&koor, "Senam pagi").await;
+    koor.press("Berulang").await;
+    wait_text(&koor, "Seberapa sering").await;
+    koor.press("Setiap Senin 08:00").await;
+    wait_text(&koor, "Tiga pengiriman berikutnya").await;
+    koor.press("Simpan jadwal").await;
+    wait_text(&koor, "pengumuman #1").await;
+
+    koor.send("/jadwal").await;
+    wait_text(&koor, "#1").await;
+    koor.press("Jeda #1").await;
+    assert!(wait_text(&koor, "dijeda").await.has_button("Lanjutkan #1"));
+    clock.set(wib(2026, 12, 21, 8, 0));
+    groups[0].expect_no_message(Duration::from_millis(1500)).await;
+    koor.press("Lanjutkan #1").await;
+    let resumed = wait_text(&koor, "dilanjutkan").await;
+
+    assert!(resumed.text.contains("Senin, 28/12/2026 08:00 WIB"), "{}", resumed.text);
+    groups[0].expect_no_message(Duration::from_millis(1500)).await;
+    clock.set(wib(2026, 12, 28, 8, 0));
+    assert_eq!(groups[0].next_message().await.text, "Senam pagi");
+}
+
+#[tokio::test]
+async fn invalid_cron_expressions_are_refused_with_a_reason_and_a_valid_one_shows_its_next_runs() {
+    let clock = sunday_morning();
+    let app = spawn_app_with_clock(clock.clone()).await;
+    let (koor, _) = coordinator_with_groups(&app, 8008, "IB1-BL", &[(-8801, "RT 09")]).await;
+    compose_to_my_kim(&koor, "Rapat pengurus").await;
+    koor.press("Berulang").await;
+    wait_text(&koor, "Seberapa sering").await;
+    koor.press("Ketik ekspresi cron").await;
+    wait_text(&koor, "menit jam tanggal bulan hari").await;
+
+    let refused = [
+        ("0 8 * *", "lima kolom"),
+        ("0 0 8 * * MON", "lima kolom"),
+        ("0 8 * * 9", "Kolom hari"),
+        ("0 8 1 * MON", "tanggal dan hari sekaligus"),
+        ("*/5 * * * *", "terlalu sering"),
+        ("61 8 * * *", "bukan jadwal cron yang sah"),
+        ("0 8 30 2 *", "tidak pernah"),
+    ];
+    for (typed, reason) in refused {
+        koor.send(typed).await;
+        let answer = koor.next_message().await;
+        assert!(answer.text.contains(reason), "{typed}: {}", answer.text);
+    }
+    koor.send("0 8 * * 1-5").await;
+    let confirm = wait_text(&koor, "Tiga pengiriman berikutnya").await;
+
+    assert!(confirm.text.contains("0 8 * * MON-FRI"), "{}", confirm.text);
+    for day in ["Senin, 21/12/2026 08:00 WIB", "Selasa, 22/12/2026 08:00 WIB", "Rabu, 23/12/2026 08:00 WIB"] {
+        assert!(confirm.text.contains(day), "{day} in {}", confirm.text);
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM announcements WHERE author_id = $1", 8008).await, 0, "nothing saved yet");
+}
+
+#[tokio::test]
+async fn recall_deletes_the_announcement_from_every_group_and_says_how_many() {
+    let app = spawn_app().await;
+    let (koor, groups) = coordinator_with_groups(&app, 8009, "IB1-BL", &[(-8901, "RT 10"), (-8902, "RT 11")]).await;
+    compose_to_my_kim(&koor, "Info yang salah").await;
+    koor.press("Kirim sekarang").await;
+    wait_text(&koor, "Laporan pengumuman #1").await;
+    for group in &groups {
+        group.next_message().await;
+    }
+    refresh_until(&koor, "Terkirim 2").await;
+
+    koor.press("Tarik").await;
+    assert!(wait_text(&koor, "dari 2 grup?").await.has_button("Ya, tarik"));
+    koor.press("Ya, tarik").await;
+    let done = wait_text(&koor, "ditarik dari 2 grup").await;
+
+    assert!(!done.has_button("Tarik lagi"), "{}", done.text);
+    for group in &groups {
+        let messages = group.messages();
+        let sent: Vec<_> = messages.iter().filter(|m| m.text == "Info yang salah").collect();
+        assert!(sent.len() == 1 && sent[0].deleted, "{:?}", group.messages());
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'announcement.recall' AND actor = $1", 8009).await, 1);
+    let resident = app.member_of(8010, "Warga", "IB1-BL").await;
+    resident.send("/pengumuman").await;
+    assert!(resident.next_message().await.text.contains("Belum ada pengumuman"), "a recalled one is not listed");
+}
+
+#[tokio::test]
+async fn recall_after_48_hours_explains_that_telegram_no_longer_allows_it() {
+    let clock = sunday_morning();
+    let app = spawn_app_with_clock(clock.clone()).await;
+    let (koor, groups) = coordinator_with_groups(&app, 8011, "IB1-BL", &[(-9101, "RT 12")]).await;
+    compose_to_my_kim(&koor, "Info lama").await;
+    koor.press("Kirim sekarang").await;
+    wait_text(&koor, "Laporan pengumuman #1").await;
+    groups[0].next_message().await;
+    refresh_until(&koor, "Terkirim 1").await;
+
+    clock.advance(49 * 3600);
+    koor.press("Tarik").await;
+    wait_text(&koor, "Tarik (hapus)").await;
+    koor.press("Ya, tarik").await;
+    let done = wait_text(&koor, "ditarik dari 0 grup").await;
+
+    assert!(done.text.contains("lebih dari 48 jam"), "{}", done.text);
+    assert!(groups[0].messages().iter().all(|m| !m.deleted));
+}
+
+#[tokio::test]
+async fn a_resident_is_refused_umumkan_and_jadwal_and_nothing_starts() {
+    let app = spawn_app().await;
+    let warga = app.member_of(8012, "Warga", "IB1-BL").await;
+
+    for command in ["/umumkan", "/jadwal"] {
+        warga.send(command).await;
+        let refused = warga.next_message().await;
+        assert!(refused.text.contains("hanya untuk koordinator KIM dan staf"), "{command}: {}", refused.text);
+    }
+    warga.send("Halo semua").await;
+
+    assert!(warga.next_message().await.text.contains("belum mengerti"), "no compose dialogue was started");
+    let cb = warga.press_data(warga.last_message().unwrap().message_id, "n:s").await;
+    assert_eq!(answer_to(&warga, &cb).await.as_deref(), Some("Tombol ini sudah tidak berlaku."));
+    assert_eq!(app.count("SELECT COUNT(*) FROM announcements WHERE author_id = $1", 8012).await, 0);
+}
+
+#[tokio::test]
+async fn a_coordinator_cannot_aim_at_another_kims_group_with_a_forged_button() {
+    let app = spawn_app().await;
+    let (koor, mine) = coordinator_with_groups(&app, 8013, "IB1-BL", &[(-9301, "RT 13 Bukit Lama")]).await;
+    let (_, theirs) = coordinator_with_groups(&app, 8014, "KMN-KM", &[(-9302, "RT 01 Kemuning")]).await;
+    let other_kim = app.count("SELECT kim_id FROM tg_groups WHERE chat_id = $1", -9302).await;
+    koor.send("/umumkan").await;
+    wait_text(&koor, "Tulis pengumuman").await;
+    koor.send("Hanya untuk Bukit Lama").await;
+    wait_text(&koor, "Tersimpan").await;
+    koor.press("Lanjut").await;
+    wait_text(&koor, "Kirim ke mana?").await;
+    koor.press("Pilih grup tertentu").await;
+    let list = wait_text(&koor, "Centang grup").await;
+    assert_eq!(list.button_labels().iter().filter(|l| l.contains("RT")).count(), 1, "{:?}", list.button_labels());
+
+    for forged in ["n:t:-9302".to_string(), format!("n:k:{other_kim}")] {
+        let cb = koor.press_data(list.message_id, &forged).await;
+        assert_eq!(answer_to(&koor, &cb).await.as_deref(), Some("Tombol ini sudah tidak berlaku."), "{forged}");
+    }
+    koor.press("Selesai").await;
+    assert!(wait_text(&koor, "minimal satu grup").await.has_button("RT 13 Bukit Lama"));
+    koor.press("RT 13 Bukit Lama").await;
+    wait_button(&koor, "1 dipilih").await;
+    koor.press("Selesai").await;
+    let choices = wait_text(&koor, "Kapan dikirim?").await;
+    assert!(choices.text.contains("1 grup pilihan (1 grup aktif"), "{}", choices.text);
+    koor.press("Kirim sekarang").await;
+
+    assert_eq!(mine[0].next_message().await.text, "Hanya untuk Bukit Lama");
+    theirs[0].expect_no_message(Duration::from_millis(500)).await;
+}
+
+#[tokio::test]
+async fn staff_announce_to_a_whole_kecamatan_and_only_its_groups_receive() {
+    let app = spawn_app().await;
+    let (_, bukit) = coordinator_with_groups(&app, 8015, "IB1-BL", &[(-9401, "Bukit Lama RT 1")]).await;
+    let (_, lorok) = coordinator_with_groups(&app, 8016, "IB1-LP", &[(-9402, "Lorok Pakjo RT 2")]).await;
+    let (_, kemuning) = coordinator_with_groups(&app, 8017, "KMN-KM", &[(-9403, "Kemuning RT 3")]).await;
+    let staf = app.member_of(8018, "Staf", "IB1-BL").await;
+    app.grant_staff(8018, "Ilir Barat I").await;
+
+    staf.send("/umumkan").await;
+    wait_text(&staf, "Tulis pengumuman").await;
+    staf.send("Vaksinasi massal di kantor camat").await;
+    wait_text(&staf, "Tersimpan").await;
+    staf.press("Lanjut").await;
+    let menu = wait_text(&staf, "Kirim ke mana?").await;
+    assert!(!menu.has_button("Seluruh Kota"), "kecamatan staff get no city target: {:?}", menu.button_labels());
+    staf.press("Kecamatan Ilir Barat I").await;
+    assert!(wait_text(&staf, "Kapan dikirim?").await.text.contains("(2 grup aktif"));
+    staf.press("Kirim sekarang").await;
+
+    assert_eq!(bukit[0].next_message().await.text, "Vaksinasi massal di kantor camat");
+    assert_eq!(lorok[0].next_message().await.text, "Vaksinasi massal di kantor camat");
+    kemuning[0].expect_no_message(Duration::from_millis(500)).await;
+}
+
+#[tokio::test]
+async fn residents_see_the_latest_announcements_of_their_own_kim() {
+    let app = spawn_app().await;
+    let (koor, _) = coordinator_with_groups(&app, 8019, "IB1-BL", &[(-9501, "RT 14")]).await;
+    let (other, _) = coordinator_with_groups(&app, 8020, "KMN-KM", &[(-9502, "RT 15")]).await;
+    for (person, text) in [(&koor, "Pertama: bazar UMKM"), (&other, "Kemuning saja"), (&koor, "Kedua: pelatihan QRIS")] {
+        compose_to_my_kim(person, text).await;
+        person.press("Kirim sekarang").await;
+        wait_text(person, "Laporan pengumuman").await;
+    }
+    let warga = app.member_of(8021, "Warga", "IB1-BL").await;
+
+    warga.send("/pengumuman").await;
+    let latest = warga.next_message().await.text;
+
+    assert!(latest.contains("Pengumuman terbaru KIM Bukit Lama"), "{latest}");
+    let (first, second) = (latest.find("Kedua: pelatihan QRIS"), latest.find("Pertama: bazar UMKM"));
+    assert!(first.is_some() && second.is_some() && first < second, "newest first: {latest}");
+    assert!(!latest.contains("Kemuning saja"), "{latest}");
+}
+
+#[tokio::test]
+async fn a_restart_in_the_middle_of_composing_keeps_the_draft() {
+    let mut app = spawn_app().await;
+    let (koor, groups) = coordinator_with_groups(&app, 8022, "IB1-BL", &[(-9601, "RT 16")]).await;
+    koor.send("/umumkan").await;
+    wait_text(&koor, "Tulis pengumuman").await;
+    koor.send("Gotong royong Minggu").await;
+    wait_text(&koor, "Tersimpan").await;
+
+    app.restart().await;
+    koor.press("Lanjut").await;
+    wait_text(&koor, "Kirim ke mana?").await;
+    koor.press("Semua grup KIM Bukit Lama").await;
+    wait_text(&koor, "Kapan dikirim?").await;
+    koor.press("Kirim sekarang").await;
+
+    assert_eq!(groups[0].next_message().await.text, "Gotong royong Minggu");
+}
