@@ -6,7 +6,8 @@ use teloxide::types::UserId;
 
 use super::buttons::Btn;
 use super::model::{Content, Media, Schedule, Status, can_announce, is_late};
-use super::store::{self, Claim, Delivery};
+use super::runs::{self, Delivery};
+use super::store::{self, Claim};
 use super::targets;
 use crate::audit;
 use crate::db::DbResult;
@@ -58,7 +59,7 @@ pub async fn fire(ctx: &Ctx, id: i64, now: i64) -> DbResult<Option<Fired>> {
     let claim = Claim { id, due, next: ann.schedule.next_after(now, ann.tz), late: is_late(due, now) };
     let mut tx = ctx.db.begin().await?;
     let Some(n) = store::claim(&mut tx, &claim, now).await? else { return Ok(None) };
-    let run_id = store::insert_run(&mut tx, &claim, n, now).await?;
+    let run_id = runs::insert_run(&mut tx, &claim, n, now).await?;
     let source = ann.source(n);
     for group in &groups {
         let items: Vec<Outgoing> = bodies(&ann.content)
@@ -67,7 +68,7 @@ pub async fn fire(ctx: &Ctx, id: i64, now: i64) -> DbResult<Option<Fired>> {
             .collect();
         for outbox_id in ctx.outbox.enqueue_in(&mut tx, &items).await? {
             let d = Delivery { run_id, outbox_id, chat_id: group.chat_id, kim_id: group.kim.id, title: &group.title };
-            store::insert_delivery(&mut tx, &d).await?;
+            runs::insert_delivery(&mut tx, &d).await?;
         }
     }
     let fired = Fired { n, groups: groups.len(), late: claim.late };

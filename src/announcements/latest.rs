@@ -1,7 +1,7 @@
 //! `/pengumuman`: the latest announcements that reached the resident's KIM.
 
 use super::render::when;
-use super::{store, targets};
+use super::{runs, targets};
 use crate::i18n::{Arg, ta};
 use crate::members::areas;
 use crate::telegram::HandlerResult;
@@ -20,7 +20,7 @@ pub async fn show(turn: &Turn<'_>) -> HandlerResult {
         return turn.say("ann-latest-no-kim").await;
     };
     let lang = turn.lang();
-    let latest = store::latest_for_kim(&turn.ctx.db, kim.id, SHOWN).await?;
+    let latest = runs::latest_for_kim(&turn.ctx.db, kim.id, SHOWN).await?;
     if latest.is_empty() {
         return turn.say_with("ann-latest-none", &[("kim", Arg::from(kim.name))]).await;
     }

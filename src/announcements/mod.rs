@@ -24,6 +24,7 @@ pub mod model;
 mod plan;
 mod render;
 mod report;
+pub mod runs;
 pub mod store;
 pub mod targets;
 pub mod telegram;

@@ -8,7 +8,8 @@ use teloxide::{ApiError, RequestError};
 
 use super::model::{Announcement, RECALL_WINDOW_SECS};
 use super::render::{self, keyboard, when};
-use super::store::{self, DeliveryState, Run};
+use super::runs::{self, DeliveryState, Run};
+use super::store;
 use super::telegram::Btn;
 use crate::audit;
 use crate::db::DbResult;
@@ -63,7 +64,7 @@ async fn load(turn: &Turn<'_>, id: i64, n: i64) -> DbResult<Option<(Announcement
     if !ann.manageable_by(&turn.who.actor) {
         return Ok(None);
     }
-    Ok(store::run(&turn.ctx.db, id, n).await?.map(|run| (ann, run)))
+    Ok(runs::run(&turn.ctx.db, id, n).await?.map(|run| (ann, run)))
 }
 
 fn render_report(lang: Lang, ann: &Announcement, run: &Run, groups: &[(i64, String, Standing)]) -> String {
@@ -103,7 +104,7 @@ fn render_report(lang: Lang, ann: &Announcement, run: &Run, groups: &[(i64, Stri
 pub async fn show(turn: &Turn<'_>, id: i64, n: i64, at: Option<At>) -> Result<bool, HandlerError> {
     let Some((ann, run)) = load(turn, id, n).await? else { return Ok(false) };
     let lang = turn.lang();
-    let groups = per_group(&store::deliveries(&turn.ctx.db, run.id).await?);
+    let groups = per_group(&runs::deliveries(&turn.ctx.db, run.id).await?);
     let kb = keyboard(vec![
         vec![(t(lang, "ann-btn-refresh"), Btn::Report(id, n))],
         vec![(t(lang, "ann-btn-recall"), Btn::Recall(id, n))],
@@ -115,7 +116,7 @@ pub async fn show(turn: &Turn<'_>, id: i64, n: i64, at: Option<At>) -> Result<bo
 pub async fn ask_recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool, HandlerError> {
     let Some((_, run)) = load(turn, id, n).await? else { return Ok(false) };
     let lang = turn.lang();
-    let groups = per_group(&store::deliveries(&turn.ctx.db, run.id).await?);
+    let groups = per_group(&runs::deliveries(&turn.ctx.db, run.id).await?);
     let sent = groups.iter().filter(|(_, _, s)| *s == Standing::Sent).count() as i64;
     let text = ta(lang, "ann-recall-ask", &[("id", Arg::from(id)), ("groups", Arg::from(sent))]);
     let kb = keyboard(vec![
@@ -140,7 +141,7 @@ pub async fn recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool, Ha
     let Some((_, run)) = load(turn, id, n).await? else { return Ok(false) };
     let now = turn.now();
     let mut per_chat: Vec<(i64, Recalled)> = Vec::new();
-    for row in store::deliveries(&turn.ctx.db, run.id).await? {
+    for row in runs::deliveries(&turn.ctx.db, run.id).await? {
         let result = match (row.status.as_str(), row.message_id) {
             ("sent", Some(_)) if now - row.updated_at > RECALL_WINDOW_SECS => Recalled::TooOld,
             ("sent", Some(message_id)) => delete(turn, row.sent_chat_id, message_id).await,
@@ -154,7 +155,7 @@ pub async fn recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool, Ha
     }
     let count = |r: Recalled| per_chat.iter().filter(|(_, x)| *x == r).count() as i64;
     let (deleted, waiting) = (count(Recalled::Deleted), count(Recalled::Waiting));
-    store::mark_recalled(&turn.ctx.db, run.id, now).await?;
+    runs::mark_recalled(&turn.ctx.db, run.id, now).await?;
     let detail = format!("id={id} run={n} deleted={deleted} waiting={waiting}");
     audit::record(&turn.ctx.db, Some(turn.who.user_id), "announcement.recall", &detail, now).await?;
     let lang = turn.lang();
