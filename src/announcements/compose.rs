@@ -4,10 +4,10 @@
 use teloxide::types::Message;
 
 use super::model::{Content, Media, Target};
+use super::plan;
 use super::render::{self, keyboard};
 use super::targets;
 use super::telegram::{Btn, Dialog, Draft};
-use super::plan;
 use crate::i18n::{Arg, t, ta};
 use crate::members::areas;
 use crate::telegram::turn::{At, Turn};

@@ -5,10 +5,10 @@
 use teloxide::types::UserId;
 
 use super::buttons::Btn;
-use super::model::{Content, Media, Schedule, Status, can_announce, is_late};
+use super::model::{Announcement, Content, Media, Schedule, Status, can_announce, is_late};
 use super::runs::{self, Delivery};
-use super::store::{self, Claim};
-use super::targets;
+use super::store::{self, Claim, Tx};
+use super::targets::{self, TargetGroup};
 use crate::audit;
 use crate::db::DbResult;
 use crate::delivery::{Body, ButtonSpec, Outgoing, Priority};
@@ -60,17 +60,7 @@ pub async fn fire(ctx: &Ctx, id: i64, now: i64) -> DbResult<Option<Fired>> {
     let mut tx = ctx.db.begin().await?;
     let Some(n) = store::claim(&mut tx, &claim, now).await? else { return Ok(None) };
     let run_id = runs::insert_run(&mut tx, &claim, n, now).await?;
-    let source = ann.source(n);
-    for group in &groups {
-        let items: Vec<Outgoing> = bodies(&ann.content)
-            .into_iter()
-            .map(|body| Outgoing { chat_id: group.chat_id, body, priority: Priority::Broadcast, source: Some(source.clone()) })
-            .collect();
-        for outbox_id in ctx.outbox.enqueue_in(&mut tx, &items).await? {
-            let d = Delivery { run_id, outbox_id, chat_id: group.chat_id, kim_id: group.kim.id, title: &group.title };
-            runs::insert_delivery(&mut tx, &d).await?;
-        }
-    }
+    enqueue(ctx, &mut tx, &ann, (run_id, n), &groups).await?;
     let fired = Fired { n, groups: groups.len(), late: claim.late };
     if ann.schedule != Schedule::Now {
         let notice = author_notice(ctx, ann.author_id, id, &fired).await?;
@@ -81,6 +71,33 @@ pub async fn fire(ctx: &Ctx, id: i64, now: i64) -> DbResult<Option<Fired>> {
     let detail = format!("id={id} run={n} groups={} late={}", fired.groups, fired.late);
     audit::record(&ctx.db, Some(ann.author_id), "announcement.fire", &detail, now).await?;
     Ok(Some(fired))
+}
+
+/// One outbox row per message per group, each recorded as a delivery of the run.
+async fn enqueue(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    ann: &Announcement,
+    (run_id, n): (i64, i64),
+    groups: &[TargetGroup],
+) -> DbResult<()> {
+    let source = ann.source(n);
+    for group in groups {
+        let items: Vec<Outgoing> = bodies(&ann.content)
+            .into_iter()
+            .map(|body| Outgoing {
+                chat_id: group.chat_id,
+                body,
+                priority: Priority::Broadcast,
+                source: Some(source.clone()),
+            })
+            .collect();
+        for outbox_id in ctx.outbox.enqueue_in(tx, &items).await? {
+            let d = Delivery { run_id, outbox_id, chat_id: group.chat_id, kim_id: group.kim.id, title: &group.title };
+            runs::insert_delivery(tx, &d).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Tells the author that a scheduled run went out, with a button to its report.
@@ -95,7 +112,12 @@ async fn author_notice(ctx: &Ctx, author: i64, id: i64, fired: &Fired) -> DbResu
     let text = ta(lang, "ann-fired", &args);
     let button = ButtonSpec { label: t(lang, "ann-btn-report"), data: Btn::Report(id, fired.n).cb().data() };
     let body = Body::Text { text, buttons: vec![vec![button]], entities: Vec::new() };
-    Ok(Outgoing { chat_id: author, body, priority: Priority::Personal, source: Some(format!("announcement:{id}:notice")) })
+    Ok(Outgoing {
+        chat_id: author,
+        body,
+        priority: Priority::Personal,
+        source: Some(format!("announcement:{id}:notice")),
+    })
 }
 
 #[cfg(test)]
@@ -111,7 +133,9 @@ mod tests {
     fn text_rides_as_caption_when_short_and_follows_the_media_when_long() {
         let photo = || Some(Media::Photo("F".into()));
         let short = bodies(&content("Hi", photo()));
-        assert!(matches!(&short[..], [Body::Photo { caption: Some(c), entities, .. }] if c == "Hi" && entities.len() == 1));
+        assert!(
+            matches!(&short[..], [Body::Photo { caption: Some(c), entities, .. }] if c == "Hi" && entities.len() == 1)
+        );
         let long_text = "x".repeat(1025);
         let long = bodies(&content(&long_text, photo()));
         assert!(matches!(&long[..], [Body::Photo { caption: None, .. }, Body::Text { text, entities, .. }]

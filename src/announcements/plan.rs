@@ -21,11 +21,8 @@ use crate::telegram::turn::{At, Turn};
 use crate::telegram::{HandlerError, HandlerResult, State};
 
 /// The repeat buttons: crontab line and label key.
-pub const PRESETS: [(&str, &str); 3] = [
-    ("0 7 * * *", "ann-preset-daily"),
-    ("0 8 * * MON", "ann-preset-monday"),
-    ("0 8 1 * *", "ann-preset-monthly"),
-];
+pub const PRESETS: [(&str, &str); 3] =
+    [("0 7 * * *", "ann-preset-daily"), ("0 8 * * MON", "ann-preset-monday"), ("0 8 1 * *", "ann-preset-monthly")];
 
 /// The draft's target, checked again against the presser's rights.
 async fn scope_of(turn: &Turn<'_>, draft: &Draft) -> DbResult<Option<(Target, Scope)>> {
@@ -52,7 +49,14 @@ pub async fn choices(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Result<bo
     Ok(true)
 }
 
-async fn save(turn: &Turn<'_>, draft: &Draft, target: Target, scope: Scope, schedule: Schedule, first: i64) -> DbResult<i64> {
+async fn save(
+    turn: &Turn<'_>,
+    draft: &Draft,
+    target: Target,
+    scope: Scope,
+    schedule: Schedule,
+    first: i64,
+) -> DbResult<i64> {
     let new = NewAnnouncement {
         author_id: turn.who.user_id,
         kim_id: scope.kim_id,
@@ -144,7 +148,9 @@ pub async fn on_cron_typed(turn: &Turn<'_>, draft: Draft, text: &str) -> Handler
         return compose::show_targets(turn, draft, None).await.map(drop);
     };
     let key = match CronExpr::from_crontab(text, turn.now(), scope.tz) {
-        Ok(expr) => return confirm_screen(turn, draft, Plan::Cron(expr.quartz().into()), scope.tz, None).await.map(drop),
+        Ok(expr) => {
+            return confirm_screen(turn, draft, Plan::Cron(expr.quartz().into()), scope.tz, None).await.map(drop);
+        }
         Err(CronError::FieldCount(_)) => "ann-cron-fields",
         Err(CronError::Weekday(_)) => "ann-cron-weekday",
         Err(CronError::DayAndWeekday) => "ann-cron-day-and-weekday",
@@ -157,7 +163,13 @@ pub async fn on_cron_typed(turn: &Turn<'_>, draft: Draft, text: &str) -> Handler
 }
 
 /// Shows what will happen (the time, or the next three runs) with "save" and "back".
-async fn confirm_screen(turn: &Turn<'_>, draft: Draft, plan: Plan, tz: Tz, at: Option<At>) -> Result<bool, HandlerError> {
+async fn confirm_screen(
+    turn: &Turn<'_>,
+    draft: Draft,
+    plan: Plan,
+    tz: Tz,
+    at: Option<At>,
+) -> Result<bool, HandlerError> {
     let lang = turn.lang();
     let text = match &plan {
         Plan::At(unix) => ta(lang, "ann-confirm-at", &[("when", Arg::from(when(lang, *unix, tz)))]),
@@ -169,10 +181,7 @@ async fn confirm_screen(turn: &Turn<'_>, draft: Draft, plan: Plan, tz: Tz, at: O
             ta(lang, "ann-confirm-cron", &args)
         }
     };
-    let kb = keyboard(vec![
-        vec![(t(lang, "ann-btn-confirm"), Btn::Confirm)],
-        vec![(t(lang, "btn-back"), Btn::Back)],
-    ]);
+    let kb = keyboard(vec![vec![(t(lang, "ann-btn-confirm"), Btn::Confirm)], vec![(t(lang, "btn-back"), Btn::Back)]]);
     turn.set_state(State::Announce(Dialog::Confirm { draft, plan })).await?;
     render::show(turn, at, text, Some(kb)).await?;
     Ok(true)

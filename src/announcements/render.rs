@@ -18,15 +18,8 @@ use crate::telegram::keyboards::button;
 use crate::telegram::turn::{At, Turn};
 
 /// Weekday names, Monday first (chrono's `num_days_from_monday`).
-const WEEKDAYS: [&str; 7] = [
-    "ann-day-mon",
-    "ann-day-tue",
-    "ann-day-wed",
-    "ann-day-thu",
-    "ann-day-fri",
-    "ann-day-sat",
-    "ann-day-sun",
-];
+const WEEKDAYS: [&str; 7] =
+    ["ann-day-mon", "ann-day-tue", "ann-day-wed", "ann-day-thu", "ann-day-fri", "ann-day-sat", "ann-day-sun"];
 
 /// "Senin, 21/12/2026 08:00 WIB": a time as people in that zone read it.
 pub fn when(lang: Lang, unix: i64, tz: Tz) -> String {
@@ -100,4 +93,55 @@ pub async fn preview(turn: &Turn<'_>, content: &Content) -> HandlerResult {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message of this feature renders in both languages with its arguments:
+    /// no key shown instead of text, no placeable left unfilled.
+    #[test]
+    fn every_announcement_message_renders_in_both_languages() {
+        let args: Vec<(&'static str, Arg)> = ["id", "run", "groups", "chars", "count", "sent", "failed", "waiting"]
+            .into_iter()
+            .map(|k| (k, Arg::from(3)))
+            .chain(
+                [
+                    ("late", "yes"),
+                    ("recalled", "yes"),
+                    ("when", "Senin"),
+                    ("media", "photo"),
+                    ("name", "KIM X"),
+                    ("kind", "kota"),
+                    ("target", "T"),
+                    ("zone", "WIB"),
+                    ("cron", "0 8 * * MON"),
+                    ("runs", "R"),
+                    ("group", "G"),
+                    ("reason", "Z"),
+                    ("schedule", "S"),
+                    ("text", "X"),
+                    ("kim", "KIM X"),
+                ]
+                .map(|(k, v)| (k, Arg::from(v))),
+            )
+            .collect();
+        for (lang, dir) in [(Lang::Id, "id"), (Lang::En, "en")] {
+            let path = format!("{}/messages/{dir}/announcements.ftl", env!("CARGO_MANIFEST_DIR"));
+            let file = std::fs::read_to_string(path).unwrap();
+            let keys: Vec<&str> = file
+                .lines()
+                .filter_map(|l| l.strip_suffix(" =").or(l.split(" = ").next()))
+                .filter(|k| k.starts_with("ann-"))
+                .collect();
+            assert!(keys.len() > 80, "{dir}: {}", keys.len());
+            for key in keys {
+                let text = ta(lang, key, &args);
+                assert!(text != key && !text.contains('{') && !text.trim().is_empty(), "{dir} {key}: {text}");
+            }
+        }
+        assert_eq!(when(Lang::Id, 1_798_160_400, chrono_tz::Asia::Jakarta), "Jumat, 25/12/2026 08:00 WIB");
+        assert_eq!(when(Lang::En, 1_798_160_400, chrono_tz::Asia::Makassar), "Friday, 25/12/2026 09:00 WITA");
+    }
 }

@@ -96,7 +96,11 @@ fn render_report(lang: Lang, ann: &Announcement, run: &Run, groups: &[(i64, Stri
         ("waiting", count(|s| *s == Standing::Waiting)),
     ];
     lines.push(String::new());
-    lines.push(if groups.is_empty() { t(lang, "ann-report-no-groups") } else { ta(lang, "ann-report-totals", &totals) });
+    lines.push(if groups.is_empty() {
+        t(lang, "ann-report-no-groups")
+    } else {
+        ta(lang, "ann-report-totals", &totals)
+    });
     lines.join("\n")
 }
 
@@ -140,19 +144,7 @@ enum Recalled {
 pub async fn recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool, HandlerError> {
     let Some((_, run)) = load(turn, id, n).await? else { return Ok(false) };
     let now = turn.now();
-    let mut per_chat: Vec<(i64, Recalled)> = Vec::new();
-    for row in runs::deliveries(&turn.ctx.db, run.id).await? {
-        let result = match (row.status.as_str(), row.message_id) {
-            ("sent", Some(_)) if now - row.updated_at > RECALL_WINDOW_SECS => Recalled::TooOld,
-            ("sent", Some(message_id)) => delete(turn, row.sent_chat_id, message_id).await,
-            ("queued" | "sending", _) => Recalled::Waiting,
-            _ => continue, // never arrived: nothing to delete
-        };
-        match per_chat.iter_mut().find(|(chat, _)| *chat == row.chat_id) {
-            Some((_, worst)) => *worst = (*worst).max(result),
-            None => per_chat.push((row.chat_id, result)),
-        }
-    }
+    let per_chat = delete_all(turn, &run, now).await?;
     let count = |r: Recalled| per_chat.iter().filter(|(_, x)| *x == r).count() as i64;
     let (deleted, waiting) = (count(Recalled::Deleted), count(Recalled::Waiting));
     runs::mark_recalled(&turn.ctx.db, run.id, now).await?;
@@ -175,6 +167,25 @@ pub async fn recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool, Ha
     }
     render::show(turn, Some(at), lines.join("\n"), Some(keyboard(rows))).await?;
     Ok(true)
+}
+
+/// Deletes what can be deleted; per group the worst outcome of its message(s).
+/// Groups whose send failed had nothing to delete and are left out.
+async fn delete_all(turn: &Turn<'_>, run: &Run, now: i64) -> DbResult<Vec<(i64, Recalled)>> {
+    let mut per_chat: Vec<(i64, Recalled)> = Vec::new();
+    for row in runs::deliveries(&turn.ctx.db, run.id).await? {
+        let result = match (row.status.as_str(), row.message_id) {
+            ("sent", Some(_)) if now - row.updated_at > RECALL_WINDOW_SECS => Recalled::TooOld,
+            ("sent", Some(message_id)) => delete(turn, row.sent_chat_id, message_id).await,
+            ("queued" | "sending", _) => Recalled::Waiting,
+            _ => continue,
+        };
+        match per_chat.iter_mut().find(|(chat, _)| *chat == row.chat_id) {
+            Some((_, worst)) => *worst = (*worst).max(result),
+            None => per_chat.push((row.chat_id, result)),
+        }
+    }
+    Ok(per_chat)
 }
 
 async fn delete(turn: &Turn<'_>, chat: i64, message_id: i64) -> Recalled {

@@ -117,7 +117,10 @@ pub async fn latest_for_kim(db: &Db, kim_id: i64, limit: i64) -> DbResult<Vec<(C
             let content = Content {
                 text: r.try_get("text")?,
                 entities: serde_json::from_str(&entities).map_err(|e| DbError::Corrupt(e.to_string()))?,
-                media: Media::from_parts(r.try_get::<Option<String>, _>("media_kind")?.as_deref(), r.try_get("media_file_id")?),
+                media: Media::from_parts(
+                    r.try_get::<Option<String>, _>("media_kind")?.as_deref(),
+                    r.try_get("media_file_id")?,
+                ),
             };
             Ok((content, r.try_get("last_at")?))
         })

@@ -8,7 +8,7 @@ use super::cron::CronExpr;
 use super::model::{Announcement, Content, Media, Schedule, Status, Target};
 use crate::db::{Db, DbError, DbResult};
 
-pub(super) type Tx = sqlx::Transaction<'static, sqlx::Any>;
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 /// What the compose dialogue hands over to be saved.
 #[derive(Debug, Clone)]

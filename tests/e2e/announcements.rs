@@ -2,102 +2,16 @@
 //! time and on a cron schedule (on a manual clock), the delivery report, recall, and
 //! the refusals (wrong role, forged buttons, bad input).
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::TimeZone;
-use fake_telegram::{BotMessage, Group, Person};
-use kimbot::db::ManualClock;
+use fake_telegram::{FailRule, Failure};
 use serde_json::json;
 
-use crate::support::{MessageExt, TestApp, spawn_app, spawn_app_with_clock};
+use crate::support::{MessageExt, spawn_app, spawn_app_with_clock};
+use steps::*;
 
 mod scheduling;
-
-/// Unix time of a wall-clock time in Jakarta (WIB).
-fn wib(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> i64 {
-    chrono_tz::Asia::Jakarta.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap().timestamp()
-}
-
-/// Sunday 20 December 2026, 10:00 WIB: where the manual clock starts.
-fn sunday_morning() -> Arc<ManualClock> {
-    ManualClock::new(wib(2026, 12, 20, 10, 0))
-}
-
-/// Reads the person's chat until a message (new or edited) contains `needle`.
-async fn wait_text(p: &Person, needle: &str) -> BotMessage {
-    loop {
-        let m = p.next_message().await;
-        if m.text.contains(needle) {
-            return m;
-        }
-    }
-}
-
-/// A coordinator of `kim` who added the bot to the given groups and linked them.
-async fn coordinator_with_groups(app: &TestApp, id: i64, kim: &str, groups: &[(i64, &str)]) -> (Person, Vec<Group>) {
-    let koor = app.member_of(id, "Koordinator", kim).await;
-    app.grant_coordinator(id, kim).await;
-    let mut linked = Vec::new();
-    for (chat, title) in groups {
-        let group = app.fake.group(*chat, title);
-        group.add_bot(&koor).await;
-        group.next_message().await;
-        koor.in_group(&group).send(&format!("/hubungkan {kim}")).await;
-        assert!(group.next_message().await.text.contains("terhubung"));
-        linked.push(group);
-    }
-    (koor, linked)
-}
-
-/// `/umumkan`, the given text, then "all groups of my KIM": ends at the "when?" choices.
-async fn compose_to_my_kim(koor: &Person, text: &str) -> BotMessage {
-    koor.send("/umumkan").await;
-    wait_text(koor, "Tulis pengumuman").await;
-    koor.send(text).await;
-    wait_text(koor, "Tersimpan").await;
-    koor.press("Lanjut").await;
-    wait_text(koor, "Kirim ke mana?").await;
-    koor.press("Semua grup KIM").await;
-    wait_text(koor, "Kapan dikirim?").await
-}
-
-/// Presses "Perbarui" on the report until it shows `needle` (bounded). The report
-/// is edited before the press is answered, so after the answer it is current.
-async fn refresh_until(koor: &Person, needle: &str) -> BotMessage {
-    for _ in 0..50 {
-        let cb = koor.press("Perbarui").await;
-        answer_to(koor, &cb).await;
-        koor.skip_unread();
-        let report = koor.messages().into_iter().rev().find(|m| m.text.contains("Laporan") && !m.deleted);
-        if let Some(report) = report.filter(|r| r.text.contains(needle)) {
-            return report;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("report never showed {needle:?}");
-}
-
-/// Reads the person's chat until a message has a button labelled with `label`.
-async fn wait_button(p: &Person, label: &str) -> BotMessage {
-    loop {
-        let m = p.next_message().await;
-        if m.has_button(label) {
-            return m;
-        }
-    }
-}
-
-/// The bot's answer to one button press (bounded wait).
-async fn answer_to(p: &Person, callback_id: &str) -> Option<String> {
-    for _ in 0..100 {
-        if let Some(a) = p.callback_answers().into_iter().find(|a| a.callback_query_id == callback_id) {
-            return a.text;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("callback {callback_id} never answered");
-}
+mod steps;
 
 #[tokio::test]
 async fn a_coordinator_sends_a_photo_announcement_now_and_every_linked_group_gets_it_once() {
@@ -123,12 +37,18 @@ async fn a_coordinator_sends_a_photo_announcement_now_and_every_linked_group_get
     assert!(report.has_button("Perbarui") && report.has_button("Tarik"));
     for group in &groups {
         let got = group.next_message().await;
-        assert_eq!((got.kind, got.text.as_str()), (fake_telegram::MsgKind::Photo, "Posyandu balita Sabtu 08:00 di balai RW"));
+        assert_eq!(
+            (got.kind, got.text.as_str()),
+            (fake_telegram::MsgKind::Photo, "Posyandu balita Sabtu 08:00 di balai RW")
+        );
         group.expect_no_message(Duration::from_millis(300)).await;
     }
     let report = refresh_until(&koor, "Terkirim 2").await;
     assert!(report.text.contains("RT 01: terkirim") && report.text.contains("RT 02: terkirim"), "{}", report.text);
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'announcement.send' AND actor = $1", 8001).await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'announcement.send' AND actor = $1", 8001).await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -194,7 +114,10 @@ async fn recall_deletes_the_announcement_from_every_group_and_says_how_many() {
         let sent: Vec<_> = messages.iter().filter(|m| m.text == "Info yang salah").collect();
         assert!(sent.len() == 1 && sent[0].deleted, "{:?}", group.messages());
     }
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'announcement.recall' AND actor = $1", 8009).await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'announcement.recall' AND actor = $1", 8009).await,
+        1
+    );
     let resident = app.member_of(8010, "Warga", "IB1-BL").await;
     resident.send("/pengumuman").await;
     assert!(resident.next_message().await.text.contains("Belum ada pengumuman"), "a recalled one is not listed");
@@ -302,7 +225,8 @@ async fn residents_see_the_latest_announcements_of_their_own_kim() {
     let app = spawn_app().await;
     let (koor, _) = coordinator_with_groups(&app, 8019, "IB1-BL", &[(-9501, "RT 14")]).await;
     let (other, _) = coordinator_with_groups(&app, 8020, "KMN-KM", &[(-9502, "RT 15")]).await;
-    for (person, text) in [(&koor, "Pertama: bazar UMKM"), (&other, "Kemuning saja"), (&koor, "Kedua: pelatihan QRIS")] {
+    for (person, text) in [(&koor, "Pertama: bazar UMKM"), (&other, "Kemuning saja"), (&koor, "Kedua: pelatihan QRIS")]
+    {
         compose_to_my_kim(person, text).await;
         person.press("Kirim sekarang").await;
         wait_text(person, "Laporan pengumuman").await;
@@ -335,4 +259,22 @@ async fn a_restart_in_the_middle_of_composing_keeps_the_draft() {
     koor.press("Kirim sekarang").await;
 
     assert_eq!(groups[0].next_message().await.text, "Gotong royong Minggu");
+}
+
+#[tokio::test]
+async fn the_report_names_each_group_that_failed_and_why() {
+    let app = spawn_app().await;
+    let (koor, groups) = coordinator_with_groups(&app, 8024, "IB1-BL", &[(-9801, "RT 19"), (-9802, "RT 20")]).await;
+    let kicked = Failure::Forbidden("Forbidden: bot was kicked from the group chat".into());
+    app.fake.fail_next(FailRule::method("sendMessage", kicked).for_chat(-9802));
+    compose_to_my_kim(&koor, "Imunisasi").await;
+
+    koor.press("Kirim sekarang").await;
+    wait_text(&koor, "Laporan pengumuman #1").await;
+    groups[0].next_message().await;
+    let report = refresh_until(&koor, "Gagal 1").await;
+
+    assert!(report.text.contains("RT 19: terkirim"), "{}", report.text);
+    assert!(report.text.contains("RT 20: gagal (bot dikeluarkan dari grup)"), "{}", report.text);
+    assert!(report.text.contains("Terkirim 1 · Gagal 1 · Menunggu 0"), "{}", report.text);
 }

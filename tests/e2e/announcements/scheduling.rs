@@ -6,7 +6,7 @@ use std::time::Duration;
 use kimbot::app::App;
 use kimbot::scheduler::Scheduler;
 
-use super::{compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_text, wib};
+use super::steps::{compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_text, wib};
 use crate::support::{MessageExt, config_for, spawn_app_with_clock};
 
 #[tokio::test]
@@ -18,7 +18,9 @@ async fn a_send_scheduled_at_a_typed_time_goes_out_when_the_clock_reaches_it() {
 
     koor.press("Pada tanggal").await;
     wait_text(&koor, "WIB").await;
-    for (typed, answer) in [("besok pagi", "belum dikenali"), ("31/02 08:00", "tidak ada di kalender"), ("20/12 09:00", "sudah lewat")] {
+    for (typed, answer) in
+        [("besok pagi", "belum dikenali"), ("31/02 08:00", "tidak ada di kalender"), ("20/12 09:00", "sudah lewat")]
+    {
         koor.send(typed).await;
         assert!(koor.next_message().await.text.contains(answer), "{typed}");
     }
@@ -110,7 +112,11 @@ async fn a_scheduled_send_cancelled_in_jadwal_never_goes_out() {
 
     koor.send("/jadwal").await;
     let list = wait_text(&koor, "#1").await;
-    assert!(list.text.contains("Lomba 17an") && list.has_button("Batalkan #1") && list.has_button("Jeda #1"), "{}", list.text);
+    assert!(
+        list.text.contains("Lomba 17an") && list.has_button("Batalkan #1") && list.has_button("Jeda #1"),
+        "{}",
+        list.text
+    );
     koor.press("Batalkan #1").await;
     let after = wait_text(&koor, "dibatalkan").await;
     assert!(after.text.contains("Tidak ada pengumuman terjadwal"), "{}", after.text);
@@ -118,7 +124,10 @@ async fn a_scheduled_send_cancelled_in_jadwal_never_goes_out() {
     clock.set(wib(2026, 12, 26, 8, 1));
     groups[0].expect_no_message(Duration::from_millis(2000)).await;
     assert_eq!(app.count("SELECT COUNT(*) FROM announcements WHERE status = 'cancelled' AND id = $1", 1).await, 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'announcement.cancel' AND actor = $1", 8006).await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'announcement.cancel' AND actor = $1", 8006).await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -181,7 +190,11 @@ async fn invalid_cron_expressions_are_refused_with_a_reason_and_a_valid_one_show
     for day in ["Senin, 21/12/2026 08:00 WIB", "Selasa, 22/12/2026 08:00 WIB", "Rabu, 23/12/2026 08:00 WIB"] {
         assert!(confirm.text.contains(day), "{day} in {}", confirm.text);
     }
-    assert_eq!(app.count("SELECT COUNT(*) FROM announcements WHERE author_id = $1", 8008).await, 0, "nothing saved yet");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM announcements WHERE author_id = $1", 8008).await,
+        0,
+        "nothing saved yet"
+    );
 }
 
 #[tokio::test]
