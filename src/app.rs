@@ -14,6 +14,7 @@ use crate::config::{Config, ConfigError};
 use crate::db::{Db, DbError, SharedClock};
 use crate::delivery::Outbox;
 use crate::delivery::worker::Worker;
+use crate::scheduler::Scheduler;
 use crate::telegram::{self, Ctx, DbStorage, HandlerError, State};
 use crate::trainings::reminders::Reminders;
 
@@ -84,6 +85,7 @@ impl App {
         let reminders = tokio::spawn(reminders.run(workers_stop.clone()));
         let notices = crate::aspirations::notices::run(ctx.db.clone(), ctx.outbox.clone(), ctx.clock.clone(), workers_stop.clone());
         let notices = tokio::spawn(notices);
+        let scheduler = tokio::spawn(Scheduler::new(ctx.clone()).run(workers_stop.clone()));
         let worker = tokio::spawn(worker.run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
@@ -115,6 +117,9 @@ impl App {
         }
         if let Err(error) = notices.await {
             tracing::error!(%error, "staff notice job panicked");
+        }
+        if let Err(error) = scheduler.await {
+            tracing::error!(%error, "scheduler panicked");
         }
         ctx.db.close().await;
         tracing::info!("stopped");

@@ -28,6 +28,7 @@ pub mod delivery;
 pub mod i18n;
 pub mod members;
 pub mod sandbox;
+pub mod scheduler;
 pub mod telegram;
 pub mod telemetry;
 pub mod trainings;

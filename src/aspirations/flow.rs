@@ -116,7 +116,7 @@ pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, text: &str) -> Result<Tick
         label: t(lang, "asp-btn-answer"),
         data: Cb::Asp(super::telegram::Btn::Answer(message_id)).data(),
     };
-    let body = Body::Text { text: ta(lang, "asp-notice-reply", &args), buttons: vec![vec![button]] };
+    let body = Body::Text { text: ta(lang, "asp-notice-reply", &args), buttons: vec![vec![button]], entities: Vec::new() };
     let notice = Outgoing { chat_id: ticket.user_id, body, priority: Priority::Personal, source: Some(source(id)) };
     ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
     tx.commit().await.map_err(DbError::from)?;

@@ -84,18 +84,21 @@ impl Worker {
     async fn send(&self, row: &Claimed) -> Outcome {
         let chat = ChatId(row.chat_id);
         let result = match &row.body {
-            Body::Text { text, buttons } => {
-                let request = self.bot.send_message(chat, text);
+            Body::Text { text, buttons, entities } => {
+                let mut request = self.bot.send_message(chat, text);
+                request.entities = (!entities.is_empty()).then(|| entities.clone());
                 if buttons.is_empty() { request.await } else { request.reply_markup(keyboard(buttons)).await }
             }
-            Body::Photo { file_id, caption } => {
+            Body::Photo { file_id, caption, entities } => {
                 let mut request = self.bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
                 request.caption = caption.clone();
+                request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
                 request.await
             }
-            Body::Document { file_id, caption } => {
+            Body::Document { file_id, caption, entities } => {
                 let mut request = self.bot.send_document(chat, InputFile::file_id(file_id.clone().into()));
                 request.caption = caption.clone();
+                request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
                 request.await
             }
         };
@@ -180,7 +183,7 @@ mod tests {
     use super::*;
 
     fn row(attempts: i64) -> Claimed {
-        Claimed { id: 1, chat_id: -5, body: Body::Text { text: "x".into(), buttons: vec![] }, attempts }
+        Claimed { id: 1, chat_id: -5, body: Body::Text { text: "x".into(), buttons: vec![], entities: vec![] }, attempts }
     }
 
     #[test]

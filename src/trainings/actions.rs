@@ -53,7 +53,7 @@ pub async fn announce(ctx: &Ctx, by: i64, tr: &Training, groups: &[i64]) -> DbRe
 }
 
 fn photo(chat: i64, file_id: &str, caption: Option<String>, id: i64) -> Outgoing {
-    let body = Body::Photo { file_id: file_id.to_string(), caption };
+    let body = Body::Photo { file_id: file_id.to_string(), caption, entities: Vec::new() };
     Outgoing { chat_id: chat, body, priority: Priority::Broadcast, source: source(id) }
 }
 

@@ -169,11 +169,12 @@ impl Reminders {
         let lang = Lang::from_code(&c.language).unwrap_or_default();
         let source = Some(format!("training:{}", tr.id));
         let body = match kind {
-            Kind::Evening => Body::Text { text: render::notice(lang, "training-reminder-evening", tr, tz), buttons: vec![] },
-            Kind::Soon => Body::Text { text: render::notice(lang, "training-reminder-soon", tr, tz), buttons: vec![] },
+            Kind::Evening => Body::Text { text: render::notice(lang, "training-reminder-evening", tr, tz), buttons: vec![], entities: Vec::new() },
+            Kind::Soon => Body::Text { text: render::notice(lang, "training-reminder-soon", tr, tz), buttons: vec![], entities: Vec::new() },
             Kind::Feedback => Body::Text {
                 text: ta(lang, "training-feedback-ask", &[("title", Arg::from(&tr.title))]),
                 buttons: vec![rating_buttons(lang, tr.id)],
+                entities: Vec::new(),
             },
         };
         Outgoing { chat_id: c.user_id, body, priority: Priority::Personal, source }

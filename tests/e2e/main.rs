@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod announcements;
 mod aspirations;
 mod delivery;
 mod groups;

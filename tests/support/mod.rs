@@ -31,15 +31,16 @@ pub struct TestApp {
 
 /// Starts the app on a fresh database loaded with the shipped Palembang areas.
 pub async fn spawn_app() -> TestApp {
-    let mut app = spawn_app_without_areas().await;
-    app.load_areas().await;
-    app.start().await;
-    app
+    spawn_app_on(Arc::new(SystemClock)).await
 }
 
-/// Like [`spawn_app`], with time that the test moves by hand (`clock.advance(61)`),
-/// so "at most once a minute" can be checked without waiting a minute.
+/// Like [`spawn_app`], on a clock the test moves by hand (schedules, deadlines): the
+/// app, its scheduler and its delivery worker all read this clock.
 pub async fn spawn_app_with_clock(clock: Arc<ManualClock>) -> TestApp {
+    spawn_app_on(clock).await
+}
+
+async fn spawn_app_on(clock: SharedClock) -> TestApp {
     let mut app = spawn_app_without_areas().await;
     app.clock = clock;
     app.load_areas().await;
