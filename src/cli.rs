@@ -47,10 +47,16 @@ pub enum Command {
         #[command(subcommand)]
         action: AreasAction,
     },
-    /// Show the latest audit log entries.
+    /// Show the latest audit log entries, newest first.
     Audit {
         #[arg(long, default_value_t = 50)]
         limit: i64,
+        /// Only acts by this Telegram user id.
+        #[arg(long)]
+        actor: Option<i64>,
+        /// Only actions starting with this, e.g. `group.link` or `aspiration`.
+        #[arg(long)]
+        action: Option<String>,
     },
 }
 
@@ -150,8 +156,9 @@ async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
             audit::record(db, None, "role.revoke", &format!("user={user} grants={n} via=cli"), now).await?;
             println!("revoked {n} grant(s) of {user}");
         }
-        Command::Audit { limit } => {
-            for e in audit::recent(db, limit).await? {
+        Command::Audit { limit, actor, action } => {
+            let filter = audit::Filter { actor, action_prefix: action };
+            for e in audit::page(db, &filter, 0, limit).await?.0 {
                 let when = chrono::DateTime::from_timestamp(e.at, 0).map(|t| t.to_rfc3339()).unwrap_or_default();
                 let who = e.actor.map(|a| a.to_string()).unwrap_or_else(|| "cli/system".into());
                 println!("{when}\t{who}\t{}\t{}", e.action, e.detail);

@@ -66,6 +66,9 @@ help-resident =
     /pelatihansaya - trainings you joined and your waitlist places
     /gantikim - choose or change your KIM
     /bahasa - change language
+    /datasaya - see all the data we keep about you
+    /berhenti - stop receiving programme news
+    /hapusdata - erase your personal data
     /batal - stop what is in progress (also /cancel)
     /bantuan - show this message (also /help)
 help-coordinator =
@@ -85,6 +88,7 @@ help-staff =
 help-admin =
     For admins:
     /undang staf AREA-NAME - create a staff invite code (city or kecamatan)
+    /audit - log of officials' actions (filter: /audit 12345 or /audit aspiration)
 help-group =
     Group commands:
     /hubungkan CODE - link this group to a KIM (coordinators)
@@ -112,6 +116,10 @@ cmd-pelatihan = Upcoming trainings
 cmd-pelatihansaya = Trainings I joined
 cmd-pelatihanbaru = Create a training
 cmd-peserta = Training participants and attendance
+cmd-datasaya = My stored data
+cmd-berhenti = Stop programme news
+cmd-hapusdata = Erase my personal data
+cmd-audit = Audit log of officials' actions
 
 ## Groups
 group-hello =

@@ -66,6 +66,9 @@ help-resident =
     /pelatihansaya - pelatihan yang Anda ikuti dan daftar tunggu Anda
     /gantikim - pilih atau ganti KIM Anda
     /bahasa - ganti bahasa
+    /datasaya - lihat semua data Anda yang kami simpan
+    /berhenti - berhenti menerima berita program
+    /hapusdata - hapus data pribadi Anda
     /batal - hentikan proses yang sedang berjalan
     /bantuan - tampilkan pesan ini
 help-coordinator =
@@ -85,6 +88,7 @@ help-staff =
 help-admin =
     Untuk admin:
     /undang staf NAMA-WILAYAH - buat kode undangan staf (kota atau kecamatan)
+    /audit - log tindakan petugas (bisa disaring: /audit 12345 atau /audit aspiration)
 help-group =
     Perintah di grup:
     /hubungkan KODE - hubungkan grup ini dengan KIM (koordinator)
@@ -112,6 +116,10 @@ cmd-pelatihan = Pelatihan yang akan datang
 cmd-pelatihansaya = Pelatihan yang saya ikuti
 cmd-pelatihanbaru = Buat pelatihan
 cmd-peserta = Peserta dan kehadiran pelatihan
+cmd-datasaya = Data saya yang tersimpan
+cmd-berhenti = Berhenti terima berita program
+cmd-hapusdata = Hapus data pribadi saya
+cmd-audit = Log audit tindakan petugas
 
 ## Grup
 group-hello =

@@ -90,8 +90,11 @@ pub async fn change_status(
         let current = store::ticket(&ctx.db, id).await?.map_or(from, |t| t.status);
         return Err(FlowError::Stale(current));
     }
-    let notice = Outgoing::text(ticket.user_id, text, Priority::Personal, Some(source(id)));
-    ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
+    // An erased resident (/hapusdata) has no chat any more: the ticket just moves on.
+    if ticket.user_id != crate::privacy::ERASED_USER {
+        let notice = Outgoing::text(ticket.user_id, text, Priority::Personal, Some(source(id)));
+        ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
+    }
     tx.commit().await.map_err(DbError::from)?;
     ctx.outbox.wake();
     let detail = format!("{}: {} -> {}", ticket.number, from.as_str(), to.as_str());
@@ -117,8 +120,10 @@ pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, text: &str) -> Result<Tick
         data: Cb::Asp(super::telegram::Btn::Answer(message_id)).data(),
     };
     let body = Body::Text { text: ta(lang, "asp-notice-reply", &args), buttons: vec![vec![button]], entities: Vec::new() };
-    let notice = Outgoing { chat_id: ticket.user_id, body, priority: Priority::Personal, source: Some(source(id)) };
-    ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
+    if ticket.user_id != crate::privacy::ERASED_USER {
+        let notice = Outgoing { chat_id: ticket.user_id, body, priority: Priority::Personal, source: Some(source(id)) };
+        ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
+    }
     tx.commit().await.map_err(DbError::from)?;
     ctx.outbox.wake();
     audit::record(&ctx.db, Some(actor.user_id), "aspiration.reply", &ticket.number, now).await?;

@@ -34,6 +34,8 @@ pub enum Cb {
     Ann(crate::announcements::telegram::Btn),
     /// Training buttons (prefix `t:`).
     Train(crate::trainings::telegram::Btn),
+    /// Own data and audit buttons (prefix `p:`).
+    Priv(crate::privacy::telegram::Btn),
 }
 
 impl Cb {
@@ -49,6 +51,7 @@ impl Cb {
             Cb::Asp(b) => format!("a:{}", b.data()),
             Cb::Ann(b) => format!("n:{}", b.data()),
             Cb::Train(b) => format!("t:{}", b.data()),
+            Cb::Priv(b) => format!("p:{}", b.data()),
         }
     }
 
@@ -64,6 +67,9 @@ impl Cb {
         }
         if let Some(rest) = data.strip_prefix("t:") {
             return Payload::parse(rest).map(Cb::Train);
+        }
+        if let Some(rest) = data.strip_prefix("p:") {
+            return Payload::parse(rest).map(Cb::Priv);
         }
         let mut parts = data.split(':');
         let cb = match (parts.next()?, parts.next(), parts.next()) {

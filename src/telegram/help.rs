@@ -13,21 +13,29 @@ fn private_commands(role: Role) -> &'static [&'static str] {
     match role {
         Role::Resident => &RESIDENT,
         Role::Coordinator => &COORDINATOR,
-        Role::Staff | Role::Admin => &STAFF,
+        Role::Staff => &STAFF,
+        Role::Admin => &ADMIN,
     }
 }
 
-const RESIDENT: [&str; 11] = [
+const RESIDENT: [&str; 14] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "gantikim", "bahasa",
+    "datasaya", "berhenti", "hapusdata", "batal",
+];
+const COORDINATOR: [&str; 20] = [
+    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "bahasa", "datasaya", "berhenti", "hapusdata",
     "batal",
 ];
-const COORDINATOR: [&str; 17] = [
+const STAFF: [&str; 21] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "bahasa", "batal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "undang", "bahasa", "datasaya", "berhenti",
+    "hapusdata", "batal",
 ];
-const STAFF: [&str; 18] = [
+const ADMIN: [&str; 22] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "undang", "bahasa", "batal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "undang", "audit", "bahasa", "datasaya", "berhenti",
+    "hapusdata", "batal",
 ];
 
 const GROUP_COMMANDS: &[&str] = &["hubungkan", "putuskan", "bantuan"];

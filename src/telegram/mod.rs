@@ -73,6 +73,8 @@ pub enum State {
     Announce(crate::announcements::telegram::Dialog),
     /// `/pelatihanbaru`, moving a training, feedback comments.
     Training(crate::trainings::telegram::Dialog),
+    /// `/hapusdata`: waiting for the person to confirm erasure.
+    Privacy(crate::privacy::telegram::Dialog),
 }
 
 pub type Dlg = Dialogue<State, ErasedStorage<State>>;
