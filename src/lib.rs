@@ -27,6 +27,7 @@ pub mod db;
 pub mod delivery;
 pub mod i18n;
 pub mod members;
+pub mod reports;
 pub mod sandbox;
 pub mod scheduler;
 pub mod telegram;

@@ -82,6 +82,7 @@ help-coordinator =
 help-staff =
     For Diskominfo staff:
     /undang koordinator KIM-CODE - create a coordinator invite code
+    /laporan - aspiration report (XLSX, CSV, chart) for a period and area
 help-admin =
     For admins:
     /undang staf AREA-NAME - create a staff invite code (city or kecamatan)
@@ -112,6 +113,7 @@ cmd-pelatihan = Upcoming trainings
 cmd-pelatihansaya = Trainings I joined
 cmd-pelatihanbaru = Create a training
 cmd-peserta = Training participants and attendance
+cmd-laporan = Aspiration report (XLSX, CSV, chart)
 
 ## Groups
 group-hello =

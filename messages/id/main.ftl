@@ -82,6 +82,7 @@ help-coordinator =
 help-staff =
     Untuk staf Diskominfo:
     /undang koordinator KODE-KIM - buat kode undangan koordinator
+    /laporan - laporan aspirasi (XLSX, CSV, grafik) untuk periode dan wilayah
 help-admin =
     Untuk admin:
     /undang staf NAMA-WILAYAH - buat kode undangan staf (kota atau kecamatan)
@@ -112,6 +113,7 @@ cmd-pelatihan = Pelatihan yang akan datang
 cmd-pelatihansaya = Pelatihan yang saya ikuti
 cmd-pelatihanbaru = Buat pelatihan
 cmd-peserta = Peserta dan kehadiran pelatihan
+cmd-laporan = Laporan aspirasi (XLSX, CSV, grafik)
 
 ## Grup
 group-hello =

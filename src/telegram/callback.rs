@@ -34,6 +34,8 @@ pub enum Cb {
     Ann(crate::announcements::telegram::Btn),
     /// Training buttons (prefix `t:`).
     Train(crate::trainings::telegram::Btn),
+    /// Report buttons (prefix `r:`).
+    Rep(crate::reports::telegram::Btn),
 }
 
 impl Cb {
@@ -49,6 +51,7 @@ impl Cb {
             Cb::Asp(b) => format!("a:{}", b.data()),
             Cb::Ann(b) => format!("n:{}", b.data()),
             Cb::Train(b) => format!("t:{}", b.data()),
+            Cb::Rep(b) => format!("r:{}", b.data()),
         }
     }
 
@@ -64,6 +67,9 @@ impl Cb {
         }
         if let Some(rest) = data.strip_prefix("t:") {
             return Payload::parse(rest).map(Cb::Train);
+        }
+        if let Some(rest) = data.strip_prefix("r:") {
+            return Payload::parse(rest).map(Cb::Rep);
         }
         let mut parts = data.split(':');
         let cb = match (parts.next()?, parts.next(), parts.next()) {

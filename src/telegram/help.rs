@@ -25,9 +25,9 @@ const COORDINATOR: [&str; 17] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
     "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "bahasa", "batal",
 ];
-const STAFF: [&str; 18] = [
+const STAFF: [&str; 19] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "undang", "bahasa", "batal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "laporan", "grupsaya", "undang", "bahasa", "batal",
 ];
 
 const GROUP_COMMANDS: &[&str] = &["hubungkan", "putuskan", "bantuan"];

@@ -73,6 +73,8 @@ pub enum State {
     Announce(crate::announcements::telegram::Dialog),
     /// `/pelatihanbaru`, moving a training, feedback comments.
     Training(crate::trainings::telegram::Dialog),
+    /// `/laporan`: choosing the period and area of a report.
+    Report(crate::reports::telegram::Dialog),
 }
 
 pub type Dlg = Dialogue<State, ErasedStorage<State>>;
