@@ -10,6 +10,7 @@ mod aspirations;
 mod delivery;
 mod groups;
 mod onboarding;
+mod reports;
 mod robustness;
 mod roles;
 mod startup;
