@@ -93,6 +93,24 @@ pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<
         .label_style(("sans-serif", 16))
         .draw()
         .map_err(|e| err(&e))?;
+    draw_bars(&mut chart, stats, &weeks, lang)?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .label_font(("sans-serif", 16))
+        .draw()
+        .map_err(|e| err(&e))?;
+    root.present().map_err(|e| err(&e))?;
+    Ok(())
+}
+
+type Chart<'a, 'b> = ChartContext<'a, BitMapBackend<'b>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+
+/// One series per category, each bar stacked on the categories before it.
+fn draw_bars(chart: &mut Chart<'_, '_>, stats: &Stats, weeks: &[chrono::NaiveDate], lang: Lang) -> Result<(), ReportError> {
+    let err = |e: &dyn std::fmt::Display| ReportError::Chart(e.to_string());
     let mut base = vec![0u64; weeks.len()];
     for (ci, cat) in Category::ALL.iter().enumerate() {
         let colour = COLOURS[ci];
@@ -114,14 +132,5 @@ pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<
                 .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK)
-        .label_font(("sans-serif", 16))
-        .draw()
-        .map_err(|e| err(&e))?;
-    root.present().map_err(|e| err(&e))?;
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! `/laporan` and the report files: contents cell by cell on a seeded dataset, the
 //! chart, scope (kecamatan staff never see another kecamatan), roles, and the audit.
 
+mod registry;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,7 +17,8 @@ use kimbot::reports::query::AspFilter;
 use kimbot::reports::{Progress, chart};
 use sqlx::Row;
 
-use crate::support::{MessageExt, PersonExt, TestApp, spawn_app};
+pub use crate::support::TestApp;
+use crate::support::{MessageExt, PersonExt, spawn_app};
 
 const STALE: &str = "Tombol ini sudah tidak berlaku.";
 /// 2026-11-02 09:00 WIB.
