@@ -72,7 +72,7 @@ pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<
     let title = format!("{} ({})", t(lang, "rep-chart-title"), period.label());
     let n = weeks.len() as f64;
     let mut chart = ChartBuilder::on(&root)
-        .caption(title, ("sans-serif", 26))
+        .caption(title, (FontFamily::SansSerif, 26))
         .margin(20)
         .x_label_area_size(50)
         .y_label_area_size(60)
@@ -90,7 +90,7 @@ pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<
         .y_label_formatter(&|y| format!("{y:.0}"))
         .x_desc(t(lang, "rep-chart-week"))
         .y_desc(t(lang, "rep-chart-count"))
-        .label_style(("sans-serif", 16))
+        .label_style((FontFamily::SansSerif, 16))
         .draw()
         .map_err(|e| err(&e))?;
     draw_bars(&mut chart, stats, &weeks, lang)?;
@@ -99,7 +99,7 @@ pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<
         .position(SeriesLabelPosition::UpperRight)
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK)
-        .label_font(("sans-serif", 16))
+        .label_font((FontFamily::SansSerif, 16))
         .draw()
         .map_err(|e| err(&e))?;
     root.present().map_err(|e| err(&e))?;

@@ -89,7 +89,7 @@ const ATTENDANCE_SQL: &str = "SELECT r.seq, r.status, r.attended, r.created_at, 
 /// arrival order, then the waitlist; attendance as marked by the coordinator.
 pub async fn export_attendance(db: &Db, training_id: i64, lang: Lang, tz: Tz, dir: &Path, progress: Arc<Progress>) -> Result<TableExport, ReportError> {
     let rows = sqlx::query(ATTENDANCE_SQL).bind(training_id).fetch(&db.pool);
-    let header = ["no", "name", "username", "telegram-id", "status", "attended", "registered"]
+    let header = ["no", "name", "username", "tgid", "status", "attended", "registered"]
         .iter()
         .map(|k| Cell::Text(t(lang, &format!("rep-att-{k}"))))
         .collect();
