@@ -28,6 +28,7 @@ pub mod delivery;
 pub mod i18n;
 pub mod members;
 pub mod privacy;
+pub mod reports;
 pub mod sandbox;
 pub mod scheduler;
 pub mod telegram;

@@ -85,6 +85,7 @@ help-coordinator =
 help-staff =
     For Diskominfo staff:
     /undang koordinator KIM-CODE - create a coordinator invite code
+    /laporan - aspiration report (XLSX, CSV, chart) for a period and area
 help-admin =
     For admins:
     /undang staf AREA-NAME - create a staff invite code (city or kecamatan)
@@ -120,6 +121,7 @@ cmd-datasaya = My stored data
 cmd-berhenti = Stop programme news
 cmd-hapusdata = Erase my personal data
 cmd-audit = Audit log of officials' actions
+cmd-laporan = Aspiration report (XLSX, CSV, chart)
 
 ## Groups
 group-hello =

@@ -85,6 +85,7 @@ help-coordinator =
 help-staff =
     Untuk staf Diskominfo:
     /undang koordinator KODE-KIM - buat kode undangan koordinator
+    /laporan - laporan aspirasi (XLSX, CSV, grafik) untuk periode dan wilayah
 help-admin =
     Untuk admin:
     /undang staf NAMA-WILAYAH - buat kode undangan staf (kota atau kecamatan)
@@ -120,6 +121,7 @@ cmd-datasaya = Data saya yang tersimpan
 cmd-berhenti = Berhenti terima berita program
 cmd-hapusdata = Hapus data pribadi saya
 cmd-audit = Log audit tindakan petugas
+cmd-laporan = Laporan aspirasi (XLSX, CSV, grafik)
 
 ## Grup
 group-hello =

@@ -36,6 +36,8 @@ pub enum Cb {
     Train(crate::trainings::telegram::Btn),
     /// Own data and audit buttons (prefix `p:`).
     Priv(crate::privacy::telegram::Btn),
+    /// Report buttons (prefix `r:`).
+    Rep(crate::reports::telegram::Btn),
 }
 
 impl Cb {
@@ -52,6 +54,7 @@ impl Cb {
             Cb::Ann(b) => format!("n:{}", b.data()),
             Cb::Train(b) => format!("t:{}", b.data()),
             Cb::Priv(b) => format!("p:{}", b.data()),
+            Cb::Rep(b) => format!("r:{}", b.data()),
         }
     }
 
@@ -70,6 +73,9 @@ impl Cb {
         }
         if let Some(rest) = data.strip_prefix("p:") {
             return Payload::parse(rest).map(Cb::Priv);
+        }
+        if let Some(rest) = data.strip_prefix("r:") {
+            return Payload::parse(rest).map(Cb::Rep);
         }
         let mut parts = data.split(':');
         let cb = match (parts.next()?, parts.next(), parts.next()) {

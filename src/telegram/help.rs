@@ -27,15 +27,15 @@ const COORDINATOR: [&str; 20] = [
     "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "bahasa", "datasaya", "berhenti", "hapusdata",
     "batal",
 ];
-const STAFF: [&str; 21] = [
+const STAFF: [&str; 22] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "undang", "bahasa", "datasaya", "berhenti",
-    "hapusdata", "batal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "laporan", "grupsaya", "undang", "bahasa", "datasaya",
+    "berhenti", "hapusdata", "batal",
 ];
-const ADMIN: [&str; 22] = [
+const ADMIN: [&str; 23] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "undang", "audit", "bahasa", "datasaya", "berhenti",
-    "hapusdata", "batal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "laporan", "grupsaya", "undang", "audit", "bahasa", "datasaya",
+    "berhenti", "hapusdata", "batal",
 ];
 
 const GROUP_COMMANDS: &[&str] = &["hubungkan", "putuskan", "bantuan"];

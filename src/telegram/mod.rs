@@ -75,6 +75,8 @@ pub enum State {
     Training(crate::trainings::telegram::Dialog),
     /// `/hapusdata`: waiting for the person to confirm erasure.
     Privacy(crate::privacy::telegram::Dialog),
+    /// `/laporan`: choosing the period and area of a report.
+    Report(crate::reports::telegram::Dialog),
 }
 
 pub type Dlg = Dialogue<State, ErasedStorage<State>>;

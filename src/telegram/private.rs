@@ -53,6 +53,7 @@ async fn route_message(bot: &Bot, msg: &Message, dlg: &Dlg, state: State, ctx: &
         State::Announce(d) => crate::announcements::telegram::on_message(&turn, d, msg).await,
         State::Training(d) => crate::trainings::telegram::on_message(&turn, d, msg).await,
         State::Privacy(d) => crate::privacy::telegram::on_message(&turn, d, msg).await,
+        State::Report(d) => crate::reports::telegram::on_message(&turn, d, msg).await,
         State::Idle if who.member.is_some() => say(bot, chat, who.lang, "unknown-text").await,
         State::Idle => say(bot, chat, who.lang, "need-start").await,
     }
@@ -99,6 +100,7 @@ async fn on_command(
                 || crate::aspirations::telegram::on_command(&turn, &cmd).await?
                 || crate::announcements::telegram::on_command(&turn, &cmd).await?
                 || crate::trainings::telegram::on_command(&turn, &cmd).await?
+                || crate::reports::telegram::on_command(&turn, &cmd).await?
             {
                 return Ok(());
             }
@@ -114,7 +116,7 @@ async fn cancel(bot: &Bot, chat: ChatId, dlg: &Dlg, state: State, lang: Lang) ->
         State::Idle => "nothing-to-cancel",
         State::Notice { .. } => "declined",
         State::ChooseKim => "kim-choose-later",
-        State::Umkm(_) | State::Aspiration(_) | State::Announce(_) | State::Training(_) | State::Privacy(_) => {
+        State::Umkm(_) | State::Aspiration(_) | State::Announce(_) | State::Training(_) | State::Privacy(_) | State::Report(_) => {
             "cancelled"
         }
     };
@@ -172,6 +174,7 @@ async fn on_button(bot: &Bot, q: &CallbackQuery, dlg: &Dlg, state: State, ctx: &
         (Cb::Ann(b), state) if who.member.is_some() => crate::announcements::telegram::on_button(&turn, state, b, at).await,
         (Cb::Train(b), state) if who.member.is_some() => crate::trainings::telegram::on_button(&turn, state, b, at).await,
         (Cb::Priv(b), state) => crate::privacy::telegram::on_button(&turn, state, b, at).await,
+        (Cb::Rep(b), state) if who.member.is_some() => crate::reports::telegram::on_button(&turn, state, b, at).await,
         (Cb::Agree, State::Notice { lang, payload }) => onboarding::agree(bot, ctx, dlg, who, at, lang, payload).await,
         (Cb::Decline, State::Notice { lang, .. }) => onboarding::decline(bot, dlg, at, lang).await,
         (Cb::NoticeLang(new), State::Notice { payload, .. }) => onboarding::relabel_notice(bot, dlg, at, new, payload).await,

@@ -11,6 +11,7 @@ mod delivery;
 mod groups;
 mod onboarding;
 mod privacy;
+mod reports;
 mod robustness;
 mod roles;
 mod startup;
