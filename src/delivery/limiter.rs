@@ -1,0 +1,358 @@
+//! Pacing within Telegram's flood limits, shared by the outbox worker and the
+//! handlers' replies ([`super::ReplyBot`]) of one process.
+//!
+//! Each limit is a sliding window ("at most `max` sends in any `per`"), which is how
+//! Telegram (and the fake) count. A send occupies its slot from the moment it is
+//! granted until its answer arrives, and is then remembered with the time of the
+//! answer, so however long the request travelled, the server saw it no later than
+//! we recorded it and the next window cannot overlap.
+//!
+//! 429s: `retry_after` pauses the chat it came from. It also pauses the whole
+//! process when it came from a private chat (Telegram's per-user limit is loose, so a
+//! 429 there means the bot as a whole is too fast) or when three or more arrive within
+//! a second (a burst: the global limit, whatever chat reported it).
+//!
+//! Replies go first: while a reply waits for the global budget, the worker gets no
+//! slot. A reply waiting for its own chat's window does not hold the worker back.
+
+use std::collections::{HashMap, VecDeque};
+use std::pin::pin;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use tokio::sync::Notify;
+use tokio::time::{Duration, Instant};
+
+/// 429s within one second from different chats that count as a global flood.
+const BURST_429: usize = 3;
+/// Idle chat entries are forgotten after this many granted slots.
+const PRUNE_EVERY: u64 = 512;
+/// Waiters re-check at least this often, whatever they wait for.
+const MAX_NAP: Duration = Duration::from_secs(1);
+
+/// At most `max` sends in any window of `per`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    pub max: usize,
+    pub per: Duration,
+}
+
+impl Rate {
+    pub fn new(max: usize, per: Duration) -> Self {
+        Self { max: max.max(1), per }
+    }
+}
+
+/// The windows one process enforces.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    pub global: Rate,
+    /// Into one group or supergroup (negative chat id).
+    pub group: Rate,
+    /// Into one private chat (positive chat id).
+    pub private: Rate,
+}
+
+/// Why a chat cannot take a message now, and when to look again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotYet {
+    /// Its window or a 429 pause ends then.
+    Until(Instant),
+    /// A message to it is in flight (messages to one chat go one at a time).
+    Busy,
+}
+
+#[derive(Debug, Default)]
+struct Window {
+    done: VecDeque<Instant>,
+    in_flight: usize,
+}
+
+impl Window {
+    fn prune(&mut self, rate: Rate, now: Instant) {
+        while self.done.front().is_some_and(|t| *t + rate.per <= now) {
+            self.done.pop_front();
+        }
+    }
+
+    /// `Ok` if one more send fits now; else when it will (`None`: when a send in
+    /// flight is answered). Call after [`Window::prune`].
+    fn check(&self, rate: Rate) -> Result<(), Option<Instant>> {
+        let used = self.done.len() + self.in_flight;
+        if used < rate.max {
+            return Ok(());
+        }
+        Err(self.done.get(used - rate.max).map(|t| *t + rate.per))
+    }
+
+    fn is_idle(&self) -> bool {
+        self.done.is_empty() && self.in_flight == 0
+    }
+}
+
+#[derive(Debug, Default)]
+struct Chat {
+    window: Window,
+    paused_until: Option<Instant>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    global: Window,
+    global_paused_until: Option<Instant>,
+    chats: HashMap<i64, Chat>,
+    replies_waiting: usize,
+    recent_429: VecDeque<(Instant, i64)>,
+    granted: u64,
+}
+
+/// Shared pacing state of one process; see the module docs.
+#[derive(Debug)]
+pub struct RateLimiter {
+    limits: Limits,
+    state: Mutex<State>,
+    changed: Notify,
+}
+
+/// A granted send. Dropping it means the send is over (answered, failed or timed
+/// out) and starts its time in the windows; [`Slot::cancel`] gives it back unused.
+#[derive(Debug)]
+pub struct Slot {
+    limiter: Arc<RateLimiter>,
+    chat: Option<i64>,
+    used: bool,
+}
+
+impl RateLimiter {
+    pub fn new(limits: Limits) -> Arc<Self> {
+        Arc::new(Self { limits, state: Mutex::new(State::default()), changed: Notify::new() })
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn rate_of(&self, chat: i64) -> Rate {
+        if chat < 0 { self.limits.group } else { self.limits.private }
+    }
+
+    /// For a handler's answer into `chat` (`None`: a chat we cannot name, paced
+    /// globally only). Waits for the chat, then for the global budget ahead of the worker.
+    pub async fn reply_slot(self: &Arc<Self>, chat: Option<i64>) -> Slot {
+        let mut waiting = WaitingReply { limiter: self, counted: false };
+        loop {
+            let mut notified = pin!(self.changed.notified());
+            notified.as_mut().enable();
+            let wake_at = {
+                let mut st = self.lock();
+                let now = Instant::now();
+                match self.check_chat(&mut st, chat, now, false) {
+                    Err(at) => {
+                        waiting.set(&mut st, false);
+                        at
+                    }
+                    Ok(()) => match self.check_global(&mut st, now) {
+                        Ok(()) => {
+                            waiting.set(&mut st, false);
+                            return self.grant(&mut st, chat);
+                        }
+                        Err(at) => {
+                            waiting.set(&mut st, true);
+                            at
+                        }
+                    },
+                }
+            };
+            nap(notified, wake_at).await;
+        }
+    }
+
+    /// For the worker: a global slot, granted only while no reply is waiting.
+    /// The chat is added with [`RateLimiter::take_chat`] once the row is known.
+    pub async fn worker_slot(self: &Arc<Self>) -> Slot {
+        loop {
+            let mut notified = pin!(self.changed.notified());
+            notified.as_mut().enable();
+            let wake_at = {
+                let mut st = self.lock();
+                let now = Instant::now();
+                match self.check_global(&mut st, now) {
+                    Ok(()) if st.replies_waiting == 0 => return self.grant(&mut st, None),
+                    Ok(()) => None,
+                    Err(at) => at,
+                }
+            };
+            nap(notified, wake_at).await;
+        }
+    }
+
+    /// Adds `chat` to a worker's slot if the chat can take a message now and has
+    /// none in flight (so one chat's messages keep their order).
+    pub fn take_chat(&self, slot: &mut Slot, chat: i64) -> Result<(), NotYet> {
+        debug_assert!(slot.chat.is_none(), "a slot serves one chat");
+        let mut st = self.lock();
+        let now = Instant::now();
+        match self.check_chat(&mut st, Some(chat), now, true) {
+            Ok(()) => {
+                st.chats.entry(chat).or_default().window.in_flight += 1;
+                slot.chat = Some(chat);
+                Ok(())
+            }
+            Err(Some(at)) => Err(NotYet::Until(at)),
+            Err(None) => Err(NotYet::Busy),
+        }
+    }
+
+    /// Records a 429 from `chat`; returns true when it paused the whole process.
+    pub fn too_many_requests(&self, chat: i64, retry_after: Duration) -> bool {
+        let mut st = self.lock();
+        let now = Instant::now();
+        let until = now + retry_after;
+        let entry = st.chats.entry(chat).or_default();
+        entry.paused_until = entry.paused_until.max(Some(until));
+        st.recent_429.retain(|(t, c)| *t + Duration::from_secs(1) > now && *c != chat);
+        st.recent_429.push_back((now, chat));
+        let global = chat > 0 || st.recent_429.len() >= BURST_429;
+        if global {
+            st.global_paused_until = st.global_paused_until.max(Some(until));
+        }
+        global
+    }
+
+    /// Remembers a send made before this process started (read from the outbox),
+    /// so a restart does not grant a chat a fresh window.
+    pub fn remember_send(&self, chat: i64, at: Instant) {
+        let mut st = self.lock();
+        let window = &mut st.chats.entry(chat).or_default().window;
+        let pos = window.done.partition_point(|t| *t <= at);
+        window.done.insert(pos, at);
+    }
+
+    /// Chats with state in memory (for the benchmark's memory figures and tests).
+    pub fn tracked_chats(&self) -> usize {
+        self.lock().chats.len()
+    }
+
+    fn check_global(&self, st: &mut State, now: Instant) -> Result<(), Option<Instant>> {
+        if let Some(until) = st.global_paused_until.filter(|u| *u > now) {
+            return Err(Some(until));
+        }
+        st.global.prune(self.limits.global, now);
+        st.global.check(self.limits.global)
+    }
+
+    fn check_chat(&self, st: &mut State, chat: Option<i64>, now: Instant, exclusive: bool) -> Result<(), Option<Instant>> {
+        let Some(chat) = chat else { return Ok(()) };
+        let rate = self.rate_of(chat);
+        let Some(c) = st.chats.get_mut(&chat) else { return Ok(()) };
+        if let Some(until) = c.paused_until.filter(|u| *u > now) {
+            return Err(Some(until));
+        }
+        if exclusive && c.window.in_flight > 0 {
+            return Err(None);
+        }
+        c.window.prune(rate, now);
+        c.window.check(rate)
+    }
+
+    fn grant(self: &Arc<Self>, st: &mut State, chat: Option<i64>) -> Slot {
+        st.global.in_flight += 1;
+        if let Some(chat) = chat {
+            st.chats.entry(chat).or_default().window.in_flight += 1;
+        }
+        st.granted += 1;
+        if st.granted % PRUNE_EVERY == 0 {
+            self.forget_idle(st);
+        }
+        Slot { limiter: self.clone(), chat, used: true }
+    }
+
+    fn forget_idle(&self, st: &mut State) {
+        let now = Instant::now();
+        let limits = self.limits;
+        st.chats.retain(|id, c| {
+            c.window.prune(if *id < 0 { limits.group } else { limits.private }, now);
+            !(c.window.is_idle() && c.paused_until.is_none_or(|u| u <= now))
+        });
+    }
+
+    fn release(&self, chat: Option<i64>, used: bool) {
+        let mut st = self.lock();
+        let now = Instant::now();
+        st.global.in_flight -= 1;
+        if used {
+            st.global.done.push_back(now);
+        }
+        if let Some(c) = chat.and_then(|id| st.chats.get_mut(&id)) {
+            c.window.in_flight -= 1;
+            if used {
+                c.window.done.push_back(now);
+            }
+        }
+        drop(st);
+        self.changed.notify_waiters();
+    }
+}
+
+impl Slot {
+    pub fn chat(&self) -> Option<i64> {
+        self.chat
+    }
+
+    /// Gives the slot back without counting a send (nothing was sent).
+    pub fn cancel(mut self) {
+        self.used = false;
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.limiter.release(self.chat, self.used);
+    }
+}
+
+/// Keeps `replies_waiting` true even when a reply's future is dropped mid-wait.
+struct WaitingReply<'a> {
+    limiter: &'a RateLimiter,
+    counted: bool,
+}
+
+impl WaitingReply<'_> {
+    fn set(&mut self, st: &mut State, waiting: bool) {
+        if waiting != self.counted {
+            if waiting {
+                st.replies_waiting += 1;
+            } else {
+                st.replies_waiting -= 1;
+                self.limiter.changed.notify_waiters();
+            }
+            self.counted = waiting;
+        }
+    }
+}
+
+impl Drop for WaitingReply<'_> {
+    fn drop(&mut self) {
+        if self.counted {
+            self.limiter.lock().replies_waiting -= 1;
+            self.limiter.changed.notify_waiters();
+        }
+    }
+}
+
+/// Sleeps until `at`, a change, or [`MAX_NAP`], whichever comes first.
+async fn nap(notified: std::pin::Pin<&mut tokio::sync::futures::Notified<'_>>, at: Option<Instant>) {
+    let cap = Instant::now() + MAX_NAP;
+    let until = at.map_or(cap, |t| t.min(cap));
+    tokio::select! {
+        _ = notified => {}
+        _ = tokio::time::sleep_until(until) => {}
+    }
+}
+
+#[cfg(test)]
+#[path = "limiter_tests.rs"]
+mod tests;
