@@ -6,6 +6,7 @@
 mod support;
 
 mod delivery;
+mod delivery_restart;
 mod groups;
 mod onboarding;
 mod robustness;

@@ -25,6 +25,8 @@ pub struct TestApp {
     /// A pool of the test's own, for arranging data and checking results.
     pub db: Db,
     pub clock: SharedClock,
+    /// Extra environment for the app's config (e.g. `KIMBOT_SEND_*`), kept across restarts.
+    pub env: Vec<(String, String)>,
     running: Option<(oneshot::Sender<()>, JoinHandle<Result<(), AppError>>)>,
     _dir: tempfile::TempDir,
 }
@@ -32,6 +34,16 @@ pub struct TestApp {
 /// Starts the app on a fresh database loaded with the shipped Palembang areas.
 pub async fn spawn_app() -> TestApp {
     let mut app = spawn_app_without_areas().await;
+    let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
+    kimbot::members::areas::import_csv(&app.db, csv).await.expect("areas import");
+    app.start().await;
+    app
+}
+
+/// Like [`spawn_app`], with extra settings such as `("KIMBOT_SEND_PER_SECOND", "2")`.
+pub async fn spawn_app_with(env: &[(&str, &str)]) -> TestApp {
+    let mut app = spawn_app_without_areas().await;
+    app.env = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
     kimbot::members::areas::import_csv(&app.db, csv).await.expect("areas import");
     app.start().await;
@@ -47,11 +59,15 @@ pub async fn spawn_app_without_areas() -> TestApp {
     let config = config_for(&fake, &database_url);
     let db = Db::connect(&database_url, config.backend).await.expect("test database");
     db.migrate().await.expect("migrations");
-    TestApp { fake, database_url, db, clock: Arc::new(SystemClock), running: None, _dir: dir }
+    TestApp { fake, database_url, db, clock: Arc::new(SystemClock), env: Vec::new(), running: None, _dir: dir }
 }
 
 pub fn config_for(fake: &FakeTelegram, database_url: &str) -> Config {
-    let env: HashMap<String, String> = [
+    config_with(fake, database_url, &[])
+}
+
+pub fn config_with(fake: &FakeTelegram, database_url: &str, extra: &[(String, String)]) -> Config {
+    let mut env: HashMap<String, String> = [
         ("TELOXIDE_TOKEN", fake_telegram::TOKEN.to_string()),
         ("TELOXIDE_API_URL", fake.api_url()),
         ("DATABASE_URL", database_url.to_string()),
@@ -60,6 +76,7 @@ pub fn config_for(fake: &FakeTelegram, database_url: &str) -> Config {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
+    env.extend(extra.iter().cloned());
     Config::from_map(&env).expect("test config")
 }
 
@@ -95,7 +112,7 @@ impl TestApp {
     /// Starts the application exactly as `kimbot run` does.
     pub async fn start(&mut self) {
         assert!(self.running.is_none(), "already running");
-        let config = config_for(&self.fake, &self.database_url);
+        let config = config_with(&self.fake, &self.database_url, &self.env);
         let app = App::build(config, self.clock.clone()).await.expect("app builds");
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(app.run_until(async move {
