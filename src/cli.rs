@@ -52,6 +52,11 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: i64,
     },
+    /// Measure the delivery engine against a fake Telegram (figures for the README).
+    Bench {
+        #[command(subcommand)]
+        what: crate::bench::BenchCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -110,6 +115,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     match cli.command {
         Command::Sandbox { db } => crate::sandbox::run(db).await,
+        Command::Bench { what } => crate::bench::run(what).await,
         Command::Run => {
             let app = App::build(Config::from_env()?, clock).await?;
             tracing::info!("kimbot is running; Ctrl-C to stop");
@@ -154,7 +160,7 @@ async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
                 println!("{when}\t{who}\t{}\t{}", e.action, e.detail);
             }
         }
-        Command::Run | Command::Sandbox { .. } => unreachable!("handled in run"),
+        Command::Run | Command::Sandbox { .. } | Command::Bench { .. } => unreachable!("handled in run"),
     }
     Ok(())
 }

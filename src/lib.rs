@@ -12,13 +12,16 @@
 //!   groups. Plain types and SQL, no Telegram.
 //! - [`telegram`]: the dispatcher schema, dialogue storage on our own tables, and
 //!   the thin handlers.
+//! - [`delivery`]: the persistent outbox, its worker and the flood-limit pacing
+//!   shared with the handlers' answers.
 //! - [`app`]: wires it together and runs until shutdown; [`cli`] and [`sandbox`]
-//!   are the ways in.
+//!   are the ways in; [`bench`] measures the delivery engine.
 
 pub mod announcements;
 pub mod app;
 pub mod aspirations;
 pub mod audit;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod db;

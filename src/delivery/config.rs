@@ -5,6 +5,7 @@
 //! | `KIMBOT_SEND_PER_SECOND` | 30 | messages per second across all chats (Telegram: ~30) |
 //! | `KIMBOT_SEND_GROUP_PER_MINUTE` | 20 | messages per minute into one group (Telegram: 20) |
 //! | `KIMBOT_SEND_PRIVATE_PER_SECOND` | 1 | messages per second into one private chat, averaged over 5 s |
+//! | `KIMBOT_SEND_REPLY_RESERVE` | 1 | of those, slots per second the outbox leaves to answers, so a resident never waits behind a broadcast |
 //! | `KIMBOT_SEND_SHARE` | 100 | percent of the global budget this process may use (several processes: make them sum to 100) |
 //! | `KIMBOT_SEND_CONCURRENCY` | 16 | sends in flight at once, so one slow chat never blocks the others |
 //! | `KIMBOT_SEND_TIMEOUT_SECS` | 15 | per-request timeout; the attempt is retried with backoff |
@@ -25,6 +26,7 @@ pub struct DeliveryConfig {
     pub per_second: u32,
     pub group_per_minute: u32,
     pub private_per_second: u32,
+    pub reply_reserve: u32,
     pub share_percent: u32,
     pub concurrency: usize,
     pub request_timeout: Duration,
@@ -38,6 +40,7 @@ impl Default for DeliveryConfig {
             per_second: 30,
             group_per_minute: 20,
             private_per_second: 1,
+            reply_reserve: 1,
             share_percent: 100,
             concurrency: 16,
             request_timeout: Duration::from_secs(15),
@@ -62,6 +65,7 @@ impl DeliveryConfig {
             per_second: num("KIMBOT_SEND_PER_SECOND", d.per_second.into(), 1, 1_000_000)? as u32,
             group_per_minute: num("KIMBOT_SEND_GROUP_PER_MINUTE", d.group_per_minute.into(), 1, 1_000_000)? as u32,
             private_per_second: num("KIMBOT_SEND_PRIVATE_PER_SECOND", d.private_per_second.into(), 1, 1_000_000)? as u32,
+            reply_reserve: num("KIMBOT_SEND_REPLY_RESERVE", d.reply_reserve.into(), 0, 1_000_000)? as u32,
             share_percent: num("KIMBOT_SEND_SHARE", d.share_percent.into(), 1, 100)? as u32,
             concurrency: num("KIMBOT_SEND_CONCURRENCY", d.concurrency as u64, 1, 1000)? as usize,
             request_timeout: Duration::from_secs(num("KIMBOT_SEND_TIMEOUT_SECS", d.request_timeout.as_secs(), 1, 600)?),
@@ -82,6 +86,8 @@ impl DeliveryConfig {
         let global = (u64::from(self.per_second) * u64::from(self.share_percent) / 100).max(1);
         Limits {
             global: Rate::new(global as usize, Duration::from_secs(1)),
+            // Never the whole budget: the outbox must keep at least one slot.
+            reply_reserve: (self.reply_reserve as usize).min(global as usize - 1),
             group: Rate::new(self.group_per_minute as usize, Duration::from_secs(60)),
             private: Rate::new(
                 (self.private_per_second as u64 * PRIVATE_WINDOW_SECS) as usize,
@@ -110,6 +116,7 @@ mod tests {
         assert_eq!(l.global, Rate::new(30, Duration::from_secs(1)));
         assert_eq!(l.group, Rate::new(20, Duration::from_secs(60)));
         assert_eq!(l.private, Rate::new(5, Duration::from_secs(5)));
+        assert_eq!(l.reply_reserve, 1);
     }
 
     #[test]
@@ -118,6 +125,7 @@ mod tests {
         assert_eq!(half.limits().global.max, 15);
         let tiny = parse(&[("KIMBOT_SEND_PER_SECOND", "1"), ("KIMBOT_SEND_SHARE", "10")]).unwrap();
         assert_eq!(tiny.limits().global.max, 1);
+        assert_eq!(tiny.limits().reply_reserve, 0, "the outbox keeps the only slot");
     }
 
     #[test]

@@ -12,8 +12,9 @@
 //! 429 there means the bot as a whole is too fast) or when three or more arrive within
 //! a second (a burst: the global limit, whatever chat reported it).
 //!
-//! Replies go first: while a reply waits for the global budget, the worker gets no
-//! slot. A reply waiting for its own chat's window does not hold the worker back.
+//! Replies go first: the worker leaves `reply_reserve` slots of every second to
+//! them, and while a reply waits for the global budget the worker gets no slot. A
+//! reply waiting for its own chat's window does not hold the worker back.
 
 use std::collections::{HashMap, VecDeque};
 use std::pin::pin;
@@ -46,6 +47,8 @@ impl Rate {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Limits {
     pub global: Rate,
+    /// Slots of the global window the worker leaves free for answers.
+    pub reply_reserve: usize,
     /// Into one group or supergroup (negative chat id).
     pub group: Rate,
     /// Into one private chat (positive chat id).
@@ -119,6 +122,7 @@ pub struct RateLimiter {
 pub struct Slot {
     limiter: Arc<RateLimiter>,
     chat: Option<i64>,
+    global_open: bool,
     used: bool,
 }
 
@@ -154,7 +158,7 @@ impl RateLimiter {
                         waiting.set(&mut st, false);
                         at
                     }
-                    Ok(()) => match self.check_global(&mut st, now) {
+                    Ok(()) => match self.check_global(&mut st, now, 0) {
                         Ok(()) => {
                             waiting.set(&mut st, false);
                             return self.grant(&mut st, chat);
@@ -179,7 +183,7 @@ impl RateLimiter {
             let wake_at = {
                 let mut st = self.lock();
                 let now = Instant::now();
-                match self.check_global(&mut st, now) {
+                match self.check_global(&mut st, now, self.limits.reply_reserve) {
                     Ok(()) if st.replies_waiting == 0 => return self.grant(&mut st, None),
                     Ok(()) => None,
                     Err(at) => at,
@@ -236,12 +240,14 @@ impl RateLimiter {
         self.lock().chats.len()
     }
 
-    fn check_global(&self, st: &mut State, now: Instant) -> Result<(), Option<Instant>> {
+    /// The global window, less `reserve` slots kept for others.
+    fn check_global(&self, st: &mut State, now: Instant, reserve: usize) -> Result<(), Option<Instant>> {
         if let Some(until) = st.global_paused_until.filter(|u| *u > now) {
             return Err(Some(until));
         }
-        st.global.prune(self.limits.global, now);
-        st.global.check(self.limits.global)
+        let rate = self.limits.global;
+        st.global.prune(rate, now);
+        st.global.check(Rate::new(rate.max.saturating_sub(reserve), rate.per))
     }
 
     fn check_chat(&self, st: &mut State, chat: Option<i64>, now: Instant, exclusive: bool) -> Result<(), Option<Instant>> {
@@ -267,7 +273,7 @@ impl RateLimiter {
         if st.granted % PRUNE_EVERY == 0 {
             self.forget_idle(st);
         }
-        Slot { limiter: self.clone(), chat, used: true }
+        Slot { limiter: self.clone(), chat, global_open: true, used: true }
     }
 
     fn forget_idle(&self, st: &mut State) {
@@ -279,12 +285,14 @@ impl RateLimiter {
         });
     }
 
-    fn release(&self, chat: Option<i64>, used: bool) {
+    fn release(&self, global: bool, chat: Option<i64>, used: bool) {
         let mut st = self.lock();
         let now = Instant::now();
-        st.global.in_flight -= 1;
-        if used {
-            st.global.done.push_back(now);
+        if global {
+            st.global.in_flight -= 1;
+            if used {
+                st.global.done.push_back(now);
+            }
         }
         if let Some(c) = chat.and_then(|id| st.chats.get_mut(&id)) {
             c.window.in_flight -= 1;
@@ -302,6 +310,14 @@ impl Slot {
         self.chat
     }
 
+    /// Telegram answered: the global part of the slot starts its second now,
+    /// while the chat stays busy until the outcome is recorded.
+    pub fn answered(&mut self) {
+        if std::mem::take(&mut self.global_open) {
+            self.limiter.release(true, None, true);
+        }
+    }
+
     /// Gives the slot back without counting a send (nothing was sent).
     pub fn cancel(mut self) {
         self.used = false;
@@ -310,7 +326,7 @@ impl Slot {
 
 impl Drop for Slot {
     fn drop(&mut self) {
-        self.limiter.release(self.chat, self.used);
+        self.limiter.release(self.global_open, self.chat, self.used);
     }
 }
 

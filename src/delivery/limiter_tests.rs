@@ -7,6 +7,7 @@ use super::*;
 fn limits(global: usize, group_per_minute: usize) -> Limits {
     Limits {
         global: Rate::new(global, Duration::from_secs(1)),
+        reply_reserve: 0,
         group: Rate::new(group_per_minute, Duration::from_secs(60)),
         private: Rate::new(5, Duration::from_secs(5)),
     }
@@ -208,4 +209,37 @@ async fn idle_chats_are_forgotten() {
         drop(l.worker_slot().await);
     }
     assert_eq!(l.tracked_chats(), 0);
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_worker_leaves_the_reply_reserve_free() {
+    let l = RateLimiter::new(Limits { reply_reserve: 1, ..limits(3, 20) });
+    let start = Instant::now();
+    let _a = l.worker_slot().await;
+    let _b = l.worker_slot().await;
+    let worker = tokio::spawn({
+        let l = l.clone();
+        async move { drop(l.worker_slot().await) }
+    });
+    tokio::time::sleep(Duration::from_millis(10)).await;
+
+    drop(l.reply_slot(Some(7)).await);
+
+    assert_eq!(start.elapsed(), Duration::from_millis(10), "the answer found a free slot");
+    assert!(!worker.is_finished(), "the worker may not take the reserved slot");
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_answered_send_frees_its_global_part_but_keeps_its_chat_busy() {
+    let l = RateLimiter::new(limits(1, 20));
+    let mut slot = worker_slot_for(&l, -3).await.unwrap();
+    let start = Instant::now();
+
+    slot.answered();
+
+    let mut next = l.worker_slot().await;
+    assert_eq!(start.elapsed(), Duration::from_secs(1), "the answered send counts for a second");
+    assert_eq!(l.take_chat(&mut next, -3), Err(NotYet::Busy), "its chat waits for the outcome");
+    drop(slot);
+    assert_eq!(l.take_chat(&mut next, -3), Ok(()));
 }

@@ -114,8 +114,9 @@ impl Worker {
 
     /// Sends one row and records the outcome before the chat is free again, so a
     /// 403 fails the chat's other rows before any of them can be claimed.
-    async fn deliver(self: Arc<Self>, row: Claimed, slot: Slot, lane: OwnedSemaphorePermit) {
+    async fn deliver(self: Arc<Self>, row: Claimed, mut slot: Slot, lane: OwnedSemaphorePermit) {
         let outcome = send::attempt(&self.bot, &row, self.config.request_timeout).await;
+        slot.answered();
         if let Outcome::TooMany(wait) = &outcome
             && self.limiter.too_many_requests(row.chat_id, *wait)
         {
