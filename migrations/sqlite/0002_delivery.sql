@@ -11,7 +11,7 @@ CREATE TABLE outbox (
     status      TEXT    NOT NULL,            -- 'queued' | 'sending' | 'sent' | 'failed'
     attempts    BIGINT  NOT NULL DEFAULT 0,  -- sends tried so far
     not_before  BIGINT  NOT NULL,            -- earliest send time (retry-after, backoff, pacing)
-    claimed_by  TEXT,                        -- worker holding a 'sending' row
+    claimed_by  TEXT,                        -- worker that holds (or sent, or failed) the row
     claimed_at  BIGINT,
     message_id  BIGINT,                      -- Telegram's id once sent (for recall)
     sent_at     BIGINT,

@@ -3,7 +3,8 @@
 //!
 //! A row is `queued` until a worker claims it (`sending`, with `claimed_by` and
 //! `claimed_at`) right before the request goes out, then `sent` or `failed`, or
-//! `queued` again with a later `not_before`. `attempts` counts finished tries.
+//! `queued` again with a later `not_before`. `attempts` counts finished tries;
+//! `claimed_by` keeps the worker that sent or failed a row.
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -100,8 +101,8 @@ pub async fn defer_chat(db: &Db, id: i64, chat_id: i64, until: i64, now: i64) ->
 
 pub async fn mark_sent(db: &Db, id: i64, message_id: i64, now: i64) -> DbResult<()> {
     sqlx::query(
-        "UPDATE outbox SET status = 'sent', message_id = $1, sent_at = $2, attempts = attempts + 1, \
-         claimed_by = NULL, updated_at = $2 WHERE id = $3",
+        "UPDATE outbox SET status = 'sent', message_id = $1, sent_at = $2, attempts = attempts + 1, updated_at = $2 \
+         WHERE id = $3",
     )
     .bind(message_id)
     .bind(now)
@@ -113,8 +114,7 @@ pub async fn mark_sent(db: &Db, id: i64, message_id: i64, now: i64) -> DbResult<
 
 pub async fn mark_failed(db: &Db, id: i64, reason: &str, now: i64) -> DbResult<()> {
     sqlx::query(
-        "UPDATE outbox SET status = 'failed', error = $1, attempts = attempts + 1, claimed_by = NULL, updated_at = $2 \
-         WHERE id = $3",
+        "UPDATE outbox SET status = 'failed', error = $1, attempts = attempts + 1, updated_at = $2 WHERE id = $3",
     )
     .bind(reason)
     .bind(now)

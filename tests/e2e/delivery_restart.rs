@@ -107,3 +107,23 @@ async fn a_hard_kill_mid_broadcast_repeats_at_most_the_messages_in_flight_and_fl
         assert_eq!(app.count("SELECT resent FROM outbox WHERE chat_id = $1", chat).await, 1, "group {chat}");
     }
 }
+
+#[tokio::test]
+async fn two_processes_draining_one_outbox_never_send_the_same_row() {
+    let app = spawn_app_with(&[("KIMBOT_SEND_CONCURRENCY", "4")]).await;
+    let groups: Vec<i64> = (0..60).map(|i| -9500 - i).collect();
+    for id in &groups {
+        app.fake.group(*id, "RT");
+    }
+    slow_sends(&app, Duration::from_millis(150));
+    let _other = Kimbot::start(&app, 4);
+    let both_up = app.fake.wait_until(|st| st.calls_to("getMe").len() >= 2, Duration::from_secs(10)).await;
+    assert!(both_up, "the second process connected");
+
+    outbox(&app).enqueue(&broadcast(&groups, "Pengumuman")).await.unwrap();
+
+    wait_until_drained(&app, Duration::from_secs(30)).await;
+    assert_eq!(copies(&app, &groups), vec![1; 60]);
+    let workers: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT claimed_by) FROM outbox").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(workers, 2, "both processes sent part of the broadcast");
+}
