@@ -14,7 +14,10 @@
 //!
 //! Replies go first: the worker leaves `reply_reserve` slots of every second to
 //! them, and while a reply waits for the global budget the worker gets no slot. A
-//! reply waiting for its own chat's window does not hold the worker back.
+//! reply waiting for its own chat's window does not hold the worker back. The
+//! worker's slots are also spaced evenly over the second instead of taken in one
+//! burst, so the window frees a slot every few milliseconds and an answer never
+//! waits long for one.
 
 use std::collections::{HashMap, VecDeque};
 use std::pin::pin;
@@ -27,6 +30,8 @@ use tokio::time::{Duration, Instant};
 const BURST_429: usize = 3;
 /// Idle chat entries are forgotten after this many granted slots.
 const PRUNE_EVERY: u64 = 512;
+/// How late a timer may wake the worker without pushing its schedule back.
+const TIMER_SLACK: Duration = Duration::from_millis(2);
 /// Waiters re-check at least this often, whatever they wait for.
 const MAX_NAP: Duration = Duration::from_secs(1);
 
@@ -102,6 +107,8 @@ struct Chat {
 struct State {
     global: Window,
     global_paused_until: Option<Instant>,
+    /// The worker's next slot comes no earlier than this (even spacing).
+    worker_next: Option<Instant>,
     chats: HashMap<i64, Chat>,
     replies_waiting: usize,
     recent_429: VecDeque<(Instant, i64)>,
@@ -124,6 +131,8 @@ pub struct Slot {
     chat: Option<i64>,
     global_open: bool,
     used: bool,
+    /// Granted by [`RateLimiter::worker_slot`] (and so spaced).
+    worker: bool,
 }
 
 impl RateLimiter {
@@ -183,8 +192,18 @@ impl RateLimiter {
             let wake_at = {
                 let mut st = self.lock();
                 let now = Instant::now();
+                let spaced = st.worker_next.filter(|t| *t > now);
                 match self.check_global(&mut st, now, self.limits.reply_reserve) {
-                    Ok(()) if st.replies_waiting == 0 => return self.grant(&mut st, None),
+                    Ok(()) if spaced.is_some() => spaced,
+                    Ok(()) if st.replies_waiting == 0 => {
+                        // From the schedule, not from `now`: waking a little late
+                        // (the timer ticks in milliseconds) must not add up.
+                        let due = st.worker_next.map_or(now, |t| t.max(now.checked_sub(TIMER_SLACK).unwrap_or(now)));
+                        st.worker_next = Some(due + self.worker_gap());
+                        let mut slot = self.grant(&mut st, None);
+                        slot.worker = true;
+                        return slot;
+                    }
                     Ok(()) => None,
                     Err(at) => at,
                 }
@@ -240,6 +259,12 @@ impl RateLimiter {
         self.lock().chats.len()
     }
 
+    /// Even spacing of the worker's share of the global window.
+    fn worker_gap(&self) -> Duration {
+        let g = self.limits.global;
+        g.per / g.max.saturating_sub(self.limits.reply_reserve).max(1) as u32
+    }
+
     /// The global window, less `reserve` slots kept for others.
     fn check_global(&self, st: &mut State, now: Instant, reserve: usize) -> Result<(), Option<Instant>> {
         if let Some(until) = st.global_paused_until.filter(|u| *u > now) {
@@ -273,7 +298,7 @@ impl RateLimiter {
         if st.granted % PRUNE_EVERY == 0 {
             self.forget_idle(st);
         }
-        Slot { limiter: self.clone(), chat, global_open: true, used: true }
+        Slot { limiter: self.clone(), chat, global_open: true, used: true, worker: false }
     }
 
     fn forget_idle(&self, st: &mut State) {
@@ -318,9 +343,15 @@ impl Slot {
         }
     }
 
-    /// Gives the slot back without counting a send (nothing was sent).
+    /// Gives the slot back without counting a send (nothing was sent), and its
+    /// place in the worker's spacing with it.
     pub fn cancel(mut self) {
         self.used = false;
+        if self.worker {
+            let gap = self.limiter.worker_gap();
+            let mut st = self.limiter.lock();
+            st.worker_next = st.worker_next.map(|t| t - gap);
+        }
     }
 }
 

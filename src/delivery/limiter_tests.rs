@@ -42,6 +42,16 @@ async fn no_second_ever_sees_more_than_the_global_budget() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn the_workers_slots_are_spread_over_the_second() {
+    let l = RateLimiter::new(limits(10, 20));
+    let start = Instant::now();
+    for i in 0..10u32 {
+        drop(l.worker_slot().await);
+        assert_eq!(start.elapsed(), Duration::from_millis(100) * i);
+    }
+}
+
+#[tokio::test(start_paused = true)]
 async fn a_send_in_flight_holds_its_slot_until_answered() {
     let l = RateLimiter::new(limits(2, 20));
     let first = l.worker_slot().await;
@@ -214,9 +224,9 @@ async fn idle_chats_are_forgotten() {
 #[tokio::test(start_paused = true)]
 async fn the_worker_leaves_the_reply_reserve_free() {
     let l = RateLimiter::new(Limits { reply_reserve: 1, ..limits(3, 20) });
-    let start = Instant::now();
     let _a = l.worker_slot().await;
     let _b = l.worker_slot().await;
+    let start = Instant::now();
     let worker = tokio::spawn({
         let l = l.clone();
         async move { drop(l.worker_slot().await) }
