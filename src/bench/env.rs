@@ -72,9 +72,10 @@ impl BenchDb {
 }
 
 async fn admin_sql(server: &str, sql: &str) -> Result<(), CliError> {
-    use sqlx::Connection;
+    use sqlx::{ConnectOptions, Connection};
     sqlx::any::install_default_drivers();
-    let mut conn = sqlx::AnyConnection::connect(server).await.map_err(fail)?;
+    let options: sqlx::any::AnyConnectOptions = server.parse().map_err(fail)?;
+    let mut conn = sqlx::AnyConnection::connect_with(&options.disable_statement_logging()).await.map_err(fail)?;
     sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string())).execute(&mut conn).await.map_err(fail)?;
     conn.close().await.map_err(fail)
 }

@@ -19,12 +19,20 @@
 //! burst, so the window frees a slot every few milliseconds and an answer never
 //! waits long for one.
 
+mod slot;
+mod window;
+
 use std::collections::{HashMap, VecDeque};
 use std::pin::pin;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use tokio::sync::Notify;
 use tokio::time::{Duration, Instant};
+
+pub use slot::Slot;
+use slot::{WaitingReply, nap};
+pub use window::Rate;
+use window::Window;
 
 /// 429s within one second from different chats that count as a global flood.
 const BURST_429: usize = 3;
@@ -34,19 +42,6 @@ const PRUNE_EVERY: u64 = 512;
 const TIMER_SLACK: Duration = Duration::from_millis(2);
 /// Waiters re-check at least this often, whatever they wait for.
 const MAX_NAP: Duration = Duration::from_secs(1);
-
-/// At most `max` sends in any window of `per`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rate {
-    pub max: usize,
-    pub per: Duration,
-}
-
-impl Rate {
-    pub fn new(max: usize, per: Duration) -> Self {
-        Self { max: max.max(1), per }
-    }
-}
 
 /// The windows one process enforces.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,34 +62,6 @@ pub enum NotYet {
     Until(Instant),
     /// A message to it is in flight (messages to one chat go one at a time).
     Busy,
-}
-
-#[derive(Debug, Default)]
-struct Window {
-    done: VecDeque<Instant>,
-    in_flight: usize,
-}
-
-impl Window {
-    fn prune(&mut self, rate: Rate, now: Instant) {
-        while self.done.front().is_some_and(|t| *t + rate.per <= now) {
-            self.done.pop_front();
-        }
-    }
-
-    /// `Ok` if one more send fits now; else when it will (`None`: when a send in
-    /// flight is answered). Call after [`Window::prune`].
-    fn check(&self, rate: Rate) -> Result<(), Option<Instant>> {
-        let used = self.done.len() + self.in_flight;
-        if used < rate.max {
-            return Ok(());
-        }
-        Err(self.done.get(used - rate.max).map(|t| *t + rate.per))
-    }
-
-    fn is_idle(&self) -> bool {
-        self.done.is_empty() && self.in_flight == 0
-    }
 }
 
 #[derive(Debug, Default)]
@@ -121,18 +88,6 @@ pub struct RateLimiter {
     limits: Limits,
     state: Mutex<State>,
     changed: Notify,
-}
-
-/// A granted send. Dropping it means the send is over (answered, failed or timed
-/// out) and starts its time in the windows; [`Slot::cancel`] gives it back unused.
-#[derive(Debug)]
-pub struct Slot {
-    limiter: Arc<RateLimiter>,
-    chat: Option<i64>,
-    global_open: bool,
-    used: bool,
-    /// Granted by [`RateLimiter::worker_slot`] (and so spaced).
-    worker: bool,
 }
 
 impl RateLimiter {
@@ -295,7 +250,7 @@ impl RateLimiter {
             st.chats.entry(chat).or_default().window.in_flight += 1;
         }
         st.granted += 1;
-        if st.granted % PRUNE_EVERY == 0 {
+        if st.granted.is_multiple_of(PRUNE_EVERY) {
             self.forget_idle(st);
         }
         Slot { limiter: self.clone(), chat, global_open: true, used: true, worker: false }
@@ -330,76 +285,5 @@ impl RateLimiter {
     }
 }
 
-impl Slot {
-    pub fn chat(&self) -> Option<i64> {
-        self.chat
-    }
-
-    /// Telegram answered: the global part of the slot starts its second now,
-    /// while the chat stays busy until the outcome is recorded.
-    pub fn answered(&mut self) {
-        if std::mem::take(&mut self.global_open) {
-            self.limiter.release(true, None, true);
-        }
-    }
-
-    /// Gives the slot back without counting a send (nothing was sent), and its
-    /// place in the worker's spacing with it.
-    pub fn cancel(mut self) {
-        self.used = false;
-        if self.worker {
-            let gap = self.limiter.worker_gap();
-            let mut st = self.limiter.lock();
-            st.worker_next = st.worker_next.map(|t| t - gap);
-        }
-    }
-}
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.limiter.release(self.global_open, self.chat, self.used);
-    }
-}
-
-/// Keeps `replies_waiting` true even when a reply's future is dropped mid-wait.
-struct WaitingReply<'a> {
-    limiter: &'a RateLimiter,
-    counted: bool,
-}
-
-impl WaitingReply<'_> {
-    fn set(&mut self, st: &mut State, waiting: bool) {
-        if waiting != self.counted {
-            if waiting {
-                st.replies_waiting += 1;
-            } else {
-                st.replies_waiting -= 1;
-                self.limiter.changed.notify_waiters();
-            }
-            self.counted = waiting;
-        }
-    }
-}
-
-impl Drop for WaitingReply<'_> {
-    fn drop(&mut self) {
-        if self.counted {
-            self.limiter.lock().replies_waiting -= 1;
-            self.limiter.changed.notify_waiters();
-        }
-    }
-}
-
-/// Sleeps until `at`, a change, or [`MAX_NAP`], whichever comes first.
-async fn nap(notified: std::pin::Pin<&mut tokio::sync::futures::Notified<'_>>, at: Option<Instant>) {
-    let cap = Instant::now() + MAX_NAP;
-    let until = at.map_or(cap, |t| t.min(cap));
-    tokio::select! {
-        _ = notified => {}
-        _ = tokio::time::sleep_until(until) => {}
-    }
-}
-
 #[cfg(test)]
-#[path = "limiter_tests.rs"]
 mod tests;
