@@ -14,7 +14,9 @@ use crate::config::{Config, ConfigError};
 use crate::db::{Db, DbError, SharedClock};
 use crate::delivery::worker::Worker;
 use crate::delivery::{Outbox, RateLimiter, ReplyBot};
+use crate::scheduler::Scheduler;
 use crate::telegram::{self, Ctx, DbStorage, HandlerError, State};
+use crate::trainings::reminders::Reminders;
 
 /// Why the application could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -82,6 +84,11 @@ impl App {
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
         let worker = Worker::new(ctx.db.clone(), bot.clone(), ctx.clock.clone(), &ctx.outbox, limiter, ctx.config.delivery.clone());
+        let reminders = Reminders::new(ctx.db.clone(), ctx.clock.clone(), ctx.outbox.clone(), ctx.config.tz);
+        let reminders = tokio::spawn(reminders.run(workers_stop.clone()));
+        let notices = crate::aspirations::notices::run(ctx.db.clone(), ctx.outbox.clone(), ctx.clock.clone(), workers_stop.clone());
+        let notices = tokio::spawn(notices);
+        let scheduler = tokio::spawn(Scheduler::new(ctx.clone()).run(workers_stop.clone()));
         let worker = tokio::spawn(worker.run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
@@ -107,6 +114,15 @@ impl App {
             .await;
         if let Err(error) = worker.await {
             tracing::error!(%error, "delivery worker panicked");
+        }
+        if let Err(error) = reminders.await {
+            tracing::error!(%error, "training reminders panicked");
+        }
+        if let Err(error) = notices.await {
+            tracing::error!(%error, "staff notice job panicked");
+        }
+        if let Err(error) = scheduler.await {
+            tracing::error!(%error, "scheduler panicked");
         }
         ctx.db.close().await;
         tracing::info!("stopped");

@@ -47,10 +47,31 @@ pub enum Command {
         #[command(subcommand)]
         action: AreasAction,
     },
-    /// Show the latest audit log entries.
+    /// Reports as XLSX + CSV (`;`-separated, UTF-8 with BOM) for office use.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Benchmark the aspirations export on a temporary SQLite database.
+    #[command(name = "bench-export")]
+    BenchExport {
+        /// Aspirations to seed before exporting.
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        /// Keep the exported files in this directory (default: deleted).
+        #[arg(long)]
+        keep: Option<PathBuf>,
+    },
+    /// Show the latest audit log entries, newest first.
     Audit {
         #[arg(long, default_value_t = 50)]
         limit: i64,
+        /// Only acts by this Telegram user id.
+        #[arg(long)]
+        actor: Option<i64>,
+        /// Only actions starting with this, e.g. `group.link` or `aspiration`.
+        #[arg(long)]
+        action: Option<String>,
     },
     /// Measure the delivery engine against a fake Telegram (figures for the README).
     Bench {
@@ -87,6 +108,44 @@ pub enum AreasAction {
     List,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// Aspirations of a period: summary + detail XLSX, detail CSV, weekly chart PNG.
+    Aspirations {
+        /// First day, e.g. 2026-11-01 or 1/11/2026.
+        #[arg(long)]
+        from: String,
+        /// Last day (included).
+        #[arg(long)]
+        to: String,
+        /// Kota, kecamatan or kelurahan name (or full path); everything when absent.
+        #[arg(long)]
+        area: Option<String>,
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+    /// The UMKM registry, optionally by area, sector code and need code.
+    Umkm {
+        #[arg(long)]
+        area: Option<String>,
+        /// Sector code: kuliner, fashion, kriya, jasa, pertanian, perdagangan, lainnya.
+        #[arg(long)]
+        sector: Option<String>,
+        /// Need code: modal, pelatihan, pemasaran, perizinan, qris, kemasan, lainnya.
+        #[arg(long)]
+        need: Option<String>,
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+    /// Registrations and attendance of one training.
+    Attendance {
+        #[arg(long)]
+        training: i64,
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+}
+
 /// Errors of the CLI layer, each printed as one line.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -98,6 +157,11 @@ pub enum CliError {
     Usage(String),
     #[error("cannot read {path}: {source}")]
     Io { path: String, source: std::io::Error },
+    #[error(transparent)]
+    Report(#[from] crate::reports::ReportError),
+    /// The sandbox could not set itself up or its bot stopped abnormally.
+    #[error("sandbox: {0}")]
+    Sandbox(String),
 }
 
 impl From<crate::db::DbError> for CliError {
@@ -115,6 +179,15 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     match cli.command {
         Command::Sandbox { db } => crate::sandbox::run(db).await,
+        Command::BenchExport { rows, keep } => Ok(crate::reports::bench::run(rows, keep.as_deref()).await?),
+        Command::Export { what } => {
+            let config = Config::from_env()?;
+            let db = Db::connect(&config.database_url, config.backend).await?;
+            db.migrate().await?;
+            let result = export(&db, config.tz, what, clock.now()).await;
+            db.close().await;
+            result
+        }
         Command::Bench { what } => crate::bench::run(what).await,
         Command::Run => {
             let app = App::build(Config::from_env()?, clock).await?;
@@ -153,16 +226,59 @@ async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
             audit::record(db, None, "role.revoke", &format!("user={user} grants={n} via=cli"), now).await?;
             println!("revoked {n} grant(s) of {user}");
         }
-        Command::Audit { limit } => {
-            for e in audit::recent(db, limit).await? {
+        Command::Audit { limit, actor, action } => {
+            let filter = audit::Filter { actor, action_prefix: action };
+            for e in audit::page(db, &filter, 0, limit).await?.0 {
                 let when = chrono::DateTime::from_timestamp(e.at, 0).map(|t| t.to_rfc3339()).unwrap_or_default();
                 let who = e.actor.map(|a| a.to_string()).unwrap_or_else(|| "cli/system".into());
                 println!("{when}\t{who}\t{}\t{}", e.action, e.detail);
             }
         }
-        Command::Run | Command::Sandbox { .. } | Command::Bench { .. } => unreachable!("handled in run"),
+        Command::Run | Command::Sandbox { .. } | Command::Bench { .. } | Command::Export { .. } | Command::BenchExport { .. } => {
+            unreachable!("handled in run")
+        }
     }
     Ok(())
+}
+
+async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Result<(), CliError> {
+    use crate::reports::office;
+    use crate::reports::period::Period;
+    let result = match what {
+        ExportWhat::Aspirations { from, to, area, out } => {
+            let period = Period::parse(&format!("{from} - {to}"))
+                .map_err(|e| CliError::Usage(format!("bad period {from:?}..{to:?}: {e:?}")))?;
+            let area = match area {
+                Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?),
+                None => None,
+            };
+            office::aspirations(db, tz, period, area, &out, now).await
+        }
+        ExportWhat::Umkm { area, sector, need, out } => {
+            let filter = crate::reports::registry::UmkmFilter {
+                area_path: match area {
+                    Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?.path),
+                    None => None,
+                },
+                sector: code(sector, crate::umkm::model::Sector::from_code, "sector")?,
+                need: code(need, crate::umkm::model::Need::from_code, "need")?,
+            };
+            office::umkm(db, tz, filter, &out, now).await
+        }
+        ExportWhat::Attendance { training, out } => office::attendance(db, tz, training, &out, now).await,
+    };
+    result.map_err(office_usage)
+}
+
+fn office_usage(e: crate::reports::office::OfficeError) -> CliError {
+    match e {
+        crate::reports::office::OfficeError::Usage(m) => CliError::Usage(m),
+        crate::reports::office::OfficeError::Report(r) => CliError::Report(r),
+    }
+}
+
+fn code<T>(given: Option<String>, parse: fn(&str) -> Option<T>, what: &str) -> Result<Option<T>, CliError> {
+    given.map(|c| parse(&c).ok_or_else(|| CliError::Usage(format!("unknown {what} code {c:?}")))).transpose()
 }
 
 async fn grant(db: &Db, role: GrantRole, now: i64) -> Result<(), CliError> {

@@ -12,6 +12,8 @@
 //!   groups. Plain types and SQL, no Telegram.
 //! - [`telegram`]: the dispatcher schema, dialogue storage on our own tables, and
 //!   the thin handlers.
+//! - [`trainings`]: sessions per KIM, registration with a waitlist, reminders,
+//!   attendance and feedback.
 //! - [`delivery`]: the persistent outbox, its worker and the flood-limit pacing
 //!   shared with the handlers' answers.
 //! - [`app`]: wires it together and runs until shutdown; [`cli`] and [`sandbox`]
@@ -28,7 +30,11 @@ pub mod db;
 pub mod delivery;
 pub mod i18n;
 pub mod members;
+pub mod privacy;
+pub mod reports;
 pub mod sandbox;
+pub mod scheduler;
 pub mod telegram;
 pub mod telemetry;
+pub mod trainings;
 pub mod umkm;

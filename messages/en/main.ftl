@@ -62,14 +62,21 @@ help-resident =
     /aspirasi - send a complaint or proposal and get a ticket number
     /status - see your aspiration tickets
     /pengumuman - latest announcements of your KIM
+    /pelatihan - upcoming trainings in your KIM: register or cancel
+    /pelatihansaya - trainings you joined and your waitlist places
     /gantikim - choose or change your KIM
     /bahasa - change language
+    /datasaya - see all the data we keep about you
+    /berhenti - stop receiving programme news
+    /hapusdata - erase your personal data
     /batal - stop what is in progress (also /cancel)
     /bantuan - show this message (also /help)
 help-coordinator =
     For KIM coordinators:
     /umumkan - announce to your KIM's groups (now, at a time, or repeating)
     /jadwal - scheduled and repeating announcements
+    /pelatihanbaru - create a training for your KIM
+    /peserta - participants, attendance, move or cancel a training
     /umkmkim - businesses registered in your KIM
     /antrian - new aspirations from your area
     /hubungkan CODE - (inside a group) link the group to your KIM
@@ -78,9 +85,11 @@ help-coordinator =
 help-staff =
     For Diskominfo staff:
     /undang koordinator KIM-CODE - create a coordinator invite code
+    /laporan - aspiration report (XLSX, CSV, chart) for a period and area
 help-admin =
     For admins:
     /undang staf AREA-NAME - create a staff invite code (city or kecamatan)
+    /audit - log of officials' actions (filter: /audit 12345 or /audit aspiration)
 help-group =
     Group commands:
     /hubungkan CODE - link this group to a KIM (coordinators)
@@ -104,6 +113,15 @@ cmd-umumkan = Make an announcement
 cmd-jadwal = Scheduled announcements
 cmd-umkmkim = Businesses in my KIM
 cmd-antrian = Aspiration queue
+cmd-pelatihan = Upcoming trainings
+cmd-pelatihansaya = Trainings I joined
+cmd-pelatihanbaru = Create a training
+cmd-peserta = Training participants and attendance
+cmd-datasaya = My stored data
+cmd-berhenti = Stop programme news
+cmd-hapusdata = Erase my personal data
+cmd-audit = Audit log of officials' actions
+cmd-laporan = Aspiration report (XLSX, CSV, chart)
 
 ## Groups
 group-hello =

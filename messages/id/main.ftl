@@ -62,14 +62,21 @@ help-resident =
     /aspirasi - sampaikan keluhan atau usulan, dapat nomor tiket
     /status - lihat tiket aspirasi Anda
     /pengumuman - pengumuman terbaru KIM Anda
+    /pelatihan - pelatihan yang akan datang di KIM Anda: daftar atau batal
+    /pelatihansaya - pelatihan yang Anda ikuti dan daftar tunggu Anda
     /gantikim - pilih atau ganti KIM Anda
     /bahasa - ganti bahasa
+    /datasaya - lihat semua data Anda yang kami simpan
+    /berhenti - berhenti menerima berita program
+    /hapusdata - hapus data pribadi Anda
     /batal - hentikan proses yang sedang berjalan
     /bantuan - tampilkan pesan ini
 help-coordinator =
     Untuk koordinator KIM:
     /umumkan - buat pengumuman ke grup KIM (kirim sekarang, terjadwal, atau berulang)
     /jadwal - pengumuman terjadwal dan berulang
+    /pelatihanbaru - buat pelatihan untuk KIM Anda
+    /peserta - peserta, kehadiran, ubah atau batalkan pelatihan
     /umkmkim - UMKM yang terdaftar di KIM Anda
     /antrian - aspirasi baru dari wilayah Anda
     /hubungkan KODE - (di dalam grup) hubungkan grup dengan KIM
@@ -78,9 +85,11 @@ help-coordinator =
 help-staff =
     Untuk staf Diskominfo:
     /undang koordinator KODE-KIM - buat kode undangan koordinator
+    /laporan - laporan aspirasi (XLSX, CSV, grafik) untuk periode dan wilayah
 help-admin =
     Untuk admin:
     /undang staf NAMA-WILAYAH - buat kode undangan staf (kota atau kecamatan)
+    /audit - log tindakan petugas (bisa disaring: /audit 12345 atau /audit aspiration)
 help-group =
     Perintah di grup:
     /hubungkan KODE - hubungkan grup ini dengan KIM (koordinator)
@@ -104,6 +113,15 @@ cmd-umumkan = Buat pengumuman
 cmd-jadwal = Pengumuman terjadwal
 cmd-umkmkim = UMKM di KIM saya
 cmd-antrian = Antrian aspirasi
+cmd-pelatihan = Pelatihan yang akan datang
+cmd-pelatihansaya = Pelatihan yang saya ikuti
+cmd-pelatihanbaru = Buat pelatihan
+cmd-peserta = Peserta dan kehadiran pelatihan
+cmd-datasaya = Data saya yang tersimpan
+cmd-berhenti = Berhenti terima berita program
+cmd-hapusdata = Hapus data pribadi saya
+cmd-audit = Log audit tindakan petugas
+cmd-laporan = Laporan aspirasi (XLSX, CSV, grafik)
 
 ## Grup
 group-hello =

@@ -1,4 +1,31 @@
-//! Announcements: coordinators and staff compose, target, preview and send (now, at
-//! a time, or on a cron schedule) through the delivery outbox; reports and recall.
+//! Announcements: coordinators and staff compose (text with its formatting, an
+//! optional photo or document), choose target groups, preview, and send now, at a
+//! time, or on a repeating schedule; then follow the delivery report per group and
+//! recall what was sent.
+//!
+//! - [`model`]: content, targets, schedule, status and the rules on them;
+//!   [`cron`] and [`when`] read what people type.
+//! - [`store`] (SQL) and [`targets`] (which groups, and who may aim at them).
+//! - [`fire`]: one run → outbox rows, claimed so it happens once; the
+//!   [`scheduler`](crate::scheduler) calls it for due rows.
+//! - [`telegram`] and the handler modules behind it: `/umumkan`, `/jadwal`,
+//!   `/pengumuman`, the report and recall.
+//!
+//! Targets are groups linked to KIMs. Registered UMKM (private chats) are not a target
+//! yet: the UMKM registry lives on another branch.
 
+mod buttons;
+mod compose;
+pub mod cron;
+pub mod fire;
+mod jadwal;
+mod latest;
+pub mod model;
+mod plan;
+mod render;
+mod report;
+pub mod runs;
+pub mod store;
+pub mod targets;
 pub mod telegram;
+pub mod when;

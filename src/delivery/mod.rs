@@ -30,6 +30,7 @@ pub use report::{Delivery, Summary};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use teloxide::types::MessageEntity;
 use tokio::sync::Notify;
 
 use crate::db::{Db, DbResult, SharedClock};
@@ -52,7 +53,8 @@ pub struct ButtonSpec {
     pub data: String,
 }
 
-/// What to send.
+/// What to send. `entities` carry the author's formatting (bold, italic, links) of
+/// the text or caption, as Telegram gave them; empty for plain text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Body {
@@ -60,14 +62,20 @@ pub enum Body {
         text: String,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         buttons: Vec<Vec<ButtonSpec>>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        entities: Vec<MessageEntity>,
     },
     Photo {
         file_id: String,
         caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        entities: Vec<MessageEntity>,
     },
     Document {
         file_id: String,
         caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        entities: Vec<MessageEntity>,
     },
 }
 
@@ -83,7 +91,7 @@ pub struct Outgoing {
 
 impl Outgoing {
     pub fn text(chat_id: i64, text: String, priority: Priority, source: Option<String>) -> Self {
-        Self { chat_id, body: Body::Text { text, buttons: Vec::new() }, priority, source }
+        Self { chat_id, body: Body::Text { text, buttons: Vec::new(), entities: Vec::new() }, priority, source }
     }
 }
 

@@ -43,26 +43,55 @@ pub async fn insert(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing
     Ok(ids)
 }
 
-/// PostgreSQL: a row another process is claiming right now is skipped, not waited for.
-const CLAIM_PG: &str = "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_at = $2, updated_at = $2 \
-     WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND not_before <= $2 \
-                 ORDER BY priority, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
-     RETURNING id, chat_id, body, attempts, resent";
-/// SQLite: an UPDATE takes the database's single write lock before it reads, so
-/// the subquery and the update are one step no other process can interleave.
-const CLAIM_SQLITE: &str = "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_at = $2, updated_at = $2 \
-     WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND not_before <= $2 \
-                 ORDER BY priority, id LIMIT 1) AND status = 'queued' \
-     RETURNING id, chat_id, body, attempts, resent";
-
-/// Claims the most urgent due row for `worker`; it belongs to that worker alone.
-pub async fn claim_next(db: &Db, worker: &str, now: i64) -> DbResult<Option<Claimed>> {
-    let sql = match db.backend {
-        Backend::Postgres => CLAIM_PG,
-        Backend::Sqlite => CLAIM_SQLITE,
+/// The claim, for one backend, skipping `skip` chats (bound from `$3` on).
+///
+/// PostgreSQL: a row another process is claiming right now is skipped, not waited
+/// for. SQLite: an UPDATE takes the database's single write lock before it reads,
+/// so the subquery and the update are one step no other process can interleave.
+fn claim_sql(backend: Backend, skip: usize) -> String {
+    let not_in = if skip == 0 {
+        String::new()
+    } else {
+        let marks: Vec<String> = (0..skip).map(|i| format!("${}", i + 3)).collect();
+        format!(" AND chat_id NOT IN ({})", marks.join(", "))
     };
-    let row = sqlx::query(sql).bind(worker).bind(now).fetch_optional(&db.pool).await?;
+    let (lock, recheck) = match backend {
+        Backend::Postgres => (" FOR UPDATE SKIP LOCKED", ""),
+        Backend::Sqlite => ("", " AND status = 'queued'"),
+    };
+    format!(
+        "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_at = $2, updated_at = $2 \
+         WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND not_before <= $2{not_in} \
+                     ORDER BY priority, id LIMIT 1{lock}){recheck} \
+         RETURNING id, chat_id, body, attempts, resent"
+    )
+}
+
+/// Claims the most urgent due row for `worker`, leaving out the chats in `skip`
+/// (ones this worker knows cannot take a message yet); it belongs to that worker alone.
+pub async fn claim_next(db: &Db, worker: &str, now: i64, skip: &[i64]) -> DbResult<Option<Claimed>> {
+    let sql = claim_sql(db.backend, skip.len());
+    // Only placeholders are generated; the chat ids are bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(worker).bind(now);
+    for chat in skip {
+        query = query.bind(*chat);
+    }
+    let row = query.fetch_optional(&db.pool).await?;
     row.map(|r| decode_claimed(&r)).transpose()
+}
+
+/// Gives a claimed row back unsent and unchanged, for this worker to skip its chat
+/// for a while (kept in memory; see `defer_chat` for the persistent variant).
+pub async fn unclaim(db: &Db, id: i64, now: i64) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'queued', claimed_by = NULL, claimed_at = NULL, updated_at = $1 \
+         WHERE id = $2 AND status = 'sending'",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
 }
 
 fn decode_claimed(row: &AnyRow) -> DbResult<Claimed> {

@@ -40,18 +40,21 @@ pub async fn attempt(bot: &Bot, row: &Claimed, timeout: Duration) -> Outcome {
 async fn request(bot: &Bot, row: &Claimed) -> Result<Message, RequestError> {
     let chat = ChatId(row.chat_id);
     match &row.body {
-        Body::Text { text, buttons } => {
-            let request = bot.send_message(chat, text);
+        Body::Text { text, buttons, entities } => {
+            let mut request = bot.send_message(chat, text);
+            request.entities = (!entities.is_empty()).then(|| entities.clone());
             if buttons.is_empty() { request.await } else { request.reply_markup(keyboard(buttons)).await }
         }
-        Body::Photo { file_id, caption } => {
+        Body::Photo { file_id, caption, entities } => {
             let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
             request.caption = caption.clone();
+            request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
             request.await
         }
-        Body::Document { file_id, caption } => {
+        Body::Document { file_id, caption, entities } => {
             let mut request = bot.send_document(chat, InputFile::file_id(file_id.clone().into()));
             request.caption = caption.clone();
+            request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
             request.await
         }
     }

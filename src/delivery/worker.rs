@@ -9,7 +9,8 @@
 //! - network trouble, 5xx, timeout: retried with growing backoff, then failed;
 //! - any other 400: failed, with Telegram's reason.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use teloxide::Bot;
@@ -28,6 +29,9 @@ use crate::members::{GroupStatus, groups};
 const IDLE_POLL: Duration = Duration::from_secs(1);
 /// Longest backoff between two tries after a transient failure.
 const MAX_BACKOFF_SECS: i64 = 300;
+/// Chats a worker skips from memory at most; beyond that a waiting chat's rows are
+/// deferred in the database instead (which costs a write per chat, and whole seconds).
+const MAX_HELD_CHATS: usize = 64;
 
 pub struct Worker {
     db: Db,
@@ -37,12 +41,16 @@ pub struct Worker {
     limiter: Arc<RateLimiter>,
     config: DeliveryConfig,
     name: String,
+    /// Chats that cannot take a message before the instant given (one in flight,
+    /// or a full window). Held in memory with the limiter's monotonic instants, not
+    /// as `not_before` in the database, whose whole seconds come from the app clock.
+    held: Mutex<HashMap<i64, Instant>>,
 }
 
 impl Worker {
     pub fn new(db: Db, bot: Bot, clock: SharedClock, outbox: &Outbox, limiter: Arc<RateLimiter>, config: DeliveryConfig) -> Self {
         let name = format!("{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
-        Self { db, bot, clock, wake: outbox.waker(), limiter, config, name }
+        Self { db, bot, clock, wake: outbox.waker(), limiter, config, name, held: Mutex::new(HashMap::new()) }
     }
 
     /// Runs until `stop` turns true, then lets the sends in flight finish and record
@@ -88,20 +96,54 @@ impl Worker {
         while tasks.join_next().await.is_some() {}
     }
 
-    /// Claims the next due row whose chat is free; rows of a chat that must wait
-    /// are put back with `not_before` set to when it may send again.
+    /// Claims the next due row whose chat is free. A row whose chat must wait is
+    /// given back and its chat skipped until then (see [`Worker::hold`]).
     async fn pick(&self, slot: &mut Slot) -> DbResult<Option<Claimed>> {
         loop {
             let now = self.clock.now();
-            let Some(row) = outbox::claim_next(&self.db, &self.name, now).await? else { return Ok(None) };
+            let skip = self.held_chats();
+            let Some(row) = outbox::claim_next(&self.db, &self.name, now, &skip).await? else { return Ok(None) };
             match self.limiter.take_chat(slot, row.chat_id) {
                 Ok(()) => return Ok(Some(row)),
-                Err(not_yet) => {
-                    let until = now + secs_until(not_yet);
-                    outbox::defer_chat(&self.db, row.id, row.chat_id, until, now).await?;
-                }
+                Err(not_yet) => self.hold(&row, not_yet, now).await?,
             }
         }
+    }
+
+    /// Chats to skip now; forgets the ones whose wait is over.
+    fn held_chats(&self) -> Vec<i64> {
+        let mut held = self.held.lock().expect("held chats lock");
+        let now = Instant::now();
+        held.retain(|_, until| *until > now);
+        held.keys().copied().collect()
+    }
+
+    /// Puts `row` back for later: in memory while few chats wait, else in the database.
+    async fn hold(&self, row: &Claimed, not_yet: NotYet, now: i64) -> DbResult<()> {
+        let until = match not_yet {
+            // Freed as soon as the send in flight is recorded (see `deliver`).
+            NotYet::Busy => Instant::now() + self.config.request_timeout,
+            NotYet::Until(at) => at,
+        };
+        let in_memory = {
+            let mut held = self.held.lock().expect("held chats lock");
+            let fits = held.len() < MAX_HELD_CHATS;
+            if fits {
+                held.insert(row.chat_id, until);
+            }
+            fits
+        };
+        if in_memory {
+            outbox::unclaim(&self.db, row.id, now).await
+        } else {
+            outbox::defer_chat(&self.db, row.id, row.chat_id, now + secs_until(not_yet), now).await
+        }
+    }
+
+    /// The send to `chat` is over: its next row may be claimed (the limiter decides when).
+    fn release(&self, chat: i64) {
+        self.held.lock().expect("held chats lock").remove(&chat);
+        self.wake.notify_one();
     }
 
     async fn idle(&self, stop: &mut watch::Receiver<bool>) {
@@ -127,6 +169,7 @@ impl Worker {
         }
         drop(slot);
         drop(lane);
+        self.release(row.chat_id);
     }
 
     async fn record(&self, row: &Claimed, outcome: Outcome) -> DbResult<()> {

@@ -32,6 +32,12 @@ pub enum Cb {
     Asp(crate::aspirations::telegram::Btn),
     /// Announcement buttons (prefix `n:`).
     Ann(crate::announcements::telegram::Btn),
+    /// Training buttons (prefix `t:`).
+    Train(crate::trainings::telegram::Btn),
+    /// Own data and audit buttons (prefix `p:`).
+    Priv(crate::privacy::telegram::Btn),
+    /// Report buttons (prefix `r:`).
+    Rep(crate::reports::telegram::Btn),
 }
 
 impl Cb {
@@ -46,6 +52,9 @@ impl Cb {
             Cb::Umkm(b) => format!("u:{}", b.data()),
             Cb::Asp(b) => format!("a:{}", b.data()),
             Cb::Ann(b) => format!("n:{}", b.data()),
+            Cb::Train(b) => format!("t:{}", b.data()),
+            Cb::Priv(b) => format!("p:{}", b.data()),
+            Cb::Rep(b) => format!("r:{}", b.data()),
         }
     }
 
@@ -58,6 +67,15 @@ impl Cb {
         }
         if let Some(rest) = data.strip_prefix("n:") {
             return Payload::parse(rest).map(Cb::Ann);
+        }
+        if let Some(rest) = data.strip_prefix("t:") {
+            return Payload::parse(rest).map(Cb::Train);
+        }
+        if let Some(rest) = data.strip_prefix("p:") {
+            return Payload::parse(rest).map(Cb::Priv);
+        }
+        if let Some(rest) = data.strip_prefix("r:") {
+            return Payload::parse(rest).map(Cb::Rep);
         }
         let mut parts = data.split(':');
         let cb = match (parts.next()?, parts.next(), parts.next()) {

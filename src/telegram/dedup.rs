@@ -37,3 +37,11 @@ pub async fn prune(ctx: &Ctx) -> Result<u64, sqlx::Error> {
         .await?;
     Ok(done.rows_affected())
 }
+
+/// Forgets every claimed id. Only for the sandbox: each run starts a new fake
+/// Telegram whose update ids restart at 1, which real Telegram never does, and
+/// the kept ids of the last run would silently swallow the new run's updates.
+pub async fn forget_all(db: &crate::db::Db) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM processed_updates").execute(&db.pool).await?;
+    Ok(done.rows_affected())
+}

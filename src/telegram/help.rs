@@ -13,18 +13,29 @@ fn private_commands(role: Role) -> &'static [&'static str] {
     match role {
         Role::Resident => &RESIDENT,
         Role::Coordinator => &COORDINATOR,
-        Role::Staff | Role::Admin => &STAFF,
+        Role::Staff => &STAFF,
+        Role::Admin => &ADMIN,
     }
 }
 
-const RESIDENT: [&str; 9] = ["start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "gantikim", "bahasa", "batal"];
-const COORDINATOR: [&str; 13] = [
-    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "umumkan", "jadwal", "umkmkim", "antrian",
-    "grupsaya", "bahasa", "batal",
+const RESIDENT: [&str; 14] = [
+    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "gantikim", "bahasa",
+    "datasaya", "berhenti", "hapusdata", "batal",
 ];
-const STAFF: [&str; 14] = [
-    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "umumkan", "jadwal", "umkmkim", "antrian",
-    "grupsaya", "undang", "bahasa", "batal",
+const COORDINATOR: [&str; 20] = [
+    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "bahasa", "datasaya", "berhenti", "hapusdata",
+    "batal",
+];
+const STAFF: [&str; 22] = [
+    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "laporan", "grupsaya", "undang", "bahasa", "datasaya",
+    "berhenti", "hapusdata", "batal",
+];
+const ADMIN: [&str; 23] = [
+    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "laporan", "grupsaya", "undang", "audit", "bahasa", "datasaya",
+    "berhenti", "hapusdata", "batal",
 ];
 
 const GROUP_COMMANDS: &[&str] = &["hubungkan", "putuskan", "bantuan"];

@@ -24,7 +24,7 @@ use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
 use teloxide::prelude::*;
 
 pub use callback::{Cb, Payload};
-pub use dedup::prune as prune_processed;
+pub use dedup::{forget_all as forget_processed_updates, prune as prune_processed};
 pub use help::set_default_menus;
 pub use storage::DbStorage;
 
@@ -71,6 +71,12 @@ pub enum State {
     Aspiration(crate::aspirations::telegram::Dialog),
     /// `/umumkan`: composing and scheduling an announcement.
     Announce(crate::announcements::telegram::Dialog),
+    /// `/pelatihanbaru`, moving a training, feedback comments.
+    Training(crate::trainings::telegram::Dialog),
+    /// `/hapusdata`: waiting for the person to confirm erasure.
+    Privacy(crate::privacy::telegram::Dialog),
+    /// `/laporan`: choosing the period and area of a report.
+    Report(crate::reports::telegram::Dialog),
 }
 
 pub type Dlg = Dialogue<State, ErasedStorage<State>>;

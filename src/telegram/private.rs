@@ -52,6 +52,9 @@ async fn route_message(bot: &ReplyBot, msg: &Message, dlg: &Dlg, state: State, c
         State::Umkm(d) => crate::umkm::telegram::on_message(&turn, d, msg).await,
         State::Aspiration(d) => crate::aspirations::telegram::on_message(&turn, d, msg).await,
         State::Announce(d) => crate::announcements::telegram::on_message(&turn, d, msg).await,
+        State::Training(d) => crate::trainings::telegram::on_message(&turn, d, msg).await,
+        State::Privacy(d) => crate::privacy::telegram::on_message(&turn, d, msg).await,
+        State::Report(d) => crate::reports::telegram::on_message(&turn, d, msg).await,
         State::Idle if who.member.is_some() => say(bot, chat, who.lang, "unknown-text").await,
         State::Idle => say(bot, chat, who.lang, "need-start").await,
     }
@@ -76,6 +79,10 @@ async fn on_command(
         "hubungkan" | "putuskan" => return say(bot, chat, lang, "only-group").await,
         _ => {}
     }
+    // Own data stays visible and erasable after membership consent is withdrawn.
+    if crate::privacy::telegram::on_command(&Turn { bot, ctx, dlg, who, chat }, &cmd).await? {
+        return Ok(());
+    }
     if who.member.is_none() {
         let key = if matches!(state, State::Notice { .. }) { "notice-reminder" } else { "need-start" };
         return say(bot, chat, lang, key).await;
@@ -93,6 +100,8 @@ async fn on_command(
             if crate::umkm::telegram::on_command(&turn, &cmd).await?
                 || crate::aspirations::telegram::on_command(&turn, &cmd).await?
                 || crate::announcements::telegram::on_command(&turn, &cmd).await?
+                || crate::trainings::telegram::on_command(&turn, &cmd).await?
+                || crate::reports::telegram::on_command(&turn, &cmd).await?
             {
                 return Ok(());
             }
@@ -108,9 +117,16 @@ async fn cancel(bot: &ReplyBot, chat: ChatId, dlg: &Dlg, state: State, lang: Lan
         State::Idle => "nothing-to-cancel",
         State::Notice { .. } => "declined",
         State::ChooseKim => "kim-choose-later",
-        State::Umkm(_) | State::Aspiration(_) | State::Announce(_) => "cancelled",
+        State::Umkm(_) | State::Aspiration(_) | State::Announce(_) | State::Training(_) | State::Privacy(_) | State::Report(_) => {
+            "cancelled"
+        }
     };
     dlg.exit().await?;
+    if key == "cancelled" {
+        // A feature dialogue may have shown a reply keyboard (e.g. contact sharing): take it away.
+        bot.send_message(chat, t(lang, key)).reply_markup(teloxide::types::KeyboardRemove::new()).await?;
+        return Ok(());
+    }
     say(bot, chat, lang, key).await
 }
 
@@ -157,6 +173,9 @@ async fn on_button(bot: &ReplyBot, q: &CallbackQuery, dlg: &Dlg, state: State, c
         (Cb::Umkm(b), state) if who.member.is_some() => crate::umkm::telegram::on_button(&turn, state, b, at).await,
         (Cb::Asp(b), state) if who.member.is_some() => crate::aspirations::telegram::on_button(&turn, state, b, at).await,
         (Cb::Ann(b), state) if who.member.is_some() => crate::announcements::telegram::on_button(&turn, state, b, at).await,
+        (Cb::Train(b), state) if who.member.is_some() => crate::trainings::telegram::on_button(&turn, state, b, at).await,
+        (Cb::Priv(b), state) => crate::privacy::telegram::on_button(&turn, state, b, at).await,
+        (Cb::Rep(b), state) if who.member.is_some() => crate::reports::telegram::on_button(&turn, state, b, at).await,
         (Cb::Agree, State::Notice { lang, payload }) => onboarding::agree(bot, ctx, dlg, who, at, lang, payload).await,
         (Cb::Decline, State::Notice { lang, .. }) => onboarding::decline(bot, dlg, at, lang).await,
         (Cb::NoticeLang(new), State::Notice { payload, .. }) => onboarding::relabel_notice(bot, dlg, at, new, payload).await,

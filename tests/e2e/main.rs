@@ -5,10 +5,16 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod announcements;
+mod aspirations;
 mod delivery;
 mod delivery_restart;
 mod groups;
 mod onboarding;
+mod privacy;
+mod reports;
 mod robustness;
 mod roles;
 mod startup;
+mod trainings;
+mod umkm;

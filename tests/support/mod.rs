@@ -12,7 +12,7 @@ use std::sync::{Arc, Once};
 use fake_telegram::{FakeTelegram, Person};
 use kimbot::app::{App, AppError};
 use kimbot::config::Config;
-use kimbot::db::{Db, SharedClock, SystemClock};
+use kimbot::db::{Db, ManualClock, SharedClock, SystemClock};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -33,9 +33,25 @@ pub struct TestApp {
 
 /// Starts the app on a fresh database loaded with the shipped Palembang areas.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_on(Arc::new(SystemClock)).await
+}
+
+/// Like [`spawn_app`], on a clock the test moves by hand (schedules, deadlines): the
+/// app, its scheduler and its delivery worker all read this clock.
+pub async fn spawn_app_with_clock(clock: Arc<ManualClock>) -> TestApp {
+    spawn_app_on(clock).await
+}
+
+/// Conversation tests answer one person many times within seconds; Telegram's
+/// ~1/s per private chat would only make them slow. The delivery tests, which check
+/// the pacing itself, start through [`spawn_app_with`] and keep the real limits.
+const CONVERSATION_PACE: (&str, &str) = ("KIMBOT_SEND_PRIVATE_PER_SECOND", "50");
+
+async fn spawn_app_on(clock: SharedClock) -> TestApp {
     let mut app = spawn_app_without_areas().await;
-    let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
-    kimbot::members::areas::import_csv(&app.db, csv).await.expect("areas import");
+    app.clock = clock;
+    app.env = vec![(CONVERSATION_PACE.0.to_string(), CONVERSATION_PACE.1.to_string())];
+    app.load_areas().await;
     app.start().await;
     app
 }
@@ -109,6 +125,11 @@ fn init_logging() {
 }
 
 impl TestApp {
+    pub async fn load_areas(&self) {
+        let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
+        kimbot::members::areas::import_csv(&self.db, csv).await.expect("areas import");
+    }
+
     /// Starts the application exactly as `kimbot run` does.
     pub async fn start(&mut self) {
         assert!(self.running.is_none(), "already running");

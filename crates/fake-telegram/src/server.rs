@@ -158,7 +158,8 @@ async fn parse_params(req: Request) -> Result<Value, String> {
     Ok(body)
 }
 
-/// Text parts become parameters; file parts are described by name and size,
+/// Text parts become parameters; file parts are described by name and size (and
+/// their content under `text` when it is UTF-8),
 /// and `attach://<part>` references are replaced by that description.
 async fn parse_multipart(mut mp: Multipart) -> Result<Value, String> {
     let mut texts = Vec::new();
@@ -167,7 +168,11 @@ async fn parse_multipart(mut mp: Multipart) -> Result<Value, String> {
         let name = field.name().unwrap_or_default().to_owned();
         let file_name = field.file_name().map(str::to_owned);
         let bytes = field.bytes().await.map_err(|e| e.body_text())?;
-        let desc = json!({ "file_name": file_name.clone().unwrap_or_default(), "size": bytes.len(), "part": name });
+        let mut desc = json!({ "file_name": file_name.clone().unwrap_or_default(), "size": bytes.len(), "part": name });
+        // Text uploads (JSON, CSV) are kept readable so tests can check what was sent.
+        if let (Some(_), Ok(text)) = (&file_name, std::str::from_utf8(&bytes)) {
+            desc["text"] = json!(text);
+        }
         parts.insert(name.clone(), desc);
         if file_name.is_none() {
             texts.push((name, String::from_utf8_lossy(&bytes).into_owned()));

@@ -1,0 +1,159 @@
+## Announcements: /umumkan, /jadwal, /pengumuman
+
+ann-compose =
+    📢 Write your announcement.
+
+    Send the text (bold, italic and links are kept), or a photo/document with a caption. Type /batal to stop.
+ann-content-kind = Send text, a photo or a document. That kind of message cannot be used for an announcement yet.
+ann-content-saved =
+    ✅ Saved: { $chars ->
+        [0] no text
+       *[other] text of { $chars } characters
+    }{ $media ->
+        [photo] {" "}+ photo
+        [document] {" "}+ document
+       *[other] {""}
+    }.
+
+    Send a photo or document to attach it, other text to replace the text, or go on to choose where it goes.
+ann-btn-next = ➡️ Next: choose where
+ann-use-buttons = Please choose with the buttons on the message above, or type /batal to stop.
+
+ann-choose-target = Send it where?
+ann-btn-all-of-kim = 👥 All groups of { $name }
+ann-btn-area = { $kind ->
+    [kota] 🏙️ All of { $name }
+   *[other] 📍 Kecamatan { $name }
+}
+ann-btn-pick = ☑️ Choose groups
+ann-btn-rewrite = ✏️ Change content
+ann-btn-retarget = 🎯 Change where
+ann-pick = Tick the groups, then press Done.
+ann-pick-empty = No active linked groups yet. Add me to a group, then send /hubungkan KIM-CODE there.
+ann-pick-none = Choose at least one group.
+ann-btn-picked = ✔️ Done ({ $count } chosen)
+ann-target-chosen = 🎯 Sending to: { $target }.
+ann-target-kim = every group of { $name }
+ann-target-groups = { $name } chosen groups
+ann-target-area = every KIM group in { $name }
+ann-target-gone = The chosen target can no longer be used (a group left or access changed). Please choose again.
+
+ann-choices =
+    👆 That is how the announcement will look in the groups.
+    Sending to: { $target } ({ $groups } active groups right now).
+
+    When should it go out?
+ann-btn-send-now = 🚀 Send now
+ann-btn-at = 🗓️ At a date & time
+ann-btn-repeat = 🔁 Repeat on a schedule
+ann-no-active-groups = There is no active group in this target yet, so nothing can be sent. Link groups with /hubungkan, or choose another target.
+ann-sent = 🚀 Announcement #{ $id } is being sent to { $groups } groups.
+
+ann-ask-at =
+    Type the date and time to send ({ $zone }), for example:
+    25/12 08:00
+    2026-12-25 08:00
+ann-when-format = I could not read that. Type a date then a time ({ $zone }), e.g. 25/12 08:00 or 2026-12-25 08:00.
+ann-when-no-such-date = That date or time does not exist on the calendar. Try again, e.g. 25/12 08:00.
+ann-when-past = That time has passed. Type a date and time in the future ({ $zone }), e.g. 25/12 08:00.
+ann-confirm-at = 🗓️ It will be sent once on { $when }. Save this schedule?
+ann-btn-confirm = ✅ Save schedule
+ann-scheduled = ✅ Saved as announcement #{ $id }. Next send: { $when }. See and manage it in /jadwal.
+
+ann-ask-repeat = How often should it go out?
+ann-preset-daily = Every day 07:00
+ann-preset-monday = Every Monday 08:00
+ann-preset-monthly = 1st of every month 08:00
+ann-btn-type-cron = ⌨️ Type a cron expression
+ann-ask-cron =
+    Type a five-field cron schedule ({ $zone }):
+    minute hour day-of-month month day-of-week
+
+    Examples:
+    0 8 * * MON-FRI (Monday–Friday 08:00)
+    30 6 * * 0 (Sunday 06:30; day 0 or 7 = Sunday)
+    0 9 1,15 * * (the 1st and 15th, 09:00)
+ann-confirm-cron =
+    🔁 Schedule: { $cron }
+    The next three sends:
+    { $runs }
+
+    Save this schedule?
+ann-cron-fields = "{ $cron }" is not quite right: a cron schedule has five fields (minute hour day month weekday), e.g. 0 8 * * MON.
+ann-cron-weekday = The weekday field of "{ $cron }" is not recognised. Use 0–7 (0 and 7 = Sunday) or day names like MON-FRI.
+ann-cron-day-and-weekday = "{ $cron }" sets both a day of the month and a weekday. Set only one and put * in the other.
+ann-cron-invalid = "{ $cron }" is not a valid cron schedule. Check the limits: minute 0–59, hour 0–23, day 1–31, month 1–12.
+ann-cron-never = The schedule "{ $cron }" never falls on a real date. Try another one.
+ann-cron-too-often = The schedule "{ $cron }" is too frequent. Repeating announcements go out at most once an hour.
+
+ann-schedule-now = immediately
+ann-schedule-at = once, { $when }
+ann-schedule-cron = repeats: { $cron }
+
+ann-day-mon = Monday
+ann-day-tue = Tuesday
+ann-day-wed = Wednesday
+ann-day-thu = Thursday
+ann-day-fri = Friday
+ann-day-sat = Saturday
+ann-day-sun = Sunday
+
+ann-fired = 📬 Scheduled announcement #{ $id } (send no. { $run }) is queued for { $groups } groups.{ $late ->
+    [yes] {" "}⚠️ Late: the bot was not running at the time.
+   *[other] {""}
+}
+ann-btn-report = 📊 See report
+
+ann-report-header = 📊 Report of announcement #{ $id }, send no. { $run } ({ $when }){ $late ->
+    [yes] {" "}⚠️ late
+   *[other] {""}
+}{ $recalled ->
+    [yes] {" "}🗑️ recalled
+   *[other] {""}
+}
+ann-report-sent = ✅ { $group }: sent
+ann-report-waiting = ⏳ { $group }: waiting
+ann-report-failed = ❌ { $group }: failed ({ $reason })
+ann-report-more = … and { $count } more groups
+ann-report-totals = Sent { $sent } · Failed { $failed } · Waiting { $waiting }
+ann-report-no-groups = There was no active group in the target at this send.
+ann-reason-removed = the bot was removed from the group
+ann-reason-rights = the bot may not post in the group
+ann-btn-refresh = 🔄 Refresh
+ann-btn-recall = 🗑️ Recall
+ann-recall-ask = Recall (delete) announcement #{ $id } from { $groups } groups? This cannot be undone.
+ann-btn-recall-yes = 🗑️ Yes, recall
+ann-btn-recall-again = 🗑️ Recall again
+ann-recalled = 🗑️ Announcement recalled from { $groups } groups.
+ann-recall-too-old = ⌛ { $groups } groups: the message is older than 48 hours; Telegram no longer lets the bot delete it.
+ann-recall-waiting = ⏳ { $groups } groups: not sent yet. Press Recall again once it is sent.
+ann-recall-failed = ❌ { $groups } groups: could not delete the message.
+
+ann-jadwal-empty = No scheduled announcements. Create one with /umumkan.
+ann-jadwal-header = 🗓️ Scheduled and repeating announcements:
+ann-jadwal-item =
+    #{ $id } · { $schedule }
+    🎯 { $target }
+    📝 { $text }
+ann-jadwal-next = ⏭️ Next: { $when }
+ann-jadwal-paused = ⏸️ Paused
+ann-jadwal-last = Last sent: { $when }{ $late ->
+    [yes] {" "}⚠️ late (the bot was not running)
+   *[other] {""}
+}
+ann-btn-pause = ⏸️ Pause #{ $id }
+ann-btn-resume = ▶️ Resume #{ $id }
+ann-btn-cancel = ✖️ Cancel #{ $id }
+ann-jadwal-cancelled = ✖️ Announcement #{ $id } cancelled.
+ann-jadwal-paused-now = ⏸️ Announcement #{ $id } paused.
+ann-jadwal-resumed = ▶️ Announcement #{ $id } resumed.
+
+ann-latest-no-kim = You have not joined a KIM yet. Choose one first with /gantikim.
+ann-latest-none = No announcements from { $kim } yet.
+ann-latest-header = 📢 Latest announcements of { $kim }:
+ann-latest-item = 🗓️ { $when }{ $media ->
+    [photo] {" "}🖼️
+    [document] {" "}📎
+   *[other] {""}
+}
+    { $text }

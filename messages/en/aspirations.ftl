@@ -1,0 +1,124 @@
+## Aspirations: categories and statuses
+asp-cat-infrastruktur = 🛣️ Infrastructure
+asp-cat-ekonomi = 💼 Economy & small business
+asp-cat-pelatihan = 🎓 Training
+asp-cat-kesehatan = 🏥 Health
+asp-cat-pendidikan = 📚 Education
+asp-cat-lingkungan = 🌳 Environment
+asp-cat-keamanan = 🛡️ Safety & public order
+asp-cat-layanan = 🏛️ Public services
+asp-cat-lainnya = 📝 Other
+asp-status-diterima = Received
+asp-status-diteruskan = Forwarded
+asp-status-ditindaklanjuti = In progress
+asp-status-selesai = Resolved
+asp-status-ditolak = Rejected
+
+## /aspirasi
+asp-need-kim = To send an aspiration, choose your KIM first with /gantikim.
+asp-choose-category = What is your aspiration about? Choose a category:
+asp-category-use-buttons = Choose a category with the buttons on the message above, or type /cancel to stop.
+asp-use-buttons = Please choose with the buttons on the message above, or type /cancel to stop.
+asp-ask-text =
+    Category: { $category }
+
+    Write your aspiration in one message ({ $min }-{ $max } characters): what the problem or proposal is, where, and since when.
+asp-text-needed = Please write your aspiration as text first. Photos and a location can be sent in the next step.
+asp-text-too-short = Your text has only { $len } characters. Please tell us a little more (at least { $min } characters) and send it again.
+asp-text-too-long = Your text has { $len } characters, but the limit is { $max } characters. Please shorten it and send it again; the category { $category } is kept.
+asp-ask-media = Any photos or a location? Send up to { $max } photos and/or a location (📎 then Location). If not, press Skip.
+asp-photo-added = Photo { $count }/{ $max } received. Send another photo or a location, or press Done.
+asp-photo-limit = You already sent { $max } photos, which is the limit. The last photo was not kept. Send a location or press Done.
+asp-location-added = Location received. Send photos ({ $count }/{ $max }) or press Done.
+asp-media-hint = At this step I am waiting for photos or a location. Press the button below to go on.
+asp-btn-skip = ⏭️ Skip
+asp-btn-done = ✅ Done
+asp-ask-anonymous =
+    Hide your identity from the KIM coordinators?
+    Diskominfo staff handling the ticket can still see your name, as on LAPOR!.
+asp-btn-show-name = 👤 Show my name
+asp-btn-hide-name = 🕶️ Hide it (anonymous)
+asp-summary =
+    Please check your aspiration before sending:
+    Category: { $category }
+    Photos: { $photos }
+    Location: { $location }
+    Identity: { $identity }
+
+    { $text }
+asp-summary-none = none
+asp-summary-hidden = hidden from coordinators
+asp-summary-shown = shown
+asp-btn-send = 📨 Send
+asp-btn-discard = ❌ Cancel
+asp-submitted =
+    Thank you, we have received your aspiration.
+    Ticket number: { $ticket }
+    I will tell you here about every status change. Check it any time with /status { $ticket }
+asp-discarded = The aspiration was cancelled and not sent. Type /aspirasi to start again.
+
+## /status
+asp-status-none = You have not sent any aspirations yet. Type /aspirasi to send one.
+asp-status-list-head = Your aspiration tickets:
+asp-status-line = • { $ticket } - { $category } - { $status } ({ $time })
+asp-status-list-foot = Press a ticket number to see its history.
+asp-status-bad-number = Ticket numbers look like ASP-2026-000123. Type just /status to see your tickets.
+asp-status-not-found = Ticket { $ticket } was not found among your tickets. Type /status to see your tickets.
+asp-history-head = History:
+asp-history-line = • { $time }: { $status }
+asp-history-line-note = • { $time }: { $status } - { $note }
+asp-thread-head = Conversation:
+asp-thread-reply = • { $time } Officer: { $text }
+asp-thread-answer = • { $time } You: { $text }
+
+## Ticket card (staff and coordinators)
+asp-card-head = 📋 Ticket { $ticket }
+asp-card-category = Category: { $category }
+asp-card-status = Status: { $status }
+asp-card-kim = KIM: { $kim }
+asp-card-from = From: { $name }
+asp-card-from-anonymous = From: { $name } (anonymous to coordinators)
+asp-card-from-hidden = From: Anonymous
+asp-card-unknown-name = (no name)
+asp-card-sent = Sent: { $time }
+asp-card-location = 📍 Location: { $link }
+asp-card-photos = 📷 Photos: { $count } (above)
+
+## Queue and follow-up
+asp-queue-empty = No new aspirations in your area. 👍
+asp-queue-end = That was the last new aspiration for now.
+asp-btn-move-diteruskan = ➡️ Forward
+asp-btn-move-ditindaklanjuti = 🔧 Follow up
+asp-btn-move-selesai = ✅ Resolve
+asp-btn-move-ditolak = ⛔ Reject
+asp-btn-reply = 💬 Reply
+asp-btn-next = ▶️ Next
+asp-ask-note = Write a note for the resident: why ticket { $ticket } becomes "{ $status }" (the result or the reason). It is sent to the resident. Type /cancel to stop.
+asp-moved = Ticket { $ticket } is now: { $status }. The resident has been told.
+asp-status-changed = The ticket's status had already changed to { $status }, so nothing was changed.
+asp-not-allowed-now = Sorry, this can no longer be done for that ticket.
+asp-text-needed-short = Please write it as text, or type /cancel to stop.
+asp-free-text-too-long = Your text has { $len } characters, but the limit is { $max } characters. Please shorten it and send it again.
+asp-ask-reply = Write your reply to the sender of ticket { $ticket }. Type /cancel to stop.
+asp-reply-sent = Your reply on ticket { $ticket } was sent to the resident.
+asp-staff-notice = { $count ->
+    [one] 🔔 1 new aspiration in your area. Open /antrian to review it.
+   *[other] 🔔 { $count } new aspirations in your area. Open /antrian to review them.
+}
+
+## Notices to residents
+asp-notice-status = 🔔 Ticket { $ticket } ({ $category }) is now: { $status }.
+asp-notice-note = Officer's note: { $note }
+asp-notice-follow = See its history with /status { $ticket }
+asp-notice-reply =
+    💬 An officer replied on ticket { $ticket }:
+    { $text }
+
+    You can answer once with the button below.
+asp-btn-answer = ↩️ Answer
+asp-ask-answer = Write your answer to the officer (ticket { $ticket }). You can answer only once. Type /cancel to stop.
+asp-answer-sent = Your answer on ticket { $ticket } was passed on to the officer.
+asp-answer-already = You have already answered this reply. If there is something new, send a new aspiration with /aspirasi.
+asp-notice-answer =
+    ↩️ The resident answered on ticket { $ticket }:
+    { $text }

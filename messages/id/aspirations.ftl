@@ -1,0 +1,121 @@
+## Aspirasi: kategori dan status
+asp-cat-infrastruktur = 🛣️ Infrastruktur
+asp-cat-ekonomi = 💼 Ekonomi & UMKM
+asp-cat-pelatihan = 🎓 Pelatihan
+asp-cat-kesehatan = 🏥 Kesehatan
+asp-cat-pendidikan = 📚 Pendidikan
+asp-cat-lingkungan = 🌳 Lingkungan
+asp-cat-keamanan = 🛡️ Keamanan & ketertiban
+asp-cat-layanan = 🏛️ Layanan publik
+asp-cat-lainnya = 📝 Lainnya
+asp-status-diterima = Diterima
+asp-status-diteruskan = Diteruskan
+asp-status-ditindaklanjuti = Ditindaklanjuti
+asp-status-selesai = Selesai
+asp-status-ditolak = Ditolak
+
+## /aspirasi
+asp-need-kim = Untuk mengirim aspirasi, pilih KIM Anda dulu dengan /gantikim.
+asp-choose-category = Aspirasi Anda tentang apa? Pilih kategorinya:
+asp-category-use-buttons = Pilih kategori dengan tombol pada pesan di atas, atau ketik /batal untuk berhenti.
+asp-use-buttons = Silakan pilih dengan tombol pada pesan di atas, atau ketik /batal untuk berhenti.
+asp-ask-text =
+    Kategori: { $category }
+
+    Tuliskan aspirasi Anda dalam satu pesan ({ $min }-{ $max } karakter): apa masalahnya atau usulannya, di mana, dan sejak kapan.
+asp-text-needed = Tuliskan aspirasi Anda sebagai teks dulu. Foto dan lokasi bisa dikirim di langkah berikutnya.
+asp-text-too-short = Tulisan Anda baru { $len } karakter. Ceritakan sedikit lebih lengkap (minimal { $min } karakter), lalu kirim lagi.
+asp-text-too-long = Tulisan Anda { $len } karakter, sedangkan batasnya { $max } karakter. Persingkat lalu kirim lagi; kategori { $category } tetap tersimpan.
+asp-ask-media = Ada foto atau lokasi? Kirim hingga { $max } foto dan/atau lokasi (📎 lalu Lokasi). Jika tidak ada, tekan Lewati.
+asp-photo-added = Foto { $count }/{ $max } diterima. Kirim foto lain atau lokasi, atau tekan Selesai.
+asp-photo-limit = Sudah { $max } foto, itu batasnya. Foto terakhir tidak disimpan. Kirim lokasi atau tekan Selesai.
+asp-location-added = Lokasi diterima. Kirim foto ({ $count }/{ $max }) atau tekan Selesai.
+asp-media-hint = Di langkah ini saya menunggu foto atau lokasi. Tekan tombol di bawah untuk lanjut.
+asp-btn-skip = ⏭️ Lewati
+asp-btn-done = ✅ Selesai
+asp-ask-anonymous =
+    Sembunyikan identitas Anda dari koordinator KIM?
+    Staf Diskominfo yang menindaklanjuti tetap dapat melihat nama Anda, seperti di LAPOR!.
+asp-btn-show-name = 👤 Tampilkan nama saya
+asp-btn-hide-name = 🕶️ Sembunyikan (anonim)
+asp-summary =
+    Periksa aspirasi Anda sebelum dikirim:
+    Kategori: { $category }
+    Foto: { $photos }
+    Lokasi: { $location }
+    Identitas: { $identity }
+
+    { $text }
+asp-summary-none = tidak ada
+asp-summary-hidden = disembunyikan dari koordinator
+asp-summary-shown = ditampilkan
+asp-btn-send = 📨 Kirim
+asp-btn-discard = ❌ Batal
+asp-submitted =
+    Terima kasih, aspirasi Anda sudah kami terima.
+    Nomor tiket: { $ticket }
+    Setiap perubahan status akan saya kabarkan di sini. Lihat kapan saja dengan /status { $ticket }
+asp-discarded = Aspirasi dibatalkan dan tidak dikirim. Ketik /aspirasi untuk mulai lagi.
+
+## /status
+asp-status-none = Anda belum pernah mengirim aspirasi. Ketik /aspirasi untuk mengirim.
+asp-status-list-head = Tiket aspirasi Anda:
+asp-status-line = • { $ticket } - { $category } - { $status } ({ $time })
+asp-status-list-foot = Tekan nomor tiket untuk melihat riwayatnya.
+asp-status-bad-number = Nomor tiket ditulis seperti ASP-2026-000123. Ketik /status saja untuk melihat daftar tiket Anda.
+asp-status-not-found = Tiket { $ticket } tidak ditemukan di antara tiket Anda. Ketik /status untuk melihat daftar tiket Anda.
+asp-history-head = Riwayat:
+asp-history-line = • { $time }: { $status }
+asp-history-line-note = • { $time }: { $status } - { $note }
+asp-thread-head = Percakapan:
+asp-thread-reply = • { $time } Petugas: { $text }
+asp-thread-answer = • { $time } Anda: { $text }
+
+## Kartu tiket (staf dan koordinator)
+asp-card-head = 📋 Tiket { $ticket }
+asp-card-category = Kategori: { $category }
+asp-card-status = Status: { $status }
+asp-card-kim = KIM: { $kim }
+asp-card-from = Pengirim: { $name }
+asp-card-from-anonymous = Pengirim: { $name } (anonim bagi koordinator)
+asp-card-from-hidden = Pengirim: Anonim
+asp-card-unknown-name = (tanpa nama)
+asp-card-sent = Dikirim: { $time }
+asp-card-location = 📍 Lokasi: { $link }
+asp-card-photos = 📷 Foto: { $count } (di atas)
+
+## Antrian dan tindak lanjut
+asp-queue-empty = Tidak ada aspirasi baru di wilayah Anda. 👍
+asp-queue-end = Itu aspirasi baru yang terakhir untuk saat ini.
+asp-btn-move-diteruskan = ➡️ Teruskan
+asp-btn-move-ditindaklanjuti = 🔧 Tindak lanjut
+asp-btn-move-selesai = ✅ Selesai
+asp-btn-move-ditolak = ⛔ Tolak
+asp-btn-reply = 💬 Balas
+asp-btn-next = ▶️ Berikutnya
+asp-ask-note = Tulis catatan untuk warga: mengapa tiket { $ticket } menjadi "{ $status }" (hasil atau alasannya). Catatan ini dikirim ke warga. Ketik /batal untuk batal.
+asp-moved = Status tiket { $ticket } sekarang: { $status }. Warga sudah diberi kabar.
+asp-status-changed = Status tiket sudah berubah lebih dulu menjadi { $status }, jadi tidak ada yang diubah.
+asp-not-allowed-now = Maaf, tindakan ini tidak dapat dilakukan lagi untuk tiket tersebut.
+asp-text-needed-short = Tuliskan jawabannya sebagai teks, atau ketik /batal untuk batal.
+asp-free-text-too-long = Tulisan Anda { $len } karakter, sedangkan batasnya { $max } karakter. Persingkat lalu kirim lagi.
+asp-ask-reply = Tulis balasan untuk pengirim tiket { $ticket }. Ketik /batal untuk batal.
+asp-reply-sent = Balasan untuk tiket { $ticket } dikirim ke warga.
+asp-staff-notice = 🔔 { $count } aspirasi baru di wilayah Anda. Buka /antrian untuk meninjau.
+
+## Kabar untuk warga
+asp-notice-status = 🔔 Tiket { $ticket } ({ $category }) sekarang berstatus: { $status }.
+asp-notice-note = Catatan petugas: { $note }
+asp-notice-follow = Lihat riwayatnya dengan /status { $ticket }
+asp-notice-reply =
+    💬 Balasan petugas untuk tiket { $ticket }:
+    { $text }
+
+    Anda dapat menjawab sekali dengan tombol di bawah.
+asp-btn-answer = ↩️ Jawab
+asp-ask-answer = Tulis jawaban Anda untuk petugas (tiket { $ticket }). Jawaban hanya bisa dikirim sekali. Ketik /batal untuk batal.
+asp-answer-sent = Jawaban Anda untuk tiket { $ticket } sudah diteruskan ke petugas.
+asp-answer-already = Balasan ini sudah Anda jawab. Jika ada hal baru, kirim aspirasi baru dengan /aspirasi.
+asp-notice-answer =
+    ↩️ Jawaban warga untuk tiket { $ticket }:
+    { $text }

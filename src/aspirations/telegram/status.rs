@@ -1,0 +1,95 @@
+//! `/status`: a resident's tickets and one ticket's history and thread; staff and
+//! coordinators get the ticket card for tickets in their scope. Someone else's ticket
+//! reads exactly like one that does not exist. Also the resident's one answer to a
+//! staff reply ("Jawab").
+
+use teloxide::types::{InlineKeyboardMarkup, Message};
+
+use super::{Btn, Dialog, state, triage};
+use crate::aspirations::flow::{self, FlowError};
+use crate::aspirations::model::{self, Access, REPLY_MAX};
+use crate::aspirations::{render, store};
+use crate::i18n::{Arg, t};
+use crate::telegram::keyboards::button;
+use crate::telegram::turn::Turn;
+use crate::telegram::{Cb, HandlerError, HandlerResult};
+
+/// How many tickets `/status` lists.
+const LIST_LIMIT: i64 = 10;
+
+pub async fn command(turn: &Turn<'_>, args: &str) -> HandlerResult {
+    if args.trim().is_empty() {
+        return list(turn).await;
+    }
+    let Some(number) = model::parse_ticket_number(args) else {
+        return turn.say("asp-status-bad-number").await;
+    };
+    let id = store::ticket_by_number(&turn.ctx.db, &number).await?.map(|t| t.id);
+    if !open(turn, id).await? {
+        turn.say_with("asp-status-not-found", &[("ticket", Arg::from(number))]).await?;
+    }
+    Ok(())
+}
+
+async fn list(turn: &Turn<'_>) -> HandlerResult {
+    let lang = turn.lang();
+    let tickets = store::tickets_of(&turn.ctx.db, turn.who.user_id, LIST_LIMIT).await?;
+    if tickets.is_empty() {
+        return turn.say("asp-status-none").await;
+    }
+    let mut lines = vec![t(lang, "asp-status-list-head")];
+    let mut rows = Vec::new();
+    for ticket in &tickets {
+        let tz = model::zone(ticket.kim_tz.as_deref(), turn.ctx.config.tz);
+        lines.push(render::list_line(lang, ticket, tz));
+        rows.push(vec![button(ticket.number.clone(), Cb::Asp(Btn::View(ticket.id)))]);
+    }
+    lines.push(t(lang, "asp-status-list-foot"));
+    turn.send_with_buttons(lines.join("\n"), InlineKeyboardMarkup::new(rows)).await
+}
+
+/// Shows ticket `id` as this person may see it; `false` when they may not (or it
+/// does not exist), having shown nothing.
+async fn open(turn: &Turn<'_>, id: Option<i64>) -> Result<bool, HandlerError> {
+    let Some(id) = id else { return Ok(false) };
+    let Some(scoped) = flow::load(turn.ctx, &turn.who.actor, id).await? else { return Ok(false) };
+    if scoped.ticket.user_id == turn.who.user_id {
+        let history = store::history(&turn.ctx.db, id).await?;
+        let thread = store::thread(&turn.ctx.db, id).await?;
+        turn.send(render::resident_view(turn.lang(), &scoped.ticket, &history, &thread, scoped.tz)).await?;
+        return Ok(true);
+    }
+    if scoped.access == Access::None {
+        return Ok(false);
+    }
+    triage::show(turn, &scoped, false).await?;
+    Ok(true)
+}
+
+pub async fn on_view(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+    open(turn, Some(id)).await
+}
+
+pub async fn on_answer_button(turn: &Turn<'_>, reply: i64) -> Result<bool, HandlerError> {
+    match flow::answerable(turn.ctx, turn.who.user_id, reply).await {
+        Ok((_, ticket)) => {
+            turn.set_state(state(Dialog::Answer { reply })).await?;
+            turn.say_with("asp-ask-answer", &[("ticket", Arg::from(&ticket.number))]).await?;
+            Ok(true)
+        }
+        Err(FlowError::Db(e)) => Err(e.into()),
+        Err(_) => Ok(false),
+    }
+}
+
+pub async fn on_answer(turn: &Turn<'_>, reply: i64, msg: &Message) -> HandlerResult {
+    let Some(text) = triage::checked_text(turn, msg, REPLY_MAX).await? else { return Ok(()) };
+    let result = flow::answer(turn.ctx, turn.who.user_id, reply, &text).await;
+    turn.end().await?;
+    match result {
+        Ok(ticket) => turn.say_with("asp-answer-sent", &[("ticket", Arg::from(&ticket.number))]).await,
+        Err(FlowError::AlreadyAnswered) => turn.say("asp-answer-already").await,
+        Err(FlowError::Db(e)) => Err(e.into()),
+        Err(_) => turn.say("asp-not-allowed-now").await,
+    }
+}

@@ -1,0 +1,101 @@
+//! Counts gathered while the detail streams past: category × status, per kelurahan,
+//! per week and category (for the chart), and the times to first response and to
+//! closure. Times are kept as a histogram of whole minutes, so the medians need
+//! memory for distinct durations, not for every row.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate, TimeZone};
+use chrono_tz::Tz;
+
+use super::query::AspRow;
+
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub rows: u64,
+    /// (category code, status) → count.
+    pub by_category_status: BTreeMap<(String, String), u64>,
+    /// Kelurahan name → (all, closed).
+    pub by_kelurahan: BTreeMap<String, (u64, u64)>,
+    /// (Monday of the local week, category code) → count.
+    pub by_week: BTreeMap<(NaiveDate, String), u64>,
+    pub to_response: Minutes,
+    pub to_closure: Minutes,
+}
+
+/// A histogram of durations in whole minutes.
+#[derive(Debug, Default)]
+pub struct Minutes(BTreeMap<i64, u64>);
+
+impl Minutes {
+    pub fn add(&mut self, seconds: i64) {
+        *self.0.entry(seconds.max(0) / 60).or_default() += 1;
+    }
+
+    /// The median in days (mean of the two middle values for an even count).
+    pub fn median_days(&self) -> Option<f64> {
+        let n: u64 = self.0.values().sum();
+        if n == 0 {
+            return None;
+        }
+        let (lo, hi) = ((n - 1) / 2, n / 2);
+        let (a, b) = (self.nth(lo)?, self.nth(hi)?);
+        Some((a + b) as f64 / 2.0 / 1440.0)
+    }
+
+    fn nth(&self, k: u64) -> Option<i64> {
+        let mut seen = 0;
+        for (minutes, count) in &self.0 {
+            seen += count;
+            if seen > k {
+                return Some(*minutes);
+            }
+        }
+        None
+    }
+}
+
+impl Stats {
+    pub fn add(&mut self, row: &AspRow, tz: Tz) {
+        self.rows += 1;
+        *self.by_category_status.entry((row.category.clone(), row.status.clone())).or_default() += 1;
+        let closed = matches!(row.status.as_str(), "selesai" | "ditolak");
+        let k = self.by_kelurahan.entry(row.kelurahan.clone()).or_default();
+        k.0 += 1;
+        k.1 += closed as u64;
+        *self.by_week.entry((week_of(row.created_at, tz), row.category.clone())).or_default() += 1;
+        if let Some(at) = row.first_response_at {
+            self.to_response.add(at - row.created_at);
+        }
+        if let Some(at) = row.closed_at {
+            self.to_closure.add(at - row.created_at);
+        }
+    }
+
+    pub fn count(&self, category: &str, status: &str) -> u64 {
+        self.by_category_status.get(&(category.to_string(), status.to_string())).copied().unwrap_or(0)
+    }
+}
+
+/// The Monday starting the local week of `ts`.
+pub fn week_of(ts: i64, tz: Tz) -> NaiveDate {
+    let day = tz.timestamp_opt(ts, 0).single().map(|t| t.date_naive()).unwrap_or_default();
+    day - Duration::days(day.weekday().num_days_from_monday() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_come_from_the_histogram() {
+        let mut m = Minutes::default();
+        assert_eq!(m.median_days(), None);
+        for days in [1, 3, 2] {
+            m.add(days * 86_400);
+        }
+        assert_eq!(m.median_days(), Some(2.0));
+        m.add(4 * 86_400);
+        assert_eq!(m.median_days(), Some(2.5));
+    }
+}

@@ -1,0 +1,67 @@
+//! Cron-driven jobs in the configured time zone: scheduled and repeating
+//! announcements.
+//!
+//! Schedules are rows (`next_run_at`, Unix seconds, computed in the KIM's zone), not
+//! timers in memory, so a restart or a second process carries on. The loop looks for
+//! due rows every [`POLL`] using the injectable clock (tests move a
+//! [`ManualClock`](crate::db::ManualClock) and the loop notices within a second); each
+//! due row is claimed with `UPDATE … WHERE next_run_at = <old>` so it fires once even
+//! with several processes. A run missed while the bot was down fires once on start,
+//! marked late, and a repeating one then moves to its next time after now.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use crate::announcements::{fire, store};
+use crate::db::DbResult;
+use crate::telegram::Ctx;
+
+/// How often the loop looks for due rows: one indexed query, cheap enough to run
+/// every second, and it keeps sends within a second of their time.
+pub const POLL: Duration = Duration::from_secs(1);
+/// Due rows taken per look; the rest wait for the next one.
+const BATCH: i64 = 50;
+
+pub struct Scheduler {
+    ctx: Arc<Ctx>,
+}
+
+impl Scheduler {
+    pub fn new(ctx: Arc<Ctx>) -> Self {
+        Self { ctx }
+    }
+
+    /// Runs until `stop` turns true.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        loop {
+            if *stop.borrow() {
+                return;
+            }
+            match self.tick().await {
+                Ok(0) => {}
+                Ok(fired) => tracing::info!(fired, "scheduled announcements fired"),
+                Err(error) => tracing::error!(%error, "scheduler tick failed"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(POLL) => {}
+                _ = stop.changed() => {}
+            }
+        }
+    }
+
+    /// Fires everything due now; returns how many runs this process fired.
+    pub async fn tick(&self) -> DbResult<usize> {
+        let now = self.ctx.now();
+        let mut fired = 0;
+        for id in store::due(&self.ctx.db, now, BATCH).await? {
+            match fire::fire(&self.ctx, id, now).await {
+                Ok(Some(_)) => fired += 1,
+                Ok(None) => {} // another process took it, or it changed meanwhile
+                Err(error) => tracing::error!(%error, announcement = id, "could not fire announcement"),
+            }
+        }
+        Ok(fired)
+    }
+}
