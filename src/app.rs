@@ -12,8 +12,8 @@ use teloxide::update_listeners::Polling;
 
 use crate::config::{Config, ConfigError};
 use crate::db::{Db, DbError, SharedClock};
-use crate::delivery::Outbox;
 use crate::delivery::worker::Worker;
+use crate::delivery::{Outbox, RateLimiter, ReplyBot};
 use crate::scheduler::Scheduler;
 use crate::telegram::{self, Ctx, DbStorage, HandlerError, State};
 use crate::trainings::reminders::Reminders;
@@ -72,15 +72,18 @@ impl App {
             Err(error) => tracing::warn!(%error, "could not prune processed updates"),
         }
         let storage: Arc<ErasedStorage<State>> = DbStorage::new(ctx.db.clone(), ctx.clock.clone()).erase();
+        // One flood budget per process, shared by handlers' answers and the outbox worker.
+        let limiter = RateLimiter::new(ctx.config.delivery.limits());
+        let replies = ReplyBot::new(bot.clone(), limiter.clone());
         let mut dispatcher = Dispatcher::builder(bot.clone(), telegram::schema())
-            .dependencies(dptree::deps![ctx.clone(), storage])
+            .dependencies(dptree::deps![ctx.clone(), storage, replies])
             .default_handler(|update| async move { tracing::debug!(?update.kind, "update not handled") })
             .error_handler(Arc::new(|error: HandlerError| async move {
                 tracing::error!(%error, "update failed");
             }))
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
-        let worker = Worker::new(ctx.db.clone(), bot.clone(), ctx.clock.clone(), &ctx.outbox);
+        let worker = Worker::new(ctx.db.clone(), bot.clone(), ctx.clock.clone(), &ctx.outbox, limiter, ctx.config.delivery.clone());
         let reminders = Reminders::new(ctx.db.clone(), ctx.clock.clone(), ctx.outbox.clone(), ctx.config.tz);
         let reminders = tokio::spawn(reminders.run(workers_stop.clone()));
         let notices = crate::aspirations::notices::run(ctx.db.clone(), ctx.outbox.clone(), ctx.clock.clone(), workers_stop.clone());

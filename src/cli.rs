@@ -73,6 +73,11 @@ pub enum Command {
         #[arg(long)]
         action: Option<String>,
     },
+    /// Measure the delivery engine against a fake Telegram (figures for the README).
+    Bench {
+        #[command(subcommand)]
+        what: crate::bench::BenchCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -183,6 +188,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             db.close().await;
             result
         }
+        Command::Bench { what } => crate::bench::run(what).await,
         Command::Run => {
             let app = App::build(Config::from_env()?, clock).await?;
             tracing::info!("kimbot is running; Ctrl-C to stop");
@@ -228,7 +234,7 @@ async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
                 println!("{when}\t{who}\t{}\t{}", e.action, e.detail);
             }
         }
-        Command::Run | Command::Sandbox { .. } | Command::Export { .. } | Command::BenchExport { .. } => {
+        Command::Run | Command::Sandbox { .. } | Command::Bench { .. } | Command::Export { .. } | Command::BenchExport { .. } => {
             unreachable!("handled in run")
         }
     }

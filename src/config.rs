@@ -11,6 +11,8 @@ use chrono_tz::Tz;
 use teloxide::types::UserId;
 use url::Url;
 
+pub use crate::delivery::config::DeliveryConfig;
+
 /// Default database: an embedded SQLite file next to the binary's working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://kimbot.db?mode=rwc";
 
@@ -53,6 +55,12 @@ pub enum ConfigError {
     BadAdmins(String),
     #[error("KIMBOT_TZ is not a known time zone ({0:?}); use e.g. Asia/Jakarta, Asia/Makassar or Asia/Jayapura")]
     BadTimeZone(String),
+    #[error("{key} must be a whole number from {min} to {max} (got {value:?})")]
+    BadNumber { key: &'static str, value: String, min: u64, max: u64 },
+    #[error(
+        "KIMBOT_SEND_LEASE_SECS ({lease}) must be longer than KIMBOT_SEND_TIMEOUT_SECS ({timeout}), or a live send could be repeated"
+    )]
+    LeaseTooShort { lease: u64, timeout: u64 },
 }
 
 /// Which database engine `DATABASE_URL` points at.
@@ -72,6 +80,8 @@ pub struct Config {
     pub api_url: Option<Url>,
     /// Present only when a subcommand needs Telegram; see [`Config::require_token`].
     pub token: Option<Secret>,
+    /// Sending rates, concurrency and timeouts (`KIMBOT_SEND_*`).
+    pub delivery: DeliveryConfig,
 }
 
 impl Config {
@@ -94,7 +104,8 @@ impl Config {
             .map(|u| Url::parse(u).map_err(|e| ConfigError::BadApiUrl(e.to_string())))
             .transpose()?;
         let token = get("TELOXIDE_TOKEN").map(Secret::new);
-        Ok(Self { database_url, backend, admins, tz, api_url, token })
+        let delivery = DeliveryConfig::from_lookup(get)?;
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.

@@ -14,13 +14,16 @@
 //!   the thin handlers.
 //! - [`trainings`]: sessions per KIM, registration with a waitlist, reminders,
 //!   attendance and feedback.
+//! - [`delivery`]: the persistent outbox, its worker and the flood-limit pacing
+//!   shared with the handlers' answers.
 //! - [`app`]: wires it together and runs until shutdown; [`cli`] and [`sandbox`]
-//!   are the ways in.
+//!   are the ways in; [`bench`] measures the delivery engine.
 
 pub mod announcements;
 pub mod app;
 pub mod aspirations;
 pub mod audit;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod db;

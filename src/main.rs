@@ -6,8 +6,10 @@ use kimbot::cli::{Cli, Command};
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    // The sandbox shares the terminal with its chat: keep logs to warnings there.
-    let default_filter = if matches!(cli.command, Command::Sandbox { .. }) { "warn" } else { "info,sqlx=warn" };
+    // The sandbox shares the terminal with its chat, the benchmarks print a report:
+    // keep logs to warnings there.
+    let quiet = matches!(cli.command, Command::Sandbox { .. } | Command::Bench { .. });
+    let default_filter = if quiet { "warn" } else { "info,sqlx=warn" };
     kimbot::telemetry::init(default_filter);
     match kimbot::cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,

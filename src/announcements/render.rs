@@ -5,7 +5,7 @@ use chrono::{Datelike, TimeZone};
 use chrono_tz::Tz;
 use teloxide::ApiError;
 use teloxide::RequestError;
-use teloxide::prelude::*;
+use teloxide::requests::HasPayload;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
 
 use super::buttons::Btn;
@@ -75,19 +75,19 @@ pub async fn preview(turn: &Turn<'_>, content: &Content) -> HandlerResult {
         match body {
             Body::Text { text, entities, .. } => {
                 let mut request = turn.bot.send_message(turn.chat, text);
-                request.entities = (!entities.is_empty()).then_some(entities);
+                request.payload_mut().entities = (!entities.is_empty()).then_some(entities);
                 request.await?;
             }
             Body::Photo { file_id, caption, entities } => {
                 let mut request = turn.bot.send_photo(turn.chat, InputFile::file_id(file_id.into()));
-                request.caption = caption;
-                request.caption_entities = (!entities.is_empty()).then_some(entities);
+                request.payload_mut().caption = caption;
+                request.payload_mut().caption_entities = (!entities.is_empty()).then_some(entities);
                 request.await?;
             }
             Body::Document { file_id, caption, entities } => {
                 let mut request = turn.bot.send_document(turn.chat, InputFile::file_id(file_id.into()));
-                request.caption = caption;
-                request.caption_entities = (!entities.is_empty()).then_some(entities);
+                request.payload_mut().caption = caption;
+                request.payload_mut().caption_entities = (!entities.is_empty()).then_some(entities);
                 request.await?;
             }
         }

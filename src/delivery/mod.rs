@@ -2,9 +2,30 @@
 //! through a persistent outbox drained by a [`worker`]: notices to residents,
 //! announcements to groups, reminders. Rows survive restarts; the outcome of each
 //! send (message id, or failure reason) is recorded per chat.
+//!
+//! Pacing is ours, not teloxide's `Throttle`: one [`limiter::RateLimiter`] per
+//! process holds Telegram's windows (30/s overall, 20/min per group, ~1/s per
+//! private chat) for both the worker and the handlers' direct answers
+//! ([`ReplyBot`]), answers first. Tunables: [`config::DeliveryConfig`].
+//!
+//! Several processes: each claims rows with a conditional UPDATE (`FOR UPDATE SKIP
+//! LOCKED` on PostgreSQL), so no row is sent twice; the global budget is split with
+//! `KIMBOT_SEND_SHARE`. Per-chat windows live in each process, so two processes
+//! could together exceed one group's 20/min if that group alone has more than 20
+//! messages queued at once (a 429 then pauses it; nothing is lost).
 
+pub mod config;
+pub mod limiter;
 pub mod outbox;
+pub mod reply_bot;
+pub mod report;
+pub mod send;
 pub mod worker;
+
+pub use config::DeliveryConfig;
+pub use limiter::RateLimiter;
+pub use reply_bot::ReplyBot;
+pub use report::{Delivery, Summary};
 
 use std::sync::Arc;
 
@@ -113,5 +134,20 @@ impl Outbox {
 
     pub(crate) fn waker(&self) -> Arc<Notify> {
         self.wake.clone()
+    }
+
+    /// How far the messages of `source` got (for announcement reports).
+    pub async fn summary(&self, source: &str) -> DbResult<Summary> {
+        report::summary(&self.db, source).await
+    }
+
+    /// Every row of `source`, with Telegram's message ids (for recall) and reasons.
+    pub async fn deliveries(&self, source: &str) -> DbResult<Vec<Delivery>> {
+        report::deliveries(&self.db, source).await
+    }
+
+    /// Stops what of `source` is still queued; returns how many rows were stopped.
+    pub async fn cancel(&self, source: &str) -> DbResult<u64> {
+        report::cancel(&self.db, source, self.clock.now()).await
     }
 }

@@ -19,7 +19,7 @@ use crate::telegram::turn::At;
 
 /// Everything the task needs, owned (the handler's borrows end when it returns).
 pub struct Job {
-    pub bot: Bot,
+    pub bot: crate::delivery::ReplyBot,
     pub db: Db,
     pub clock: SharedClock,
     pub tz: Tz,

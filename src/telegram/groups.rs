@@ -10,6 +10,7 @@ use super::keyboards::parse_command;
 use super::private::apologize;
 use super::who::Who;
 use super::{Ctx, HandlerResult};
+use crate::delivery::ReplyBot;
 use crate::audit;
 use crate::i18n::{Arg, Lang, t, ta};
 use crate::members::{GroupStatus, Role, areas, groups, roles};
@@ -17,7 +18,7 @@ use crate::members::{GroupStatus, Role, areas, groups, roles};
 /// Groups are community spaces: the bot speaks Indonesian there.
 const GROUP_LANG: Lang = Lang::Id;
 
-pub async fn on_my_chat_member(bot: Bot, upd: ChatMemberUpdated, ctx: Arc<Ctx>) -> HandlerResult {
+pub async fn on_my_chat_member(bot: ReplyBot, upd: ChatMemberUpdated, ctx: Arc<Ctx>) -> HandlerResult {
     if !(upd.chat.is_group() || upd.chat.is_supergroup()) {
         return Ok(());
     }
@@ -44,7 +45,7 @@ fn status_of(kind: &ChatMemberKind) -> GroupStatus {
     }
 }
 
-pub async fn on_group_message(bot: Bot, msg: Message, ctx: Arc<Ctx>) -> HandlerResult {
+pub async fn on_group_message(bot: ReplyBot, msg: Message, ctx: Arc<Ctx>) -> HandlerResult {
     let chat = msg.chat.id;
     match handle_group_message(&bot, &msg, &ctx).await {
         Ok(()) => Ok(()),
@@ -52,7 +53,7 @@ pub async fn on_group_message(bot: Bot, msg: Message, ctx: Arc<Ctx>) -> HandlerR
     }
 }
 
-async fn handle_group_message(bot: &Bot, msg: &Message, ctx: &Ctx) -> HandlerResult {
+async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &Ctx) -> HandlerResult {
     if let Some(new) = msg.migrate_to_chat_id() {
         return migrate(ctx, msg.chat.id.0, new.0).await;
     }
@@ -116,7 +117,7 @@ async fn unlink(ctx: &Ctx, chat_id: i64, actor: &crate::members::Actor) -> Resul
 }
 
 /// `/grupsaya`: the groups of the KIMs this person coordinates (staff: of their KIM).
-pub async fn my_groups(bot: &Bot, ctx: &Ctx, who: &Who, chat: ChatId) -> HandlerResult {
+pub async fn my_groups(bot: &ReplyBot, ctx: &Ctx, who: &Who, chat: ChatId) -> HandlerResult {
     let lang = who.lang;
     if who.actor.role() < Role::Coordinator {
         bot.send_message(chat, t(lang, "not-allowed-coordinator")).await?;

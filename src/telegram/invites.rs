@@ -6,12 +6,13 @@ use teloxide::prelude::*;
 use super::onboarding::INVITE_PREFIX;
 use super::who::Who;
 use super::{Ctx, HandlerResult, help};
+use crate::delivery::ReplyBot;
 use crate::audit;
 use crate::i18n::{Arg, Lang, t, ta};
 use crate::members::roles::{self, INVITE_DAYS, Scope};
 use crate::members::{Role, areas, users};
 
-pub async fn create(bot: &Bot, ctx: &Ctx, who: &Who, chat: ChatId, args: &str) -> HandlerResult {
+pub async fn create(bot: &ReplyBot, ctx: &Ctx, who: &Who, chat: ChatId, args: &str) -> HandlerResult {
     let lang = who.lang;
     if who.actor.role() < Role::Staff {
         bot.send_message(chat, t(lang, "not-allowed-staff")).await?;
@@ -65,13 +66,13 @@ async fn pick_area(ctx: &Ctx, lang: Lang, name: &str) -> Result<Result<crate::me
     })
 }
 
-async fn reply(bot: &Bot, chat: ChatId, text: String) -> HandlerResult {
+async fn reply(bot: &ReplyBot, chat: ChatId, text: String) -> HandlerResult {
     bot.send_message(chat, text).await?;
     Ok(())
 }
 
 /// Claims a code for a person who has consented.
-pub async fn claim(bot: &Bot, ctx: &Ctx, user_id: i64, lang: Lang, code: &str) -> HandlerResult {
+pub async fn claim(bot: &ReplyBot, ctx: &Ctx, user_id: i64, lang: Lang, code: &str) -> HandlerResult {
     let chat = ChatId(user_id);
     let code = code.trim().to_uppercase();
     let Some(scope) = roles::claim_invite(&ctx.db, &code, user_id, ctx.now()).await? else {

@@ -7,6 +7,7 @@ use teloxide::types::InlineKeyboardMarkup;
 use super::private::say;
 use super::who::Who;
 use super::{Ctx, Dlg, HandlerError, HandlerResult, State, invites, keyboards};
+use crate::delivery::ReplyBot;
 use crate::i18n::{Arg, Lang, t, ta};
 use crate::members::{self, NOTICE_VERSION, areas, users};
 
@@ -15,7 +16,7 @@ pub use super::turn::At;
 /// Deep-link payloads starting with this are role invites, not KIM codes.
 pub const INVITE_PREFIX: &str = "inv-";
 
-pub async fn start(bot: &Bot, ctx: &Ctx, dlg: &Dlg, who: &Who, args: &str) -> HandlerResult {
+pub async fn start(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, who: &Who, args: &str) -> HandlerResult {
     let payload = Some(args.trim()).filter(|p| !p.is_empty()).map(str::to_string);
     let chat = ChatId(who.user_id);
     let Some(member) = &who.member else {
@@ -46,7 +47,7 @@ fn notice_text(lang: Lang) -> String {
 
 /// Consent given: store the member and a receipt, then go on with the deep link.
 pub async fn agree(
-    bot: &Bot,
+    bot: &ReplyBot,
     ctx: &Ctx,
     dlg: &Dlg,
     who: &Who,
@@ -66,7 +67,7 @@ pub async fn agree(
     Ok(true)
 }
 
-async fn after_consent(bot: &Bot, ctx: &Ctx, dlg: &Dlg, user_id: i64, lang: Lang, payload: Option<String>) -> HandlerResult {
+async fn after_consent(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, user_id: i64, lang: Lang, payload: Option<String>) -> HandlerResult {
     let chat = ChatId(user_id);
     match payload {
         Some(p) if p.starts_with(INVITE_PREFIX) => {
@@ -84,21 +85,21 @@ async fn after_consent(bot: &Bot, ctx: &Ctx, dlg: &Dlg, user_id: i64, lang: Lang
     }
 }
 
-pub async fn decline(bot: &Bot, dlg: &Dlg, at: At, lang: Lang) -> Result<bool, HandlerError> {
+pub async fn decline(bot: &ReplyBot, dlg: &Dlg, at: At, lang: Lang) -> Result<bool, HandlerError> {
     dlg.exit().await?;
     bot.edit_message_text(at.0, at.1, t(lang, "declined")).await?;
     Ok(true)
 }
 
 /// Shows the notice again in the other language; the choice is kept for after consent.
-pub async fn relabel_notice(bot: &Bot, dlg: &Dlg, at: At, lang: Lang, payload: Option<String>) -> Result<bool, HandlerError> {
+pub async fn relabel_notice(bot: &ReplyBot, dlg: &Dlg, at: At, lang: Lang, payload: Option<String>) -> Result<bool, HandlerError> {
     dlg.update(State::Notice { lang, payload }).await?;
     bot.edit_message_text(at.0, at.1, notice_text(lang)).reply_markup(keyboards::notice(lang)).await?;
     Ok(true)
 }
 
 /// Asks for a KIM: code or menus. With no KIM loaded yet, says so and ends.
-pub async fn choose_kim(bot: &Bot, ctx: &Ctx, dlg: &Dlg, chat: ChatId, lang: Lang) -> HandlerResult {
+pub async fn choose_kim(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, chat: ChatId, lang: Lang) -> HandlerResult {
     if areas::count_kims(&ctx.db).await? == 0 {
         dlg.exit().await?;
         return say(bot, chat, lang, "no-kims").await;
@@ -119,7 +120,7 @@ async fn top_menu(ctx: &Ctx, lang: Lang) -> Result<(String, InlineKeyboardMarkup
 }
 
 /// Moves through the area menu by editing the same message.
-pub async fn show_area(bot: &Bot, ctx: &Ctx, at: At, lang: Lang, id: i64) -> Result<bool, HandlerError> {
+pub async fn show_area(bot: &ReplyBot, ctx: &Ctx, at: At, lang: Lang, id: i64) -> Result<bool, HandlerError> {
     let (text, keyboard) = if id == 0 {
         top_menu(ctx, lang).await?
     } else {
@@ -139,13 +140,13 @@ pub async fn show_area(bot: &Bot, ctx: &Ctx, at: At, lang: Lang, id: i64) -> Res
     Ok(true)
 }
 
-pub async fn join_by_id(bot: &Bot, ctx: &Ctx, dlg: &Dlg, who: &Who, at: Option<At>, kim_id: i64) -> Result<bool, HandlerError> {
+pub async fn join_by_id(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, who: &Who, at: Option<At>, kim_id: i64) -> Result<bool, HandlerError> {
     let Some(kim) = areas::kim_by_id(&ctx.db, kim_id).await? else { return Ok(false) };
     join(bot, ctx, dlg, who.user_id, who.lang, at, kim).await?;
     Ok(true)
 }
 
-pub async fn on_code_typed(bot: &Bot, ctx: &Ctx, dlg: &Dlg, who: &Who, text: &str) -> HandlerResult {
+pub async fn on_code_typed(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, who: &Who, text: &str) -> HandlerResult {
     let chat = ChatId(who.user_id);
     let code = areas::normalize_code(text);
     let kim = if areas::is_valid_code(&code) { areas::kim_by_code(&ctx.db, &code).await? } else { None };
@@ -160,7 +161,7 @@ pub async fn on_code_typed(bot: &Bot, ctx: &Ctx, dlg: &Dlg, who: &Who, text: &st
     }
 }
 
-async fn say_code_not_found(bot: &Bot, chat: ChatId, lang: Lang, typed: &str) -> HandlerResult {
+async fn say_code_not_found(bot: &ReplyBot, chat: ChatId, lang: Lang, typed: &str) -> HandlerResult {
     // Echo at most a short prefix: the user may have pasted a whole paragraph.
     let shown: String = typed.trim().chars().take(24).collect();
     bot.send_message(chat, ta(lang, "kim-not-found", &[("code", Arg::from(shown))])).await?;
@@ -168,7 +169,7 @@ async fn say_code_not_found(bot: &Bot, chat: ChatId, lang: Lang, typed: &str) ->
 }
 
 async fn join(
-    bot: &Bot,
+    bot: &ReplyBot,
     ctx: &Ctx,
     dlg: &Dlg,
     user_id: i64,

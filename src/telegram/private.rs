@@ -11,10 +11,11 @@ use super::keyboards::{self, Command, parse_command};
 use super::turn::Turn;
 use super::who::Who;
 use super::{Cb, Ctx, Dlg, HandlerError, HandlerResult, State, groups, help, invites, onboarding};
+use crate::delivery::ReplyBot;
 use crate::i18n::{Arg, Lang, t, ta};
 use crate::members::{Role, users};
 
-pub async fn on_message(bot: Bot, msg: Message, dlg: Dlg, state: State, ctx: Arc<Ctx>) -> HandlerResult {
+pub async fn on_message(bot: ReplyBot, msg: Message, dlg: Dlg, state: State, ctx: Arc<Ctx>) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let who = match Who::load(&ctx, user, &state).await {
         Ok(who) => who,
@@ -28,13 +29,13 @@ pub async fn on_message(bot: Bot, msg: Message, dlg: Dlg, state: State, ctx: Arc
 }
 
 /// Logs an unexpected failure and tells the user politely; never silence.
-pub async fn apologize(bot: &Bot, chat: ChatId, lang: Lang, error: HandlerError) -> HandlerResult {
+pub async fn apologize(bot: &ReplyBot, chat: ChatId, lang: Lang, error: HandlerError) -> HandlerResult {
     tracing::error!(chat = chat.0, %error, "handler failed");
     bot.send_message(chat, t(lang, "error-generic")).await?;
     Ok(())
 }
 
-async fn route_message(bot: &Bot, msg: &Message, dlg: &Dlg, state: State, ctx: &Ctx, who: &Who) -> HandlerResult {
+async fn route_message(bot: &ReplyBot, msg: &Message, dlg: &Dlg, state: State, ctx: &Ctx, who: &Who) -> HandlerResult {
     if let Some(member) = &who.member {
         let role = who.actor.role();
         help::refresh_menu(bot, ctx, who.user_id, who.lang, role, member.menu_role.as_deref()).await?;
@@ -60,7 +61,7 @@ async fn route_message(bot: &Bot, msg: &Message, dlg: &Dlg, state: State, ctx: &
 }
 
 async fn on_command(
-    bot: &Bot,
+    bot: &ReplyBot,
     chat: ChatId,
     dlg: &Dlg,
     state: State,
@@ -111,7 +112,7 @@ async fn on_command(
     }
 }
 
-async fn cancel(bot: &Bot, chat: ChatId, dlg: &Dlg, state: State, lang: Lang) -> HandlerResult {
+async fn cancel(bot: &ReplyBot, chat: ChatId, dlg: &Dlg, state: State, lang: Lang) -> HandlerResult {
     let key = match state {
         State::Idle => "nothing-to-cancel",
         State::Notice { .. } => "declined",
@@ -130,12 +131,12 @@ async fn cancel(bot: &Bot, chat: ChatId, dlg: &Dlg, state: State, lang: Lang) ->
 }
 
 /// Sends one message by key.
-pub async fn say(bot: &Bot, chat: ChatId, lang: Lang, key: &str) -> HandlerResult {
+pub async fn say(bot: &ReplyBot, chat: ChatId, lang: Lang, key: &str) -> HandlerResult {
     bot.send_message(chat, t(lang, key)).await?;
     Ok(())
 }
 
-pub async fn on_callback(bot: Bot, q: CallbackQuery, dlg: Dlg, state: State, ctx: Arc<Ctx>) -> HandlerResult {
+pub async fn on_callback(bot: ReplyBot, q: CallbackQuery, dlg: Dlg, state: State, ctx: Arc<Ctx>) -> HandlerResult {
     let user_chat = ChatId(q.from.id.0 as i64);
     let who = match Who::load(&ctx, &q.from, &state).await {
         Ok(who) => who,
@@ -164,7 +165,7 @@ pub async fn on_callback(bot: Bot, q: CallbackQuery, dlg: Dlg, state: State, ctx
 
 /// Acts on a parsed button press if it fits the current state; `Ok(false)` when it
 /// does not (stale or forged), in which case nothing has changed.
-async fn on_button(bot: &Bot, q: &CallbackQuery, dlg: &Dlg, state: State, ctx: &Ctx, who: &Who, cb: Cb) -> Result<bool, HandlerError> {
+async fn on_button(bot: &ReplyBot, q: &CallbackQuery, dlg: &Dlg, state: State, ctx: &Ctx, who: &Who, cb: Cb) -> Result<bool, HandlerError> {
     let Some(message) = q.message.as_ref() else { return Ok(false) };
     let at = (message.chat().id, message.id());
     let turn = Turn { bot, ctx, dlg, who, chat: at.0 };
@@ -185,7 +186,7 @@ async fn on_button(bot: &Bot, q: &CallbackQuery, dlg: &Dlg, state: State, ctx: &
     }
 }
 
-async fn set_language(bot: &Bot, ctx: &Ctx, who: &Who, at: (ChatId, teloxide::types::MessageId), new: Lang) -> Result<bool, HandlerError> {
+async fn set_language(bot: &ReplyBot, ctx: &Ctx, who: &Who, at: (ChatId, teloxide::types::MessageId), new: Lang) -> Result<bool, HandlerError> {
     users::set_language(&ctx.db, who.user_id, new.code(), ctx.now()).await?;
     bot.edit_message_text(at.0, at.1, t(new, "lang-changed")).await?;
     let role = who.actor.role();
@@ -197,7 +198,7 @@ async fn set_language(bot: &Bot, ctx: &Ctx, who: &Who, at: (ChatId, teloxide::ty
 
 /// Buttons on messages outside private chats (none are sent yet) or on messages too
 /// old for Telegram to include: answered as stale, never acted on.
-pub async fn on_foreign_callback(bot: Bot, q: CallbackQuery) -> HandlerResult {
+pub async fn on_foreign_callback(bot: ReplyBot, q: CallbackQuery) -> HandlerResult {
     let lang = Lang::guess(q.from.language_code.as_deref());
     bot.answer_callback_query(q.id).text(t(lang, "stale-button")).await?;
     Ok(())

@@ -6,13 +6,14 @@ use teloxide::types::{InlineKeyboardMarkup, MessageId};
 
 use super::who::Who;
 use super::{Ctx, Dlg, HandlerResult, State};
+use crate::delivery::ReplyBot;
 use crate::i18n::{Arg, Lang, t, ta};
 
 /// A bot message a button was pressed on, so the handler can edit it in place.
 pub type At = (ChatId, MessageId);
 
 pub struct Turn<'a> {
-    pub bot: &'a Bot,
+    pub bot: &'a ReplyBot,
     pub ctx: &'a Ctx,
     pub dlg: &'a Dlg,
     pub who: &'a Who,

@@ -8,7 +8,6 @@ mod list;
 mod record;
 mod render;
 
-use teloxide::prelude::*;
 use teloxide::ApiError;
 use teloxide::RequestError;
 use teloxide::types::{InlineKeyboardMarkup, Message};

@@ -8,6 +8,7 @@ mod support;
 mod announcements;
 mod aspirations;
 mod delivery;
+mod delivery_restart;
 mod groups;
 mod onboarding;
 mod privacy;

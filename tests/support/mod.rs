@@ -25,6 +25,8 @@ pub struct TestApp {
     /// A pool of the test's own, for arranging data and checking results.
     pub db: Db,
     pub clock: SharedClock,
+    /// Extra environment for the app's config (e.g. `KIMBOT_SEND_*`), kept across restarts.
+    pub env: Vec<(String, String)>,
     running: Option<(oneshot::Sender<()>, JoinHandle<Result<(), AppError>>)>,
     _dir: tempfile::TempDir,
 }
@@ -40,10 +42,26 @@ pub async fn spawn_app_with_clock(clock: Arc<ManualClock>) -> TestApp {
     spawn_app_on(clock).await
 }
 
+/// Conversation tests answer one person many times within seconds; Telegram's
+/// ~1/s per private chat would only make them slow. The delivery tests, which check
+/// the pacing itself, start through [`spawn_app_with`] and keep the real limits.
+const CONVERSATION_PACE: (&str, &str) = ("KIMBOT_SEND_PRIVATE_PER_SECOND", "50");
+
 async fn spawn_app_on(clock: SharedClock) -> TestApp {
     let mut app = spawn_app_without_areas().await;
     app.clock = clock;
+    app.env = vec![(CONVERSATION_PACE.0.to_string(), CONVERSATION_PACE.1.to_string())];
     app.load_areas().await;
+    app.start().await;
+    app
+}
+
+/// Like [`spawn_app`], with extra settings such as `("KIMBOT_SEND_PER_SECOND", "2")`.
+pub async fn spawn_app_with(env: &[(&str, &str)]) -> TestApp {
+    let mut app = spawn_app_without_areas().await;
+    app.env = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
+    kimbot::members::areas::import_csv(&app.db, csv).await.expect("areas import");
     app.start().await;
     app
 }
@@ -57,11 +75,15 @@ pub async fn spawn_app_without_areas() -> TestApp {
     let config = config_for(&fake, &database_url);
     let db = Db::connect(&database_url, config.backend).await.expect("test database");
     db.migrate().await.expect("migrations");
-    TestApp { fake, database_url, db, clock: Arc::new(SystemClock), running: None, _dir: dir }
+    TestApp { fake, database_url, db, clock: Arc::new(SystemClock), env: Vec::new(), running: None, _dir: dir }
 }
 
 pub fn config_for(fake: &FakeTelegram, database_url: &str) -> Config {
-    let env: HashMap<String, String> = [
+    config_with(fake, database_url, &[])
+}
+
+pub fn config_with(fake: &FakeTelegram, database_url: &str, extra: &[(String, String)]) -> Config {
+    let mut env: HashMap<String, String> = [
         ("TELOXIDE_TOKEN", fake_telegram::TOKEN.to_string()),
         ("TELOXIDE_API_URL", fake.api_url()),
         ("DATABASE_URL", database_url.to_string()),
@@ -70,6 +92,7 @@ pub fn config_for(fake: &FakeTelegram, database_url: &str) -> Config {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
+    env.extend(extra.iter().cloned());
     Config::from_map(&env).expect("test config")
 }
 
@@ -110,7 +133,7 @@ impl TestApp {
     /// Starts the application exactly as `kimbot run` does.
     pub async fn start(&mut self) {
         assert!(self.running.is_none(), "already running");
-        let config = config_for(&self.fake, &self.database_url);
+        let config = config_with(&self.fake, &self.database_url, &self.env);
         let app = App::build(config, self.clock.clone()).await.expect("app builds");
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(app.run_until(async move {

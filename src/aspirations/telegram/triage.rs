@@ -2,7 +2,6 @@
 //! status and reply from the ticket card, coordinators only read. Every press is
 //! checked again here (role, scope, the ticket's current status) before it acts.
 
-use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message};
 
 use super::{Btn, Dialog, state};

@@ -1,7 +1,6 @@
 //! Moving a published training in time or place. Everyone registered or waiting is
 //! told what changed (through the outbox); reminders follow the new start.
 
-use teloxide::prelude::*;
 use teloxide::types::Message;
 
 use super::compose::{pin_of, venue_from_text};

@@ -1,0 +1,144 @@
+//! One send: the Telegram request for an outbox row, under a timeout, and what
+//! Telegram's answer means for the row.
+
+use std::time::Duration;
+
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile};
+use teloxide::{ApiError, RequestError};
+
+use super::outbox::Claimed;
+use super::{Body, ButtonSpec};
+
+/// What became of one attempt.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Delivered; Telegram's message id.
+    Sent(i64),
+    /// 429: wait this long before writing to this chat (and maybe to anyone).
+    TooMany(Duration),
+    /// The group became a supergroup with this id.
+    Migrated(i64),
+    /// 403: kicked, blocked, not a member. No message to this chat can succeed.
+    Forbidden(String),
+    /// Worth another try later: network trouble, 5xx, no answer in time.
+    Transient { reason: String, maybe_delivered: bool },
+    /// Any other refusal (400): trying again would fail the same way.
+    Failed(String),
+}
+
+/// Sends `row`, giving up after `timeout` (teloxide itself waits 10 s after a 5xx
+/// before it returns, and a hung connection would hold a slot for good).
+pub async fn attempt(bot: &Bot, row: &Claimed, timeout: Duration) -> Outcome {
+    match tokio::time::timeout(timeout, request(bot, row)).await {
+        Ok(Ok(message)) => Outcome::Sent(i64::from(message.id.0)),
+        Ok(Err(error)) => classify(error),
+        Err(_) => Outcome::Transient { reason: format!("no answer within {} s", timeout.as_secs()), maybe_delivered: true },
+    }
+}
+
+async fn request(bot: &Bot, row: &Claimed) -> Result<Message, RequestError> {
+    let chat = ChatId(row.chat_id);
+    match &row.body {
+        Body::Text { text, buttons, entities } => {
+            let mut request = bot.send_message(chat, text);
+            request.entities = (!entities.is_empty()).then(|| entities.clone());
+            if buttons.is_empty() { request.await } else { request.reply_markup(keyboard(buttons)).await }
+        }
+        Body::Photo { file_id, caption, entities } => {
+            let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
+            request.caption = caption.clone();
+            request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
+            request.await
+        }
+        Body::Document { file_id, caption, entities } => {
+            let mut request = bot.send_document(chat, InputFile::file_id(file_id.clone().into()));
+            request.caption = caption.clone();
+            request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
+            request.await
+        }
+    }
+}
+
+fn keyboard(rows: &[Vec<ButtonSpec>]) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(
+        rows.iter()
+            .map(|r| r.iter().map(|b| InlineKeyboardButton::callback(b.label.clone(), b.data.clone())).collect::<Vec<_>>()),
+    )
+}
+
+/// Maps teloxide's error to what to do with the row.
+pub fn classify(error: RequestError) -> Outcome {
+    match error {
+        RequestError::RetryAfter(wait) => Outcome::TooMany(wait.duration()),
+        RequestError::MigrateToChatId(new) => Outcome::Migrated(new.0),
+        RequestError::Api(api) => {
+            let reason = api_reason(&api);
+            if reason.starts_with("Forbidden:") {
+                Outcome::Forbidden(reason)
+            } else if is_server_error(&reason) {
+                Outcome::Transient { reason, maybe_delivered: false }
+            } else {
+                Outcome::Failed(reason)
+            }
+        }
+        RequestError::Network(e) => {
+            Outcome::Transient { reason: format!("network: {e}"), maybe_delivered: e.is_timeout() }
+        }
+        other @ (RequestError::Io(_) | RequestError::InvalidJson { .. }) => {
+            Outcome::Transient { reason: other.to_string(), maybe_delivered: false }
+        }
+    }
+}
+
+/// Telegram's own description where teloxide knows it (`Forbidden: …`), so reports
+/// and the checks above read the same text whatever teloxide's variant.
+fn api_reason(api: &ApiError) -> String {
+    match api {
+        ApiError::Unknown(text) => text.clone(),
+        ApiError::BotKicked => "Forbidden: bot was kicked from the group chat".into(),
+        ApiError::BotKickedFromSupergroup => "Forbidden: bot was kicked from the supergroup chat".into(),
+        ApiError::BotKickedFromChannel => "Forbidden: bot was kicked from the channel chat".into(),
+        ApiError::BotBlocked => "Forbidden: bot was blocked by the user".into(),
+        ApiError::UserDeactivated => "Forbidden: user is deactivated".into(),
+        ApiError::CantInitiateConversation => "Forbidden: bot can't initiate conversation with a user".into(),
+        ApiError::CantTalkWithBots => "Forbidden: bot can't send messages to bots".into(),
+        other => other.to_string(),
+    }
+}
+
+/// 5xx answers reach us as API errors with the gateway's text.
+fn is_server_error(reason: &str) -> bool {
+    ["Internal Server Error", "Bad Gateway", "Service Unavailable", "Gateway Timeout"]
+        .iter()
+        .any(|s| reason.contains(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use teloxide::types::Seconds;
+
+    use super::*;
+
+    #[test]
+    fn telegram_answers_map_to_retry_move_or_failure() {
+        let cases = [
+            (RequestError::RetryAfter(Seconds::from_seconds(9)), Outcome::TooMany(Duration::from_secs(9))),
+            (RequestError::MigrateToChatId(ChatId(-1005)), Outcome::Migrated(-1005)),
+            (
+                RequestError::Api(ApiError::Unknown("Forbidden: bot was kicked from the group chat".into())),
+                Outcome::Forbidden("Forbidden: bot was kicked from the group chat".into()),
+            ),
+            (RequestError::Api(ApiError::BotBlocked), Outcome::Forbidden("Forbidden: bot was blocked by the user".into())),
+            (
+                RequestError::Api(ApiError::Unknown("Internal Server Error".into())),
+                Outcome::Transient { reason: "Internal Server Error".into(), maybe_delivered: false },
+            ),
+        ];
+        for (error, expected) in cases {
+            assert_eq!(classify(error), expected);
+        }
+        let bad = classify(RequestError::Api(ApiError::MessageTextIsEmpty));
+        assert!(matches!(bad, Outcome::Failed(_)), "{bad:?}");
+    }
+}
