@@ -115,6 +115,7 @@ ann-report-sent = ✅ { $group }: sent
 ann-report-waiting = ⏳ { $group }: waiting
 ann-report-failed = ❌ { $group }: failed ({ $reason })
 ann-report-more = … and { $count } more groups
+ann-report-resent = ⚠️ { $count } groups may have this message twice (it was being sent when the bot stopped abruptly, then sent again): { $groups }
 ann-report-totals = Sent { $sent } · Failed { $failed } · Waiting { $waiting }
 ann-report-no-groups = There was no active group in the target at this send.
 ann-reason-removed = the bot was removed from the group

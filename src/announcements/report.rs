@@ -67,7 +67,20 @@ async fn load(turn: &Turn<'_>, id: i64, n: i64) -> DbResult<Option<(Announcement
     Ok(runs::run(&turn.ctx.db, id, n).await?.map(|run| (ann, run)))
 }
 
-fn render_report(lang: Lang, ann: &Announcement, run: &Run, groups: &[(i64, String, Standing)]) -> String {
+/// Groups whose message was in flight when a worker stopped dead and was sent
+/// again: they may have it twice (Telegram cannot tell us whether the first try landed).
+fn in_flight(rows: &[DeliveryState]) -> Vec<String> {
+    let mut titles: Vec<String> = Vec::new();
+    for row in rows.iter().filter(|r| r.resent != 0) {
+        if !titles.contains(&row.title) {
+            titles.push(row.title.clone());
+        }
+    }
+    titles
+}
+
+fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryState]) -> String {
+    let groups = per_group(rows);
     let yes_no = |b: bool| Arg::from(if b { "yes" } else { "no" });
     let header = [
         ("id", Arg::from(ann.id)),
@@ -95,6 +108,11 @@ fn render_report(lang: Lang, ann: &Announcement, run: &Run, groups: &[(i64, Stri
         ("failed", count(|s| matches!(s, Standing::Failed(_)))),
         ("waiting", count(|s| *s == Standing::Waiting)),
     ];
+    let repeated = in_flight(rows);
+    if !repeated.is_empty() {
+        let args = [("count", Arg::from(repeated.len() as i64)), ("groups", Arg::from(repeated.join(", ")))];
+        lines.push(ta(lang, "ann-report-resent", &args));
+    }
     lines.push(String::new());
     lines.push(if groups.is_empty() {
         t(lang, "ann-report-no-groups")
@@ -108,12 +126,12 @@ fn render_report(lang: Lang, ann: &Announcement, run: &Run, groups: &[(i64, Stri
 pub async fn show(turn: &Turn<'_>, id: i64, n: i64, at: Option<At>) -> Result<bool, HandlerError> {
     let Some((ann, run)) = load(turn, id, n).await? else { return Ok(false) };
     let lang = turn.lang();
-    let groups = per_group(&runs::deliveries(&turn.ctx.db, run.id).await?);
+    let rows = runs::deliveries(&turn.ctx.db, run.id).await?;
     let kb = keyboard(vec![
         vec![(t(lang, "ann-btn-refresh"), Btn::Report(id, n))],
         vec![(t(lang, "ann-btn-recall"), Btn::Recall(id, n))],
     ]);
-    render::show(turn, at, render_report(lang, &ann, &run, &groups), Some(kb)).await?;
+    render::show(turn, at, render_report(lang, &ann, &run, &rows), Some(kb)).await?;
     Ok(true)
 }
 

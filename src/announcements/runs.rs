@@ -85,11 +85,14 @@ pub struct DeliveryState {
     pub error: Option<String>,
     pub message_id: Option<i64>,
     pub updated_at: i64,
+    /// 1: the message was in flight when a worker died and was sent again, so the
+    /// group may have it twice.
+    pub resent: i64,
 }
 
 pub async fn deliveries(db: &Db, run_id: i64) -> DbResult<Vec<DeliveryState>> {
     Ok(sqlx::query_as(
-        "SELECT d.chat_id, d.title, o.chat_id AS sent_chat_id, o.status, o.error, o.message_id, o.updated_at \
+        "SELECT d.chat_id, d.title, o.chat_id AS sent_chat_id, o.status, o.error, o.message_id, o.updated_at, o.resent \
          FROM announcement_deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE d.run_id = $1 ORDER BY d.title, d.id",
     )
     .bind(run_id)

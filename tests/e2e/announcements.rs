@@ -278,3 +278,23 @@ async fn the_report_names_each_group_that_failed_and_why() {
     assert!(report.text.contains("RT 20: gagal (bot dikeluarkan dari grup)"), "{}", report.text);
     assert!(report.text.contains("Terkirim 1 · Gagal 1 · Menunggu 0"), "{}", report.text);
 }
+
+#[tokio::test]
+async fn the_report_warns_of_groups_that_may_have_the_message_twice_after_a_hard_kill() {
+    let app = spawn_app().await;
+    let (koor, groups) = coordinator_with_groups(&app, 8025, "IB1-BL", &[(-9811, "RT 21"), (-9812, "RT 22")]).await;
+    compose_to_my_kim(&koor, "Kerja bakti").await;
+    koor.press("Kirim sekarang").await;
+    wait_text(&koor, "Laporan pengumuman #1").await;
+    for g in &groups {
+        g.next_message().await;
+    }
+    // What the worker's lease reclaim leaves behind when a process died mid-send.
+    sqlx::query("UPDATE outbox SET resent = 1 WHERE chat_id = $1").bind(-9812_i64).execute(&app.db.pool).await.unwrap();
+
+    let report = refresh_until(&koor, "dua kali").await;
+
+    assert!(report.text.contains("1 grup mungkin menerima pesan ini dua kali"), "{}", report.text);
+    assert!(report.text.contains(": RT 22"), "{}", report.text);
+    assert!(!report.text.contains("RT 21, RT 22") && !report.text.contains("dua kali): RT 21"), "{}", report.text);
+}
