@@ -52,16 +52,6 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
-    /// Benchmark the aspirations export on a temporary SQLite database.
-    #[command(name = "bench-export")]
-    BenchExport {
-        /// Aspirations to seed before exporting.
-        #[arg(long, default_value_t = 1_000_000)]
-        rows: u64,
-        /// Keep the exported files in this directory (default: deleted).
-        #[arg(long)]
-        keep: Option<PathBuf>,
-    },
     /// Show the latest audit log entries, newest first.
     Audit {
         #[arg(long, default_value_t = 50)]
@@ -179,7 +169,6 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     match cli.command {
         Command::Sandbox { db } => crate::sandbox::run(db).await,
-        Command::BenchExport { rows, keep } => Ok(crate::reports::bench::run(rows, keep.as_deref()).await?),
         Command::Export { what } => {
             let config = Config::from_env()?;
             let db = Db::connect(&config.database_url, config.backend).await?;
@@ -234,7 +223,7 @@ async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
                 println!("{when}\t{who}\t{}\t{}", e.action, e.detail);
             }
         }
-        Command::Run | Command::Sandbox { .. } | Command::Bench { .. } | Command::Export { .. } | Command::BenchExport { .. } => {
+        Command::Run | Command::Sandbox { .. } | Command::Bench { .. } | Command::Export { .. } => {
             unreachable!("handled in run")
         }
     }

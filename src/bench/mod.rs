@@ -5,6 +5,8 @@
 //! - `broadcast`: one announcement to many groups with Telegram's limits enforced
 //!   by the fake, while residents write to the bot; throughput, violations, 429s,
 //!   answer times with and without the broadcast, peak memory.
+//! - `export`: the aspirations report over many seeded rows (time, peak memory;
+//!   see [`crate::reports::bench`]).
 //! - `queue`: peak memory and throughput with a large queue (limits off); the fake
 //!   runs in a child process so the memory figure is kimbot's own.
 
@@ -22,6 +24,15 @@ pub enum BenchCommand {
     Broadcast(BroadcastArgs),
     /// Memory and throughput with a large queue of deliveries (limits off).
     Queue(QueueArgs),
+    /// Seeds aspirations in a temporary SQLite and times the streamed report export.
+    Export {
+        /// Aspirations to seed before exporting.
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        /// Keep the exported files in this directory (default: deleted).
+        #[arg(long)]
+        keep: Option<std::path::PathBuf>,
+    },
     /// (internal) Serve a fake Bot API with N groups; prints its URL.
     #[command(hide = true)]
     FakeServer {
@@ -64,6 +75,7 @@ pub async fn run(command: BenchCommand) -> Result<(), CliError> {
     match command {
         BenchCommand::Broadcast(args) => broadcast::run(args).await,
         BenchCommand::Queue(args) => queue::run(args).await,
+        BenchCommand::Export { rows, keep } => Ok(crate::reports::bench::run(rows, keep.as_deref()).await?),
         BenchCommand::FakeServer { groups } => queue::serve_fake(groups).await,
     }
 }

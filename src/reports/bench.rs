@@ -1,4 +1,4 @@
-//! `kimbot bench-export --rows N`: seeds N aspirations (with status history) into a
+//! `kimbot bench export --rows N`: seeds N aspirations (with status history) into a
 //! temporary SQLite database in batched transactions, then exports them as the
 //! office would (XLSX + CSV + chart, whole city, one year), printing the seeding
 //! and export times and the peak memory of each phase (VmHWM from /proc).
