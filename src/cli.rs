@@ -63,7 +63,7 @@ pub enum Command {
         #[arg(long)]
         action: Option<String>,
     },
-    /// Measure the delivery engine against a fake Telegram (figures for the README).
+    /// Benchmarks for the README: the delivery engine against a fake Telegram, the report export.
     Bench {
         #[command(subcommand)]
         what: crate::bench::BenchCommand,
