@@ -158,3 +158,19 @@ ann-latest-item = 🗓️ { $when }{ $media ->
    *[other] {""}
 }
     { $text }
+
+## Registered UMKM as a target (staff)
+ann-btn-umkm = 🏪 Registered UMKM (private chat)
+ann-umkm-choose-area = 🏪 UMKM in which area? Only owners who agreed to programme news will get it.
+ann-umkm-choose-sector = Which business sector?
+ann-umkm-choose-need = For which need?
+ann-umkm-btn-any = All
+ann-umkm-any = all
+ann-target-umkm = registered UMKM in { $name } (sector: { $sector }; need: { $need })
+ann-choices-umkm =
+    👆 That is how the announcement will look in the owners' chats.
+    Sending to: { $target } ({ $groups } UMKM that agreed to programme news right now).
+
+    When should it go out?
+ann-no-umkm = No UMKM in this target matches and has agreed to programme news yet. Choose another target with "Change where".
+ann-sent-umkm = 🚀 Announcement #{ $id } is being sent to { $groups } UMKM.

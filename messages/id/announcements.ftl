@@ -158,3 +158,19 @@ ann-latest-item = 🗓️ { $when }{ $media ->
    *[other] {""}
 }
     { $text }
+
+## Registered UMKM as a target (staff)
+ann-btn-umkm = 🏪 UMKM terdaftar (chat pribadi)
+ann-umkm-choose-area = 🏪 UMKM di wilayah mana? Yang dikirimi hanya pemilik usaha yang setuju menerima kabar program.
+ann-umkm-choose-sector = Sektor usaha apa?
+ann-umkm-choose-need = Untuk kebutuhan apa?
+ann-umkm-btn-any = Semua
+ann-umkm-any = semua
+ann-target-umkm = UMKM terdaftar di { $name } (sektor: { $sector }; kebutuhan: { $need })
+ann-choices-umkm =
+    👆 Begitulah pengumuman akan tampil di chat pemilik usaha.
+    Tujuan: { $target } ({ $groups } UMKM yang setuju menerima kabar program saat ini).
+
+    Kapan dikirim?
+ann-no-umkm = Belum ada UMKM di tujuan ini yang cocok dan setuju menerima kabar program. Pilih tujuan lain dengan tombol "Ubah tujuan".
+ann-sent-umkm = 🚀 Pengumuman #{ $id } sedang dikirim ke { $groups } UMKM.

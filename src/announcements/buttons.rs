@@ -3,6 +3,20 @@
 //! dialogue state before anything happens.
 
 use crate::telegram::{Cb, Payload};
+use crate::umkm::model::{Need, Sector};
+
+/// `x` for "any", else the index.
+fn index(i: Option<u8>) -> String {
+    i.map(|i| i.to_string()).unwrap_or_else(|| "x".into())
+}
+
+/// `Some(None)` for "any", `Some(Some(i))` for an index below `len`, `None` if forged.
+fn parse_index(s: &str, len: usize) -> Option<Option<u8>> {
+    if s == "x" {
+        return Some(None);
+    }
+    s.parse::<u8>().ok().filter(|i| usize::from(*i) < len).map(Some)
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Btn {
@@ -12,6 +26,14 @@ pub enum Btn {
     AllOfKim(i64),
     /// Every group in this kecamatan or kota (staff).
     Area(i64),
+    /// Registered UMKM as the target (staff): choose the area.
+    Umkm,
+    /// UMKM in this area: choose the sector.
+    UmkmArea(i64),
+    /// UMKM in this area and sector (index into `Sector::ALL`, `None` = any): choose the need.
+    UmkmSector(i64, Option<u8>),
+    /// UMKM in this area, sector and need (index into `Need::ALL`, `None` = any): done.
+    UmkmNeed(i64, Option<u8>, Option<u8>),
     /// Show the group checklist.
     Pick,
     /// Tick or untick a group (chat id) in the checklist.
@@ -60,6 +82,10 @@ impl Payload for Btn {
             Btn::Next => "go".into(),
             Btn::AllOfKim(id) => format!("k:{id}"),
             Btn::Area(id) => format!("a:{id}"),
+            Btn::Umkm => "u".into(),
+            Btn::UmkmArea(id) => format!("ua:{id}"),
+            Btn::UmkmSector(id, s) => format!("us:{id}:{}", index(*s)),
+            Btn::UmkmNeed(id, s, n) => format!("un:{id}:{}:{}", index(*s), index(*n)),
             Btn::Pick => "p".into(),
             Btn::Toggle(chat) => format!("t:{chat}"),
             Btn::Picked => "d".into(),
@@ -88,6 +114,10 @@ impl Payload for Btn {
             ["go"] => Btn::Next,
             ["k", n] => Btn::AllOfKim(id(n)?),
             ["a", n] => Btn::Area(id(n)?),
+            ["u"] => Btn::Umkm,
+            ["ua", n] => Btn::UmkmArea(id(n)?),
+            ["us", n, s] => Btn::UmkmSector(id(n)?, parse_index(s, Sector::ALL.len())?),
+            ["un", n, s, d] => Btn::UmkmNeed(id(n)?, parse_index(s, Sector::ALL.len())?, parse_index(d, Need::ALL.len())?),
             ["p"] => Btn::Pick,
             ["t", chat] => Btn::Toggle(chat.parse().ok()?),
             ["d"] => Btn::Picked,
@@ -123,6 +153,12 @@ mod tests {
             Btn::AllOfKim(12),
             Btn::Area(3),
             Btn::Pick,
+            Btn::Umkm,
+            Btn::UmkmArea(i64::MAX),
+            Btn::UmkmSector(i64::MAX, None),
+            Btn::UmkmSector(3, Some(6)),
+            Btn::UmkmNeed(i64::MAX, Some(6), Some(6)),
+            Btn::UmkmNeed(3, None, None),
             Btn::Toggle(-1_001_234_567_890),
             Btn::Toggle(i64::MIN),
             Btn::Picked,
@@ -151,7 +187,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "zz", "s:1"] {
+        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "zz", "s:1", "ua:0", "us:1:7", "us:1:-1", "un:1:x:7", "un:1:x", "u:1"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

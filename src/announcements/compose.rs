@@ -1,5 +1,6 @@
 //! `/umumkan`, first half: the content, then whom it goes to (all groups of my KIM,
-//! chosen groups, or — staff — a kecamatan or the whole city), then the preview.
+//! chosen groups, or — staff — a kecamatan, the whole city, or registered UMKM), then
+//! the preview.
 
 use teloxide::types::Message;
 
@@ -66,9 +67,14 @@ pub async fn show_targets(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Resu
     for kim in areas::kims_by_ids(db, &actor.coordinator_kims).await? {
         rows.push(vec![(ta(lang, "ann-btn-all-of-kim", &[("name", Arg::from(kim.name))]), Btn::AllOfKim(kim.id))]);
     }
-    for area in targets::offered_areas(db, actor).await? {
+    let offered = targets::offered_areas(db, actor).await?;
+    let staff = !offered.is_empty();
+    for area in offered {
         let args = [("name", Arg::from(area.name)), ("kind", Arg::from(area.kind))];
         rows.push(vec![(ta(lang, "ann-btn-area", &args), Btn::Area(area.id))]);
+    }
+    if staff {
+        rows.push(vec![(t(lang, "ann-btn-umkm"), Btn::Umkm)]);
     }
     rows.push(vec![(t(lang, "ann-btn-pick"), Btn::Pick)]);
     rows.push(vec![(t(lang, "ann-btn-rewrite"), Btn::Rewrite)]);

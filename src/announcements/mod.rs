@@ -11,8 +11,8 @@
 //! - [`telegram`] and the handler modules behind it: `/umumkan`, `/jadwal`,
 //!   `/pengumuman`, the report and recall.
 //!
-//! Targets are groups linked to KIMs. Registered UMKM (private chats) are not a target
-//! yet: the UMKM registry lives on another branch.
+//! Targets are groups linked to KIMs and, for staff, registered UMKM in private chat
+//! ([`umkm_target`]), only those who agreed to programme news.
 
 mod buttons;
 mod compose;
@@ -28,4 +28,5 @@ pub mod runs;
 pub mod store;
 pub mod targets;
 pub mod telegram;
+mod umkm_target;
 pub mod when;

@@ -7,6 +7,7 @@ use teloxide::types::{MessageEntity, MessageEntityKind};
 
 use super::cron::CronExpr;
 use crate::members::{Actor, Role, covers};
+use crate::umkm::model::{Need, Sector};
 
 /// Telegram's caption limit; longer text follows the media as its own message.
 pub const CAPTION_MAX: usize = 1024;
@@ -118,6 +119,42 @@ pub enum Target {
     Groups(Vec<i64>),
     /// Every group of every KIM in a kecamatan or kota (staff).
     Area(i64),
+    /// Registered UMKM in an area (staff), in their private chats, optionally only
+    /// one sector and one need; only owners who agreed to programme news.
+    Umkm(UmkmFilter),
+}
+
+/// Which registered businesses a [`Target::Umkm`] reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UmkmFilter {
+    /// A kecamatan or kota.
+    pub area: i64,
+    pub sector: Option<Sector>,
+    pub need: Option<Need>,
+}
+
+impl UmkmFilter {
+    /// `area:sector:need`, `-` for "any".
+    fn reference(&self) -> String {
+        let sector = self.sector.map(Sector::code).unwrap_or("-");
+        let need = self.need.map(Need::code).unwrap_or("-");
+        format!("{}:{sector}:{need}", self.area)
+    }
+
+    fn parse(reference: &str) -> Option<UmkmFilter> {
+        let [area, sector, need] = reference.split(':').collect::<Vec<_>>()[..] else { return None };
+        Some(UmkmFilter {
+            area: area.parse().ok().filter(|n| *n > 0)?,
+            sector: match sector {
+                "-" => None,
+                code => Some(Sector::from_code(code)?),
+            },
+            need: match need {
+                "-" => None,
+                code => Some(Need::from_code(code)?),
+            },
+        })
+    }
 }
 
 impl Target {
@@ -126,6 +163,7 @@ impl Target {
             Target::Kim(_) => "kim",
             Target::Groups(_) => "groups",
             Target::Area(_) => "area",
+            Target::Umkm(_) => "umkm",
         }
     }
 
@@ -133,6 +171,7 @@ impl Target {
         match self {
             Target::Kim(id) | Target::Area(id) => id.to_string(),
             Target::Groups(ids) => ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","),
+            Target::Umkm(filter) => filter.reference(),
         }
     }
 
@@ -140,6 +179,7 @@ impl Target {
         match kind {
             "kim" => reference.parse().ok().map(Target::Kim),
             "area" => reference.parse().ok().map(Target::Area),
+            "umkm" => UmkmFilter::parse(reference).map(Target::Umkm),
             "groups" => reference.split(',').map(|s| s.parse().ok()).collect::<Option<Vec<i64>>>().map(Target::Groups),
             _ => None,
         }
@@ -263,6 +303,14 @@ mod tests {
         }
         assert_eq!(Target::parse("groups", "-1,x"), None);
         assert_eq!(Target::parse("umkm", "1"), None);
+        let umkm = Target::Umkm(UmkmFilter { area: 4, sector: Some(Sector::Kuliner), need: None });
+        assert_eq!(umkm.reference(), "4:kuliner:-");
+        assert_eq!(Target::parse("umkm", &umkm.reference()), Some(umkm));
+        let any = Target::Umkm(UmkmFilter { area: 4, sector: None, need: Some(Need::Qris) });
+        assert_eq!(Target::parse("umkm", &any.reference()), Some(any));
+        for forged in ["0:-:-", "4:kapal:-", "4:-:uang", "4:-", "x:-:-"] {
+            assert_eq!(Target::parse("umkm", forged), None, "{forged}");
+        }
     }
 
     #[test]

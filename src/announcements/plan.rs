@@ -37,7 +37,8 @@ pub async fn choices(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Result<bo
     let lang = turn.lang();
     let groups = targets::resolve(&turn.ctx.db, &turn.who.actor, &target).await?.len() as i64;
     let label = render::target_label(lang, &target, &scope.name);
-    let text = ta(lang, "ann-choices", &[("target", Arg::from(label)), ("groups", Arg::from(groups))]);
+    let key = if matches!(target, Target::Umkm(_)) { "ann-choices-umkm" } else { "ann-choices" };
+    let text = ta(lang, key, &[("target", Arg::from(label)), ("groups", Arg::from(groups))]);
     let kb = keyboard(vec![
         vec![(t(lang, "ann-btn-send-now"), Btn::SendNow)],
         vec![(t(lang, "ann-btn-at"), Btn::AskAt)],
@@ -74,8 +75,9 @@ async fn save(
 pub async fn send_now(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
     let Some((target, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
     let groups = targets::resolve(&turn.ctx.db, &turn.who.actor, &target).await?.len() as i64;
+    let to_umkm = matches!(target, Target::Umkm(_));
     if groups == 0 {
-        turn.say("ann-no-active-groups").await?;
+        turn.say(if to_umkm { "ann-no-umkm" } else { "ann-no-active-groups" }).await?;
         return Ok(true);
     }
     let now = turn.now();
@@ -86,7 +88,8 @@ pub async fn send_now(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Han
     audit::record(&turn.ctx.db, Some(turn.who.user_id), "announcement.send", &detail, now).await?;
     turn.end().await?;
     let args = [("id", Arg::from(id)), ("groups", Arg::from(groups))];
-    render::show(turn, Some(at), ta(turn.lang(), "ann-sent", &args), None).await?;
+    let key = if to_umkm { "ann-sent-umkm" } else { "ann-sent" };
+    render::show(turn, Some(at), ta(turn.lang(), key, &args), None).await?;
     report::show(turn, id, 1, None).await
 }
 

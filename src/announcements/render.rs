@@ -34,6 +34,12 @@ pub fn target_label(lang: Lang, target: &Target, name: &str) -> String {
         Target::Kim(_) => "ann-target-kim",
         Target::Groups(_) => "ann-target-groups",
         Target::Area(_) => "ann-target-area",
+        Target::Umkm(filter) => {
+            let sector = filter.sector.map(|s| t(lang, s.key())).unwrap_or_else(|| t(lang, "ann-umkm-any"));
+            let need = filter.need.map(|n| t(lang, n.key())).unwrap_or_else(|| t(lang, "ann-umkm-any"));
+            let args = [("name", Arg::from(name)), ("sector", Arg::from(sector)), ("need", Arg::from(need))];
+            return ta(lang, "ann-target-umkm", &args);
+        }
     };
     ta(lang, key, &[("name", Arg::from(name))])
 }
@@ -123,6 +129,8 @@ mod tests {
                     ("schedule", "S"),
                     ("text", "X"),
                     ("kim", "KIM X"),
+                    ("sector", "Kuliner"),
+                    ("need", "Modal"),
                 ]
                 .map(|(k, v)| (k, Arg::from(v))),
             )

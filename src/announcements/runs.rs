@@ -101,13 +101,14 @@ pub async fn deliveries(db: &Db, run_id: i64) -> DbResult<Vec<DeliveryState>> {
 }
 
 /// The latest announcements that reached a KIM's groups (not recalled), newest first,
-/// each once with the time of its latest run.
+/// each once with the time of its latest run. Group chats only (negative ids): news
+/// sent to chosen UMKM in private is theirs, not the whole KIM's.
 pub async fn latest_for_kim(db: &Db, kim_id: i64, limit: i64) -> DbResult<Vec<(Content, i64)>> {
     let rows = sqlx::query(
         "SELECT a.id, a.text, a.entities, a.media_kind, a.media_file_id, MAX(r.fired_at) AS last_at \
          FROM announcement_runs r JOIN announcements a ON a.id = r.announcement_id \
          WHERE r.recalled_at IS NULL AND EXISTS \
-         (SELECT 1 FROM announcement_deliveries d WHERE d.run_id = r.id AND d.kim_id = $1) \
+         (SELECT 1 FROM announcement_deliveries d WHERE d.run_id = r.id AND d.kim_id = $1 AND d.chat_id < 0) \
          GROUP BY a.id, a.text, a.entities, a.media_kind, a.media_file_id ORDER BY last_at DESC, a.id DESC LIMIT $2",
     )
     .bind(kim_id)

@@ -7,10 +7,13 @@
 use chrono_tz::Tz;
 use sqlx::Row;
 
-use super::model::{Target, common_path};
+use super::model::{Target, UmkmFilter, common_path};
 use super::store;
 use crate::db::{Db, DbResult};
 use crate::members::{Actor, Area, Kim, areas, covers};
+use crate::privacy::PURPOSE_NEWS;
+use crate::umkm::model::Sector;
+use crate::umkm::store::PURPOSE_UMKM;
 
 /// A group an announcement can go to, with the KIM it serves.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,12 +46,19 @@ pub async fn active_groups(db: &Db) -> DbResult<Vec<TargetGroup>> {
         .collect()
 }
 
-/// The active groups a target names right now, among those `actor` may reach.
+/// The active groups a target names right now, among those `actor` may reach. For
+/// a UMKM target: the owners' private chats, titled with the business name.
 pub async fn resolve(db: &Db, actor: &Actor, target: &Target) -> DbResult<Vec<TargetGroup>> {
     let area = match target {
         Target::Area(id) => areas::area_by_id(db, *id).await?,
+        Target::Umkm(filter) => areas::area_by_id(db, filter.area).await?,
         _ => None,
     };
+    if let Target::Umkm(filter) = target {
+        let Some(area) = area.filter(|a| may_target_area(actor, a)) else { return Ok(Vec::new()) };
+        let owners = umkm_owners(db, filter).await?;
+        return Ok(owners.into_iter().filter(|o| covers(&area.path, &o.kim.area_path)).collect());
+    }
     let groups = active_groups(db).await?;
     Ok(groups
         .into_iter()
@@ -57,8 +67,42 @@ pub async fn resolve(db: &Db, actor: &Actor, target: &Target) -> DbResult<Vec<Ta
             Target::Kim(id) => g.kim.id == *id,
             Target::Groups(ids) => ids.contains(&g.chat_id),
             Target::Area(_) => area.as_ref().is_some_and(|a| covers(&a.path, &g.kim.area_path)),
+            Target::Umkm(_) => false,
         })
         .collect())
+}
+
+/// Registered UMKM owners matching `filter`'s sector and need whose consents to the
+/// registry and to programme news both stand (withdrawal or `/berhenti` ends them).
+async fn umkm_owners(db: &Db, filter: &UmkmFilter) -> DbResult<Vec<TargetGroup>> {
+    let sector = filter.sector.map(Sector::code).unwrap_or("");
+    let need = filter.need.map(|n| format!("%,{},%", n.code())).unwrap_or_default();
+    let rows = sqlx::query(
+        "SELECT r.user_id, r.business_name, k.id, k.code, k.name, k.kelurahan_id, a.path \
+         FROM umkm_registrations r JOIN kims k ON k.id = r.kim_id JOIN areas a ON a.id = k.kelurahan_id \
+         WHERE ($1 = '' OR r.sector = $1) AND ($2 = '' OR (',' || r.needs || ',') LIKE $2) \
+           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $3 AND c.withdrawn_at IS NULL) \
+           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $4 AND c.withdrawn_at IS NULL) \
+         ORDER BY r.business_name, r.user_id",
+    )
+    .bind(sector)
+    .bind(need)
+    .bind(PURPOSE_UMKM)
+    .bind(PURPOSE_NEWS)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let kim = Kim {
+                id: r.try_get("id")?,
+                code: r.try_get("code")?,
+                name: r.try_get("name")?,
+                kelurahan_id: r.try_get("kelurahan_id")?,
+                area_path: r.try_get("path")?,
+            };
+            Ok(TargetGroup { chat_id: r.try_get("user_id")?, title: r.try_get("business_name")?, kim })
+        })
+        .collect()
 }
 
 /// Groups offered in the "choose groups" list.
@@ -90,7 +134,7 @@ pub async fn scope(db: &Db, default_tz: Tz, actor: &Actor, target: &Target) -> D
             })),
             _ => Ok(None),
         },
-        Target::Area(id) => match areas::area_by_id(db, *id).await? {
+        Target::Area(id) | Target::Umkm(UmkmFilter { area: id, .. }) => match areas::area_by_id(db, *id).await? {
             Some(area) if may_target_area(actor, &area) => {
                 Ok(Some(Scope { name: area.name, kim_id: None, area_path: area.path, tz: default_tz }))
             }

@@ -10,7 +10,7 @@ use teloxide::types::Message;
 
 pub use super::buttons::Btn;
 use super::model::{Content, Target, can_announce};
-use super::{compose, jadwal, latest, plan, report};
+use super::{compose, jadwal, latest, plan, report, umkm_target};
 use crate::telegram::keyboards::Command;
 use crate::telegram::turn::{At, Turn};
 use crate::telegram::{HandlerError, HandlerResult, State};
@@ -101,6 +101,10 @@ async fn on_dialog_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> 
         (D::Compose(d), Btn::Next) if !d.content.is_empty() => compose::show_targets(turn, d, Some(at)).await,
         (D::Target(d), Btn::AllOfKim(id)) => compose::choose(turn, d, Target::Kim(id), at).await,
         (D::Target(d), Btn::Area(id)) => compose::choose(turn, d, Target::Area(id), at).await,
+        (D::Target(_), Btn::Umkm) => umkm_target::areas(turn, at).await,
+        (D::Target(_), Btn::UmkmArea(area)) => umkm_target::sectors(turn, area, at).await,
+        (D::Target(_), Btn::UmkmSector(area, sector)) => umkm_target::needs(turn, area, sector, at).await,
+        (D::Target(d), Btn::UmkmNeed(area, s, n)) => umkm_target::chosen(turn, d, (area, s, n), at).await,
         (D::Target(d), Btn::Pick) => compose::checklist(turn, d, at, false).await,
         (D::Target(d), Btn::Toggle(chat)) => compose::toggle(turn, d, chat, at).await,
         (D::Target(d), Btn::Picked) => compose::picked(turn, d, at).await,
