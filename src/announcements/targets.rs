@@ -6,6 +6,7 @@
 
 use chrono_tz::Tz;
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use super::model::{Target, UmkmFilter, common_path};
 use super::store;
@@ -32,18 +33,19 @@ pub async fn active_groups(db: &Db) -> DbResult<Vec<TargetGroup>> {
     )
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            let kim = Kim {
-                id: r.try_get("id")?,
-                code: r.try_get("code")?,
-                name: r.try_get("name")?,
-                kelurahan_id: r.try_get("kelurahan_id")?,
-                area_path: r.try_get("path")?,
-            };
-            Ok(TargetGroup { chat_id: r.try_get("chat_id")?, title: r.try_get("title")?, kim })
-        })
-        .collect()
+    rows.iter().map(decode).collect()
+}
+
+/// A row of `chat_id, title` and the KIM's `id, code, name, kelurahan_id, path`.
+fn decode(r: &AnyRow) -> DbResult<TargetGroup> {
+    let kim = Kim {
+        id: r.try_get("id")?,
+        code: r.try_get("code")?,
+        name: r.try_get("name")?,
+        kelurahan_id: r.try_get("kelurahan_id")?,
+        area_path: r.try_get("path")?,
+    };
+    Ok(TargetGroup { chat_id: r.try_get("chat_id")?, title: r.try_get("title")?, kim })
 }
 
 /// The active groups a target names right now, among those `actor` may reach. For
@@ -78,7 +80,7 @@ async fn umkm_owners(db: &Db, filter: &UmkmFilter) -> DbResult<Vec<TargetGroup>>
     let sector = filter.sector.map(Sector::code).unwrap_or("");
     let need = filter.need.map(|n| format!("%,{},%", n.code())).unwrap_or_default();
     let rows = sqlx::query(
-        "SELECT r.user_id, r.business_name, k.id, k.code, k.name, k.kelurahan_id, a.path \
+        "SELECT r.user_id AS chat_id, r.business_name AS title, k.id, k.code, k.name, k.kelurahan_id, a.path \
          FROM umkm_registrations r JOIN kims k ON k.id = r.kim_id JOIN areas a ON a.id = k.kelurahan_id \
          WHERE ($1 = '' OR r.sector = $1) AND ($2 = '' OR (',' || r.needs || ',') LIKE $2) \
            AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $3 AND c.withdrawn_at IS NULL) \
@@ -91,18 +93,7 @@ async fn umkm_owners(db: &Db, filter: &UmkmFilter) -> DbResult<Vec<TargetGroup>>
     .bind(PURPOSE_NEWS)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            let kim = Kim {
-                id: r.try_get("id")?,
-                code: r.try_get("code")?,
-                name: r.try_get("name")?,
-                kelurahan_id: r.try_get("kelurahan_id")?,
-                area_path: r.try_get("path")?,
-            };
-            Ok(TargetGroup { chat_id: r.try_get("user_id")?, title: r.try_get("business_name")?, kim })
-        })
-        .collect()
+    rows.iter().map(decode).collect()
 }
 
 /// Groups offered in the "choose groups" list.
