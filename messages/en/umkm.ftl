@@ -125,3 +125,16 @@ umkm-list-line =
        { $sector }, { $scale } · { $needs } · { $phone }
 umkm-btn-prev = ⬅️ Previous
 umkm-btn-next = Next ➡️
+
+## Programme news in private chat (the 'news' consent)
+umkm-news-ask =
+    📣 One more question (consent version { $version }): would you like to receive programme news for small businesses, such as capital assistance, trainings and licensing, in this chat? The news comes from Diskominfo staff and your KIM's coordinators, only what fits your business.
+    You can stop at any time with /berhenti or through /umkm.
+umkm-btn-news-yes = ✅ Yes, keep me posted
+umkm-btn-news-no = No
+umkm-news-yes = ✅ Fine, you will receive programme news in this chat. Stop at any time with /berhenti or through /umkm.
+umkm-news-no = Fine, you will not receive programme news. You can change this at any time through /umkm.
+umkm-news-status-on = 📣 Programme news in this chat: on
+umkm-news-status-off = 🔕 Programme news in this chat: off
+umkm-btn-news-on = 📣 Receive programme news
+umkm-btn-news-off = 🔕 Stop programme news

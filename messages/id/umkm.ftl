@@ -125,3 +125,16 @@ umkm-list-line =
        { $sector }, { $scale } · { $needs } · { $phone }
 umkm-btn-prev = ⬅️ Sebelumnya
 umkm-btn-next = Berikutnya ➡️
+
+## Kabar program di chat pribadi (persetujuan 'news')
+umkm-news-ask =
+    📣 Satu pertanyaan lagi (persetujuan versi { $version }): maukah Anda menerima kabar program untuk UMKM, seperti bantuan modal, pelatihan, dan perizinan, di chat ini? Kabar dikirim oleh staf Diskominfo dan koordinator KIM Anda, hanya yang sesuai dengan usaha Anda.
+    Anda bisa berhenti kapan saja dengan /berhenti atau lewat /umkm.
+umkm-btn-news-yes = ✅ Ya, kabari saya
+umkm-btn-news-no = Tidak
+umkm-news-yes = ✅ Baik, Anda akan menerima kabar program di chat ini. Berhenti kapan saja dengan /berhenti atau lewat /umkm.
+umkm-news-no = Baik, Anda tidak akan menerima kabar program. Anda bisa mengubahnya kapan saja lewat /umkm.
+umkm-news-status-on = 📣 Kabar program di chat ini: aktif
+umkm-news-status-off = 🔕 Kabar program di chat ini: tidak aktif
+umkm-btn-news-on = 📣 Terima kabar program
+umkm-btn-news-off = 🔕 Berhenti terima kabar program

@@ -101,14 +101,5 @@ async fn give_back_seats(ctx: &Ctx, user_id: i64) -> DbResult<usize> {
 /// Stops programme news at once: stamps every standing 'news' consent withdrawn.
 /// `false` when none stood (nothing was being sent).
 pub async fn stop_news(ctx: &Ctx, user_id: i64) -> DbResult<bool> {
-    let done = sqlx::query(
-        "UPDATE consents SET withdrawn_at = $1 WHERE user_id = $2 AND purpose = $3 AND withdrawn_at IS NULL",
-    )
-    .bind(ctx.now())
-    .bind(user_id)
-    .bind(super::PURPOSE_NEWS)
-    .execute(&ctx.db.pool)
-    .await?
-    .rows_affected();
-    Ok(done > 0)
+    super::news::withdraw(&ctx.db, user_id, ctx.now()).await
 }

@@ -10,6 +10,7 @@
 pub mod audit_view;
 pub mod erase;
 pub mod export;
+pub mod news;
 pub mod render;
 pub mod telegram;
 

@@ -43,7 +43,7 @@ pub fn messages(lang: Lang, data: &Export, tz: Tz) -> Vec<String> {
         "privacy-data-consents-header",
         data.consents.iter().map(|c| {
             let args = [
-                ("purpose", Arg::from(&c.purpose)),
+                ("purpose", Arg::from(purpose_label(lang, &c.purpose))),
                 ("version", Arg::from(&c.notice_version)),
                 ("at", Arg::from(when(c.granted_at, tz))),
                 ("withdrawn", Arg::from(c.withdrawn_at.map(|w| when(w, tz)).unwrap_or_default())),
@@ -185,5 +185,15 @@ mod tests {
     fn nothing_stored_says_so() {
         let none = Export { telegram_user_id: 5, ..Default::default() };
         assert_eq!(messages(Lang::Id, &none, chrono_tz::Asia::Jakarta), vec![t(Lang::Id, "privacy-data-empty")]);
+    }
+}
+
+/// A consent purpose in words; an unknown code is shown as stored.
+fn purpose_label(lang: Lang, purpose: &str) -> String {
+    match purpose {
+        crate::members::users::PURPOSE_MEMBERSHIP => t(lang, "privacy-purpose-membership"),
+        crate::umkm::store::PURPOSE_UMKM => t(lang, "privacy-purpose-umkm"),
+        super::PURPOSE_NEWS => t(lang, "privacy-purpose-news"),
+        other => other.to_string(),
     }
 }

@@ -5,6 +5,7 @@
 mod buttons;
 mod form;
 mod list;
+mod news;
 mod record;
 mod render;
 
@@ -42,6 +43,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
 pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
     match (btn, state) {
         (Btn::Page(scope, page), _) => list::on_page(turn, scope, page, at).await,
+        (btn @ (Btn::News(_) | Btn::NewsToggle(_)), State::Idle | State::Umkm(_)) => news::on_button(turn, btn, at).await,
         (btn @ (Btn::EditSaved | Btn::Withdraw), State::Idle | State::Umkm(_)) => record::on_button(turn, btn, at).await,
         (Btn::WithdrawConfirm(yes), State::Umkm(d)) if d.step == Step::ConfirmWithdraw => {
             record::confirm(turn, yes, at).await?;

@@ -123,7 +123,7 @@ async fn datasaya_shows_the_umkm_record_ticket_and_training_and_sends_them_as_js
         "terdaftar",
         "Bagus",
         "coordinator",
-        "membership",
+        "Keanggotaan KIM",
     ] {
         assert!(text.contains(expected), "{expected} missing in: {text}");
     }

@@ -1,5 +1,7 @@
 //! `/umkm` sign-up, view, edit and withdraw; `/umkmkim` lists for coordinators and staff.
 
+mod news;
+
 use std::time::Duration;
 
 use fake_telegram::{BotMessage, Person};

@@ -66,6 +66,10 @@ pub enum Btn {
     WithdrawConfirm(bool),
     /// A page of a registration list.
     Page(ListScope, i64),
+    /// After saving: programme news in this chat, yes / no.
+    News(bool),
+    /// In the `/umkm` view: turn programme news on (true) or off.
+    NewsToggle(bool),
 }
 
 impl Btn {
@@ -93,6 +97,8 @@ impl Payload for Btn {
             Btn::Withdraw => "wd".into(),
             Btn::WithdrawConfirm(yes) => format!("w{}", if *yes { "y" } else { "n" }),
             Btn::Page(scope, page) => format!("p:{}:{page}", scope.data()),
+            Btn::News(yes) => format!("nw:{}", if *yes { "y" } else { "n" }),
+            Btn::NewsToggle(on) => format!("nt:{}", if *on { "y" } else { "n" }),
         }
     }
 
@@ -116,6 +122,10 @@ impl Payload for Btn {
             ("wy", None, None) => Btn::WithdrawConfirm(true),
             ("wn", None, None) => Btn::WithdrawConfirm(false),
             ("p", Some(scope), Some(page)) => Btn::Page(ListScope::parse(scope)?, id(page)?),
+            ("nw", Some("y"), None) => Btn::News(true),
+            ("nw", Some("n"), None) => Btn::News(false),
+            ("nt", Some("y"), None) => Btn::NewsToggle(true),
+            ("nt", Some("n"), None) => Btn::NewsToggle(false),
             _ => return None,
         };
         Some(btn)
@@ -153,6 +163,10 @@ mod tests {
             Btn::Page(ListScope::All, 0),
             Btn::Page(ListScope::Area(i64::MAX), i64::MAX),
             Btn::Page(ListScope::Kim(7), 3),
+            Btn::News(true),
+            Btn::News(false),
+            Btn::NewsToggle(true),
+            Btn::NewsToggle(false),
         ];
         for btn in all {
             let cb = btn.clone().cb();
@@ -163,7 +177,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        let forged = ["", "c", "c:x", "k:zz", "s:tambang", "w:-1", "w:+1", "t:uang", "p:k1", "p:x1:0", "p:k1:-2", "p:a:1", "sv:1", "d:1"];
+        let forged = ["", "c", "c:x", "k:zz", "s:tambang", "w:-1", "w:+1", "t:uang", "p:k1", "p:x1:0", "p:k1:-2", "p:a:1", "sv:1", "d:1", "nw", "nw:x", "nt:y:1"];
         for data in forged {
             assert_eq!(Btn::parse(data), None, "{data}");
         }

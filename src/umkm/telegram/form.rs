@@ -223,6 +223,13 @@ async fn save(turn: &Turn<'_>, d: Dialog, at: At) -> Result<bool, HandlerError> 
         Saving::Created => "umkm-saved",
         Saving::Updated => "umkm-updated",
     };
-    edit(turn, at, format!("{}\n\n{}", t(lang, key), render::summary(lang, &d.form)), None).await?;
+    let saved = format!("{}\n\n{}", t(lang, key), render::summary(lang, &d.form));
+    // Programme news is a purpose of its own (UU 27/2022): asked only while not given.
+    if crate::privacy::news::stands(db, turn.who.user_id).await? {
+        edit(turn, at, format!("{saved}\n\n{}", t(lang, "umkm-news-status-on")), None).await?;
+    } else {
+        let (question, keys) = super::news::question(lang);
+        edit(turn, at, format!("{saved}\n\n{question}"), Some(keys)).await?;
+    }
     Ok(true)
 }

@@ -2,7 +2,7 @@
 //! registration with "Ubah" and "Tarik pendaftaran".
 
 use super::buttons::Btn;
-use super::{edit, form, remove_buttons, render};
+use super::{edit, form, news, remove_buttons, render};
 use crate::i18n::t;
 use crate::telegram::turn::{At, Turn};
 use crate::telegram::{HandlerError, HandlerResult, State};
@@ -26,8 +26,8 @@ pub async fn start(turn: &Turn<'_>) -> HandlerResult {
         if matches!(state, Some(State::Umkm(_))) {
             turn.end().await?;
         }
-        let text = format!("{}\n\n{}", t(lang, "umkm-existing"), render::saved_summary(lang, &saved.registration));
-        return turn.send_with_buttons(text, render::saved_keys(lang)).await;
+        let (text, keys) = news::view(lang, &saved, crate::privacy::news::stands(db, turn.who.user_id).await?);
+        return turn.send_with_buttons(text, keys).await;
     }
     let consent_stands = store::consent_stands(db, turn.who.user_id).await?;
     form::go(turn, Dialog::new(consent_stands)).await
