@@ -221,3 +221,15 @@ training-mark-absent = ❌ absent
 training-mark-none = not marked
 training-btn-present = ✅ { $name }
 training-btn-absent = ❌ { $name }
+
+## Invitations to matching UMKM (only those who agreed to programme news)
+training-invite-offer = 📬 { $count } registered small businesses match this training and agreed to receive programme news. Send them a private invitation? Each person is invited only once.
+training-btn-invite = 📬 Invite the matching UMKM ({ $count } people)
+training-btn-invite-skip = No, thanks
+training-invite-sent = 📬 Invitations are on their way to { $count } business owners. They can register straight from the invitation.
+training-invite-none-new = Every matching business was invited already, so no new invitations were sent.
+training-invite-skipped = Fine, no invitations were sent to UMKM.
+training-invite-closed = Registration for this training has closed, so no invitations were sent.
+training-invite-header = 📬 A training invitation for your business: "{ $title }"
+training-invite-how = Press Register to take part. If all seats are taken, you join the waitlist. You receive this because you agreed to programme news; type /berhenti to stop.
+training-invite-mine = See or cancel your registration with /pelatihansaya.

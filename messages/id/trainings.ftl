@@ -221,3 +221,15 @@ training-mark-absent = ❌ tidak hadir
 training-mark-none = belum dicatat
 training-btn-present = ✅ { $name }
 training-btn-absent = ❌ { $name }
+
+## Undangan ke UMKM yang cocok (hanya yang setuju menerima kabar program)
+training-invite-offer = 📬 Ada { $count } pemilik UMKM terdaftar yang cocok dengan pelatihan ini dan bersedia menerima kabar program. Kirim undangan pribadi kepada mereka? Setiap orang hanya diundang sekali.
+training-btn-invite = 📬 Kirim undangan ke UMKM yang cocok ({ $count } orang)
+training-btn-invite-skip = Tidak, jangan undang
+training-invite-sent = 📬 Undangan sedang dikirim ke { $count } pemilik UMKM. Mereka bisa langsung mendaftar dari undangan itu.
+training-invite-none-new = Semua UMKM yang cocok sudah diundang sebelumnya, jadi tidak ada undangan baru.
+training-invite-skipped = Baik, tidak ada undangan yang dikirim ke UMKM.
+training-invite-closed = Pendaftaran pelatihan ini sudah tutup, jadi undangan tidak dikirim.
+training-invite-header = 📬 Undangan pelatihan untuk usaha Anda: "{ $title }"
+training-invite-how = Tekan Daftar untuk ikut. Jika kursi penuh, Anda masuk daftar tunggu. Anda menerima pesan ini karena setuju menerima kabar program; ketik /berhenti untuk berhenti.
+training-invite-mine = Lihat atau batalkan pendaftaran Anda dengan /pelatihansaya.

@@ -2,7 +2,7 @@
 //! transaction after the person's training seats are given back.
 //!
 //! What goes: the profile row, the UMKM registration, training registrations,
-//! reminders and feedback, roles, queued and sent private messages, the dialogue.
+//! reminders, invitations and feedback, roles, queued and sent private messages, the dialogue.
 //! What stays, without the person: consent receipts (purpose, notice version, when
 //! given and withdrawn) and aspiration tickets (category, text, status, thread) so
 //! reports still count them; their location and photos are removed. The audit log
@@ -29,6 +29,7 @@ const DELETE_AND_ANONYMISE: &[&str] = &[
     "DELETE FROM training_reminders WHERE registration_id IN (SELECT id FROM training_registrations WHERE user_id = $1)",
     "DELETE FROM training_registrations WHERE user_id = $1",
     "DELETE FROM training_feedback WHERE user_id = $1",
+    "DELETE FROM training_invitations WHERE user_id = $1",
     "DELETE FROM umkm_registrations WHERE user_id = $1",
     "DELETE FROM aspiration_photos WHERE aspiration_id IN (SELECT id FROM aspirations WHERE user_id = $1)",
     "UPDATE aspiration_messages SET author = 0 WHERE author = $1",

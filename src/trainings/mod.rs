@@ -12,6 +12,7 @@
 pub mod actions;
 pub mod export;
 pub mod form;
+pub mod invite;
 pub mod model;
 pub mod reminders;
 pub mod render;

@@ -119,7 +119,7 @@ async fn withdraw(turn: &Turn<'_>, tr: &Training, at: At, from_mine: bool) -> Re
     Ok(true)
 }
 
-fn refusal_key(r: Refusal) -> &'static str {
+pub(super) fn refusal_key(r: Refusal) -> &'static str {
     match r {
         Refusal::Cancelled => "training-refused-cancelled",
         Refusal::Closed => "training-refused-closed",

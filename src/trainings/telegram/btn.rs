@@ -43,6 +43,12 @@ pub enum Btn {
     CloseYes(i64),
     Cancel(i64),
     CancelYes(i64),
+    /// After publishing: invite the matching UMKM owners to this training.
+    Invite(i64),
+    /// After publishing: do not invite them.
+    InviteSkip(i64),
+    /// "Daftar" on a private invitation.
+    Join(i64),
 }
 
 impl Payload for Btn {
@@ -80,6 +86,9 @@ impl Payload for Btn {
             Btn::CloseYes(id) => format!("cly:{id}"),
             Btn::Cancel(id) => format!("cx:{id}"),
             Btn::CancelYes(id) => format!("cxy:{id}"),
+            Btn::Invite(id) => format!("iv:{id}"),
+            Btn::InviteSkip(id) => format!("ivn:{id}"),
+            Btn::Join(id) => format!("j:{id}"),
         }
     }
 
@@ -126,6 +135,9 @@ impl Payload for Btn {
             ("cly", 2) => Btn::CloseYes(id(1)?),
             ("cx", 2) => Btn::Cancel(id(1)?),
             ("cxy", 2) => Btn::CancelYes(id(1)?),
+            ("iv", 2) => Btn::Invite(id(1)?),
+            ("ivn", 2) => Btn::InviteSkip(id(1)?),
+            ("j", 2) => Btn::Join(id(1)?),
             _ => return None,
         };
         Some(btn)
@@ -179,6 +191,9 @@ mod tests {
             Btn::CloseYes(big),
             Btn::Cancel(big),
             Btn::CancelYes(big),
+            Btn::Invite(big),
+            Btn::InviteSkip(big),
+            Btn::Join(big),
         ];
         for btn in all {
             let cb = Cb::Train(btn.clone());
@@ -189,7 +204,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "r", "r:", "r:-1", "r:1:2", "r: 1", "r:+1", "f:1:6", "f:1:0", "h:1:2:2:0", "tg:nuklir", "e:zz", "zz:1", "pub:1"] {
+        for data in ["", "r", "r:", "r:-1", "r:1:2", "r: 1", "r:+1", "f:1:6", "f:1:0", "h:1:2:2:0", "tg:nuklir", "e:zz", "zz:1", "pub:1", "iv:", "j:-1", "ivn:1:2"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

@@ -9,6 +9,7 @@ mod browse;
 mod compose;
 mod edit;
 mod feedback;
+mod invite;
 mod manage;
 mod publish;
 mod ui;
@@ -150,6 +151,9 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
         | Btn::CloseYes(_)
         | Btn::Cancel(_)
         | Btn::CancelYes(_) => manage::on_button(turn, btn, at).await,
+        Btn::Invite(id) => invite::confirm(turn, id, at).await,
+        Btn::InviteSkip(id) => invite::skip(turn, id, at).await,
+        Btn::Join(id) => invite::join(turn, id, at).await,
     }
 }
 

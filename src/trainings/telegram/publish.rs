@@ -1,5 +1,6 @@
 //! The review screen of `/pelatihanbaru`, publishing, and the optional
-//! announcement to the KIM's groups (through the outbox).
+//! announcement to the KIM's groups (through the outbox), then the offer to invite
+//! matching UMKM ([`super::invite`]).
 
 use teloxide::types::InlineKeyboardMarkup;
 
@@ -82,12 +83,15 @@ pub async fn publish(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Hand
     let chats = active_groups(turn, new.kim_id).await?;
     if chats.is_empty() {
         turn.end().await?;
-        return turn.say("training-published-no-groups").await.map(|()| true);
+        turn.say("training-published-no-groups").await?;
+    } else {
+        let chosen: Vec<i64> = chats.iter().map(|g| g.0).collect();
+        let kb = groups_keyboard(turn.lang(), &chats, &chosen);
+        turn.set_state(State::Training(Dialog::Announce { training_id: id, chosen })).await?;
+        turn.send_with_buttons(t(turn.lang(), "training-announce-ask"), kb).await?;
     }
-    let chosen: Vec<i64> = chats.iter().map(|g| g.0).collect();
-    let kb = groups_keyboard(turn.lang(), &chats, &chosen);
-    turn.set_state(State::Training(Dialog::Announce { training_id: id, chosen })).await?;
-    turn.send_with_buttons(t(turn.lang(), "training-announce-ask"), kb).await?;
+    // Registered UMKM that match hear of it only if they agreed to programme news.
+    super::invite::offer(turn, id).await?;
     Ok(true)
 }
 
