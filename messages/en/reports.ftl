@@ -68,3 +68,20 @@ rep-att-registered = Registered
 rep-att-waitlisted = Waitlist
 rep-att-present = Present
 rep-att-absent = Absent
+
+## /laporan: kind of report, UMKM registry, training attendance
+rep-choose-kind = Which report do you need?
+rep-kind-aspirations = 📝 Residents' aspirations
+rep-kind-umkm = 🏪 UMKM registry
+rep-kind-attendance = 🎓 Training attendance
+rep-umkm-choose-area = The UMKM registry for which area?
+rep-umkm-choose-sector = UMKM in { $area }. Which business sector?
+rep-umkm-choose-need = For which need?
+rep-umkm-any = All
+rep-umkm-any-lower = all
+rep-umkm-filter = { $area } (sector: { $sector }; need: { $need })
+rep-umkm-done = UMKM registry { $filter }: { $rows } businesses. The CSV file uses semicolons (;) as separators, as Indonesian-locale Excel expects.
+rep-umkm-empty = No registered UMKM for { $filter }. The files are sent anyway (empty) for the record.
+rep-att-choose = Attendance of which training? (page { $page } of { $pages })
+rep-att-none = There are no trainings in your area in the past year or to come.
+rep-att-done = Attendance of "{ $title }": { $rows } people registered or on the waitlist. The CSV file uses semicolons (;) as separators.

@@ -68,3 +68,20 @@ rep-att-registered = Terdaftar
 rep-att-waitlisted = Daftar tunggu
 rep-att-present = Hadir
 rep-att-absent = Tidak hadir
+
+## /laporan: jenis laporan, daftar UMKM, kehadiran pelatihan
+rep-choose-kind = Laporan apa yang Anda perlukan?
+rep-kind-aspirations = 📝 Aspirasi warga
+rep-kind-umkm = 🏪 Daftar UMKM
+rep-kind-attendance = 🎓 Kehadiran pelatihan
+rep-umkm-choose-area = Daftar UMKM di wilayah mana?
+rep-umkm-choose-sector = Daftar UMKM di { $area }. Sektor usaha apa?
+rep-umkm-choose-need = Untuk kebutuhan apa?
+rep-umkm-any = Semua
+rep-umkm-any-lower = semua
+rep-umkm-filter = { $area } (sektor: { $sector }; kebutuhan: { $need })
+rep-umkm-done = Daftar UMKM { $filter }: { $rows } usaha. File CSV memakai titik koma (;) sebagai pemisah, sesuai Excel berbahasa Indonesia.
+rep-umkm-empty = Tidak ada UMKM terdaftar untuk { $filter }. File tetap dikirim (kosong) untuk arsip.
+rep-att-choose = Kehadiran pelatihan yang mana? (halaman { $page } dari { $pages })
+rep-att-none = Belum ada pelatihan di wilayah Anda dalam setahun terakhir atau yang akan datang.
+rep-att-done = Kehadiran pelatihan "{ $title }": { $rows } orang terdaftar atau dalam daftar tunggu. File CSV memakai titik koma (;) sebagai pemisah.

@@ -1,6 +1,9 @@
 //! The background half of `/laporan`: runs the export, edits the progress message
 //! (at most every 2 seconds, and only when the percentage moved), sends the XLSX,
-//! the CSV and the chart, and writes the audit entry.
+//! the CSV (and, for aspirations, the chart), and writes the audit entry. The UMKM
+//! and attendance exports are in [`tables`].
+
+mod tables;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,9 +30,16 @@ pub struct Job {
     /// The progress message.
     pub at: At,
     pub actor: i64,
-    pub period: Period,
-    pub area_path: Option<String>,
-    pub area_label: String,
+    pub what: What,
+}
+
+/// Which report the job makes.
+pub enum What {
+    Aspirations { period: Period, area_path: Option<String>, area_label: String },
+    /// The UMKM registry; `label` names the area and filters for the message.
+    Umkm { filter: super::registry::UmkmFilter, label: String },
+    /// Attendance of one training; `scope` is its KIM's area path (for the audit).
+    Attendance { training: i64, title: String, scope: String },
 }
 
 /// How often the progress message may change.
@@ -43,30 +53,44 @@ pub async fn run(job: Job) {
 }
 
 async fn run_inner(job: &Job) -> Result<(), ReportError> {
+    match &job.what {
+        What::Aspirations { period, area_path, area_label } => run_aspirations(job, *period, area_path, area_label).await,
+        What::Umkm { filter, label } => tables::umkm(job, filter, label).await,
+        What::Attendance { training, title, scope } => tables::attendance(job, *training, title, scope).await,
+    }
+}
+
+async fn run_aspirations(job: &Job, period: Period, area_path: &Option<String>, area_label: &str) -> Result<(), ReportError> {
     let dir = tempfile::tempdir()?;
-    let (from, to) = job.period.bounds(job.tz);
+    let (from, to) = period.bounds(job.tz);
     let spec = AspSpec {
-        filter: AspFilter { from, to, area_path: job.area_path.clone(), show_names: true },
-        period: job.period,
-        area_label: job.area_label.clone(),
+        filter: AspFilter { from, to, area_path: area_path.clone(), show_names: true },
+        period,
+        area_label: area_label.to_string(),
         lang: job.lang,
         tz: job.tz,
     };
     let progress = Arc::new(Progress::default());
     let export = aspirations::export(&job.db, &spec, dir.path(), progress.clone());
     let out = with_progress(job, export, &progress).await?;
-    let scope = job.area_path.as_deref().unwrap_or("all");
-    let detail = format!("kind=aspirations scope={scope} period={}..{} rows={}", job.period.from, job.period.to, out.rows);
-    crate::audit::record(&job.db, Some(job.actor), "report.export", &detail, job.clock.now()).await?;
-    deliver(job, &out).await
+    let scope = area_path.as_deref().unwrap_or("all");
+    let detail = format!("kind=aspirations scope={scope} period={}..{} rows={}", period.from, period.to, out.rows);
+    audit(job, &detail).await?;
+    deliver(job, &out, period, area_label).await
+}
+
+/// The `report.export` entry: who (the job's actor), what, scope, how many rows.
+async fn audit(job: &Job, detail: &str) -> Result<(), ReportError> {
+    crate::audit::record(&job.db, Some(job.actor), "report.export", detail, job.clock.now()).await?;
+    Ok(())
 }
 
 /// Awaits the export, editing the progress message as it goes.
-async fn with_progress(
+async fn with_progress<T>(
     job: &Job,
-    export: impl Future<Output = Result<AspExport, ReportError>>,
+    export: impl Future<Output = Result<T, ReportError>>,
     progress: &Progress,
-) -> Result<AspExport, ReportError> {
+) -> Result<T, ReportError> {
     let mut export = std::pin::pin!(export);
     let mut shown = 0;
     let mut tick = tokio::time::interval(EDIT_EVERY);
@@ -87,18 +111,25 @@ async fn with_progress(
     }
 }
 
-async fn deliver(job: &Job, out: &AspExport) -> Result<(), ReportError> {
+async fn deliver(job: &Job, out: &AspExport, period: Period, area_label: &str) -> Result<(), ReportError> {
     let (chat, lang) = (job.at.0, job.lang);
-    let period = job.period.label();
+    let period = period.label();
     let key = if out.rows == 0 { "rep-empty" } else { "rep-done" };
-    let args = [("period", Arg::from(period.clone())), ("area", Arg::from(job.area_label.clone())), ("rows", Arg::from(out.rows as i64))];
+    let args = [("period", Arg::from(period.clone())), ("area", Arg::from(area_label)), ("rows", Arg::from(out.rows as i64))];
     let send = |e: teloxide::RequestError| ReportError::Writer(e.to_string());
     job.bot.edit_message_text(chat, job.at.1, ta(lang, key, &args)).await.map_err(send)?;
-    for path in [&out.xlsx, &out.csv] {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        job.bot.send_document(chat, InputFile::file(path.clone()).file_name(name)).await.map_err(send)?;
-    }
+    send_files(job, &[&out.xlsx, &out.csv]).await?;
     let caption = ta(lang, "rep-chart-caption", &[("period", Arg::from(period))]);
     job.bot.send_photo(chat, InputFile::file(out.chart.clone())).caption(caption).await.map_err(send)?;
+    Ok(())
+}
+
+/// Sends each file as a document under its own name.
+async fn send_files(job: &Job, paths: &[&std::path::PathBuf]) -> Result<(), ReportError> {
+    let send = |e: teloxide::RequestError| ReportError::Writer(e.to_string());
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        job.bot.send_document(job.at.0, InputFile::file((*path).clone()).file_name(name)).await.map_err(send)?;
+    }
     Ok(())
 }

@@ -41,14 +41,39 @@ const UMKM_SQL: &str = "SELECT r.business_name, r.owner_name, r.sector, r.scale,
 const UMKM_COLUMNS: [&str; 11] =
     ["business", "owner", "sector", "scale", "kelurahan", "kim", "phone", "nib", "needs", "description", "registered"];
 
-/// `umkm.xlsx` and `umkm-titikkoma.csv` in `dir`.
-pub async fn export_umkm(db: &Db, f: &UmkmFilter, lang: Lang, tz: Tz, dir: &Path, progress: Arc<Progress>) -> Result<TableExport, ReportError> {
+/// The four binds of [`UMKM_SQL`]'s conditions: exact area, area prefix, sector, need.
+fn umkm_binds(f: &UmkmFilter) -> [String; 4] {
     let (exact, prefix) = match &f.area_path {
         Some(p) => (p.clone(), format!("{p}/%")),
         None => (String::new(), "%".to_string()),
     };
     let sector = f.sector.map(|s| s.code().to_string()).unwrap_or_else(|| "%".into());
     let need = f.need.map(|n| format!("%,{},%", n.code())).unwrap_or_else(|| "%".into());
+    [exact, prefix, sector, need]
+}
+
+/// How many rows [`export_umkm`] will write, for progress (`LIKE` may count a few
+/// more than the exact scope check keeps; progress is capped at 100%).
+pub async fn count_umkm(db: &Db, f: &UmkmFilter) -> Result<u64, ReportError> {
+    let [exact, prefix, sector, need] = umkm_binds(f);
+    let from_where = UMKM_SQL.split_once(" FROM ").map_or("", |(_, rest)| rest).trim_end_matches(" ORDER BY r.id");
+    let sql = format!("SELECT COUNT(*) AS n FROM {from_where}");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(exact).bind(prefix).bind(sector).bind(need).fetch_one(&db.pool).await?;
+    Ok(row.try_get::<i64, _>("n")?.max(0) as u64)
+}
+
+/// How many rows [`export_attendance`] will write.
+pub async fn count_attendance(db: &Db, training_id: i64) -> Result<u64, ReportError> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM training_registrations WHERE training_id = $1 AND status <> 'cancelled'")
+        .bind(training_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(row.try_get::<i64, _>("n")?.max(0) as u64)
+}
+
+/// `umkm.xlsx` and `umkm-titikkoma.csv` in `dir`.
+pub async fn export_umkm(db: &Db, f: &UmkmFilter, lang: Lang, tz: Tz, dir: &Path, progress: Arc<Progress>) -> Result<TableExport, ReportError> {
+    let [exact, prefix, sector, need] = umkm_binds(f);
     let rows = sqlx::query(UMKM_SQL).bind(exact).bind(prefix).bind(sector).bind(need).fetch(&db.pool);
     let scope = f.area_path.clone();
     let header = UMKM_COLUMNS.iter().map(|k| Cell::Text(t(lang, &format!("rep-umkm-{k}")))).collect();

@@ -1,19 +1,26 @@
-//! `/laporan` for staff and admins: period buttons (or typed dates), then area
-//! buttons limited to the person's scope, then the export runs in the background
-//! while one message shows its progress. Role and scope are checked again on every
-//! button press; a press that no longer fits is refused as stale.
+//! `/laporan` for staff and admins: first the kind of report (aspirations, the UMKM
+//! registry, training attendance; the last two in [`kinds`]); for aspirations,
+//! period buttons (or typed dates), then area buttons limited to the person's scope;
+//! then the export runs in the background while one message shows its progress.
+//! Role and scope are checked again on every button press; a press that no longer
+//! fits is refused as stale.
+
+mod btn;
+mod kinds;
+
+pub use btn::{Btn, Kind};
 
 use serde::{Deserialize, Serialize};
-use teloxide::types::{InlineKeyboardMarkup, Message};
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
-use super::job::{self, Job};
+use super::job::{self, Job, What};
 use super::period::{Period, Preset};
 use super::query;
 use crate::i18n::{Arg, t, ta};
 use crate::members::{Area, Role, areas, covers, display_path};
 use crate::telegram::keyboards::{Command, button};
 use crate::telegram::turn::{At, Turn};
-use crate::telegram::{Cb, HandlerError, HandlerResult, Payload, State};
+use crate::telegram::{Cb, HandlerError, HandlerResult, State};
 
 /// Where a staff member stands in `/laporan` (stored as JSON per chat).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,41 +32,12 @@ pub enum Dialog {
     TypePeriod,
     /// Area buttons shown for this period.
     ChooseArea { period: Period },
-}
-
-/// Button payloads (after the router's `r:` prefix).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Btn {
-    Preset(Preset),
-    Custom,
-    /// An area inside the presser's scope.
-    Area(i64),
-    /// Everything (admins only).
-    All,
-}
-
-impl Payload for Btn {
-    fn data(&self) -> String {
-        match self {
-            Btn::Preset(Preset::ThisWeek) => "p:w".into(),
-            Btn::Preset(Preset::ThisMonth) => "p:m".into(),
-            Btn::Preset(Preset::LastMonth) => "p:l".into(),
-            Btn::Custom => "p:c".into(),
-            Btn::Area(id) => format!("a:{id}"),
-            Btn::All => "all".into(),
-        }
-    }
-
-    fn parse(data: &str) -> Option<Btn> {
-        Some(match data {
-            "p:w" => Btn::Preset(Preset::ThisWeek),
-            "p:m" => Btn::Preset(Preset::ThisMonth),
-            "p:l" => Btn::Preset(Preset::LastMonth),
-            "p:c" => Btn::Custom,
-            "all" => Btn::All,
-            _ => Btn::Area(data.strip_prefix("a:")?.parse().ok().filter(|id: &i64| *id > 0)?),
-        })
-    }
+    /// Kind buttons shown (the first step).
+    ChooseKind,
+    /// UMKM registry: area, sector and need buttons (the choices ride on them).
+    Umkm,
+    /// Training attendance: the list of trainings in scope.
+    Attendance,
 }
 
 fn allowed(turn: &Turn) -> bool {
@@ -74,15 +52,18 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
         turn.say("rep-not-allowed").await?;
         return Ok(true);
     }
-    let lang = turn.lang();
+    turn.send_with_buttons(t(turn.lang(), "rep-choose-kind"), kinds::kind_keyboard(turn.lang())).await?;
+    turn.set_state(State::Report(Dialog::ChooseKind)).await?;
+    Ok(true)
+}
+
+/// The aspirations report's period buttons.
+fn period_keyboard(lang: crate::i18n::Lang) -> InlineKeyboardMarkup {
     let b = |key: &str, btn: Btn| button(t(lang, key), Cb::Rep(btn));
-    let keyboard = InlineKeyboardMarkup::new(vec![
+    InlineKeyboardMarkup::new(vec![
         vec![b("rep-period-this-week", Btn::Preset(Preset::ThisWeek)), b("rep-period-this-month", Btn::Preset(Preset::ThisMonth))],
         vec![b("rep-period-last-month", Btn::Preset(Preset::LastMonth)), b("rep-period-custom", Btn::Custom)],
-    ]);
-    turn.send_with_buttons(t(lang, "rep-choose-period"), keyboard).await?;
-    turn.set_state(State::Report(Dialog::ChoosePeriod)).await?;
-    Ok(true)
+    ])
 }
 
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
@@ -99,7 +80,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
             }
             Err(e) => turn.say(e.message_key()).await,
         },
-        Dialog::ChoosePeriod | Dialog::ChooseArea { .. } => turn.say("rep-use-buttons").await,
+        _ => turn.say("rep-use-buttons").await,
     }
 }
 
@@ -127,22 +108,37 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
             start(turn, at, period, Some(area)).await?;
         }
         (Btn::All, Dialog::ChooseArea { period }) if turn.who.actor.is_admin => start(turn, at, period, None).await?,
-        _ => return Ok(false),
+        (Btn::Kind(Kind::Aspirations), Dialog::ChooseKind) => {
+            turn.edit(at, t(turn.lang(), "rep-choose-period"), Some(period_keyboard(turn.lang()))).await?;
+            turn.set_state(State::Report(Dialog::ChoosePeriod)).await?;
+        }
+        (btn, dialog) => return kinds::on_button(turn, dialog, btn, at).await,
     }
     Ok(true)
 }
 
-fn in_scope(turn: &Turn, area: &Area) -> bool {
+pub(super) fn in_scope(turn: &Turn, area: &Area) -> bool {
     turn.who.actor.is_admin || turn.who.actor.staff_areas.iter().any(|s| covers(s, &area.path))
 }
 
 /// The area buttons: each scope area as a whole, then the areas one level below it.
 async fn area_choice(turn: &Turn<'_>, period: Period) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
     let lang = turn.lang();
-    let db = &turn.ctx.db;
     let mut rows = Vec::new();
-    let scopes: Vec<Area> = if turn.who.actor.is_admin {
+    if turn.who.actor.is_admin {
         rows.push(vec![button(t(lang, "rep-area-all"), Cb::Rep(Btn::All))]);
+    }
+    rows.extend(scope_rows(turn, Btn::Area).await?);
+    let text = ta(lang, "rep-choose-area", &[("period", Arg::from(period.label()))]);
+    Ok((text, InlineKeyboardMarkup::new(rows)))
+}
+
+/// Each area of the person's scope (admins: every top area) as a whole, then the
+/// areas one level below it, two to a row; `to` makes each button's payload.
+pub(super) async fn scope_rows(turn: &Turn<'_>, to: impl Fn(i64) -> Btn) -> Result<Vec<Vec<InlineKeyboardButton>>, HandlerError> {
+    let lang = turn.lang();
+    let db = &turn.ctx.db;
+    let scopes: Vec<Area> = if turn.who.actor.is_admin {
         areas::children(db, None).await?
     } else {
         let mut found = Vec::new();
@@ -151,53 +147,40 @@ async fn area_choice(turn: &Turn<'_>, period: Period) -> Result<(String, InlineK
         }
         found
     };
+    let mut rows = Vec::new();
     for scope in scopes {
         let whole = ta(lang, "rep-area-whole", &[("name", Arg::from(scope.name.clone()))]);
-        rows.push(vec![button(whole, Cb::Rep(Btn::Area(scope.id)))]);
+        rows.push(vec![button(whole, Cb::Rep(to(scope.id)))]);
         let inner: Vec<_> = areas::children(db, Some(scope.id)).await?;
         for pair in inner.chunks(2) {
-            rows.push(pair.iter().map(|a| button(a.name.clone(), Cb::Rep(Btn::Area(a.id)))).collect());
+            rows.push(pair.iter().map(|a| button(a.name.clone(), Cb::Rep(to(a.id)))).collect());
         }
     }
-    let text = ta(lang, "rep-choose-area", &[("period", Arg::from(period.label()))]);
-    Ok((text, InlineKeyboardMarkup::new(rows)))
+    Ok(rows)
+}
+
+/// The aspirations export for `period` and `area` (`None`: everywhere, admins).
+async fn start(turn: &Turn<'_>, at: At, period: Period, area: Option<Area>) -> HandlerResult {
+    let area_label = area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(turn.lang(), "rep-area-all"));
+    spawn(turn, at, What::Aspirations { period, area_path: area.map(|a| a.path), area_label }).await
 }
 
 /// Ends the dialogue, turns the pressed message into the progress message and
 /// leaves the export to a background task (a long export must not hold the button
 /// press unanswered, and other chats are never blocked).
-async fn start(turn: &Turn<'_>, at: At, period: Period, area: Option<Area>) -> HandlerResult {
+pub(super) async fn spawn(turn: &Turn<'_>, at: At, what: What) -> HandlerResult {
     turn.end().await?;
-    let lang = turn.lang();
-    turn.edit(at, ta(lang, "rep-preparing", &[("percent", Arg::from(0i64))]), None).await?;
-    let area_label = area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(lang, "rep-area-all"));
+    turn.edit(at, ta(turn.lang(), "rep-preparing", &[("percent", Arg::from(0i64))]), None).await?;
     let job = Job {
         bot: turn.bot.clone(),
         db: turn.ctx.db.clone(),
         clock: turn.ctx.clock.clone(),
         tz: turn.ctx.config.tz,
-        lang,
+        lang: turn.lang(),
         at,
         actor: turn.who.user_id,
-        period,
-        area_path: area.map(|a| a.path),
-        area_label,
+        what,
     };
     tokio::spawn(job::run(job));
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn payloads_round_trip_and_forgeries_fail() {
-        for b in [Btn::Preset(Preset::ThisWeek), Btn::Preset(Preset::LastMonth), Btn::Custom, Btn::Area(42), Btn::All] {
-            assert_eq!(Btn::parse(&b.data()), Some(b));
-        }
-        for bad in ["", "p:x", "a:-1", "a:0", "a:x", "a:1:2", "alll"] {
-            assert_eq!(Btn::parse(bad), None, "{bad}");
-        }
-    }
 }

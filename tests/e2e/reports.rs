@@ -1,6 +1,7 @@
 //! `/laporan` and the report files: contents cell by cell on a seeded dataset, the
 //! chart, scope (kecamatan staff never see another kecamatan), roles, and the audit.
 
+mod kinds;
 mod registry;
 
 use std::path::Path;
@@ -181,11 +182,14 @@ async fn the_chart_is_a_png_of_the_documented_size() {
     assert!(png.len() > 10_000, "bars, labels and legend were drawn");
 }
 
-/// Sends `/laporan`, chooses typed dates, and returns the area message.
+/// Sends `/laporan`, chooses aspirations and typed dates, and returns the area message.
 async fn choose_november(p: &Person) -> BotMessage {
     p.send("/laporan").await;
+    let kinds = p.next_message().await;
+    assert!(kinds.has_button("Aspirasi warga") && kinds.has_button("Daftar UMKM") && kinds.has_button("Kehadiran pelatihan"));
+    p.press("Aspirasi warga").await;
     let periods = p.next_message().await;
-    assert!(periods.has_button("Bulan lalu") && periods.has_button("Tanggal lain"), "{:?}", periods.button_labels());
+    assert!(periods.edited && periods.has_button("Bulan lalu") && periods.has_button("Tanggal lain"), "{:?}", periods.button_labels());
     p.press("Tanggal lain").await;
     assert!(p.next_message().await.text.contains("1/11/2026 - 30/11/2026"));
     p.send("1/11/2026 - 30/11/2026").await;
@@ -283,6 +287,8 @@ async fn wrongly_typed_dates_are_explained_and_can_be_typed_again() {
     let app = spawn_app().await;
     let rina = staff(&app, 7130, "Ilir Barat I").await;
     rina.send("/laporan").await;
+    rina.next_message().await;
+    rina.press("Aspirasi warga").await;
     rina.next_message().await;
     rina.press("Tanggal lain").await;
     rina.next_message().await;

@@ -159,7 +159,7 @@ async fn parse_params(req: Request) -> Result<Value, String> {
 }
 
 /// Text parts become parameters; file parts are described by name and size (and
-/// their content under `text` when it is UTF-8),
+/// their content under `text` when it is UTF-8, else under `hex`),
 /// and `attach://<part>` references are replaced by that description.
 async fn parse_multipart(mut mp: Multipart) -> Result<Value, String> {
     let mut texts = Vec::new();
@@ -172,6 +172,9 @@ async fn parse_multipart(mut mp: Multipart) -> Result<Value, String> {
         // Text uploads (JSON, CSV) are kept readable so tests can check what was sent.
         if let (Some(_), Ok(text)) = (&file_name, std::str::from_utf8(&bytes)) {
             desc["text"] = json!(text);
+        } else if file_name.is_some() {
+            // Binary uploads (XLSX) as hex, so tests can open what was sent.
+            desc["hex"] = json!(bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
         }
         parts.insert(name.clone(), desc);
         if file_name.is_none() {

@@ -9,7 +9,7 @@ use kimbot::umkm::model::{Need, Sector};
 use super::{TestApp, cell, row, sheet};
 use crate::support::spawn_app;
 
-async fn business(app: &TestApp, user: i64, name: &str, kim: &str, sector: &str, needs: &str) {
+pub(super) async fn business(app: &TestApp, user: i64, name: &str, kim: &str, sector: &str, needs: &str) {
     let kim = kimbot::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     sqlx::query("INSERT INTO users (id, first_name, language, created_at, updated_at) VALUES ($1, $2, 'id', 0, 0)")
         .bind(user)
