@@ -38,6 +38,8 @@ privacy-data-aspiration =
     }
 privacy-data-thread-reply =   · Official's reply ({ $at }): { $body }
 privacy-data-thread-answer =   · Your answer ({ $at }): { $body }
+privacy-data-invitations-header = Training invitations for your business:
+privacy-data-invitation = - { $title }, sent { $at }
 privacy-data-trainings-header = Trainings:
 privacy-data-training = - { $title } ({ $start }): { $status }
 privacy-seat-registered = registered

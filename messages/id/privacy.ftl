@@ -38,6 +38,8 @@ privacy-data-aspiration =
     }
 privacy-data-thread-reply =   · Balasan petugas ({ $at }): { $body }
 privacy-data-thread-answer =   · Jawaban Anda ({ $at }): { $body }
+privacy-data-invitations-header = Undangan pelatihan untuk usaha Anda:
+privacy-data-invitation = - { $title }, dikirim { $at }
 privacy-data-trainings-header = Pelatihan:
 privacy-data-training = - { $title } ({ $start }): { $status }
 privacy-seat-registered = terdaftar

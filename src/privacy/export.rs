@@ -17,6 +17,8 @@ pub struct Export {
     pub aspirations: Vec<Aspiration>,
     pub trainings: Vec<TrainingSeat>,
     pub training_feedback: Vec<Feedback>,
+    /// Private invitations to trainings sent to the person's UMKM.
+    pub training_invitations: Vec<Invitation>,
 }
 
 impl Export {
@@ -29,6 +31,7 @@ impl Export {
             && self.aspirations.is_empty()
             && self.trainings.is_empty()
             && self.training_feedback.is_empty()
+            && self.training_invitations.is_empty()
     }
 
     pub fn to_json(&self) -> Vec<u8> {
@@ -118,6 +121,13 @@ pub struct Feedback {
     pub at: i64,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Invitation {
+    pub training_id: i64,
+    pub title: String,
+    pub invited_at: i64,
+}
+
 /// Reads everything stored about `user_id`.
 #[tracing::instrument(skip(db))]
 pub async fn gather(db: &Db, user_id: i64) -> DbResult<Export> {
@@ -130,6 +140,7 @@ pub async fn gather(db: &Db, user_id: i64) -> DbResult<Export> {
         aspirations: aspirations(db, user_id).await?,
         trainings: rows(db, SEATS, user_id, seat).await?,
         training_feedback: rows(db, FEEDBACK, user_id, feedback).await?,
+        training_invitations: rows(db, INVITATIONS, user_id, invitation).await?,
     })
 }
 
@@ -262,4 +273,11 @@ fn feedback(r: &AnyRow) -> DbResult<Feedback> {
         comment: r.try_get("comment")?,
         at: r.try_get("created_at")?,
     })
+}
+
+const INVITATIONS: &str = "SELECT i.training_id, t.title, i.created_at FROM training_invitations i \
+     JOIN trainings t ON t.id = i.training_id WHERE i.user_id = $1 ORDER BY i.id";
+
+fn invitation(r: &AnyRow) -> DbResult<Invitation> {
+    Ok(Invitation { training_id: r.try_get("training_id")?, title: r.try_get("title")?, invited_at: r.try_get("created_at")? })
 }

@@ -85,6 +85,14 @@ pub fn messages(lang: Lang, data: &Export, tz: Tz) -> Vec<String> {
     ));
     pieces.extend(section(
         lang,
+        "privacy-data-invitations-header",
+        data.training_invitations.iter().map(|i| {
+            let args = [("title", Arg::from(&i.title)), ("at", Arg::from(when(i.invited_at, tz)))];
+            ta(lang, "privacy-data-invitation", &args)
+        }),
+    ));
+    pieces.extend(section(
+        lang,
         "privacy-data-feedback-header",
         data.training_feedback.iter().map(|f| {
             let args = [
@@ -166,6 +174,16 @@ fn cut(piece: &str) -> Vec<String> {
     chars.chunks(LIMIT).map(|c| c.iter().collect()).collect()
 }
 
+/// A consent purpose in words; an unknown code is shown as stored.
+fn purpose_label(lang: Lang, purpose: &str) -> String {
+    match purpose {
+        crate::members::users::PURPOSE_MEMBERSHIP => t(lang, "privacy-purpose-membership"),
+        crate::umkm::store::PURPOSE_UMKM => t(lang, "privacy-purpose-umkm"),
+        super::PURPOSE_NEWS => t(lang, "privacy-purpose-news"),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,15 +203,5 @@ mod tests {
     fn nothing_stored_says_so() {
         let none = Export { telegram_user_id: 5, ..Default::default() };
         assert_eq!(messages(Lang::Id, &none, chrono_tz::Asia::Jakarta), vec![t(Lang::Id, "privacy-data-empty")]);
-    }
-}
-
-/// A consent purpose in words; an unknown code is shown as stored.
-fn purpose_label(lang: Lang, purpose: &str) -> String {
-    match purpose {
-        crate::members::users::PURPOSE_MEMBERSHIP => t(lang, "privacy-purpose-membership"),
-        crate::umkm::store::PURPOSE_UMKM => t(lang, "privacy-purpose-umkm"),
-        super::PURPOSE_NEWS => t(lang, "privacy-purpose-news"),
-        other => other.to_string(),
     }
 }

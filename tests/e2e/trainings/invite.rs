@@ -123,6 +123,9 @@ async fn a_matching_owner_with_news_consent_is_invited_once_and_registers_from_t
     ani.expect_no_message(Duration::from_millis(300)).await;
     let audited = app.count("SELECT COUNT(*) FROM audit_log WHERE actor = $1 AND action = 'training.invite'", 8601).await;
     assert_eq!(audited, 2);
+    ani.send("/datasaya").await;
+    let listed = |p: &serde_json::Value| p["text"].as_str().is_some_and(|t| t.contains("Undangan pelatihan untuk usaha Anda"));
+    app.wait_for_call("sendMessage", |p| p["chat_id"] == 8602 && listed(p)).await;
 }
 
 #[tokio::test]
