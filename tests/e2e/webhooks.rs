@@ -2,6 +2,7 @@
 //! body, retries keep the delivery id, refusals are listed for staff, anonymous and
 //! erased reporters are never named, and a hanging receiver delays nothing else.
 
+mod claims;
 mod cli;
 mod receiver;
 mod retries;
