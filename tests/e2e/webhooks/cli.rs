@@ -58,3 +58,34 @@ async fn bad_endpoints_are_refused_with_a_line_that_says_what_to_fix() {
     assert!(retry.contains("no webhook delivery with id 99"), "{retry}");
     assert!(kimbot(&app, &["list"]).await.unwrap().contains("no webhook endpoints"));
 }
+
+#[tokio::test]
+async fn the_kimbot_binary_takes_the_secret_from_the_environment_and_exits_2_with_one_line_on_a_mistake() {
+    let app = spawn_app_without_areas().await;
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kimbot"))
+            .arg("webhooks")
+            .args(args)
+            .env("DATABASE_URL", &app.database_url)
+            .env("KIMBOT_WEBHOOK_SECRET", SECRET)
+            .env("RUST_LOG", "error")
+            .output()
+            .expect("kimbot runs")
+    };
+
+    let added = run(&["add", "https://lapor.palembang.go.id/kimbot", "--events", "aspiration.created"]);
+    let listed = run(&["list"]);
+    let missing = run(&["retry", "42"]);
+
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    let (added, listed) = (String::from_utf8(added.stdout).unwrap(), String::from_utf8(listed.stdout).unwrap());
+    assert!(added.contains("added endpoint 1") && !added.contains("secret"), "no secret generated: {added}");
+    assert!(listed.contains("lapor.palembang.go.id") && !listed.contains(SECRET), "{listed}");
+    let stored = sqlx::query("SELECT COUNT(*) FROM webhook_endpoints WHERE secret = $1").bind(SECRET);
+    let stored: i64 = sqlx::Row::try_get(&stored.fetch_one(&app.db.pool).await.unwrap(), 0).unwrap();
+    assert_eq!(stored, 1, "the secret from KIMBOT_WEBHOOK_SECRET is the one stored");
+    assert_eq!(missing.status.code(), Some(2));
+    let err = String::from_utf8(missing.stderr).unwrap();
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("no webhook delivery with id 42"), "{err}");
+}
