@@ -51,37 +51,39 @@ impl Worker {
             if *stop.borrow() {
                 break;
             }
-            if me.clock.now() >= next_reclaim {
-                me.reclaim_stale().await;
-                next_reclaim = me.clock.now() + (me.config.lease.as_secs() as i64 / 2).clamp(1, 30);
-            }
+            me.reclaim_when_due(&mut next_reclaim).await;
             let lane = tokio::select! {
                 lane = lanes.clone().acquire_owned() => lane.expect("the semaphore is never closed"),
                 _ = stop.changed() => break,
             };
-            // Registered before the claim, so a wake between claim and wait is kept.
-            let woken = super::waker().notified();
-            let freed = me.freed.notified();
-            tokio::pin!(woken, freed);
-            woken.as_mut().enable();
-            freed.as_mut().enable();
-            match me.claim().await {
-                Ok(Some(row)) => {
-                    tasks.spawn(me.clone().deliver(row, lane));
-                    continue;
-                }
-                Ok(None) => {}
-                Err(error) => tracing::error!(%error, "webhooks: cannot claim a delivery"),
-            }
-            drop(lane);
-            tokio::select! {
-                _ = woken => {}
-                _ = freed => {}
-                _ = tokio::time::sleep(IDLE_POLL) => {}
-                _ = stop.changed() => {}
+            if let Some(row) = me.claim_or_wait(&mut stop).await {
+                tasks.spawn(me.clone().deliver(row, lane));
             }
         }
         while tasks.join_next().await.is_some() {}
+    }
+
+    /// The next due delivery; or, when none is due, `None` after a wake, a freed
+    /// endpoint, the idle poll or `stop`, whichever comes first.
+    async fn claim_or_wait(&self, stop: &mut watch::Receiver<bool>) -> Option<Claimed> {
+        // Registered before the claim, so a wake between claim and wait is kept.
+        let woken = super::waker().notified();
+        let freed = self.freed.notified();
+        tokio::pin!(woken, freed);
+        woken.as_mut().enable();
+        freed.as_mut().enable();
+        match self.claim().await {
+            Ok(Some(row)) => return Some(row),
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "webhooks: cannot claim a delivery"),
+        }
+        tokio::select! {
+            _ = woken => {}
+            _ = freed => {}
+            _ = tokio::time::sleep(IDLE_POLL) => {}
+            _ = stop.changed() => {}
+        }
+        None
     }
 
     async fn claim(&self) -> DbResult<Option<Claimed>> {
@@ -148,12 +150,17 @@ impl Worker {
         Ok(())
     }
 
-    async fn reclaim_stale(&self) {
+    /// Every half lease (at most 30 s), takes back what stopped processes left `sending`.
+    async fn reclaim_when_due(&self, next: &mut i64) {
+        if self.clock.now() < *next {
+            return;
+        }
         match queue::reclaim_stale(&self.db, self.config.lease.as_secs() as i64, self.clock.now()).await {
             Ok(0) => {}
             Ok(n) => tracing::warn!(deliveries = n, "webhooks: deliveries left sending by a stopped process are queued again"),
             Err(error) => tracing::error!(%error, "webhooks: cannot reclaim stale deliveries"),
         }
+        *next = self.clock.now() + (self.config.lease.as_secs() as i64 / 2).clamp(1, 30);
     }
 }
 
