@@ -41,11 +41,11 @@ mod tests {
     #[test]
     fn a_changed_body_or_another_secret_does_not_verify() {
         let body = br#"{"event":"aspiration.created"}"#;
-        let sig = sign("rahasia-kominfo-2026", body);
-        assert!(verify("rahasia-kominfo-2026", body, &sig));
-        assert!(!verify("rahasia-kominfo-2027", body, &sig));
-        assert!(!verify("rahasia-kominfo-2026", br#"{"event":"aspiration.created" }"#, &sig));
-        assert!(!verify("rahasia-kominfo-2026", body, sig.trim_start_matches("sha256=")));
-        assert!(!verify("rahasia-kominfo-2026", body, "sha256=zz"));
+        let sig = sign("rahasia_kominfo_2026", body);
+        assert!(verify("rahasia_kominfo_2026", body, &sig));
+        assert!(!verify("rahasia_kominfo_2027", body, &sig));
+        assert!(!verify("rahasia_kominfo_2026", br#"{"event":"aspiration.created" }"#, &sig));
+        assert!(!verify("rahasia_kominfo_2026", body, sig.trim_start_matches("sha256=")));
+        assert!(!verify("rahasia_kominfo_2026", body, "sha256=zz"));
     }
 }
