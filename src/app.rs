@@ -89,6 +89,8 @@ impl App {
         let notices = crate::aspirations::notices::run(ctx.db.clone(), ctx.outbox.clone(), ctx.clock.clone(), workers_stop.clone());
         let notices = tokio::spawn(notices);
         let scheduler = tokio::spawn(Scheduler::new(ctx.clone()).run(workers_stop.clone()));
+        let webhooks = crate::webhooks::worker::Worker::new(ctx.db.clone(), ctx.clock.clone(), ctx.config.webhooks.clone());
+        let webhooks = tokio::spawn(webhooks.run(workers_stop.clone()));
         let worker = tokio::spawn(worker.run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
@@ -123,6 +125,9 @@ impl App {
         }
         if let Err(error) = scheduler.await {
             tracing::error!(%error, "scheduler panicked");
+        }
+        if let Err(error) = webhooks.await {
+            tracing::error!(%error, "webhook worker panicked");
         }
         ctx.db.close().await;
         tracing::info!("stopped");

@@ -68,6 +68,11 @@ pub enum Command {
         #[command(subcommand)]
         what: crate::bench::BenchCommand,
     },
+    /// Webhooks to other systems when aspirations change: add, list, remove, failures, retry.
+    Webhooks {
+        #[command(subcommand)]
+        action: crate::webhooks::cli::WebhooksAction,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,6 +157,8 @@ pub enum CliError {
     /// The sandbox could not set itself up or its bot stopped abnormally.
     #[error("sandbox: {0}")]
     Sandbox(String),
+    #[error(transparent)]
+    Webhooks(#[from] crate::webhooks::WebhookError),
 }
 
 impl From<crate::db::DbError> for CliError {
@@ -223,6 +230,7 @@ async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
                 println!("{when}\t{who}\t{}\t{}", e.action, e.detail);
             }
         }
+        Command::Webhooks { action } => crate::webhooks::cli::run(db, action, now, &mut std::io::stdout().lock()).await?,
         Command::Run | Command::Sandbox { .. } | Command::Bench { .. } | Command::Export { .. } => {
             unreachable!("handled in run")
         }

@@ -82,6 +82,8 @@ pub struct Config {
     pub token: Option<Secret>,
     /// Sending rates, concurrency and timeouts (`KIMBOT_SEND_*`).
     pub delivery: DeliveryConfig,
+    /// Webhook request timeout, concurrency and lease (`KIMBOT_WEBHOOK_*`).
+    pub webhooks: crate::webhooks::WebhookConfig,
 }
 
 impl Config {
@@ -105,7 +107,8 @@ impl Config {
             .transpose()?;
         let token = get("TELOXIDE_TOKEN").map(Secret::new);
         let delivery = DeliveryConfig::from_lookup(get)?;
-        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery })
+        let webhooks = crate::webhooks::WebhookConfig::from_lookup(get)?;
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.

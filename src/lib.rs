@@ -16,6 +16,8 @@
 //!   attendance and feedback.
 //! - [`delivery`]: the persistent outbox, its worker and the flood-limit pacing
 //!   shared with the handlers' answers.
+//! - [`webhooks`]: signed POSTs to other systems when tickets change, from a
+//!   persistent queue drained by its own worker.
 //! - [`app`]: wires it together and runs until shutdown; [`cli`] and [`sandbox`]
 //!   are the ways in; [`bench`] measures the delivery engine.
 
@@ -38,3 +40,4 @@ pub mod telegram;
 pub mod telemetry;
 pub mod trainings;
 pub mod umkm;
+pub mod webhooks;

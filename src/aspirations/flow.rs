@@ -58,6 +58,7 @@ pub async fn submit(ctx: &Ctx, new: &NewAspiration) -> DbResult<Ticket> {
     let now = ctx.now();
     let staff = notices::staff_for(&ctx.db, &kim).await?;
     let ticket = store::submit(&ctx.db, new, model::year_in(now, tz), now, &staff).await?;
+    crate::webhooks::wake();
     notices::flush(&ctx.db, &ctx.outbox, &staff, now).await?;
     Ok(ticket)
 }
@@ -97,6 +98,7 @@ pub async fn change_status(
     }
     tx.commit().await.map_err(DbError::from)?;
     ctx.outbox.wake();
+    crate::webhooks::wake();
     let detail = format!("{}: {} -> {}", ticket.number, from.as_str(), to.as_str());
     audit::record(&ctx.db, Some(actor.user_id), "aspiration.status", &detail, now).await?;
     Ok(Ticket { status: to, ..ticket })
@@ -126,6 +128,7 @@ pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, text: &str) -> Result<Tick
     }
     tx.commit().await.map_err(DbError::from)?;
     ctx.outbox.wake();
+    crate::webhooks::wake();
     audit::record(&ctx.db, Some(actor.user_id), "aspiration.reply", &ticket.number, now).await?;
     Ok(ticket)
 }

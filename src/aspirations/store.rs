@@ -54,7 +54,7 @@ const TICKET_COLUMNS: &str = "SELECT a.id, a.ticket, a.user_id, a.kim_id, a.cate
 
 /// Stores a ticket: takes the next number of `year` from the counter row (an upsert
 /// that locks the row until commit, so concurrent submissions queue up on it), then
-/// the ticket, its photos, its first history row, and one pending "new aspiration"
+/// the ticket, its photos, its first history row, its webhook deliveries, and one pending "new aspiration"
 /// notice for each of `notify_staff`, all in one transaction.
 #[tracing::instrument(skip_all, fields(user = new.user_id, kim = new.kim_id))]
 pub async fn submit(db: &Db, new: &NewAspiration, year: i32, now: i64, notify_staff: &[i64]) -> DbResult<Ticket> {
@@ -96,6 +96,7 @@ pub async fn submit(db: &Db, new: &NewAspiration, year: i32, now: i64, notify_st
             .await?;
     }
     log_status(&mut tx, id, None, Status::Diterima, None, new.user_id, now).await?;
+    crate::webhooks::enqueue(&mut tx, &crate::webhooks::Change::created(id), now).await?;
     super::notices::add_pending(&mut tx, notify_staff).await?;
     tx.commit().await?;
     ticket(db, id).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} vanished")))
@@ -126,7 +127,8 @@ async fn log_status(
 }
 
 /// Moves a ticket from `from` to `to` only if it is still in `from` (so a stale
-/// button or a second process changes nothing), and logs who did it. `false` when
+/// button or a second process changes nothing), logs who did it and queues the
+/// `aspiration.status_changed` webhooks. `false` when
 /// the ticket was no longer in `from`.
 pub async fn set_status(
     tx: &mut Transaction<'_, Any>,
@@ -147,6 +149,7 @@ pub async fn set_status(
         return Ok(false);
     }
     log_status(tx, id, Some(from), to, note, actor, now).await?;
+    crate::webhooks::enqueue(tx, &crate::webhooks::Change::status_changed(id, from, to), now).await?;
     Ok(true)
 }
 

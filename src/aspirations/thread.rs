@@ -45,7 +45,8 @@ pub async fn message(db: &Db, id: i64) -> DbResult<Option<ThreadMessage>> {
     row.as_ref().map(message_from_row).transpose()
 }
 
-/// Adds a staff reply (`reply_to` `None`) or a resident's answer to the thread.
+/// Adds a staff reply (`reply_to` `None`, which also queues `aspiration.replied`
+/// webhooks) or a resident's answer to the thread.
 pub async fn add_message(
     tx: &mut Transaction<'_, Any>,
     aspiration_id: i64,
@@ -67,7 +68,11 @@ pub async fn add_message(
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;
-    Ok(row.try_get("id")?)
+    let id = row.try_get("id")?;
+    if reply_to.is_none() {
+        crate::webhooks::enqueue(tx, &crate::webhooks::Change::replied(aspiration_id, id), now).await?;
+    }
+    Ok(id)
 }
 
 /// Marks a staff reply as answered, only once: `false` if it already was.
