@@ -89,6 +89,13 @@ impl App {
         let notices = crate::aspirations::notices::run(ctx.db.clone(), ctx.outbox.clone(), ctx.clock.clone(), workers_stop.clone());
         let notices = tokio::spawn(notices);
         let scheduler = tokio::spawn(Scheduler::new(ctx.clone()).run(workers_stop.clone()));
+        let feeds = match crate::feeds::Poller::new(ctx.clone()) {
+            Ok(poller) => Some(tokio::spawn(poller.run(workers_stop.clone()))),
+            Err(error) => {
+                tracing::error!(%error, "programme feeds disabled: no HTTP client");
+                None
+            }
+        };
         let worker = tokio::spawn(worker.run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
@@ -123,6 +130,12 @@ impl App {
         }
         if let Err(error) = scheduler.await {
             tracing::error!(%error, "scheduler panicked");
+        }
+        if let Some(Err(error)) = match feeds {
+            Some(handle) => Some(handle.await),
+            None => None,
+        } {
+            tracing::error!(%error, "feed poller panicked");
         }
         ctx.db.close().await;
         tracing::info!("stopped");

@@ -16,6 +16,7 @@
 //!   attendance and feedback.
 //! - [`delivery`]: the persistent outbox, its worker and the flood-limit pacing
 //!   shared with the handlers' answers.
+//! - [`feeds`]: programme RSS/Atom feeds polled into drafts for coordinators.
 //! - [`app`]: wires it together and runs until shutdown; [`cli`] and [`sandbox`]
 //!   are the ways in; [`bench`] measures the delivery engine.
 
@@ -38,3 +39,4 @@ pub mod telegram;
 pub mod telemetry;
 pub mod trainings;
 pub mod umkm;
+pub mod feeds;
