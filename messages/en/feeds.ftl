@@ -65,3 +65,11 @@ feed-unhealthy =
 
     Check its address, or remove the feed with /sumber.
 feed-recovered = ✅ News feed #{ $id } can be read again: { $url }
+
+feed-error-request = the server cannot be reached
+feed-error-timeout = the server did not answer within 20 seconds
+feed-error-redirect = the address redirects in a loop or too often
+feed-error-status = the server answered with code { $code }
+feed-error-too-large = it is larger than 2 MB
+feed-error-not-utf8 = it is not UTF-8 text
+feed-error-malformed = it is not valid RSS or Atom

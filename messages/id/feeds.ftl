@@ -65,3 +65,11 @@ feed-unhealthy =
 
     Periksa alamatnya, atau hapus sumber ini lewat /sumber.
 feed-recovered = ✅ Sumber berita #{ $id } bisa dibaca lagi: { $url }
+
+feed-error-request = servernya tidak bisa dihubungi
+feed-error-timeout = servernya tidak menjawab dalam 20 detik
+feed-error-redirect = alamatnya dialihkan berputar-putar atau terlalu sering
+feed-error-status = servernya menjawab dengan kode { $code }
+feed-error-too-large = isinya lebih dari 2 MB
+feed-error-not-utf8 = isinya bukan teks UTF-8
+feed-error-malformed = isinya bukan RSS atau Atom yang benar

@@ -13,7 +13,8 @@ CREATE TABLE feeds (
     last_modified  TEXT,                         -- sent back as If-Modified-Since
     failures       BIGINT  NOT NULL DEFAULT 0,   -- failed polls in a row
     healthy        BIGINT  NOT NULL DEFAULT 1,   -- 0 after 3 failures in a row (staff told once)
-    last_error     TEXT,
+    last_error     TEXT,                         -- technical, for logs and the CLI
+    last_error_kind TEXT,                        -- what people are told: 'status:404', 'too_large', ...
     last_polled_at BIGINT,
     last_ok_at     BIGINT,
     created_by     BIGINT,                       -- NULL: added from the CLI

@@ -36,6 +36,22 @@ pub enum FetchError {
     Malformed(String),
 }
 
+impl FetchError {
+    /// A short code for what went wrong, stored with the feed and shown to people in
+    /// their language (the technical text stays in logs and the CLI).
+    pub fn kind(&self) -> String {
+        match self {
+            FetchError::Request(text) if text.contains("redirect") => "redirect".into(),
+            FetchError::Request(text) if text.contains("timed out") => "timeout".into(),
+            FetchError::Request(_) => "request".into(),
+            FetchError::Status(code) => format!("status:{code}"),
+            FetchError::TooLarge => "too_large".into(),
+            FetchError::NotUtf8 => "not_utf8".into(),
+            FetchError::Malformed(_) => "malformed".into(),
+        }
+    }
+}
+
 /// The validators a server gave for its last full answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Validators {

@@ -74,7 +74,7 @@ impl Poller {
             Ok(Fetched::Items(items, validators)) => self.succeeded(feed, Some(validators), items).await,
             Err(error) => {
                 tracing::warn!(feed = feed.id, url = %feed.url, reason = %error, "feed poll failed");
-                self.failed(feed, &error.to_string()).await
+                self.failed(feed, &error).await
             }
         }
     }
@@ -108,12 +108,12 @@ impl Poller {
     }
 
     /// Counts a failure; the poll that makes the feed unhealthy tells its staff.
-    async fn failed(&self, feed: &Feed, reason: &str) -> DbResult<()> {
+    async fn failed(&self, feed: &Feed, error: &FetchError) -> DbResult<()> {
         let db = &self.ctx.db;
         let staff = store::staff_covering(db, &feed.area_path).await?;
         let mut tx = db.begin().await?;
-        if store::record_failure(&mut tx, feed.id, reason).await? {
-            let feed = Feed { last_error: Some(reason.to_string()), ..feed.clone() };
+        if store::record_failure(&mut tx, feed.id, &error.to_string(), &error.kind()).await? {
+            let feed = Feed { last_error_kind: Some(error.kind()), ..feed.clone() };
             let notices = self.staff_notices(db, &feed, &staff, "feed-unhealthy").await?;
             self.ctx.outbox.enqueue_in(&mut tx, &notices).await?;
             tx.commit().await?;
@@ -132,7 +132,7 @@ impl Poller {
                 ("id", Arg::from(feed.id)),
                 ("url", Arg::from(feed.url.as_str())),
                 ("count", Arg::from(UNHEALTHY_AFTER)),
-                ("error", Arg::from(feed.last_error.clone().unwrap_or_default())),
+                ("error", Arg::from(super::render::error_text(lang, feed.last_error_kind.as_deref()))),
             ];
             let source = Some(format!("feed-health:{}", feed.id));
             out.push(Outgoing::text(*user, ta(lang, key, &args), Priority::Personal, source));

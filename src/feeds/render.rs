@@ -45,7 +45,7 @@ fn every(lang: Lang, quartz: &str) -> String {
 }
 
 fn health(lang: Lang, feed: &Feed, tz: Tz) -> String {
-    let error = Arg::from(feed.last_error.clone().unwrap_or_default());
+    let error = Arg::from(error_text(lang, feed.last_error_kind.as_deref()));
     if !feed.healthy {
         return ta(lang, "feed-health-bad", &[("error", error)]);
     }
@@ -56,6 +56,22 @@ fn health(lang: Lang, feed: &Feed, tz: Tz) -> String {
         Some(at) => ta(lang, "feed-health-ok", &[("when", Arg::from(when(at, tz)))]),
         None => t(lang, "feed-health-new"),
     }
+}
+
+/// What went wrong, in the reader's language, from a stored
+/// [`FetchError::kind`](super::fetch::FetchError::kind).
+pub fn error_text(lang: Lang, kind: Option<&str>) -> String {
+    let (kind, code) = kind.unwrap_or("request").split_once(':').unwrap_or((kind.unwrap_or("request"), ""));
+    let key = match kind {
+        "redirect" => "feed-error-redirect",
+        "timeout" => "feed-error-timeout",
+        "status" => "feed-error-status",
+        "too_large" => "feed-error-too-large",
+        "not_utf8" => "feed-error-not-utf8",
+        "malformed" => "feed-error-malformed",
+        _ => "feed-error-request",
+    };
+    ta(lang, key, &[("code", Arg::from(code))])
 }
 
 /// "🏙️ Kota Palembang" / "📍 Kecamatan Ilir Barat I".

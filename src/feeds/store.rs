@@ -26,11 +26,13 @@ pub struct Feed {
     pub failures: i64,
     pub healthy: bool,
     pub last_error: Option<String>,
+    /// [`FetchError::kind`](super::fetch::FetchError::kind) of the last failure.
+    pub last_error_kind: Option<String>,
     pub last_ok_at: Option<i64>,
 }
 
 const FEED_COLUMNS: &str = "SELECT f.id, f.url, f.area_id, a.name AS area_name, a.path AS area_path, f.cron, \
-     f.next_poll_at, f.etag, f.last_modified, f.failures, f.healthy, f.last_error, f.last_ok_at \
+     f.next_poll_at, f.etag, f.last_modified, f.failures, f.healthy, f.last_error, f.last_error_kind, f.last_ok_at \
      FROM feeds f JOIN areas a ON a.id = f.area_id";
 
 fn decode(r: &AnyRow) -> DbResult<Feed> {
@@ -46,6 +48,7 @@ fn decode(r: &AnyRow) -> DbResult<Feed> {
         failures: r.try_get("failures")?,
         healthy: r.try_get::<i64, _>("healthy")? == 1,
         last_error: r.try_get("last_error")?,
+        last_error_kind: r.try_get("last_error_kind")?,
         last_ok_at: r.try_get("last_ok_at")?,
     })
 }
@@ -128,9 +131,10 @@ pub async fn claim(db: &Db, id: i64, read_next: i64, new_next: i64, now: i64) ->
 
 /// Counts a failed poll; `true` when this one made the feed unhealthy (exactly once
 /// per bad spell, whoever polled).
-pub async fn record_failure(tx: &mut Transaction<'_, Any>, id: i64, reason: &str) -> DbResult<bool> {
-    sqlx::query("UPDATE feeds SET failures = failures + 1, last_error = $1 WHERE id = $2")
+pub async fn record_failure(tx: &mut Transaction<'_, Any>, id: i64, reason: &str, kind: &str) -> DbResult<bool> {
+    sqlx::query("UPDATE feeds SET failures = failures + 1, last_error = $1, last_error_kind = $2 WHERE id = $3")
         .bind(reason)
+        .bind(kind)
         .bind(id)
         .execute(&mut **tx)
         .await?;
@@ -153,7 +157,7 @@ pub async fn record_success(tx: &mut Transaction<'_, Any>, id: i64, fresh: Optio
             .execute(&mut **tx)
             .await?;
     }
-    sqlx::query("UPDATE feeds SET failures = 0, last_error = NULL, last_ok_at = $1 WHERE id = $2")
+    sqlx::query("UPDATE feeds SET failures = 0, last_error = NULL, last_error_kind = NULL, last_ok_at = $1 WHERE id = $2")
         .bind(now)
         .bind(id)
         .execute(&mut **tx)

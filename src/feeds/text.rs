@@ -50,11 +50,16 @@ fn strip_tags(html: &str) -> String {
                 None => "",
             };
         }
-        out.push(' ');
+        if !INLINE.contains(&name.as_str()) {
+            out.push(' ');
+        }
     }
     out.push_str(rest);
     out
 }
+
+/// Tags inside a line of text: dropped without a space ("<i>KIA</i>." stays "KIA.").
+const INLINE: [&str; 12] = ["a", "abbr", "b", "code", "em", "i", "mark", "s", "small", "span", "strong", "u"];
 
 fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -137,6 +142,7 @@ mod tests {
         let cases = [
             ("<p>Vaksinasi <b>gratis</b> di puskesmas.</p>", "Vaksinasi gratis di puskesmas."),
             ("Baris satu<br/>baris dua", "Baris satu baris dua"),
+            ("<p>Bawa <i>buku KIA</i>.</p><p>Gratis.</p>", "Bawa buku KIA. Gratis."),
             ("Harga &lt; Rp10.000 &amp; &quot;hemat&quot;&nbsp;ya &#8230; &#x41;", "Harga < Rp10.000 & \"hemat\" ya … A"),
             ("<script>alert('x')</script>Isi<style>p{}</style> saja", "Isi saja"),
             ("a < b dan c &unknown; d", "a < b dan c &unknown; d"),

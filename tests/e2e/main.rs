@@ -18,3 +18,4 @@ mod roles;
 mod startup;
 mod trainings;
 mod umkm;
+mod feeds;
