@@ -1,6 +1,7 @@
 //! A feed server on 127.0.0.1:0 for the feed tests: RSS and Atom fixtures, broken
 //! XML, a body over 2 MB sent without a length, redirects in a loop, and a feed that
-//! answers 304 to its own ETag (remembering every If-None-Match it was sent).
+//! answers 304 to its own ETag (remembering every If-None-Match it was sent); a
+//! flaky feed that is broken until healed, and one that counts its requests.
 
 use std::sync::{Arc, Mutex};
 
@@ -21,6 +22,8 @@ pub const ETAG: &str = "\"v1\"";
 struct Seen {
     if_none_match: Vec<String>,
     etag_requests: usize,
+    counted_requests: usize,
+    healed: bool,
 }
 
 pub struct FeedServer {
@@ -40,6 +43,8 @@ impl FeedServer {
             .route("/loop-a", get(|| async { redirect("/loop-b") }))
             .route("/loop-b", get(|| async { redirect("/loop-a") }))
             .route("/etag.xml", get(etag))
+            .route("/flaky.xml", get(flaky))
+            .route("/counted.xml", get(counted))
             .with_state(seen.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -60,6 +65,16 @@ impl FeedServer {
 
     pub fn etag_requests(&self) -> usize {
         self.seen.lock().unwrap().etag_requests
+    }
+
+    /// Requests `/counted.xml` received.
+    pub fn counted_requests(&self) -> usize {
+        self.seen.lock().unwrap().counted_requests
+    }
+
+    /// From now on `/flaky.xml` serves the Atom fixture instead of broken XML.
+    pub fn heal(&self) {
+        self.seen.lock().unwrap().healed = true;
     }
 }
 
@@ -98,4 +113,13 @@ async fn etag(State(seen): State<Arc<Mutex<Seen>>>, headers: HeaderMap) -> Respo
         return StatusCode::NOT_MODIFIED.into_response();
     }
     ([(header::CONTENT_TYPE, "application/rss+xml"), (header::ETAG, ETAG)], RSS).into_response()
+}
+
+async fn flaky(State(seen): State<Arc<Mutex<Seen>>>) -> Response {
+    if seen.lock().unwrap().healed { xml(ATOM) } else { xml(BROKEN) }
+}
+
+async fn counted(State(seen): State<Arc<Mutex<Seen>>>) -> Response {
+    seen.lock().unwrap().counted_requests += 1;
+    xml(ATOM)
 }

@@ -77,3 +77,14 @@ pub async fn press_on(p: &Person, m: &BotMessage, label: &str) -> String {
     let button = m.buttons.iter().flatten().find(|b| b.text.contains(label)).expect("button on message");
     p.press_data(m.message_id, button.callback_data.as_deref().unwrap()).await
 }
+
+/// The bot's answer to one button press (bounded wait).
+pub async fn answer_to(p: &Person, callback_id: &str) -> Option<String> {
+    for _ in 0..100 {
+        if let Some(a) = p.callback_answers().into_iter().find(|a| a.callback_query_id == callback_id) {
+            return a.text;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("callback {callback_id} never answered");
+}
