@@ -47,12 +47,6 @@ feed-draft-new =
 feed-btn-preview = 👀 Preview
 feed-btn-announce = 📢 Announce
 feed-btn-dismiss = 🙈 Dismiss
-feed-draft-preview =
-    { $title }
-
-    { $summary }
-
-    { $link }
 feed-draft-opened = 📢 "{ $title }" is open for announcing. Choose where it goes below.
 feed-draft-dismissed = 🙈 "{ $title }" dismissed for this KIM.
 feed-draft-was-dismissed = This news was dismissed for your KIM already; nothing more to do.

@@ -47,12 +47,6 @@ feed-draft-new =
 feed-btn-preview = 👀 Pratinjau
 feed-btn-announce = 📢 Umumkan
 feed-btn-dismiss = 🙈 Abaikan
-feed-draft-preview =
-    { $title }
-
-    { $summary }
-
-    { $link }
 feed-draft-opened = 📢 Berita "{ $title }" dibuka untuk diumumkan. Pilih tujuannya di bawah ini.
 feed-draft-dismissed = 🙈 Berita "{ $title }" diabaikan untuk KIM ini.
 feed-draft-was-dismissed = Berita ini sudah diabaikan untuk KIM Anda, jadi tidak perlu ditindaklanjuti lagi.

@@ -92,3 +92,56 @@ pub async fn show(turn: &Turn<'_>, at: Option<At>, text: String, kb: Option<Inli
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every feed message renders in both languages with its arguments: no key shown
+    /// instead of text, no placeable left unfilled.
+    #[test]
+    fn every_feed_message_renders_in_both_languages() {
+        let args: Vec<(&'static str, Arg)> = ["id", "count"]
+            .into_iter()
+            .map(|k| (k, Arg::from(3)))
+            .chain(
+                [
+                    ("url", "https://x/feed"),
+                    ("area", "Ilir Barat I"),
+                    ("every", "setiap jam"),
+                    ("health", "ok"),
+                    ("when", "25/12/2026 08:00 WIB"),
+                    ("error", "E"),
+                    ("cron", "0 * * * *"),
+                    ("name", "Kemuning"),
+                    ("kind", "kota"),
+                    ("title", "T"),
+                    ("kim", "KIM X"),
+                    ("code", "404"),
+                ]
+                .map(|(k, v)| (k, Arg::from(v))),
+            )
+            .collect();
+        for (lang, dir) in [(Lang::Id, "id"), (Lang::En, "en")] {
+            let path = format!("{}/messages/{dir}/feeds.ftl", env!("CARGO_MANIFEST_DIR"));
+            let file = std::fs::read_to_string(path).unwrap();
+            let keys: Vec<&str> = file
+                .lines()
+                .filter(|l| l.starts_with("feed-"))
+                .filter_map(|l| l.split(" =").next())
+                .collect();
+            assert!(keys.len() > 40, "{dir}: {}", keys.len());
+            for key in keys {
+                let text = ta(lang, key, &args);
+                assert!(text != key && !text.contains('{') && !text.trim().is_empty(), "{dir} {key}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn stored_failure_kinds_read_as_sentences() {
+        assert_eq!(error_text(Lang::Id, Some("status:404")), "servernya menjawab dengan kode 404");
+        assert_eq!(error_text(Lang::En, Some("too_large")), "it is larger than 2 MB");
+        assert_eq!(error_text(Lang::Id, None), "servernya tidak bisa dihubungi");
+    }
+}

@@ -33,12 +33,8 @@ pub async fn preview(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
     if dismissed_already(turn, &draft).await? {
         return Ok(true);
     }
-    let args = [
-        ("title", Arg::from(draft.title.as_str())),
-        ("summary", Arg::from(draft.summary.as_str())),
-        ("link", Arg::from(draft.link.clone().unwrap_or_default())),
-    ];
-    turn.send(ta(turn.lang(), "feed-draft-preview", &args)).await?;
+    // Exactly the text an announcement would start from (content, not interface text).
+    turn.send(draft.announcement_text()).await?;
     Ok(true)
 }
 
