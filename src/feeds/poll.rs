@@ -9,6 +9,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::StreamExt;
 use tokio::sync::watch;
 
 use super::drafts::{self, MAX_PER_POLL};
@@ -24,6 +25,9 @@ use crate::telegram::Ctx;
 const LOOK_EVERY: Duration = Duration::from_secs(1);
 /// Due feeds taken per look.
 const BATCH: i64 = 20;
+/// Feeds fetched at once, so one slow server (up to the 20 s timeout) does not hold
+/// up the others.
+const CONCURRENT: usize = 4;
 
 pub struct Poller {
     ctx: Arc<Ctx>,
@@ -54,17 +58,22 @@ impl Poller {
     /// Polls every feed due now that this process manages to claim; returns how many.
     pub async fn tick(&self) -> DbResult<usize> {
         let now = self.ctx.now();
-        let mut polled = 0;
+        let mut claimed = Vec::new();
         for feed in store::due(&self.ctx.db, now, BATCH).await? {
             let next = schedule::next_after(&feed.cron, now, self.ctx.config.tz);
-            if !store::claim(&self.ctx.db, feed.id, feed.next_poll_at, next, now).await? {
-                continue; // another process took this tick
-            }
-            polled += 1;
-            if let Err(error) = self.poll(&feed).await {
-                tracing::error!(%error, feed = feed.id, "could not record a feed poll");
+            // A feed another process claimed first is skipped for this tick.
+            if store::claim(&self.ctx.db, feed.id, feed.next_poll_at, next, now).await? {
+                claimed.push(feed);
             }
         }
+        let polled = claimed.len();
+        futures_util::stream::iter(claimed)
+            .for_each_concurrent(CONCURRENT, |feed| async move {
+                if let Err(error) = self.poll(&feed).await {
+                    tracing::error!(%error, feed = feed.id, "could not record a feed poll");
+                }
+            })
+            .await;
         Ok(polled)
     }
 
