@@ -36,7 +36,7 @@ async fn staff_add_a_feed_with_sumber_and_each_new_item_becomes_one_draft_for_th
     staf.press("setiap 30 menit").await;
     let saved = wait_text(&staf, "tersimpan").await;
     assert!(saved.text.contains("20/12/2026 10:30 WIB"), "{}", saved.text);
-    let id = app.count("SELECT id FROM feeds WHERE area_id IS NOT NULL AND id >= $1", 1).await;
+    let id = app.count("SELECT MAX(id) FROM feeds WHERE created_by = $1", 8702).await;
 
     poll_ok_at(&app, &clock, id, wib(10, 30)).await;
     let first = wait_text(&koor, "Berita program baru: Vaksinasi gratis di puskesmas").await;
@@ -52,6 +52,7 @@ async fn staff_add_a_feed_with_sumber_and_each_new_item_becomes_one_draft_for_th
     }
     assert_eq!(drafts_in(&koor).len(), 2);
     assert_eq!(app.count("SELECT COUNT(*) FROM feed_items WHERE feed_id = $1", id).await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'feed.add' AND actor = $1", 8702).await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM feed_drafts WHERE status = 'new' AND kim_id > $1", 0).await, 2);
     staf.send("/sumber").await;
     let list = wait_text(&staf, "lancar").await;
