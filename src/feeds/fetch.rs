@@ -200,7 +200,12 @@ fn item(entry: feed_rs::model::Entry) -> Option<Item> {
     let html = entry.summary.map(|s| s.content).or_else(|| entry.content.and_then(|c| c.body)).unwrap_or_default();
     let summary = clean_summary(&html, SUMMARY_MAX);
     let title = entry.title.map(|t| clean_summary(&t.content, TITLE_MAX)).unwrap_or_default();
-    let title = if title.is_empty() { clean_summary(&summary, 80) } else { title };
+    // Untitled items are named by their first words, else by their link.
+    let title = match title {
+        t if !t.is_empty() => t,
+        _ if !summary.is_empty() => clean_summary(&summary, 80),
+        _ => link.clone().unwrap_or_else(|| key.clone()),
+    };
     let published = entry.published.or(entry.updated).map(|t| t.timestamp());
     Some(Item { key, title, summary, link, published })
 }

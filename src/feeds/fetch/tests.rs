@@ -7,6 +7,7 @@ const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Baru &amp; penting</title><link>https://example.org/baru</link>
   <pubDate>Tue, 15 Dec 2026 08:00:00 +0700</pubDate><description>Isi baru</description></item>
 <item><title>Tanpa kunci</title><description>tak bisa dibedakan</description></item>
+<item><link>https://example.org/tanpa-judul</link></item>
 </channel></rss>"#;
 
 #[test]
@@ -15,7 +16,11 @@ fn rss_items_are_keyed_cleaned_and_newest_first() {
     let got: Vec<_> = items.iter().map(|i| (i.key.as_str(), i.title.as_str(), i.summary.as_str())).collect();
     assert_eq!(
         got,
-        vec![("link:https://example.org/baru", "Baru & penting", "Isi baru"), ("guid:berita-1", "Lama", "Isi lama")]
+        vec![
+            ("link:https://example.org/baru", "Baru & penting", "Isi baru"),
+            ("guid:berita-1", "Lama", "Isi lama"),
+            ("link:https://example.org/tanpa-judul", "https://example.org/tanpa-judul", ""),
+        ]
     );
 }
 
