@@ -91,6 +91,13 @@ impl App {
         let scheduler = tokio::spawn(Scheduler::new(ctx.clone()).run(workers_stop.clone()));
         let webhooks = crate::webhooks::worker::Worker::new(ctx.db.clone(), ctx.clock.clone(), ctx.config.webhooks.clone());
         let webhooks = tokio::spawn(webhooks.run(workers_stop.clone()));
+        let feeds = match crate::feeds::Poller::new(ctx.clone()) {
+            Ok(poller) => Some(tokio::spawn(poller.run(workers_stop.clone()))),
+            Err(error) => {
+                tracing::error!(%error, "programme feeds disabled: no HTTP client");
+                None
+            }
+        };
         let worker = tokio::spawn(worker.run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
@@ -128,6 +135,12 @@ impl App {
         }
         if let Err(error) = webhooks.await {
             tracing::error!(%error, "webhook worker panicked");
+        }
+        if let Some(Err(error)) = match feeds {
+            Some(handle) => Some(handle.await),
+            None => None,
+        } {
+            tracing::error!(%error, "feed poller panicked");
         }
         ctx.db.close().await;
         tracing::info!("stopped");

@@ -73,6 +73,11 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::webhooks::cli::WebhooksAction,
     },
+    /// Programme news feeds (RSS 2.0 / Atom) polled into drafts for coordinators.
+    Feeds {
+        #[command(subcommand)]
+        action: crate::feeds::cli::FeedsAction,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -185,6 +190,14 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             result
         }
         Command::Bench { what } => crate::bench::run(what).await,
+        Command::Feeds { action } => {
+            let config = Config::from_env()?;
+            let db = Db::connect(&config.database_url, config.backend).await?;
+            db.migrate().await?;
+            let result = crate::feeds::cli::run(&db, config.tz, action, clock.now()).await;
+            db.close().await;
+            result
+        }
         Command::Run => {
             let app = App::build(Config::from_env()?, clock).await?;
             tracing::info!("kimbot is running; Ctrl-C to stop");
@@ -231,7 +244,7 @@ async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
             }
         }
         Command::Webhooks { action } => crate::webhooks::cli::run(db, action, now, &mut std::io::stdout().lock()).await?,
-        Command::Run | Command::Sandbox { .. } | Command::Bench { .. } | Command::Export { .. } => {
+        Command::Run | Command::Sandbox { .. } | Command::Bench { .. } | Command::Export { .. } | Command::Feeds { .. } => {
             unreachable!("handled in run")
         }
     }

@@ -18,6 +18,7 @@
 //!   shared with the handlers' answers.
 //! - [`webhooks`]: signed POSTs to other systems when tickets change, from a
 //!   persistent queue drained by its own worker.
+//! - [`feeds`]: programme RSS/Atom feeds polled into drafts for coordinators.
 //! - [`app`]: wires it together and runs until shutdown; [`cli`] and [`sandbox`]
 //!   are the ways in; [`bench`] measures the delivery engine.
 
@@ -41,3 +42,4 @@ pub mod telemetry;
 pub mod trainings;
 pub mod umkm;
 pub mod webhooks;
+pub mod feeds;

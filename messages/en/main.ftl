@@ -86,6 +86,7 @@ help-staff =
     For Diskominfo staff:
     /undang koordinator KIM-CODE - create a coordinator invite code
     /laporan - aspiration report (XLSX, CSV, chart) for a period and area
+    /sumber - programme news feeds (RSS/Atom) for your area
 help-admin =
     For admins:
     /undang staf AREA-NAME - create a staff invite code (city or kecamatan)

@@ -86,6 +86,7 @@ help-staff =
     Untuk staf Diskominfo:
     /undang koordinator KODE-KIM - buat kode undangan koordinator
     /laporan - laporan aspirasi (XLSX, CSV, grafik) untuk periode dan wilayah
+    /sumber - sumber berita program (RSS/Atom) untuk wilayah Anda
 help-admin =
     Untuk admin:
     /undang staf NAMA-WILAYAH - buat kode undangan staf (kota atau kecamatan)

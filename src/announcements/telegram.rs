@@ -65,6 +65,13 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
     Ok(true)
 }
 
+/// Opens `/umumkan` with `text` already written (a programme feed draft): straight
+/// to choosing targets, exactly as if the person had typed it and pressed "next".
+pub async fn start_with_text(turn: &Turn<'_>, text: String) -> HandlerResult {
+    let draft = Draft { content: Content { text, ..Content::default() }, ..Draft::default() };
+    compose::show_targets(turn, draft, None).await.map(drop)
+}
+
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     if !can_announce(&turn.who.actor) {
         turn.end().await?;

@@ -38,6 +38,8 @@ pub enum Cb {
     Priv(crate::privacy::telegram::Btn),
     /// Report buttons (prefix `r:`).
     Rep(crate::reports::telegram::Btn),
+    /// Programme feed buttons: `/sumber` and drafts (prefix `f:`).
+    Feed(crate::feeds::buttons::Btn),
 }
 
 impl Cb {
@@ -55,6 +57,7 @@ impl Cb {
             Cb::Train(b) => format!("t:{}", b.data()),
             Cb::Priv(b) => format!("p:{}", b.data()),
             Cb::Rep(b) => format!("r:{}", b.data()),
+            Cb::Feed(b) => format!("f:{}", b.data()),
         }
     }
 
@@ -76,6 +79,9 @@ impl Cb {
         }
         if let Some(rest) = data.strip_prefix("r:") {
             return Payload::parse(rest).map(Cb::Rep);
+        }
+        if let Some(rest) = data.strip_prefix("f:") {
+            return Payload::parse(rest).map(Cb::Feed);
         }
         let mut parts = data.split(':');
         let cb = match (parts.next()?, parts.next(), parts.next()) {

@@ -27,15 +27,15 @@ const COORDINATOR: [&str; 20] = [
     "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "bahasa", "datasaya", "berhenti", "hapusdata",
     "batal",
 ];
-const STAFF: [&str; 22] = [
+const STAFF: [&str; 23] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
     "pelatihanbaru", "peserta", "umkmkim", "antrian", "laporan", "grupsaya", "undang", "bahasa", "datasaya",
-    "berhenti", "hapusdata", "batal",
+    "berhenti", "hapusdata", "batal", "sumber",
 ];
-const ADMIN: [&str; 23] = [
+const ADMIN: [&str; 24] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
     "pelatihanbaru", "peserta", "umkmkim", "antrian", "laporan", "grupsaya", "undang", "audit", "bahasa", "datasaya",
-    "berhenti", "hapusdata", "batal",
+    "berhenti", "hapusdata", "batal", "sumber",
 ];
 
 const GROUP_COMMANDS: &[&str] = &["hubungkan", "putuskan", "bantuan"];

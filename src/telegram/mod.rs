@@ -77,6 +77,8 @@ pub enum State {
     Privacy(crate::privacy::telegram::Dialog),
     /// `/laporan`: choosing the period and area of a report.
     Report(crate::reports::telegram::Dialog),
+    /// `/sumber`: adding a programme feed.
+    Feed(crate::feeds::telegram::Dialog),
 }
 
 pub type Dlg = Dialogue<State, ErasedStorage<State>>;

@@ -55,6 +55,7 @@ async fn route_message(bot: &ReplyBot, msg: &Message, dlg: &Dlg, state: State, c
         State::Training(d) => crate::trainings::telegram::on_message(&turn, d, msg).await,
         State::Privacy(d) => crate::privacy::telegram::on_message(&turn, d, msg).await,
         State::Report(d) => crate::reports::telegram::on_message(&turn, d, msg).await,
+        State::Feed(d) => crate::feeds::telegram::on_message(&turn, d, msg).await,
         State::Idle if who.member.is_some() => say(bot, chat, who.lang, "unknown-text").await,
         State::Idle => say(bot, chat, who.lang, "need-start").await,
     }
@@ -102,6 +103,7 @@ async fn on_command(
                 || crate::announcements::telegram::on_command(&turn, &cmd).await?
                 || crate::trainings::telegram::on_command(&turn, &cmd).await?
                 || crate::reports::telegram::on_command(&turn, &cmd).await?
+                || crate::feeds::telegram::on_command(&turn, &cmd).await?
             {
                 return Ok(());
             }
@@ -117,9 +119,13 @@ async fn cancel(bot: &ReplyBot, chat: ChatId, dlg: &Dlg, state: State, lang: Lan
         State::Idle => "nothing-to-cancel",
         State::Notice { .. } => "declined",
         State::ChooseKim => "kim-choose-later",
-        State::Umkm(_) | State::Aspiration(_) | State::Announce(_) | State::Training(_) | State::Privacy(_) | State::Report(_) => {
-            "cancelled"
-        }
+        State::Umkm(_)
+        | State::Aspiration(_)
+        | State::Announce(_)
+        | State::Training(_)
+        | State::Privacy(_)
+        | State::Report(_)
+        | State::Feed(_) => "cancelled",
     };
     dlg.exit().await?;
     if key == "cancelled" {
@@ -176,6 +182,7 @@ async fn on_button(bot: &ReplyBot, q: &CallbackQuery, dlg: &Dlg, state: State, c
         (Cb::Train(b), state) if who.member.is_some() => crate::trainings::telegram::on_button(&turn, state, b, at).await,
         (Cb::Priv(b), state) => crate::privacy::telegram::on_button(&turn, state, b, at).await,
         (Cb::Rep(b), state) if who.member.is_some() => crate::reports::telegram::on_button(&turn, state, b, at).await,
+        (Cb::Feed(b), state) if who.member.is_some() => crate::feeds::telegram::on_button(&turn, state, b, at).await,
         (Cb::Agree, State::Notice { lang, payload }) => onboarding::agree(bot, ctx, dlg, who, at, lang, payload).await,
         (Cb::Decline, State::Notice { lang, .. }) => onboarding::decline(bot, dlg, at, lang).await,
         (Cb::NoticeLang(new), State::Notice { payload, .. }) => onboarding::relabel_notice(bot, dlg, at, new, payload).await,

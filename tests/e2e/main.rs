@@ -19,3 +19,4 @@ mod startup;
 mod trainings;
 mod umkm;
 mod webhooks;
+mod feeds;
