@@ -85,7 +85,7 @@ help-coordinator =
 help-staff =
     For Diskominfo staff:
     /undang koordinator KIM-CODE - create a coordinator invite code
-    /laporan - aspiration report (XLSX, CSV, chart) for a period and area
+    /laporan - reports (XLSX, CSV): aspirations by period and area, UMKM registry, training attendance
     /sumber - programme news feeds (RSS/Atom) for your area
 help-admin =
     For admins:
@@ -122,7 +122,7 @@ cmd-datasaya = My stored data
 cmd-berhenti = Stop programme news
 cmd-hapusdata = Erase my personal data
 cmd-audit = Audit log of officials' actions
-cmd-laporan = Aspiration report (XLSX, CSV, chart)
+cmd-laporan = Reports: aspirations, UMKM, trainings
 
 ## Groups
 group-hello =

@@ -85,7 +85,7 @@ help-coordinator =
 help-staff =
     Untuk staf Diskominfo:
     /undang koordinator KODE-KIM - buat kode undangan koordinator
-    /laporan - laporan aspirasi (XLSX, CSV, grafik) untuk periode dan wilayah
+    /laporan - laporan (XLSX, CSV): aspirasi per periode dan wilayah, daftar UMKM, kehadiran pelatihan
     /sumber - sumber berita program (RSS/Atom) untuk wilayah Anda
 help-admin =
     Untuk admin:
@@ -122,7 +122,7 @@ cmd-datasaya = Data saya yang tersimpan
 cmd-berhenti = Berhenti terima berita program
 cmd-hapusdata = Hapus data pribadi saya
 cmd-audit = Log audit tindakan petugas
-cmd-laporan = Laporan aspirasi (XLSX, CSV, grafik)
+cmd-laporan = Laporan aspirasi, UMKM, pelatihan
 
 ## Grup
 group-hello =

@@ -17,7 +17,7 @@ use super::store;
 use crate::db::{Db, DbResult, SharedClock};
 use crate::delivery::{Outbox, Outgoing, Priority};
 use crate::i18n::{Arg, ta};
-use crate::members::{Kim, covers};
+use crate::members::Kim;
 
 /// At most one notice per staff member in this many seconds.
 pub const BATCH_SECS: i64 = 60;
@@ -26,20 +26,7 @@ const POLL: Duration = Duration::from_secs(1);
 
 /// Staff whose area holds the KIM's kelurahan.
 pub async fn staff_for(db: &Db, kim: &Kim) -> DbResult<Vec<i64>> {
-    let rows = sqlx::query(
-        "SELECT g.user_id, a.path FROM grants g JOIN areas a ON a.id = g.area_id \
-         WHERE g.role = 'staff' AND g.revoked_at IS NULL ORDER BY g.user_id",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    let mut staff = Vec::new();
-    for row in rows {
-        let (user, path): (i64, String) = (row.try_get("user_id")?, row.try_get("path")?);
-        if covers(&path, &kim.area_path) && !staff.contains(&user) {
-            staff.push(user);
-        }
-    }
-    Ok(staff)
+    crate::members::roles::staff_covering(db, &kim.area_path).await
 }
 
 /// Counts one new aspiration for each of `staff` (inside the submission).

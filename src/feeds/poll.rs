@@ -92,7 +92,7 @@ impl Poller {
     async fn succeeded(&self, feed: &Feed, validators: Option<Validators>, items: Vec<Item>) -> DbResult<()> {
         let (db, now) = (&self.ctx.db, self.ctx.now());
         let coordinators = if items.is_empty() { Vec::new() } else { drafts::coordinators_in(db, &feed.area_path).await? };
-        let staff = if feed.healthy { Vec::new() } else { store::staff_covering(db, &feed.area_path).await? };
+        let staff = if feed.healthy { Vec::new() } else { crate::members::roles::staff_covering(db, &feed.area_path).await? };
         let mut tx = db.begin().await?;
         let recovered = store::record_success(&mut tx, feed.id, validators.as_ref(), now).await?;
         let mut messages = Vec::new();
@@ -119,7 +119,7 @@ impl Poller {
     /// Counts a failure; the poll that makes the feed unhealthy tells its staff.
     async fn failed(&self, feed: &Feed, error: &FetchError) -> DbResult<()> {
         let db = &self.ctx.db;
-        let staff = store::staff_covering(db, &feed.area_path).await?;
+        let staff = crate::members::roles::staff_covering(db, &feed.area_path).await?;
         let mut tx = db.begin().await?;
         if store::record_failure(&mut tx, feed.id, &error.to_string(), &error.kind()).await? {
             let feed = Feed { last_error_kind: Some(error.kind()), ..feed.clone() };

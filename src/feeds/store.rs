@@ -186,20 +186,3 @@ pub async fn take_item(tx: &mut Transaction<'_, Any>, feed_id: i64, item: &Item,
     Ok(row.map(|r| r.try_get("id")).transpose()?)
 }
 
-/// Staff whose scope covers `area_path` (they hear about the feed's health).
-pub async fn staff_covering(db: &Db, area_path: &str) -> DbResult<Vec<i64>> {
-    let rows = sqlx::query(
-        "SELECT g.user_id, a.path FROM grants g JOIN areas a ON a.id = g.area_id \
-         WHERE g.role = 'staff' AND g.revoked_at IS NULL ORDER BY g.user_id",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    let mut staff = Vec::new();
-    for row in rows {
-        let (user, path): (i64, String) = (row.try_get("user_id")?, row.try_get("path")?);
-        if crate::members::covers(&path, area_path) && !staff.contains(&user) {
-            staff.push(user);
-        }
-    }
-    Ok(staff)
-}

@@ -61,6 +61,25 @@ impl Scope {
     }
 }
 
+/// Staff whose scope covers `area_path` (a KIM's kelurahan, a feed's area): they hear
+/// about new aspirations there and about the health of its feeds.
+pub async fn staff_covering(db: &Db, area_path: &str) -> DbResult<Vec<i64>> {
+    let rows = sqlx::query(
+        "SELECT g.user_id, a.path FROM grants g JOIN areas a ON a.id = g.area_id \
+         WHERE g.role = 'staff' AND g.revoked_at IS NULL ORDER BY g.user_id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut staff = Vec::new();
+    for row in rows {
+        let (user, path): (i64, String) = (row.try_get("user_id")?, row.try_get("path")?);
+        if super::covers(&path, area_path) && !staff.contains(&user) {
+            staff.push(user);
+        }
+    }
+    Ok(staff)
+}
+
 /// Grants a role directly (CLI, or an invite being claimed). Granting the same scope
 /// twice keeps one active grant.
 pub async fn grant(db: &Db, user_id: i64, scope: &Scope, granted_by: Option<i64>, now: i64) -> DbResult<()> {
