@@ -8,6 +8,7 @@
 //! - [`db`]: one `sqlx::AnyPool` over SQLite or PostgreSQL, migrations per backend,
 //!   an injectable [`db::Clock`].
 //! - [`i18n`]: every user-facing text, from `messages/<lang>/*.ftl`.
+//! - [`when`]: dates as people type them and read them, in the KIM's time zone.
 //! - [`members`]: areas, KIMs, residents and consent receipts, roles and invites,
 //!   groups. Plain types and SQL, no Telegram.
 //! - [`telegram`]: the dispatcher schema, dialogue storage on our own tables, and
@@ -42,4 +43,5 @@ pub mod telemetry;
 pub mod trainings;
 pub mod umkm;
 pub mod webhooks;
+pub mod when;
 pub mod feeds;

@@ -19,4 +19,5 @@ pub mod render;
 pub mod seats;
 pub mod store;
 pub mod telegram;
-pub mod when;
+/// Typed dates and local times, shared with announcements.
+pub use crate::when;

@@ -1,5 +1,7 @@
 //! Dates and times as coordinators type them and residents read them, always in the
-//! KIM's time zone (WIB, WITA or WIT). Stored as Unix seconds, UTC.
+//! KIM's time zone (WIB, WITA or WIT). Stored as Unix seconds, UTC. One reader for
+//! every typed date (trainings, scheduled announcements), so the same words work
+//! everywhere.
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 use chrono_tz::Tz;
