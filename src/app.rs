@@ -89,7 +89,12 @@ impl App {
         let notices = crate::aspirations::notices::run(ctx.db.clone(), ctx.outbox.clone(), ctx.clock.clone(), workers_stop.clone());
         let notices = tokio::spawn(notices);
         let scheduler = tokio::spawn(Scheduler::new(ctx.clone()).run(workers_stop.clone()));
-        let webhooks = crate::webhooks::worker::Worker::new(ctx.db.clone(), ctx.clock.clone(), ctx.config.webhooks.clone());
+        let webhooks = crate::webhooks::worker::Worker::new(
+            ctx.db.clone(),
+            ctx.clock.clone(),
+            ctx.config.webhooks.clone(),
+            ctx.config.outbound,
+        );
         let webhooks = tokio::spawn(webhooks.run(workers_stop.clone()));
         let feeds = match crate::feeds::Poller::new(ctx.clone()) {
             Ok(poller) => Some(tokio::spawn(poller.run(workers_stop.clone()))),

@@ -61,6 +61,8 @@ pub enum ConfigError {
         "KIMBOT_SEND_LEASE_SECS ({lease}) must be longer than KIMBOT_SEND_TIMEOUT_SECS ({timeout}), or a live send could be repeated"
     )]
     LeaseTooShort { lease: u64, timeout: u64 },
+    #[error("{key} must be 1/true/yes or 0/false/no (got {value:?})")]
+    BadFlag { key: &'static str, value: String },
 }
 
 /// Which database engine `DATABASE_URL` points at.
@@ -84,6 +86,9 @@ pub struct Config {
     pub delivery: DeliveryConfig,
     /// Webhook request timeout, concurrency and lease (`KIMBOT_WEBHOOK_*`).
     pub webhooks: crate::webhooks::WebhookConfig,
+    /// Whether feeds and webhooks may reach non-public addresses
+    /// (`KIMBOT_OUTBOUND_ALLOW_PRIVATE`, default no).
+    pub outbound: crate::outbound::Guard,
 }
 
 impl Config {
@@ -108,7 +113,8 @@ impl Config {
         let token = get("TELOXIDE_TOKEN").map(Secret::new);
         let delivery = DeliveryConfig::from_lookup(get)?;
         let webhooks = crate::webhooks::WebhookConfig::from_lookup(get)?;
-        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks })
+        let outbound = crate::outbound::Guard { allow_private: flag(get("KIMBOT_OUTBOUND_ALLOW_PRIVATE"), "KIMBOT_OUTBOUND_ALLOW_PRIVATE")? };
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.
@@ -123,6 +129,15 @@ impl Config {
 
     pub fn is_admin(&self, user: UserId) -> bool {
         self.admins.contains(&user)
+    }
+}
+
+/// An on/off setting; unset means off.
+fn flag(value: Option<&str>, key: &'static str) -> Result<bool, ConfigError> {
+    match value.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("0" | "false" | "no") => Ok(false),
+        Some("1" | "true" | "yes") => Ok(true),
+        Some(_) => Err(ConfigError::BadFlag { key, value: value.unwrap_or_default().to_string() }),
     }
 }
 

@@ -20,6 +20,7 @@
 //! - [`webhooks`]: signed POSTs to other systems when tickets change, from a
 //!   persistent queue drained by its own worker.
 //! - [`feeds`]: programme RSS/Atom feeds polled into drafts for coordinators.
+//! - [`outbound`]: keeps feeds and webhooks off private and loopback addresses.
 //! - [`app`]: wires it together and runs until shutdown; [`cli`] and [`sandbox`]
 //!   are the ways in; [`bench`] measures the delivery engine.
 
@@ -44,4 +45,5 @@ pub mod trainings;
 pub mod umkm;
 pub mod webhooks;
 pub mod when;
+pub mod outbound;
 pub mod feeds;

@@ -67,3 +67,4 @@ feed-error-status = the server answered with code { $code }
 feed-error-too-large = it is larger than 2 MB
 feed-error-not-utf8 = it is not UTF-8 text
 feed-error-malformed = it is not valid RSS or Atom
+feed-error-blocked = the address points into an internal network (not the public internet), so it is not opened

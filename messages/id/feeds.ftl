@@ -67,3 +67,4 @@ feed-error-status = servernya menjawab dengan kode { $code }
 feed-error-too-large = isinya lebih dari 2 MB
 feed-error-not-utf8 = isinya bukan teks UTF-8
 feed-error-malformed = isinya bukan RSS atau Atom yang benar
+feed-error-blocked = alamatnya menuju jaringan internal (bukan internet umum), jadi tidak dibuka

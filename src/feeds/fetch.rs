@@ -11,6 +11,7 @@ use reqwest::header::{ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MO
 use reqwest::{Client, StatusCode, redirect};
 
 use super::text::{SUMMARY_MAX, clean_summary, item_key};
+use crate::outbound::Guard;
 
 /// A feed that answers slower than this is treated as failing this time.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
@@ -34,6 +35,8 @@ pub enum FetchError {
     NotUtf8,
     #[error("not a valid RSS or Atom feed: {0}")]
     Malformed(String),
+    #[error(transparent)]
+    Blocked(#[from] crate::outbound::Blocked),
 }
 
 impl FetchError {
@@ -48,6 +51,7 @@ impl FetchError {
             FetchError::TooLarge => "too_large".into(),
             FetchError::NotUtf8 => "not_utf8".into(),
             FetchError::Malformed(_) => "malformed".into(),
+            FetchError::Blocked(_) => "blocked".into(),
         }
     }
 }
@@ -83,12 +87,15 @@ pub enum Fetched {
 #[derive(Debug, Clone)]
 pub struct Fetcher {
     client: Client,
+    guard: Guard,
 }
 
 impl Fetcher {
-    pub fn new() -> Result<Self, FetchError> {
-        let policy = redirect::Policy::custom(|attempt| {
-            if attempt.previous().iter().any(|seen| seen == attempt.url()) {
+    pub fn new(guard: Guard) -> Result<Self, FetchError> {
+        let policy = redirect::Policy::custom(move |attempt| {
+            if let Err(blocked) = guard.check_url(attempt.url()) {
+                attempt.error(blocked)
+            } else if attempt.previous().iter().any(|seen| seen == attempt.url()) {
                 attempt.error("redirect loop")
             } else if attempt.previous().len() > MAX_REDIRECTS {
                 attempt.error("too many redirects")
@@ -96,18 +103,22 @@ impl Fetcher {
                 attempt.follow()
             }
         });
-        let client = Client::builder()
+        let client = guard
+            .apply(Client::builder())
             .timeout(TIMEOUT)
             .redirect(policy)
             .user_agent(concat!("kimbot/", env!("CARGO_PKG_VERSION"), " (programme feeds)"))
             .build()
             .map_err(|e| FetchError::Request(describe(&e)))?;
-        Ok(Self { client })
+        Ok(Self { client, guard })
     }
 
     /// Fetches `url`, sending `known` validators so an unchanged feed costs a 304.
     #[tracing::instrument(skip(self, known))]
     pub async fn fetch(&self, url: &str, known: &Validators) -> Result<Fetched, FetchError> {
+        if let Ok(parsed) = url::Url::parse(url) {
+            self.guard.check_url(&parsed)?;
+        }
         let mut request = self.client.get(url);
         if let Some(etag) = &known.etag {
             request = request.header(IF_NONE_MATCH, etag);
@@ -115,7 +126,7 @@ impl Fetcher {
         if let Some(since) = &known.last_modified {
             request = request.header(IF_MODIFIED_SINCE, since);
         }
-        let mut response = request.send().await.map_err(|e| FetchError::Request(describe(&e)))?;
+        let mut response = request.send().await.map_err(request_error)?;
         if response.status() == StatusCode::NOT_MODIFIED {
             return Ok(Fetched::NotModified);
         }
@@ -137,6 +148,15 @@ impl Fetcher {
 fn validators(headers: &HeaderMap) -> Validators {
     let text = |name| headers.get(name).and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok()).map(String::from);
     Validators { etag: text(ETAG), last_modified: text(LAST_MODIFIED) }
+}
+
+/// A refused address stays [`FetchError::Blocked`] (shown as such to staff); any
+/// other failure is described with its causes.
+fn request_error(error: reqwest::Error) -> FetchError {
+    if crate::outbound::is_blocked(&error) {
+        return FetchError::Blocked(crate::outbound::Blocked(describe(&error)));
+    }
+    FetchError::Request(describe(&error))
 }
 
 /// reqwest's message and its causes on one line (the cause says "redirect loop").

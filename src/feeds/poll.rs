@@ -36,7 +36,8 @@ pub struct Poller {
 
 impl Poller {
     pub fn new(ctx: Arc<Ctx>) -> Result<Self, FetchError> {
-        Ok(Self { ctx, fetcher: Fetcher::new()? })
+        let fetcher = Fetcher::new(ctx.config.outbound)?;
+        Ok(Self { ctx, fetcher })
     }
 
     /// Runs until `stop` turns true.

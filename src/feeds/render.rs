@@ -69,6 +69,7 @@ pub fn error_text(lang: Lang, kind: Option<&str>) -> String {
         "too_large" => "feed-error-too-large",
         "not_utf8" => "feed-error-not-utf8",
         "malformed" => "feed-error-malformed",
+        "blocked" => "feed-error-blocked",
         _ => "feed-error-request",
     };
     ta(lang, key, &[("code", Arg::from(code))])

@@ -28,9 +28,11 @@ pub enum Outcome {
 }
 
 /// The HTTP client of the worker: a timeout on the whole request, no redirects
-/// (a POST must not silently turn into a GET elsewhere).
-pub fn client(timeout: Duration) -> reqwest::Client {
-    reqwest::Client::builder()
+/// (a POST must not silently turn into a GET elsewhere), and no private addresses
+/// unless `guard` allows them.
+pub fn client(timeout: Duration, guard: crate::outbound::Guard) -> reqwest::Client {
+    guard
+        .apply(reqwest::Client::builder())
         .timeout(timeout)
         .connect_timeout(timeout)
         .redirect(reqwest::redirect::Policy::none())
@@ -64,6 +66,10 @@ pub async fn post(client: &reqwest::Client, req: Request<'_>) -> Outcome {
         .await;
     let mut response = match sent {
         Ok(r) => r,
+        // A refused address will be refused again: no retries for a day.
+        Err(e) if crate::outbound::is_blocked(&e) => {
+            return Outcome::Dropped(format!("{}: {}", crate::outbound::Blocked(req.url.to_string()), describe(&e)));
+        }
         Err(e) => return Outcome::Transient { status: None, body: None, error: describe(&e) },
     };
     let status = response.status().as_u16();

@@ -15,6 +15,7 @@ use super::queue::{self, Answer, Claimed};
 use super::send::{self, Outcome, Request};
 use super::{WebhookConfig, payload, store};
 use crate::db::{Db, DbResult, SharedClock};
+use crate::outbound::Guard;
 
 /// Longest wait between two looks at the queue when nothing woke the worker (the
 /// clock may be moved by hand in tests, so due times are not slept towards).
@@ -25,6 +26,8 @@ pub struct Worker {
     clock: SharedClock,
     client: reqwest::Client,
     config: WebhookConfig,
+    /// Refuses endpoints on private addresses (IP literals; names in the client).
+    guard: Guard,
     name: String,
     /// Endpoints with a request in flight from this process.
     busy: Mutex<HashSet<i64>>,
@@ -33,10 +36,10 @@ pub struct Worker {
 }
 
 impl Worker {
-    pub fn new(db: Db, clock: SharedClock, config: WebhookConfig) -> Self {
+    pub fn new(db: Db, clock: SharedClock, config: WebhookConfig, guard: Guard) -> Self {
         let name = format!("wh-{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
-        let client = send::client(config.request_timeout);
-        Self { db, clock, client, config, name, busy: Mutex::new(HashSet::new()), freed: Notify::new() }
+        let client = send::client(config.request_timeout, guard);
+        Self { db, clock, client, config, guard, name, busy: Mutex::new(HashSet::new()), freed: Notify::new() }
     }
 
     /// Runs until `stop` turns true, then lets the requests in flight finish and
@@ -120,6 +123,9 @@ impl Worker {
             Err(e) => return Outcome::Transient { status: None, body: None, error: format!("database: {e}") },
         };
         let (url, secret) = (&target.0, &target.1);
+        if let Some(Err(blocked)) = url::Url::parse(url).ok().map(|u| self.guard.check_url(&u)) {
+            return Outcome::Dropped(blocked.to_string());
+        }
         let request = Request { url, secret, delivery_id: &row.delivery_id, event: &row.event, body };
         send::post(&self.client, request).await
     }

@@ -202,3 +202,35 @@ async fn residents_and_coordinators_trying_sumber_are_refused_politely() {
     let feed_dialogues = "SELECT COUNT(*) FROM dialogues WHERE chat_id = $1 AND state LIKE '%Feed%'";
     assert_eq!(app.count(feed_dialogues, 8751).await, 0);
 }
+
+#[tokio::test]
+async fn a_feed_on_a_private_address_is_not_fetched_and_staff_see_why() {
+    let server = FeedServer::start().await;
+    let clock = ten_oclock();
+    let mut app = spawn_app_with_clock(clock.clone()).await;
+    app.stop().await;
+    app.env.push(("KIMBOT_OUTBOUND_ALLOW_PRIVATE".into(), "0".into()));
+    app.start().await;
+    let by_ip = add_feed(&app, &server.url("/counted.xml"), "Ilir Barat I").await;
+    let by_name = add_feed(&app, &server.url("/counted.xml").replace("127.0.0.1", "localhost"), "Ilir Barat I").await;
+
+    clock.set(wib(10, 30));
+    for id in [by_ip, by_name] {
+        wait_value(&app, "SELECT failures FROM feeds WHERE id = $1", id, 1).await;
+    }
+
+    assert_eq!(server.counted_requests(), 0, "nothing was requested");
+    for id in [by_ip, by_name] {
+        let kind: String = sqlx::query_scalar("SELECT last_error_kind FROM feeds WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(kind, "blocked", "feed {id}");
+    }
+    let staf = app.member_of(8791, "Staf", "IB1-BL").await;
+    app.grant_staff(8791, "Ilir Barat I").await;
+    staf.send("/sumber").await;
+    let list = wait_text(&staf, "jaringan internal").await;
+    assert!(list.text.contains(&format!("#{by_ip}")), "{}", list.text);
+}

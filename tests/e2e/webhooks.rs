@@ -4,6 +4,7 @@
 
 mod claims;
 mod cli;
+mod guard;
 mod receiver;
 mod retries;
 

@@ -88,6 +88,8 @@ pub fn config_with(fake: &FakeTelegram, database_url: &str, extra: &[(String, St
         ("TELOXIDE_API_URL", fake.api_url()),
         ("DATABASE_URL", database_url.to_string()),
         ("KIMBOT_ADMINS", ADMIN_ID.to_string()),
+        // Test servers (feeds, webhook receivers) listen on 127.0.0.1.
+        ("KIMBOT_OUTBOUND_ALLOW_PRIVATE", "1".to_string()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
