@@ -137,11 +137,10 @@ mod tests {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for line in text.lines() {
                 let first = line.chars().next();
-                if first.is_some_and(|c| c.is_ascii_lowercase()) {
-                    if let Some((key, _)) = line.split_once('=') {
+                if first.is_some_and(|c| c.is_ascii_lowercase())
+                    && let Some((key, _)) = line.split_once('=') {
                         keys.insert(key.trim().to_string());
                     }
-                }
             }
         }
         keys

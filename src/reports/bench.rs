@@ -103,7 +103,7 @@ const CATEGORIES: [&str; 9] =
     ["infrastruktur", "ekonomi", "pelatihan", "kesehatan", "pendidikan", "lingkungan", "keamanan", "layanan", "lainnya"];
 
 fn status(i: u64) -> &'static str {
-    if i % 4 == 0 { "selesai" } else if i % 2 == 0 { "diteruskan" } else { "diterima" }
+    if i.is_multiple_of(4) { "selesai" } else if i.is_multiple_of(2) { "diteruskan" } else { "diterima" }
 }
 
 fn aspirations_sql(from: u64, to: u64, kims: &[i64]) -> String {

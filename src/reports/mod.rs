@@ -1,5 +1,5 @@
 //! Staff reports (PRODUCT.md §7): aspirations for a period and area as XLSX (summary
-//! + detail) and CSV, a PNG chart of aspirations per week by category, and the UMKM
+//! and detail sheets) and CSV, a PNG chart of aspirations per week by category, and the UMKM
 //! registry and training attendance exports. The same code serves `/laporan` in chat
 //! and `kimbot export …` on the command line.
 //!
@@ -71,7 +71,6 @@ impl Progress {
     }
     /// Whole percent done (100 when there is nothing to do).
     pub fn percent(&self) -> u64 {
-        let total = self.total();
-        if total == 0 { 100 } else { (self.done() * 100 / total).min(100) }
+        (self.done() * 100).checked_div(self.total()).map_or(100, |p| p.min(100))
     }
 }

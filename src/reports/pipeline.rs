@@ -40,11 +40,10 @@ async fn feed<T>(
 ) -> Result<(), ReportError> {
     let mut rows = std::pin::pin!(rows);
     while let Some(row) = rows.try_next().await? {
-        if let Some(item) = decode(&row)? {
-            if tx.send(item).await.is_err() {
+        if let Some(item) = decode(&row)?
+            && tx.send(item).await.is_err() {
                 break;
             }
-        }
     }
     Ok(())
 }
