@@ -8,12 +8,16 @@
 //! - [`flow`]: the actions (submit, change status, reply, answer) with their checks
 //!   and the notices they queue in the same transaction.
 //! - [`notices`]: "new aspirations" notices to staff, at most one a minute each.
+//! - [`sla`] and [`overdue`]: the working-day deadline for a first response and the
+//!   job that flags late tickets to staff once.
 //! - [`render`]: ticket texts; [`telegram`]: the dialogues and buttons.
 
 pub mod flow;
 pub mod model;
 pub mod notices;
+pub mod overdue;
 pub mod render;
+pub mod sla;
 pub mod store;
 pub mod telegram;
 pub mod thread;
