@@ -147,3 +147,4 @@ asp-notice-reopened =
     { $text }
 
     Open /antrian to review it.
+asp-history-line-reopened = • { $time }: reopened after your response ({ $status })

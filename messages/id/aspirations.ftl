@@ -141,3 +141,4 @@ asp-notice-reopened =
     { $text }
 
     Buka /antrian untuk meninjaunya.
+asp-history-line-reopened = • { $time }: dibuka kembali atas tanggapan Anda ({ $status })

@@ -10,6 +10,7 @@
 //! - [`notices`]: "new aspirations" notices to staff, at most one a minute each.
 //! - [`sla`] and [`overdue`]: the working-day deadline for a first response and the
 //!   job that flags late tickets to staff once.
+//! - [`reopen`]: the resident's one response to a closed ticket, which reopens it.
 //! - [`render`]: ticket texts; [`telegram`]: the dialogues and buttons.
 
 pub mod flow;
@@ -17,6 +18,7 @@ pub mod model;
 pub mod notices;
 pub mod overdue;
 pub mod render;
+pub mod reopen;
 pub mod sla;
 pub mod store;
 pub mod telegram;

@@ -127,6 +127,9 @@ pub fn resident_view(lang: Lang, ticket: &Ticket, history: &[StatusChange], thre
 
 fn history_line(lang: Lang, change: &StatusChange, tz: Tz) -> String {
     let args = [("time", Arg::from(local_time(change.at, tz))), ("status", Arg::from(status(lang, change.to)))];
+    if change.from.is_some_and(Status::is_closed) {
+        return ta(lang, "asp-history-line-reopened", &args);
+    }
     match &change.note {
         Some(note) => {
             let mut with_note = args.to_vec();

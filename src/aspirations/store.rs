@@ -9,7 +9,7 @@ use super::model::{Category, GeoPoint, Status, ticket_number};
 use crate::db::{Db, DbError, DbResult};
 use crate::i18n::Lang;
 
-pub use super::thread::{ThreadMessage, add_message, claim_reply, message, thread};
+pub use super::thread::{ThreadMessage, add_message, add_response, claim_reopen, claim_reply, message, thread};
 
 /// A draft ready to be stored.
 #[derive(Debug, Clone, PartialEq)]
