@@ -92,3 +92,48 @@ async fn no_ticket_is_flagged_when_the_service_level_is_turned_off() {
     assert_eq!(app.count("SELECT COUNT(*) FROM aspirations WHERE overdue_at IS NOT NULL AND user_id = $1", 5312).await, 0);
 }
 
+
+/// A second "process": its own pool, outbox and context on the same database.
+fn process(app: &TestApp, db: kimbot::db::Db) -> kimbot::telegram::Ctx {
+    let config = crate::support::config_for(&app.fake, &app.database_url);
+    let outbox = kimbot::delivery::Outbox::new(db.clone(), app.clock.clone());
+    kimbot::telegram::Ctx { db, config: Arc::new(config), clock: app.clock.clone(), bot_username: "kimbot".into(), outbox }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_checking_at_once_flag_each_late_ticket_exactly_once() {
+    use kimbot::aspirations::{overdue, store};
+    let app = crate::support::spawn_app_without_areas().await;
+    app.load_areas().await;
+    app.grant_staff(7301, KECAMATAN).await;
+    let kim = kimbot::members::areas::kim_by_code(&app.db, KIM).await.unwrap().unwrap();
+    for user in 7310..7316 {
+        let new = store::NewAspiration {
+            user_id: user,
+            kim_id: kim.id,
+            category: kimbot::aspirations::model::Category::Infrastruktur,
+            body: format!("Lampu jalan padam di gang {user}, mohon diperbaiki."),
+            photos: vec![],
+            location: None,
+            anonymous: false,
+        };
+        store::submit(&app.db, &new, 2026, wib(11, 27, 10, 0), &[]).await.unwrap();
+    }
+    let other = kimbot::db::Db::connect(&app.database_url, app.db.backend).await.unwrap();
+    let (a, b) = (process(&app, app.db.clone()), process(&app, other));
+
+    let now = wib(12, 3, 0, 0);
+    let (flagged_a, flagged_b) = tokio::join!(overdue::check(&a, now), overdue::check(&b, now));
+    let again = overdue::check(&a, now + 60).await.unwrap();
+
+    assert_eq!(flagged_a.unwrap() + flagged_b.unwrap(), 6, "every late ticket flagged by one of them");
+    assert_eq!(again, 0, "a later check repeats nothing");
+    let rows = sqlx::query("SELECT body FROM outbox WHERE chat_id = $1 AND source = 'aspirations:overdue'")
+        .bind(7301_i64)
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    let listed: usize = rows.iter().map(|r| sqlx::Row::get::<String, _>(r, "body").matches("• ASP-").count()).sum();
+    assert_eq!(listed, 6, "each ticket listed to staff once");
+    assert!((1..=2).contains(&rows.len()), "one message per process that won something");
+}
