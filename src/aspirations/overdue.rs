@@ -150,7 +150,7 @@ fn notice(lang: crate::i18n::Lang, days: u32, numbers: &[String]) -> String {
     ta(lang, "asp-overdue-notice", &args)
 }
 
-/// Background loop: checks for late tickets every [`POLL`] until `stop`.
+/// Background loop: checks for late tickets every second until `stop`.
 pub async fn run(ctx: Arc<Ctx>, mut stop: watch::Receiver<bool>) {
     loop {
         if *stop.borrow() {
