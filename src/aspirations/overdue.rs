@@ -20,7 +20,7 @@ use super::model::{self, Status};
 use super::store;
 use crate::db::{Db, DbResult};
 use crate::delivery::{Outgoing, Priority};
-use crate::i18n::{Arg, ta};
+use crate::i18n::{Arg, Lang, ta};
 use crate::members::{areas, roles};
 use crate::telegram::Ctx;
 
@@ -82,8 +82,9 @@ async fn claim(tx: &mut Transaction<'_, Any>, id: i64, now: i64) -> DbResult<boo
     Ok(done.rows_affected() == 1)
 }
 
-/// Staff covering each KIM among `tickets`.
-async fn staff_by_kim(db: &Db, tickets: &[Late]) -> DbResult<BTreeMap<i64, Vec<i64>>> {
+/// Staff covering each KIM among `tickets`, with their language, read before the
+/// claiming transaction so it holds no lock while other queries run.
+async fn staff_by_kim(db: &Db, tickets: &[Late]) -> DbResult<BTreeMap<i64, Vec<(i64, Lang)>>> {
     let mut by_kim = BTreeMap::new();
     for t in tickets {
         if by_kim.contains_key(&t.kim_id) {
@@ -93,7 +94,11 @@ async fn staff_by_kim(db: &Db, tickets: &[Late]) -> DbResult<BTreeMap<i64, Vec<i
             Some(kim) => roles::staff_covering(db, &kim.area_path).await?,
             None => Vec::new(),
         };
-        by_kim.insert(t.kim_id, staff);
+        let mut with_lang = Vec::with_capacity(staff.len());
+        for staff_id in staff {
+            with_lang.push((staff_id, store::language(db, staff_id).await?));
+        }
+        by_kim.insert(t.kim_id, with_lang);
     }
     Ok(by_kim)
 }
@@ -111,23 +116,24 @@ pub async fn check(ctx: &Ctx, now: i64) -> DbResult<usize> {
     }
     let staff = staff_by_kim(&ctx.db, &tickets).await?;
     let mut tx = ctx.db.begin().await?;
-    let mut per_staff: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    let mut per_staff: BTreeMap<i64, (Lang, Vec<String>)> = BTreeMap::new();
     let mut flagged = 0;
     for t in &tickets {
         if !claim(&mut tx, t.id, now).await? {
             continue;
         }
         flagged += 1;
-        for staff_id in staff.get(&t.kim_id).into_iter().flatten() {
-            per_staff.entry(*staff_id).or_default().push(t.number.clone());
+        for (staff_id, lang) in staff.get(&t.kim_id).into_iter().flatten() {
+            per_staff.entry(*staff_id).or_insert_with(|| (*lang, Vec::new())).1.push(t.number.clone());
         }
     }
-    let mut notices = Vec::new();
-    for (staff_id, numbers) in &per_staff {
-        let lang = store::language(&ctx.db, *staff_id).await?;
-        let text = notice(lang, ctx.config.sla.working_days, numbers);
-        notices.push(Outgoing::text(*staff_id, text, Priority::Personal, Some("aspirations:overdue".into())));
-    }
+    let notices: Vec<Outgoing> = per_staff
+        .iter()
+        .map(|(staff_id, (lang, numbers))| {
+            let text = notice(*lang, ctx.config.sla.working_days, numbers);
+            Outgoing::text(*staff_id, text, Priority::Personal, Some("aspirations:overdue".into()))
+        })
+        .collect();
     ctx.outbox.enqueue_in(&mut tx, &notices).await?;
     tx.commit().await?;
     if !notices.is_empty() {
@@ -137,7 +143,7 @@ pub async fn check(ctx: &Ctx, now: i64) -> DbResult<usize> {
 }
 
 /// "⏰ 2 aspirations … past 3 working days: • ASP-… • ASP-…".
-fn notice(lang: crate::i18n::Lang, days: u32, numbers: &[String]) -> String {
+fn notice(lang: Lang, days: u32, numbers: &[String]) -> String {
     let mut lines: Vec<String> = numbers.iter().take(LISTED).map(|n| format!("• {n}")).collect();
     if numbers.len() > LISTED {
         lines.push(ta(lang, "asp-overdue-more", &[("count", Arg::from((numbers.len() - LISTED) as i64))]));
@@ -171,7 +177,6 @@ pub async fn run(ctx: Arc<Ctx>, mut stop: watch::Receiver<bool>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     #[test]
     fn the_staff_message_lists_tickets_and_counts_the_rest() {
