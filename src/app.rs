@@ -103,6 +103,7 @@ impl App {
                 None
             }
         };
+        let overdue = tokio::spawn(crate::aspirations::overdue::run(ctx.clone(), workers_stop.clone()));
         let worker = tokio::spawn(worker.run(workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
@@ -146,6 +147,9 @@ impl App {
             None => None,
         } {
             tracing::error!(%error, "feed poller panicked");
+        }
+        if let Err(error) = overdue.await {
+            tracing::error!(%error, "overdue aspiration job panicked");
         }
         ctx.db.close().await;
         tracing::info!("stopped");

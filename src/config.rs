@@ -63,6 +63,8 @@ pub enum ConfigError {
     LeaseTooShort { lease: u64, timeout: u64 },
     #[error("{key} must be 1/true/yes or 0/false/no (got {value:?})")]
     BadFlag { key: &'static str, value: String },
+    #[error("KIMBOT_HOLIDAYS must be comma-separated dates like 2026-12-25 (bad entry {0:?})")]
+    BadHolidays(String),
 }
 
 /// Which database engine `DATABASE_URL` points at.
@@ -89,6 +91,9 @@ pub struct Config {
     /// Whether feeds and webhooks may reach non-public addresses
     /// (`KIMBOT_OUTBOUND_ALLOW_PRIVATE`, default no).
     pub outbound: crate::outbound::Guard,
+    /// Working days a ticket may wait for a first response, and holidays
+    /// (`KIMBOT_SLA_WORKING_DAYS`, `KIMBOT_HOLIDAYS`).
+    pub sla: crate::aspirations::sla::SlaConfig,
 }
 
 impl Config {
@@ -114,7 +119,8 @@ impl Config {
         let delivery = DeliveryConfig::from_lookup(get)?;
         let webhooks = crate::webhooks::WebhookConfig::from_lookup(get)?;
         let outbound = crate::outbound::Guard { allow_private: flag(get("KIMBOT_OUTBOUND_ALLOW_PRIVATE"), "KIMBOT_OUTBOUND_ALLOW_PRIVATE")? };
-        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound })
+        let sla = crate::aspirations::sla::SlaConfig::from_lookup(get)?;
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.

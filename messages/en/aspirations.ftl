@@ -122,3 +122,29 @@ asp-answer-already = You have already answered this reply. If there is something
 asp-notice-answer =
     ↩️ The resident answered on ticket { $ticket }:
     { $text }
+
+## Service level (first response)
+asp-overdue-notice =
+    ⏰ { $count ->
+        [one] 1 aspiration in your area has
+       *[other] { $count } aspirations in your area have
+    } had no response for more than { $days } working days:
+    { $tickets }
+
+    Open /antrian to follow them up.
+asp-overdue-more = … and { $count } more
+asp-card-overdue = ⏰ Past { $days } working days without a response
+asp-card-reopened = 🔁 Reopened after the resident's response
+
+## A resident's response to a closed ticket
+asp-btn-respond = 💬 Respond
+asp-notice-respond-hint = Not what you hoped for? You can respond once with the button below, and an officer will review the ticket again.
+asp-ask-respond = Write your response to the outcome of ticket { $ticket }. The ticket will be reopened for an officer to review. You can respond only once. Type /cancel to stop.
+asp-respond-sent = Thank you. Ticket { $ticket } is reopened and your response was passed on to the officers.
+asp-respond-already = You have already responded to this ticket after it was closed. If there is something new, send a new aspiration with /aspirasi.
+asp-notice-reopened =
+    🔁 The resident reopened ticket { $ticket }. Their response:
+    { $text }
+
+    Open /antrian to review it.
+asp-history-line-reopened = • { $time }: reopened after your response ({ $status })

@@ -119,3 +119,26 @@ asp-answer-already = Balasan ini sudah Anda jawab. Jika ada hal baru, kirim aspi
 asp-notice-answer =
     ↩️ Jawaban warga untuk tiket { $ticket }:
     { $text }
+
+## Batas waktu layanan (tanggapan pertama)
+asp-overdue-notice =
+    ⏰ { $count } aspirasi di wilayah Anda belum mendapat tanggapan lewat dari { $days } hari kerja:
+    { $tickets }
+
+    Buka /antrian untuk menindaklanjutinya.
+asp-overdue-more = … dan { $count } lainnya
+asp-card-overdue = ⏰ Lewat batas { $days } hari kerja tanpa tanggapan
+asp-card-reopened = 🔁 Dibuka kembali atas tanggapan warga
+
+## Tanggapan warga atas tiket yang sudah ditutup
+asp-btn-respond = 💬 Tanggapi
+asp-notice-respond-hint = Belum sesuai harapan? Anda dapat menanggapi sekali dengan tombol di bawah, dan tiket akan ditinjau kembali oleh petugas.
+asp-ask-respond = Tulis tanggapan Anda atas hasil tiket { $ticket }. Tiket akan dibuka kembali untuk ditinjau petugas. Tanggapan hanya bisa dikirim sekali. Ketik /batal untuk batal.
+asp-respond-sent = Terima kasih. Tiket { $ticket } dibuka kembali dan tanggapan Anda sudah diteruskan ke petugas.
+asp-respond-already = Tiket ini sudah pernah Anda tanggapi setelah ditutup. Jika ada hal baru, kirim aspirasi baru dengan /aspirasi.
+asp-notice-reopened =
+    🔁 Tiket { $ticket } dibuka kembali oleh warga. Tanggapannya:
+    { $text }
+
+    Buka /antrian untuk meninjaunya.
+asp-history-line-reopened = • { $time }: dibuka kembali atas tanggapan Anda ({ $status })

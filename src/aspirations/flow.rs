@@ -30,6 +30,8 @@ pub enum FlowError {
     #[error("this reply was already answered")]
     AlreadyAnswered,
     #[error(transparent)]
+    Reopen(#[from] model::ReopenError),
+    #[error(transparent)]
     Db(#[from] DbError),
 }
 
@@ -93,7 +95,12 @@ pub async fn change_status(
     }
     // An erased resident (/hapusdata) has no chat any more: the ticket just moves on.
     if ticket.user_id != crate::privacy::ERASED_USER {
-        let notice = Outgoing::text(ticket.user_id, text, Priority::Personal, Some(source(id)));
+        let notice = if super::reopen::offered(&ticket, to) {
+            let body = super::reopen::with_offer(lang, id, &text);
+            Outgoing { chat_id: ticket.user_id, body, priority: Priority::Personal, source: Some(source(id)) }
+        } else {
+            Outgoing::text(ticket.user_id, text, Priority::Personal, Some(source(id)))
+        };
         ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
     }
     tx.commit().await.map_err(DbError::from)?;

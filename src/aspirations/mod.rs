@@ -8,12 +8,18 @@
 //! - [`flow`]: the actions (submit, change status, reply, answer) with their checks
 //!   and the notices they queue in the same transaction.
 //! - [`notices`]: "new aspirations" notices to staff, at most one a minute each.
+//! - [`sla`] and [`overdue`]: the working-day deadline for a first response and the
+//!   job that flags late tickets to staff once.
+//! - [`reopen`]: the resident's one response to a closed ticket, which reopens it.
 //! - [`render`]: ticket texts; [`telegram`]: the dialogues and buttons.
 
 pub mod flow;
 pub mod model;
 pub mod notices;
+pub mod overdue;
 pub mod render;
+pub mod reopen;
+pub mod sla;
 pub mod store;
 pub mod telegram;
 pub mod thread;

@@ -286,5 +286,8 @@ pub fn access(actor: &Actor, kim: &Kim) -> Access {
     }
 }
 
+mod reopen;
+pub use reopen::{REOPENED, ReopenError, check_reopen};
+
 #[cfg(test)]
 mod tests;

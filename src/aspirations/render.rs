@@ -42,16 +42,20 @@ pub enum Sender {
     Known { name: String, username: Option<String>, anonymous: bool },
 }
 
-/// The ticket as staff and coordinators see it.
-pub fn card(lang: Lang, ticket: &Ticket, kim_name: &str, sender: &Sender, photos: usize, tz: Tz) -> String {
+/// The ticket as staff and coordinators see it; `sla_days` names the deadline in the
+/// "overdue" marker.
+pub fn card(lang: Lang, ticket: &Ticket, kim_name: &str, sender: &Sender, photos: usize, tz: Tz, sla_days: u32) -> String {
     let mut lines = vec![
         ta(lang, "asp-card-head", &[("ticket", Arg::from(&ticket.number))]),
         ta(lang, "asp-card-category", &[("category", Arg::from(category(lang, ticket.category)))]),
         ta(lang, "asp-card-status", &[("status", Arg::from(status(lang, ticket.status)))]),
+    ];
+    lines.extend(marks(lang, ticket, sla_days));
+    lines.extend([
         ta(lang, "asp-card-kim", &[("kim", Arg::from(kim_name))]),
         sender_line(lang, sender),
         ta(lang, "asp-card-sent", &[("time", Arg::from(local_time(ticket.created_at, tz)))]),
-    ];
+    ]);
     if let Some(p) = ticket.location {
         lines.push(ta(lang, "asp-card-location", &[("link", Arg::from(p.map_link()))]));
     }
@@ -59,6 +63,19 @@ pub fn card(lang: Lang, ticket: &Ticket, kim_name: &str, sender: &Sender, photos
         lines.push(ta(lang, "asp-card-photos", &[("count", Arg::from(photos as i64))]));
     }
     format!("{}\n\n{}", lines.join("\n"), ticket.body)
+}
+
+/// Markers that call for staff attention: flagged late while still new, or
+/// reopened by the resident and not closed again.
+fn marks(lang: Lang, ticket: &Ticket, sla_days: u32) -> Vec<String> {
+    let mut marks = Vec::new();
+    if ticket.overdue_at.is_some() && ticket.status == Status::Diterima {
+        marks.push(ta(lang, "asp-card-overdue", &[("days", Arg::from(i64::from(sla_days)))]));
+    }
+    if ticket.reopened_at.is_some() && !ticket.status.is_closed() {
+        marks.push(t(lang, "asp-card-reopened"));
+    }
+    marks
 }
 
 fn sender_line(lang: Lang, sender: &Sender) -> String {
@@ -110,6 +127,9 @@ pub fn resident_view(lang: Lang, ticket: &Ticket, history: &[StatusChange], thre
 
 fn history_line(lang: Lang, change: &StatusChange, tz: Tz) -> String {
     let args = [("time", Arg::from(local_time(change.at, tz))), ("status", Arg::from(status(lang, change.to)))];
+    if change.from.is_some_and(Status::is_closed) {
+        return ta(lang, "asp-history-line-reopened", &args);
+    }
     match &change.note {
         Some(note) => {
             let mut with_note = args.to_vec();

@@ -9,7 +9,7 @@ use super::model::{Category, GeoPoint, Status, ticket_number};
 use crate::db::{Db, DbError, DbResult};
 use crate::i18n::Lang;
 
-pub use super::thread::{ThreadMessage, add_message, claim_reply, message, thread};
+pub use super::thread::{ThreadMessage, add_message, add_response, claim_reopen, claim_reply, message, thread};
 
 /// A draft ready to be stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +37,10 @@ pub struct Ticket {
     pub status: Status,
     pub created_at: i64,
     pub kim_tz: Option<String>,
+    /// When the service-level job flagged it (no first response in time).
+    pub overdue_at: Option<i64>,
+    /// When its resident reopened it after it was closed (allowed once).
+    pub reopened_at: Option<i64>,
 }
 
 /// One status change; the submission itself has no `from`.
@@ -50,7 +54,7 @@ pub struct StatusChange {
 }
 
 const TICKET_COLUMNS: &str = "SELECT a.id, a.ticket, a.user_id, a.kim_id, a.category, a.body, a.lat_e6, a.lon_e6, \
-     a.anonymous, a.status, a.created_at, k.tz AS kim_tz FROM aspirations a JOIN kims k ON k.id = a.kim_id";
+     a.anonymous, a.status, a.created_at, a.overdue_at, a.reopened_at, k.tz AS kim_tz FROM aspirations a JOIN kims k ON k.id = a.kim_id";
 
 /// Stores a ticket: takes the next number of `year` from the counter row (an upsert
 /// that locks the row until commit, so concurrent submissions queue up on it), then
@@ -170,6 +174,8 @@ fn ticket_from_row(row: &AnyRow) -> DbResult<Ticket> {
         status: Status::parse(&status).ok_or_else(|| DbError::Corrupt(format!("status {status}")))?,
         created_at: row.try_get("created_at")?,
         kim_tz: row.try_get("kim_tz")?,
+        overdue_at: row.try_get("overdue_at")?,
+        reopened_at: row.try_get("reopened_at")?,
     })
 }
 
@@ -192,14 +198,16 @@ pub async fn tickets_of(db: &Db, user_id: i64, limit: i64) -> DbResult<Vec<Ticke
     rows.iter().map(ticket_from_row).collect()
 }
 
-/// The oldest ticket still `diterima` after `after_id` among `kim_ids`.
+/// The oldest ticket after `after_id` among `kim_ids` that waits for staff: still
+/// `diterima`, or reopened by its resident and not closed again.
 pub async fn next_in_queue(db: &Db, kim_ids: &[i64], after_id: i64) -> DbResult<Option<Ticket>> {
     if kim_ids.is_empty() {
         return Ok(None);
     }
     let placeholders: Vec<String> = (0..kim_ids.len()).map(|i| format!("${}", i + 3)).collect();
     let sql = format!(
-        "{TICKET_COLUMNS} WHERE a.status = $1 AND a.id > $2 AND a.kim_id IN ({}) ORDER BY a.id LIMIT 1",
+        "{TICKET_COLUMNS} WHERE (a.status = $1 OR (a.reopened_at IS NOT NULL AND a.status NOT IN ('selesai', 'ditolak'))) \
+         AND a.id > $2 AND a.kim_id IN ({}) ORDER BY a.id LIMIT 1",
         placeholders.join(", ")
     );
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(Status::Diterima.as_str()).bind(after_id);

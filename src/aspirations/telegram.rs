@@ -48,6 +48,8 @@ pub enum Dialog {
     Reply { ticket: i64 },
     /// Resident: the one answer to a staff reply.
     Answer { reply: i64 },
+    /// Resident: the one response to closed ticket `ticket`, which reopens it.
+    Respond { ticket: i64 },
 }
 
 /// This feature's button payloads (after the router's `a:` prefix).
@@ -70,6 +72,8 @@ pub enum Btn {
     View(i64),
     /// Resident: answer staff reply (thread message) `id`.
     Answer(i64),
+    /// Resident: respond to closed ticket `id` ("Tanggapi"), reopening it.
+    Respond(i64),
 }
 
 impl Payload for Btn {
@@ -85,6 +89,7 @@ impl Payload for Btn {
             Btn::Next(id) => format!("n:{id}"),
             Btn::View(id) => format!("v:{id}"),
             Btn::Answer(id) => format!("j:{id}"),
+            Btn::Respond(id) => format!("k:{id}"),
         }
     }
 
@@ -103,6 +108,7 @@ impl Payload for Btn {
             ["n", n] => Btn::Next(id(n)?),
             ["v", n] => Btn::View(id(n)?),
             ["j", n] => Btn::Answer(id(n)?),
+            ["k", n] => Btn::Respond(id(n)?),
             _ => return None,
         })
     }
@@ -128,6 +134,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
         Dialog::Note { ticket, from, to } => triage::on_note(turn, ticket, (from, to), msg).await,
         Dialog::Reply { ticket } => triage::on_reply(turn, ticket, msg).await,
         Dialog::Answer { reply } => status::on_answer(turn, reply, msg).await,
+        Dialog::Respond { ticket } => status::on_respond(turn, ticket, msg).await,
     }
 }
 
@@ -149,6 +156,7 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
         (Btn::Next(id), _) => triage::on_next(turn, id, at).await,
         (Btn::View(id), _) => status::on_view(turn, id).await,
         (Btn::Answer(id), _) => status::on_answer_button(turn, id).await,
+        (Btn::Respond(id), _) => status::on_respond_button(turn, id).await,
         _ => Ok(false),
     }
 }
@@ -177,6 +185,7 @@ mod tests {
             Btn::Next(0),
             Btn::View(7),
             Btn::Answer(i64::MAX),
+            Btn::Respond(i64::MAX),
         ];
         for btn in all {
             let cb = Cb::Asp(btn.clone());
@@ -187,7 +196,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1"] {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }
@@ -210,6 +219,7 @@ mod tests {
             Dialog::Note { ticket: 3, from: Status::Diterima, to: Status::Ditolak },
             Dialog::Reply { ticket: 3 },
             Dialog::Answer { reply: 9 },
+            Dialog::Respond { ticket: 4 },
         ];
         for step in steps {
             let json = serde_json::to_string(&state(step.clone())).unwrap();

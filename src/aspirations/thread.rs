@@ -1,4 +1,5 @@
-//! SQL of a ticket's thread: staff replies and the resident's one answer to each.
+//! SQL of a ticket's thread: staff replies, the resident's one answer to each, and
+//! the resident's one response to a closed ticket (which reopened it).
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -11,7 +12,8 @@ pub struct ThreadMessage {
     pub id: i64,
     pub aspiration_id: i64,
     pub author: i64,
-    /// `true`: a staff reply; `false`: the resident's answer to one.
+    /// `true`: a staff reply; `false`: the resident's answer to one, or their response
+    /// to the closed ticket.
     pub is_reply: bool,
     pub body: String,
     pub answered: bool,
@@ -73,6 +75,37 @@ pub async fn add_message(
         crate::webhooks::enqueue(tx, &crate::webhooks::Change::replied(aspiration_id, id), now).await?;
     }
     Ok(id)
+}
+
+/// Adds the resident's response to their closed ticket (kind `response`; no
+/// `aspiration.replied` webhook: the reopening itself queues `status_changed`).
+pub async fn add_response(tx: &mut Transaction<'_, Any>, aspiration_id: i64, author: i64, body: &str, now: i64) -> DbResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO aspiration_messages (aspiration_id, author, kind, body, created_at) \
+         VALUES ($1, $2, 'response', $3, $4) RETURNING id",
+    )
+    .bind(aspiration_id)
+    .bind(author)
+    .bind(body)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(row.try_get("id")?)
+}
+
+/// Marks a ticket reopened by its resident `user_id`, only while it is closed and
+/// only once: `false` if it is not theirs, not closed, or was reopened before.
+pub async fn claim_reopen(tx: &mut Transaction<'_, Any>, id: i64, user_id: i64, now: i64) -> DbResult<bool> {
+    let done = sqlx::query(
+        "UPDATE aspirations SET reopened_at = $1 WHERE id = $2 AND user_id = $3 AND reopened_at IS NULL \
+         AND status IN ('selesai', 'ditolak')",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Marks a staff reply as answered, only once: `false` if it already was.

@@ -2,6 +2,8 @@
 //! queue, replies, staff notices, and ticket numbers under concurrency.
 
 mod concurrency;
+mod reopen;
+mod sla;
 mod submit;
 mod triage;
 

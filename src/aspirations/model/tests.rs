@@ -135,3 +135,19 @@ fn staff_triage_coordinators_read_and_others_see_nothing() {
         assert_eq!(access(&actor, &kim), want, "{actor:?}");
     }
 }
+
+#[test]
+fn only_a_closed_ticket_may_be_reopened_and_only_once() {
+    let cases = [
+        (Status::Selesai, false, Ok(Status::Ditindaklanjuti)),
+        (Status::Ditolak, false, Ok(Status::Ditindaklanjuti)),
+        (Status::Selesai, true, Err(ReopenError::AlreadyReopened)),
+        (Status::Ditindaklanjuti, true, Err(ReopenError::AlreadyReopened)),
+        (Status::Diterima, false, Err(ReopenError::NotClosed)),
+        (Status::Ditindaklanjuti, false, Err(ReopenError::NotClosed)),
+    ];
+    for (status, before, want) in cases {
+        assert_eq!(check_reopen(status, before), want, "{status:?} reopened before: {before}");
+    }
+    assert!(check_move(REOPENED, Status::Selesai).is_ok(), "a reopened ticket can be closed again");
+}

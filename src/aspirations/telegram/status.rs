@@ -1,14 +1,14 @@
 //! `/status`: a resident's tickets and one ticket's history and thread; staff and
 //! coordinators get the ticket card for tickets in their scope. Someone else's ticket
 //! reads exactly like one that does not exist. Also the resident's one answer to a
-//! staff reply ("Jawab").
+//! staff reply ("Jawab") and their one response to a closed ticket ("Tanggapi").
 
 use teloxide::types::{InlineKeyboardMarkup, Message};
 
 use super::{Btn, Dialog, state, triage};
 use crate::aspirations::flow::{self, FlowError};
-use crate::aspirations::model::{self, Access, REPLY_MAX};
-use crate::aspirations::{render, store};
+use crate::aspirations::model::{self, Access, REPLY_MAX, ReopenError};
+use crate::aspirations::{render, reopen, store};
 use crate::i18n::{Arg, t};
 use crate::telegram::keyboards::button;
 use crate::telegram::turn::Turn;
@@ -56,7 +56,15 @@ async fn open(turn: &Turn<'_>, id: Option<i64>) -> Result<bool, HandlerError> {
     if scoped.ticket.user_id == turn.who.user_id {
         let history = store::history(&turn.ctx.db, id).await?;
         let thread = store::thread(&turn.ctx.db, id).await?;
-        turn.send(render::resident_view(turn.lang(), &scoped.ticket, &history, &thread, scoped.tz)).await?;
+        let view = render::resident_view(turn.lang(), &scoped.ticket, &history, &thread, scoped.tz);
+        if reopen::offered(&scoped.ticket, scoped.ticket.status) {
+            let text = format!("{view}\n\n{}", t(turn.lang(), "asp-notice-respond-hint"));
+            let label = t(turn.lang(), "asp-btn-respond");
+            let keyboard = InlineKeyboardMarkup::new(vec![vec![button(label, Cb::Asp(Btn::Respond(id)))]]);
+            turn.send_with_buttons(text, keyboard).await?;
+        } else {
+            turn.send(view).await?;
+        }
         return Ok(true);
     }
     if scoped.access == Access::None {
@@ -89,6 +97,36 @@ pub async fn on_answer(turn: &Turn<'_>, reply: i64, msg: &Message) -> HandlerRes
     match result {
         Ok(ticket) => turn.say_with("asp-answer-sent", &[("ticket", Arg::from(&ticket.number))]).await,
         Err(FlowError::AlreadyAnswered) => turn.say("asp-answer-already").await,
+        Err(FlowError::Db(e)) => Err(e.into()),
+        Err(_) => turn.say("asp-not-allowed-now").await,
+    }
+}
+
+/// "Tanggapi": asks for the response. Pressed again after the one response, it says
+/// so kindly; someone else's ticket or one that is not closed is a stale press.
+pub async fn on_respond_button(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+    match reopen::respondable(turn.ctx, turn.who.user_id, id).await {
+        Ok(ticket) => {
+            turn.set_state(state(Dialog::Respond { ticket: id })).await?;
+            turn.say_with("asp-ask-respond", &[("ticket", Arg::from(&ticket.number))]).await?;
+            Ok(true)
+        }
+        Err(FlowError::Reopen(ReopenError::AlreadyReopened)) => {
+            turn.say("asp-respond-already").await?;
+            Ok(true)
+        }
+        Err(FlowError::Db(e)) => Err(e.into()),
+        Err(_) => Ok(false),
+    }
+}
+
+pub async fn on_respond(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult {
+    let Some(text) = triage::checked_text(turn, msg, REPLY_MAX).await? else { return Ok(()) };
+    let result = reopen::respond(turn.ctx, turn.who.user_id, id, &text).await;
+    turn.end().await?;
+    match result {
+        Ok(ticket) => turn.say_with("asp-respond-sent", &[("ticket", Arg::from(&ticket.number))]).await,
+        Err(FlowError::Reopen(ReopenError::AlreadyReopened)) => turn.say("asp-respond-already").await,
         Err(FlowError::Db(e)) => Err(e.into()),
         Err(_) => turn.say("asp-not-allowed-now").await,
     }

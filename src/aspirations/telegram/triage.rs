@@ -53,7 +53,7 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, in_queue: bool) -> HandlerRe
         turn.bot.send_photo(turn.chat, InputFile::file_id(file_id.clone().into())).await?;
     }
     let sender = sender(turn, scoped).await?;
-    let text = render::card(lang, ticket, &scoped.kim.name, &sender, photos.len(), scoped.tz);
+    let text = render::card(lang, ticket, &scoped.kim.name, &sender, photos.len(), scoped.tz, turn.ctx.config.sla.working_days);
     let keyboard = card_buttons(lang, scoped, in_queue);
     turn.send_with_buttons(text, InlineKeyboardMarkup::new(keyboard)).await
 }

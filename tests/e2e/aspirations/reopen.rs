@@ -1,0 +1,110 @@
+//! A resident's one response ("Tanggapi") to a closed ticket: it reopens the ticket
+//! for staff review; a second try is refused kindly, a forged press as stale.
+
+use fake_telegram::{BotMessage, Person};
+use kimbot::webhooks::{Event, store as hooks};
+
+use super::*;
+use crate::support::spawn_app;
+
+const ROAD: &str = "Jalan di depan SD 12 berlubang besar sejak Januari, motor sering jatuh.";
+const RESPONSE: &str = "Lubangnya hanya ditimbun tanah, sudah berlubang lagi setelah hujan kemarin.";
+
+/// Staff close the ticket shown on their card with `button` and a note; returns the
+/// notice the resident gets.
+async fn close(staff: &Person, resident: &Person, number: &str, button: &str) -> BotMessage {
+    open_card(staff, &format!("/status {number}")).await;
+    staff.press(button).await;
+    assert!(next_skipping_notices(staff).await.text.contains("Tulis catatan"));
+    staff.send("Sudah ditangani Dinas PUPR minggu ini.").await;
+    assert!(next_skipping_notices(staff).await.text.contains("sekarang:"));
+    resident.next_message().await
+}
+
+/// The next message starting with 🔁 (the reopened-ticket notice).
+async fn next_reopened(p: &Person) -> BotMessage {
+    loop {
+        let m = p.next_message_skipping_edits().await;
+        if m.text.starts_with("🔁") {
+            return m;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_resident_responds_once_to_a_closed_ticket_which_goes_back_to_staff_for_review() {
+    let app = spawn_app().await;
+    hooks::add_endpoint(&app.db, "http://127.0.0.1:9/hook", &[Event::StatusChanged], "rahasia", 0).await.unwrap();
+    let staff = staff_of(&app, 5401, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5402, "Budi", KIM).await;
+    let number = submit(&budi, "Infrastruktur", ROAD, false).await;
+    let id = ticket_id(&app, &number).await;
+
+    let closed = close(&staff, &budi, &number, "Selesai").await;
+    budi.press("Tanggapi").await;
+    let ask = budi.next_message().await.text;
+    budi.send(&"panjang ".repeat(300)).await;
+    let too_long = budi.next_message().await.text;
+    budi.send(RESPONSE).await;
+    let sent = budi.next_message().await.text;
+    let staff_heard = next_reopened(&staff).await;
+    let card = open_card(&staff, "/antrian").await;
+    let again = press_forged(&budi, closed.message_id, &button_data(&closed, "Tanggapi")).await;
+    let refused = budi.next_message().await.text;
+
+    assert!(closed.text.contains("berstatus: Selesai") && closed.has_button("Tanggapi"), "{:?}", closed.button_labels());
+    assert!(ask.contains("Tulis tanggapan") && ask.contains(&number), "{ask}");
+    assert!(too_long.contains("batasnya 2000"), "{too_long}");
+    assert!(sent.contains("dibuka kembali"), "{sent}");
+    assert!(staff_heard.text.contains(&number) && staff_heard.text.contains("hanya ditimbun tanah"), "{}", staff_heard.text);
+    assert!(card.text.contains(&number) && card.text.contains("🔁 Dibuka kembali"), "{}", card.text);
+    assert!(card.text.contains("Status: Ditindaklanjuti") && card.has_button("Selesai"), "{}", card.text);
+    assert_eq!(again.text, None, "the second press is answered with a message, not as stale");
+    assert!(refused.contains("sudah pernah Anda tanggapi"), "{refused}");
+    assert_eq!(status_of(&app, id).await, "ditindaklanjuti");
+    assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_status_log WHERE aspiration_id = $1", id).await, 3);
+    assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_messages WHERE kind = 'response' AND aspiration_id = $1", id).await, 1);
+    let hooks_sql = "SELECT COUNT(*) FROM webhook_deliveries WHERE event = 'aspiration.status_changed' \
+                     AND previous_status = 'selesai' AND status = 'ditindaklanjuti' AND aspiration_id = $1";
+    assert_eq!(app.count(hooks_sql, id).await, 1, "the reopening fires aspiration.status_changed");
+
+    budi.send(&format!("/status {number}")).await;
+    let view = budi.next_message().await;
+    let closed_again = close(&staff, &budi, &number, "Selesai").await;
+
+    assert!(view.text.contains("dibuka kembali atas tanggapan Anda") && view.text.contains("Anda: Lubangnya"), "{}", view.text);
+    assert!(!view.has_button("Tanggapi"), "{:?}", view.button_labels());
+    assert!(closed_again.text.contains("berstatus: Selesai") && !closed_again.has_button("Tanggapi"), "only once per ticket");
+}
+
+#[tokio::test]
+async fn a_forged_or_stale_respond_press_is_refused_and_coordinators_learn_nothing() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5411, "Staf Rina", KECAMATAN).await;
+    let koor = coordinator_of(&app, 5412, "Koor Lina").await;
+    app.user(5413, "Budi").with_username("budi_bl");
+    let budi = app.member_of(5413, "Budi", KIM).await;
+    let siti = app.member_of(5414, "Siti", KIM).await;
+    let closed = submit(&budi, "Keamanan", "Sering ada balap liar di Jalan Inspektur Marzuki tiap malam.", true).await;
+    let open = submit(&budi, "Infrastruktur", ROAD, true).await;
+    let (closed_id, open_id) = (ticket_id(&app, &closed).await, ticket_id(&app, &open).await);
+    let notice = close(&staff, &budi, &closed, "Tolak").await;
+
+    let last_of_siti = siti.last_message().unwrap().message_id;
+    let other_persons = press_forged(&siti, last_of_siti, &format!("a:k:{closed_id}")).await;
+    let not_closed = press_forged(&budi, notice.message_id, &format!("a:k:{open_id}")).await;
+    budi.press("Tanggapi").await;
+    budi.next_message().await;
+    budi.send(RESPONSE).await;
+    assert!(budi.next_message().await.text.contains("dibuka kembali"));
+    next_reopened(&staff).await;
+    let koor_card = open_card(&koor, &format!("/status {closed}")).await.text;
+
+    assert!(notice.text.contains("berstatus: Ditolak") && notice.has_button("Tanggapi"));
+    assert_eq!(other_persons.text.as_deref(), Some(STALE), "another resident's ticket");
+    assert_eq!(not_closed.text.as_deref(), Some(STALE), "a ticket that is not closed");
+    assert_eq!(status_of(&app, open_id).await, "diterima");
+    assert_eq!(app.count("SELECT COUNT(*) FROM dialogues WHERE chat_id = $1", 5414).await, 0, "no dialogue for Siti");
+    assert!(koor_card.contains("Pengirim: Anonim") && !koor_card.contains("Budi"), "{koor_card}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE source LIKE 'aspiration:%' AND chat_id = $1", 5412).await, 0);
+}
