@@ -92,3 +92,26 @@ pub async fn set_menu_role(db: &Db, user_id: i64, role: &str) -> DbResult<()> {
     sqlx::query("UPDATE users SET menu_role = $1 WHERE id = $2").bind(role).bind(user_id).execute(&db.pool).await?;
     Ok(())
 }
+
+/// Writes a consent receipt for `purpose` (notice version, when) unless one stands
+/// already; `true` when one was written. Takes the pool or a transaction, so a grant
+/// can be part of a larger change (a UMKM sign-up).
+pub async fn grant_consent<'e>(
+    exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    user_id: i64,
+    purpose: &str,
+    at: i64,
+) -> DbResult<bool> {
+    let done = sqlx::query(
+        "INSERT INTO consents (user_id, purpose, notice_version, granted_at) \
+         SELECT $1, $2, $3, $4 WHERE NOT EXISTS \
+         (SELECT 1 FROM consents WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL)",
+    )
+    .bind(user_id)
+    .bind(purpose)
+    .bind(NOTICE_VERSION)
+    .bind(at)
+    .execute(exec)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}

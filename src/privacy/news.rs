@@ -6,7 +6,6 @@ use sqlx::Row;
 
 use super::PURPOSE_NEWS;
 use crate::db::{Db, DbResult};
-use crate::members::NOTICE_VERSION;
 
 /// Whether the person's consent to programme news stands right now.
 pub async fn stands(db: &Db, user_id: i64) -> DbResult<bool> {
@@ -20,18 +19,7 @@ pub async fn stands(db: &Db, user_id: i64) -> DbResult<bool> {
 
 /// Writes a receipt unless one stands already; `true` when one was written.
 pub async fn grant(db: &Db, user_id: i64, now: i64) -> DbResult<bool> {
-    let done = sqlx::query(
-        "INSERT INTO consents (user_id, purpose, notice_version, granted_at) \
-         SELECT $1, $2, $3, $4 WHERE NOT EXISTS \
-         (SELECT 1 FROM consents WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL)",
-    )
-    .bind(user_id)
-    .bind(PURPOSE_NEWS)
-    .bind(NOTICE_VERSION)
-    .bind(now)
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected() > 0)
+    crate::members::users::grant_consent(&db.pool, user_id, PURPOSE_NEWS, now).await
 }
 
 /// Stamps every standing receipt withdrawn; `true` when one stood.

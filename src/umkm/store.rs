@@ -6,7 +6,6 @@ use sqlx::any::AnyRow;
 
 use super::model::{Need, Place, Registration, Scale, Sector};
 use crate::db::{Db, DbError, DbResult};
-use crate::members::NOTICE_VERSION;
 
 /// Consent purpose of the registry, asked separately from membership (UU 27/2022).
 pub const PURPOSE_UMKM: &str = "umkm";
@@ -110,17 +109,7 @@ pub async fn save(db: &Db, user_id: i64, kim_id: i64, reg: &Registration, consen
     .execute(&mut *tx)
     .await?;
     if let Some(granted_at) = consent_at {
-        sqlx::query(
-            "INSERT INTO consents (user_id, purpose, notice_version, granted_at) \
-             SELECT $1, $2, $3, $4 WHERE NOT EXISTS \
-             (SELECT 1 FROM consents WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL)",
-        )
-        .bind(user_id)
-        .bind(PURPOSE_UMKM)
-        .bind(NOTICE_VERSION)
-        .bind(granted_at)
-        .execute(&mut *tx)
-        .await?;
+        crate::members::users::grant_consent(&mut *tx, user_id, PURPOSE_UMKM, granted_at).await?;
     }
     tx.commit().await?;
     Ok(if existed { Saving::Updated } else { Saving::Created })
