@@ -118,7 +118,9 @@ async fn a_group_that_kicked_the_bot_fails_its_whole_queue_and_is_marked_left() 
 
     wait_until_drained(&app, Duration::from_secs(5)).await;
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE chat_id = $1 AND status = 'failed'", -703).await, 3);
-    assert_eq!(sends_to(&app, -703).len(), greeted + 1, "nothing tried after the 403");
+    let sent = sends_to(&app, -703);
+    let texts: Vec<_> = sent.iter().map(|c| (c.params["text"].to_string(), c.response["ok"].to_string())).collect();
+    assert_eq!(sent.len(), greeted + 1, "nothing tried after the 403 (greeted {greeted}): {texts:?}");
     assert_eq!(app.count("SELECT COUNT(*) FROM tg_groups WHERE chat_id = $1 AND status = 'left'", -703).await, 1);
     assert_eq!(other.messages().len(), 1, "other groups are not affected");
 }
