@@ -70,6 +70,28 @@ async fn id_of(app: &TestApp, number: &str) -> i64 {
     row.try_get("id").unwrap()
 }
 
+/// A person on a training's list: registered or waitlisted at `seq`, attended or not.
+async fn seat(app: &TestApp, training: i64, user: i64, name: &str, status: &str, seq: i64, attended: Option<i64>) {
+    sqlx::query("INSERT INTO users (id, first_name, language, created_at, updated_at) VALUES ($1, $2, 'id', 0, 0)")
+        .bind(user)
+        .bind(name)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO training_registrations (training_id, user_id, status, seq, attended, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, 1793584800, 0)",
+    )
+    .bind(training)
+    .bind(user)
+    .bind(status)
+    .bind(seq)
+    .bind(attended)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+}
+
 fn november() -> Period {
     Period::parse("1/11/2026 - 30/11/2026").unwrap()
 }

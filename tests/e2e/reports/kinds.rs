@@ -8,7 +8,7 @@ use fake_telegram::{BotMessage, Person};
 use sqlx::Row;
 
 use super::registry::business;
-use super::{STALE, TestApp, cell, row, staff, wait_answer};
+use super::{STALE, TestApp, cell, row, seat, staff, wait_answer};
 use crate::support::{MessageExt, spawn_app};
 
 /// The sheet `name` of the XLSX sent as `file_name` (the fake keeps binary uploads as hex).
@@ -113,27 +113,6 @@ async fn training(app: &TestApp, kim: &str, title: &str) -> i64 {
     .unwrap()
     .try_get("id")
     .unwrap()
-}
-
-async fn seat(app: &TestApp, training: i64, user: i64, name: &str, status: &str, seq: i64, attended: Option<i64>) {
-    sqlx::query("INSERT INTO users (id, first_name, language, created_at, updated_at) VALUES ($1, $2, 'id', 0, 0)")
-        .bind(user)
-        .bind(name)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    sqlx::query(
-        "INSERT INTO training_registrations (training_id, user_id, status, seq, attended, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, 1793584800, 0)",
-    )
-    .bind(training)
-    .bind(user)
-    .bind(status)
-    .bind(seq)
-    .bind(attended)
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@ use kimbot::reports::Progress;
 use kimbot::reports::registry::{self, UmkmFilter};
 use kimbot::umkm::model::{Need, Sector};
 
-use super::{TestApp, cell, row, sheet};
+use super::{TestApp, cell, row, seat, sheet};
 use crate::support::spawn_app;
 
 pub(super) async fn business(app: &TestApp, user: i64, name: &str, kim: &str, sector: &str, needs: &str) {
@@ -81,24 +81,7 @@ async fn the_attendance_export_lists_registered_people_then_the_waitlist() {
         .unwrap()
     };
     for (user, name, status, seq, attended) in [(7301i64, "Ani", "waitlisted", 2i64, None), (7302, "Edi", "registered", 1, Some(1i64))] {
-        sqlx::query("INSERT INTO users (id, first_name, language, created_at, updated_at) VALUES ($1, $2, 'id', 0, 0)")
-            .bind(user)
-            .bind(name)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
-        sqlx::query(
-            "INSERT INTO training_registrations (training_id, user_id, status, seq, attended, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, 1793584800, 0)",
-        )
-        .bind(training)
-        .bind(user)
-        .bind(status)
-        .bind(seq)
-        .bind(attended)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+        seat(&app, training, user, name, status, seq, attended).await;
     }
     let dir = tempfile::tempdir().unwrap();
 
