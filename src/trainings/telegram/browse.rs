@@ -88,6 +88,15 @@ pub async fn on_button(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, Handle
 }
 
 async fn register(turn: &Turn<'_>, tr: &Training, at: At) -> Result<bool, HandlerError> {
+    let Some(note) = register_note(turn, tr).await? else { return Ok(false) };
+    refresh(turn, tr, at, Some(note)).await?;
+    Ok(true)
+}
+
+/// Registers the presser (quota, waitlist, deadline) and says how it went; `None`
+/// when the training or the seat is gone (the press is stale). Shared by `/pelatihan`
+/// and the "Daftar" of an invitation.
+pub(super) async fn register_note(turn: &Turn<'_>, tr: &Training) -> Result<Option<String>, HandlerError> {
     let lang = turn.lang();
     let note = match seats::register(&turn.ctx.db, tr.id, turn.who.user_id, turn.now()).await {
         Ok(Registration::New(Seat::Registered)) => ta(lang, "training-registered", &[("title", Arg::from(&tr.title))]),
@@ -96,11 +105,10 @@ async fn register(turn: &Turn<'_>, tr: &Training, at: At) -> Result<bool, Handle
         }
         Ok(Registration::Already(seat)) => render::seat(lang, seat),
         Err(SeatError::Refused(r)) => t(lang, refusal_key(r)),
-        Err(SeatError::NotFound | SeatError::NotRegistered) => return Ok(false),
+        Err(SeatError::NotFound | SeatError::NotRegistered) => return Ok(None),
         Err(SeatError::Db(e)) => return Err(e.into()),
     };
-    refresh(turn, tr, at, Some(note)).await?;
-    Ok(true)
+    Ok(Some(note))
 }
 
 async fn withdraw(turn: &Turn<'_>, tr: &Training, at: At, from_mine: bool) -> Result<bool, HandlerError> {
@@ -119,7 +127,7 @@ async fn withdraw(turn: &Turn<'_>, tr: &Training, at: At, from_mine: bool) -> Re
     Ok(true)
 }
 
-pub(super) fn refusal_key(r: Refusal) -> &'static str {
+fn refusal_key(r: Refusal) -> &'static str {
     match r {
         Refusal::Cancelled => "training-refused-cancelled",
         Refusal::Closed => "training-refused-closed",

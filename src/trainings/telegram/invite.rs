@@ -4,15 +4,12 @@
 
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::browse::refusal_key;
 use super::ui::{self, b};
 use super::Btn;
 use crate::i18n::{Arg, t, ta};
 use crate::telegram::turn::{At, Turn};
 use crate::telegram::{HandlerError, HandlerResult};
 use crate::trainings::invite;
-use crate::trainings::model::Seat;
-use crate::trainings::seats::{self, Registration, SeatError};
 use crate::trainings::{render, store};
 
 /// After publishing: offers the invitation when anyone matches (nothing otherwise).
@@ -63,17 +60,8 @@ pub async fn join(turn: &Turn<'_>, training_id: i64, at: At) -> Result<bool, Han
         return Ok(false);
     }
     let Some(tr) = store::get(&turn.ctx.db, training_id).await? else { return Ok(false) };
+    let Some(note) = super::browse::register_note(turn, &tr).await? else { return Ok(false) };
     let lang = turn.lang();
-    let note = match seats::register(&turn.ctx.db, tr.id, user, turn.now()).await {
-        Ok(Registration::New(Seat::Registered)) => ta(lang, "training-registered", &[("title", Arg::from(&tr.title))]),
-        Ok(Registration::New(Seat::Waitlisted(n))) => {
-            ta(lang, "training-waitlisted", &[("title", Arg::from(&tr.title)), ("position", Arg::from(n))])
-        }
-        Ok(Registration::Already(seat)) => render::seat(lang, seat),
-        Err(SeatError::Refused(r)) => t(lang, refusal_key(r)),
-        Err(SeatError::NotFound | SeatError::NotRegistered) => return Ok(false),
-        Err(SeatError::Db(e)) => return Err(e.into()),
-    };
     let fresh = store::get(&turn.ctx.db, tr.id).await?.unwrap_or(tr);
     let seat = store::seat_of(&turn.ctx.db, fresh.id, user).await?;
     let card = render::card(lang, &fresh, seat, turn.now(), fresh.tz(turn.ctx.config.tz));
