@@ -124,6 +124,27 @@ impl From<i64> for Arg {
     }
 }
 
+/// Test support: renders every message of `messages/<lang>/<file>` whose key starts
+/// with `prefix`, in both languages, with `args`, and fails on a key shown instead of
+/// text, a placeable left unfilled or an empty text. Returns the keys checked per
+/// language (the smaller count), so a test can also check that the file was read.
+#[cfg(test)]
+pub fn assert_file_renders(file: &str, prefix: &str, args: &[(&'static str, Arg)]) -> usize {
+    let mut checked = usize::MAX;
+    for lang in Lang::ALL {
+        let path = format!("{}/messages/{}/{file}", env!("CARGO_MANIFEST_DIR"), lang.code());
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let keys: Vec<&str> =
+            text.lines().filter(|l| l.starts_with(prefix)).filter_map(|l| l.split(" =").next()).collect();
+        for key in &keys {
+            let shown = ta(lang, key, args);
+            assert!(shown != *key && !shown.contains('{') && !shown.trim().is_empty(), "{path} {key}: {shown}");
+        }
+        checked = checked.min(keys.len());
+    }
+    checked
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

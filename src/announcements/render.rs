@@ -135,20 +135,8 @@ mod tests {
                 .map(|(k, v)| (k, Arg::from(v))),
             )
             .collect();
-        for (lang, dir) in [(Lang::Id, "id"), (Lang::En, "en")] {
-            let path = format!("{}/messages/{dir}/announcements.ftl", env!("CARGO_MANIFEST_DIR"));
-            let file = std::fs::read_to_string(path).unwrap();
-            let keys: Vec<&str> = file
-                .lines()
-                .filter_map(|l| l.strip_suffix(" =").or(l.split(" = ").next()))
-                .filter(|k| k.starts_with("ann-"))
-                .collect();
-            assert!(keys.len() > 80, "{dir}: {}", keys.len());
-            for key in keys {
-                let text = ta(lang, key, &args);
-                assert!(text != key && !text.contains('{') && !text.trim().is_empty(), "{dir} {key}: {text}");
-            }
-        }
+        let checked = crate::i18n::assert_file_renders("announcements.ftl", "ann-", &args);
+        assert!(checked > 80, "{checked} keys");
         assert_eq!(when(Lang::Id, 1_798_160_400, chrono_tz::Asia::Jakarta), "Jumat, 25/12/2026 08:00 WIB");
         assert_eq!(when(Lang::En, 1_798_160_400, chrono_tz::Asia::Makassar), "Friday, 25/12/2026 09:00 WITA");
     }

@@ -123,20 +123,8 @@ mod tests {
                 .map(|(k, v)| (k, Arg::from(v))),
             )
             .collect();
-        for (lang, dir) in [(Lang::Id, "id"), (Lang::En, "en")] {
-            let path = format!("{}/messages/{dir}/feeds.ftl", env!("CARGO_MANIFEST_DIR"));
-            let file = std::fs::read_to_string(path).unwrap();
-            let keys: Vec<&str> = file
-                .lines()
-                .filter(|l| l.starts_with("feed-"))
-                .filter_map(|l| l.split(" =").next())
-                .collect();
-            assert!(keys.len() > 40, "{dir}: {}", keys.len());
-            for key in keys {
-                let text = ta(lang, key, &args);
-                assert!(text != key && !text.contains('{') && !text.trim().is_empty(), "{dir} {key}: {text}");
-            }
-        }
+        let checked = crate::i18n::assert_file_renders("feeds.ftl", "feed-", &args);
+        assert!(checked > 40, "{checked} keys");
     }
 
     #[test]
