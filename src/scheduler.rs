@@ -8,6 +8,9 @@
 //! due row is claimed with `UPDATE … WHERE next_run_at = <old>` so it fires once even
 //! with several processes. A run missed while the bot was down fires once on start,
 //! marked late, and a repeating one then moves to its next time after now.
+//!
+//! [`every`] is the loop of every periodic job (this one, training reminders, staff
+//! notices, overdue aspirations, programme feeds).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -34,21 +37,8 @@ impl Scheduler {
     }
 
     /// Runs until `stop` turns true.
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        loop {
-            if *stop.borrow() {
-                return;
-            }
-            match self.tick().await {
-                Ok(0) => {}
-                Ok(fired) => tracing::info!(fired, "scheduled announcements fired"),
-                Err(error) => tracing::error!(%error, "scheduler tick failed"),
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(POLL) => {}
-                _ = stop.changed() => {}
-            }
-        }
+    pub async fn run(self, stop: watch::Receiver<bool>) {
+        every("scheduled announcements", POLL, stop, || self.tick()).await;
     }
 
     /// Fires everything due now; returns how many runs this process fired.
@@ -63,5 +53,31 @@ impl Scheduler {
             }
         }
         Ok(fired)
+    }
+}
+
+/// Runs `tick` every `period` until `stop` turns true. A failed tick is logged and
+/// the next one comes on time; a tick that did something (its count is above 0) is
+/// logged too. The period is wall time: a test moving a `ManualClock` is noticed
+/// at the next tick.
+pub async fn every<F, Fut, E>(job: &'static str, period: Duration, mut stop: watch::Receiver<bool>, mut tick: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<usize, E>>,
+    E: std::fmt::Display,
+{
+    loop {
+        if *stop.borrow() {
+            return;
+        }
+        match tick().await {
+            Ok(0) => {}
+            Ok(done) => tracing::info!(job, done, "periodic job did work"),
+            Err(error) => tracing::error!(job, %error, "periodic job failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(period) => {}
+            _ = stop.changed() => {}
+        }
     }
 }

@@ -100,21 +100,12 @@ pub async fn due(db: &Db, now: i64) -> DbResult<Vec<i64>> {
 }
 
 /// Background loop: sends counts that waited out their minute, until `stop`.
-pub async fn run(db: Db, outbox: Outbox, clock: SharedClock, mut stop: watch::Receiver<bool>) {
-    loop {
-        if *stop.borrow() {
-            return;
-        }
+pub async fn run(db: Db, outbox: Outbox, clock: SharedClock, stop: watch::Receiver<bool>) {
+    crate::scheduler::every("staff notices", POLL, stop, || async {
         let now = clock.now();
-        let result = async { flush(&db, &outbox, &due(&db, now).await?, now).await }.await;
-        if let Err(error) = result {
-            tracing::error!(%error, "staff notices failed");
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(POLL) => {}
-            _ = stop.changed() => {}
-        }
-    }
+        flush(&db, &outbox, &due(&db, now).await?, now).await
+    })
+    .await;
 }
 
 #[cfg(test)]

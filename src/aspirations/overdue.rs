@@ -157,21 +157,8 @@ fn notice(lang: Lang, days: u32, numbers: &[String]) -> String {
 }
 
 /// Background loop: checks for late tickets every second until `stop`.
-pub async fn run(ctx: Arc<Ctx>, mut stop: watch::Receiver<bool>) {
-    loop {
-        if *stop.borrow() {
-            return;
-        }
-        match check(&ctx, ctx.now()).await {
-            Ok(0) => {}
-            Ok(flagged) => tracing::info!(flagged, "overdue aspirations flagged to staff"),
-            Err(error) => tracing::error!(%error, "overdue check failed"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(POLL) => {}
-            _ = stop.changed() => {}
-        }
-    }
+pub async fn run(ctx: Arc<Ctx>, stop: watch::Receiver<bool>) {
+    crate::scheduler::every("overdue aspirations", POLL, stop, || check(&ctx, ctx.now())).await;
 }
 
 #[cfg(test)]

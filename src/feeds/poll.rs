@@ -41,19 +41,8 @@ impl Poller {
     }
 
     /// Runs until `stop` turns true.
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        loop {
-            if *stop.borrow() {
-                return;
-            }
-            if let Err(error) = self.tick().await {
-                tracing::error!(%error, "feed poll tick failed");
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(LOOK_EVERY) => {}
-                _ = stop.changed() => {}
-            }
-        }
+    pub async fn run(self, stop: watch::Receiver<bool>) {
+        crate::scheduler::every("programme feeds", LOOK_EVERY, stop, || self.tick()).await;
     }
 
     /// Polls every feed due now that this process manages to claim; returns how many.

@@ -95,19 +95,8 @@ impl Reminders {
     }
 
     /// Runs until `stop` turns true.
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        loop {
-            if *stop.borrow() {
-                return;
-            }
-            if let Err(error) = self.tick().await {
-                tracing::error!(%error, "training reminders tick failed");
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(PERIOD) => {}
-                _ = stop.changed() => {}
-            }
-        }
+    pub async fn run(self, stop: watch::Receiver<bool>) {
+        crate::scheduler::every("training reminders", PERIOD, stop, || self.tick()).await;
     }
 
     /// Queues every reminder due now that no process has sent; returns how many.
