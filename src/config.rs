@@ -138,6 +138,17 @@ impl Config {
     }
 }
 
+/// A whole-number setting `key` in `min..=max`, read through `get` (unset or empty:
+/// `default`). Shared by every block of settings, so each says the same in the
+/// same words when it is wrong.
+pub fn number<'a>(get: impl Fn(&str) -> Option<&'a str>, key: &'static str, default: u64, min: u64, max: u64) -> Result<u64, ConfigError> {
+    let Some(raw) = get(key) else { return Ok(default) };
+    match raw.parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(ConfigError::BadNumber { key, value: raw.to_string(), min, max }),
+    }
+}
+
 /// An on/off setting; unset means off.
 fn flag(value: Option<&str>, key: &'static str) -> Result<bool, ConfigError> {
     match value.map(str::to_ascii_lowercase).as_deref() {

@@ -29,10 +29,8 @@ impl SlaConfig {
     /// Reads `KIMBOT_SLA_WORKING_DAYS` (0–60, default 3) and `KIMBOT_HOLIDAYS`.
     pub fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self, ConfigError> {
         let mut config = Self::default();
-        if let Some(raw) = get("KIMBOT_SLA_WORKING_DAYS") {
-            let bad = || ConfigError::BadNumber { key: "KIMBOT_SLA_WORKING_DAYS", value: raw.to_string(), min: 0, max: 60 };
-            config.working_days = raw.parse::<u32>().ok().filter(|n| *n <= 60).ok_or_else(bad)?;
-        }
+        let days = crate::config::number(&get, "KIMBOT_SLA_WORKING_DAYS", config.working_days.into(), 0, 60)?;
+        config.working_days = days as u32;
         if let Some(raw) = get("KIMBOT_HOLIDAYS") {
             for day in raw.split(',').map(str::trim).filter(|d| !d.is_empty()) {
                 let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| ConfigError::BadHolidays(day.to_string()))?;

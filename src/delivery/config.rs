@@ -54,13 +54,7 @@ impl DeliveryConfig {
     /// Reads the `KIMBOT_SEND_*` variables through `get` (unset or empty = default).
     pub fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self, ConfigError> {
         let d = Self::default();
-        let num = |key: &'static str, default: u64, min: u64, max: u64| -> Result<u64, ConfigError> {
-            let Some(raw) = get(key) else { return Ok(default) };
-            match raw.parse::<u64>() {
-                Ok(n) if (min..=max).contains(&n) => Ok(n),
-                _ => Err(ConfigError::BadNumber { key, value: raw.to_string(), min, max }),
-            }
-        };
+        let num = |key, default, min, max| crate::config::number(&get, key, default, min, max);
         let config = Self {
             per_second: num("KIMBOT_SEND_PER_SECOND", d.per_second.into(), 1, 1_000_000)? as u32,
             group_per_minute: num("KIMBOT_SEND_GROUP_PER_MINUTE", d.group_per_minute.into(), 1, 1_000_000)? as u32,

@@ -27,13 +27,7 @@ impl WebhookConfig {
     /// Reads the `KIMBOT_WEBHOOK_*` variables through `get` (unset or empty = default).
     pub fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self, ConfigError> {
         let d = Self::default();
-        let num = |key: &'static str, default: u64, min: u64, max: u64| -> Result<u64, ConfigError> {
-            let Some(raw) = get(key) else { return Ok(default) };
-            match raw.parse::<u64>() {
-                Ok(n) if (min..=max).contains(&n) => Ok(n),
-                _ => Err(ConfigError::BadNumber { key, value: raw.to_string(), min, max }),
-            }
-        };
+        let num = |key, default, min, max| crate::config::number(&get, key, default, min, max);
         let config = Self {
             request_timeout: Duration::from_secs(num("KIMBOT_WEBHOOK_TIMEOUT_SECS", d.request_timeout.as_secs(), 1, 300)?),
             concurrency: num("KIMBOT_WEBHOOK_CONCURRENCY", d.concurrency as u64, 1, 256)? as usize,
