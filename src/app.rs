@@ -111,11 +111,11 @@ impl App {
             let _ = stop_workers.send(true);
             tracing::info!("shutting down: finishing updates in hand");
             // The dispatcher may still be starting; retry until it accepts the request.
-            loop {
-                match token.shutdown() {
-                    Ok(done) => break done.await,
-                    Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
-                }
+            // Its returned future is not awaited: teloxide can miss waking it (the
+            // waiter registers on first poll); `dispatch_with_listener` returning
+            // below is what says dispatching is over.
+            while token.shutdown().is_err() {
+                tokio::time::sleep(Duration::from_millis(50)).await;
             }
         });
         let listener = Polling::builder(bot)
