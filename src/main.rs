@@ -1,7 +1,7 @@
 //! `kimbot` binary: parse the command line, set up logging, hand over to the library.
 
 use clap::Parser;
-use kimbot::cli::{Cli, Command};
+use kimbot::tools::cli::{Cli, Command};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -10,8 +10,8 @@ async fn main() -> std::process::ExitCode {
     // keep logs to warnings there.
     let quiet = matches!(cli.command, Command::Sandbox { .. } | Command::Bench { .. });
     let default_filter = if quiet { "warn" } else { "info,sqlx=warn" };
-    kimbot::telemetry::init(default_filter);
-    match kimbot::cli::run(cli).await {
+    kimbot::platform::telemetry::init(default_filter);
+    match kimbot::tools::cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("kimbot: {error}");

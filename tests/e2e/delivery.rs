@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use fake_telegram::{FailRule, Failure, Limits};
-use kimbot::delivery::{Outbox, Outgoing, Priority};
+use kimbot::platform::delivery::{Outbox, Outgoing, Priority};
 
 use crate::support::{TestApp, spawn_app, spawn_app_with};
 

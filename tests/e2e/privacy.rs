@@ -4,9 +4,9 @@
 use std::time::Duration;
 
 use fake_telegram::{BotMessage, Person};
-use kimbot::aspirations::model::{Category, GeoPoint};
-use kimbot::aspirations::store::{NewAspiration, add_message, submit};
-use kimbot::trainings::{seats, store as trainings};
+use kimbot::features::aspirations::model::{Category, GeoPoint};
+use kimbot::features::aspirations::store::{NewAspiration, add_message, submit};
+use kimbot::features::trainings::{seats, store as trainings};
 use sqlx::Row;
 
 use crate::support::{MessageExt, PersonExt, TestApp};
@@ -27,7 +27,7 @@ struct Arranged {
 async fn arrange(app: &TestApp) -> Arranged {
     let siti = app.member_of(SITI, "Siti Rahayu", "IB1-BL").await;
     app.grant_coordinator(SITI, "IB1-BL").await;
-    let kim = kimbot::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let kim = kimbot::features::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     sqlx::query(
         "INSERT INTO umkm_registrations (user_id, owner_name, business_name, sector, scale, kelurahan_id, kim_id, phone, \
          nib, needs, description, created_at, updated_at) VALUES ($1, 'Siti Rahayu', 'Pempek Siti', 'kuliner', 'mikro', \
@@ -261,13 +261,13 @@ async fn berhenti_withdraws_programme_news_at_once() {
 
 async fn fill_audit(app: &TestApp) {
     for i in 0..12 {
-        kimbot::audit::record(&app.db, Some(7001), "group.link", &format!("chat=-100{i}"), NOW + i).await.unwrap();
+        kimbot::platform::audit::record(&app.db, Some(7001), "group.link", &format!("chat=-100{i}"), NOW + i).await.unwrap();
     }
-    kimbot::audit::record(&app.db, Some(7002), "aspiration.status", "ASP-2026-000001: diterima -> diteruskan", NOW)
+    kimbot::platform::audit::record(&app.db, Some(7002), "aspiration.status", "ASP-2026-000001: diterima -> diteruskan", NOW)
         .await
         .unwrap();
-    kimbot::audit::record(&app.db, Some(7002), "aspiration.reply", "ASP-2026-000001", NOW).await.unwrap();
-    kimbot::audit::record(&app.db, None, "role.grant", "user=7002 via=cli", NOW).await.unwrap();
+    kimbot::platform::audit::record(&app.db, Some(7002), "aspiration.reply", "ASP-2026-000001", NOW).await.unwrap();
+    kimbot::platform::audit::record(&app.db, None, "role.grant", "user=7002 via=cli", NOW).await.unwrap();
 }
 
 #[tokio::test]

@@ -10,12 +10,12 @@ use std::time::Duration;
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use fake_telegram::{BotMessage, Person};
-use kimbot::aspirations::model::{Category, Status};
-use kimbot::aspirations::store::{self, NewAspiration};
-use kimbot::reports::aspirations::{self as report, AspSpec};
-use kimbot::reports::period::Period;
-use kimbot::reports::query::AspFilter;
-use kimbot::reports::{Progress, chart};
+use kimbot::features::aspirations::model::{Category, Status};
+use kimbot::features::aspirations::store::{self, NewAspiration};
+use kimbot::features::reports::aspirations::{self as report, AspSpec};
+use kimbot::features::reports::period::Period;
+use kimbot::features::reports::query::AspFilter;
+use kimbot::features::reports::{Progress, chart};
 use sqlx::Row;
 
 pub use crate::support::TestApp;
@@ -60,7 +60,7 @@ async fn seed(app: &TestApp) -> Seeded {
 }
 
 async fn ticket(app: &TestApp, user: i64, kim: &str, category: Category, body: &str, anonymous: bool, at: i64) -> String {
-    let kim = kimbot::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let new = NewAspiration { user_id: user, kim_id: kim.id, category, body: body.into(), photos: vec![], location: None, anonymous };
     store::submit(&app.db, &new, 2026, at, &[]).await.unwrap().number
 }
@@ -103,7 +103,7 @@ async fn export_for(app: &TestApp, area: Option<&str>, dir: &Path) -> report::As
         filter: AspFilter { from, to, area_path: area.map(String::from), show_names: true },
         period: november(),
         area_label: "Ilir Barat I, Kota Palembang".into(),
-        lang: kimbot::i18n::Lang::Id,
+        lang: kimbot::platform::i18n::Lang::Id,
         tz,
     };
     report::export(&app.db, &spec, dir, Arc::new(Progress::default())).await.unwrap()
@@ -254,7 +254,7 @@ async fn kecamatan_staff_get_their_kecamatans_report_in_chat_with_files_chart_an
     assert_eq!(xlsx.file.as_deref(), Some("aspirasi-2026-11.xlsx"));
     assert_eq!(csv.file.as_deref(), Some("aspirasi-2026-11-titikkoma.csv"));
     assert!(chart.text.contains("per minggu"), "{}", chart.text);
-    let audit = kimbot::audit::recent(&app.db, 5).await.unwrap();
+    let audit = kimbot::platform::audit::recent(&app.db, 5).await.unwrap();
     let entry = audit.iter().find(|e| e.action == "report.export").expect("audited");
     assert_eq!(entry.actor, Some(7100));
     assert_eq!(entry.detail, "kind=aspirations scope=Kota Palembang/Ilir Barat I period=2026-11-01..2026-11-30 rows=2");
@@ -265,7 +265,7 @@ async fn a_forged_area_button_for_another_kecamatan_is_refused_and_exports_nothi
     let app = spawn_app().await;
     seed(&app).await;
     let rina = staff(&app, 7110, "Ilir Barat I").await;
-    let kemuning = kimbot::members::areas::find_scope_areas(&app.db, "Kemuning").await.unwrap().remove(0);
+    let kemuning = kimbot::features::members::areas::find_scope_areas(&app.db, "Kemuning").await.unwrap().remove(0);
 
     let areas = choose_november(&rina).await;
     let id = rina.press_data(areas.message_id, &format!("r:a:{}", kemuning.id)).await;
@@ -339,7 +339,7 @@ async fn an_admin_can_report_on_all_areas_and_a_restart_keeps_the_chosen_period(
 
     let areas = choose_november(&admin).await;
     app.restart().await;
-    admin.press_data(areas.message_id, &kimbot::telegram::Cb::Rep(kimbot::reports::telegram::Btn::All).data()).await;
+    admin.press_data(areas.message_id, &kimbot::bot::Cb::Rep(kimbot::features::reports::bot::Btn::All).data()).await;
     let mut done = admin.next_message().await;
     while !done.text.contains("Laporan aspirasi") {
         done = admin.next_message().await;

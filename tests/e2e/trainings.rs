@@ -13,9 +13,9 @@ use std::time::Duration;
 
 use chrono::TimeZone;
 use fake_telegram::{CallbackAnswer, Person};
-use kimbot::db::ManualClock;
-use kimbot::trainings::form::NewTraining;
-use kimbot::trainings::model::Venue;
+use kimbot::platform::db::ManualClock;
+use kimbot::features::trainings::form::NewTraining;
+use kimbot::features::trainings::model::Venue;
 use sqlx::Row;
 
 use crate::support::{TestApp, spawn_app_with_clock};
@@ -58,12 +58,12 @@ pub fn training(kim_id: i64, title: &str, quota: i64) -> NewTraining {
 }
 
 pub async fn kim_id(app: &TestApp, code: &str) -> i64 {
-    kimbot::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
+    kimbot::features::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
 }
 
 /// Publishes a training straight through the store (as the dialogue would).
 pub async fn seed(app: &TestApp, new: NewTraining) -> i64 {
-    kimbot::trainings::store::insert(&app.db, &new, 1, NOW).await.unwrap()
+    kimbot::features::trainings::store::insert(&app.db, &new, 1, NOW).await.unwrap()
 }
 
 /// The registration status of a person in a training, if any.

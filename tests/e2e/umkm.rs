@@ -47,7 +47,7 @@ async fn signed_up(app: &TestApp, id: i64, kim: &str) -> Person {
 }
 
 async fn kim_id(app: &TestApp, code: &str) -> i64 {
-    kimbot::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
+    kimbot::features::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
 }
 
 /// Presses forged data and returns the bot's answers to those presses.
@@ -323,23 +323,23 @@ async fn coordinators_and_staff_see_only_their_areas_registrations_and_residents
 #[tokio::test]
 async fn a_long_list_pages_ten_at_a_time() {
     let app = spawn_app().await;
-    let kim = kimbot::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let kim = kimbot::features::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     for i in 0..12 {
         let user_id = 5100 + i;
-        let profile = kimbot::members::users::Profile { user_id, first_name: "Warga", username: None, language: "id" };
-        kimbot::members::users::agree(&app.db, &profile, 1_000).await.unwrap();
-        let reg = kimbot::umkm::model::Registration {
+        let profile = kimbot::features::members::users::Profile { user_id, first_name: "Warga", username: None, language: "id" };
+        kimbot::features::members::users::agree(&app.db, &profile, 1_000).await.unwrap();
+        let reg = kimbot::features::umkm::model::Registration {
             owner: format!("Pemilik {i}"),
             business: format!("Usaha {i:02}"),
-            sector: kimbot::umkm::model::Sector::Jasa,
-            scale: kimbot::umkm::model::Scale::Mikro,
-            kelurahan: kimbot::umkm::model::Place { id: kim.kelurahan_id, name: "Bukit Lama".into() },
+            sector: kimbot::features::umkm::model::Sector::Jasa,
+            scale: kimbot::features::umkm::model::Scale::Mikro,
+            kelurahan: kimbot::features::umkm::model::Place { id: kim.kelurahan_id, name: "Bukit Lama".into() },
             phone: "+6281234567890".into(),
             nib: None,
-            needs: vec![kimbot::umkm::model::Need::Pelatihan],
+            needs: vec![kimbot::features::umkm::model::Need::Pelatihan],
             description: None,
         };
-        kimbot::umkm::store::save(&app.db, user_id, kim.id, &reg, Some(1_000), 1_000 + i).await.unwrap();
+        kimbot::features::umkm::store::save(&app.db, user_id, kim.id, &reg, Some(1_000), 1_000 + i).await.unwrap();
     }
     app.grant_coordinator(5099, "IB1-BL").await;
     let koor = app.member_of(5099, "Koor", "IB1-BL").await;
@@ -361,7 +361,7 @@ async fn forged_list_and_form_buttons_are_refused_and_change_nothing() {
     app.grant_coordinator(5021, "IB1-SA").await;
     let other = app.member_of(5021, "Koor Siring", "IB1-SA").await;
     let resident = app.member_of(5022, "Warga", "IB1-BL").await;
-    let sekip_jaya = kimbot::members::areas::kim_by_code(&app.db, "KMN-SJ").await.unwrap().unwrap().kelurahan_id;
+    let sekip_jaya = kimbot::features::members::areas::kim_by_code(&app.db, "KMN-SJ").await.unwrap().unwrap().kelurahan_id;
 
     let list_page = format!("u:p:k{bukit_lama}:0");
     let answers = press_forged(&other, &[list_page.clone(), "u:p:all:0".into(), "u:p:a1:0".into()]).await;

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use hmac::{Hmac, KeyInit, Mac};
-use kimbot::webhooks::{Event, store};
+use kimbot::features::webhooks::{Event, store};
 use sha2::Sha256;
 use sqlx::Row;
 
@@ -172,7 +172,7 @@ async fn an_anonymous_ticket_never_carries_its_reporters_identity() {
 
 #[tokio::test]
 async fn a_change_that_is_rolled_back_queues_no_delivery() {
-    use kimbot::aspirations::model::Status;
+    use kimbot::features::aspirations::model::Status;
     let app = spawn_app().await;
     let hook = Receiver::start().await;
     endpoint(&app, &hook, &ALL).await;
@@ -181,7 +181,7 @@ async fn a_change_that_is_rolled_back_queues_no_delivery() {
     let sql = "SELECT COUNT(*) FROM webhook_deliveries WHERE aspiration_id = $1";
 
     let mut tx = app.db.begin().await.unwrap();
-    let moved = kimbot::aspirations::store::set_status(&mut tx, id, (Status::Diterima, Status::Diteruskan), None, 1, 0);
+    let moved = kimbot::features::aspirations::store::set_status(&mut tx, id, (Status::Diterima, Status::Diteruskan), None, 1, 0);
     assert!(moved.await.unwrap());
     let inside: i64 = sqlx::query(sql).bind(id).fetch_one(&mut *tx).await.unwrap().try_get(0).unwrap();
     tx.rollback().await.unwrap();

@@ -11,8 +11,8 @@ use std::sync::{Arc, Once};
 
 use fake_telegram::{FakeTelegram, Person};
 use kimbot::app::{App, AppError};
-use kimbot::config::Config;
-use kimbot::db::{Db, ManualClock, SharedClock, SystemClock};
+use kimbot::platform::config::Config;
+use kimbot::platform::db::{Db, ManualClock, SharedClock, SystemClock};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -61,7 +61,7 @@ pub async fn spawn_app_with(env: &[(&str, &str)]) -> TestApp {
     let mut app = spawn_app_without_areas().await;
     app.env = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
-    kimbot::members::areas::import_csv(&app.db, csv).await.expect("areas import");
+    kimbot::features::members::areas::import_csv(&app.db, csv).await.expect("areas import");
     app.start().await;
     app
 }
@@ -123,13 +123,13 @@ fn rand_suffix() -> String {
 
 fn init_logging() {
     static ONCE: Once = Once::new();
-    ONCE.call_once(|| kimbot::telemetry::init("warn"));
+    ONCE.call_once(|| kimbot::platform::telemetry::init("warn"));
 }
 
 impl TestApp {
     pub async fn load_areas(&self) {
         let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
-        kimbot::members::areas::import_csv(&self.db, csv).await.expect("areas import");
+        kimbot::features::members::areas::import_csv(&self.db, csv).await.expect("areas import");
     }
 
     /// Starts the application exactly as `kimbot run` does.
@@ -178,16 +178,16 @@ impl TestApp {
 
     /// Grants a role through the same store the CLI uses.
     pub async fn grant_coordinator(&self, user_id: i64, kim_code: &str) {
-        let kim = kimbot::members::areas::kim_by_code(&self.db, kim_code).await.unwrap().unwrap();
-        kimbot::members::roles::grant(&self.db, user_id, &kimbot::members::roles::Scope::Kim(kim), None, 0)
+        let kim = kimbot::features::members::areas::kim_by_code(&self.db, kim_code).await.unwrap().unwrap();
+        kimbot::features::members::roles::grant(&self.db, user_id, &kimbot::features::members::roles::Scope::Kim(kim), None, 0)
             .await
             .unwrap();
     }
 
     pub async fn grant_staff(&self, user_id: i64, area: &str) {
-        let mut found = kimbot::members::areas::find_scope_areas(&self.db, area).await.unwrap();
+        let mut found = kimbot::features::members::areas::find_scope_areas(&self.db, area).await.unwrap();
         assert_eq!(found.len(), 1, "{area}");
-        kimbot::members::roles::grant(&self.db, user_id, &kimbot::members::roles::Scope::Area(found.remove(0)), None, 0)
+        kimbot::features::members::roles::grant(&self.db, user_id, &kimbot::features::members::roles::Scope::Area(found.remove(0)), None, 0)
             .await
             .unwrap();
     }

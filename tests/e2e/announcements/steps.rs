@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::TimeZone;
 use fake_telegram::{BotMessage, Group, Person};
-use kimbot::db::ManualClock;
+use kimbot::platform::db::ManualClock;
 
 use crate::support::{MessageExt, TestApp};
 

@@ -2,12 +2,12 @@
 
 use std::collections::BTreeSet;
 
-use kimbot::aspirations::model::Category;
-use kimbot::aspirations::notices;
-use kimbot::aspirations::store::{self, NewAspiration};
-use kimbot::db::{Db, ManualClock};
-use kimbot::delivery::Outbox;
-use kimbot::members::areas;
+use kimbot::features::aspirations::model::Category;
+use kimbot::features::aspirations::notices;
+use kimbot::features::aspirations::store::{self, NewAspiration};
+use kimbot::platform::db::{Db, ManualClock};
+use kimbot::platform::delivery::Outbox;
+use kimbot::features::members::areas;
 
 use super::*;
 use crate::support::{spawn_app_with_clock, spawn_app_without_areas};

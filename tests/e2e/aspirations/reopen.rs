@@ -2,7 +2,7 @@
 //! for staff review; a second try is refused kindly, a forged press as stale.
 
 use fake_telegram::{BotMessage, Person};
-use kimbot::webhooks::{Event, store as hooks};
+use kimbot::features::webhooks::{Event, store as hooks};
 
 use super::*;
 use crate::support::spawn_app;

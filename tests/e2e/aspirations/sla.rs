@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::TimeZone;
 use fake_telegram::{BotMessage, Person};
-use kimbot::db::ManualClock;
+use kimbot::platform::db::ManualClock;
 
 use super::*;
 use crate::support::spawn_app_with_clock;
@@ -94,24 +94,24 @@ async fn no_ticket_is_flagged_when_the_service_level_is_turned_off() {
 
 
 /// A second "process": its own pool, outbox and context on the same database.
-fn process(app: &TestApp, db: kimbot::db::Db) -> kimbot::telegram::Ctx {
+fn process(app: &TestApp, db: kimbot::platform::db::Db) -> kimbot::bot::Ctx {
     let config = crate::support::config_for(&app.fake, &app.database_url);
-    let outbox = kimbot::delivery::Outbox::new(db.clone(), app.clock.clone());
-    kimbot::telegram::Ctx { db, config: Arc::new(config), clock: app.clock.clone(), bot_username: "kimbot".into(), outbox }
+    let outbox = kimbot::platform::delivery::Outbox::new(db.clone(), app.clock.clone());
+    kimbot::bot::Ctx { db, config: Arc::new(config), clock: app.clock.clone(), bot_username: "kimbot".into(), outbox }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_processes_checking_at_once_flag_each_late_ticket_exactly_once() {
-    use kimbot::aspirations::{overdue, store};
+    use kimbot::features::aspirations::{overdue, store};
     let app = crate::support::spawn_app_without_areas().await;
     app.load_areas().await;
     app.grant_staff(7301, KECAMATAN).await;
-    let kim = kimbot::members::areas::kim_by_code(&app.db, KIM).await.unwrap().unwrap();
+    let kim = kimbot::features::members::areas::kim_by_code(&app.db, KIM).await.unwrap().unwrap();
     for user in 7310..7316 {
         let new = store::NewAspiration {
             user_id: user,
             kim_id: kim.id,
-            category: kimbot::aspirations::model::Category::Infrastruktur,
+            category: kimbot::features::aspirations::model::Category::Infrastruktur,
             body: format!("Lampu jalan padam di gang {user}, mohon diperbaiki."),
             photos: vec![],
             location: None,
@@ -119,7 +119,7 @@ async fn two_processes_checking_at_once_flag_each_late_ticket_exactly_once() {
         };
         store::submit(&app.db, &new, 2026, wib(11, 27, 10, 0), &[]).await.unwrap();
     }
-    let other = kimbot::db::Db::connect(&app.database_url, app.db.backend).await.unwrap();
+    let other = kimbot::platform::db::Db::connect(&app.database_url, app.db.backend).await.unwrap();
     let (a, b) = (process(&app, app.db.clone()), process(&app, other));
 
     let now = wib(12, 3, 0, 0);

@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use kimbot::app::App;
-use kimbot::feeds::Poller;
-use kimbot::feeds::cli::{FeedsAction, run};
+use kimbot::features::feeds::Poller;
+use kimbot::features::feeds::cli::{FeedsAction, run};
 
 use super::server::FeedServer;
 use super::steps::*;

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use chrono::TimeZone;
 use fake_telegram::{BotMessage, Person};
-use kimbot::db::ManualClock;
-use kimbot::feeds::{schedule, store};
+use kimbot::platform::db::ManualClock;
+use kimbot::features::feeds::{schedule, store};
 
 use crate::support::TestApp;
 
@@ -33,7 +33,7 @@ pub async fn wait_text(p: &Person, needle: &str) -> BotMessage {
 
 /// Registers a feed as `kimbot feeds add URL --area AREA` does (default schedule).
 pub async fn add_feed(app: &TestApp, url: &str, area: &str) -> i64 {
-    let mut found = kimbot::members::areas::find_scope_areas(&app.db, area).await.unwrap();
+    let mut found = kimbot::features::members::areas::find_scope_areas(&app.db, area).await.unwrap();
     assert_eq!(found.len(), 1, "{area}");
     let tz = chrono_tz::Asia::Jakarta;
     let now = app.clock.now();

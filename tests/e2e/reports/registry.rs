@@ -2,15 +2,15 @@
 
 use std::sync::Arc;
 
-use kimbot::reports::Progress;
-use kimbot::reports::registry::{self, UmkmFilter};
-use kimbot::umkm::model::{Need, Sector};
+use kimbot::features::reports::Progress;
+use kimbot::features::reports::registry::{self, UmkmFilter};
+use kimbot::features::umkm::model::{Need, Sector};
 
 use super::{TestApp, cell, row, seat, sheet};
 use crate::support::spawn_app;
 
 pub(super) async fn business(app: &TestApp, user: i64, name: &str, kim: &str, sector: &str, needs: &str) {
-    let kim = kimbot::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     sqlx::query("INSERT INTO users (id, first_name, language, created_at, updated_at) VALUES ($1, $2, 'id', 0, 0)")
         .bind(user)
         .bind(name)
@@ -48,7 +48,7 @@ async fn the_umkm_export_filters_by_area_sector_and_need() {
         need: Some(Need::Modal),
     };
 
-    let out = registry::export_umkm(&app.db, &filter, kimbot::i18n::Lang::Id, tz, dir.path(), Arc::new(Progress::default()))
+    let out = registry::export_umkm(&app.db, &filter, kimbot::platform::i18n::Lang::Id, tz, dir.path(), Arc::new(Progress::default()))
         .await
         .unwrap();
 
@@ -66,7 +66,7 @@ async fn the_umkm_export_filters_by_area_sector_and_need() {
 #[tokio::test]
 async fn the_attendance_export_lists_registered_people_then_the_waitlist() {
     let app = spawn_app().await;
-    let kim = kimbot::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let kim = kimbot::features::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     let training: i64 = {
         use sqlx::Row;
         sqlx::query(
@@ -85,7 +85,7 @@ async fn the_attendance_export_lists_registered_people_then_the_waitlist() {
     }
     let dir = tempfile::tempdir().unwrap();
 
-    let out = registry::export_attendance(&app.db, training, kimbot::i18n::Lang::Id, "Asia/Jakarta".parse().unwrap(), dir.path(), Arc::new(Progress::default()))
+    let out = registry::export_attendance(&app.db, training, kimbot::platform::i18n::Lang::Id, "Asia/Jakarta".parse().unwrap(), dir.path(), Arc::new(Progress::default()))
         .await
         .unwrap();
 

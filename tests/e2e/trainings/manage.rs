@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use kimbot::trainings::seats;
+use kimbot::features::trainings::seats;
 use sqlx::Row;
 
 use super::{NOW, STALE, app_at_now, coordinator, kim_id, press_forged, seed, status, training, wib};

@@ -4,9 +4,9 @@
 
 use std::time::Duration;
 
-use kimbot::delivery::Outbox;
-use kimbot::trainings::reminders::Reminders;
-use kimbot::trainings::seats;
+use kimbot::platform::delivery::Outbox;
+use kimbot::features::trainings::reminders::Reminders;
+use kimbot::features::trainings::seats;
 use sqlx::Row;
 
 use super::{NOW, app_at_now, coordinator, kim_id, seed, training, wib};

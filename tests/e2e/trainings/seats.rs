@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use kimbot::trainings::seats;
+use kimbot::features::trainings::seats;
 use sqlx::Row;
 
 use super::{NOW, STALE, app_at_now, browse, count_in, kim_id, press_forged, seed, status, training, wib};

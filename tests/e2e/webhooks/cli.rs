@@ -1,8 +1,8 @@
 //! `kimbot webhooks add|list|remove`, parsed as the binary parses them.
 
 use clap::Parser;
-use kimbot::cli::{Cli, Command};
-use kimbot::webhooks::WebhookError;
+use kimbot::tools::cli::{Cli, Command};
+use kimbot::features::webhooks::WebhookError;
 
 use super::SECRET;
 use crate::support::{TestApp, spawn_app_without_areas};
@@ -11,7 +11,7 @@ async fn kimbot(app: &TestApp, args: &[&str]) -> Result<String, WebhookError> {
     let cli = Cli::try_parse_from(["kimbot", "webhooks"].iter().chain(args)).expect("the command line parses");
     let Command::Webhooks { action } = cli.command else { panic!("not a webhooks command") };
     let mut out = Vec::new();
-    kimbot::webhooks::cli::run(&app.db, action, 1_795_788_300, &mut out).await?;
+    kimbot::features::webhooks::cli::run(&app.db, action, 1_795_788_300, &mut out).await?;
     Ok(String::from_utf8(out).unwrap())
 }
 

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use kimbot::webhooks::{Event, store};
+use kimbot::features::webhooks::{Event, store};
 
 use super::receiver::Receiver;
 use super::{ALL, ROAD, SECRET, endpoint};

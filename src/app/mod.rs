@@ -1,0 +1,177 @@
+//! Builds the pieces (database, Telegram client, dispatcher) and runs them until a
+//! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use teloxide::dispatching::dialogue::{ErasedStorage, Storage};
+use teloxide::prelude::*;
+use teloxide::types::AllowedUpdate;
+use teloxide::update_listeners::Polling;
+
+use crate::platform::config::{Config, ConfigError};
+use crate::platform::db::{Db, DbError, SharedClock};
+use crate::platform::delivery::worker::Worker;
+use crate::platform::delivery::{Outbox, RateLimiter, ReplyBot};
+use crate::platform::scheduler::Scheduler;
+use crate::bot::{Ctx, DbStorage, HandlerError, State};
+use crate::features::trainings::reminders::Reminders;
+
+/// Why the application could not start or stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("cannot reach Telegram at {url}: {source} (check TELOXIDE_TOKEN and TELOXIDE_API_URL)")]
+    Telegram { url: String, source: teloxide::RequestError },
+}
+
+/// Long-poll timeout: how long one getUpdates call waits for news.
+const POLL_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct App {
+    ctx: Arc<Ctx>,
+    bot: Bot,
+}
+
+impl App {
+    /// Connects to the database (migrating it) and to Telegram (`getMe`), so a wrong
+    /// token or URL fails here, at start-up, with one clear line.
+    pub async fn build(config: Config, clock: SharedClock) -> Result<App, AppError> {
+        let token = config.require_token()?;
+        let db = Db::connect(&config.database_url, config.backend).await?;
+        db.migrate().await?;
+        let mut bot = Bot::new(token.expose());
+        if let Some(url) = &config.api_url {
+            bot = bot.set_api_url(url.clone());
+        }
+        let url = bot.api_url().to_string();
+        let me = bot.get_me().await.map_err(|source| AppError::Telegram { url, source })?;
+        let bot_username = me.username().to_string();
+        let outbox = Outbox::new(db.clone(), clock.clone());
+        let ctx = Arc::new(Ctx { db, config: Arc::new(config), clock, bot_username, outbox });
+        Ok(App { ctx, bot })
+    }
+
+    pub fn ctx(&self) -> Arc<Ctx> {
+        self.ctx.clone()
+    }
+
+    /// Serves updates by long polling until `shutdown` resolves, then finishes the
+    /// updates in hand and closes the pool.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), AppError> {
+        let App { ctx, bot } = self;
+        if let Err(error) = crate::bot::set_default_menus(&bot).await {
+            tracing::warn!(%error, "could not set the command menus; continuing");
+        }
+        match crate::bot::prune_processed(&ctx).await {
+            Ok(n) => tracing::debug!(pruned = n, "old update ids forgotten"),
+            Err(error) => tracing::warn!(%error, "could not prune processed updates"),
+        }
+        let storage: Arc<ErasedStorage<State>> = DbStorage::new(ctx.db.clone(), ctx.clock.clone()).erase();
+        // One flood budget per process, shared by handlers' answers and the outbox worker.
+        let limiter = RateLimiter::new(ctx.config.delivery.limits());
+        let replies = ReplyBot::new(bot.clone(), limiter.clone());
+        let mut dispatcher = Dispatcher::builder(bot.clone(), crate::bot::schema())
+            .dependencies(dptree::deps![ctx.clone(), storage, replies])
+            .default_handler(|update| async move { tracing::debug!(?update.kind, "update not handled") })
+            .error_handler(Arc::new(|error: HandlerError| async move {
+                tracing::error!(%error, "update failed");
+            }))
+            .build();
+        let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
+        let worker = Worker::new(ctx.db.clone(), bot.clone(), ctx.clock.clone(), &ctx.outbox, limiter, ctx.config.delivery.clone());
+        let reminders = Reminders::new(ctx.db.clone(), ctx.clock.clone(), ctx.outbox.clone(), ctx.config.tz);
+        let reminders = tokio::spawn(reminders.run(workers_stop.clone()));
+        let notices = crate::features::aspirations::notices::run(ctx.db.clone(), ctx.outbox.clone(), ctx.clock.clone(), workers_stop.clone());
+        let notices = tokio::spawn(notices);
+        let scheduler = tokio::spawn(Scheduler::new(ctx.clone()).run(workers_stop.clone()));
+        let webhooks = crate::features::webhooks::worker::Worker::new(
+            ctx.db.clone(),
+            ctx.clock.clone(),
+            ctx.config.webhooks.clone(),
+            ctx.config.outbound,
+        );
+        let webhooks = tokio::spawn(webhooks.run(workers_stop.clone()));
+        let feeds = match crate::features::feeds::Poller::new(ctx.clone()) {
+            Ok(poller) => Some(tokio::spawn(poller.run(workers_stop.clone()))),
+            Err(error) => {
+                tracing::error!(%error, "programme feeds disabled: no HTTP client");
+                None
+            }
+        };
+        let overdue = tokio::spawn(crate::features::aspirations::overdue::run(ctx.clone(), workers_stop.clone()));
+        let worker = tokio::spawn(worker.run(workers_stop));
+        let token = dispatcher.shutdown_token();
+        tokio::spawn(async move {
+            shutdown.await;
+            let _ = stop_workers.send(true);
+            tracing::info!("shutting down: finishing updates in hand");
+            // The dispatcher may still be starting; retry until it accepts the request.
+            // Its returned future is not awaited: teloxide can miss waking it (the
+            // waiter registers on first poll); `dispatch_with_listener` returning
+            // below is what says dispatching is over.
+            while token.shutdown().is_err() {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        });
+        let listener = Polling::builder(bot)
+            .timeout(POLL_TIMEOUT)
+            .allowed_updates(vec![AllowedUpdate::Message, AllowedUpdate::CallbackQuery, AllowedUpdate::MyChatMember])
+            .delete_webhook()
+            .await
+            .build();
+        dispatcher
+            .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("getUpdates failed"))
+            .await;
+        if let Err(error) = worker.await {
+            tracing::error!(%error, "delivery worker panicked");
+        }
+        if let Err(error) = reminders.await {
+            tracing::error!(%error, "training reminders panicked");
+        }
+        if let Err(error) = notices.await {
+            tracing::error!(%error, "staff notice job panicked");
+        }
+        if let Err(error) = scheduler.await {
+            tracing::error!(%error, "scheduler panicked");
+        }
+        if let Err(error) = webhooks.await {
+            tracing::error!(%error, "webhook worker panicked");
+        }
+        if let Some(Err(error)) = match feeds {
+            Some(handle) => Some(handle.await),
+            None => None,
+        } {
+            tracing::error!(%error, "feed poller panicked");
+        }
+        if let Err(error) = overdue.await {
+            tracing::error!(%error, "overdue aspiration job panicked");
+        }
+        ctx.db.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM, whichever comes first.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

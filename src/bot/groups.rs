@@ -1,0 +1,143 @@
+//! Groups: greeting when added, `/hubungkan` and `/putuskan`, and following removal,
+//! restriction and supergroup migration so the group table stays true.
+
+use std::sync::Arc;
+
+use teloxide::prelude::*;
+use teloxide::types::{ChatMemberKind, ChatMemberUpdated};
+
+use super::keyboards::parse_command;
+use super::private::apologize;
+use super::who::Who;
+use super::{Ctx, HandlerResult};
+use crate::platform::delivery::ReplyBot;
+use crate::platform::audit;
+use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::features::members::{GroupStatus, Role, areas, groups, roles};
+
+/// Groups are community spaces: the bot speaks Indonesian there.
+const GROUP_LANG: Lang = Lang::Id;
+
+pub async fn on_my_chat_member(bot: ReplyBot, upd: ChatMemberUpdated, ctx: Arc<Ctx>) -> HandlerResult {
+    if !(upd.chat.is_group() || upd.chat.is_supergroup()) {
+        return Ok(());
+    }
+    let chat_id = upd.chat.id.0;
+    let title = upd.chat.title().unwrap_or_default();
+    let status = status_of(&upd.new_chat_member.kind);
+    let newly_present = status == GroupStatus::Active && !upd.old_chat_member.kind.is_present();
+    let before = groups::get(&ctx.db, chat_id).await?;
+    groups::set_status(&ctx.db, chat_id, title, status, ctx.now()).await?;
+    let detail = format!("chat={chat_id} status={} by={}", status.as_str(), upd.from.id.0);
+    audit::record(&ctx.db, Some(upd.from.id.0 as i64), "group.status", &detail, ctx.now()).await?;
+    let linked = before.is_some_and(|g| g.kim_id.is_some());
+    if newly_present && !linked {
+        bot.send_message(upd.chat.id, t(GROUP_LANG, "group-hello")).await?;
+    }
+    Ok(())
+}
+
+fn status_of(kind: &ChatMemberKind) -> GroupStatus {
+    match kind {
+        k if !k.is_present() => GroupStatus::Left,
+        ChatMemberKind::Restricted(r) if !r.can_send_messages => GroupStatus::Restricted,
+        _ => GroupStatus::Active,
+    }
+}
+
+pub async fn on_group_message(bot: ReplyBot, msg: Message, ctx: Arc<Ctx>) -> HandlerResult {
+    let chat = msg.chat.id;
+    match handle_group_message(&bot, &msg, &ctx).await {
+        Ok(()) => Ok(()),
+        Err(e) => apologize(&bot, chat, GROUP_LANG, e).await,
+    }
+}
+
+async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &Ctx) -> HandlerResult {
+    if let Some(new) = msg.migrate_to_chat_id() {
+        return migrate(ctx, msg.chat.id.0, new.0).await;
+    }
+    if let Some(old) = msg.migrate_from_chat_id() {
+        return migrate(ctx, old.0, msg.chat.id.0).await;
+    }
+    let Some(cmd) = parse_command(msg.text().unwrap_or_default(), &ctx.bot_username) else {
+        return Ok(()); // group chatter is not for us
+    };
+    let Some(from) = msg.from.as_ref() else { return Ok(()) };
+    let actor = roles::actor(&ctx.db, from.id.0 as i64, ctx.config.is_admin(from.id)).await?;
+    let title = msg.chat.title().unwrap_or_default();
+    let reply = match cmd.name.as_str() {
+        "hubungkan" => link(ctx, msg.chat.id.0, title, &actor, cmd.args).await?,
+        "putuskan" => unlink(ctx, msg.chat.id.0, &actor).await?,
+        "bantuan" | "help" | "start" => super::help::group_help(GROUP_LANG),
+        _ if cmd.addressed => ta(GROUP_LANG, "unknown-command", &[("cmd", Arg::from(format!("/{}", cmd.name)))]),
+        _ => return Ok(()), // maybe another bot's command
+    };
+    bot.send_message(msg.chat.id, reply).await?;
+    Ok(())
+}
+
+async fn migrate(ctx: &Ctx, old: i64, new: i64) -> HandlerResult {
+    if groups::migrate(&ctx.db, old, new, ctx.now()).await? {
+        audit::record(&ctx.db, None, "group.migrate", &format!("chat={old} to={new}"), ctx.now()).await?;
+    }
+    Ok(())
+}
+
+async fn link(ctx: &Ctx, chat_id: i64, title: &str, actor: &crate::features::members::Actor, code: &str) -> Result<String, super::HandlerError> {
+    if code.is_empty() {
+        return Ok(t(GROUP_LANG, "group-link-usage"));
+    }
+    let shown: String = code.chars().take(24).collect();
+    let Some(kim) = areas::kim_by_code(&ctx.db, code).await? else {
+        return Ok(ta(GROUP_LANG, "kim-not-found", &[("code", Arg::from(shown))]));
+    };
+    if !actor.can_manage_kim(&kim) {
+        return Ok(ta(GROUP_LANG, "group-link-denied", &[("kim", Arg::from(&kim.name))]));
+    }
+    groups::link(&ctx.db, chat_id, title, kim.id, actor.user_id, ctx.now()).await?;
+    let detail = format!("chat={chat_id} kim={}", kim.code);
+    audit::record(&ctx.db, Some(actor.user_id), "group.link", &detail, ctx.now()).await?;
+    Ok(ta(GROUP_LANG, "group-linked", &[("kim", Arg::from(&kim.name))]))
+}
+
+async fn unlink(ctx: &Ctx, chat_id: i64, actor: &crate::features::members::Actor) -> Result<String, super::HandlerError> {
+    let kim = match groups::get(&ctx.db, chat_id).await?.and_then(|g| g.kim_id) {
+        Some(id) => areas::kim_by_id(&ctx.db, id).await?,
+        None => None,
+    };
+    let Some(kim) = kim else { return Ok(t(GROUP_LANG, "group-not-linked")) };
+    if !actor.can_manage_kim(&kim) {
+        return Ok(ta(GROUP_LANG, "group-link-denied", &[("kim", Arg::from(&kim.name))]));
+    }
+    groups::unlink(&ctx.db, chat_id, ctx.now()).await?;
+    let detail = format!("chat={chat_id} kim={}", kim.code);
+    audit::record(&ctx.db, Some(actor.user_id), "group.unlink", &detail, ctx.now()).await?;
+    Ok(ta(GROUP_LANG, "group-unlinked", &[("kim", Arg::from(&kim.name))]))
+}
+
+/// `/grupsaya`: the groups of the KIMs this person coordinates (staff: of their KIM).
+pub async fn my_groups(bot: &ReplyBot, ctx: &Ctx, who: &Who, chat: ChatId) -> HandlerResult {
+    let lang = who.lang;
+    if who.actor.role() < Role::Coordinator {
+        bot.send_message(chat, t(lang, "not-allowed-coordinator")).await?;
+        return Ok(());
+    }
+    let mut kim_ids = who.actor.coordinator_kims.clone();
+    kim_ids.extend(who.member.as_ref().and_then(|m| m.kim_id).filter(|id| !kim_ids.contains(id)));
+    let kims = areas::kims_by_ids(&ctx.db, &kim_ids).await?;
+    let list = groups::of_kims(&ctx.db, &kim_ids).await?;
+    if list.is_empty() {
+        bot.send_message(chat, t(lang, "my-groups-empty")).await?;
+        return Ok(());
+    }
+    let mut lines = vec![t(lang, "my-groups-header")];
+    for g in list {
+        let kim = kims.iter().find(|k| Some(k.id) == g.kim_id).map(|k| k.name.clone()).unwrap_or_default();
+        let status = t(lang, &format!("group-status-{}", g.status().as_str()));
+        let args = [("title", Arg::from(g.title)), ("kim", Arg::from(kim)), ("status", Arg::from(status))];
+        lines.push(ta(lang, "my-groups-item", &args));
+    }
+    bot.send_message(chat, lines.join("\n")).await?;
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! `/start`: privacy notice and consent, language, and joining a KIM by deep link,
+//! typed code, or menus kota → kecamatan → kelurahan → KIM.
+
+use teloxide::prelude::*;
+use teloxide::types::InlineKeyboardMarkup;
+
+use super::private::say;
+use super::who::Who;
+use super::{Ctx, Dlg, HandlerError, HandlerResult, State, invites, keyboards};
+use crate::platform::delivery::ReplyBot;
+use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::features::members::{self, NOTICE_VERSION, areas, users};
+
+pub use super::turn::At;
+
+/// Deep-link payloads starting with this are role invites, not KIM codes.
+pub const INVITE_PREFIX: &str = "inv-";
+
+pub async fn start(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, who: &Who, args: &str) -> HandlerResult {
+    let payload = Some(args.trim()).filter(|p| !p.is_empty()).map(str::to_string);
+    let chat = ChatId(who.user_id);
+    let Some(member) = &who.member else {
+        let lang = who.lang;
+        dlg.update(State::Notice { lang, payload }).await?;
+        bot.send_message(chat, notice_text(lang)).reply_markup(keyboards::notice(lang)).await?;
+        return Ok(());
+    };
+    if let Some(payload) = payload {
+        return after_consent(bot, ctx, dlg, who.user_id, who.lang, Some(payload)).await;
+    }
+    match member.kim_id.map(|id| areas::kim_by_id(&ctx.db, id)) {
+        Some(kim) => match kim.await? {
+            Some(kim) => {
+                let args = [("name", Arg::from(&who.first_name)), ("kim", Arg::from(kim.name))];
+                bot.send_message(chat, ta(who.lang, "welcome-back", &args)).await?;
+                Ok(())
+            }
+            None => choose_kim(bot, ctx, dlg, chat, who.lang).await,
+        },
+        None => choose_kim(bot, ctx, dlg, chat, who.lang).await,
+    }
+}
+
+fn notice_text(lang: Lang) -> String {
+    ta(lang, "notice", &[("version", Arg::from(NOTICE_VERSION))])
+}
+
+/// Consent given: store the member and a receipt, then go on with the deep link.
+pub async fn agree(
+    bot: &ReplyBot,
+    ctx: &Ctx,
+    dlg: &Dlg,
+    who: &Who,
+    at: At,
+    lang: Lang,
+    payload: Option<String>,
+) -> Result<bool, HandlerError> {
+    let profile = users::Profile {
+        user_id: who.user_id,
+        first_name: &who.first_name,
+        username: who.username.as_deref(),
+        language: lang.code(),
+    };
+    users::agree(&ctx.db, &profile, ctx.now()).await?;
+    bot.edit_message_reply_markup(at.0, at.1).await?;
+    after_consent(bot, ctx, dlg, who.user_id, lang, payload).await?;
+    Ok(true)
+}
+
+async fn after_consent(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, user_id: i64, lang: Lang, payload: Option<String>) -> HandlerResult {
+    let chat = ChatId(user_id);
+    match payload {
+        Some(p) if p.starts_with(INVITE_PREFIX) => {
+            dlg.exit().await?;
+            invites::claim(bot, ctx, user_id, lang, &p[INVITE_PREFIX.len()..]).await
+        }
+        Some(code) => match areas::kim_by_code(&ctx.db, &code).await? {
+            Some(kim) => join(bot, ctx, dlg, user_id, lang, None, kim).await,
+            None => {
+                say_code_not_found(bot, chat, lang, &code).await?;
+                choose_kim(bot, ctx, dlg, chat, lang).await
+            }
+        },
+        None => choose_kim(bot, ctx, dlg, chat, lang).await,
+    }
+}
+
+pub async fn decline(bot: &ReplyBot, dlg: &Dlg, at: At, lang: Lang) -> Result<bool, HandlerError> {
+    dlg.exit().await?;
+    bot.edit_message_text(at.0, at.1, t(lang, "declined")).await?;
+    Ok(true)
+}
+
+/// Shows the notice again in the other language; the choice is kept for after consent.
+pub async fn relabel_notice(bot: &ReplyBot, dlg: &Dlg, at: At, lang: Lang, payload: Option<String>) -> Result<bool, HandlerError> {
+    dlg.update(State::Notice { lang, payload }).await?;
+    bot.edit_message_text(at.0, at.1, notice_text(lang)).reply_markup(keyboards::notice(lang)).await?;
+    Ok(true)
+}
+
+/// Asks for a KIM: code or menus. With no KIM loaded yet, says so and ends.
+pub async fn choose_kim(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, chat: ChatId, lang: Lang) -> HandlerResult {
+    if areas::count_kims(&ctx.db).await? == 0 {
+        dlg.exit().await?;
+        return say(bot, chat, lang, "no-kims").await;
+    }
+    dlg.update(State::ChooseKim).await?;
+    let (text, keyboard) = top_menu(ctx, lang).await?;
+    bot.send_message(chat, text).reply_markup(keyboard).await?;
+    Ok(())
+}
+
+/// The first level of the area menu; a single city is skipped straight to its kecamatan.
+async fn top_menu(ctx: &Ctx, lang: Lang) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
+    let mut level = areas::children(&ctx.db, None).await?;
+    if let [only] = level.as_slice() {
+        level = areas::children(&ctx.db, Some(only.id)).await?;
+    }
+    Ok((t(lang, "choose-kim"), keyboards::areas(lang, &level, None)))
+}
+
+/// Moves through the area menu by editing the same message.
+pub async fn show_area(bot: &ReplyBot, ctx: &Ctx, at: At, lang: Lang, id: i64) -> Result<bool, HandlerError> {
+    let (text, keyboard) = if id == 0 {
+        top_menu(ctx, lang).await?
+    } else {
+        let Some(area) = areas::area_by_id(&ctx.db, id).await? else { return Ok(false) };
+        let back = area.parent_id.unwrap_or(0);
+        let place = Arg::from(&area.name);
+        if area.kind == "kelurahan" {
+            let kims = areas::kims_in_kelurahan(&ctx.db, area.id).await?;
+            let key = if kims.is_empty() { "choose-kim-none-here" } else { "choose-kim-in" };
+            (ta(lang, key, &[("area", place)]), keyboards::kims(lang, &kims, back))
+        } else {
+            let children = areas::children(&ctx.db, Some(area.id)).await?;
+            (ta(lang, "choose-kim-in", &[("area", place)]), keyboards::areas(lang, &children, Some(back)))
+        }
+    };
+    bot.edit_message_text(at.0, at.1, text).reply_markup(keyboard).await?;
+    Ok(true)
+}
+
+pub async fn join_by_id(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, who: &Who, at: Option<At>, kim_id: i64) -> Result<bool, HandlerError> {
+    let Some(kim) = areas::kim_by_id(&ctx.db, kim_id).await? else { return Ok(false) };
+    join(bot, ctx, dlg, who.user_id, who.lang, at, kim).await?;
+    Ok(true)
+}
+
+pub async fn on_code_typed(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, who: &Who, text: &str) -> HandlerResult {
+    let chat = ChatId(who.user_id);
+    let code = areas::normalize_code(text);
+    let kim = if areas::is_valid_code(&code) { areas::kim_by_code(&ctx.db, &code).await? } else { None };
+    match kim {
+        Some(kim) => join(bot, ctx, dlg, who.user_id, who.lang, None, kim).await,
+        None => {
+            say_code_not_found(bot, chat, who.lang, text).await?;
+            let (text, keyboard) = top_menu(ctx, who.lang).await?;
+            bot.send_message(chat, text).reply_markup(keyboard).await?;
+            Ok(())
+        }
+    }
+}
+
+async fn say_code_not_found(bot: &ReplyBot, chat: ChatId, lang: Lang, typed: &str) -> HandlerResult {
+    // Echo at most a short prefix: the user may have pasted a whole paragraph.
+    let shown: String = typed.trim().chars().take(24).collect();
+    bot.send_message(chat, ta(lang, "kim-not-found", &[("code", Arg::from(shown))])).await?;
+    Ok(())
+}
+
+async fn join(
+    bot: &ReplyBot,
+    ctx: &Ctx,
+    dlg: &Dlg,
+    user_id: i64,
+    lang: Lang,
+    at: Option<At>,
+    kim: members::Kim,
+) -> HandlerResult {
+    users::set_kim(&ctx.db, user_id, kim.id, ctx.now()).await?;
+    dlg.exit().await?;
+    let args = [("kim", Arg::from(&kim.name)), ("area", Arg::from(members::display_path(&kim.area_path)))];
+    let text = ta(lang, "kim-joined", &args);
+    match at {
+        Some((chat, id)) => bot.edit_message_text(chat, id, text).await.map(drop)?,
+        None => bot.send_message(ChatId(user_id), text).await.map(drop)?,
+    }
+    Ok(())
+}

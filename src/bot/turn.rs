@@ -1,0 +1,72 @@
+//! One private-chat turn: who is talking, in which chat, and the services to answer
+//! with. Feature handlers take a `&Turn` instead of five parameters.
+
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardMarkup, MessageId};
+
+use super::who::Who;
+use super::{Ctx, Dlg, HandlerResult, State};
+use crate::platform::delivery::ReplyBot;
+use crate::platform::i18n::{Arg, Lang, t, ta};
+
+/// A bot message a button was pressed on, so the handler can edit it in place.
+pub type At = (ChatId, MessageId);
+
+pub struct Turn<'a> {
+    pub bot: &'a ReplyBot,
+    pub ctx: &'a Ctx,
+    pub dlg: &'a Dlg,
+    pub who: &'a Who,
+    pub chat: ChatId,
+}
+
+impl Turn<'_> {
+    pub fn lang(&self) -> Lang {
+        self.who.lang
+    }
+
+    /// Sends the message `key` in the user's language.
+    pub async fn say(&self, key: &str) -> HandlerResult {
+        self.send(t(self.lang(), key)).await
+    }
+
+    /// Sends the message `key` with arguments.
+    pub async fn say_with(&self, key: &str, args: &[(&'static str, Arg)]) -> HandlerResult {
+        self.send(ta(self.lang(), key, args)).await
+    }
+
+    pub async fn send(&self, text: String) -> HandlerResult {
+        self.bot.send_message(self.chat, text).await?;
+        Ok(())
+    }
+
+    pub async fn send_with_buttons(&self, text: String, keyboard: InlineKeyboardMarkup) -> HandlerResult {
+        self.bot.send_message(self.chat, text).reply_markup(keyboard).await?;
+        Ok(())
+    }
+
+    /// Replaces the text and buttons of the message a button was pressed on.
+    pub async fn edit(&self, at: At, text: String, keyboard: Option<InlineKeyboardMarkup>) -> HandlerResult {
+        let request = self.bot.edit_message_text(at.0, at.1, text);
+        match keyboard {
+            Some(k) => request.reply_markup(k).await?,
+            None => request.await?,
+        };
+        Ok(())
+    }
+
+    pub async fn set_state(&self, state: State) -> HandlerResult {
+        self.dlg.update(state).await?;
+        Ok(())
+    }
+
+    /// Ends the dialogue (back to idle).
+    pub async fn end(&self) -> HandlerResult {
+        self.dlg.exit().await?;
+        Ok(())
+    }
+
+    pub fn now(&self) -> i64 {
+        self.ctx.now()
+    }
+}

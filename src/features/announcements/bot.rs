@@ -1,0 +1,134 @@
+//! Telegram entry points of announcements: `/umumkan` (compose → targets → preview →
+//! now, at a time, or repeating), `/jadwal`, `/pengumuman`, and their buttons.
+//!
+//! Every command and every button re-checks the presser's role; dialogue buttons
+//! also have to fit the stored dialogue step, so a stale or forged press changes
+//! nothing and is answered as such by the router.
+
+use serde::{Deserialize, Serialize};
+use teloxide::types::Message;
+
+pub use super::buttons::Btn;
+use super::model::{Content, Target, can_announce};
+use super::{compose, jadwal, latest, plan, report, umkm_target};
+use crate::bot::keyboards::Command;
+use crate::bot::turn::{At, Turn};
+use crate::bot::{HandlerError, HandlerResult, State};
+
+/// What has been composed so far.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub content: Content,
+    #[serde(default)]
+    pub target: Option<Target>,
+    /// Groups (chat ids) ticked in the checklist.
+    #[serde(default)]
+    pub picked: Vec<i64>,
+}
+
+/// A schedule typed or chosen, waiting for "save".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Plan {
+    At(i64),
+    /// The cron crate's form (seconds first, weekday names).
+    Cron(String),
+}
+
+/// Where a person stands in `/umumkan`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Dialog {
+    /// Waiting for text, a photo or a document.
+    Compose(Draft),
+    /// Choosing whom to send to.
+    Target(Draft),
+    /// Preview shown; choosing when.
+    Preview(Draft),
+    /// Waiting for a typed date and time.
+    AskAt(Draft),
+    /// Choosing a repeat preset.
+    AskRepeat(Draft),
+    /// Waiting for a typed cron expression.
+    AskCron(Draft),
+    /// A schedule shown, waiting for "save".
+    Confirm { draft: Draft, plan: Plan },
+}
+
+/// Handles this feature's commands; `Ok(false)` when the command is not ours.
+pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
+    match cmd.name.as_str() {
+        "umumkan" | "announce" if can_announce(&turn.who.actor) => compose::start(turn).await?,
+        "jadwal" | "schedule" if can_announce(&turn.who.actor) => drop(jadwal::list(turn, None, None).await?),
+        "umumkan" | "announce" | "jadwal" | "schedule" => turn.say("not-allowed-coordinator").await?,
+        "pengumuman" | "announcements" => latest::show(turn).await?,
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// Opens `/umumkan` with `text` already written (a programme feed draft): straight
+/// to choosing targets, exactly as if the person had typed it and pressed "next".
+pub async fn start_with_text(turn: &Turn<'_>, text: String) -> HandlerResult {
+    let draft = Draft { content: Content { text, ..Content::default() }, ..Draft::default() };
+    compose::show_targets(turn, draft, None).await.map(drop)
+}
+
+pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
+    if !can_announce(&turn.who.actor) {
+        turn.end().await?;
+        return turn.say("not-allowed-coordinator").await;
+    }
+    match dialog {
+        Dialog::Compose(draft) => compose::on_content(turn, draft, msg).await,
+        Dialog::AskAt(draft) => plan::on_time_typed(turn, draft, msg.text().unwrap_or_default()).await,
+        Dialog::AskCron(draft) => plan::on_cron_typed(turn, draft, msg.text().unwrap_or_default()).await,
+        _ => turn.say("ann-use-buttons").await,
+    }
+}
+
+pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
+    if !can_announce(&turn.who.actor) {
+        return Ok(false);
+    }
+    match btn {
+        Btn::Report(id, n) => report::show(turn, id, n, Some(at)).await,
+        Btn::Recall(id, n) => report::ask_recall(turn, id, n, at).await,
+        Btn::RecallYes(id, n) => report::recall(turn, id, n, at).await,
+        Btn::Cancel(_) | Btn::Pause(_) | Btn::Resume(_) => jadwal::act(turn, btn, at).await,
+        btn => match state {
+            State::Announce(dialog) => on_dialog_button(turn, dialog, btn, at).await,
+            _ => Ok(false),
+        },
+    }
+}
+
+/// Buttons of the compose dialogue: each fits only certain steps.
+async fn on_dialog_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> Result<bool, HandlerError> {
+    use Dialog as D;
+    match (dialog, btn) {
+        (D::Compose(d), Btn::Next) if !d.content.is_empty() => compose::show_targets(turn, d, Some(at)).await,
+        (D::Target(d), Btn::AllOfKim(id)) => compose::choose(turn, d, Target::Kim(id), at).await,
+        (D::Target(d), Btn::Area(id)) => compose::choose(turn, d, Target::Area(id), at).await,
+        (D::Target(_), Btn::Umkm) => umkm_target::areas(turn, at).await,
+        (D::Target(_), Btn::UmkmArea(area)) => umkm_target::sectors(turn, area, at).await,
+        (D::Target(_), Btn::UmkmSector(area, sector)) => umkm_target::needs(turn, area, sector, at).await,
+        (D::Target(d), Btn::UmkmNeed(area, s, n)) => umkm_target::chosen(turn, d, (area, s, n), at).await,
+        (D::Target(d), Btn::Pick) => compose::checklist(turn, d, at, false).await,
+        (D::Target(d), Btn::Toggle(chat)) => compose::toggle(turn, d, chat, at).await,
+        (D::Target(d), Btn::Picked) => compose::picked(turn, d, at).await,
+        (D::Preview(d), Btn::SendNow) => plan::send_now(turn, d, at).await,
+        (D::Preview(d), Btn::AskAt) => plan::ask_at(turn, d, at).await,
+        (D::Preview(d), Btn::AskRepeat) => plan::ask_repeat(turn, d, at).await,
+        (D::AskRepeat(d) | D::AskCron(d), Btn::Preset(n)) => plan::preset(turn, d, n, at).await,
+        (D::AskRepeat(d), Btn::TypeCron) => plan::ask_cron(turn, d, at).await,
+        (D::Confirm { draft, plan }, Btn::Confirm) => plan::confirm(turn, draft, plan, at).await,
+        (D::AskAt(d) | D::AskRepeat(d) | D::AskCron(d) | D::Confirm { draft: d, .. }, Btn::Back) => {
+            plan::choices(turn, d, Some(at)).await
+        }
+        (
+            D::Target(d) | D::Preview(d) | D::AskAt(d) | D::AskRepeat(d) | D::AskCron(d) | D::Confirm { draft: d, .. },
+            Btn::Retarget,
+        ) => compose::show_targets(turn, d, Some(at)).await,
+        (D::Target(d) | D::Preview(d), Btn::Rewrite) => compose::rewrite(turn, d, at).await,
+        _ => Ok(false),
+    }
+}

@@ -1,0 +1,194 @@
+//! Button payloads of announcements (after the `n:` prefix [`Cb`] adds). Parsed
+//! strictly; ids in them are only claims, checked against the presser's role and the
+//! dialogue state before anything happens.
+
+use crate::bot::{Cb, Payload};
+use crate::features::umkm::model::{Need, Sector};
+
+/// `x` for "any", else the index.
+fn index(i: Option<u8>) -> String {
+    i.map(|i| i.to_string()).unwrap_or_else(|| "x".into())
+}
+
+/// `Some(None)` for "any", `Some(Some(i))` for an index below `len`, `None` if forged.
+fn parse_index(s: &str, len: usize) -> Option<Option<u8>> {
+    if s == "x" {
+        return Some(None);
+    }
+    s.parse::<u8>().ok().filter(|i| usize::from(*i) < len).map(Some)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Btn {
+    /// Content done: choose targets.
+    Next,
+    /// Every group of this KIM.
+    AllOfKim(i64),
+    /// Every group in this kecamatan or kota (staff).
+    Area(i64),
+    /// Registered UMKM as the target (staff): choose the area.
+    Umkm,
+    /// UMKM in this area: choose the sector.
+    UmkmArea(i64),
+    /// UMKM in this area and sector (index into `Sector::ALL`, `None` = any): choose the need.
+    UmkmSector(i64, Option<u8>),
+    /// UMKM in this area, sector and need (index into `Need::ALL`, `None` = any): done.
+    UmkmNeed(i64, Option<u8>, Option<u8>),
+    /// Show the group checklist.
+    Pick,
+    /// Tick or untick a group (chat id) in the checklist.
+    Toggle(i64),
+    /// Checklist done.
+    Picked,
+    SendNow,
+    /// Ask for a date and time.
+    AskAt,
+    /// Show the repeat presets.
+    AskRepeat,
+    /// A repeat preset (index into the presets).
+    Preset(u8),
+    /// Type a cron expression.
+    TypeCron,
+    /// Save the schedule shown.
+    Confirm,
+    /// Back to the preview's choices.
+    Back,
+    /// Choose targets again.
+    Retarget,
+    /// Write the content again.
+    Rewrite,
+    /// Show (or refresh) the delivery report of run `n` of an announcement.
+    Report(i64, i64),
+    /// Ask whether to recall run `n`.
+    Recall(i64, i64),
+    /// Recall confirmed.
+    RecallYes(i64, i64),
+    /// `/jadwal`: cancel, pause, resume.
+    Cancel(i64),
+    Pause(i64),
+    Resume(i64),
+}
+
+impl Btn {
+    /// The full callback data, prefix included.
+    pub fn cb(self) -> Cb {
+        Cb::Ann(self)
+    }
+}
+
+impl Payload for Btn {
+    fn data(&self) -> String {
+        match self {
+            Btn::Next => "go".into(),
+            Btn::AllOfKim(id) => format!("k:{id}"),
+            Btn::Area(id) => format!("a:{id}"),
+            Btn::Umkm => "u".into(),
+            Btn::UmkmArea(id) => format!("ua:{id}"),
+            Btn::UmkmSector(id, s) => format!("us:{id}:{}", index(*s)),
+            Btn::UmkmNeed(id, s, n) => format!("un:{id}:{}:{}", index(*s), index(*n)),
+            Btn::Pick => "p".into(),
+            Btn::Toggle(chat) => format!("t:{chat}"),
+            Btn::Picked => "d".into(),
+            Btn::SendNow => "s".into(),
+            Btn::AskAt => "w".into(),
+            Btn::AskRepeat => "r".into(),
+            Btn::Preset(n) => format!("r:{n}"),
+            Btn::TypeCron => "c".into(),
+            Btn::Confirm => "y".into(),
+            Btn::Back => "b".into(),
+            Btn::Retarget => "e".into(),
+            Btn::Rewrite => "i".into(),
+            Btn::Report(id, n) => format!("rp:{id}:{n}"),
+            Btn::Recall(id, n) => format!("rc:{id}:{n}"),
+            Btn::RecallYes(id, n) => format!("ry:{id}:{n}"),
+            Btn::Cancel(id) => format!("jc:{id}"),
+            Btn::Pause(id) => format!("jp:{id}"),
+            Btn::Resume(id) => format!("jr:{id}"),
+        }
+    }
+
+    fn parse(data: &str) -> Option<Self> {
+        let parts: Vec<&str> = data.split(':').collect();
+        let id = |s: &str| s.parse::<i64>().ok().filter(|n| *n > 0);
+        let btn = match parts.as_slice() {
+            ["go"] => Btn::Next,
+            ["k", n] => Btn::AllOfKim(id(n)?),
+            ["a", n] => Btn::Area(id(n)?),
+            ["u"] => Btn::Umkm,
+            ["ua", n] => Btn::UmkmArea(id(n)?),
+            ["us", n, s] => Btn::UmkmSector(id(n)?, parse_index(s, Sector::ALL.len())?),
+            ["un", n, s, d] => Btn::UmkmNeed(id(n)?, parse_index(s, Sector::ALL.len())?, parse_index(d, Need::ALL.len())?),
+            ["p"] => Btn::Pick,
+            ["t", chat] => Btn::Toggle(chat.parse().ok()?),
+            ["d"] => Btn::Picked,
+            ["s"] => Btn::SendNow,
+            ["w"] => Btn::AskAt,
+            ["r"] => Btn::AskRepeat,
+            ["r", n] => Btn::Preset(n.parse().ok().filter(|n: &u8| usize::from(*n) < super::plan::PRESETS.len())?),
+            ["c"] => Btn::TypeCron,
+            ["y"] => Btn::Confirm,
+            ["b"] => Btn::Back,
+            ["e"] => Btn::Retarget,
+            ["i"] => Btn::Rewrite,
+            ["rp", a, n] => Btn::Report(id(a)?, id(n)?),
+            ["rc", a, n] => Btn::Recall(id(a)?, id(n)?),
+            ["ry", a, n] => Btn::RecallYes(id(a)?, id(n)?),
+            ["jc", n] => Btn::Cancel(id(n)?),
+            ["jp", n] => Btn::Pause(id(n)?),
+            ["jr", n] => Btn::Resume(id(n)?),
+            _ => return None,
+        };
+        Some(btn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_round_trip_and_fit_telegrams_limit() {
+        let all = [
+            Btn::Next,
+            Btn::AllOfKim(12),
+            Btn::Area(3),
+            Btn::Pick,
+            Btn::Umkm,
+            Btn::UmkmArea(i64::MAX),
+            Btn::UmkmSector(i64::MAX, None),
+            Btn::UmkmSector(3, Some(6)),
+            Btn::UmkmNeed(i64::MAX, Some(6), Some(6)),
+            Btn::UmkmNeed(3, None, None),
+            Btn::Toggle(-1_001_234_567_890),
+            Btn::Toggle(i64::MIN),
+            Btn::Picked,
+            Btn::SendNow,
+            Btn::AskAt,
+            Btn::AskRepeat,
+            Btn::Preset(2),
+            Btn::TypeCron,
+            Btn::Confirm,
+            Btn::Back,
+            Btn::Retarget,
+            Btn::Rewrite,
+            Btn::Report(i64::MAX, i64::MAX),
+            Btn::Recall(1, 2),
+            Btn::RecallYes(i64::MAX, i64::MAX),
+            Btn::Cancel(5),
+            Btn::Pause(5),
+            Btn::Resume(i64::MAX),
+        ];
+        for btn in all {
+            let cb = btn.clone().cb();
+            assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()), "{btn:?}");
+            assert!(cb.data().len() <= 64, "{btn:?}");
+        }
+    }
+
+    #[test]
+    fn forged_payloads_do_not_parse() {
+        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "zz", "s:1", "ua:0", "us:1:7", "us:1:-1", "un:1:x:7", "un:1:x", "u:1"] {
+            assert_eq!(Btn::parse(data), None, "{data}");
+        }
+    }
+}

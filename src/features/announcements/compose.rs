@@ -1,0 +1,149 @@
+//! `/umumkan`, first half: the content, then whom it goes to (all groups of my KIM,
+//! chosen groups, or — staff — a kecamatan, the whole city, or registered UMKM), then
+//! the preview.
+
+use teloxide::types::Message;
+
+use super::model::{Content, Media, Target};
+use super::plan;
+use super::render::{self, keyboard};
+use super::targets;
+use super::bot::{Btn, Dialog, Draft};
+use crate::platform::i18n::{Arg, t, ta};
+use crate::features::members::areas;
+use crate::bot::turn::{At, Turn};
+use crate::bot::{HandlerError, HandlerResult, State};
+
+/// Groups shown in the checklist at most (by title); larger areas use area targets.
+const CHECKLIST_MAX: usize = 40;
+
+pub async fn start(turn: &Turn<'_>) -> HandlerResult {
+    turn.set_state(State::Announce(Dialog::Compose(Draft::default()))).await?;
+    turn.say("ann-compose").await
+}
+
+/// Text replaces the text; a photo or document is attached (its caption, if any,
+/// replaces the text). Formatting comes along as Telegram's entities.
+pub async fn on_content(turn: &Turn<'_>, mut draft: Draft, msg: &Message) -> HandlerResult {
+    let content = &mut draft.content;
+    if let Some(text) = msg.text() {
+        content.text = text.to_string();
+        content.entities = Content::formatting(msg.entities().unwrap_or_default());
+    } else if let Some(best) = msg.photo().and_then(|sizes| sizes.last()) {
+        content.media = Some(Media::Photo(best.file.id.0.clone()));
+        take_caption(content, msg);
+    } else if let Some(doc) = msg.document() {
+        content.media = Some(Media::Document(doc.file.id.0.clone()));
+        take_caption(content, msg);
+    } else {
+        return turn.say("ann-content-kind").await;
+    }
+    let media = content.media.as_ref().map_or("none", Media::kind);
+    let args = [("media", Arg::from(media)), ("chars", Arg::from(content.text.chars().count() as i64))];
+    let text = ta(turn.lang(), "ann-content-saved", &args);
+    turn.set_state(State::Announce(Dialog::Compose(draft))).await?;
+    turn.send_with_buttons(text, keyboard(vec![vec![(t(turn.lang(), "ann-btn-next"), Btn::Next)]])).await
+}
+
+fn take_caption(content: &mut Content, msg: &Message) {
+    if let Some(caption) = msg.caption().filter(|c| !c.trim().is_empty()) {
+        content.text = caption.to_string();
+        content.entities = Content::formatting(msg.caption_entities().unwrap_or_default());
+    }
+}
+
+/// "Write it again": the content is cleared, the rest kept.
+pub async fn rewrite(turn: &Turn<'_>, mut draft: Draft, at: At) -> Result<bool, HandlerError> {
+    draft.content = Content::default();
+    turn.set_state(State::Announce(Dialog::Compose(draft))).await?;
+    render::show(turn, Some(at), t(turn.lang(), "ann-compose"), None).await?;
+    Ok(true)
+}
+
+/// The target menu, offering only what this person may reach.
+pub async fn show_targets(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Result<bool, HandlerError> {
+    let (lang, actor, db) = (turn.lang(), &turn.who.actor, &turn.ctx.db);
+    let mut rows = Vec::new();
+    for kim in areas::kims_by_ids(db, &actor.coordinator_kims).await? {
+        rows.push(vec![(ta(lang, "ann-btn-all-of-kim", &[("name", Arg::from(kim.name))]), Btn::AllOfKim(kim.id))]);
+    }
+    let offered = targets::offered_areas(db, actor).await?;
+    let staff = !offered.is_empty();
+    for area in offered {
+        let args = [("name", Arg::from(area.name)), ("kind", Arg::from(area.kind))];
+        rows.push(vec![(ta(lang, "ann-btn-area", &args), Btn::Area(area.id))]);
+    }
+    if staff {
+        rows.push(vec![(t(lang, "ann-btn-umkm"), Btn::Umkm)]);
+    }
+    rows.push(vec![(t(lang, "ann-btn-pick"), Btn::Pick)]);
+    rows.push(vec![(t(lang, "ann-btn-rewrite"), Btn::Rewrite)]);
+    turn.set_state(State::Announce(Dialog::Target(draft))).await?;
+    render::show(turn, at, t(lang, "ann-choose-target"), Some(keyboard(rows))).await?;
+    Ok(true)
+}
+
+/// A target chosen: checked against the presser's rights, then the preview.
+pub async fn choose(turn: &Turn<'_>, mut draft: Draft, target: Target, at: At) -> Result<bool, HandlerError> {
+    let tz = turn.ctx.config.tz;
+    let Some(scope) = targets::scope(&turn.ctx.db, tz, &turn.who.actor, &target).await? else {
+        return Ok(false);
+    };
+    let label = render::target_label(turn.lang(), &target, &scope.name);
+    draft.target = Some(target);
+    render::show(turn, Some(at), ta(turn.lang(), "ann-target-chosen", &[("target", Arg::from(label))]), None).await?;
+    render::preview(turn, &draft.content).await?;
+    plan::choices(turn, draft, None).await
+}
+
+/// The group checklist; `hint` when "done" was pressed with nothing ticked.
+pub async fn checklist(turn: &Turn<'_>, draft: Draft, at: At, hint: bool) -> Result<bool, HandlerError> {
+    let lang = turn.lang();
+    let groups = targets::reachable(&turn.ctx.db, &turn.who.actor, CHECKLIST_MAX).await?;
+    let mut rows: Vec<Vec<(String, Btn)>> = groups
+        .iter()
+        .map(|g| {
+            let mark = if draft.picked.contains(&g.chat_id) { "✅" } else { "▫️" };
+            vec![(format!("{mark} {}", g.title), Btn::Toggle(g.chat_id))]
+        })
+        .collect();
+    let count = Arg::from(draft.picked.len() as i64);
+    if !groups.is_empty() {
+        rows.push(vec![(ta(lang, "ann-btn-picked", &[("count", count)]), Btn::Picked)]);
+    }
+    rows.push(vec![(t(lang, "btn-back"), Btn::Retarget)]);
+    let mut text = t(lang, if groups.is_empty() { "ann-pick-empty" } else { "ann-pick" });
+    if hint {
+        text = format!("{text}\n\n{}", t(lang, "ann-pick-none"));
+    }
+    turn.set_state(State::Announce(Dialog::Target(draft))).await?;
+    render::show(turn, Some(at), text, Some(keyboard(rows))).await?;
+    Ok(true)
+}
+
+/// Ticks or unticks a group — only one this person may reach (a forged chat id of
+/// another KIM's group is refused and nothing changes).
+pub async fn toggle(turn: &Turn<'_>, mut draft: Draft, chat: i64, at: At) -> Result<bool, HandlerError> {
+    let reachable = targets::reachable(&turn.ctx.db, &turn.who.actor, usize::MAX).await?;
+    if !reachable.iter().any(|g| g.chat_id == chat) {
+        return Ok(false);
+    }
+    match draft.picked.iter().position(|c| *c == chat) {
+        Some(i) => {
+            draft.picked.remove(i);
+        }
+        None => draft.picked.push(chat),
+    }
+    checklist(turn, draft, at, false).await
+}
+
+/// Checklist done: groups that left meanwhile are dropped; none left → ask again.
+pub async fn picked(turn: &Turn<'_>, mut draft: Draft, at: At) -> Result<bool, HandlerError> {
+    let reachable = targets::reachable(&turn.ctx.db, &turn.who.actor, usize::MAX).await?;
+    draft.picked.retain(|c| reachable.iter().any(|g| g.chat_id == *c));
+    if draft.picked.is_empty() {
+        return checklist(turn, draft, at, true).await;
+    }
+    let target = Target::Groups(draft.picked.clone());
+    choose(turn, draft, target, at).await
+}

@@ -1,0 +1,97 @@
+//! `/jadwal`: scheduled and repeating announcements this person may manage (their
+//! KIM's; staff: their area's), with cancel, pause and resume per item.
+
+use super::model::{Announcement, Schedule, Status};
+use super::render::{self, keyboard, schedule_label, target_label, when};
+use super::store;
+use super::bot::Btn;
+use crate::platform::audit;
+use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::bot::HandlerError;
+use crate::bot::turn::{At, Turn};
+
+/// Items shown at most; the oldest-due come first.
+const LIST_MAX: usize = 10;
+
+/// Shows the list (editing `at` after a button), with `note` on top.
+pub async fn list(turn: &Turn<'_>, at: Option<At>, note: Option<String>) -> Result<bool, HandlerError> {
+    let lang = turn.lang();
+    let mine: Vec<Announcement> = store::pending(&turn.ctx.db)
+        .await?
+        .into_iter()
+        .filter(|a| a.manageable_by(&turn.who.actor))
+        .take(LIST_MAX)
+        .collect();
+    let mut parts: Vec<String> = note.into_iter().collect();
+    if mine.is_empty() {
+        parts.push(t(lang, "ann-jadwal-empty"));
+    } else {
+        parts.push(t(lang, "ann-jadwal-header"));
+        parts.extend(mine.iter().map(|a| item(lang, a)));
+    }
+    let rows: Vec<Vec<(String, Btn)>> = mine.iter().map(|a| buttons(lang, a)).collect();
+    let kb = (!rows.is_empty()).then(|| keyboard(rows));
+    render::show(turn, at, parts.join("\n\n"), kb).await?;
+    Ok(true)
+}
+
+fn item(lang: Lang, a: &Announcement) -> String {
+    let next = match (a.status, a.next_run_at) {
+        (Status::Paused, _) => t(lang, "ann-jadwal-paused"),
+        (_, Some(next)) => ta(lang, "ann-jadwal-next", &[("when", Arg::from(when(lang, next, a.tz)))]),
+        (_, None) => String::new(),
+    };
+    let last = match a.last_run_at {
+        Some(last) => {
+            let late = Arg::from(if a.last_late { "yes" } else { "no" });
+            ta(lang, "ann-jadwal-last", &[("when", Arg::from(when(lang, last, a.tz))), ("late", late)])
+        }
+        None => String::new(),
+    };
+    let args = [
+        ("id", Arg::from(a.id)),
+        ("schedule", Arg::from(schedule_label(lang, a))),
+        ("target", Arg::from(target_label(lang, &a.target, &a.target_name))),
+        ("text", Arg::from(a.content.snippet(80))),
+    ];
+    let lines = [ta(lang, "ann-jadwal-item", &args), next, last];
+    lines.into_iter().filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+fn buttons(lang: Lang, a: &Announcement) -> Vec<(String, Btn)> {
+    let id = Arg::from(a.id);
+    let toggle = match a.status {
+        Status::Paused => (ta(lang, "ann-btn-resume", &[("id", id.clone())]), Btn::Resume(a.id)),
+        _ => (ta(lang, "ann-btn-pause", &[("id", id.clone())]), Btn::Pause(a.id)),
+    };
+    vec![toggle, (ta(lang, "ann-btn-cancel", &[("id", id)]), Btn::Cancel(a.id))]
+}
+
+/// Cancel, pause or resume one item, then show the list again. Each is a
+/// conditional update from the expected status: a stale press changes nothing.
+pub async fn act(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, HandlerError> {
+    let (Btn::Cancel(id) | Btn::Pause(id) | Btn::Resume(id)) = btn else { return Ok(false) };
+    let Some(ann) = store::get(&turn.ctx.db, id).await? else { return Ok(false) };
+    if !ann.manageable_by(&turn.who.actor) {
+        return Ok(false);
+    }
+    let (db, now) = (&turn.ctx.db, turn.now());
+    let (done, action, key) = match btn {
+        Btn::Cancel(_) => (store::cancel(db, id, now).await?, "announcement.cancel", "ann-jadwal-cancelled"),
+        Btn::Pause(_) => (store::pause(db, id, now).await?, "announcement.pause", "ann-jadwal-paused-now"),
+        _ => {
+            // A repeating send resumes at its next time from now, not with the ones
+            // missed while paused; a one-off keeps its time (sent at once, late, if past).
+            let next = match &ann.schedule {
+                Schedule::Cron(expr) => expr.next_after(now, ann.tz),
+                Schedule::At(_) | Schedule::Now => ann.next_run_at,
+            };
+            (store::resume(db, id, next, now).await?, "announcement.resume", "ann-jadwal-resumed")
+        }
+    };
+    if !done {
+        return Ok(false);
+    }
+    audit::record(db, Some(turn.who.user_id), action, &format!("id={id}"), now).await?;
+    list(turn, Some(at), Some(ta(turn.lang(), key, &[("id", Arg::from(id))]))).await
+}

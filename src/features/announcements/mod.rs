@@ -1,0 +1,32 @@
+//! Announcements: coordinators and staff compose (text with its formatting, an
+//! optional photo or document), choose target groups, preview, and send now, at a
+//! time, or on a repeating schedule; then follow the delivery report per group and
+//! recall what was sent.
+//!
+//! - [`model`]: content, targets, schedule, status and the rules on them;
+//!   [`cron`] and [`when`] read what people type.
+//! - [`store`] (SQL) and [`targets`] (which groups, and who may aim at them).
+//! - [`fire`]: one run → outbox rows, claimed so it happens once; the
+//!   [`scheduler`](crate::platform::scheduler) calls it for due rows.
+//! - [`telegram`] and the handler modules behind it: `/umumkan`, `/jadwal`,
+//!   `/pengumuman`, the report and recall.
+//!
+//! Targets are groups linked to KIMs and, for staff, registered UMKM in private chat
+//! ([`umkm_target`]), only those who agreed to programme news.
+
+mod buttons;
+mod compose;
+pub mod cron;
+pub mod fire;
+mod jadwal;
+mod latest;
+pub mod model;
+mod plan;
+mod render;
+mod report;
+pub mod runs;
+pub mod store;
+pub mod targets;
+pub mod bot;
+mod umkm_target;
+pub mod when;

@@ -1,0 +1,218 @@
+//! `/umumkan`, second half: when. Send now, at a typed date and time, or repeating
+//! (presets or a cron expression); a schedule is shown — for a repeating one with
+//! its next three times in the KIM's zone — before it is saved.
+
+use chrono::TimeZone;
+use chrono_tz::Tz;
+
+use super::cron::{CronError, CronExpr};
+use super::fire;
+use super::model::{Schedule, Target};
+use super::render::{self, keyboard, when};
+use super::store::{self, NewAnnouncement};
+use super::targets::{self, Scope};
+use super::bot::{Btn, Dialog, Draft, Plan};
+use super::when::{self as typed, WhenError};
+use super::{compose, report};
+use crate::platform::audit;
+use crate::platform::db::DbResult;
+use crate::platform::i18n::{Arg, t, ta};
+use crate::bot::turn::{At, Turn};
+use crate::bot::{HandlerError, HandlerResult, State};
+
+/// The repeat buttons: crontab line and label key.
+pub const PRESETS: [(&str, &str); 3] =
+    [("0 7 * * *", "ann-preset-daily"), ("0 8 * * MON", "ann-preset-monday"), ("0 8 1 * *", "ann-preset-monthly")];
+
+/// The draft's target, checked again against the presser's rights.
+async fn scope_of(turn: &Turn<'_>, draft: &Draft) -> DbResult<Option<(Target, Scope)>> {
+    let Some(target) = draft.target.clone() else { return Ok(None) };
+    let scope = targets::scope(&turn.ctx.db, turn.ctx.config.tz, &turn.who.actor, &target).await?;
+    Ok(scope.map(|s| (target, s)))
+}
+
+/// After the preview: to whom, how many groups now, and the "when" buttons.
+pub async fn choices(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Result<bool, HandlerError> {
+    let Some((target, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let lang = turn.lang();
+    let groups = targets::resolve(&turn.ctx.db, &turn.who.actor, &target).await?.len() as i64;
+    let label = render::target_label(lang, &target, &scope.name);
+    let key = if matches!(target, Target::Umkm(_)) { "ann-choices-umkm" } else { "ann-choices" };
+    let text = ta(lang, key, &[("target", Arg::from(label)), ("groups", Arg::from(groups))]);
+    let kb = keyboard(vec![
+        vec![(t(lang, "ann-btn-send-now"), Btn::SendNow)],
+        vec![(t(lang, "ann-btn-at"), Btn::AskAt)],
+        vec![(t(lang, "ann-btn-repeat"), Btn::AskRepeat)],
+        vec![(t(lang, "ann-btn-retarget"), Btn::Retarget), (t(lang, "ann-btn-rewrite"), Btn::Rewrite)],
+    ]);
+    turn.set_state(State::Announce(Dialog::Preview(draft))).await?;
+    render::show(turn, at, text, Some(kb)).await?;
+    Ok(true)
+}
+
+async fn save(
+    turn: &Turn<'_>,
+    draft: &Draft,
+    target: Target,
+    scope: Scope,
+    schedule: Schedule,
+    first: i64,
+) -> DbResult<i64> {
+    let new = NewAnnouncement {
+        author_id: turn.who.user_id,
+        kim_id: scope.kim_id,
+        area_path: scope.area_path,
+        content: draft.content.clone(),
+        target,
+        target_name: scope.name,
+        schedule,
+        tz: scope.tz,
+        first_run: first,
+    };
+    store::insert(&turn.ctx.db, &new, turn.now()).await
+}
+
+pub async fn send_now(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
+    let Some((target, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let groups = targets::resolve(&turn.ctx.db, &turn.who.actor, &target).await?.len() as i64;
+    let to_umkm = matches!(target, Target::Umkm(_));
+    if groups == 0 {
+        turn.say(if to_umkm { "ann-no-umkm" } else { "ann-no-active-groups" }).await?;
+        return Ok(true);
+    }
+    let now = turn.now();
+    let id = save(turn, &draft, target, scope, Schedule::Now, now).await?;
+    // The scheduler may take it first; either way run 1 goes out exactly once.
+    fire::fire(turn.ctx, id, now).await?;
+    let detail = format!("id={id} groups={groups}");
+    audit::record(&turn.ctx.db, Some(turn.who.user_id), "announcement.send", &detail, now).await?;
+    turn.end().await?;
+    let args = [("id", Arg::from(id)), ("groups", Arg::from(groups))];
+    let key = if to_umkm { "ann-sent-umkm" } else { "ann-sent" };
+    render::show(turn, Some(at), ta(turn.lang(), key, &args), None).await?;
+    report::show(turn, id, 1, None).await
+}
+
+fn zone(tz: Tz, now: i64) -> String {
+    tz.timestamp_opt(now, 0).single().map(|t| t.format("%Z").to_string()).unwrap_or_else(|| tz.name().to_string())
+}
+
+pub async fn ask_at(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let text = ta(turn.lang(), "ann-ask-at", &[("zone", Arg::from(zone(scope.tz, turn.now())))]);
+    turn.set_state(State::Announce(Dialog::AskAt(draft))).await?;
+    render::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
+    Ok(true)
+}
+
+pub async fn on_time_typed(turn: &Turn<'_>, draft: Draft, text: &str) -> HandlerResult {
+    let Some((_, scope)) = scope_of(turn, &draft).await? else {
+        turn.say("ann-target-gone").await?;
+        return compose::show_targets(turn, draft, None).await.map(drop);
+    };
+    let key = match typed::parse(text, turn.now(), scope.tz) {
+        Ok(unix) => return confirm_screen(turn, draft, Plan::At(unix), scope.tz, None).await.map(drop),
+        Err(WhenError::Format) => "ann-when-format",
+        Err(WhenError::NoSuchDate) => "ann-when-no-such-date",
+        Err(WhenError::Past) => "ann-when-past",
+    };
+    turn.say_with(key, &[("zone", Arg::from(zone(scope.tz, turn.now())))]).await
+}
+
+pub async fn ask_repeat(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
+    let lang = turn.lang();
+    let mut rows: Vec<Vec<(String, Btn)>> =
+        PRESETS.iter().enumerate().map(|(i, (_, key))| vec![(t(lang, key), Btn::Preset(i as u8))]).collect();
+    rows.push(vec![(t(lang, "ann-btn-type-cron"), Btn::TypeCron)]);
+    rows.push(vec![(t(lang, "btn-back"), Btn::Back)]);
+    turn.set_state(State::Announce(Dialog::AskRepeat(draft))).await?;
+    render::show(turn, Some(at), t(lang, "ann-ask-repeat"), Some(keyboard(rows))).await?;
+    Ok(true)
+}
+
+pub async fn preset(turn: &Turn<'_>, draft: Draft, n: u8, at: At) -> Result<bool, HandlerError> {
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((line, _)) = PRESETS.get(usize::from(n)) else { return Ok(false) };
+    let Ok(expr) = CronExpr::from_crontab(line, turn.now(), scope.tz) else { return Ok(false) };
+    confirm_screen(turn, draft, Plan::Cron(expr.quartz().to_string()), scope.tz, Some(at)).await
+}
+
+pub async fn ask_cron(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let text = ta(turn.lang(), "ann-ask-cron", &[("zone", Arg::from(zone(scope.tz, turn.now())))]);
+    turn.set_state(State::Announce(Dialog::AskCron(draft))).await?;
+    render::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
+    Ok(true)
+}
+
+pub async fn on_cron_typed(turn: &Turn<'_>, draft: Draft, text: &str) -> HandlerResult {
+    let Some((_, scope)) = scope_of(turn, &draft).await? else {
+        turn.say("ann-target-gone").await?;
+        return compose::show_targets(turn, draft, None).await.map(drop);
+    };
+    let key = match CronExpr::from_crontab(text, turn.now(), scope.tz) {
+        Ok(expr) => {
+            return confirm_screen(turn, draft, Plan::Cron(expr.quartz().into()), scope.tz, None).await.map(drop);
+        }
+        Err(CronError::FieldCount(_)) => "ann-cron-fields",
+        Err(CronError::Weekday(_)) => "ann-cron-weekday",
+        Err(CronError::DayAndWeekday) => "ann-cron-day-and-weekday",
+        Err(CronError::Invalid(_)) => "ann-cron-invalid",
+        Err(CronError::NeverRuns) => "ann-cron-never",
+        Err(CronError::TooFrequent) => "ann-cron-too-often",
+    };
+    let shown: String = text.chars().take(60).collect();
+    turn.say_with(key, &[("cron", Arg::from(shown))]).await
+}
+
+/// Shows what will happen (the time, or the next three runs) with "save" and "back".
+async fn confirm_screen(
+    turn: &Turn<'_>,
+    draft: Draft,
+    plan: Plan,
+    tz: Tz,
+    at: Option<At>,
+) -> Result<bool, HandlerError> {
+    let lang = turn.lang();
+    let text = match &plan {
+        Plan::At(unix) => ta(lang, "ann-confirm-at", &[("when", Arg::from(when(lang, *unix, tz)))]),
+        Plan::Cron(quartz) => {
+            let Ok(expr) = CronExpr::from_quartz(quartz) else { return Ok(false) };
+            let runs: Vec<String> =
+                expr.next_runs(turn.now(), tz, 3).into_iter().map(|r| format!("• {}", when(lang, r, tz))).collect();
+            let args = [("cron", Arg::from(expr.crontab())), ("runs", Arg::from(runs.join("\n")))];
+            ta(lang, "ann-confirm-cron", &args)
+        }
+    };
+    let kb = keyboard(vec![vec![(t(lang, "ann-btn-confirm"), Btn::Confirm)], vec![(t(lang, "btn-back"), Btn::Back)]]);
+    turn.set_state(State::Announce(Dialog::Confirm { draft, plan })).await?;
+    render::show(turn, at, text, Some(kb)).await?;
+    Ok(true)
+}
+
+/// "Save": the schedule is stored; the scheduler fires it from here on.
+pub async fn confirm(turn: &Turn<'_>, draft: Draft, plan: Plan, at: At) -> Result<bool, HandlerError> {
+    let Some((target, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let (now, tz) = (turn.now(), scope.tz);
+    let (schedule, first) = match plan {
+        Plan::At(unix) if unix <= now => {
+            turn.set_state(State::Announce(Dialog::AskAt(draft))).await?;
+            turn.say_with("ann-when-past", &[("zone", Arg::from(zone(tz, now)))]).await?;
+            return Ok(true);
+        }
+        Plan::At(unix) => (Schedule::At(unix), unix),
+        Plan::Cron(quartz) => {
+            let Ok(expr) = CronExpr::from_quartz(&quartz) else { return Ok(false) };
+            let Some(first) = expr.next_after(now, tz) else { return Ok(false) };
+            (Schedule::Cron(expr), first)
+        }
+    };
+    let kind = schedule.kind();
+    let id = save(turn, &draft, target, scope, schedule, first).await?;
+    let detail = format!("id={id} schedule={kind} first={first}");
+    audit::record(&turn.ctx.db, Some(turn.who.user_id), "announcement.schedule", &detail, now).await?;
+    turn.end().await?;
+    let args = [("id", Arg::from(id)), ("when", Arg::from(when(turn.lang(), first, tz)))];
+    render::show(turn, Some(at), ta(turn.lang(), "ann-scheduled", &args), None).await?;
+    Ok(true)
+}

@@ -1,0 +1,218 @@
+//! The delivery report of one run — per group: sent, failed (with the reason), or
+//! waiting — with "refresh", and recall: deleting the run's messages from every group
+//! it reached, within Telegram's 48 hours.
+
+use teloxide::prelude::*;
+use teloxide::types::MessageId;
+use teloxide::{ApiError, RequestError};
+
+use super::model::{Announcement, RECALL_WINDOW_SECS};
+use super::render::{self, keyboard, when};
+use super::runs::{self, DeliveryState, Run};
+use super::store;
+use super::bot::Btn;
+use crate::platform::audit;
+use crate::platform::db::DbResult;
+use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::bot::HandlerError;
+use crate::bot::turn::{At, Turn};
+
+/// Groups listed by name at most; the totals always count all.
+const REPORT_LINES: usize = 40;
+
+/// Where one group stands, from the outbox rows of its message(s).
+#[derive(Debug, Clone, PartialEq)]
+enum Standing {
+    Sent,
+    Failed(String),
+    Waiting,
+}
+
+/// One entry per group (a photo and its long text are one), in report order.
+fn per_group(rows: &[DeliveryState]) -> Vec<(i64, String, Standing)> {
+    let mut out: Vec<(i64, String, Standing)> = Vec::new();
+    for row in rows {
+        let standing = match row.status.as_str() {
+            "sent" => Standing::Sent,
+            "failed" => Standing::Failed(row.error.clone().unwrap_or_default()),
+            _ => Standing::Waiting,
+        };
+        match out.iter_mut().find(|(chat, ..)| *chat == row.chat_id) {
+            Some((_, _, s)) if matches!(s, Standing::Failed(_)) => {}
+            Some((_, _, s)) if standing != Standing::Sent => *s = standing,
+            Some(_) => {}
+            None => out.push((row.chat_id, row.title.clone(), standing)),
+        }
+    }
+    out
+}
+
+/// Telegram's reason in words a coordinator understands, where we know it.
+fn reason(lang: Lang, error: &str) -> String {
+    if error.starts_with("Forbidden") {
+        t(lang, "ann-reason-removed")
+    } else if error.contains("not enough rights") {
+        t(lang, "ann-reason-rights")
+    } else {
+        error.chars().take(80).collect()
+    }
+}
+
+/// The announcement and run, if this person may see them; `None` reads as stale.
+async fn load(turn: &Turn<'_>, id: i64, n: i64) -> DbResult<Option<(Announcement, Run)>> {
+    let Some(ann) = store::get(&turn.ctx.db, id).await? else { return Ok(None) };
+    if !ann.manageable_by(&turn.who.actor) {
+        return Ok(None);
+    }
+    Ok(runs::run(&turn.ctx.db, id, n).await?.map(|run| (ann, run)))
+}
+
+/// Groups whose message was in flight when a worker stopped dead and was sent
+/// again: they may have it twice (Telegram cannot tell us whether the first try landed).
+fn in_flight(rows: &[DeliveryState]) -> Vec<String> {
+    let mut titles: Vec<String> = Vec::new();
+    for row in rows.iter().filter(|r| r.resent != 0) {
+        if !titles.contains(&row.title) {
+            titles.push(row.title.clone());
+        }
+    }
+    titles
+}
+
+fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryState]) -> String {
+    let groups = per_group(rows);
+    let yes_no = |b: bool| Arg::from(if b { "yes" } else { "no" });
+    let header = [
+        ("id", Arg::from(ann.id)),
+        ("run", Arg::from(run.n)),
+        ("when", Arg::from(when(lang, run.fired_at, ann.tz))),
+        ("late", yes_no(run.late != 0)),
+        ("recalled", yes_no(run.recalled_at.is_some())),
+    ];
+    let mut lines = vec![ta(lang, "ann-report-header", &header)];
+    for (_, title, standing) in groups.iter().take(REPORT_LINES) {
+        lines.push(match standing {
+            Standing::Sent => ta(lang, "ann-report-sent", &[("group", Arg::from(title))]),
+            Standing::Waiting => ta(lang, "ann-report-waiting", &[("group", Arg::from(title))]),
+            Standing::Failed(e) => {
+                ta(lang, "ann-report-failed", &[("group", Arg::from(title)), ("reason", Arg::from(reason(lang, e)))])
+            }
+        });
+    }
+    if groups.len() > REPORT_LINES {
+        lines.push(ta(lang, "ann-report-more", &[("count", Arg::from((groups.len() - REPORT_LINES) as i64))]));
+    }
+    let count = |f: fn(&Standing) -> bool| Arg::from(groups.iter().filter(|(_, _, s)| f(s)).count() as i64);
+    let totals = [
+        ("sent", count(|s| *s == Standing::Sent)),
+        ("failed", count(|s| matches!(s, Standing::Failed(_)))),
+        ("waiting", count(|s| *s == Standing::Waiting)),
+    ];
+    let repeated = in_flight(rows);
+    if !repeated.is_empty() {
+        let args = [("count", Arg::from(repeated.len() as i64)), ("groups", Arg::from(repeated.join(", ")))];
+        lines.push(ta(lang, "ann-report-resent", &args));
+    }
+    lines.push(String::new());
+    lines.push(if groups.is_empty() {
+        t(lang, "ann-report-no-groups")
+    } else {
+        ta(lang, "ann-report-totals", &totals)
+    });
+    lines.join("\n")
+}
+
+/// Shows the report (editing the message pressed on, or as a new message).
+pub async fn show(turn: &Turn<'_>, id: i64, n: i64, at: Option<At>) -> Result<bool, HandlerError> {
+    let Some((ann, run)) = load(turn, id, n).await? else { return Ok(false) };
+    let lang = turn.lang();
+    let rows = runs::deliveries(&turn.ctx.db, run.id).await?;
+    let kb = keyboard(vec![
+        vec![(t(lang, "ann-btn-refresh"), Btn::Report(id, n))],
+        vec![(t(lang, "ann-btn-recall"), Btn::Recall(id, n))],
+    ]);
+    render::show(turn, at, render_report(lang, &ann, &run, &rows), Some(kb)).await?;
+    Ok(true)
+}
+
+pub async fn ask_recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool, HandlerError> {
+    let Some((_, run)) = load(turn, id, n).await? else { return Ok(false) };
+    let lang = turn.lang();
+    let groups = per_group(&runs::deliveries(&turn.ctx.db, run.id).await?);
+    let sent = groups.iter().filter(|(_, _, s)| *s == Standing::Sent).count() as i64;
+    let text = ta(lang, "ann-recall-ask", &[("id", Arg::from(id)), ("groups", Arg::from(sent))]);
+    let kb = keyboard(vec![
+        vec![(t(lang, "ann-btn-recall-yes"), Btn::RecallYes(id, n))],
+        vec![(t(lang, "btn-back"), Btn::Report(id, n))],
+    ]);
+    render::show(turn, Some(at), text, Some(kb)).await?;
+    Ok(true)
+}
+
+/// What became of a group on recall; the worst part of it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Recalled {
+    Deleted,
+    Waiting,
+    TooOld,
+    Failed,
+}
+
+/// Deletes every sent message of the run, group by group, and says how it went.
+pub async fn recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool, HandlerError> {
+    let Some((_, run)) = load(turn, id, n).await? else { return Ok(false) };
+    let now = turn.now();
+    let per_chat = delete_all(turn, &run, now).await?;
+    let count = |r: Recalled| per_chat.iter().filter(|(_, x)| *x == r).count() as i64;
+    let (deleted, waiting) = (count(Recalled::Deleted), count(Recalled::Waiting));
+    runs::mark_recalled(&turn.ctx.db, run.id, now).await?;
+    let detail = format!("id={id} run={n} deleted={deleted} waiting={waiting}");
+    audit::record(&turn.ctx.db, Some(turn.who.user_id), "announcement.recall", &detail, now).await?;
+    let lang = turn.lang();
+    let mut lines = vec![ta(lang, "ann-recalled", &[("groups", Arg::from(deleted))])];
+    for (kind, key) in [
+        (Recalled::TooOld, "ann-recall-too-old"),
+        (Recalled::Waiting, "ann-recall-waiting"),
+        (Recalled::Failed, "ann-recall-failed"),
+    ] {
+        if count(kind) > 0 {
+            lines.push(ta(lang, key, &[("groups", Arg::from(count(kind)))]));
+        }
+    }
+    let mut rows = vec![vec![(t(lang, "ann-btn-refresh"), Btn::Report(id, n))]];
+    if waiting > 0 {
+        rows.push(vec![(t(lang, "ann-btn-recall-again"), Btn::RecallYes(id, n))]);
+    }
+    render::show(turn, Some(at), lines.join("\n"), Some(keyboard(rows))).await?;
+    Ok(true)
+}
+
+/// Deletes what can be deleted; per group the worst outcome of its message(s).
+/// Groups whose send failed had nothing to delete and are left out.
+async fn delete_all(turn: &Turn<'_>, run: &Run, now: i64) -> DbResult<Vec<(i64, Recalled)>> {
+    let mut per_chat: Vec<(i64, Recalled)> = Vec::new();
+    for row in runs::deliveries(&turn.ctx.db, run.id).await? {
+        let result = match (row.status.as_str(), row.message_id) {
+            ("sent", Some(_)) if now - row.updated_at > RECALL_WINDOW_SECS => Recalled::TooOld,
+            ("sent", Some(message_id)) => delete(turn, row.sent_chat_id, message_id).await,
+            ("queued" | "sending", _) => Recalled::Waiting,
+            _ => continue,
+        };
+        match per_chat.iter_mut().find(|(chat, _)| *chat == row.chat_id) {
+            Some((_, worst)) => *worst = (*worst).max(result),
+            None => per_chat.push((row.chat_id, result)),
+        }
+    }
+    Ok(per_chat)
+}
+
+async fn delete(turn: &Turn<'_>, chat: i64, message_id: i64) -> Recalled {
+    let Ok(message_id) = i32::try_from(message_id) else { return Recalled::Failed };
+    match turn.bot.delete_message(ChatId(chat), MessageId(message_id)).await {
+        Ok(_) | Err(RequestError::Api(ApiError::MessageToDeleteNotFound)) => Recalled::Deleted,
+        Err(error) => {
+            tracing::warn!(chat, message_id, %error, "could not delete an announcement");
+            Recalled::Failed
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! Aspirations: residents' complaints and proposals as tickets (`ASP-2026-000123`),
+//! their status flow, replies, and the staff triage queue.
+//!
+//! - [`model`]: categories, the status flow as a pure [`model::transition`], ticket
+//!   numbers, limits, and who may see or triage a ticket.
+//! - [`store`] and [`thread`]: SQL; numbers come from a per-year counter row bumped in the
+//!   submitting transaction, so they stay unique with many submitters at once.
+//! - [`flow`]: the actions (submit, change status, reply, answer) with their checks
+//!   and the notices they queue in the same transaction.
+//! - [`notices`]: "new aspirations" notices to staff, at most one a minute each.
+//! - [`sla`] and [`overdue`]: the working-day deadline for a first response and the
+//!   job that flags late tickets to staff once.
+//! - [`reopen`]: the resident's one response to a closed ticket, which reopens it.
+//! - [`render`]: ticket texts; [`telegram`]: the dialogues and buttons.
+
+pub mod flow;
+pub mod model;
+pub mod notices;
+pub mod overdue;
+pub mod render;
+pub mod reopen;
+pub mod sla;
+pub mod store;
+pub mod bot;
+pub mod thread;

@@ -1,0 +1,86 @@
+//! Button payloads of feeds (after the `f:` prefix [`Cb`] adds). Parsed strictly;
+//! ids are only claims, checked against the presser's role and the dialogue step.
+
+use super::schedule::PRESETS;
+use crate::bot::{Cb, Payload};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Btn {
+    /// `/sumber`: the new feed's area.
+    Area(i64),
+    /// `/sumber`: the poll schedule (index into [`PRESETS`]).
+    Every(u8),
+    /// `/sumber`: remove this feed.
+    Remove(i64),
+    /// A draft: show title, summary and link.
+    Preview(i64),
+    /// A draft: open `/umumkan` prefilled with it.
+    Announce(i64),
+    /// A draft: dismiss it for this KIM.
+    Dismiss(i64),
+}
+
+impl Btn {
+    pub fn cb(self) -> Cb {
+        Cb::Feed(self)
+    }
+}
+
+impl Payload for Btn {
+    fn data(&self) -> String {
+        match self {
+            Btn::Area(id) => format!("a:{id}"),
+            Btn::Every(n) => format!("e:{n}"),
+            Btn::Remove(id) => format!("r:{id}"),
+            Btn::Preview(id) => format!("p:{id}"),
+            Btn::Announce(id) => format!("u:{id}"),
+            Btn::Dismiss(id) => format!("x:{id}"),
+        }
+    }
+
+    fn parse(data: &str) -> Option<Self> {
+        let (kind, n) = data.split_once(':')?;
+        if kind == "e" {
+            return n.parse::<u8>().ok().filter(|n| usize::from(*n) < PRESETS.len()).map(Btn::Every);
+        }
+        let id = n.parse::<i64>().ok().filter(|n| *n > 0)?;
+        Some(match kind {
+            "a" => Btn::Area(id),
+            "r" => Btn::Remove(id),
+            "p" => Btn::Preview(id),
+            "u" => Btn::Announce(id),
+            "x" => Btn::Dismiss(id),
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_round_trip_and_fit_telegrams_limit() {
+        let all = [
+            Btn::Area(i64::MAX),
+            Btn::Every(0),
+            Btn::Every(3),
+            Btn::Remove(1),
+            Btn::Preview(i64::MAX),
+            Btn::Announce(2),
+            Btn::Dismiss(3),
+        ];
+        for btn in all {
+            let cb = btn.clone().cb();
+            assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()), "{btn:?}");
+            assert!(cb.data().len() <= 64, "{btn:?}");
+        }
+    }
+
+    #[test]
+    fn forged_payloads_do_not_parse() {
+        for data in ["", "a", "a:", "a:0", "a:-1", "e:4", "e:-1", "e:x", "r:1:2", "z:1", "p:abc", "u:1;2"] {
+            assert_eq!(Btn::parse(data), None, "{data}");
+        }
+    }
+}

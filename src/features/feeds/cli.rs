@@ -1,0 +1,75 @@
+//! `kimbot feeds add|list|remove`: the office's way to manage feeds without Telegram.
+
+use chrono_tz::Tz;
+use clap::Subcommand;
+
+use super::schedule::{self, DEFAULT_EVERY};
+use super::store::{self, NewFeed};
+use super::bot::valid_url;
+use crate::platform::audit;
+use crate::tools::cli::CliError;
+use crate::platform::db::Db;
+use crate::features::members::areas;
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsAction {
+    /// Register an RSS 2.0 or Atom feed for a kota or kecamatan.
+    Add {
+        /// The feed's http(s) address.
+        url: String,
+        /// Kota or kecamatan name (or full path) whose KIMs get its drafts.
+        #[arg(long)]
+        area: String,
+        /// Poll schedule as a 5-field crontab line in KIMBOT_TZ; at most every 5 minutes.
+        #[arg(long, default_value = DEFAULT_EVERY)]
+        every: String,
+    },
+    /// List feeds with schedule, next poll and health.
+    List,
+    /// Remove a feed with its items and drafts.
+    Remove { id: i64 },
+}
+
+pub async fn run(db: &Db, tz: Tz, action: FeedsAction, now: i64) -> Result<(), CliError> {
+    match action {
+        FeedsAction::Add { url, area, every } => add(db, tz, &url, &area, &every, now).await,
+        FeedsAction::List => {
+            for f in store::list(db).await? {
+                let health = if f.healthy { "healthy" } else { "UNHEALTHY" };
+                let error = f.last_error.as_deref().unwrap_or("-");
+                let next = super::render::when(f.next_poll_at, tz);
+                println!("{}\t{}\t{}\t{}\tnext {next}\t{health}\tfailures {}\t{error}", f.id, f.url, f.area_path, f.cron, f.failures);
+            }
+            Ok(())
+        }
+        FeedsAction::Remove { id } => {
+            if !store::remove(db, id).await? {
+                return Err(CliError::Usage(format!("no feed with id {id} (see `kimbot feeds list`)")));
+            }
+            audit::record(db, None, "feed.remove", &format!("feed={id} via=cli"), now).await?;
+            println!("removed feed {id}");
+            Ok(())
+        }
+    }
+}
+
+async fn add(db: &Db, tz: Tz, url: &str, area: &str, every: &str, now: i64) -> Result<(), CliError> {
+    let url = valid_url(url).ok_or_else(|| CliError::Usage(format!("{url:?} is not an http(s) URL")))?;
+    let mut found = areas::find_scope_areas(db, area).await?;
+    let area = match found.len() {
+        1 => found.remove(0),
+        0 => return Err(CliError::Usage(format!("no kota or kecamatan named {area:?} (see `kimbot areas list`)"))),
+        _ => return Err(CliError::Usage(format!("{area:?} is ambiguous; use the full path"))),
+    };
+    let expr = schedule::parse(every, now, tz).map_err(|e| CliError::Usage(format!("--every {every:?}: {e}")))?;
+    let next_poll_at = schedule::next_after(expr.quartz(), now, tz);
+    let new = NewFeed { url: &url, area_id: area.id, cron: expr.quartz(), next_poll_at, created_by: None };
+    let id = match store::add(db, &new, now).await {
+        Ok(id) => id,
+        Err(e) if e.is_unique_violation() => return Err(CliError::Usage(format!("{url} is registered already"))),
+        Err(e) => return Err(e.into()),
+    };
+    audit::record(db, None, "feed.add", &format!("feed={id} url={url} area={} via=cli", area.path), now).await?;
+    println!("added feed {id}: {url} for {}, next poll {}", area.path, super::render::when(next_poll_at, tz));
+    Ok(())
+}

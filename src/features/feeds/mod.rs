@@ -1,0 +1,25 @@
+//! Programme feeds in: staff register RSS 2.0 / Atom feeds of government programmes
+//! per area (`/sumber`, `kimbot feeds …`); each feed is polled on its own cron
+//! schedule, and every new item becomes a *draft* for the coordinators of the KIMs in
+//! that area — never an automatic send. A coordinator previews it, dismisses it, or
+//! opens the normal `/umumkan` flow with it written in.
+//!
+//! - [`fetch`]: HTTP (timeout, redirect limit, size cap, ETag / Last-Modified) and
+//!   parsing; [`text`]: item keys and summary cleaning; [`schedule`]: poll times.
+//! - [`store`] (feeds, items, health) and [`drafts`] (offers to coordinators).
+//! - [`poll`]: the background loop; [`telegram`] and [`review`]: the chat side;
+//!   [`cli`]: the office commands.
+
+pub mod buttons;
+pub mod cli;
+pub mod drafts;
+pub mod fetch;
+pub mod poll;
+mod render;
+pub mod review;
+pub mod schedule;
+pub mod store;
+pub mod bot;
+pub mod text;
+
+pub use poll::Poller;

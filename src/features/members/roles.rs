@@ -1,0 +1,214 @@
+//! Role grants (CLI and one-time invite codes) and the [`Actor`] built from them.
+
+use rand::Rng;
+use sqlx::Row;
+
+use super::model::{Actor, Area, Kim, Role};
+use crate::platform::db::{Db, DbError, DbResult};
+
+/// How long an invite code stays valid.
+pub const INVITE_DAYS: i64 = 7;
+
+/// Who a person is, for permission checks: admin from config, staff and coordinator
+/// scopes from the grants table.
+pub async fn actor(db: &Db, user_id: i64, is_admin: bool) -> DbResult<Actor> {
+    let rows = sqlx::query(
+        "SELECT g.role, g.kim_id, a.path FROM grants g LEFT JOIN areas a ON a.id = g.area_id \
+         WHERE g.user_id = $1 AND g.revoked_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut actor = Actor { user_id, is_admin, ..Default::default() };
+    for row in rows {
+        let role: String = row.try_get("role")?;
+        match Role::parse(&role) {
+            Some(Role::Staff) => actor.staff_areas.extend(row.try_get::<Option<String>, _>("path")?),
+            Some(Role::Coordinator) => actor.coordinator_kims.extend(row.try_get::<Option<i64>, _>("kim_id")?),
+            _ => tracing::warn!(user_id, role, "grant with unknown role ignored"),
+        }
+    }
+    Ok(actor)
+}
+
+/// What a grant is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    /// Staff of a kota or kecamatan.
+    Area(Area),
+    /// Coordinator of one KIM.
+    Kim(Kim),
+}
+
+impl Scope {
+    pub fn role(&self) -> Role {
+        match self {
+            Scope::Area(_) => Role::Staff,
+            Scope::Kim(_) => Role::Coordinator,
+        }
+    }
+    pub fn label(&self) -> String {
+        match self {
+            Scope::Area(a) => a.name.clone(),
+            Scope::Kim(k) => k.name.clone(),
+        }
+    }
+    fn ids(&self) -> (Option<i64>, Option<i64>) {
+        match self {
+            Scope::Area(a) => (Some(a.id), None),
+            Scope::Kim(k) => (None, Some(k.id)),
+        }
+    }
+}
+
+/// Staff whose scope covers `area_path` (a KIM's kelurahan, a feed's area): they hear
+/// about new aspirations there and about the health of its feeds.
+pub async fn staff_covering(db: &Db, area_path: &str) -> DbResult<Vec<i64>> {
+    let rows = sqlx::query(
+        "SELECT g.user_id, a.path FROM grants g JOIN areas a ON a.id = g.area_id \
+         WHERE g.role = 'staff' AND g.revoked_at IS NULL ORDER BY g.user_id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut staff = Vec::new();
+    for row in rows {
+        let (user, path): (i64, String) = (row.try_get("user_id")?, row.try_get("path")?);
+        if super::covers(&path, area_path) && !staff.contains(&user) {
+            staff.push(user);
+        }
+    }
+    Ok(staff)
+}
+
+/// Grants a role directly (CLI, or an invite being claimed). Granting the same scope
+/// twice keeps one active grant.
+pub async fn grant(db: &Db, user_id: i64, scope: &Scope, granted_by: Option<i64>, now: i64) -> DbResult<()> {
+    let (area_id, kim_id) = scope.ids();
+    let mut tx = db.begin().await?;
+    insert_grant(&mut tx, user_id, scope.role(), (area_id, kim_id), granted_by, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn insert_grant(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user_id: i64,
+    role: Role,
+    (area_id, kim_id): (Option<i64>, Option<i64>),
+    granted_by: Option<i64>,
+    now: i64,
+) -> DbResult<()> {
+    let role = role.as_str();
+    let existing = sqlx::query(
+        "SELECT id FROM grants WHERE user_id = $1 AND role = $2 AND revoked_at IS NULL \
+         AND COALESCE(area_id, 0) = COALESCE($3, 0) AND COALESCE(kim_id, 0) = COALESCE($4, 0)",
+    )
+    .bind(user_id)
+    .bind(role)
+    .bind(area_id)
+    .bind(kim_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if existing.is_none() {
+        sqlx::query(
+            "INSERT INTO grants (user_id, role, area_id, kim_id, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(user_id)
+        .bind(role)
+        .bind(area_id)
+        .bind(kim_id)
+        .bind(granted_by)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Revokes every active grant of a person; returns how many.
+pub async fn revoke_all(db: &Db, user_id: i64, now: i64) -> DbResult<u64> {
+    let done = sqlx::query("UPDATE grants SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Creates a single-use invite code for a scope.
+pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) -> DbResult<String> {
+    let (area_id, kim_id) = scope.ids();
+    for _ in 0..5 {
+        let code = random_code();
+        let result = sqlx::query(
+            "INSERT INTO invites (code, role, area_id, kim_id, created_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&code)
+        .bind(scope.role().as_str())
+        .bind(area_id)
+        .bind(kim_id)
+        .bind(created_by)
+        .bind(now)
+        .bind(now + INVITE_DAYS * 86_400)
+        .execute(&db.pool)
+        .await;
+        match result.map_err(DbError::from) {
+            Ok(_) => return Ok(code),
+            Err(e) if e.is_unique_violation() => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(DbError::Corrupt("could not find a free invite code".into()))
+}
+
+/// Claims an invite: marks it used (only if unused and unexpired, so two people racing
+/// for one code cannot both win) and grants its role, in one transaction.
+/// Returns the scope granted, or `None` for a wrong, used or expired code.
+pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64) -> DbResult<Option<Scope>> {
+    let mut tx = db.begin().await?;
+    let taken = sqlx::query(
+        "UPDATE invites SET used_by = $1, used_at = $2 WHERE code = $3 AND used_by IS NULL AND expires_at > $2",
+    )
+    .bind(user_id)
+    .bind(now)
+    .bind(code)
+    .execute(&mut *tx)
+    .await?;
+    if taken.rows_affected() != 1 {
+        return Ok(None);
+    }
+    let row = sqlx::query("SELECT role, area_id, kim_id, created_by FROM invites WHERE code = $1")
+        .bind(code)
+        .fetch_one(&mut *tx)
+        .await?;
+    let ids: (Option<i64>, Option<i64>) = (row.try_get("area_id")?, row.try_get("kim_id")?);
+    let role: String = row.try_get("role")?;
+    let role = Role::parse(&role).ok_or_else(|| DbError::Corrupt(format!("invite {code} has role {role}")))?;
+    insert_grant(&mut tx, user_id, role, ids, Some(row.try_get("created_by")?), now).await?;
+    tx.commit().await?;
+    let scope = match ids {
+        (Some(id), _) => super::areas::area_by_id(db, id).await?.map(Scope::Area),
+        (_, Some(id)) => super::areas::kim_by_id(db, id).await?.map(Scope::Kim),
+        _ => None,
+    };
+    scope.map(Some).ok_or_else(|| DbError::Corrupt(format!("invite {code} has no scope")))
+}
+
+/// Eight characters from an alphabet without look-alikes (no 0/O, 1/I), fit for a
+/// deep link's start parameter.
+fn random_code() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    (0..8).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn invite_codes_are_deep_link_safe() {
+        let code = super::random_code();
+        assert_eq!(code.len(), 8);
+        assert!(code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()));
+    }
+}

@@ -1,0 +1,12 @@
+//! One module per feature: domain types and rules, all of the feature's SQL, its
+//! background jobs and its chat handlers (`bot`).
+
+pub mod announcements;
+pub mod aspirations;
+pub mod feeds;
+pub mod members;
+pub mod privacy;
+pub mod reports;
+pub mod trainings;
+pub mod umkm;
+pub mod webhooks;

@@ -1,0 +1,177 @@
+//! Telegram handlers of own data: `/datasaya`, `/hapusdata` (with a confirmation),
+//! `/berhenti`, and `/audit` for admins. These work for people whose membership
+//! consent is gone too: what is stored about them must still be shown and erasable.
+
+use serde::{Deserialize, Serialize};
+use teloxide::ApiError;
+use teloxide::RequestError;
+use teloxide::prelude::*;
+use teloxide::types::{BotCommandScope, InlineKeyboardMarkup, InputFile, Message, Recipient};
+
+use super::audit_view::{self, Query};
+use super::{erase, export, render};
+use crate::platform::i18n::{Arg, t, ta};
+use crate::features::members::Role;
+use crate::bot::keyboards::{Command, button};
+use crate::bot::turn::{At, Turn};
+use crate::bot::{Cb, HandlerError, HandlerResult, Payload, State};
+
+/// Where `/hapusdata` stands. Only the person who asked is in this state, so a
+/// confirmation pressed by anyone else (or pressed twice) changes nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Dialog {
+    ConfirmErase,
+}
+
+/// Button payloads (prefix `p:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Btn {
+    /// "Hapus" on the confirmation, naming whose data it erases.
+    Erase(i64),
+    /// "Batal" on the confirmation.
+    Keep,
+    /// `/audit` page of a query.
+    Audit(Query, i64),
+}
+
+impl Payload for Btn {
+    fn data(&self) -> String {
+        match self {
+            Btn::Erase(user) => format!("ey:{user}"),
+            Btn::Keep => "en".into(),
+            Btn::Audit(q, page) => format!("au:{page}:{}", q.encode()),
+        }
+    }
+
+    fn parse(data: &str) -> Option<Self> {
+        if data == "en" {
+            return Some(Btn::Keep);
+        }
+        if let Some(user) = data.strip_prefix("ey:") {
+            return user.parse().ok().filter(|u: &i64| *u > 0).map(Btn::Erase);
+        }
+        let (page, query) = data.strip_prefix("au:")?.split_once(':')?;
+        let page: i64 = page.parse().ok().filter(|p| *p >= 0)?;
+        Some(Btn::Audit(Query::decode(query)?, page))
+    }
+}
+
+/// Handles this feature's commands; `Ok(false)` when the command is not ours.
+pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
+    match cmd.name.as_str() {
+        "datasaya" => show(turn).await?,
+        "hapusdata" => ask_erase(turn).await?,
+        "berhenti" => stop_news(turn).await?,
+        "audit" => audit_view::command(turn, cmd.args).await?,
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// Typing while the confirmation is shown: point at the buttons again.
+pub async fn on_message(turn: &Turn<'_>, _dialog: Dialog, _msg: &Message) -> HandlerResult {
+    turn.say("privacy-erase-use-buttons").await
+}
+
+/// A button press; `Ok(false)` (nothing changed) when it does not fit.
+pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
+    match (btn, state) {
+        (Btn::Erase(user), State::Privacy(Dialog::ConfirmErase)) if user == turn.who.user_id => {
+            confirm_erase(turn, at).await?;
+            Ok(true)
+        }
+        (Btn::Keep, State::Privacy(Dialog::ConfirmErase)) => {
+            turn.end().await?;
+            edit(turn, at, t(turn.lang(), "privacy-erase-kept")).await?;
+            Ok(true)
+        }
+        (Btn::Audit(query, page), _) => audit_view::on_page(turn, query, page, at).await,
+        _ => Ok(false),
+    }
+}
+
+/// `/datasaya`: the readable messages, then the same data as a JSON file.
+async fn show(turn: &Turn<'_>) -> HandlerResult {
+    let data = export::gather(&turn.ctx.db, turn.who.user_id).await?;
+    for text in render::messages(turn.lang(), &data, turn.ctx.config.tz) {
+        turn.send(text).await?;
+    }
+    if !data.is_empty() {
+        let file = InputFile::memory(data.to_json()).file_name("datasaya.json");
+        turn.bot.send_document(turn.chat, file).caption(t(turn.lang(), "privacy-data-file-caption")).await?;
+    }
+    Ok(())
+}
+
+/// `/hapusdata`: says in plain words what goes and what stays, then asks.
+async fn ask_erase(turn: &Turn<'_>) -> HandlerResult {
+    let data = export::gather(&turn.ctx.db, turn.who.user_id).await?;
+    if data.is_empty() {
+        return turn.say("privacy-data-empty").await;
+    }
+    let lang = turn.lang();
+    let keys = InlineKeyboardMarkup::new(vec![vec![
+        button(t(lang, "privacy-btn-erase"), Cb::Priv(Btn::Erase(turn.who.user_id))),
+        button(t(lang, "privacy-btn-keep"), Cb::Priv(Btn::Keep)),
+    ]]);
+    let text = ta(lang, "privacy-erase-confirm", &[("tickets", Arg::from(data.aspirations.len() as i64))]);
+    turn.set_state(State::Privacy(Dialog::ConfirmErase)).await?;
+    turn.send_with_buttons(text, keys).await
+}
+
+async fn confirm_erase(turn: &Turn<'_>, at: At) -> HandlerResult {
+    let lang = turn.lang();
+    let done = erase::erase(turn.ctx, turn.who.user_id).await?;
+    let text = ta(lang, "privacy-erase-done", &[("tickets", Arg::from(done.tickets_kept as i64))]);
+    edit(turn, at, text).await?;
+    // Staff and coordinators had their own command menu: back to the default one.
+    let shown = turn.who.member.as_ref().and_then(|m| m.menu_role.as_deref());
+    if shown.is_some_and(|r| r != Role::Resident.as_str()) {
+        let scope = BotCommandScope::Chat { chat_id: Recipient::Id(turn.chat) };
+        turn.bot.delete_my_commands().scope(scope).await?;
+    }
+    Ok(())
+}
+
+/// `/berhenti`: stops programme news at once.
+async fn stop_news(turn: &Turn<'_>) -> HandlerResult {
+    let key =
+        if erase::stop_news(turn.ctx, turn.who.user_id).await? { "privacy-news-stopped" } else { "privacy-news-none" };
+    turn.say(key).await
+}
+
+/// Replaces the confirmation with the outcome; a double tap is not an error.
+async fn edit(turn: &Turn<'_>, at: At, text: String) -> HandlerResult {
+    match turn.edit(at, text, None).await {
+        Err(HandlerError::Telegram(RequestError::Api(ApiError::MessageNotModified))) => Ok(()),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_round_trip_and_fit_telegrams_limit() {
+        let long = Query::Action("a".repeat(32));
+        for btn in [
+            Btn::Erase(i64::MAX),
+            Btn::Keep,
+            Btn::Audit(Query::All, 3),
+            Btn::Audit(long, i64::MAX),
+            Btn::Audit(Query::Actor(i64::MIN), 0),
+        ] {
+            let data = Cb::Priv(btn.clone()).data();
+            assert!(data.len() <= 64, "{data}");
+            assert_eq!(Cb::parse(&data), Some(Cb::Priv(btn)));
+        }
+    }
+
+    #[test]
+    fn forged_payloads_do_not_parse() {
+        for data in ["ey:", "ey:-5", "ey:0", "au:1", "au:-1:", "au:1:x", "au:1:a%", "en:1", "zz"] {
+            assert_eq!(<Btn as Payload>::parse(data), None, "{data}");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! `/laporan` for staff and admins: first the kind of report (aspirations, the UMKM
+//! registry, training attendance; the last two in [`kinds`]); for aspirations,
+//! period buttons (or typed dates), then area buttons limited to the person's scope;
+//! then the export runs in the background while one message shows its progress.
+//! Role and scope are checked again on every button press; a press that no longer
+//! fits is refused as stale.
+
+mod btn;
+mod kinds;
+
+pub use btn::{Btn, Kind};
+
+use serde::{Deserialize, Serialize};
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
+
+use super::job::{self, Job, What};
+use super::period::{Period, Preset};
+use super::query;
+use crate::platform::i18n::{Arg, t, ta};
+use crate::features::members::{Area, Role, areas, covers, display_path};
+use crate::bot::keyboards::{Command, button};
+use crate::bot::turn::{At, Turn};
+use crate::bot::{Cb, HandlerError, HandlerResult, State};
+
+/// Where a staff member stands in `/laporan` (stored as JSON per chat).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "step")]
+pub enum Dialog {
+    /// Period buttons shown.
+    ChoosePeriod,
+    /// Waiting for typed dates.
+    TypePeriod,
+    /// Area buttons shown for this period.
+    ChooseArea { period: Period },
+    /// Kind buttons shown (the first step).
+    ChooseKind,
+    /// UMKM registry: area, sector and need buttons (the choices ride on them).
+    Umkm,
+    /// Training attendance: the list of trainings in scope.
+    Attendance,
+}
+
+fn allowed(turn: &Turn) -> bool {
+    turn.who.actor.role() >= Role::Staff
+}
+
+pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
+    if !matches!(cmd.name.as_str(), "laporan" | "report") {
+        return Ok(false);
+    }
+    if !allowed(turn) {
+        turn.say("rep-not-allowed").await?;
+        return Ok(true);
+    }
+    turn.send_with_buttons(t(turn.lang(), "rep-choose-kind"), kinds::kind_keyboard(turn.lang())).await?;
+    turn.set_state(State::Report(Dialog::ChooseKind)).await?;
+    Ok(true)
+}
+
+/// The aspirations report's period buttons.
+fn period_keyboard(lang: crate::platform::i18n::Lang) -> InlineKeyboardMarkup {
+    let b = |key: &str, btn: Btn| button(t(lang, key), Cb::Rep(btn));
+    InlineKeyboardMarkup::new(vec![
+        vec![b("rep-period-this-week", Btn::Preset(Preset::ThisWeek)), b("rep-period-this-month", Btn::Preset(Preset::ThisMonth))],
+        vec![b("rep-period-last-month", Btn::Preset(Preset::LastMonth)), b("rep-period-custom", Btn::Custom)],
+    ])
+}
+
+pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
+    if !allowed(turn) {
+        turn.end().await?;
+        return turn.say("rep-not-allowed").await;
+    }
+    match dialog {
+        Dialog::TypePeriod => match Period::parse(msg.text().unwrap_or_default()) {
+            Ok(period) => {
+                let (text, keyboard) = area_choice(turn, period).await?;
+                turn.send_with_buttons(text, keyboard).await?;
+                turn.set_state(State::Report(Dialog::ChooseArea { period })).await
+            }
+            Err(e) => turn.say(e.message_key()).await,
+        },
+        _ => turn.say("rep-use-buttons").await,
+    }
+}
+
+pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
+    let State::Report(dialog) = state else { return Ok(false) };
+    if !allowed(turn) {
+        return Ok(false);
+    }
+    match (btn, dialog) {
+        (Btn::Preset(p), Dialog::ChoosePeriod) => {
+            let period = Period::preset(p, turn.now(), turn.ctx.config.tz);
+            let (text, keyboard) = area_choice(turn, period).await?;
+            turn.edit(at, text, Some(keyboard)).await?;
+            turn.set_state(State::Report(Dialog::ChooseArea { period })).await?;
+        }
+        (Btn::Custom, Dialog::ChoosePeriod) => {
+            turn.edit(at, t(turn.lang(), "rep-type-period"), None).await?;
+            turn.set_state(State::Report(Dialog::TypePeriod)).await?;
+        }
+        (Btn::Area(id), Dialog::ChooseArea { period }) => {
+            let Some(area) = query::area(&turn.ctx.db, id).await? else { return Ok(false) };
+            if !in_scope(turn, &area) {
+                return Ok(false);
+            }
+            start(turn, at, period, Some(area)).await?;
+        }
+        (Btn::All, Dialog::ChooseArea { period }) if turn.who.actor.is_admin => start(turn, at, period, None).await?,
+        (Btn::Kind(Kind::Aspirations), Dialog::ChooseKind) => {
+            turn.edit(at, t(turn.lang(), "rep-choose-period"), Some(period_keyboard(turn.lang()))).await?;
+            turn.set_state(State::Report(Dialog::ChoosePeriod)).await?;
+        }
+        (btn, dialog) => return kinds::on_button(turn, dialog, btn, at).await,
+    }
+    Ok(true)
+}
+
+pub(super) fn in_scope(turn: &Turn, area: &Area) -> bool {
+    turn.who.actor.is_admin || turn.who.actor.staff_areas.iter().any(|s| covers(s, &area.path))
+}
+
+/// The area buttons: each scope area as a whole, then the areas one level below it.
+async fn area_choice(turn: &Turn<'_>, period: Period) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
+    let lang = turn.lang();
+    let mut rows = Vec::new();
+    if turn.who.actor.is_admin {
+        rows.push(vec![button(t(lang, "rep-area-all"), Cb::Rep(Btn::All))]);
+    }
+    rows.extend(scope_rows(turn, Btn::Area).await?);
+    let text = ta(lang, "rep-choose-area", &[("period", Arg::from(period.label()))]);
+    Ok((text, InlineKeyboardMarkup::new(rows)))
+}
+
+/// Each area of the person's scope (admins: every top area) as a whole, then the
+/// areas one level below it, two to a row; `to` makes each button's payload.
+pub(super) async fn scope_rows(turn: &Turn<'_>, to: impl Fn(i64) -> Btn) -> Result<Vec<Vec<InlineKeyboardButton>>, HandlerError> {
+    let lang = turn.lang();
+    let db = &turn.ctx.db;
+    let scopes: Vec<Area> = if turn.who.actor.is_admin {
+        areas::children(db, None).await?
+    } else {
+        let mut found = Vec::new();
+        for path in &turn.who.actor.staff_areas {
+            found.extend(query::area_by_path(db, path).await?);
+        }
+        found
+    };
+    let mut rows = Vec::new();
+    for scope in scopes {
+        let whole = ta(lang, "rep-area-whole", &[("name", Arg::from(scope.name.clone()))]);
+        rows.push(vec![button(whole, Cb::Rep(to(scope.id)))]);
+        let inner: Vec<_> = areas::children(db, Some(scope.id)).await?;
+        for pair in inner.chunks(2) {
+            rows.push(pair.iter().map(|a| button(a.name.clone(), Cb::Rep(to(a.id)))).collect());
+        }
+    }
+    Ok(rows)
+}
+
+/// The aspirations export for `period` and `area` (`None`: everywhere, admins).
+async fn start(turn: &Turn<'_>, at: At, period: Period, area: Option<Area>) -> HandlerResult {
+    let area_label = area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(turn.lang(), "rep-area-all"));
+    spawn(turn, at, What::Aspirations { period, area_path: area.map(|a| a.path), area_label }).await
+}
+
+/// Ends the dialogue, turns the pressed message into the progress message and
+/// leaves the export to a background task (a long export must not hold the button
+/// press unanswered, and other chats are never blocked).
+pub(super) async fn spawn(turn: &Turn<'_>, at: At, what: What) -> HandlerResult {
+    turn.end().await?;
+    turn.edit(at, ta(turn.lang(), "rep-preparing", &[("percent", Arg::from(0i64))]), None).await?;
+    let job = Job {
+        bot: turn.bot.clone(),
+        db: turn.ctx.db.clone(),
+        clock: turn.ctx.clock.clone(),
+        tz: turn.ctx.config.tz,
+        lang: turn.lang(),
+        at,
+        actor: turn.who.user_id,
+        what,
+    };
+    tokio::spawn(job::run(job));
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! Button payloads of `/laporan` (after the router's `r:` prefix). Parsed strictly:
+//! anything else is a forged or stale press. Ids are only claims; the handlers
+//! check each against the presser's scope.
+
+use crate::features::reports::period::Preset;
+use crate::bot::Payload;
+use crate::features::umkm::model::{Need, Sector};
+
+/// Button payloads (after the router's `r:` prefix).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Btn {
+    Preset(Preset),
+    Custom,
+    /// An area inside the presser's scope.
+    Area(i64),
+    /// Everything (admins only).
+    All,
+    /// First step: which kind of report.
+    Kind(Kind),
+    /// UMKM registry: an area inside the presser's scope.
+    UmkmArea(i64),
+    /// UMKM registry: area, then a sector index into `Sector::ALL` (None: any).
+    UmkmSector(i64, Option<u8>),
+    /// UMKM registry: area, sector, then a need index into `Need::ALL` (None: any).
+    UmkmNeed(i64, Option<u8>, Option<u8>),
+    /// Attendance: a page of the trainings list.
+    TrainingPage(i64),
+    /// Attendance: this training.
+    Training(i64),
+}
+
+/// The reports `/laporan` offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Aspirations,
+    Umkm,
+    Attendance,
+}
+
+impl Payload for Btn {
+    fn data(&self) -> String {
+        match self {
+            Btn::Preset(Preset::ThisWeek) => "p:w".into(),
+            Btn::Preset(Preset::ThisMonth) => "p:m".into(),
+            Btn::Preset(Preset::LastMonth) => "p:l".into(),
+            Btn::Custom => "p:c".into(),
+            Btn::Area(id) => format!("a:{id}"),
+            Btn::All => "all".into(),
+            Btn::Kind(Kind::Aspirations) => "k:a".into(),
+            Btn::Kind(Kind::Umkm) => "k:u".into(),
+            Btn::Kind(Kind::Attendance) => "k:t".into(),
+            Btn::UmkmArea(id) => format!("ua:{id}"),
+            Btn::UmkmSector(id, s) => format!("us:{id}:{}", opt(*s)),
+            Btn::UmkmNeed(id, s, n) => format!("un:{id}:{}:{}", opt(*s), opt(*n)),
+            Btn::TrainingPage(p) => format!("tp:{p}"),
+            Btn::Training(id) => format!("tr:{id}"),
+        }
+    }
+
+    fn parse(data: &str) -> Option<Btn> {
+        Some(match data {
+            "p:w" => Btn::Preset(Preset::ThisWeek),
+            "p:m" => Btn::Preset(Preset::ThisMonth),
+            "p:l" => Btn::Preset(Preset::LastMonth),
+            "p:c" => Btn::Custom,
+            "all" => Btn::All,
+            "k:a" => Btn::Kind(Kind::Aspirations),
+            "k:u" => Btn::Kind(Kind::Umkm),
+            "k:t" => Btn::Kind(Kind::Attendance),
+            _ => return parse_with_ids(data),
+        })
+    }
+}
+
+/// Payloads carrying ids: `a:`, `ua:`, `us:`, `un:`, `tp:`, `tr:`.
+fn parse_with_ids(data: &str) -> Option<Btn> {
+    let parts: Vec<&str> = data.split(':').collect();
+    let id = |i: usize| parts.get(i).and_then(|s| positive(s));
+    let choice = |i: usize, len: usize| parts.get(i).and_then(|s| parse_opt(s, len));
+    Some(match (parts[0], parts.len()) {
+        ("a", 2) => Btn::Area(id(1)?),
+        ("ua", 2) => Btn::UmkmArea(id(1)?),
+        ("us", 3) => Btn::UmkmSector(id(1)?, choice(2, Sector::ALL.len())?),
+        ("un", 4) => Btn::UmkmNeed(id(1)?, choice(2, Sector::ALL.len())?, choice(3, Need::ALL.len())?),
+        ("tp", 2) if parts[1] == "0" => Btn::TrainingPage(0),
+        ("tp", 2) => Btn::TrainingPage(id(1)?),
+        ("tr", 2) => Btn::Training(id(1)?),
+        _ => return None,
+    })
+}
+
+/// A positive decimal id, digits only.
+fn positive(s: &str) -> Option<i64> {
+    s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse().ok()).flatten().filter(|n: &i64| *n > 0)
+}
+
+/// `-` for "any", or an index below `len`; `Some(None)` is "any".
+fn parse_opt(s: &str, len: usize) -> Option<Option<u8>> {
+    if s == "-" {
+        return Some(None);
+    }
+    let i: u8 = s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse().ok()).flatten()?;
+    (usize::from(i) < len).then_some(Some(i))
+}
+
+fn opt(i: Option<u8>) -> String {
+    i.map_or_else(|| "-".into(), |i| i.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bot::Cb;
+
+    #[test]
+    fn payloads_round_trip_and_forgeries_fail() {
+        let all = [
+            Btn::Preset(Preset::ThisWeek),
+            Btn::Preset(Preset::LastMonth),
+            Btn::Custom,
+            Btn::Area(42),
+            Btn::All,
+            Btn::Kind(Kind::Umkm),
+            Btn::Kind(Kind::Attendance),
+            Btn::UmkmArea(i64::MAX),
+            Btn::UmkmSector(7, None),
+            Btn::UmkmNeed(i64::MAX, Some(6), Some(6)),
+            Btn::TrainingPage(0),
+            Btn::TrainingPage(3),
+            Btn::Training(i64::MAX),
+        ];
+        for b in all {
+            assert!(Cb::Rep(b.clone()).data().len() <= 64, "{b:?}");
+            assert_eq!(Btn::parse(&b.data()), Some(b));
+        }
+        for bad in ["", "p:x", "a:-1", "a:0", "a:x", "a:1:2", "alll", "k:x", "ua:0", "us:1:7", "us:1", "un:1:-:9", "un:1:+1:-", "tp:-1", "tr:0", "tr:1:2"] {
+            assert_eq!(Btn::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The PNG sent with a report: aspirations per week, stacked by category. Drawn with
+//! plotters' bitmap backend and the DejaVu Sans font embedded in the binary, so it
+//! renders on a server without fontconfig or any system fonts.
+
+use std::path::Path;
+use std::sync::Once;
+
+use chrono::Duration;
+use plotters::prelude::*;
+use plotters::style::{FontStyle, register_font};
+
+use super::ReportError;
+use super::aspirations::category_label;
+use super::period::Period;
+use super::summary::{Stats, week_of};
+use crate::features::aspirations::model::Category;
+use crate::platform::i18n::{Lang, t};
+
+/// DejaVu Sans (free licence, see assets/fonts/DejaVu-LICENSE.txt).
+static FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 700;
+
+/// One colour per category, in `Category::ALL` order, distinguishable in print.
+const COLOURS: [RGBColor; 9] = [
+    RGBColor(31, 119, 180),
+    RGBColor(255, 127, 14),
+    RGBColor(44, 160, 44),
+    RGBColor(214, 39, 40),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+    RGBColor(23, 190, 207),
+];
+
+fn register() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        if register_font("sans-serif", FontStyle::Normal, FONT).is_err() {
+            tracing::error!("embedded chart font did not load");
+        }
+    });
+}
+
+/// Mondays of every week the period touches.
+fn weeks(period: Period) -> Vec<chrono::NaiveDate> {
+    let tz = chrono_tz::UTC;
+    let mut monday = week_of(super::period::local_midnight(period.from, tz), tz);
+    let mut out = Vec::new();
+    while monday <= period.to {
+        out.push(monday);
+        monday += Duration::days(7);
+    }
+    out
+}
+
+/// Draws the chart into `path` (PNG).
+pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<(), ReportError> {
+    register();
+    let weeks = weeks(period);
+    let totals: Vec<u64> = weeks
+        .iter()
+        .map(|w| Category::ALL.iter().map(|c| stats.by_week.get(&(*w, c.code().to_string())).copied().unwrap_or(0)).sum())
+        .collect();
+    // Headroom above the tallest bar for the legend box.
+    let top = (totals.iter().copied().max().unwrap_or(0) as f64 * 1.5).max(5.0);
+    let root = BitMapBackend::new(path, (WIDTH, HEIGHT)).into_drawing_area();
+    let err = |e: &dyn std::fmt::Display| ReportError::Chart(e.to_string());
+    root.fill(&WHITE).map_err(|e| err(&e))?;
+    let title = format!("{} ({})", t(lang, "rep-chart-title"), period.label());
+    let n = weeks.len() as f64;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, (FontFamily::SansSerif, 26))
+        .margin(20)
+        .x_label_area_size(50)
+        .y_label_area_size(60)
+        .build_cartesian_2d(-0.5f64..(n - 0.5), 0f64..top)
+        .map_err(|e| err(&e))?;
+    let labels: Vec<String> = weeks.iter().map(|w| w.format("%d/%m").to_string()).collect();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(weeks.len().min(26))
+        .x_label_formatter(&|x| {
+            let i = x.round();
+            if (x - i).abs() < 0.01 && i >= 0.0 { labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+        })
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .x_desc(t(lang, "rep-chart-week"))
+        .y_desc(t(lang, "rep-chart-count"))
+        .label_style((FontFamily::SansSerif, 16))
+        .draw()
+        .map_err(|e| err(&e))?;
+    draw_bars(&mut chart, stats, &weeks, lang)?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .label_font((FontFamily::SansSerif, 16))
+        .draw()
+        .map_err(|e| err(&e))?;
+    root.present().map_err(|e| err(&e))?;
+    Ok(())
+}
+
+type Chart<'a, 'b> = ChartContext<'a, BitMapBackend<'b>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+
+/// One series per category, each bar stacked on the categories before it.
+fn draw_bars(chart: &mut Chart<'_, '_>, stats: &Stats, weeks: &[chrono::NaiveDate], lang: Lang) -> Result<(), ReportError> {
+    let err = |e: &dyn std::fmt::Display| ReportError::Chart(e.to_string());
+    let mut base = vec![0u64; weeks.len()];
+    for (ci, cat) in Category::ALL.iter().enumerate() {
+        let colour = COLOURS[ci];
+        let bars: Vec<Rectangle<(f64, f64)>> = weeks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| {
+                let n = stats.by_week.get(&(*w, cat.code().to_string())).copied().unwrap_or(0);
+                let bottom = base[i];
+                base[i] += n;
+                (n > 0).then(|| Rectangle::new([(i as f64 - 0.35, bottom as f64), (i as f64 + 0.35, base[i] as f64)], colour.filled()))
+            })
+            .collect();
+        let shown = !bars.is_empty();
+        let series = chart.draw_series(bars).map_err(|e| err(&e))?;
+        if shown {
+            series
+                .label(category_label(lang, cat.code()))
+                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,139 @@
+//! SQL of the reports: the aspiration detail rows (one query with correlated
+//! subqueries for the last note and the response/closure times), their count, and
+//! area lookups. Rows stream; nothing here collects a whole result set.
+
+use futures_util::Stream;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::platform::db::{Db, DbError, DbResult};
+use crate::features::members::{Area, covers};
+
+/// What an aspirations export covers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AspFilter {
+    /// Unix seconds `[from, to)`.
+    pub from: i64,
+    pub to: i64,
+    /// Only KIMs inside this area (path); `None` = everywhere (admins, the office CLI).
+    pub area_path: Option<String>,
+    /// Whether the reader's role may see reporters' names (staff and admins may;
+    /// anonymous tickets never show one whatever the role).
+    pub show_names: bool,
+}
+
+/// One aspiration as the detail sheet shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AspRow {
+    pub ticket: String,
+    pub created_at: i64,
+    pub category: String,
+    pub kelurahan: String,
+    pub area_path: String,
+    pub kim: String,
+    pub body: String,
+    pub status: String,
+    pub last_note: Option<String>,
+    /// `None` for anonymous tickets and when names are not shown.
+    pub reporter: Option<String>,
+    /// First status change after `diterima`, or the first staff reply, if earlier.
+    pub first_response_at: Option<i64>,
+    /// First move to `selesai` or `ditolak`.
+    pub closed_at: Option<i64>,
+}
+
+const ASP_FROM_WHERE: &str = " FROM aspirations a JOIN kims k ON k.id = a.kim_id \
+     JOIN areas kel ON kel.id = k.kelurahan_id LEFT JOIN users u ON u.id = a.user_id \
+     WHERE a.created_at >= $1 AND a.created_at < $2 AND (kel.path = $3 OR kel.path LIKE $4)";
+
+const ASP_SELECT: &str = "SELECT a.ticket, a.created_at, a.category, a.body, a.status, \
+     kel.name AS kelurahan, kel.path AS area_path, k.name AS kim_name, \
+     CASE WHEN a.anonymous = 0 THEN u.first_name END AS reporter, \
+     (SELECT l.note FROM aspiration_status_log l WHERE l.aspiration_id = a.id AND l.note IS NOT NULL \
+        ORDER BY l.id DESC LIMIT 1) AS last_note, \
+     (SELECT MIN(l.at) FROM aspiration_status_log l WHERE l.aspiration_id = a.id AND l.from_status IS NOT NULL) AS first_change, \
+     (SELECT MIN(m.created_at) FROM aspiration_messages m WHERE m.aspiration_id = a.id AND m.kind = 'reply') AS first_reply, \
+     (SELECT MIN(l.at) FROM aspiration_status_log l WHERE l.aspiration_id = a.id \
+        AND l.to_status IN ('selesai', 'ditolak')) AS closed_at";
+
+/// `(exact, prefix pattern)` binds for the area condition; everything when `None`.
+fn area_binds(path: Option<&str>) -> (String, String) {
+    match path {
+        // `%` or `_` in a name would widen the match; decode_aspiration re-checks.
+        Some(p) => (p.to_string(), format!("{p}/%")),
+        None => (String::new(), "%".into()),
+    }
+}
+
+/// How many rows [`aspiration_rows`] will yield (for progress).
+pub async fn count_aspirations(db: &Db, f: &AspFilter) -> DbResult<u64> {
+    let (exact, prefix) = area_binds(f.area_path.as_deref());
+    let sql = format!("SELECT COUNT(*) AS n{ASP_FROM_WHERE}");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(f.from)
+        .bind(f.to)
+        .bind(exact)
+        .bind(prefix)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(row.try_get::<i64, _>("n")?.max(0) as u64)
+}
+
+/// The detail rows in ticket order, as a stream.
+pub fn aspiration_rows<'a>(db: &'a Db, f: &AspFilter) -> impl Stream<Item = Result<AnyRow, sqlx::Error>> + use<'a> {
+    let (exact, prefix) = area_binds(f.area_path.as_deref());
+    let sql = format!("{ASP_SELECT}{ASP_FROM_WHERE} ORDER BY a.id");
+    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(f.from).bind(f.to).bind(exact).bind(prefix).fetch(&db.pool)
+}
+
+/// Decodes one detail row. Rows outside the filter's area are refused here as well
+/// as in SQL (`LIKE` treats `_` as a wildcard), so scope never rests on one check.
+pub fn decode_aspiration(row: &AnyRow, f: &AspFilter) -> Result<Option<AspRow>, DbError> {
+    let area_path: String = row.try_get("area_path")?;
+    if f.area_path.as_deref().is_some_and(|scope| !covers(scope, &area_path)) {
+        return Ok(None);
+    }
+    let first_change: Option<i64> = row.try_get("first_change")?;
+    let first_reply: Option<i64> = row.try_get("first_reply")?;
+    let first_response_at = match (first_change, first_reply) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let reporter: Option<String> = row.try_get("reporter")?;
+    Ok(Some(AspRow {
+        ticket: row.try_get("ticket")?,
+        created_at: row.try_get("created_at")?,
+        category: row.try_get("category")?,
+        kelurahan: row.try_get("kelurahan")?,
+        area_path,
+        kim: row.try_get("kim_name")?,
+        body: row.try_get("body")?,
+        status: row.try_get("status")?,
+        last_note: row.try_get("last_note")?,
+        reporter: reporter.filter(|_| f.show_names),
+        first_response_at,
+        closed_at: row.try_get("closed_at")?,
+    }))
+}
+
+/// Any area by id.
+pub async fn area(db: &Db, id: i64) -> DbResult<Option<Area>> {
+    crate::features::members::areas::area_by_id(db, id).await
+}
+
+/// Areas (any level) whose name or path matches, case-insensitively; for `--area`.
+pub async fn areas_named(db: &Db, name: &str) -> DbResult<Vec<Area>> {
+    let all: Vec<Area> = sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas ORDER BY path")
+        .fetch_all(&db.pool)
+        .await?;
+    let wanted = name.trim().to_lowercase();
+    Ok(all.into_iter().filter(|a| a.name.to_lowercase() == wanted || a.path.to_lowercase() == wanted).collect())
+}
+
+/// The area with this exact path.
+pub async fn area_by_path(db: &Db, path: &str) -> DbResult<Option<Area>> {
+    Ok(sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas WHERE path = $1")
+        .bind(path)
+        .fetch_optional(&db.pool)
+        .await?)
+}

@@ -1,0 +1,23 @@
+//! Trainings (PRODUCT.md §5): coordinators and staff publish sessions for their KIM
+//! (`/pelatihanbaru`), residents browse and register (`/pelatihan`, `/pelatihansaya`)
+//! with a first-come waitlist, reminders arrive the evening before and two hours
+//! before, feedback after; coordinators see participants, mark attendance and
+//! export CSV (`/peserta`), move, close or cancel a training.
+//!
+//! Layout: [`model`] (types, seat rules), [`form`] (the draft and its validation), [`when`] (typed dates in the
+//! KIM's zone), [`store`] and [`seats`] (SQL; seats are decided under a lock),
+//! [`actions`] (changes plus their notices in one transaction, audit), [`render`]
+//! (texts), [`reminders`] (the background loop), [`export`] (CSV), [`telegram`].
+
+pub mod actions;
+pub mod export;
+pub mod form;
+pub mod invite;
+pub mod model;
+pub mod reminders;
+pub mod render;
+pub mod seats;
+pub mod store;
+pub mod bot;
+/// Typed dates and local times, shared with announcements.
+pub use crate::platform::when;

@@ -1,0 +1,185 @@
+//! Button payloads of `/umkm` and `/umkmkim` (after the `u:` prefix of `Cb`).
+//!
+//! Every payload names what it answers (the step, or the list scope), so a press is
+//! only acted on when it still fits the dialogue and the presser's role.
+
+use crate::bot::{Cb, Payload};
+use crate::features::umkm::flow::Step;
+use crate::features::umkm::model::{Need, Scale, Sector};
+
+/// Which registrations a list message shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListScope {
+    /// Everything (admins).
+    All,
+    /// The KIMs inside a staff area (kota or kecamatan).
+    Area(i64),
+    /// One KIM.
+    Kim(i64),
+}
+
+impl ListScope {
+    fn data(self) -> String {
+        match self {
+            ListScope::All => "all".into(),
+            ListScope::Area(id) => format!("a{id}"),
+            ListScope::Kim(id) => format!("k{id}"),
+        }
+    }
+
+    fn parse(s: &str) -> Option<ListScope> {
+        match s {
+            "all" => Some(ListScope::All),
+            _ if s.starts_with('a') => id(&s[1..]).map(ListScope::Area),
+            _ if s.starts_with('k') => id(&s[1..]).map(ListScope::Kim),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Btn {
+    /// Consent to the UMKM purpose: yes / no.
+    Consent(bool),
+    /// Keep the answer already there for this question.
+    Keep(Step),
+    /// One step back from this step.
+    Back(Step),
+    /// Skip this optional question (NIB, description).
+    Skip(Step),
+    Sector(Sector),
+    Scale(Scale),
+    Kelurahan(i64),
+    /// Needs: add or remove one.
+    Toggle(Need),
+    /// Needs: done choosing.
+    NeedsDone,
+    /// Review: store it.
+    Save,
+    /// Review: change this answer.
+    Edit(Step),
+    /// Saved registration: run the form again, prefilled.
+    EditSaved,
+    /// Saved registration: ask whether to withdraw.
+    Withdraw,
+    /// Withdrawal confirmed (true) or not.
+    WithdrawConfirm(bool),
+    /// A page of a registration list.
+    Page(ListScope, i64),
+    /// After saving: programme news in this chat, yes / no.
+    News(bool),
+    /// In the `/umkm` view: turn programme news on (true) or off.
+    NewsToggle(bool),
+}
+
+impl Btn {
+    /// The full callback data, prefix included.
+    pub fn cb(self) -> Cb {
+        Cb::Umkm(self)
+    }
+}
+
+impl Payload for Btn {
+    fn data(&self) -> String {
+        match self {
+            Btn::Consent(yes) => format!("c:{}", if *yes { "y" } else { "n" }),
+            Btn::Keep(s) => format!("k:{}", s.code()),
+            Btn::Back(s) => format!("b:{}", s.code()),
+            Btn::Skip(s) => format!("z:{}", s.code()),
+            Btn::Sector(s) => format!("s:{}", s.code()),
+            Btn::Scale(s) => format!("l:{}", s.code()),
+            Btn::Kelurahan(id) => format!("w:{id}"),
+            Btn::Toggle(n) => format!("t:{}", n.code()),
+            Btn::NeedsDone => "d".into(),
+            Btn::Save => "sv".into(),
+            Btn::Edit(s) => format!("e:{}", s.code()),
+            Btn::EditSaved => "ed".into(),
+            Btn::Withdraw => "wd".into(),
+            Btn::WithdrawConfirm(yes) => format!("w{}", if *yes { "y" } else { "n" }),
+            Btn::Page(scope, page) => format!("p:{}:{page}", scope.data()),
+            Btn::News(yes) => format!("nw:{}", if *yes { "y" } else { "n" }),
+            Btn::NewsToggle(on) => format!("nt:{}", if *on { "y" } else { "n" }),
+        }
+    }
+
+    fn parse(data: &str) -> Option<Self> {
+        let mut parts = data.split(':');
+        let btn = match (parts.next()?, parts.next(), parts.next()) {
+            ("c", Some("y"), None) => Btn::Consent(true),
+            ("c", Some("n"), None) => Btn::Consent(false),
+            ("k", Some(s), None) => Btn::Keep(Step::from_code(s)?),
+            ("b", Some(s), None) => Btn::Back(Step::from_code(s)?),
+            ("z", Some(s), None) => Btn::Skip(Step::from_code(s)?),
+            ("s", Some(c), None) => Btn::Sector(Sector::from_code(c)?),
+            ("l", Some(c), None) => Btn::Scale(Scale::from_code(c)?),
+            ("w", Some(i), None) => Btn::Kelurahan(id(i)?),
+            ("t", Some(c), None) => Btn::Toggle(Need::from_code(c)?),
+            ("d", None, None) => Btn::NeedsDone,
+            ("sv", None, None) => Btn::Save,
+            ("e", Some(s), None) => Btn::Edit(Step::from_code(s)?),
+            ("ed", None, None) => Btn::EditSaved,
+            ("wd", None, None) => Btn::Withdraw,
+            ("wy", None, None) => Btn::WithdrawConfirm(true),
+            ("wn", None, None) => Btn::WithdrawConfirm(false),
+            ("p", Some(scope), Some(page)) => Btn::Page(ListScope::parse(scope)?, id(page)?),
+            ("nw", Some("y"), None) => Btn::News(true),
+            ("nw", Some("n"), None) => Btn::News(false),
+            ("nt", Some("y"), None) => Btn::NewsToggle(true),
+            ("nt", Some("n"), None) => Btn::NewsToggle(false),
+            _ => return None,
+        };
+        Some(btn)
+    }
+}
+
+/// A non-negative decimal id, digits only (no sign, no spaces).
+fn id(s: &str) -> Option<i64> {
+    s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse().ok()).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_round_trip_and_fit_in_64_bytes() {
+        let all = [
+            Btn::Consent(true),
+            Btn::Consent(false),
+            Btn::Keep(Step::Owner),
+            Btn::Back(Step::Review),
+            Btn::Skip(Step::Nib),
+            Btn::Sector(Sector::Pertanian),
+            Btn::Scale(Scale::Menengah),
+            Btn::Kelurahan(i64::MAX),
+            Btn::Toggle(Need::Qris),
+            Btn::NeedsDone,
+            Btn::Save,
+            Btn::Edit(Step::Description),
+            Btn::EditSaved,
+            Btn::Withdraw,
+            Btn::WithdrawConfirm(true),
+            Btn::WithdrawConfirm(false),
+            Btn::Page(ListScope::All, 0),
+            Btn::Page(ListScope::Area(i64::MAX), i64::MAX),
+            Btn::Page(ListScope::Kim(7), 3),
+            Btn::News(true),
+            Btn::News(false),
+            Btn::NewsToggle(true),
+            Btn::NewsToggle(false),
+        ];
+        for btn in all {
+            let cb = btn.clone().cb();
+            assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()), "{btn:?}");
+            assert!(cb.data().len() <= 64, "{btn:?}");
+        }
+    }
+
+    #[test]
+    fn forged_payloads_do_not_parse() {
+        let forged = ["", "c", "c:x", "k:zz", "s:tambang", "w:-1", "w:+1", "t:uang", "p:k1", "p:x1:0", "p:k1:-2", "p:a:1", "sv:1", "d:1", "nw", "nw:x", "nt:y:1"];
+        for data in forged {
+            assert_eq!(Btn::parse(data), None, "{data}");
+        }
+    }
+}

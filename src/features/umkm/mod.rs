@@ -1,0 +1,14 @@
+//! UMKM (micro, small and medium enterprise) registry: the `/umkm` sign-up form,
+//! its validation, the store, and coordinators' and staff's lists.
+//!
+//! - [`model`]: the closed lists (sector, scale, needs), the form and a registration.
+//! - [`validate`]: checks for typed answers (names, phone, NIB, description).
+//! - [`flow`]: the dialogue's steps, "next", "back" and "edit from review".
+//! - [`store`]: one row per owner, the consent receipt, withdrawal, paged lists.
+//! - [`telegram`]: the handlers.
+
+pub mod flow;
+pub mod model;
+pub mod store;
+pub mod bot;
+pub mod validate;

@@ -1,0 +1,178 @@
+//! SQL of the UMKM registry: one row per owner, the 'umkm' consent receipt written
+//! in the same transaction, withdrawal, and the paged lists for coordinators and staff.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::model::{Need, Place, Registration, Scale, Sector};
+use crate::platform::db::{Db, DbError, DbResult};
+
+/// Consent purpose of the registry, asked separately from membership (UU 27/2022).
+pub const PURPOSE_UMKM: &str = "umkm";
+
+const COLUMNS: &str = "SELECT r.id, r.user_id, r.owner_name, r.business_name, r.sector, r.scale, \
+     r.kelurahan_id, a.name AS kelurahan_name, r.kim_id, r.phone, r.nib, r.needs, r.description, \
+     r.created_at, r.updated_at FROM umkm_registrations r JOIN areas a ON a.id = r.kelurahan_id";
+
+/// A registration as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub id: i64,
+    pub user_id: i64,
+    pub kim_id: i64,
+    pub registration: Registration,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+fn decode(row: &AnyRow) -> DbResult<Saved> {
+    let id: i64 = row.try_get("id")?;
+    let corrupt = |what: &str| DbError::Corrupt(format!("umkm registration {id}: bad {what}"));
+    let sector: String = row.try_get("sector")?;
+    let scale: String = row.try_get("scale")?;
+    let needs: String = row.try_get("needs")?;
+    let registration = Registration {
+        owner: row.try_get("owner_name")?,
+        business: row.try_get("business_name")?,
+        sector: Sector::from_code(&sector).ok_or_else(|| corrupt("sector"))?,
+        scale: Scale::from_code(&scale).ok_or_else(|| corrupt("scale"))?,
+        kelurahan: Place { id: row.try_get("kelurahan_id")?, name: row.try_get("kelurahan_name")? },
+        phone: row.try_get("phone")?,
+        nib: row.try_get("nib")?,
+        needs: Need::split(&needs).filter(|n| !n.is_empty()).ok_or_else(|| corrupt("needs"))?,
+        description: row.try_get("description")?,
+    };
+    Ok(Saved {
+        id,
+        user_id: row.try_get("user_id")?,
+        kim_id: row.try_get("kim_id")?,
+        registration,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+pub async fn get(db: &Db, user_id: i64) -> DbResult<Option<Saved>> {
+    let sql = format!("{COLUMNS} WHERE r.user_id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).fetch_optional(&db.pool).await?;
+    row.as_ref().map(decode).transpose()
+}
+
+/// Whether the person's consent to the UMKM purpose stands.
+pub async fn consent_stands(db: &Db, user_id: i64) -> DbResult<bool> {
+    let row = sqlx::query("SELECT 1 AS ok FROM consents WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL")
+        .bind(user_id)
+        .bind(PURPOSE_UMKM)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.is_some())
+}
+
+/// What [`save`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saving {
+    Created,
+    Updated,
+}
+
+/// Stores the registration (creating or replacing the owner's one row) and, when
+/// consent was given in this dialogue at `consent_at`, its receipt, in one transaction.
+#[tracing::instrument(skip(db, reg))]
+pub async fn save(db: &Db, user_id: i64, kim_id: i64, reg: &Registration, consent_at: Option<i64>, now: i64) -> DbResult<Saving> {
+    let mut tx = db.begin().await?;
+    let existed = sqlx::query("SELECT id FROM umkm_registrations WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .is_some();
+    sqlx::query(
+        "INSERT INTO umkm_registrations (user_id, owner_name, business_name, sector, scale, kelurahan_id, kim_id, \
+         phone, nib, needs, description, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) \
+         ON CONFLICT (user_id) DO UPDATE SET owner_name = excluded.owner_name, business_name = excluded.business_name, \
+         sector = excluded.sector, scale = excluded.scale, kelurahan_id = excluded.kelurahan_id, kim_id = excluded.kim_id, \
+         phone = excluded.phone, nib = excluded.nib, needs = excluded.needs, description = excluded.description, \
+         updated_at = excluded.updated_at",
+    )
+    .bind(user_id)
+    .bind(&reg.owner)
+    .bind(&reg.business)
+    .bind(reg.sector.code())
+    .bind(reg.scale.code())
+    .bind(reg.kelurahan.id)
+    .bind(kim_id)
+    .bind(&reg.phone)
+    .bind(reg.nib.as_deref())
+    .bind(Need::join(&reg.needs))
+    .bind(reg.description.as_deref())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if let Some(granted_at) = consent_at {
+        crate::features::members::users::grant_consent(&mut *tx, user_id, PURPOSE_UMKM, granted_at).await?;
+    }
+    tx.commit().await?;
+    Ok(if existed { Saving::Updated } else { Saving::Created })
+}
+
+/// Deletes the registration and stamps the 'umkm' consent withdrawn, together.
+/// Returns whether there was a registration.
+#[tracing::instrument(skip(db))]
+pub async fn withdraw(db: &Db, user_id: i64, now: i64) -> DbResult<bool> {
+    let mut tx = db.begin().await?;
+    let deleted = sqlx::query("DELETE FROM umkm_registrations WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE consents SET withdrawn_at = $1 WHERE user_id = $2 AND purpose = $3 AND withdrawn_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .bind(PURPOSE_UMKM)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(deleted.rows_affected() > 0)
+}
+
+/// Which registrations a list shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Among {
+    /// Every registration (admins).
+    All,
+    /// Registrations made in these KIMs.
+    Kims(Vec<i64>),
+}
+
+/// One page of a list, newest first, and how many there are in all.
+pub async fn page(db: &Db, among: &Among, page: i64, per_page: i64) -> DbResult<(Vec<Saved>, i64)> {
+    let filter = match among {
+        Among::All => String::new(),
+        Among::Kims(ids) if ids.is_empty() => return Ok((Vec::new(), 0)),
+        Among::Kims(ids) => {
+            let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+            format!(" WHERE r.kim_id IN ({})", marks.join(", "))
+        }
+    };
+    let ids: &[i64] = match among {
+        Among::All => &[],
+        Among::Kims(ids) => ids,
+    };
+    let count_sql = format!("SELECT COUNT(*) AS n FROM umkm_registrations r{filter}");
+    let mut count = sqlx::query(sqlx::AssertSqlSafe(count_sql));
+    for id in ids {
+        count = count.bind(*id);
+    }
+    let total: i64 = count.fetch_one(&db.pool).await?.try_get("n")?;
+    let n = ids.len();
+    let list_sql = format!("{COLUMNS}{filter} ORDER BY r.created_at DESC, r.id DESC LIMIT ${} OFFSET ${}", n + 1, n + 2);
+    let mut list = sqlx::query(sqlx::AssertSqlSafe(list_sql));
+    for id in ids {
+        list = list.bind(*id);
+    }
+    let rows = list.bind(per_page).bind(page * per_page).fetch_all(&db.pool).await?;
+    let saved = rows.iter().map(decode).collect::<DbResult<Vec<_>>>()?;
+    Ok((saved, total))
+}
+
+/// The id of the area with this full path (a staff scope is kept as a path).
+pub async fn area_id_by_path(db: &Db, path: &str) -> DbResult<Option<i64>> {
+    let row = sqlx::query("SELECT id FROM areas WHERE path = $1").bind(path).fetch_optional(&db.pool).await?;
+    Ok(row.map(|r| r.try_get("id")).transpose()?)
+}

@@ -1,0 +1,71 @@
+//! Aspiration webhooks out: other systems (a city's complaint tracker, a dashboard)
+//! hear about tickets as they happen, without polling kimbot.
+//!
+//! - [`model`]: event names, endpoint validation, delivery ids, the retry schedule.
+//! - [`store`]: endpoints (`kimbot webhooks add|list|remove`), the enqueue that runs
+//!   inside the aspiration's own transaction, failures and re-queueing.
+//! - [`queue`]: claiming due deliveries (safe with several processes on one
+//!   PostgreSQL) and recording outcomes.
+//! - [`payload`] and [`signature`]: the JSON body, built at send time from current
+//!   data, and its HMAC-SHA256 signature.
+//! - [`send`] and [`worker`]: the HTTP POST and the background task that drains the
+//!   queue, several endpoints at once, never more than one request per endpoint.
+//! - [`cli`]: the `kimbot webhooks` subcommands.
+//!
+//! Handlers never do HTTP: a ticket change only inserts rows; the worker sends them.
+
+pub mod cli;
+pub mod config;
+pub mod model;
+pub mod payload;
+pub mod queue;
+pub mod send;
+pub mod signature;
+pub mod store;
+pub mod worker;
+
+pub use config::WebhookConfig;
+pub use model::Event;
+pub use store::{Change, enqueue};
+
+use tokio::sync::Notify;
+
+use crate::platform::db::DbError;
+
+/// Errors of the webhooks layer; the CLI prints them as one line.
+#[derive(Debug, thiserror::Error)]
+pub enum WebhookError {
+    #[error("{0}")]
+    Invalid(#[from] model::InvalidEndpoint),
+    #[error("no webhook endpoint with id {0} (see `kimbot webhooks list`)")]
+    NoEndpoint(i64),
+    #[error("no webhook delivery with id {0} (see `kimbot webhooks failures`)")]
+    NoDelivery(i64),
+    #[error("delivery {id} is {state}, not failed: only failed deliveries can be retried")]
+    NotFailed { id: i64, state: String },
+    #[error("delivery {0} belongs to a removed endpoint; add the endpoint again instead")]
+    EndpointRemoved(i64),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("cannot write the output: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<sqlx::Error> for WebhookError {
+    fn from(e: sqlx::Error) -> Self {
+        WebhookError::Db(e.into())
+    }
+}
+
+/// Wakes the worker of this process after a commit that queued deliveries; without
+/// it the worker still finds them on its next look (at most a second later).
+static WAKE: Notify = Notify::const_new();
+
+/// Tells the webhook worker that deliveries may be waiting (call after the commit).
+pub fn wake() {
+    WAKE.notify_waiters();
+}
+
+pub(crate) fn waker() -> &'static Notify {
+    &WAKE
+}

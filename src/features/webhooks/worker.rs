@@ -1,0 +1,175 @@
+//! The webhook worker: claims due deliveries and POSTs each in its own task, up to
+//! `concurrency` at once and never two to the same endpoint from this process, so
+//! a slow or hanging endpoint holds one lane and delays only its own deliveries.
+//! It runs beside the bot and shares nothing with the handlers but the database.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
+use tokio::task::JoinSet;
+
+use super::model::next_attempt;
+use super::queue::{self, Answer, Claimed};
+use super::send::{self, Outcome, Request};
+use super::{WebhookConfig, payload, store};
+use crate::platform::db::{Db, DbResult, SharedClock};
+use crate::platform::outbound::Guard;
+
+/// Longest wait between two looks at the queue when nothing woke the worker (the
+/// clock may be moved by hand in tests, so due times are not slept towards).
+const IDLE_POLL: Duration = Duration::from_secs(1);
+
+pub struct Worker {
+    db: Db,
+    clock: SharedClock,
+    client: reqwest::Client,
+    config: WebhookConfig,
+    /// Refuses endpoints on private addresses (IP literals; names in the client).
+    guard: Guard,
+    name: String,
+    /// Endpoints with a request in flight from this process.
+    busy: Mutex<HashSet<i64>>,
+    /// A request finished: its endpoint may be claimed again.
+    freed: Notify,
+}
+
+impl Worker {
+    pub fn new(db: Db, clock: SharedClock, config: WebhookConfig, guard: Guard) -> Self {
+        let name = format!("wh-{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
+        let client = send::client(config.request_timeout, guard);
+        Self { db, clock, client, config, guard, name, busy: Mutex::new(HashSet::new()), freed: Notify::new() }
+    }
+
+    /// Runs until `stop` turns true, then lets the requests in flight finish and
+    /// record their outcome (each is bounded by the request timeout).
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        let me = Arc::new(self);
+        let lanes = Arc::new(Semaphore::new(me.config.concurrency));
+        let mut tasks = JoinSet::new();
+        let mut next_reclaim = 0;
+        loop {
+            while tasks.try_join_next().is_some() {}
+            if *stop.borrow() {
+                break;
+            }
+            me.reclaim_when_due(&mut next_reclaim).await;
+            let lane = tokio::select! {
+                lane = lanes.clone().acquire_owned() => lane.expect("the semaphore is never closed"),
+                _ = stop.changed() => break,
+            };
+            if let Some(row) = me.claim_or_wait(&mut stop).await {
+                tasks.spawn(me.clone().deliver(row, lane));
+            }
+        }
+        while tasks.join_next().await.is_some() {}
+    }
+
+    /// The next due delivery; or, when none is due, `None` after a wake, a freed
+    /// endpoint, the idle poll or `stop`, whichever comes first.
+    async fn claim_or_wait(&self, stop: &mut watch::Receiver<bool>) -> Option<Claimed> {
+        // Registered before the claim, so a wake between claim and wait is kept.
+        let woken = super::waker().notified();
+        let freed = self.freed.notified();
+        tokio::pin!(woken, freed);
+        woken.as_mut().enable();
+        freed.as_mut().enable();
+        match self.claim().await {
+            Ok(Some(row)) => return Some(row),
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "webhooks: cannot claim a delivery"),
+        }
+        tokio::select! {
+            _ = woken => {}
+            _ = freed => {}
+            _ = tokio::time::sleep(IDLE_POLL) => {}
+            _ = stop.changed() => {}
+        }
+        None
+    }
+
+    async fn claim(&self) -> DbResult<Option<Claimed>> {
+        let busy: Vec<i64> = self.busy.lock().expect("busy endpoints lock").iter().copied().collect();
+        let row = queue::claim_next(&self.db, &self.name, self.clock.now(), &busy).await?;
+        if let Some(row) = &row {
+            self.busy.lock().expect("busy endpoints lock").insert(row.endpoint_id);
+        }
+        Ok(row)
+    }
+
+    /// Sends one delivery and records the outcome, then frees its endpoint.
+    async fn deliver(self: Arc<Self>, row: Claimed, lane: OwnedSemaphorePermit) {
+        let outcome = self.attempt(&row).await;
+        if let Err(error) = self.record(&row, outcome).await {
+            tracing::error!(delivery = %row.delivery_id, %error, "webhooks: outcome not recorded; sent again after the lease");
+        }
+        drop(lane);
+        self.busy.lock().expect("busy endpoints lock").remove(&row.endpoint_id);
+        self.freed.notify_one();
+    }
+
+    /// Builds the body from current data and POSTs it. A removed endpoint or a
+    /// vanished ticket ends the delivery; a database error is retried like a timeout.
+    async fn attempt(&self, row: &Claimed) -> Outcome {
+        let target = match store::target(&self.db, row.endpoint_id).await {
+            Ok(Some(target)) => target,
+            Ok(None) => return Outcome::Dropped("endpoint removed".into()),
+            Err(e) => return Outcome::Transient { status: None, body: None, error: format!("database: {e}") },
+        };
+        let body = match payload::build(&self.db, row).await {
+            Ok(Some(body)) => body,
+            Ok(None) => return Outcome::Dropped("ticket no longer exists".into()),
+            Err(e) => return Outcome::Transient { status: None, body: None, error: format!("database: {e}") },
+        };
+        let (url, secret) = (&target.0, &target.1);
+        if let Some(Err(blocked)) = url::Url::parse(url).ok().map(|u| self.guard.check_url(&u)) {
+            return Outcome::Dropped(blocked.to_string());
+        }
+        let request = Request { url, secret, delivery_id: &row.delivery_id, event: &row.event, body };
+        send::post(&self.client, request).await
+    }
+
+    async fn record(&self, row: &Claimed, outcome: Outcome) -> DbResult<()> {
+        let now = self.clock.now();
+        let (state, next, answer) = match outcome {
+            Outcome::Delivered { status, body } => ("delivered", None, answer(Some(status), Some(body), None)),
+            Outcome::Dropped(why) => ("failed", None, answer(None, None, Some(why))),
+            Outcome::Rejected { status, body } => {
+                tracing::warn!(delivery = %row.delivery_id, status, "webhooks: endpoint refused the delivery");
+                ("failed", None, answer(Some(status), Some(body), Some(format!("HTTP {status}"))))
+            }
+            Outcome::Transient { status, body, error } => {
+                match next_attempt(row.first_attempt_at, row.attempts + 1, now) {
+                    Some(at) => ("queued", Some(at), answer(status, body, Some(error))),
+                    None => {
+                        let error = format!("gave up after {} tries over a day: {error}", row.attempts + 1);
+                        tracing::warn!(delivery = %row.delivery_id, %error, "webhooks: delivery failed");
+                        ("failed", None, answer(status, body, Some(error)))
+                    }
+                }
+            }
+        };
+        if !queue::finish(&self.db, row, &self.name, state, next, &answer, now).await? {
+            tracing::warn!(delivery = %row.delivery_id, "webhooks: delivery was reclaimed meanwhile; outcome dropped");
+        }
+        Ok(())
+    }
+
+    /// Every half lease (at most 30 s), takes back what stopped processes left `sending`.
+    async fn reclaim_when_due(&self, next: &mut i64) {
+        if self.clock.now() < *next {
+            return;
+        }
+        match queue::reclaim_stale(&self.db, self.config.lease.as_secs() as i64, self.clock.now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::warn!(deliveries = n, "webhooks: deliveries left sending by a stopped process are queued again"),
+            Err(error) => tracing::error!(%error, "webhooks: cannot reclaim stale deliveries"),
+        }
+        *next = self.clock.now() + (self.config.lease.as_secs() as i64 / 2).clamp(1, 30);
+    }
+}
+
+fn answer(status: Option<u16>, body: Option<String>, error: Option<String>) -> Answer {
+    Answer { status: status.map(i64::from), body, error }
+}

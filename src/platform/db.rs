@@ -1,0 +1,140 @@
+//! The database pool, migrations and small helpers shared by every store.
+//!
+//! One `AnyPool` serves SQLite and PostgreSQL (picked by `DATABASE_URL`), so the same
+//! store functions and the same test suite run on both. The schema is limited to
+//! INTEGER/BIGINT/TEXT because `Any` decodes nothing richer (see TECH-NOTES.md).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
+
+use crate::platform::config::Backend;
+
+/// Errors of the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database error: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+}
+
+impl DbError {
+    /// True when the statement broke a UNIQUE or PRIMARY KEY constraint, which stores
+    /// turn into a friendly "already exists" answer.
+    pub fn is_unique_violation(&self) -> bool {
+        match self {
+            DbError::Sqlx(sqlx::Error::Database(e)) => e.is_unique_violation(),
+            _ => false,
+        }
+    }
+}
+
+pub type DbResult<T> = Result<T, DbError>;
+
+/// The pool plus which engine is behind it (for the few places SQL differs).
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+impl Db {
+    /// Connects; on SQLite also switches the file to WAL once, which later
+    /// connections inherit (the pragma cannot be set in the URL).
+    #[tracing::instrument(skip_all, fields(backend = ?backend))]
+    pub async fn connect(url: &str, backend: Backend) -> DbResult<Self> {
+        sqlx::any::install_default_drivers();
+        if backend == Backend::Sqlite {
+            let mut conn = sqlx::AnyConnection::connect(url).await?;
+            conn.execute("PRAGMA journal_mode=WAL").await?;
+            conn.close().await?;
+        }
+        let options: AnyConnectOptions = url.parse()?;
+        let options = options.disable_statement_logging();
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 4 } else { 10 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        Ok(Self { pool, backend })
+    }
+
+    /// Applies the migrations of this backend (idempotent).
+    #[tracing::instrument(skip_all)]
+    pub async fn migrate(&self) -> DbResult<()> {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
+            Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Begins a transaction. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`): a deferred transaction that reads first and writes later fails with
+    /// "database is locked" when another connection wrote in between, because SQLite
+    /// cannot upgrade its snapshot; taking the lock up front makes it wait instead.
+    pub async fn begin(&self) -> DbResult<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Where "now" comes from. Production uses the system clock; tests can pin or
+/// advance time so schedules and deadlines are checked without sleeping.
+pub trait Clock: Send + Sync + std::fmt::Debug {
+    /// Unix seconds, UTC.
+    fn now(&self) -> i64;
+}
+
+#[derive(Debug, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> i64 {
+        chrono::Utc::now().timestamp()
+    }
+}
+
+/// A clock that tests move by hand.
+#[derive(Debug)]
+pub struct ManualClock(AtomicI64);
+
+impl ManualClock {
+    pub fn new(start: i64) -> Arc<Self> {
+        Arc::new(Self(AtomicI64::new(start)))
+    }
+    pub fn advance(&self, seconds: i64) {
+        self.0.fetch_add(seconds, Ordering::SeqCst);
+    }
+    pub fn set(&self, unix: i64) {
+        self.0.store(unix, Ordering::SeqCst);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> i64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+pub type SharedClock = Arc<dyn Clock>;

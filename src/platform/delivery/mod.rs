@@ -1,0 +1,153 @@
+//! Everything the bot sends to a chat other than the one it is answering goes
+//! through a persistent outbox drained by a [`worker`]: notices to residents,
+//! announcements to groups, reminders. Rows survive restarts; the outcome of each
+//! send (message id, or failure reason) is recorded per chat.
+//!
+//! Pacing is ours, not teloxide's `Throttle`: one [`limiter::RateLimiter`] per
+//! process holds Telegram's windows (30/s overall, 20/min per group, ~1/s per
+//! private chat) for both the worker and the handlers' direct answers
+//! ([`ReplyBot`]), answers first. Tunables: [`config::DeliveryConfig`].
+//!
+//! Several processes: each claims rows with a conditional UPDATE (`FOR UPDATE SKIP
+//! LOCKED` on PostgreSQL), so no row is sent twice; the global budget is split with
+//! `KIMBOT_SEND_SHARE`. Per-chat windows live in each process, so two processes
+//! could together exceed one group's 20/min if that group alone has more than 20
+//! messages queued at once (a 429 then pauses it; nothing is lost).
+
+pub mod config;
+pub mod limiter;
+pub mod outbox;
+pub mod reply_bot;
+pub mod report;
+pub mod send;
+pub mod worker;
+
+pub use config::DeliveryConfig;
+pub use limiter::RateLimiter;
+pub use reply_bot::ReplyBot;
+pub use report::{Delivery, Summary};
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use teloxide::types::MessageEntity;
+use tokio::sync::Notify;
+
+use crate::platform::db::{Db, DbResult, SharedClock};
+
+/// Lower goes first within the shared sending budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Priority {
+    /// Answers a person is waiting for.
+    Reply = 0,
+    /// A personal notice (ticket status change, reminder).
+    Personal = 1,
+    /// One of many copies of a broadcast.
+    Broadcast = 2,
+}
+
+/// An inline button on an outgoing message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ButtonSpec {
+    pub label: String,
+    pub data: String,
+}
+
+/// What to send. `entities` carry the author's formatting (bold, italic, links) of
+/// the text or caption, as Telegram gave them; empty for plain text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Body {
+    Text {
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<ButtonSpec>>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        entities: Vec<MessageEntity>,
+    },
+    Photo {
+        file_id: String,
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        entities: Vec<MessageEntity>,
+    },
+    Document {
+        file_id: String,
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        entities: Vec<MessageEntity>,
+    },
+}
+
+/// One message for one chat.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub chat_id: i64,
+    pub body: Body,
+    pub priority: Priority,
+    /// What the message belongs to (`"aspiration:12"`), for reports and recall.
+    pub source: Option<String>,
+}
+
+impl Outgoing {
+    pub fn text(chat_id: i64, text: String, priority: Priority, source: Option<String>) -> Self {
+        Self { chat_id, body: Body::Text { text, buttons: Vec::new(), entities: Vec::new() }, priority, source }
+    }
+}
+
+/// The handle features use to queue messages; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Outbox {
+    db: Db,
+    clock: SharedClock,
+    wake: Arc<Notify>,
+}
+
+impl Outbox {
+    pub fn new(db: Db, clock: SharedClock) -> Self {
+        Self { db, clock, wake: Arc::new(Notify::new()) }
+    }
+
+    /// Queues messages (in one transaction) and wakes the worker.
+    pub async fn enqueue(&self, items: &[Outgoing]) -> DbResult<Vec<i64>> {
+        let mut tx = self.db.begin().await?;
+        let ids = self.enqueue_in(&mut tx, items).await?;
+        tx.commit().await?;
+        self.wake();
+        Ok(ids)
+    }
+
+    /// Queues messages inside the caller's transaction, so a state change and the
+    /// notice about it commit together. Call [`Outbox::wake`] after the commit.
+    pub async fn enqueue_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        items: &[Outgoing],
+    ) -> DbResult<Vec<i64>> {
+        outbox::insert(tx, items, self.clock.now()).await
+    }
+
+    /// Tells the worker in this process that rows are waiting.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    pub(crate) fn waker(&self) -> Arc<Notify> {
+        self.wake.clone()
+    }
+
+    /// How far the messages of `source` got (for announcement reports).
+    pub async fn summary(&self, source: &str) -> DbResult<Summary> {
+        report::summary(&self.db, source).await
+    }
+
+    /// Every row of `source`, with Telegram's message ids (for recall) and reasons.
+    pub async fn deliveries(&self, source: &str) -> DbResult<Vec<Delivery>> {
+        report::deliveries(&self.db, source).await
+    }
+
+    /// Stops what of `source` is still queued; returns how many rows were stopped.
+    pub async fn cancel(&self, source: &str) -> DbResult<u64> {
+        report::cancel(&self.db, source, self.clock.now()).await
+    }
+}

@@ -1,0 +1,233 @@
+//! SQL of the outbox: insert, claim the next due row, record outcomes, and the
+//! per-chat moves that Telegram's answers call for.
+//!
+//! A row is `queued` until a worker claims it (`sending`, with `claimed_by` and
+//! `claimed_at`) right before the request goes out, then `sent` or `failed`, or
+//! `queued` again with a later `not_before`. `attempts` counts finished tries;
+//! `claimed_by` keeps the worker that sent or failed a row.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{Body, Outgoing};
+use crate::platform::config::Backend;
+use crate::platform::db::{Db, DbError, DbResult};
+
+/// A claimed row, ready to send.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: i64,
+    pub chat_id: i64,
+    pub body: Body,
+    pub attempts: i64,
+    pub resent: bool,
+}
+
+pub async fn insert(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing], now: i64) -> DbResult<Vec<i64>> {
+    let mut ids = Vec::with_capacity(items.len());
+    for item in items {
+        let body = serde_json::to_string(&item.body).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        let row = sqlx::query(
+            "INSERT INTO outbox (chat_id, priority, body, source, status, not_before, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5) RETURNING id",
+        )
+        .bind(item.chat_id)
+        .bind(item.priority as i64)
+        .bind(body)
+        .bind(item.source.as_deref())
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        ids.push(row.try_get("id")?);
+    }
+    Ok(ids)
+}
+
+/// The claim, for one backend, skipping `skip` chats (bound from `$3` on).
+///
+/// PostgreSQL: a row another process is claiming right now is skipped, not waited
+/// for. SQLite: an UPDATE takes the database's single write lock before it reads,
+/// so the subquery and the update are one step no other process can interleave.
+fn claim_sql(backend: Backend, skip: usize) -> String {
+    let not_in = if skip == 0 {
+        String::new()
+    } else {
+        let marks: Vec<String> = (0..skip).map(|i| format!("${}", i + 3)).collect();
+        format!(" AND chat_id NOT IN ({})", marks.join(", "))
+    };
+    let (lock, recheck) = match backend {
+        Backend::Postgres => (" FOR UPDATE SKIP LOCKED", ""),
+        Backend::Sqlite => ("", " AND status = 'queued'"),
+    };
+    format!(
+        "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_at = $2, updated_at = $2 \
+         WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND not_before <= $2{not_in} \
+                     ORDER BY priority, id LIMIT 1{lock}){recheck} \
+         RETURNING id, chat_id, body, attempts, resent"
+    )
+}
+
+/// Claims the most urgent due row for `worker`, leaving out the chats in `skip`
+/// (ones this worker knows cannot take a message yet); it belongs to that worker alone.
+pub async fn claim_next(db: &Db, worker: &str, now: i64, skip: &[i64]) -> DbResult<Option<Claimed>> {
+    let sql = claim_sql(db.backend, skip.len());
+    // Only placeholders are generated; the chat ids are bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(worker).bind(now);
+    for chat in skip {
+        query = query.bind(*chat);
+    }
+    let row = query.fetch_optional(&db.pool).await?;
+    row.map(|r| decode_claimed(&r)).transpose()
+}
+
+/// Gives a claimed row back unsent and unchanged, for this worker to skip its chat
+/// for a while (kept in memory; see `defer_chat` for the persistent variant).
+pub async fn unclaim(db: &Db, id: i64, now: i64) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'queued', claimed_by = NULL, claimed_at = NULL, updated_at = $1 \
+         WHERE id = $2 AND status = 'sending'",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+fn decode_claimed(row: &AnyRow) -> DbResult<Claimed> {
+    let body: String = row.try_get("body")?;
+    Ok(Claimed {
+        id: row.try_get("id")?,
+        chat_id: row.try_get("chat_id")?,
+        body: serde_json::from_str(&body).map_err(|e| DbError::Corrupt(format!("outbox body: {e}")))?,
+        attempts: row.try_get("attempts")?,
+        resent: row.try_get::<i64, _>("resent")? != 0,
+    })
+}
+
+/// Gives a claimed row back unsent, and keeps every queued row of its chat until
+/// `until`, because the chat's window is full (or it has a message in flight).
+pub async fn defer_chat(db: &Db, id: i64, chat_id: i64, until: i64, now: i64) -> DbResult<()> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE outbox SET status = 'queued', claimed_by = NULL, claimed_at = NULL, not_before = $1, updated_at = $2 \
+         WHERE id = $3 AND status = 'sending'",
+    )
+    .bind(until)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE outbox SET not_before = $1, updated_at = $2 WHERE chat_id = $3 AND status = 'queued' AND not_before < $1")
+        .bind(until)
+        .bind(now)
+        .bind(chat_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn mark_sent(db: &Db, id: i64, message_id: i64, now: i64) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'sent', message_id = $1, sent_at = $2, attempts = attempts + 1, updated_at = $2 \
+         WHERE id = $3",
+    )
+    .bind(message_id)
+    .bind(now)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn mark_failed(db: &Db, id: i64, reason: &str, now: i64) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'failed', error = $1, attempts = attempts + 1, updated_at = $2 WHERE id = $3",
+    )
+    .bind(reason)
+    .bind(now)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// What to change when a row goes back in the queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Retry<'a> {
+    /// The chat to send to (a migration changes it).
+    pub chat_id: i64,
+    pub not_before: i64,
+    pub reason: &'a str,
+    /// The last attempt may have reached the chat (timeout).
+    pub maybe_delivered: bool,
+}
+
+pub async fn retry_later(db: &Db, id: i64, retry: &Retry<'_>, now: i64) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'queued', chat_id = $1, not_before = $2, attempts = attempts + 1, error = $3, \
+         resent = CASE WHEN $4 = 1 THEN 1 ELSE resent END, claimed_by = NULL, claimed_at = NULL, updated_at = $5 \
+         WHERE id = $6",
+    )
+    .bind(retry.chat_id)
+    .bind(retry.not_before)
+    .bind(retry.reason)
+    .bind(i64::from(retry.maybe_delivered))
+    .bind(now)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Fails every queued row of a chat the bot can no longer write to.
+pub async fn fail_chat(db: &Db, chat_id: i64, reason: &str, now: i64) -> DbResult<u64> {
+    let done = sqlx::query("UPDATE outbox SET status = 'failed', error = $1, updated_at = $2 WHERE chat_id = $3 AND status = 'queued'")
+        .bind(reason)
+        .bind(now)
+        .bind(chat_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Moves the queued rows of a group that became a supergroup to its new id.
+pub async fn move_chat(db: &Db, old: i64, new: i64, now: i64) -> DbResult<u64> {
+    let done = sqlx::query("UPDATE outbox SET chat_id = $1, updated_at = $2 WHERE chat_id = $3 AND status = 'queued'")
+        .bind(new)
+        .bind(now)
+        .bind(old)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Rows left `sending` longer than the lease belong to a worker that died: back in
+/// the queue, flagged `resent`, as the chat may already have them.
+pub async fn reclaim_stale(db: &Db, lease_secs: i64, now: i64) -> DbResult<u64> {
+    let done = sqlx::query(
+        "UPDATE outbox SET status = 'queued', resent = 1, attempts = attempts + 1, claimed_by = NULL, \
+         error = 'worker stopped while sending', updated_at = $1 WHERE status = 'sending' AND claimed_at < $2",
+    )
+    .bind(now)
+    .bind(now - lease_secs)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// (chat, sent_at) of every send since `since`, for the per-chat windows.
+pub async fn sent_since(db: &Db, since: i64) -> DbResult<Vec<(i64, i64)>> {
+    let rows = sqlx::query("SELECT chat_id, sent_at FROM outbox WHERE sent_at >= $1")
+        .bind(since)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(|r| Ok((r.try_get("chat_id")?, r.try_get("sent_at")?))).collect()
+}
+
+/// When the next queued row becomes due, if any.
+pub async fn next_due(db: &Db) -> DbResult<Option<i64>> {
+    let row = sqlx::query("SELECT MIN(not_before) AS due FROM outbox WHERE status = 'queued'").fetch_one(&db.pool).await?;
+    Ok(row.try_get::<Option<i64>, _>("due")?)
+}

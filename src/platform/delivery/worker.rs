@@ -1,0 +1,256 @@
+//! The delivery worker: takes a global sending slot, claims the most urgent due row
+//! whose chat can take a message now, and sends it in its own task, so up to
+//! `concurrency` sends are in flight and one slow chat never holds up the others.
+//!
+//! Telegram's answer decides what happens to the row:
+//! - 429 `retry_after`: back in the queue, and the chat (maybe everyone) pauses;
+//! - group upgraded to a supergroup: the group and its queued rows move to the new id;
+//! - 403 (kicked, blocked): failed, with the chat's other queued rows; a group is marked left;
+//! - network trouble, 5xx, timeout: retried with growing backoff, then failed;
+//! - any other 400: failed, with Telegram's reason.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use teloxide::Bot;
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+
+use super::limiter::{NotYet, RateLimiter, Slot};
+use super::outbox::{self, Claimed, Retry};
+use super::send::{self, Outcome};
+use super::{DeliveryConfig, Outbox};
+use crate::platform::db::{Db, DbResult, SharedClock};
+use crate::features::members::{GroupStatus, groups};
+
+/// Longest wait between two looks at the queue when nothing woke the worker.
+const IDLE_POLL: Duration = Duration::from_secs(1);
+/// Longest backoff between two tries after a transient failure.
+const MAX_BACKOFF_SECS: i64 = 300;
+/// Chats a worker skips from memory at most; beyond that a waiting chat's rows are
+/// deferred in the database instead (which costs a write per chat, and whole seconds).
+const MAX_HELD_CHATS: usize = 64;
+
+pub struct Worker {
+    db: Db,
+    bot: Bot,
+    clock: SharedClock,
+    wake: Arc<Notify>,
+    limiter: Arc<RateLimiter>,
+    config: DeliveryConfig,
+    name: String,
+    /// Chats that cannot take a message before the instant given (one in flight,
+    /// or a full window). Held in memory with the limiter's monotonic instants, not
+    /// as `not_before` in the database, whose whole seconds come from the app clock.
+    held: Mutex<HashMap<i64, Instant>>,
+}
+
+impl Worker {
+    pub fn new(db: Db, bot: Bot, clock: SharedClock, outbox: &Outbox, limiter: Arc<RateLimiter>, config: DeliveryConfig) -> Self {
+        let name = format!("{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
+        Self { db, bot, clock, wake: outbox.waker(), limiter, config, name, held: Mutex::new(HashMap::new()) }
+    }
+
+    /// Runs until `stop` turns true, then lets the sends in flight finish and record
+    /// their outcome (each is bounded by the request timeout).
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        let me = Arc::new(self);
+        me.remember_recent_sends().await;
+        let lanes = Arc::new(Semaphore::new(me.config.concurrency));
+        let mut tasks = JoinSet::new();
+        let mut next_reclaim = 0;
+        loop {
+            while tasks.try_join_next().is_some() {}
+            if *stop.borrow() {
+                break;
+            }
+            if me.clock.now() >= next_reclaim {
+                me.reclaim_stale().await;
+                next_reclaim = me.clock.now() + (me.config.lease.as_secs() as i64 / 2).clamp(1, 10);
+            }
+            let lane = tokio::select! {
+                lane = lanes.clone().acquire_owned() => lane.expect("the semaphore is never closed"),
+                _ = stop.changed() => break,
+            };
+            let mut slot = tokio::select! {
+                slot = me.limiter.worker_slot() => slot,
+                _ = stop.changed() => break,
+            };
+            match me.pick(&mut slot).await {
+                Ok(Some(row)) => {
+                    tasks.spawn(me.clone().deliver(row, slot, lane));
+                }
+                Ok(None) => {
+                    slot.cancel();
+                    me.idle(&mut stop).await;
+                }
+                Err(error) => {
+                    slot.cancel();
+                    tracing::error!(%error, "delivery: cannot claim from the outbox");
+                    me.idle(&mut stop).await;
+                }
+            }
+        }
+        while tasks.join_next().await.is_some() {}
+    }
+
+    /// Claims the next due row whose chat is free. A row whose chat must wait is
+    /// given back and its chat skipped until then (see [`Worker::hold`]).
+    async fn pick(&self, slot: &mut Slot) -> DbResult<Option<Claimed>> {
+        loop {
+            let now = self.clock.now();
+            let skip = self.held_chats();
+            let Some(row) = outbox::claim_next(&self.db, &self.name, now, &skip).await? else { return Ok(None) };
+            match self.limiter.take_chat(slot, row.chat_id) {
+                Ok(()) => return Ok(Some(row)),
+                Err(not_yet) => self.hold(&row, not_yet, now).await?,
+            }
+        }
+    }
+
+    /// Chats to skip now; forgets the ones whose wait is over.
+    fn held_chats(&self) -> Vec<i64> {
+        let mut held = self.held.lock().expect("held chats lock");
+        let now = Instant::now();
+        held.retain(|_, until| *until > now);
+        held.keys().copied().collect()
+    }
+
+    /// Puts `row` back for later: in memory while few chats wait, else in the database.
+    async fn hold(&self, row: &Claimed, not_yet: NotYet, now: i64) -> DbResult<()> {
+        let until = match not_yet {
+            // Freed as soon as the send in flight is recorded (see `deliver`).
+            NotYet::Busy => Instant::now() + self.config.request_timeout,
+            NotYet::Until(at) => at,
+        };
+        let in_memory = {
+            let mut held = self.held.lock().expect("held chats lock");
+            let fits = held.len() < MAX_HELD_CHATS;
+            if fits {
+                held.insert(row.chat_id, until);
+            }
+            fits
+        };
+        if in_memory {
+            outbox::unclaim(&self.db, row.id, now).await
+        } else {
+            outbox::defer_chat(&self.db, row.id, row.chat_id, now + secs_until(not_yet), now).await
+        }
+    }
+
+    /// The send to `chat` is over: its next row may be claimed (the limiter decides when).
+    fn release(&self, chat: i64) {
+        self.held.lock().expect("held chats lock").remove(&chat);
+        self.wake.notify_one();
+    }
+
+    async fn idle(&self, stop: &mut watch::Receiver<bool>) {
+        tokio::select! {
+            _ = self.wake.notified() => {}
+            _ = tokio::time::sleep(IDLE_POLL) => {}
+            _ = stop.changed() => {}
+        }
+    }
+
+    /// Sends one row and records the outcome before the chat is free again, so a
+    /// 403 fails the chat's other rows before any of them can be claimed.
+    async fn deliver(self: Arc<Self>, row: Claimed, mut slot: Slot, lane: OwnedSemaphorePermit) {
+        let outcome = send::attempt(&self.bot, &row, self.config.request_timeout).await;
+        slot.answered();
+        if let Outcome::TooMany(wait) = &outcome
+            && self.limiter.too_many_requests(row.chat_id, *wait)
+        {
+            tracing::warn!(chat = row.chat_id, wait_secs = wait.as_secs(), "delivery: flood limit, every send pauses");
+        }
+        if let Err(error) = self.record(&row, outcome).await {
+            tracing::error!(row = row.id, %error, "delivery: outcome not recorded; the row will be retried after its lease");
+        }
+        drop(slot);
+        drop(lane);
+        self.release(row.chat_id);
+    }
+
+    async fn record(&self, row: &Claimed, outcome: Outcome) -> DbResult<()> {
+        let now = self.clock.now();
+        match outcome {
+            Outcome::Sent(message_id) => outbox::mark_sent(&self.db, row.id, message_id, now).await,
+            Outcome::TooMany(wait) => {
+                let reason = format!("429 retry after {} s", wait.as_secs());
+                let r = Retry { chat_id: row.chat_id, not_before: now + wait.as_secs() as i64 + 1, reason: &reason, maybe_delivered: false };
+                outbox::retry_later(&self.db, row.id, &r, now).await
+            }
+            Outcome::Migrated(new) => {
+                groups::migrate(&self.db, row.chat_id, new, now).await?;
+                outbox::move_chat(&self.db, row.chat_id, new, now).await?;
+                let reason = format!("group moved to {new}");
+                let r = Retry { chat_id: new, not_before: now, reason: &reason, maybe_delivered: false };
+                outbox::retry_later(&self.db, row.id, &r, now).await
+            }
+            Outcome::Forbidden(reason) => self.give_up_on_chat(row, &reason, now).await,
+            Outcome::Transient { reason, maybe_delivered } if row.attempts + 1 < i64::from(self.config.max_attempts) => {
+                let backoff = 2_i64.saturating_pow(row.attempts.clamp(0, 30) as u32).min(MAX_BACKOFF_SECS);
+                let r = Retry { chat_id: row.chat_id, not_before: now + backoff, reason: &reason, maybe_delivered };
+                outbox::retry_later(&self.db, row.id, &r, now).await
+            }
+            Outcome::Transient { reason, .. } => {
+                let reason = format!("gave up after {} tries: {reason}", row.attempts + 1);
+                tracing::warn!(row = row.id, chat = row.chat_id, %reason, "delivery failed");
+                outbox::mark_failed(&self.db, row.id, &reason, now).await
+            }
+            Outcome::Failed(reason) => {
+                tracing::warn!(row = row.id, chat = row.chat_id, %reason, "delivery failed");
+                outbox::mark_failed(&self.db, row.id, &reason, now).await
+            }
+        }
+    }
+
+    /// 403: nothing more can reach this chat; a group is marked as left.
+    async fn give_up_on_chat(&self, row: &Claimed, reason: &str, now: i64) -> DbResult<()> {
+        outbox::mark_failed(&self.db, row.id, reason, now).await?;
+        let others = outbox::fail_chat(&self.db, row.chat_id, reason, now).await?;
+        if row.chat_id < 0
+            && let Some(g) = groups::get(&self.db, row.chat_id).await?
+        {
+            groups::set_status(&self.db, g.chat_id, &g.title, GroupStatus::Left, now).await?;
+        }
+        tracing::warn!(chat = row.chat_id, others, %reason, "delivery: chat unreachable, its queue failed");
+        Ok(())
+    }
+
+    async fn reclaim_stale(&self) {
+        match outbox::reclaim_stale(&self.db, self.config.lease.as_secs() as i64, self.clock.now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::warn!(rows = n, "delivery: rows left sending by a stopped worker are queued again (resent)"),
+            Err(error) => tracing::error!(%error, "delivery: cannot reclaim stale rows"),
+        }
+    }
+
+    /// Fills the per-chat windows with the last minute of sends, so a restart in
+    /// the middle of a broadcast does not give every chat a fresh budget.
+    async fn remember_recent_sends(&self) {
+        let now_unix = self.clock.now();
+        let now = Instant::now();
+        match outbox::sent_since(&self.db, now_unix - 60).await {
+            Ok(sends) => {
+                for (chat, sent_at) in sends {
+                    // Recorded in whole seconds: assume the end of that second.
+                    let age = Duration::from_secs((now_unix - sent_at - 1).max(0) as u64);
+                    if let Some(at) = now.checked_sub(age) {
+                        self.limiter.remember_send(chat, at);
+                    }
+                }
+            }
+            Err(error) => tracing::error!(%error, "delivery: cannot read recent sends; per-chat windows start empty"),
+        }
+    }
+}
+
+/// Whole seconds until a chat may send again (at least one: `not_before` is in seconds).
+fn secs_until(not_yet: NotYet) -> i64 {
+    match not_yet {
+        NotYet::Busy => 1,
+        NotYet::Until(at) => (at.saturating_duration_since(Instant::now()).as_secs_f64().ceil() as i64).max(1),
+    }
+}

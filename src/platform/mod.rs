@@ -1,0 +1,12 @@
+//! Services every feature stands on, free of Telegram routing: settings, database,
+//! messages, time, audit, the outbound guard, the outbox and its delivery worker.
+
+pub mod audit;
+pub mod config;
+pub mod db;
+pub mod delivery;
+pub mod i18n;
+pub mod outbound;
+pub mod scheduler;
+pub mod telemetry;
+pub mod when;

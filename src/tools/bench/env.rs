@@ -1,0 +1,171 @@
+//! What every benchmark needs: a throwaway database, the real app running in the
+//! background, memory readings and percentiles.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::app::{App, AppError};
+use crate::tools::cli::CliError;
+use crate::platform::config::Config;
+use crate::platform::db::{Db, SystemClock};
+
+pub fn fail(what: impl std::fmt::Display) -> CliError {
+    CliError::Usage(format!("bench: {what}"))
+}
+
+/// A database that exists only for one benchmark run.
+pub struct BenchDb {
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Dir(PathBuf),
+    Postgres { server: String, name: String },
+}
+
+impl BenchDb {
+    /// A temporary SQLite file, or a new database on the PostgreSQL `server`.
+    pub async fn create(server: Option<&str>) -> Result<BenchDb, CliError> {
+        let tag = format!("{}_{}", std::process::id(), chrono::Utc::now().timestamp_micros());
+        match server {
+            None => {
+                let dir = std::env::temp_dir().join(format!("kimbot-bench-{tag}"));
+                std::fs::create_dir_all(&dir).map_err(fail)?;
+                let url = format!("sqlite://{}/bench.db?mode=rwc", dir.display());
+                Ok(BenchDb { url, cleanup: Cleanup::Dir(dir) })
+            }
+            Some(server) => {
+                let name = format!("kimbot_bench_{tag}");
+                admin_sql(server, &format!("CREATE DATABASE {name}")).await?;
+                let (base, _) = server.rsplit_once('/').ok_or_else(|| fail("--database-url must end in /<database>"))?;
+                let url = format!("{base}/{name}");
+                Ok(BenchDb { url, cleanup: Cleanup::Postgres { server: server.to_string(), name } })
+            }
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self.cleanup {
+            Cleanup::Dir(_) => "SQLite (temporary file)",
+            Cleanup::Postgres { .. } => "PostgreSQL (throwaway database)",
+        }
+    }
+
+    pub async fn remove(self) {
+        match self.cleanup {
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Postgres { server, name } => {
+                if let Err(e) = admin_sql(&server, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await {
+                    eprintln!("could not drop {name}: {e}");
+                }
+            }
+        }
+    }
+}
+
+async fn admin_sql(server: &str, sql: &str) -> Result<(), CliError> {
+    use sqlx::{ConnectOptions, Connection};
+    sqlx::any::install_default_drivers();
+    let options: sqlx::any::AnyConnectOptions = server.parse().map_err(fail)?;
+    let mut conn = sqlx::AnyConnection::connect_with(&options.disable_statement_logging()).await.map_err(fail)?;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string())).execute(&mut conn).await.map_err(fail)?;
+    conn.close().await.map_err(fail)
+}
+
+/// The process environment (so `KIMBOT_SEND_*` apply) with the bench's Telegram,
+/// database and any `overrides`.
+pub fn config(api_url: &str, database_url: &str, overrides: &[(&str, &str)]) -> Result<Config, CliError> {
+    let mut env: HashMap<String, String> = std::env::vars().collect();
+    env.insert("TELOXIDE_TOKEN".into(), fake_telegram::TOKEN.into());
+    env.insert("TELOXIDE_API_URL".into(), api_url.into());
+    env.insert("DATABASE_URL".into(), database_url.into());
+    for (k, v) in overrides {
+        env.insert(k.to_string(), v.to_string());
+    }
+    Ok(Config::from_map(&env)?)
+}
+
+/// The real application, running until [`Running::stop`].
+pub struct Running {
+    stop: oneshot::Sender<()>,
+    handle: JoinHandle<Result<(), AppError>>,
+}
+
+impl Running {
+    pub async fn start(config: Config) -> Result<Running, CliError> {
+        let app = App::build(config, Arc::new(SystemClock)).await?;
+        let (stop, stopped) = oneshot::channel::<()>();
+        let handle = tokio::spawn(app.run_until(async move {
+            let _ = stopped.await;
+        }));
+        Ok(Running { stop, handle })
+    }
+
+    pub async fn stop(self) -> Result<(), CliError> {
+        let _ = self.stop.send(());
+        self.handle.await.map_err(fail)??;
+        Ok(())
+    }
+}
+
+/// Rows not yet sent or failed.
+pub async fn unfinished(db: &Db) -> Result<i64, CliError> {
+    use sqlx::Row;
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('queued', 'sending')")
+        .fetch_one(&db.pool)
+        .await
+        .map_err(fail)?;
+    row.try_get("n").map_err(fail)
+}
+
+/// Peak resident memory of this process so far (`VmHWM`), in MiB.
+pub fn peak_memory_mib() -> f64 {
+    proc_status_kib("VmHWM:") as f64 / 1024.0
+}
+
+/// Resident memory now (`VmRSS`), in MiB.
+pub fn memory_mib() -> f64 {
+    proc_status_kib("VmRSS:") as f64 / 1024.0
+}
+
+fn proc_status_kib(key: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with(key)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .unwrap_or(0)
+}
+
+/// Nearest-rank percentile of sorted samples.
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+pub fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_use_the_nearest_rank() {
+        let v: Vec<Duration> = (1..=100).map(Duration::from_millis).collect();
+        assert_eq!(percentile(&v, 50.0), Duration::from_millis(50));
+        assert_eq!(percentile(&v, 99.0), Duration::from_millis(99));
+        assert_eq!(percentile(&v[..1], 99.0), Duration::from_millis(1));
+        assert_eq!(percentile(&[], 50.0), Duration::ZERO);
+    }
+}

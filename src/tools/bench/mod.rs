@@ -1,0 +1,81 @@
+//! `kimbot bench`: figures for the README, measured with the real application
+//! (dispatcher, handlers, outbox worker, rate limiter) against the fake Bot API on
+//! loopback. Benchmarks, not tests: they print numbers and never fail on them.
+//!
+//! - `broadcast`: one announcement to many groups with Telegram's limits enforced
+//!   by the fake, while residents write to the bot; throughput, violations, 429s,
+//!   answer times with and without the broadcast, peak memory.
+//! - `export`: the aspirations report over many seeded rows (time, peak memory;
+//!   see [`crate::features::reports::bench`]).
+//! - `queue`: peak memory and throughput with a large queue (limits off); the fake
+//!   runs in a child process so the memory figure is kimbot's own.
+
+mod broadcast;
+mod env;
+mod queue;
+
+use clap::{Args, Subcommand};
+
+use crate::tools::cli::CliError;
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// One message to each of many groups under Telegram's limits, residents writing meanwhile.
+    Broadcast(BroadcastArgs),
+    /// Memory and throughput with a large queue of deliveries (limits off).
+    Queue(QueueArgs),
+    /// Seeds aspirations in a temporary SQLite and times the streamed report export.
+    Export {
+        /// Aspirations to seed before exporting.
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        /// Keep the exported files in this directory (default: deleted).
+        #[arg(long)]
+        keep: Option<std::path::PathBuf>,
+    },
+    /// (internal) Serve a fake Bot API with N groups; prints its URL.
+    #[command(hide = true)]
+    FakeServer {
+        #[arg(long)]
+        groups: usize,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BroadcastArgs {
+    /// Groups in the broadcast (1,000 take at least 34 s at 30 messages/s).
+    #[arg(long, default_value_t = 1000)]
+    pub groups: usize,
+    /// Messages per group; above 20 the per-group limit (20/min) shows.
+    #[arg(long, default_value_t = 1)]
+    pub per_group: usize,
+    /// Resident messages timed with no broadcast running (during it: as many as fit).
+    #[arg(long, default_value_t = 30)]
+    pub samples: usize,
+    /// A PostgreSQL server (postgres://…/postgres): a throwaway database is created
+    /// there and dropped afterwards. Default: a temporary SQLite file.
+    #[arg(long)]
+    pub database_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct QueueArgs {
+    /// Deliveries queued before the worker starts.
+    #[arg(long, default_value_t = 100_000)]
+    pub rows: usize,
+    /// Distinct chats (groups) they are spread over.
+    #[arg(long, default_value_t = 1000)]
+    pub chats: usize,
+    /// As for `broadcast`.
+    #[arg(long)]
+    pub database_url: Option<String>,
+}
+
+pub async fn run(command: BenchCommand) -> Result<(), CliError> {
+    match command {
+        BenchCommand::Broadcast(args) => broadcast::run(args).await,
+        BenchCommand::Queue(args) => queue::run(args).await,
+        BenchCommand::Export { rows, keep } => Ok(crate::features::reports::bench::run(rows, keep.as_deref()).await?),
+        BenchCommand::FakeServer { groups } => queue::serve_fake(groups).await,
+    }
+}

@@ -1,0 +1,317 @@
+//! Command-line interface (clap). `main` parses, this module runs the subcommand.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::{self, App, AppError};
+use crate::platform::audit;
+use crate::platform::config::Config;
+use crate::platform::db::{Clock, Db, SystemClock};
+use crate::features::members::roles::{self, Scope};
+use crate::features::members::{areas, display_path};
+
+#[derive(Debug, Parser)]
+#[command(name = "kimbot", version, about = "Telegram bot for Kelompok Informasi Masyarakat (KIM)")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database, then serve Telegram updates (long polling).
+    Run,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Try the bot without a token: a fake Telegram in-process and a terminal chat.
+    Sandbox {
+        /// SQLite file for the sandbox (kept between runs).
+        #[arg(long, default_value = "kimbot-sandbox.db")]
+        db: PathBuf,
+    },
+    /// Grant a role from the office (no invite code needed).
+    Grant {
+        #[command(subcommand)]
+        role: GrantRole,
+    },
+    /// Revoke every role of a person.
+    Revoke {
+        /// Telegram user id.
+        #[arg(long)]
+        user: i64,
+    },
+    /// Areas and KIMs.
+    Areas {
+        #[command(subcommand)]
+        action: AreasAction,
+    },
+    /// Reports as XLSX + CSV (`;`-separated, UTF-8 with BOM) for office use.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Show the latest audit log entries, newest first.
+    Audit {
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+        /// Only acts by this Telegram user id.
+        #[arg(long)]
+        actor: Option<i64>,
+        /// Only actions starting with this, e.g. `group.link` or `aspiration`.
+        #[arg(long)]
+        action: Option<String>,
+    },
+    /// Benchmarks for the README: the delivery engine against a fake Telegram, the report export.
+    Bench {
+        #[command(subcommand)]
+        what: crate::tools::bench::BenchCommand,
+    },
+    /// Webhooks to other systems when aspirations change: add, list, remove, failures, retry.
+    Webhooks {
+        #[command(subcommand)]
+        action: crate::features::webhooks::cli::WebhooksAction,
+    },
+    /// Programme news feeds (RSS 2.0 / Atom) polled into drafts for coordinators.
+    Feeds {
+        #[command(subcommand)]
+        action: crate::features::feeds::cli::FeedsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GrantRole {
+    /// Diskominfo staff for a kota or kecamatan.
+    Staff {
+        #[arg(long)]
+        user: i64,
+        /// Area name (e.g. "Ilir Barat I") or full path ("Kota Palembang/Ilir Barat I").
+        #[arg(long)]
+        area: String,
+    },
+    /// Coordinator of one KIM.
+    Coordinator {
+        #[arg(long)]
+        user: i64,
+        /// KIM code, e.g. IB1-BL.
+        #[arg(long)]
+        kim: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AreasAction {
+    /// Load kota,kecamatan,kelurahan,kim_code,kim_name rows from a CSV file.
+    Import { file: PathBuf },
+    /// List every KIM with its area.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// Aspirations of a period: summary + detail XLSX, detail CSV, weekly chart PNG.
+    Aspirations {
+        /// First day, e.g. 2026-11-01 or 1/11/2026.
+        #[arg(long)]
+        from: String,
+        /// Last day (included).
+        #[arg(long)]
+        to: String,
+        /// Kota, kecamatan or kelurahan name (or full path); everything when absent.
+        #[arg(long)]
+        area: Option<String>,
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+    /// The UMKM registry, optionally by area, sector code and need code.
+    Umkm {
+        #[arg(long)]
+        area: Option<String>,
+        /// Sector code: kuliner, fashion, kriya, jasa, pertanian, perdagangan, lainnya.
+        #[arg(long)]
+        sector: Option<String>,
+        /// Need code: modal, pelatihan, pemasaran, perizinan, qris, kemasan, lainnya.
+        #[arg(long)]
+        need: Option<String>,
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+    /// Registrations and attendance of one training.
+    Attendance {
+        #[arg(long)]
+        training: i64,
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+}
+
+/// Errors of the CLI layer, each printed as one line.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error(transparent)]
+    Import(#[from] areas::ImportError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error(transparent)]
+    Report(#[from] crate::features::reports::ReportError),
+    /// The sandbox could not set itself up or its bot stopped abnormally.
+    #[error("sandbox: {0}")]
+    Sandbox(String),
+    #[error(transparent)]
+    Webhooks(#[from] crate::features::webhooks::WebhookError),
+}
+
+impl From<crate::platform::db::DbError> for CliError {
+    fn from(e: crate::platform::db::DbError) -> Self {
+        CliError::App(e.into())
+    }
+}
+impl From<crate::platform::config::ConfigError> for CliError {
+    fn from(e: crate::platform::config::ConfigError) -> Self {
+        CliError::App(e.into())
+    }
+}
+
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    match cli.command {
+        Command::Sandbox { db } => crate::tools::sandbox::run(db).await,
+        Command::Export { what } => {
+            let config = Config::from_env()?;
+            let db = Db::connect(&config.database_url, config.backend).await?;
+            db.migrate().await?;
+            let result = export(&db, config.tz, what, clock.now()).await;
+            db.close().await;
+            result
+        }
+        Command::Bench { what } => crate::tools::bench::run(what).await,
+        Command::Feeds { action } => {
+            let config = Config::from_env()?;
+            let db = Db::connect(&config.database_url, config.backend).await?;
+            db.migrate().await?;
+            let result = crate::features::feeds::cli::run(&db, config.tz, action, clock.now()).await;
+            db.close().await;
+            result
+        }
+        Command::Run => {
+            let app = App::build(Config::from_env()?, clock).await?;
+            tracing::info!("kimbot is running; Ctrl-C to stop");
+            Ok(app.run_until(app::shutdown_signal()).await?)
+        }
+        other => {
+            let config = Config::from_env()?;
+            let db = Db::connect(&config.database_url, config.backend).await?;
+            db.migrate().await?;
+            let result = office(&db, other, clock.now()).await;
+            db.close().await;
+            result
+        }
+    }
+}
+
+/// The subcommands that only touch the database.
+async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
+    match command {
+        Command::Migrate => println!("migrations applied"),
+        Command::Areas { action: AreasAction::Import { file } } => {
+            let path = file.display().to_string();
+            let input = std::fs::File::open(&file).map_err(|source| CliError::Io { path, source })?;
+            let summary = areas::import_csv(db, input).await?;
+            println!("imported {} rows ({} KIMs)", summary.rows, summary.kims);
+        }
+        Command::Areas { action: AreasAction::List } => {
+            for kim in areas::all_kims(db).await? {
+                println!("{}\t{}\t{}", kim.code, kim.name, display_path(&kim.area_path));
+            }
+        }
+        Command::Grant { role } => grant(db, role, now).await?,
+        Command::Revoke { user } => {
+            let n = roles::revoke_all(db, user, now).await?;
+            audit::record(db, None, "role.revoke", &format!("user={user} grants={n} via=cli"), now).await?;
+            println!("revoked {n} grant(s) of {user}");
+        }
+        Command::Audit { limit, actor, action } => {
+            let filter = audit::Filter { actor, action_prefix: action };
+            for e in audit::page(db, &filter, 0, limit).await?.0 {
+                let when = chrono::DateTime::from_timestamp(e.at, 0).map(|t| t.to_rfc3339()).unwrap_or_default();
+                let who = e.actor.map(|a| a.to_string()).unwrap_or_else(|| "cli/system".into());
+                println!("{when}\t{who}\t{}\t{}", e.action, e.detail);
+            }
+        }
+        Command::Webhooks { action } => crate::features::webhooks::cli::run(db, action, now, &mut std::io::stdout().lock()).await?,
+        Command::Run | Command::Sandbox { .. } | Command::Bench { .. } | Command::Export { .. } | Command::Feeds { .. } => {
+            unreachable!("handled in run")
+        }
+    }
+    Ok(())
+}
+
+async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Result<(), CliError> {
+    use crate::features::reports::office;
+    use crate::features::reports::period::Period;
+    let result = match what {
+        ExportWhat::Aspirations { from, to, area, out } => {
+            let period = Period::parse(&format!("{from} - {to}"))
+                .map_err(|e| CliError::Usage(format!("bad period {from:?}..{to:?}: {e:?}")))?;
+            let area = match area {
+                Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?),
+                None => None,
+            };
+            office::aspirations(db, tz, period, area, &out, now).await
+        }
+        ExportWhat::Umkm { area, sector, need, out } => {
+            let filter = crate::features::reports::registry::UmkmFilter {
+                area_path: match area {
+                    Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?.path),
+                    None => None,
+                },
+                sector: code(sector, crate::features::umkm::model::Sector::from_code, "sector")?,
+                need: code(need, crate::features::umkm::model::Need::from_code, "need")?,
+            };
+            office::umkm(db, tz, filter, &out, now).await
+        }
+        ExportWhat::Attendance { training, out } => office::attendance(db, tz, training, &out, now).await,
+    };
+    result.map_err(office_usage)
+}
+
+fn office_usage(e: crate::features::reports::office::OfficeError) -> CliError {
+    match e {
+        crate::features::reports::office::OfficeError::Usage(m) => CliError::Usage(m),
+        crate::features::reports::office::OfficeError::Report(r) => CliError::Report(r),
+    }
+}
+
+fn code<T>(given: Option<String>, parse: fn(&str) -> Option<T>, what: &str) -> Result<Option<T>, CliError> {
+    given.map(|c| parse(&c).ok_or_else(|| CliError::Usage(format!("unknown {what} code {c:?}")))).transpose()
+}
+
+async fn grant(db: &Db, role: GrantRole, now: i64) -> Result<(), CliError> {
+    let (user, scope) = match role {
+        GrantRole::Staff { user, area } => {
+            let mut found = areas::find_scope_areas(db, &area).await?;
+            match found.len() {
+                1 => (user, Scope::Area(found.remove(0))),
+                0 => return Err(CliError::Usage(format!("no kota or kecamatan named {area:?} (see `kimbot areas list`)"))),
+                _ => {
+                    let paths: Vec<_> = found.iter().map(|a| a.path.as_str()).collect();
+                    return Err(CliError::Usage(format!("{area:?} is ambiguous; use one of: {}", paths.join("; "))));
+                }
+            }
+        }
+        GrantRole::Coordinator { user, kim } => match areas::kim_by_code(db, &kim).await? {
+            Some(k) => (user, Scope::Kim(k)),
+            None => return Err(CliError::Usage(format!("no KIM with code {kim:?} (see `kimbot areas list`)"))),
+        },
+    };
+    roles::grant(db, user, &scope, None, now).await?;
+    let detail = format!("user={user} role={} scope={} via=cli", scope.role().as_str(), scope.label());
+    audit::record(db, None, "role.grant", &detail, now).await?;
+    println!("granted {} for {} to {user}", scope.role().as_str(), scope.label());
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! The ways in besides serving Telegram: the command line, the sandbox, benchmarks.
+
+pub mod bench;
+pub mod cli;
+pub mod sandbox;

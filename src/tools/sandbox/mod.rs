@@ -1,0 +1,197 @@
+//! `kimbot sandbox`: try the real bot on a fresh machine, without a Telegram token.
+//!
+//! The application runs through exactly the code path of `kimbot run`
+//! ([`App::build`] then [`App::run_until`]) on a SQLite file, against the
+//! in-process fake Bot API from the `fake-telegram` crate on loopback. The
+//! terminal plays three people (resident, coordinator, admin): lines typed on
+//! stdin become their updates ([`session`]), and every message the bot sends
+//! is printed as it arrives ([`render`]). Plain line-based stdin/stdout, so it
+//! works in any terminal and when stdin is piped (that is how it is tested).
+
+mod input;
+mod render;
+mod session;
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use fake_telegram::FakeTelegram;
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::sync::{broadcast, oneshot};
+use tokio::task::JoinHandle;
+
+use crate::app::{App, AppError};
+use crate::tools::cli::CliError;
+use crate::platform::config::Config;
+use crate::platform::db::{Db, SharedClock, SystemClock};
+use crate::features::members::areas;
+use crate::features::members::roles::{self, Scope};
+use input::{HELP, Persona};
+use session::Session;
+
+/// The shipped example areas, embedded so the sandbox works from any directory.
+const AREAS_CSV: &str = include_str!("../../../data/areas-palembang.csv");
+/// The KIM the coordinator persona runs (and the one to try `/start` with).
+const SANDBOX_KIM: &str = "IB1-BL";
+/// How long quitting waits for the bot to fetch the last updates.
+const FETCH_GRACE: Duration = Duration::from_secs(5);
+
+/// Runs the sandbox until `:q` or end of input; the database file is kept, so a
+/// second run continues where the first stopped.
+pub async fn run(db_path: PathBuf) -> Result<(), CliError> {
+    let database_url = sqlite_url(&db_path)?;
+    let clock: SharedClock = Arc::new(SystemClock);
+    let fake = start_fake().await?;
+    let config = sandbox_config(&fake, &database_url)?;
+    prepare_database(&config, clock.now()).await?;
+
+    let printer = spawn_printer(fake.subscribe());
+    let app = App::build(config, clock).await?;
+    let (stop, stopped) = oneshot::channel::<()>();
+    let running = tokio::spawn(app.run_until(async move {
+        let _ = stopped.await;
+    }));
+
+    let mut session = Session::new(fake.clone(), !std::io::stdin().is_terminal());
+    println!("{HELP}\n· database: {} | {}", db_path.display(), session.whoami());
+    let chatted = chat(&mut session).await;
+
+    let stopped = stop_app(&fake, stop, running).await;
+    printer.finish().await;
+    fake.shutdown();
+    chatted.and(stopped)
+}
+
+/// `sqlite://<path>?mode=rwc` (created if missing). Paths that would not survive
+/// inside a URL are refused with a clear line instead of opening some other file.
+fn sqlite_url(path: &Path) -> Result<String, CliError> {
+    let text = path.to_str().filter(|p| !p.is_empty() && !p.contains(['?', '#']));
+    match text {
+        Some(p) => Ok(format!("sqlite://{p}?mode=rwc")),
+        None => Err(CliError::Usage(format!("--db {}: use a plain file path (no ? or #)", path.display()))),
+    }
+}
+
+/// The fake Bot API on a free loopback port, so nothing leaves the machine.
+async fn start_fake() -> Result<FakeTelegram, CliError> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], 0));
+    FakeTelegram::start_on(addr)
+        .await
+        .map_err(|e| CliError::Sandbox(format!("cannot listen on {addr} for the fake Telegram: {e}")))
+}
+
+/// The same settings `kimbot run` reads from the environment, pointed at the fake.
+fn sandbox_config(fake: &FakeTelegram, database_url: &str) -> Result<Config, CliError> {
+    let env: HashMap<String, String> = [
+        ("TELOXIDE_TOKEN", fake_telegram::TOKEN.to_string()),
+        ("TELOXIDE_API_URL", fake.api_url()),
+        ("DATABASE_URL", database_url.to_string()),
+        ("KIMBOT_ADMINS", Persona::Admin.id().to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    Ok(Config::from_map(&env)?)
+}
+
+/// Migrates, loads the example areas into an empty database, and makes the
+/// coordinator persona coordinator of [`SANDBOX_KIM`] (idempotent), so all three
+/// roles can be tried on the first run. Update ids of an earlier run are
+/// forgotten: the new fake Telegram numbers its updates from 1 again.
+async fn prepare_database(config: &Config, now: i64) -> Result<(), CliError> {
+    let db = Db::connect(&config.database_url, config.backend).await?;
+    let result = seed(&db, now).await;
+    db.close().await;
+    result
+}
+
+async fn seed(db: &Db, now: i64) -> Result<(), CliError> {
+    db.migrate().await?;
+    crate::bot::forget_processed_updates(db).await.map_err(crate::platform::db::DbError::from)?;
+    if areas::count_kims(db).await? == 0 {
+        areas::import_csv(db, AREAS_CSV.as_bytes()).await?;
+    }
+    let kim = areas::kim_by_code(db, SANDBOX_KIM).await?.ok_or_else(|| {
+        CliError::Sandbox(format!("the database has no KIM {SANDBOX_KIM}; delete it to start afresh"))
+    })?;
+    roles::grant(db, Persona::Koordinator.id(), &Scope::Kim(kim), None, now).await?;
+    Ok(())
+}
+
+/// Reads lines until `:q` or end of input. Stdin is read only between lines, so
+/// no blocking read is left behind to hold up the exit.
+async fn chat(session: &mut Session) -> Result<(), CliError> {
+    let mut lines = BufReader::new(tokio::io::stdin()).lines();
+    loop {
+        let line = lines.next_line().await.map_err(|source| CliError::Io { path: "stdin".into(), source })?;
+        let Some(line) = line else { return Ok(()) };
+        if !session.handle(&line).await {
+            return Ok(());
+        }
+    }
+}
+
+/// Lets the bot fetch what was typed last (piped input often ends right after
+/// it), then sends the shutdown signal and waits for the updates in hand.
+async fn stop_app(
+    fake: &FakeTelegram,
+    stop: oneshot::Sender<()>,
+    running: JoinHandle<Result<(), AppError>>,
+) -> Result<(), CliError> {
+    let deadline = tokio::time::Instant::now() + FETCH_GRACE;
+    while fake.pending_updates() > 0 && tokio::time::Instant::now() < deadline && !running.is_finished() {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let _ = stop.send(());
+    match running.await {
+        Ok(result) => Ok(result?),
+        Err(e) => Err(CliError::Sandbox(format!("the bot stopped abnormally: {e}"))),
+    }
+}
+
+/// Prints bot events as they arrive, in their own task so output never waits
+/// for the user to type.
+struct Printer {
+    done: oneshot::Sender<()>,
+    task: JoinHandle<()>,
+}
+
+fn spawn_printer(mut events: broadcast::Receiver<fake_telegram::BotEvent>) -> Printer {
+    let mut transcript = render::Transcript::new(Session::chat_names());
+    let (done, mut finish) = oneshot::channel::<()>();
+    let mut show = move |e: &fake_telegram::BotEvent| {
+        let text = transcript.show(e);
+        if !text.is_empty() {
+            println!("{text}");
+        }
+    };
+    let task = tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                biased;
+                e = events.recv() => match e {
+                    Ok(e) => show(&e),
+                    Err(broadcast::error::RecvError::Lagged(n)) => println!("· ({n} bot events not shown)"),
+                    Err(broadcast::error::RecvError::Closed) => return,
+                },
+                _ = &mut finish => break,
+            }
+        }
+        while let Ok(e) = events.try_recv() {
+            show(&e);
+        }
+    });
+    Printer { done, task }
+}
+
+impl Printer {
+    /// Prints what is still queued (the replies to the last updates), then stops.
+    async fn finish(self) {
+        let _ = self.done.send(());
+        let _ = self.task.await;
+    }
+}
