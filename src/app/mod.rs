@@ -1,6 +1,10 @@
 //! Builds the pieces (database, Telegram client, dispatcher) and runs them until a
 //! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
 
+mod ctx;
+
+pub use ctx::AppCtx;
+
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,7 +19,7 @@ use crate::platform::db::{Db, DbError, SharedClock};
 use crate::platform::delivery::worker::Worker;
 use crate::platform::delivery::{Outbox, RateLimiter, ReplyBot};
 use crate::platform::scheduler::Scheduler;
-use crate::bot::{Ctx, DbStorage, HandlerError, State};
+use crate::bot::{DbStorage, HandlerError, State};
 use crate::features::trainings::reminders::Reminders;
 
 /// Why the application could not start or stopped with an error.
@@ -33,7 +37,7 @@ pub enum AppError {
 const POLL_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct App {
-    ctx: Arc<Ctx>,
+    ctx: Arc<AppCtx>,
     bot: Bot,
 }
 
@@ -52,11 +56,11 @@ impl App {
         let me = bot.get_me().await.map_err(|source| AppError::Telegram { url, source })?;
         let bot_username = me.username().to_string();
         let outbox = Outbox::new(db.clone(), clock.clone());
-        let ctx = Arc::new(Ctx { db, config: Arc::new(config), clock, bot_username, outbox });
+        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox });
         Ok(App { ctx, bot })
     }
 
-    pub fn ctx(&self) -> Arc<Ctx> {
+    pub fn ctx(&self) -> Arc<AppCtx> {
         self.ctx.clone()
     }
 

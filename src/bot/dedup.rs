@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use teloxide::types::Update;
 
-use super::Ctx;
+use crate::app::AppCtx;
 
 /// Claims the update id; `false` means another delivery already claimed it.
-pub async fn first_delivery(update: Update, ctx: Arc<Ctx>) -> bool {
+pub async fn first_delivery(update: Update, ctx: Arc<AppCtx>) -> bool {
     let claimed = sqlx::query(
         "INSERT INTO processed_updates (update_id, processed_at) VALUES ($1, $2) ON CONFLICT (update_id) DO NOTHING",
     )
@@ -30,7 +30,7 @@ pub async fn first_delivery(update: Update, ctx: Arc<Ctx>) -> bool {
 }
 
 /// Forgets ids older than a week: Telegram never redelivers anything that old.
-pub async fn prune(ctx: &Ctx) -> Result<u64, sqlx::Error> {
+pub async fn prune(ctx: &AppCtx) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("DELETE FROM processed_updates WHERE processed_at < $1")
         .bind(ctx.now() - 7 * 86_400)
         .execute(&ctx.db.pool)

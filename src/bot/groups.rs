@@ -9,7 +9,8 @@ use teloxide::types::{ChatMemberKind, ChatMemberUpdated};
 use super::keyboards::parse_command;
 use super::private::apologize;
 use super::who::Who;
-use super::{Ctx, HandlerResult};
+use crate::app::AppCtx;
+use super::HandlerResult;
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -18,7 +19,7 @@ use crate::features::members::{GroupStatus, Role, areas, groups, roles};
 /// Groups are community spaces: the bot speaks Indonesian there.
 const GROUP_LANG: Lang = Lang::Id;
 
-pub async fn on_my_chat_member(bot: ReplyBot, upd: ChatMemberUpdated, ctx: Arc<Ctx>) -> HandlerResult {
+pub async fn on_my_chat_member(bot: ReplyBot, upd: ChatMemberUpdated, ctx: Arc<AppCtx>) -> HandlerResult {
     if !(upd.chat.is_group() || upd.chat.is_supergroup()) {
         return Ok(());
     }
@@ -45,7 +46,7 @@ fn status_of(kind: &ChatMemberKind) -> GroupStatus {
     }
 }
 
-pub async fn on_group_message(bot: ReplyBot, msg: Message, ctx: Arc<Ctx>) -> HandlerResult {
+pub async fn on_group_message(bot: ReplyBot, msg: Message, ctx: Arc<AppCtx>) -> HandlerResult {
     let chat = msg.chat.id;
     match handle_group_message(&bot, &msg, &ctx).await {
         Ok(()) => Ok(()),
@@ -53,7 +54,7 @@ pub async fn on_group_message(bot: ReplyBot, msg: Message, ctx: Arc<Ctx>) -> Han
     }
 }
 
-async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &Ctx) -> HandlerResult {
+async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &AppCtx) -> HandlerResult {
     if let Some(new) = msg.migrate_to_chat_id() {
         return migrate(ctx, msg.chat.id.0, new.0).await;
     }
@@ -77,14 +78,14 @@ async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &Ctx) -> Handl
     Ok(())
 }
 
-async fn migrate(ctx: &Ctx, old: i64, new: i64) -> HandlerResult {
+async fn migrate(ctx: &AppCtx, old: i64, new: i64) -> HandlerResult {
     if groups::migrate(&ctx.db, old, new, ctx.now()).await? {
         audit::record(&ctx.db, None, "group.migrate", &format!("chat={old} to={new}"), ctx.now()).await?;
     }
     Ok(())
 }
 
-async fn link(ctx: &Ctx, chat_id: i64, title: &str, actor: &crate::features::members::Actor, code: &str) -> Result<String, super::HandlerError> {
+async fn link(ctx: &AppCtx, chat_id: i64, title: &str, actor: &crate::features::members::Actor, code: &str) -> Result<String, super::HandlerError> {
     if code.is_empty() {
         return Ok(t(GROUP_LANG, "group-link-usage"));
     }
@@ -101,7 +102,7 @@ async fn link(ctx: &Ctx, chat_id: i64, title: &str, actor: &crate::features::mem
     Ok(ta(GROUP_LANG, "group-linked", &[("kim", Arg::from(&kim.name))]))
 }
 
-async fn unlink(ctx: &Ctx, chat_id: i64, actor: &crate::features::members::Actor) -> Result<String, super::HandlerError> {
+async fn unlink(ctx: &AppCtx, chat_id: i64, actor: &crate::features::members::Actor) -> Result<String, super::HandlerError> {
     let kim = match groups::get(&ctx.db, chat_id).await?.and_then(|g| g.kim_id) {
         Some(id) => areas::kim_by_id(&ctx.db, id).await?,
         None => None,
@@ -117,7 +118,7 @@ async fn unlink(ctx: &Ctx, chat_id: i64, actor: &crate::features::members::Actor
 }
 
 /// `/grupsaya`: the groups of the KIMs this person coordinates (staff: of their KIM).
-pub async fn my_groups(bot: &ReplyBot, ctx: &Ctx, who: &Who, chat: ChatId) -> HandlerResult {
+pub async fn my_groups(bot: &ReplyBot, ctx: &AppCtx, who: &Who, chat: ChatId) -> HandlerResult {
     let lang = who.lang;
     if who.actor.role() < Role::Coordinator {
         bot.send_message(chat, t(lang, "not-allowed-coordinator")).await?;

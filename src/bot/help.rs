@@ -4,7 +4,8 @@
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 
-use super::{Ctx, HandlerResult};
+use crate::app::AppCtx;
+use super::HandlerResult;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{Role, users};
 
@@ -86,7 +87,7 @@ pub async fn set_default_menus(bot: &Bot) -> Result<(), teloxide::RequestError> 
 /// shown. Residents use the default menu, so theirs is cleared.
 pub async fn refresh_menu(
     bot: &Bot,
-    ctx: &Ctx,
+    ctx: &AppCtx,
     user_id: i64,
     lang: Lang,
     role: Role,

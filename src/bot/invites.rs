@@ -5,14 +5,15 @@ use teloxide::prelude::*;
 
 use super::onboarding::INVITE_PREFIX;
 use super::who::Who;
-use super::{Ctx, HandlerResult, help};
+use crate::app::AppCtx;
+use super::{HandlerResult, help};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::roles::{self, INVITE_DAYS, Scope};
 use crate::features::members::{Role, areas, users};
 
-pub async fn create(bot: &ReplyBot, ctx: &Ctx, who: &Who, chat: ChatId, args: &str) -> HandlerResult {
+pub async fn create(bot: &ReplyBot, ctx: &AppCtx, who: &Who, chat: ChatId, args: &str) -> HandlerResult {
     let lang = who.lang;
     if who.actor.role() < Role::Staff {
         bot.send_message(chat, t(lang, "not-allowed-staff")).await?;
@@ -53,7 +54,7 @@ pub async fn create(bot: &ReplyBot, ctx: &Ctx, who: &Who, chat: ChatId, args: &s
 }
 
 /// One kota or kecamatan by name, or the message explaining why not.
-async fn pick_area(ctx: &Ctx, lang: Lang, name: &str) -> Result<Result<crate::features::members::Area, String>, super::HandlerError> {
+async fn pick_area(ctx: &AppCtx, lang: Lang, name: &str) -> Result<Result<crate::features::members::Area, String>, super::HandlerError> {
     let shown: String = name.chars().take(60).collect();
     let mut found = areas::find_scope_areas(&ctx.db, name).await?;
     Ok(match found.len() {
@@ -72,7 +73,7 @@ async fn reply(bot: &ReplyBot, chat: ChatId, text: String) -> HandlerResult {
 }
 
 /// Claims a code for a person who has consented.
-pub async fn claim(bot: &ReplyBot, ctx: &Ctx, user_id: i64, lang: Lang, code: &str) -> HandlerResult {
+pub async fn claim(bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, code: &str) -> HandlerResult {
     let chat = ChatId(user_id);
     let code = code.trim().to_uppercase();
     let Some(scope) = roles::claim_invite(&ctx.db, &code, user_id, ctx.now()).await? else {

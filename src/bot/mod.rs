@@ -16,7 +16,6 @@ mod storage;
 pub mod turn;
 pub mod who;
 
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use teloxide::dispatching::dialogue::{Dialogue, ErasedStorage};
@@ -28,30 +27,8 @@ pub use dedup::{forget_all as forget_processed_updates, prune as prune_processed
 pub use help::set_default_menus;
 pub use storage::DbStorage;
 
-use crate::platform::config::Config;
-use crate::platform::db::{Db, DbError, SharedClock};
+use crate::platform::db::DbError;
 use crate::platform::i18n::Lang;
-
-/// Shared, read-only services every handler gets through `dptree` dependencies.
-#[derive(Debug)]
-pub struct Ctx {
-    pub db: Db,
-    pub config: Arc<Config>,
-    pub clock: SharedClock,
-    /// The bot's @username, for deep links such as `t.me/<bot>?start=<code>`.
-    pub bot_username: String,
-    /// Messages for other chats (notices, broadcasts) go through here.
-    pub outbox: crate::platform::delivery::Outbox,
-}
-
-impl Ctx {
-    pub fn now(&self) -> i64 {
-        self.clock.now()
-    }
-    pub fn deep_link(&self, payload: &str) -> String {
-        format!("https://t.me/{}?start={payload}", self.bot_username)
-    }
-}
 
 /// Where a private chat stands in a dialogue. Stored as JSON per chat, so a restart
 /// (or another process) continues where the last message left off.

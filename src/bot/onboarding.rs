@@ -6,7 +6,8 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::private::say;
 use super::who::Who;
-use super::{Ctx, Dlg, HandlerError, HandlerResult, State, invites, keyboards};
+use crate::app::AppCtx;
+use super::{Dlg, HandlerError, HandlerResult, State, invites, keyboards};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{self, NOTICE_VERSION, areas, users};
@@ -16,7 +17,7 @@ pub use super::turn::At;
 /// Deep-link payloads starting with this are role invites, not KIM codes.
 pub const INVITE_PREFIX: &str = "inv-";
 
-pub async fn start(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, who: &Who, args: &str) -> HandlerResult {
+pub async fn start(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, args: &str) -> HandlerResult {
     let payload = Some(args.trim()).filter(|p| !p.is_empty()).map(str::to_string);
     let chat = ChatId(who.user_id);
     let Some(member) = &who.member else {
@@ -48,7 +49,7 @@ fn notice_text(lang: Lang) -> String {
 /// Consent given: store the member and a receipt, then go on with the deep link.
 pub async fn agree(
     bot: &ReplyBot,
-    ctx: &Ctx,
+    ctx: &AppCtx,
     dlg: &Dlg,
     who: &Who,
     at: At,
@@ -67,7 +68,7 @@ pub async fn agree(
     Ok(true)
 }
 
-async fn after_consent(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, user_id: i64, lang: Lang, payload: Option<String>) -> HandlerResult {
+async fn after_consent(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, user_id: i64, lang: Lang, payload: Option<String>) -> HandlerResult {
     let chat = ChatId(user_id);
     match payload {
         Some(p) if p.starts_with(INVITE_PREFIX) => {
@@ -99,7 +100,7 @@ pub async fn relabel_notice(bot: &ReplyBot, dlg: &Dlg, at: At, lang: Lang, paylo
 }
 
 /// Asks for a KIM: code or menus. With no KIM loaded yet, says so and ends.
-pub async fn choose_kim(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, chat: ChatId, lang: Lang) -> HandlerResult {
+pub async fn choose_kim(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, chat: ChatId, lang: Lang) -> HandlerResult {
     if areas::count_kims(&ctx.db).await? == 0 {
         dlg.exit().await?;
         return say(bot, chat, lang, "no-kims").await;
@@ -111,7 +112,7 @@ pub async fn choose_kim(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, chat: ChatId, lang
 }
 
 /// The first level of the area menu; a single city is skipped straight to its kecamatan.
-async fn top_menu(ctx: &Ctx, lang: Lang) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
+async fn top_menu(ctx: &AppCtx, lang: Lang) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
     let mut level = areas::children(&ctx.db, None).await?;
     if let [only] = level.as_slice() {
         level = areas::children(&ctx.db, Some(only.id)).await?;
@@ -120,7 +121,7 @@ async fn top_menu(ctx: &Ctx, lang: Lang) -> Result<(String, InlineKeyboardMarkup
 }
 
 /// Moves through the area menu by editing the same message.
-pub async fn show_area(bot: &ReplyBot, ctx: &Ctx, at: At, lang: Lang, id: i64) -> Result<bool, HandlerError> {
+pub async fn show_area(bot: &ReplyBot, ctx: &AppCtx, at: At, lang: Lang, id: i64) -> Result<bool, HandlerError> {
     let (text, keyboard) = if id == 0 {
         top_menu(ctx, lang).await?
     } else {
@@ -140,13 +141,13 @@ pub async fn show_area(bot: &ReplyBot, ctx: &Ctx, at: At, lang: Lang, id: i64) -
     Ok(true)
 }
 
-pub async fn join_by_id(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, who: &Who, at: Option<At>, kim_id: i64) -> Result<bool, HandlerError> {
+pub async fn join_by_id(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, at: Option<At>, kim_id: i64) -> Result<bool, HandlerError> {
     let Some(kim) = areas::kim_by_id(&ctx.db, kim_id).await? else { return Ok(false) };
     join(bot, ctx, dlg, who.user_id, who.lang, at, kim).await?;
     Ok(true)
 }
 
-pub async fn on_code_typed(bot: &ReplyBot, ctx: &Ctx, dlg: &Dlg, who: &Who, text: &str) -> HandlerResult {
+pub async fn on_code_typed(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, text: &str) -> HandlerResult {
     let chat = ChatId(who.user_id);
     let code = areas::normalize_code(text);
     let kim = if areas::is_valid_code(&code) { areas::kim_by_code(&ctx.db, &code).await? } else { None };
@@ -170,7 +171,7 @@ async fn say_code_not_found(bot: &ReplyBot, chat: ChatId, lang: Lang, typed: &st
 
 async fn join(
     bot: &ReplyBot,
-    ctx: &Ctx,
+    ctx: &AppCtx,
     dlg: &Dlg,
     user_id: i64,
     lang: Lang,

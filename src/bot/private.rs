@@ -10,12 +10,13 @@ use teloxide::prelude::*;
 use super::keyboards::{self, Command, parse_command};
 use super::turn::Turn;
 use super::who::Who;
-use super::{Cb, Ctx, Dlg, HandlerError, HandlerResult, State, groups, help, invites, onboarding};
+use crate::app::AppCtx;
+use super::{Cb, Dlg, HandlerError, HandlerResult, State, groups, help, invites, onboarding};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{Role, users};
 
-pub async fn on_message(bot: ReplyBot, msg: Message, dlg: Dlg, state: State, ctx: Arc<Ctx>) -> HandlerResult {
+pub async fn on_message(bot: ReplyBot, msg: Message, dlg: Dlg, state: State, ctx: Arc<AppCtx>) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let who = match Who::load(&ctx, user, &state).await {
         Ok(who) => who,
@@ -35,7 +36,7 @@ pub async fn apologize(bot: &ReplyBot, chat: ChatId, lang: Lang, error: HandlerE
     Ok(())
 }
 
-async fn route_message(bot: &ReplyBot, msg: &Message, dlg: &Dlg, state: State, ctx: &Ctx, who: &Who) -> HandlerResult {
+async fn route_message(bot: &ReplyBot, msg: &Message, dlg: &Dlg, state: State, ctx: &AppCtx, who: &Who) -> HandlerResult {
     if let Some(member) = &who.member {
         let role = who.actor.role();
         help::refresh_menu(bot, ctx, who.user_id, who.lang, role, member.menu_role.as_deref()).await?;
@@ -66,7 +67,7 @@ async fn on_command(
     chat: ChatId,
     dlg: &Dlg,
     state: State,
-    ctx: &Ctx,
+    ctx: &AppCtx,
     who: &Who,
     cmd: Command<'_>,
 ) -> HandlerResult {
@@ -142,7 +143,7 @@ pub async fn say(bot: &ReplyBot, chat: ChatId, lang: Lang, key: &str) -> Handler
     Ok(())
 }
 
-pub async fn on_callback(bot: ReplyBot, q: CallbackQuery, dlg: Dlg, state: State, ctx: Arc<Ctx>) -> HandlerResult {
+pub async fn on_callback(bot: ReplyBot, q: CallbackQuery, dlg: Dlg, state: State, ctx: Arc<AppCtx>) -> HandlerResult {
     let user_chat = ChatId(q.from.id.0 as i64);
     let who = match Who::load(&ctx, &q.from, &state).await {
         Ok(who) => who,
@@ -171,7 +172,7 @@ pub async fn on_callback(bot: ReplyBot, q: CallbackQuery, dlg: Dlg, state: State
 
 /// Acts on a parsed button press if it fits the current state; `Ok(false)` when it
 /// does not (stale or forged), in which case nothing has changed.
-async fn on_button(bot: &ReplyBot, q: &CallbackQuery, dlg: &Dlg, state: State, ctx: &Ctx, who: &Who, cb: Cb) -> Result<bool, HandlerError> {
+async fn on_button(bot: &ReplyBot, q: &CallbackQuery, dlg: &Dlg, state: State, ctx: &AppCtx, who: &Who, cb: Cb) -> Result<bool, HandlerError> {
     let Some(message) = q.message.as_ref() else { return Ok(false) };
     let at = (message.chat().id, message.id());
     let turn = Turn { bot, ctx, dlg, who, chat: at.0 };
@@ -193,7 +194,7 @@ async fn on_button(bot: &ReplyBot, q: &CallbackQuery, dlg: &Dlg, state: State, c
     }
 }
 
-async fn set_language(bot: &ReplyBot, ctx: &Ctx, who: &Who, at: (ChatId, teloxide::types::MessageId), new: Lang) -> Result<bool, HandlerError> {
+async fn set_language(bot: &ReplyBot, ctx: &AppCtx, who: &Who, at: (ChatId, teloxide::types::MessageId), new: Lang) -> Result<bool, HandlerError> {
     users::set_language(&ctx.db, who.user_id, new.code(), ctx.now()).await?;
     bot.edit_message_text(at.0, at.1, t(new, "lang-changed")).await?;
     let role = who.actor.role();

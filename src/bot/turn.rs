@@ -5,7 +5,8 @@ use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, MessageId};
 
 use super::who::Who;
-use super::{Ctx, Dlg, HandlerResult, State};
+use crate::app::AppCtx;
+use super::{Dlg, HandlerResult, State};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
@@ -14,7 +15,7 @@ pub type At = (ChatId, MessageId);
 
 pub struct Turn<'a> {
     pub bot: &'a ReplyBot,
-    pub ctx: &'a Ctx,
+    pub ctx: &'a AppCtx,
     pub dlg: &'a Dlg,
     pub who: &'a Who,
     pub chat: ChatId,

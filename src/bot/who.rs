@@ -2,7 +2,8 @@
 
 use teloxide::types::User;
 
-use super::{Ctx, State};
+use crate::app::AppCtx;
+use super::State;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::Lang;
 use crate::features::members::{Actor, Member, roles, users};
@@ -20,7 +21,7 @@ pub struct Who {
 }
 
 impl Who {
-    pub async fn load(ctx: &Ctx, user: &User, state: &State) -> DbResult<Who> {
+    pub async fn load(ctx: &AppCtx, user: &User, state: &State) -> DbResult<Who> {
         let user_id = user.id.0 as i64;
         let member = users::consenting(&ctx.db, user_id).await?;
         let lang = match (&member, state) {

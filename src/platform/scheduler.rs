@@ -19,7 +19,7 @@ use tokio::sync::watch;
 
 use crate::features::announcements::{fire, store};
 use crate::platform::db::DbResult;
-use crate::bot::Ctx;
+use crate::app::AppCtx;
 
 /// How often the loop looks for due rows: one indexed query, cheap enough to run
 /// every second, and it keeps sends within a second of their time.
@@ -28,11 +28,11 @@ pub const POLL: Duration = Duration::from_secs(1);
 const BATCH: i64 = 50;
 
 pub struct Scheduler {
-    ctx: Arc<Ctx>,
+    ctx: Arc<AppCtx>,
 }
 
 impl Scheduler {
-    pub fn new(ctx: Arc<Ctx>) -> Self {
+    pub fn new(ctx: Arc<AppCtx>) -> Self {
         Self { ctx }
     }
 

@@ -14,7 +14,7 @@ use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::roles;
-use crate::bot::Ctx;
+use crate::app::AppCtx;
 
 /// What one firing did.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,7 @@ pub fn bodies(content: &Content) -> Vec<Body> {
 /// Fires announcement `id` if it is due at `now` and nobody else fired it first;
 /// `None` otherwise. A run due long ago (the bot was down) is fired once, marked
 /// late, and a repeating one moves on to its next time after `now`.
-pub async fn fire(ctx: &Ctx, id: i64, now: i64) -> DbResult<Option<Fired>> {
+pub async fn fire(ctx: &AppCtx, id: i64, now: i64) -> DbResult<Option<Fired>> {
     let Some(ann) = store::get(&ctx.db, id).await? else { return Ok(None) };
     let Some(due) = ann.next_run_at.filter(|due| *due <= now && ann.status == Status::Scheduled) else {
         return Ok(None);
@@ -75,7 +75,7 @@ pub async fn fire(ctx: &Ctx, id: i64, now: i64) -> DbResult<Option<Fired>> {
 
 /// One outbox row per message per group, each recorded as a delivery of the run.
 async fn enqueue(
-    ctx: &Ctx,
+    ctx: &AppCtx,
     tx: &mut Tx,
     ann: &Announcement,
     (run_id, n): (i64, i64),
@@ -101,7 +101,7 @@ async fn enqueue(
 }
 
 /// Tells the author that a scheduled run went out, with a button to its report.
-async fn author_notice(ctx: &Ctx, author: i64, id: i64, fired: &Fired) -> DbResult<Outgoing> {
+async fn author_notice(ctx: &AppCtx, author: i64, id: i64, fired: &Fired) -> DbResult<Outgoing> {
     let lang = store::language_of(&ctx.db, author).await?.and_then(|code| Lang::from_code(&code)).unwrap_or_default();
     let args = [
         ("id", Arg::from(id)),

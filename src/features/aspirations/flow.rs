@@ -13,7 +13,8 @@ use crate::platform::db::{DbError, DbResult};
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::features::members::{Actor, Kim, areas};
-use crate::bot::{Cb, Ctx};
+use crate::app::AppCtx;
+use crate::bot::Cb;
 
 /// Why a ticket action did not happen.
 #[derive(Debug, thiserror::Error)]
@@ -45,7 +46,7 @@ pub struct Scoped {
 }
 
 /// Loads a ticket for `actor`; `None` when it does not exist.
-pub async fn load(ctx: &Ctx, actor: &Actor, id: i64) -> DbResult<Option<Scoped>> {
+pub async fn load(ctx: &AppCtx, actor: &Actor, id: i64) -> DbResult<Option<Scoped>> {
     let Some(ticket) = store::ticket(&ctx.db, id).await? else { return Ok(None) };
     let kim = areas::kim_by_id(&ctx.db, ticket.kim_id).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} has no KIM")))?;
     let access = model::access(actor, &kim);
@@ -54,7 +55,7 @@ pub async fn load(ctx: &Ctx, actor: &Actor, id: i64) -> DbResult<Option<Scoped>>
 }
 
 /// Stores a new aspiration (numbered in the KIM's year) and tells staff, batched.
-pub async fn submit(ctx: &Ctx, new: &NewAspiration) -> DbResult<Ticket> {
+pub async fn submit(ctx: &AppCtx, new: &NewAspiration) -> DbResult<Ticket> {
     let kim = areas::kim_by_id(&ctx.db, new.kim_id).await?.ok_or_else(|| DbError::Corrupt("KIM vanished".into()))?;
     let tz = model::zone(store::kim_zone(&ctx.db, kim.id).await?.as_deref(), ctx.config.tz);
     let now = ctx.now();
@@ -69,7 +70,7 @@ pub async fn submit(ctx: &Ctx, new: &NewAspiration) -> DbResult<Ticket> {
 /// the step is legal; the resident is told in their language.
 #[tracing::instrument(skip(ctx, actor, note), fields(actor = actor.user_id))]
 pub async fn change_status(
-    ctx: &Ctx,
+    ctx: &AppCtx,
     actor: &Actor,
     id: i64,
     (from, to): (Status, Status),
@@ -113,7 +114,7 @@ pub async fn change_status(
 
 /// Sends a staff reply to the resident, with a button to answer it once.
 #[tracing::instrument(skip(ctx, actor, text), fields(actor = actor.user_id))]
-pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, text: &str) -> Result<Ticket, FlowError> {
+pub async fn reply(ctx: &AppCtx, actor: &Actor, id: i64, text: &str) -> Result<Ticket, FlowError> {
     let scoped = load(ctx, actor, id).await?.ok_or(FlowError::NotFound)?;
     if scoped.access != Access::Triage {
         return Err(FlowError::NotAllowed);
@@ -141,7 +142,7 @@ pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, text: &str) -> Result<Tick
 }
 
 /// A staff reply the resident `user_id` may still answer, with its ticket.
-pub async fn answerable(ctx: &Ctx, user_id: i64, reply_id: i64) -> Result<(store::ThreadMessage, Ticket), FlowError> {
+pub async fn answerable(ctx: &AppCtx, user_id: i64, reply_id: i64) -> Result<(store::ThreadMessage, Ticket), FlowError> {
     let reply = store::message(&ctx.db, reply_id).await?.filter(|m| m.is_reply).ok_or(FlowError::NotFound)?;
     let ticket = store::ticket(&ctx.db, reply.aspiration_id).await?.filter(|t| t.user_id == user_id);
     let ticket = ticket.ok_or(FlowError::NotFound)?;
@@ -153,7 +154,7 @@ pub async fn answerable(ctx: &Ctx, user_id: i64, reply_id: i64) -> Result<(store
 
 /// Stores the resident's one answer to a staff reply and tells that staff member.
 #[tracing::instrument(skip(ctx, text))]
-pub async fn answer(ctx: &Ctx, user_id: i64, reply_id: i64, text: &str) -> Result<Ticket, FlowError> {
+pub async fn answer(ctx: &AppCtx, user_id: i64, reply_id: i64, text: &str) -> Result<Ticket, FlowError> {
     let (reply, ticket) = answerable(ctx, user_id, reply_id).await?;
     let lang = store::language(&ctx.db, reply.author).await?;
     let now = ctx.now();

@@ -22,7 +22,7 @@ use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, ta};
 use crate::features::members::{areas, roles};
-use crate::bot::Ctx;
+use crate::app::AppCtx;
 
 /// How often the job looks for late tickets (one indexed query).
 const POLL: Duration = Duration::from_secs(1);
@@ -47,7 +47,7 @@ const NO_FIRST_RESPONSE: &str = "aspirations.status = $1 AND aspirations.overdue
      (SELECT 1 FROM aspiration_messages m WHERE m.aspiration_id = aspirations.id AND m.kind = 'reply')";
 
 /// Tickets without a first response whose working-day deadline has passed.
-async fn late(ctx: &Ctx, now: i64) -> DbResult<Vec<Late>> {
+async fn late(ctx: &AppCtx, now: i64) -> DbResult<Vec<Late>> {
     let sla = &ctx.config.sla;
     let sql = format!(
         "SELECT aspirations.id, aspirations.ticket, aspirations.kim_id, aspirations.created_at, k.tz AS kim_tz \
@@ -106,7 +106,7 @@ async fn staff_by_kim(db: &Db, tickets: &[Late]) -> DbResult<BTreeMap<i64, Vec<(
 /// Flags every late ticket and queues one message per staff member listing the
 /// tickets this call flagged; returns how many tickets it flagged.
 #[tracing::instrument(skip(ctx))]
-pub async fn check(ctx: &Ctx, now: i64) -> DbResult<usize> {
+pub async fn check(ctx: &AppCtx, now: i64) -> DbResult<usize> {
     if !ctx.config.sla.enabled() {
         return Ok(0);
     }
@@ -157,7 +157,7 @@ fn notice(lang: Lang, days: u32, numbers: &[String]) -> String {
 }
 
 /// Background loop: checks for late tickets every second until `stop`.
-pub async fn run(ctx: Arc<Ctx>, stop: watch::Receiver<bool>) {
+pub async fn run(ctx: Arc<AppCtx>, stop: watch::Receiver<bool>) {
     crate::platform::scheduler::every("overdue aspirations", POLL, stop, || check(&ctx, ctx.now())).await;
 }
 

@@ -14,7 +14,8 @@ use crate::platform::db::DbError;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::areas;
-use crate::bot::{Cb, Ctx};
+use crate::app::AppCtx;
+use crate::bot::Cb;
 
 use super::bot::Btn;
 
@@ -32,7 +33,7 @@ pub fn with_offer(lang: Lang, ticket_id: i64, text: &str) -> Body {
 
 /// A ticket of `user_id` that is closed and was never reopened. Someone else's
 /// ticket reads as not found.
-pub async fn respondable(ctx: &Ctx, user_id: i64, id: i64) -> Result<Ticket, FlowError> {
+pub async fn respondable(ctx: &AppCtx, user_id: i64, id: i64) -> Result<Ticket, FlowError> {
     let ticket = store::ticket(&ctx.db, id).await?.filter(|t| t.user_id == user_id).ok_or(FlowError::NotFound)?;
     model::check_reopen(ticket.status, ticket.reopened_at.is_some())?;
     Ok(ticket)
@@ -42,7 +43,7 @@ pub async fn respondable(ctx: &Ctx, user_id: i64, id: i64) -> Result<Ticket, Flo
 /// moves the status back for review, adds the text to the thread, and tells the staff
 /// covering the KIM, all in one transaction.
 #[tracing::instrument(skip(ctx, text))]
-pub async fn respond(ctx: &Ctx, user_id: i64, id: i64, text: &str) -> Result<Ticket, FlowError> {
+pub async fn respond(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<Ticket, FlowError> {
     let ticket = respondable(ctx, user_id, id).await?;
     let to = model::check_reopen(ticket.status, false)?;
     let kim = areas::kim_by_id(&ctx.db, ticket.kim_id).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} has no KIM")))?;

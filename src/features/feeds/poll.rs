@@ -19,7 +19,7 @@ use super::store::{self, Feed, UNHEALTHY_AFTER};
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, ta};
-use crate::bot::Ctx;
+use crate::app::AppCtx;
 
 /// How often the loop looks for due feeds.
 const LOOK_EVERY: Duration = Duration::from_secs(1);
@@ -30,12 +30,12 @@ const BATCH: i64 = 20;
 const CONCURRENT: usize = 4;
 
 pub struct Poller {
-    ctx: Arc<Ctx>,
+    ctx: Arc<AppCtx>,
     fetcher: Fetcher,
 }
 
 impl Poller {
-    pub fn new(ctx: Arc<Ctx>) -> Result<Self, FetchError> {
+    pub fn new(ctx: Arc<AppCtx>) -> Result<Self, FetchError> {
         let fetcher = Fetcher::new(ctx.config.outbound)?;
         Ok(Self { ctx, fetcher })
     }

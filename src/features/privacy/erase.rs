@@ -13,7 +13,7 @@ use sqlx::Row;
 use super::ERASED_USER;
 use crate::platform::audit;
 use crate::platform::db::DbResult;
-use crate::bot::Ctx;
+use crate::app::AppCtx;
 use crate::features::trainings::actions;
 use crate::features::trainings::seats::SeatError;
 
@@ -44,7 +44,7 @@ const DELETE_AND_ANONYMISE: &[&str] = &[
 
 /// Erases `user_id`'s personal data; see the module docs for what stays.
 #[tracing::instrument(skip(ctx))]
-pub async fn erase(ctx: &Ctx, user_id: i64) -> DbResult<Erased> {
+pub async fn erase(ctx: &AppCtx, user_id: i64) -> DbResult<Erased> {
     let seats_freed = give_back_seats(ctx, user_id).await?;
     let now = ctx.now();
     let mut tx = ctx.db.begin().await?;
@@ -80,7 +80,7 @@ pub async fn erase(ctx: &Ctx, user_id: i64) -> DbResult<Erased> {
 /// Withdraws every seat and waitlist place through the trainings' own path, so the
 /// waitlist moves up and the promoted person is told. Trainings already started
 /// keep nothing of the person either: their rows are deleted afterwards.
-async fn give_back_seats(ctx: &Ctx, user_id: i64) -> DbResult<usize> {
+async fn give_back_seats(ctx: &AppCtx, user_id: i64) -> DbResult<usize> {
     let rows = sqlx::query(
         "SELECT training_id FROM training_registrations WHERE user_id = $1 AND status IN ('registered', 'waitlisted')",
     )
@@ -101,6 +101,6 @@ async fn give_back_seats(ctx: &Ctx, user_id: i64) -> DbResult<usize> {
 
 /// Stops programme news at once: stamps every standing 'news' consent withdrawn.
 /// `false` when none stood (nothing was being sent).
-pub async fn stop_news(ctx: &Ctx, user_id: i64) -> DbResult<bool> {
+pub async fn stop_news(ctx: &AppCtx, user_id: i64) -> DbResult<bool> {
     super::news::withdraw(&ctx.db, user_id, ctx.now()).await
 }

@@ -10,7 +10,7 @@ use crate::platform::audit;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, Outgoing, Priority};
 use crate::platform::i18n::Lang;
-use crate::bot::Ctx;
+use crate::app::AppCtx;
 
 fn source(id: i64) -> Option<String> {
     Some(format!("training:{id}"))
@@ -20,7 +20,7 @@ fn lang_of(code: &str) -> Lang {
     Lang::from_code(code).unwrap_or_default()
 }
 
-pub async fn publish(ctx: &Ctx, by: i64, new: &NewTraining) -> DbResult<i64> {
+pub async fn publish(ctx: &AppCtx, by: i64, new: &NewTraining) -> DbResult<i64> {
     let id = store::insert(&ctx.db, new, by, ctx.now()).await?;
     let detail = format!("training={id} kim={} start={} quota={}", new.kim_id, new.starts_at, new.quota);
     audit::record(&ctx.db, Some(by), "training.publish", &detail, ctx.now()).await?;
@@ -29,7 +29,7 @@ pub async fn publish(ctx: &Ctx, by: i64, new: &NewTraining) -> DbResult<i64> {
 
 /// Queues the announcement for the chosen groups (broadcast priority): the poster
 /// with the text as caption when it fits, otherwise the poster then the text.
-pub async fn announce(ctx: &Ctx, by: i64, tr: &Training, groups: &[i64]) -> DbResult<usize> {
+pub async fn announce(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64]) -> DbResult<usize> {
     let tz = tr.tz(ctx.config.tz);
     // Groups are community spaces: announcements are in Indonesian. The link is the
     // plain chat link: a `?start=` payload would be read as a KIM code.
@@ -58,7 +58,7 @@ fn photo(chat: i64, file_id: &str, caption: Option<String>, id: i64) -> Outgoing
 }
 
 /// Withdraws a resident; the first on the waitlist moves up and is told.
-pub async fn withdraw(ctx: &Ctx, training_id: i64, user_id: i64) -> Result<Withdrawn, SeatError> {
+pub async fn withdraw(ctx: &AppCtx, training_id: i64, user_id: i64) -> Result<Withdrawn, SeatError> {
     let now = ctx.now();
     let mut tx = ctx.db.begin().await?;
     let done = seats::withdraw_in(&mut tx, ctx.db.backend, training_id, user_id, now).await?;
@@ -75,7 +75,7 @@ pub async fn withdraw(ctx: &Ctx, training_id: i64, user_id: i64) -> Result<Withd
 
 /// Cancels a training and tells everyone registered or waiting. `false` when it was
 /// already cancelled (a second press changes nothing).
-pub async fn cancel(ctx: &Ctx, by: i64, training_id: i64) -> DbResult<bool> {
+pub async fn cancel(ctx: &AppCtx, by: i64, training_id: i64) -> DbResult<bool> {
     let from = [Status::Open, Status::Closed];
     change(ctx, by, training_id, "training.cancel", "training-notice-cancelled", |tx, now| {
         Box::pin(async move { store::set_status_in(tx, training_id, Status::Cancelled, &from, now).await })
@@ -84,7 +84,7 @@ pub async fn cancel(ctx: &Ctx, by: i64, training_id: i64) -> DbResult<bool> {
 }
 
 /// Closes registration early (no notices: nothing changes for those registered).
-pub async fn close(ctx: &Ctx, by: i64, training_id: i64) -> DbResult<bool> {
+pub async fn close(ctx: &AppCtx, by: i64, training_id: i64) -> DbResult<bool> {
     let mut tx = ctx.db.begin().await?;
     let changed = store::set_status_in(&mut tx, training_id, Status::Closed, &[Status::Open], ctx.now()).await?;
     tx.commit().await?;
@@ -95,7 +95,7 @@ pub async fn close(ctx: &Ctx, by: i64, training_id: i64) -> DbResult<bool> {
 }
 
 /// Moves a training in time; reminders follow the new start (see `reminders`).
-pub async fn reschedule(ctx: &Ctx, by: i64, training_id: i64, starts_at: i64, ends_at: i64) -> DbResult<bool> {
+pub async fn reschedule(ctx: &AppCtx, by: i64, training_id: i64, starts_at: i64, ends_at: i64) -> DbResult<bool> {
     change(ctx, by, training_id, "training.edit", "training-notice-moved", |tx, now| {
         Box::pin(async move {
             store::reschedule_in(tx, training_id, starts_at, ends_at, now).await?;
@@ -105,7 +105,7 @@ pub async fn reschedule(ctx: &Ctx, by: i64, training_id: i64, starts_at: i64, en
     .await
 }
 
-pub async fn move_venue(ctx: &Ctx, by: i64, training_id: i64, venue: Venue) -> DbResult<bool> {
+pub async fn move_venue(ctx: &AppCtx, by: i64, training_id: i64, venue: Venue) -> DbResult<bool> {
     change(ctx, by, training_id, "training.edit", "training-notice-venue", |tx, now| {
         Box::pin(async move {
             store::set_venue_in(tx, training_id, &venue, now).await?;
@@ -120,7 +120,7 @@ type Step<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = DbResult<bool
 
 /// Applies `apply` under the training's lock, then tells everyone registered or
 /// waiting (headline `notice_key`, details as they are after the change), audits.
-async fn change<F>(ctx: &Ctx, by: i64, training_id: i64, action: &str, notice_key: &str, apply: F) -> DbResult<bool>
+async fn change<F>(ctx: &AppCtx, by: i64, training_id: i64, action: &str, notice_key: &str, apply: F) -> DbResult<bool>
 where
     F: for<'a> FnOnce(&'a mut Tx, i64) -> Step<'a>,
 {

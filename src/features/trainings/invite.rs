@@ -15,7 +15,8 @@ use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{Actor, covers};
 use crate::features::privacy::PURPOSE_NEWS;
-use crate::bot::{Cb, Ctx};
+use crate::app::AppCtx;
+use crate::bot::Cb;
 use crate::features::umkm::store::PURPOSE_UMKM;
 
 /// Whose registrations an invitation may reach.
@@ -74,7 +75,7 @@ pub struct Invitee {
 
 /// Owners within `reach` who fit the training, agreed to both purposes, and are
 /// neither invited nor registered yet.
-pub async fn candidates(ctx: &Ctx, tr: &Training, reach: &Reach) -> DbResult<Vec<Invitee>> {
+pub async fn candidates(ctx: &AppCtx, tr: &Training, reach: &Reach) -> DbResult<Vec<Invitee>> {
     let rows = sqlx::query(
         "SELECT r.user_id, r.sector, r.needs, r.kim_id, a.path, u.language \
          FROM umkm_registrations r JOIN users u ON u.id = r.user_id JOIN kims k ON k.id = r.kim_id \
@@ -108,7 +109,7 @@ pub async fn candidates(ctx: &Ctx, tr: &Training, reach: &Reach) -> DbResult<Vec
 /// Claims and queues an invitation for each candidate not invited yet (a second
 /// press, or a second process, claims nobody twice). Returns how many were invited.
 #[tracing::instrument(skip(ctx, tr), fields(training = tr.id))]
-pub async fn send(ctx: &Ctx, by: i64, tr: &Training, reach: &Reach) -> DbResult<usize> {
+pub async fn send(ctx: &AppCtx, by: i64, tr: &Training, reach: &Reach) -> DbResult<usize> {
     let now = ctx.now();
     let people = candidates(ctx, tr, reach).await?;
     let mut tx = ctx.db.begin().await?;
@@ -138,7 +139,7 @@ pub async fn send(ctx: &Ctx, by: i64, tr: &Training, reach: &Reach) -> DbResult<
 
 /// Whether `user_id` was invited to the training (their "Daftar" then counts as
 /// an invitation's, whichever KIM they belong to).
-pub async fn was_invited(ctx: &Ctx, training_id: i64, user_id: i64) -> DbResult<bool> {
+pub async fn was_invited(ctx: &AppCtx, training_id: i64, user_id: i64) -> DbResult<bool> {
     let row = sqlx::query("SELECT COUNT(*) AS n FROM training_invitations WHERE training_id = $1 AND user_id = $2")
         .bind(training_id)
         .bind(user_id)
@@ -148,7 +149,7 @@ pub async fn was_invited(ctx: &Ctx, training_id: i64, user_id: i64) -> DbResult<
 }
 
 /// The private message: what, when (KIM's zone), where, seats left, and "Daftar".
-fn invitation(ctx: &Ctx, tr: &Training, p: &Invitee) -> Outgoing {
+fn invitation(ctx: &AppCtx, tr: &Training, p: &Invitee) -> Outgoing {
     let lang = Lang::from_code(&p.language).unwrap_or_default();
     let tz = tr.tz(ctx.config.tz);
     let mut lines = vec![ta(lang, "training-invite-header", &[("title", Arg::from(&tr.title))]), String::new()];

@@ -1,0 +1,29 @@
+//! The application context every part of kimbot works with.
+
+use std::sync::Arc;
+
+use crate::platform::config::Config;
+use crate::platform::db::{Db, SharedClock};
+
+/// The application context: shared, read-only services that handlers, background
+/// jobs and the web console all use. Nothing here is Telegram routing.
+#[derive(Debug)]
+pub struct AppCtx {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub clock: SharedClock,
+    /// The bot's @username, for deep links such as `t.me/<bot>?start=<code>`.
+    pub bot_username: String,
+    /// Messages for other chats (notices, broadcasts) go through here.
+    pub outbox: crate::platform::delivery::Outbox,
+}
+
+impl AppCtx {
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+    pub fn deep_link(&self, payload: &str) -> String {
+        format!("https://t.me/{}?start={payload}", self.bot_username)
+    }
+}
+
