@@ -7,6 +7,7 @@ pub mod db;
 pub mod delivery;
 pub mod i18n;
 pub mod outbound;
+pub mod queue;
 pub mod scheduler;
 pub mod telemetry;
 pub mod when;

@@ -8,6 +8,7 @@ mod support;
 mod announcements;
 mod aspirations;
 mod delivery;
+mod delivery_claims;
 mod delivery_restart;
 mod groups;
 mod onboarding;

@@ -10,8 +10,8 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::platform::config::Backend;
 use crate::platform::db::{Db, DbResult};
+use crate::platform::queue::{Claim, Table};
 
 /// A claimed delivery, ready to send.
 #[derive(Debug, Clone)]
@@ -30,40 +30,23 @@ pub struct Claimed {
     pub first_attempt_at: i64,
 }
 
-/// The claim for one backend, skipping the endpoints bound from `$3` on (ones this
-/// worker is already sending to). PostgreSQL skips rows another process is claiming
-/// at this moment; on SQLite the UPDATE holds the single write lock while it reads.
-fn claim_sql(backend: Backend, skip: usize) -> String {
-    let not_in = if skip == 0 {
-        String::new()
-    } else {
-        let marks: Vec<String> = (0..skip).map(|i| format!("${}", i + 3)).collect();
-        format!(" AND endpoint_id NOT IN ({})", marks.join(", "))
-    };
-    let (lock, recheck) = match backend {
-        Backend::Postgres => (" FOR UPDATE SKIP LOCKED", ""),
-        Backend::Sqlite => ("", " AND state = 'queued'"),
-    };
-    format!(
-        "UPDATE webhook_deliveries SET state = 'sending', claimed_by = $1, claimed_at = $2, updated_at = $2, \
-         first_attempt_at = COALESCE(first_attempt_at, $2) \
-         WHERE id = (SELECT id FROM webhook_deliveries WHERE state = 'queued' AND next_attempt_at <= $2{not_in} \
-                     ORDER BY next_attempt_at, id LIMIT 1{lock}){recheck} \
-         RETURNING id, delivery_id, endpoint_id, event, aspiration_id, status, previous_status, message_id, \
-         occurred_at, attempts, first_attempt_at"
-    )
-}
+/// Webhook deliveries as a claimable queue: the most overdue first, per endpoint.
+pub static TABLE: Table = Table {
+    name: "webhook_deliveries",
+    state: "state",
+    due: "next_attempt_at",
+    order: "next_attempt_at, id",
+    group: "endpoint_id",
+    on_claim: ", first_attempt_at = COALESCE(first_attempt_at, $2)",
+    on_reclaim: "",
+    returning: "id, delivery_id, endpoint_id, event, aspiration_id, status, previous_status, message_id, \
+                occurred_at, attempts, first_attempt_at",
+};
 
 /// Claims the most overdue delivery for `worker`, leaving out `busy` endpoints.
 #[tracing::instrument(skip(db, busy))]
 pub async fn claim_next(db: &Db, worker: &str, now: i64, busy: &[i64]) -> DbResult<Option<Claimed>> {
-    let sql = claim_sql(db.backend, busy.len());
-    // Only placeholders are generated; the endpoint ids are bound.
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(worker).bind(now);
-    for endpoint in busy {
-        query = query.bind(*endpoint);
-    }
-    let row = query.fetch_optional(&db.pool).await?;
+    let row = TABLE.claim(db, worker, now, busy).await?;
     row.map(|r| decode(&r)).transpose()
 }
 
@@ -94,22 +77,18 @@ pub struct Answer {
 /// Records the end of a try: `state` is `delivered`, `failed`, or `queued` again
 /// with `next` as the new due time.
 pub async fn finish(db: &Db, row: &Claimed, worker: &str, state: &str, next: Option<i64>, answer: &Answer, now: i64) -> DbResult<bool> {
-    let done = sqlx::query(
-        "UPDATE webhook_deliveries SET state = $1, attempts = attempts + 1, \
-         next_attempt_at = COALESCE($2, next_attempt_at), response_status = $3, response_body = $4, error = $5, \
-         delivered_at = CASE WHEN $1 = 'delivered' THEN $6 ELSE delivered_at END, \
-         claimed_at = NULL, updated_at = $6 WHERE id = $7 AND state = 'sending' AND claimed_by = $8",
-    )
-    .bind(state)
-    .bind(next)
-    .bind(answer.status)
-    .bind(answer.body.as_deref())
-    .bind(answer.error.as_deref())
-    .bind(now)
-    .bind(row.id)
-    .bind(worker)
-    .execute(&db.pool)
-    .await?;
+    let set = "state = $1, attempts = attempts + 1, \
+               next_attempt_at = COALESCE($2, next_attempt_at), response_status = $3, response_body = $4, error = $5, \
+               delivered_at = CASE WHEN $1 = 'delivered' THEN $6 ELSE delivered_at END, claimed_at = NULL, updated_at = $6";
+    let sql = TABLE.outcome_sql(set, 6);
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(state.to_string())
+        .bind(next)
+        .bind(answer.status)
+        .bind(answer.body.clone())
+        .bind(answer.error.clone())
+        .bind(now);
+    let done = TABLE.held(query, Claim { id: row.id, worker }).execute(&db.pool).await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -117,13 +96,5 @@ pub async fn finish(db: &Db, row: &Claimed, worker: &str, state: &str, next: Opt
 /// stopped mid-request: queued again (the receiver may have it; the delivery id
 /// lets it notice).
 pub async fn reclaim_stale(db: &Db, lease_secs: i64, now: i64) -> DbResult<u64> {
-    let done = sqlx::query(
-        "UPDATE webhook_deliveries SET state = 'queued', claimed_by = NULL, claimed_at = NULL, \
-         error = 'worker stopped while sending', updated_at = $1 WHERE state = 'sending' AND claimed_at < $2",
-    )
-    .bind(now)
-    .bind(now - lease_secs)
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected())
+    TABLE.reclaim_stale(db, lease_secs, now).await
 }

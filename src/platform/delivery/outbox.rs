@@ -4,14 +4,15 @@
 //! A row is `queued` until a worker claims it (`sending`, with `claimed_by` and
 //! `claimed_at`) right before the request goes out, then `sent` or `failed`, or
 //! `queued` again with a later `not_before`. `attempts` counts finished tries;
-//! `claimed_by` keeps the worker that sent or failed a row.
+//! `claimed_by` keeps the worker that sent or failed a row. Claim, reclaim and the
+//! rule that only the current claimer records an outcome: [`crate::platform::queue`].
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::{Body, Outgoing};
-use crate::platform::config::Backend;
 use crate::platform::db::{Db, DbError, DbResult};
+use crate::platform::queue::{Claim, Table};
 
 /// A claimed row, ready to send.
 #[derive(Debug, Clone)]
@@ -43,55 +44,32 @@ pub async fn insert(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing
     Ok(ids)
 }
 
-/// The claim, for one backend, skipping `skip` chats (bound from `$3` on).
-///
-/// PostgreSQL: a row another process is claiming right now is skipped, not waited
-/// for. SQLite: an UPDATE takes the database's single write lock before it reads,
-/// so the subquery and the update are one step no other process can interleave.
-fn claim_sql(backend: Backend, skip: usize) -> String {
-    let not_in = if skip == 0 {
-        String::new()
-    } else {
-        let marks: Vec<String> = (0..skip).map(|i| format!("${}", i + 3)).collect();
-        format!(" AND chat_id NOT IN ({})", marks.join(", "))
-    };
-    let (lock, recheck) = match backend {
-        Backend::Postgres => (" FOR UPDATE SKIP LOCKED", ""),
-        Backend::Sqlite => ("", " AND status = 'queued'"),
-    };
-    format!(
-        "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_at = $2, updated_at = $2 \
-         WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND not_before <= $2{not_in} \
-                     ORDER BY priority, id LIMIT 1{lock}){recheck} \
-         RETURNING id, chat_id, body, attempts, resent"
-    )
-}
+/// The outbox as a claimable queue: the most urgent row first, per chat.
+pub static TABLE: Table = Table {
+    name: "outbox",
+    state: "status",
+    due: "not_before",
+    order: "priority, id",
+    group: "chat_id",
+    on_claim: "",
+    // The chat may already have it.
+    on_reclaim: "resent = 1, attempts = attempts + 1, ",
+    returning: "id, chat_id, body, attempts, resent",
+};
 
 /// Claims the most urgent due row for `worker`, leaving out the chats in `skip`
 /// (ones this worker knows cannot take a message yet); it belongs to that worker alone.
 pub async fn claim_next(db: &Db, worker: &str, now: i64, skip: &[i64]) -> DbResult<Option<Claimed>> {
-    let sql = claim_sql(db.backend, skip.len());
-    // Only placeholders are generated; the chat ids are bound.
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(worker).bind(now);
-    for chat in skip {
-        query = query.bind(*chat);
-    }
-    let row = query.fetch_optional(&db.pool).await?;
+    let row = TABLE.claim(db, worker, now, skip).await?;
     row.map(|r| decode_claimed(&r)).transpose()
 }
 
 /// Gives a claimed row back unsent and unchanged, for this worker to skip its chat
 /// for a while (kept in memory; see `defer_chat` for the persistent variant).
-pub async fn unclaim(db: &Db, id: i64, now: i64) -> DbResult<()> {
-    sqlx::query(
-        "UPDATE outbox SET status = 'queued', claimed_by = NULL, claimed_at = NULL, updated_at = $1 \
-         WHERE id = $2 AND status = 'sending'",
-    )
-    .bind(now)
-    .bind(id)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+pub async fn unclaim(db: &Db, claim: Claim<'_>, now: i64) -> DbResult<bool> {
+    let sql = TABLE.outcome_sql("status = 'queued', claimed_by = NULL, claimed_at = NULL, updated_at = $1", 1);
+    let done = TABLE.held(sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now), claim).execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
 }
 
 fn decode_claimed(row: &AnyRow) -> DbResult<Claimed> {
@@ -107,17 +85,11 @@ fn decode_claimed(row: &AnyRow) -> DbResult<Claimed> {
 
 /// Gives a claimed row back unsent, and keeps every queued row of its chat until
 /// `until`, because the chat's window is full (or it has a message in flight).
-pub async fn defer_chat(db: &Db, id: i64, chat_id: i64, until: i64, now: i64) -> DbResult<()> {
+pub async fn defer_chat(db: &Db, claim: Claim<'_>, chat_id: i64, until: i64, now: i64) -> DbResult<()> {
     let mut tx = db.begin().await?;
-    sqlx::query(
-        "UPDATE outbox SET status = 'queued', claimed_by = NULL, claimed_at = NULL, not_before = $1, updated_at = $2 \
-         WHERE id = $3 AND status = 'sending'",
-    )
-    .bind(until)
-    .bind(now)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    let set = "status = 'queued', claimed_by = NULL, claimed_at = NULL, not_before = $1, updated_at = $2";
+    let sql = TABLE.outcome_sql(set, 2);
+    TABLE.held(sqlx::query(sqlx::AssertSqlSafe(sql)).bind(until).bind(now), claim).execute(&mut *tx).await?;
     sqlx::query("UPDATE outbox SET not_before = $1, updated_at = $2 WHERE chat_id = $3 AND status = 'queued' AND not_before < $1")
         .bind(until)
         .bind(now)
@@ -128,29 +100,21 @@ pub async fn defer_chat(db: &Db, id: i64, chat_id: i64, until: i64, now: i64) ->
     Ok(())
 }
 
-pub async fn mark_sent(db: &Db, id: i64, message_id: i64, now: i64) -> DbResult<()> {
-    sqlx::query(
-        "UPDATE outbox SET status = 'sent', message_id = $1, sent_at = $2, attempts = attempts + 1, updated_at = $2 \
-         WHERE id = $3",
-    )
-    .bind(message_id)
-    .bind(now)
-    .bind(id)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+/// Records a send; `false` when the row is no longer this worker's claim (it was
+/// reclaimed after a stall) and nothing was written.
+pub async fn mark_sent(db: &Db, claim: Claim<'_>, message_id: i64, now: i64) -> DbResult<bool> {
+    let set = "status = 'sent', message_id = $1, sent_at = $2, attempts = attempts + 1, updated_at = $2";
+    let sql = TABLE.outcome_sql(set, 2);
+    let done = TABLE.held(sqlx::query(sqlx::AssertSqlSafe(sql)).bind(message_id).bind(now), claim).execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
 }
 
-pub async fn mark_failed(db: &Db, id: i64, reason: &str, now: i64) -> DbResult<()> {
-    sqlx::query(
-        "UPDATE outbox SET status = 'failed', error = $1, attempts = attempts + 1, updated_at = $2 WHERE id = $3",
-    )
-    .bind(reason)
-    .bind(now)
-    .bind(id)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+/// Records a failure, under the same claim rule as [`mark_sent`].
+pub async fn mark_failed(db: &Db, claim: Claim<'_>, reason: &str, now: i64) -> DbResult<bool> {
+    let sql = TABLE.outcome_sql("status = 'failed', error = $1, attempts = attempts + 1, updated_at = $2", 2);
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(reason.to_string()).bind(now);
+    let done = TABLE.held(query, claim).execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// What to change when a row goes back in the queue.
@@ -164,21 +128,19 @@ pub struct Retry<'a> {
     pub maybe_delivered: bool,
 }
 
-pub async fn retry_later(db: &Db, id: i64, retry: &Retry<'_>, now: i64) -> DbResult<()> {
-    sqlx::query(
-        "UPDATE outbox SET status = 'queued', chat_id = $1, not_before = $2, attempts = attempts + 1, error = $3, \
-         resent = CASE WHEN $4 = 1 THEN 1 ELSE resent END, claimed_by = NULL, claimed_at = NULL, updated_at = $5 \
-         WHERE id = $6",
-    )
-    .bind(retry.chat_id)
-    .bind(retry.not_before)
-    .bind(retry.reason)
-    .bind(i64::from(retry.maybe_delivered))
-    .bind(now)
-    .bind(id)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+/// Queues the row again, under the same claim rule as [`mark_sent`].
+pub async fn retry_later(db: &Db, claim: Claim<'_>, retry: &Retry<'_>, now: i64) -> DbResult<bool> {
+    let set = "status = 'queued', chat_id = $1, not_before = $2, attempts = attempts + 1, error = $3, \
+               resent = CASE WHEN $4 = 1 THEN 1 ELSE resent END, claimed_by = NULL, claimed_at = NULL, updated_at = $5";
+    let sql = TABLE.outcome_sql(set, 5);
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(retry.chat_id)
+        .bind(retry.not_before)
+        .bind(retry.reason.to_string())
+        .bind(i64::from(retry.maybe_delivered))
+        .bind(now);
+    let done = TABLE.held(query, claim).execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Fails every queued row of a chat the bot can no longer write to.
@@ -206,15 +168,7 @@ pub async fn move_chat(db: &Db, old: i64, new: i64, now: i64) -> DbResult<u64> {
 /// Rows left `sending` longer than the lease belong to a worker that died: back in
 /// the queue, flagged `resent`, as the chat may already have them.
 pub async fn reclaim_stale(db: &Db, lease_secs: i64, now: i64) -> DbResult<u64> {
-    let done = sqlx::query(
-        "UPDATE outbox SET status = 'queued', resent = 1, attempts = attempts + 1, claimed_by = NULL, \
-         error = 'worker stopped while sending', updated_at = $1 WHERE status = 'sending' AND claimed_at < $2",
-    )
-    .bind(now)
-    .bind(now - lease_secs)
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected())
+    TABLE.reclaim_stale(db, lease_secs, now).await
 }
 
 /// (chat, sent_at) of every send since `since`, for the per-chat windows.

@@ -23,6 +23,7 @@ use super::outbox::{self, Claimed, Retry};
 use super::send::{self, Outcome};
 use super::{DeliveryConfig, Outbox};
 use crate::platform::db::{Db, DbResult, SharedClock};
+use crate::platform::queue::Claim;
 use crate::features::members::{GroupStatus, groups};
 
 /// Longest wait between two looks at the queue when nothing woke the worker.
@@ -134,9 +135,9 @@ impl Worker {
             fits
         };
         if in_memory {
-            outbox::unclaim(&self.db, row.id, now).await
+            outbox::unclaim(&self.db, self.claim(row), now).await.map(drop)
         } else {
-            outbox::defer_chat(&self.db, row.id, row.chat_id, now + secs_until(not_yet), now).await
+            outbox::defer_chat(&self.db, self.claim(row), row.chat_id, now + secs_until(not_yet), now).await
         }
     }
 
@@ -172,43 +173,58 @@ impl Worker {
         self.release(row.chat_id);
     }
 
+    /// The claim this worker holds on `row`; outcomes are written only under it.
+    fn claim<'a>(&'a self, row: &Claimed) -> Claim<'a> {
+        Claim { id: row.id, worker: &self.name }
+    }
+
     async fn record(&self, row: &Claimed, outcome: Outcome) -> DbResult<()> {
+        if !self.write_outcome(row, outcome).await? {
+            tracing::warn!(row = row.id, "delivery: row was reclaimed meanwhile; outcome dropped");
+        }
+        Ok(())
+    }
+
+    /// Writes what Telegram's answer means; `false` when the row is no longer ours.
+    async fn write_outcome(&self, row: &Claimed, outcome: Outcome) -> DbResult<bool> {
         let now = self.clock.now();
         match outcome {
-            Outcome::Sent(message_id) => outbox::mark_sent(&self.db, row.id, message_id, now).await,
+            Outcome::Sent(message_id) => outbox::mark_sent(&self.db, self.claim(row), message_id, now).await,
             Outcome::TooMany(wait) => {
                 let reason = format!("429 retry after {} s", wait.as_secs());
                 let r = Retry { chat_id: row.chat_id, not_before: now + wait.as_secs() as i64 + 1, reason: &reason, maybe_delivered: false };
-                outbox::retry_later(&self.db, row.id, &r, now).await
+                outbox::retry_later(&self.db, self.claim(row), &r, now).await
             }
             Outcome::Migrated(new) => {
                 groups::migrate(&self.db, row.chat_id, new, now).await?;
                 outbox::move_chat(&self.db, row.chat_id, new, now).await?;
                 let reason = format!("group moved to {new}");
                 let r = Retry { chat_id: new, not_before: now, reason: &reason, maybe_delivered: false };
-                outbox::retry_later(&self.db, row.id, &r, now).await
+                outbox::retry_later(&self.db, self.claim(row), &r, now).await
             }
-            Outcome::Forbidden(reason) => self.give_up_on_chat(row, &reason, now).await,
+            Outcome::Forbidden(reason) => self.give_up_on_chat(row, &reason, now).await.map(|()| true),
             Outcome::Transient { reason, maybe_delivered } if row.attempts + 1 < i64::from(self.config.max_attempts) => {
                 let backoff = 2_i64.saturating_pow(row.attempts.clamp(0, 30) as u32).min(MAX_BACKOFF_SECS);
                 let r = Retry { chat_id: row.chat_id, not_before: now + backoff, reason: &reason, maybe_delivered };
-                outbox::retry_later(&self.db, row.id, &r, now).await
+                outbox::retry_later(&self.db, self.claim(row), &r, now).await
             }
             Outcome::Transient { reason, .. } => {
                 let reason = format!("gave up after {} tries: {reason}", row.attempts + 1);
                 tracing::warn!(row = row.id, chat = row.chat_id, %reason, "delivery failed");
-                outbox::mark_failed(&self.db, row.id, &reason, now).await
+                outbox::mark_failed(&self.db, self.claim(row), &reason, now).await
             }
             Outcome::Failed(reason) => {
                 tracing::warn!(row = row.id, chat = row.chat_id, %reason, "delivery failed");
-                outbox::mark_failed(&self.db, row.id, &reason, now).await
+                outbox::mark_failed(&self.db, self.claim(row), &reason, now).await
             }
         }
     }
 
     /// 403: nothing more can reach this chat; a group is marked as left.
     async fn give_up_on_chat(&self, row: &Claimed, reason: &str, now: i64) -> DbResult<()> {
-        outbox::mark_failed(&self.db, row.id, reason, now).await?;
+        if !outbox::mark_failed(&self.db, self.claim(row), reason, now).await? {
+            tracing::warn!(row = row.id, "delivery: row was reclaimed meanwhile; outcome dropped");
+        }
         let others = outbox::fail_chat(&self.db, row.chat_id, reason, now).await?;
         if row.chat_id < 0
             && let Some(g) = groups::get(&self.db, row.chat_id).await?
