@@ -2,6 +2,7 @@
 //! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
 
 mod ctx;
+pub mod jobs;
 
 pub use ctx::AppCtx;
 
@@ -16,11 +17,8 @@ use teloxide::update_listeners::Polling;
 
 use crate::platform::config::{Config, ConfigError};
 use crate::platform::db::{Db, DbError, SharedClock};
-use crate::platform::delivery::worker::Worker;
 use crate::platform::delivery::{Outbox, RateLimiter, ReplyBot};
-use crate::platform::scheduler::Scheduler;
 use crate::bot::{DbStorage, HandlerError, State};
-use crate::features::trainings::reminders::Reminders;
 
 /// Why the application could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -87,28 +85,7 @@ impl App {
             }))
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
-        let worker = Worker::new(ctx.db.clone(), bot.clone(), ctx.clock.clone(), &ctx.outbox, limiter, ctx.config.delivery.clone());
-        let reminders = Reminders::new(ctx.db.clone(), ctx.clock.clone(), ctx.outbox.clone(), ctx.config.tz);
-        let reminders = tokio::spawn(reminders.run(workers_stop.clone()));
-        let notices = crate::features::aspirations::notices::run(ctx.db.clone(), ctx.outbox.clone(), ctx.clock.clone(), workers_stop.clone());
-        let notices = tokio::spawn(notices);
-        let scheduler = tokio::spawn(Scheduler::new(ctx.clone()).run(workers_stop.clone()));
-        let webhooks = crate::features::webhooks::worker::Worker::new(
-            ctx.db.clone(),
-            ctx.clock.clone(),
-            ctx.config.webhooks.clone(),
-            ctx.config.outbound,
-        );
-        let webhooks = tokio::spawn(webhooks.run(workers_stop.clone()));
-        let feeds = match crate::features::feeds::Poller::new(ctx.clone()) {
-            Ok(poller) => Some(tokio::spawn(poller.run(workers_stop.clone()))),
-            Err(error) => {
-                tracing::error!(%error, "programme feeds disabled: no HTTP client");
-                None
-            }
-        };
-        let overdue = tokio::spawn(crate::features::aspirations::overdue::run(ctx.clone(), workers_stop.clone()));
-        let worker = tokio::spawn(worker.run(workers_stop));
+        let running = jobs::spawn(jobs::all(&ctx, bot.clone(), limiter, &workers_stop));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
             shutdown.await;
@@ -131,30 +108,7 @@ impl App {
         dispatcher
             .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("getUpdates failed"))
             .await;
-        if let Err(error) = worker.await {
-            tracing::error!(%error, "delivery worker panicked");
-        }
-        if let Err(error) = reminders.await {
-            tracing::error!(%error, "training reminders panicked");
-        }
-        if let Err(error) = notices.await {
-            tracing::error!(%error, "staff notice job panicked");
-        }
-        if let Err(error) = scheduler.await {
-            tracing::error!(%error, "scheduler panicked");
-        }
-        if let Err(error) = webhooks.await {
-            tracing::error!(%error, "webhook worker panicked");
-        }
-        if let Some(Err(error)) = match feeds {
-            Some(handle) => Some(handle.await),
-            None => None,
-        } {
-            tracing::error!(%error, "feed poller panicked");
-        }
-        if let Err(error) = overdue.await {
-            tracing::error!(%error, "overdue aspiration job panicked");
-        }
+        jobs::join(running).await;
         ctx.db.close().await;
         tracing::info!("stopped");
         Ok(())
