@@ -27,8 +27,10 @@ pub struct Guard {
 
 impl Guard {
     /// Installs the checking resolver on `builder` unless private addresses are allowed.
+    /// Proxies are turned off too: through a proxy (`HTTP(S)_PROXY`) only the proxy's
+    /// name would be resolved and the target would go unchecked.
     pub fn apply(self, builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
-        if self.allow_private { builder } else { builder.dns_resolver(Arc::new(PublicResolver)) }
+        if self.allow_private { builder } else { builder.no_proxy().dns_resolver(Arc::new(PublicResolver)) }
     }
 
     /// Refuses a URL whose host is a non-public IP literal (names are left to the
@@ -88,11 +90,34 @@ fn is_public_v4(ip: Ipv4Addr) -> bool {
 }
 
 fn is_public_v6(ip: Ipv6Addr) -> bool {
-    let first = ip.segments()[0];
-    let unique_local = (first & 0xfe00) == 0xfc00;
-    let link_local = (first & 0xffc0) == 0xfe80;
-    let documentation = first == 0x2001 && ip.segments()[1] == 0x0db8;
-    !(ip.is_unspecified() || ip.is_loopback() || ip.is_multicast() || unique_local || link_local || documentation)
+    let s = ip.segments();
+    let embedded = |hi: u16, lo: u16| Ipv4Addr::from((u32::from(hi) << 16) | u32::from(lo));
+    // Prefixes that translate or tunnel to an IPv4 address: judge the address inside.
+    if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+        return is_public_v4(embedded(s[6], s[7]));
+    }
+    if s[0] == 0x2002 {
+        return is_public_v4(embedded(s[1], s[2]));
+    }
+    let ipv4_compatible = s[..6] == [0; 6];
+    let nat64_local = s[..3] == [0x64, 0xff9b, 1];
+    let teredo = s[0] == 0x2001 && s[1] == 0;
+    let discard_only = s[..4] == [0x100, 0, 0, 0];
+    let unique_local = (s[0] & 0xfe00) == 0xfc00;
+    let link_local = (s[0] & 0xffc0) == 0xfe80;
+    let site_local = (s[0] & 0xffc0) == 0xfec0;
+    let documentation = s[0] == 0x2001 && s[1] == 0x0db8;
+    !(ip.is_unspecified()
+        || ip.is_loopback()
+        || ip.is_multicast()
+        || ipv4_compatible
+        || nat64_local
+        || teredo
+        || discard_only
+        || unique_local
+        || link_local
+        || site_local
+        || documentation)
 }
 
 /// The system resolver, keeping only public addresses; a name with none left is
@@ -137,6 +162,26 @@ mod tests {
             ("fe80::1", false),
             ("::ffff:127.0.0.1", false),
             ("::ffff:8.8.8.8", true),
+            // NAT64 (well-known and local-use prefixes) reach an IPv4 address.
+            ("64:ff9b::7f00:1", false),
+            ("64:ff9b::a00:1", false),
+            ("64:ff9b::808:808", true),
+            ("64:ff9b:1::a00:1", false),
+            ("64:ff9b:1::808:808", false),
+            // IPv4-compatible (deprecated) addresses.
+            ("::127.0.0.1", false),
+            ("::10.0.0.1", false),
+            ("::8.8.8.8", false),
+            // 6to4 embeds the IPv4 address in segments 1 and 2.
+            ("2002:7f00:1::1", false),
+            ("2002:a9fe:a9fe::1", false),
+            ("2002:0808:0808::1", true),
+            // Site-local (deprecated, still routed on some networks).
+            ("fec0::1", false),
+            ("feff::1", false),
+            // Teredo and other special-purpose ranges.
+            ("2001::1", false),
+            ("100::1", false),
         ];
         for (ip, want) in cases {
             assert_eq!(is_public(ip.parse().unwrap()), want, "{ip}");
@@ -152,6 +197,15 @@ mod tests {
         assert!(strict.check_url(&url("https://8.8.8.8/rss")).is_ok());
         assert!(strict.check_url(&url("https://feeds.example.go.id/rss")).is_ok());
         assert!(Guard { allow_private: true }.check_url(&url("http://127.0.0.1/rss")).is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_configured_proxy_does_not_bypass_the_check() {
+        // A proxy (as `HTTPS_PROXY` would set) must not carry the request past the resolver.
+        let proxied = reqwest::Client::builder().proxy(reqwest::Proxy::all("http://127.0.0.1:9").unwrap());
+        let client = Guard::default().apply(proxied).build().unwrap();
+        let error = client.get("http://localhost:9/").send().await.unwrap_err();
+        assert!(is_blocked(&error), "{error:?}");
     }
 
     #[tokio::test]

@@ -1,14 +1,12 @@
-//! Participants as CSV for Excel in Indonesia: UTF-8 with a byte-order mark (so
-//! Excel reads names with accents right) and `;` between fields (Indonesian-locale
-//! Excel uses `,` as its decimal separator and splits on `;`).
+//! Participants as CSV through the shared [`ExcelCsv`] writer (BOM, `;`, and names
+//! that look like formulas defused: residents choose their Telegram names).
 
 use chrono_tz::Tz;
 
 use super::store::Participant;
 use super::when;
+use crate::platform::csv::ExcelCsv;
 use crate::platform::i18n::{Lang, t};
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The file's name as the coordinator will see it in Telegram.
 pub fn file_name(training_id: i64) -> String {
@@ -18,9 +16,9 @@ pub fn file_name(training_id: i64) -> String {
 /// Header in the coordinator's language, then one row per person: registered in
 /// arrival order, then the waitlist with positions.
 pub fn csv(lang: Lang, people: &[Participant], tz: Tz) -> Result<Vec<u8>, csv::Error> {
-    let mut out = BOM.to_vec();
+    let mut out = Vec::new();
     {
-        let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
+        let mut w = ExcelCsv::new(&mut out)?;
         let header = [
             "training-csv-no",
             "training-csv-name",
@@ -31,7 +29,7 @@ pub fn csv(lang: Lang, people: &[Participant], tz: Tz) -> Result<Vec<u8>, csv::E
             "training-csv-attended",
             "training-csv-registered-at",
         ];
-        w.write_record(header.iter().map(|k| t(lang, k)))?;
+        w.row(header.iter().map(|k| t(lang, k)))?;
         let mut waiting = 0;
         for (i, p) in people.iter().enumerate() {
             let (status, position) = if p.status == "registered" {
@@ -46,7 +44,7 @@ pub fn csv(lang: Lang, people: &[Participant], tz: Tz) -> Result<Vec<u8>, csv::E
                 None => String::new(),
             };
             let at = when::local(p.created_at, tz).format("%Y-%m-%d %H:%M").to_string();
-            w.write_record([
+            w.row([
                 (i + 1).to_string(),
                 p.first_name.clone().unwrap_or_default(),
                 p.username.as_ref().map(|u| format!("@{u}")).unwrap_or_default(),
@@ -57,7 +55,7 @@ pub fn csv(lang: Lang, people: &[Participant], tz: Tz) -> Result<Vec<u8>, csv::E
                 at,
             ])?;
         }
-        w.flush()?;
+        w.finish()?;
     }
     Ok(out)
 }
@@ -87,7 +85,7 @@ mod tests {
             person(3, "Dewi", "waitlisted", None),
         ];
         let bytes = csv(Lang::Id, &people, chrono_tz::Asia::Jakarta).unwrap();
-        assert!(bytes.starts_with(BOM));
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4, "{text}");

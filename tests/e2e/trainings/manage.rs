@@ -176,3 +176,22 @@ async fn a_coordinator_manages_only_their_kims_trainings_and_staff_only_their_ar
     assert_eq!(app.count("SELECT COUNT(*) FROM trainings WHERE id = $1 AND status = 'open'", id).await, 1);
     assert!(app.fake.calls_to("senddocument").is_empty());
 }
+
+#[tokio::test]
+async fn a_name_that_looks_like_a_formula_is_defused_in_the_participants_csv() {
+    let (app, _clock) = app_at_now().await;
+    let koor = coordinator(&app, 9161, "Sari", "IB1-BL").await;
+    let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Menjahit", 5)).await;
+    app.member_of(9162, "=HYPERLINK(\"http://x.example\";\"klik\")", "IB1-BL").await;
+    seats::register(&app.db, id, 9162, NOW).await.unwrap();
+
+    open_card(&koor, "Pelatihan Menjahit").await;
+    koor.press("Peserta").await;
+    koor.next_message().await;
+    koor.press("Unduh CSV").await;
+    let name = format!("peserta-pelatihan-{id}.csv");
+    let call = app.wait_for_call("sendDocument", |p| p["document"]["file_name"] == name.as_str()).await;
+    let text = call.params["document"]["text"].as_str().expect("a text upload").to_string();
+    let row = text.lines().nth(1).expect("one participant row");
+    assert!(row.starts_with("1;\"'=HYPERLINK("), "{row}");
+}
