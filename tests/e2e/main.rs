@@ -20,3 +20,4 @@ mod trainings;
 mod umkm;
 mod webhooks;
 mod feeds;
+mod console;
