@@ -18,9 +18,11 @@
 //! - [`app`]: the application context and the jobs, wired together and run until
 //!   shutdown.
 //! - [`tools`]: the ways in besides `run`: the command line, the sandbox, benchmarks.
+//! - [`web`]: the HTTP side: the staff web console.
 
 pub mod app;
 pub mod bot;
 pub mod features;
 pub mod platform;
 pub mod tools;
+pub mod web;

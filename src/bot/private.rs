@@ -105,6 +105,7 @@ async fn on_command(
                 || crate::features::trainings::bot::on_command(&turn, &cmd).await?
                 || crate::features::reports::bot::on_command(&turn, &cmd).await?
                 || crate::features::feeds::bot::on_command(&turn, &cmd).await?
+                || crate::web::console::bot::on_command(&turn, &cmd).await?
             {
                 return Ok(());
             }

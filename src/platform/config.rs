@@ -15,6 +15,8 @@ pub use crate::platform::delivery::config::DeliveryConfig;
 
 /// Default database: an embedded SQLite file next to the binary's working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://kimbot.db?mode=rwc";
+/// Where console links point when `KIMBOT_PUBLIC_URL` is not set (the default HTTP address).
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 
 /// A bot token that never shows up in logs or `Debug` output.
 #[derive(Clone)]
@@ -63,6 +65,8 @@ pub enum ConfigError {
     LeaseTooShort { lease: u64, timeout: u64 },
     #[error("{key} must be 1/true/yes or 0/false/no (got {value:?})")]
     BadFlag { key: &'static str, value: String },
+    #[error("KIMBOT_PUBLIC_URL is not a valid URL: {0}")]
+    BadPublicUrl(String),
     #[error("KIMBOT_HOLIDAYS must be comma-separated dates like 2026-12-25 (bad entry {0:?})")]
     BadHolidays(String),
 }
@@ -94,6 +98,9 @@ pub struct Config {
     /// Working days a ticket may wait for a first response, and holidays
     /// (`KIMBOT_SLA_WORKING_DAYS`, `KIMBOT_HOLIDAYS`).
     pub sla: crate::features::aspirations::sla::SlaConfig,
+    /// Base of links the bot hands out to the web console (`KIMBOT_PUBLIC_URL`,
+    /// default `http://127.0.0.1:8080`); an https URL makes the session cookie `Secure`.
+    pub public_url: Url,
 }
 
 impl Config {
@@ -120,7 +127,9 @@ impl Config {
         let webhooks = crate::features::webhooks::WebhookConfig::from_lookup(get)?;
         let outbound = crate::platform::outbound::Guard { allow_private: flag(get("KIMBOT_OUTBOUND_ALLOW_PRIVATE"), "KIMBOT_OUTBOUND_ALLOW_PRIVATE")? };
         let sla = crate::features::aspirations::sla::SlaConfig::from_lookup(get)?;
-        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla })
+        let public_url = Url::parse(get("KIMBOT_PUBLIC_URL").unwrap_or(DEFAULT_PUBLIC_URL))
+            .map_err(|e| ConfigError::BadPublicUrl(e.to_string()))?;
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, public_url })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.

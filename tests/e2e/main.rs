@@ -21,3 +21,4 @@ mod trainings;
 mod umkm;
 mod webhooks;
 mod feeds;
+mod console;

@@ -28,6 +28,9 @@ pub struct TestApp {
     /// Extra environment for the app's config (e.g. `KIMBOT_SEND_*`), kept across restarts.
     pub env: Vec<(String, String)>,
     running: Option<(oneshot::Sender<()>, JoinHandle<Result<(), AppError>>)>,
+    /// The staff console, served on loopback until the shared HTTP listener lands.
+    pub console_url: String,
+    console: Option<JoinHandle<()>>,
     _dir: tempfile::TempDir,
 }
 
@@ -75,7 +78,7 @@ pub async fn spawn_app_without_areas() -> TestApp {
     let config = config_for(&fake, &database_url);
     let db = Db::connect(&database_url, config.backend).await.expect("test database");
     db.migrate().await.expect("migrations");
-    TestApp { fake, database_url, db, clock: Arc::new(SystemClock), env: Vec::new(), running: None, _dir: dir }
+    TestApp { fake, database_url, db, clock: Arc::new(SystemClock), env: Vec::new(), running: None, console_url: String::new(), console: None, _dir: dir }
 }
 
 pub fn config_for(fake: &FakeTelegram, database_url: &str) -> Config {
@@ -135,8 +138,16 @@ impl TestApp {
     /// Starts the application exactly as `kimbot run` does.
     pub async fn start(&mut self) {
         assert!(self.running.is_none(), "already running");
-        let config = config_with(&self.fake, &self.database_url, &self.env);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        self.console_url = format!("http://{}", listener.local_addr().unwrap());
+        let mut env = self.env.clone();
+        env.push(("KIMBOT_PUBLIC_URL".into(), self.console_url.clone()));
+        let config = config_with(&self.fake, &self.database_url, &env);
         let app = App::build(config, self.clock.clone()).await.expect("app builds");
+        let routes = kimbot::web::console::routes(app.ctx());
+        self.console = Some(tokio::spawn(async move {
+            let _ = axum::serve(listener, routes).await;
+        }));
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(app.run_until(async move {
             let _ = stopped.await;
@@ -146,6 +157,9 @@ impl TestApp {
 
     /// Stops as on SIGTERM: updates in hand are finished, the pool is closed.
     pub async fn stop(&mut self) {
+        if let Some(console) = self.console.take() {
+            console.abort();
+        }
         if let Some((stop, handle)) = self.running.take() {
             let _ = stop.send(());
             handle.await.expect("app task").expect("app stopped cleanly");

@@ -54,6 +54,18 @@ pub async fn load(ctx: &AppCtx, actor: &Actor, id: i64) -> DbResult<Option<Scope
     Ok(Some(Scoped { ticket, kim, access, tz }))
 }
 
+/// Who sent a ticket, as the reader may see it: coordinators never learn who sent an
+/// anonymous ticket; staff always do. The chat card and the web console both ask here.
+pub async fn sender(ctx: &AppCtx, scoped: &Scoped, lang: crate::platform::i18n::Lang) -> DbResult<render::Sender> {
+    let ticket = &scoped.ticket;
+    if ticket.anonymous && scoped.access != Access::Triage {
+        return Ok(render::Sender::Hidden);
+    }
+    let (name, username) = store::identity(&ctx.db, ticket.user_id).await?.unwrap_or_default();
+    let name = name.unwrap_or_else(|| t(lang, "asp-card-unknown-name"));
+    Ok(render::Sender::Known { name, username, anonymous: ticket.anonymous })
+}
+
 /// Stores a new aspiration (numbered in the KIM's year) and tells staff, batched.
 pub async fn submit(ctx: &AppCtx, new: &NewAspiration) -> DbResult<Ticket> {
     let kim = areas::kim_by_id(&ctx.db, new.kim_id).await?.ok_or_else(|| DbError::Corrupt("KIM vanished".into()))?;

@@ -60,13 +60,7 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, in_queue: bool) -> HandlerRe
 
 /// Coordinators never learn who sent an anonymous ticket; staff always do.
 async fn sender(turn: &Turn<'_>, scoped: &Scoped) -> Result<Sender, HandlerError> {
-    let ticket = &scoped.ticket;
-    if ticket.anonymous && scoped.access != Access::Triage {
-        return Ok(Sender::Hidden);
-    }
-    let (name, username) = store::identity(&turn.ctx.db, ticket.user_id).await?.unwrap_or_default();
-    let name = name.unwrap_or_else(|| t(turn.lang(), "asp-card-unknown-name"));
-    Ok(Sender::Known { name, username, anonymous: ticket.anonymous })
+    Ok(flow::sender(turn.ctx, scoped, turn.lang()).await?)
 }
 
 fn card_buttons(lang: Lang, scoped: &Scoped, in_queue: bool) -> Vec<Vec<InlineKeyboardButton>> {

@@ -1,0 +1,71 @@
+//! The staff web console: server-rendered pages over the same domain actions as the
+//! chat. People log in with a one-time link from `/dasbor` ([`bot`]); every request
+//! re-reads their role and scope ([`staff`]), every POST carries the session's CSRF
+//! token, and a ticket outside someone's scope looks exactly like a missing one.
+//!
+//! - [`auth`]: login links and sessions (hashed secrets, SQL).
+//! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
+//! - [`queue`], [`ticket`], [`summary`]: the *Aspirasi* and *Ringkasan* pages.
+//! - [`layout`]: the page frame, embedded CSS, error pages.
+
+pub mod auth;
+pub mod bot;
+mod layout;
+mod login;
+mod queue;
+mod staff;
+mod summary;
+mod ticket;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::app::AppCtx;
+use crate::platform::db::DbError;
+
+pub use staff::Staff;
+
+/// What the console's handlers share: the application context.
+pub type Ctx = Arc<AppCtx>;
+
+/// Why a console request did not get its page. Each maps to one page in
+/// [`layout`]; database errors are logged, never shown.
+#[derive(Debug, thiserror::Error)]
+pub enum ConsoleError {
+    /// No session, an ended or idle one, or a person who lost their role.
+    #[error("not logged in")]
+    LoggedOut,
+    /// No such thing, or not in this person's scope (the same answer on purpose).
+    #[error("not found")]
+    NotFound,
+    /// A POST without the session's CSRF token, or an action this person may not do.
+    #[error("forbidden")]
+    Forbidden,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+/// The console's routes; the caller mounts them on its HTTP listener.
+pub fn routes(ctx: Ctx) -> Router {
+    Router::new()
+        .route("/masuk/{token}", get(login::link_page))
+        .route("/masuk", post(login::log_in))
+        .route("/keluar", post(login::log_out))
+        .route("/dasbor", get(login::home))
+        .route("/dasbor/bahasa", post(login::set_language))
+        .route("/dasbor/gaya.css", get(layout::stylesheet))
+        .route("/dasbor/aspirasi", get(queue::page))
+        .route("/dasbor/aspirasi/{id}", get(ticket::page))
+        .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
+        .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))
+        .route("/dasbor/ringkasan", get(summary::page))
+        .fallback(layout::not_found)
+        .with_state(ctx)
+}
+
+/// The link `/dasbor` hands out: `<public url>/masuk/<token>`.
+pub fn login_url(ctx: &AppCtx, token: &str) -> String {
+    format!("{}/masuk/{token}", ctx.config.public_url.as_str().trim_end_matches('/'))
+}

@@ -1,0 +1,237 @@
+//! *Aspirasi*: the queue of tickets in the person's scope, newest first, with filters
+//! (status, category, period, text) and keyset paging (`before` = the last id shown),
+//! so page 1,000 costs what page 1 does.
+
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use chrono::{NaiveDate, TimeZone};
+use chrono_tz::Tz;
+use maud::{Markup, html};
+use serde::Deserialize;
+use sqlx::Row;
+
+use super::layout::{self, Nav};
+use super::{ConsoleError, Ctx, Staff};
+use crate::features::aspirations::model::{Category, Status, local_time};
+use crate::features::aspirations::render::{self, clip};
+use crate::platform::audit;
+use crate::platform::db::{Db, DbResult};
+use crate::platform::i18n::{Lang, t};
+
+/// Rows per page.
+pub const PAGE: i64 = 50;
+
+/// The filters as typed in the form; anything unknown is ignored.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Filters {
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub before: Option<i64>,
+}
+
+impl Filters {
+    fn status(&self) -> Option<Status> {
+        Status::parse(&self.status)
+    }
+    fn category(&self) -> Option<Category> {
+        Category::parse(&self.category)
+    }
+    /// `[from, to)` in Unix seconds, whole days in `tz`.
+    fn period(&self, tz: Tz) -> (i64, i64) {
+        let day = |s: &str, plus: i64| {
+            let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
+            let start = tz.from_local_datetime(&date.and_hms_opt(0, 0, 0)?).earliest()?;
+            Some(start.timestamp() + plus)
+        };
+        (day(&self.from, 0).unwrap_or(i64::MIN), day(&self.to, 86_400).unwrap_or(i64::MAX))
+    }
+    /// The query string for the next page.
+    fn next(&self, before: i64) -> String {
+        let mut s = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [("status", &self.status), ("category", &self.category), ("from", &self.from), ("to", &self.to), ("q", &self.q)] {
+            if !v.is_empty() {
+                s.append_pair(k, v);
+            }
+        }
+        s.append_pair("before", &before.to_string());
+        s.finish()
+    }
+}
+
+/// One queue row.
+#[derive(Debug, Clone)]
+pub struct QueueRow {
+    pub id: i64,
+    pub number: String,
+    pub kim: String,
+    pub category: Option<Category>,
+    pub status: Option<Status>,
+    pub created_at: i64,
+    pub body: String,
+    pub overdue: bool,
+}
+
+/// `%`, `_` and `\` match literally; the pattern is lower-case, for `LOWER(body)`.
+fn contains_pattern(text: &str) -> String {
+    let mut out = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// Up to `PAGE + 1` rows (the extra one says there is a next page).
+pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<QueueRow>> {
+    if kims.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = (0..kims.len()).map(|i| format!("${}", i + 8)).collect();
+    let sql = format!(
+        "SELECT a.id, a.ticket, a.category, a.status, a.created_at, a.body, a.overdue_at, k.name AS kim_name \
+         FROM aspirations a JOIN kims k ON k.id = a.kim_id \
+         WHERE ($1 = '' OR a.status = $1) AND ($2 = '' OR a.category = $2) AND a.created_at >= $3 \
+         AND a.created_at < $4 AND ($5 = 0 OR LOWER(a.body) LIKE $6 ESCAPE '\\') AND a.id < $7 \
+         AND a.kim_id IN ({}) ORDER BY a.id DESC LIMIT {}",
+        list.join(", "),
+        PAGE + 1
+    );
+    let (from, to) = f.period(tz);
+    let q = f.q.trim();
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(f.status().map_or("", Status::as_str))
+        .bind(f.category().map_or("", Category::code))
+        .bind(from)
+        .bind(to)
+        .bind(i64::from(!q.is_empty()))
+        .bind(contains_pattern(q))
+        .bind(f.before.unwrap_or(i64::MAX));
+    for id in kims {
+        query = query.bind(*id);
+    }
+    let found = query.fetch_all(&db.pool).await?;
+    found
+        .iter()
+        .map(|r| {
+            Ok(QueueRow {
+                id: r.try_get("id")?,
+                number: r.try_get("ticket")?,
+                kim: r.try_get("kim_name")?,
+                category: Category::parse(&r.try_get::<String, _>("category")?),
+                status: Status::parse(&r.try_get::<String, _>("status")?),
+                created_at: r.try_get("created_at")?,
+                body: r.try_get("body")?,
+                overdue: r.try_get::<Option<i64>, _>("overdue_at")?.is_some(),
+            })
+        })
+        .collect()
+}
+
+pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>) -> Result<Response, ConsoleError> {
+    let kims: Vec<i64> = staff.kims(&ctx).await?.into_iter().map(|k| k.id).collect();
+    let tz = ctx.config.tz;
+    let mut found = rows(&ctx.db, &kims, &f, tz).await?;
+    let more = found.len() as i64 > PAGE;
+    found.truncate(PAGE as usize);
+    let detail = format!("status={} category={} q={}", f.status, f.category, clip(&f.q, 60));
+    audit::record(&ctx.db, Some(staff.actor.user_id), "console.queue", &detail, ctx.now()).await?;
+    let lang = staff.lang;
+    let next = more.then(|| found.last().map(|r| f.next(r.id))).flatten();
+    let body = html! {
+        (filter_form(lang, &f))
+        @if found.is_empty() {
+            p.empty { (t(lang, "console-queue-empty")) }
+        } @else {
+            (table(lang, &found, tz))
+        }
+        @if let Some(next) = next {
+            p { a.button href={ "/dasbor/aspirasi?" (next) } { (t(lang, "console-next-page")) } }
+        }
+    };
+    Ok((layout::no_store(), layout::page(&staff, Nav::Queue, &t(lang, "console-queue-title"), body)).into_response())
+}
+
+fn filter_form(lang: Lang, f: &Filters) -> Markup {
+    html! {
+        form.filters method="get" action="/dasbor/aspirasi" {
+            label { (t(lang, "console-filter-status"))
+                select name="status" {
+                    option value="" { (t(lang, "console-filter-all")) }
+                    @for s in Status::ALL {
+                        option value=(s.as_str()) selected[f.status() == Some(s)] { (render::status(lang, s)) }
+                    }
+                }
+            }
+            label { (t(lang, "console-filter-category"))
+                select name="category" {
+                    option value="" { (t(lang, "console-filter-all")) }
+                    @for c in Category::ALL {
+                        option value=(c.code()) selected[f.category() == Some(c)] { (render::category(lang, c)) }
+                    }
+                }
+            }
+            label { (t(lang, "console-filter-from")) input type="date" name="from" value=(f.from); }
+            label { (t(lang, "console-filter-to")) input type="date" name="to" value=(f.to); }
+            label { (t(lang, "console-filter-text")) input type="search" name="q" value=(f.q) maxlength="100"; }
+            button type="submit" { (t(lang, "console-filter-apply")) }
+        }
+    }
+}
+
+fn table(lang: Lang, rows: &[QueueRow], tz: Tz) -> Markup {
+    html! {
+        table.queue {
+            thead { tr {
+                th { (t(lang, "console-col-ticket")) } th { (t(lang, "console-col-sent")) }
+                th { (t(lang, "console-col-kim")) } th { (t(lang, "console-col-category")) }
+                th { (t(lang, "console-col-status")) } th { (t(lang, "console-col-text")) }
+            } }
+            tbody {
+                @for r in rows {
+                    tr {
+                        td { a href={ "/dasbor/aspirasi/" (r.id) } { (r.number) } }
+                        td { (local_time(r.created_at, tz)) }
+                        td { (r.kim) }
+                        td { @if let Some(c) = r.category { (render::category(lang, c)) } }
+                        td {
+                            @if let Some(s) = r.status { (render::status(lang, s)) }
+                            @if r.overdue && r.status == Some(Status::Diterima) { " " span.late { (t(lang, "console-overdue")) } }
+                        }
+                        td.text { (clip(&r.body, 120)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_search_text_matches_literally() {
+        assert_eq!(contains_pattern(" Jalan_Rusak% "), "%jalan\\_rusak\\%%");
+    }
+
+    #[test]
+    fn a_period_is_whole_local_days() {
+        let f = Filters { from: "2026-12-01".into(), to: "2026-12-01".into(), ..Default::default() };
+        let (from, to) = f.period(chrono_tz::Asia::Jakarta);
+        assert_eq!(to - from, 86_400);
+        assert_eq!(from, 1_796_058_000); // 2026-12-01 00:00 WIB
+        assert_eq!(Filters::default().period(chrono_tz::Asia::Jakarta), (i64::MIN, i64::MAX));
+    }
+}

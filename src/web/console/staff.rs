@@ -1,0 +1,91 @@
+//! The person behind a console request, re-read from the database every time: a
+//! revoked role ends the session on the next request.
+
+use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use teloxide::types::UserId;
+
+use super::auth::{self, Session};
+use super::{ConsoleError, Ctx};
+use crate::features::members::{Actor, Kim, Role, areas};
+use crate::features::aspirations::model::{self, Access};
+use crate::platform::audit;
+use crate::platform::i18n::Lang;
+
+/// Name of the session cookie.
+pub const COOKIE: &str = "kimbot_console";
+
+/// A logged-in coordinator, staff member or admin.
+#[derive(Debug, Clone)]
+pub struct Staff {
+    pub session: Session,
+    pub actor: Actor,
+    pub lang: Lang,
+}
+
+impl Staff {
+    /// Whether `csrf` is this session's token.
+    pub fn check_csrf(&self, csrf: &str) -> Result<(), ConsoleError> {
+        if auth::same(csrf, &self.session.csrf) { Ok(()) } else { Err(ConsoleError::Forbidden) }
+    }
+
+    /// KIMs this person may see tickets of.
+    pub async fn kims(&self, ctx: &Ctx) -> Result<Vec<Kim>, ConsoleError> {
+        let kims = areas::all_kims(&ctx.db).await?;
+        Ok(kims.into_iter().filter(|k| model::access(&self.actor, k) != Access::None).collect())
+    }
+}
+
+/// The value of cookie `name` in the request's `Cookie` headers.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Who may use the console at all.
+pub fn may_use_console(actor: &Actor) -> bool {
+    actor.role() >= Role::Coordinator
+}
+
+pub async fn actor_of(ctx: &Ctx, user_id: i64) -> Result<Actor, ConsoleError> {
+    let is_admin = ctx.config.is_admin(UserId(user_id as u64));
+    Ok(crate::features::members::roles::actor(&ctx.db, user_id, is_admin).await?)
+}
+
+impl FromRequestParts<Ctx> for Staff {
+    type Rejection = ConsoleError;
+
+    async fn from_request_parts(parts: &mut Parts, ctx: &Ctx) -> Result<Self, Self::Rejection> {
+        let value = cookie(&parts.headers, COOKIE).ok_or(ConsoleError::LoggedOut)?;
+        let now = ctx.now();
+        let session = auth::find(&ctx.db, value, now).await?.ok_or(ConsoleError::LoggedOut)?;
+        let actor = actor_of(ctx, session.user_id).await?;
+        if !may_use_console(&actor) {
+            auth::end(&ctx.db, &session.id_hash, now).await?;
+            audit::record(&ctx.db, Some(session.user_id), "console.logout", "role revoked", now).await?;
+            return Err(ConsoleError::LoggedOut);
+        }
+        Ok(Staff { lang: session.lang, session, actor })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_cookie_is_found_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.append("cookie", "a=1; kimbot_console=abc".parse().unwrap());
+        headers.append("cookie", "b=2".parse().unwrap());
+        assert_eq!(cookie(&headers, COOKIE), Some("abc"));
+        assert_eq!(cookie(&headers, "c"), None);
+    }
+}
