@@ -1,6 +1,7 @@
 //! One-time invite codes for roles: `/undang` creates one, a deep link
 //! `t.me/<bot>?start=inv-<code>` (or `/start inv-<code>`) claims it.
 
+use super::registry::Registry;
 use teloxide::prelude::*;
 
 use super::onboarding::INVITE_PREFIX;
@@ -73,7 +74,7 @@ async fn reply(bot: &ReplyBot, chat: ChatId, text: String) -> HandlerResult {
 }
 
 /// Claims a code for a person who has consented.
-pub async fn claim(bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, code: &str) -> HandlerResult {
+pub async fn claim(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, user_id: i64, lang: Lang, code: &str) -> HandlerResult {
     let chat = ChatId(user_id);
     let code = code.trim().to_uppercase();
     let Some(scope) = roles::claim_invite(&ctx.db, &code, user_id, ctx.now()).await? else {
@@ -91,5 +92,5 @@ pub async fn claim(bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, code:
     reply(bot, chat, ta(lang, "invite-claimed", &args)).await?;
     let actor = roles::actor(&ctx.db, user_id, ctx.config.is_admin(UserId(user_id as u64))).await?;
     let shown = users::get(&ctx.db, user_id).await?.and_then(|m| m.menu_role);
-    help::refresh_menu(bot, ctx, user_id, lang, actor.role(), shown.as_deref()).await
+    help::refresh_menu(bot, ctx, registry, user_id, lang, actor.role(), shown.as_deref()).await
 }

@@ -11,9 +11,37 @@ use serde::{Deserialize, Serialize};
 use teloxide::types::Message;
 
 use super::model::{Category, GeoPoint, Status};
-use crate::bot::keyboards::Command;
-use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, Payload, State};
+use async_trait::async_trait;
+
+use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, DialogState, HandlerError, HandlerResult, Payload, Turn};
+use crate::features::members::Role;
+
+/// Aspirations, as plugged into the bot.
+pub struct Aspirations;
+
+#[async_trait]
+impl ChatFeature for Aspirations {
+    type Dialog = Dialog;
+    type Button = Btn;
+    const NAME: &'static str = "aspirations";
+    const COMMANDS: &'static [CommandSpec] = &[
+        CommandSpec::new("aspirasi", Role::Resident, "help-line-aspirasi"),
+        CommandSpec::new("status", Role::Resident, "help-line-status"),
+        CommandSpec::new("antrian", Role::Coordinator, "help-line-antrian").aliases(&["queue"]),
+    ];
+
+    async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
+        on_command(turn, cmd).await
+    }
+
+    async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
+        on_message(turn, dialog, msg).await
+    }
+
+    async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
+        on_button(turn, state, btn, at).await
+    }
+}
 
 /// What a resident has entered so far in `/aspirasi`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -77,6 +105,8 @@ pub enum Btn {
 }
 
 impl Payload for Btn {
+    const PREFIX: &'static str = "a";
+
     fn data(&self) -> String {
         match self {
             Btn::Category(c) => format!("c:{}", c.code()),
@@ -140,11 +170,8 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
 
 /// `Ok(false)`: the press does not fit the dialogue, or the presser may not do it,
 /// or the ticket moved on; nothing was changed.
-pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
-    let dialog = match state {
-        State::Aspiration(d) => Some(d),
-        _ => None,
-    };
+pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
+    let dialog = state.mine();
     match (btn, dialog) {
         (Btn::Category(c), Some(Dialog::Category)) => submit::chose_category(turn, c, at).await,
         (Btn::MediaDone, Some(Dialog::Media { draft })) => submit::media_done(turn, draft, at).await,
@@ -161,15 +188,14 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
     }
 }
 
-/// A dialogue step, wrapped in the router's state.
-fn state(dialog: Dialog) -> State {
-    State::Aspiration(dialog)
+impl DialogState for Dialog {
+    const KIND: &'static str = "Aspiration";
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bot::Cb;
+    use crate::bot::State;
 
     #[test]
     fn payloads_round_trip_and_fit_telegrams_limit() {
@@ -187,11 +213,7 @@ mod tests {
             Btn::Answer(i64::MAX),
             Btn::Respond(i64::MAX),
         ];
-        for btn in all {
-            let cb = Cb::Asp(btn.clone());
-            assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()), "{btn:?}");
-            assert!(cb.data().len() <= 64, "{btn:?}");
-        }
+        crate::bot::feature::assert_round_trip(&all);
     }
 
     #[test]
@@ -222,8 +244,9 @@ mod tests {
             Dialog::Respond { ticket: 4 },
         ];
         for step in steps {
-            let json = serde_json::to_string(&state(step.clone())).unwrap();
-            assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state(step), "{json}");
+            let json = serde_json::to_string(&State::of(&step).unwrap()).unwrap();
+            let back = serde_json::from_str::<State>(&json).unwrap();
+            assert_eq!(back.current::<Dialog>(), Current::Mine(step), "{json}");
         }
     }
 }

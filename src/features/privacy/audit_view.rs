@@ -11,7 +11,7 @@ use crate::platform::audit::{self, Entry, Filter};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
-use crate::bot::{Cb, HandlerError, HandlerResult};
+use crate::bot::{HandlerError, HandlerResult};
 
 pub const PER_PAGE: i64 = 10;
 /// Longest action prefix accepted: keeps the page buttons under 64 bytes.
@@ -114,10 +114,10 @@ async fn page(turn: &Turn<'_>, query: &Query, page_no: i64) -> Result<(String, I
     lines.extend(entries.iter().map(|e| line(lang, e, turn.ctx.config.tz)));
     let mut row = Vec::new();
     if page_no > 0 {
-        row.push(button(t(lang, "audit-prev"), Cb::Priv(Btn::Audit(query.clone(), page_no - 1))));
+        row.push(button(t(lang, "audit-prev"), Btn::Audit(query.clone(), page_no - 1)));
     }
     if page_no + 1 < pages {
-        row.push(button(t(lang, "audit-next"), Cb::Priv(Btn::Audit(query.clone(), page_no + 1))));
+        row.push(button(t(lang, "audit-next"), Btn::Audit(query.clone(), page_no + 1)));
     }
     Ok((lines.join("\n\n"), InlineKeyboardMarkup::new(vec![row])))
 }

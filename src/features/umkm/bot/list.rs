@@ -98,10 +98,10 @@ async fn page(turn: &Turn<'_>, scope: ListScope, number: i64) -> Result<Option<(
     let lines: Vec<String> = rows.iter().enumerate().map(|(i, s)| line(lang, number * PER_PAGE + i as i64 + 1, s)).collect();
     let mut nav = Vec::new();
     if number > 0 {
-        nav.push(button(t(lang, "umkm-btn-prev"), Btn::Page(scope, number - 1).cb()));
+        nav.push(button(t(lang, "umkm-btn-prev"), Btn::Page(scope, number - 1)));
     }
     if number + 1 < pages {
-        nav.push(button(t(lang, "umkm-btn-next"), Btn::Page(scope, number + 1).cb()));
+        nav.push(button(t(lang, "umkm-btn-next"), Btn::Page(scope, number + 1)));
     }
     Ok(Some((format!("{header}\n\n{}", lines.join("\n\n")), InlineKeyboardMarkup::new(vec![nav]))))
 }
