@@ -1,11 +1,10 @@
 //! Builds the pieces (database, Telegram client, dispatcher) and runs them until a
 //! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
 
-mod ctx;
 pub mod jobs;
 mod registry;
 
-pub use ctx::AppCtx;
+pub use crate::platform::ctx::AppCtx;
 pub use registry::registry;
 
 use std::future::Future;

@@ -4,7 +4,7 @@
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use super::HandlerResult;
 use super::commands::GROUP_COMMANDS;
 use super::registry::Registry;

@@ -6,7 +6,7 @@ use teloxide::prelude::*;
 
 use super::onboarding::INVITE_PREFIX;
 use super::who::Who;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use super::{HandlerResult, help};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;

@@ -6,7 +6,7 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::private::say;
 use super::who::Who;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use super::registry::Registry;
 use super::{Dlg, HandlerError, HandlerResult, State, invites, keyboards};
 use crate::platform::delivery::ReplyBot;

@@ -10,7 +10,7 @@ use teloxide::prelude::*;
 use super::keyboards::{self, Command, parse_command};
 use super::turn::Turn;
 use super::who::Who;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use super::registry::Registry;
 use super::{Cb, Dlg, HandlerError, HandlerResult, State, groups, help, invites, onboarding};
 use crate::platform::delivery::ReplyBot;

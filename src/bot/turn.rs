@@ -6,7 +6,7 @@ use teloxide::types::{InlineKeyboardMarkup, MessageId};
 
 use super::registry::Registry;
 use super::who::Who;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use super::state::{Current, DialogState, State};
 use super::{Dlg, HandlerError, HandlerResult};
 use crate::platform::delivery::ReplyBot;

@@ -15,7 +15,7 @@ use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::roles;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 
 /// What one firing did.
 #[derive(Debug, Clone, PartialEq)]

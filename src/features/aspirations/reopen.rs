@@ -15,9 +15,9 @@ use crate::platform::db::DbError;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::areas;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 
-use super::bot::Btn;
+use super::buttons::Btn;
 
 /// Whether the resident may still be offered "Tanggapi" on `ticket`.
 pub fn offered(ticket: &Ticket, to: Status) -> bool {

@@ -16,7 +16,7 @@ use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{Actor, covers};
 use crate::features::privacy::PURPOSE_NEWS;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use crate::features::umkm::store::PURPOSE_UMKM;
 
 /// Whose registrations an invitation may reach.
