@@ -7,6 +7,7 @@ use teloxide::prelude::*;
 use super::onboarding::INVITE_PREFIX;
 use super::who::Who;
 use crate::platform::ctx::AppCtx;
+use crate::features::members::permissions::{Action, may};
 use super::{HandlerResult, help};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
@@ -32,7 +33,7 @@ pub async fn create(bot: &ReplyBot, ctx: &AppCtx, who: &Who, chat: ChatId, args:
             }
         },
         "staf" | "staff" if !rest.is_empty() => {
-            if !who.actor.is_admin {
+            if !may(&who.actor, Action::InviteStaff) {
                 return reply(bot, chat, t(lang, "not-allowed-admin")).await;
             }
             match pick_area(ctx, lang, rest).await? {

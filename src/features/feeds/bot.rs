@@ -13,9 +13,10 @@ use super::schedule::{self, PRESETS};
 use super::store::{self, Feed, NewFeed};
 use super::{render, review};
 use crate::features::announcements::targets::{may_target_area, offered_areas};
+use crate::features::members::permissions::{Action, may};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::{Actor, Role, areas, covers};
+use crate::features::members::{Actor, Role, areas};
 use crate::bot::keyboards::button;
 use async_trait::async_trait;
 
@@ -67,12 +68,12 @@ pub enum Dialog {
 }
 
 fn is_staff(actor: &Actor) -> bool {
-    actor.role() >= Role::Staff
+    may(actor, Action::ManageFeeds)
 }
 
 /// Staff see and manage feeds inside their areas; admins all of them.
 pub fn may_manage(actor: &Actor, feed: &Feed) -> bool {
-    actor.is_admin || actor.staff_areas.iter().any(|a| covers(a, &feed.area_path))
+    may(actor, Action::Oversee(&feed.area_path))
 }
 
 /// Handles `/sumber`; `Ok(false)` when the command is not ours.

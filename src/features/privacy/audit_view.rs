@@ -8,6 +8,7 @@ use teloxide::types::InlineKeyboardMarkup;
 use super::render::when;
 use super::bot::Btn;
 use crate::platform::audit::{self, Entry, Filter};
+use crate::features::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
@@ -72,7 +73,7 @@ impl Query {
 
 /// `/audit [id | action prefix]`.
 pub async fn command(turn: &Turn<'_>, args: &str) -> HandlerResult {
-    if !turn.who.actor.is_admin {
+    if !may(&turn.who.actor, Action::ReadAudit) {
         return turn.say("audit-admins-only").await;
     }
     let Some(query) = Query::typed(args) else {
@@ -84,7 +85,7 @@ pub async fn command(turn: &Turn<'_>, args: &str) -> HandlerResult {
 
 /// A Prev/Next press; refused (nothing shown) unless the presser is an admin now.
 pub async fn on_page(turn: &Turn<'_>, query: Query, page_no: i64, at: At) -> Result<bool, HandlerError> {
-    if !turn.who.actor.is_admin {
+    if !may(&turn.who.actor, Action::ReadAudit) {
         return Ok(false);
     }
     let (text, keys) = page(turn, &query, page_no).await?;

@@ -17,7 +17,8 @@ use super::job::{self, Job, What};
 use super::period::{Period, Preset};
 use super::query;
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::{Area, Role, areas, covers, display_path};
+use crate::features::members::permissions::{Action, may};
+use crate::features::members::{Area, Role, areas, display_path};
 use crate::bot::keyboards::button;
 use async_trait::async_trait;
 
@@ -72,7 +73,7 @@ pub enum Dialog {
 }
 
 fn allowed(turn: &Turn) -> bool {
-    turn.who.actor.role() >= Role::Staff
+    may(&turn.who.actor, Action::PullReports)
 }
 
 pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
@@ -149,7 +150,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
 }
 
 pub(super) fn in_scope(turn: &Turn, area: &Area) -> bool {
-    turn.who.actor.is_admin || turn.who.actor.staff_areas.iter().any(|s| covers(s, &area.path))
+    may(&turn.who.actor, Action::Oversee(&area.path))
 }
 
 /// The area buttons: each scope area as a whole, then the areas one level below it.

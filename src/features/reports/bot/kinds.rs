@@ -7,7 +7,8 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::{Btn, Dialog, Kind, in_scope, scope_rows, spawn};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::{covers, display_path};
+use crate::features::members::permissions::{Action, may};
+use crate::features::members::display_path;
 use crate::features::reports::job::What;
 use crate::features::reports::query;
 use crate::features::reports::registry::UmkmFilter;
@@ -114,7 +115,7 @@ async fn in_scope_trainings(turn: &Turn<'_>) -> Result<Vec<Training>, HandlerErr
 }
 
 fn may_see(turn: &Turn<'_>, tr: &Training) -> bool {
-    turn.who.actor.is_admin || turn.who.actor.staff_areas.iter().any(|s| covers(s, &tr.area_path))
+    may(&turn.who.actor, Action::Oversee(&tr.area_path))
 }
 
 async fn trainings_page(turn: &Turn<'_>, page: i64, at: At) -> Result<(), HandlerError> {
