@@ -225,3 +225,74 @@ pub fn assert_round_trip<P: Payload + PartialEq + std::fmt::Debug>(all: &[P]) {
         assert!(data.len() <= 64, "{payload:?}: {} bytes", data.len());
     }
 }
+
+/// Declares a feature's plug from the module's own `on_command`, `on_message` and
+/// `on_button` functions (same signatures as [`ChatFeature`]'s), its dialogue type
+/// stored under `kind`, and its button type:
+///
+/// ```ignore
+/// chat_feature! {
+///     /// The UMKM registry, as plugged into the bot.
+///     pub struct Umkm {
+///         name: "umkm",
+///         dialog: Dialog as "Umkm",
+///         buttons: Btn,
+///         commands: [CommandSpec::new("umkm", Role::Resident, "help-line-umkm")],
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! chat_feature {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            name: $label:literal,
+            dialog: $dialog:ty as $kind:literal,
+            buttons: $button:ty,
+            $(open_to_non_members: $open:literal,)?
+            commands: [$($spec:expr),* $(,)?] $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name;
+
+        #[async_trait::async_trait]
+        impl $crate::bot::feature::ChatFeature for $name {
+            type Dialog = $dialog;
+            type Button = $button;
+            const NAME: &'static str = $label;
+            const COMMANDS: &'static [$crate::bot::feature::CommandSpec] = &[$($spec),*];
+            $(const NEEDS_MEMBERSHIP: bool = !$open;)?
+
+            async fn on_command(
+                turn: &$crate::bot::feature::Turn<'_>,
+                cmd: &$crate::bot::feature::Command<'_>,
+            ) -> Result<bool, $crate::bot::feature::HandlerError> {
+                on_command(turn, cmd).await
+            }
+
+            async fn on_message(
+                turn: &$crate::bot::feature::Turn<'_>,
+                dialog: $dialog,
+                msg: &teloxide::types::Message,
+            ) -> $crate::bot::feature::HandlerResult {
+                on_message(turn, dialog, msg).await
+            }
+
+            async fn on_button(
+                turn: &$crate::bot::feature::Turn<'_>,
+                state: $crate::bot::feature::Current<$dialog>,
+                button: $button,
+                at: $crate::bot::feature::At,
+            ) -> Result<bool, $crate::bot::feature::HandlerError> {
+                on_button(turn, state, button, at).await
+            }
+        }
+
+        /// Stored under this kind (the old closed enum's variant name), so dialogues
+        /// open at an upgrade carry on.
+        impl $crate::bot::feature::DialogState for $dialog {
+            const KIND: &'static str = $kind;
+        }
+    };
+}

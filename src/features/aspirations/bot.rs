@@ -12,35 +12,20 @@ use teloxide::types::Message;
 
 pub use super::buttons::Btn;
 use super::model::{Category, GeoPoint, Status};
-use async_trait::async_trait;
-
-use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, DialogState, HandlerError, HandlerResult, Turn};
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::features::members::Role;
 
-/// Aspirations, as plugged into the bot.
-pub struct Aspirations;
-
-#[async_trait]
-impl ChatFeature for Aspirations {
-    type Dialog = Dialog;
-    type Button = Btn;
-    const NAME: &'static str = "aspirations";
-    const COMMANDS: &'static [CommandSpec] = &[
-        CommandSpec::new("aspirasi", Role::Resident, "help-line-aspirasi"),
-        CommandSpec::new("status", Role::Resident, "help-line-status"),
-        CommandSpec::new("antrian", Role::Coordinator, "help-line-antrian").aliases(&["queue"]),
-    ];
-
-    async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
-        on_command(turn, cmd).await
-    }
-
-    async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
-        on_message(turn, dialog, msg).await
-    }
-
-    async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
-        on_button(turn, state, btn, at).await
+crate::chat_feature! {
+    /// Aspirations, as plugged into the bot.
+    pub struct Aspirations {
+        name: "aspirations",
+        dialog: Dialog as "Aspiration",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("aspirasi", Role::Resident, "help-line-aspirasi"),
+            CommandSpec::new("status", Role::Resident, "help-line-status"),
+            CommandSpec::new("antrian", Role::Coordinator, "help-line-antrian").aliases(&["queue"]),
+        ],
     }
 }
 
@@ -123,10 +108,6 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         (Btn::Respond(id), _) => status::on_respond_button(turn, id).await,
         _ => Ok(false),
     }
-}
-
-impl DialogState for Dialog {
-    const KIND: &'static str = "Aspiration";
 }
 
 #[cfg(test)]

@@ -18,41 +18,21 @@ use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
 use crate::features::members::{Actor, Role, areas};
 use crate::bot::keyboards::button;
-use async_trait::async_trait;
-
-use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, DialogState, HandlerError, HandlerResult, Turn};
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 
 /// Longest URL accepted (a feed address is rarely over 200 characters).
 const URL_MAX: usize = 500;
 
-/// Programme feeds, as plugged into the bot.
-pub struct Feeds;
-
-#[async_trait]
-impl ChatFeature for Feeds {
-    type Dialog = Dialog;
-    type Button = Btn;
-    const NAME: &'static str = "feeds";
-    const COMMANDS: &'static [CommandSpec] = &[
-        CommandSpec::new("sumber", Role::Staff, "help-line-sumber").aliases(&["feeds"]).denied("feed-not-allowed"),
-    ];
-
-    async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
-        on_command(turn, cmd).await
+crate::chat_feature! {
+    /// Programme feeds, as plugged into the bot.
+    pub struct Feeds {
+        name: "feeds",
+        dialog: Dialog as "Feed",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("sumber", Role::Staff, "help-line-sumber").aliases(&["feeds"]).denied("feed-not-allowed"),
+        ],
     }
-
-    async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
-        on_message(turn, dialog, msg).await
-    }
-
-    async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
-        on_button(turn, state, btn, at).await
-    }
-}
-
-/// Stored under the old enum's variant name, so open dialogues survive the upgrade.
-impl DialogState for Dialog {
-    const KIND: &'static str = "Feed";
 }
 
 /// Where a staff member stands in `/sumber` (stored as JSON per chat).

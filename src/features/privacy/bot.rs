@@ -13,43 +13,23 @@ use super::{erase, export, render};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::features::members::Role;
 use crate::bot::keyboards::button;
-use async_trait::async_trait;
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Payload, Turn};
 
-use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, DialogState, HandlerError, HandlerResult, Payload, Turn};
-
-/// Own data, as plugged into the bot.
-pub struct Privacy;
-
-#[async_trait]
-impl ChatFeature for Privacy {
-    type Dialog = Dialog;
-    type Button = Btn;
-    const NAME: &'static str = "privacy";
-    const COMMANDS: &'static [CommandSpec] = &[
-        CommandSpec::new("datasaya", Role::Resident, "help-line-datasaya"),
-        CommandSpec::new("berhenti", Role::Resident, "help-line-berhenti"),
-        CommandSpec::new("hapusdata", Role::Resident, "help-line-hapusdata"),
-        CommandSpec::new("audit", Role::Admin, "help-line-audit").denied("audit-admins-only"),
-    ];
-    /// What is stored must stay visible and erasable after consent is withdrawn.
-    const NEEDS_MEMBERSHIP: bool = false;
-
-    async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
-        on_command(turn, cmd).await
+crate::chat_feature! {
+    /// Own data, as plugged into the bot.
+    pub struct Privacy {
+        name: "privacy",
+        dialog: Dialog as "Privacy",
+        buttons: Btn,
+        // What is stored must stay visible and erasable after consent is withdrawn.
+        open_to_non_members: true,
+        commands: [
+            CommandSpec::new("datasaya", Role::Resident, "help-line-datasaya"),
+            CommandSpec::new("berhenti", Role::Resident, "help-line-berhenti"),
+            CommandSpec::new("hapusdata", Role::Resident, "help-line-hapusdata"),
+            CommandSpec::new("audit", Role::Admin, "help-line-audit").denied("audit-admins-only"),
+        ],
     }
-
-    async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
-        on_message(turn, dialog, msg).await
-    }
-
-    async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
-        on_button(turn, state, btn, at).await
-    }
-}
-
-/// Stored under the old enum's variant name, so open dialogues survive the upgrade.
-impl DialogState for Dialog {
-    const KIND: &'static str = "Privacy";
 }
 
 /// Where `/hapusdata` stands. Only the person who asked is in this state, so a

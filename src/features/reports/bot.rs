@@ -20,38 +20,18 @@ use crate::platform::i18n::{Arg, t, ta};
 use crate::features::members::permissions::{Action, may};
 use crate::features::members::{Area, Role, areas, display_path};
 use crate::bot::keyboards::button;
-use async_trait::async_trait;
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 
-use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, DialogState, HandlerError, HandlerResult, Turn};
-
-/// Reports, as plugged into the bot.
-pub struct Reports;
-
-#[async_trait]
-impl ChatFeature for Reports {
-    type Dialog = Dialog;
-    type Button = Btn;
-    const NAME: &'static str = "reports";
-    const COMMANDS: &'static [CommandSpec] = &[
-        CommandSpec::new("laporan", Role::Staff, "help-line-laporan").aliases(&["report"]).denied("rep-not-allowed"),
-    ];
-
-    async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
-        on_command(turn, cmd).await
+crate::chat_feature! {
+    /// Reports, as plugged into the bot.
+    pub struct Reports {
+        name: "reports",
+        dialog: Dialog as "Report",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("laporan", Role::Staff, "help-line-laporan").aliases(&["report"]).denied("rep-not-allowed"),
+        ],
     }
-
-    async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
-        on_message(turn, dialog, msg).await
-    }
-
-    async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
-        on_button(turn, state, btn, at).await
-    }
-}
-
-/// Stored under the old enum's variant name, so open dialogues survive the upgrade.
-impl DialogState for Dialog {
-    const KIND: &'static str = "Report";
 }
 
 /// Where a staff member stands in `/laporan` (stored as JSON per chat).

@@ -17,42 +17,22 @@ pub use buttons::{Btn, ListScope};
 pub use crate::features::umkm::flow::Dialog;
 
 use crate::features::members::areas;
-use async_trait::async_trait;
-
-use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, DialogState, HandlerError, HandlerResult, Turn};
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::features::members::Role;
 use crate::features::umkm::flow::Step;
 use crate::features::umkm::model::Place;
 
-/// The UMKM registry, as plugged into the bot.
-pub struct Umkm;
-
-#[async_trait]
-impl ChatFeature for Umkm {
-    type Dialog = Dialog;
-    type Button = Btn;
-    const NAME: &'static str = "umkm";
-    const COMMANDS: &'static [CommandSpec] = &[
-        CommandSpec::new("umkm", Role::Resident, "help-line-umkm"),
-        CommandSpec::new("umkmkim", Role::Coordinator, "help-line-umkmkim"),
-    ];
-
-    async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
-        on_command(turn, cmd).await
+crate::chat_feature! {
+    /// The UMKM registry, as plugged into the bot.
+    pub struct Umkm {
+        name: "umkm",
+        dialog: Dialog as "Umkm",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("umkm", Role::Resident, "help-line-umkm"),
+            CommandSpec::new("umkmkim", Role::Coordinator, "help-line-umkmkim"),
+        ],
     }
-
-    async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
-        on_message(turn, dialog, msg).await
-    }
-
-    async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
-        on_button(turn, state, btn, at).await
-    }
-}
-
-/// Stored under the old enum's variant name, so open forms survive the upgrade.
-impl DialogState for Dialog {
-    const KIND: &'static str = "Umkm";
 }
 
 /// Handles this feature's commands; `Ok(false)` when the command is not ours.

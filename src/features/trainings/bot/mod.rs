@@ -19,44 +19,24 @@ use teloxide::types::Message;
 
 pub use btn::Btn;
 
-use async_trait::async_trait;
-
-use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, DialogState, HandlerError, HandlerResult, Turn};
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::features::members::Role;
 use crate::features::trainings::form::Draft;
 use crate::features::trainings::model::Venue;
 
-/// Trainings, as plugged into the bot.
-pub struct Trainings;
-
-#[async_trait]
-impl ChatFeature for Trainings {
-    type Dialog = Dialog;
-    type Button = Btn;
-    const NAME: &'static str = "trainings";
-    const COMMANDS: &'static [CommandSpec] = &[
-        CommandSpec::new("pelatihan", Role::Resident, "help-line-pelatihan"),
-        CommandSpec::new("pelatihansaya", Role::Resident, "help-line-pelatihansaya"),
-        CommandSpec::new("pelatihanbaru", Role::Coordinator, "help-line-pelatihanbaru"),
-        CommandSpec::new("peserta", Role::Coordinator, "help-line-peserta"),
-    ];
-
-    async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
-        on_command(turn, cmd).await
+crate::chat_feature! {
+    /// Trainings, as plugged into the bot.
+    pub struct Trainings {
+        name: "trainings",
+        dialog: Dialog as "Training",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("pelatihan", Role::Resident, "help-line-pelatihan"),
+            CommandSpec::new("pelatihansaya", Role::Resident, "help-line-pelatihansaya"),
+            CommandSpec::new("pelatihanbaru", Role::Coordinator, "help-line-pelatihanbaru"),
+            CommandSpec::new("peserta", Role::Coordinator, "help-line-peserta"),
+        ],
     }
-
-    async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
-        on_message(turn, dialog, msg).await
-    }
-
-    async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
-        on_button(turn, state, btn, at).await
-    }
-}
-
-/// Stored under the old enum's variant name, so open dialogues survive the upgrade.
-impl DialogState for Dialog {
-    const KIND: &'static str = "Training";
 }
 
 /// Where a person stands in a trainings dialogue (stored as JSON per chat).
