@@ -38,7 +38,7 @@ pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) 
     let delivery = Worker::new(c.db.clone(), bot, c.clock.clone(), &c.outbox, limiter, c.config.delivery.clone());
     let reminders = Reminders::new(c.db.clone(), c.clock.clone(), c.outbox.clone(), c.config.tz);
     let notices = crate::features::aspirations::notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop.clone());
-    let webhooks = crate::features::webhooks::worker::Worker::new(c.db.clone(), c.clock.clone(), c.config.webhooks.clone(), c.config.outbound);
+    let webhooks = crate::features::webhooks::worker::Worker::new(c.db.clone(), c.clock.clone(), c.config.webhooks.clone(), c.config.outbound, c.webhook_wake.clone());
     vec![
         Job::new("delivery worker", delivery.run(stop.clone())),
         Job::new("training reminders", reminders.run(stop.clone())),

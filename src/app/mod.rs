@@ -59,7 +59,7 @@ impl App {
         let me = bot.get_me().await.map_err(|source| AppError::Telegram { url, source })?;
         let bot_username = me.username().to_string();
         let outbox = Outbox::new(db.clone(), clock.clone());
-        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox });
+        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, webhook_wake: Default::default() });
         Ok(App { ctx, bot, registry })
     }
 

@@ -17,6 +17,8 @@ pub struct AppCtx {
     pub bot_username: String,
     /// Messages for other chats (notices, broadcasts) go through here.
     pub outbox: crate::platform::delivery::Outbox,
+    /// Wakes this process's webhook worker after a commit that queued deliveries.
+    pub webhook_wake: crate::platform::queue::worker::Wake,
 }
 
 impl AppCtx {

@@ -73,7 +73,7 @@ pub async fn submit(ctx: &AppCtx, new: &NewAspiration) -> DbResult<Ticket> {
     let now = ctx.now();
     let staff = notices::staff_for(&ctx.db, &kim).await?;
     let ticket = store::submit(&ctx.db, new, model::year_in(now, tz), now, &staff).await?;
-    crate::features::webhooks::wake();
+    ctx.webhook_wake.wake();
     notices::flush(&ctx.db, &ctx.outbox, &staff, now).await?;
     Ok(ticket)
 }
@@ -118,7 +118,7 @@ pub async fn change_status(
     }
     tx.commit().await.map_err(DbError::from)?;
     ctx.outbox.wake();
-    crate::features::webhooks::wake();
+    ctx.webhook_wake.wake();
     let detail = format!("{}: {} -> {}", ticket.number, from.as_str(), to.as_str());
     audit::record(&ctx.db, Some(actor.user_id), "aspiration.status", &detail, now).await?;
     Ok(Ticket { status: to, ..ticket })
@@ -148,7 +148,7 @@ pub async fn reply(ctx: &AppCtx, actor: &Actor, id: i64, text: &str) -> Result<T
     }
     tx.commit().await.map_err(DbError::from)?;
     ctx.outbox.wake();
-    crate::features::webhooks::wake();
+    ctx.webhook_wake.wake();
     audit::record(&ctx.db, Some(actor.user_id), "aspiration.reply", &ticket.number, now).await?;
     Ok(ticket)
 }

@@ -65,7 +65,7 @@ pub async fn respond(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<
     ctx.outbox.enqueue_in(&mut tx, &staff_notices).await?;
     tx.commit().await.map_err(DbError::from)?;
     ctx.outbox.wake();
-    crate::features::webhooks::wake();
+    ctx.webhook_wake.wake();
     let detail = format!("{}: {} -> {}", ticket.number, ticket.status.as_str(), to.as_str());
     audit::record(&ctx.db, Some(user_id), "aspiration.reopen", &detail, now).await?;
     Ok(Ticket { status: to, reopened_at: Some(now), ..ticket })

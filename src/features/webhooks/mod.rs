@@ -28,7 +28,6 @@ pub use config::WebhookConfig;
 pub use model::Event;
 pub use store::{Change, enqueue};
 
-use tokio::sync::Notify;
 
 use crate::platform::db::DbError;
 
@@ -57,15 +56,3 @@ impl From<sqlx::Error> for WebhookError {
     }
 }
 
-/// Wakes the worker of this process after a commit that queued deliveries; without
-/// it the worker still finds them on its next look (at most a second later).
-static WAKE: Notify = Notify::const_new();
-
-/// Tells the webhook worker that deliveries may be waiting (call after the commit).
-pub fn wake() {
-    WAKE.notify_waiters();
-}
-
-pub(crate) fn waker() -> &'static Notify {
-    &WAKE
-}

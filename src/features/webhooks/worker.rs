@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
-use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
+use async_trait::async_trait;
+use tokio::sync::{OwnedSemaphorePermit, watch};
 use tokio::task::JoinSet;
 
 use super::model::next_attempt;
@@ -16,10 +16,8 @@ use super::send::{self, Outcome, Request};
 use super::{WebhookConfig, payload, store};
 use crate::platform::db::{Db, DbResult, SharedClock};
 use crate::platform::outbound::Guard;
+use crate::platform::queue::worker::{Drain, Pace, Wake};
 
-/// Longest wait between two looks at the queue when nothing woke the worker (the
-/// clock may be moved by hand in tests, so due times are not slept towards).
-const IDLE_POLL: Duration = Duration::from_secs(1);
 
 pub struct Worker {
     db: Db,
@@ -31,62 +29,22 @@ pub struct Worker {
     name: String,
     /// Endpoints with a request in flight from this process.
     busy: Mutex<HashSet<i64>>,
-    /// A request finished: its endpoint may be claimed again.
-    freed: Notify,
+    /// New deliveries queued, or a request finished and its endpoint may be claimed again.
+    wake: Wake,
 }
 
 impl Worker {
-    pub fn new(db: Db, clock: SharedClock, config: WebhookConfig, guard: Guard) -> Self {
+    pub fn new(db: Db, clock: SharedClock, config: WebhookConfig, guard: Guard, wake: Wake) -> Self {
         let name = format!("wh-{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
         let client = send::client(config.request_timeout, guard);
-        Self { db, clock, client, config, guard, name, busy: Mutex::new(HashSet::new()), freed: Notify::new() }
+        Self { db, clock, client, config, guard, name, busy: Mutex::new(HashSet::new()), wake }
     }
 
     /// Runs until `stop` turns true, then lets the requests in flight finish and
     /// record their outcome (each is bounded by the request timeout).
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        let me = Arc::new(self);
-        let lanes = Arc::new(Semaphore::new(me.config.concurrency));
-        let mut tasks = JoinSet::new();
-        let mut next_reclaim = 0;
-        loop {
-            while tasks.try_join_next().is_some() {}
-            if *stop.borrow() {
-                break;
-            }
-            me.reclaim_when_due(&mut next_reclaim).await;
-            let lane = tokio::select! {
-                lane = lanes.clone().acquire_owned() => lane.expect("the semaphore is never closed"),
-                _ = stop.changed() => break,
-            };
-            if let Some(row) = me.claim_or_wait(&mut stop).await {
-                tasks.spawn(me.clone().deliver(row, lane));
-            }
-        }
-        while tasks.join_next().await.is_some() {}
-    }
-
-    /// The next due delivery; or, when none is due, `None` after a wake, a freed
-    /// endpoint, the idle poll or `stop`, whichever comes first.
-    async fn claim_or_wait(&self, stop: &mut watch::Receiver<bool>) -> Option<Claimed> {
-        // Registered before the claim, so a wake between claim and wait is kept.
-        let woken = super::waker().notified();
-        let freed = self.freed.notified();
-        tokio::pin!(woken, freed);
-        woken.as_mut().enable();
-        freed.as_mut().enable();
-        match self.claim().await {
-            Ok(Some(row)) => return Some(row),
-            Ok(None) => {}
-            Err(error) => tracing::error!(%error, "webhooks: cannot claim a delivery"),
-        }
-        tokio::select! {
-            _ = woken => {}
-            _ = freed => {}
-            _ = tokio::time::sleep(IDLE_POLL) => {}
-            _ = stop.changed() => {}
-        }
-        None
+    pub async fn run(self, stop: watch::Receiver<bool>) {
+        let pace = Pace { concurrency: self.config.concurrency, lease: self.config.lease, clock: self.clock.clone() };
+        crate::platform::queue::worker::run(self, pace, stop).await
     }
 
     async fn claim(&self) -> DbResult<Option<Claimed>> {
@@ -106,7 +64,7 @@ impl Worker {
         }
         drop(lane);
         self.busy.lock().expect("busy endpoints lock").remove(&row.endpoint_id);
-        self.freed.notify_one();
+        self.wake.wake();
     }
 
     /// Builds the body from current data and POSTs it. A removed endpoint or a
@@ -155,18 +113,31 @@ impl Worker {
         }
         Ok(())
     }
+}
 
-    /// Every half lease (at most 30 s), takes back what stopped processes left `sending`.
-    async fn reclaim_when_due(&self, next: &mut i64) {
-        if self.clock.now() < *next {
-            return;
-        }
+#[async_trait]
+impl Drain for Worker {
+    async fn reclaim(&self) {
         match queue::reclaim_stale(&self.db, self.config.lease.as_secs() as i64, self.clock.now()).await {
             Ok(0) => {}
             Ok(n) => tracing::warn!(deliveries = n, "webhooks: deliveries left sending by a stopped process are queued again"),
             Err(error) => tracing::error!(%error, "webhooks: cannot reclaim stale deliveries"),
         }
-        *next = self.clock.now() + (self.config.lease.as_secs() as i64 / 2).clamp(1, 30);
+    }
+
+    /// The next due delivery, sent in its own task; or, when none is due, a wait for
+    /// a wake (a new delivery or a freed endpoint), the idle poll or `stop`.
+    async fn step(self: Arc<Self>, lane: OwnedSemaphorePermit, tasks: &mut JoinSet<()>, stop: &mut watch::Receiver<bool>) {
+        match self.claim().await {
+            Ok(Some(row)) => {
+                tasks.spawn(self.clone().deliver(row, lane));
+            }
+            Ok(None) => self.wake.idle(stop).await,
+            Err(error) => {
+                tracing::error!(%error, "webhooks: cannot claim a delivery");
+                self.wake.idle(stop).await;
+            }
+        }
     }
 }
 

@@ -27,11 +27,10 @@ pub use limiter::RateLimiter;
 pub use reply_bot::ReplyBot;
 pub use report::{Delivery, Summary};
 
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use teloxide::types::MessageEntity;
-use tokio::sync::Notify;
+use crate::platform::queue::worker::Wake;
 
 use crate::platform::db::{Db, DbResult, SharedClock};
 
@@ -100,12 +99,12 @@ impl Outgoing {
 pub struct Outbox {
     db: Db,
     clock: SharedClock,
-    wake: Arc<Notify>,
+    wake: Wake,
 }
 
 impl Outbox {
     pub fn new(db: Db, clock: SharedClock) -> Self {
-        Self { db, clock, wake: Arc::new(Notify::new()) }
+        Self { db, clock, wake: Wake::new() }
     }
 
     /// Queues messages (in one transaction) and wakes the worker.
@@ -129,10 +128,10 @@ impl Outbox {
 
     /// Tells the worker in this process that rows are waiting.
     pub fn wake(&self) {
-        self.wake.notify_one();
+        self.wake.wake();
     }
 
-    pub(crate) fn waker(&self) -> Arc<Notify> {
+    pub(crate) fn waker(&self) -> Wake {
         self.wake.clone()
     }
 

@@ -14,7 +14,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use teloxide::Bot;
-use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
+use async_trait::async_trait;
+use tokio::sync::{OwnedSemaphorePermit, watch};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
@@ -24,10 +25,9 @@ use super::send::{self, Outcome};
 use super::{DeliveryConfig, Outbox};
 use crate::platform::db::{Db, DbResult, SharedClock};
 use crate::platform::queue::Claim;
+use crate::platform::queue::worker::{Drain, Pace, Wake};
 use crate::features::members::{GroupStatus, groups};
 
-/// Longest wait between two looks at the queue when nothing woke the worker.
-const IDLE_POLL: Duration = Duration::from_secs(1);
 /// Longest backoff between two tries after a transient failure.
 const MAX_BACKOFF_SECS: i64 = 300;
 /// Chats a worker skips from memory at most; beyond that a waiting chat's rows are
@@ -38,7 +38,7 @@ pub struct Worker {
     db: Db,
     bot: Bot,
     clock: SharedClock,
-    wake: Arc<Notify>,
+    wake: Wake,
     limiter: Arc<RateLimiter>,
     config: DeliveryConfig,
     name: String,
@@ -56,45 +56,9 @@ impl Worker {
 
     /// Runs until `stop` turns true, then lets the sends in flight finish and record
     /// their outcome (each is bounded by the request timeout).
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        let me = Arc::new(self);
-        me.remember_recent_sends().await;
-        let lanes = Arc::new(Semaphore::new(me.config.concurrency));
-        let mut tasks = JoinSet::new();
-        let mut next_reclaim = 0;
-        loop {
-            while tasks.try_join_next().is_some() {}
-            if *stop.borrow() {
-                break;
-            }
-            if me.clock.now() >= next_reclaim {
-                me.reclaim_stale().await;
-                next_reclaim = me.clock.now() + (me.config.lease.as_secs() as i64 / 2).clamp(1, 10);
-            }
-            let lane = tokio::select! {
-                lane = lanes.clone().acquire_owned() => lane.expect("the semaphore is never closed"),
-                _ = stop.changed() => break,
-            };
-            let mut slot = tokio::select! {
-                slot = me.limiter.worker_slot() => slot,
-                _ = stop.changed() => break,
-            };
-            match me.pick(&mut slot).await {
-                Ok(Some(row)) => {
-                    tasks.spawn(me.clone().deliver(row, slot, lane));
-                }
-                Ok(None) => {
-                    slot.cancel();
-                    me.idle(&mut stop).await;
-                }
-                Err(error) => {
-                    slot.cancel();
-                    tracing::error!(%error, "delivery: cannot claim from the outbox");
-                    me.idle(&mut stop).await;
-                }
-            }
-        }
-        while tasks.join_next().await.is_some() {}
+    pub async fn run(self, stop: watch::Receiver<bool>) {
+        let pace = Pace { concurrency: self.config.concurrency, lease: self.config.lease, clock: self.clock.clone() };
+        crate::platform::queue::worker::run(self, pace, stop).await
     }
 
     /// Claims the next due row whose chat is free. A row whose chat must wait is
@@ -144,15 +108,7 @@ impl Worker {
     /// The send to `chat` is over: its next row may be claimed (the limiter decides when).
     fn release(&self, chat: i64) {
         self.held.lock().expect("held chats lock").remove(&chat);
-        self.wake.notify_one();
-    }
-
-    async fn idle(&self, stop: &mut watch::Receiver<bool>) {
-        tokio::select! {
-            _ = self.wake.notified() => {}
-            _ = tokio::time::sleep(IDLE_POLL) => {}
-            _ = stop.changed() => {}
-        }
+        self.wake.wake();
     }
 
     /// Sends one row and records the outcome before the chat is free again, so a
@@ -268,5 +224,37 @@ fn secs_until(not_yet: NotYet) -> i64 {
     match not_yet {
         NotYet::Busy => 1,
         NotYet::Until(at) => (at.saturating_duration_since(Instant::now()).as_secs_f64().ceil() as i64).max(1),
+    }
+}
+
+#[async_trait]
+impl Drain for Worker {
+    async fn start(&self) {
+        self.remember_recent_sends().await;
+    }
+
+    async fn reclaim(&self) {
+        self.reclaim_stale().await;
+    }
+
+    async fn step(self: Arc<Self>, lane: OwnedSemaphorePermit, tasks: &mut JoinSet<()>, stop: &mut watch::Receiver<bool>) {
+        let mut slot = tokio::select! {
+            slot = self.limiter.worker_slot() => slot,
+            _ = stop.changed() => return,
+        };
+        match self.pick(&mut slot).await {
+            Ok(Some(row)) => {
+                tasks.spawn(self.clone().deliver(row, slot, lane));
+            }
+            Ok(None) => {
+                slot.cancel();
+                self.wake.idle(stop).await;
+            }
+            Err(error) => {
+                slot.cancel();
+                tracing::error!(%error, "delivery: cannot claim from the outbox");
+                self.wake.idle(stop).await;
+            }
+        }
     }
 }

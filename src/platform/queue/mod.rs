@@ -11,6 +11,8 @@
 //! the same worker, so a worker that outlived its lease (its row was reclaimed and
 //! claimed again) cannot overwrite what the new claimer records.
 
+pub mod worker;
+
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::query::Query;
 
