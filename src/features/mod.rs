@@ -3,6 +3,7 @@
 
 pub mod announcements;
 pub mod aspirations;
+pub mod factcheck;
 pub mod feeds;
 pub mod members;
 pub mod privacy;

@@ -20,5 +20,6 @@ mod startup;
 mod trainings;
 mod umkm;
 mod webhooks;
+mod factcheck;
 mod feeds;
 mod console;

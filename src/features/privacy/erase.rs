@@ -35,6 +35,8 @@ const DELETE_AND_ANONYMISE: &[&str] = &[
     "UPDATE aspiration_messages SET author = 0 WHERE author = $1",
     "UPDATE aspiration_status_log SET actor = 0 WHERE actor = $1",
     "DELETE FROM staff_notices WHERE staff_id = $1",
+    "UPDATE fact_checks SET user_id = 0, photo = NULL WHERE user_id = $1",
+    "UPDATE fact_checks SET answered_by = 0 WHERE answered_by = $1",
     "DELETE FROM grants WHERE user_id = $1",
     "UPDATE invites SET used_by = 0 WHERE used_by = $1",
     "DELETE FROM outbox WHERE chat_id = $1",

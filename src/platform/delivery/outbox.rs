@@ -144,24 +144,39 @@ pub async fn retry_later(db: &Db, claim: Claim<'_>, retry: &Retry<'_>, now: i64)
 }
 
 /// Fails every queued row of a chat the bot can no longer write to.
-pub async fn fail_chat(db: &Db, chat_id: i64, reason: &str, now: i64) -> DbResult<u64> {
-    let done = sqlx::query("UPDATE outbox SET status = 'failed', error = $1, updated_at = $2 WHERE chat_id = $3 AND status = 'queued'")
-        .bind(reason)
-        .bind(now)
-        .bind(chat_id)
-        .execute(&db.pool)
-        .await?;
+///
+/// Rows of the chat this worker holds in `sending` other than `claim`'s own are taken
+/// too: they were claimed while the chat was busy and are about to be given back, so
+/// skipping them would let one of them be sent after the 403.
+pub async fn fail_chat(db: &Db, claim: Claim<'_>, chat_id: i64, reason: &str, now: i64) -> DbResult<u64> {
+    let done = sqlx::query(
+        "UPDATE outbox SET status = 'failed', error = $1, updated_at = $2 WHERE chat_id = $3 \
+         AND (status = 'queued' OR (status = 'sending' AND claimed_by = $4 AND id <> $5))",
+    )
+    .bind(reason)
+    .bind(now)
+    .bind(chat_id)
+    .bind(claim.worker)
+    .bind(claim.id)
+    .execute(&db.pool)
+    .await?;
     Ok(done.rows_affected())
 }
 
 /// Moves the queued rows of a group that became a supergroup to its new id.
-pub async fn move_chat(db: &Db, old: i64, new: i64, now: i64) -> DbResult<u64> {
-    let done = sqlx::query("UPDATE outbox SET chat_id = $1, updated_at = $2 WHERE chat_id = $3 AND status = 'queued'")
-        .bind(new)
-        .bind(now)
-        .bind(old)
-        .execute(&db.pool)
-        .await?;
+/// Rows this worker holds in `sending` for the old id move too (see [`fail_chat`]).
+pub async fn move_chat(db: &Db, claim: Claim<'_>, old: i64, new: i64, now: i64) -> DbResult<u64> {
+    let done = sqlx::query(
+        "UPDATE outbox SET chat_id = $1, updated_at = $2 WHERE chat_id = $3 \
+         AND (status = 'queued' OR (status = 'sending' AND claimed_by = $4 AND id <> $5))",
+    )
+    .bind(new)
+    .bind(now)
+    .bind(old)
+    .bind(claim.worker)
+    .bind(claim.id)
+    .execute(&db.pool)
+    .await?;
     Ok(done.rows_affected())
 }
 

@@ -153,7 +153,7 @@ impl Worker {
             }
             Outcome::Migrated(new) => {
                 groups::migrate(&self.db, row.chat_id, new, now).await?;
-                outbox::move_chat(&self.db, row.chat_id, new, now).await?;
+                outbox::move_chat(&self.db, self.claim(row), row.chat_id, new, now).await?;
                 let reason = format!("group moved to {new}");
                 let r = Retry { chat_id: new, not_before: now, reason: &reason, maybe_delivered: false };
                 outbox::retry_later(&self.db, self.claim(row), &r, now).await
@@ -181,7 +181,7 @@ impl Worker {
         if !outbox::mark_failed(&self.db, self.claim(row), reason, now).await? {
             tracing::warn!(row = row.id, "delivery: row was reclaimed meanwhile; outcome dropped");
         }
-        let others = outbox::fail_chat(&self.db, row.chat_id, reason, now).await?;
+        let others = outbox::fail_chat(&self.db, self.claim(row), row.chat_id, reason, now).await?;
         if row.chat_id < 0
             && let Some(g) = groups::get(&self.db, row.chat_id).await?
         {

@@ -1,0 +1,189 @@
+//! SQL of cek fakta: requests with their per-year number, the open queue, verdicts
+//! (given once: a conditional update), and finding an earlier verdict again.
+
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use super::model::{Verdict, check_number};
+use crate::platform::db::{Db, DbResult};
+
+/// A message to be checked, as received.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewCheck {
+    pub user_id: i64,
+    pub kim_id: i64,
+    pub area_path: String,
+    pub body: String,
+    pub link: Option<String>,
+    pub photo: Option<String>,
+    pub content_hash: String,
+}
+
+/// A verdict with its explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub verdict: Verdict,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub id: i64,
+    pub number: String,
+    pub user_id: i64,
+    pub kim_id: i64,
+    pub area_path: String,
+    pub body: String,
+    pub link: Option<String>,
+    pub photo: Option<String>,
+    pub answer: Option<Answer>,
+    pub created_at: i64,
+}
+
+const COLUMNS: &str = "SELECT id, number, user_id, kim_id, area_path, body, link, photo, verdict, explanation, created_at FROM fact_checks";
+
+fn row(r: &AnyRow) -> DbResult<Check> {
+    let verdict: Option<String> = r.try_get("verdict")?;
+    let explanation: Option<String> = r.try_get("explanation")?;
+    let answer = match (verdict.as_deref().and_then(Verdict::parse), explanation) {
+        (Some(verdict), Some(explanation)) => Some(Answer { verdict, explanation }),
+        _ => None,
+    };
+    Ok(Check {
+        id: r.try_get("id")?,
+        number: r.try_get("number")?,
+        user_id: r.try_get("user_id")?,
+        kim_id: r.try_get("kim_id")?,
+        area_path: r.try_get("area_path")?,
+        body: r.try_get("body")?,
+        link: r.try_get("link")?,
+        photo: r.try_get("photo")?,
+        answer,
+        created_at: r.try_get("created_at")?,
+    })
+}
+
+/// Stores a request under the next number of `year`; `known` answers it at once
+/// (the same rumour was checked before), by the staff member who answered that.
+pub async fn create(db: &Db, new: &NewCheck, year: i32, now: i64, known: Option<(&Answer, i64)>) -> DbResult<Check> {
+    let mut tx = db.begin().await?;
+    let seq: i64 = sqlx::query(
+        "INSERT INTO fact_check_counters (year, last_seq) VALUES ($1, 1) \
+         ON CONFLICT (year) DO UPDATE SET last_seq = fact_check_counters.last_seq + 1 RETURNING last_seq",
+    )
+    .bind(i64::from(year))
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("last_seq")?;
+    let number = check_number(year, seq);
+    let (status, verdict, explanation, by, at) = match known {
+        Some((a, by)) => ("answered", Some(a.verdict.code()), Some(a.explanation.clone()), Some(by), Some(now)),
+        None => ("open", None, None, None, None),
+    };
+    let id: i64 = sqlx::query(
+        "INSERT INTO fact_checks (number, user_id, kim_id, area_path, body, link, photo, content_hash, status, verdict, \
+         explanation, answered_by, created_at, answered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+         RETURNING id",
+    )
+    .bind(&number)
+    .bind(new.user_id)
+    .bind(new.kim_id)
+    .bind(&new.area_path)
+    .bind(&new.body)
+    .bind(&new.link)
+    .bind(&new.photo)
+    .bind(&new.content_hash)
+    .bind(status)
+    .bind(verdict)
+    .bind(explanation)
+    .bind(by)
+    .bind(now)
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("id")?;
+    tx.commit().await?;
+    Ok(get(db, id).await?.expect("the row just inserted"))
+}
+
+pub async fn get(db: &Db, id: i64) -> DbResult<Option<Check>> {
+    let r = sqlx::query(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE id = $1"))).bind(id).fetch_optional(&db.pool).await?;
+    r.as_ref().map(row).transpose()
+}
+
+/// The latest verdict on the same content (same normalised text, or same link), with
+/// who gave it.
+pub async fn known_answer(db: &Db, content_hash: &str, link: Option<&str>) -> DbResult<Option<(Answer, i64)>> {
+    let r = sqlx::query(
+        "SELECT verdict, explanation, answered_by FROM fact_checks WHERE status = 'answered' \
+         AND (content_hash = $1 OR (link IS NOT NULL AND link = $2)) ORDER BY answered_at DESC, id DESC LIMIT 1",
+    )
+    .bind(content_hash)
+    .bind(link)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(r) = r else { return Ok(None) };
+    let verdict: String = r.try_get("verdict")?;
+    let Some(verdict) = Verdict::parse(&verdict) else { return Ok(None) };
+    let by: Option<i64> = r.try_get("answered_by")?;
+    Ok(Some((Answer { verdict, explanation: r.try_get("explanation")? }, by.unwrap_or(0))))
+}
+
+/// Open requests after `after_id`, oldest first (the caller keeps those in scope).
+pub async fn open_after(db: &Db, after_id: i64, limit: i64) -> DbResult<Vec<Check>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE status = 'open' AND id > $1 ORDER BY id LIMIT $2")))
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(row).collect()
+}
+
+/// Gives the verdict on `id` and on every other open request with the same content,
+/// once: `None` when `id` was answered already (by someone else, or a double tap).
+/// Returns the requests answered, for telling their residents.
+pub async fn answer(db: &Db, id: i64, answer: &Answer, by: i64, now: i64) -> DbResult<Option<Vec<Check>>> {
+    let mut tx = db.begin().await?;
+    let hash: Option<String> = sqlx::query("SELECT content_hash FROM fact_checks WHERE id = $1 AND status = 'open'")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get("content_hash"))
+        .transpose()?;
+    let Some(hash) = hash else { return Ok(None) };
+    let ids = set_answer(&mut tx, &hash, id, answer, by, now).await?;
+    tx.commit().await?;
+    let mut told = Vec::with_capacity(ids.len());
+    for id in ids {
+        told.extend(get(db, id).await?);
+    }
+    Ok(Some(told))
+}
+
+async fn set_answer(tx: &mut Transaction<'_, Any>, hash: &str, id: i64, answer: &Answer, by: i64, now: i64) -> DbResult<Vec<i64>> {
+    let rows = sqlx::query(
+        "UPDATE fact_checks SET status = 'answered', verdict = $1, explanation = $2, answered_by = $3, answered_at = $4 \
+         WHERE status = 'open' AND (id = $5 OR content_hash = $6) RETURNING id",
+    )
+    .bind(answer.verdict.code())
+    .bind(&answer.explanation)
+    .bind(by)
+    .bind(now)
+    .bind(id)
+    .bind(hash)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter().map(|r| r.try_get("id").map_err(Into::into)).collect()
+}
+
+/// The latest verdicts, newest first, one per content (for `/cekfakta daftar`).
+pub async fn latest_answered(db: &Db, limit: i64) -> DbResult<Vec<Check>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{COLUMNS} WHERE id IN (SELECT MAX(id) FROM fact_checks WHERE status = 'answered' GROUP BY content_hash) \
+         ORDER BY answered_at DESC, id DESC LIMIT $1"
+    )))
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(row).collect()
+}
