@@ -35,7 +35,8 @@ asp-btn-skip = ⏭️ Skip
 asp-btn-done = ✅ Done
 asp-ask-anonymous =
     Hide your identity from the KIM coordinators?
-    Diskominfo staff handling the ticket can still see your name, as on LAPOR!.
+    If hidden, coordinators also do not see the photos and location you sent.
+    Diskominfo staff handling the ticket can still see your name, photos and location, as on LAPOR!.
 asp-btn-show-name = 👤 Show my name
 asp-btn-hide-name = 🕶️ Hide it (anonymous)
 asp-summary =
@@ -83,6 +84,7 @@ asp-card-unknown-name = (no name)
 asp-card-sent = Sent: { $time }
 asp-card-location = 📍 Location: { $link }
 asp-card-photos = 📷 Photos: { $count } (above)
+asp-card-media-hidden = 🕶️ Location and photos are not shown because this aspiration is anonymous.
 
 ## Queue and follow-up
 asp-queue-empty = No new aspirations in your area. 👍

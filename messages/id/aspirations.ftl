@@ -35,7 +35,8 @@ asp-btn-skip = ⏭️ Lewati
 asp-btn-done = ✅ Selesai
 asp-ask-anonymous =
     Sembunyikan identitas Anda dari koordinator KIM?
-    Staf Diskominfo yang menindaklanjuti tetap dapat melihat nama Anda, seperti di LAPOR!.
+    Jika disembunyikan, koordinator juga tidak melihat foto dan lokasi yang Anda kirim.
+    Staf Diskominfo yang menindaklanjuti tetap dapat melihat nama, foto, dan lokasi, seperti di LAPOR!.
 asp-btn-show-name = 👤 Tampilkan nama saya
 asp-btn-hide-name = 🕶️ Sembunyikan (anonim)
 asp-summary =
@@ -83,6 +84,7 @@ asp-card-unknown-name = (tanpa nama)
 asp-card-sent = Dikirim: { $time }
 asp-card-location = 📍 Lokasi: { $link }
 asp-card-photos = 📷 Foto: { $count } (di atas)
+asp-card-media-hidden = 🕶️ Lokasi dan foto tidak ditampilkan karena aspirasi ini anonim.
 
 ## Antrian dan tindak lanjut
 asp-queue-empty = Tidak ada aspirasi baru di wilayah Anda. 👍

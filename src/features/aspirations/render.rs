@@ -37,7 +37,7 @@ pub fn clip(text: &str, max: usize) -> String {
 
 /// Who sent a ticket, as the reader may see it.
 pub enum Sender {
-    /// Coordinators reading an anonymous ticket.
+    /// Coordinators reading an anonymous ticket: no name, location or photos.
     Hidden,
     Known { name: String, username: Option<String>, anonymous: bool },
 }
@@ -56,10 +56,12 @@ pub fn card(lang: Lang, ticket: &Ticket, kim_name: &str, sender: &Sender, photos
         sender_line(lang, sender),
         ta(lang, "asp-card-sent", &[("time", Arg::from(local_time(ticket.created_at, tz)))]),
     ]);
-    if let Some(p) = ticket.location {
-        lines.push(ta(lang, "asp-card-location", &[("link", Arg::from(p.map_link()))]));
+    match (sender, ticket.location) {
+        (Sender::Hidden, _) => lines.push(t(lang, "asp-card-media-hidden")),
+        (_, Some(p)) => lines.push(ta(lang, "asp-card-location", &[("link", Arg::from(p.map_link()))])),
+        _ => {}
     }
-    if photos > 0 {
+    if photos > 0 && !matches!(sender, Sender::Hidden) {
         lines.push(ta(lang, "asp-card-photos", &[("count", Arg::from(photos as i64))]));
     }
     format!("{}\n\n{}", lines.join("\n"), ticket.body)

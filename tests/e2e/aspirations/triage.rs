@@ -214,3 +214,26 @@ async fn a_resident_who_reads_english_hears_of_changes_in_english() {
     assert!(heard.contains(&number) && heard.contains("is now: Rejected"), "{heard}");
     assert!(heard.contains("Officer's note: Jalan ini milik provinsi"), "{heard}");
 }
+
+#[tokio::test]
+async fn an_anonymous_ticket_shows_coordinators_neither_location_nor_photos_and_staff_both() {
+    let app = spawn_app().await;
+    let koor = coordinator_of(&app, 5191, "Koor Lina").await;
+    let staff = staff_of(&app, 5192, "Staf Rina", KECAMATAN).await;
+    let siti = app.member_of(5193, "Siti", KIM).await;
+    let (question, number) = submit_with_media(&siti, "Got mampet di depan rumah saya, banjir tiap hujan.", true).await;
+
+    let for_koor = open_card(&koor, "/antrian").await;
+    let for_koor_by_number = open_card(&koor, &format!("/status {number}")).await;
+    let photos_to_koor = photos_sent_to(&app, 5191);
+    let for_staff = open_card(&staff, "/antrian").await;
+
+    assert!(question.contains("tidak melihat foto dan lokasi"), "{question}");
+    for card in [&for_koor.text, &for_koor_by_number.text] {
+        assert!(card.contains(&number) && card.contains("Lokasi dan foto tidak ditampilkan"), "{card}");
+        assert!(!card.contains("maps.google.com") && !card.contains("Foto:"), "{card}");
+    }
+    assert_eq!(photos_to_koor, 0, "no photo reaches the coordinator");
+    assert!(for_staff.text.contains("maps.google.com/?q=-2.976074,104.775431") && for_staff.text.contains("Foto: 1"), "{}", for_staff.text);
+    assert_eq!(photos_sent_to(&app, 5192), 1);
+}

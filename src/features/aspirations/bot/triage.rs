@@ -48,7 +48,8 @@ async fn show_next(turn: &Turn<'_>, kims: &[i64], after: i64, empty_key: &str) -
 pub async fn show(turn: &Turn<'_>, scoped: &Scoped, in_queue: bool) -> HandlerResult {
     let lang = turn.lang();
     let ticket = &scoped.ticket;
-    let photos = store::photos(&turn.ctx.db, ticket.id).await?;
+    // Anonymous tickets show coordinators no photos (nor location, see render::card).
+    let photos = if flow::hides_sender(scoped) { Vec::new() } else { store::photos(&turn.ctx.db, ticket.id).await? };
     for file_id in &photos {
         turn.bot.send_photo(turn.chat, InputFile::file_id(file_id.clone().into())).await?;
     }
