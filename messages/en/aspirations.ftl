@@ -99,6 +99,7 @@ asp-ask-note = Write a note for the resident: why ticket { $ticket } becomes "{ 
 asp-moved = Ticket { $ticket } is now: { $status }. The resident has been told.
 asp-status-changed = The ticket's status had already changed to { $status }, so nothing was changed.
 asp-not-allowed-now = Sorry, this can no longer be done for that ticket.
+asp-note-too-short = This note is too short for the resident. Say what was done or why (at least { $words } words, { $min } characters), e.g. "The street lamp was replaced by PLN on 3 March". Send a fuller note, or type /cancel.
 asp-text-needed-short = Please write it as text, or type /cancel to stop.
 asp-free-text-too-long = Your text has { $len } characters, but the limit is { $max } characters. Please shorten it and send it again.
 asp-ask-reply = Write your reply to the sender of ticket { $ticket }. Type /cancel to stop.

@@ -99,6 +99,7 @@ asp-ask-note = Tulis catatan untuk warga: mengapa tiket { $ticket } menjadi "{ $
 asp-moved = Status tiket { $ticket } sekarang: { $status }. Warga sudah diberi kabar.
 asp-status-changed = Status tiket sudah berubah lebih dulu menjadi { $status }, jadi tidak ada yang diubah.
 asp-not-allowed-now = Maaf, tindakan ini tidak dapat dilakukan lagi untuk tiket tersebut.
+asp-note-too-short = Catatan ini terlalu singkat untuk warga. Jelaskan hasilnya atau alasannya (minimal { $words } kata, { $min } karakter), misalnya: "Lampu sudah diganti petugas PLN pada 3 Maret". Kirim catatan yang lebih lengkap, atau ketik /batal.
 asp-text-needed-short = Tuliskan jawabannya sebagai teks, atau ketik /batal untuk batal.
 asp-free-text-too-long = Tulisan Anda { $len } karakter, sedangkan batasnya { $max } karakter. Persingkat lalu kirim lagi.
 asp-ask-reply = Tulis balasan untuk pengirim tiket { $ticket }. Ketik /batal untuk batal.

@@ -211,6 +211,7 @@ async fn refused(ctx: &Ctx, staff: &Staff, scoped: &Scoped, error: FlowError) ->
         FlowError::Stale(_) => "console-move-stale",
         FlowError::Transition(crate::features::aspirations::model::TransitionError::NoteRequired) => "console-move-note-needed",
         FlowError::Transition(crate::features::aspirations::model::TransitionError::NoteTooLong) => "console-move-note-long",
+        FlowError::Transition(crate::features::aspirations::model::TransitionError::NoteTooShort) => "console-move-note-short",
         _ => "console-move-bad",
     };
     again(ctx, staff, scoped, key).await

@@ -237,3 +237,27 @@ async fn an_anonymous_ticket_shows_coordinators_neither_location_nor_photos_and_
     assert!(for_staff.text.contains("maps.google.com/?q=-2.976074,104.775431") && for_staff.text.contains("Foto: 1"), "{}", for_staff.text);
     assert_eq!(photos_sent_to(&app, 5192), 1);
 }
+
+#[tokio::test]
+async fn a_one_word_closing_note_is_refused_and_a_fuller_one_closes_the_ticket() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5195, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5196, "Budi", KIM).await;
+    let number = submit(&budi, "Infrastruktur", ROAD, false).await;
+    let id = ticket_id(&app, &number).await;
+
+    open_card(&staff, "/antrian").await;
+    staff.press("Selesai").await;
+    assert!(next_skipping_notices(&staff).await.text.contains("Tulis catatan"));
+    staff.send("ok").await;
+    let refused = next_skipping_notices(&staff).await.text;
+    let status_after_ok = status_of(&app, id).await;
+    staff.send("Lubang sudah ditambal Dinas PUPR.").await;
+    let resolved = next_skipping_notices(&staff).await.text;
+
+    assert!(refused.contains("terlalu singkat") && refused.contains("minimal 3 kata"), "{refused}");
+    assert_eq!(status_after_ok, "diterima");
+    assert!(resolved.contains("Selesai"), "{resolved}");
+    assert_eq!(status_of(&app, id).await, "selesai");
+    assert!(budi.next_message().await.text.contains("Lubang sudah ditambal"));
+}

@@ -120,6 +120,11 @@ async fn moved(turn: &Turn<'_>, ticket: &store::Ticket) -> HandlerResult {
 pub async fn on_note(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), msg: &Message) -> HandlerResult {
     let Some(note) = checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
     let result = flow::change_status(turn.ctx, &turn.who.actor, id, (from, to), Some(&note)).await;
+    if matches!(result, Err(FlowError::Transition(model::TransitionError::NoteTooShort))) {
+        // The dialogue stays: the next message is a fuller note.
+        let args = [("min", Arg::from(model::CLOSING_NOTE_MIN as i64)), ("words", Arg::from(model::CLOSING_NOTE_WORDS as i64))];
+        return turn.say_with("asp-note-too-short", &args).await;
+    }
     turn.end().await?;
     match result {
         Ok(ticket) => moved(turn, &ticket).await,
