@@ -84,6 +84,9 @@ asp-card-unknown-name = (no name)
 asp-card-sent = Sent: { $time }
 asp-card-location = 📍 Location: { $link }
 asp-card-photos = 📷 Photos: { $count } (above)
+asp-card-thread-staff = • { $time } Officer: { $text }
+asp-card-thread-resident = • { $time } Resident: { $text }
+asp-card-history-reopened = • { $time }: reopened on the resident's response ({ $status })
 asp-card-media-hidden = 🕶️ Location and photos are not shown because this aspiration is anonymous.
 
 ## Queue and follow-up

@@ -84,6 +84,9 @@ asp-card-unknown-name = (tanpa nama)
 asp-card-sent = Dikirim: { $time }
 asp-card-location = 📍 Lokasi: { $link }
 asp-card-photos = 📷 Foto: { $count } (di atas)
+asp-card-thread-staff = • { $time } Petugas: { $text }
+asp-card-thread-resident = • { $time } Warga: { $text }
+asp-card-history-reopened = • { $time }: dibuka kembali atas tanggapan warga ({ $status })
 asp-card-media-hidden = 🕶️ Lokasi dan foto tidak ditampilkan karena aspirasi ini anonim.
 
 ## Antrian dan tindak lanjut

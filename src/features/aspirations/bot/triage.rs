@@ -55,6 +55,8 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, in_queue: bool) -> HandlerRe
     }
     let sender = sender(turn, scoped).await?;
     let text = render::card(lang, ticket, &scoped.kim.name, &sender, photos.len(), scoped.tz, turn.ctx.config.sla.working_days);
+    let (history, thread) = (store::history(&turn.ctx.db, ticket.id).await?, store::thread(&turn.ctx.db, ticket.id).await?);
+    let text = render::with_history(text, render::card_history(lang, &history, &thread, scoped.tz));
     let keyboard = card_buttons(lang, scoped, in_queue);
     turn.send_with_buttons(text, InlineKeyboardMarkup::new(keyboard)).await
 }
