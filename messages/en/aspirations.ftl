@@ -90,8 +90,20 @@ asp-card-history-reopened = • { $time }: reopened on the resident's response (
 asp-card-media-hidden = 🕶️ Location and photos are not shown because this aspiration is anonymous.
 
 ## Queue and follow-up
-asp-queue-empty = No new aspirations in your area. 👍
-asp-queue-end = That was the last new aspiration for now.
+asp-queue-empty =
+    No new aspirations in your area. 👍
+    In progress: /antrian proses · closed: /antrian selesai · one ticket: /antrian ASP-2026-000123
+asp-queue-end = That was the last new aspiration for now. In progress: /antrian proses
+asp-queue-open-empty = No aspirations in progress (forwarded or being followed up) in your area.
+asp-queue-open-end = That was the last aspiration in progress. Closed ones: /antrian selesai
+asp-queue-closed-empty = No resolved or rejected aspirations in your area yet.
+asp-queue-closed-end = That was the oldest resolved or rejected aspiration.
+asp-queue-usage =
+    How to use /antrian:
+    /antrian - new and reopened aspirations
+    /antrian proses - forwarded or being followed up
+    /antrian selesai - resolved or rejected, newest first
+    /antrian ASP-2026-000123 - one ticket
 asp-btn-move-diteruskan = ➡️ Forward
 asp-btn-move-ditindaklanjuti = 🔧 Follow up
 asp-btn-move-selesai = ✅ Resolve

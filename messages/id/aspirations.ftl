@@ -90,8 +90,20 @@ asp-card-history-reopened = • { $time }: dibuka kembali atas tanggapan warga (
 asp-card-media-hidden = 🕶️ Lokasi dan foto tidak ditampilkan karena aspirasi ini anonim.
 
 ## Antrian dan tindak lanjut
-asp-queue-empty = Tidak ada aspirasi baru di wilayah Anda. 👍
-asp-queue-end = Itu aspirasi baru yang terakhir untuk saat ini.
+asp-queue-empty =
+    Tidak ada aspirasi baru di wilayah Anda. 👍
+    Yang sedang diproses: /antrian proses · yang sudah ditutup: /antrian selesai · satu tiket: /antrian ASP-2026-000123
+asp-queue-end = Itu aspirasi baru yang terakhir untuk saat ini. Yang sedang diproses: /antrian proses
+asp-queue-open-empty = Tidak ada aspirasi yang sedang diproses (diteruskan atau ditindaklanjuti) di wilayah Anda.
+asp-queue-open-end = Itu aspirasi terakhir yang sedang diproses. Yang sudah ditutup: /antrian selesai
+asp-queue-closed-empty = Belum ada aspirasi yang selesai atau ditolak di wilayah Anda.
+asp-queue-closed-end = Itu aspirasi selesai atau ditolak yang paling lama.
+asp-queue-usage =
+    Cara memakai /antrian:
+    /antrian - aspirasi baru dan yang dibuka kembali
+    /antrian proses - yang diteruskan atau ditindaklanjuti
+    /antrian selesai - yang selesai atau ditolak, terbaru dulu
+    /antrian ASP-2026-000123 - satu tiket
 asp-btn-move-diteruskan = ➡️ Teruskan
 asp-btn-move-ditindaklanjuti = 🔧 Tindak lanjut
 asp-btn-move-selesai = ✅ Selesai

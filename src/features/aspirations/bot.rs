@@ -10,7 +10,7 @@ mod triage;
 use serde::{Deserialize, Serialize};
 use teloxide::types::Message;
 
-use super::model::{Category, GeoPoint, Status};
+use super::model::{Category, GeoPoint, QueueView, Status};
 use crate::bot::keyboards::Command;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult, Payload, State};
@@ -66,8 +66,8 @@ pub enum Btn {
     Move { id: i64, from: Status, to: Status },
     /// Staff: reply to ticket `id`.
     Reply(i64),
-    /// Queue: the next new ticket after `id`.
-    Next(i64),
+    /// Queue: the next ticket of the view after `id`.
+    Next(QueueView, i64),
     /// Open ticket `id` (from the `/status` list).
     View(i64),
     /// Resident: answer staff reply (thread message) `id`.
@@ -86,7 +86,8 @@ impl Payload for Btn {
             Btn::Discard => "no".into(),
             Btn::Move { id, from, to } => format!("s:{id}:{}:{}", from.short(), to.short()),
             Btn::Reply(id) => format!("r:{id}"),
-            Btn::Next(id) => format!("n:{id}"),
+            Btn::Next(QueueView::New, id) => format!("n:{id}"),
+            Btn::Next(view, id) => format!("n:{id}:{}", view.code()),
             Btn::View(id) => format!("v:{id}"),
             Btn::Answer(id) => format!("j:{id}"),
             Btn::Respond(id) => format!("k:{id}"),
@@ -105,7 +106,8 @@ impl Payload for Btn {
             ["no"] => Btn::Discard,
             ["s", n, from, to] => Btn::Move { id: id(n)?, from: Status::from_short(from)?, to: Status::from_short(to)? },
             ["r", n] => Btn::Reply(id(n)?),
-            ["n", n] => Btn::Next(id(n)?),
+            ["n", n] => Btn::Next(QueueView::New, id(n)?),
+            ["n", n, v] if *v != QueueView::New.code() => Btn::Next(QueueView::from_code(v)?, id(n)?),
             ["v", n] => Btn::View(id(n)?),
             ["j", n] => Btn::Answer(id(n)?),
             ["k", n] => Btn::Respond(id(n)?),
@@ -119,7 +121,7 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
     match cmd.name.as_str() {
         "aspirasi" => submit::start(turn).await?,
         "status" => status::command(turn, cmd.args).await?,
-        "antrian" | "queue" => triage::queue(turn).await?,
+        "antrian" | "queue" => triage::queue(turn, cmd.args).await?,
         _ => return Ok(false),
     }
     Ok(true)
@@ -153,7 +155,7 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
         (Btn::Discard, Some(Dialog::Review { .. })) => submit::discard(turn, at).await,
         (Btn::Move { id, from, to }, _) => triage::on_move(turn, id, (from, to), at).await,
         (Btn::Reply(id), _) => triage::on_reply_button(turn, id).await,
-        (Btn::Next(id), _) => triage::on_next(turn, id, at).await,
+        (Btn::Next(view, id), _) => triage::on_next(turn, view, id, at).await,
         (Btn::View(id), _) => status::on_view(turn, id).await,
         (Btn::Answer(id), _) => status::on_answer_button(turn, id).await,
         (Btn::Respond(id), _) => status::on_respond_button(turn, id).await,
@@ -182,7 +184,8 @@ mod tests {
             Btn::Discard,
             Btn::Move { id: i64::MAX, from: Status::Ditindaklanjuti, to: Status::Selesai },
             Btn::Reply(12),
-            Btn::Next(0),
+            Btn::Next(QueueView::New, 0),
+            Btn::Next(QueueView::Closed, i64::MAX),
             Btn::View(7),
             Btn::Answer(i64::MAX),
             Btn::Respond(i64::MAX),
@@ -196,7 +199,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3"] {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

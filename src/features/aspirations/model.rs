@@ -297,6 +297,8 @@ pub fn access(actor: &Actor, kim: &Kim) -> Access {
     }
 }
 
+mod queue;
+pub use queue::QueueView;
 mod reopen;
 pub use reopen::{REOPENED, ReopenError, check_reopen};
 

@@ -261,3 +261,37 @@ async fn a_one_word_closing_note_is_refused_and_a_fuller_one_closes_the_ticket()
     assert_eq!(status_of(&app, id).await, "selesai");
     assert!(budi.next_message().await.text.contains("Lubang sudah ditambal"));
 }
+
+#[tokio::test]
+async fn a_forwarded_ticket_stays_reachable_in_antrian_proses_and_closed_ones_in_antrian_selesai() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5197, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5198, "Budi", KIM).await;
+    let first = submit(&budi, "Infrastruktur", ROAD, false).await;
+    let second = submit(&budi, "Kesehatan", "Posyandu RT 04 kehabisan vitamin A untuk balita bulan ini.", false).await;
+    for _ in 0..2 {
+        open_card(&staff, "/antrian").await;
+        staff.press("Teruskan").await;
+        next_skipping_notices(&staff).await;
+    }
+
+    staff.send("/antrian").await;
+    let no_new = next_skipping_notices(&staff).await.text;
+    let in_progress = open_card(&staff, "/antrian proses").await;
+    staff.press("Berikutnya").await;
+    let next_in_progress = open_card_after_press(&staff).await;
+    staff.press("Selesai").await;
+    next_skipping_notices(&staff).await;
+    staff.send("Vitamin A sudah dikirim Puskesmas ke posyandu.").await;
+    next_skipping_notices(&staff).await;
+    let closed = open_card(&staff, "/antrian selesai").await;
+    let by_number = open_card(&staff, &format!("/antrian {first}")).await;
+
+    assert!(no_new.contains("Tidak ada aspirasi baru") && no_new.contains("/antrian proses"), "{no_new}");
+    assert!(in_progress.text.contains(&first) && in_progress.has_button("Selesai"), "{}", in_progress.text);
+    assert!(next_in_progress.text.contains(&second), "{}", next_in_progress.text);
+    assert!(closed.text.contains(&second) && closed.text.contains("Status: Selesai"), "{}", closed.text);
+    assert!(by_number.text.contains(&first) && by_number.has_button("Tindak lanjut"), "{}", by_number.text);
+    assert_eq!(status_of(&app, ticket_id(&app, &first).await).await, "diteruskan");
+}
+
