@@ -133,6 +133,7 @@ group-linked = This group is now linked to { $kim }. KIM announcements will be s
 group-link-denied = Sorry, only coordinators of { $kim } or Diskominfo staff of its area can link this group.
 group-link-not-admin = Sorry, only admins of this group can link it to a KIM. Ask a group admin to make you an admin, or to send this command.
 group-link-taken = This group is already linked to { $kim }. Only coordinators of { $kim } or Diskominfo staff of its area can move it to another KIM, or unlink it first with /putuskan.
+group-unlink-denied = Sorry, only coordinators of { $kim } or Diskominfo staff of its area can unlink this group from the KIM.
 group-unlinked = This group is no longer linked to { $kim }.
 group-not-linked = This group is not linked to any KIM.
 my-groups-header = Your KIM's groups:

@@ -133,6 +133,7 @@ group-linked = Grup ini sekarang terhubung dengan { $kim }. Pengumuman KIM akan 
 group-link-denied = Maaf, hanya koordinator { $kim } atau staf Diskominfo wilayahnya yang dapat menghubungkan grup ini.
 group-link-not-admin = Maaf, hanya admin grup ini yang dapat menghubungkannya dengan KIM. Minta admin grup menjadikan Anda admin, atau minta admin grup mengirim perintah ini.
 group-link-taken = Grup ini sudah terhubung dengan { $kim }. Hanya koordinator { $kim } atau staf Diskominfo wilayahnya yang dapat memindahkannya ke KIM lain, atau memutuskannya dulu dengan /putuskan.
+group-unlink-denied = Maaf, hanya koordinator { $kim } atau staf Diskominfo wilayahnya yang dapat memutuskan grup ini dari KIM.
 group-unlinked = Grup ini tidak lagi terhubung dengan { $kim }.
 group-not-linked = Grup ini belum terhubung dengan KIM mana pun.
 my-groups-header = Grup KIM Anda:

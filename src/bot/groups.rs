@@ -140,7 +140,7 @@ async fn unlink(ctx: &AppCtx, chat_id: i64, actor: &crate::features::members::Ac
     };
     let Some(kim) = kim else { return Ok(t(GROUP_LANG, "group-not-linked")) };
     if !actor.can_manage_kim(&kim) {
-        return Ok(ta(GROUP_LANG, "group-link-denied", &[("kim", Arg::from(&kim.name))]));
+        return Ok(ta(GROUP_LANG, "group-unlink-denied", &[("kim", Arg::from(&kim.name))]));
     }
     groups::unlink(&ctx.db, chat_id, ctx.now()).await?;
     let detail = format!("chat={chat_id} kim={}", kim.code);

@@ -112,11 +112,14 @@ async fn a_group_linked_to_one_kim_cannot_be_moved_by_another_kims_coordinator_b
 
     rival.in_group(&group).send("/hubungkan KMN-KM").await;
     let refused = group.next_message().await;
+    rival.in_group(&group).send("/putuskan").await;
+    let unlink_refused = group.next_message().await;
     let after_rival = app.count("SELECT kim_id FROM tg_groups WHERE chat_id = $1", -100_505).await;
     staff.in_group(&group).send("/hubungkan IB1-LP").await;
     let moved = group.next_message().await;
 
     assert!(refused.text.contains("sudah terhubung dengan KIM Bukit Lama"), "{}", refused.text);
+    assert!(unlink_refused.text.contains("dapat memutuskan grup ini"), "{}", unlink_refused.text);
     assert_eq!(after_rival, bukit_lama, "the link did not move");
     assert!(moved.text.contains("terhubung dengan KIM Lorok Pakjo"), "{}", moved.text);
     assert_ne!(app.count("SELECT kim_id FROM tg_groups WHERE chat_id = $1", -100_505).await, bukit_lama);
