@@ -89,7 +89,8 @@ async fn migrate(ctx: &AppCtx, old: i64, new: i64) -> HandlerResult {
 /// linked to now (if another), and be an administrator of the group.
 async fn link(bot: &ReplyBot, ctx: &AppCtx, chat_id: i64, title: &str, actor: &crate::features::members::Actor, code: &str) -> Result<String, super::HandlerError> {
     if code.is_empty() {
-        return Ok(t(GROUP_LANG, "group-link-usage"));
+        let example = areas::example_code(&ctx.db).await?;
+        return Ok(ta(GROUP_LANG, "group-link-usage", &[("code", Arg::from(example))]));
     }
     let shown: String = code.chars().take(24).collect();
     let Some(kim) = areas::kim_by_code(&ctx.db, code).await? else {
