@@ -46,7 +46,8 @@ choose-kim-pick-kecamatan = { $area }: pick your kecamatan.
 choose-kim-pick-kelurahan = { $area }: pick your kelurahan.
 choose-kim-pick-kim = { $area }: pick your KIM.
 choose-kim-none-here = There is no KIM in { $area } yet. Pick another area or type a KIM code.
-kim-not-found = KIM code "{ $code }" was not found. Check the code, or pick from the list.
+kim-not-found = KIM code "{ $code }" was not found. Check the code.
+kim-not-found-menu = KIM code "{ $code }" was not found. Check the code, or pick an area from the menu below.
 no-kims = No KIM is registered yet. Please contact your local Diskominfo. You can choose a KIM later with /gantikim.
 kim-joined =
     Done! You are now a member of { $kim } ({ $area }).

@@ -46,7 +46,8 @@ choose-kim-pick-kecamatan = { $area }: pilih kecamatan Anda.
 choose-kim-pick-kelurahan = { $area }: pilih kelurahan Anda.
 choose-kim-pick-kim = { $area }: pilih KIM Anda.
 choose-kim-none-here = Belum ada KIM di { $area }. Pilih wilayah lain atau ketik kode KIM.
-kim-not-found = Kode KIM "{ $code }" tidak ditemukan. Periksa lagi kodenya, atau pilih dari daftar.
+kim-not-found = Kode KIM "{ $code }" tidak ditemukan. Periksa lagi kodenya.
+kim-not-found-menu = Kode KIM "{ $code }" tidak ditemukan. Periksa lagi kodenya, atau pilih wilayah dari menu di bawah.
 no-kims = Belum ada KIM yang terdaftar. Silakan hubungi Diskominfo setempat. Anda bisa memilih KIM nanti dengan /gantikim.
 kim-joined =
     Selamat! Anda tergabung di { $kim } ({ $area }).

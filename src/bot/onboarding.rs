@@ -171,7 +171,7 @@ pub async fn on_code_typed(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, t
 async fn say_code_not_found(bot: &ReplyBot, chat: ChatId, lang: Lang, typed: &str) -> HandlerResult {
     // Echo at most a short prefix: the user may have pasted a whole paragraph.
     let shown: String = typed.trim().chars().take(24).collect();
-    bot.send_message(chat, ta(lang, "kim-not-found", &[("code", Arg::from(shown))])).await?;
+    bot.send_message(chat, ta(lang, "kim-not-found-menu", &[("code", Arg::from(shown))])).await?;
     Ok(())
 }
 

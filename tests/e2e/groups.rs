@@ -41,9 +41,15 @@ async fn a_resident_cannot_link_a_group_and_nothing_is_stored() {
     group.add_bot(&warga).await;
     group.next_message().await;
 
+    warga.in_group(&group).send("/hubungkan").await;
+    let usage = group.next_message().await;
+    warga.in_group(&group).send("/hubungkan KIM01").await;
+    let unknown = group.next_message().await;
     warga.in_group(&group).send("/hubungkan IB1-BL").await;
 
     let denied = group.next_message().await;
+    assert!(usage.text.contains("/hubungkan IB1-BB"), "a real code as the example: {}", usage.text);
+    assert!(unknown.text.contains("tidak ditemukan") && !unknown.text.contains("daftar"), "no list here: {}", unknown.text);
     assert!(denied.text.contains("hanya koordinator KIM Bukit Lama"), "{}", denied.text);
     assert_eq!(app.count("SELECT COUNT(*) FROM tg_groups WHERE chat_id = $1 AND kim_id IS NOT NULL", -501).await, 0);
 }
