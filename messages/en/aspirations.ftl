@@ -35,7 +35,8 @@ asp-btn-skip = ⏭️ Skip
 asp-btn-done = ✅ Done
 asp-ask-anonymous =
     Hide your identity from the KIM coordinators?
-    Diskominfo staff handling the ticket can still see your name, as on LAPOR!.
+    If hidden, coordinators also do not see the photos and location you sent.
+    Diskominfo staff handling the ticket can still see your name, photos and location, as on LAPOR!.
 asp-btn-show-name = 👤 Show my name
 asp-btn-hide-name = 🕶️ Hide it (anonymous)
 asp-summary =
@@ -83,10 +84,26 @@ asp-card-unknown-name = (no name)
 asp-card-sent = Sent: { $time }
 asp-card-location = 📍 Location: { $link }
 asp-card-photos = 📷 Photos: { $count } (above)
+asp-card-thread-staff = • { $time } Officer: { $text }
+asp-card-thread-resident = • { $time } Resident: { $text }
+asp-card-history-reopened = • { $time }: reopened on the resident's response ({ $status })
+asp-card-media-hidden = 🕶️ Location and photos are not shown because this aspiration is anonymous.
 
 ## Queue and follow-up
-asp-queue-empty = No new aspirations in your area. 👍
-asp-queue-end = That was the last new aspiration for now.
+asp-queue-empty =
+    No new aspirations in your area. 👍
+    In progress: /antrian proses · closed: /antrian selesai · one ticket: /antrian ASP-2026-000123
+asp-queue-end = That was the last new aspiration for now. In progress: /antrian proses
+asp-queue-open-empty = No aspirations in progress (forwarded or being followed up) in your area.
+asp-queue-open-end = That was the last aspiration in progress. Closed ones: /antrian selesai
+asp-queue-closed-empty = No resolved or rejected aspirations in your area yet.
+asp-queue-closed-end = That was the oldest resolved or rejected aspiration.
+asp-queue-usage =
+    How to use /antrian:
+    /antrian - new and reopened aspirations
+    /antrian proses - forwarded or being followed up
+    /antrian selesai - resolved or rejected, newest first
+    /antrian ASP-2026-000123 - one ticket
 asp-btn-move-diteruskan = ➡️ Forward
 asp-btn-move-ditindaklanjuti = 🔧 Follow up
 asp-btn-move-selesai = ✅ Resolve
@@ -97,6 +114,7 @@ asp-ask-note = Write a note for the resident: why ticket { $ticket } becomes "{ 
 asp-moved = Ticket { $ticket } is now: { $status }. The resident has been told.
 asp-status-changed = The ticket's status had already changed to { $status }, so nothing was changed.
 asp-not-allowed-now = Sorry, this can no longer be done for that ticket.
+asp-note-too-short = This note is too short for the resident. Say what was done or why (at least { $words } words, { $min } characters), e.g. "The street lamp was replaced by PLN on 3 March". Send a fuller note, or type /cancel.
 asp-text-needed-short = Please write it as text, or type /cancel to stop.
 asp-free-text-too-long = Your text has { $len } characters, but the limit is { $max } characters. Please shorten it and send it again.
 asp-ask-reply = Write your reply to the sender of ticket { $ticket }. Type /cancel to stop.

@@ -59,6 +59,7 @@ console-move-button = Save status
 console-move-bad = That status is not a valid step for this ticket.
 console-move-stale = Someone else just changed this ticket's status. See the current status below.
 console-move-note-needed = Resolved and Rejected need a note for the resident.
+console-move-note-short = A closing note must say what was done or why (at least 3 words), e.g. "The street lamp was replaced by PLN".
 console-move-note-long = The note is too long (at most 1000 characters).
 console-reply-title = Reply to the resident
 console-reply-text = Reply (sent to the resident in Telegram)

@@ -41,10 +41,13 @@ declined =
     Without consent kimbot cannot add you to a KIM, take your aspirations, or send you programme news.
     If you change your mind, type /start at any time.
 welcome-back = Welcome back, { $name }! Your KIM: { $kim }. Type /help to see the menu.
-choose-kim = Choose your KIM: type its code (for example KIM01) or pick an area below.
-choose-kim-in = { $area }: pick one.
+choose-kim = Choose your KIM: type its code (for example { $code }) or pick an area below.
+choose-kim-pick-kecamatan = { $area }: pick your kecamatan.
+choose-kim-pick-kelurahan = { $area }: pick your kelurahan.
+choose-kim-pick-kim = { $area }: pick your KIM.
 choose-kim-none-here = There is no KIM in { $area } yet. Pick another area or type a KIM code.
-kim-not-found = KIM code "{ $code }" was not found. Check the code, or pick from the list.
+kim-not-found = KIM code "{ $code }" was not found. Check the code.
+kim-not-found-menu = KIM code "{ $code }" was not found. Check the code, or pick an area from the menu below.
 no-kims = No KIM is registered yet. Please contact your local Diskominfo. You can choose a KIM later with /gantikim.
 kim-joined =
     Done! You are now a member of { $kim } ({ $area }).
@@ -124,9 +127,12 @@ cmd-laporan = Reports: aspirations, UMKM, trainings
 group-hello =
     Hello, I am kimbot, the KIM information assistant.
     KIM coordinators: send /hubungkan KIM-CODE in this group so KIM announcements reach it.
-group-link-usage = Write the KIM code after the command, for example: /hubungkan KIM01
+group-link-usage = Write the KIM code after the command, for example: /hubungkan { $code }
 group-linked = This group is now linked to { $kim }. KIM announcements will be sent here.
 group-link-denied = Sorry, only coordinators of { $kim } or Diskominfo staff of its area can link this group.
+group-link-not-admin = Sorry, only admins of this group can link it to a KIM. Ask a group admin to make you an admin, or to send this command.
+group-link-taken = This group is already linked to { $kim }. Only coordinators of { $kim } or Diskominfo staff of its area can move it to another KIM, or unlink it first with /putuskan.
+group-unlink-denied = Sorry, only coordinators of { $kim } or Diskominfo staff of its area can unlink this group from the KIM.
 group-unlinked = This group is no longer linked to { $kim }.
 group-not-linked = This group is not linked to any KIM.
 my-groups-header = Your KIM's groups:

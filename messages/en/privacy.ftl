@@ -68,7 +68,10 @@ privacy-erase-done =
     Thank you for using kimbot. Type /start if you want to join again.
 privacy-erase-kept = All right, nothing was erased. Your data stays as it was.
 privacy-erase-use-buttons = Please press Erase or Cancel above, or type /batal.
-privacy-news-stopped = You will no longer receive programme news from kimbot. Your consent is recorded as withdrawn.
+privacy-news-confirm = Stop receiving programme news and training invitations from kimbot? You can turn them back on any time in /umkm.
+privacy-btn-stop-news = 🔕 Yes, stop
+privacy-news-kept = All right, you keep receiving programme news.
+privacy-news-stopped = You will no longer receive programme news from kimbot. Your consent is recorded as withdrawn. To receive it again, open /umkm and press "📣 Receive programme news".
 privacy-news-none = You are not receiving programme news from kimbot, so there is nothing to stop.
 
 audit-admins-only = Sorry, the audit log is for admins only.

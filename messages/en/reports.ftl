@@ -1,4 +1,5 @@
 ## /laporan: reports for Diskominfo staff (XLSX, CSV, chart)
+rep-not-allowed-resident = Sorry, /laporan is for Diskominfo staff and admins only. Type /bantuan to see what you can do.
 rep-not-allowed = Sorry, /laporan is for Diskominfo staff and admins only. KIM coordinators can see the aspiration queue with /antrian.
 rep-choose-period = Aspiration report for which period?
 rep-period-this-week = This week

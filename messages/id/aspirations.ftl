@@ -35,7 +35,8 @@ asp-btn-skip = ⏭️ Lewati
 asp-btn-done = ✅ Selesai
 asp-ask-anonymous =
     Sembunyikan identitas Anda dari koordinator KIM?
-    Staf Diskominfo yang menindaklanjuti tetap dapat melihat nama Anda, seperti di LAPOR!.
+    Jika disembunyikan, koordinator juga tidak melihat foto dan lokasi yang Anda kirim.
+    Staf Diskominfo yang menindaklanjuti tetap dapat melihat nama, foto, dan lokasi, seperti di LAPOR!.
 asp-btn-show-name = 👤 Tampilkan nama saya
 asp-btn-hide-name = 🕶️ Sembunyikan (anonim)
 asp-summary =
@@ -83,10 +84,26 @@ asp-card-unknown-name = (tanpa nama)
 asp-card-sent = Dikirim: { $time }
 asp-card-location = 📍 Lokasi: { $link }
 asp-card-photos = 📷 Foto: { $count } (di atas)
+asp-card-thread-staff = • { $time } Petugas: { $text }
+asp-card-thread-resident = • { $time } Warga: { $text }
+asp-card-history-reopened = • { $time }: dibuka kembali atas tanggapan warga ({ $status })
+asp-card-media-hidden = 🕶️ Lokasi dan foto tidak ditampilkan karena aspirasi ini anonim.
 
 ## Antrian dan tindak lanjut
-asp-queue-empty = Tidak ada aspirasi baru di wilayah Anda. 👍
-asp-queue-end = Itu aspirasi baru yang terakhir untuk saat ini.
+asp-queue-empty =
+    Tidak ada aspirasi baru di wilayah Anda. 👍
+    Yang sedang diproses: /antrian proses · yang sudah ditutup: /antrian selesai · satu tiket: /antrian ASP-2026-000123
+asp-queue-end = Itu aspirasi baru yang terakhir untuk saat ini. Yang sedang diproses: /antrian proses
+asp-queue-open-empty = Tidak ada aspirasi yang sedang diproses (diteruskan atau ditindaklanjuti) di wilayah Anda.
+asp-queue-open-end = Itu aspirasi terakhir yang sedang diproses. Yang sudah ditutup: /antrian selesai
+asp-queue-closed-empty = Belum ada aspirasi yang selesai atau ditolak di wilayah Anda.
+asp-queue-closed-end = Itu aspirasi selesai atau ditolak yang paling lama.
+asp-queue-usage =
+    Cara memakai /antrian:
+    /antrian - aspirasi baru dan yang dibuka kembali
+    /antrian proses - yang diteruskan atau ditindaklanjuti
+    /antrian selesai - yang selesai atau ditolak, terbaru dulu
+    /antrian ASP-2026-000123 - satu tiket
 asp-btn-move-diteruskan = ➡️ Teruskan
 asp-btn-move-ditindaklanjuti = 🔧 Tindak lanjut
 asp-btn-move-selesai = ✅ Selesai
@@ -97,6 +114,7 @@ asp-ask-note = Tulis catatan untuk warga: mengapa tiket { $ticket } menjadi "{ $
 asp-moved = Status tiket { $ticket } sekarang: { $status }. Warga sudah diberi kabar.
 asp-status-changed = Status tiket sudah berubah lebih dulu menjadi { $status }, jadi tidak ada yang diubah.
 asp-not-allowed-now = Maaf, tindakan ini tidak dapat dilakukan lagi untuk tiket tersebut.
+asp-note-too-short = Catatan ini terlalu singkat untuk warga. Jelaskan hasilnya atau alasannya (minimal { $words } kata, { $min } karakter), misalnya: "Lampu sudah diganti petugas PLN pada 3 Maret". Kirim catatan yang lebih lengkap, atau ketik /batal.
 asp-text-needed-short = Tuliskan jawabannya sebagai teks, atau ketik /batal untuk batal.
 asp-free-text-too-long = Tulisan Anda { $len } karakter, sedangkan batasnya { $max } karakter. Persingkat lalu kirim lagi.
 asp-ask-reply = Tulis balasan untuk pengirim tiket { $ticket }. Ketik /batal untuk batal.

@@ -59,6 +59,7 @@ console-move-button = Simpan status
 console-move-bad = Pilihan status itu tidak berlaku untuk tiket ini.
 console-move-stale = Status tiket ini baru saja diubah orang lain. Lihat status terbaru di bawah.
 console-move-note-needed = Status Selesai dan Ditolak perlu catatan untuk warga.
+console-move-note-short = Catatan penutupan harus menjelaskan hasilnya atau alasannya (minimal 3 kata), misalnya: "Lampu sudah diganti petugas PLN".
 console-move-note-long = Catatan terlalu panjang (maksimal 1000 karakter).
 console-reply-title = Balas warga
 console-reply-text = Balasan (dikirim ke warga di Telegram)

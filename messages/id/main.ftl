@@ -41,10 +41,13 @@ declined =
     Tanpa persetujuan, kimbot tidak dapat mendaftarkan Anda ke KIM, menerima aspirasi, atau mengirim informasi program.
     Jika berubah pikiran, ketik /start kapan saja.
 welcome-back = Selamat datang kembali, { $name }! KIM Anda: { $kim }. Ketik /bantuan untuk melihat menu.
-choose-kim = Pilih KIM Anda: ketik kode KIM (misalnya KIM01) atau pilih wilayah di bawah.
-choose-kim-in = { $area }: pilih salah satu.
+choose-kim = Pilih KIM Anda: ketik kode KIM (misalnya { $code }) atau pilih wilayah di bawah.
+choose-kim-pick-kecamatan = { $area }: pilih kecamatan Anda.
+choose-kim-pick-kelurahan = { $area }: pilih kelurahan Anda.
+choose-kim-pick-kim = { $area }: pilih KIM Anda.
 choose-kim-none-here = Belum ada KIM di { $area }. Pilih wilayah lain atau ketik kode KIM.
-kim-not-found = Kode KIM "{ $code }" tidak ditemukan. Periksa lagi kodenya, atau pilih dari daftar.
+kim-not-found = Kode KIM "{ $code }" tidak ditemukan. Periksa lagi kodenya.
+kim-not-found-menu = Kode KIM "{ $code }" tidak ditemukan. Periksa lagi kodenya, atau pilih wilayah dari menu di bawah.
 no-kims = Belum ada KIM yang terdaftar. Silakan hubungi Diskominfo setempat. Anda bisa memilih KIM nanti dengan /gantikim.
 kim-joined =
     Selamat! Anda tergabung di { $kim } ({ $area }).
@@ -124,9 +127,12 @@ cmd-laporan = Laporan aspirasi, UMKM, pelatihan
 group-hello =
     Halo, saya kimbot, asisten informasi KIM.
     Koordinator KIM: kirim /hubungkan KODE-KIM di grup ini agar pengumuman KIM sampai ke sini.
-group-link-usage = Tulis kode KIM setelah perintah, misalnya: /hubungkan KIM01
+group-link-usage = Tulis kode KIM setelah perintah, misalnya: /hubungkan { $code }
 group-linked = Grup ini sekarang terhubung dengan { $kim }. Pengumuman KIM akan dikirim ke sini.
 group-link-denied = Maaf, hanya koordinator { $kim } atau staf Diskominfo wilayahnya yang dapat menghubungkan grup ini.
+group-link-not-admin = Maaf, hanya admin grup ini yang dapat menghubungkannya dengan KIM. Minta admin grup menjadikan Anda admin, atau minta admin grup mengirim perintah ini.
+group-link-taken = Grup ini sudah terhubung dengan { $kim }. Hanya koordinator { $kim } atau staf Diskominfo wilayahnya yang dapat memindahkannya ke KIM lain, atau memutuskannya dulu dengan /putuskan.
+group-unlink-denied = Maaf, hanya koordinator { $kim } atau staf Diskominfo wilayahnya yang dapat memutuskan grup ini dari KIM.
 group-unlinked = Grup ini tidak lagi terhubung dengan { $kim }.
 group-not-linked = Grup ini belum terhubung dengan KIM mana pun.
 my-groups-header = Grup KIM Anda:

@@ -68,7 +68,10 @@ privacy-erase-done =
     Terima kasih sudah menggunakan kimbot. Ketik /start jika ingin bergabung lagi.
 privacy-erase-kept = Baik, tidak ada yang dihapus. Data Anda tetap tersimpan.
 privacy-erase-use-buttons = Silakan tekan tombol Hapus atau Batal di atas, atau ketik /batal.
-privacy-news-stopped = Anda tidak akan lagi menerima berita program dari kimbot. Persetujuan Anda sudah dicatat sebagai ditarik.
+privacy-news-confirm = Berhenti menerima berita program dan undangan pelatihan dari kimbot? Anda bisa menerimanya lagi kapan saja lewat /umkm.
+privacy-btn-stop-news = 🔕 Ya, berhenti
+privacy-news-kept = Baik, Anda tetap menerima berita program.
+privacy-news-stopped = Anda tidak akan lagi menerima berita program dari kimbot. Persetujuan Anda sudah dicatat sebagai ditarik. Untuk menerimanya lagi, buka /umkm lalu tekan "📣 Terima kabar program".
 privacy-news-none = Anda tidak sedang menerima berita program dari kimbot, jadi tidak ada yang perlu dihentikan.
 
 audit-admins-only = Maaf, log audit hanya untuk admin.

@@ -1,4 +1,5 @@
 ## /laporan: laporan untuk staf Diskominfo (XLSX, CSV, grafik)
+rep-not-allowed-resident = Maaf, /laporan hanya untuk staf Diskominfo dan admin. Ketik /bantuan untuk melihat yang bisa Anda lakukan.
 rep-not-allowed = Maaf, /laporan hanya untuk staf Diskominfo dan admin. Koordinator KIM dapat melihat antrian aspirasi dengan /antrian.
 rep-choose-period = Laporan aspirasi untuk periode mana?
 rep-period-this-week = Minggu ini

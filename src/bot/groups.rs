@@ -68,7 +68,7 @@ async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &AppCtx) -> Ha
     let actor = roles::actor(&ctx.db, from.id.0 as i64, ctx.config.is_admin(from.id)).await?;
     let title = msg.chat.title().unwrap_or_default();
     let reply = match cmd.name.as_str() {
-        "hubungkan" => link(ctx, msg.chat.id.0, title, &actor, cmd.args).await?,
+        "hubungkan" => link(bot, ctx, msg.chat.id.0, title, &actor, cmd.args).await?,
         "putuskan" => unlink(ctx, msg.chat.id.0, &actor).await?,
         "bantuan" | "help" | "start" => super::help::group_help(GROUP_LANG),
         _ if cmd.addressed => ta(GROUP_LANG, "unknown-command", &[("cmd", Arg::from(format!("/{}", cmd.name)))]),
@@ -85,9 +85,12 @@ async fn migrate(ctx: &AppCtx, old: i64, new: i64) -> HandlerResult {
     Ok(())
 }
 
-async fn link(ctx: &AppCtx, chat_id: i64, title: &str, actor: &crate::features::members::Actor, code: &str) -> Result<String, super::HandlerError> {
+/// `/hubungkan CODE`: the sender must act for the new KIM, for the KIM the group is
+/// linked to now (if another), and be an administrator of the group.
+async fn link(bot: &ReplyBot, ctx: &AppCtx, chat_id: i64, title: &str, actor: &crate::features::members::Actor, code: &str) -> Result<String, super::HandlerError> {
     if code.is_empty() {
-        return Ok(t(GROUP_LANG, "group-link-usage"));
+        let example = areas::example_code(&ctx.db).await?;
+        return Ok(ta(GROUP_LANG, "group-link-usage", &[("code", Arg::from(example))]));
     }
     let shown: String = code.chars().take(24).collect();
     let Some(kim) = areas::kim_by_code(&ctx.db, code).await? else {
@@ -96,10 +99,39 @@ async fn link(ctx: &AppCtx, chat_id: i64, title: &str, actor: &crate::features::
     if !actor.can_manage_kim(&kim) {
         return Ok(ta(GROUP_LANG, "group-link-denied", &[("kim", Arg::from(&kim.name))]));
     }
-    groups::link(&ctx.db, chat_id, title, kim.id, actor.user_id, ctx.now()).await?;
+    let current = groups::get(&ctx.db, chat_id).await?.and_then(|g| g.kim_id);
+    if let Some(current) = current.filter(|id| *id != kim.id) {
+        let held = areas::kim_by_id(&ctx.db, current).await?;
+        if let Some(held) = held.filter(|k| !actor.can_manage_kim(k)) {
+            return Ok(ta(GROUP_LANG, "group-link-taken", &[("kim", Arg::from(&held.name))]));
+        }
+    }
+    if !is_chat_admin(bot, chat_id, actor.user_id).await {
+        return Ok(t(GROUP_LANG, "group-link-not-admin"));
+    }
+    if !groups::link(&ctx.db, chat_id, title, kim.id, current, actor.user_id, ctx.now()).await? {
+        // Relinked by someone else between the check and now: name who holds it.
+        let held = match groups::get(&ctx.db, chat_id).await?.and_then(|g| g.kim_id) {
+            Some(id) => areas::kim_by_id(&ctx.db, id).await?.map(|k| k.name),
+            None => None,
+        };
+        return Ok(ta(GROUP_LANG, "group-link-taken", &[("kim", Arg::from(held.unwrap_or_default()))]));
+    }
     let detail = format!("chat={chat_id} kim={}", kim.code);
     audit::record(&ctx.db, Some(actor.user_id), "group.link", &detail, ctx.now()).await?;
     Ok(ta(GROUP_LANG, "group-linked", &[("kim", Arg::from(&kim.name))]))
+}
+
+/// Whether Telegram says `user_id` is the group's creator or an administrator. An
+/// error (the bot cannot see members) counts as no: linking is refused, not guessed.
+async fn is_chat_admin(bot: &ReplyBot, chat_id: i64, user_id: i64) -> bool {
+    match bot.get_chat_member(ChatId(chat_id), UserId(user_id as u64)).await {
+        Ok(member) => member.is_privileged(),
+        Err(e) => {
+            tracing::warn!(chat_id, user_id, error = %e, "getChatMember failed; not linking");
+            false
+        }
+    }
 }
 
 async fn unlink(ctx: &AppCtx, chat_id: i64, actor: &crate::features::members::Actor) -> Result<String, super::HandlerError> {
@@ -109,7 +141,7 @@ async fn unlink(ctx: &AppCtx, chat_id: i64, actor: &crate::features::members::Ac
     };
     let Some(kim) = kim else { return Ok(t(GROUP_LANG, "group-not-linked")) };
     if !actor.can_manage_kim(&kim) {
-        return Ok(ta(GROUP_LANG, "group-link-denied", &[("kim", Arg::from(&kim.name))]));
+        return Ok(ta(GROUP_LANG, "group-unlink-denied", &[("kim", Arg::from(&kim.name))]));
     }
     groups::unlink(&ctx.db, chat_id, ctx.now()).await?;
     let detail = format!("chat={chat_id} kim={}", kim.code);
@@ -125,7 +157,13 @@ pub async fn my_groups(bot: &ReplyBot, ctx: &AppCtx, who: &Who, chat: ChatId) ->
         return Ok(());
     }
     let mut kim_ids = who.actor.coordinator_kims.clone();
-    kim_ids.extend(who.member.as_ref().and_then(|m| m.kim_id).filter(|id| !kim_ids.contains(id)));
+    // One's own KIM counts only if one may act for it (staff of its area): a
+    // coordinator who moved to another KIM with /gantikim does not see its groups.
+    if let Some(own) = who.member.as_ref().and_then(|m| m.kim_id).filter(|id| !kim_ids.contains(id)) {
+        if areas::kim_by_id(&ctx.db, own).await?.is_some_and(|k| who.actor.can_manage_kim(&k)) {
+            kim_ids.push(own);
+        }
+    }
     let kims = areas::kims_by_ids(&ctx.db, &kim_ids).await?;
     let list = groups::of_kims(&ctx.db, &kim_ids).await?;
     if list.is_empty() {

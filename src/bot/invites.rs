@@ -78,7 +78,8 @@ async fn reply(bot: &ReplyBot, chat: ChatId, text: String) -> HandlerResult {
 pub async fn claim(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, user_id: i64, lang: Lang, code: &str) -> HandlerResult {
     let chat = ChatId(user_id);
     let code = code.trim().to_uppercase();
-    let Some(scope) = roles::claim_invite(&ctx.db, &code, user_id, ctx.now()).await? else {
+    let is_admin = |id: i64| ctx.config.is_admin(UserId(id as u64));
+    let Some(scope) = roles::claim_invite(&ctx.db, &code, user_id, ctx.now(), is_admin).await? else {
         return reply(bot, chat, t(lang, "invite-invalid")).await;
     };
     let detail = format!("user={user_id} role={} scope={} via=invite", scope.role().as_str(), scope.label());

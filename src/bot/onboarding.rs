@@ -125,7 +125,8 @@ async fn top_menu(ctx: &AppCtx, lang: Lang) -> Result<(String, InlineKeyboardMar
     if let [only] = level.as_slice() {
         level = areas::children(&ctx.db, Some(only.id)).await?;
     }
-    Ok((t(lang, "choose-kim"), keyboards::areas(lang, &level, None)))
+    let example = areas::example_code(&ctx.db).await?;
+    Ok((ta(lang, "choose-kim", &[("code", Arg::from(example))]), keyboards::areas(lang, &level, None)))
 }
 
 /// Moves through the area menu by editing the same message.
@@ -138,11 +139,16 @@ pub async fn show_area(bot: &ReplyBot, ctx: &AppCtx, at: At, lang: Lang, id: i64
         let place = Arg::from(&area.name);
         if area.kind == "kelurahan" {
             let kims = areas::kims_in_kelurahan(&ctx.db, area.id).await?;
-            let key = if kims.is_empty() { "choose-kim-none-here" } else { "choose-kim-in" };
+            let key = if kims.is_empty() { "choose-kim-none-here" } else { "choose-kim-pick-kim" };
             (ta(lang, key, &[("area", place)]), keyboards::kims(lang, &kims, back))
         } else {
             let children = areas::children(&ctx.db, Some(area.id)).await?;
-            (ta(lang, "choose-kim-in", &[("area", place)]), keyboards::areas(lang, &children, Some(back)))
+            // Say what the buttons are: kecamatan under a kota, kelurahan under a kecamatan.
+            let key = match children.first().map(|c| c.kind.as_str()) {
+                Some("kecamatan") => "choose-kim-pick-kecamatan",
+                _ => "choose-kim-pick-kelurahan",
+            };
+            (ta(lang, key, &[("area", place)]), keyboards::areas(lang, &children, Some(back)))
         }
     };
     bot.edit_message_text(at.0, at.1, text).reply_markup(keyboard).await?;
@@ -173,7 +179,7 @@ pub async fn on_code_typed(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, t
 async fn say_code_not_found(bot: &ReplyBot, chat: ChatId, lang: Lang, typed: &str) -> HandlerResult {
     // Echo at most a short prefix: the user may have pasted a whole paragraph.
     let shown: String = typed.trim().chars().take(24).collect();
-    bot.send_message(chat, ta(lang, "kim-not-found", &[("code", Arg::from(shown))])).await?;
+    bot.send_message(chat, ta(lang, "kim-not-found-menu", &[("code", Arg::from(shown))])).await?;
     Ok(())
 }
 

@@ -9,6 +9,7 @@ pub mod db;
 pub mod delivery;
 pub mod i18n;
 pub mod outbound;
+pub mod paging;
 pub mod queue;
 pub mod scheduler;
 pub mod telemetry;

@@ -100,3 +100,29 @@ pub async fn press_forged(p: &Person, message_id: i32, data: &str) -> CallbackAn
     }
     panic!("no answer to the press of {data:?}");
 }
+
+/// Goes through `/aspirasi` with one photo and a location; returns the anonymity
+/// question's text and the ticket number.
+pub async fn submit_with_media(p: &Person, text: &str, hide: bool) -> (String, String) {
+    p.send("/aspirasi").await;
+    p.next_message().await;
+    p.press("Infrastruktur").await;
+    p.next_message().await;
+    p.send(text).await;
+    assert!(p.next_message().await.text.contains("Ada foto atau lokasi?"));
+    p.send_photo().await;
+    assert!(p.next_message().await.text.contains("Foto 1/3 diterima"));
+    p.send_location(-2.976074, 104.775431).await;
+    assert!(p.next_message().await.text.contains("Lokasi diterima"));
+    p.press("Selesai").await;
+    let question = p.next_message_skipping_edits().await.text;
+    p.press(if hide { "Sembunyikan" } else { "Tampilkan" }).await;
+    assert!(p.next_message().await.has_button("Kirim"));
+    p.press("Kirim").await;
+    (question, ticket_in(&p.next_message_skipping_edits().await.text))
+}
+
+/// Photos the bot sent to one chat.
+pub fn photos_sent_to(app: &TestApp, chat: i64) -> usize {
+    app.fake.calls_to("sendphoto").into_iter().filter(|c| c.params["chat_id"].to_string().trim_matches('"') == chat.to_string()).count()
+}

@@ -5,7 +5,7 @@ use fake_telegram::Person;
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
 
-use crate::aspirations::{KECAMATAN, KIM, next_skipping_notices, staff_of, status_of, submit, ticket_id};
+use crate::aspirations::{KECAMATAN, KIM, next_skipping_notices, staff_of, status_of, submit, submit_with_media, ticket_id};
 use crate::support::{TestApp, spawn_app};
 
 fn client() -> reqwest::Client {
@@ -121,6 +121,26 @@ async fn another_kecamatans_ticket_looks_missing_and_coordinators_cannot_move_ti
     let (status, _) = post(&app, &cookie, &path, &[("csrf", &csrf), ("from", "diterima"), ("to", "diteruskan")]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(status_of(&app, id).await, "diterima");
+}
+
+#[tokio::test]
+async fn the_console_shows_coordinators_no_location_for_an_anonymous_ticket_and_staff_see_it() {
+    let app = spawn_app().await;
+    let resident = app.member_of(5831, "Warga Sari", KIM).await;
+    let (_, number) = submit_with_media(&resident, "Got mampet di depan rumah, banjir tiap hujan.", true).await;
+    let id = ticket_id(&app, &number).await;
+    app.grant_coordinator(5832, KIM).await;
+    let coordinator = app.member_of(5832, "Koor Budi", KIM).await;
+    let staff = staff_of(&app, 5833, "Staf Rina", KECAMATAN).await;
+
+    let cookie = log_in(&app, &link_for(&coordinator).await).await;
+    let (_, for_coordinator) = get(&app, &cookie, &format!("/dasbor/aspirasi/{id}")).await;
+    let cookie = log_in(&app, &link_for(&staff).await).await;
+    let (_, for_staff) = get(&app, &cookie, &format!("/dasbor/aspirasi/{id}")).await;
+
+    assert!(for_coordinator.contains(&number) && for_coordinator.contains("Lokasi dan foto tidak ditampilkan"), "{for_coordinator}");
+    assert!(!for_coordinator.contains("maps.google.com"), "{for_coordinator}");
+    assert!(for_staff.contains("maps.google.com/?q=-2.976074,104.775431"), "{for_staff}");
 }
 
 #[tokio::test]

@@ -89,6 +89,7 @@ async fn a_migrated_group_gets_its_queue_at_the_new_id_and_keeps_its_link() {
     let group = app.fake.group(-702, "RT 09");
     group.add_bot(&koor).await;
     group.next_message().await;
+    group.set_member_status(&koor, "administrator");
     koor.in_group(&group).send("/hubungkan IB1-BL").await;
     group.next_message().await;
     let moved = app.fake.supergroup(-100_702, "RT 09");

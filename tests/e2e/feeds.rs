@@ -69,6 +69,7 @@ async fn nothing_reaches_a_group_until_the_coordinator_announces_the_draft_and_c
     let group = app.fake.group(-8711, "RT 01 Bukit Lama");
     group.add_bot(&koor).await;
     group.next_message().await;
+    group.set_member_status(&koor, "administrator");
     koor.in_group(&group).send("/hubungkan IB1-BL").await;
     assert!(group.next_message().await.text.contains("terhubung"));
     let id = add_feed(&app, &server.url("/atom.xml"), "Ilir Barat I").await;

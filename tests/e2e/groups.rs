@@ -13,6 +13,7 @@ async fn a_group_is_greeted_linked_migrated_and_removed_and_the_table_follows() 
     let hello = group.next_message().await;
     assert!(hello.text.contains("/hubungkan"), "{}", hello.text);
 
+    group.set_member_status(&koor, "creator");
     koor.in_group(&group).send("/hubungkan ib1-bl").await;
     let linked = group.next_message().await;
     assert!(linked.text.contains("terhubung dengan KIM Bukit Lama"), "{}", linked.text);
@@ -40,9 +41,15 @@ async fn a_resident_cannot_link_a_group_and_nothing_is_stored() {
     group.add_bot(&warga).await;
     group.next_message().await;
 
+    warga.in_group(&group).send("/hubungkan").await;
+    let usage = group.next_message().await;
+    warga.in_group(&group).send("/hubungkan KIM01").await;
+    let unknown = group.next_message().await;
     warga.in_group(&group).send("/hubungkan IB1-BL").await;
 
     let denied = group.next_message().await;
+    assert!(usage.text.contains("/hubungkan IB1-BB"), "a real code as the example: {}", usage.text);
+    assert!(unknown.text.contains("tidak ditemukan") && !unknown.text.contains("daftar"), "no list here: {}", unknown.text);
     assert!(denied.text.contains("hanya koordinator KIM Bukit Lama"), "{}", denied.text);
     assert_eq!(app.count("SELECT COUNT(*) FROM tg_groups WHERE chat_id = $1 AND kim_id IS NOT NULL", -501).await, 0);
 }
@@ -57,6 +64,8 @@ async fn a_coordinator_of_another_kim_cannot_link_and_kecamatan_staff_can() {
     let group = app.fake.supergroup(-100_502, "KIM Lorok Pakjo");
     group.add_bot(&other).await;
     group.next_message().await;
+    group.set_member_status(&other, "administrator");
+    group.set_member_status(&staff, "administrator");
 
     other.in_group(&group).send("/hubungkan IB1-LP").await;
     assert!(group.next_message().await.text.contains("hanya koordinator"));
@@ -65,6 +74,61 @@ async fn a_coordinator_of_another_kim_cannot_link_and_kecamatan_staff_can() {
 
     staff.in_group(&group).send("/putuskan").await;
     assert!(group.next_message().await.text.contains("tidak lagi terhubung"));
+}
+
+#[tokio::test]
+async fn a_coordinator_who_is_not_a_group_admin_cannot_link_it_until_made_admin() {
+    let app = spawn_app().await;
+    let koor = app.member_of(2006, "Koordinator Rudi", "IB1-BL").await;
+    app.grant_coordinator(2006, "IB1-BL").await;
+    let group = app.fake.group(-504, "Grup Tetangga");
+    group.add_bot(&koor).await;
+    group.next_message().await;
+
+    koor.in_group(&group).send("/hubungkan IB1-BL").await;
+    let refused = group.next_message().await;
+    let stored = app.count("SELECT COUNT(*) FROM tg_groups WHERE chat_id = $1 AND kim_id IS NOT NULL", -504).await;
+    group.set_member_status(&koor, "administrator");
+    koor.in_group(&group).send("/hubungkan IB1-BL").await;
+    let linked = group.next_message().await;
+
+    assert!(refused.text.contains("hanya admin grup"), "{}", refused.text);
+    assert_eq!(stored, 0, "nothing linked for a plain member");
+    assert!(linked.text.contains("terhubung dengan KIM Bukit Lama"), "{}", linked.text);
+}
+
+#[tokio::test]
+async fn a_group_linked_to_one_kim_cannot_be_moved_by_another_kims_coordinator_but_staff_over_both_can() {
+    let app = spawn_app().await;
+    let owner = app.member_of(2007, "Koordinator Bukit Lama", "IB1-BL").await;
+    app.grant_coordinator(2007, "IB1-BL").await;
+    let rival = app.member_of(2008, "Koordinator Kemuning", "KMN-KM").await;
+    app.grant_coordinator(2008, "KMN-KM").await;
+    let staff = app.user(2009, "Staf Ilir Barat");
+    app.grant_staff(2009, "Ilir Barat I").await;
+    let group = app.fake.supergroup(-100_505, "Warga Bukit Lama");
+    group.add_bot(&owner).await;
+    group.next_message().await;
+    for p in [&owner, &rival, &staff] {
+        group.set_member_status(p, "administrator");
+    }
+    owner.in_group(&group).send("/hubungkan IB1-BL").await;
+    assert!(group.next_message().await.text.contains("terhubung dengan KIM Bukit Lama"));
+    let bukit_lama = app.count("SELECT kim_id FROM tg_groups WHERE chat_id = $1", -100_505).await;
+
+    rival.in_group(&group).send("/hubungkan KMN-KM").await;
+    let refused = group.next_message().await;
+    rival.in_group(&group).send("/putuskan").await;
+    let unlink_refused = group.next_message().await;
+    let after_rival = app.count("SELECT kim_id FROM tg_groups WHERE chat_id = $1", -100_505).await;
+    staff.in_group(&group).send("/hubungkan IB1-LP").await;
+    let moved = group.next_message().await;
+
+    assert!(refused.text.contains("sudah terhubung dengan KIM Bukit Lama"), "{}", refused.text);
+    assert!(unlink_refused.text.contains("dapat memutuskan grup ini"), "{}", unlink_refused.text);
+    assert_eq!(after_rival, bukit_lama, "the link did not move");
+    assert!(moved.text.contains("terhubung dengan KIM Lorok Pakjo"), "{}", moved.text);
+    assert_ne!(app.count("SELECT kim_id FROM tg_groups WHERE chat_id = $1", -100_505).await, bukit_lama);
 }
 
 #[tokio::test]
@@ -94,4 +158,31 @@ async fn wait_for_count(app: &crate::support::TestApp, sql: &'static str, bind: 
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("{sql} with {bind} never reached {want}");
+}
+
+#[tokio::test]
+async fn grupsaya_lists_only_the_groups_of_kims_one_coordinates_even_after_gantikim() {
+    let app = spawn_app().await;
+    let kemuning = app.member_of(2010, "Koordinator Kemuning", "KMN-KM").await;
+    app.grant_coordinator(2010, "KMN-KM").await;
+    let group = app.fake.group(-506, "Rahasia Kemuning");
+    group.add_bot(&kemuning).await;
+    group.next_message().await;
+    group.set_member_status(&kemuning, "administrator");
+    kemuning.in_group(&group).send("/hubungkan KMN-KM").await;
+    assert!(group.next_message().await.text.contains("terhubung"));
+    let other = app.member_of(2011, "Koordinator Bukit Lama", "IB1-BL").await;
+    app.grant_coordinator(2011, "IB1-BL").await;
+
+    other.send("/gantikim").await;
+    other.next_message().await;
+    other.send("KMN-KM").await;
+    assert!(other.next_message().await.text.contains("tergabung"));
+    other.send("/grupsaya").await;
+    let list = other.next_message().await;
+    kemuning.send("/grupsaya").await;
+    let own = kemuning.next_message().await;
+
+    assert!(!list.text.contains("Rahasia Kemuning"), "{}", list.text);
+    assert!(own.text.contains("Rahasia Kemuning"), "{}", own.text);
 }

@@ -31,14 +31,16 @@ async fn a_resident_finds_the_kim_through_kecamatan_and_kelurahan_menus() {
     budi.next_message().await;
     budi.press("Setuju").await;
     let menu = budi.next_message_skipping_edits().await;
-    assert!(menu.text.contains("Pilih KIM"), "{}", menu.text);
+    assert!(menu.text.contains("Pilih KIM") && menu.text.contains("misalnya IB1-BB"), "a real code: {}", menu.text);
     assert!(menu.has_button("Ilir Barat I") && menu.has_button("Kemuning"), "single city is skipped: {menu:?}");
 
     budi.press("Kemuning").await;
     let kelurahan = budi.next_message().await;
     assert!(kelurahan.edited && kelurahan.has_button("Sekip Jaya"));
+    assert!(kelurahan.text.contains("Kemuning: pilih kelurahan Anda"), "{}", kelurahan.text);
     budi.press("Sekip Jaya").await;
-    budi.next_message().await;
+    let kims = budi.next_message().await;
+    assert!(kims.text.contains("Sekip Jaya: pilih KIM Anda"), "{}", kims.text);
     budi.press("KIM Sekip Jaya").await;
 
     let joined = budi.next_message().await;

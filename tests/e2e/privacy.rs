@@ -239,7 +239,7 @@ async fn a_forged_erase_button_from_another_user_does_nothing() {
 }
 
 #[tokio::test]
-async fn berhenti_withdraws_programme_news_at_once() {
+async fn berhenti_asks_first_then_withdraws_programme_news_and_says_how_to_turn_it_back_on() {
     let (app, _clock) = app_at_now().await;
     let siti = app.member_of(SITI, "Siti", "IB1-BL").await;
     sqlx::query("INSERT INTO consents (user_id, purpose, notice_version, granted_at) VALUES ($1, 'news', 'v1', $2)")
@@ -249,10 +249,19 @@ async fn berhenti_withdraws_programme_news_at_once() {
         .await
         .unwrap();
 
-    let stopped = replies_until(&siti, "/berhenti", |_| true).await;
+    let asked = replies_until(&siti, "/berhenti", |_| true).await;
+    siti.press("Batal").await;
+    let kept = siti.next_message().await;
+    let standing_after_cancel = app.count("SELECT COUNT(*) FROM consents WHERE user_id = $1 AND purpose = 'news' AND withdrawn_at IS NULL", SITI).await;
+    replies_until(&siti, "/berhenti", |_| true).await;
+    siti.press("Ya, berhenti").await;
+    let stopped = siti.next_message().await;
     let again = replies_until(&siti, "/berhenti", |_| true).await;
 
-    assert!(stopped[0].text.contains("tidak akan lagi"), "{}", stopped[0].text);
+    assert!(asked[0].text.contains("Berhenti menerima berita program") && asked[0].text.contains("/umkm"), "{}", asked[0].text);
+    assert!(kept.text.contains("tetap menerima") && kept.edited, "{}", kept.text);
+    assert_eq!(standing_after_cancel, 1, "Batal changes nothing");
+    assert!(stopped.text.contains("tidak akan lagi") && stopped.text.contains("/umkm"), "{}", stopped.text);
     assert!(again[0].text.contains("tidak sedang menerima"), "{}", again[0].text);
     let standing = "SELECT COUNT(*) FROM consents WHERE user_id = $1 AND purpose = 'news' AND withdrawn_at IS NULL";
     assert_eq!(app.count(standing, SITI).await, 0);

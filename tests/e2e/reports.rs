@@ -293,10 +293,11 @@ async fn coordinators_and_residents_are_refused_laporan_and_its_buttons() {
     let koor = app.member_of(7120, "Koor Lina", "IB1-BL").await;
     let warga = app.member_of(7121, "Budi", "IB1-BL").await;
 
-    for p in [&koor, &warga] {
+    for (p, coordinator) in [(&koor, true), (&warga, false)] {
         p.send("/laporan").await;
         let refused = p.next_message_skipping_edits().await;
         assert!(refused.text.contains("hanya untuk staf"), "{}", refused.text);
+        assert_eq!(refused.text.contains("Koordinator KIM"), coordinator, "residents hear nothing of coordinators: {}", refused.text);
         assert!(refused.buttons.is_empty());
     }
     let id = koor.press_data(1, "r:p:m").await;

@@ -83,3 +83,31 @@ async fn a_failing_telegram_send_ends_in_an_apology_and_the_next_message_works()
 
     assert!(dedi.next_message_skipping_edits().await.text.contains("Yang bisa Anda lakukan"));
 }
+
+#[tokio::test]
+async fn forged_page_numbers_far_past_the_end_get_the_stale_answer_and_nothing_panics() {
+    let app = spawn_app().await;
+    let admin = app.admin();
+    admin.send("/audit").await;
+    let audit = admin.next_message().await;
+    admin.send("/umkmkim").await;
+    let umkm = admin.next_message().await;
+    let forged = [
+        (audit.message_id, format!("p:au:{}:", i64::MAX)),
+        (audit.message_id, format!("p:au:{}:aumkm", i64::MAX / 10)),
+        (audit.message_id, "p:au:5:".to_string()),
+        (umkm.message_id, format!("u:p:all:{}", i64::MAX)),
+        (umkm.message_id, format!("u:p:all:{}", i64::MAX / 10)),
+    ];
+
+    let mut answers = Vec::new();
+    for (message, data) in &forged {
+        answers.push((data.clone(), crate::aspirations::press_forged(&admin, *message, data).await));
+    }
+
+    for (data, answer) in &answers {
+        assert_eq!(answer.text.as_deref(), Some("Tombol ini sudah tidak berlaku."), "{data}: {answer:?}");
+    }
+    admin.send("/audit").await;
+    assert!(admin.next_message().await.text.contains("Log audit"), "the bot still answers");
+}

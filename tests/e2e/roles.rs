@@ -88,3 +88,30 @@ async fn residents_see_only_resident_commands_in_help_and_menu() {
     assert!(admin.next_message().await.text.contains("/undang staf"));
     admin.expect_no_message(Duration::from_millis(200)).await;
 }
+
+#[tokio::test]
+async fn an_invite_is_void_once_its_creator_lost_the_right_to_give_the_role() {
+    let mut app = spawn_app().await;
+    app.grant_staff(4030, "Kemuning").await;
+    let staff = app.member_of(4030, "Staf Yuni", "KMN-KM").await;
+    staff.send("/undang koordinator KMN-PH").await;
+    let coordinator_code = invite_code(&staff.next_message().await.text);
+    let admin = app.member_of(crate::support::ADMIN_ID, "Admin", "KMN-KM").await;
+    admin.send("/undang staf Kemuning").await;
+    let staff_code = invite_code(&admin.next_message().await.text);
+
+    kimbot::features::members::roles::revoke_all(&app.db, 4030, 1).await.unwrap();
+    let umi = app.member_of(4031, "Umi", "KMN-PH").await;
+    umi.send(&format!("/start {coordinator_code}")).await;
+    let coordinator_claim = umi.next_message().await.text;
+    app.env.push(("KIMBOT_ADMINS".into(), "1".into())); // 9000 is no longer an admin
+    app.restart().await;
+    let vina = app.member_of(4032, "Vina", "KMN-PH").await;
+    vina.send(&format!("/start {staff_code}")).await;
+    let staff_claim = vina.next_message().await.text;
+
+    assert!(coordinator_claim.contains("tidak berlaku"), "{coordinator_claim}");
+    assert!(staff_claim.contains("tidak berlaku"), "{staff_claim}");
+    let grants = "SELECT COUNT(*) FROM grants WHERE user_id IN (4031, 4032) AND revoked_at IS NULL AND $1 = 1";
+    assert_eq!(app.count(grants, 1).await, 0);
+}

@@ -71,7 +71,7 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
     match cmd.name.as_str() {
         "aspirasi" => submit::start(turn).await?,
         "status" => status::command(turn, cmd.args).await?,
-        "antrian" | "queue" => triage::queue(turn).await?,
+        "antrian" | "queue" => triage::queue(turn, cmd.args).await?,
         _ => return Ok(false),
     }
     Ok(true)
@@ -102,7 +102,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         (Btn::Discard, Some(Dialog::Review { .. })) => submit::discard(turn, at).await,
         (Btn::Move { id, from, to }, _) => triage::on_move(turn, id, (from, to), at).await,
         (Btn::Reply(id), _) => triage::on_reply_button(turn, id).await,
-        (Btn::Next(id), _) => triage::on_next(turn, id, at).await,
+        (Btn::Next(view, id), _) => triage::on_next(turn, view, id, at).await,
         (Btn::View(id), _) => status::on_view(turn, id).await,
         (Btn::Answer(id), _) => status::on_answer_button(turn, id).await,
         (Btn::Respond(id), _) => status::on_respond_button(turn, id).await,

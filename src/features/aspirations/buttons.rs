@@ -2,7 +2,7 @@
 //! forged press. Kept apart from the handlers so notices built by the domain
 //! (replies, reopenings) can carry them without depending on the chat handlers.
 
-use super::model::{Category, Status};
+use super::model::{Category, QueueView, Status};
 use crate::bot::feature::Payload;
 
 /// This feature's button payloads (sent after their `a:` prefix).
@@ -19,8 +19,8 @@ pub enum Btn {
     Move { id: i64, from: Status, to: Status },
     /// Staff: reply to ticket `id`.
     Reply(i64),
-    /// Queue: the next new ticket after `id`.
-    Next(i64),
+    /// Queue: the next ticket of the view after `id`.
+    Next(QueueView, i64),
     /// Open ticket `id` (from the `/status` list).
     View(i64),
     /// Resident: answer staff reply (thread message) `id`.
@@ -41,7 +41,8 @@ impl Payload for Btn {
             Btn::Discard => "no".into(),
             Btn::Move { id, from, to } => format!("s:{id}:{}:{}", from.short(), to.short()),
             Btn::Reply(id) => format!("r:{id}"),
-            Btn::Next(id) => format!("n:{id}"),
+            Btn::Next(QueueView::New, id) => format!("n:{id}"),
+            Btn::Next(view, id) => format!("n:{id}:{}", view.code()),
             Btn::View(id) => format!("v:{id}"),
             Btn::Answer(id) => format!("j:{id}"),
             Btn::Respond(id) => format!("k:{id}"),
@@ -60,7 +61,8 @@ impl Payload for Btn {
             ["no"] => Btn::Discard,
             ["s", n, from, to] => Btn::Move { id: id(n)?, from: Status::from_short(from)?, to: Status::from_short(to)? },
             ["r", n] => Btn::Reply(id(n)?),
-            ["n", n] => Btn::Next(id(n)?),
+            ["n", n] => Btn::Next(QueueView::New, id(n)?),
+            ["n", n, v] if *v != QueueView::New.code() => Btn::Next(QueueView::from_code(v)?, id(n)?),
             ["v", n] => Btn::View(id(n)?),
             ["j", n] => Btn::Answer(id(n)?),
             ["k", n] => Btn::Respond(id(n)?),
@@ -84,7 +86,8 @@ mod tests {
             Btn::Discard,
             Btn::Move { id: i64::MAX, from: Status::Ditindaklanjuti, to: Status::Selesai },
             Btn::Reply(12),
-            Btn::Next(0),
+            Btn::Next(QueueView::New, 0),
+            Btn::Next(QueueView::Closed, i64::MAX),
             Btn::View(7),
             Btn::Answer(i64::MAX),
             Btn::Respond(i64::MAX),
@@ -94,7 +97,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3"] {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

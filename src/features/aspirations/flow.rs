@@ -54,11 +54,18 @@ pub async fn load(ctx: &AppCtx, actor: &Actor, id: i64) -> DbResult<Option<Scope
     Ok(Some(Scoped { ticket, kim, access, tz }))
 }
 
-/// Who sent a ticket, as the reader may see it: coordinators never learn who sent an
-/// anonymous ticket; staff always do. The chat card and the web console both ask here.
+/// Whether the reader must not learn who sent the ticket: coordinators reading an
+/// anonymous ticket. They see neither the name nor the location and photos (a pin
+/// shared from home, or a photo of one's street, identifies a neighbour in a small
+/// KIM); staff always see all three. The chat card and the web console both ask here.
+pub fn hides_sender(scoped: &Scoped) -> bool {
+    scoped.ticket.anonymous && scoped.access != Access::Triage
+}
+
+/// Who sent a ticket, as the reader may see it (see [`hides_sender`]).
 pub async fn sender(ctx: &AppCtx, scoped: &Scoped, lang: crate::platform::i18n::Lang) -> DbResult<render::Sender> {
     let ticket = &scoped.ticket;
-    if ticket.anonymous && scoped.access != Access::Triage {
+    if hides_sender(scoped) {
         return Ok(render::Sender::Hidden);
     }
     let (name, username) = store::identity(&ctx.db, ticket.user_id).await?.unwrap_or_default();

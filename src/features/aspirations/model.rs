@@ -11,6 +11,10 @@ pub const TEXT_MIN: usize = 10;
 pub const TEXT_MAX: usize = 2000;
 /// Staff notes and replies, and a resident's answer.
 pub const NOTE_MAX: usize = 1000;
+/// A closing note (Selesai, Ditolak) is the resident's answer: at least this many
+/// characters and [`CLOSING_NOTE_WORDS`] words, so "ok" or "beres" is not enough.
+pub const CLOSING_NOTE_MIN: usize = 15;
+pub const CLOSING_NOTE_WORDS: usize = 3;
 pub const REPLY_MAX: usize = 2000;
 /// Photos per aspiration (Telegram file ids; the files stay on Telegram).
 pub const MAX_PHOTOS: usize = 3;
@@ -151,6 +155,8 @@ pub enum TransitionError {
     NoteRequired,
     #[error("the note is too long")]
     NoteTooLong,
+    #[error("a closing note must say what was done or why")]
+    NoteTooShort,
 }
 
 /// Whether `from → to` is a step of the flow, notes aside: forward only (skipping is
@@ -174,8 +180,13 @@ pub fn transition(from: Status, to: Status, note: Option<&str>) -> Result<(Statu
     match note {
         None if to.needs_note() => Err(TransitionError::NoteRequired),
         Some(n) if n.chars().count() > NOTE_MAX => Err(TransitionError::NoteTooLong),
+        Some(n) if to.needs_note() && !meaningful(n) => Err(TransitionError::NoteTooShort),
         _ => Ok((to, note.map(str::to_string))),
     }
+}
+
+fn meaningful(note: &str) -> bool {
+    note.chars().count() >= CLOSING_NOTE_MIN && note.split_whitespace().count() >= CLOSING_NOTE_WORDS
 }
 
 /// Why an aspiration text was refused; carries what the message needs.
@@ -265,6 +276,8 @@ impl GeoPoint {
 
 pub use crate::features::members::permissions::{Access, ticket_access as access};
 
+mod queue;
+pub use queue::QueueView;
 mod reopen;
 pub use reopen::{REOPENED, ReopenError, check_reopen};
 

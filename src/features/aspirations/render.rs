@@ -37,7 +37,7 @@ pub fn clip(text: &str, max: usize) -> String {
 
 /// Who sent a ticket, as the reader may see it.
 pub enum Sender {
-    /// Coordinators reading an anonymous ticket.
+    /// Coordinators reading an anonymous ticket: no name, location or photos.
     Hidden,
     Known { name: String, username: Option<String>, anonymous: bool },
 }
@@ -56,13 +56,54 @@ pub fn card(lang: Lang, ticket: &Ticket, kim_name: &str, sender: &Sender, photos
         sender_line(lang, sender),
         ta(lang, "asp-card-sent", &[("time", Arg::from(local_time(ticket.created_at, tz)))]),
     ]);
-    if let Some(p) = ticket.location {
-        lines.push(ta(lang, "asp-card-location", &[("link", Arg::from(p.map_link()))]));
+    match (sender, ticket.location) {
+        (Sender::Hidden, _) => lines.push(t(lang, "asp-card-media-hidden")),
+        (_, Some(p)) => lines.push(ta(lang, "asp-card-location", &[("link", Arg::from(p.map_link()))])),
+        _ => {}
     }
-    if photos > 0 {
+    if photos > 0 && !matches!(sender, Sender::Hidden) {
         lines.push(ta(lang, "asp-card-photos", &[("count", Arg::from(photos as i64))]));
     }
     format!("{}\n\n{}", lines.join("\n"), ticket.body)
+}
+
+/// The card's history and thread, for staff and coordinators: every status change with
+/// its note, staff replies and the resident's answers and "Tanggapi" response, so a
+/// reopened ticket shows why. Empty when there is nothing beyond the submission.
+pub fn card_history(lang: Lang, history: &[StatusChange], thread: &[ThreadMessage], tz: Tz) -> String {
+    let mut lines = Vec::new();
+    if history.len() > 1 {
+        lines.push(t(lang, "asp-history-head"));
+        lines.extend(history.iter().map(|c| staff_history_line(lang, c, tz)));
+    }
+    if !thread.is_empty() {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(t(lang, "asp-thread-head"));
+        for m in thread {
+            let key = if m.is_reply { "asp-card-thread-staff" } else { "asp-card-thread-resident" };
+            let args = [("time", Arg::from(local_time(m.at, tz))), ("text", Arg::from(clip(&m.body, EXCERPT)))];
+            lines.push(ta(lang, key, &args));
+        }
+    }
+    lines.join("\n")
+}
+
+/// A card with its history and thread, cut to fit one Telegram message.
+pub fn with_history(card: String, history: String) -> String {
+    if history.is_empty() {
+        return card;
+    }
+    clip(&format!("{card}\n\n{history}"), MESSAGE_BUDGET)
+}
+
+fn staff_history_line(lang: Lang, change: &StatusChange, tz: Tz) -> String {
+    if change.from.is_some_and(Status::is_closed) {
+        let args = [("time", Arg::from(local_time(change.at, tz))), ("status", Arg::from(status(lang, change.to)))];
+        return ta(lang, "asp-card-history-reopened", &args);
+    }
+    history_line(lang, change, tz)
 }
 
 /// Markers that call for staff attention: flagged late while still new, or

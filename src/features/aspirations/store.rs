@@ -5,7 +5,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use super::model::{Category, GeoPoint, Status, ticket_number};
+use super::model::{Category, GeoPoint, QueueView, Status, ticket_number};
 use crate::platform::db::{Db, DbError, DbResult};
 use crate::platform::i18n::Lang;
 
@@ -198,19 +198,28 @@ pub async fn tickets_of(db: &Db, user_id: i64, limit: i64) -> DbResult<Vec<Ticke
     rows.iter().map(ticket_from_row).collect()
 }
 
-/// The oldest ticket after `after_id` among `kim_ids` that waits for staff: still
-/// `diterima`, or reopened by its resident and not closed again.
-pub async fn next_in_queue(db: &Db, kim_ids: &[i64], after_id: i64) -> DbResult<Option<Ticket>> {
+/// The next ticket of `view` in these KIMs after ticket `after_id`, in the view's order
+/// (ascending ids; descending for closed ones). `after_id` 0 starts from the beginning.
+pub async fn next_in_queue(db: &Db, kim_ids: &[i64], after_id: i64, view: QueueView) -> DbResult<Option<Ticket>> {
     if kim_ids.is_empty() {
         return Ok(None);
     }
-    let placeholders: Vec<String> = (0..kim_ids.len()).map(|i| format!("${}", i + 3)).collect();
+    let placeholders: Vec<String> = (0..kim_ids.len()).map(|i| format!("${}", i + 2)).collect();
+    let statuses: Vec<String> = view.statuses().iter().map(|s| format!("'{}'", s.as_str())).collect();
+    let mut which = format!("a.status IN ({})", statuses.join(", "));
+    if view == QueueView::New {
+        which = format!("({which} OR (a.reopened_at IS NOT NULL AND a.status NOT IN ('selesai', 'ditolak')))");
+    }
+    let (after, order, after_id) = match view {
+        QueueView::Closed if after_id == 0 => ("a.id < $1", "DESC", i64::MAX),
+        QueueView::Closed => ("a.id < $1", "DESC", after_id),
+        _ => ("a.id > $1", "ASC", after_id),
+    };
     let sql = format!(
-        "{TICKET_COLUMNS} WHERE (a.status = $1 OR (a.reopened_at IS NOT NULL AND a.status NOT IN ('selesai', 'ditolak'))) \
-         AND a.id > $2 AND a.kim_id IN ({}) ORDER BY a.id LIMIT 1",
+        "{TICKET_COLUMNS} WHERE {which} AND {after} AND a.kim_id IN ({}) ORDER BY a.id {order} LIMIT 1",
         placeholders.join(", ")
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(Status::Diterima.as_str()).bind(after_id);
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(after_id);
     for id in kim_ids {
         query = query.bind(*id);
     }

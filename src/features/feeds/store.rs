@@ -63,7 +63,7 @@ pub struct NewFeed<'a> {
     pub created_by: Option<i64>,
 }
 
-/// Registers a feed; a URL registered already is a unique violation the caller
+/// Registers a feed; a URL registered already in the same area is a unique violation the caller
 /// turns into a friendly answer.
 pub async fn add(db: &Db, feed: &NewFeed<'_>, now: i64) -> DbResult<i64> {
     let row = sqlx::query(

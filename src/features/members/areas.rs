@@ -84,6 +84,13 @@ pub async fn find_scope_areas(db: &Db, name: &str) -> DbResult<Vec<Area>> {
         .collect())
 }
 
+/// A KIM code that exists, for "for example …" in prompts (the first one loaded;
+/// empty with no KIMs yet).
+pub async fn example_code(db: &Db) -> DbResult<String> {
+    let row = sqlx::query("SELECT code FROM kims ORDER BY id LIMIT 1").fetch_optional(&db.pool).await?;
+    Ok(row.map(|r| r.try_get("code")).transpose()?.unwrap_or_default())
+}
+
 pub async fn count_kims(db: &Db) -> DbResult<i64> {
     Ok(sqlx::query("SELECT COUNT(*) AS n FROM kims").fetch_one(&db.pool).await?.try_get("n")?)
 }

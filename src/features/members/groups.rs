@@ -43,22 +43,26 @@ pub async fn set_status(db: &Db, chat_id: i64, title: &str, status: GroupStatus,
     Ok(())
 }
 
-/// Links a group to a KIM (the group row is created if the bot missed the join event).
-pub async fn link(db: &Db, chat_id: i64, title: &str, kim_id: i64, by: i64, now: i64) -> DbResult<()> {
-    sqlx::query(
+/// Links a group to a KIM (the group row is created if the bot missed the join event),
+/// only if the group is still linked to `expected` (`None`: to no KIM), which the caller
+/// checked the person may act for. Returns false when someone relinked it meanwhile.
+pub async fn link(db: &Db, chat_id: i64, title: &str, kim_id: i64, expected: Option<i64>, by: i64, now: i64) -> DbResult<bool> {
+    let done = sqlx::query(
         "INSERT INTO tg_groups (chat_id, title, kim_id, status, linked_by, linked_at, updated_at) \
          VALUES ($1, $2, $3, 'active', $4, $5, $5) \
          ON CONFLICT (chat_id) DO UPDATE SET title = excluded.title, kim_id = excluded.kim_id, status = 'active', \
-         linked_by = excluded.linked_by, linked_at = excluded.linked_at, updated_at = excluded.updated_at",
+         linked_by = excluded.linked_by, linked_at = excluded.linked_at, updated_at = excluded.updated_at \
+         WHERE COALESCE(tg_groups.kim_id, 0) = $6",
     )
     .bind(chat_id)
     .bind(title)
     .bind(kim_id)
     .bind(by)
     .bind(now)
+    .bind(expected.unwrap_or(0))
     .execute(&db.pool)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn unlink(db: &Db, chat_id: i64, now: i64) -> DbResult<()> {

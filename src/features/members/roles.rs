@@ -164,8 +164,13 @@ pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) ->
 
 /// Claims an invite: marks it used (only if unused and unexpired, so two people racing
 /// for one code cannot both win) and grants its role, in one transaction.
-/// Returns the scope granted, or `None` for a wrong, used or expired code.
-pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64) -> DbResult<Option<Scope>> {
+/// Returns the scope granted, or `None` for a wrong, used or expired code, or one
+/// whose creator may no longer give that role (revoked, erased, no longer an admin):
+/// `is_admin` answers for the configured admins.
+pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64, is_admin: impl Fn(i64) -> bool) -> DbResult<Option<Scope>> {
+    if !creator_may_still_grant(db, code, now, is_admin).await? {
+        return Ok(None);
+    }
     let mut tx = db.begin().await?;
     let taken = sqlx::query(
         "UPDATE invites SET used_by = $1, used_at = $2 WHERE code = $3 AND used_by IS NULL AND expires_at > $2",
@@ -193,6 +198,25 @@ pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64) -> DbResu
         _ => None,
     };
     scope.map(Some).ok_or_else(|| DbError::Corrupt(format!("invite {code} has no scope")))
+}
+
+/// Whether the open invite `code` exists and its creator still holds the right to give
+/// its role: admins invite staff, admins and staff covering the KIM invite coordinators.
+async fn creator_may_still_grant(db: &Db, code: &str, now: i64, is_admin: impl Fn(i64) -> bool) -> DbResult<bool> {
+    let row = sqlx::query("SELECT area_id, kim_id, created_by FROM invites WHERE code = $1 AND used_by IS NULL AND expires_at > $2")
+        .bind(code)
+        .bind(now)
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some(row) = row else { return Ok(false) };
+    let Some(creator) = row.try_get::<Option<i64>, _>("created_by")?.filter(|id| *id > 0) else { return Ok(false) };
+    let creator = actor(db, creator, is_admin(creator)).await?;
+    let (area_id, kim_id): (Option<i64>, Option<i64>) = (row.try_get("area_id")?, row.try_get("kim_id")?);
+    Ok(match (area_id, kim_id) {
+        (Some(_), _) => creator.is_admin,
+        (_, Some(kim)) => super::areas::kim_by_id(db, kim).await?.is_some_and(|k| creator.can_invite_coordinator_for(&k)),
+        _ => false,
+    })
 }
 
 /// Eight characters from an alphabet without look-alikes (no 0/O, 1/I), fit for a

@@ -10,6 +10,7 @@ use super::bot::Btn;
 use crate::platform::audit::{self, Entry, Filter};
 use crate::features::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::platform::paging;
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
@@ -79,8 +80,10 @@ pub async fn command(turn: &Turn<'_>, args: &str) -> HandlerResult {
     let Some(query) = Query::typed(args) else {
         return turn.say("audit-bad-filter").await;
     };
-    let (text, keys) = page(turn, &query, 0).await?;
-    turn.send_with_buttons(text, keys).await
+    match page(turn, &query, 0).await? {
+        Some((text, keys)) => turn.send_with_buttons(text, keys).await,
+        None => Ok(()),
+    }
 }
 
 /// A Prev/Next press; refused (nothing shown) unless the presser is an admin now.
@@ -88,16 +91,21 @@ pub async fn on_page(turn: &Turn<'_>, query: Query, page_no: i64, at: At) -> Res
     if !may(&turn.who.actor, Action::ReadAudit) {
         return Ok(false);
     }
-    let (text, keys) = page(turn, &query, page_no).await?;
+    // A forged or stale page number (beyond the last page) gets the stale answer.
+    let Some((text, keys)) = page(turn, &query, page_no).await? else { return Ok(false) };
     turn.edit(at, text, Some(keys)).await?;
     Ok(true)
 }
 
-async fn page(turn: &Turn<'_>, query: &Query, page_no: i64) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
+/// One page with its buttons; `None` for a page that does not exist (page 0 always does).
+async fn page(turn: &Turn<'_>, query: &Query, page_no: i64) -> Result<Option<(String, InlineKeyboardMarkup)>, HandlerError> {
     let lang = turn.lang();
-    let page_no = page_no.max(0);
-    let (entries, total) = audit::page(&turn.ctx.db, &query.filter(), page_no * PER_PAGE, PER_PAGE).await?;
+    let Some(offset) = paging::offset(page_no, PER_PAGE) else { return Ok(None) };
+    let (entries, total) = audit::page(&turn.ctx.db, &query.filter(), offset, PER_PAGE).await?;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    if page_no >= pages {
+        return Ok(None);
+    }
     let header = ta(
         lang,
         "audit-header",
@@ -120,7 +128,7 @@ async fn page(turn: &Turn<'_>, query: &Query, page_no: i64) -> Result<(String, I
     if page_no + 1 < pages {
         row.push(button(t(lang, "audit-next"), Btn::Audit(query.clone(), page_no + 1)));
     }
-    Ok((lines.join("\n\n"), InlineKeyboardMarkup::new(vec![row])))
+    Ok(Some((lines.join("\n\n"), InlineKeyboardMarkup::new(vec![row]))))
 }
 
 fn describe(lang: Lang, query: &Query) -> String {

@@ -48,6 +48,10 @@ pub enum Btn {
     Keep,
     /// `/audit` page of a query.
     Audit(Query, i64),
+    /// `/berhenti` confirmed by this person (stateless: stopping twice is harmless).
+    StopNews(i64),
+    /// `/berhenti` cancelled.
+    KeepNews,
 }
 
 impl Payload for Btn {
@@ -58,12 +62,20 @@ impl Payload for Btn {
             Btn::Erase(user) => format!("ey:{user}"),
             Btn::Keep => "en".into(),
             Btn::Audit(q, page) => format!("au:{page}:{}", q.encode()),
+            Btn::StopNews(user) => format!("sy:{user}"),
+            Btn::KeepNews => "sn".into(),
         }
     }
 
     fn parse(data: &str) -> Option<Self> {
         if data == "en" {
             return Some(Btn::Keep);
+        }
+        if data == "sn" {
+            return Some(Btn::KeepNews);
+        }
+        if let Some(user) = data.strip_prefix("sy:") {
+            return user.parse().ok().filter(|u: &i64| *u > 0).map(Btn::StopNews);
         }
         if let Some(user) = data.strip_prefix("ey:") {
             return user.parse().ok().filter(|u: &i64| *u > 0).map(Btn::Erase);
@@ -104,6 +116,15 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
             Ok(true)
         }
         (Btn::Audit(query, page), _) => audit_view::on_page(turn, query, page, at).await,
+        (Btn::StopNews(user), _) if user == turn.who.user_id => {
+            let stopped = erase::stop_news(turn.ctx, user).await?;
+            edit(turn, at, t(turn.lang(), if stopped { "privacy-news-stopped" } else { "privacy-news-none" })).await?;
+            Ok(true)
+        }
+        (Btn::KeepNews, _) => {
+            edit(turn, at, t(turn.lang(), "privacy-news-kept")).await?;
+            Ok(true)
+        }
         _ => Ok(false),
     }
 }
@@ -151,11 +172,17 @@ async fn confirm_erase(turn: &Turn<'_>, at: At) -> HandlerResult {
     Ok(())
 }
 
-/// `/berhenti`: stops programme news at once.
+/// `/berhenti`: asks before stopping programme news (buttons carry the person's id).
 async fn stop_news(turn: &Turn<'_>) -> HandlerResult {
-    let key =
-        if erase::stop_news(turn.ctx, turn.who.user_id).await? { "privacy-news-stopped" } else { "privacy-news-none" };
-    turn.say(key).await
+    if !super::news::stands(&turn.ctx.db, turn.who.user_id).await? {
+        return turn.say("privacy-news-none").await;
+    }
+    let lang = turn.lang();
+    let keys = InlineKeyboardMarkup::new(vec![vec![
+        button(t(lang, "privacy-btn-stop-news"), Btn::StopNews(turn.who.user_id)),
+        button(t(lang, "privacy-btn-keep"), Btn::KeepNews),
+    ]]);
+    turn.send_with_buttons(t(lang, "privacy-news-confirm"), keys).await
 }
 
 /// Replaces the confirmation with the outcome; a double tap is not an error.
@@ -179,12 +206,14 @@ mod tests {
             Btn::Audit(Query::All, 3),
             Btn::Audit(long, i64::MAX),
             Btn::Audit(Query::Actor(i64::MIN), 0),
+            Btn::StopNews(i64::MAX),
+            Btn::KeepNews,
         ]);
     }
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["ey:", "ey:-5", "ey:0", "au:1", "au:-1:", "au:1:x", "au:1:a%", "en:1", "zz"] {
+        for data in ["ey:", "ey:-5", "ey:0", "au:1", "au:-1:", "au:1:x", "au:1:a%", "en:1", "zz", "sy:", "sy:0", "sy:-1", "sn:1"] {
             assert_eq!(<Btn as Payload>::parse(data), None, "{data}");
         }
     }

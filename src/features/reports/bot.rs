@@ -61,12 +61,17 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
         return Ok(false);
     }
     if !allowed(turn) {
-        turn.say("rep-not-allowed").await?;
+        turn.say(not_allowed_key(turn)).await?;
         return Ok(true);
     }
     turn.send_with_buttons(t(turn.lang(), "rep-choose-kind"), kinds::kind_keyboard(turn.lang())).await?;
     turn.set_dialog(Dialog::ChooseKind).await?;
     Ok(true)
+}
+
+/// Coordinators hear where they can look instead; residents only that it is not theirs.
+fn not_allowed_key(turn: &Turn<'_>) -> &'static str {
+    if turn.who.actor.role() == crate::features::members::Role::Resident { "rep-not-allowed-resident" } else { "rep-not-allowed" }
 }
 
 /// The aspirations report's period buttons.
@@ -81,7 +86,7 @@ fn period_keyboard(lang: crate::platform::i18n::Lang) -> InlineKeyboardMarkup {
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     if !allowed(turn) {
         turn.end().await?;
-        return turn.say("rep-not-allowed").await;
+        return turn.say(not_allowed_key(turn)).await;
     }
     match dialog {
         Dialog::TypePeriod => match Period::parse(msg.text().unwrap_or_default()) {

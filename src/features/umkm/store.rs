@@ -160,13 +160,15 @@ pub async fn page(db: &Db, among: &Among, page: i64, per_page: i64) -> DbResult<
         count = count.bind(*id);
     }
     let total: i64 = count.fetch_one(&db.pool).await?.try_get("n")?;
+    // A forged page number far past the end: nothing to fetch (the caller calls it stale).
+    let Some(offset) = crate::platform::paging::offset(page, per_page) else { return Ok((Vec::new(), total)) };
     let n = ids.len();
     let list_sql = format!("{COLUMNS}{filter} ORDER BY r.created_at DESC, r.id DESC LIMIT ${} OFFSET ${}", n + 1, n + 2);
     let mut list = sqlx::query(sqlx::AssertSqlSafe(list_sql));
     for id in ids {
         list = list.bind(*id);
     }
-    let rows = list.bind(per_page).bind(page * per_page).fetch_all(&db.pool).await?;
+    let rows = list.bind(per_page).bind(offset).fetch_all(&db.pool).await?;
     let saved = rows.iter().map(decode).collect::<DbResult<Vec<_>>>()?;
     Ok((saved, total))
 }

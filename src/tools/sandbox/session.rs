@@ -30,6 +30,10 @@ impl Session {
             fake.user(p.id(), p.name());
         }
         let group = fake.group(GROUP_ID, GROUP_TITLE);
+        // Only group admins may link a group to a KIM: the staff-side personas are.
+        for p in [Persona::Koordinator, Persona::Admin] {
+            group.set_member_status(&fake.user(p.id(), p.name()), "administrator");
+        }
         Session { fake, group, persona: Persona::Warga, echo }
     }
 

@@ -88,7 +88,9 @@ fn facts(ctx: &Ctx, lang: Lang, scoped: &Scoped, sender: &Sender) -> Markup {
             p { (ta(lang, "asp-card-kim", &[("kim", Arg::from(&scoped.kim.name))])) }
             p { (from) }
             p { (ta(lang, "asp-card-sent", &[("time", Arg::from(local_time(ticket.created_at, scoped.tz)))])) }
-            @if let Some(point) = ticket.location {
+            @if matches!(sender, Sender::Hidden) {
+                p { (t(lang, "asp-card-media-hidden")) }
+            } @else if let Some(point) = ticket.location {
                 p { a href=(point.map_link()) rel="noreferrer" target="_blank" { (t(lang, "console-map")) } }
             }
         }
@@ -209,6 +211,7 @@ async fn refused(ctx: &Ctx, staff: &Staff, scoped: &Scoped, error: FlowError) ->
         FlowError::Stale(_) => "console-move-stale",
         FlowError::Transition(crate::features::aspirations::model::TransitionError::NoteRequired) => "console-move-note-needed",
         FlowError::Transition(crate::features::aspirations::model::TransitionError::NoteTooLong) => "console-move-note-long",
+        FlowError::Transition(crate::features::aspirations::model::TransitionError::NoteTooShort) => "console-move-note-short",
         _ => "console-move-bad",
     };
     again(ctx, staff, scoped, key).await

@@ -39,6 +39,7 @@ pub async fn coordinator_with_groups(app: &TestApp, id: i64, kim: &str, groups: 
         let group = app.fake.group(*chat, title);
         group.add_bot(&koor).await;
         group.next_message().await;
+        group.set_member_status(&koor, "administrator");
         koor.in_group(&group).send(&format!("/hubungkan {kim}")).await;
         assert!(group.next_message().await.text.contains("terhubung"));
         linked.push(group);

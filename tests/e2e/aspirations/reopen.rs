@@ -108,3 +108,27 @@ async fn a_forged_or_stale_respond_press_is_refused_and_coordinators_learn_nothi
     assert!(koor_card.contains("Pengirim: Anonim") && !koor_card.contains("Budi"), "{koor_card}");
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE source LIKE 'aspiration:%' AND chat_id = $1", 5412).await, 0);
 }
+
+#[tokio::test]
+async fn staff_read_the_residents_response_and_the_closing_note_on_the_reopened_ticket_card() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5441, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5442, "Budi", KIM).await;
+    let number = submit(&budi, "Infrastruktur", ROAD, false).await;
+    close(&staff, &budi, &number, "Selesai").await;
+    budi.press("Tanggapi").await;
+    budi.next_message().await;
+    budi.send(RESPONSE).await;
+    budi.next_message().await;
+    let pushed = next_reopened(&staff).await;
+
+    let card = open_card(&staff, "/antrian").await;
+    let by_number = open_card(&staff, &format!("/status {number}")).await;
+
+    assert!(pushed.text.contains("hanya ditimbun tanah"), "the response is pushed: {}", pushed.text);
+    for card in [&card.text, &by_number.text] {
+        assert!(card.contains("Warga: Lubangnya hanya ditimbun tanah"), "{card}");
+        assert!(card.contains("Selesai - Sudah ditangani Dinas PUPR minggu ini."), "{card}");
+        assert!(card.contains("dibuka kembali atas tanggapan warga"), "{card}");
+    }
+}

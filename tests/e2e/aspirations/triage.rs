@@ -214,3 +214,84 @@ async fn a_resident_who_reads_english_hears_of_changes_in_english() {
     assert!(heard.contains(&number) && heard.contains("is now: Rejected"), "{heard}");
     assert!(heard.contains("Officer's note: Jalan ini milik provinsi"), "{heard}");
 }
+
+#[tokio::test]
+async fn an_anonymous_ticket_shows_coordinators_neither_location_nor_photos_and_staff_both() {
+    let app = spawn_app().await;
+    let koor = coordinator_of(&app, 5191, "Koor Lina").await;
+    let staff = staff_of(&app, 5192, "Staf Rina", KECAMATAN).await;
+    let siti = app.member_of(5193, "Siti", KIM).await;
+    let (question, number) = submit_with_media(&siti, "Got mampet di depan rumah saya, banjir tiap hujan.", true).await;
+
+    let for_koor = open_card(&koor, "/antrian").await;
+    let for_koor_by_number = open_card(&koor, &format!("/status {number}")).await;
+    let photos_to_koor = photos_sent_to(&app, 5191);
+    let for_staff = open_card(&staff, "/antrian").await;
+
+    assert!(question.contains("tidak melihat foto dan lokasi"), "{question}");
+    for card in [&for_koor.text, &for_koor_by_number.text] {
+        assert!(card.contains(&number) && card.contains("Lokasi dan foto tidak ditampilkan"), "{card}");
+        assert!(!card.contains("maps.google.com") && !card.contains("Foto:"), "{card}");
+    }
+    assert_eq!(photos_to_koor, 0, "no photo reaches the coordinator");
+    assert!(for_staff.text.contains("maps.google.com/?q=-2.976074,104.775431") && for_staff.text.contains("Foto: 1"), "{}", for_staff.text);
+    assert_eq!(photos_sent_to(&app, 5192), 1);
+}
+
+#[tokio::test]
+async fn a_one_word_closing_note_is_refused_and_a_fuller_one_closes_the_ticket() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5195, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5196, "Budi", KIM).await;
+    let number = submit(&budi, "Infrastruktur", ROAD, false).await;
+    let id = ticket_id(&app, &number).await;
+
+    open_card(&staff, "/antrian").await;
+    staff.press("Selesai").await;
+    assert!(next_skipping_notices(&staff).await.text.contains("Tulis catatan"));
+    staff.send("ok").await;
+    let refused = next_skipping_notices(&staff).await.text;
+    let status_after_ok = status_of(&app, id).await;
+    staff.send("Lubang sudah ditambal Dinas PUPR.").await;
+    let resolved = next_skipping_notices(&staff).await.text;
+
+    assert!(refused.contains("terlalu singkat") && refused.contains("minimal 3 kata"), "{refused}");
+    assert_eq!(status_after_ok, "diterima");
+    assert!(resolved.contains("Selesai"), "{resolved}");
+    assert_eq!(status_of(&app, id).await, "selesai");
+    assert!(budi.next_message().await.text.contains("Lubang sudah ditambal"));
+}
+
+#[tokio::test]
+async fn a_forwarded_ticket_stays_reachable_in_antrian_proses_and_closed_ones_in_antrian_selesai() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5197, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5198, "Budi", KIM).await;
+    let first = submit(&budi, "Infrastruktur", ROAD, false).await;
+    let second = submit(&budi, "Kesehatan", "Posyandu RT 04 kehabisan vitamin A untuk balita bulan ini.", false).await;
+    for _ in 0..2 {
+        open_card(&staff, "/antrian").await;
+        staff.press("Teruskan").await;
+        next_skipping_notices(&staff).await;
+    }
+
+    staff.send("/antrian").await;
+    let no_new = next_skipping_notices(&staff).await.text;
+    let in_progress = open_card(&staff, "/antrian proses").await;
+    staff.press("Berikutnya").await;
+    let next_in_progress = open_card_after_press(&staff).await;
+    staff.press("Selesai").await;
+    next_skipping_notices(&staff).await;
+    staff.send("Vitamin A sudah dikirim Puskesmas ke posyandu.").await;
+    next_skipping_notices(&staff).await;
+    let closed = open_card(&staff, "/antrian selesai").await;
+    let by_number = open_card(&staff, &format!("/antrian {first}")).await;
+
+    assert!(no_new.contains("Tidak ada aspirasi baru") && no_new.contains("/antrian proses"), "{no_new}");
+    assert!(in_progress.text.contains(&first) && in_progress.has_button("Selesai"), "{}", in_progress.text);
+    assert!(next_in_progress.text.contains(&second), "{}", next_in_progress.text);
+    assert!(closed.text.contains(&second) && closed.text.contains("Status: Selesai"), "{}", closed.text);
+    assert!(by_number.text.contains(&first) && by_number.has_button("Tindak lanjut"), "{}", by_number.text);
+    assert_eq!(status_of(&app, ticket_id(&app, &first).await).await, "diteruskan");
+}
+

@@ -132,3 +132,40 @@ async fn two_processes_on_one_database_fetch_a_due_feed_once() {
     assert_eq!(server.counted_requests(), 1);
     assert_eq!(drafts_in(&koor).len(), 1);
 }
+
+#[tokio::test]
+async fn a_feed_url_registered_in_another_area_looks_new_and_the_same_area_hears_it_exists() {
+    let server = FeedServer::start().await;
+    let app = spawn_app_with_clock(ten_oclock()).await;
+    let url = server.url("/rss.xml");
+    add_feed(&app, &url, "Ilir Barat I").await;
+    let kemuning = app.member_of(8771, "Staf Kemuning", "KMN-KM").await;
+    app.grant_staff(8771, "Kemuning").await;
+    let ilir = app.member_of(8772, "Staf Ilir Barat", "IB1-BL").await;
+    app.grant_staff(8772, "Ilir Barat I").await;
+
+    let added_elsewhere = add_by_chat(&kemuning, &url, "Kecamatan Kemuning").await;
+    let added_again = add_by_chat(&ilir, &url, "Kecamatan Ilir Barat I").await;
+
+    assert!(added_elsewhere.contains("tersimpan"), "another area's feed must not show: {added_elsewhere}");
+    assert!(added_again.contains("sudah terdaftar"), "{added_again}");
+    let feeds = "SELECT COUNT(*) FROM feeds WHERE id > $1";
+    assert_eq!(app.count(feeds, 0).await, 2);
+}
+
+/// `/sumber`, a URL, an area and "every 30 minutes"; returns the bot's last answer.
+async fn add_by_chat(p: &fake_telegram::Person, url: &str, area: &str) -> String {
+    p.send("/sumber").await;
+    wait_text(p, "kirim alamat").await;
+    p.send(url).await;
+    wait_text(p, "wilayah mana").await;
+    p.press(area).await;
+    wait_text(p, "Seberapa sering").await;
+    p.press("setiap 30 menit").await;
+    loop {
+        let m = p.next_message().await;
+        if m.text.contains("tersimpan") || m.text.contains("sudah terdaftar") {
+            return m.text;
+        }
+    }
+}

@@ -15,6 +15,7 @@ async fn a_coordinator_composes_reviews_publishes_and_announces_a_training_to_th
     let group = app.fake.group(-800, "Warga RT 05");
     group.add_bot(&koor).await;
     group.next_message().await;
+    group.set_member_status(&koor, "administrator");
     koor.in_group(&group).send("/hubungkan IB1-BL").await;
     group.next_message().await;
 

@@ -70,7 +70,7 @@ async fn open(turn: &Turn<'_>, id: Option<i64>) -> Result<bool, HandlerError> {
     if scoped.access == Access::None {
         return Ok(false);
     }
-    triage::show(turn, &scoped, false).await?;
+    triage::show(turn, &scoped, None).await?;
     Ok(true)
 }
 

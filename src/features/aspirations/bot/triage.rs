@@ -25,19 +25,25 @@ async fn kims_in_scope(turn: &Turn<'_>) -> Result<Vec<i64>, HandlerError> {
     Ok(kims.into_iter().filter(|k| model::access(&turn.who.actor, k) != Access::None).map(|k| k.id).collect())
 }
 
-pub async fn queue(turn: &Turn<'_>) -> HandlerResult {
+/// `/antrian` (new tickets), `/antrian proses` (in progress), `/antrian selesai`
+/// (closed, newest first), or `/antrian ASP-…` (one ticket, as `/status ASP-…`).
+pub async fn queue(turn: &Turn<'_>, args: &str) -> HandlerResult {
     let kims = kims_in_scope(turn).await?;
     if kims.is_empty() {
         return turn.say("not-allowed-coordinator").await;
     }
-    show_next(turn, &kims, 0, "asp-queue-empty").await
+    if model::parse_ticket_number(args).is_some() {
+        return super::status::command(turn, args).await;
+    }
+    let Some(view) = model::QueueView::typed(args) else { return turn.say("asp-queue-usage").await };
+    show_next(turn, &kims, view, 0, view.empty_key()).await
 }
 
-/// Shows the oldest new ticket after `after`, or says `empty_key`.
-async fn show_next(turn: &Turn<'_>, kims: &[i64], after: i64, empty_key: &str) -> HandlerResult {
-    match store::next_in_queue(&turn.ctx.db, kims, after).await? {
+/// Shows the view's next ticket after `after`, or says `empty_key`.
+async fn show_next(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, after: i64, empty_key: &str) -> HandlerResult {
+    match store::next_in_queue(&turn.ctx.db, kims, after, view).await? {
         Some(ticket) => match flow::load(turn.ctx, &turn.who.actor, ticket.id).await? {
-            Some(scoped) => show(turn, &scoped, true).await,
+            Some(scoped) => show(turn, &scoped, Some(view)).await,
             None => turn.say(empty_key).await,
         },
         None => turn.say(empty_key).await,
@@ -45,16 +51,20 @@ async fn show_next(turn: &Turn<'_>, kims: &[i64], after: i64, empty_key: &str) -
 }
 
 /// Sends a ticket's photos, then its card with the buttons this person may use.
-pub async fn show(turn: &Turn<'_>, scoped: &Scoped, in_queue: bool) -> HandlerResult {
+/// `queue`: the `/antrian` view the card was reached through (its Next button).
+pub async fn show(turn: &Turn<'_>, scoped: &Scoped, queue: Option<model::QueueView>) -> HandlerResult {
     let lang = turn.lang();
     let ticket = &scoped.ticket;
-    let photos = store::photos(&turn.ctx.db, ticket.id).await?;
+    // Anonymous tickets show coordinators no photos (nor location, see render::card).
+    let photos = if flow::hides_sender(scoped) { Vec::new() } else { store::photos(&turn.ctx.db, ticket.id).await? };
     for file_id in &photos {
         turn.bot.send_photo(turn.chat, InputFile::file_id(file_id.clone().into())).await?;
     }
     let sender = sender(turn, scoped).await?;
     let text = render::card(lang, ticket, &scoped.kim.name, &sender, photos.len(), scoped.tz, turn.ctx.config.sla.working_days);
-    let keyboard = card_buttons(lang, scoped, in_queue);
+    let (history, thread) = (store::history(&turn.ctx.db, ticket.id).await?, store::thread(&turn.ctx.db, ticket.id).await?);
+    let text = render::with_history(text, render::card_history(lang, &history, &thread, scoped.tz));
+    let keyboard = card_buttons(lang, scoped, queue);
     turn.send_with_buttons(text, InlineKeyboardMarkup::new(keyboard)).await
 }
 
@@ -63,7 +73,7 @@ async fn sender(turn: &Turn<'_>, scoped: &Scoped) -> Result<Sender, HandlerError
     Ok(flow::sender(turn.ctx, scoped, turn.lang()).await?)
 }
 
-fn card_buttons(lang: Lang, scoped: &Scoped, in_queue: bool) -> Vec<Vec<InlineKeyboardButton>> {
+fn card_buttons(lang: Lang, scoped: &Scoped, queue: Option<model::QueueView>) -> Vec<Vec<InlineKeyboardButton>> {
     let ticket = &scoped.ticket;
     let mut rows = Vec::new();
     if scoped.access == Access::Triage {
@@ -76,8 +86,8 @@ fn card_buttons(lang: Lang, scoped: &Scoped, in_queue: bool) -> Vec<Vec<InlineKe
         rows.extend(moves.chunks(2).map(<[_]>::to_vec));
         rows.push(vec![asp(t(lang, "asp-btn-reply"), Btn::Reply(ticket.id))]);
     }
-    if in_queue {
-        rows.push(vec![asp(t(lang, "asp-btn-next"), Btn::Next(ticket.id))]);
+    if let Some(view) = queue {
+        rows.push(vec![asp(t(lang, "asp-btn-next"), Btn::Next(view, ticket.id))]);
     }
     rows
 }
@@ -112,13 +122,18 @@ pub async fn on_move(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), at:
 async fn moved(turn: &Turn<'_>, ticket: &store::Ticket) -> HandlerResult {
     let lang = turn.lang();
     let args = [("ticket", Arg::from(&ticket.number)), ("status", Arg::from(render::status(lang, ticket.status)))];
-    let keyboard = InlineKeyboardMarkup::new(vec![vec![asp(t(lang, "asp-btn-next"), Btn::Next(ticket.id))]]);
+    let keyboard = InlineKeyboardMarkup::new(vec![vec![asp(t(lang, "asp-btn-next"), Btn::Next(model::QueueView::New, ticket.id))]]);
     turn.send_with_buttons(ta(lang, "asp-moved", &args), keyboard).await
 }
 
 pub async fn on_note(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), msg: &Message) -> HandlerResult {
     let Some(note) = checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
     let result = flow::change_status(turn.ctx, &turn.who.actor, id, (from, to), Some(&note)).await;
+    if matches!(result, Err(FlowError::Transition(model::TransitionError::NoteTooShort))) {
+        // The dialogue stays: the next message is a fuller note.
+        let args = [("min", Arg::from(model::CLOSING_NOTE_MIN as i64)), ("words", Arg::from(model::CLOSING_NOTE_WORDS as i64))];
+        return turn.say_with("asp-note-too-short", &args).await;
+    }
     turn.end().await?;
     match result {
         Ok(ticket) => moved(turn, &ticket).await,
@@ -164,12 +179,12 @@ pub async fn on_reply(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult 
     }
 }
 
-pub async fn on_next(turn: &Turn<'_>, after: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn on_next(turn: &Turn<'_>, view: model::QueueView, after: i64, at: At) -> Result<bool, HandlerError> {
     let kims = kims_in_scope(turn).await?;
     if kims.is_empty() {
         return Ok(false);
     }
     turn.bot.edit_message_reply_markup(at.0, at.1).await?;
-    show_next(turn, &kims, after, "asp-queue-end").await?;
+    show_next(turn, &kims, view, after, view.end_key()).await?;
     Ok(true)
 }

@@ -34,10 +34,28 @@ fn the_status_flow_allows_forward_steps_and_refuses_the_rest() {
 
 #[test]
 fn notes_are_trimmed_and_limited() {
-    assert_eq!(transition(Diterima, Selesai, Some("  beres  ")), Ok((Selesai, Some("beres".into()))));
+    let closing = "  Lampu sudah diganti petugas PLN  ";
+    assert_eq!(transition(Diterima, Selesai, Some(closing)), Ok((Selesai, Some(closing.trim().into()))));
+    assert_eq!(transition(Diterima, Diteruskan, Some("ok")), Ok((Diteruskan, Some("ok".into()))));
     assert_eq!(transition(Diterima, Diteruskan, Some(" ")), Ok((Diteruskan, None)));
     let long = "a".repeat(NOTE_MAX + 1);
     assert_eq!(transition(Diterima, Ditolak, Some(&long)), Err(TransitionError::NoteTooLong));
+}
+
+#[test]
+fn a_closing_note_must_say_something() {
+    let cases = [
+        ("ok", Err(TransitionError::NoteTooShort)),
+        ("beres", Err(TransitionError::NoteTooShort)),
+        ("sudah diperbaiki", Err(TransitionError::NoteTooShort)),
+        ("sudah sudah sudah", Ok(Selesai)),
+        ("Sudah diperbaiki Dinas PU", Ok(Selesai)),
+        ("Bukan wewenang_pemerintah_kota_sama_sekali", Err(TransitionError::NoteTooShort)),
+    ];
+    for (note, want) in cases {
+        assert_eq!(transition(Diterima, Selesai, Some(note)).map(|(s, _)| s), want, "{note:?}");
+        assert_eq!(transition(Diterima, Ditolak, Some(note)).is_ok(), want.is_ok(), "{note:?} for Ditolak");
+    }
 }
 
 #[test]
