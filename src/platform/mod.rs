@@ -8,6 +8,7 @@ pub mod db;
 pub mod delivery;
 pub mod i18n;
 pub mod outbound;
+pub mod personal;
 pub mod queue;
 pub mod scheduler;
 pub mod telemetry;

@@ -6,6 +6,7 @@
 pub mod areas;
 pub mod groups;
 pub mod model;
+pub mod personal;
 pub mod roles;
 pub mod users;
 

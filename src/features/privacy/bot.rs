@@ -114,7 +114,7 @@ async fn ask_erase(turn: &Turn<'_>) -> HandlerResult {
         button(t(lang, "privacy-btn-erase"), Cb::Priv(Btn::Erase(turn.who.user_id))),
         button(t(lang, "privacy-btn-keep"), Cb::Priv(Btn::Keep)),
     ]]);
-    let text = ta(lang, "privacy-erase-confirm", &[("tickets", Arg::from(data.aspirations.len() as i64))]);
+    let text = ta(lang, "privacy-erase-confirm", &[("tickets", Arg::from(data.kept_on_erasure() as i64))]);
     turn.set_state(State::Privacy(Dialog::ConfirmErase)).await?;
     turn.send_with_buttons(text, keys).await
 }
