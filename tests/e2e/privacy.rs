@@ -12,6 +12,11 @@ use sqlx::Row;
 use crate::support::{MessageExt, PersonExt, TestApp};
 use crate::trainings::{NOW, app_at_now, training};
 
+mod coverage;
+mod linkable;
+mod schedules;
+mod schema;
+
 const SITI: i64 = 8101;
 const WAITING: i64 = 8102;
 const PHONE: &str = "+6281234567890";
