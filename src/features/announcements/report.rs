@@ -221,3 +221,31 @@ async fn delete(turn: &Turn<'_>, chat: i64, message_id: i64) -> Recalled {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(chat_id: i64, title: &str, status: &str) -> DeliveryState {
+        DeliveryState {
+            chat_id,
+            title: title.into(),
+            sent_chat_id: chat_id,
+            status: status.into(),
+            error: None,
+            message_id: None,
+            updated_at: 0,
+            resent: 0,
+        }
+    }
+
+    #[test]
+    fn copies_to_people_who_erased_their_data_count_one_each() {
+        let rows = [row(-1, "RT 01", "sent"), row(-1, "RT 01", "sent"), row(0, "", "sent"), row(0, "", "failed")];
+
+        let groups = per_group(&rows);
+
+        assert_eq!(groups.len(), 3, "{groups:?}");
+        assert_eq!(groups.iter().filter(|(chat, ..)| *chat == 0).count(), 2);
+    }
+}
