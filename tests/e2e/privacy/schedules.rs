@@ -46,7 +46,8 @@ async fn a_repeating_send_stops_when_its_author_erases_their_data_and_staff_can_
     koor.send("/hapusdata").await;
     wait_button(&koor, "Hapus").await;
     koor.press("Hapus").await;
-    wait_text(&koor, "sudah dihapus").await;
+    let done = wait_text(&koor, "sudah dihapus").await;
+    assert!(done.text.contains("1 pengumuman terjadwal Anda dijeda"), "{}", done.text);
     let told = wait_text(&staff, "dijeda").await;
     clock.set(wib(2026, 12, 21, 7, 0));
 
