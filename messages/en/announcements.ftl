@@ -174,3 +174,12 @@ ann-choices-umkm =
     When should it go out?
 ann-no-umkm = No UMKM in this target matches and has agreed to programme news yet. Choose another target with "Change where".
 ann-sent-umkm = 🚀 Announcement #{ $id } is being sent to { $groups } UMKM.
+
+ann-orphans-paused = ⏸️ These scheduled announcements are paused because their author { $why ->
+    [erased] erased their data (/hapusdata)
+   *[role] no longer holds a coordinator or staff role
+}:
+ann-orphans-item = • #{ $id }: { $text }
+ann-orphans-what-now = Open /jadwal to resume one (you become responsible for it) or cancel it.
+ann-report-erased = (a recipient who erased their data)
+ann-reason-erased = the recipient erased their data; not sent

@@ -58,13 +58,16 @@ privacy-erase-confirm =
 
     Erased right now: your name and username, language and KIM, your UMKM record (including your phone number), training registrations and ratings (your seat goes to the next person waiting), official roles, and messages not yet sent.
 
-    Kept without your name: { $tickets } aspiration ticket(s) (category, text, status) so reports still count them; their location and photos are removed. The text you wrote in a ticket is not changed. Consent records are kept without your identity.
+    Kept without your name: { $tickets } aspiration ticket(s) (category, text, status) so reports still count them; their location and photos are removed. The text you wrote in a ticket is not changed. Consent records are kept without your identity. Your scheduled announcements are paused and handed to the area's staff; announcements, trainings and feeds you made as an official stay without your name.
 
     This cannot be undone. You can join again any time with /start.
 privacy-btn-erase = Erase
 privacy-btn-keep = Cancel
 privacy-erase-done =
-    Your personal data has been erased. { $tickets } aspiration ticket(s) are kept without your identity.
+    Your personal data has been erased. { $tickets } aspiration ticket(s) are kept without your identity.{ $schedules ->
+        [0] {""}
+       *[other] {" "}{ $schedules } scheduled announcement(s) of yours are paused and handed to staff.
+    }
     Thank you for using kimbot. Type /start if you want to join again.
 privacy-erase-kept = All right, nothing was erased. Your data stays as it was.
 privacy-erase-use-buttons = Please press Erase or Cancel above, or type /batal.

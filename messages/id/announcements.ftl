@@ -174,3 +174,12 @@ ann-choices-umkm =
     Kapan dikirim?
 ann-no-umkm = Belum ada UMKM di tujuan ini yang cocok dan setuju menerima kabar program. Pilih tujuan lain dengan tombol "Ubah tujuan".
 ann-sent-umkm = 🚀 Pengumuman #{ $id } sedang dikirim ke { $groups } UMKM.
+
+ann-orphans-paused = ⏸️ Pengumuman terjadwal berikut dijeda karena pembuatnya { $why ->
+    [erased] telah menghapus datanya (/hapusdata)
+   *[role] tidak lagi memegang peran koordinator atau staf
+}:
+ann-orphans-item = • #{ $id }: { $text }
+ann-orphans-what-now = Buka /jadwal untuk melanjutkannya (Anda menjadi penanggung jawabnya) atau membatalkannya.
+ann-report-erased = (penerima yang telah menghapus datanya)
+ann-reason-erased = penerima telah menghapus datanya, tidak dikirim

@@ -58,13 +58,16 @@ privacy-erase-confirm =
 
     Yang dihapus sekarang juga: nama dan username Anda, pilihan bahasa dan KIM, data UMKM (termasuk nomor HP), pendaftaran dan penilaian pelatihan (kursi Anda diberikan ke antrean berikutnya), peran petugas, dan pesan yang belum terkirim.
 
-    Yang tetap ada tanpa nama Anda: { $tickets } tiket aspirasi (kategori, isi, status) agar tetap dihitung dalam laporan; lokasi dan foto tiket dihapus. Isi tiket yang Anda tulis sendiri tidak diubah. Catatan persetujuan disimpan tanpa identitas Anda.
+    Yang tetap ada tanpa nama Anda: { $tickets } tiket aspirasi (kategori, isi, status) agar tetap dihitung dalam laporan; lokasi dan foto tiket dihapus. Isi tiket yang Anda tulis sendiri tidak diubah. Catatan persetujuan disimpan tanpa identitas Anda. Pengumuman terjadwal Anda dijeda dan diserahkan ke staf wilayah; pengumuman, pelatihan, dan sumber berita yang Anda buat sebagai petugas tetap ada tanpa nama Anda.
 
     Ini tidak bisa dibatalkan. Anda bisa bergabung lagi kapan saja dengan /start.
 privacy-btn-erase = Hapus
 privacy-btn-keep = Batal
 privacy-erase-done =
-    Data pribadi Anda sudah dihapus. { $tickets } tiket aspirasi tetap disimpan tanpa identitas Anda.
+    Data pribadi Anda sudah dihapus. { $tickets } tiket aspirasi tetap disimpan tanpa identitas Anda.{ $schedules ->
+        [0] {""}
+       *[other] {" "}{ $schedules } pengumuman terjadwal Anda dijeda dan diserahkan ke staf.
+    }
     Terima kasih sudah menggunakan kimbot. Ketik /start jika ingin bergabung lagi.
 privacy-erase-kept = Baik, tidak ada yang dihapus. Data Anda tetap tersimpan.
 privacy-erase-use-buttons = Silakan tekan tombol Hapus atau Batal di atas, atau ketik /batal.

@@ -15,6 +15,24 @@ pub async fn record(db: &Db, actor: Option<i64>, action: &str, detail: &str, now
     Ok(())
 }
 
+/// [`record`] as part of a larger change, so the entry commits (or not) with it.
+pub async fn record_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    actor: Option<i64>,
+    action: &str,
+    detail: &str,
+    now: i64,
+) -> DbResult<()> {
+    sqlx::query("INSERT INTO audit_log (actor, action, detail, at) VALUES ($1, $2, $3, $4)")
+        .bind(actor)
+        .bind(action)
+        .bind(detail)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// One audit entry, newest first from [`recent`].
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Entry {

@@ -10,6 +10,7 @@ pub mod delivery;
 pub mod i18n;
 pub mod outbound;
 pub mod paging;
+pub mod personal;
 pub mod queue;
 pub mod scheduler;
 pub mod telemetry;

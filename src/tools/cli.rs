@@ -207,7 +207,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let config = Config::from_env()?;
             let db = Db::connect(&config.database_url, config.backend).await?;
             db.migrate().await?;
-            let result = office(&db, other, clock.now()).await;
+            let admins: Vec<i64> = config.admins.iter().map(|a| a.0 as i64).collect();
+            let result = office(&db, other, &admins, clock.now()).await;
             db.close().await;
             result
         }
@@ -215,7 +216,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
 }
 
 /// The subcommands that only touch the database.
-async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
+async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(), CliError> {
     match command {
         Command::Migrate => println!("migrations applied"),
         Command::Areas { action: AreasAction::Import { file } } => {
@@ -231,9 +232,10 @@ async fn office(db: &Db, command: Command, now: i64) -> Result<(), CliError> {
         }
         Command::Grant { role } => grant(db, role, now).await?,
         Command::Revoke { user } => {
-            let n = roles::revoke_all(db, user, now).await?;
-            audit::record(db, None, "role.revoke", &format!("user={user} grants={n} via=cli"), now).await?;
-            println!("revoked {n} grant(s) of {user}");
+            let (n, paused) = crate::features::announcements::handover::revoke_all(db, user, admins, now).await?;
+            let detail = format!("user={user} grants={n} schedules_paused={paused} via=cli");
+            audit::record(db, None, "role.revoke", &detail, now).await?;
+            println!("revoked {n} grant(s) of {user}; {paused} scheduled announcement(s) paused, staff told");
         }
         Command::Audit { limit, actor, action } => {
             let filter = audit::Filter { actor, action_prefix: action };

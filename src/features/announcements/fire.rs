@@ -5,6 +5,7 @@
 use teloxide::types::UserId;
 
 use super::buttons::Btn;
+use super::handover;
 use super::model::{Announcement, Content, Media, Schedule, Status, can_announce, is_late};
 use super::runs::{self, Delivery};
 use super::store::{self, Claim, Tx};
@@ -56,6 +57,14 @@ pub async fn fire(ctx: &AppCtx, id: i64, now: i64) -> DbResult<Option<Fired>> {
     // The author's rights of this moment decide, not those they had when scheduling.
     let is_admin = ctx.config.is_admin(UserId(ann.author_id as u64));
     let actor = roles::actor(&ctx.db, ann.author_id, is_admin).await?;
+    if !can_announce(&actor) && ann.schedule != Schedule::Now {
+        // The author lost every role by a way that did not pause their schedules.
+        let admins: Vec<i64> = ctx.config.admins.iter().map(|a| a.0 as i64).collect();
+        if handover::pause_one(&ctx.db, &ann, &admins, now).await? {
+            ctx.outbox.wake();
+        }
+        return Ok(None);
+    }
     let groups = if can_announce(&actor) { targets::resolve(&ctx.db, &actor, &ann.target).await? } else { Vec::new() };
     let claim = Claim { id, due, next: ann.schedule.next_after(now, ann.tz), late: is_late(due, now) };
     let mut tx = ctx.db.begin().await?;

@@ -3,7 +3,7 @@
 
 use super::model::{Announcement, Schedule, Status};
 use super::render::{self, keyboard, schedule_label, target_label, when};
-use super::store;
+use super::{handover, store};
 use super::bot::Btn;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -86,7 +86,9 @@ pub async fn act(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, HandlerError
                 Schedule::Cron(expr) => expr.next_after(now, ann.tz),
                 Schedule::At(_) | Schedule::Now => ann.next_run_at,
             };
-            (store::resume(db, id, next, now).await?, "announcement.resume", "ann-jadwal-resumed")
+            let author_is_admin = turn.ctx.config.is_admin(teloxide::types::UserId(ann.author_id as u64));
+            let author = handover::author_on_resume(db, &ann, turn.who.user_id, author_is_admin).await?;
+            (store::resume(db, id, next, author, now).await?, "announcement.resume", "ann-jadwal-resumed")
         }
     };
     if !done {

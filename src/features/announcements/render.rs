@@ -131,6 +131,7 @@ mod tests {
                     ("kim", "KIM X"),
                     ("sector", "Kuliner"),
                     ("need", "Modal"),
+                    ("why", "erased"),
                 ]
                 .map(|(k, v)| (k, Arg::from(v))),
             )

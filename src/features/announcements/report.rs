@@ -37,7 +37,9 @@ fn per_group(rows: &[DeliveryState]) -> Vec<(i64, String, Standing)> {
             "failed" => Standing::Failed(row.error.clone().unwrap_or_default()),
             _ => Standing::Waiting,
         };
-        match out.iter_mut().find(|(chat, ..)| *chat == row.chat_id) {
+        // Copies to people who erased their data are one row each, never merged.
+        let erased = row.chat_id == crate::platform::personal::ERASED_USER;
+        match out.iter_mut().find(|(chat, ..)| *chat == row.chat_id && !erased) {
             Some((_, _, s)) if matches!(s, Standing::Failed(_)) => {}
             Some((_, _, s)) if standing != Standing::Sent => *s = standing,
             Some(_) => {}
@@ -49,7 +51,9 @@ fn per_group(rows: &[DeliveryState]) -> Vec<(i64, String, Standing)> {
 
 /// Telegram's reason in words a coordinator understands, where we know it.
 fn reason(lang: Lang, error: &str) -> String {
-    if error.starts_with("Forbidden") {
+    if error == "erased" {
+        t(lang, "ann-reason-erased")
+    } else if error.starts_with("Forbidden") {
         t(lang, "ann-reason-removed")
     } else if error.contains("not enough rights") {
         t(lang, "ann-reason-rights")
@@ -91,6 +95,7 @@ fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryStat
     ];
     let mut lines = vec![ta(lang, "ann-report-header", &header)];
     for (_, title, standing) in groups.iter().take(REPORT_LINES) {
+        let title = if title.is_empty() { t(lang, "ann-report-erased") } else { title.clone() };
         lines.push(match standing {
             Standing::Sent => ta(lang, "ann-report-sent", &[("group", Arg::from(title))]),
             Standing::Waiting => ta(lang, "ann-report-waiting", &[("group", Arg::from(title))]),
@@ -214,5 +219,33 @@ async fn delete(turn: &Turn<'_>, chat: i64, message_id: i64) -> Recalled {
             tracing::warn!(chat, message_id, %error, "could not delete an announcement");
             Recalled::Failed
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(chat_id: i64, title: &str, status: &str) -> DeliveryState {
+        DeliveryState {
+            chat_id,
+            title: title.into(),
+            sent_chat_id: chat_id,
+            status: status.into(),
+            error: None,
+            message_id: None,
+            updated_at: 0,
+            resent: 0,
+        }
+    }
+
+    #[test]
+    fn copies_to_people_who_erased_their_data_count_one_each() {
+        let rows = [row(-1, "RT 01", "sent"), row(-1, "RT 01", "sent"), row(0, "", "sent"), row(0, "", "failed")];
+
+        let groups = per_group(&rows);
+
+        assert_eq!(groups.len(), 3, "{groups:?}");
+        assert_eq!(groups.iter().filter(|(chat, ..)| *chat == 0).count(), 2);
     }
 }

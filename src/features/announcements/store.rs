@@ -196,15 +196,18 @@ pub async fn pause(db: &Db, id: i64, now: i64) -> DbResult<bool> {
 }
 
 /// Lets a paused announcement run again from `next` (paused rows are never fired, so
-/// setting the time here cannot race the scheduler).
-pub async fn resume(db: &Db, id: i64, next: Option<i64>, now: i64) -> DbResult<bool> {
+/// setting the time here cannot race the scheduler), answered for by `author` from
+/// now on (see [`super::handover::author_on_resume`]).
+pub async fn resume(db: &Db, id: i64, next: Option<i64>, author: i64, now: i64) -> DbResult<bool> {
     let status = if next.is_some() { Status::Scheduled } else { Status::Done };
     let done = sqlx::query(
-        "UPDATE announcements SET status = $1, next_run_at = $2, updated_at = $3 WHERE id = $4 AND status = 'paused'",
+        "UPDATE announcements SET status = $1, next_run_at = $2, updated_at = $3, author_id = $4 \
+         WHERE id = $5 AND status = 'paused'",
     )
     .bind(status.as_str())
     .bind(next)
     .bind(now)
+    .bind(author)
     .bind(id)
     .execute(&db.pool)
     .await?;

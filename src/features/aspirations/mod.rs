@@ -17,6 +17,7 @@ pub mod flow;
 pub mod model;
 pub mod notices;
 pub mod overdue;
+pub mod personal;
 pub mod render;
 pub mod reopen;
 pub mod sla;

@@ -4,4 +4,5 @@
 
 pub mod bot;
 pub mod model;
+pub mod personal;
 pub mod store;

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod drafts;
 pub mod fetch;
 pub mod poll;
+pub mod personal;
 mod render;
 pub mod review;
 pub mod schedule;

@@ -7,6 +7,7 @@ pub mod areas;
 pub mod groups;
 pub mod model;
 pub mod permissions;
+pub mod personal;
 pub mod roles;
 pub mod users;
 

@@ -125,12 +125,19 @@ async fn insert_grant(
     Ok(())
 }
 
-/// Revokes every active grant of a person; returns how many.
+/// Revokes every active grant of a person; returns how many. Roles are taken away
+/// through `announcements::handover::revoke_all`, which also pauses the person's
+/// schedules and tells staff.
 pub async fn revoke_all(db: &Db, user_id: i64, now: i64) -> DbResult<u64> {
+    revoke_all_in(&db.pool, user_id, now).await
+}
+
+/// [`revoke_all`] on the pool or inside a transaction.
+pub async fn revoke_all_in<'e>(exec: impl sqlx::Executor<'e, Database = sqlx::Any>, user_id: i64, now: i64) -> DbResult<u64> {
     let done = sqlx::query("UPDATE grants SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
         .bind(now)
         .bind(user_id)
-        .execute(&db.pool)
+        .execute(exec)
         .await?;
     Ok(done.rows_affected())
 }

@@ -153,7 +153,7 @@ async fn ask_erase(turn: &Turn<'_>) -> HandlerResult {
         button(t(lang, "privacy-btn-erase"), Btn::Erase(turn.who.user_id)),
         button(t(lang, "privacy-btn-keep"), Btn::Keep),
     ]]);
-    let text = ta(lang, "privacy-erase-confirm", &[("tickets", Arg::from(data.aspirations.len() as i64))]);
+    let text = ta(lang, "privacy-erase-confirm", &[("tickets", Arg::from(data.kept_on_erasure() as i64))]);
     turn.set_dialog(Dialog::ConfirmErase).await?;
     turn.send_with_buttons(text, keys).await
 }
@@ -161,7 +161,8 @@ async fn ask_erase(turn: &Turn<'_>) -> HandlerResult {
 async fn confirm_erase(turn: &Turn<'_>, at: At) -> HandlerResult {
     let lang = turn.lang();
     let done = erase::erase(turn.ctx, turn.who.user_id).await?;
-    let text = ta(lang, "privacy-erase-done", &[("tickets", Arg::from(done.tickets_kept as i64))]);
+    let args = [("tickets", Arg::from(done.tickets_kept as i64)), ("schedules", Arg::from(done.schedules_paused as i64))];
+    let text = ta(lang, "privacy-erase-done", &args);
     edit(turn, at, text).await?;
     // Staff and coordinators had their own command menu: back to the default one.
     let shown = turn.who.member.as_ref().and_then(|m| m.menu_role.as_deref());

@@ -3,9 +3,11 @@
 //! anonymised, so reports still count them), `/berhenti` stops programme news.
 //! `/audit` (admins) browses the audit log of privileged acts (§9).
 //!
-//! Layout: [`export`] (gathering one person's data, serialisable as JSON), [`render`]
-//! (the readable message), [`erase`] (the erasure), [`telegram`] (commands and
-//! buttons), [`audit_view`] (the `/audit` pages).
+//! Layout: [`export`] (gathering one person's data from every owner, serialisable as
+//! JSON), [`render`] (the readable message), [`erase`] (the erasure, one transaction
+//! over every owner's hook), [`bot`] (commands and buttons), [`audit_view`] (the
+//! `/audit` pages). Privacy writes no SQL against other features' tables: each owner
+//! of personal data erases and exports its own (`crate::platform::personal`).
 
 pub mod audit_view;
 pub mod erase;
@@ -14,9 +16,7 @@ pub mod news;
 pub mod render;
 pub mod bot;
 
-/// Stands in for an erased person's Telegram id where a row must keep a value
-/// (tickets, their threads and history). No Telegram account has id 0.
-pub const ERASED_USER: i64 = 0;
+pub use crate::platform::personal::ERASED_USER;
 
 /// Consent purpose for programme news in private chat, asked separately.
 pub const PURPOSE_NEWS: &str = "news";

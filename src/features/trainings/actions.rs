@@ -59,17 +59,23 @@ fn photo(chat: i64, file_id: &str, caption: Option<String>, id: i64) -> Outgoing
 
 /// Withdraws a resident; the first on the waitlist moves up and is told.
 pub async fn withdraw(ctx: &AppCtx, training_id: i64, user_id: i64) -> Result<Withdrawn, SeatError> {
-    let now = ctx.now();
     let mut tx = ctx.db.begin().await?;
-    let done = seats::withdraw_in(&mut tx, ctx.db.backend, training_id, user_id, now).await?;
+    let done = withdraw_in(ctx, &mut tx, training_id, user_id, ctx.now()).await?;
+    tx.commit().await?;
+    ctx.outbox.wake();
+    Ok(done)
+}
+
+/// [`withdraw`] as part of a larger transaction (erasure gives seats back inside its
+/// own); the promoted person's notice commits with it.
+pub async fn withdraw_in(ctx: &AppCtx, tx: &mut Tx, training_id: i64, user_id: i64, now: i64) -> Result<Withdrawn, SeatError> {
+    let done = seats::withdraw_in(tx, ctx.db.backend, training_id, user_id, now).await?;
     if let Some(p) = &done.promoted {
         let lang = lang_of(&p.language);
         let tz = done.training.tz(ctx.config.tz);
         let text = render::notice(lang, "training-notice-promoted", &done.training, tz);
-        ctx.outbox.enqueue_in(&mut tx, &[Outgoing::text(p.user_id, text, Priority::Personal, source(training_id))]).await?;
+        ctx.outbox.enqueue_in(tx, &[Outgoing::text(p.user_id, text, Priority::Personal, source(training_id))]).await?;
     }
-    tx.commit().await?;
-    ctx.outbox.wake();
     Ok(done)
 }
 
@@ -115,7 +121,7 @@ pub async fn move_venue(ctx: &AppCtx, by: i64, training_id: i64, venue: Venue) -
     .await
 }
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 type Step<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = DbResult<bool>> + Send + 'a>>;
 
 /// Applies `apply` under the training's lock, then tells everyone registered or

@@ -14,6 +14,7 @@ pub mod export;
 pub mod form;
 pub mod invite;
 pub mod model;
+pub mod personal;
 pub mod reminders;
 pub mod render;
 pub mod seats;

@@ -9,6 +9,7 @@
 
 pub mod flow;
 pub mod model;
+pub mod personal;
 pub mod store;
 pub mod bot;
 pub mod validate;

@@ -12,6 +12,7 @@ pub mod auth;
 pub mod bot;
 mod layout;
 mod login;
+pub mod personal;
 mod queue;
 mod staff;
 mod summary;

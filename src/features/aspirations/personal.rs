@@ -1,0 +1,163 @@
+//! Aspirations' part of a person's data: their tickets with threads, and as staff
+//! their replies, status changes and pending "new aspirations" notices.
+//!
+//! Erasure keeps the tickets (category, text, status, thread) so reports still count
+//! them, without the person: the reporter, authors and actors become
+//! [`ERASED_USER`], location and photos go, the ticket is marked anonymous.
+//! `updated_at` is left alone: stamping it with the erasure time would tie each
+//! ticket to the time of the erasure (and show it in webhook payloads).
+
+use chrono_tz::Tz;
+use serde::Serialize;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::platform::db::{Db, DbResult};
+use crate::platform::i18n::{Arg, Lang, ta};
+use crate::platform::personal::{ERASED_USER, Erasure, Hook, PersonalData, Section, Tx, json, rows, section, when};
+
+pub const DATA: PersonalData = PersonalData {
+    owner: "aspirations",
+    erases: &[
+        ("aspirations", "user_id"),
+        ("aspiration_messages", "author"),
+        ("aspiration_status_log", "actor"),
+        ("staff_notices", "staff_id"),
+    ],
+    keeps: &[],
+    erase,
+    export,
+};
+
+/// Statements run with `$1` = the person, `$2` = [`ERASED_USER`], children first.
+const ANONYMISE: &[&str] = &[
+    "UPDATE aspiration_messages SET author = $2 WHERE author = $1",
+    "UPDATE aspiration_status_log SET actor = $2 WHERE actor = $1",
+];
+
+fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
+    Box::pin(async move {
+        for sql in [
+            "DELETE FROM aspiration_photos WHERE aspiration_id IN (SELECT id FROM aspirations WHERE user_id = $1)",
+            "DELETE FROM staff_notices WHERE staff_id = $1",
+        ] {
+            sqlx::query(sql).bind(e.user_id).execute(&mut **tx).await?;
+        }
+        for &sql in ANONYMISE {
+            sqlx::query(sql).bind(e.user_id).bind(ERASED_USER).execute(&mut **tx).await?;
+        }
+        e.tickets_kept += sqlx::query(
+            "UPDATE aspirations SET user_id = $1, lat_e6 = NULL, lon_e6 = NULL, anonymous = 1 WHERE user_id = $2",
+        )
+        .bind(ERASED_USER)
+        .bind(e.user_id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        Ok(())
+    })
+}
+
+fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
+    Box::pin(async move { Ok(Box::new(Tickets { aspirations: aspirations(db, user_id).await? }) as Box<dyn Section>) })
+}
+
+/// The person's tickets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tickets {
+    pub aspirations: Vec<Aspiration>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Aspiration {
+    pub ticket: String,
+    pub category: String,
+    pub body: String,
+    pub status: String,
+    pub anonymous: bool,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub photos: i64,
+    pub created_at: i64,
+    pub thread: Vec<ThreadEntry>,
+}
+
+/// A staff reply (`reply`) or the person's answer (`answer`) on their ticket.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThreadEntry {
+    pub kind: String,
+    pub body: String,
+    pub at: i64,
+}
+
+impl Section for Tickets {
+    fn is_empty(&self) -> bool {
+        self.aspirations.is_empty()
+    }
+
+    fn fields(&self) -> Vec<(&'static str, serde_json::Value)> {
+        vec![("aspirations", json(&self.aspirations))]
+    }
+
+    fn pieces(&self, lang: Lang, tz: Tz) -> Vec<String> {
+        section(lang, "privacy-data-aspirations-header", self.aspirations.iter().map(|a| aspiration(lang, a, tz)))
+            .into_iter()
+            .collect()
+    }
+
+    /// Tickets stay, anonymised.
+    fn kept_on_erasure(&self) -> u64 {
+        self.aspirations.len() as u64
+    }
+}
+
+fn aspiration(lang: Lang, a: &Aspiration, tz: Tz) -> String {
+    let args = [
+        ("ticket", Arg::from(&a.ticket)),
+        ("category", Arg::from(&a.category)),
+        ("status", Arg::from(&a.status)),
+        ("at", Arg::from(when(a.created_at, tz))),
+        ("body", Arg::from(&a.body)),
+        ("photos", Arg::from(a.photos)),
+        ("location", Arg::from(if a.latitude.is_some() { "yes" } else { "no" })),
+    ];
+    let mut out = ta(lang, "privacy-data-aspiration", &args);
+    for m in &a.thread {
+        let key = if m.kind == "reply" { "privacy-data-thread-reply" } else { "privacy-data-thread-answer" };
+        out.push('\n');
+        out.push_str(&ta(lang, key, &[("body", Arg::from(&m.body)), ("at", Arg::from(when(m.at, tz)))]));
+    }
+    out
+}
+
+const ASPIRATIONS: &str = "SELECT a.id, a.ticket, a.category, a.body, a.status, a.anonymous, a.lat_e6, a.lon_e6, \
+     a.created_at, (SELECT COUNT(*) FROM aspiration_photos p WHERE p.aspiration_id = a.id) AS photos \
+     FROM aspirations a WHERE a.user_id = $1 ORDER BY a.id";
+
+async fn aspirations(db: &Db, user_id: i64) -> DbResult<Vec<Aspiration>> {
+    let found = sqlx::query(ASPIRATIONS).bind(user_id).fetch_all(&db.pool).await?;
+    let mut out = Vec::with_capacity(found.len());
+    for r in &found {
+        let id: i64 = r.try_get("id")?;
+        let degrees = |e6: Option<i64>| e6.map(|v| v as f64 / 1e6);
+        out.push(Aspiration {
+            ticket: r.try_get("ticket")?,
+            category: r.try_get("category")?,
+            body: r.try_get("body")?,
+            status: r.try_get("status")?,
+            anonymous: r.try_get::<i64, _>("anonymous")? != 0,
+            latitude: degrees(r.try_get("lat_e6")?),
+            longitude: degrees(r.try_get("lon_e6")?),
+            photos: r.try_get("photos")?,
+            created_at: r.try_get("created_at")?,
+            thread: rows(db, THREAD, id, thread_entry).await?,
+        });
+    }
+    Ok(out)
+}
+
+const THREAD: &str = "SELECT kind, body, created_at FROM aspiration_messages WHERE aspiration_id = $1 ORDER BY id";
+
+fn thread_entry(r: &AnyRow) -> DbResult<ThreadEntry> {
+    Ok(ThreadEntry { kind: r.try_get("kind")?, body: r.try_get("body")?, at: r.try_get("created_at")? })
+}
