@@ -63,13 +63,16 @@ pub struct CommandSpec {
     pub help: Option<&'static str>,
     /// Listed in Telegram's command menu for private chats.
     pub menu: bool,
+    /// The feature refuses lower roles itself (its refusal depends on who asks); the
+    /// router passes the command on instead of answering `denied`.
+    pub refuses_itself: bool,
 }
 
 impl CommandSpec {
     /// A command for everyone from `role` up, in the menu, with help line
     /// `help-line-<name>`.
     pub const fn new(name: &'static str, role: Role, help: &'static str) -> CommandSpec {
-        CommandSpec { name, aliases: &[], role, denied: None, help: Some(help), menu: true }
+        CommandSpec { name, aliases: &[], role, denied: None, help: Some(help), menu: true, refuses_itself: false }
     }
 
     pub const fn aliases(self, aliases: &'static [&'static str]) -> CommandSpec {
@@ -78,6 +81,11 @@ impl CommandSpec {
 
     pub const fn denied(self, key: &'static str) -> CommandSpec {
         CommandSpec { denied: Some(key), ..self }
+    }
+
+    /// The feature answers lower roles itself (see `refuses_itself`).
+    pub const fn refused_by_feature(self) -> CommandSpec {
+        CommandSpec { refuses_itself: true, ..self }
     }
 
     /// Not listed in the menu (still in help when it has a line).

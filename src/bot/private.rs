@@ -104,7 +104,7 @@ async fn on_command(turn: &Turn<'_>, state: State, cmd: Command<'_>) -> HandlerR
         _ => {}
     }
     if let Some((feature, spec)) = feature {
-        if who.actor.role() < spec.role {
+        if who.actor.role() < spec.role && !spec.refuses_itself {
             return say(bot, chat, lang, spec.denied_key()).await;
         }
         if feature.on_command(turn, &cmd).await? {

@@ -29,7 +29,7 @@ crate::chat_feature! {
         dialog: Dialog as "Report",
         buttons: Btn,
         commands: [
-            CommandSpec::new("laporan", Role::Staff, "help-line-laporan").aliases(&["report"]).denied("rep-not-allowed"),
+            CommandSpec::new("laporan", Role::Staff, "help-line-laporan").aliases(&["report"]).refused_by_feature(),
         ],
     }
 }
