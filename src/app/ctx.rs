@@ -16,6 +16,8 @@ pub struct AppCtx {
     pub bot_username: String,
     /// Messages for other chats (notices, broadcasts) go through here.
     pub outbox: crate::platform::delivery::Outbox,
+    /// Metrics and liveness signals of this process (`/metrics`, `/readyz`).
+    pub ops: Arc<crate::platform::ops::Ops>,
 }
 
 impl AppCtx {

@@ -2,7 +2,9 @@
 //! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
 
 mod ctx;
+mod http;
 pub mod jobs;
+mod observe;
 
 pub use ctx::AppCtx;
 
@@ -29,6 +31,8 @@ pub enum AppError {
     Db(#[from] DbError),
     #[error("cannot reach Telegram at {url}: {source} (check TELOXIDE_TOKEN and TELOXIDE_API_URL)")]
     Telegram { url: String, source: teloxide::RequestError },
+    #[error("cannot listen on {addr}: {source} (set KIMBOT_HTTP_ADDR to a free host:port, or off)")]
+    Http { addr: String, source: std::io::Error },
 }
 
 /// Long-poll timeout: how long one getUpdates call waits for news.
@@ -37,6 +41,8 @@ const POLL_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct App {
     ctx: Arc<AppCtx>,
     bot: Bot,
+    /// Bound at build time, served while running (`None`: `KIMBOT_HTTP_ADDR=off`).
+    http: Option<tokio::net::TcpListener>,
 }
 
 impl App {
@@ -54,8 +60,26 @@ impl App {
         let me = bot.get_me().await.map_err(|source| AppError::Telegram { url, source })?;
         let bot_username = me.username().to_string();
         let outbox = Outbox::new(db.clone(), clock.clone());
-        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox });
-        Ok(App { ctx, bot })
+        let ops = Arc::new(crate::platform::ops::Ops::default());
+        ops.telegram_reached();
+        let http = match config.http.addr {
+            Some(addr) => Some(http::bind(addr).await?),
+            None => None,
+        };
+        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, ops });
+        Ok(App { ctx, bot, http })
+    }
+
+    /// Serves HTTP on `listener` instead of `KIMBOT_HTTP_ADDR` (the sandbox and the
+    /// tests bind port 0 first, to know the address for `KIMBOT_PUBLIC_URL`).
+    pub fn with_http_listener(mut self, listener: tokio::net::TcpListener) -> Self {
+        self.http = Some(listener);
+        self
+    }
+
+    /// The address HTTP is served on, if any.
+    pub fn http_addr(&self) -> Option<std::net::SocketAddr> {
+        self.http.as_ref().and_then(|l| l.local_addr().ok())
     }
 
     pub fn ctx(&self) -> Arc<AppCtx> {
@@ -65,7 +89,7 @@ impl App {
     /// Serves updates by long polling until `shutdown` resolves, then finishes the
     /// updates in hand and closes the pool.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), AppError> {
-        let App { ctx, bot } = self;
+        let App { ctx, bot, http } = self;
         if let Err(error) = crate::bot::set_default_menus(&bot).await {
             tracing::warn!(%error, "could not set the command menus; continuing");
         }
@@ -77,7 +101,7 @@ impl App {
         // One flood budget per process, shared by handlers' answers and the outbox worker.
         let limiter = RateLimiter::new(ctx.config.delivery.limits());
         let replies = ReplyBot::new(bot.clone(), limiter.clone());
-        let mut dispatcher = Dispatcher::builder(bot.clone(), crate::bot::schema())
+        let mut dispatcher = Dispatcher::builder(bot.clone(), observe::timed(ctx.ops.clone(), crate::bot::schema()))
             .dependencies(dptree::deps![ctx.clone(), storage, replies])
             .default_handler(|update| async move { tracing::debug!(?update.kind, "update not handled") })
             .error_handler(Arc::new(|error: HandlerError| async move {
@@ -86,6 +110,7 @@ impl App {
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
         let running = jobs::spawn(jobs::all(&ctx, bot.clone(), limiter, &workers_stop));
+        let serving = http.map(|listener| http::serve(listener, ctx.clone(), workers_stop.clone()));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
             shutdown.await;
@@ -109,6 +134,11 @@ impl App {
             .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("getUpdates failed"))
             .await;
         jobs::join(running).await;
+        if let Some(serving) = serving
+            && let Err(error) = serving.await
+        {
+            tracing::error!(%error, "HTTP listener panicked");
+        }
         ctx.db.close().await;
         tracing::info!("stopped");
         Ok(())

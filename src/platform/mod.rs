@@ -7,6 +7,7 @@ pub mod csv;
 pub mod db;
 pub mod delivery;
 pub mod i18n;
+pub mod ops;
 pub mod outbound;
 pub mod queue;
 pub mod scheduler;

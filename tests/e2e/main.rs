@@ -22,3 +22,4 @@ mod umkm;
 mod webhooks;
 mod feeds;
 mod console;
+mod ops;
