@@ -74,6 +74,10 @@ pub enum ConfigError {
     BadHolidays(String),
     #[error("KIMBOT_HTTP_ADDR must be host:port like 127.0.0.1:8080, or off (got {0:?})")]
     BadHttpAddr(String),
+    #[error("KIMBOT_TELEGRAM_WEBHOOK_URL must be an https:// URL ending in the path Telegram should POST to ({0})")]
+    BadTelegramWebhookUrl(String),
+    #[error("KIMBOT_TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")]
+    BadTelegramWebhookSecret,
 }
 
 /// Which database engine `DATABASE_URL` points at.
@@ -108,6 +112,42 @@ pub struct Config {
     pub public_url: Url,
     /// The HTTP listener (console, `/healthz`, `/readyz`, `/metrics`).
     pub http: HttpConfig,
+    /// Webhook mode (`KIMBOT_TELEGRAM_WEBHOOK_URL`); `None`: long polling.
+    pub telegram_webhook: Option<TelegramWebhook>,
+}
+
+/// Telegram POSTs updates to `url` (through a reverse proxy to the HTTP listener,
+/// same path) with `secret` in `X-Telegram-Bot-Api-Secret-Token`.
+#[derive(Debug, Clone)]
+pub struct TelegramWebhook {
+    pub url: Url,
+    /// `KIMBOT_TELEGRAM_WEBHOOK_SECRET`; when absent one is generated and kept in the
+    /// database, so every process of the bot uses the same.
+    pub secret: Option<Secret>,
+}
+
+impl TelegramWebhook {
+    fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Option<Self>, ConfigError> {
+        let Some(raw) = get("KIMBOT_TELEGRAM_WEBHOOK_URL") else { return Ok(None) };
+        let url = Url::parse(raw).map_err(|e| ConfigError::BadTelegramWebhookUrl(e.to_string()))?;
+        // Telegram itself only POSTs to https; plain http is accepted for a local
+        // Bot API server (and the tests' fake).
+        if !matches!(url.scheme(), "https" | "http") || url.path().len() < 2 {
+            return Err(ConfigError::BadTelegramWebhookUrl(format!("got {raw:?}")));
+        }
+        let secret = get("KIMBOT_TELEGRAM_WEBHOOK_SECRET").map(Secret::new);
+        if let Some(s) = &secret
+            && !valid_webhook_secret(s.expose())
+        {
+            return Err(ConfigError::BadTelegramWebhookSecret);
+        }
+        Ok(Some(Self { url, secret }))
+    }
+}
+
+/// Telegram's rule for `secret_token`: 1-256 characters of `A-Za-z0-9_-`.
+pub fn valid_webhook_secret(secret: &str) -> bool {
+    (1..=256).contains(&secret.len()) && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// Settings of the HTTP listener.
@@ -158,7 +198,8 @@ impl Config {
         let public_url = Url::parse(get("KIMBOT_PUBLIC_URL").unwrap_or(DEFAULT_PUBLIC_URL))
             .map_err(|e| ConfigError::BadPublicUrl(e.to_string()))?;
         let http = HttpConfig::from_lookup(get)?;
-        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, public_url, http })
+        let telegram_webhook = TelegramWebhook::from_lookup(get)?;
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, public_url, http, telegram_webhook })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.

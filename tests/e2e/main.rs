@@ -23,3 +23,4 @@ mod webhooks;
 mod feeds;
 mod console;
 mod ops;
+mod ops_cli;

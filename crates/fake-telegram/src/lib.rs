@@ -236,6 +236,19 @@ impl FakeTelegram {
         id
     }
 
+    /// Makes `getWebhookInfo` report a failed webhook delivery, as Telegram does
+    /// when the bot's URL did not answer.
+    pub fn set_webhook_error(&self, message: &str) {
+        let at = chrono::Utc::now().timestamp();
+        self.lock().webhook_error = Some((at, message.to_owned()));
+        self.changed();
+    }
+
+    /// The URL of the webhook currently set (empty: none, long polling).
+    pub fn webhook_url(&self) -> String {
+        self.lock().webhook_url.clone()
+    }
+
     /// Every update queued so far (with ids), oldest first.
     pub fn update_log(&self) -> Vec<Value> {
         self.lock().update_log.clone()

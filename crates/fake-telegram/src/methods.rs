@@ -39,10 +39,20 @@ pub fn dispatch(
 ) -> Result<Value, ApiErr> {
     match method {
         "getme" => Ok(json::me()),
-        "getwebhookinfo" => Ok(json!({
-            "url": st.webhook_url, "has_custom_certificate": false,
-            "pending_update_count": st.updates.len()
-        })),
+        "getwebhookinfo" => {
+            let mut info = json!({
+                "url": st.webhook_url, "has_custom_certificate": false,
+                "pending_update_count": st.updates.len() + st.raw_updates.len()
+            });
+            if let Some((at, message)) = &st.webhook_error {
+                info["last_error_date"] = json!(at);
+                info["last_error_message"] = json!(message);
+            }
+            if let Some(list) = &st.allowed_updates {
+                info["allowed_updates"] = json!(list);
+            }
+            Ok(info)
+        }
         "setwebhook" => {
             st.webhook_url = params::str_of(p, "url").unwrap_or_default();
             Ok(json!(true))
