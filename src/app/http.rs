@@ -2,23 +2,21 @@
 //! address, stopped with the application.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use super::{AppCtx, AppError};
+use super::AppError;
 
 /// Binds `addr` now, so a taken port fails at start-up with one line.
 pub async fn bind(addr: SocketAddr) -> Result<TcpListener, AppError> {
     TcpListener::bind(addr).await.map_err(|source| AppError::Http { addr: addr.to_string(), source })
 }
 
-/// Serves every route of [`crate::web::router`] on `listener` until `stop` turns
-/// true; requests in hand are finished first.
-pub fn serve(listener: TcpListener, ctx: Arc<AppCtx>, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
-    let router = crate::web::router(ctx);
+/// Serves `router` ([`crate::web::router`], plus the webhook in webhook mode) on
+/// `listener` until `stop` turns true; requests in hand are finished first.
+pub fn serve(listener: TcpListener, router: axum::Router, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
     tokio::spawn(async move {
         let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
         tracing::info!(%addr, "HTTP listener up");

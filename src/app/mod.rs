@@ -5,6 +5,7 @@ mod ctx;
 mod http;
 pub mod jobs;
 mod observe;
+mod updates;
 
 pub use ctx::AppCtx;
 
@@ -14,8 +15,6 @@ use std::time::Duration;
 
 use teloxide::dispatching::dialogue::{ErasedStorage, Storage};
 use teloxide::prelude::*;
-use teloxide::types::AllowedUpdate;
-use teloxide::update_listeners::Polling;
 
 use crate::platform::config::{Config, ConfigError};
 use crate::platform::db::{Db, DbError, SharedClock};
@@ -33,10 +32,9 @@ pub enum AppError {
     Telegram { url: String, source: teloxide::RequestError },
     #[error("cannot listen on {addr}: {source} (set KIMBOT_HTTP_ADDR to a free host:port, or off)")]
     Http { addr: String, source: std::io::Error },
+    #[error("KIMBOT_TELEGRAM_WEBHOOK_URL needs the HTTP listener: set KIMBOT_HTTP_ADDR (not off)")]
+    WebhookWithoutHttp,
 }
-
-/// Long-poll timeout: how long one getUpdates call waits for news.
-const POLL_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct App {
     ctx: Arc<AppCtx>,
@@ -86,10 +84,16 @@ impl App {
         self.ctx.clone()
     }
 
-    /// Serves updates by long polling until `shutdown` resolves, then finishes the
-    /// updates in hand and closes the pool.
+    /// Serves updates (long polling, or the webhook in webhook mode) until `shutdown`
+    /// resolves, then finishes the updates in hand and closes the pool.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), AppError> {
         let App { ctx, bot, http } = self;
+        let webhook = match &ctx.config.telegram_webhook {
+            Some(_) if http.is_none() => return Err(AppError::WebhookWithoutHttp),
+            Some(hook) => Some(updates::webhook(&ctx, &bot, hook).await?),
+            None => None,
+        };
+        let (webhook, webhook_routes) = webhook.unzip();
         if let Err(error) = crate::bot::set_default_menus(&bot).await {
             tracing::warn!(%error, "could not set the command menus; continuing");
         }
@@ -110,7 +114,11 @@ impl App {
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
         let running = jobs::spawn(jobs::all(&ctx, bot.clone(), limiter, &workers_stop));
-        let serving = http.map(|listener| http::serve(listener, ctx.clone(), workers_stop.clone()));
+        let mut routes = crate::web::router(ctx.clone());
+        if let Some(webhook_routes) = webhook_routes {
+            routes = routes.merge(webhook_routes);
+        }
+        let serving = http.map(|listener| http::serve(listener, routes, workers_stop.clone()));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
             shutdown.await;
@@ -124,15 +132,13 @@ impl App {
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         });
-        let listener = Polling::builder(bot)
-            .timeout(POLL_TIMEOUT)
-            .allowed_updates(vec![AllowedUpdate::Message, AllowedUpdate::CallbackQuery, AllowedUpdate::MyChatMember])
-            .delete_webhook()
-            .await
-            .build();
-        dispatcher
-            .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("getUpdates failed"))
-            .await;
+        match webhook {
+            Some(listener) => dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::new()).await,
+            None => {
+                let listener = updates::polling(bot).await;
+                dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("getUpdates failed")).await
+            }
+        }
         jobs::join(running).await;
         if let Some(serving) = serving
             && let Err(error) = serving.await

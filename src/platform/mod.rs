@@ -11,5 +11,6 @@ pub mod ops;
 pub mod outbound;
 pub mod queue;
 pub mod scheduler;
+pub mod settings;
 pub mod telemetry;
 pub mod when;

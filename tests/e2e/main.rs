@@ -24,3 +24,4 @@ mod feeds;
 mod console;
 mod ops;
 mod ops_cli;
+mod telegram_webhook;

@@ -146,7 +146,8 @@ impl TestApp {
         assert!(self.running.is_none(), "already running");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         self.console_url = format!("http://{}", listener.local_addr().unwrap());
-        let mut env = self.env.clone();
+        // `{http}` in a setting stands for this start's listener (e.g. the webhook URL).
+        let mut env: Vec<(String, String)> = self.env.iter().map(|(k, v)| (k.clone(), v.replace("{http}", &self.console_url))).collect();
         env.push(("KIMBOT_PUBLIC_URL".into(), self.console_url.clone()));
         let config = config_with(&self.fake, &self.database_url, &env);
         let app = App::build(config, self.clock.clone()).await.expect("app builds").with_http_listener(listener);

@@ -36,6 +36,7 @@ mod params;
 mod people;
 mod server;
 mod state;
+mod webhook;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -98,6 +99,7 @@ impl FakeTelegram {
         let fake = FakeTelegram {
             inner: Arc::new(inner),
         };
+        webhook::spawn(fake.clone());
         let app = server::router(fake.clone());
         let stopper = fake.clone();
         tokio::spawn(async move {
