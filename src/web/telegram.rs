@@ -14,7 +14,8 @@ use teloxide::stop::StopFlag;
 use teloxide::types::Update;
 use tokio::sync::mpsc::UnboundedSender;
 
-const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
+/// Header names are case-insensitive; written as Telegram documents it.
+const SECRET_HEADER: &str = "X-Telegram-Bot-Api-Secret-Token";
 
 #[derive(Clone)]
 struct Hook {

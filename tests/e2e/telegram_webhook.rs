@@ -176,3 +176,39 @@ async fn two_processes_behind_a_load_balancer_share_the_updates_and_handle_each_
     let _ = stop.send(());
     running.await.unwrap().unwrap();
 }
+
+/// Figures for the README, not a check: N residents write at once; how fast do all
+/// answers come back with long polling and with the webhook, on the same fake?
+/// `cargo test --test e2e updates_per_second -- --ignored --nocapture`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn updates_per_second_in_both_modes() {
+    const N: i64 = 400;
+    let fast = [("KIMBOT_SEND_PER_SECOND", "100000"), ("KIMBOT_SEND_PRIVATE_PER_SECOND", "50")];
+    for webhook in [false, true] {
+        let url = format!("{{http}}{PATH}");
+        let mut env = fast.to_vec();
+        if webhook {
+            env.push(("KIMBOT_TELEGRAM_WEBHOOK_URL", url.as_str()));
+        }
+        let app = spawn_app_with(&env).await;
+        if webhook {
+            wait_for_webhook(&app).await;
+        }
+        let people: Vec<_> = (0..N).map(|i| app.user(760_000 + i, "Warga")).collect();
+        let started = std::time::Instant::now();
+        for p in &people {
+            p.send("/start").await;
+        }
+        for p in &people {
+            p.next_message().await;
+        }
+        let took = started.elapsed();
+        println!(
+            "{}: {N} updates answered in {:.2} s = {:.0} updates/s",
+            if webhook { "webhook" } else { "long polling" },
+            took.as_secs_f64(),
+            N as f64 / took.as_secs_f64()
+        );
+    }
+}
