@@ -1,13 +1,14 @@
 //! Builds the pieces (database, Telegram client, dispatcher) and runs them until a
 //! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
 
-mod ctx;
 mod http;
 pub mod jobs;
 mod observe;
+mod registry;
 mod updates;
 
-pub use ctx::AppCtx;
+pub use crate::platform::ctx::AppCtx;
+pub use registry::registry;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -19,7 +20,7 @@ use teloxide::prelude::*;
 use crate::platform::config::{Config, ConfigError};
 use crate::platform::db::{Db, DbError, SharedClock};
 use crate::platform::delivery::{Outbox, RateLimiter, ReplyBot};
-use crate::bot::{DbStorage, HandlerError, State};
+use crate::bot::{DbStorage, HandlerError, Registry, RegistryError, State};
 
 /// Why the application could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +29,8 @@ pub enum AppError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Db(#[from] DbError),
+    #[error("features do not plug together: {0}")]
+    Registry(#[from] RegistryError),
     #[error("cannot reach Telegram at {url}: {source} (check TELOXIDE_TOKEN and TELOXIDE_API_URL)")]
     Telegram { url: String, source: teloxide::RequestError },
     #[error("cannot listen on {addr}: {source} (set KIMBOT_HTTP_ADDR to a free host:port, or off)")]
@@ -39,6 +42,7 @@ pub enum AppError {
 pub struct App {
     ctx: Arc<AppCtx>,
     bot: Bot,
+    registry: Arc<Registry>,
     /// Bound at build time, served while running (`None`: `KIMBOT_HTTP_ADDR=off`).
     http: Option<tokio::net::TcpListener>,
 }
@@ -47,6 +51,7 @@ impl App {
     /// Connects to the database (migrating it) and to Telegram (`getMe`), so a wrong
     /// token or URL fails here, at start-up, with one clear line.
     pub async fn build(config: Config, clock: SharedClock) -> Result<App, AppError> {
+        let registry = Arc::new(registry()?);
         let token = config.require_token()?;
         let db = Db::connect(&config.database_url, config.backend).await?;
         db.migrate().await?;
@@ -65,7 +70,7 @@ impl App {
             None => None,
         };
         let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, ops });
-        Ok(App { ctx, bot, http })
+        Ok(App { ctx, bot, registry, http })
     }
 
     /// Serves HTTP on `listener` instead of `KIMBOT_HTTP_ADDR` (the sandbox and the
@@ -87,14 +92,14 @@ impl App {
     /// Serves updates (long polling, or the webhook in webhook mode) until `shutdown`
     /// resolves, then finishes the updates in hand and closes the pool.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), AppError> {
-        let App { ctx, bot, http } = self;
+        let App { ctx, bot, registry, http } = self;
         let webhook = match &ctx.config.telegram_webhook {
             Some(_) if http.is_none() => return Err(AppError::WebhookWithoutHttp),
             Some(hook) => Some(updates::webhook(&ctx, &bot, hook).await?),
             None => None,
         };
         let (webhook, webhook_routes) = webhook.unzip();
-        if let Err(error) = crate::bot::set_default_menus(&bot).await {
+        if let Err(error) = crate::bot::set_default_menus(&bot, &registry).await {
             tracing::warn!(%error, "could not set the command menus; continuing");
         }
         match crate::bot::prune_processed(&ctx).await {
@@ -106,7 +111,7 @@ impl App {
         let limiter = RateLimiter::new(ctx.config.delivery.limits());
         let replies = ReplyBot::new(bot.clone(), limiter.clone());
         let mut dispatcher = Dispatcher::builder(bot.clone(), observe::timed(ctx.ops.clone(), crate::bot::schema()))
-            .dependencies(dptree::deps![ctx.clone(), storage, replies])
+            .dependencies(dptree::deps![ctx.clone(), storage, replies, registry])
             .default_handler(|update| async move { tracing::debug!(?update.kind, "update not handled") })
             .error_handler(Arc::new(|error: HandlerError| async move {
                 tracing::error!(%error, "update failed");

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use axum::Router;
 
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 
 /// Every route of the listener.
 pub fn router(ctx: Arc<AppCtx>) -> Router {

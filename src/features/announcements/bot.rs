@@ -11,9 +11,10 @@ use teloxide::types::Message;
 pub use super::buttons::Btn;
 use super::model::{Content, Target, can_announce};
 use super::{compose, jadwal, latest, plan, report, umkm_target};
-use crate::bot::keyboards::Command;
-use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use async_trait::async_trait;
+
+use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, DialogState, HandlerError, HandlerResult, Turn};
+use crate::features::members::Role;
 
 /// What has been composed so far.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -53,6 +54,38 @@ pub enum Dialog {
     Confirm { draft: Draft, plan: Plan },
 }
 
+/// Announcements, as plugged into the bot.
+pub struct Announcements;
+
+#[async_trait]
+impl ChatFeature for Announcements {
+    type Dialog = Dialog;
+    type Button = Btn;
+    const NAME: &'static str = "announcements";
+    const COMMANDS: &'static [CommandSpec] = &[
+        CommandSpec::new("pengumuman", Role::Resident, "help-line-pengumuman").aliases(&["announcements"]),
+        CommandSpec::new("umumkan", Role::Coordinator, "help-line-umumkan").aliases(&["announce"]),
+        CommandSpec::new("jadwal", Role::Coordinator, "help-line-jadwal").aliases(&["schedule"]),
+    ];
+
+    async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
+        on_command(turn, cmd).await
+    }
+
+    async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
+        on_message(turn, dialog, msg).await
+    }
+
+    async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
+        on_button(turn, state, btn, at).await
+    }
+}
+
+/// Stored under the old enum's variant name, so open dialogues survive the upgrade.
+impl DialogState for Dialog {
+    const KIND: &'static str = "Announce";
+}
+
 /// Handles this feature's commands; `Ok(false)` when the command is not ours.
 pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
     match cmd.name.as_str() {
@@ -85,7 +118,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
     }
 }
 
-pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
+pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
     if !can_announce(&turn.who.actor) {
         return Ok(false);
     }
@@ -95,7 +128,7 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
         Btn::RecallYes(id, n) => report::recall(turn, id, n, at).await,
         Btn::Cancel(_) | Btn::Pause(_) | Btn::Resume(_) => jadwal::act(turn, btn, at).await,
         btn => match state {
-            State::Announce(dialog) => on_dialog_button(turn, dialog, btn, at).await,
+            Current::Mine(dialog) => on_dialog_button(turn, dialog, btn, at).await,
             _ => Ok(false),
         },
     }

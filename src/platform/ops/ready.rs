@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::metrics::{OUTBOX_STATUSES, Snapshot};
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
 
 /// Longest a readiness query may take before the database counts as not answering.
