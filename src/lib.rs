@@ -8,7 +8,8 @@
 //! - [`platform`]: what every feature stands on and that knows nothing of Telegram
 //!   routing: typed config, the database and its clock, messages (i18n), dates as
 //!   people type them, the audit log, the outbound-address guard, the persistent
-//!   outbox with its paced delivery worker, periodic jobs.
+//!   outbox with its paced delivery worker, periodic jobs, metrics and readiness
+//!   (`ops`).
 //! - [`features`]: one folder per feature (members, umkm, aspirations,
 //!   announcements, trainings, privacy, reports, webhooks, feeds). Each has its
 //!   domain and store (plain types and SQL) and a `bot` module with its dialogues,
@@ -17,8 +18,10 @@
 //!   the router over the features' registrations, command menus.
 //! - [`app`]: the application context and the jobs, wired together and run until
 //!   shutdown.
-//! - [`tools`]: the ways in besides `run`: the command line, the sandbox, benchmarks.
-//! - [`web`]: the HTTP side: the staff web console.
+//! - [`tools`]: the ways in besides `run`: the command line, the sandbox, benchmarks,
+//!   `doctor` and `backup`.
+//! - [`web`]: the HTTP side, one listener per process: the staff web console,
+//!   `/healthz`, `/readyz`, `/metrics`, and Telegram's webhook in webhook mode.
 
 pub mod app;
 pub mod bot;

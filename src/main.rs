@@ -15,7 +15,7 @@ async fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("kimbot: {error}");
-            std::process::ExitCode::from(2)
+            std::process::ExitCode::from(error.exit_code())
         }
     }
 }

@@ -27,6 +27,8 @@ impl Sandbox {
             .args(["sandbox", "--db"])
             .arg(&db)
             .current_dir(dir)
+            // Never the default port: another sandbox or bot may hold it.
+            .env("KIMBOT_HTTP_ADDR", "127.0.0.1:0")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -134,6 +136,7 @@ fn a_resident_joins_a_kim_by_typing_the_deep_link_and_the_number_of_the_agree_bu
         "Ani presses [1]",
         "[Ani] (diubah): tombol dihapus",
         "Anda tergabung di KIM Bukit Lama",
+        "· console: http://127.0.0.1:",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }

@@ -35,10 +35,10 @@ impl Job {
 /// and the process's flood budget (shared with the handlers' answers).
 pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) -> Vec<Job> {
     let c = ctx;
-    let delivery = Worker::new(c.db.clone(), bot, c.clock.clone(), &c.outbox, limiter, c.config.delivery.clone());
+    let delivery = Worker::new(c.db.clone(), bot.clone(), c.clock.clone(), &c.outbox, limiter, c.config.delivery.clone()).with_ops(c.ops.clone());
     let reminders = Reminders::new(c.db.clone(), c.clock.clone(), c.outbox.clone(), c.config.tz);
     let notices = crate::features::aspirations::notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop.clone());
-    let webhooks = crate::features::webhooks::worker::Worker::new(c.db.clone(), c.clock.clone(), c.config.webhooks.clone(), c.config.outbound, c.webhook_wake.clone());
+    let webhooks = crate::features::webhooks::worker::Worker::new(c.db.clone(), c.clock.clone(), c.config.webhooks.clone(), c.config.outbound, c.webhook_wake.clone()).with_ops(c.ops.clone());
     vec![
         Job::new("delivery worker", delivery.run(stop.clone())),
         Job::new("training reminders", reminders.run(stop.clone())),
@@ -47,6 +47,7 @@ pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) 
         Job::new("webhook worker", webhooks.run(stop.clone())),
         Job::new("feed poller", feeds(c.clone(), stop.clone())),
         Job::new("overdue aspiration job", crate::features::aspirations::overdue::run(c.clone(), stop.clone())),
+        Job::new("telegram probe", crate::platform::ops::probe_telegram(bot, c.ops.clone(), stop.clone())),
     ]
 }
 

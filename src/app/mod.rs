@@ -1,8 +1,11 @@
 //! Builds the pieces (database, Telegram client, dispatcher) and runs them until a
 //! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
 
+mod http;
 pub mod jobs;
+mod observe;
 mod registry;
+mod updates;
 
 pub use crate::platform::ctx::AppCtx;
 pub use registry::registry;
@@ -13,8 +16,6 @@ use std::time::Duration;
 
 use teloxide::dispatching::dialogue::{ErasedStorage, Storage};
 use teloxide::prelude::*;
-use teloxide::types::AllowedUpdate;
-use teloxide::update_listeners::Polling;
 
 use crate::platform::config::{Config, ConfigError};
 use crate::platform::db::{Db, DbError, SharedClock};
@@ -32,15 +33,18 @@ pub enum AppError {
     Registry(#[from] RegistryError),
     #[error("cannot reach Telegram at {url}: {source} (check TELOXIDE_TOKEN and TELOXIDE_API_URL)")]
     Telegram { url: String, source: teloxide::RequestError },
+    #[error("cannot listen on {addr}: {source} (set KIMBOT_HTTP_ADDR to a free host:port, or off)")]
+    Http { addr: String, source: std::io::Error },
+    #[error("KIMBOT_TELEGRAM_WEBHOOK_URL needs the HTTP listener: set KIMBOT_HTTP_ADDR (not off)")]
+    WebhookWithoutHttp,
 }
-
-/// Long-poll timeout: how long one getUpdates call waits for news.
-const POLL_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct App {
     ctx: Arc<AppCtx>,
     bot: Bot,
     registry: Arc<Registry>,
+    /// Bound at build time, served while running (`None`: `KIMBOT_HTTP_ADDR=off`).
+    http: Option<tokio::net::TcpListener>,
 }
 
 impl App {
@@ -59,18 +63,42 @@ impl App {
         let me = bot.get_me().await.map_err(|source| AppError::Telegram { url, source })?;
         let bot_username = me.username().to_string();
         let outbox = Outbox::new(db.clone(), clock.clone());
-        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, webhook_wake: Default::default() });
-        Ok(App { ctx, bot, registry })
+        let ops = Arc::new(crate::platform::ops::Ops::default());
+        ops.telegram_reached();
+        let http = match config.http.addr {
+            Some(addr) => Some(http::bind(addr).await?),
+            None => None,
+        };
+        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, webhook_wake: Default::default(), ops });
+        Ok(App { ctx, bot, registry, http })
+    }
+
+    /// Serves HTTP on `listener` instead of `KIMBOT_HTTP_ADDR` (the sandbox and the
+    /// tests bind port 0 first, to know the address for `KIMBOT_PUBLIC_URL`).
+    pub fn with_http_listener(mut self, listener: tokio::net::TcpListener) -> Self {
+        self.http = Some(listener);
+        self
+    }
+
+    /// The address HTTP is served on, if any.
+    pub fn http_addr(&self) -> Option<std::net::SocketAddr> {
+        self.http.as_ref().and_then(|l| l.local_addr().ok())
     }
 
     pub fn ctx(&self) -> Arc<AppCtx> {
         self.ctx.clone()
     }
 
-    /// Serves updates by long polling until `shutdown` resolves, then finishes the
-    /// updates in hand and closes the pool.
+    /// Serves updates (long polling, or the webhook in webhook mode) until `shutdown`
+    /// resolves, then finishes the updates in hand and closes the pool.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), AppError> {
-        let App { ctx, bot, registry } = self;
+        let App { ctx, bot, registry, http } = self;
+        let webhook = match &ctx.config.telegram_webhook {
+            Some(_) if http.is_none() => return Err(AppError::WebhookWithoutHttp),
+            Some(hook) => Some(updates::webhook(&ctx, &bot, hook).await?),
+            None => None,
+        };
+        let (webhook, webhook_routes) = webhook.unzip();
         if let Err(error) = crate::bot::set_default_menus(&bot, &registry).await {
             tracing::warn!(%error, "could not set the command menus; continuing");
         }
@@ -82,7 +110,7 @@ impl App {
         // One flood budget per process, shared by handlers' answers and the outbox worker.
         let limiter = RateLimiter::new(ctx.config.delivery.limits());
         let replies = ReplyBot::new(bot.clone(), limiter.clone());
-        let mut dispatcher = Dispatcher::builder(bot.clone(), crate::bot::schema())
+        let mut dispatcher = Dispatcher::builder(bot.clone(), observe::timed(ctx.ops.clone(), crate::bot::schema()))
             .dependencies(dptree::deps![ctx.clone(), storage, replies, registry])
             .default_handler(|update| async move { tracing::debug!(?update.kind, "update not handled") })
             .error_handler(Arc::new(|error: HandlerError| async move {
@@ -91,6 +119,11 @@ impl App {
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
         let running = jobs::spawn(jobs::all(&ctx, bot.clone(), limiter, &workers_stop));
+        let mut routes = crate::web::router(ctx.clone());
+        if let Some(webhook_routes) = webhook_routes {
+            routes = routes.merge(webhook_routes);
+        }
+        let serving = http.map(|listener| http::serve(listener, routes, workers_stop.clone()));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
             shutdown.await;
@@ -104,16 +137,19 @@ impl App {
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         });
-        let listener = Polling::builder(bot)
-            .timeout(POLL_TIMEOUT)
-            .allowed_updates(vec![AllowedUpdate::Message, AllowedUpdate::CallbackQuery, AllowedUpdate::MyChatMember])
-            .delete_webhook()
-            .await
-            .build();
-        dispatcher
-            .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("getUpdates failed"))
-            .await;
+        match webhook {
+            Some(listener) => dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::new()).await,
+            None => {
+                let listener = updates::polling(bot).await;
+                dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("getUpdates failed")).await
+            }
+        }
         jobs::join(running).await;
+        if let Some(serving) = serving
+            && let Err(error) = serving.await
+        {
+            tracing::error!(%error, "HTTP listener panicked");
+        }
         ctx.db.close().await;
         tracing::info!("stopped");
         Ok(())

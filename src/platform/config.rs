@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::net::SocketAddr;
 
 use chrono_tz::Tz;
 use teloxide::types::UserId;
@@ -17,6 +18,8 @@ pub use crate::platform::delivery::config::DeliveryConfig;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://kimbot.db?mode=rwc";
 /// Where console links point when `KIMBOT_PUBLIC_URL` is not set (the default HTTP address).
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
+/// Where the HTTP listener (console, health, metrics) binds when `KIMBOT_HTTP_ADDR` is not set.
+pub const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8080";
 
 /// A bot token that never shows up in logs or `Debug` output.
 #[derive(Clone)]
@@ -69,6 +72,12 @@ pub enum ConfigError {
     BadPublicUrl(String),
     #[error("KIMBOT_HOLIDAYS must be comma-separated dates like 2026-12-25 (bad entry {0:?})")]
     BadHolidays(String),
+    #[error("KIMBOT_HTTP_ADDR must be host:port like 127.0.0.1:8080, or off (got {0:?})")]
+    BadHttpAddr(String),
+    #[error("KIMBOT_TELEGRAM_WEBHOOK_URL must be an https:// URL ending in the path Telegram should POST to ({0})")]
+    BadTelegramWebhookUrl(String),
+    #[error("KIMBOT_TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")]
+    BadTelegramWebhookSecret,
 }
 
 /// Which database engine `DATABASE_URL` points at.
@@ -101,6 +110,65 @@ pub struct Config {
     /// Base of links the bot hands out to the web console (`KIMBOT_PUBLIC_URL`,
     /// default `http://127.0.0.1:8080`); an https URL makes the session cookie `Secure`.
     pub public_url: Url,
+    /// The HTTP listener (console, `/healthz`, `/readyz`, `/metrics`).
+    pub http: HttpConfig,
+    /// Webhook mode (`KIMBOT_TELEGRAM_WEBHOOK_URL`); `None`: long polling.
+    pub telegram_webhook: Option<TelegramWebhook>,
+}
+
+/// Telegram POSTs updates to `url` (through a reverse proxy to the HTTP listener,
+/// same path) with `secret` in `X-Telegram-Bot-Api-Secret-Token`.
+#[derive(Debug, Clone)]
+pub struct TelegramWebhook {
+    pub url: Url,
+    /// `KIMBOT_TELEGRAM_WEBHOOK_SECRET`; when absent one is generated and kept in the
+    /// database, so every process of the bot uses the same.
+    pub secret: Option<Secret>,
+}
+
+impl TelegramWebhook {
+    fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Option<Self>, ConfigError> {
+        let Some(raw) = get("KIMBOT_TELEGRAM_WEBHOOK_URL") else { return Ok(None) };
+        let url = Url::parse(raw).map_err(|e| ConfigError::BadTelegramWebhookUrl(e.to_string()))?;
+        // Telegram itself only POSTs to https; plain http is accepted for a local
+        // Bot API server (and the tests' fake).
+        if !matches!(url.scheme(), "https" | "http") || url.path().len() < 2 {
+            return Err(ConfigError::BadTelegramWebhookUrl(format!("got {raw:?}")));
+        }
+        let secret = get("KIMBOT_TELEGRAM_WEBHOOK_SECRET").map(Secret::new);
+        if let Some(s) = &secret
+            && !valid_webhook_secret(s.expose())
+        {
+            return Err(ConfigError::BadTelegramWebhookSecret);
+        }
+        Ok(Some(Self { url, secret }))
+    }
+}
+
+/// Telegram's rule for `secret_token`: 1-256 characters of `A-Za-z0-9_-`.
+pub fn valid_webhook_secret(secret: &str) -> bool {
+    (1..=256).contains(&secret.len()) && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// Settings of the HTTP listener.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    /// Where to listen (`KIMBOT_HTTP_ADDR`, default 127.0.0.1:8080); `None`: no
+    /// listener (`off`).
+    pub addr: Option<SocketAddr>,
+    /// `/metrics` is served only when this is set, to requests carrying it as a
+    /// bearer token (`KIMBOT_METRICS_TOKEN`).
+    pub metrics_token: Option<Secret>,
+}
+
+impl HttpConfig {
+    fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self, ConfigError> {
+        let addr = match get("KIMBOT_HTTP_ADDR").unwrap_or(DEFAULT_HTTP_ADDR) {
+            off if ["off", "none", "no", "0"].contains(&off.to_ascii_lowercase().as_str()) => None,
+            raw => Some(raw.parse().map_err(|_| ConfigError::BadHttpAddr(raw.to_string()))?),
+        };
+        Ok(Self { addr, metrics_token: get("KIMBOT_METRICS_TOKEN").map(Secret::new) })
+    }
 }
 
 impl Config {
@@ -129,7 +197,9 @@ impl Config {
         let sla = crate::features::aspirations::sla::SlaConfig::from_lookup(get)?;
         let public_url = Url::parse(get("KIMBOT_PUBLIC_URL").unwrap_or(DEFAULT_PUBLIC_URL))
             .map_err(|e| ConfigError::BadPublicUrl(e.to_string()))?;
-        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, public_url })
+        let http = HttpConfig::from_lookup(get)?;
+        let telegram_webhook = TelegramWebhook::from_lookup(get)?;
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, public_url, http, telegram_webhook })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.
@@ -201,6 +271,16 @@ mod tests {
         assert_eq!(c.tz, chrono_tz::Asia::Jakarta);
         assert!(c.admins.is_empty());
         assert_eq!(c.require_token().unwrap_err(), ConfigError::MissingToken);
+        assert_eq!(c.http.addr, Some(DEFAULT_HTTP_ADDR.parse().unwrap()));
+        assert!(c.http.metrics_token.is_none());
+    }
+
+    #[test]
+    fn the_http_listener_can_be_moved_or_turned_off() {
+        for (value, expected) in [("off", None), ("OFF", None), ("0.0.0.0:9000", Some("0.0.0.0:9000".parse().unwrap()))] {
+            let c = Config::from_map(&env(&[("KIMBOT_HTTP_ADDR", value)])).unwrap();
+            assert_eq!(c.http.addr, expected, "{value}");
+        }
     }
 
     #[test]
@@ -210,6 +290,7 @@ mod tests {
             (("KIMBOT_ADMINS", "12,abc"), "KIMBOT_ADMINS"),
             (("KIMBOT_TZ", "Mars/Olympus"), "KIMBOT_TZ"),
             (("TELOXIDE_API_URL", "not a url"), "TELOXIDE_API_URL"),
+            (("KIMBOT_HTTP_ADDR", "localhost"), "KIMBOT_HTTP_ADDR"),
         ];
         for ((key, value), named) in cases {
             let err = Config::from_map(&env(&[(key, value)])).unwrap_err().to_string();

@@ -19,6 +19,8 @@ pub struct AppCtx {
     pub outbox: crate::platform::delivery::Outbox,
     /// Wakes this process's webhook worker after a commit that queued deliveries.
     pub webhook_wake: crate::platform::queue::worker::Wake,
+    /// Metrics and liveness signals of this process (`/metrics`, `/readyz`).
+    pub ops: Arc<crate::platform::ops::Ops>,
 }
 
 impl AppCtx {

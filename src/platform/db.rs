@@ -9,9 +9,13 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
 
 use crate::platform::config::Backend;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
 /// Errors of the storage layer.
 #[derive(Debug, thiserror::Error)]
@@ -73,14 +77,27 @@ impl Db {
         Ok(Self { pool, backend })
     }
 
+    fn migrator(&self) -> &'static Migrator {
+        match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        }
+    }
+
     /// Applies the migrations of this backend (idempotent).
     #[tracing::instrument(skip_all)]
     pub async fn migrate(&self) -> DbResult<()> {
-        match self.backend {
-            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
-            Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await?,
-        }
+        self.migrator().run(&self.pool).await?;
         Ok(())
+    }
+
+    /// Versions of the migrations this build carries that the database has not
+    /// applied (empty: the schema is current). For readiness checks and `doctor`.
+    pub async fn pending_migrations(&self) -> DbResult<Vec<i64>> {
+        use sqlx::Row;
+        let rows = sqlx::query("SELECT version FROM _sqlx_migrations WHERE success").fetch_all(&self.pool).await?;
+        let applied: Vec<i64> = rows.iter().map(|r| r.try_get::<i64, _>(0)).collect::<Result<_, _>>()?;
+        Ok(self.migrator().iter().map(|m| m.version).filter(|v| !applied.contains(v)).collect())
     }
 
     /// Begins a transaction. On SQLite it takes the write lock at once (`BEGIN

@@ -78,6 +78,15 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::features::feeds::cli::FeedsAction,
     },
+    /// Check this server's setup (token, database, migrations, zone, admins, areas,
+    /// feeds and webhooks reachable, Telegram's webhook info); exit code 1 if any fails.
+    Doctor,
+    /// A consistent copy of the SQLite database while the bot runs (VACUUM INTO);
+    /// on PostgreSQL, prints the pg_dump line to use.
+    Backup {
+        /// The copy to write (must not exist yet).
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -164,6 +173,19 @@ pub enum CliError {
     Sandbox(String),
     #[error(transparent)]
     Webhooks(#[from] crate::features::webhooks::WebhookError),
+    /// `kimbot doctor` found problems (each printed on its own line).
+    #[error("{0} check(s) failed")]
+    ChecksFailed(usize),
+}
+
+impl CliError {
+    /// The process's exit code: 1 when `doctor` found problems, 2 for every error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::ChecksFailed(_) => 1,
+            _ => 2,
+        }
+    }
 }
 
 impl From<crate::platform::db::DbError> for CliError {
@@ -190,6 +212,15 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             result
         }
         Command::Bench { what } => crate::tools::bench::run(what).await,
+        Command::Doctor => {
+            let env = std::env::vars().collect();
+            let lines = crate::tools::doctor::run(&env, &mut std::io::stdout()).await;
+            match lines.iter().filter(|l| !l.ok).count() {
+                0 => Ok(()),
+                failed => Err(CliError::ChecksFailed(failed)),
+            }
+        }
+        Command::Backup { file } => crate::tools::backup::run(&Config::from_env()?, &file, &mut std::io::stdout()).await,
         Command::Feeds { action } => {
             let config = Config::from_env()?;
             let db = Db::connect(&config.database_url, config.backend).await?;
@@ -246,7 +277,13 @@ async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(
             }
         }
         Command::Webhooks { action } => crate::features::webhooks::cli::run(db, action, now, &mut std::io::stdout().lock()).await?,
-        Command::Run | Command::Sandbox { .. } | Command::Bench { .. } | Command::Export { .. } | Command::Feeds { .. } => {
+        Command::Run
+        | Command::Sandbox { .. }
+        | Command::Bench { .. }
+        | Command::Export { .. }
+        | Command::Feeds { .. }
+        | Command::Doctor
+        | Command::Backup { .. } => {
             unreachable!("handled in run")
         }
     }

@@ -1,5 +1,7 @@
 //! The ways in besides serving Telegram: the command line, the sandbox, benchmarks.
 
+pub mod backup;
 pub mod bench;
 pub mod cli;
+pub mod doctor;
 pub mod sandbox;

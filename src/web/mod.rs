@@ -1,4 +1,18 @@
-//! The HTTP side of kimbot. [`console`] is the staff web console; its router is
-//! mounted on the process's HTTP listener.
+//! The HTTP side of kimbot, served by one listener per process (`KIMBOT_HTTP_ADDR`):
+//! [`console`] is the staff web console, [`ops`] the health and metrics endpoints,
+//! [`telegram`] the webhook Telegram POSTs updates to (webhook mode).
 
 pub mod console;
+pub mod ops;
+pub mod telegram;
+
+use std::sync::Arc;
+
+use axum::Router;
+
+use crate::platform::ctx::AppCtx;
+
+/// Every route of the listener.
+pub fn router(ctx: Arc<AppCtx>) -> Router {
+    ops::routes(ctx.clone()).merge(console::routes(ctx))
+}

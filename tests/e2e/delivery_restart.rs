@@ -56,6 +56,8 @@ impl Kimbot {
             .env("TELOXIDE_TOKEN", fake_telegram::TOKEN)
             .env("TELOXIDE_API_URL", app.fake.api_url())
             .env("DATABASE_URL", &app.database_url)
+            // No HTTP: the default port may be taken (by the other process, or anyone).
+            .env("KIMBOT_HTTP_ADDR", "off")
             .env("KIMBOT_SEND_CONCURRENCY", concurrency.to_string())
             .env("KIMBOT_SEND_TIMEOUT_SECS", "2")
             .env("KIMBOT_SEND_LEASE_SECS", "3")

@@ -23,3 +23,6 @@ mod webhooks;
 mod factcheck;
 mod feeds;
 mod console;
+mod ops;
+mod ops_cli;
+mod telegram_webhook;

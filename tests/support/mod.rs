@@ -28,9 +28,11 @@ pub struct TestApp {
     /// Extra environment for the app's config (e.g. `KIMBOT_SEND_*`), kept across restarts.
     pub env: Vec<(String, String)>,
     running: Option<(oneshot::Sender<()>, JoinHandle<Result<(), AppError>>)>,
-    /// The staff console, served on loopback until the shared HTTP listener lands.
+    /// Base URL of the app's HTTP listener (console, `/healthz`, `/readyz`, `/metrics`),
+    /// a fresh loopback port per start.
     pub console_url: String,
-    console: Option<JoinHandle<()>>,
+    /// The running app's context (for tests that look inside it).
+    pub ctx: Option<Arc<kimbot::app::AppCtx>>,
     _dir: tempfile::TempDir,
 }
 
@@ -78,7 +80,7 @@ pub async fn spawn_app_without_areas() -> TestApp {
     let config = config_for(&fake, &database_url);
     let db = Db::connect(&database_url, config.backend).await.expect("test database");
     db.migrate().await.expect("migrations");
-    TestApp { fake, database_url, db, clock: Arc::new(SystemClock), env: Vec::new(), running: None, console_url: String::new(), console: None, _dir: dir }
+    TestApp { fake, database_url, db, clock: Arc::new(SystemClock), env: Vec::new(), running: None, console_url: String::new(), ctx: None, _dir: dir }
 }
 
 pub fn config_for(fake: &FakeTelegram, database_url: &str) -> Config {
@@ -93,6 +95,9 @@ pub fn config_with(fake: &FakeTelegram, database_url: &str, extra: &[(String, St
         ("KIMBOT_ADMINS", ADMIN_ID.to_string()),
         // Test servers (feeds, webhook receivers) listen on 127.0.0.1.
         ("KIMBOT_OUTBOUND_ALLOW_PRIVATE", "1".to_string()),
+        // Many apps run at once: none takes the default port; `start` hands each
+        // its own listener on port 0.
+        ("KIMBOT_HTTP_ADDR", "off".to_string()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -135,19 +140,18 @@ impl TestApp {
         kimbot::features::members::areas::import_csv(&self.db, csv).await.expect("areas import");
     }
 
-    /// Starts the application exactly as `kimbot run` does.
+    /// Starts the application exactly as `kimbot run` does, its HTTP listener on a
+    /// free loopback port.
     pub async fn start(&mut self) {
         assert!(self.running.is_none(), "already running");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         self.console_url = format!("http://{}", listener.local_addr().unwrap());
-        let mut env = self.env.clone();
+        // `{http}` in a setting stands for this start's listener (e.g. the webhook URL).
+        let mut env: Vec<(String, String)> = self.env.iter().map(|(k, v)| (k.clone(), v.replace("{http}", &self.console_url))).collect();
         env.push(("KIMBOT_PUBLIC_URL".into(), self.console_url.clone()));
         let config = config_with(&self.fake, &self.database_url, &env);
-        let app = App::build(config, self.clock.clone()).await.expect("app builds");
-        let routes = kimbot::web::console::routes(app.ctx());
-        self.console = Some(tokio::spawn(async move {
-            let _ = axum::serve(listener, routes).await;
-        }));
+        let app = App::build(config, self.clock.clone()).await.expect("app builds").with_http_listener(listener);
+        self.ctx = Some(app.ctx());
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(app.run_until(async move {
             let _ = stopped.await;
@@ -157,9 +161,7 @@ impl TestApp {
 
     /// Stops as on SIGTERM: updates in hand are finished, the pool is closed.
     pub async fn stop(&mut self) {
-        if let Some(console) = self.console.take() {
-            console.abort();
-        }
+        self.ctx = None;
         if let Some((stop, handle)) = self.running.take() {
             let _ = stop.send(());
             handle.await.expect("app task").expect("app stopped cleanly");

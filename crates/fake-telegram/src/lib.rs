@@ -36,6 +36,7 @@ mod params;
 mod people;
 mod server;
 mod state;
+mod webhook;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -98,6 +99,7 @@ impl FakeTelegram {
         let fake = FakeTelegram {
             inner: Arc::new(inner),
         };
+        webhook::spawn(fake.clone());
         let app = server::router(fake.clone());
         let stopper = fake.clone();
         tokio::spawn(async move {
@@ -234,6 +236,19 @@ impl FakeTelegram {
         }
         self.changed();
         id
+    }
+
+    /// Makes `getWebhookInfo` report a failed webhook delivery, as Telegram does
+    /// when the bot's URL did not answer.
+    pub fn set_webhook_error(&self, message: &str) {
+        let at = chrono::Utc::now().timestamp();
+        self.lock().webhook_error = Some((at, message.to_owned()));
+        self.changed();
+    }
+
+    /// The URL of the webhook currently set (empty: none, long polling).
+    pub fn webhook_url(&self) -> String {
+        self.lock().webhook_url.clone()
     }
 
     /// Every update queued so far (with ids), oldest first.

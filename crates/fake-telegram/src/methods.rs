@@ -43,16 +43,36 @@ pub fn dispatch(
 ) -> Result<Value, ApiErr> {
     match method {
         "getme" => Ok(json::me()),
-        "getwebhookinfo" => Ok(json!({
-            "url": st.webhook_url, "has_custom_certificate": false,
-            "pending_update_count": st.updates.len()
-        })),
+        "getwebhookinfo" => {
+            let mut info = json!({
+                "url": st.webhook_url, "has_custom_certificate": false,
+                "pending_update_count": st.updates.len() + st.raw_updates.len()
+            });
+            if let Some((at, message)) = &st.webhook_error {
+                info["last_error_date"] = json!(at);
+                info["last_error_message"] = json!(message);
+            }
+            if let Some(list) = &st.allowed_updates {
+                info["allowed_updates"] = json!(list);
+            }
+            Ok(info)
+        }
         "setwebhook" => {
             st.webhook_url = params::str_of(p, "url").unwrap_or_default();
+            st.webhook_secret = params::str_of(p, "secret_token").filter(|s| !s.is_empty());
+            if let Some(Value::Array(list)) = params::json_of(p, "allowed_updates") {
+                let list: Vec<String> = list.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+                st.allowed_updates = (!list.is_empty()).then_some(list);
+            }
+            st.webhook_error = None;
+            if params::bool_of(p, "drop_pending_updates") {
+                st.updates.clear();
+            }
             Ok(json!(true))
         }
         "deletewebhook" => {
             st.webhook_url.clear();
+            st.webhook_secret = None;
             if params::bool_of(p, "drop_pending_updates") {
                 st.updates.clear();
             }

@@ -207,6 +207,13 @@ async fn parse_multipart(mut mp: Multipart) -> Result<Value, String> {
 /// Long polling with Telegram's offset semantics: updates below `offset` are
 /// confirmed and forgotten, the rest are returned (again) until confirmed.
 async fn get_updates(fake: &FakeTelegram, p: &Value) -> Result<Value, ApiErr> {
+    if !fake.lock().webhook_url.is_empty() {
+        return Err(ApiErr {
+            code: 409,
+            description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first".into(),
+            parameters: None,
+        });
+    }
     let offset = params::i64_of(p, "offset").unwrap_or(0);
     let limit = params::i64_of(p, "limit").unwrap_or(100).clamp(1, 100) as usize;
     let timeout = params::i64_of(p, "timeout")
@@ -240,7 +247,7 @@ async fn get_updates(fake: &FakeTelegram, p: &Value) -> Result<Value, ApiErr> {
     Ok(Value::Array(batch))
 }
 
-fn take_batch(st: &mut FakeState, offset: i64, limit: usize) -> Vec<Value> {
+pub(crate) fn take_batch(st: &mut FakeState, offset: i64, limit: usize) -> Vec<Value> {
     let allowed = st.allowed_updates.clone();
     let is_allowed = |u: &Value| {
         let kind = u

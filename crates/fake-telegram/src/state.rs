@@ -211,6 +211,10 @@ pub struct State {
     pub(crate) read_cursor: HashMap<i64, usize>,
     pub(crate) allowed_updates: Option<Vec<String>>,
     pub(crate) webhook_url: String,
+    /// `secret_token` of the last setWebhook, sent back with every webhook POST.
+    pub(crate) webhook_secret: Option<String>,
+    /// Telegram's record of the last failed webhook POST: (unix time, message).
+    pub(crate) webhook_error: Option<(i64, String)>,
     pub(crate) faults: Faults,
     pub(crate) shutdown: bool,
 }

@@ -68,10 +68,18 @@ impl Poller {
     }
 
     async fn poll(&self, feed: &Feed) -> DbResult<()> {
+        let metrics = &self.ctx.ops.metrics;
         match self.fetcher.fetch(&feed.url, &feed.validators).await {
-            Ok(Fetched::NotModified) => self.succeeded(feed, None, Vec::new()).await,
-            Ok(Fetched::Items(items, validators)) => self.succeeded(feed, Some(validators), items).await,
+            Ok(Fetched::NotModified) => {
+                metrics.feed_poll("not_modified");
+                self.succeeded(feed, None, Vec::new()).await
+            }
+            Ok(Fetched::Items(items, validators)) => {
+                metrics.feed_poll("ok");
+                self.succeeded(feed, Some(validators), items).await
+            }
             Err(error) => {
+                metrics.feed_poll("failed");
                 tracing::warn!(feed = feed.id, url = %feed.url, reason = %error, "feed poll failed");
                 self.failed(feed, &error).await
             }

@@ -15,6 +15,7 @@ use super::queue::{self, Answer, Claimed};
 use super::send::{self, Outcome, Request};
 use super::{WebhookConfig, payload, store};
 use crate::platform::db::{Db, DbResult, SharedClock};
+use crate::platform::ops::Ops;
 use crate::platform::outbound::Guard;
 use crate::platform::queue::worker::{Drain, Pace, Wake};
 
@@ -31,13 +32,21 @@ pub struct Worker {
     busy: Mutex<HashSet<i64>>,
     /// New deliveries queued, or a request finished and its endpoint may be claimed again.
     wake: Wake,
+    /// Delivery outcomes for `/metrics`.
+    ops: Arc<Ops>,
 }
 
 impl Worker {
     pub fn new(db: Db, clock: SharedClock, config: WebhookConfig, guard: Guard, wake: Wake) -> Self {
         let name = format!("wh-{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
         let client = send::client(config.request_timeout, guard);
-        Self { db, clock, client, config, guard, name, busy: Mutex::new(HashSet::new()), wake }
+        Self { db, clock, client, config, guard, name, busy: Mutex::new(HashSet::new()), wake, ops: Arc::default() }
+    }
+
+    /// Reports delivery outcomes into the application's metrics.
+    pub fn with_ops(mut self, ops: Arc<Ops>) -> Self {
+        self.ops = ops;
+        self
     }
 
     /// Runs until `stop` turns true, then lets the requests in flight finish and
@@ -91,16 +100,27 @@ impl Worker {
     async fn record(&self, row: &Claimed, outcome: Outcome) -> DbResult<()> {
         let now = self.clock.now();
         let (state, next, answer) = match outcome {
-            Outcome::Delivered { status, body } => ("delivered", None, answer(Some(status), Some(body), None)),
-            Outcome::Dropped(why) => ("failed", None, answer(None, None, Some(why))),
+            Outcome::Delivered { status, body } => {
+                self.ops.metrics.webhook_delivery("delivered");
+                ("delivered", None, answer(Some(status), Some(body), None))
+            }
+            Outcome::Dropped(why) => {
+                self.ops.metrics.webhook_delivery("dropped");
+                ("failed", None, answer(None, None, Some(why)))
+            }
             Outcome::Rejected { status, body } => {
+                self.ops.metrics.webhook_delivery("rejected");
                 tracing::warn!(delivery = %row.delivery_id, status, "webhooks: endpoint refused the delivery");
                 ("failed", None, answer(Some(status), Some(body), Some(format!("HTTP {status}"))))
             }
             Outcome::Transient { status, body, error } => {
                 match next_attempt(row.first_attempt_at, row.attempts + 1, now) {
-                    Some(at) => ("queued", Some(at), answer(status, body, Some(error))),
+                    Some(at) => {
+                        self.ops.metrics.webhook_delivery("retry");
+                        ("queued", Some(at), answer(status, body, Some(error)))
+                    }
                     None => {
+                        self.ops.metrics.webhook_delivery("gave_up");
                         let error = format!("gave up after {} tries over a day: {error}", row.attempts + 1);
                         tracing::warn!(delivery = %row.delivery_id, %error, "webhooks: delivery failed");
                         ("failed", None, answer(status, body, Some(error)))

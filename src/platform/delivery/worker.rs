@@ -24,6 +24,7 @@ use super::outbox::{self, Claimed, Retry};
 use super::send::{self, Outcome};
 use super::{DeliveryConfig, Outbox};
 use crate::platform::db::{Db, DbResult, SharedClock};
+use crate::platform::ops::Ops;
 use crate::platform::queue::Claim;
 use crate::platform::queue::worker::{Drain, Pace, Wake};
 use crate::features::members::{GroupStatus, groups};
@@ -46,12 +47,20 @@ pub struct Worker {
     /// or a full window). Held in memory with the limiter's monotonic instants, not
     /// as `not_before` in the database, whose whole seconds come from the app clock.
     held: Mutex<HashMap<i64, Instant>>,
+    /// Send outcomes, Telegram's answers and the heartbeat behind `/readyz`.
+    ops: Arc<Ops>,
 }
 
 impl Worker {
     pub fn new(db: Db, bot: Bot, clock: SharedClock, outbox: &Outbox, limiter: Arc<RateLimiter>, config: DeliveryConfig) -> Self {
         let name = format!("{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
-        Self { db, bot, clock, wake: outbox.waker(), limiter, config, name, held: Mutex::new(HashMap::new()) }
+        Self { db, bot, clock, wake: outbox.waker(), limiter, config, name, held: Mutex::new(HashMap::new()), ops: Arc::default() }
+    }
+
+    /// Reports into the application's metrics and liveness signals.
+    pub fn with_ops(mut self, ops: Arc<Ops>) -> Self {
+        self.ops = ops;
+        self
     }
 
     /// Runs until `stop` turns true, then lets the sends in flight finish and record
@@ -116,6 +125,7 @@ impl Worker {
     async fn deliver(self: Arc<Self>, row: Claimed, mut slot: Slot, lane: OwnedSemaphorePermit) {
         let outcome = send::attempt(&self.bot, &row, self.config.request_timeout).await;
         slot.answered();
+        self.observe(&row, &outcome);
         if let Outcome::TooMany(wait) = &outcome
             && self.limiter.too_many_requests(row.chat_id, *wait)
         {
@@ -127,6 +137,22 @@ impl Worker {
         drop(slot);
         drop(lane);
         self.release(row.chat_id);
+    }
+
+    /// Counts the outcome; any answer from Telegram itself shows it is reachable.
+    fn observe(&self, row: &Claimed, outcome: &Outcome) {
+        let label = match outcome {
+            Outcome::Sent(_) => "ok",
+            Outcome::TooMany(_) => "429",
+            Outcome::Migrated(_) => "migrated",
+            Outcome::Forbidden(_) => "403",
+            Outcome::Transient { .. } if row.attempts + 1 < i64::from(self.config.max_attempts) => "retry",
+            Outcome::Transient { .. } | Outcome::Failed(_) => "failed",
+        };
+        self.ops.metrics.send(label);
+        if !matches!(outcome, Outcome::Transient { .. }) {
+            self.ops.telegram_reached();
+        }
     }
 
     /// The claim this worker holds on `row`; outcomes are written only under it.
@@ -229,6 +255,10 @@ fn secs_until(not_yet: NotYet) -> i64 {
 
 #[async_trait]
 impl Drain for Worker {
+    fn tick(&self) {
+        self.ops.delivery_heartbeat();
+    }
+
     async fn start(&self) {
         self.remember_recent_sends().await;
     }

@@ -47,6 +47,9 @@ pub trait Drain: Send + Sync + 'static {
     /// Runs once before the first claim.
     async fn start(&self) {}
 
+    /// Runs at every turn of the loop (a liveness heartbeat for `/readyz`).
+    fn tick(&self) {}
+
     /// Queues again the rows whose claim outlived the lease.
     async fn reclaim(&self);
 
@@ -73,6 +76,7 @@ pub async fn run<D: Drain>(drain: D, pace: Pace, mut stop: watch::Receiver<bool>
     let mut tasks = JoinSet::new();
     let mut next_reclaim = 0;
     loop {
+        drain.tick();
         while tasks.try_join_next().is_some() {}
         if *stop.borrow() {
             break;

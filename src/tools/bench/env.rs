@@ -87,6 +87,8 @@ pub fn config(api_url: &str, database_url: &str, overrides: &[(&str, &str)]) -> 
     env.insert("TELOXIDE_TOKEN".into(), fake_telegram::TOKEN.into());
     env.insert("TELOXIDE_API_URL".into(), api_url.into());
     env.insert("DATABASE_URL".into(), database_url.into());
+    // A benchmark serves no HTTP (and must not take the port of a running bot).
+    env.insert("KIMBOT_HTTP_ADDR".into(), "off".into());
     for (k, v) in overrides {
         env.insert(k.to_string(), v.to_string());
     }

@@ -46,18 +46,20 @@ pub async fn run(db_path: PathBuf) -> Result<(), CliError> {
     let database_url = sqlite_url(&db_path)?;
     let clock: SharedClock = Arc::new(SystemClock);
     let fake = start_fake().await?;
-    let config = sandbox_config(&fake, &database_url)?;
+    let http = bind_http().await?;
+    let console = format!("http://{}", http.local_addr().map_err(|e| CliError::Sandbox(e.to_string()))?);
+    let config = sandbox_config(&fake, &database_url, &console)?;
     prepare_database(&config, clock.now()).await?;
 
     let printer = spawn_printer(fake.subscribe());
-    let app = App::build(config, clock).await?;
+    let app = App::build(config, clock).await?.with_http_listener(http);
     let (stop, stopped) = oneshot::channel::<()>();
     let running = tokio::spawn(app.run_until(async move {
         let _ = stopped.await;
     }));
 
     let mut session = Session::new(fake.clone(), !std::io::stdin().is_terminal());
-    println!("{HELP}\n· database: {} | {}", db_path.display(), session.whoami());
+    println!("{HELP}\n· database: {} | {}\n· console: {console}/dasbor (log in with /dasbor as koordinator or admin)", db_path.display(), session.whoami());
     let chatted = chat(&mut session).await;
 
     let stopped = stop_app(&fake, stop, running).await;
@@ -84,13 +86,33 @@ async fn start_fake() -> Result<FakeTelegram, CliError> {
         .map_err(|e| CliError::Sandbox(format!("cannot listen on {addr} for the fake Telegram: {e}")))
 }
 
+/// The HTTP listener (console, health, metrics) on `KIMBOT_HTTP_ADDR` (default
+/// 127.0.0.1:8080); when that port is taken, on a free loopback port instead, so
+/// trying the bot never fails on a busy port.
+async fn bind_http() -> Result<tokio::net::TcpListener, CliError> {
+    let wanted = std::env::var("KIMBOT_HTTP_ADDR").unwrap_or_else(|_| crate::platform::config::DEFAULT_HTTP_ADDR.to_string());
+    let addr: SocketAddr = wanted
+        .trim()
+        .parse()
+        .map_err(|_| CliError::Sandbox(format!("KIMBOT_HTTP_ADDR must be host:port (got {wanted:?})")))?;
+    match tokio::net::TcpListener::bind(addr).await {
+        Ok(listener) => Ok(listener),
+        Err(_) => tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
+            .await
+            .map_err(|e| CliError::Sandbox(format!("cannot listen for the console: {e}"))),
+    }
+}
+
 /// The same settings `kimbot run` reads from the environment, pointed at the fake.
-fn sandbox_config(fake: &FakeTelegram, database_url: &str) -> Result<Config, CliError> {
+/// HTTP is served on the listener bound by [`bind_http`], so the setting is off here.
+fn sandbox_config(fake: &FakeTelegram, database_url: &str, console: &str) -> Result<Config, CliError> {
     let env: HashMap<String, String> = [
         ("TELOXIDE_TOKEN", fake_telegram::TOKEN.to_string()),
         ("TELOXIDE_API_URL", fake.api_url()),
         ("DATABASE_URL", database_url.to_string()),
         ("KIMBOT_ADMINS", Persona::Admin.id().to_string()),
+        ("KIMBOT_PUBLIC_URL", console.to_string()),
+        ("KIMBOT_HTTP_ADDR", "off".to_string()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))

@@ -1,0 +1,20 @@
+//! Values every process of one bot must share that are generated rather than
+//! configured (the webhook secret). The first process to store one wins; the
+//! others read it.
+
+use sqlx::Row;
+
+use crate::platform::db::{Db, DbResult};
+
+/// The stored value of `key`; when there is none, `make()` is stored and returned
+/// (or, if another process stored one meanwhile, that one).
+pub async fn get_or_init(db: &Db, key: &'static str, make: impl FnOnce() -> String, now: i64) -> DbResult<String> {
+    sqlx::query("INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING")
+        .bind(key)
+        .bind(make())
+        .bind(now)
+        .execute(&db.pool)
+        .await?;
+    let row = sqlx::query("SELECT value FROM settings WHERE key = $1").bind(key).fetch_one(&db.pool).await?;
+    Ok(row.try_get(0)?)
+}
