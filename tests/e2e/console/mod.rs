@@ -1,6 +1,8 @@
 //! The staff web console over HTTP: the login link from `/dasbor`, sessions, scope,
 //! CSRF, and a status change that reaches the resident in Telegram.
 
+mod browser;
+
 use fake_telegram::Person;
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
@@ -13,7 +15,7 @@ fn client() -> reqwest::Client {
 }
 
 /// Sends `/dasbor` and returns the link from the bot's answer.
-async fn link_for(p: &Person) -> String {
+pub async fn link_for(p: &Person) -> String {
     p.send("/dasbor").await;
     let m = next_skipping_notices(p).await;
     let at = m.text.find("http").unwrap_or_else(|| panic!("no link in {:?}", m.text));
