@@ -79,6 +79,7 @@ help-coordinator =
     /peserta - participants, attendance, move or cancel a training
     /umkmkim - businesses registered in your KIM
     /antrian - new aspirations from your area
+    /dasbor - login link to the staff web console
     /hubungkan CODE - (inside a group) link the group to your KIM
     /putuskan - (inside a group) unlink the group
     /grupsaya - list your KIM's groups

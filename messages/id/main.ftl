@@ -79,6 +79,7 @@ help-coordinator =
     /peserta - peserta, kehadiran, ubah atau batalkan pelatihan
     /umkmkim - UMKM yang terdaftar di KIM Anda
     /antrian - aspirasi baru dari wilayah Anda
+    /dasbor - tautan masuk ke konsol web petugas
     /hubungkan KODE - (di dalam grup) hubungkan grup dengan KIM
     /putuskan - (di dalam grup) lepaskan grup dari KIM
     /grupsaya - daftar grup KIM Anda

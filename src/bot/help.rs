@@ -23,19 +23,19 @@ const RESIDENT: [&str; 14] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "gantikim", "bahasa",
     "datasaya", "berhenti", "hapusdata", "batal",
 ];
-const COORDINATOR: [&str; 20] = [
+const COORDINATOR: [&str; 21] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "grupsaya", "bahasa", "datasaya", "berhenti", "hapusdata",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "dasbor", "grupsaya", "bahasa", "datasaya", "berhenti", "hapusdata",
     "batal",
 ];
-const STAFF: [&str; 23] = [
+const STAFF: [&str; 24] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "laporan", "grupsaya", "undang", "bahasa", "datasaya",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "dasbor", "laporan", "grupsaya", "undang", "bahasa", "datasaya",
     "berhenti", "hapusdata", "batal", "sumber",
 ];
-const ADMIN: [&str; 24] = [
+const ADMIN: [&str; 25] = [
     "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "laporan", "grupsaya", "undang", "audit", "bahasa", "datasaya",
+    "pelatihanbaru", "peserta", "umkmkim", "antrian", "dasbor", "laporan", "grupsaya", "undang", "audit", "bahasa", "datasaya",
     "berhenti", "hapusdata", "batal", "sumber",
 ];
 
@@ -120,6 +120,16 @@ mod tests {
         assert!(staff.contains("/undang") && staff.contains("/hubungkan"));
         assert!(!staff.contains("/undang staf"), "staff cannot invite staff");
         assert!(help_text(Lang::En, Role::Admin).contains("/undang staf"));
+        assert!(!resident.contains("/dasbor") && staff.contains("/dasbor"));
+        assert!(help_text(Lang::Id, Role::Coordinator).contains("/dasbor"));
+    }
+
+    #[test]
+    fn the_console_is_in_the_menus_of_coordinators_staff_and_admins_only() {
+        assert!(!private_commands(Role::Resident).contains(&"dasbor"));
+        for role in [Role::Coordinator, Role::Staff, Role::Admin] {
+            assert!(private_commands(role).contains(&"dasbor"), "{role:?}");
+        }
     }
 
     #[test]
