@@ -6,16 +6,20 @@
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
 //! - [`queue`], [`ticket`], [`summary`]: the *Aspirasi* and *Ringkasan* pages.
+//! - [`umkm`], [`downloads`], [`audit_log`]: *UMKM*, *Unduh* and *Audit*.
 //! - [`layout`]: the page frame, embedded CSS, error pages.
 
+mod audit_log;
 pub mod auth;
 pub mod bot;
+mod downloads;
 mod layout;
 mod login;
 mod queue;
 mod staff;
 mod summary;
 mod ticket;
+mod umkm;
 
 use std::sync::Arc;
 
@@ -43,6 +47,11 @@ pub enum ConsoleError {
     /// A POST without the session's CSRF token, or an action this person may not do.
     #[error("forbidden")]
     Forbidden,
+    /// A form value the page cannot use (a malformed period, say).
+    #[error("bad input")]
+    BadInput,
+    #[error(transparent)]
+    Report(#[from] crate::features::reports::ReportError),
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -61,6 +70,12 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
         .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))
         .route("/dasbor/ringkasan", get(summary::page))
+        .route("/dasbor/umkm", get(umkm::page))
+        .route("/dasbor/umkm/{id}", get(umkm::business))
+        .route("/dasbor/unduh", get(downloads::page))
+        .route("/dasbor/unduh/aspirasi", get(downloads::aspirations))
+        .route("/dasbor/unduh/umkm", get(downloads::umkm))
+        .route("/dasbor/audit", get(audit_log::page))
         .fallback(layout::not_found)
         .with_state(ctx)
 }
