@@ -151,7 +151,7 @@ pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Quer
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
     let out = aspirations::export(&ctx.db, &spec, dir.path(), Arc::new(Progress::default())).await?;
     let (path, kind) = match form.format.as_str() {
-        "csv" => (out.csv, "text/csv; charset=utf-8"),
+        "csv" => (out.csv, CSV),
         "png" => (out.chart, "image/png"),
         _ => (out.xlsx, XLSX),
     };
@@ -161,7 +161,8 @@ pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Quer
     stream_file(dir, path, kind)
 }
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(super) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(super) const CSV: &str = "text/csv; charset=utf-8";
 
 #[derive(Debug, Deserialize)]
 pub struct UmkmForm {
@@ -181,7 +182,7 @@ pub async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmF
     let filter = UmkmFilter { area_path: area.map(|a| a.path), sector: Sector::from_code(&form.sector), need: Need::from_code(&form.need) };
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
     let out = registry::export_umkm(&ctx.db, &filter, staff.lang, ctx.config.tz, dir.path(), Arc::new(Progress::default())).await?;
-    let (path, kind) = if form.format == "csv" { (out.csv, "text/csv; charset=utf-8") } else { (out.xlsx, XLSX) };
+    let (path, kind) = if form.format == "csv" { (out.csv, CSV) } else { (out.xlsx, XLSX) };
     let scope = filter.area_path.as_deref().unwrap_or("all");
     let sector = filter.sector.map_or("all", |s| s.code());
     let need = filter.need.map_or("all", |n| n.code());
@@ -192,7 +193,7 @@ pub async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmF
 
 /// Streams `path` in chunks read on the blocking pool; `dir` (holding the file) is
 /// removed once the file is read or the client goes away.
-fn stream_file(dir: tempfile::TempDir, path: PathBuf, kind: &'static str) -> Result<Response, ConsoleError> {
+pub(super) fn stream_file(dir: tempfile::TempDir, path: PathBuf, kind: &'static str) -> Result<Response, ConsoleError> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let len = std::fs::metadata(&path).map_err(ReportError::from)?.len();
     let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<Bytes>>(4);

@@ -22,6 +22,7 @@ pub enum Nav {
     Queue,
     Summary,
     Umkm,
+    Trainings,
     Downloads,
     Audit,
 }
@@ -40,6 +41,7 @@ pub fn page(staff: &Staff, nav: Nav, title: &str, body: Markup) -> Markup {
                 (link("/dasbor/aspirasi", "console-nav-queue", nav == Nav::Queue))
                 (link("/dasbor/ringkasan", "console-nav-summary", nav == Nav::Summary))
                 (link("/dasbor/umkm", "console-nav-umkm", nav == Nav::Umkm))
+                (link("/dasbor/pelatihan", "console-nav-trainings", nav == Nav::Trainings))
                 @if staff.actor.role() >= Role::Staff { (link("/dasbor/unduh", "console-nav-downloads", nav == Nav::Downloads)) }
                 @if staff.actor.is_admin { (link("/dasbor/audit", "console-nav-audit", nav == Nav::Audit)) }
             }

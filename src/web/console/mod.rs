@@ -6,7 +6,8 @@
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
 //! - [`queue`], [`ticket`], [`summary`]: the *Aspirasi* and *Ringkasan* pages.
-//! - [`umkm`], [`downloads`], [`audit_log`]: *UMKM*, *Unduh* and *Audit*.
+//! - [`umkm`], [`trainings`], [`downloads`], [`audit_log`]: *UMKM*, *Pelatihan*,
+//!   *Unduh* and *Audit*.
 //! - [`layout`]: the page frame, embedded CSS, error pages.
 
 mod audit_log;
@@ -19,6 +20,7 @@ mod queue;
 mod staff;
 mod summary;
 mod ticket;
+mod trainings;
 mod umkm;
 
 use std::sync::Arc;
@@ -75,6 +77,10 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/unduh", get(downloads::page))
         .route("/dasbor/unduh/aspirasi", get(downloads::aspirations))
         .route("/dasbor/unduh/umkm", get(downloads::umkm))
+        .route("/dasbor/pelatihan", get(trainings::list))
+        .route("/dasbor/pelatihan/{id}", get(trainings::page))
+        .route("/dasbor/pelatihan/{id}/hadir", post(trainings::mark))
+        .route("/dasbor/pelatihan/{id}/unduh", get(trainings::download))
         .route("/dasbor/audit", get(audit_log::page))
         .fallback(layout::not_found)
         .with_state(ctx)

@@ -132,3 +132,56 @@ async fn only_admins_read_the_audit_log_with_filters() {
     let (_, one) = get(&app, &cookie, "/dasbor/audit?actor=6021&action=console").await;
     assert!(one.contains("console.login") && !one.contains(&format!(">{ADMIN_ID}<")), "{one}");
 }
+
+#[tokio::test]
+async fn coordinators_see_participants_and_waitlist_and_mark_attendance_once_started() {
+    use crate::trainings::{NOW, app_at_now, kim_id, seed, training};
+    let (app, clock) = app_at_now().await;
+    let kim = kim_id(&app, KIM).await;
+    let mut new = training(kim, "Menjahit <i>dasar</i>", 1);
+    (new.starts_at, new.ends_at) = (NOW + 3600, NOW + 7200);
+    let id = seed(&app, new).await;
+    let _sari = app.member_of(6031, "Sari", KIM).await;
+    let _budi = app.member_of(6032, "Budi", KIM).await;
+    for user in [6031, 6032] {
+        kimbot::features::trainings::seats::register(&app.db, id, user, NOW).await.unwrap();
+    }
+    let coordinator = coordinator_of(&app, 6033, "Koor Budi").await;
+    let cookie = log_in(&app, &link_for(&coordinator).await).await;
+
+    let (status, list) = get(&app, &cookie, "/dasbor/pelatihan").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("Menjahit &lt;i&gt;dasar&lt;/i&gt;") && list.contains("1 / 1"), "{list}");
+    let (status, page) = get(&app, &cookie, &format!("/dasbor/pelatihan/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (seated, waiting) = page.split_once("Daftar tunggu (1)").expect("a waitlist of one");
+    assert!(seated.contains("Sari") && waiting.contains("Budi"), "{page}");
+    assert!(!page.contains("/hadir\""), "no attendance marking before the start");
+
+    let registration = app.count("SELECT id FROM training_registrations WHERE user_id = $1", 6031).await;
+    let reg = registration.to_string();
+    let path = format!("/dasbor/pelatihan/{id}/hadir");
+    let csrf = super::csrf_in(&page);
+    let (early, _) = super::post(&app, &cookie, &path, &[("csrf", &csrf), ("registration", &reg), ("present", "1")]).await;
+    assert_eq!(early, StatusCode::BAD_REQUEST);
+    clock.advance(2 * 3600);
+    let (status, _) = super::post(&app, &cookie, &path, &[("registration", &reg), ("present", "1")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "no CSRF token");
+    let (status, _) = super::post(&app, &cookie, &path, &[("csrf", &csrf), ("registration", &reg), ("present", "1")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(app.count("SELECT attended FROM training_registrations WHERE id = $1", registration).await, 1);
+    let (_, _, csv) = download(&app, &cookie, &format!("/dasbor/pelatihan/{id}/unduh?format=csv")).await;
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.contains("Sari") && csv.contains("Budi"), "{csv}");
+
+    let elsewhere = staff_of(&app, 6034, "Staf Tono", "Kemuning").await;
+    let cookie = log_in(&app, &link_for(&elsewhere).await).await;
+    let (guessed, guessed_page) = get(&app, &cookie, &format!("/dasbor/pelatihan/{id}")).await;
+    let (missing, missing_page) = get(&app, &cookie, "/dasbor/pelatihan/999999").await;
+    assert_eq!((guessed, missing), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND));
+    assert_eq!(guessed_page, missing_page);
+    let (guessed, _, _) = download(&app, &cookie, &format!("/dasbor/pelatihan/{id}/unduh")).await;
+    assert_eq!(guessed, StatusCode::NOT_FOUND);
+    let (_, list) = get(&app, &cookie, "/dasbor/pelatihan").await;
+    assert!(!list.contains("Menjahit"));
+}
