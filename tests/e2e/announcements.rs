@@ -12,7 +12,7 @@ use steps::*;
 
 mod scheduling;
 mod umkm;
-mod steps;
+pub mod steps;
 
 #[tokio::test]
 async fn a_coordinator_sends_a_photo_announcement_now_and_every_linked_group_gets_it_once() {

@@ -23,6 +23,7 @@ pub enum Nav {
     Summary,
     Umkm,
     Trainings,
+    Announcements,
     Downloads,
     Audit,
 }
@@ -42,6 +43,7 @@ pub fn page(staff: &Staff, nav: Nav, title: &str, body: Markup) -> Markup {
                 (link("/dasbor/ringkasan", "console-nav-summary", nav == Nav::Summary))
                 (link("/dasbor/umkm", "console-nav-umkm", nav == Nav::Umkm))
                 (link("/dasbor/pelatihan", "console-nav-trainings", nav == Nav::Trainings))
+                (link("/dasbor/pengumuman", "console-nav-announcements", nav == Nav::Announcements))
                 @if staff.actor.role() >= Role::Staff { (link("/dasbor/unduh", "console-nav-downloads", nav == Nav::Downloads)) }
                 @if staff.actor.is_admin { (link("/dasbor/audit", "console-nav-audit", nav == Nav::Audit)) }
             }

@@ -6,10 +6,11 @@
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
 //! - [`queue`], [`ticket`], [`summary`]: the *Aspirasi* and *Ringkasan* pages.
-//! - [`umkm`], [`trainings`], [`downloads`], [`audit_log`]: *UMKM*, *Pelatihan*,
-//!   *Unduh* and *Audit*.
+//! - [`umkm`], [`trainings`], [`announcements`], [`downloads`], [`audit_log`]:
+//!   *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
 //! - [`layout`]: the page frame, embedded CSS, error pages.
 
+mod announcements;
 mod audit_log;
 pub mod auth;
 pub mod bot;
@@ -81,6 +82,8 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/pelatihan/{id}", get(trainings::page))
         .route("/dasbor/pelatihan/{id}/hadir", post(trainings::mark))
         .route("/dasbor/pelatihan/{id}/unduh", get(trainings::download))
+        .route("/dasbor/pengumuman", get(announcements::list))
+        .route("/dasbor/pengumuman/{id}", get(announcements::page))
         .route("/dasbor/audit", get(audit_log::page))
         .fallback(layout::not_found)
         .with_state(ctx)

@@ -185,3 +185,37 @@ async fn coordinators_see_participants_and_waitlist_and_mark_attendance_once_sta
     let (_, list) = get(&app, &cookie, "/dasbor/pelatihan").await;
     assert!(!list.contains("Menjahit"));
 }
+
+#[tokio::test]
+async fn announcements_show_the_delivery_report_per_group_within_scope() {
+    use crate::announcements::steps::{compose_to_my_kim, coordinator_with_groups, refresh_until, wait_text};
+    use fake_telegram::{FailRule, Failure};
+    let app = spawn_app().await;
+    let (koor, groups) = coordinator_with_groups(&app, 6041, KIM, &[(-6041, "RT 19"), (-6042, "RT 20")]).await;
+    let kicked = Failure::Forbidden("Forbidden: bot was kicked from the group chat".into());
+    app.fake.fail_next(FailRule::method("sendMessage", kicked).for_chat(-6042));
+    compose_to_my_kim(&koor, "Imunisasi <b>balita</b> Sabtu").await;
+    koor.press("Kirim sekarang").await;
+    wait_text(&koor, "Laporan pengumuman #1").await;
+    groups[0].next_message().await;
+    refresh_until(&koor, "Gagal 1").await;
+
+    let cookie = log_in(&app, &link_for(&koor).await).await;
+    let (status, list) = get(&app, &cookie, "/dasbor/pengumuman").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("Imunisasi &lt;b&gt;balita&lt;/b&gt;") && !list.contains("<b>balita"), "{list}");
+    let (status, page) = get(&app, &cookie, "/dasbor/pengumuman/1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Terkirim 1 · Gagal 1 · Menunggu 0"), "{page}");
+    let (sent, failed) = page.split_once("RT 20").expect("both groups listed");
+    assert!(sent.contains("RT 19") && sent.contains("terkirim") && failed.contains("gagal (bot dikeluarkan dari grup)"), "{page}");
+
+    let elsewhere = staff_of(&app, 6043, "Staf Tono", "Kemuning").await;
+    let cookie = log_in(&app, &link_for(&elsewhere).await).await;
+    let (guessed, guessed_page) = get(&app, &cookie, "/dasbor/pengumuman/1").await;
+    let (missing, missing_page) = get(&app, &cookie, "/dasbor/pengumuman/999999").await;
+    assert_eq!((guessed, missing), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND));
+    assert_eq!(guessed_page, missing_page);
+    let (_, list) = get(&app, &cookie, "/dasbor/pengumuman").await;
+    assert!(!list.contains("Imunisasi"));
+}
