@@ -131,3 +131,5 @@ console-delivery-sent = ✅ sent
 console-delivery-waiting = ⏳ waiting
 console-delivery-failed = ❌ failed ({ $reason })
 console-back-to-announcements = ← Back to the announcements
+console-photos = Photos
+console-photo-alt = Photo { $n } from the resident

@@ -131,3 +131,5 @@ console-delivery-sent = ✅ terkirim
 console-delivery-waiting = ⏳ menunggu
 console-delivery-failed = ❌ gagal ({ $reason })
 console-back-to-announcements = ← Kembali ke daftar pengumuman
+console-photos = Foto
+console-photo-alt = Foto { $n } dari warga

@@ -106,6 +106,10 @@ impl IntoResponse for ConsoleError {
                 tracing::error!(%error, "console request failed");
                 notice(StatusCode::INTERNAL_SERVER_ERROR, lang, "console-error-title", "console-error")
             }
+            ConsoleError::Telegram(error) => {
+                tracing::error!(%error, "console photo from Telegram failed");
+                notice(StatusCode::BAD_GATEWAY, lang, "console-error-title", "console-error")
+            }
             ConsoleError::Report(error) => {
                 tracing::error!(%error, "console download failed");
                 notice(StatusCode::INTERNAL_SERVER_ERROR, lang, "console-error-title", "console-error")

@@ -5,7 +5,8 @@
 //!
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
-//! - [`queue`], [`ticket`], [`summary`]: the *Aspirasi* and *Ringkasan* pages.
+//! - [`queue`], [`ticket`], [`photo`], [`summary`]: the *Aspirasi* and *Ringkasan*
+//!   pages, ticket photos proxied through kimbot.
 //! - [`umkm`], [`trainings`], [`announcements`], [`downloads`], [`audit_log`]:
 //!   *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
 //! - [`layout`]: the page frame, embedded CSS, error pages.
@@ -17,6 +18,7 @@ pub mod bot;
 mod downloads;
 mod layout;
 mod login;
+mod photo;
 mod queue;
 mod staff;
 mod summary;
@@ -53,6 +55,9 @@ pub enum ConsoleError {
     /// A form value the page cannot use (a malformed period, say).
     #[error("bad input")]
     BadInput,
+    /// Telegram did not give us a file (logged; the person sees the error page).
+    #[error("telegram: {0}")]
+    Telegram(String),
     #[error(transparent)]
     Report(#[from] crate::features::reports::ReportError),
     #[error(transparent)]
@@ -72,6 +77,7 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/aspirasi/{id}", get(ticket::page))
         .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
         .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))
+        .route("/dasbor/aspirasi/{id}/foto/{n}", get(photo::photo))
         .route("/dasbor/ringkasan", get(summary::page))
         .route("/dasbor/umkm", get(umkm::page))
         .route("/dasbor/umkm/{id}", get(umkm::business))

@@ -219,3 +219,45 @@ async fn announcements_show_the_delivery_report_per_group_within_scope() {
     let (_, list) = get(&app, &cookie, "/dasbor/pengumuman").await;
     assert!(!list.contains("Imunisasi"));
 }
+
+#[tokio::test]
+async fn ticket_photos_come_through_kimbot_and_the_bot_token_never_reaches_the_browser() {
+    use crate::support::PersonExt;
+    let app = spawn_app().await;
+    let resident = app.member_of(6051, "Warga Sari", KIM).await;
+    resident.send("/aspirasi").await;
+    resident.next_message().await;
+    resident.press("Infrastruktur").await;
+    resident.next_message().await;
+    resident.send("Jalan berlubang besar di depan SD 12 sejak Januari").await;
+    assert!(resident.next_message().await.text.contains("Ada foto atau lokasi?"));
+    resident.send_photo().await;
+    assert!(resident.next_message().await.text.contains("Foto 1/3 diterima"));
+    resident.press("Selesai").await;
+    resident.next_message_skipping_edits().await;
+    resident.press("Tampilkan").await;
+    resident.next_message().await;
+    resident.press("Kirim").await;
+    let number = crate::aspirations::ticket_in(&resident.next_message_skipping_edits().await.text);
+    let id = crate::aspirations::ticket_id(&app, &number).await;
+    let staff = staff_of(&app, 6052, "Staf Rina", KECAMATAN).await;
+    let cookie = log_in(&app, &link_for(&staff).await).await;
+
+    let (_, ticket) = get(&app, &cookie, &format!("/dasbor/aspirasi/{id}")).await;
+    let src = format!("/dasbor/aspirasi/{id}/foto/0");
+    assert!(ticket.contains(&format!("src=\"{src}\"")), "{ticket}");
+    assert!(!ticket.contains(fake_telegram::TOKEN) && !ticket.contains("api.telegram") && !ticket.contains("/file/bot"));
+    let (status, kind, bytes) = download(&app, &cookie, &src).await;
+    assert_eq!((status, kind.as_str()), (StatusCode::OK, "image/jpeg"));
+    assert_eq!(bytes, b"fake telegram file content", "the file as Telegram served it");
+    assert!(!app.fake.calls_to("getFile").is_empty());
+    let (status, _, _) = download(&app, &cookie, &format!("/dasbor/aspirasi/{id}/foto/1")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let elsewhere = staff_of(&app, 6053, "Staf Tono", "Kemuning").await;
+    let cookie = log_in(&app, &link_for(&elsewhere).await).await;
+    let (guessed, _, guessed_page) = download(&app, &cookie, &src).await;
+    let (missing, _, missing_page) = download(&app, &cookie, "/dasbor/aspirasi/999999/foto/0").await;
+    assert_eq!((guessed, missing), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND));
+    assert_eq!(guessed_page, missing_page);
+}
