@@ -223,6 +223,9 @@ async fn staff_work_a_ticket_in_a_browser_and_the_resident_hears_back_in_telegra
     browser.click("form[action$='/status'] button[type=submit]").await;
     browser.wait_for_text("Status disimpan").await;
     browser.screenshot("console-ticket.png").await;
+    browser.click("header nav a[href='/dasbor/ringkasan']").await;
+    browser.wait_for_text("Menurut kategori").await;
+    browser.screenshot("console-summary.png").await;
 
     assert_eq!(status_of(&app, id).await, "diteruskan");
     let notice = next_skipping_notices(&resident).await;
@@ -240,8 +243,14 @@ async fn the_queue_fits_a_phone_screen() {
 
     browser.log_in(&link_for(&staff).await).await;
     browser.wait_for_text(&number).await;
-    let fits = browser.c().execute("return document.documentElement.scrollWidth <= window.innerWidth", vec![]).await.unwrap();
+    // On a phone the layout viewport (`innerWidth`) grows to fit what overflows;
+    // the screen is `clientWidth`.
+    let fits = browser.c().execute("return document.documentElement.scrollWidth <= document.documentElement.clientWidth", vec![]).await.unwrap();
     assert_eq!(fits, json!(true), "no sideways scrolling on a phone");
+    let cut = "return [...document.querySelectorAll('header a, header button')]\
+               .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth).map(e => e.textContent)";
+    let cut = browser.c().execute(cut, vec![]).await.unwrap();
+    assert_eq!(cut, json!([]), "every link of the header is on the screen");
     browser.screenshot("console-queue-phone.png").await;
     browser.close().await;
 }
