@@ -1,5 +1,6 @@
 # Staff web console (/dasbor)
 cmd-dasbor = Open the staff web console
+help-line-dasbor = /dasbor - open the staff web console on a computer (one-time login link)
 console-bot-link = 🖥️ Your login link to the staff console (valid { $minutes } minutes, usable once):
     { $link }
     Do not share this link with anyone.

@@ -57,41 +57,36 @@ lang-changed = Language changed to English.
 
 ## Help
 help-header = What you can do ({ $role }):
-help-resident =
-    /umkm - register your business (UMKM) to hear about assistance programmes
-    /aspirasi - send a complaint or proposal and get a ticket number
-    /status - see your aspiration tickets
-    /pengumuman - latest announcements of your KIM
-    /pelatihan - upcoming trainings in your KIM: register or cancel
-    /pelatihansaya - trainings you joined and your waitlist places
-    /gantikim - choose or change your KIM
-    /bahasa - change language
-    /datasaya - see all the data we keep about you
-    /berhenti - stop receiving programme news
-    /hapusdata - erase your personal data
-    /batal - stop what is in progress (also /cancel)
-    /bantuan - show this message (also /help)
-help-coordinator =
-    For KIM coordinators:
-    /umumkan - announce to your KIM's groups (now, at a time, or repeating)
-    /jadwal - scheduled and repeating announcements
-    /pelatihanbaru - create a training for your KIM
-    /peserta - participants, attendance, move or cancel a training
-    /umkmkim - businesses registered in your KIM
-    /antrian - new aspirations from your area
-    /dasbor - login link to the staff web console
-    /hubungkan CODE - (inside a group) link the group to your KIM
-    /putuskan - (inside a group) unlink the group
-    /grupsaya - list your KIM's groups
-help-staff =
-    For Diskominfo staff:
-    /undang koordinator KIM-CODE - create a coordinator invite code
-    /laporan - reports (XLSX, CSV): aspirations by period and area, UMKM registry, training attendance
-    /sumber - programme news feeds (RSS/Atom) for your area
-help-admin =
-    For admins:
-    /undang staf AREA-NAME - create a staff invite code (city or kecamatan)
-    /audit - log of officials' actions (filter: /audit 12345 or /audit aspiration)
+help-line-umkm = /umkm - register your business (UMKM) to hear about assistance programmes
+help-line-aspirasi = /aspirasi - send a complaint or proposal and get a ticket number
+help-line-status = /status - see your aspiration tickets
+help-line-pengumuman = /pengumuman - latest announcements of your KIM
+help-line-pelatihan = /pelatihan - upcoming trainings in your KIM: register or cancel
+help-line-pelatihansaya = /pelatihansaya - trainings you joined and your waitlist places
+help-line-gantikim = /gantikim - choose or change your KIM
+help-line-bahasa = /bahasa - change language
+help-line-datasaya = /datasaya - see all the data we keep about you
+help-line-berhenti = /berhenti - stop receiving programme news
+help-line-hapusdata = /hapusdata - erase your personal data
+help-line-batal = /batal - stop what is in progress (also /cancel)
+help-line-bantuan = /bantuan - show this message (also /help)
+help-section-coordinator = For KIM coordinators:
+help-line-umumkan = /umumkan - announce to your KIM's groups (now, at a time, or repeating)
+help-line-jadwal = /jadwal - scheduled and repeating announcements
+help-line-pelatihanbaru = /pelatihanbaru - create a training for your KIM
+help-line-peserta = /peserta - participants, attendance, move or cancel a training
+help-line-umkmkim = /umkmkim - businesses registered in your KIM
+help-line-antrian = /antrian - new aspirations from your area
+help-line-hubungkan = /hubungkan CODE - (inside a group) link the group to your KIM
+help-line-putuskan = /putuskan - (inside a group) unlink the group
+help-line-grupsaya = /grupsaya - list your KIM's groups
+help-section-staff = For Diskominfo staff:
+help-line-undang-coordinator = /undang koordinator KIM-CODE - create a coordinator invite code
+help-line-laporan = /laporan - reports (XLSX, CSV): aspirations by period and area, UMKM registry, training attendance
+help-line-sumber = /sumber - programme news feeds (RSS/Atom) for your area
+help-section-admin = For admins:
+help-line-undang-staff = /undang staf AREA-NAME - create a staff invite code (city or kecamatan)
+help-line-audit = /audit - log of officials' actions (filter: /audit 12345 or /audit aspiration)
 help-group =
     Group commands:
     /hubungkan CODE - link this group to a KIM (coordinators)

@@ -1,5 +1,6 @@
 # Konsol web petugas (/dasbor)
 cmd-dasbor = Buka konsol web petugas
+help-line-dasbor = /dasbor - buka konsol web petugas di komputer (tautan masuk sekali pakai)
 console-bot-link = 🖥️ Tautan masuk ke konsol petugas (berlaku { $minutes } menit, hanya sekali pakai):
     { $link }
     Jangan bagikan tautan ini kepada siapa pun.

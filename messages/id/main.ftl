@@ -57,41 +57,36 @@ lang-changed = Bahasa diganti ke Bahasa Indonesia.
 
 ## Bantuan
 help-header = Yang bisa Anda lakukan ({ $role }):
-help-resident =
-    /umkm - daftarkan usaha Anda (UMKM) agar mendapat info program bantuan
-    /aspirasi - sampaikan keluhan atau usulan, dapat nomor tiket
-    /status - lihat tiket aspirasi Anda
-    /pengumuman - pengumuman terbaru KIM Anda
-    /pelatihan - pelatihan yang akan datang di KIM Anda: daftar atau batal
-    /pelatihansaya - pelatihan yang Anda ikuti dan daftar tunggu Anda
-    /gantikim - pilih atau ganti KIM Anda
-    /bahasa - ganti bahasa
-    /datasaya - lihat semua data Anda yang kami simpan
-    /berhenti - berhenti menerima berita program
-    /hapusdata - hapus data pribadi Anda
-    /batal - hentikan proses yang sedang berjalan
-    /bantuan - tampilkan pesan ini
-help-coordinator =
-    Untuk koordinator KIM:
-    /umumkan - buat pengumuman ke grup KIM (kirim sekarang, terjadwal, atau berulang)
-    /jadwal - pengumuman terjadwal dan berulang
-    /pelatihanbaru - buat pelatihan untuk KIM Anda
-    /peserta - peserta, kehadiran, ubah atau batalkan pelatihan
-    /umkmkim - UMKM yang terdaftar di KIM Anda
-    /antrian - aspirasi baru dari wilayah Anda
-    /dasbor - tautan masuk ke konsol web petugas
-    /hubungkan KODE - (di dalam grup) hubungkan grup dengan KIM
-    /putuskan - (di dalam grup) lepaskan grup dari KIM
-    /grupsaya - daftar grup KIM Anda
-help-staff =
-    Untuk staf Diskominfo:
-    /undang koordinator KODE-KIM - buat kode undangan koordinator
-    /laporan - laporan (XLSX, CSV): aspirasi per periode dan wilayah, daftar UMKM, kehadiran pelatihan
-    /sumber - sumber berita program (RSS/Atom) untuk wilayah Anda
-help-admin =
-    Untuk admin:
-    /undang staf NAMA-WILAYAH - buat kode undangan staf (kota atau kecamatan)
-    /audit - log tindakan petugas (bisa disaring: /audit 12345 atau /audit aspiration)
+help-line-umkm = /umkm - daftarkan usaha Anda (UMKM) agar mendapat info program bantuan
+help-line-aspirasi = /aspirasi - sampaikan keluhan atau usulan, dapat nomor tiket
+help-line-status = /status - lihat tiket aspirasi Anda
+help-line-pengumuman = /pengumuman - pengumuman terbaru KIM Anda
+help-line-pelatihan = /pelatihan - pelatihan yang akan datang di KIM Anda: daftar atau batal
+help-line-pelatihansaya = /pelatihansaya - pelatihan yang Anda ikuti dan daftar tunggu Anda
+help-line-gantikim = /gantikim - pilih atau ganti KIM Anda
+help-line-bahasa = /bahasa - ganti bahasa
+help-line-datasaya = /datasaya - lihat semua data Anda yang kami simpan
+help-line-berhenti = /berhenti - berhenti menerima berita program
+help-line-hapusdata = /hapusdata - hapus data pribadi Anda
+help-line-batal = /batal - hentikan proses yang sedang berjalan
+help-line-bantuan = /bantuan - tampilkan pesan ini
+help-section-coordinator = Untuk koordinator KIM:
+help-line-umumkan = /umumkan - buat pengumuman ke grup KIM (kirim sekarang, terjadwal, atau berulang)
+help-line-jadwal = /jadwal - pengumuman terjadwal dan berulang
+help-line-pelatihanbaru = /pelatihanbaru - buat pelatihan untuk KIM Anda
+help-line-peserta = /peserta - peserta, kehadiran, ubah atau batalkan pelatihan
+help-line-umkmkim = /umkmkim - UMKM yang terdaftar di KIM Anda
+help-line-antrian = /antrian - aspirasi baru dari wilayah Anda
+help-line-hubungkan = /hubungkan KODE - (di dalam grup) hubungkan grup dengan KIM
+help-line-putuskan = /putuskan - (di dalam grup) lepaskan grup dari KIM
+help-line-grupsaya = /grupsaya - daftar grup KIM Anda
+help-section-staff = Untuk staf Diskominfo:
+help-line-undang-coordinator = /undang koordinator KODE-KIM - buat kode undangan koordinator
+help-line-laporan = /laporan - laporan (XLSX, CSV): aspirasi per periode dan wilayah, daftar UMKM, kehadiran pelatihan
+help-line-sumber = /sumber - sumber berita program (RSS/Atom) untuk wilayah Anda
+help-section-admin = Untuk admin:
+help-line-undang-staff = /undang staf NAMA-WILAYAH - buat kode undangan staf (kota atau kecamatan)
+help-line-audit = /audit - log tindakan petugas (bisa disaring: /audit 12345 atau /audit aspiration)
 help-group =
     Perintah di grup:
     /hubungkan KODE - hubungkan grup ini dengan KIM (koordinator)

@@ -1,10 +1,11 @@
 //! Builds the pieces (database, Telegram client, dispatcher) and runs them until a
 //! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
 
-mod ctx;
 pub mod jobs;
+mod registry;
 
-pub use ctx::AppCtx;
+pub use crate::platform::ctx::AppCtx;
+pub use registry::registry;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -18,7 +19,7 @@ use teloxide::update_listeners::Polling;
 use crate::platform::config::{Config, ConfigError};
 use crate::platform::db::{Db, DbError, SharedClock};
 use crate::platform::delivery::{Outbox, RateLimiter, ReplyBot};
-use crate::bot::{DbStorage, HandlerError, State};
+use crate::bot::{DbStorage, HandlerError, Registry, RegistryError, State};
 
 /// Why the application could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +28,8 @@ pub enum AppError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Db(#[from] DbError),
+    #[error("features do not plug together: {0}")]
+    Registry(#[from] RegistryError),
     #[error("cannot reach Telegram at {url}: {source} (check TELOXIDE_TOKEN and TELOXIDE_API_URL)")]
     Telegram { url: String, source: teloxide::RequestError },
 }
@@ -37,12 +40,14 @@ const POLL_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct App {
     ctx: Arc<AppCtx>,
     bot: Bot,
+    registry: Arc<Registry>,
 }
 
 impl App {
     /// Connects to the database (migrating it) and to Telegram (`getMe`), so a wrong
     /// token or URL fails here, at start-up, with one clear line.
     pub async fn build(config: Config, clock: SharedClock) -> Result<App, AppError> {
+        let registry = Arc::new(registry()?);
         let token = config.require_token()?;
         let db = Db::connect(&config.database_url, config.backend).await?;
         db.migrate().await?;
@@ -55,7 +60,7 @@ impl App {
         let bot_username = me.username().to_string();
         let outbox = Outbox::new(db.clone(), clock.clone());
         let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox });
-        Ok(App { ctx, bot })
+        Ok(App { ctx, bot, registry })
     }
 
     pub fn ctx(&self) -> Arc<AppCtx> {
@@ -65,8 +70,8 @@ impl App {
     /// Serves updates by long polling until `shutdown` resolves, then finishes the
     /// updates in hand and closes the pool.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), AppError> {
-        let App { ctx, bot } = self;
-        if let Err(error) = crate::bot::set_default_menus(&bot).await {
+        let App { ctx, bot, registry } = self;
+        if let Err(error) = crate::bot::set_default_menus(&bot, &registry).await {
             tracing::warn!(%error, "could not set the command menus; continuing");
         }
         match crate::bot::prune_processed(&ctx).await {
@@ -78,7 +83,7 @@ impl App {
         let limiter = RateLimiter::new(ctx.config.delivery.limits());
         let replies = ReplyBot::new(bot.clone(), limiter.clone());
         let mut dispatcher = Dispatcher::builder(bot.clone(), crate::bot::schema())
-            .dependencies(dptree::deps![ctx.clone(), storage, replies])
+            .dependencies(dptree::deps![ctx.clone(), storage, replies, registry])
             .default_handler(|update| async move { tracing::debug!(?update.kind, "update not handled") })
             .error_handler(Arc::new(|error: HandlerError| async move {
                 tracing::error!(%error, "update failed");

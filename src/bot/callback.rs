@@ -1,14 +1,13 @@
-//! Inline-button payloads. Short (Telegram allows 64 bytes), typed, and parsed
-//! strictly: anything that does not parse is treated as a forged or stale press.
+//! The bot layer's own inline-button payloads (privacy notice, KIM menu, language).
+//! Short (Telegram allows 64 bytes), typed, and parsed strictly: anything that does
+//! not parse is treated as a forged or stale press. Features' buttons carry their
+//! own prefix (see [`super::feature::Payload`]) and are routed by the registry.
 
+use super::feature::CallbackData;
 use crate::platform::i18n::Lang;
 
-/// A feature's own button payloads, carried after a short prefix in [`Cb`].
-/// `data()` must stay short: with its prefix it has to fit Telegram's 64 bytes.
-pub trait Payload: Sized {
-    fn data(&self) -> String;
-    fn parse(data: &str) -> Option<Self>;
-}
+/// Prefixes of the core's payloads; features may not use them.
+pub const CORE_PREFIXES: [&str; 4] = ["ob", "ar", "km", "lg"];
 
 /// What a button press asks for. Each handler still checks it against the current
 /// dialogue state and the presser's role before acting.
@@ -26,20 +25,6 @@ pub enum Cb {
     Kim(i64),
     /// `/bahasa`: switch to this language.
     SetLang(Lang),
-    /// UMKM sign-up buttons (prefix `u:`).
-    Umkm(crate::features::umkm::bot::Btn),
-    /// Aspiration and triage buttons (prefix `a:`).
-    Asp(crate::features::aspirations::bot::Btn),
-    /// Announcement buttons (prefix `n:`).
-    Ann(crate::features::announcements::bot::Btn),
-    /// Training buttons (prefix `t:`).
-    Train(crate::features::trainings::bot::Btn),
-    /// Own data and audit buttons (prefix `p:`).
-    Priv(crate::features::privacy::bot::Btn),
-    /// Report buttons (prefix `r:`).
-    Rep(crate::features::reports::bot::Btn),
-    /// Programme feed buttons: `/sumber` and drafts (prefix `f:`).
-    Feed(crate::features::feeds::buttons::Btn),
 }
 
 impl Cb {
@@ -51,38 +36,10 @@ impl Cb {
             Cb::Area(id) => format!("ar:{id}"),
             Cb::Kim(id) => format!("km:{id}"),
             Cb::SetLang(l) => format!("lg:{}", l.code()),
-            Cb::Umkm(b) => format!("u:{}", b.data()),
-            Cb::Asp(b) => format!("a:{}", b.data()),
-            Cb::Ann(b) => format!("n:{}", b.data()),
-            Cb::Train(b) => format!("t:{}", b.data()),
-            Cb::Priv(b) => format!("p:{}", b.data()),
-            Cb::Rep(b) => format!("r:{}", b.data()),
-            Cb::Feed(b) => format!("f:{}", b.data()),
         }
     }
 
     pub fn parse(data: &str) -> Option<Cb> {
-        if let Some(rest) = data.strip_prefix("u:") {
-            return Payload::parse(rest).map(Cb::Umkm);
-        }
-        if let Some(rest) = data.strip_prefix("a:") {
-            return Payload::parse(rest).map(Cb::Asp);
-        }
-        if let Some(rest) = data.strip_prefix("n:") {
-            return Payload::parse(rest).map(Cb::Ann);
-        }
-        if let Some(rest) = data.strip_prefix("t:") {
-            return Payload::parse(rest).map(Cb::Train);
-        }
-        if let Some(rest) = data.strip_prefix("p:") {
-            return Payload::parse(rest).map(Cb::Priv);
-        }
-        if let Some(rest) = data.strip_prefix("r:") {
-            return Payload::parse(rest).map(Cb::Rep);
-        }
-        if let Some(rest) = data.strip_prefix("f:") {
-            return Payload::parse(rest).map(Cb::Feed);
-        }
         let mut parts = data.split(':');
         let cb = match (parts.next()?, parts.next(), parts.next()) {
             ("ob", Some("y"), None) => Cb::Agree,
@@ -94,6 +51,12 @@ impl Cb {
             _ => return None,
         };
         parts.next().is_none().then_some(cb)
+    }
+}
+
+impl CallbackData for Cb {
+    fn callback_data(&self) -> String {
+        self.data()
     }
 }
 

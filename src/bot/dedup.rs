@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use teloxide::types::Update;
 
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 
 /// Claims the update id; `false` means another delivery already claimed it.
 pub async fn first_delivery(update: Update, ctx: Arc<AppCtx>) -> bool {

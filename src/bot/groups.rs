@@ -9,7 +9,7 @@ use teloxide::types::{ChatMemberKind, ChatMemberUpdated};
 use super::keyboards::parse_command;
 use super::private::apologize;
 use super::who::Who;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use super::HandlerResult;
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;

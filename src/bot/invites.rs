@@ -1,11 +1,13 @@
 //! One-time invite codes for roles: `/undang` creates one, a deep link
 //! `t.me/<bot>?start=inv-<code>` (or `/start inv-<code>`) claims it.
 
+use super::registry::Registry;
 use teloxide::prelude::*;
 
 use super::onboarding::INVITE_PREFIX;
 use super::who::Who;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
+use crate::features::members::permissions::{Action, may};
 use super::{HandlerResult, help};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
@@ -31,7 +33,7 @@ pub async fn create(bot: &ReplyBot, ctx: &AppCtx, who: &Who, chat: ChatId, args:
             }
         },
         "staf" | "staff" if !rest.is_empty() => {
-            if !who.actor.is_admin {
+            if !may(&who.actor, Action::InviteStaff) {
                 return reply(bot, chat, t(lang, "not-allowed-admin")).await;
             }
             match pick_area(ctx, lang, rest).await? {
@@ -73,7 +75,7 @@ async fn reply(bot: &ReplyBot, chat: ChatId, text: String) -> HandlerResult {
 }
 
 /// Claims a code for a person who has consented.
-pub async fn claim(bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, code: &str) -> HandlerResult {
+pub async fn claim(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, user_id: i64, lang: Lang, code: &str) -> HandlerResult {
     let chat = ChatId(user_id);
     let code = code.trim().to_uppercase();
     let Some(scope) = roles::claim_invite(&ctx.db, &code, user_id, ctx.now()).await? else {
@@ -91,5 +93,5 @@ pub async fn claim(bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, code:
     reply(bot, chat, ta(lang, "invite-claimed", &args)).await?;
     let actor = roles::actor(&ctx.db, user_id, ctx.config.is_admin(UserId(user_id as u64))).await?;
     let shown = users::get(&ctx.db, user_id).await?.and_then(|m| m.menu_role);
-    help::refresh_menu(bot, ctx, user_id, lang, actor.role(), shown.as_deref()).await
+    help::refresh_menu(bot, ctx, registry, user_id, lang, actor.role(), shown.as_deref()).await
 }

@@ -3,12 +3,15 @@
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 use super::Cb;
+use super::feature::CallbackData;
 use crate::platform::i18n::{Lang, t};
 use crate::features::members::{Area, Kim};
 
-pub fn button(label: impl Into<String>, cb: Cb) -> InlineKeyboardButton {
-    debug_assert!(cb.data().len() <= 64, "callback data over Telegram's 64 bytes: {cb:?}");
-    InlineKeyboardButton::callback(label.into(), cb.data())
+/// A button carrying a core or feature payload.
+pub fn button(label: impl Into<String>, payload: impl CallbackData) -> InlineKeyboardButton {
+    let data = payload.callback_data();
+    debug_assert!(data.len() <= 64, "callback data over Telegram's 64 bytes: {data}");
+    InlineKeyboardButton::callback(label.into(), data)
 }
 
 /// Agree / decline, and a switch to the other language.

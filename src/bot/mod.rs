@@ -5,58 +5,34 @@
 //! every failure ends in a logged error and a polite apology to the user.
 
 mod callback;
+mod commands;
 mod dedup;
+pub mod feature;
 mod groups;
 mod help;
 mod invites;
 pub mod keyboards;
 mod onboarding;
 pub mod private;
+pub mod registry;
+mod state;
 mod storage;
 pub mod turn;
 pub mod who;
 
 
-use serde::{Deserialize, Serialize};
 use teloxide::dispatching::dialogue::{Dialogue, ErasedStorage};
 use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
 use teloxide::prelude::*;
 
-pub use callback::{Cb, Payload};
+pub use callback::Cb;
+pub use registry::{Registry, RegistryError};
+pub use state::State;
 pub use dedup::{forget_all as forget_processed_updates, prune as prune_processed};
 pub use help::set_default_menus;
 pub use storage::DbStorage;
 
 use crate::platform::db::DbError;
-use crate::platform::i18n::Lang;
-
-/// Where a private chat stands in a dialogue. Stored as JSON per chat, so a restart
-/// (or another process) continues where the last message left off.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind")]
-pub enum State {
-    #[default]
-    Idle,
-    /// Privacy notice shown; waiting for agree/decline. Nothing is stored about the
-    /// person yet beyond this row, which a decline removes.
-    Notice { lang: Lang, payload: Option<String> },
-    /// Consent given; waiting for a KIM code or a menu choice.
-    ChooseKim,
-    /// `/umkm`: business sign-up form.
-    Umkm(crate::features::umkm::bot::Dialog),
-    /// `/aspirasi`, replies to tickets, staff triage notes.
-    Aspiration(crate::features::aspirations::bot::Dialog),
-    /// `/umumkan`: composing and scheduling an announcement.
-    Announce(crate::features::announcements::bot::Dialog),
-    /// `/pelatihanbaru`, moving a training, feedback comments.
-    Training(crate::features::trainings::bot::Dialog),
-    /// `/hapusdata`: waiting for the person to confirm erasure.
-    Privacy(crate::features::privacy::bot::Dialog),
-    /// `/laporan`: choosing the period and area of a report.
-    Report(crate::features::reports::bot::Dialog),
-    /// `/sumber`: adding a programme feed.
-    Feed(crate::features::feeds::bot::Dialog),
-}
 
 pub type Dlg = Dialogue<State, ErasedStorage<State>>;
 

@@ -6,7 +6,8 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::private::say;
 use super::who::Who;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
+use super::registry::Registry;
 use super::{Dlg, HandlerError, HandlerResult, State, invites, keyboards};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -17,7 +18,7 @@ pub use super::turn::At;
 /// Deep-link payloads starting with this are role invites, not KIM codes.
 pub const INVITE_PREFIX: &str = "inv-";
 
-pub async fn start(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, args: &str) -> HandlerResult {
+pub async fn start(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, dlg: &Dlg, who: &Who, args: &str) -> HandlerResult {
     let payload = Some(args.trim()).filter(|p| !p.is_empty()).map(str::to_string);
     let chat = ChatId(who.user_id);
     let Some(member) = &who.member else {
@@ -27,7 +28,7 @@ pub async fn start(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, args: &st
         return Ok(());
     };
     if let Some(payload) = payload {
-        return after_consent(bot, ctx, dlg, who.user_id, who.lang, Some(payload)).await;
+        return after_consent(bot, ctx, registry, dlg, who.user_id, who.lang, Some(payload)).await;
     }
     match member.kim_id.map(|id| areas::kim_by_id(&ctx.db, id)) {
         Some(kim) => match kim.await? {
@@ -47,9 +48,11 @@ fn notice_text(lang: Lang) -> String {
 }
 
 /// Consent given: store the member and a receipt, then go on with the deep link.
+#[allow(clippy::too_many_arguments)]
 pub async fn agree(
     bot: &ReplyBot,
     ctx: &AppCtx,
+    registry: &Registry,
     dlg: &Dlg,
     who: &Who,
     at: At,
@@ -64,16 +67,21 @@ pub async fn agree(
     };
     users::agree(&ctx.db, &profile, ctx.now()).await?;
     bot.edit_message_reply_markup(at.0, at.1).await?;
-    after_consent(bot, ctx, dlg, who.user_id, lang, payload).await?;
+    after_consent(bot, ctx, registry, dlg, who.user_id, lang, payload).await?;
     Ok(true)
 }
 
-async fn after_consent(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, user_id: i64, lang: Lang, payload: Option<String>) -> HandlerResult {
+async fn after_consent(
+    bot: &ReplyBot,
+    ctx: &AppCtx,
+    registry: &Registry,
+    dlg: &Dlg,
+    user_id: i64, lang: Lang, payload: Option<String>) -> HandlerResult {
     let chat = ChatId(user_id);
     match payload {
         Some(p) if p.starts_with(INVITE_PREFIX) => {
             dlg.exit().await?;
-            invites::claim(bot, ctx, user_id, lang, &p[INVITE_PREFIX.len()..]).await
+            invites::claim(bot, ctx, registry, user_id, lang, &p[INVITE_PREFIX.len()..]).await
         }
         Some(code) => match areas::kim_by_code(&ctx.db, &code).await? {
             Some(kim) => join(bot, ctx, dlg, user_id, lang, None, kim).await,

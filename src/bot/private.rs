@@ -10,20 +10,21 @@ use teloxide::prelude::*;
 use super::keyboards::{self, Command, parse_command};
 use super::turn::Turn;
 use super::who::Who;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
+use super::registry::Registry;
 use super::{Cb, Dlg, HandlerError, HandlerResult, State, groups, help, invites, onboarding};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{Role, users};
 
-pub async fn on_message(bot: ReplyBot, msg: Message, dlg: Dlg, state: State, ctx: Arc<AppCtx>) -> HandlerResult {
+pub async fn on_message(bot: ReplyBot, msg: Message, dlg: Dlg, state: State, ctx: Arc<AppCtx>, registry: Arc<Registry>) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let who = match Who::load(&ctx, user, &state).await {
         Ok(who) => who,
         Err(e) => return apologize(&bot, msg.chat.id, Lang::guess(user.language_code.as_deref()), e.into()).await,
     };
     let lang = who.lang;
-    match route_message(&bot, &msg, &dlg, state, &ctx, &who).await {
+    match route_message(&bot, &msg, &dlg, state, &ctx, &registry, &who).await {
         Ok(()) => Ok(()),
         Err(e) => apologize(&bot, msg.chat.id, lang, e).await,
     }
@@ -36,84 +37,83 @@ pub async fn apologize(bot: &ReplyBot, chat: ChatId, lang: Lang, error: HandlerE
     Ok(())
 }
 
-async fn route_message(bot: &ReplyBot, msg: &Message, dlg: &Dlg, state: State, ctx: &AppCtx, who: &Who) -> HandlerResult {
+async fn route_message(
+    bot: &ReplyBot,
+    msg: &Message,
+    dlg: &Dlg,
+    state: State,
+    ctx: &AppCtx,
+    registry: &Registry,
+    who: &Who,
+) -> HandlerResult {
     if let Some(member) = &who.member {
         let role = who.actor.role();
-        help::refresh_menu(bot, ctx, who.user_id, who.lang, role, member.menu_role.as_deref()).await?;
+        help::refresh_menu(bot, ctx, registry, who.user_id, who.lang, role, member.menu_role.as_deref()).await?;
     }
     let text = msg.text().unwrap_or_default();
-    if let Some(cmd) = parse_command(text, &ctx.bot_username) {
-        return on_command(bot, msg.chat.id, dlg, state, ctx, who, cmd).await;
-    }
     let chat = msg.chat.id;
-    let turn = Turn { bot, ctx, dlg, who, chat };
-    match state {
-        State::Notice { lang, .. } => say(bot, chat, lang, "notice-reminder").await,
+    let turn = Turn { bot, ctx, registry, dlg, who, chat };
+    if let Some(cmd) = parse_command(text, &ctx.bot_username) {
+        return on_command(&turn, state, cmd).await;
+    }
+    match &state {
+        State::Notice { lang, .. } => say(bot, chat, *lang, "notice-reminder").await,
         State::ChooseKim => onboarding::on_code_typed(bot, ctx, dlg, who, text).await,
-        State::Umkm(d) => crate::features::umkm::bot::on_message(&turn, d, msg).await,
-        State::Aspiration(d) => crate::features::aspirations::bot::on_message(&turn, d, msg).await,
-        State::Announce(d) => crate::features::announcements::bot::on_message(&turn, d, msg).await,
-        State::Training(d) => crate::features::trainings::bot::on_message(&turn, d, msg).await,
-        State::Privacy(d) => crate::features::privacy::bot::on_message(&turn, d, msg).await,
-        State::Report(d) => crate::features::reports::bot::on_message(&turn, d, msg).await,
-        State::Feed(d) => crate::features::feeds::bot::on_message(&turn, d, msg).await,
+        State::Feature(_) => {
+            let owner = state.feature_kind().and_then(|kind| registry.by_dialog(kind));
+            match owner {
+                Some(feature) if feature.on_message(&turn, &state, msg).await? => Ok(()),
+                // A dialogue no feature owns any more (or that no longer decodes): start afresh.
+                _ => {
+                    dlg.exit().await?;
+                    say(bot, chat, who.lang, if who.member.is_some() { "unknown-text" } else { "need-start" }).await
+                }
+            }
+        }
         State::Idle if who.member.is_some() => say(bot, chat, who.lang, "unknown-text").await,
         State::Idle => say(bot, chat, who.lang, "need-start").await,
     }
 }
 
-async fn on_command(
-    bot: &ReplyBot,
-    chat: ChatId,
-    dlg: &Dlg,
-    state: State,
-    ctx: &AppCtx,
-    who: &Who,
-    cmd: Command<'_>,
-) -> HandlerResult {
+async fn on_command(turn: &Turn<'_>, state: State, cmd: Command<'_>) -> HandlerResult {
+    let Turn { bot, ctx, registry, dlg, who, chat } = *turn;
     let lang = who.lang;
     match cmd.name.as_str() {
-        "start" => return onboarding::start(bot, ctx, dlg, who, cmd.args).await,
+        "start" => return onboarding::start(bot, ctx, registry, dlg, who, cmd.args).await,
         "batal" | "cancel" => return cancel(bot, chat, dlg, state, lang).await,
         "bantuan" | "help" => {
-            return bot.send_message(chat, help::help_text(lang, who.actor.role())).await.map(drop).map_err(Into::into);
+            return bot.send_message(chat, help::help_text(registry, lang, who.actor.role())).await.map(drop).map_err(Into::into);
         }
         "hubungkan" | "putuskan" => return say(bot, chat, lang, "only-group").await,
         _ => {}
     }
-    // Own data stays visible and erasable after membership consent is withdrawn.
-    if crate::features::privacy::bot::on_command(&Turn { bot, ctx, dlg, who, chat }, &cmd).await? {
-        return Ok(());
-    }
-    if who.member.is_none() {
+    let feature = registry.command(&cmd.name);
+    let open_to_all = feature.is_some_and(|(f, _)| !f.needs_membership());
+    if who.member.is_none() && !open_to_all {
         let key = if matches!(state, State::Notice { .. }) { "notice-reminder" } else { "need-start" };
         return say(bot, chat, lang, key).await;
     }
     match cmd.name.as_str() {
         "bahasa" | "language" => {
             bot.send_message(chat, t(lang, "lang-choose")).reply_markup(keyboards::languages()).await?;
-            Ok(())
+            return Ok(());
         }
-        "gantikim" => onboarding::choose_kim(bot, ctx, dlg, chat, lang).await,
-        "grupsaya" => groups::my_groups(bot, ctx, who, chat).await,
-        "undang" => invites::create(bot, ctx, who, chat, cmd.args).await,
-        _ => {
-            let turn = Turn { bot, ctx, dlg, who, chat };
-            if crate::features::umkm::bot::on_command(&turn, &cmd).await?
-                || crate::features::aspirations::bot::on_command(&turn, &cmd).await?
-                || crate::features::announcements::bot::on_command(&turn, &cmd).await?
-                || crate::features::trainings::bot::on_command(&turn, &cmd).await?
-                || crate::features::reports::bot::on_command(&turn, &cmd).await?
-                || crate::features::feeds::bot::on_command(&turn, &cmd).await?
-                || crate::web::console::bot::on_command(&turn, &cmd).await?
-            {
-                return Ok(());
-            }
-            let shown: String = format!("/{}", cmd.name.chars().take(32).collect::<String>());
-            bot.send_message(chat, ta(lang, "unknown-command", &[("cmd", Arg::from(shown))])).await?;
-            Ok(())
+        "gantikim" => return onboarding::choose_kim(bot, ctx, dlg, chat, lang).await,
+        "grupsaya" => return groups::my_groups(bot, ctx, who, chat).await,
+        "undang" => return invites::create(bot, ctx, who, chat, cmd.args).await,
+        _ => {}
+    }
+    if let Some((feature, spec)) = feature {
+        if who.actor.role() < spec.role {
+            return say(bot, chat, lang, spec.denied_key()).await;
+        }
+        if feature.on_command(turn, &cmd).await? {
+            return Ok(());
         }
     }
+    let shown: String = format!("/{}", cmd.name.chars().take(32).collect::<String>());
+    bot.send_message(chat, ta(lang, "unknown-command", &[("cmd", Arg::from(shown))])).await?;
+    Ok(())
 }
 
 async fn cancel(bot: &ReplyBot, chat: ChatId, dlg: &Dlg, state: State, lang: Lang) -> HandlerResult {
@@ -121,13 +121,7 @@ async fn cancel(bot: &ReplyBot, chat: ChatId, dlg: &Dlg, state: State, lang: Lan
         State::Idle => "nothing-to-cancel",
         State::Notice { .. } => "declined",
         State::ChooseKim => "kim-choose-later",
-        State::Umkm(_)
-        | State::Aspiration(_)
-        | State::Announce(_)
-        | State::Training(_)
-        | State::Privacy(_)
-        | State::Report(_)
-        | State::Feed(_) => "cancelled",
+        State::Feature(_) => "cancelled",
     };
     dlg.exit().await?;
     if key == "cancelled" {
@@ -144,7 +138,14 @@ pub async fn say(bot: &ReplyBot, chat: ChatId, lang: Lang, key: &str) -> Handler
     Ok(())
 }
 
-pub async fn on_callback(bot: ReplyBot, q: CallbackQuery, dlg: Dlg, state: State, ctx: Arc<AppCtx>) -> HandlerResult {
+pub async fn on_callback(
+    bot: ReplyBot,
+    q: CallbackQuery,
+    dlg: Dlg,
+    state: State,
+    ctx: Arc<AppCtx>,
+    registry: Arc<Registry>,
+) -> HandlerResult {
     let user_chat = ChatId(q.from.id.0 as i64);
     let who = match Who::load(&ctx, &q.from, &state).await {
         Ok(who) => who,
@@ -153,8 +154,8 @@ pub async fn on_callback(bot: ReplyBot, q: CallbackQuery, dlg: Dlg, state: State
             return apologize(&bot, user_chat, Lang::guess(q.from.language_code.as_deref()), e.into()).await;
         }
     };
-    let acted = match q.data.as_deref().and_then(Cb::parse) {
-        Some(cb) => on_button(&bot, &q, &dlg, state, &ctx, &who, cb).await,
+    let acted = match q.data.as_deref() {
+        Some(data) => on_button(&bot, &q, &dlg, state, &ctx, &registry, &who, data).await,
         None => Ok(false),
     };
     match acted {
@@ -171,37 +172,47 @@ pub async fn on_callback(bot: ReplyBot, q: CallbackQuery, dlg: Dlg, state: State
     Ok(())
 }
 
-/// Acts on a parsed button press if it fits the current state; `Ok(false)` when it
-/// does not (stale or forged), in which case nothing has changed.
-async fn on_button(bot: &ReplyBot, q: &CallbackQuery, dlg: &Dlg, state: State, ctx: &AppCtx, who: &Who, cb: Cb) -> Result<bool, HandlerError> {
+/// Acts on a button press if it parses and fits the current state; `Ok(false)`
+/// when it does not (stale or forged), in which case nothing has changed.
+#[allow(clippy::too_many_arguments)]
+async fn on_button(
+    bot: &ReplyBot,
+    q: &CallbackQuery,
+    dlg: &Dlg,
+    state: State,
+    ctx: &AppCtx,
+    registry: &Registry,
+    who: &Who,
+    data: &str,
+) -> Result<bool, HandlerError> {
     let Some(message) = q.message.as_ref() else { return Ok(false) };
     let at = (message.chat().id, message.id());
-    let turn = Turn { bot, ctx, dlg, who, chat: at.0 };
+    if let Some(feature) = registry.by_button(data) {
+        if feature.needs_membership() && who.member.is_none() {
+            return Ok(false);
+        }
+        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0 };
+        return feature.on_button(&turn, &state, data, at).await;
+    }
+    let Some(cb) = Cb::parse(data) else { return Ok(false) };
     match (cb, state) {
-        (Cb::Umkm(b), state) if who.member.is_some() => crate::features::umkm::bot::on_button(&turn, state, b, at).await,
-        (Cb::Asp(b), state) if who.member.is_some() => crate::features::aspirations::bot::on_button(&turn, state, b, at).await,
-        (Cb::Ann(b), state) if who.member.is_some() => crate::features::announcements::bot::on_button(&turn, state, b, at).await,
-        (Cb::Train(b), state) if who.member.is_some() => crate::features::trainings::bot::on_button(&turn, state, b, at).await,
-        (Cb::Priv(b), state) => crate::features::privacy::bot::on_button(&turn, state, b, at).await,
-        (Cb::Rep(b), state) if who.member.is_some() => crate::features::reports::bot::on_button(&turn, state, b, at).await,
-        (Cb::Feed(b), state) if who.member.is_some() => crate::features::feeds::bot::on_button(&turn, state, b, at).await,
-        (Cb::Agree, State::Notice { lang, payload }) => onboarding::agree(bot, ctx, dlg, who, at, lang, payload).await,
+        (Cb::Agree, State::Notice { lang, payload }) => onboarding::agree(bot, ctx, registry, dlg, who, at, lang, payload).await,
         (Cb::Decline, State::Notice { lang, .. }) => onboarding::decline(bot, dlg, at, lang).await,
         (Cb::NoticeLang(new), State::Notice { payload, .. }) => onboarding::relabel_notice(bot, dlg, at, new, payload).await,
         (Cb::Area(id), State::ChooseKim) => onboarding::show_area(bot, ctx, at, who.lang, id).await,
         (Cb::Kim(id), State::ChooseKim) => onboarding::join_by_id(bot, ctx, dlg, who, Some(at), id).await,
-        (Cb::SetLang(new), _) if who.member.is_some() => set_language(bot, ctx, who, at, new).await,
+        (Cb::SetLang(new), _) if who.member.is_some() => set_language(bot, ctx, registry, who, at, new).await,
         _ => Ok(false),
     }
 }
 
-async fn set_language(bot: &ReplyBot, ctx: &AppCtx, who: &Who, at: (ChatId, teloxide::types::MessageId), new: Lang) -> Result<bool, HandlerError> {
+async fn set_language(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, who: &Who, at: (ChatId, teloxide::types::MessageId), new: Lang) -> Result<bool, HandlerError> {
     users::set_language(&ctx.db, who.user_id, new.code(), ctx.now()).await?;
     bot.edit_message_text(at.0, at.1, t(new, "lang-changed")).await?;
     let role = who.actor.role();
     // The menu is in the old language: show it again in the new one.
     let shown = if role == Role::Resident { Some(role.as_str()) } else { None };
-    help::refresh_menu(bot, ctx, who.user_id, new, role, shown).await?;
+    help::refresh_menu(bot, ctx, registry, who.user_id, new, role, shown).await?;
     Ok(true)
 }
 

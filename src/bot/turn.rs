@@ -4,9 +4,11 @@
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, MessageId};
 
+use super::registry::Registry;
 use super::who::Who;
-use crate::app::AppCtx;
-use super::{Dlg, HandlerResult, State};
+use crate::platform::ctx::AppCtx;
+use super::state::{Current, DialogState, State};
+use super::{Dlg, HandlerError, HandlerResult};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
@@ -14,6 +16,7 @@ use crate::platform::i18n::{Arg, Lang, t, ta};
 pub type At = (ChatId, MessageId);
 
 pub struct Turn<'a> {
+    pub registry: &'a Registry,
     pub bot: &'a ReplyBot,
     pub ctx: &'a AppCtx,
     pub dlg: &'a Dlg,
@@ -56,9 +59,16 @@ impl Turn<'_> {
         Ok(())
     }
 
-    pub async fn set_state(&self, state: State) -> HandlerResult {
+    /// Stores the feature's dialogue as the chat's state.
+    pub async fn set_dialog<D: DialogState>(&self, dialog: D) -> HandlerResult {
+        let state = State::of(&dialog).map_err(|e| HandlerError::Storage(Box::new(e)))?;
         self.dlg.update(state).await?;
         Ok(())
+    }
+
+    /// The chat's current state as the feature owning dialogues `D` sees it.
+    pub async fn current<D: DialogState>(&self) -> Result<Current<D>, HandlerError> {
+        Ok(self.dlg.get().await?.unwrap_or_default().current::<D>())
     }
 
     /// Ends the dialogue (back to idle).

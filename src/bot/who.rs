@@ -2,7 +2,7 @@
 
 use teloxide::types::User;
 
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use super::State;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::Lang;

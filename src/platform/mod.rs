@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod config;
+pub mod ctx;
 pub mod csv;
 pub mod db;
 pub mod delivery;

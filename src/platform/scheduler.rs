@@ -19,7 +19,7 @@ use tokio::sync::watch;
 
 use crate::features::announcements::{fire, store};
 use crate::platform::db::DbResult;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 
 /// How often the loop looks for due rows: one indexed query, cheap enough to run
 /// every second, and it keeps sends within a second of their time.

@@ -339,7 +339,7 @@ async fn an_admin_can_report_on_all_areas_and_a_restart_keeps_the_chosen_period(
 
     let areas = choose_november(&admin).await;
     app.restart().await;
-    admin.press_data(areas.message_id, &kimbot::bot::Cb::Rep(kimbot::features::reports::bot::Btn::All).data()).await;
+    admin.press_data(areas.message_id, &kimbot::bot::feature::Payload::callback_data(&kimbot::features::reports::bot::Btn::All)).await;
     let mut done = admin.next_message().await;
     while !done.text.contains("Laporan aspirasi") {
         done = admin.next_message().await;

@@ -31,6 +31,10 @@ const TRIVIAL: &[&str] = &[
 ];
 
 /// Runs one method against the state. `events` collects what watchers should see.
+
+/// Body of every file downloaded from `/file/bot<token>/<path>`.
+pub const FAKE_FILE: &[u8] = b"fake telegram file content";
+
 pub fn dispatch(
     st: &mut State,
     method: &str,
@@ -120,7 +124,7 @@ pub fn dispatch(
             }
             Ok(
                 json!({ "file_id": fid, "file_unique_id": format!("u-{fid}"),
-                       "file_size": crate::server::FAKE_FILE.len(), "file_path": format!("files/{fid}") }),
+                       "file_size": FAKE_FILE.len(), "file_path": format!("files/{fid}") }),
             )
         }
         m if TRIVIAL.contains(&m) => Ok(json!(true)),

@@ -19,8 +19,6 @@ use crate::params;
 use crate::state::{Call, State as FakeState};
 use crate::{FakeTelegram, methods};
 
-/// Body of every file downloaded from `/file/bot<token>/<path>`.
-pub const FAKE_FILE: &[u8] = b"fake telegram file content";
 
 /// Longest `getUpdates` hold, in seconds (Telegram allows 50).
 const MAX_POLL_SECS: i64 = 50;
@@ -36,7 +34,7 @@ async fn handle(State(fake): State<FakeTelegram>, req: Request) -> Response {
     let path = req.uri().path().to_owned();
     let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
     if segs.len() >= 3 && segs[0] == "file" && segs[1].starts_with("bot") {
-        return (StatusCode::OK, FAKE_FILE).into_response();
+        return (StatusCode::OK, crate::methods::FAKE_FILE).into_response();
     }
     let method = match segs.as_slice() {
         [bot, method] if bot.starts_with("bot") && !method.is_empty() => {

@@ -11,9 +11,8 @@ use teloxide::types::Message;
 pub use super::buttons::Btn;
 use super::model::{Content, Target, can_announce};
 use super::{compose, jadwal, latest, plan, report, umkm_target};
-use crate::bot::keyboards::Command;
-use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
+use crate::features::members::Role;
 
 /// What has been composed so far.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -53,6 +52,20 @@ pub enum Dialog {
     Confirm { draft: Draft, plan: Plan },
 }
 
+crate::chat_feature! {
+    /// Announcements, as plugged into the bot.
+    pub struct Announcements {
+        name: "announcements",
+        dialog: Dialog as "Announce",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("pengumuman", Role::Resident, "help-line-pengumuman").aliases(&["announcements"]),
+            CommandSpec::new("umumkan", Role::Coordinator, "help-line-umumkan").aliases(&["announce"]),
+            CommandSpec::new("jadwal", Role::Coordinator, "help-line-jadwal").aliases(&["schedule"]),
+        ],
+    }
+}
+
 /// Handles this feature's commands; `Ok(false)` when the command is not ours.
 pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
     match cmd.name.as_str() {
@@ -85,7 +98,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
     }
 }
 
-pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
+pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
     if !can_announce(&turn.who.actor) {
         return Ok(false);
     }
@@ -95,7 +108,7 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
         Btn::RecallYes(id, n) => report::recall(turn, id, n, at).await,
         Btn::Cancel(_) | Btn::Pause(_) | Btn::Resume(_) => jadwal::act(turn, btn, at).await,
         btn => match state {
-            State::Announce(dialog) => on_dialog_button(turn, dialog, btn, at).await,
+            Current::Mine(dialog) => on_dialog_button(turn, dialog, btn, at).await,
             _ => Ok(false),
         },
     }

@@ -1,8 +1,8 @@
-//! Button payloads of announcements (after the `n:` prefix [`Cb`] adds). Parsed
+//! Button payloads of announcements (sent after their `n:` prefix). Parsed
 //! strictly; ids in them are only claims, checked against the presser's role and the
 //! dialogue state before anything happens.
 
-use crate::bot::{Cb, Payload};
+use crate::bot::feature::Payload;
 use crate::features::umkm::model::{Need, Sector};
 
 /// `x` for "any", else the index.
@@ -69,14 +69,9 @@ pub enum Btn {
     Resume(i64),
 }
 
-impl Btn {
-    /// The full callback data, prefix included.
-    pub fn cb(self) -> Cb {
-        Cb::Ann(self)
-    }
-}
-
 impl Payload for Btn {
+    const PREFIX: &'static str = "n";
+
     fn data(&self) -> String {
         match self {
             Btn::Next => "go".into(),
@@ -178,11 +173,7 @@ mod tests {
             Btn::Pause(5),
             Btn::Resume(i64::MAX),
         ];
-        for btn in all {
-            let cb = btn.clone().cb();
-            assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()), "{btn:?}");
-            assert!(cb.data().len() <= 64, "{btn:?}");
-        }
+        crate::bot::feature::assert_round_trip(&all);
     }
 
     #[test]

@@ -12,13 +12,13 @@ use super::bot::{Btn, Dialog, Draft};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::features::members::areas;
 use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::{HandlerError, HandlerResult};
 
 /// Groups shown in the checklist at most (by title); larger areas use area targets.
 const CHECKLIST_MAX: usize = 40;
 
 pub async fn start(turn: &Turn<'_>) -> HandlerResult {
-    turn.set_state(State::Announce(Dialog::Compose(Draft::default()))).await?;
+    turn.set_dialog(Dialog::Compose(Draft::default())).await?;
     turn.say("ann-compose").await
 }
 
@@ -41,7 +41,7 @@ pub async fn on_content(turn: &Turn<'_>, mut draft: Draft, msg: &Message) -> Han
     let media = content.media.as_ref().map_or("none", Media::kind);
     let args = [("media", Arg::from(media)), ("chars", Arg::from(content.text.chars().count() as i64))];
     let text = ta(turn.lang(), "ann-content-saved", &args);
-    turn.set_state(State::Announce(Dialog::Compose(draft))).await?;
+    turn.set_dialog(Dialog::Compose(draft)).await?;
     turn.send_with_buttons(text, keyboard(vec![vec![(t(turn.lang(), "ann-btn-next"), Btn::Next)]])).await
 }
 
@@ -55,7 +55,7 @@ fn take_caption(content: &mut Content, msg: &Message) {
 /// "Write it again": the content is cleared, the rest kept.
 pub async fn rewrite(turn: &Turn<'_>, mut draft: Draft, at: At) -> Result<bool, HandlerError> {
     draft.content = Content::default();
-    turn.set_state(State::Announce(Dialog::Compose(draft))).await?;
+    turn.set_dialog(Dialog::Compose(draft)).await?;
     render::show(turn, Some(at), t(turn.lang(), "ann-compose"), None).await?;
     Ok(true)
 }
@@ -78,7 +78,7 @@ pub async fn show_targets(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Resu
     }
     rows.push(vec![(t(lang, "ann-btn-pick"), Btn::Pick)]);
     rows.push(vec![(t(lang, "ann-btn-rewrite"), Btn::Rewrite)]);
-    turn.set_state(State::Announce(Dialog::Target(draft))).await?;
+    turn.set_dialog(Dialog::Target(draft)).await?;
     render::show(turn, at, t(lang, "ann-choose-target"), Some(keyboard(rows))).await?;
     Ok(true)
 }
@@ -116,7 +116,7 @@ pub async fn checklist(turn: &Turn<'_>, draft: Draft, at: At, hint: bool) -> Res
     if hint {
         text = format!("{text}\n\n{}", t(lang, "ann-pick-none"));
     }
-    turn.set_state(State::Announce(Dialog::Target(draft))).await?;
+    turn.set_dialog(Dialog::Target(draft)).await?;
     render::show(turn, Some(at), text, Some(keyboard(rows))).await?;
     Ok(true)
 }

@@ -10,11 +10,12 @@ use super::runs::{self, Delivery};
 use super::store::{self, Claim, Tx};
 use super::targets::{self, TargetGroup};
 use crate::platform::audit;
+use crate::bot::feature::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::roles;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 
 /// What one firing did.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,7 +111,7 @@ async fn author_notice(ctx: &AppCtx, author: i64, id: i64, fired: &Fired) -> DbR
         ("late", Arg::from(if fired.late { "yes" } else { "no" })),
     ];
     let text = ta(lang, "ann-fired", &args);
-    let button = ButtonSpec { label: t(lang, "ann-btn-report"), data: Btn::Report(id, fired.n).cb().data() };
+    let button = ButtonSpec { label: t(lang, "ann-btn-report"), data: Btn::Report(id, fired.n).callback_data() };
     let body = Body::Text { text, buttons: vec![vec![button]], entities: Vec::new() };
     Ok(Outgoing {
         chat_id: author,

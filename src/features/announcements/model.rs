@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use teloxide::types::{MessageEntity, MessageEntityKind};
 
 use super::cron::CronExpr;
-use crate::features::members::{Actor, Role, covers};
+use crate::features::members::{Actor, covers};
+use crate::features::members::permissions::{Action, may};
 use crate::features::umkm::model::{Need, Sector};
 
 /// Telegram's caption limit; longer text follows the media as its own message.
@@ -272,7 +273,7 @@ impl Announcement {
 
 /// Coordinators, staff and admins announce; residents do not.
 pub fn can_announce(actor: &Actor) -> bool {
-    actor.role() >= Role::Coordinator
+    may(actor, Action::Announce)
 }
 
 pub fn is_late(due: i64, fired: i64) -> bool {

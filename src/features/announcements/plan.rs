@@ -18,7 +18,7 @@ use crate::platform::audit;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::{Arg, t, ta};
 use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::{HandlerError, HandlerResult};
 
 /// The repeat buttons: crontab line and label key.
 pub const PRESETS: [(&str, &str); 3] =
@@ -45,7 +45,7 @@ pub async fn choices(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Result<bo
         vec![(t(lang, "ann-btn-repeat"), Btn::AskRepeat)],
         vec![(t(lang, "ann-btn-retarget"), Btn::Retarget), (t(lang, "ann-btn-rewrite"), Btn::Rewrite)],
     ]);
-    turn.set_state(State::Announce(Dialog::Preview(draft))).await?;
+    turn.set_dialog(Dialog::Preview(draft)).await?;
     render::show(turn, at, text, Some(kb)).await?;
     Ok(true)
 }
@@ -100,7 +100,7 @@ fn zone(tz: Tz, now: i64) -> String {
 pub async fn ask_at(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
     let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
     let text = ta(turn.lang(), "ann-ask-at", &[("zone", Arg::from(zone(scope.tz, turn.now())))]);
-    turn.set_state(State::Announce(Dialog::AskAt(draft))).await?;
+    turn.set_dialog(Dialog::AskAt(draft)).await?;
     render::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
     Ok(true)
 }
@@ -125,7 +125,7 @@ pub async fn ask_repeat(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, H
         PRESETS.iter().enumerate().map(|(i, (_, key))| vec![(t(lang, key), Btn::Preset(i as u8))]).collect();
     rows.push(vec![(t(lang, "ann-btn-type-cron"), Btn::TypeCron)]);
     rows.push(vec![(t(lang, "btn-back"), Btn::Back)]);
-    turn.set_state(State::Announce(Dialog::AskRepeat(draft))).await?;
+    turn.set_dialog(Dialog::AskRepeat(draft)).await?;
     render::show(turn, Some(at), t(lang, "ann-ask-repeat"), Some(keyboard(rows))).await?;
     Ok(true)
 }
@@ -140,7 +140,7 @@ pub async fn preset(turn: &Turn<'_>, draft: Draft, n: u8, at: At) -> Result<bool
 pub async fn ask_cron(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
     let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
     let text = ta(turn.lang(), "ann-ask-cron", &[("zone", Arg::from(zone(scope.tz, turn.now())))]);
-    turn.set_state(State::Announce(Dialog::AskCron(draft))).await?;
+    turn.set_dialog(Dialog::AskCron(draft)).await?;
     render::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
     Ok(true)
 }
@@ -185,7 +185,7 @@ async fn confirm_screen(
         }
     };
     let kb = keyboard(vec![vec![(t(lang, "ann-btn-confirm"), Btn::Confirm)], vec![(t(lang, "btn-back"), Btn::Back)]]);
-    turn.set_state(State::Announce(Dialog::Confirm { draft, plan })).await?;
+    turn.set_dialog(Dialog::Confirm { draft, plan }).await?;
     render::show(turn, at, text, Some(kb)).await?;
     Ok(true)
 }
@@ -196,7 +196,7 @@ pub async fn confirm(turn: &Turn<'_>, draft: Draft, plan: Plan, at: At) -> Resul
     let (now, tz) = (turn.now(), scope.tz);
     let (schedule, first) = match plan {
         Plan::At(unix) if unix <= now => {
-            turn.set_state(State::Announce(Dialog::AskAt(draft))).await?;
+            turn.set_dialog(Dialog::AskAt(draft)).await?;
             turn.say_with("ann-when-past", &[("zone", Arg::from(zone(tz, now)))]).await?;
             return Ok(true);
         }

@@ -56,7 +56,7 @@ pub fn schedule_label(lang: Lang, ann: &Announcement) -> String {
 /// Rows of (label, button) as an inline keyboard.
 pub fn keyboard(rows: Vec<Vec<(String, Btn)>>) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(
-        rows.into_iter().map(|row| row.into_iter().map(|(label, btn)| button(label, btn.cb())).collect::<Vec<_>>()),
+        rows.into_iter().map(|row| row.into_iter().map(|(label, btn)| button(label, btn)).collect::<Vec<_>>()),
     )
 }
 

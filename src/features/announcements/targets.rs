@@ -11,6 +11,7 @@ use sqlx::any::AnyRow;
 use super::model::{Target, UmkmFilter, common_path};
 use super::store;
 use crate::platform::db::{Db, DbResult};
+use crate::features::members::permissions::{Action, may};
 use crate::features::members::{Actor, Area, Kim, areas, covers};
 use crate::features::privacy::PURPOSE_NEWS;
 use crate::features::umkm::model::Sector;
@@ -151,7 +152,7 @@ pub async fn scope(db: &Db, default_tz: Tz, actor: &Actor, target: &Target) -> D
 /// Staff may aim at the areas inside their scope (admins anywhere); never a kelurahan,
 /// which is what KIM targets are for.
 pub fn may_target_area(actor: &Actor, area: &Area) -> bool {
-    area.kind != "kelurahan" && (actor.is_admin || actor.staff_areas.iter().any(|a| covers(a, &area.path)))
+    may(actor, Action::TargetArea(area))
 }
 
 /// Areas offered as targets: each staff area and, inside a kota, its kecamatan.

@@ -10,10 +10,24 @@ mod triage;
 use serde::{Deserialize, Serialize};
 use teloxide::types::Message;
 
+pub use super::buttons::Btn;
 use super::model::{Category, GeoPoint, Status};
-use crate::bot::keyboards::Command;
-use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, Payload, State};
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
+use crate::features::members::Role;
+
+crate::chat_feature! {
+    /// Aspirations, as plugged into the bot.
+    pub struct Aspirations {
+        name: "aspirations",
+        dialog: Dialog as "Aspiration",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("aspirasi", Role::Resident, "help-line-aspirasi"),
+            CommandSpec::new("status", Role::Resident, "help-line-status"),
+            CommandSpec::new("antrian", Role::Coordinator, "help-line-antrian").aliases(&["queue"]),
+        ],
+    }
+}
 
 /// What a resident has entered so far in `/aspirasi`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,68 +66,6 @@ pub enum Dialog {
     Respond { ticket: i64 },
 }
 
-/// This feature's button payloads (after the router's `a:` prefix).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Btn {
-    Category(Category),
-    /// "Lewati" / "Selesai" after photos and location.
-    MediaDone,
-    /// Hide identity from coordinators?
-    Anonymous(bool),
-    Send,
-    Discard,
-    /// Staff: move ticket `id` from `from` (as shown) to `to`.
-    Move { id: i64, from: Status, to: Status },
-    /// Staff: reply to ticket `id`.
-    Reply(i64),
-    /// Queue: the next new ticket after `id`.
-    Next(i64),
-    /// Open ticket `id` (from the `/status` list).
-    View(i64),
-    /// Resident: answer staff reply (thread message) `id`.
-    Answer(i64),
-    /// Resident: respond to closed ticket `id` ("Tanggapi"), reopening it.
-    Respond(i64),
-}
-
-impl Payload for Btn {
-    fn data(&self) -> String {
-        match self {
-            Btn::Category(c) => format!("c:{}", c.code()),
-            Btn::MediaDone => "m".into(),
-            Btn::Anonymous(hide) => format!("y:{}", u8::from(*hide)),
-            Btn::Send => "ok".into(),
-            Btn::Discard => "no".into(),
-            Btn::Move { id, from, to } => format!("s:{id}:{}:{}", from.short(), to.short()),
-            Btn::Reply(id) => format!("r:{id}"),
-            Btn::Next(id) => format!("n:{id}"),
-            Btn::View(id) => format!("v:{id}"),
-            Btn::Answer(id) => format!("j:{id}"),
-            Btn::Respond(id) => format!("k:{id}"),
-        }
-    }
-
-    fn parse(data: &str) -> Option<Self> {
-        let parts: Vec<&str> = data.split(':').collect();
-        let id = |s: &str| s.parse::<i64>().ok().filter(|n| *n >= 0);
-        Some(match parts.as_slice() {
-            ["c", code] => Btn::Category(Category::parse(code)?),
-            ["m"] => Btn::MediaDone,
-            ["y", "1"] => Btn::Anonymous(true),
-            ["y", "0"] => Btn::Anonymous(false),
-            ["ok"] => Btn::Send,
-            ["no"] => Btn::Discard,
-            ["s", n, from, to] => Btn::Move { id: id(n)?, from: Status::from_short(from)?, to: Status::from_short(to)? },
-            ["r", n] => Btn::Reply(id(n)?),
-            ["n", n] => Btn::Next(id(n)?),
-            ["v", n] => Btn::View(id(n)?),
-            ["j", n] => Btn::Answer(id(n)?),
-            ["k", n] => Btn::Respond(id(n)?),
-            _ => return None,
-        })
-    }
-}
-
 /// Handles this feature's commands; `Ok(false)` when the command is not ours.
 pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
     match cmd.name.as_str() {
@@ -140,11 +92,8 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
 
 /// `Ok(false)`: the press does not fit the dialogue, or the presser may not do it,
 /// or the ticket moved on; nothing was changed.
-pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
-    let dialog = match state {
-        State::Aspiration(d) => Some(d),
-        _ => None,
-    };
+pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
+    let dialog = state.mine();
     match (btn, dialog) {
         (Btn::Category(c), Some(Dialog::Category)) => submit::chose_category(turn, c, at).await,
         (Btn::MediaDone, Some(Dialog::Media { draft })) => submit::media_done(turn, draft, at).await,
@@ -161,45 +110,10 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
     }
 }
 
-/// A dialogue step, wrapped in the router's state.
-fn state(dialog: Dialog) -> State {
-    State::Aspiration(dialog)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bot::Cb;
-
-    #[test]
-    fn payloads_round_trip_and_fit_telegrams_limit() {
-        let all = [
-            Btn::Category(Category::Keamanan),
-            Btn::MediaDone,
-            Btn::Anonymous(true),
-            Btn::Anonymous(false),
-            Btn::Send,
-            Btn::Discard,
-            Btn::Move { id: i64::MAX, from: Status::Ditindaklanjuti, to: Status::Selesai },
-            Btn::Reply(12),
-            Btn::Next(0),
-            Btn::View(7),
-            Btn::Answer(i64::MAX),
-            Btn::Respond(i64::MAX),
-        ];
-        for btn in all {
-            let cb = Cb::Asp(btn.clone());
-            assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()), "{btn:?}");
-            assert!(cb.data().len() <= 64, "{btn:?}");
-        }
-    }
-
-    #[test]
-    fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3"] {
-            assert_eq!(Btn::parse(data), None, "{data}");
-        }
-    }
+    use crate::bot::State;
 
     #[test]
     fn every_step_survives_a_restart_as_json() {
@@ -222,8 +136,9 @@ mod tests {
             Dialog::Respond { ticket: 4 },
         ];
         for step in steps {
-            let json = serde_json::to_string(&state(step.clone())).unwrap();
-            assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state(step), "{json}");
+            let json = serde_json::to_string(&State::of(&step).unwrap()).unwrap();
+            let back = serde_json::from_str::<State>(&json).unwrap();
+            assert_eq!(back.current::<Dialog>(), Current::Mine(step), "{json}");
         }
     }
 }

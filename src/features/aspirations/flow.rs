@@ -9,12 +9,12 @@ use super::model::{self, Access, Status, TransitionError};
 use super::store::{self, NewAspiration, Ticket};
 use super::{notices, render};
 use crate::platform::audit;
+use crate::bot::feature::Payload;
 use crate::platform::db::{DbError, DbResult};
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::features::members::{Actor, Kim, areas};
-use crate::app::AppCtx;
-use crate::bot::Cb;
+use crate::platform::ctx::AppCtx;
 
 /// Why a ticket action did not happen.
 #[derive(Debug, thiserror::Error)]
@@ -139,7 +139,7 @@ pub async fn reply(ctx: &AppCtx, actor: &Actor, id: i64, text: &str) -> Result<T
     let args = [("ticket", Arg::from(&ticket.number)), ("text", Arg::from(text))];
     let button = ButtonSpec {
         label: t(lang, "asp-btn-answer"),
-        data: Cb::Asp(super::bot::Btn::Answer(message_id)).data(),
+        data: super::buttons::Btn::Answer(message_id).callback_data(),
     };
     let body = Body::Text { text: ta(lang, "asp-notice-reply", &args), buttons: vec![vec![button]], entities: Vec::new() };
     if ticket.user_id != crate::features::privacy::ERASED_USER {

@@ -22,4 +22,5 @@ pub mod reopen;
 pub mod sla;
 pub mod store;
 pub mod bot;
+pub mod buttons;
 pub mod thread;

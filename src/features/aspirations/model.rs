@@ -5,8 +5,6 @@ use chrono::{Datelike, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::features::members::{Actor, Kim, covers};
-
 /// Limits on what a resident writes, in characters (not bytes: Indonesian text often
 /// carries emoji and accented names).
 pub const TEXT_MIN: usize = 10;
@@ -265,26 +263,7 @@ impl GeoPoint {
     }
 }
 
-/// What a person may do with a ticket of a KIM.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Access {
-    None,
-    /// The KIM's coordinators: see the queue and tickets (anonymous ones without the
-    /// sender's identity), change nothing.
-    ReadOnly,
-    /// Staff whose area holds the KIM's kelurahan, and admins: change status, reply.
-    Triage,
-}
-
-pub fn access(actor: &Actor, kim: &Kim) -> Access {
-    if actor.is_admin || actor.staff_areas.iter().any(|a| covers(a, &kim.area_path)) {
-        Access::Triage
-    } else if actor.coordinator_kims.contains(&kim.id) {
-        Access::ReadOnly
-    } else {
-        Access::None
-    }
-}
+pub use crate::features::members::permissions::{Access, ticket_access as access};
 
 mod reopen;
 pub use reopen::{REOPENED, ReopenError, check_reopen};

@@ -22,7 +22,7 @@ use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, ta};
 use crate::features::members::{areas, roles};
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 
 /// How often the job looks for late tickets (one indexed query).
 const POLL: Duration = Duration::from_secs(1);

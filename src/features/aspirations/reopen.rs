@@ -10,14 +10,14 @@ use super::model::{self, Status};
 use super::store::{self, Ticket};
 use super::notices;
 use crate::platform::audit;
+use crate::bot::feature::Payload;
 use crate::platform::db::DbError;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::areas;
-use crate::app::AppCtx;
-use crate::bot::Cb;
+use crate::platform::ctx::AppCtx;
 
-use super::bot::Btn;
+use super::buttons::Btn;
 
 /// Whether the resident may still be offered "Tanggapi" on `ticket`.
 pub fn offered(ticket: &Ticket, to: Status) -> bool {
@@ -27,7 +27,7 @@ pub fn offered(ticket: &Ticket, to: Status) -> bool {
 /// `text` (a closing notice or the resident's view) with the hint and the button.
 pub fn with_offer(lang: Lang, ticket_id: i64, text: &str) -> Body {
     let text = format!("{text}\n\n{}", t(lang, "asp-notice-respond-hint"));
-    let button = ButtonSpec { label: t(lang, "asp-btn-respond"), data: Cb::Asp(Btn::Respond(ticket_id)).data() };
+    let button = ButtonSpec { label: t(lang, "asp-btn-respond"), data: Btn::Respond(ticket_id).callback_data() };
     Body::Text { text, buttons: vec![vec![button]], entities: Vec::new() }
 }
 
@@ -75,7 +75,7 @@ pub async fn respond(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<
 /// names no one, so it is safe for an anonymous ticket too.
 fn staff_notice(lang: Lang, staff_id: i64, ticket: &Ticket, text: &str) -> Outgoing {
     let args = [("ticket", Arg::from(&ticket.number)), ("text", Arg::from(text))];
-    let button = ButtonSpec { label: format!("📋 {}", ticket.number), data: Cb::Asp(Btn::View(ticket.id)).data() };
+    let button = ButtonSpec { label: format!("📋 {}", ticket.number), data: Btn::View(ticket.id).callback_data() };
     let body = Body::Text { text: ta(lang, "asp-notice-reopened", &args), buttons: vec![vec![button]], entities: Vec::new() };
     Outgoing { chat_id: staff_id, body, priority: Priority::Personal, source: Some(format!("aspiration:{}", ticket.id)) }
 }

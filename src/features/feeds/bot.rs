@@ -13,15 +13,27 @@ use super::schedule::{self, PRESETS};
 use super::store::{self, Feed, NewFeed};
 use super::{render, review};
 use crate::features::announcements::targets::{may_target_area, offered_areas};
+use crate::features::members::permissions::{Action, may};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::{Actor, Role, areas, covers};
-use crate::bot::keyboards::{Command, button};
-use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::features::members::{Actor, Role, areas};
+use crate::bot::keyboards::button;
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 
 /// Longest URL accepted (a feed address is rarely over 200 characters).
 const URL_MAX: usize = 500;
+
+crate::chat_feature! {
+    /// Programme feeds, as plugged into the bot.
+    pub struct Feeds {
+        name: "feeds",
+        dialog: Dialog as "Feed",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("sumber", Role::Staff, "help-line-sumber").aliases(&["feeds"]).denied("feed-not-allowed"),
+        ],
+    }
+}
 
 /// Where a staff member stands in `/sumber` (stored as JSON per chat).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,12 +48,12 @@ pub enum Dialog {
 }
 
 fn is_staff(actor: &Actor) -> bool {
-    actor.role() >= Role::Staff
+    may(actor, Action::ManageFeeds)
 }
 
 /// Staff see and manage feeds inside their areas; admins all of them.
 pub fn may_manage(actor: &Actor, feed: &Feed) -> bool {
-    actor.is_admin || actor.staff_areas.iter().any(|a| covers(a, &feed.area_path))
+    may(actor, Action::Oversee(&feed.area_path))
 }
 
 /// Handles `/sumber`; `Ok(false)` when the command is not ours.
@@ -67,10 +79,10 @@ async fn show_list(turn: &Turn<'_>, at: Option<At>) -> HandlerResult {
     for feed in &feeds {
         text = format!("{text}\n\n{}", render::line(lang, feed, turn.ctx.config.tz));
         let label = ta(lang, "feed-btn-remove", &[("id", Arg::from(feed.id))]);
-        rows.push(vec![button(label, Btn::Remove(feed.id).cb())]);
+        rows.push(vec![button(label, Btn::Remove(feed.id))]);
     }
     text = format!("{text}\n\n{}", t(lang, "feed-ask-url"));
-    turn.set_state(State::Feed(Dialog::AskUrl)).await?;
+    turn.set_dialog(Dialog::AskUrl).await?;
     render::show(turn, at, text, (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))).await
 }
 
@@ -90,12 +102,12 @@ async fn on_url(turn: &Turn<'_>, typed: &str) -> HandlerResult {
     let rows: Vec<_> = offered_areas(&turn.ctx.db, &turn.who.actor)
         .await?
         .into_iter()
-        .map(|a| vec![button(render::area_label(turn.lang(), &a), Btn::Area(a.id).cb())])
+        .map(|a| vec![button(render::area_label(turn.lang(), &a), Btn::Area(a.id))])
         .collect();
     if rows.is_empty() {
         return turn.say("feed-no-areas").await;
     }
-    turn.set_state(State::Feed(Dialog::AskArea { url })).await?;
+    turn.set_dialog(Dialog::AskArea { url }).await?;
     turn.send_with_buttons(t(turn.lang(), "feed-ask-area"), InlineKeyboardMarkup::new(rows)).await
 }
 
@@ -108,7 +120,7 @@ pub fn valid_url(typed: &str) -> Option<String> {
     (matches!(url.scheme(), "http" | "https") && url.host_str().is_some()).then(|| url.to_string())
 }
 
-pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
+pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
     match btn {
         Btn::Preview(id) => return review::preview(turn, id).await,
         Btn::Announce(id) => return review::announce(turn, id, at).await,
@@ -120,8 +132,8 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
     }
     match (state, btn) {
         (_, Btn::Remove(id)) => remove(turn, id, at).await,
-        (State::Feed(Dialog::AskArea { url }), Btn::Area(area_id)) => ask_every(turn, url, area_id, at).await,
-        (State::Feed(Dialog::AskEvery { url, area_id }), Btn::Every(n)) => save(turn, &url, area_id, n, at).await,
+        (Current::Mine(Dialog::AskArea { url }), Btn::Area(area_id)) => ask_every(turn, url, area_id, at).await,
+        (Current::Mine(Dialog::AskEvery { url, area_id }), Btn::Every(n)) => save(turn, &url, area_id, n, at).await,
         _ => Ok(false),
     }
 }
@@ -134,9 +146,9 @@ async fn ask_every(turn: &Turn<'_>, url: String, area_id: i64, at: At) -> Result
     let rows: Vec<_> = PRESETS
         .iter()
         .enumerate()
-        .map(|(i, (_, key))| vec![button(t(turn.lang(), key), Btn::Every(i as u8).cb())])
+        .map(|(i, (_, key))| vec![button(t(turn.lang(), key), Btn::Every(i as u8))])
         .collect();
-    turn.set_state(State::Feed(Dialog::AskEvery { url, area_id })).await?;
+    turn.set_dialog(Dialog::AskEvery { url, area_id }).await?;
     render::show(turn, Some(at), t(turn.lang(), "feed-ask-every"), Some(InlineKeyboardMarkup::new(rows))).await?;
     Ok(true)
 }

@@ -1,8 +1,8 @@
-//! Button payloads of feeds (after the `f:` prefix [`Cb`] adds). Parsed strictly;
+//! Button payloads of feeds (sent after their `f:` prefix). Parsed strictly;
 //! ids are only claims, checked against the presser's role and the dialogue step.
 
 use super::schedule::PRESETS;
-use crate::bot::{Cb, Payload};
+use crate::bot::feature::Payload;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Btn {
@@ -20,13 +20,9 @@ pub enum Btn {
     Dismiss(i64),
 }
 
-impl Btn {
-    pub fn cb(self) -> Cb {
-        Cb::Feed(self)
-    }
-}
-
 impl Payload for Btn {
+    const PREFIX: &'static str = "f";
+
     fn data(&self) -> String {
         match self {
             Btn::Area(id) => format!("a:{id}"),
@@ -70,11 +66,7 @@ mod tests {
             Btn::Announce(2),
             Btn::Dismiss(3),
         ];
-        for btn in all {
-            let cb = btn.clone().cb();
-            assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()), "{btn:?}");
-            assert!(cb.data().len() <= 64, "{btn:?}");
-        }
+        crate::bot::feature::assert_round_trip(&all);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use sqlx::{Any, Row, Transaction};
 use super::buttons::Btn;
 use super::fetch::Item;
 use crate::platform::db::{Db, DbResult};
+use crate::bot::feature::Payload;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::covers;
@@ -85,7 +86,7 @@ pub async fn offer(tx: &mut Transaction<'_, Any>, item_id: i64, item: &Item, to:
 fn message(c: &Coordinator, draft_id: i64, title: &str) -> Outgoing {
     let lang = c.lang;
     let text = ta(lang, "feed-draft-new", &[("title", Arg::from(title)), ("kim", Arg::from(c.kim_name.as_str()))]);
-    let button = |key: &str, btn: Btn| ButtonSpec { label: t(lang, key), data: btn.cb().data() };
+    let button = |key: &str, btn: Btn| ButtonSpec { label: t(lang, key), data: btn.callback_data() };
     let buttons = vec![vec![
         button("feed-btn-preview", Btn::Preview(draft_id)),
         button("feed-btn-announce", Btn::Announce(draft_id)),

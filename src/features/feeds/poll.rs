@@ -19,7 +19,7 @@ use super::store::{self, Feed, UNHEALTHY_AFTER};
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, ta};
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 
 /// How often the loop looks for due feeds.
 const LOOK_EVERY: Duration = Duration::from_secs(1);

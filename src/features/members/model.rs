@@ -123,14 +123,12 @@ impl Actor {
     /// Admins, staff covering the KIM's area, and the KIM's own coordinators may act
     /// for a KIM (link groups, announce, create trainings).
     pub fn can_manage_kim(&self, kim: &Kim) -> bool {
-        self.is_admin
-            || self.coordinator_kims.contains(&kim.id)
-            || self.staff_areas.iter().any(|a| covers(a, &kim.area_path))
+        super::permissions::may(self, super::permissions::Action::ManageKim(kim))
     }
 
     /// Admins and staff whose scope contains the area may grant coordinator roles there.
     pub fn can_invite_coordinator_for(&self, kim: &Kim) -> bool {
-        self.is_admin || self.staff_areas.iter().any(|a| covers(a, &kim.area_path))
+        super::permissions::may(self, super::permissions::Action::InviteCoordinator(kim))
     }
 }
 

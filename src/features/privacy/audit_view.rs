@@ -8,10 +8,11 @@ use teloxide::types::InlineKeyboardMarkup;
 use super::render::when;
 use super::bot::Btn;
 use crate::platform::audit::{self, Entry, Filter};
+use crate::features::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
-use crate::bot::{Cb, HandlerError, HandlerResult};
+use crate::bot::{HandlerError, HandlerResult};
 
 pub const PER_PAGE: i64 = 10;
 /// Longest action prefix accepted: keeps the page buttons under 64 bytes.
@@ -72,7 +73,7 @@ impl Query {
 
 /// `/audit [id | action prefix]`.
 pub async fn command(turn: &Turn<'_>, args: &str) -> HandlerResult {
-    if !turn.who.actor.is_admin {
+    if !may(&turn.who.actor, Action::ReadAudit) {
         return turn.say("audit-admins-only").await;
     }
     let Some(query) = Query::typed(args) else {
@@ -84,7 +85,7 @@ pub async fn command(turn: &Turn<'_>, args: &str) -> HandlerResult {
 
 /// A Prev/Next press; refused (nothing shown) unless the presser is an admin now.
 pub async fn on_page(turn: &Turn<'_>, query: Query, page_no: i64, at: At) -> Result<bool, HandlerError> {
-    if !turn.who.actor.is_admin {
+    if !may(&turn.who.actor, Action::ReadAudit) {
         return Ok(false);
     }
     let (text, keys) = page(turn, &query, page_no).await?;
@@ -114,10 +115,10 @@ async fn page(turn: &Turn<'_>, query: &Query, page_no: i64) -> Result<(String, I
     lines.extend(entries.iter().map(|e| line(lang, e, turn.ctx.config.tz)));
     let mut row = Vec::new();
     if page_no > 0 {
-        row.push(button(t(lang, "audit-prev"), Cb::Priv(Btn::Audit(query.clone(), page_no - 1))));
+        row.push(button(t(lang, "audit-prev"), Btn::Audit(query.clone(), page_no - 1)));
     }
     if page_no + 1 < pages {
-        row.push(button(t(lang, "audit-next"), Cb::Priv(Btn::Audit(query.clone(), page_no + 1))));
+        row.push(button(t(lang, "audit-next"), Btn::Audit(query.clone(), page_no + 1)));
     }
     Ok((lines.join("\n\n"), InlineKeyboardMarkup::new(vec![row])))
 }

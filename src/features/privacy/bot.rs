@@ -12,9 +12,25 @@ use super::audit_view::{self, Query};
 use super::{erase, export, render};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::features::members::Role;
-use crate::bot::keyboards::{Command, button};
-use crate::bot::turn::{At, Turn};
-use crate::bot::{Cb, HandlerError, HandlerResult, Payload, State};
+use crate::bot::keyboards::button;
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Payload, Turn};
+
+crate::chat_feature! {
+    /// Own data, as plugged into the bot.
+    pub struct Privacy {
+        name: "privacy",
+        dialog: Dialog as "Privacy",
+        buttons: Btn,
+        // What is stored must stay visible and erasable after consent is withdrawn.
+        open_to_non_members: true,
+        commands: [
+            CommandSpec::new("datasaya", Role::Resident, "help-line-datasaya"),
+            CommandSpec::new("berhenti", Role::Resident, "help-line-berhenti"),
+            CommandSpec::new("hapusdata", Role::Resident, "help-line-hapusdata"),
+            CommandSpec::new("audit", Role::Admin, "help-line-audit").denied("audit-admins-only"),
+        ],
+    }
+}
 
 /// Where `/hapusdata` stands. Only the person who asked is in this state, so a
 /// confirmation pressed by anyone else (or pressed twice) changes nothing.
@@ -35,6 +51,8 @@ pub enum Btn {
 }
 
 impl Payload for Btn {
+    const PREFIX: &'static str = "p";
+
     fn data(&self) -> String {
         match self {
             Btn::Erase(user) => format!("ey:{user}"),
@@ -74,13 +92,13 @@ pub async fn on_message(turn: &Turn<'_>, _dialog: Dialog, _msg: &Message) -> Han
 }
 
 /// A button press; `Ok(false)` (nothing changed) when it does not fit.
-pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
+pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
     match (btn, state) {
-        (Btn::Erase(user), State::Privacy(Dialog::ConfirmErase)) if user == turn.who.user_id => {
+        (Btn::Erase(user), Current::Mine(Dialog::ConfirmErase)) if user == turn.who.user_id => {
             confirm_erase(turn, at).await?;
             Ok(true)
         }
-        (Btn::Keep, State::Privacy(Dialog::ConfirmErase)) => {
+        (Btn::Keep, Current::Mine(Dialog::ConfirmErase)) => {
             turn.end().await?;
             edit(turn, at, t(turn.lang(), "privacy-erase-kept")).await?;
             Ok(true)
@@ -111,11 +129,11 @@ async fn ask_erase(turn: &Turn<'_>) -> HandlerResult {
     }
     let lang = turn.lang();
     let keys = InlineKeyboardMarkup::new(vec![vec![
-        button(t(lang, "privacy-btn-erase"), Cb::Priv(Btn::Erase(turn.who.user_id))),
-        button(t(lang, "privacy-btn-keep"), Cb::Priv(Btn::Keep)),
+        button(t(lang, "privacy-btn-erase"), Btn::Erase(turn.who.user_id)),
+        button(t(lang, "privacy-btn-keep"), Btn::Keep),
     ]]);
     let text = ta(lang, "privacy-erase-confirm", &[("tickets", Arg::from(data.aspirations.len() as i64))]);
-    turn.set_state(State::Privacy(Dialog::ConfirmErase)).await?;
+    turn.set_dialog(Dialog::ConfirmErase).await?;
     turn.send_with_buttons(text, keys).await
 }
 
@@ -155,17 +173,13 @@ mod tests {
     #[test]
     fn payloads_round_trip_and_fit_telegrams_limit() {
         let long = Query::Action("a".repeat(32));
-        for btn in [
+        crate::bot::feature::assert_round_trip(&[
             Btn::Erase(i64::MAX),
             Btn::Keep,
             Btn::Audit(Query::All, 3),
             Btn::Audit(long, i64::MAX),
             Btn::Audit(Query::Actor(i64::MIN), 0),
-        ] {
-            let data = Cb::Priv(btn.clone()).data();
-            assert!(data.len() <= 64, "{data}");
-            assert_eq!(Cb::parse(&data), Some(Cb::Priv(btn)));
-        }
+        ]);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use sqlx::Row;
 use super::ERASED_USER;
 use crate::platform::audit;
 use crate::platform::db::DbResult;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use crate::features::trainings::actions;
 use crate::features::trainings::seats::SeatError;
 

@@ -17,10 +17,22 @@ use super::job::{self, Job, What};
 use super::period::{Period, Preset};
 use super::query;
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::{Area, Role, areas, covers, display_path};
-use crate::bot::keyboards::{Command, button};
-use crate::bot::turn::{At, Turn};
-use crate::bot::{Cb, HandlerError, HandlerResult, State};
+use crate::features::members::permissions::{Action, may};
+use crate::features::members::{Area, Role, areas, display_path};
+use crate::bot::keyboards::button;
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
+
+crate::chat_feature! {
+    /// Reports, as plugged into the bot.
+    pub struct Reports {
+        name: "reports",
+        dialog: Dialog as "Report",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("laporan", Role::Staff, "help-line-laporan").aliases(&["report"]).denied("rep-not-allowed"),
+        ],
+    }
+}
 
 /// Where a staff member stands in `/laporan` (stored as JSON per chat).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,7 +53,7 @@ pub enum Dialog {
 }
 
 fn allowed(turn: &Turn) -> bool {
-    turn.who.actor.role() >= Role::Staff
+    may(&turn.who.actor, Action::PullReports)
 }
 
 pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
@@ -53,13 +65,13 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
         return Ok(true);
     }
     turn.send_with_buttons(t(turn.lang(), "rep-choose-kind"), kinds::kind_keyboard(turn.lang())).await?;
-    turn.set_state(State::Report(Dialog::ChooseKind)).await?;
+    turn.set_dialog(Dialog::ChooseKind).await?;
     Ok(true)
 }
 
 /// The aspirations report's period buttons.
 fn period_keyboard(lang: crate::platform::i18n::Lang) -> InlineKeyboardMarkup {
-    let b = |key: &str, btn: Btn| button(t(lang, key), Cb::Rep(btn));
+    let b = |key: &str, btn: Btn| button(t(lang, key), btn);
     InlineKeyboardMarkup::new(vec![
         vec![b("rep-period-this-week", Btn::Preset(Preset::ThisWeek)), b("rep-period-this-month", Btn::Preset(Preset::ThisMonth))],
         vec![b("rep-period-last-month", Btn::Preset(Preset::LastMonth)), b("rep-period-custom", Btn::Custom)],
@@ -76,7 +88,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
             Ok(period) => {
                 let (text, keyboard) = area_choice(turn, period).await?;
                 turn.send_with_buttons(text, keyboard).await?;
-                turn.set_state(State::Report(Dialog::ChooseArea { period })).await
+                turn.set_dialog(Dialog::ChooseArea { period }).await
             }
             Err(e) => turn.say(e.message_key()).await,
         },
@@ -84,8 +96,8 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
     }
 }
 
-pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
-    let State::Report(dialog) = state else { return Ok(false) };
+pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
+    let Current::Mine(dialog) = state else { return Ok(false) };
     if !allowed(turn) {
         return Ok(false);
     }
@@ -94,11 +106,11 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
             let period = Period::preset(p, turn.now(), turn.ctx.config.tz);
             let (text, keyboard) = area_choice(turn, period).await?;
             turn.edit(at, text, Some(keyboard)).await?;
-            turn.set_state(State::Report(Dialog::ChooseArea { period })).await?;
+            turn.set_dialog(Dialog::ChooseArea { period }).await?;
         }
         (Btn::Custom, Dialog::ChoosePeriod) => {
             turn.edit(at, t(turn.lang(), "rep-type-period"), None).await?;
-            turn.set_state(State::Report(Dialog::TypePeriod)).await?;
+            turn.set_dialog(Dialog::TypePeriod).await?;
         }
         (Btn::Area(id), Dialog::ChooseArea { period }) => {
             let Some(area) = query::area(&turn.ctx.db, id).await? else { return Ok(false) };
@@ -110,7 +122,7 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
         (Btn::All, Dialog::ChooseArea { period }) if turn.who.actor.is_admin => start(turn, at, period, None).await?,
         (Btn::Kind(Kind::Aspirations), Dialog::ChooseKind) => {
             turn.edit(at, t(turn.lang(), "rep-choose-period"), Some(period_keyboard(turn.lang()))).await?;
-            turn.set_state(State::Report(Dialog::ChoosePeriod)).await?;
+            turn.set_dialog(Dialog::ChoosePeriod).await?;
         }
         (btn, dialog) => return kinds::on_button(turn, dialog, btn, at).await,
     }
@@ -118,7 +130,7 @@ pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Resul
 }
 
 pub(super) fn in_scope(turn: &Turn, area: &Area) -> bool {
-    turn.who.actor.is_admin || turn.who.actor.staff_areas.iter().any(|s| covers(s, &area.path))
+    may(&turn.who.actor, Action::Oversee(&area.path))
 }
 
 /// The area buttons: each scope area as a whole, then the areas one level below it.
@@ -126,7 +138,7 @@ async fn area_choice(turn: &Turn<'_>, period: Period) -> Result<(String, InlineK
     let lang = turn.lang();
     let mut rows = Vec::new();
     if turn.who.actor.is_admin {
-        rows.push(vec![button(t(lang, "rep-area-all"), Cb::Rep(Btn::All))]);
+        rows.push(vec![button(t(lang, "rep-area-all"), Btn::All)]);
     }
     rows.extend(scope_rows(turn, Btn::Area).await?);
     let text = ta(lang, "rep-choose-area", &[("period", Arg::from(period.label()))]);
@@ -150,10 +162,10 @@ pub(super) async fn scope_rows(turn: &Turn<'_>, to: impl Fn(i64) -> Btn) -> Resu
     let mut rows = Vec::new();
     for scope in scopes {
         let whole = ta(lang, "rep-area-whole", &[("name", Arg::from(scope.name.clone()))]);
-        rows.push(vec![button(whole, Cb::Rep(to(scope.id)))]);
+        rows.push(vec![button(whole, to(scope.id))]);
         let inner: Vec<_> = areas::children(db, Some(scope.id)).await?;
         for pair in inner.chunks(2) {
-            rows.push(pair.iter().map(|a| button(a.name.clone(), Cb::Rep(to(a.id)))).collect());
+            rows.push(pair.iter().map(|a| button(a.name.clone(), to(a.id))).collect());
         }
     }
     Ok(rows)

@@ -10,7 +10,7 @@ use crate::platform::audit;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, Outgoing, Priority};
 use crate::platform::i18n::Lang;
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 
 fn source(id: i64) -> Option<String> {
     Some(format!("training:{id}"))

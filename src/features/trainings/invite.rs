@@ -10,13 +10,13 @@ use sqlx::Row;
 use super::model::{Target, Training, targets_from_text};
 use super::render;
 use crate::platform::audit;
+use crate::bot::feature::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{Actor, covers};
 use crate::features::privacy::PURPOSE_NEWS;
-use crate::app::AppCtx;
-use crate::bot::Cb;
+use crate::platform::ctx::AppCtx;
 use crate::features::umkm::store::PURPOSE_UMKM;
 
 /// Whose registrations an invitation may reach.
@@ -157,7 +157,7 @@ fn invitation(ctx: &AppCtx, tr: &Training, p: &Invitee) -> Outgoing {
     lines.extend(render::availability(lang, tr, ctx.now(), tz));
     lines.push(String::new());
     lines.push(t(lang, "training-invite-how"));
-    let join = Cb::Train(super::bot::Btn::Join(tr.id)).data();
+    let join = super::bot::Btn::Join(tr.id).callback_data();
     let body = Body::Text {
         text: lines.join("\n"),
         buttons: vec![vec![ButtonSpec { label: t(lang, "training-btn-register"), data: join }]],

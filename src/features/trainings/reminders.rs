@@ -19,9 +19,9 @@ use tokio::sync::watch;
 use super::model::Training;
 use super::{render, store, when};
 use crate::platform::db::{Db, DbResult, SharedClock};
+use crate::bot::feature::Payload;
 use crate::platform::delivery::{Body, ButtonSpec, Outbox, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, ta};
-use crate::bot::Cb;
 
 /// Local hour of the evening-before reminder.
 pub const EVENING_HOUR: u32 = 18;
@@ -209,7 +209,7 @@ fn rating_buttons(lang: Lang, training_id: i64) -> Vec<ButtonSpec> {
     (1..=5)
         .map(|n| ButtonSpec {
             label: ta(lang, "training-btn-rate", &[("n", Arg::from(n))]),
-            data: Cb::Train(crate::features::trainings::bot::Btn::Rate(training_id, n)).data(),
+            data: crate::features::trainings::bot::Btn::Rate(training_id, n).callback_data(),
         })
         .collect()
 }

@@ -1,6 +1,6 @@
 //! Telegram handlers of the UMKM registry: `/umkm` (sign-up, view, edit, withdraw)
-//! and `/umkmkim` (coordinators' and staff's lists). The router in
-//! `crate::bot::private` calls the three functions below.
+//! and `/umkmkim` (coordinators' and staff's lists). Plugged into the bot
+//! as [`Umkm`].
 
 mod buttons;
 mod form;
@@ -17,11 +17,23 @@ pub use buttons::{Btn, ListScope};
 pub use crate::features::umkm::flow::Dialog;
 
 use crate::features::members::areas;
-use crate::bot::keyboards::Command;
-use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
+use crate::features::members::Role;
 use crate::features::umkm::flow::Step;
 use crate::features::umkm::model::Place;
+
+crate::chat_feature! {
+    /// The UMKM registry, as plugged into the bot.
+    pub struct Umkm {
+        name: "umkm",
+        dialog: Dialog as "Umkm",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("umkm", Role::Resident, "help-line-umkm"),
+            CommandSpec::new("umkmkim", Role::Coordinator, "help-line-umkmkim"),
+        ],
+    }
+}
 
 /// Handles this feature's commands; `Ok(false)` when the command is not ours.
 pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
@@ -40,16 +52,16 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
 
 /// A button press; `Ok(false)` (nothing changed) when it does not fit the dialogue
 /// state or the presser's role.
-pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
+pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
     match (btn, state) {
         (Btn::Page(scope, page), _) => list::on_page(turn, scope, page, at).await,
-        (btn @ (Btn::News(_) | Btn::NewsToggle(_)), State::Idle | State::Umkm(_)) => news::on_button(turn, btn, at).await,
-        (btn @ (Btn::EditSaved | Btn::Withdraw), State::Idle | State::Umkm(_)) => record::on_button(turn, btn, at).await,
-        (Btn::WithdrawConfirm(yes), State::Umkm(d)) if d.step == Step::ConfirmWithdraw => {
+        (btn @ (Btn::News(_) | Btn::NewsToggle(_)), Current::Idle | Current::Mine(_)) => news::on_button(turn, btn, at).await,
+        (btn @ (Btn::EditSaved | Btn::Withdraw), Current::Idle | Current::Mine(_)) => record::on_button(turn, btn, at).await,
+        (Btn::WithdrawConfirm(yes), Current::Mine(d)) if d.step == Step::ConfirmWithdraw => {
             record::confirm(turn, yes, at).await?;
             Ok(true)
         }
-        (btn, State::Umkm(d)) => form::on_button(turn, d, btn, at).await,
+        (btn, Current::Mine(d)) => form::on_button(turn, d, btn, at).await,
         _ => Ok(false),
     }
 }

@@ -11,6 +11,7 @@ use super::layout::{self, Nav};
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::local_time;
 use crate::features::aspirations::render::clip;
+use crate::features::members::permissions::{Action, may};
 use crate::platform::audit::{self, Filter};
 use crate::platform::i18n::{Arg, t, ta};
 
@@ -47,7 +48,7 @@ impl Filters {
 }
 
 pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>) -> Result<Response, ConsoleError> {
-    if !staff.actor.is_admin {
+    if !may(&staff.actor, Action::ReadAudit) {
         return Err(ConsoleError::Forbidden);
     }
     let page = f.page.clamp(0, 1_000_000);

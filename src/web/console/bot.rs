@@ -1,17 +1,42 @@
 //! `/dasbor` in private chat: a one-time link to the web console for coordinators,
-//! staff and admins; residents get a friendly refusal. Kept in one small file so it
-//! moves easily into the per-feature command registration.
+//! staff and admins; residents get a friendly refusal.
 
 use teloxide::requests::HasPayload;
 use teloxide::types::LinkPreviewOptions;
 
 use super::auth;
 use super::staff::may_use_console;
-use crate::bot::HandlerError;
-use crate::bot::keyboards::Command;
-use crate::bot::turn::Turn;
+use async_trait::async_trait;
+use teloxide::types::Message;
+
+use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, HandlerError, HandlerResult, NoButtons, NoDialog, Turn};
+use crate::features::members::Role;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, ta};
+
+/// The console's chat side, as plugged into the bot: one command, no dialogue.
+pub struct Console;
+
+#[async_trait]
+impl ChatFeature for Console {
+    type Dialog = NoDialog;
+    type Button = NoButtons;
+    const NAME: &'static str = "console";
+    const COMMANDS: &'static [CommandSpec] =
+        &[CommandSpec::new("dasbor", Role::Coordinator, "help-line-dasbor").aliases(&["console"]).denied("console-bot-refused")];
+
+    async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
+        on_command(turn, cmd).await
+    }
+
+    async fn on_message(_: &Turn<'_>, dialog: NoDialog, _: &Message) -> HandlerResult {
+        match dialog {}
+    }
+
+    async fn on_button(_: &Turn<'_>, _: Current<NoDialog>, button: NoButtons, _: At) -> Result<bool, HandlerError> {
+        match button {}
+    }
+}
 
 /// Handles `/dasbor`; `Ok(false)` for any other command.
 pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {

@@ -19,7 +19,8 @@ use serde::Deserialize;
 
 use super::layout::{self, Nav};
 use super::{ConsoleError, Ctx, Staff};
-use crate::features::members::{Area, Role, areas, covers, display_path};
+use crate::features::members::permissions::{Action, may};
+use crate::features::members::{Area, areas, display_path};
 use crate::features::reports::aspirations::{self, AspSpec};
 use crate::features::reports::period::{Period, Preset};
 use crate::features::reports::query::{self, AspFilter};
@@ -34,7 +35,7 @@ const CHUNK: usize = 64 * 1024;
 
 /// Downloads are for staff and admins, like `/laporan`.
 fn allowed(staff: &Staff) -> Result<(), ConsoleError> {
-    if staff.actor.role() >= Role::Staff { Ok(()) } else { Err(ConsoleError::Forbidden) }
+    if may(&staff.actor, Action::PullReports) { Ok(()) } else { Err(ConsoleError::Forbidden) }
 }
 
 /// The areas one may pick: each scope area (admins: every top area) and the areas
@@ -66,8 +67,7 @@ async fn chosen_area(ctx: &Ctx, staff: &Staff, area: &str) -> Result<Option<Area
     }
     let id: i64 = area.parse().map_err(|_| ConsoleError::NotFound)?;
     let area = query::area(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
-    let in_scope = staff.actor.is_admin || staff.actor.staff_areas.iter().any(|s| covers(s, &area.path));
-    if in_scope { Ok(Some(area)) } else { Err(ConsoleError::NotFound) }
+    if may(&staff.actor, Action::Oversee(&area.path)) { Ok(Some(area)) } else { Err(ConsoleError::NotFound) }
 }
 
 pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html};
 
 use super::{ConsoleError, Staff};
-use crate::features::members::Role;
+use crate::features::members::permissions::{Action, may};
 use crate::platform::i18n::{Lang, t};
 
 const CSS: &str = include_str!("console.css");
@@ -44,8 +44,8 @@ pub fn page(staff: &Staff, nav: Nav, title: &str, body: Markup) -> Markup {
                 (link("/dasbor/umkm", "console-nav-umkm", nav == Nav::Umkm))
                 (link("/dasbor/pelatihan", "console-nav-trainings", nav == Nav::Trainings))
                 (link("/dasbor/pengumuman", "console-nav-announcements", nav == Nav::Announcements))
-                @if staff.actor.role() >= Role::Staff { (link("/dasbor/unduh", "console-nav-downloads", nav == Nav::Downloads)) }
-                @if staff.actor.is_admin { (link("/dasbor/audit", "console-nav-audit", nav == Nav::Audit)) }
+                @if may(&staff.actor, Action::PullReports) { (link("/dasbor/unduh", "console-nav-downloads", nav == Nav::Downloads)) }
+                @if may(&staff.actor, Action::ReadAudit) { (link("/dasbor/audit", "console-nav-audit", nav == Nav::Audit)) }
             }
             span.who { (t(lang, staff.actor.role().message_key())) }
             form.inline method="post" action="/dasbor/bahasa" {

@@ -31,7 +31,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::app::AppCtx;
+use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbError;
 
 pub use staff::Staff;

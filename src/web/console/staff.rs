@@ -8,7 +8,8 @@ use teloxide::types::UserId;
 
 use super::auth::{self, Session};
 use super::{ConsoleError, Ctx};
-use crate::features::members::{Actor, Kim, Role, areas};
+use crate::features::members::{Actor, Kim, areas};
+use crate::features::members::permissions::{Action, may};
 use crate::features::aspirations::model::{self, Access};
 use crate::platform::audit;
 use crate::platform::i18n::Lang;
@@ -51,7 +52,7 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 
 /// Who may use the console at all.
 pub fn may_use_console(actor: &Actor) -> bool {
-    actor.role() >= Role::Coordinator
+    may(actor, Action::UseConsole)
 }
 
 pub async fn actor_of(ctx: &Ctx, user_id: i64) -> Result<Actor, ConsoleError> {

@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use super::layout::{self, Nav};
 use super::{ConsoleError, Ctx, Staff, downloads};
+use crate::features::members::permissions::{Action, may};
 use crate::features::reports::{Progress, ReportError, registry};
 use crate::features::trainings::model::Training;
 use crate::features::trainings::{render, store};
@@ -27,12 +28,12 @@ const LIST_DAYS_BACK: i64 = 180 * 86_400;
 async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Training, ConsoleError> {
     let id: i64 = id.parse().map_err(|_| ConsoleError::NotFound)?;
     let training = store::get(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
-    if staff.actor.can_manage_kim(&training.kim()) { Ok(training) } else { Err(ConsoleError::NotFound) }
+    if may(&staff.actor, Action::ManageKim(&training.kim())) { Ok(training) } else { Err(ConsoleError::NotFound) }
 }
 
 pub async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
     let all = store::since(&ctx.db, ctx.now() - LIST_DAYS_BACK).await?;
-    let mine: Vec<Training> = all.into_iter().filter(|tr| staff.actor.can_manage_kim(&tr.kim())).collect();
+    let mine: Vec<Training> = all.into_iter().filter(|tr| may(&staff.actor, Action::ManageKim(&tr.kim()))).collect();
     let lang = staff.lang;
     let tz = ctx.config.tz;
     let body = html! {

@@ -94,10 +94,10 @@ async fn no_ticket_is_flagged_when_the_service_level_is_turned_off() {
 
 
 /// A second "process": its own pool, outbox and context on the same database.
-fn process(app: &TestApp, db: kimbot::platform::db::Db) -> kimbot::app::AppCtx {
+fn process(app: &TestApp, db: kimbot::platform::db::Db) -> kimbot::platform::ctx::AppCtx {
     let config = crate::support::config_for(&app.fake, &app.database_url);
     let outbox = kimbot::platform::delivery::Outbox::new(db.clone(), app.clock.clone());
-    kimbot::app::AppCtx { db, config: Arc::new(config), clock: app.clock.clone(), bot_username: "kimbot".into(), outbox }
+    kimbot::platform::ctx::AppCtx { db, config: Arc::new(config), clock: app.clock.clone(), bot_username: "kimbot".into(), outbox }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -5,14 +5,14 @@
 
 use teloxide::types::{InlineKeyboardMarkup, Message};
 
-use super::{Btn, Dialog, state, triage};
+use super::{Btn, Dialog, triage};
 use crate::features::aspirations::flow::{self, FlowError};
 use crate::features::aspirations::model::{self, Access, REPLY_MAX, ReopenError};
 use crate::features::aspirations::{render, reopen, store};
 use crate::platform::i18n::{Arg, t};
 use crate::bot::keyboards::button;
 use crate::bot::turn::Turn;
-use crate::bot::{Cb, HandlerError, HandlerResult};
+use crate::bot::{HandlerError, HandlerResult};
 
 /// How many tickets `/status` lists.
 const LIST_LIMIT: i64 = 10;
@@ -42,7 +42,7 @@ async fn list(turn: &Turn<'_>) -> HandlerResult {
     for ticket in &tickets {
         let tz = model::zone(ticket.kim_tz.as_deref(), turn.ctx.config.tz);
         lines.push(render::list_line(lang, ticket, tz));
-        rows.push(vec![button(ticket.number.clone(), Cb::Asp(Btn::View(ticket.id)))]);
+        rows.push(vec![button(ticket.number.clone(), Btn::View(ticket.id))]);
     }
     lines.push(t(lang, "asp-status-list-foot"));
     turn.send_with_buttons(lines.join("\n"), InlineKeyboardMarkup::new(rows)).await
@@ -60,7 +60,7 @@ async fn open(turn: &Turn<'_>, id: Option<i64>) -> Result<bool, HandlerError> {
         if reopen::offered(&scoped.ticket, scoped.ticket.status) {
             let text = format!("{view}\n\n{}", t(turn.lang(), "asp-notice-respond-hint"));
             let label = t(turn.lang(), "asp-btn-respond");
-            let keyboard = InlineKeyboardMarkup::new(vec![vec![button(label, Cb::Asp(Btn::Respond(id)))]]);
+            let keyboard = InlineKeyboardMarkup::new(vec![vec![button(label, Btn::Respond(id))]]);
             turn.send_with_buttons(text, keyboard).await?;
         } else {
             turn.send(view).await?;
@@ -81,7 +81,7 @@ pub async fn on_view(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
 pub async fn on_answer_button(turn: &Turn<'_>, reply: i64) -> Result<bool, HandlerError> {
     match flow::answerable(turn.ctx, turn.who.user_id, reply).await {
         Ok((_, ticket)) => {
-            turn.set_state(state(Dialog::Answer { reply })).await?;
+            turn.set_dialog(Dialog::Answer { reply }).await?;
             turn.say_with("asp-ask-answer", &[("ticket", Arg::from(&ticket.number))]).await?;
             Ok(true)
         }
@@ -107,7 +107,7 @@ pub async fn on_answer(turn: &Turn<'_>, reply: i64, msg: &Message) -> HandlerRes
 pub async fn on_respond_button(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
     match reopen::respondable(turn.ctx, turn.who.user_id, id).await {
         Ok(ticket) => {
-            turn.set_state(state(Dialog::Respond { ticket: id })).await?;
+            turn.set_dialog(Dialog::Respond { ticket: id }).await?;
             turn.say_with("asp-ask-respond", &[("ticket", Arg::from(&ticket.number))]).await?;
             Ok(true)
         }

@@ -4,7 +4,7 @@
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::{Btn, Dialog, Draft, state};
+use super::{Btn, Dialog, Draft};
 use crate::features::aspirations::model::{self, Category, GeoPoint, MAX_PHOTOS, TEXT_MAX, TEXT_MIN, TextError};
 use crate::features::aspirations::render;
 use crate::features::aspirations::store::NewAspiration;
@@ -12,10 +12,10 @@ use crate::features::aspirations::flow;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
-use crate::bot::{Cb, HandlerError, HandlerResult};
+use crate::bot::{HandlerError, HandlerResult};
 
 fn asp(label: String, btn: Btn) -> teloxide::types::InlineKeyboardButton {
-    button(label, Cb::Asp(btn))
+    button(label, btn)
 }
 
 fn categories(lang: Lang) -> InlineKeyboardMarkup {
@@ -27,12 +27,12 @@ pub async fn start(turn: &Turn<'_>) -> HandlerResult {
     if turn.who.member.as_ref().and_then(|m| m.kim_id).is_none() {
         return turn.say("asp-need-kim").await;
     }
-    turn.set_state(state(Dialog::Category)).await?;
+    turn.set_dialog(Dialog::Category).await?;
     turn.send_with_buttons(t(turn.lang(), "asp-choose-category"), categories(turn.lang())).await
 }
 
 pub async fn chose_category(turn: &Turn<'_>, category: Category, at: At) -> Result<bool, HandlerError> {
-    turn.set_state(state(Dialog::Text { category })).await?;
+    turn.set_dialog(Dialog::Text { category }).await?;
     let args = [
         ("category", Arg::from(render::category(turn.lang(), category))),
         ("min", Arg::from(TEXT_MIN as i64)),
@@ -71,7 +71,7 @@ async fn ask_media(turn: &Turn<'_>, draft: Draft, key: &str) -> HandlerResult {
     let nothing_yet = draft.photos.is_empty() && draft.location.is_none();
     let args = [("count", Arg::from(draft.photos.len() as i64)), ("max", Arg::from(MAX_PHOTOS as i64))];
     let label = t(lang, if nothing_yet { "asp-btn-skip" } else { "asp-btn-done" });
-    turn.set_state(state(Dialog::Media { draft })).await?;
+    turn.set_dialog(Dialog::Media { draft }).await?;
     turn.send_with_buttons(ta(lang, key, &args), InlineKeyboardMarkup::new(vec![vec![asp(label, Btn::MediaDone)]])).await
 }
 
@@ -101,7 +101,7 @@ pub async fn on_media(turn: &Turn<'_>, mut draft: Draft, msg: &Message) -> Handl
 pub async fn media_done(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
     let lang = turn.lang();
     turn.bot.edit_message_reply_markup(at.0, at.1).await?;
-    turn.set_state(state(Dialog::Anonymity { draft })).await?;
+    turn.set_dialog(Dialog::Anonymity { draft }).await?;
     let keyboard = InlineKeyboardMarkup::new(vec![
         vec![asp(t(lang, "asp-btn-show-name"), Btn::Anonymous(false))],
         vec![asp(t(lang, "asp-btn-hide-name"), Btn::Anonymous(true))],
@@ -114,7 +114,7 @@ pub async fn chose_anonymity(turn: &Turn<'_>, mut draft: Draft, hide: bool, at: 
     let lang = turn.lang();
     draft.anonymous = hide;
     let text = summary(lang, &draft);
-    turn.set_state(state(Dialog::Review { draft })).await?;
+    turn.set_dialog(Dialog::Review { draft }).await?;
     let keyboard =
         InlineKeyboardMarkup::new(vec![vec![asp(t(lang, "asp-btn-send"), Btn::Send), asp(t(lang, "asp-btn-discard"), Btn::Discard)]]);
     turn.edit(at, text, Some(keyboard)).await?;

@@ -4,7 +4,7 @@
 
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message};
 
-use super::{Btn, Dialog, state};
+use super::{Btn, Dialog};
 use crate::features::aspirations::flow::{self, FlowError, Scoped};
 use crate::features::aspirations::model::{self, Access, NOTE_MAX, REPLY_MAX, Status};
 use crate::features::aspirations::render::{self, Sender};
@@ -13,10 +13,10 @@ use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::areas;
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
-use crate::bot::{Cb, HandlerError, HandlerResult};
+use crate::bot::{HandlerError, HandlerResult};
 
 fn asp(label: String, btn: Btn) -> InlineKeyboardButton {
-    button(label, Cb::Asp(btn))
+    button(label, btn)
 }
 
 /// KIMs whose tickets this person may see (staff area, coordinated KIMs; all for admins).
@@ -92,7 +92,7 @@ async fn triageable(turn: &Turn<'_>, id: i64, (from, to): (Status, Status)) -> R
 pub async fn on_move(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), at: At) -> Result<bool, HandlerError> {
     let Some(scoped) = triageable(turn, id, (from, to)).await? else { return Ok(false) };
     if to.needs_note() {
-        turn.set_state(state(Dialog::Note { ticket: id, from, to })).await?;
+        turn.set_dialog(Dialog::Note { ticket: id, from, to }).await?;
         let args = [("ticket", Arg::from(&scoped.ticket.number)), ("status", Arg::from(render::status(turn.lang(), to)))];
         turn.say_with("asp-ask-note", &args).await?;
         return Ok(true);
@@ -148,7 +148,7 @@ pub async fn on_reply_button(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerEr
     if scoped.access != Access::Triage {
         return Ok(false);
     }
-    turn.set_state(state(Dialog::Reply { ticket: id })).await?;
+    turn.set_dialog(Dialog::Reply { ticket: id }).await?;
     turn.say_with("asp-ask-reply", &[("ticket", Arg::from(&scoped.ticket.number))]).await?;
     Ok(true)
 }

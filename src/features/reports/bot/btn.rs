@@ -3,7 +3,7 @@
 //! check each against the presser's scope.
 
 use crate::features::reports::period::Preset;
-use crate::bot::Payload;
+use crate::bot::feature::Payload;
 use crate::features::umkm::model::{Need, Sector};
 
 /// Button payloads (after the router's `r:` prefix).
@@ -38,6 +38,8 @@ pub enum Kind {
 }
 
 impl Payload for Btn {
+    const PREFIX: &'static str = "r";
+
     fn data(&self) -> String {
         match self {
             Btn::Preset(Preset::ThisWeek) => "p:w".into(),
@@ -110,8 +112,7 @@ fn opt(i: Option<u8>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bot::Cb;
-
+    
     #[test]
     fn payloads_round_trip_and_forgeries_fail() {
         let all = [
@@ -129,10 +130,7 @@ mod tests {
             Btn::TrainingPage(3),
             Btn::Training(i64::MAX),
         ];
-        for b in all {
-            assert!(Cb::Rep(b.clone()).data().len() <= 64, "{b:?}");
-            assert_eq!(Btn::parse(&b.data()), Some(b));
-        }
+        crate::bot::feature::assert_round_trip(&all);
         for bad in ["", "p:x", "a:-1", "a:0", "a:x", "a:1:2", "alll", "k:x", "ua:0", "us:1:7", "us:1", "un:1:-:9", "un:1:+1:-", "tp:-1", "tr:0", "tr:1:2"] {
             assert_eq!(Btn::parse(bad), None, "{bad}");
         }

@@ -7,13 +7,14 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::{Btn, Dialog, Kind, in_scope, scope_rows, spawn};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::{covers, display_path};
+use crate::features::members::permissions::{Action, may};
+use crate::features::members::display_path;
 use crate::features::reports::job::What;
 use crate::features::reports::query;
 use crate::features::reports::registry::UmkmFilter;
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
-use crate::bot::{Cb, HandlerError, State};
+use crate::bot::HandlerError;
 use crate::features::trainings::{model::Training, render, store};
 use crate::features::umkm::model::{Need, Sector};
 
@@ -23,7 +24,7 @@ const PAGE: usize = 8;
 const LIST_DAYS: i64 = 366;
 
 pub fn kind_keyboard(lang: Lang) -> InlineKeyboardMarkup {
-    let b = |key: &str, kind: Kind| vec![button(t(lang, key), Cb::Rep(Btn::Kind(kind)))];
+    let b = |key: &str, kind: Kind| vec![button(t(lang, key), Btn::Kind(kind))];
     InlineKeyboardMarkup::new(vec![
         b("rep-kind-aspirations", Kind::Aspirations),
         b("rep-kind-umkm", Kind::Umkm),
@@ -38,10 +39,10 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> Res
         (Btn::Kind(Kind::Umkm), Dialog::ChooseKind) => {
             let rows = scope_rows(turn, Btn::UmkmArea).await?;
             turn.edit(at, t(turn.lang(), "rep-umkm-choose-area"), Some(InlineKeyboardMarkup::new(rows))).await?;
-            turn.set_state(State::Report(Dialog::Umkm)).await?;
+            turn.set_dialog(Dialog::Umkm).await?;
         }
         (Btn::Kind(Kind::Attendance), Dialog::ChooseKind) => {
-            turn.set_state(State::Report(Dialog::Attendance)).await?;
+            turn.set_dialog(Dialog::Attendance).await?;
             trainings_page(turn, 0, at).await?;
         }
         (Btn::UmkmArea(area), Dialog::Umkm) => return sectors(turn, area, at).await,
@@ -60,14 +61,14 @@ async fn scoped_area(turn: &Turn<'_>, area: i64) -> Result<Option<String>, Handl
 }
 
 fn any_row(lang: Lang, btn: Btn) -> Vec<teloxide::types::InlineKeyboardButton> {
-    vec![button(t(lang, "rep-umkm-any"), Cb::Rep(btn))]
+    vec![button(t(lang, "rep-umkm-any"), btn)]
 }
 
 async fn sectors(turn: &Turn<'_>, area: i64, at: At) -> Result<bool, HandlerError> {
     let Some(path) = scoped_area(turn, area).await? else { return Ok(false) };
     let lang = turn.lang();
     let choices: Vec<_> =
-        Sector::ALL.iter().enumerate().map(|(i, s)| button(t(lang, s.key()), Cb::Rep(Btn::UmkmSector(area, Some(i as u8))))).collect();
+        Sector::ALL.iter().enumerate().map(|(i, s)| button(t(lang, s.key()), Btn::UmkmSector(area, Some(i as u8)))).collect();
     let mut rows: Vec<_> = choices.chunks(2).map(<[_]>::to_vec).collect();
     rows.push(any_row(lang, Btn::UmkmSector(area, None)));
     let text = ta(lang, "rep-umkm-choose-sector", &[("area", Arg::from(display_path(&path)))]);
@@ -83,7 +84,7 @@ async fn needs(turn: &Turn<'_>, area: i64, sector: Option<u8>, at: At) -> Result
     let choices: Vec<_> = Need::ALL
         .iter()
         .enumerate()
-        .map(|(i, n)| button(t(lang, n.key()), Cb::Rep(Btn::UmkmNeed(area, sector, Some(i as u8)))))
+        .map(|(i, n)| button(t(lang, n.key()), Btn::UmkmNeed(area, sector, Some(i as u8))))
         .collect();
     let mut rows: Vec<_> = choices.chunks(2).map(<[_]>::to_vec).collect();
     rows.push(any_row(lang, Btn::UmkmNeed(area, sector, None)));
@@ -114,7 +115,7 @@ async fn in_scope_trainings(turn: &Turn<'_>) -> Result<Vec<Training>, HandlerErr
 }
 
 fn may_see(turn: &Turn<'_>, tr: &Training) -> bool {
-    turn.who.actor.is_admin || turn.who.actor.staff_areas.iter().any(|s| covers(s, &tr.area_path))
+    may(&turn.who.actor, Action::Oversee(&tr.area_path))
 }
 
 async fn trainings_page(turn: &Turn<'_>, page: i64, at: At) -> Result<(), HandlerError> {
@@ -131,15 +132,15 @@ async fn trainings_page(turn: &Turn<'_>, page: i64, at: At) -> Result<(), Handle
         .map(|tr| {
             let when = render::date(lang, tr.starts_at, tr.tz(turn.ctx.config.tz));
             let label = format!("{} · {} · {}", short(&tr.title, 28), tr.kim_name, when);
-            vec![button(label, Cb::Rep(Btn::Training(tr.id)))]
+            vec![button(label, Btn::Training(tr.id))]
         })
         .collect();
     let mut nav = Vec::new();
     if page > 0 {
-        nav.push(button("‹", Cb::Rep(Btn::TrainingPage(page as i64 - 1))));
+        nav.push(button("‹", Btn::TrainingPage(page as i64 - 1)));
     }
     if page < last {
-        nav.push(button("›", Cb::Rep(Btn::TrainingPage(page as i64 + 1))));
+        nav.push(button("›", Btn::TrainingPage(page as i64 + 1)));
     }
     rows.push(nav);
     let args = [("page", Arg::from(page as i64 + 1)), ("pages", Arg::from(last as i64 + 1))];

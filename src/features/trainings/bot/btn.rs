@@ -2,7 +2,7 @@
 //! claims: every press is checked against the database and the presser's role.
 
 use super::Step;
-use crate::bot::Payload;
+use crate::bot::feature::Payload;
 use crate::features::trainings::model::Target;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +52,8 @@ pub enum Btn {
 }
 
 impl Payload for Btn {
+    const PREFIX: &'static str = "t";
+
     fn data(&self) -> String {
         match self {
             Btn::Kim(id) => format!("k:{id}"),
@@ -155,8 +157,7 @@ fn parse_id(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bot::Cb;
-
+    
     #[test]
     fn payloads_round_trip_and_fit_telegrams_limit_with_the_prefix() {
         let big = i64::MAX;
@@ -195,11 +196,7 @@ mod tests {
             Btn::InviteSkip(big),
             Btn::Join(big),
         ];
-        for btn in all {
-            let cb = Cb::Train(btn.clone());
-            assert!(cb.data().len() <= 64, "{}", cb.data());
-            assert_eq!(Cb::parse(&cb.data()), Some(cb), "{btn:?}");
-        }
+        crate::bot::feature::assert_round_trip(&all);
     }
 
     #[test]

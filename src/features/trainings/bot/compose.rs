@@ -9,7 +9,7 @@ use super::{Btn, Dialog, Step, publish};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{Kim, Role, areas};
 use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::{self, Draft, FieldError};
 use crate::features::trainings::model::{Target, Venue};
 use crate::features::trainings::{store, when};
@@ -27,7 +27,7 @@ pub async fn begin(turn: &Turn<'_>) -> HandlerResult {
             ask(turn, draft, Step::Title, false).await
         }
         _ => {
-            turn.set_state(State::Training(Dialog::Compose { draft: Box::default(), step: Step::Kim, review: false })).await?;
+            turn.set_dialog(Dialog::Compose { draft: Box::default(), step: Step::Kim, review: false }).await?;
             let (text, kb) = kim_menu(turn.lang(), &kims, 0);
             turn.send_with_buttons(text, kb).await
         }
@@ -59,7 +59,7 @@ pub async fn ask(turn: &Turn<'_>, draft: Draft, step: Step, review: bool) -> Han
         return publish::show_review(turn, draft, None).await;
     }
     let (text, kb) = prompt(turn, &draft, step);
-    turn.set_state(State::Training(Dialog::Compose { draft: Box::new(draft), step, review })).await?;
+    turn.set_dialog(Dialog::Compose { draft: Box::new(draft), step, review }).await?;
     match kb {
         Some(kb) => turn.send_with_buttons(text, kb).await,
         None => turn.send(text).await,
@@ -235,7 +235,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
         (Btn::Target(target), Step::Targets) => {
             draft.toggle(target);
             turn.bot.edit_message_reply_markup(at.0, at.1).reply_markup(targets_keyboard(turn.lang(), &draft.targets)).await?;
-            turn.set_state(State::Training(Dialog::Compose { draft: Box::new(draft), step, review })).await?;
+            turn.set_dialog(Dialog::Compose { draft: Box::new(draft), step, review }).await?;
         }
         (Btn::TargetsDone, Step::Targets) => ask(turn, draft.clone(), next(&draft), review).await?,
         (Btn::Skip, Step::Pin | Step::Poster) => ask(turn, draft.clone(), next(&draft), review).await?,

@@ -8,7 +8,7 @@ use super::ui;
 use super::{Btn, Dialog};
 use crate::platform::i18n::Arg;
 use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::FieldError;
 use crate::features::trainings::model::{Status, Training, Venue};
 use crate::features::trainings::{actions, render, when};
@@ -25,7 +25,7 @@ fn zone(turn: &Turn<'_>, tr: &Training) -> (&'static str, Arg) {
 
 pub async fn begin_time(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
     let Some(tr) = changeable(turn, id).await? else { return Ok(false) };
-    turn.set_state(State::Training(Dialog::Reschedule { training_id: id, starts_at: None })).await?;
+    turn.set_dialog(Dialog::Reschedule { training_id: id, starts_at: None }).await?;
     let now = render::span(turn.lang(), tr.starts_at, tr.ends_at, tr.tz(turn.ctx.config.tz));
     turn.say_with("training-ask-new-start", &[("current", Arg::from(now)), zone(turn, &tr)]).await?;
     Ok(true)
@@ -35,7 +35,7 @@ pub async fn begin_place(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError>
     if changeable(turn, id).await?.is_none() {
         return Ok(false);
     }
-    turn.set_state(State::Training(Dialog::Relocate { training_id: id, venue: None })).await?;
+    turn.set_dialog(Dialog::Relocate { training_id: id, venue: None }).await?;
     turn.say("training-ask-new-place").await?;
     Ok(true)
 }
@@ -54,7 +54,7 @@ pub async fn on_time(turn: &Turn<'_>, id: i64, starts_at: Option<i64>, msg: &Mes
     match starts_at {
         None => match when::parse_local(text, now, tz) {
             Ok(start) if start > now => {
-                turn.set_state(State::Training(Dialog::Reschedule { training_id: id, starts_at: Some(start) })).await?;
+                turn.set_dialog(Dialog::Reschedule { training_id: id, starts_at: Some(start) }).await?;
                 turn.say_with("training-ask-end", &[zone(turn, &tr)]).await
             }
             Ok(_) => refuse(turn, FieldError::Past).await,
@@ -90,7 +90,7 @@ pub async fn on_place(turn: &Turn<'_>, id: i64, venue: Option<Venue>, msg: &Mess
             match venue_from_text(text) {
                 Ok(online @ Venue::Online { .. }) => apply(turn, &tr, online).await,
                 Ok(place) => {
-                    turn.set_state(State::Training(Dialog::Relocate { training_id: id, venue: Some(place) })).await?;
+                    turn.set_dialog(Dialog::Relocate { training_id: id, venue: Some(place) }).await?;
                     let kb = ui::one(turn.lang(), "training-btn-skip", Btn::Skip);
                     turn.send_with_buttons(crate::platform::i18n::t(turn.lang(), "training-ask-pin"), kb).await
                 }

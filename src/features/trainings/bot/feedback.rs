@@ -4,7 +4,7 @@
 use super::{Btn, Dialog, ui};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form;
 use crate::features::trainings::model::Status;
 use crate::features::trainings::store;
@@ -23,7 +23,7 @@ pub async fn rate(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, rating: i64,
         // Another dialogue is in progress: keep it, just thank.
         Some(d) if !matches!(d, Dialog::Comment { .. }) => ui::edit(turn, at, ta(lang, "training-feedback-rated", &args), None).await?,
         _ => {
-            turn.set_state(State::Training(Dialog::Comment { training_id: id })).await?;
+            turn.set_dialog(Dialog::Comment { training_id: id }).await?;
             let kb = ui::one(lang, "training-btn-skip", Btn::Skip);
             ui::edit(turn, at, ta(lang, "training-feedback-comment-ask", &args), Some(kb)).await?;
         }

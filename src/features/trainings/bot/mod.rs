@@ -19,11 +19,25 @@ use teloxide::types::Message;
 
 pub use btn::Btn;
 
-use crate::bot::keyboards::Command;
-use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
+use crate::features::members::Role;
 use crate::features::trainings::form::Draft;
 use crate::features::trainings::model::Venue;
+
+crate::chat_feature! {
+    /// Trainings, as plugged into the bot.
+    pub struct Trainings {
+        name: "trainings",
+        dialog: Dialog as "Training",
+        buttons: Btn,
+        commands: [
+            CommandSpec::new("pelatihan", Role::Resident, "help-line-pelatihan"),
+            CommandSpec::new("pelatihansaya", Role::Resident, "help-line-pelatihansaya"),
+            CommandSpec::new("pelatihanbaru", Role::Coordinator, "help-line-pelatihanbaru"),
+            CommandSpec::new("peserta", Role::Coordinator, "help-line-peserta"),
+        ],
+    }
+}
 
 /// Where a person stands in a trainings dialogue (stored as JSON per chat).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -114,11 +128,8 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
     }
 }
 
-pub async fn on_button(turn: &Turn<'_>, state: State, btn: Btn, at: At) -> Result<bool, HandlerError> {
-    let dialog = match state {
-        State::Training(d) => Some(d),
-        _ => None,
-    };
+pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
+    let dialog = state.mine();
     match btn {
         Btn::Kim(_)
         | Btn::KimPage(_)
@@ -174,8 +185,9 @@ mod tests {
     #[test]
     fn a_dialogue_survives_its_json_form() {
         let draft = Box::new(Draft { title: Some("Menjahit".into()), ..Draft::default() });
-        let d = State::Training(Dialog::Compose { draft, step: Step::Start, review: false });
-        let json = serde_json::to_string(&d).unwrap();
-        assert_eq!(serde_json::from_str::<State>(&json).unwrap(), d);
+        let d = Dialog::Compose { draft, step: Step::Start, review: false };
+        let json = serde_json::to_string(&crate::bot::State::of(&d).unwrap()).unwrap();
+        let back: crate::bot::State = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.current::<Dialog>(), Current::Mine(d));
     }
 }

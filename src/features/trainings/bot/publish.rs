@@ -9,7 +9,7 @@ use super::{Btn, Dialog, Step};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{GroupStatus, areas, groups};
 use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::Draft;
 use crate::features::trainings::{actions, render, store};
 
@@ -20,7 +20,7 @@ pub async fn show_review(turn: &Turn<'_>, draft: Draft, problem: Option<String>)
     let mut lines: Vec<String> = problem.into_iter().collect();
     lines.push(t(lang, "training-review-header"));
     lines.extend(summary(turn, &draft));
-    turn.set_state(State::Training(Dialog::Compose { draft: Box::new(draft), step: Step::Review, review: true })).await?;
+    turn.set_dialog(Dialog::Compose { draft: Box::new(draft), step: Step::Review, review: true }).await?;
     turn.send_with_buttons(lines.join("\n"), review_keyboard(lang)).await
 }
 
@@ -87,7 +87,7 @@ pub async fn publish(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Hand
     } else {
         let chosen: Vec<i64> = chats.iter().map(|g| g.0).collect();
         let kb = groups_keyboard(turn.lang(), &chats, &chosen);
-        turn.set_state(State::Training(Dialog::Announce { training_id: id, chosen })).await?;
+        turn.set_dialog(Dialog::Announce { training_id: id, chosen }).await?;
         turn.send_with_buttons(t(turn.lang(), "training-announce-ask"), kb).await?;
     }
     // Registered UMKM that match hear of it only if they agreed to programme news.
@@ -127,7 +127,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
                 None => chosen.push(chat),
             }
             ui::edit(turn, at, t(lang, "training-announce-ask"), Some(groups_keyboard(lang, &chats, &chosen))).await?;
-            turn.set_state(State::Training(Dialog::Announce { training_id, chosen })).await?;
+            turn.set_dialog(Dialog::Announce { training_id, chosen }).await?;
         }
         Btn::Announce if !chosen.is_empty() => {
             let targets: Vec<i64> = chosen.into_iter().filter(|c| chats.iter().any(|g| g.0 == *c)).collect();

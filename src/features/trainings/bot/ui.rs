@@ -7,7 +7,6 @@ use teloxide::{ApiError, RequestError};
 use super::Btn;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::bot::Cb;
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
@@ -20,7 +19,7 @@ use crate::features::trainings::when::WhenError;
 pub const PAGE: usize = 8;
 
 pub fn b(label: impl Into<String>, btn: Btn) -> InlineKeyboardButton {
-    button(label, Cb::Train(btn))
+    button(label, btn)
 }
 
 /// A button whose label is a message key.

@@ -1,9 +1,9 @@
-//! Button payloads of `/umkm` and `/umkmkim` (after the `u:` prefix of `Cb`).
+//! Button payloads of `/umkm` and `/umkmkim` (sent after their `u:` prefix).
 //!
 //! Every payload names what it answers (the step, or the list scope), so a press is
 //! only acted on when it still fits the dialogue and the presser's role.
 
-use crate::bot::{Cb, Payload};
+use crate::bot::feature::Payload;
 use crate::features::umkm::flow::Step;
 use crate::features::umkm::model::{Need, Scale, Sector};
 
@@ -72,14 +72,9 @@ pub enum Btn {
     NewsToggle(bool),
 }
 
-impl Btn {
-    /// The full callback data, prefix included.
-    pub fn cb(self) -> Cb {
-        Cb::Umkm(self)
-    }
-}
-
 impl Payload for Btn {
+    const PREFIX: &'static str = "u";
+
     fn data(&self) -> String {
         match self {
             Btn::Consent(yes) => format!("c:{}", if *yes { "y" } else { "n" }),
@@ -168,11 +163,7 @@ mod tests {
             Btn::NewsToggle(true),
             Btn::NewsToggle(false),
         ];
-        for btn in all {
-            let cb = btn.clone().cb();
-            assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()), "{btn:?}");
-            assert!(cb.data().len() <= 64, "{btn:?}");
-        }
+        crate::bot::feature::assert_round_trip(&all);
     }
 
     #[test]

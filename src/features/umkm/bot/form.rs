@@ -12,7 +12,7 @@ use super::render::{self, Keys};
 use super::{edit, kelurahan_choices};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::{HandlerError, HandlerResult};
 use crate::features::umkm::flow::{Dialog, Step};
 use crate::features::umkm::store::{self, Saving};
 use crate::features::umkm::validate::{self, FieldError};
@@ -36,7 +36,7 @@ pub async fn ask(turn: &Turn<'_>, d: &Dialog, note: Option<String>) -> HandlerRe
 
 /// Stores the dialogue, then asks its open question.
 pub async fn go(turn: &Turn<'_>, d: Dialog) -> HandlerResult {
-    turn.set_state(State::Umkm(d.clone())).await?;
+    turn.set_dialog(d.clone()).await?;
     ask(turn, &d, None).await
 }
 
@@ -91,7 +91,7 @@ async fn on_phone(turn: &Turn<'_>, mut d: Dialog, msg: &Message) -> HandlerResul
         if text == t(lang, "btn-back")
             && let Some(back) = d.clone().back()
         {
-            turn.set_state(State::Umkm(back.clone())).await?;
+            turn.set_dialog(back.clone()).await?;
             close_reply_keyboard(turn, t(lang, "umkm-back-ok")).await?;
             return ask(turn, &back, None).await;
         }
@@ -108,7 +108,7 @@ async fn on_phone(turn: &Turn<'_>, mut d: Dialog, msg: &Message) -> HandlerResul
     };
     d.form.phone = Some(phone.clone());
     let d = d.answered();
-    turn.set_state(State::Umkm(d.clone())).await?;
+    turn.set_dialog(d.clone()).await?;
     close_reply_keyboard(turn, ta(lang, "umkm-phone-saved", &[("phone", Arg::from(phone))])).await?;
     ask(turn, &d, None).await
 }
@@ -160,7 +160,7 @@ pub async fn on_button(turn: &Turn<'_>, mut d: Dialog, btn: Btn, at: At) -> Resu
         }
         Btn::Toggle(need) if step == Step::Needs => {
             d.form.toggle(need);
-            turn.set_state(State::Umkm(d.clone())).await?;
+            turn.set_dialog(d.clone()).await?;
             if let (text, Keys::Inline(keys)) = render::prompt(lang, &d, &Default::default()) {
                 edit(turn, at, text, Some(keys)).await?;
             }

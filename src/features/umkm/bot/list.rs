@@ -8,6 +8,7 @@ use super::buttons::{Btn, ListScope};
 use super::edit;
 use super::render::short;
 use crate::platform::audit;
+use crate::features::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{Role, areas, covers};
 use crate::bot::keyboards::button;
@@ -61,7 +62,7 @@ async fn resolve(turn: &Turn<'_>, scope: ListScope) -> Result<Option<(String, Am
         ListScope::All if actor.is_admin => Some((t(turn.lang(), "umkm-scope-all"), Among::All)),
         ListScope::All => None,
         ListScope::Area(id) => match areas::area_by_id(db, id).await? {
-            Some(area) if actor.is_admin || actor.staff_areas.iter().any(|a| covers(a, &area.path)) => {
+            Some(area) if may(actor, Action::Oversee(&area.path)) => {
                 let kims = areas::all_kims(db).await?.into_iter().filter(|k| covers(&area.path, &k.area_path));
                 Some((area.name, Among::Kims(kims.map(|k| k.id).collect())))
             }
@@ -98,10 +99,10 @@ async fn page(turn: &Turn<'_>, scope: ListScope, number: i64) -> Result<Option<(
     let lines: Vec<String> = rows.iter().enumerate().map(|(i, s)| line(lang, number * PER_PAGE + i as i64 + 1, s)).collect();
     let mut nav = Vec::new();
     if number > 0 {
-        nav.push(button(t(lang, "umkm-btn-prev"), Btn::Page(scope, number - 1).cb()));
+        nav.push(button(t(lang, "umkm-btn-prev"), Btn::Page(scope, number - 1)));
     }
     if number + 1 < pages {
-        nav.push(button(t(lang, "umkm-btn-next"), Btn::Page(scope, number + 1).cb()));
+        nav.push(button(t(lang, "umkm-btn-next"), Btn::Page(scope, number + 1)));
     }
     Ok(Some((format!("{header}\n\n{}", lines.join("\n\n")), InlineKeyboardMarkup::new(vec![nav]))))
 }

@@ -15,7 +15,7 @@ use crate::bot::HandlerError;
 use crate::features::umkm::store::{self, Saved};
 
 fn b(label: String, btn: Btn) -> InlineKeyboardButton {
-    button(label, btn.cb())
+    button(label, btn)
 }
 
 /// The question under the "saved" message, with Ya / Tidak.

@@ -4,16 +4,15 @@
 use super::buttons::Btn;
 use super::{edit, form, news, remove_buttons, render};
 use crate::platform::i18n::t;
-use crate::bot::turn::{At, Turn};
-use crate::bot::{HandlerError, HandlerResult, State};
+use crate::bot::feature::{At, Current, HandlerError, HandlerResult, Turn};
 use crate::features::umkm::flow::{Dialog, Step};
 use crate::features::umkm::model::Form;
 use crate::features::umkm::store;
 
 pub async fn start(turn: &Turn<'_>) -> HandlerResult {
     let lang = turn.lang();
-    let state = turn.dlg.get().await?;
-    if let Some(State::Umkm(d)) = &state
+    let state = turn.current::<Dialog>().await?;
+    if let Current::Mine(d) = &state
         && d.step != Step::ConfirmWithdraw
     {
         return form::ask(turn, d, Some(t(lang, "umkm-continue"))).await;
@@ -23,7 +22,7 @@ pub async fn start(turn: &Turn<'_>) -> HandlerResult {
     }
     let db = &turn.ctx.db;
     if let Some(saved) = store::get(db, turn.who.user_id).await? {
-        if matches!(state, Some(State::Umkm(_))) {
+        if matches!(state, Current::Mine(_)) {
             turn.end().await?;
         }
         let (text, keys) = news::view(lang, &saved, crate::features::privacy::news::stands(db, turn.who.user_id).await?);
@@ -44,7 +43,7 @@ pub async fn on_button(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, Handle
         }
         Btn::Withdraw => {
             let asking = Dialog { step: Step::ConfirmWithdraw, ..Dialog::new(true) };
-            turn.set_state(State::Umkm(asking)).await?;
+            turn.set_dialog(asking).await?;
             edit(turn, at, t(lang, "umkm-withdraw-confirm"), Some(render::withdraw_keys(lang))).await?;
         }
         _ => return Ok(false),

@@ -33,7 +33,7 @@ impl Kelurahan {
 }
 
 fn b(label: impl Into<String>, btn: Btn) -> InlineKeyboardButton {
-    button(label, btn.cb())
+    button(label, btn)
 }
 
 /// Two buttons per row: labels are short, phones are narrow.

@@ -1,4 +1,5 @@
-//! The application context every part of kimbot works with.
+//! The application context every part of kimbot works with: platform services only,
+//! so features, jobs and the web console use it without the bot or the app layer.
 
 use std::sync::Arc;
 

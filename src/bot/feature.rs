@@ -1,0 +1,298 @@
+//! The plug a feature puts into the bot: its commands (with the lowest role that may
+//! use each), its dialogue type, its button codec and its three handlers.
+//!
+//! The bot layer routes through a [`Registry`](super::registry::Registry) of these and
+//! never names a feature; a feature names only this module, [`Turn`] and the error
+//! types. Help texts and Telegram's command menus are generated from the same
+//! [`CommandSpec`]s the router checks roles against.
+
+use std::marker::PhantomData;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+use teloxide::types::Message;
+
+pub use super::keyboards::Command;
+pub use super::state::{Current, DialogState, State};
+pub use super::turn::{At, Turn};
+pub use super::{HandlerError, HandlerResult};
+use crate::features::members::Role;
+
+/// A feature's own button payloads. On the wire they travel as `PREFIX:data`, and
+/// with the prefix they have to fit Telegram's 64 bytes.
+pub trait Payload: Sized {
+    /// Unique among features; never changed once released (old buttons carry it).
+    const PREFIX: &'static str;
+    fn data(&self) -> String;
+    fn parse(data: &str) -> Option<Self>;
+
+    /// The callback data of a button carrying this payload.
+    fn callback_data(&self) -> String {
+        format!("{}:{}", Self::PREFIX, self.data())
+    }
+
+    /// Parses full callback data (prefix included), as a press delivers it.
+    fn parse_callback(data: &str) -> Option<Self> {
+        data.strip_prefix(Self::PREFIX)?.strip_prefix(':').and_then(Self::parse)
+    }
+}
+
+/// Anything a button can carry: a feature's payload or one of the core's.
+pub trait CallbackData {
+    fn callback_data(&self) -> String;
+}
+
+impl<P: Payload> CallbackData for P {
+    fn callback_data(&self) -> String {
+        Payload::callback_data(self)
+    }
+}
+
+/// One command as the router, the help text and the menus see it.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandSpec {
+    /// Indonesian name, without the slash.
+    pub name: &'static str,
+    /// Other names (English) that do the same.
+    pub aliases: &'static [&'static str],
+    /// The lowest role that may use it.
+    pub role: Role,
+    /// Message key for someone below `role`; `None` = the generic one for `role`.
+    pub denied: Option<&'static str>,
+    /// Message key of its line in `/bantuan` (in the section of `role`); `None` = none.
+    pub help: Option<&'static str>,
+    /// Listed in Telegram's command menu for private chats.
+    pub menu: bool,
+}
+
+impl CommandSpec {
+    /// A command for everyone from `role` up, in the menu, with help line
+    /// `help-line-<name>`.
+    pub const fn new(name: &'static str, role: Role, help: &'static str) -> CommandSpec {
+        CommandSpec { name, aliases: &[], role, denied: None, help: Some(help), menu: true }
+    }
+
+    pub const fn aliases(self, aliases: &'static [&'static str]) -> CommandSpec {
+        CommandSpec { aliases, ..self }
+    }
+
+    pub const fn denied(self, key: &'static str) -> CommandSpec {
+        CommandSpec { denied: Some(key), ..self }
+    }
+
+    /// Not listed in the menu (still in help when it has a line).
+    pub const fn hidden(self) -> CommandSpec {
+        CommandSpec { menu: false, ..self }
+    }
+
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.name == name || self.aliases.contains(&name)
+    }
+
+    /// The refusal shown to someone below `role`.
+    pub fn denied_key(&self) -> &'static str {
+        self.denied.unwrap_or(match self.role {
+            Role::Resident | Role::Coordinator => "not-allowed-coordinator",
+            Role::Staff => "not-allowed-staff",
+            Role::Admin => "not-allowed-admin",
+        })
+    }
+}
+
+/// A feature as written: typed dialogue and buttons, plain async functions.
+/// [`plug`] turns it into the object the registry keeps.
+#[async_trait]
+pub trait ChatFeature: Send + Sync + 'static {
+    /// Its dialogue ([`NoDialog`] when it has none).
+    type Dialog: DialogState + Send + Sync;
+    /// Its buttons ([`NoButtons`] when it has none).
+    type Button: Payload + Send;
+    /// For logs.
+    const NAME: &'static str;
+    const COMMANDS: &'static [CommandSpec];
+    /// Whether its commands and buttons need a member (consent given). Own data
+    /// stays visible and erasable after consent is withdrawn, so privacy says no.
+    const NEEDS_MEMBERSHIP: bool = true;
+
+    /// A command from [`Self::COMMANDS`], already allowed by role; `Ok(false)` when
+    /// the feature declines it after all (the router then says "unknown command").
+    async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError>;
+
+    /// A message while this feature's dialogue is open.
+    async fn on_message(turn: &Turn<'_>, dialog: Self::Dialog, msg: &Message) -> HandlerResult;
+
+    /// A press of one of its buttons; `Ok(false)` (nothing changed) when it does not
+    /// fit the state or the presser's role.
+    async fn on_button(turn: &Turn<'_>, state: Current<Self::Dialog>, button: Self::Button, at: At) -> Result<bool, HandlerError>;
+}
+
+/// The object-safe face of a [`ChatFeature`], kept by the registry.
+#[async_trait]
+pub trait Plugin: Send + Sync {
+    fn name(&self) -> &'static str;
+    fn commands(&self) -> &'static [CommandSpec];
+    /// The dialogue kind it owns (`None` without a dialogue).
+    fn dialog_kind(&self) -> Option<&'static str>;
+    /// The button prefix it owns (`None` without buttons).
+    fn button_prefix(&self) -> Option<&'static str>;
+    fn needs_membership(&self) -> bool;
+    async fn on_command(&self, turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError>;
+    /// `Ok(false)` when the open dialogue is not this feature's (or no longer decodes).
+    async fn on_message(&self, turn: &Turn<'_>, state: &State, msg: &Message) -> Result<bool, HandlerError>;
+    /// `data` is the full callback data; `Ok(false)` when it does not parse.
+    async fn on_button(&self, turn: &Turn<'_>, state: &State, data: &str, at: At) -> Result<bool, HandlerError>;
+}
+
+struct Plugged<F>(PhantomData<F>);
+
+/// Wraps a feature for the registry.
+pub fn plug<F: ChatFeature>() -> Box<dyn Plugin> {
+    Box::new(Plugged::<F>(PhantomData))
+}
+
+#[async_trait]
+impl<F: ChatFeature> Plugin for Plugged<F> {
+    fn name(&self) -> &'static str {
+        F::NAME
+    }
+
+    fn commands(&self) -> &'static [CommandSpec] {
+        F::COMMANDS
+    }
+
+    fn dialog_kind(&self) -> Option<&'static str> {
+        Some(F::Dialog::KIND).filter(|k| !k.is_empty())
+    }
+
+    fn button_prefix(&self) -> Option<&'static str> {
+        Some(F::Button::PREFIX).filter(|p| !p.is_empty())
+    }
+
+    fn needs_membership(&self) -> bool {
+        F::NEEDS_MEMBERSHIP
+    }
+
+    async fn on_command(&self, turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
+        F::on_command(turn, cmd).await
+    }
+
+    async fn on_message(&self, turn: &Turn<'_>, state: &State, msg: &Message) -> Result<bool, HandlerError> {
+        match state.current::<F::Dialog>() {
+            Current::Mine(dialog) => F::on_message(turn, dialog, msg).await.map(|()| true),
+            Current::Idle | Current::Other => Ok(false),
+        }
+    }
+
+    async fn on_button(&self, turn: &Turn<'_>, state: &State, data: &str, at: At) -> Result<bool, HandlerError> {
+        match F::Button::parse_callback(data) {
+            Some(button) => F::on_button(turn, state.current::<F::Dialog>(), button, at).await,
+            None => Ok(false),
+        }
+    }
+}
+
+/// The dialogue of a feature that has none: never stored, never decoded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum NoDialog {}
+
+impl DialogState for NoDialog {
+    const KIND: &'static str = "";
+}
+
+/// The buttons of a feature that has none: nothing parses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoButtons {}
+
+impl Payload for NoButtons {
+    const PREFIX: &'static str = "";
+
+    fn data(&self) -> String {
+        match *self {}
+    }
+
+    fn parse(_: &str) -> Option<Self> {
+        None
+    }
+}
+
+/// For features' unit tests: every payload survives the wire (prefix included) and
+/// fits Telegram's 64 bytes.
+#[cfg(test)]
+pub fn assert_round_trip<P: Payload + PartialEq + std::fmt::Debug>(all: &[P]) {
+    for payload in all {
+        let data = payload.callback_data();
+        assert_eq!(P::parse_callback(&data).as_ref(), Some(payload), "{data}");
+        assert!(data.len() <= 64, "{payload:?}: {} bytes", data.len());
+    }
+}
+
+/// Declares a feature's plug from the module's own `on_command`, `on_message` and
+/// `on_button` functions (same signatures as [`ChatFeature`]'s), its dialogue type
+/// stored under `kind`, and its button type:
+///
+/// ```ignore
+/// chat_feature! {
+///     /// The UMKM registry, as plugged into the bot.
+///     pub struct Umkm {
+///         name: "umkm",
+///         dialog: Dialog as "Umkm",
+///         buttons: Btn,
+///         commands: [CommandSpec::new("umkm", Role::Resident, "help-line-umkm")],
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! chat_feature {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            name: $label:literal,
+            dialog: $dialog:ty as $kind:literal,
+            buttons: $button:ty,
+            $(open_to_non_members: $open:literal,)?
+            commands: [$($spec:expr),* $(,)?] $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name;
+
+        #[async_trait::async_trait]
+        impl $crate::bot::feature::ChatFeature for $name {
+            type Dialog = $dialog;
+            type Button = $button;
+            const NAME: &'static str = $label;
+            const COMMANDS: &'static [$crate::bot::feature::CommandSpec] = &[$($spec),*];
+            $(const NEEDS_MEMBERSHIP: bool = !$open;)?
+
+            async fn on_command(
+                turn: &$crate::bot::feature::Turn<'_>,
+                cmd: &$crate::bot::feature::Command<'_>,
+            ) -> Result<bool, $crate::bot::feature::HandlerError> {
+                on_command(turn, cmd).await
+            }
+
+            async fn on_message(
+                turn: &$crate::bot::feature::Turn<'_>,
+                dialog: $dialog,
+                msg: &teloxide::types::Message,
+            ) -> $crate::bot::feature::HandlerResult {
+                on_message(turn, dialog, msg).await
+            }
+
+            async fn on_button(
+                turn: &$crate::bot::feature::Turn<'_>,
+                state: $crate::bot::feature::Current<$dialog>,
+                button: $button,
+                at: $crate::bot::feature::At,
+            ) -> Result<bool, $crate::bot::feature::HandlerError> {
+                on_button(turn, state, button, at).await
+            }
+        }
+
+        /// Stored under this kind (the old closed enum's variant name), so dialogues
+        /// open at an upgrade carry on.
+        impl $crate::bot::feature::DialogState for $dialog {
+            const KIND: &'static str = $kind;
+        }
+    };
+}

@@ -1,0 +1,94 @@
+//! The features plugged into the bot. Built once at start-up (by `app`, from
+//! `features::registry()`), checked for clashes there, and passed to the handlers.
+
+use super::commands::{CORE_FIRST, CORE_LAST, core_commands};
+use super::feature::{CommandSpec, Plugin};
+
+/// Why a set of features cannot be plugged together (a programming error, caught by
+/// a unit test and at start-up).
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum RegistryError {
+    #[error("command /{0} is declared twice")]
+    Command(String),
+    #[error("dialogue kind {0} is owned by two features")]
+    DialogKind(&'static str),
+    #[error("button prefix {0} is owned by two features")]
+    ButtonPrefix(&'static str),
+}
+
+#[derive(Default)]
+pub struct Registry {
+    plugins: Vec<Box<dyn Plugin>>,
+}
+
+impl Registry {
+    /// Plugs the features in, refusing clashing command names, dialogue kinds or
+    /// button prefixes (also with the core's own).
+    pub fn new(plugins: Vec<Box<dyn Plugin>>) -> Result<Registry, RegistryError> {
+        let registry = Registry { plugins };
+        registry.check()?;
+        Ok(registry)
+    }
+
+    fn check(&self) -> Result<(), RegistryError> {
+        let mut names: Vec<&str> = Vec::new();
+        for spec in self.commands() {
+            for name in std::iter::once(&spec.name).chain(spec.aliases) {
+                // A command may be declared again by the same owner for another role's
+                // help line (e.g. /undang); across owners a name is unique.
+                if names.contains(name) && !self.same_owner(name) {
+                    return Err(RegistryError::Command(name.to_string()));
+                }
+                names.push(name);
+            }
+        }
+        let mut kinds = Vec::new();
+        let mut prefixes: Vec<&str> = super::callback::CORE_PREFIXES.to_vec();
+        for plugin in &self.plugins {
+            if let Some(kind) = plugin.dialog_kind() {
+                if kinds.contains(&kind) || super::state::is_core_kind(kind) {
+                    return Err(RegistryError::DialogKind(kind));
+                }
+                kinds.push(kind);
+            }
+            if let Some(prefix) = plugin.button_prefix() {
+                if prefixes.contains(&prefix) {
+                    return Err(RegistryError::ButtonPrefix(prefix));
+                }
+                prefixes.push(prefix);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether every declaration of `name` comes from one owner (the core or one feature).
+    fn same_owner(&self, name: &str) -> bool {
+        let core = core_commands().filter(|s| s.answers_to(name)).count();
+        let owners = self.plugins.iter().filter(|p| p.commands().iter().any(|s| s.answers_to(name))).count();
+        (core > 0) as usize + owners <= 1
+    }
+
+    /// Every command, in the order help and menus show them.
+    pub fn commands(&self) -> impl Iterator<Item = &CommandSpec> {
+        CORE_FIRST.iter().chain(self.plugins.iter().flat_map(|p| p.commands())).chain(CORE_LAST)
+    }
+
+    /// The feature answering to command `name`, with the lowest role declared for it.
+    pub fn command(&self, name: &str) -> Option<(&dyn Plugin, &'static CommandSpec)> {
+        self.plugins.iter().find_map(|p| {
+            let specs = p.commands().iter().filter(|s| s.answers_to(name));
+            specs.min_by_key(|s| s.role).map(|spec| (p.as_ref(), spec))
+        })
+    }
+
+    /// The feature owning the dialogue kind `kind`.
+    pub fn by_dialog(&self, kind: &str) -> Option<&dyn Plugin> {
+        self.plugins.iter().find(|p| p.dialog_kind() == Some(kind)).map(|p| p.as_ref())
+    }
+
+    /// The feature owning callback data `data` (by its prefix).
+    pub fn by_button(&self, data: &str) -> Option<&dyn Plugin> {
+        let (prefix, _) = data.split_once(':')?;
+        self.plugins.iter().find(|p| p.button_prefix() == Some(prefix)).map(|p| p.as_ref())
+    }
+}

@@ -1,0 +1,102 @@
+//! Button payloads of aspirations. Parsed strictly: anything else is a stale or
+//! forged press. Kept apart from the handlers so notices built by the domain
+//! (replies, reopenings) can carry them without depending on the chat handlers.
+
+use super::model::{Category, Status};
+use crate::bot::feature::Payload;
+
+/// This feature's button payloads (sent after their `a:` prefix).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Btn {
+    Category(Category),
+    /// "Lewati" / "Selesai" after photos and location.
+    MediaDone,
+    /// Hide identity from coordinators?
+    Anonymous(bool),
+    Send,
+    Discard,
+    /// Staff: move ticket `id` from `from` (as shown) to `to`.
+    Move { id: i64, from: Status, to: Status },
+    /// Staff: reply to ticket `id`.
+    Reply(i64),
+    /// Queue: the next new ticket after `id`.
+    Next(i64),
+    /// Open ticket `id` (from the `/status` list).
+    View(i64),
+    /// Resident: answer staff reply (thread message) `id`.
+    Answer(i64),
+    /// Resident: respond to closed ticket `id` ("Tanggapi"), reopening it.
+    Respond(i64),
+}
+
+impl Payload for Btn {
+    const PREFIX: &'static str = "a";
+
+    fn data(&self) -> String {
+        match self {
+            Btn::Category(c) => format!("c:{}", c.code()),
+            Btn::MediaDone => "m".into(),
+            Btn::Anonymous(hide) => format!("y:{}", u8::from(*hide)),
+            Btn::Send => "ok".into(),
+            Btn::Discard => "no".into(),
+            Btn::Move { id, from, to } => format!("s:{id}:{}:{}", from.short(), to.short()),
+            Btn::Reply(id) => format!("r:{id}"),
+            Btn::Next(id) => format!("n:{id}"),
+            Btn::View(id) => format!("v:{id}"),
+            Btn::Answer(id) => format!("j:{id}"),
+            Btn::Respond(id) => format!("k:{id}"),
+        }
+    }
+
+    fn parse(data: &str) -> Option<Self> {
+        let parts: Vec<&str> = data.split(':').collect();
+        let id = |s: &str| s.parse::<i64>().ok().filter(|n| *n >= 0);
+        Some(match parts.as_slice() {
+            ["c", code] => Btn::Category(Category::parse(code)?),
+            ["m"] => Btn::MediaDone,
+            ["y", "1"] => Btn::Anonymous(true),
+            ["y", "0"] => Btn::Anonymous(false),
+            ["ok"] => Btn::Send,
+            ["no"] => Btn::Discard,
+            ["s", n, from, to] => Btn::Move { id: id(n)?, from: Status::from_short(from)?, to: Status::from_short(to)? },
+            ["r", n] => Btn::Reply(id(n)?),
+            ["n", n] => Btn::Next(id(n)?),
+            ["v", n] => Btn::View(id(n)?),
+            ["j", n] => Btn::Answer(id(n)?),
+            ["k", n] => Btn::Respond(id(n)?),
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_round_trip_and_fit_telegrams_limit() {
+        let all = [
+            Btn::Category(Category::Keamanan),
+            Btn::MediaDone,
+            Btn::Anonymous(true),
+            Btn::Anonymous(false),
+            Btn::Send,
+            Btn::Discard,
+            Btn::Move { id: i64::MAX, from: Status::Ditindaklanjuti, to: Status::Selesai },
+            Btn::Reply(12),
+            Btn::Next(0),
+            Btn::View(7),
+            Btn::Answer(i64::MAX),
+            Btn::Respond(i64::MAX),
+        ];
+        crate::bot::feature::assert_round_trip(&all);
+    }
+
+    #[test]
+    fn forged_payloads_do_not_parse() {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3"] {
+            assert_eq!(Btn::parse(data), None, "{data}");
+        }
+    }
+
+}
