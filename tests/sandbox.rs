@@ -156,3 +156,19 @@ fn a_second_run_on_the_same_database_still_answers_and_end_of_input_quits() {
         assert!(sandbox.text().contains("[Budi]"), "run {run}\n{}", sandbox.text());
     }
 }
+
+#[test]
+fn the_coordinator_persona_gets_a_console_login_link_with_one_command_once_joined() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sandbox = Sandbox::start(dir.path());
+    sandbox.type_line(":as koordinator");
+    sandbox.type_line("/start IB1-BL");
+    let buttons = sandbox.wait_for("the privacy notice's buttons", |l| l.contains("Setuju") && l.contains("[1]"));
+    sandbox.type_line(&button_number(&buttons, "Setuju", "Tidak"));
+    sandbox.wait_for("the join confirmation", |l| l.contains("tergabung"));
+    sandbox.type_line(":dasbor");
+    let link = sandbox.wait_for("the login link", |l| l.contains("/masuk/"));
+    let status = sandbox.finish();
+    assert_eq!(status.code(), Some(0), "{}", sandbox.text());
+    assert!(link.trim().starts_with("http://127.0.0.1:8080/masuk/"), "{link}");
+}

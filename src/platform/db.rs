@@ -155,3 +155,17 @@ impl Clock for ManualClock {
 }
 
 pub type SharedClock = Arc<dyn Clock>;
+
+/// A `LIKE … ESCAPE '\'` pattern matching `text` anywhere: `%`, `_` and `\` match
+/// literally; lower-cased, for comparison with `LOWER(column)`.
+pub fn like_contains(text: &str) -> String {
+    let mut out = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}

@@ -22,14 +22,14 @@ const REPORT_LINES: usize = 40;
 
 /// Where one group stands, from the outbox rows of its message(s).
 #[derive(Debug, Clone, PartialEq)]
-enum Standing {
+pub(crate) enum Standing {
     Sent,
     Failed(String),
     Waiting,
 }
 
 /// One entry per group (a photo and its long text are one), in report order.
-fn per_group(rows: &[DeliveryState]) -> Vec<(i64, String, Standing)> {
+pub(crate) fn per_group(rows: &[DeliveryState]) -> Vec<(i64, String, Standing)> {
     let mut out: Vec<(i64, String, Standing)> = Vec::new();
     for row in rows {
         let standing = match row.status.as_str() {
@@ -50,7 +50,7 @@ fn per_group(rows: &[DeliveryState]) -> Vec<(i64, String, Standing)> {
 }
 
 /// Telegram's reason in words a coordinator understands, where we know it.
-fn reason(lang: Lang, error: &str) -> String {
+pub(crate) fn reason(lang: Lang, error: &str) -> String {
     if error == "erased" {
         t(lang, "ann-reason-erased")
     } else if error.starts_with("Forbidden") {

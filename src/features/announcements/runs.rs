@@ -65,6 +65,18 @@ pub async fn run(db: &Db, announcement_id: i64, n: i64) -> DbResult<Option<Run>>
     .await?)
 }
 
+/// The latest `limit` runs of an announcement, newest first (the console's report).
+pub async fn runs_of(db: &Db, announcement_id: i64, limit: i64) -> DbResult<Vec<Run>> {
+    Ok(sqlx::query_as(
+        "SELECT id, n, due_at, fired_at, late, recalled_at FROM announcement_runs WHERE announcement_id = $1 \
+         ORDER BY n DESC LIMIT $2",
+    )
+    .bind(announcement_id)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?)
+}
+
 pub async fn mark_recalled(db: &Db, run_id: i64, now: i64) -> DbResult<()> {
     sqlx::query("UPDATE announcement_runs SET recalled_at = $1 WHERE id = $2")
         .bind(now)

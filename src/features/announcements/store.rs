@@ -120,6 +120,14 @@ pub async fn get(db: &Db, id: i64) -> DbResult<Option<Announcement>> {
     row.map(AnnRow::into_model).transpose()
 }
 
+/// The newest `limit` announcements of any status, newest first (the console's list;
+/// the caller keeps those the person may manage).
+pub async fn newest(db: &Db, limit: i64) -> DbResult<Vec<Announcement>> {
+    let sql = format!("{COLUMNS} ORDER BY id DESC LIMIT $1");
+    let rows: Vec<AnnRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(limit).fetch_all(&db.pool).await?;
+    rows.into_iter().map(AnnRow::into_model).collect()
+}
+
 /// Scheduled and paused sends that are still to come, soonest first (for `/jadwal`).
 pub async fn pending(db: &Db) -> DbResult<Vec<Announcement>> {
     let sql = format!(

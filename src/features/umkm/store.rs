@@ -140,37 +140,64 @@ pub enum Among {
     Kims(Vec<i64>),
 }
 
+/// Narrower lists for the console: a sector, a need, and text in the business or
+/// owner name (`None`/empty: no condition).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Search {
+    pub sector: Option<Sector>,
+    pub need: Option<Need>,
+    pub text: String,
+}
+
 /// One page of a list, newest first, and how many there are in all.
 pub async fn page(db: &Db, among: &Among, page: i64, per_page: i64) -> DbResult<(Vec<Saved>, i64)> {
-    let filter = match among {
-        Among::All => String::new(),
-        Among::Kims(ids) if ids.is_empty() => return Ok((Vec::new(), 0)),
-        Among::Kims(ids) => {
-            let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-            format!(" WHERE r.kim_id IN ({})", marks.join(", "))
-        }
-    };
+    search(db, among, &Search::default(), page, per_page).await
+}
+
+/// Like [`page`], narrowed by `search`.
+pub async fn search(db: &Db, among: &Among, search: &Search, page: i64, per_page: i64) -> DbResult<(Vec<Saved>, i64)> {
     let ids: &[i64] = match among {
         Among::All => &[],
+        Among::Kims(ids) if ids.is_empty() => return Ok((Vec::new(), 0)),
         Among::Kims(ids) => ids,
     };
-    let count_sql = format!("SELECT COUNT(*) AS n FROM umkm_registrations r{filter}");
-    let mut count = sqlx::query(sqlx::AssertSqlSafe(count_sql));
-    for id in ids {
-        count = count.bind(*id);
+    let mut filter = String::from(
+        " WHERE ($1 = '' OR r.sector = $1) AND ($2 = '' OR (',' || r.needs || ',') LIKE $3) \
+         AND ($4 = 0 OR LOWER(r.business_name) LIKE $5 ESCAPE '\\' OR LOWER(r.owner_name) LIKE $5 ESCAPE '\\')",
+    );
+    if !ids.is_empty() {
+        let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 6)).collect();
+        filter.push_str(&format!(" AND r.kim_id IN ({})", marks.join(", ")));
     }
-    let total: i64 = count.fetch_one(&db.pool).await?.try_get("n")?;
+    let need = search.need.map_or(String::new(), |n| format!("%,{},%", n.code()));
+    let text = search.text.trim();
+    let bind = |sql: String| {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(search.sector.map_or("", Sector::code))
+            .bind(search.need.map_or("", Need::code))
+            .bind(need.clone())
+            .bind(i64::from(!text.is_empty()))
+            .bind(crate::platform::db::like_contains(text));
+        for id in ids {
+            q = q.bind(*id);
+        }
+        q
+    };
+    let total: i64 = bind(format!("SELECT COUNT(*) AS n FROM umkm_registrations r{filter}")).fetch_one(&db.pool).await?.try_get("n")?;
     // A forged page number far past the end: nothing to fetch (the caller calls it stale).
     let Some(offset) = crate::platform::paging::offset(page, per_page) else { return Ok((Vec::new(), total)) };
-    let n = ids.len();
+    let n = ids.len() + 5;
     let list_sql = format!("{COLUMNS}{filter} ORDER BY r.created_at DESC, r.id DESC LIMIT ${} OFFSET ${}", n + 1, n + 2);
-    let mut list = sqlx::query(sqlx::AssertSqlSafe(list_sql));
-    for id in ids {
-        list = list.bind(*id);
-    }
-    let rows = list.bind(per_page).bind(offset).fetch_all(&db.pool).await?;
+    let rows = bind(list_sql).bind(per_page).bind(offset).fetch_all(&db.pool).await?;
     let saved = rows.iter().map(decode).collect::<DbResult<Vec<_>>>()?;
     Ok((saved, total))
+}
+
+/// One registration by its id (the console's business page).
+pub async fn by_id(db: &Db, id: i64) -> DbResult<Option<Saved>> {
+    let sql = format!("{COLUMNS} WHERE r.id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?;
+    row.as_ref().map(decode).transpose()
 }
 
 /// The id of the area with this full path (a staff scope is kept as a path).

@@ -66,6 +66,9 @@ pub enum Input {
     Contact(Option<String>),
     Photo,
     Location,
+    /// `/dasbor` as the current person: the staff console's login link (coordinator
+    /// and admin; the resident is refused, as in Telegram).
+    Console,
     Quit,
     Help,
 }
@@ -99,6 +102,7 @@ fn parse_command(command: &str) -> Input {
         ("kontak" | "contact", phone) => Input::Contact(Some(phone.to_string())),
         ("foto" | "photo", "") => Input::Photo,
         ("lokasi" | "location", "") => Input::Location,
+        ("dasbor" | "console", "") => Input::Console,
         ("q" | "quit" | "keluar", "") => Input::Quit,
         _ => Input::Help,
     }
@@ -117,6 +121,7 @@ kimbot sandbox: bot asli, Telegram tiruan; Anda mengetik sebagai warga, koordina
   :kontak [+62...]       share your phone number | bagikan nomor HP
   :foto                  send a photo | kirim foto
   :lokasi                send a location in Palembang | kirim lokasi di Palembang
+  :dasbor                login link to the staff web console (koordinator, admin, after /start) | tautan konsol
   :help                  this help | bantuan ini
   :q                     quit (Ctrl-D too) | keluar";
 
@@ -144,6 +149,8 @@ mod tests {
             (":kontak +6281234", Input::Contact(Some("+6281234".into()))),
             (":foto", Input::Photo),
             (":lokasi", Input::Location),
+            (":dasbor", Input::Console),
+            (":console", Input::Console),
             (":q", Input::Quit),
             (":help", Input::Help),
             (":x", Input::Help),

@@ -84,6 +84,10 @@ impl Session {
                 me.send(&text).await;
             }
             Input::Press(n) => self.press(&me, n).await,
+            Input::Console => {
+                println!("· /dasbor: open the link in a browser on this machine | buka tautannya di peramban");
+                me.send("/dasbor").await;
+            }
             Input::As(p) => {
                 self.persona = p;
                 self.note(&self.whoami());

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html};
 
 use super::{ConsoleError, Staff};
+use crate::features::members::permissions::{Action, may};
 use crate::platform::i18n::{Lang, t};
 
 const CSS: &str = include_str!("console.css");
@@ -20,7 +21,11 @@ pub async fn stylesheet() -> impl IntoResponse {
 pub enum Nav {
     Queue,
     Summary,
-
+    Umkm,
+    Trainings,
+    Announcements,
+    Downloads,
+    Audit,
 }
 
 /// A whole page for a logged-in person.
@@ -36,6 +41,11 @@ pub fn page(staff: &Staff, nav: Nav, title: &str, body: Markup) -> Markup {
             nav {
                 (link("/dasbor/aspirasi", "console-nav-queue", nav == Nav::Queue))
                 (link("/dasbor/ringkasan", "console-nav-summary", nav == Nav::Summary))
+                (link("/dasbor/umkm", "console-nav-umkm", nav == Nav::Umkm))
+                (link("/dasbor/pelatihan", "console-nav-trainings", nav == Nav::Trainings))
+                (link("/dasbor/pengumuman", "console-nav-announcements", nav == Nav::Announcements))
+                @if may(&staff.actor, Action::PullReports) { (link("/dasbor/unduh", "console-nav-downloads", nav == Nav::Downloads)) }
+                @if may(&staff.actor, Action::ReadAudit) { (link("/dasbor/audit", "console-nav-audit", nav == Nav::Audit)) }
             }
             span.who { (t(lang, staff.actor.role().message_key())) }
             form.inline method="post" action="/dasbor/bahasa" {
@@ -91,8 +101,17 @@ impl IntoResponse for ConsoleError {
             ConsoleError::LoggedOut => notice(StatusCode::UNAUTHORIZED, lang, "console-login-title", "console-login-how"),
             ConsoleError::NotFound => notice(StatusCode::NOT_FOUND, lang, "console-not-found-title", "console-not-found"),
             ConsoleError::Forbidden => notice(StatusCode::FORBIDDEN, lang, "console-forbidden-title", "console-forbidden"),
+            ConsoleError::BadInput => notice(StatusCode::BAD_REQUEST, lang, "console-bad-input-title", "console-bad-input"),
             ConsoleError::Db(error) => {
                 tracing::error!(%error, "console request failed");
+                notice(StatusCode::INTERNAL_SERVER_ERROR, lang, "console-error-title", "console-error")
+            }
+            ConsoleError::Telegram(error) => {
+                tracing::error!(%error, "console photo from Telegram failed");
+                notice(StatusCode::BAD_GATEWAY, lang, "console-error-title", "console-error")
+            }
+            ConsoleError::Report(error) => {
+                tracing::error!(%error, "console download failed");
                 notice(StatusCode::INTERNAL_SERVER_ERROR, lang, "console-error-title", "console-error")
             }
         }

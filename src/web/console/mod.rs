@@ -5,18 +5,27 @@
 //!
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
-//! - [`queue`], [`ticket`], [`summary`]: the *Aspirasi* and *Ringkasan* pages.
+//! - [`queue`], [`ticket`], [`photo`], [`summary`]: the *Aspirasi* and *Ringkasan*
+//!   pages, ticket photos proxied through kimbot.
+//! - [`umkm`], [`trainings`], [`announcements`], [`downloads`], [`audit_log`]:
+//!   *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
 //! - [`layout`]: the page frame, embedded CSS, error pages.
 
+mod announcements;
+mod audit_log;
 pub mod auth;
 pub mod bot;
+mod downloads;
 mod layout;
 mod login;
 pub mod personal;
+mod photo;
 mod queue;
 mod staff;
 mod summary;
 mod ticket;
+mod trainings;
+mod umkm;
 
 use std::sync::Arc;
 
@@ -44,6 +53,14 @@ pub enum ConsoleError {
     /// A POST without the session's CSRF token, or an action this person may not do.
     #[error("forbidden")]
     Forbidden,
+    /// A form value the page cannot use (a malformed period, say).
+    #[error("bad input")]
+    BadInput,
+    /// Telegram did not give us a file (logged; the person sees the error page).
+    #[error("telegram: {0}")]
+    Telegram(String),
+    #[error(transparent)]
+    Report(#[from] crate::features::reports::ReportError),
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -61,7 +78,20 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/aspirasi/{id}", get(ticket::page))
         .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
         .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))
+        .route("/dasbor/aspirasi/{id}/foto/{n}", get(photo::photo))
         .route("/dasbor/ringkasan", get(summary::page))
+        .route("/dasbor/umkm", get(umkm::page))
+        .route("/dasbor/umkm/{id}", get(umkm::business))
+        .route("/dasbor/unduh", get(downloads::page))
+        .route("/dasbor/unduh/aspirasi", get(downloads::aspirations))
+        .route("/dasbor/unduh/umkm", get(downloads::umkm))
+        .route("/dasbor/pelatihan", get(trainings::list))
+        .route("/dasbor/pelatihan/{id}", get(trainings::page))
+        .route("/dasbor/pelatihan/{id}/hadir", post(trainings::mark))
+        .route("/dasbor/pelatihan/{id}/unduh", get(trainings::download))
+        .route("/dasbor/pengumuman", get(announcements::list))
+        .route("/dasbor/pengumuman/{id}", get(announcements::page))
+        .route("/dasbor/audit", get(audit_log::page))
         .fallback(layout::not_found)
         .with_state(ctx)
 }

@@ -15,7 +15,7 @@ use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::{Category, Status, local_time};
 use crate::features::aspirations::render::{self, clip};
 use crate::platform::audit;
-use crate::platform::db::{Db, DbResult};
+use crate::platform::db::{Db, DbResult, like_contains};
 use crate::platform::i18n::{Lang, t};
 
 /// Rows per page.
@@ -80,19 +80,6 @@ pub struct QueueRow {
     pub overdue: bool,
 }
 
-/// `%`, `_` and `\` match literally; the pattern is lower-case, for `LOWER(body)`.
-fn contains_pattern(text: &str) -> String {
-    let mut out = String::from("%");
-    for c in text.trim().to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
 /// Up to `PAGE + 1` rows (the extra one says there is a next page).
 pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<QueueRow>> {
     if kims.is_empty() {
@@ -116,7 +103,7 @@ pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<Qu
         .bind(from)
         .bind(to)
         .bind(i64::from(!q.is_empty()))
-        .bind(contains_pattern(q))
+        .bind(like_contains(q))
         .bind(f.before.unwrap_or(i64::MAX));
     for id in kims {
         query = query.bind(*id);
@@ -223,7 +210,7 @@ mod tests {
 
     #[test]
     fn typed_search_text_matches_literally() {
-        assert_eq!(contains_pattern(" Jalan_Rusak% "), "%jalan\\_rusak\\%%");
+        assert_eq!(like_contains(" Jalan_Rusak% "), "%jalan\\_rusak\\%%");
     }
 
     #[test]

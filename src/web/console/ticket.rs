@@ -21,7 +21,7 @@ use crate::platform::i18n::{Arg, Lang, t, ta};
 
 /// A ticket this person may see; anything else (missing, another area, not a
 /// number) is the same "not found".
-async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Scoped, ConsoleError> {
+pub(super) async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Scoped, ConsoleError> {
     let id: i64 = id.parse().map_err(|_| ConsoleError::NotFound)?;
     let scoped = flow::load(ctx, &staff.actor, id).await?.ok_or(ConsoleError::NotFound)?;
     if scoped.access == Access::None {
@@ -52,12 +52,23 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
     let history = store::history(&ctx.db, ticket.id).await?;
     let thread = store::thread(&ctx.db, ticket.id).await?;
     let sender = flow::sender(ctx, scoped, staff.lang).await?;
+    let photos = store::photos(&ctx.db, ticket.id).await?.len();
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.view", &ticket.number, ctx.now()).await?;
     let lang = staff.lang;
     let body = html! {
         @if let Some(flash) = flash { p.flash role="status" { (flash) } }
         (facts(ctx, lang, scoped, &sender))
         section.card { h2 { (t(lang, "console-ticket-text")) } p.body { (ticket.body) } }
+        @if photos > 0 {
+            section.card.photos {
+                h2 { (t(lang, "console-photos")) }
+                @for n in 0..photos {
+                    a href={ "/dasbor/aspirasi/" (ticket.id) "/foto/" (n) } target="_blank" {
+                        img src={ "/dasbor/aspirasi/" (ticket.id) "/foto/" (n) } alt=(ta(lang, "console-photo-alt", &[("n", Arg::from((n + 1) as i64))])) loading="lazy";
+                    }
+                }
+            }
+        }
         (history_list(lang, &history, scoped))
         (thread_list(lang, &thread, scoped))
         @if scoped.access == Access::Triage { (actions(lang, staff, scoped)) }

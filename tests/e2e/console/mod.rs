@@ -1,6 +1,9 @@
 //! The staff web console over HTTP: the login link from `/dasbor`, sessions, scope,
 //! CSRF, and a status change that reaches the resident in Telegram.
 
+mod browser;
+mod pages;
+
 use fake_telegram::Person;
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
@@ -8,12 +11,12 @@ use reqwest::redirect::Policy;
 use crate::aspirations::{KECAMATAN, KIM, next_skipping_notices, staff_of, status_of, submit, submit_with_media, ticket_id};
 use crate::support::{TestApp, spawn_app};
 
-fn client() -> reqwest::Client {
+pub fn client() -> reqwest::Client {
     reqwest::Client::builder().redirect(Policy::none()).build().unwrap()
 }
 
 /// Sends `/dasbor` and returns the link from the bot's answer.
-async fn link_for(p: &Person) -> String {
+pub async fn link_for(p: &Person) -> String {
     p.send("/dasbor").await;
     let m = next_skipping_notices(p).await;
     let at = m.text.find("http").unwrap_or_else(|| panic!("no link in {:?}", m.text));
@@ -21,7 +24,7 @@ async fn link_for(p: &Person) -> String {
 }
 
 /// Opens the link, presses "Masuk"; returns the session cookie.
-async fn log_in(app: &TestApp, link: &str) -> String {
+pub async fn log_in(app: &TestApp, link: &str) -> String {
     let page = client().get(link).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Masuk"), "{page}");
     let token = link.rsplit('/').next().unwrap();
@@ -32,17 +35,17 @@ async fn log_in(app: &TestApp, link: &str) -> String {
     cookie.split(';').next().unwrap().to_string()
 }
 
-async fn get(app: &TestApp, cookie: &str, path: &str) -> (StatusCode, String) {
+pub async fn get(app: &TestApp, cookie: &str, path: &str) -> (StatusCode, String) {
     let r = client().get(format!("{}{path}", app.console_url)).header("cookie", cookie).send().await.unwrap();
     (r.status(), r.text().await.unwrap())
 }
 
-async fn post(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) -> (StatusCode, String) {
+pub async fn post(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) -> (StatusCode, String) {
     let r = client().post(format!("{}{path}", app.console_url)).header("cookie", cookie).form(form).send().await.unwrap();
     (r.status(), r.text().await.unwrap())
 }
 
-fn csrf_in(page: &str) -> String {
+pub fn csrf_in(page: &str) -> String {
     let at = page.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
     page[at..at + 64].to_string()
 }

@@ -1,0 +1,107 @@
+//! *Pengumuman*: the newest announcements this person may manage (as in chat: the
+//! author, the KIM's coordinators, staff covering its area, admins), and one
+//! announcement with the delivery report of its latest runs per group — the same
+//! per-group reading of the outbox as the chat's report. An announcement outside the
+//! scope is "not found", like a missing one.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use maud::html;
+
+use super::layout::{self, Nav};
+use super::{ConsoleError, Ctx, Staff};
+use crate::features::announcements::model::Announcement;
+use crate::features::announcements::render::{schedule_label, target_label, when};
+use crate::features::announcements::report::{Standing, per_group, reason};
+use crate::features::announcements::{runs, store};
+use crate::platform::i18n::{Arg, t, ta};
+
+/// Announcements read for the list (newest first) before the scope filter.
+const SCAN: i64 = 500;
+/// Shown on the list.
+const LIST_MAX: usize = 50;
+/// Runs shown with their report on one announcement's page.
+const RUNS_SHOWN: i64 = 5;
+
+pub async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
+    let mine: Vec<Announcement> =
+        store::newest(&ctx.db, SCAN).await?.into_iter().filter(|a| a.manageable_by(&staff.actor)).take(LIST_MAX).collect();
+    let lang = staff.lang;
+    let body = html! {
+        @if mine.is_empty() { p.empty { (t(lang, "console-announcements-empty")) } }
+        @else {
+            table.queue {
+                thead { tr {
+                    th { "#" } th { (t(lang, "console-announcement-text")) } th { (t(lang, "console-announcement-target")) }
+                    th { (t(lang, "console-announcement-schedule")) } th { (t(lang, "console-col-status")) }
+                    th { (t(lang, "console-announcement-last")) }
+                } }
+                tbody {
+                    @for a in &mine {
+                        tr {
+                            td { a href={ "/dasbor/pengumuman/" (a.id) } { (a.id) } }
+                            td.text { a href={ "/dasbor/pengumuman/" (a.id) } { (a.content.snippet(100)) } }
+                            td { (target_label(lang, &a.target, &a.target_name)) }
+                            td { (schedule_label(lang, a)) }
+                            td { (t(lang, &format!("console-announcement-status-{}", a.status.as_str()))) }
+                            td { @if let Some(at) = a.last_run_at { (when(lang, at, a.tz)) } }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok((layout::no_store(), layout::page(&staff, Nav::Announcements, &t(lang, "console-announcements-title"), body)).into_response())
+}
+
+pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) -> Result<Response, ConsoleError> {
+    let id: i64 = id.parse().map_err(|_| ConsoleError::NotFound)?;
+    let ann = store::get(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
+    if !ann.manageable_by(&staff.actor) {
+        return Err(ConsoleError::NotFound);
+    }
+    let lang = staff.lang;
+    let mut reports = Vec::new();
+    for run in runs::runs_of(&ctx.db, ann.id, RUNS_SHOWN).await? {
+        let groups = per_group(&runs::deliveries(&ctx.db, run.id).await?);
+        reports.push((run, groups));
+    }
+    let body = html! {
+        section.card.facts {
+            p { (target_label(lang, &ann.target, &ann.target_name)) }
+            p { (schedule_label(lang, &ann)) " · " (t(lang, &format!("console-announcement-status-{}", ann.status.as_str()))) }
+            p.body { (ann.content.text) }
+        }
+        @if reports.is_empty() { p.empty { (t(lang, "console-announcement-no-runs")) } }
+        @for (run, groups) in &reports {
+            section.card {
+                h2 { (ta(lang, "console-announcement-run", &[("n", Arg::from(run.n)), ("when", Arg::from(when(lang, run.fired_at, ann.tz)))])) }
+                @if run.recalled_at.is_some() { p.late { (t(lang, "console-announcement-recalled")) } }
+                @let count = |f: fn(&Standing) -> bool| Arg::from(groups.iter().filter(|(_, _, s)| f(s)).count() as i64);
+                p { (ta(lang, "ann-report-totals", &[
+                    ("sent", count(|s| *s == Standing::Sent)),
+                    ("failed", count(|s| matches!(s, Standing::Failed(_)))),
+                    ("waiting", count(|s| *s == Standing::Waiting)),
+                ])) }
+                @if groups.is_empty() { p.empty { (t(lang, "ann-report-no-groups")) } }
+                @else {
+                    table.counts { tbody {
+                        @for (_, title, standing) in groups {
+                            tr {
+                                td { (title) }
+                                @match standing {
+                                    Standing::Sent => td { (t(lang, "console-delivery-sent")) },
+                                    Standing::Waiting => td { (t(lang, "console-delivery-waiting")) },
+                                    Standing::Failed(e) => td.late { (ta(lang, "console-delivery-failed", &[("reason", Arg::from(reason(lang, e)))])) },
+                                }
+                            }
+                        }
+                    } }
+                }
+            }
+        }
+        p { a href="/dasbor/pengumuman" { (t(lang, "console-back-to-announcements")) } }
+    };
+    let title = ta(lang, "console-announcement-title", &[("id", Arg::from(ann.id))]);
+    Ok((layout::no_store(), layout::page(&staff, Nav::Announcements, &title, body)).into_response())
+}

@@ -1,0 +1,229 @@
+//! *Unduh*: the same files as `/laporan` — aspirations (XLSX, CSV, weekly PNG
+//! chart) for a period and area, and the UMKM registry (XLSX, CSV) — for staff and
+//! admins, as in chat. The report pipeline writes them into a temporary directory
+//! (rows streamed from the database), then the response streams the chosen file
+//! from disk in chunks and the directory goes when the last chunk is read. Every
+//! download is audited like `/laporan`'s.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use super::layout::{self, Nav};
+use super::{ConsoleError, Ctx, Staff};
+use crate::features::members::permissions::{Action, may};
+use crate::features::members::{Area, areas, display_path};
+use crate::features::reports::aspirations::{self, AspSpec};
+use crate::features::reports::period::{Period, Preset};
+use crate::features::reports::query::{self, AspFilter};
+use crate::features::reports::registry::{self, UmkmFilter};
+use crate::features::reports::{Progress, ReportError};
+use crate::features::umkm::model::{Need, Sector};
+use crate::platform::audit;
+use crate::platform::i18n::{Lang, t};
+
+/// Chunk size of a streamed download.
+const CHUNK: usize = 64 * 1024;
+
+/// Downloads are for staff and admins, like `/laporan`.
+fn allowed(staff: &Staff) -> Result<(), ConsoleError> {
+    if may(&staff.actor, Action::PullReports) { Ok(()) } else { Err(ConsoleError::Forbidden) }
+}
+
+/// The areas one may pick: each scope area (admins: every top area) and the areas
+/// one level below it.
+async fn choices(ctx: &Ctx, staff: &Staff) -> Result<Vec<Area>, ConsoleError> {
+    let scopes: Vec<Area> = if staff.actor.is_admin {
+        areas::children(&ctx.db, None).await?
+    } else {
+        let mut found = Vec::new();
+        for path in &staff.actor.staff_areas {
+            found.extend(query::area_by_path(&ctx.db, path).await?);
+        }
+        found
+    };
+    let mut out = Vec::new();
+    for scope in scopes {
+        let inner = areas::children(&ctx.db, Some(scope.id)).await?;
+        out.push(scope);
+        out.extend(inner);
+    }
+    Ok(out)
+}
+
+/// The area a form names, if this person may export it; `Ok(None)` is "everywhere"
+/// (admins only). An area outside the scope is "not found", like a missing one.
+async fn chosen_area(ctx: &Ctx, staff: &Staff, area: &str) -> Result<Option<Area>, ConsoleError> {
+    if area.is_empty() && staff.actor.is_admin {
+        return Ok(None);
+    }
+    let id: i64 = area.parse().map_err(|_| ConsoleError::NotFound)?;
+    let area = query::area(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
+    if may(&staff.actor, Action::Oversee(&area.path)) { Ok(Some(area)) } else { Err(ConsoleError::NotFound) }
+}
+
+pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
+    allowed(&staff)?;
+    let areas = choices(&ctx, &staff).await?;
+    let lang = staff.lang;
+    let month = Period::preset(Preset::ThisMonth, ctx.now(), ctx.config.tz);
+    let area_select = html! {
+        label { (t(lang, "console-download-area"))
+            select name="area" {
+                @if staff.actor.is_admin { option value="" { (t(lang, "rep-area-all")) } }
+                @for a in &areas { option value=(a.id) { (display_path(&a.path)) } }
+            }
+        }
+    };
+    let body = html! {
+        form.card.filters method="get" action="/dasbor/unduh/aspirasi" {
+            h2 { (t(lang, "console-download-aspirations")) }
+            label { (t(lang, "console-filter-from")) input type="date" name="from" value=(month.from) required; }
+            label { (t(lang, "console-filter-to")) input type="date" name="to" value=(month.to) required; }
+            (area_select)
+            (format_select(lang, &["xlsx", "csv", "png"]))
+            button type="submit" { (t(lang, "console-download-button")) }
+        }
+        form.card.filters method="get" action="/dasbor/unduh/umkm" {
+            h2 { (t(lang, "console-download-umkm")) }
+            (area_select)
+            label { (t(lang, "rep-umkm-sector"))
+                select name="sector" {
+                    option value="" { (t(lang, "console-filter-all")) }
+                    @for s in Sector::ALL { option value=(s.code()) { (t(lang, s.key())) } }
+                }
+            }
+            label { (t(lang, "rep-umkm-needs"))
+                select name="need" {
+                    option value="" { (t(lang, "console-filter-all")) }
+                    @for n in Need::ALL { option value=(n.code()) { (t(lang, n.key())) } }
+                }
+            }
+            (format_select(lang, &["xlsx", "csv"]))
+            button type="submit" { (t(lang, "console-download-button")) }
+        }
+        p.empty { (t(lang, "console-download-note")) }
+    };
+    Ok((layout::no_store(), layout::page(&staff, Nav::Downloads, &t(lang, "console-download-title"), body)).into_response())
+}
+
+fn format_select(lang: Lang, formats: &[&str]) -> Markup {
+    html! {
+        label { (t(lang, "console-download-format"))
+            select name="format" { @for f in formats { option value=(f) { (t(lang, &format!("console-format-{f}"))) } } }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AspForm {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    format: String,
+}
+
+pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<AspForm>) -> Result<Response, ConsoleError> {
+    allowed(&staff)?;
+    let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    let period = match (day(&form.from), day(&form.to)) {
+        (Some(from), Some(to)) => Period::new(from, to).map_err(|_| ConsoleError::BadInput)?,
+        _ => return Err(ConsoleError::BadInput),
+    };
+    let area = chosen_area(&ctx, &staff, &form.area).await?;
+    let tz = ctx.config.tz;
+    let (from, to) = period.bounds(tz);
+    let area_path = area.as_ref().map(|a| a.path.clone());
+    let area_label = area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(staff.lang, "rep-area-all"));
+    let spec = AspSpec { filter: AspFilter { from, to, area_path: area_path.clone(), show_names: true }, period, area_label, lang: staff.lang, tz };
+    let dir = tempfile::tempdir().map_err(ReportError::from)?;
+    let out = aspirations::export(&ctx.db, &spec, dir.path(), Arc::new(Progress::default())).await?;
+    let (path, kind) = match form.format.as_str() {
+        "csv" => (out.csv, CSV),
+        "png" => (out.chart, "image/png"),
+        _ => (out.xlsx, XLSX),
+    };
+    let scope = area_path.as_deref().unwrap_or("all");
+    let detail = format!("kind=aspirations scope={scope} period={}..{} rows={} via=console", period.from, period.to, out.rows);
+    audit::record(&ctx.db, Some(staff.actor.user_id), "report.export", &detail, ctx.now()).await?;
+    stream_file(dir, path, kind)
+}
+
+pub(super) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(super) const CSV: &str = "text/csv; charset=utf-8";
+
+#[derive(Debug, Deserialize)]
+pub struct UmkmForm {
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    sector: String,
+    #[serde(default)]
+    need: String,
+    #[serde(default)]
+    format: String,
+}
+
+pub async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmForm>) -> Result<Response, ConsoleError> {
+    allowed(&staff)?;
+    let area = chosen_area(&ctx, &staff, &form.area).await?;
+    let filter = UmkmFilter { area_path: area.map(|a| a.path), sector: Sector::from_code(&form.sector), need: Need::from_code(&form.need) };
+    let dir = tempfile::tempdir().map_err(ReportError::from)?;
+    let out = registry::export_umkm(&ctx.db, &filter, staff.lang, ctx.config.tz, dir.path(), Arc::new(Progress::default())).await?;
+    let (path, kind) = if form.format == "csv" { (out.csv, CSV) } else { (out.xlsx, XLSX) };
+    let scope = filter.area_path.as_deref().unwrap_or("all");
+    let sector = filter.sector.map_or("all", |s| s.code());
+    let need = filter.need.map_or("all", |n| n.code());
+    let detail = format!("kind=umkm scope={scope} sector={sector} need={need} rows={} via=console", out.rows);
+    audit::record(&ctx.db, Some(staff.actor.user_id), "report.export", &detail, ctx.now()).await?;
+    stream_file(dir, path, kind)
+}
+
+/// Streams `path` in chunks read on the blocking pool; `dir` (holding the file) is
+/// removed once the file is read or the client goes away.
+pub(super) fn stream_file(dir: tempfile::TempDir, path: PathBuf, kind: &'static str) -> Result<Response, ConsoleError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let len = std::fs::metadata(&path).map_err(ReportError::from)?.len();
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<Bytes>>(4);
+    tokio::task::spawn_blocking(move || {
+        let _dir = dir;
+        let mut file = match std::fs::File::open(&path) {
+            Ok(file) => file,
+            Err(e) => return drop(tx.blocking_send(Err(e))),
+        };
+        let mut buf = vec![0u8; CHUNK];
+        loop {
+            let chunk = match file.read(&mut buf) {
+                Ok(0) => return,
+                Ok(n) => Ok(Bytes::copy_from_slice(&buf[..n])),
+                Err(e) => Err(e),
+            };
+            let failed = chunk.is_err();
+            if tx.blocking_send(chunk).is_err() || failed {
+                return;
+            }
+        }
+    });
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) });
+    let mut response = Body::from_stream(stream).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    // File names are ours (`aspirasi-2026-11.xlsx`): ASCII without quotes.
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")).map_err(|_| ConsoleError::BadInput)?;
+    headers.insert(header::CONTENT_DISPOSITION, disposition);
+    Ok(response)
+}

@@ -1,0 +1,185 @@
+//! *Pelatihan*: trainings this person may manage (as `/peserta`: coordinators their
+//! KIM's, staff their area's, admins all), one training with its participants and
+//! waitlist, attendance marking once it has started (the store function the chat's
+//! buttons use), and the attendance export of `/laporan`. Participants are personal
+//! data: the page, the marks and the download are audited. A training outside the
+//! scope is "not found", like a missing one.
+
+use std::sync::Arc;
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use super::layout::{self, Nav};
+use super::{ConsoleError, Ctx, Staff, downloads};
+use crate::features::members::permissions::{Action, may};
+use crate::features::reports::{Progress, ReportError, registry};
+use crate::features::trainings::model::Training;
+use crate::features::trainings::{render, store};
+use crate::platform::audit;
+use crate::platform::i18n::{Arg, Lang, t, ta};
+
+/// How far back the list goes (seconds).
+const LIST_DAYS_BACK: i64 = 180 * 86_400;
+
+async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Training, ConsoleError> {
+    let id: i64 = id.parse().map_err(|_| ConsoleError::NotFound)?;
+    let training = store::get(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
+    if may(&staff.actor, Action::ManageKim(&training.kim())) { Ok(training) } else { Err(ConsoleError::NotFound) }
+}
+
+pub async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
+    let all = store::since(&ctx.db, ctx.now() - LIST_DAYS_BACK).await?;
+    let mine: Vec<Training> = all.into_iter().filter(|tr| may(&staff.actor, Action::ManageKim(&tr.kim()))).collect();
+    let lang = staff.lang;
+    let tz = ctx.config.tz;
+    let body = html! {
+        @if mine.is_empty() { p.empty { (t(lang, "console-trainings-empty")) } }
+        @else {
+            table.queue {
+                thead { tr {
+                    th { (t(lang, "console-training-title")) } th { (t(lang, "console-col-kim")) }
+                    th { (t(lang, "console-training-starts")) } th { (t(lang, "console-col-status")) }
+                    th { (t(lang, "console-training-seats")) } th { (t(lang, "console-training-waitlist")) }
+                } }
+                tbody {
+                    @for tr in &mine {
+                        tr {
+                            td { a href={ "/dasbor/pelatihan/" (tr.id) } { (tr.title) } }
+                            td { (tr.kim_name) }
+                            td { (render::moment(lang, tr.starts_at, tr.tz(tz))) }
+                            td { (t(lang, &format!("console-training-status-{}", tr.status().as_str()))) }
+                            td.num { (tr.registered) " / " (tr.quota) }
+                            td.num { (tr.waitlisted) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok((layout::no_store(), layout::page(&staff, Nav::Trainings, &t(lang, "console-trainings-title"), body)).into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct Shown {
+    #[serde(default)]
+    done: String,
+}
+
+pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(shown): Query<Shown>) -> Result<Response, ConsoleError> {
+    let tr = visible(&ctx, &staff, &id).await?;
+    let people = store::participants(&ctx.db, tr.id).await?;
+    audit::record(&ctx.db, Some(staff.actor.user_id), "console.training.view", &format!("training={}", tr.id), ctx.now()).await?;
+    let lang = staff.lang;
+    let tz = tr.tz(ctx.config.tz);
+    let started = ctx.now() >= tr.starts_at;
+    let (seated, waiting): (Vec<_>, Vec<_>) = people.into_iter().partition(|p| p.status == "registered");
+    let body = html! {
+        @if shown.done == "marked" { p.flash role="status" { (t(lang, "console-attendance-saved")) } }
+        section.card.facts {
+            p { (tr.kim_name) " · " (render::moment(lang, tr.starts_at, tz)) }
+            p { (tr.organiser) }
+            p { (t(lang, &format!("console-training-status-{}", tr.status().as_str()))) " · " (tr.registered) " / " (tr.quota) }
+            p.body { (tr.description) }
+            p {
+                a.button href={ "/dasbor/pelatihan/" (tr.id) "/unduh?format=xlsx" } { (t(lang, "console-format-xlsx")) } " "
+                a.button href={ "/dasbor/pelatihan/" (tr.id) "/unduh?format=csv" } { (t(lang, "console-format-csv")) }
+            }
+        }
+        section.card {
+            h2 { (ta(lang, "console-participants", &[("count", Arg::from(seated.len() as i64))])) }
+            @if !started { p.empty { (ta(lang, "training-attendance-not-yet", &[("when", Arg::from(render::moment(lang, tr.starts_at, tz)))])) } }
+            (people_table(lang, &staff, &tr, &seated, started))
+        }
+        section.card {
+            h2 { (ta(lang, "console-waitlist", &[("count", Arg::from(waiting.len() as i64))])) }
+            (people_table(lang, &staff, &tr, &waiting, false))
+        }
+        p { a href="/dasbor/pelatihan" { (t(lang, "console-back-to-trainings")) } }
+    };
+    Ok((layout::no_store(), layout::page(&staff, Nav::Trainings, &tr.title, body)).into_response())
+}
+
+fn people_table(lang: Lang, staff: &Staff, tr: &Training, people: &[store::Participant], marking: bool) -> Markup {
+    html! {
+        @if people.is_empty() { p.empty { (t(lang, "console-nobody")) } }
+        @else {
+            table.counts {
+                tbody {
+                    @for (i, p) in people.iter().enumerate() {
+                        tr {
+                            td.num { (i + 1) "." }
+                            td { (p.first_name.clone().unwrap_or_else(|| p.user_id.to_string())) }
+                            td { @if let Some(u) = &p.username { "@" (u) } }
+                            td { @match p.attended {
+                                Some(1) => (t(lang, "training-mark-present")),
+                                Some(_) => (t(lang, "training-mark-absent")),
+                                None => @if p.status == "registered" { (t(lang, "training-mark-none")) },
+                            } }
+                            @if marking {
+                                td { (mark_form(lang, staff, tr, p.registration_id)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn mark_form(lang: Lang, staff: &Staff, tr: &Training, registration: i64) -> Markup {
+    html! {
+        form.inline method="post" action={ "/dasbor/pelatihan/" (tr.id) "/hadir" } {
+            input type="hidden" name="csrf" value=(staff.session.csrf);
+            input type="hidden" name="registration" value=(registration);
+            button type="submit" name="present" value="1" { (t(lang, "console-mark-present")) } " "
+            button type="submit" name="present" value="0" { (t(lang, "console-mark-absent")) }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct MarkForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    registration: i64,
+    #[serde(default)]
+    present: String,
+}
+
+pub async fn mark(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form(form): Form<MarkForm>) -> Result<Response, ConsoleError> {
+    staff.check_csrf(&form.csrf)?;
+    let tr = visible(&ctx, &staff, &id).await?;
+    let now = ctx.now();
+    if now < tr.starts_at {
+        return Err(ConsoleError::BadInput);
+    }
+    let present = form.present == "1";
+    if !store::mark_attendance(&ctx.db, tr.id, form.registration, present, now).await? {
+        return Err(ConsoleError::NotFound);
+    }
+    let detail = format!("training={} registration={} present={present}", tr.id, form.registration);
+    audit::record(&ctx.db, Some(staff.actor.user_id), "console.attendance", &detail, now).await?;
+    Ok(Redirect::to(&format!("/dasbor/pelatihan/{}?done=marked", tr.id)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct Download {
+    #[serde(default)]
+    format: String,
+}
+
+/// The attendance export of `/laporan` (registered, then the waitlist).
+pub async fn download(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(q): Query<Download>) -> Result<Response, ConsoleError> {
+    let tr = visible(&ctx, &staff, &id).await?;
+    let dir = tempfile::tempdir().map_err(ReportError::from)?;
+    let out = registry::export_attendance(&ctx.db, tr.id, staff.lang, tr.tz(ctx.config.tz), dir.path(), Arc::new(Progress::default())).await?;
+    let detail = format!("kind=attendance training={} scope={} rows={} via=console", tr.id, tr.area_path, out.rows);
+    audit::record(&ctx.db, Some(staff.actor.user_id), "report.export", &detail, ctx.now()).await?;
+    let (path, kind) = if q.format == "csv" { (out.csv, downloads::CSV) } else { (out.xlsx, downloads::XLSX) };
+    downloads::stream_file(dir, path, kind)
+}
