@@ -170,5 +170,8 @@ fn the_coordinator_persona_gets_a_console_login_link_with_one_command_once_joine
     let link = sandbox.wait_for("the login link", |l| l.contains("/masuk/"));
     let status = sandbox.finish();
     assert_eq!(status.code(), Some(0), "{}", sandbox.text());
-    assert!(link.trim().starts_with("http://127.0.0.1:8080/masuk/"), "{link}");
+    // The console's own address (8080, or a free port when 8080 is taken), as printed at start.
+    let base = sandbox.text().lines().find_map(|l| l.split("console: ").nth(1).and_then(|u| u.split("/dasbor").next()).map(str::to_string));
+    let base = base.unwrap_or_else(|| panic!("no console address printed:\n{}", sandbox.text()));
+    assert!(link.trim().starts_with(&format!("{base}/masuk/")), "{link} (console at {base})");
 }
