@@ -14,6 +14,7 @@ use super::AppCtx;
 use crate::features::trainings::reminders::Reminders;
 use crate::platform::delivery::RateLimiter;
 use crate::platform::delivery::worker::Worker;
+use crate::platform::queue;
 use crate::platform::scheduler::Scheduler;
 
 /// Turns true when the process shuts down; every job stops claiming work then.
@@ -40,11 +41,11 @@ pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) 
     let notices = crate::features::aspirations::notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop.clone());
     let webhooks = crate::features::webhooks::worker::Worker::new(c.db.clone(), c.clock.clone(), c.config.webhooks.clone(), c.config.outbound, c.webhook_wake.clone()).with_ops(c.ops.clone());
     vec![
-        Job::new("delivery worker", delivery.run(stop.clone())),
+        Job::new("delivery worker", queue::worker::run(delivery, stop.clone())),
         Job::new("training reminders", reminders.run(stop.clone())),
         Job::new("staff notice job", notices),
         Job::new("scheduler", Scheduler::new(c.clone()).run(stop.clone())),
-        Job::new("webhook worker", webhooks.run(stop.clone())),
+        Job::new("webhook worker", queue::worker::run(webhooks, stop.clone())),
         Job::new("feed poller", feeds(c.clone(), stop.clone())),
         Job::new("overdue aspiration job", crate::features::aspirations::overdue::run(c.clone(), stop.clone())),
         Job::new("telegram probe", crate::platform::ops::probe_telegram(bot, c.ops.clone(), stop.clone())),

@@ -201,3 +201,13 @@ mod tests {
         }
     }
 }
+
+/// Puts [`ERASED_USER`] in place of the person in each `(table, column)`: for rows
+/// that stay (they serve others) but must not point at the person any more.
+pub async fn reassign(tx: &mut Tx, user_id: i64, columns: &[(&str, &str)]) -> DbResult<()> {
+    for (table, column) in columns {
+        let sql = format!("UPDATE {table} SET {column} = $2 WHERE {column} = $1");
+        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).bind(ERASED_USER).execute(&mut **tx).await?;
+    }
+    Ok(())
+}

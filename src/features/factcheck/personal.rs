@@ -1,9 +1,9 @@
 //! Cek fakta's part of a person's data: the requests a resident sent and the verdicts
 //! a staff member gave. Erasure keeps both (a verdict serves everyone who receives the
-//! same rumour) with [`ERASED_USER`] in place of the person, and drops the photo the
+//! same rumour) with [`ERASED_USER`](crate::platform::personal::ERASED_USER) in place of the person, and drops the photo the
 //! resident attached.
 
-use crate::platform::personal::{ERASED_USER, Erasure, Hook, PersonalData, Tx, export_nothing};
+use crate::platform::personal::{Erasure, Hook, PersonalData, Tx, export_nothing, reassign};
 
 pub const DATA: PersonalData = PersonalData {
     owner: "factcheck",
@@ -15,12 +15,7 @@ pub const DATA: PersonalData = PersonalData {
 
 fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
     Box::pin(async move {
-        for sql in [
-            "UPDATE fact_checks SET user_id = $2, photo = NULL WHERE user_id = $1",
-            "UPDATE fact_checks SET answered_by = $2 WHERE answered_by = $1",
-        ] {
-            sqlx::query(sql).bind(e.user_id).bind(ERASED_USER).execute(&mut **tx).await?;
-        }
-        Ok(())
+        sqlx::query("UPDATE fact_checks SET photo = NULL WHERE user_id = $1").bind(e.user_id).execute(&mut **tx).await?;
+        reassign(tx, e.user_id, DATA.erases).await
     })
 }

@@ -1,8 +1,8 @@
 //! Feeds' part of a person's data: the feeds a staff member added and the drafts a
 //! coordinator opened or dismissed. Erasure keeps both (they belong to the area's
-//! programme, not to the person) with [`ERASED_USER`] in place of the person.
+//! programme, not to the person) with [`ERASED_USER`](crate::platform::personal::ERASED_USER) in place of the person.
 
-use crate::platform::personal::{ERASED_USER, Erasure, Hook, PersonalData, Tx, export_nothing};
+use crate::platform::personal::{Erasure, Hook, PersonalData, Tx, export_nothing, reassign};
 
 pub const DATA: PersonalData = PersonalData {
     owner: "feeds",
@@ -13,13 +13,5 @@ pub const DATA: PersonalData = PersonalData {
 };
 
 fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
-    Box::pin(async move {
-        for sql in [
-            "UPDATE feeds SET created_by = $2 WHERE created_by = $1",
-            "UPDATE feed_drafts SET acted_by = $2 WHERE acted_by = $1",
-        ] {
-            sqlx::query(sql).bind(e.user_id).bind(ERASED_USER).execute(&mut **tx).await?;
-        }
-        Ok(())
-    })
+    Box::pin(reassign(tx, e.user_id, DATA.erases))
 }

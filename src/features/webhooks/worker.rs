@@ -49,13 +49,6 @@ impl Worker {
         self
     }
 
-    /// Runs until `stop` turns true, then lets the requests in flight finish and
-    /// record their outcome (each is bounded by the request timeout).
-    pub async fn run(self, stop: watch::Receiver<bool>) {
-        let pace = Pace { concurrency: self.config.concurrency, lease: self.config.lease, clock: self.clock.clone() };
-        crate::platform::queue::worker::run(self, pace, stop).await
-    }
-
     async fn claim(&self) -> DbResult<Option<Claimed>> {
         let busy: Vec<i64> = self.busy.lock().expect("busy endpoints lock").iter().copied().collect();
         let row = queue::claim_next(&self.db, &self.name, self.clock.now(), &busy).await?;
@@ -137,6 +130,10 @@ impl Worker {
 
 #[async_trait]
 impl Drain for Worker {
+    fn pace(&self) -> Pace {
+        Pace { concurrency: self.config.concurrency, lease: self.config.lease, clock: self.clock.clone() }
+    }
+
     async fn reclaim(&self) {
         match queue::reclaim_stale(&self.db, self.config.lease.as_secs() as i64, self.clock.now()).await {
             Ok(0) => {}

@@ -63,13 +63,6 @@ impl Worker {
         self
     }
 
-    /// Runs until `stop` turns true, then lets the sends in flight finish and record
-    /// their outcome (each is bounded by the request timeout).
-    pub async fn run(self, stop: watch::Receiver<bool>) {
-        let pace = Pace { concurrency: self.config.concurrency, lease: self.config.lease, clock: self.clock.clone() };
-        crate::platform::queue::worker::run(self, pace, stop).await
-    }
-
     /// Claims the next due row whose chat is free. A row whose chat must wait is
     /// given back and its chat skipped until then (see [`Worker::hold`]).
     async fn pick(&self, slot: &mut Slot) -> DbResult<Option<Claimed>> {
@@ -255,6 +248,10 @@ fn secs_until(not_yet: NotYet) -> i64 {
 
 #[async_trait]
 impl Drain for Worker {
+    fn pace(&self) -> Pace {
+        Pace { concurrency: self.config.concurrency, lease: self.config.lease, clock: self.clock.clone() }
+    }
+
     fn tick(&self) {
         self.ops.delivery_heartbeat();
     }

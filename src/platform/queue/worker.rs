@@ -44,6 +44,9 @@ impl Wake {
 /// One queue's own part of the loop.
 #[async_trait]
 pub trait Drain: Send + Sync + 'static {
+    /// How many deliveries at once, the claim lease, and the clock.
+    fn pace(&self) -> Pace;
+
     /// Runs once before the first claim.
     async fn start(&self) {}
 
@@ -69,7 +72,8 @@ pub struct Pace {
 
 /// Runs `drain` until `stop` turns true, then lets the deliveries in flight finish
 /// and record their outcome (each is bounded by its request timeout).
-pub async fn run<D: Drain>(drain: D, pace: Pace, mut stop: watch::Receiver<bool>) {
+pub async fn run<D: Drain>(drain: D, mut stop: watch::Receiver<bool>) {
+    let pace = drain.pace();
     let drain = Arc::new(drain);
     drain.start().await;
     let lanes = Arc::new(Semaphore::new(pace.concurrency.max(1)));
