@@ -52,6 +52,12 @@ asp-summary-hidden = hidden from coordinators
 asp-summary-shown = shown
 asp-btn-send = 📨 Send
 asp-btn-discard = ❌ Cancel
+asp-btn-edit-text = ✏️ Change text
+asp-ask-text-again =
+    Write your aspiration again in one message ({ $min }-{ $max } characters). Photos and location already sent are kept.
+    Current text:
+    { $text }
+asp-text-rewritten = Text updated. Photos kept: { $count }/{ $max }. Send more photos or a location, or press the button below.
 asp-submitted =
     Thank you, we have received your aspiration.
     Ticket number: { $ticket }

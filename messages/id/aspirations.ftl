@@ -52,6 +52,12 @@ asp-summary-hidden = disembunyikan dari koordinator
 asp-summary-shown = ditampilkan
 asp-btn-send = 📨 Kirim
 asp-btn-discard = ❌ Batal
+asp-btn-edit-text = ✏️ Ubah teks
+asp-ask-text-again =
+    Tulis ulang aspirasi Anda dalam satu pesan ({ $min }-{ $max } karakter). Foto dan lokasi yang sudah dikirim tetap tersimpan.
+    Teks sekarang:
+    { $text }
+asp-text-rewritten = Teks diperbarui. Foto tersimpan: { $count }/{ $max }. Kirim foto atau lokasi lagi, atau tekan tombol di bawah.
 asp-submitted =
     Terima kasih, aspirasi Anda sudah kami terima.
     Nomor tiket: { $ticket }

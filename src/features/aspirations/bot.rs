@@ -49,7 +49,13 @@ pub enum Dialog {
     /// Category buttons shown.
     Category,
     /// Waiting for the text.
-    Text { category: Category },
+    Text {
+        category: Category,
+        /// Set when the person went back to rewrite the text: photos, location and
+        /// the anonymity choice made so far are kept.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kept: Option<Draft>,
+    },
     /// Optional photos and location; "Lewati"/"Selesai" moves on.
     Media { draft: Draft },
     /// Hide identity from coordinators, or not.
@@ -80,7 +86,7 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     match dialog {
         Dialog::Category => turn.say("asp-category-use-buttons").await,
-        Dialog::Text { category } => submit::on_text(turn, category, msg).await,
+        Dialog::Text { category, kept } => submit::on_text(turn, category, kept, msg).await,
         Dialog::Media { draft } => submit::on_media(turn, draft, msg).await,
         Dialog::Anonymity { .. } | Dialog::Review { .. } => turn.say("asp-use-buttons").await,
         Dialog::Note { ticket, from, to } => triage::on_note(turn, ticket, (from, to), msg).await,
@@ -100,6 +106,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         (Btn::Anonymous(hide), Some(Dialog::Anonymity { draft })) => submit::chose_anonymity(turn, draft, hide, at).await,
         (Btn::Send, Some(Dialog::Review { draft })) => submit::send(turn, draft, at).await,
         (Btn::Discard, Some(Dialog::Review { .. })) => submit::discard(turn, at).await,
+        (Btn::EditText, Some(Dialog::Media { draft } | Dialog::Review { draft })) => submit::rewrite(turn, draft, at).await,
         (Btn::Move { id, from, to }, _) => triage::on_move(turn, id, (from, to), at).await,
         (Btn::Reply(id), _) => triage::on_reply_button(turn, id).await,
         (Btn::Next(view, id), _) => triage::on_next(turn, view, id, at).await,
@@ -126,7 +133,8 @@ mod tests {
         };
         let steps = [
             Dialog::Category,
-            Dialog::Text { category: Category::Ekonomi },
+            Dialog::Text { category: Category::Ekonomi, kept: None },
+            Dialog::Text { category: Category::Ekonomi, kept: Some(draft.clone()) },
             Dialog::Media { draft: draft.clone() },
             Dialog::Anonymity { draft: draft.clone() },
             Dialog::Review { draft },

@@ -15,6 +15,8 @@ pub enum Btn {
     Anonymous(bool),
     Send,
     Discard,
+    /// Back to the text (from the photo step or the review), keeping the rest.
+    EditText,
     /// Staff: move ticket `id` from `from` (as shown) to `to`.
     Move { id: i64, from: Status, to: Status },
     /// Staff: reply to ticket `id`.
@@ -39,6 +41,7 @@ impl Payload for Btn {
             Btn::Anonymous(hide) => format!("y:{}", u8::from(*hide)),
             Btn::Send => "ok".into(),
             Btn::Discard => "no".into(),
+            Btn::EditText => "e".into(),
             Btn::Move { id, from, to } => format!("s:{id}:{}:{}", from.short(), to.short()),
             Btn::Reply(id) => format!("r:{id}"),
             Btn::Next(QueueView::New, id) => format!("n:{id}"),
@@ -59,6 +62,7 @@ impl Payload for Btn {
             ["y", "0"] => Btn::Anonymous(false),
             ["ok"] => Btn::Send,
             ["no"] => Btn::Discard,
+            ["e"] => Btn::EditText,
             ["s", n, from, to] => Btn::Move { id: id(n)?, from: Status::from_short(from)?, to: Status::from_short(to)? },
             ["r", n] => Btn::Reply(id(n)?),
             ["n", n] => Btn::Next(QueueView::New, id(n)?),
@@ -84,6 +88,7 @@ mod tests {
             Btn::Anonymous(false),
             Btn::Send,
             Btn::Discard,
+            Btn::EditText,
             Btn::Move { id: i64::MAX, from: Status::Ditindaklanjuti, to: Status::Selesai },
             Btn::Reply(12),
             Btn::Next(QueueView::New, 0),

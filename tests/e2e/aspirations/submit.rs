@@ -121,3 +121,45 @@ async fn the_status_list_shows_each_ticket_with_its_state_and_opens_it_by_button
     assert!(list.has_button(&first) && list.has_button(&second));
     assert!(opened.contains(&first) && opened.contains("pemasaran digital") && opened.contains("Riwayat"), "{opened}");
 }
+
+#[tokio::test]
+async fn the_text_can_be_rewritten_from_the_photo_step_and_from_the_review_keeping_the_photo() {
+    let app = spawn_app().await;
+    let budi = app.member_of(5061, "Budi", KIM).await;
+    budi.send("/aspirasi").await;
+    budi.next_message().await;
+    budi.press("Infrastruktur").await;
+    budi.next_message().await;
+    budi.send("Lampu jalan mati di gang tiga sejak seminggu.").await;
+    assert!(budi.next_message().await.has_button("Ubah teks"));
+    budi.send_photo().await;
+    assert!(budi.next_message().await.text.contains("Foto 1/3 diterima"));
+
+    budi.press("Ubah teks").await;
+    let again = budi.next_message().await;
+    assert!(again.text.contains("Tulis ulang") && again.text.contains("Lampu jalan mati di gang tiga"), "{}", again.text);
+    budi.send("Lampu jalan mati di gang tiga RT 04 sejak seminggu, gelap sekali.").await;
+    let kept = budi.next_message().await;
+    assert!(kept.text.contains("Foto tersimpan: 1/3") && kept.has_button("Selesai"), "{}", kept.text);
+    budi.press("Selesai").await;
+    budi.next_message_skipping_edits().await;
+    budi.press("Tampilkan").await;
+    let review = budi.next_message().await;
+    assert!(review.text.contains("RT 04") && review.text.contains("Foto: 1"), "{}", review.text);
+
+    budi.press("Ubah teks").await;
+    assert!(budi.next_message().await.text.contains("RT 04"), "the review's text is shown to rewrite");
+    let last = "Lampu jalan mati di gang tiga RT 04 sejak 27 November, gelap sekali.";
+    budi.send(last).await;
+    budi.next_message().await;
+    budi.press("Selesai").await;
+    budi.next_message_skipping_edits().await;
+    budi.press("Tampilkan").await;
+    budi.next_message().await;
+    budi.press("Kirim").await;
+    let number = ticket_in(&budi.next_message_skipping_edits().await.text);
+    let id = ticket_id(&app, &number).await;
+    let body: String = sqlx::query_scalar("SELECT body FROM aspirations WHERE id = $1").bind(id).fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(body, last);
+    assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_photos WHERE aspiration_id = $1", id).await, 1);
+}

@@ -32,7 +32,7 @@ pub async fn start(turn: &Turn<'_>) -> HandlerResult {
 }
 
 pub async fn chose_category(turn: &Turn<'_>, category: Category, at: At) -> Result<bool, HandlerError> {
-    turn.set_dialog(Dialog::Text { category }).await?;
+    turn.set_dialog(Dialog::Text { category, kept: None }).await?;
     let args = [
         ("category", Arg::from(render::category(turn.lang(), category))),
         ("min", Arg::from(TEXT_MIN as i64)),
@@ -42,14 +42,17 @@ pub async fn chose_category(turn: &Turn<'_>, category: Category, at: At) -> Resu
     Ok(true)
 }
 
-pub async fn on_text(turn: &Turn<'_>, category: Category, msg: &Message) -> HandlerResult {
+pub async fn on_text(turn: &Turn<'_>, category: Category, kept: Option<Draft>, msg: &Message) -> HandlerResult {
     let lang = turn.lang();
     let Some(text) = msg.text() else { return turn.say("asp-text-needed").await };
     match model::check_text(text) {
-        Ok(text) => {
-            let draft = Draft { category, text, photos: Vec::new(), location: None, anonymous: false };
-            ask_media(turn, draft, "asp-ask-media").await
-        }
+        Ok(text) => match kept {
+            Some(kept) => ask_media(turn, Draft { text, ..kept }, "asp-text-rewritten").await,
+            None => {
+                let draft = Draft { category, text, photos: Vec::new(), location: None, anonymous: false };
+                ask_media(turn, draft, "asp-ask-media").await
+            }
+        },
         Err(TextError::TooShort { len }) => {
             let args = [("min", Arg::from(TEXT_MIN as i64)), ("len", Arg::from(len as i64))];
             turn.say_with("asp-text-too-short", &args).await
@@ -72,7 +75,18 @@ async fn ask_media(turn: &Turn<'_>, draft: Draft, key: &str) -> HandlerResult {
     let args = [("count", Arg::from(draft.photos.len() as i64)), ("max", Arg::from(MAX_PHOTOS as i64))];
     let label = t(lang, if nothing_yet { "asp-btn-skip" } else { "asp-btn-done" });
     turn.set_dialog(Dialog::Media { draft }).await?;
-    turn.send_with_buttons(ta(lang, key, &args), InlineKeyboardMarkup::new(vec![vec![asp(label, Btn::MediaDone)]])).await
+    let keys = InlineKeyboardMarkup::new(vec![vec![asp(label, Btn::MediaDone)], vec![asp(t(lang, "asp-btn-edit-text"), Btn::EditText)]]);
+    turn.send_with_buttons(ta(lang, key, &args), keys).await
+}
+
+/// "Ubah teks" on the photo step or the review: asks for the text again, showing
+/// the current one; photos, location and the anonymity choice stay.
+pub async fn rewrite(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
+    let lang = turn.lang();
+    let args = [("min", Arg::from(TEXT_MIN as i64)), ("max", Arg::from(TEXT_MAX as i64)), ("text", Arg::from(draft.text.clone()))];
+    turn.set_dialog(Dialog::Text { category: draft.category, kept: Some(draft) }).await?;
+    turn.edit(at, ta(lang, "asp-ask-text-again", &args), None).await?;
+    Ok(true)
 }
 
 pub async fn on_media(turn: &Turn<'_>, mut draft: Draft, msg: &Message) -> HandlerResult {
@@ -116,7 +130,10 @@ pub async fn chose_anonymity(turn: &Turn<'_>, mut draft: Draft, hide: bool, at: 
     let text = summary(lang, &draft);
     turn.set_dialog(Dialog::Review { draft }).await?;
     let keyboard =
-        InlineKeyboardMarkup::new(vec![vec![asp(t(lang, "asp-btn-send"), Btn::Send), asp(t(lang, "asp-btn-discard"), Btn::Discard)]]);
+        InlineKeyboardMarkup::new(vec![
+            vec![asp(t(lang, "asp-btn-send"), Btn::Send), asp(t(lang, "asp-btn-discard"), Btn::Discard)],
+            vec![asp(t(lang, "asp-btn-edit-text"), Btn::EditText)],
+        ]);
     turn.edit(at, text, Some(keyboard)).await?;
     Ok(true)
 }
