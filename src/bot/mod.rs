@@ -1,8 +1,8 @@
-//! teloxide glue: the update schema, dialogue state stored in our own database,
-//! callback payloads, command menus, and the thin handlers of each feature.
+//! teloxide glue: the update schema, dialogue state stored in our own database, the
+//! core's own flows (onboarding, language, groups, invites), command menus, and the
+//! [`feature`] plug through which each feature's handlers are routed ([`registry`]).
 //!
-//! Handlers parse the update, call the feature's store, and answer with a message key;
-//! every failure ends in a logged error and a polite apology to the user.
+//! Every failure ends in a logged error and a polite apology to the user.
 
 mod callback;
 mod commands;

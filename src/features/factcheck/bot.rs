@@ -18,6 +18,7 @@ use crate::features::aspirations::model::year_in;
 use crate::features::members::permissions::{Action, may};
 use crate::features::members::{Role, areas, roles};
 use crate::platform::audit;
+use crate::platform::db::Db;
 use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
@@ -189,14 +190,12 @@ async fn received(turn: &Turn<'_>, msg: &Message) -> HandlerResult {
 
 /// Tells the staff covering the request's area that one is waiting.
 async fn notify_staff(turn: &Turn<'_>, check: &Check) -> HandlerResult {
-    let staff = roles::staff_covering(&turn.ctx.db, &check.area_path).await?;
-    let items: Vec<Outgoing> = staff
-        .into_iter()
-        .map(|id| {
-            let text = ta(Lang::Id, "fc-staff-new", &[("number", Arg::from(check.number.clone()))]);
-            Outgoing::text(id, text, Priority::Personal, Some(format!("factcheck:{}", check.id)))
-        })
-        .collect();
+    let db = &turn.ctx.db;
+    let mut items = Vec::new();
+    for id in roles::staff_covering(db, &check.area_path).await? {
+        let text = |lang| ta(lang, "fc-staff-new", &[("number", Arg::from(check.number.clone()))]);
+        items.push(notice(db, id, check, text).await?);
+    }
     if !items.is_empty() {
         turn.ctx.outbox.enqueue(&items).await?;
     }
@@ -222,11 +221,9 @@ async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -> Ha
     };
     turn.end().await?;
     let Some(told) = told else { return turn.say("fc-already-answered").await };
-    let mut items: Vec<Outgoing> = Vec::new();
+    let mut items = Vec::new();
     for c in told.iter().filter(|c| c.user_id != 0) {
-        let lang = crate::features::aspirations::store::language(db, c.user_id).await?;
-        let text = verdict_text(lang, c, &answer, "fc-verdict-notice");
-        items.push(Outgoing::text(c.user_id, text, Priority::Personal, Some(format!("factcheck:{}", c.id))));
+        items.push(notice(db, c.user_id, c, |lang| verdict_text(lang, c, &answer, "fc-verdict-notice")).await?);
     }
     turn.ctx.outbox.enqueue(&items).await?;
     let number = told.iter().find(|c| c.id == id).map(|c| c.number.clone()).unwrap_or_default();
@@ -238,6 +235,12 @@ async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -> Ha
         vec![button(t(lang, "fc-btn-next"), Btn::Next(id))],
     ]);
     turn.send_with_buttons(ta(lang, "fc-answered", &args), keys).await
+}
+
+/// A personal notice about `check` to `user_id`, in that person's language.
+async fn notice(db: &Db, user_id: i64, check: &Check, text: impl FnOnce(Lang) -> String) -> Result<Outgoing, HandlerError> {
+    let lang = crate::features::aspirations::store::language(db, user_id).await?;
+    Ok(Outgoing::text(user_id, text(lang), Priority::Personal, Some(format!("factcheck:{}", check.id))))
 }
 
 fn verdict_text(lang: Lang, check: &Check, answer: &Answer, key: &str) -> String {
