@@ -35,7 +35,7 @@ notice =
     Do you agree?
 btn-agree = ✅ I agree
 btn-decline = ❌ I do not agree
-notice-reminder = Please choose I agree or I do not agree on the message above. Type /cancel to stop.
+notice-reminder = Before going on, please answer this question with I agree or I do not agree below. Type /cancel to stop.
 declined =
     All right, nothing about you has been stored.
     Without consent kimbot cannot add you to a KIM, take your aspirations, or send you programme news.
