@@ -16,7 +16,7 @@ use kimbot::features::webhooks::{Event, store};
 use sha2::Sha256;
 use sqlx::Row;
 
-use crate::aspirations::{KECAMATAN, KIM, next_skipping_notices, open_card, staff_of, submit, ticket_id};
+use crate::aspirations::{KECAMATAN, KIM, forward, next_skipping_notices, open_card, staff_of, submit, ticket_id};
 use crate::support::{PersonExt, TestApp, spawn_app};
 use receiver::{Hit, Receiver, Reply};
 
@@ -120,8 +120,7 @@ async fn a_status_change_by_staff_is_posted_with_the_previous_status_to_endpoint
     all.wait_for(1).await;
 
     open_card(&staff, "/antrian").await;
-    staff.press("Teruskan").await;
-    next_skipping_notices(&staff).await;
+    forward(&staff).await;
     let hits = all.wait_for(2).await;
     let (created, changed) = (hits[0].json(), hits[1].json());
 
