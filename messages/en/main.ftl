@@ -149,7 +149,10 @@ invite-usage =
     /undang staf AREA-NAME (admins only; a city or kecamatan name)
 invite-created =
     Invite for { $role } of { $scope } created.
-    Send this link to the person (single use, valid for { $days } days):
+    Send this link to the person (single use, valid for { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }):
     { $link }
 invite-invalid = This invite code is not valid: wrong, already used, or expired. Ask for a new one.
 invite-claimed = You are now { $role } for { $scope }. Type /help to see your new commands.

@@ -15,6 +15,7 @@ use crate::trainings::{NOW, app_at_now, training};
 mod coverage;
 mod linkable;
 mod schedules;
+mod readable;
 mod schema;
 
 const SITI: i64 = 8101;
@@ -127,7 +128,7 @@ async fn datasaya_shows_the_umkm_record_ticket_and_training_and_sends_them_as_js
         "Membatik",
         "terdaftar",
         "Bagus",
-        "coordinator",
+        "koordinator KIM",
         "Keanggotaan KIM",
     ] {
         assert!(text.contains(expected), "{expected} missing in: {text}");

@@ -264,12 +264,9 @@ pub fn zone(kim_tz: Option<&str>, configured: Tz) -> Tz {
     kim_tz.and_then(|name| name.parse().ok()).unwrap_or(configured)
 }
 
-/// "12/01/2026 14:05 WIB".
+/// "12/01/2026 14:05 WIB" (the shared [`stamp`](crate::platform::when::stamp)).
 pub fn local_time(unix: i64, tz: Tz) -> String {
-    match tz.timestamp_opt(unix, 0).single() {
-        Some(t) => t.format("%d/%m/%Y %H:%M %Z").to_string(),
-        None => unix.to_string(),
-    }
+    crate::platform::when::stamp(unix, tz)
 }
 
 /// Coordinates stored as integer micro-degrees (the schema holds no floats).
