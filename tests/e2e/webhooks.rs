@@ -138,6 +138,26 @@ async fn a_status_change_by_staff_is_posted_with_the_previous_status_to_endpoint
 }
 
 #[tokio::test]
+async fn an_undone_status_change_is_posted_as_a_change_back() {
+    let app = spawn_app().await;
+    let hook = Receiver::start().await;
+    endpoint(&app, &hook, &ALL).await;
+    let staff = staff_of(&app, 5320, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5321, "Budi", KIM).await;
+    submit(&budi, "Infrastruktur", ROAD, false).await;
+    open_card(&staff, "/antrian").await;
+    forward(&staff).await;
+
+    staff.press("Urungkan").await;
+    let hits = hook.wait_for(3).await;
+
+    let undone = hits[2].json();
+    assert_eq!(undone["event"], "aspiration.status_changed");
+    assert_eq!(undone["ticket"]["status"], "diterima");
+    assert_eq!(undone["ticket"]["previous_status"], "diteruskan");
+}
+
+#[tokio::test]
 async fn an_anonymous_ticket_never_carries_its_reporters_identity() {
     const SITI: i64 = 8_412_395_017;
     const STAFF: i64 = 7_305_918_264;

@@ -107,6 +107,26 @@ async fn an_undo_after_a_minute_after_another_change_by_someone_else_or_twice_is
     assert_eq!(status_of(&app, ticket_id(&app, &busy).await).await, "diteruskan");
 }
 
+#[tokio::test]
+async fn lewati_is_refused_where_a_note_is_required() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5431, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5432, "Budi", KIM).await;
+    let number = submit(&budi, "Infrastruktur", ROAD, false).await;
+    let id = ticket_id(&app, &number).await;
+    open_card(&staff, "/antrian").await;
+    staff.press("Tindak lanjut").await;
+    let ask = next_skipping_notices(&staff).await;
+
+    let skipped = press_forged(&staff, ask.message_id, &format!("a:x:{id}")).await;
+    staff.send("Petugas meninjau lokasi hari Kamis.").await;
+    let moved = next_skipping_notices(&staff).await;
+
+    assert!(!ask.has_button("Lewati"), "{:?}", ask.button_labels());
+    assert_eq!(skipped.text.as_deref(), Some(STALE));
+    assert!(moved.text.contains("sekarang: Ditindaklanjuti"), "the question stays open: {}", moved.text);
+}
+
 /// The ticket card that follows an undo.
 async fn open_card_after(p: &fake_telegram::Person) -> fake_telegram::BotMessage {
     loop {
