@@ -15,7 +15,6 @@
 //! Handlers never do HTTP: a ticket change only inserts rows; the worker sends them.
 
 pub mod cli;
-pub mod config;
 pub mod model;
 pub mod payload;
 pub mod queue;
@@ -24,7 +23,8 @@ pub mod signature;
 pub mod store;
 pub mod worker;
 
-pub use config::WebhookConfig;
+/// Its settings are read with the others in `platform::config`.
+pub use crate::platform::config::WebhookConfig;
 pub use model::Event;
 pub use store::{Change, enqueue};
 
