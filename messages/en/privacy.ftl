@@ -103,9 +103,6 @@ audit-filter-all = (all)
 audit-filter-actor = by { $id }
 audit-filter-action = kind { $prefix }
 audit-empty = No entries yet.
-audit-line =
-    { $at } · { $actor } · { $action }
-    { $detail }
 audit-actor-system = system/CLI
 audit-prev = « Previous
 audit-next = Next »

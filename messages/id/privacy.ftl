@@ -90,9 +90,6 @@ audit-filter-all = (semua)
 audit-filter-actor = oleh { $id }
 audit-filter-action = jenis { $prefix }
 audit-empty = Belum ada catatan.
-audit-line =
-    { $at } · { $actor } · { $action }
-    { $detail }
 audit-actor-system = sistem/CLI
 audit-prev = « Sebelumnya
 audit-next = Berikutnya »

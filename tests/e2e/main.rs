@@ -6,6 +6,7 @@
 mod support;
 
 mod announcements;
+mod audit;
 mod aspirations;
 mod delivery;
 mod delivery_claims;

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use super::schedule::{self, DEFAULT_EVERY};
 use super::store::{self, NewFeed};
 use super::bot::valid_url;
+use crate::features::announcements::cron::CronExpr;
 use crate::platform::audit;
 use crate::tools::cli::CliError;
 use crate::platform::db::Db;
@@ -34,11 +35,8 @@ pub async fn run(db: &Db, tz: Tz, action: FeedsAction, now: i64) -> Result<(), C
     match action {
         FeedsAction::Add { url, area, every } => add(db, tz, &url, &area, &every, now).await,
         FeedsAction::List => {
-            for f in store::list(db).await? {
-                let health = if f.healthy { "healthy" } else { "UNHEALTHY" };
-                let error = f.last_error.as_deref().unwrap_or("-");
-                let next = super::render::when(f.next_poll_at, tz);
-                println!("{}\t{}\t{}\t{}\tnext {next}\t{health}\tfailures {}\t{error}", f.id, f.url, f.area_path, f.cron, f.failures);
+            for line in list_lines(db, tz).await? {
+                println!("{line}");
             }
             Ok(())
         }
@@ -51,6 +49,21 @@ pub async fn run(db: &Db, tz: Tz, action: FeedsAction, now: i64) -> Result<(), C
             Ok(())
         }
     }
+}
+
+/// One tab-separated line per feed: id, URL, area, the schedule as the 5-field
+/// crontab line `--every` takes (the stored form has seconds first), next poll,
+/// health, failures and the last error.
+pub async fn list_lines(db: &Db, tz: Tz) -> Result<Vec<String>, CliError> {
+    let mut lines = Vec::new();
+    for f in store::list(db).await? {
+        let health = if f.healthy { "healthy" } else { "UNHEALTHY" };
+        let error = f.last_error.as_deref().unwrap_or("-");
+        let next = super::render::when(f.next_poll_at, tz);
+        let every = CronExpr::from_quartz(&f.cron).map(|e| e.crontab()).unwrap_or_else(|_| f.cron.clone());
+        lines.push(format!("{}\t{}\t{}\t{every}\tnext {next}\t{health}\tfailures {}\t{error}", f.id, f.url, f.area_path, f.failures));
+    }
+    Ok(lines)
 }
 
 async fn add(db: &Db, tz: Tz, url: &str, area: &str, every: &str, now: i64) -> Result<(), CliError> {
