@@ -40,8 +40,9 @@ pub enum Dialog {
     Title { draft: Draft },
     /// Author: question-kind buttons shown.
     Kind { draft: Draft },
-    /// Author: waiting for the question's text.
-    Prompt { draft: Draft, kind: Kind },
+    /// Author: waiting for the question's text. (Not `kind`: the stored state's
+    /// wrapper uses that key for the feature.)
+    Prompt { draft: Draft, form: Kind },
     /// Author: waiting for a choice question's options.
     Options { draft: Draft, prompt: String },
     /// Author: the review with edit and remove buttons.
@@ -84,7 +85,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
             turn.say("not-allowed-coordinator").await
         }
         Dialog::Title { draft } => compose::titled(turn, draft, text).await,
-        Dialog::Prompt { draft, kind } => compose::prompted(turn, draft, kind, text).await,
+        Dialog::Prompt { draft, form } => compose::prompted(turn, draft, form, text).await,
         Dialog::Options { draft, prompt } => compose::optioned(turn, draft, prompt, text).await,
         Dialog::Closing { draft } => compose::closing_typed(turn, draft, text).await,
         Dialog::Kind { .. } | Dialog::Review { .. } | Dialog::Reach { .. } | Dialog::Confirm { .. } => turn.say("sv-use-buttons").await,

@@ -56,24 +56,26 @@ pub async fn prompted(turn: &Turn<'_>, mut draft: Draft, kind: Kind, text: &str)
         let args = [("max", Arg::from(OPTIONS_MAX as i64)), ("len", Arg::from(OPTION_MAX as i64))];
         return turn.say_with("sv-ask-options", &args).await;
     }
+    let edited = draft.editing.is_some();
     draft.put(Question { kind, prompt, options: Vec::new() });
-    after_question(turn, draft).await
+    after_question(turn, draft, edited).await
 }
 
 pub async fn optioned(turn: &Turn<'_>, mut draft: Draft, prompt: String, text: &str) -> HandlerResult {
     match model::options(text) {
         Ok(options) => {
+            let edited = draft.editing.is_some();
             draft.put(Question { kind: Kind::Choice, prompt, options });
-            after_question(turn, draft).await
+            after_question(turn, draft, edited).await
         }
         Err(e) => turn.send(text_error(turn.lang(), e)).await,
     }
 }
 
-/// A question was added or rewritten: the next one, or the review when the survey
-/// is full.
-async fn after_question(turn: &Turn<'_>, draft: Draft) -> HandlerResult {
-    if draft.is_full() { review(turn, draft, None).await } else { ask_kind(turn, draft, None).await }
+/// A question was added or rewritten: back to the review after a rewrite or when the
+/// survey is full, else on to the next question.
+async fn after_question(turn: &Turn<'_>, draft: Draft, edited: bool) -> HandlerResult {
+    if edited || draft.is_full() { review(turn, draft, None).await } else { ask_kind(turn, draft, None).await }
 }
 
 async fn review(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> HandlerResult {
@@ -101,7 +103,7 @@ async fn review(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> HandlerResult 
 pub async fn on_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> Result<bool, HandlerError> {
     match (btn, dialog) {
         (Btn::Kind(kind), Dialog::Kind { draft }) => {
-            turn.set_dialog(Dialog::Prompt { draft, kind }).await?;
+            turn.set_dialog(Dialog::Prompt { draft, form: kind }).await?;
             let args = [("kind", Arg::from(t(turn.lang(), kind.key()))), ("max", Arg::from(PROMPT_MAX as i64))];
             turn.edit(at, ta(turn.lang(), "sv-ask-prompt", &args), None).await?;
         }
