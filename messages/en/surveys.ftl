@@ -119,3 +119,7 @@ privacy-data-survey-answers-header = Your survey answers:
 privacy-data-survey-answer = • { $survey } — { $question }: { $answer }
 privacy-data-surveys-written-header = Surveys you wrote:
 privacy-data-survey-written = • { $title } ({ $at })
+rep-kind-surveys = 📋 Survey results
+rep-surveys-none = There is no survey whose results you can see yet.
+rep-surveys-choose = Results of which survey? (Coordinators see only the surveys they wrote.)
+rep-surveys-done = Results of the survey "{ $title }": { $respondents } respondents. XLSX and CSV (semicolon-separated) files and the chart:

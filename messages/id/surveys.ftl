@@ -119,3 +119,7 @@ privacy-data-survey-answers-header = Jawaban survei Anda:
 privacy-data-survey-answer = • { $survey } — { $question }: { $answer }
 privacy-data-surveys-written-header = Survei yang Anda buat:
 privacy-data-survey-written = • { $title } ({ $at })
+rep-kind-surveys = 📋 Hasil survei
+rep-surveys-none = Belum ada survei yang bisa Anda lihat hasilnya.
+rep-surveys-choose = Hasil survei mana? (Koordinator hanya melihat survei buatannya sendiri.)
+rep-surveys-done = Hasil survei "{ $title }": { $respondents } responden. File XLSX dan CSV (pemisah titik koma) serta grafiknya:

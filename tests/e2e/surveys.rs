@@ -4,6 +4,8 @@
 //! resident resumes where they stopped and submits once; a second attempt, another
 //! KIM's resident, a closed and a recalled survey are all refused kindly.
 
+mod results;
+
 use std::time::Duration;
 
 use fake_telegram::Person;
