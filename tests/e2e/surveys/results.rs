@@ -183,3 +183,31 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
     assert!(missing.is_err());
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'report.export' AND actor IS NULL AND detail LIKE 'kind=survey%' AND id > $1", 0).await, 1);
 }
+
+#[tokio::test]
+async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts() {
+    let app = spawn_app().await;
+    let bl = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let reach = Reach { kim_id: Some(bl.id), area_id: None, area_path: bl.area_path.clone(), name: bl.name.clone() };
+    let done = survey(&app, 8951, reach.clone()).await;
+    let half = survey(&app, 8951, reach).await;
+    respond(&app, done, 7301, "IB1-BL", (1, 5, "Rumah saya di Jl. Melati 3"), true).await;
+    respond(&app, half, 7301, "IB1-BL", (0, 2, "belum"), false).await;
+    let ctx = app.ctx.clone().unwrap();
+
+    let shown = serde_json::to_value(kimbot::features::privacy::export::gather(&app.db, 7301).await.unwrap()).unwrap();
+    let answers = shown["survey_answers"].as_array().unwrap();
+    assert_eq!(answers.len(), 6, "{shown}");
+    assert_eq!(answers[2]["text"], "Rumah saya di Jl. Melati 3");
+    assert_eq!(shown["surveys_written"].as_array().map(Vec::len), Some(0));
+
+    kimbot::features::privacy::erase::erase(&ctx, 7301).await.unwrap();
+    assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses WHERE user_id = $1", 7301).await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1", half).await, 0, "the unfinished one is gone");
+    let kept = store::get(&app.db, done).await.unwrap().unwrap();
+    let r = kimbot::features::surveys::results::load(&app.db, kept).await.unwrap();
+    assert_eq!((r.respondents, r.questions[0].totals.clone()), (1, vec![0, 1, 0]), "the counts stay");
+    assert!(r.questions[2].texts.is_empty(), "typed answers may name the person: deleted");
+    kimbot::features::privacy::erase::erase(&ctx, 8951).await.unwrap();
+    assert_eq!(app.count("SELECT COUNT(*) FROM surveys WHERE author_id = $1", 0).await, 2, "the author's surveys stay, without them");
+}
