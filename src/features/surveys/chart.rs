@@ -60,6 +60,7 @@ fn panel(area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>, q: &Ques
     chart
         .configure_mesh()
         .disable_y_mesh()
+        .light_line_style(WHITE)
         .y_labels(n)
         .y_label_formatter(&|y| {
             let i = y.round();
