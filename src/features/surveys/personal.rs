@@ -61,9 +61,8 @@ pub struct Surveys {
 pub struct Answer {
     pub survey: String,
     pub question: String,
-    /// Option index (choice) or 1..5 (scale).
-    pub choice: Option<i64>,
-    pub text: Option<String>,
+    /// The option chosen, the scale value, or the typed text.
+    pub answer: String,
     pub at: i64,
 }
 
@@ -85,8 +84,7 @@ impl Section for Surveys {
 
     fn pieces(&self, lang: Lang, tz: Tz) -> Vec<String> {
         let answers = self.survey_answers.iter().map(|a| {
-            let given = a.text.clone().or_else(|| a.choice.map(|c| c.to_string())).unwrap_or_default();
-            let args = [("survey", Arg::from(a.survey.clone())), ("question", Arg::from(a.question.clone())), ("answer", Arg::from(given))];
+            let args = [("survey", Arg::from(a.survey.clone())), ("question", Arg::from(a.question.clone())), ("answer", Arg::from(a.answer.clone()))];
             ta(lang, "privacy-data-survey-answer", &args)
         });
         let written = self.surveys_written.iter().map(|w| {
@@ -99,16 +97,24 @@ impl Section for Surveys {
     }
 }
 
-const ANSWERS: &str = "SELECT s.title, q.prompt, a.choice, a.answer, a.answered_at FROM survey_answers a \
+const ANSWERS: &str = "SELECT s.title, q.prompt, q.kind, q.options, a.choice, a.answer, a.answered_at FROM survey_answers a \
      JOIN survey_responses r ON r.id = a.response_id JOIN surveys s ON s.id = r.survey_id \
      JOIN survey_questions q ON q.id = a.question_id WHERE r.user_id = $1 ORDER BY r.id, q.position";
 
 fn answer(r: &AnyRow) -> DbResult<Answer> {
+    let choice: Option<i64> = r.try_get("choice")?;
+    let text: Option<String> = r.try_get("answer")?;
+    let kind: String = r.try_get("kind")?;
+    let options: String = r.try_get("options")?;
+    let chosen = match (kind.as_str(), choice) {
+        ("choice", Some(i)) => usize::try_from(i).ok().and_then(|i| options.lines().nth(i)).map(String::from),
+        (_, Some(v)) => Some(v.to_string()),
+        _ => None,
+    };
     Ok(Answer {
         survey: r.try_get("title")?,
         question: r.try_get("prompt")?,
-        choice: r.try_get("choice")?,
-        text: r.try_get("answer")?,
+        answer: text.or(chosen).unwrap_or_default(),
         at: r.try_get("answered_at")?,
     })
 }

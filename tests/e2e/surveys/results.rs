@@ -198,7 +198,9 @@ async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts()
     let shown = serde_json::to_value(kimbot::features::privacy::export::gather(&app.db, 7301).await.unwrap()).unwrap();
     let answers = shown["survey_answers"].as_array().unwrap();
     assert_eq!(answers.len(), 6, "{shown}");
-    assert_eq!(answers[2]["text"], "Rumah saya di Jl. Melati 3");
+    assert_eq!(answers[0]["answer"], "Pemasaran digital");
+    assert_eq!(answers[1]["answer"], "5");
+    assert_eq!(answers[2]["answer"], "Rumah saya di Jl. Melati 3");
     assert_eq!(shown["surveys_written"].as_array().map(Vec::len), Some(0));
 
     kimbot::features::privacy::erase::erase(&ctx, 7301).await.unwrap();
