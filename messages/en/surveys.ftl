@@ -123,3 +123,5 @@ rep-kind-surveys = 📋 Survey results
 rep-surveys-none = There is no survey whose results you can see yet.
 rep-surveys-choose = Results of which survey? (Coordinators see only the surveys they wrote.)
 rep-surveys-done = Results of the survey "{ $title }": { $respondents } respondents. XLSX and CSV (semicolon-separated) files and the chart:
+sv-btn-reach-training = 🎓 Participants: { $title }
+sv-reach-training = participants of the training "{ $title }"

@@ -123,3 +123,5 @@ rep-kind-surveys = 📋 Hasil survei
 rep-surveys-none = Belum ada survei yang bisa Anda lihat hasilnya.
 rep-surveys-choose = Hasil survei mana? (Koordinator hanya melihat survei buatannya sendiri.)
 rep-surveys-done = Hasil survei "{ $title }": { $respondents } responden. File XLSX dan CSV (pemisah titik koma) serta grafiknya:
+sv-btn-reach-training = 🎓 Peserta: { $title }
+sv-reach-training = peserta pelatihan "{ $title }"

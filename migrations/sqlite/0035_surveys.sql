@@ -8,6 +8,7 @@ CREATE TABLE surveys (
     author_id  BIGINT NOT NULL,                 -- 0 once the author erased their data
     kim_id     BIGINT REFERENCES kims(id),      -- reach: one KIM
     area_id    BIGINT REFERENCES areas(id),     -- reach: a kecamatan or kota
+    training_id BIGINT REFERENCES trainings(id),-- reach: its registered participants (feedback form)
     area_path  TEXT   NOT NULL,                 -- path of the reach (who oversees it)
     reach_name TEXT   NOT NULL,                 -- as shown to the author and in reports
     status     TEXT   NOT NULL,                 -- open | closed | recalled

@@ -42,6 +42,11 @@ pub async fn coordinator(app: &TestApp, id: i64, kim: &str) -> Person {
 /// Writes a three-question survey "Kebutuhan usaha warga" and sends it to the
 /// coordinator's KIM; returns its id.
 pub async fn write_survey(app: &TestApp, koor: &Person) -> i64 {
+    write_survey_to(app, koor, "Warga KIM Bukit Lama", 1).await
+}
+
+/// Like [`write_survey`], to the reach button `reach`, which reaches `residents`.
+pub async fn write_survey_to(app: &TestApp, koor: &Person, reach: &str, residents: i64) -> i64 {
     koor.send("/survei").await;
     wait_text(koor, "Survei: apa yang ingin").await;
     koor.press("Buat survei baru").await;
@@ -82,13 +87,13 @@ pub async fn write_survey(app: &TestApp, koor: &Person) -> i64 {
     koor.press("Lanjut: waktu tutup").await;
     wait_text(koor, "Kapan survei ditutup?").await;
     koor.press("7 hari").await;
-    let reach = wait_text(koor, "dikirim ke warga mana").await;
-    assert!(reach.has_button("Warga KIM Bukit Lama") && !reach.has_button("Kecamatan"), "{:?}", reach.button_labels());
-    koor.press("Warga KIM Bukit Lama").await;
+    let offered = wait_text(koor, "dikirim ke warga mana").await;
+    assert!(offered.has_button("Warga KIM Bukit Lama") && !offered.has_button("Kecamatan"), "{:?}", offered.button_labels());
+    koor.press(reach).await;
     let confirm = wait_text(koor, "Kirim sekarang?").await;
-    assert!(confirm.text.contains("Akan dikirim ke 1 warga"), "{}", confirm.text);
+    assert!(confirm.text.contains(&format!("Akan dikirim ke {residents} warga")), "{}", confirm.text);
     koor.press("Kirim survei").await;
-    wait_text(koor, "dikirim ke 1 warga").await;
+    wait_text(koor, &format!("dikirim ke {residents} warga")).await;
     app.count("SELECT MAX(id) FROM surveys WHERE author_id = $1", koor.id()).await
 }
 
@@ -192,4 +197,63 @@ async fn a_closed_or_recalled_survey_refuses_answers_kindly_and_residents_cannot
     assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses WHERE user_id = $1", 8912).await, 0);
     let audited = app.count("SELECT COUNT(*) FROM audit_log WHERE actor = $1 AND action IN ('survey.close', 'survey.recall')", 8911).await;
     assert_eq!(audited, 2);
+}
+
+/// A training of `kim` that started yesterday; `seats` are `(user, status)`.
+async fn training_with(app: &TestApp, kim: &str, title: &str, seats: &[(i64, &str)]) -> i64 {
+    use sqlx::Row;
+    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let start = chrono::Utc::now().timestamp() - 86_400;
+    let id: i64 = sqlx::query(
+        "INSERT INTO trainings (kim_id, title, organiser, description, starts_at, ends_at, quota, status, created_by, created_at, updated_at) \
+         VALUES ($1, $2, 'Diskominfo', 'Belajar', $3, $4, 2, 'open', 9000, 0, 0) RETURNING id",
+    )
+    .bind(kim.id)
+    .bind(title)
+    .bind(start)
+    .bind(start + 3600)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
+    .get("id");
+    for (seq, (user, status)) in seats.iter().enumerate() {
+        sqlx::query("INSERT INTO training_registrations (training_id, user_id, status, seq, created_at, updated_at) VALUES ($1, $2, $3, $4, 0, 0)")
+            .bind(id)
+            .bind(*user)
+            .bind(*status)
+            .bind(seq as i64 + 1)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
+    id
+}
+
+#[tokio::test]
+async fn a_survey_as_a_trainings_feedback_form_reaches_its_registered_participants_only() {
+    let app = spawn_app().await;
+    let koor = coordinator(&app, 8961, "IB1-BL").await;
+    let ani = app.member_of(8962, "Ani", "IB1-BL").await;
+    let budi = app.member_of(8963, "Budi", "IB1-BL").await;
+    let siti = subscriber(&app, 8964, "Siti", "IB1-BL").await;
+    training_with(&app, "IB1-BL", "Foto produk", &[(8962, "registered"), (8963, "waitlisted")]).await;
+    training_with(&app, "KMN-KM", "Membatik Kemuning", &[]).await;
+
+    let id = write_survey_to(&app, &koor, "Peserta: Foto produk", 1).await;
+    assert!(!koor.messages().iter().any(|m| m.has_button("Membatik")), "another KIM's training is not offered");
+    wait_text(&ani, "Survei: Kebutuhan usaha warga").await;
+    ani.press("Mulai").await;
+    wait_text(&ani, "pertanyaan 1 dari 3").await;
+
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for other in [&budi, &siti] {
+        assert!(!other.messages().iter().any(|m| m.text.contains("Survei:")), "waitlisted or not registered: no form");
+    }
+    let forged = siti.press_data(1, &format!("sv:s:{id}")).await;
+    assert_eq!(wait_answer(&siti, &forged).await.as_deref(), Some(STALE));
+    let detail: String = {
+        use sqlx::Row;
+        sqlx::query("SELECT detail FROM audit_log WHERE action = 'survey.send'").fetch_one(&app.db.pool).await.unwrap().get("detail")
+    };
+    assert!(detail.contains(" training="), "{detail}");
 }

@@ -22,12 +22,12 @@ pub async fn for_me(turn: &Turn<'_>, at: Option<At>) -> HandlerResult {
     let lang = turn.lang();
     let Some((kim_id, path)) = home(turn).await? else { return show(turn, at, t(lang, "sv-need-kim"), None).await };
     let done = responses::submitted_by(&turn.ctx.db, turn.who.user_id).await?;
-    let open: Vec<Survey> = store::open_now(&turn.ctx.db, turn.now())
-        .await?
-        .into_iter()
-        .filter(|s| s.reaches(kim_id, &path) && !done.contains(&s.id))
-        .take(10)
-        .collect();
+    let mut open: Vec<Survey> = Vec::new();
+    for s in store::open_now(&turn.ctx.db, turn.now()).await? {
+        if open.len() < 10 && !done.contains(&s.id) && store::may_answer(&turn.ctx.db, &s, turn.who.user_id, kim_id, &path).await? {
+            open.push(s);
+        }
+    }
     if open.is_empty() {
         return show(turn, at, t(lang, "sv-none-for-you"), None).await;
     }
@@ -44,7 +44,8 @@ async fn home(turn: &Turn<'_>) -> Result<Option<(i64, String)>, HandlerError> {
 /// The survey if it exists and reaches the person (anything else reads as missing).
 async fn reachable(turn: &Turn<'_>, id: i64) -> Result<Option<(Survey, String)>, HandlerError> {
     let Some((kim_id, path)) = home(turn).await? else { return Ok(None) };
-    Ok(store::get(&turn.ctx.db, id).await?.filter(|s| s.reaches(kim_id, &path)).map(|s| (s, path)))
+    let Some(s) = store::get(&turn.ctx.db, id).await? else { return Ok(None) };
+    Ok(store::may_answer(&turn.ctx.db, &s, turn.who.user_id, kim_id, &path).await?.then_some((s, path)))
 }
 
 /// Why a survey takes no answers now, as a message key (`None`: it does).

@@ -52,9 +52,19 @@ pub enum Dialog {
     /// Author: reach buttons shown.
     Reach { draft: Draft },
     /// Author: the summary with "send".
-    Confirm { draft: Draft, kim: Option<i64>, area: Option<i64> },
+    Confirm { draft: Draft, target: Target },
     /// Resident: answering survey `survey` (a typed text answers its current question).
     Answer { survey: i64 },
+}
+
+/// Whom a survey goes to, as chosen by button (checked again on "send").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Kim(i64),
+    Area(i64),
+    /// The registered participants of a training: the survey is its feedback form.
+    Training(i64),
 }
 
 /// Coordinators, staff and admins write surveys.

@@ -31,6 +31,8 @@ pub enum Btn {
     ReachKim(i64),
     /// Compose: reach a kecamatan or kota.
     ReachArea(i64),
+    /// Compose: reach a training's registered participants (its feedback form).
+    ReachTraining(i64),
     /// Compose: send it.
     Send,
     /// Resident: start or resume survey `id`.
@@ -70,6 +72,7 @@ impl Payload for Btn {
             Btn::Days(d) => format!("days:{d}"),
             Btn::ReachKim(id) => format!("rk:{id}"),
             Btn::ReachArea(id) => format!("ra:{id}"),
+            Btn::ReachTraining(id) => format!("rt:{id}"),
             Btn::Send => "send".into(),
             Btn::Start(id) => format!("s:{id}"),
             Btn::Later(id) => format!("l:{id}"),
@@ -101,6 +104,7 @@ impl Payload for Btn {
             ("days", 2) => Btn::Days(small(1).filter(|d| (1..=90).contains(d))?),
             ("rk", 2) => Btn::ReachKim(id(1)?),
             ("ra", 2) => Btn::ReachArea(id(1)?),
+            ("rt", 2) => Btn::ReachTraining(id(1)?),
             ("send", 1) => Btn::Send,
             ("s", 2) => Btn::Start(id(1)?),
             ("l", 2) => Btn::Later(id(1)?),
@@ -145,6 +149,7 @@ mod tests {
             Btn::Days(14),
             Btn::ReachKim(i64::MAX),
             Btn::ReachArea(3),
+            Btn::ReachTraining(4),
             Btn::Send,
             Btn::Start(i64::MAX),
             Btn::Later(1),
@@ -158,7 +163,7 @@ mod tests {
             Btn::RecallYes(5),
         ];
         crate::bot::feature::assert_round_trip(&all);
-        for bad in ["", "k:x", "e:-1", "e:+1", "days:0", "days:91", "s:0", "s:-3", "a:1:2", "a:1:2:-1", "a:1:2:x", "a:1:2:100", "new:1", "x:1:2"] {
+        for bad in ["", "k:x", "e:-1", "e:+1", "days:0", "days:91", "s:0", "s:-3", "a:1:2", "a:1:2:-1", "a:1:2:x", "a:1:2:100", "new:1", "x:1:2", "rt:0"] {
             assert_eq!(Btn::parse(bad), None, "{bad}");
         }
     }

@@ -7,7 +7,7 @@
 
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::bot::{Dialog, rows, show};
+use super::bot::{Dialog, Target, rows, show};
 use super::buttons::Btn;
 use super::model::{self, Draft, Kind, OPTION_MAX, OPTIONS_MAX, PROMPT_MAX, QUESTIONS_MAX, Question, TITLE_MAX, TextError};
 use super::{render, send};
@@ -128,9 +128,10 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> Res
         (Btn::Review, Dialog::Confirm { draft, .. } | Dialog::Reach { draft } | Dialog::Closing { draft }) => {
             review(turn, draft, Some(at)).await?
         }
-        (Btn::ReachKim(id), Dialog::Reach { draft }) => return send::confirm(turn, draft, Some(id), None, at).await,
-        (Btn::ReachArea(id), Dialog::Reach { draft }) => return send::confirm(turn, draft, None, Some(id), at).await,
-        (Btn::Send, Dialog::Confirm { draft, kim, area }) => return send::send(turn, draft, kim, area, at).await,
+        (Btn::ReachKim(id), Dialog::Reach { draft }) => return send::confirm(turn, draft, Target::Kim(id), at).await,
+        (Btn::ReachArea(id), Dialog::Reach { draft }) => return send::confirm(turn, draft, Target::Area(id), at).await,
+        (Btn::ReachTraining(id), Dialog::Reach { draft }) => return send::confirm(turn, draft, Target::Training(id), at).await,
+        (Btn::Send, Dialog::Confirm { draft, target }) => return send::send(turn, draft, target, at).await,
         _ => return Ok(false),
     }
     Ok(true)

@@ -4,19 +4,28 @@
 //! "send": the survey is stored and every invitation queued in the delivery outbox in
 //! one transaction, then audited.
 
-use super::bot::{Dialog, rows, show};
+use super::bot::{Dialog, Target, rows, show};
 use super::buttons::Btn;
 use super::model::Draft;
 use super::render;
 use super::store::{self, Reach, Recipient};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Payload, Turn};
 use crate::features::announcements::targets;
+use crate::features::members::permissions::{Action, may};
 use crate::features::members::{areas, display_path};
+use crate::features::trainings::model::{Status as TrainingStatus, Training};
+use crate::features::trainings::store as trainings_store;
 use crate::platform::audit;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
-/// The reach buttons: the person's KIMs (coordinators) and areas (staff, admins).
+/// How far back a training may have started to be offered as a feedback target.
+const TRAINING_DAYS: i64 = 60;
+/// Trainings offered (most recent first).
+const TRAININGS_SHOWN: usize = 5;
+
+/// The reach buttons: the person's KIMs (coordinators), areas (staff, admins), and
+/// the recent trainings they manage (the survey as the training's feedback form).
 pub async fn reach(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> HandlerResult {
     let lang = turn.lang();
     let db = &turn.ctx.db;
@@ -29,31 +38,50 @@ pub async fn reach(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> HandlerResu
         let args = [("name", Arg::from(area.name)), ("kind", Arg::from(area.kind))];
         buttons.push((ta(lang, "sv-btn-reach-area", &args), Btn::ReachArea(area.id)));
     }
+    for tr in trainings(turn).await?.into_iter().take(TRAININGS_SHOWN) {
+        let title: String = tr.title.chars().take(40).collect();
+        buttons.push((ta(lang, "sv-btn-reach-training", &[("title", Arg::from(title))]), Btn::ReachTraining(tr.id)));
+    }
     buttons.push((t(lang, "sv-btn-back-review"), Btn::Review));
     turn.set_dialog(Dialog::Reach { draft }).await?;
     show(turn, at, t(lang, "sv-ask-reach"), Some(rows(buttons))).await
 }
 
+/// Trainings started in the last [`TRAINING_DAYS`] days (or to come) that the person
+/// manages: their KIM's, or inside their area.
+async fn trainings(turn: &Turn<'_>) -> Result<Vec<Training>, HandlerError> {
+    let all = trainings_store::since(&turn.ctx.db, turn.now() - TRAINING_DAYS * 86_400).await?;
+    Ok(all.into_iter().filter(|tr| manages(turn, tr)).collect())
+}
+
+fn manages(turn: &Turn<'_>, tr: &Training) -> bool {
+    let actor = &turn.who.actor;
+    tr.status() != TrainingStatus::Cancelled && (actor.coordinator_kims.contains(&tr.kim_id) || may(actor, Action::Oversee(&tr.area_path)))
+}
+
 /// The reach a button names, if the presser may aim there right now.
-async fn allowed(turn: &Turn<'_>, kim: Option<i64>, area: Option<i64>) -> Result<Option<Reach>, HandlerError> {
+async fn allowed(turn: &Turn<'_>, target: Target) -> Result<Option<Reach>, HandlerError> {
     let db = &turn.ctx.db;
     let actor = &turn.who.actor;
-    Ok(match (kim, area) {
-        (Some(id), None) => areas::kim_by_id(db, id).await?.filter(|k| actor.coordinator_kims.contains(&k.id) || actor.can_manage_kim(k)).map(
-            |k| Reach { kim_id: Some(k.id), area_id: None, area_path: k.area_path, name: k.name },
-        ),
-        (None, Some(id)) => areas::area_by_id(db, id).await?.filter(|a| targets::may_target_area(actor, a)).map(|a| Reach {
-            kim_id: None,
-            area_id: Some(a.id),
-            name: display_path(&a.path),
-            area_path: a.path,
+    let none = Reach { kim_id: None, training_id: None, area_id: None, area_path: String::new(), name: String::new() };
+    Ok(match target {
+        Target::Kim(id) => areas::kim_by_id(db, id)
+            .await?
+            .filter(|k| actor.can_manage_kim(k))
+            .map(|k| Reach { kim_id: Some(k.id), area_path: k.area_path, name: k.name, ..none }),
+        Target::Area(id) => areas::area_by_id(db, id)
+            .await?
+            .filter(|a| targets::may_target_area(actor, a))
+            .map(|a| Reach { area_id: Some(a.id), name: display_path(&a.path), area_path: a.path, ..none }),
+        Target::Training(id) => trainings_store::get(db, id).await?.filter(|tr| manages(turn, tr)).map(|tr| {
+            let name = ta(turn.lang(), "sv-reach-training", &[("title", Arg::from(tr.title.clone()))]);
+            Reach { training_id: Some(tr.id), area_path: tr.area_path, name, ..none }
         }),
-        _ => None,
     })
 }
 
-pub async fn confirm(turn: &Turn<'_>, draft: Draft, kim: Option<i64>, area: Option<i64>, at: At) -> Result<bool, HandlerError> {
-    let Some(reach) = allowed(turn, kim, area).await? else { return Ok(false) };
+pub async fn confirm(turn: &Turn<'_>, draft: Draft, target: Target, at: At) -> Result<bool, HandlerError> {
+    let Some(reach) = allowed(turn, target).await? else { return Ok(false) };
     let Some(closes_at) = draft.closes_at else { return Ok(false) };
     let lang = turn.lang();
     let count = store::recipients(&turn.ctx.db, &reach).await?.len();
@@ -65,15 +93,15 @@ pub async fn confirm(turn: &Turn<'_>, draft: Draft, kim: Option<i64>, area: Opti
         ("residents", Arg::from(count as i64)),
     ];
     let keys = rows(vec![(t(lang, "sv-btn-send"), Btn::Send), (t(lang, "sv-btn-back-review"), Btn::Review)]);
-    turn.set_dialog(Dialog::Confirm { draft, kim, area }).await?;
+    turn.set_dialog(Dialog::Confirm { draft, target }).await?;
     turn.edit(at, ta(lang, "sv-confirm", &args), Some(keys)).await?;
     Ok(true)
 }
 
 /// Stores the survey and queues its invitations, once (the dialogue ends in the same
 /// turn, so a second press finds no "confirm" step and is refused as stale).
-pub async fn send(turn: &Turn<'_>, draft: Draft, kim: Option<i64>, area: Option<i64>, at: At) -> Result<bool, HandlerError> {
-    let Some(reach) = allowed(turn, kim, area).await? else { return Ok(false) };
+pub async fn send(turn: &Turn<'_>, draft: Draft, target: Target, at: At) -> Result<bool, HandlerError> {
+    let Some(reach) = allowed(turn, target).await? else { return Ok(false) };
     let Some(closes_at) = draft.closes_at.filter(|c| *c > turn.now()) else { return Ok(false) };
     let ctx = turn.ctx;
     let now = turn.now();
@@ -83,7 +111,8 @@ pub async fn send(turn: &Turn<'_>, draft: Draft, kim: Option<i64>, area: Option<
     let items: Vec<Outgoing> = people.iter().map(|p| invitation(turn, id, &draft, closes_at, p)).collect();
     ctx.outbox.enqueue_in(&mut tx, &items).await?;
     store::set_sent_count(&mut tx, id, items.len() as i64).await?;
-    let detail = format!("survey={id} reach={} questions={} sent={}", reach.area_path, draft.questions.len(), items.len());
+    let training = reach.training_id.map(|t| format!(" training={t}")).unwrap_or_default();
+    let detail = format!("survey={id} reach={}{training} questions={} sent={}", reach.area_path, draft.questions.len(), items.len());
     audit::record_in(&mut tx, Some(turn.who.user_id), "survey.send", &detail, now).await?;
     tx.commit().await.map_err(crate::platform::db::DbError::from)?;
     ctx.outbox.wake();

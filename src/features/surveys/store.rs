@@ -17,6 +17,8 @@ pub struct Survey {
     pub author_id: i64,
     /// Reach: one KIM (`Some`), or everything under `area_path`.
     pub kim_id: Option<i64>,
+    /// Reach instead: the registered participants of this training (its feedback form).
+    pub training_id: Option<i64>,
     pub area_path: String,
     pub reach_name: String,
     pub status: Status,
@@ -36,7 +38,8 @@ impl Survey {
         if self.status == Status::Open && now >= self.closes_at { Status::Closed } else { self.status }
     }
 
-    /// Whether a resident of `kim_id` living under `path` is within its reach.
+    /// Whether a resident of `kim_id` living under `path` is within its reach (a
+    /// training's form: see [`may_answer`]).
     pub fn reaches(&self, kim_id: i64, path: &str) -> bool {
         match self.kim_id {
             Some(k) => k == kim_id,
@@ -57,13 +60,14 @@ pub struct StoredQuestion {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reach {
     pub kim_id: Option<i64>,
+    pub training_id: Option<i64>,
     pub area_id: Option<i64>,
     pub area_path: String,
     pub name: String,
 }
 
 const COLUMNS: &str =
-    "SELECT id, title, author_id, kim_id, area_path, reach_name, status, closes_at, sent_count, created_at FROM surveys";
+    "SELECT id, title, author_id, kim_id, training_id, area_path, reach_name, status, closes_at, sent_count, created_at FROM surveys";
 
 fn row(r: &AnyRow) -> DbResult<Survey> {
     Ok(Survey {
@@ -71,6 +75,7 @@ fn row(r: &AnyRow) -> DbResult<Survey> {
         title: r.try_get("title")?,
         author_id: r.try_get("author_id")?,
         kim_id: r.try_get("kim_id")?,
+        training_id: r.try_get("training_id")?,
         area_path: r.try_get("area_path")?,
         reach_name: r.try_get("reach_name")?,
         status: Status::parse(&r.try_get::<String, _>("status")?),
@@ -84,13 +89,14 @@ fn row(r: &AnyRow) -> DbResult<Survey> {
 /// (which also queues the invitations).
 pub async fn create(tx: &mut Transaction<'_, Any>, draft: &Draft, author: i64, reach: &Reach, closes_at: i64, now: i64) -> DbResult<i64> {
     let id: i64 = sqlx::query(
-        "INSERT INTO surveys (title, author_id, kim_id, area_id, area_path, reach_name, status, closes_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8) RETURNING id",
+        "INSERT INTO surveys (title, author_id, kim_id, area_id, training_id, area_path, reach_name, status, closes_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9) RETURNING id",
     )
     .bind(&draft.title)
     .bind(author)
     .bind(reach.kim_id)
     .bind(reach.area_id)
+    .bind(reach.training_id)
     .bind(&reach.area_path)
     .bind(&reach.name)
     .bind(closes_at)
@@ -166,8 +172,13 @@ pub struct Recipient {
 }
 
 /// Members within the reach whose consents to membership and to programme news both
-/// stand (`/berhenti` or erasure ends them).
+/// stand (`/berhenti` or erasure ends them); for a training's form, its registered
+/// participants who are still members (they signed up for the training, so its
+/// feedback form is part of it, not programme news).
 pub async fn recipients(db: &Db, reach: &Reach) -> DbResult<Vec<Recipient>> {
+    if let Some(training) = reach.training_id {
+        return participants(db, training).await;
+    }
     let rows = sqlx::query(
         "SELECT u.id, u.language, u.kim_id, a.path FROM users u JOIN kims k ON k.id = u.kim_id \
          JOIN areas a ON a.id = k.kelurahan_id \
@@ -190,6 +201,32 @@ pub async fn recipients(db: &Db, reach: &Reach) -> DbResult<Vec<Recipient>> {
         }
     }
     Ok(out)
+}
+
+async fn participants(db: &Db, training: i64) -> DbResult<Vec<Recipient>> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.language FROM training_registrations r JOIN users u ON u.id = r.user_id \
+         WHERE r.training_id = $1 AND r.status = 'registered' \
+           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = u.id AND c.purpose = $2 AND c.withdrawn_at IS NULL) \
+         ORDER BY u.id",
+    )
+    .bind(training)
+    .bind(PURPOSE_MEMBERSHIP)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(|r| Ok(Recipient { user_id: r.try_get("id")?, language: r.try_get("language")? })).collect()
+}
+
+/// Whether `user_id` (a resident of `kim_id` under `path`) may answer `s`: within
+/// its reach, or registered for its training.
+pub async fn may_answer(db: &Db, s: &Survey, user_id: i64, kim_id: i64, path: &str) -> DbResult<bool> {
+    let Some(training) = s.training_id else { return Ok(s.reaches(kim_id, path)) };
+    let r = sqlx::query("SELECT COUNT(*) AS n FROM training_registrations WHERE training_id = $1 AND user_id = $2 AND status = 'registered'")
+        .bind(training)
+        .bind(user_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(r.try_get::<i64, _>("n")? > 0)
 }
 
 /// Closes or recalls an open survey, once: `false` when it was no longer open (a

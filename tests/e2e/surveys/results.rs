@@ -85,9 +85,9 @@ async fn a_coordinator_gets_their_surveys_results_by_kecamatan_as_xlsx_csv_and_c
     let koor = coordinator(&app, 8931, "IB1-BL").await;
     let other_koor = coordinator(&app, 8932, "IB1-BB").await;
     let kota = areas::find_scope_areas(&app.db, "Kota Palembang").await.unwrap().remove(0);
-    let city = Reach { kim_id: None, area_id: Some(kota.id), area_path: kota.path.clone(), name: "Kota Palembang".into() };
+    let city = Reach { kim_id: None, training_id: None, area_id: Some(kota.id), area_path: kota.path.clone(), name: "Kota Palembang".into() };
     let id = survey(&app, 8931, city).await;
-    let hidden = survey(&app, 8932, Reach { kim_id: None, area_id: None, area_path: kota.path.clone(), name: "x".into() }).await;
+    let hidden = survey(&app, 8932, Reach { kim_id: None, training_id: None, area_id: None, area_path: kota.path.clone(), name: "x".into() }).await;
     respond(&app, id, 7101, "IB1-BL", (0, 5, "=1+1 tolong pelatihan"), true).await;
     respond(&app, id, 7102, "IB1-BB", (1, 4, "Pasar murah"), true).await;
     respond(&app, id, 7103, "KMN-KM", (0, 3, "Bantuan modal"), true).await;
@@ -153,7 +153,7 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
     app.grant_staff(8941, "Ilir Barat I").await;
     let bl = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     let km = areas::kim_by_code(&app.db, "KMN-KM").await.unwrap().unwrap();
-    let reach = |k: &kimbot::features::members::Kim| Reach { kim_id: Some(k.id), area_id: None, area_path: k.area_path.clone(), name: k.name.clone() };
+    let reach = |k: &kimbot::features::members::Kim| Reach { kim_id: Some(k.id), training_id: None, area_id: None, area_path: k.area_path.clone(), name: k.name.clone() };
     let inside = survey(&app, 8942, reach(&bl)).await;
     let beside = survey(&app, 8943, reach(&km)).await;
     respond(&app, inside, 7201, "IB1-BL", (2, 2, "Perlu QRIS"), true).await;
@@ -188,7 +188,7 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
 async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts() {
     let app = spawn_app().await;
     let bl = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
-    let reach = Reach { kim_id: Some(bl.id), area_id: None, area_path: bl.area_path.clone(), name: bl.name.clone() };
+    let reach = Reach { kim_id: Some(bl.id), training_id: None, area_id: None, area_path: bl.area_path.clone(), name: bl.name.clone() };
     let done = survey(&app, 8951, reach.clone()).await;
     let half = survey(&app, 8951, reach).await;
     respond(&app, done, 7301, "IB1-BL", (1, 5, "Rumah saya di Jl. Melati 3"), true).await;
