@@ -8,6 +8,7 @@ pub mod feeds;
 pub mod members;
 pub mod privacy;
 pub mod reports;
+pub mod surveys;
 pub mod trainings;
 pub mod umkm;
 pub mod webhooks;
@@ -27,5 +28,6 @@ pub static PERSONAL_DATA: &[&PersonalData] = &[
     &announcements::personal::DATA,
     &feeds::personal::DATA,
     &factcheck::personal::DATA,
+    &surveys::personal::DATA,
     &crate::web::console::personal::DATA,
 ];

@@ -78,6 +78,11 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::features::feeds::cli::FeedsAction,
     },
+    /// Surveys: list them, export one survey's results (XLSX, CSV, chart PNG).
+    Surveys {
+        #[command(subcommand)]
+        action: crate::features::surveys::cli::SurveysAction,
+    },
     /// Check this server's setup (token, database, migrations, zone, admins, areas,
     /// feeds and webhooks reachable, Telegram's webhook info); exit code 1 if any fails.
     Doctor,
@@ -229,6 +234,14 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             db.close().await;
             result
         }
+        Command::Surveys { action } => {
+            let config = Config::from_env()?;
+            let db = Db::connect(&config.database_url, config.backend).await?;
+            db.migrate().await?;
+            let result = crate::features::surveys::cli::run(&db, config.tz, action, clock.now(), &mut std::io::stdout()).await;
+            db.close().await;
+            result
+        }
         Command::Run => {
             let app = App::build(Config::from_env()?, clock).await?;
             tracing::info!("kimbot is running; Ctrl-C to stop");
@@ -282,6 +295,7 @@ async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(
         | Command::Bench { .. }
         | Command::Export { .. }
         | Command::Feeds { .. }
+        | Command::Surveys { .. }
         | Command::Doctor
         | Command::Backup { .. } => {
             unreachable!("handled in run")

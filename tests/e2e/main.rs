@@ -22,6 +22,7 @@ mod trainings;
 mod umkm;
 mod webhooks;
 mod factcheck;
+mod surveys;
 mod feeds;
 mod console;
 mod ops;

@@ -7,6 +7,7 @@
 
 mod btn;
 mod kinds;
+mod surveys;
 
 pub use btn::{Btn, Kind};
 
@@ -50,6 +51,8 @@ pub enum Dialog {
     Umkm,
     /// Training attendance: the list of trainings in scope.
     Attendance,
+    /// Survey results: the list of surveys the person may see.
+    Surveys,
 }
 
 fn allowed(turn: &Turn) -> bool {
@@ -60,11 +63,11 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
     if !matches!(cmd.name.as_str(), "laporan" | "report") {
         return Ok(false);
     }
-    if !allowed(turn) {
+    if !allowed(turn) && !surveys::allowed(turn) {
         turn.say(not_allowed_key(turn)).await?;
         return Ok(true);
     }
-    turn.send_with_buttons(t(turn.lang(), "rep-choose-kind"), kinds::kind_keyboard(turn.lang())).await?;
+    turn.send_with_buttons(t(turn.lang(), "rep-choose-kind"), kinds::kind_keyboard(turn.lang(), allowed(turn))).await?;
     turn.set_dialog(Dialog::ChooseKind).await?;
     Ok(true)
 }
@@ -103,7 +106,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
 
 pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
     let Current::Mine(dialog) = state else { return Ok(false) };
-    if !allowed(turn) {
+    if !allowed(turn) && !(surveys::allowed(turn) && surveys::is_survey_press(&btn)) {
         return Ok(false);
     }
     match (btn, dialog) {

@@ -35,7 +35,7 @@ const COLOURS: [RGBColor; 9] = [
     RGBColor(23, 190, 207),
 ];
 
-fn register() {
+pub fn register() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         if register_font("sans-serif", FontStyle::Normal, FONT).is_err() {

@@ -3,6 +3,7 @@
 //! the CSV (and, for aspirations, the chart), and writes the audit entry. The UMKM
 //! and attendance exports are in [`tables`].
 
+mod survey;
 mod tables;
 
 use std::sync::Arc;
@@ -40,6 +41,8 @@ pub enum What {
     Umkm { filter: super::registry::UmkmFilter, label: String },
     /// Attendance of one training; `scope` is its KIM's area path (for the audit).
     Attendance { training: i64, title: String, scope: String },
+    /// Results of one survey; `scope` is its reach's area path (for the audit).
+    Survey { survey: i64, title: String, scope: String },
 }
 
 /// How often the progress message may change.
@@ -57,6 +60,7 @@ async fn run_inner(job: &Job) -> Result<(), ReportError> {
         What::Aspirations { period, area_path, area_label } => run_aspirations(job, *period, area_path, area_label).await,
         What::Umkm { filter, label } => tables::umkm(job, filter, label).await,
         What::Attendance { training, title, scope } => tables::attendance(job, *training, title, scope).await,
+        What::Survey { survey, title, scope } => survey::run(job, *survey, title, scope).await,
     }
 }
 

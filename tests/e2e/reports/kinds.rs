@@ -149,7 +149,7 @@ async fn a_coordinator_cannot_press_the_report_kinds() {
     let koor = app.member_of(7440, "Koor", "IB1-BL").await;
     let photo = training(&app, "IB1-BL", "Foto produk").await;
     koor.send("/laporan").await;
-    assert!(koor.next_message().await.text.contains("hanya untuk staf"));
+    assert!(koor.next_message().await.text.contains("Laporan apa"), "coordinators get the survey kind only");
 
     for data in ["r:k:u".to_string(), "r:k:t".to_string(), format!("r:tr:{photo}")] {
         let id = koor.press_data(1, &data).await;
