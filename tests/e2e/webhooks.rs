@@ -1,12 +1,14 @@
 //! Webhooks out: ticket changes reach a receiver as signed POSTs with the documented
 //! body, retries keep the delivery id, refusals are listed for staff, anonymous and
-//! erased reporters are never named, and a hanging receiver delays nothing else.
+//! erased reporters are never named, a hanging receiver delays nothing else, and
+//! cek fakta verdicts are posted as `factcheck.verdict`.
 
 mod claims;
 mod cli;
 mod guard;
 mod receiver;
 mod retries;
+mod verdict;
 
 use std::collections::BTreeSet;
 use std::time::Duration;

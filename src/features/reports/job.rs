@@ -75,7 +75,7 @@ async fn run_aspirations(job: &Job, period: Period, area_path: &Option<String>, 
         tz: job.tz,
     };
     let progress = Arc::new(Progress::default());
-    let export = aspirations::export(&job.db, &spec, dir.path(), progress.clone());
+    let export = aspirations::export_as_of(&job.db, &spec, job.clock.now(), dir.path(), progress.clone());
     let out = with_progress(job, export, &progress).await?;
     let scope = area_path.as_deref().unwrap_or("all");
     let detail = format!("kind=aspirations scope={scope} period={}..{} rows={}", period.from, period.to, out.rows);

@@ -10,7 +10,9 @@
 pub mod aspirations;
 pub mod bench;
 pub mod chart;
+pub mod detail;
 pub mod job;
+pub mod names;
 pub mod office;
 pub mod csv;
 pub mod period;
