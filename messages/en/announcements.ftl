@@ -30,12 +30,16 @@ ann-btn-rewrite = ✏️ Change content
 ann-btn-retarget = 🎯 Change where
 ann-pick = Tick the groups, then press Done.
 ann-pick-empty = No active linked groups yet. Add me to a group, then send /hubungkan KIM-CODE there.
-ann-pick-none = Choose at least one group.
+ann-pick-none = ⚠️ No group is ticked yet. Choose at least one group in this list, then press Done.
 ann-btn-picked = ✔️ Done ({ $count } chosen)
 ann-target-chosen = 🎯 Sending to: { $target }.
 ann-target-kim = every group of { $name }
 ann-target-groups = { $name } chosen groups
 ann-target-area = every KIM group in { $name }
+ann-groups-left = ⚠️ { $count ->
+    [one] The group { $groups } is
+   *[other] The groups { $groups } are
+} no longer connected (the bot was removed or the group was unlinked), so they are left out.
 ann-target-gone = The chosen target can no longer be used (a group left or access changed). Please choose again.
 
 ann-choices =
@@ -116,6 +120,7 @@ ann-report-waiting = ⏳ { $group }: waiting
 ann-report-failed = ❌ { $group }: failed ({ $reason })
 ann-report-more = … and { $count } more groups
 ann-report-resent = ⚠️ { $count } groups may have this message twice (it was being sent when the bot stopped abruptly, then sent again): { $groups }
+ann-report-as-of = 🕒 As of { $time }
 ann-report-totals = Sent { $sent } · Failed { $failed } · Waiting { $waiting }
 ann-report-no-groups = There was no active group in the target at this send.
 ann-reason-removed = the bot was removed from the group
@@ -145,6 +150,13 @@ ann-jadwal-last = Last sent: { $when }{ $late ->
 ann-btn-pause = ⏸️ Pause #{ $id }
 ann-btn-resume = ▶️ Resume #{ $id }
 ann-btn-cancel = ✖️ Cancel #{ $id }
+ann-jadwal-cancel-ask =
+    Cancel announcement #{ $id } ({ $schedule })?
+    📝 { $text }
+
+    The schedule stops and it will not be sent again. This cannot be undone; to stop it for a while, choose Pause.
+ann-btn-cancel-yes = ✖️ Yes, cancel #{ $id }
+ann-jadwal-not-pending = ℹ️ Announcement #{ $id } had already changed (paused, resumed, cancelled or finished). This is how things stand now.
 ann-jadwal-cancelled = ✖️ Announcement #{ $id } cancelled.
 ann-jadwal-paused-now = ⏸️ Announcement #{ $id } paused.
 ann-jadwal-resumed = ▶️ Announcement #{ $id } resumed.

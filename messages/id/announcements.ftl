@@ -30,12 +30,13 @@ ann-btn-rewrite = ✏️ Ubah isi
 ann-btn-retarget = 🎯 Ubah tujuan
 ann-pick = Centang grup tujuan, lalu tekan Selesai.
 ann-pick-empty = Belum ada grup aktif yang terhubung. Tambahkan saya ke grup, lalu kirim /hubungkan KODE-KIM di grup itu.
-ann-pick-none = Pilih minimal satu grup.
+ann-pick-none = ⚠️ Belum ada grup yang dicentang. Pilih minimal satu grup pada daftar ini, lalu tekan Selesai.
 ann-btn-picked = ✔️ Selesai ({ $count } dipilih)
 ann-target-chosen = 🎯 Tujuan: { $target }.
 ann-target-kim = semua grup { $name }
 ann-target-groups = { $name } grup pilihan
 ann-target-area = semua grup KIM di { $name }
+ann-groups-left = ⚠️ Grup { $groups } sudah tidak terhubung (bot dikeluarkan dari grup atau hubungannya diputus), jadi dilewati.
 ann-target-gone = Tujuan yang dipilih sudah tidak bisa dipakai (grup keluar atau hak akses berubah). Silakan pilih tujuan lagi.
 
 ann-choices =
@@ -116,6 +117,7 @@ ann-report-waiting = ⏳ { $group }: menunggu
 ann-report-failed = ❌ { $group }: gagal ({ $reason })
 ann-report-more = … dan { $count } grup lain
 ann-report-resent = ⚠️ { $count } grup mungkin menerima pesan ini dua kali (sedang dikirim saat bot berhenti mendadak, lalu dikirim ulang): { $groups }
+ann-report-as-of = 🕒 Keadaan pukul { $time }
 ann-report-totals = Terkirim { $sent } · Gagal { $failed } · Menunggu { $waiting }
 ann-report-no-groups = Tidak ada grup aktif di tujuan saat pengiriman ini.
 ann-reason-removed = bot dikeluarkan dari grup
@@ -145,6 +147,13 @@ ann-jadwal-last = Terakhir dikirim: { $when }{ $late ->
 ann-btn-pause = ⏸️ Jeda #{ $id }
 ann-btn-resume = ▶️ Lanjutkan #{ $id }
 ann-btn-cancel = ✖️ Batalkan #{ $id }
+ann-jadwal-cancel-ask =
+    Batalkan pengumuman #{ $id } ({ $schedule })?
+    📝 { $text }
+
+    Jadwalnya berhenti dan tidak akan dikirim lagi. Ini tidak bisa diurungkan; jika hanya ingin berhenti sementara, pilih Jeda.
+ann-btn-cancel-yes = ✖️ Ya, batalkan #{ $id }
+ann-jadwal-not-pending = ℹ️ Pengumuman #{ $id } sudah berubah sebelumnya (dijeda, dilanjutkan, dibatalkan, atau selesai). Inilah keadaan terbarunya.
 ann-jadwal-cancelled = ✖️ Pengumuman #{ $id } dibatalkan.
 ann-jadwal-paused-now = ⏸️ Pengumuman #{ $id } dijeda.
 ann-jadwal-resumed = ▶️ Pengumuman #{ $id } dilanjutkan.

@@ -10,6 +10,7 @@ use serde_json::json;
 use crate::support::{MessageExt, spawn_app, spawn_app_with_clock};
 use steps::*;
 
+mod confirm;
 mod scheduling;
 mod umkm;
 pub mod steps;

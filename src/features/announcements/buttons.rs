@@ -63,8 +63,12 @@ pub enum Btn {
     Recall(i64, i64),
     /// Recall confirmed.
     RecallYes(i64, i64),
-    /// `/jadwal`: cancel, pause, resume.
+    /// `/jadwal`: cancel (asks first), pause, resume.
     Cancel(i64),
+    /// Cancel confirmed.
+    CancelYes(i64),
+    /// Back to the `/jadwal` list.
+    Jadwal,
     Pause(i64),
     Resume(i64),
 }
@@ -97,6 +101,8 @@ impl Payload for Btn {
             Btn::Recall(id, n) => format!("rc:{id}:{n}"),
             Btn::RecallYes(id, n) => format!("ry:{id}:{n}"),
             Btn::Cancel(id) => format!("jc:{id}"),
+            Btn::CancelYes(id) => format!("jy:{id}"),
+            Btn::Jadwal => "jl".into(),
             Btn::Pause(id) => format!("jp:{id}"),
             Btn::Resume(id) => format!("jr:{id}"),
         }
@@ -129,6 +135,8 @@ impl Payload for Btn {
             ["rc", a, n] => Btn::Recall(id(a)?, id(n)?),
             ["ry", a, n] => Btn::RecallYes(id(a)?, id(n)?),
             ["jc", n] => Btn::Cancel(id(n)?),
+            ["jy", n] => Btn::CancelYes(id(n)?),
+            ["jl"] => Btn::Jadwal,
             ["jp", n] => Btn::Pause(id(n)?),
             ["jr", n] => Btn::Resume(id(n)?),
             _ => return None,
@@ -170,6 +178,8 @@ mod tests {
             Btn::Recall(1, 2),
             Btn::RecallYes(i64::MAX, i64::MAX),
             Btn::Cancel(5),
+            Btn::CancelYes(i64::MAX),
+            Btn::Jadwal,
             Btn::Pause(5),
             Btn::Resume(i64::MAX),
         ];
@@ -178,7 +188,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "zz", "s:1", "ua:0", "us:1:7", "us:1:-1", "un:1:x:7", "un:1:x", "u:1"] {
+        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "jy:0", "jy", "jl:1", "zz", "s:1", "ua:0", "us:1:7", "us:1:-1", "un:1:x:7", "un:1:x", "u:1"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

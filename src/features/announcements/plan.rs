@@ -31,9 +31,22 @@ async fn scope_of(turn: &Turn<'_>, draft: &Draft) -> DbResult<Option<(Target, Sc
     Ok(scope.map(|s| (target, s)))
 }
 
+/// The chosen target no longer works — a picked group left (bot removed, unlinked)
+/// or the person's rights changed: say which, and offer the targets again, rather
+/// than answering the press as stale.
+async fn target_lost(turn: &Turn<'_>, draft: Draft) -> Result<bool, HandlerError> {
+    let left = match &draft.target {
+        Some(Target::Groups(ids)) => compose::left_groups(turn, &draft, ids).await?,
+        _ => Vec::new(),
+    };
+    let note = if left.is_empty() { t(turn.lang(), "ann-target-gone") } else { compose::left_note(turn, &left) };
+    turn.send(note).await?;
+    compose::show_targets(turn, draft, None).await
+}
+
 /// After the preview: to whom, how many groups now, and the "when" buttons.
 pub async fn choices(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Result<bool, HandlerError> {
-    let Some((target, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((target, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let lang = turn.lang();
     let groups = targets::resolve(&turn.ctx.db, &turn.who.actor, &target).await?.len() as i64;
     let label = render::target_label(lang, &target, &scope.name);
@@ -73,7 +86,7 @@ async fn save(
 }
 
 pub async fn send_now(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
-    let Some((target, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((target, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let groups = targets::resolve(&turn.ctx.db, &turn.who.actor, &target).await?.len() as i64;
     let to_umkm = matches!(target, Target::Umkm(_));
     if groups == 0 {
@@ -98,7 +111,7 @@ fn zone(tz: Tz, now: i64) -> String {
 }
 
 pub async fn ask_at(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
-    let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let text = ta(turn.lang(), "ann-ask-at", &[("zone", Arg::from(zone(scope.tz, turn.now())))]);
     turn.set_dialog(Dialog::AskAt(draft)).await?;
     render::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
@@ -106,10 +119,7 @@ pub async fn ask_at(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Handl
 }
 
 pub async fn on_time_typed(turn: &Turn<'_>, draft: Draft, text: &str) -> HandlerResult {
-    let Some((_, scope)) = scope_of(turn, &draft).await? else {
-        turn.say("ann-target-gone").await?;
-        return compose::show_targets(turn, draft, None).await.map(drop);
-    };
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await.map(drop) };
     let key = match typed::parse(text, turn.now(), scope.tz) {
         Ok(unix) => return confirm_screen(turn, draft, Plan::At(unix), scope.tz, None).await.map(drop),
         Err(WhenError::Format) => "ann-when-format",
@@ -131,14 +141,14 @@ pub async fn ask_repeat(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, H
 }
 
 pub async fn preset(turn: &Turn<'_>, draft: Draft, n: u8, at: At) -> Result<bool, HandlerError> {
-    let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let Some((line, _)) = PRESETS.get(usize::from(n)) else { return Ok(false) };
     let Ok(expr) = CronExpr::from_crontab(line, turn.now(), scope.tz) else { return Ok(false) };
     confirm_screen(turn, draft, Plan::Cron(expr.quartz().to_string()), scope.tz, Some(at)).await
 }
 
 pub async fn ask_cron(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
-    let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let text = ta(turn.lang(), "ann-ask-cron", &[("zone", Arg::from(zone(scope.tz, turn.now())))]);
     turn.set_dialog(Dialog::AskCron(draft)).await?;
     render::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
@@ -146,10 +156,7 @@ pub async fn ask_cron(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Han
 }
 
 pub async fn on_cron_typed(turn: &Turn<'_>, draft: Draft, text: &str) -> HandlerResult {
-    let Some((_, scope)) = scope_of(turn, &draft).await? else {
-        turn.say("ann-target-gone").await?;
-        return compose::show_targets(turn, draft, None).await.map(drop);
-    };
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await.map(drop) };
     let key = match CronExpr::from_crontab(text, turn.now(), scope.tz) {
         Ok(expr) => {
             return confirm_screen(turn, draft, Plan::Cron(expr.quartz().into()), scope.tz, None).await.map(drop);
@@ -192,7 +199,7 @@ async fn confirm_screen(
 
 /// "Save": the schedule is stored; the scheduler fires it from here on.
 pub async fn confirm(turn: &Turn<'_>, draft: Draft, plan: Plan, at: At) -> Result<bool, HandlerError> {
-    let Some((target, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((target, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let (now, tz) = (turn.now(), scope.tz);
     let (schedule, first) = match plan {
         Plan::At(unix) if unix <= now => {

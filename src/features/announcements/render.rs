@@ -123,6 +123,7 @@ mod tests {
                     ("target", "T"),
                     ("zone", "WIB"),
                     ("cron", "0 8 * * MON"),
+                    ("time", "10:00:05 WIB"),
                     ("runs", "R"),
                     ("group", "G"),
                     ("reason", "Z"),

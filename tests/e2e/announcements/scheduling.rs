@@ -118,6 +118,8 @@ async fn a_scheduled_send_cancelled_in_jadwal_never_goes_out() {
         list.text
     );
     koor.press("Batalkan #1").await;
+    wait_text(&koor, "Batalkan pengumuman #1").await;
+    koor.press("Ya, batalkan #1").await;
     let after = wait_text(&koor, "dibatalkan").await;
     assert!(after.text.contains("Tidak ada pengumuman terjadwal"), "{}", after.text);
 
