@@ -13,6 +13,7 @@ use steps::*;
 mod confirm;
 mod scheduling;
 mod umkm;
+mod when;
 pub mod steps;
 
 #[tokio::test]

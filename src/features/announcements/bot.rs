@@ -50,6 +50,8 @@ pub enum Dialog {
     AskCron(Draft),
     /// A schedule shown, waiting for "save".
     Confirm { draft: Draft, plan: Plan },
+    /// A typed day has passed this year: asking whether next year's `at` is meant.
+    NextYear { draft: Draft, at: i64 },
 }
 
 crate::chat_feature! {
@@ -92,7 +94,9 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
     }
     match dialog {
         Dialog::Compose(draft) => compose::on_content(turn, draft, msg).await,
-        Dialog::AskAt(draft) => plan::on_time_typed(turn, draft, msg.text().unwrap_or_default()).await,
+        Dialog::AskAt(draft) | Dialog::NextYear { draft, .. } => {
+            plan::on_time_typed(turn, draft, msg.text().unwrap_or_default()).await
+        }
         Dialog::AskCron(draft) => plan::on_cron_typed(turn, draft, msg.text().unwrap_or_default()).await,
         _ => turn.say("ann-use-buttons").await,
     }
@@ -131,12 +135,13 @@ async fn on_dialog_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> 
         (D::Target(d), Btn::Toggle(chat)) => compose::toggle(turn, d, chat, at).await,
         (D::Target(d), Btn::Picked) => compose::picked(turn, d, at).await,
         (D::Preview(d), Btn::SendNow) => plan::send_now(turn, d, at).await,
-        (D::Preview(d), Btn::AskAt) => plan::ask_at(turn, d, at).await,
+        (D::Preview(d) | D::NextYear { draft: d, .. }, Btn::AskAt) => plan::ask_at(turn, d, at).await,
+        (D::NextYear { draft, at: when }, Btn::NextYear) => plan::next_year(turn, draft, when, at).await,
         (D::Preview(d), Btn::AskRepeat) => plan::ask_repeat(turn, d, at).await,
         (D::AskRepeat(d) | D::AskCron(d), Btn::Preset(n)) => plan::preset(turn, d, n, at).await,
         (D::AskRepeat(d), Btn::TypeCron) => plan::ask_cron(turn, d, at).await,
         (D::Confirm { draft, plan }, Btn::Confirm) => plan::confirm(turn, draft, plan, at).await,
-        (D::AskAt(d) | D::AskRepeat(d) | D::AskCron(d) | D::Confirm { draft: d, .. }, Btn::Back) => {
+        (D::AskAt(d) | D::AskRepeat(d) | D::AskCron(d) | D::Confirm { draft: d, .. } | D::NextYear { draft: d, .. }, Btn::Back) => {
             plan::choices(turn, d, Some(at)).await
         }
         (

@@ -51,6 +51,8 @@ pub enum Btn {
     TypeCron,
     /// Save the schedule shown.
     Confirm,
+    /// Yes, next year's date is meant.
+    NextYear,
     /// Back to the preview's choices.
     Back,
     /// Choose targets again.
@@ -94,6 +96,7 @@ impl Payload for Btn {
             Btn::Preset(n) => format!("r:{n}"),
             Btn::TypeCron => "c".into(),
             Btn::Confirm => "y".into(),
+            Btn::NextYear => "ny".into(),
             Btn::Back => "b".into(),
             Btn::Retarget => "e".into(),
             Btn::Rewrite => "i".into(),
@@ -128,6 +131,7 @@ impl Payload for Btn {
             ["r", n] => Btn::Preset(n.parse().ok().filter(|n: &u8| usize::from(*n) < super::plan::PRESETS.len())?),
             ["c"] => Btn::TypeCron,
             ["y"] => Btn::Confirm,
+            ["ny"] => Btn::NextYear,
             ["b"] => Btn::Back,
             ["e"] => Btn::Retarget,
             ["i"] => Btn::Rewrite,
@@ -171,6 +175,7 @@ mod tests {
             Btn::Preset(2),
             Btn::TypeCron,
             Btn::Confirm,
+            Btn::NextYear,
             Btn::Back,
             Btn::Retarget,
             Btn::Rewrite,

@@ -20,9 +20,16 @@ use crate::platform::i18n::{Arg, t, ta};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 
-/// The repeat buttons: crontab line and label key.
-pub const PRESETS: [(&str, &str); 3] =
-    [("0 7 * * *", "ann-preset-daily"), ("0 8 * * MON", "ann-preset-monday"), ("0 8 1 * *", "ann-preset-monthly")];
+/// The repeat buttons: crontab line and label key. Only ever appended to: old
+/// buttons carry the index.
+pub const PRESETS: [(&str, &str); 6] = [
+    ("0 7 * * *", "ann-preset-daily"),
+    ("0 8 * * MON", "ann-preset-monday"),
+    ("0 8 1 * *", "ann-preset-monthly"),
+    ("0 7 * * MON-FRI", "ann-preset-weekdays"),
+    ("0 6 * * SUN", "ann-preset-sunday"),
+    ("0 13 * * FRI", "ann-preset-friday"),
+];
 
 /// The draft's target, checked again against the presser's rights.
 async fn scope_of(turn: &Turn<'_>, draft: &Draft) -> DbResult<Option<(Target, Scope)>> {
@@ -125,8 +132,29 @@ pub async fn on_time_typed(turn: &Turn<'_>, draft: Draft, text: &str) -> Handler
         Err(WhenError::Format) => "ann-when-format",
         Err(WhenError::NoSuchDate) => "ann-when-no-such-date",
         Err(WhenError::Past) => "ann-when-past",
+        Err(WhenError::NextYear(at)) => return ask_next_year(turn, draft, at, scope.tz).await,
     };
     turn.say_with(key, &[("zone", Arg::from(zone(scope.tz, turn.now())))]).await
+}
+
+/// "That day has passed this year. Did you mean Kamis, 03/12/2027 08:00 WIB?" with
+/// "yes, next year" and "type again": a past day is never quietly moved a year on.
+async fn ask_next_year(turn: &Turn<'_>, draft: Draft, at: i64, tz: Tz) -> HandlerResult {
+    let lang = turn.lang();
+    let year = chrono::Datelike::year(&crate::platform::when::local(at, tz)).to_string();
+    let text = ta(lang, "ann-when-next-year", &[("when", Arg::from(when(lang, at, tz)))]);
+    let kb = keyboard(vec![
+        vec![(ta(lang, "ann-btn-next-year", &[("year", Arg::from(year))]), Btn::NextYear)],
+        vec![(t(lang, "ann-btn-type-again"), Btn::AskAt)],
+    ]);
+    turn.set_dialog(Dialog::NextYear { draft, at }).await?;
+    turn.send_with_buttons(text, kb).await
+}
+
+/// "Yes, next year": the usual "save this schedule?" screen for that moment.
+pub async fn next_year(turn: &Turn<'_>, draft: Draft, unix: i64, at: At) -> Result<bool, HandlerError> {
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
+    confirm_screen(turn, draft, Plan::At(unix), scope.tz, Some(at)).await
 }
 
 pub async fn ask_repeat(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
@@ -187,7 +215,7 @@ async fn confirm_screen(
             let Ok(expr) = CronExpr::from_quartz(quartz) else { return Ok(false) };
             let runs: Vec<String> =
                 expr.next_runs(turn.now(), tz, 3).into_iter().map(|r| format!("• {}", when(lang, r, tz))).collect();
-            let args = [("cron", Arg::from(expr.crontab())), ("runs", Arg::from(runs.join("\n")))];
+            let args = [("cron", Arg::from(render::cron_words(lang, &expr))), ("runs", Arg::from(runs.join("\n")))];
             ta(lang, "ann-confirm-cron", &args)
         }
     };
