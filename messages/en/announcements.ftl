@@ -171,6 +171,22 @@ ann-jadwal-cancelled = ✖️ Announcement #{ $id } cancelled.
 ann-jadwal-paused-now = ⏸️ Announcement #{ $id } paused.
 ann-jadwal-resumed = ▶️ Announcement #{ $id } resumed.
 
+ann-btn-history = 📜 Sending history
+ann-history-header = 📜 Sending history (page { $page } of { $pages }), newest first:
+ann-history-empty = No announcement has gone out yet.
+ann-history-item =
+    #{ $id } · send no. { $run } · { $when }{ $late ->
+        [yes] {" "}⚠️ late
+       *[other] {""}
+    }{ $recalled ->
+        [yes] {" "}🗑️ recalled
+       *[other] {""}
+    }
+    🎯 { $target }
+    📝 { $text }
+    ✅ { $sent } · ❌ { $failed } · ⏳ { $waiting }
+ann-btn-history-report = 📊 Report #{ $id } no. { $run }
+
 ann-latest-no-kim = You have not joined a KIM yet. Choose one first with /gantikim.
 ann-latest-none = No announcements from { $kim } yet.
 ann-latest-header = 📢 Latest announcements of { $kim }:

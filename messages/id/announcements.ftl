@@ -168,6 +168,22 @@ ann-jadwal-cancelled = ✖️ Pengumuman #{ $id } dibatalkan.
 ann-jadwal-paused-now = ⏸️ Pengumuman #{ $id } dijeda.
 ann-jadwal-resumed = ▶️ Pengumuman #{ $id } dilanjutkan.
 
+ann-btn-history = 📜 Riwayat pengiriman
+ann-history-header = 📜 Riwayat pengiriman (halaman { $page } dari { $pages }), terbaru dulu:
+ann-history-empty = Belum ada pengumuman yang terkirim.
+ann-history-item =
+    #{ $id } · pengiriman ke-{ $run } · { $when }{ $late ->
+        [yes] {" "}⚠️ terlambat
+       *[other] {""}
+    }{ $recalled ->
+        [yes] {" "}🗑️ ditarik
+       *[other] {""}
+    }
+    🎯 { $target }
+    📝 { $text }
+    ✅ { $sent } · ❌ { $failed } · ⏳ { $waiting }
+ann-btn-history-report = 📊 Laporan #{ $id } ke-{ $run }
+
 ann-latest-no-kim = Anda belum tergabung di KIM. Pilih KIM dulu dengan /gantikim.
 ann-latest-none = Belum ada pengumuman dari { $kim }.
 ann-latest-header = 📢 Pengumuman terbaru { $kim }:

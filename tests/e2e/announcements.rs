@@ -11,6 +11,7 @@ use crate::support::{MessageExt, spawn_app, spawn_app_with_clock};
 use steps::*;
 
 mod confirm;
+mod history;
 mod scheduling;
 mod umkm;
 mod when;

@@ -10,7 +10,7 @@ use teloxide::types::Message;
 
 pub use super::buttons::Btn;
 use super::model::{Content, Target, can_announce};
-use super::{compose, jadwal, latest, plan, report, umkm_target};
+use super::{compose, history, jadwal, latest, plan, report, umkm_target};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::features::members::Role;
 
@@ -113,6 +113,8 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         Btn::Cancel(id) => jadwal::ask_cancel(turn, id, at).await,
         Btn::CancelYes(_) | Btn::Pause(_) | Btn::Resume(_) => jadwal::act(turn, btn, at).await,
         Btn::Jadwal => jadwal::list(turn, Some(at), None).await,
+        Btn::History(page) => history::show(turn, page, at).await,
+        Btn::OpenReport(id, n) => report::show(turn, id, n, None).await,
         btn => match state {
             Current::Mine(dialog) => on_dialog_button(turn, dialog, btn, at).await,
             _ => Ok(false),

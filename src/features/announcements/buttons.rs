@@ -71,6 +71,10 @@ pub enum Btn {
     CancelYes(i64),
     /// Back to the `/jadwal` list.
     Jadwal,
+    /// A page of the history of runs that went out.
+    History(u32),
+    /// Run `n`'s report as a new message (from the history).
+    OpenReport(i64, i64),
     Pause(i64),
     Resume(i64),
 }
@@ -106,6 +110,8 @@ impl Payload for Btn {
             Btn::Cancel(id) => format!("jc:{id}"),
             Btn::CancelYes(id) => format!("jy:{id}"),
             Btn::Jadwal => "jl".into(),
+            Btn::History(page) => format!("jh:{page}"),
+            Btn::OpenReport(id, n) => format!("ro:{id}:{n}"),
             Btn::Pause(id) => format!("jp:{id}"),
             Btn::Resume(id) => format!("jr:{id}"),
         }
@@ -141,6 +147,8 @@ impl Payload for Btn {
             ["jc", n] => Btn::Cancel(id(n)?),
             ["jy", n] => Btn::CancelYes(id(n)?),
             ["jl"] => Btn::Jadwal,
+            ["jh", page] => Btn::History(page.parse().ok()?),
+            ["ro", a, n] => Btn::OpenReport(id(a)?, id(n)?),
             ["jp", n] => Btn::Pause(id(n)?),
             ["jr", n] => Btn::Resume(id(n)?),
             _ => return None,
@@ -185,6 +193,9 @@ mod tests {
             Btn::Cancel(5),
             Btn::CancelYes(i64::MAX),
             Btn::Jadwal,
+            Btn::History(0),
+            Btn::History(u32::MAX),
+            Btn::OpenReport(i64::MAX, i64::MAX),
             Btn::Pause(5),
             Btn::Resume(i64::MAX),
         ];
@@ -193,7 +204,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "jy:0", "jy", "jl:1", "zz", "s:1", "ua:0", "us:1:7", "us:1:-1", "un:1:x:7", "un:1:x", "u:1"] {
+        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "jy:0", "jy", "jl:1", "jh", "jh:-1", "jh:99999999999", "ro:1", "ro:0:1", "zz", "s:1", "ua:0", "us:1:7", "us:1:-1", "un:1:x:7", "un:1:x", "u:1"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

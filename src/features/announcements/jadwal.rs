@@ -29,9 +29,9 @@ pub async fn list(turn: &Turn<'_>, at: Option<At>, note: Option<String>) -> Resu
         parts.push(t(lang, "ann-jadwal-header"));
         parts.extend(mine.iter().map(|a| item(lang, a)));
     }
-    let rows: Vec<Vec<(String, Btn)>> = mine.iter().map(|a| buttons(lang, a)).collect();
-    let kb = (!rows.is_empty()).then(|| keyboard(rows));
-    render::show(turn, at, parts.join("\n\n"), kb).await?;
+    let mut rows: Vec<Vec<(String, Btn)>> = mine.iter().map(|a| buttons(lang, a)).collect();
+    rows.push(vec![(t(lang, "ann-btn-history"), Btn::History(0))]);
+    render::show(turn, at, parts.join("\n\n"), Some(keyboard(rows))).await?;
     Ok(true)
 }
 

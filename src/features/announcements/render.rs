@@ -135,7 +135,7 @@ mod tests {
     /// no key shown instead of text, no placeable left unfilled.
     #[test]
     fn every_announcement_message_renders_in_both_languages() {
-        let args: Vec<(&'static str, Arg)> = ["id", "run", "groups", "chars", "count", "sent", "failed", "waiting"]
+        let args: Vec<(&'static str, Arg)> = ["id", "run", "groups", "chars", "count", "sent", "failed", "waiting", "page", "pages"]
             .into_iter()
             .map(|k| (k, Arg::from(3)))
             .chain(
