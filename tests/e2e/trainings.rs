@@ -3,6 +3,7 @@
 //! Every test starts at [`NOW`] (Monday 30 November 2026, 10:00 WIB).
 
 mod compose;
+mod confirm;
 mod invite;
 mod manage;
 mod reminders;

@@ -83,7 +83,7 @@ fn in_flight(rows: &[DeliveryState]) -> Vec<String> {
     titles
 }
 
-fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryState]) -> String {
+fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryState], now: i64) -> String {
     let groups = per_group(rows);
     let yes_no = |b: bool| Arg::from(if b { "yes" } else { "no" });
     let header = [
@@ -124,7 +124,16 @@ fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryStat
     } else {
         ta(lang, "ann-report-totals", &totals)
     });
+    // The time of reading: "Perbarui" always shows something new, even when no
+    // group changed, so a press is never met with silence.
+    lines.push(ta(lang, "ann-report-as-of", &[("time", Arg::from(clock_time(now, ann.tz)))]));
     lines.join("\n")
+}
+
+/// "10:32:05" in the announcement's zone.
+fn clock_time(unix: i64, tz: chrono_tz::Tz) -> String {
+    use chrono::TimeZone;
+    tz.timestamp_opt(unix, 0).single().map(|t| t.format("%H:%M:%S %Z").to_string()).unwrap_or_default()
 }
 
 /// Shows the report (editing the message pressed on, or as a new message).
@@ -136,7 +145,7 @@ pub async fn show(turn: &Turn<'_>, id: i64, n: i64, at: Option<At>) -> Result<bo
         vec![(t(lang, "ann-btn-refresh"), Btn::Report(id, n))],
         vec![(t(lang, "ann-btn-recall"), Btn::Recall(id, n))],
     ]);
-    render::show(turn, at, render_report(lang, &ann, &run, &rows), Some(kb)).await?;
+    render::show(turn, at, render_report(lang, &ann, &run, &rows, turn.now()), Some(kb)).await?;
     Ok(true)
 }
 

@@ -202,6 +202,12 @@ impl Training {
         (self.quota - self.registered).max(0)
     }
 
+    /// Whether the next person to register goes on the waitlist (buttons then say
+    /// "Daftar tunggu", so nobody expects a seat).
+    pub fn is_full(&self) -> bool {
+        next_seat(self.registered, self.waitlisted, self.quota) != Seat::Registered
+    }
+
     pub fn refusal(&self, now: i64) -> Option<Refusal> {
         refusal(self.status(), self.starts_at, self.deadline(), now)
     }
