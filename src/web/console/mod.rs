@@ -22,7 +22,7 @@ pub mod personal;
 mod photo;
 mod queue;
 mod staff;
-mod summary;
+pub mod summary;
 mod ticket;
 mod trainings;
 mod umkm;

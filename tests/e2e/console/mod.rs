@@ -3,6 +3,7 @@
 
 mod browser;
 mod pages;
+mod summary;
 
 use fake_telegram::Person;
 use reqwest::StatusCode;
