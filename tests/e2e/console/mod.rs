@@ -3,6 +3,7 @@
 
 mod browser;
 mod pages;
+mod recall;
 mod summary;
 
 use fake_telegram::Person;
