@@ -17,7 +17,7 @@ const DAY: i64 = 86_400;
 
 /// A ticket straight in the table (the triggers keep the tallies), as the chat
 /// would store it; `responded` adds a status change that many seconds later.
-async fn ticket(app: &TestApp, n: i64, kim: &str, category: &str, created_at: i64, responded: Option<i64>) -> i64 {
+pub(super) async fn ticket(app: &TestApp, n: i64, kim: &str, category: &str, created_at: i64, responded: Option<i64>) -> i64 {
     let kim = areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let row = sqlx::query(
         "INSERT INTO aspirations (ticket, year, seq, user_id, kim_id, category, body, status, created_at, updated_at) \
