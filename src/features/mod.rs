@@ -6,6 +6,7 @@ pub mod aspirations;
 pub mod factcheck;
 pub mod feeds;
 pub mod members;
+pub mod polls;
 pub mod privacy;
 pub mod reports;
 pub mod trainings;
@@ -27,5 +28,6 @@ pub static PERSONAL_DATA: &[&PersonalData] = &[
     &announcements::personal::DATA,
     &feeds::personal::DATA,
     &factcheck::personal::DATA,
+    &polls::personal::DATA,
     &crate::web::console::personal::DATA,
 ];
