@@ -17,15 +17,17 @@ CREATE TABLE polls (
 CREATE INDEX polls_due ON polls(status, closes_at);
 CREATE INDEX polls_author ON polls(author_id, id);
 
--- One answer of one person through one chat's copy of the poll. A person counts once:
--- the tally takes their latest answer (highest update id) over all chats.
+-- One answer of one person through one chat's copy of a poll. A person counts once:
+-- the tally takes their latest standing answer (highest update id) over all chats.
+-- Updates without a chat reach the bot in no particular order, so a retraction is
+-- kept as a row with no choices and an older update never overwrites a newer one.
 CREATE TABLE poll_votes (
     id         BIGSERIAL PRIMARY KEY,
     poll_id    BIGINT NOT NULL REFERENCES polls(id),
     voter      BIGINT NOT NULL,                    -- Telegram user id; negative once erased
     chat_id    BIGINT NOT NULL,                    -- chat whose copy was answered
     kim_id     BIGINT,                             -- that chat's KIM (group's, or the resident's)
-    choices    TEXT   NOT NULL,                    -- option indexes, comma-separated
+    choices    TEXT   NOT NULL,                    -- option indexes, comma-separated; empty: taken back
     seq        BIGINT NOT NULL,                    -- Telegram update id: later answers win
     UNIQUE (poll_id, voter, chat_id)
 );
@@ -38,6 +40,7 @@ CREATE TABLE poll_chat_totals (
     kim_id     BIGINT,
     counts     TEXT   NOT NULL,                    -- voters per option, comma-separated
     voters     BIGINT NOT NULL,
+    seq        BIGINT NOT NULL,                    -- Telegram update id of these totals
     updated_at BIGINT NOT NULL,
     PRIMARY KEY (poll_id, chat_id)
 );

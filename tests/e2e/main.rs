@@ -21,6 +21,7 @@ mod trainings;
 mod umkm;
 mod webhooks;
 mod factcheck;
+mod polls;
 mod feeds;
 mod console;
 mod ops;

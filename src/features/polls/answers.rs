@@ -2,6 +2,9 @@
 //! chosen options, or none when they took their answer back) and `poll` updates
 //! (an anonymous copy's totals). Both come from every chat a poll went to and land
 //! in the one tally of that poll; a Telegram poll id we did not send is ignored.
+//!
+//! Such updates carry no chat, so teloxide hands them to handlers concurrently, in
+//! no order: each is stored with its update id and only a newer one replaces it.
 
 use std::sync::Arc;
 
@@ -22,9 +25,6 @@ pub async fn on_answer(update: Update, answer: PollAnswer, ctx: Arc<AppCtx>) -> 
     }
     let voter = user.id.0 as i64;
     let seq = i64::from(update.id.0);
-    if answer.option_ids.is_empty() {
-        return Ok(store::retract_vote(db, poll_id, chat_id, voter, seq).await?);
-    }
     let kim_id = store::chat_kim(db, chat_id).await?;
     let choices = answer.option_ids.iter().map(|o| usize::from(*o)).collect();
     store::record_vote(db, poll_id, chat_id, &Vote { voter, kim_id, choices, seq }).await?;
@@ -33,7 +33,7 @@ pub async fn on_answer(update: Update, answer: PollAnswer, ctx: Arc<AppCtx>) -> 
 
 /// New counts of a copy; only anonymous copies are counted from these (the others
 /// are counted person by person from their answers).
-pub async fn on_poll(poll: TgPoll, ctx: Arc<AppCtx>) -> HandlerResult {
+pub async fn on_poll(update: Update, poll: TgPoll, ctx: Arc<AppCtx>) -> HandlerResult {
     if !poll.is_anonymous {
         return Ok(());
     }
@@ -44,6 +44,6 @@ pub async fn on_poll(poll: TgPoll, ctx: Arc<AppCtx>) -> HandlerResult {
     }
     let counts = poll.options.iter().map(|o| u64::from(o.voter_count)).collect();
     let totals = ChatTotals { kim_id: store::chat_kim(db, chat_id).await?, counts, voters: u64::from(poll.total_voter_count) };
-    store::record_totals(db, poll_id, chat_id, &totals, ctx.now()).await?;
+    store::record_totals(db, poll_id, chat_id, &totals, i64::from(update.id.0), ctx.now()).await?;
     Ok(())
 }

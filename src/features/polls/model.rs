@@ -152,11 +152,11 @@ pub struct Tally {
     pub by_kim: BTreeMap<Option<i64>, Counts>,
 }
 
-/// Each person once, by their latest answer (whichever chat it came through),
-/// plus the anonymous chats' totals.
+/// Each person once, by their latest standing answer (whichever chat it came
+/// through; an answer taken back stands no more), plus the anonymous chats' totals.
 pub fn tally(options: usize, votes: &[Vote], anonymous: &[ChatTotals]) -> Tally {
     let mut latest: HashMap<i64, &Vote> = HashMap::new();
-    for v in votes {
+    for v in votes.iter().filter(|v| !v.choices.is_empty()) {
         match latest.get(&v.voter) {
             Some(seen) if seen.seq >= v.seq => {}
             _ => {
@@ -202,6 +202,13 @@ mod tests {
         assert_eq!(t.total, Counts { options: vec![1, 2], voters: 3 });
         assert_eq!(t.by_kim[&Some(10)], Counts { options: vec![1, 0], voters: 1 });
         assert_eq!(t.by_kim[&Some(20)], Counts { options: vec![0, 2], voters: 2 });
+    }
+
+    #[test]
+    fn an_answer_taken_back_leaves_the_persons_answer_in_another_chat_standing() {
+        let votes = [vote(1, 10, &[0], 5), vote(1, 20, &[1], 6), vote(1, 20, &[], 8), vote(2, 10, &[], 3)];
+        let t = tally(2, &votes, &[]);
+        assert_eq!(t.total, Counts { options: vec![1, 0], voters: 1 });
     }
 
     #[test]

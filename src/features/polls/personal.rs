@@ -3,8 +3,9 @@
 //!
 //! Erasure keeps every count right: authored polls stay with
 //! [`ERASED_USER`](crate::platform::personal::ERASED_USER) as author, and each
-//! answer stays, its voter replaced by one negative number per erased person (so
-//! answers of that person in two chats still count once, and point at nobody).
+//! answer stays, its voter (and a private copy's chat) replaced by one negative
+//! number per erased person (so answers of that person in two chats still count
+//! once, and point at nobody).
 
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -16,8 +17,12 @@ use crate::platform::personal::{Erasure, Hook, PersonalData, Section, Tx, json, 
 
 pub const DATA: PersonalData = PersonalData {
     owner: "polls",
-    erases: &[("polls", "author_id"), ("poll_votes", "voter")],
-    keeps: &[],
+    erases: &[("polls", "author_id"), ("poll_votes", "voter"), ("poll_votes", "chat_id"), ("poll_chat_totals", "chat_id")],
+    keeps: &[
+        ("outbox", "telegram_poll_id", "Telegram's id of a sent poll, not of a person"),
+        ("poll_votes", "poll_id", "the poll answered, not a person"),
+        ("poll_chat_totals", "poll_id", "the poll counted, not a person"),
+    ],
     erase,
     export,
 };
@@ -30,9 +35,12 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
             .await?
             .try_get("first")?;
         if let Some(first) = first {
-            sqlx::query("UPDATE poll_votes SET voter = $2 WHERE voter = $1").bind(e.user_id).bind(-first).execute(&mut **tx).await?;
+            // A private copy's chat is the person too.
+            for sql in ["UPDATE poll_votes SET voter = $2 WHERE voter = $1", "UPDATE poll_votes SET chat_id = $2 WHERE chat_id = $1"] {
+                sqlx::query(sql).bind(e.user_id).bind(-first).execute(&mut **tx).await?;
+            }
         }
-        reassign(tx, e.user_id, &[("polls", "author_id")]).await
+        reassign(tx, e.user_id, &[("polls", "author_id"), ("poll_chat_totals", "chat_id")]).await
     })
 }
 
@@ -62,7 +70,7 @@ impl Section for Answers {
 }
 
 const ANSWERS: &str = "SELECT p.question, p.options, v.choices FROM poll_votes v JOIN polls p ON p.id = v.poll_id \
-                       WHERE v.voter = $1 ORDER BY v.poll_id, v.seq";
+                       WHERE v.voter = $1 AND v.choices <> '' ORDER BY v.poll_id, v.seq";
 
 fn decode(r: &sqlx::any::AnyRow) -> DbResult<Answer> {
     let options: Vec<String> = serde_json::from_str(&r.try_get::<String, _>("options")?).unwrap_or_default();

@@ -180,7 +180,8 @@ pub async fn chat_kim(db: &Db, chat_id: i64) -> DbResult<Option<i64>> {
     Ok(found.map(|r| r.try_get::<Option<i64>, _>("kim_id")).transpose()?.flatten())
 }
 
-/// One person's answer through one chat; an older update never overwrites a newer one.
+/// One person's answer through one chat (no choices: taken back); an older update
+/// never overwrites a newer one (they arrive in no particular order).
 pub async fn record_vote(db: &Db, poll_id: i64, chat_id: i64, vote: &Vote) -> DbResult<()> {
     let choices = vote.choices.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
     sqlx::query(
@@ -199,30 +200,20 @@ pub async fn record_vote(db: &Db, poll_id: i64, chat_id: i64, vote: &Vote) -> Db
     Ok(())
 }
 
-/// A retraction: the person's answer through that chat is gone.
-pub async fn retract_vote(db: &Db, poll_id: i64, chat_id: i64, voter: i64, seq: i64) -> DbResult<()> {
-    sqlx::query("DELETE FROM poll_votes WHERE poll_id = $1 AND chat_id = $2 AND voter = $3 AND seq < $4")
-        .bind(poll_id)
-        .bind(chat_id)
-        .bind(voter)
-        .bind(seq)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
-}
-
-/// Telegram's latest totals of an anonymous copy.
-pub async fn record_totals(db: &Db, poll_id: i64, chat_id: i64, totals: &ChatTotals, now: i64) -> DbResult<()> {
+/// Telegram's totals of an anonymous copy as of update `seq` (a later one wins).
+pub async fn record_totals(db: &Db, poll_id: i64, chat_id: i64, totals: &ChatTotals, seq: i64, now: i64) -> DbResult<()> {
     let counts = totals.counts.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
     sqlx::query(
-        "INSERT INTO poll_chat_totals (poll_id, chat_id, kim_id, counts, voters, updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
-         ON CONFLICT (poll_id, chat_id) DO UPDATE SET counts = excluded.counts, voters = excluded.voters, updated_at = excluded.updated_at",
+        "INSERT INTO poll_chat_totals (poll_id, chat_id, kim_id, counts, voters, seq, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (poll_id, chat_id) DO UPDATE SET counts = excluded.counts, voters = excluded.voters, seq = excluded.seq, \
+         updated_at = excluded.updated_at WHERE poll_chat_totals.seq < excluded.seq",
     )
     .bind(poll_id)
     .bind(chat_id)
     .bind(totals.kim_id)
     .bind(counts)
     .bind(totals.voters as i64)
+    .bind(seq)
     .bind(now)
     .execute(&db.pool)
     .await?;
