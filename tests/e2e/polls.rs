@@ -106,9 +106,19 @@ async fn a_poll_to_three_groups_and_private_chats_counts_each_person_once_and_cl
     let live = results_until(&koor, "9 orang menjawab").await;
     assert!(live.contains("7 (78%)") && live.contains("2 (22%)"), "{live}");
 
+    // Dewi erases her data: her answer stays counted, linked to nobody.
+    kimbot::features::privacy::erase::erase(app.ctx.as_ref().unwrap(), dewi.id()).await.unwrap();
+    assert_eq!(app.count("SELECT COUNT(*) FROM poll_votes WHERE voter = $1 OR chat_id = $1", dewi.id()).await, 0);
+    results_until(&koor, "9 orang menjawab").await;
+
     clock.advance(3601);
-    assert!(app.fake.wait_until(|st| st.calls_to("stopPoll").len() == 5, Duration::from_secs(10)).await, "stopPoll in every chat");
-    assert!(app.fake.wait_until(|st| st.polls.iter().all(|p| p.closed), Duration::from_secs(5)).await);
+    // Every chat but Dewi's: erasure removed what linked the bot to her chat.
+    let stopped = |st: &fake_telegram::State| st.polls.iter().filter(|p| p.closed).map(|p| p.chat_id).collect::<Vec<_>>();
+    assert!(app.fake.wait_until(|st| stopped(st).len() == 4, Duration::from_secs(10)).await, "{:?}", app.fake.polls());
+    let mut closed = app.fake.with_state(stopped);
+    closed.sort();
+    assert_eq!(closed, [-9103, -9102, -9101, 9112]);
+    assert_eq!(app.fake.calls_to("stopPoll").len(), 4);
     let result = wait_text(&koor, "sudah ditutup. Hasil akhir").await.text;
     assert!(result.contains("9 orang menjawab") && result.contains("• Ilir Barat I: 9 orang"), "{result}");
     assert!(!["Warga", "Dewi", "Ani"].iter().any(|name| result.contains(name)), "counts only: {result}");
@@ -200,4 +210,21 @@ async fn closing_early_stops_every_copy_and_recalling_deletes_them_and_channels_
     assert_eq!(app.fake.calls_to("stopPoll").len(), 2, "a closed poll is not stopped twice");
     let audit = app.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('poll.close', 'poll.recall') AND id > $1", 0).await;
     assert_eq!(audit, 2);
+}
+
+#[tokio::test]
+async fn a_due_poll_is_claimed_for_closing_by_exactly_one_of_many_concurrent_closers() {
+    let app = spawn_app_with_clock(sunday_morning()).await;
+    sqlx::query(
+        "INSERT INTO polls (id, author_id, question, options, multiple, target, target_label, area_path, private_chats, \
+         status, created_at, closes_at) VALUES (77, 1, 'Q', '[\"a\",\"b\"]', 0, '{\"Kim\":1}', 'x', 'p', 0, 'open', 0, 10)",
+    )
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    let claims = (0..8).map(|_| kimbot::features::polls::store::claim_status(&app.db, 77, "closed", 20));
+    let won = futures_util::future::join_all(claims).await.into_iter().filter(|r| *r.as_ref().unwrap()).count();
+    assert_eq!(won, 1);
+    assert!(!kimbot::features::polls::store::claim_status(&app.db, 77, "closed", 30).await.unwrap(), "closed stays closed");
+    assert!(kimbot::features::polls::store::claim_status(&app.db, 77, "recalled", 30).await.unwrap(), "a closed poll can still be recalled");
 }

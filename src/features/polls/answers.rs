@@ -19,7 +19,7 @@ use crate::platform::ctx::AppCtx;
 pub async fn on_answer(update: Update, answer: PollAnswer, ctx: Arc<AppCtx>) -> HandlerResult {
     let MaybeAnonymousUser::User(user) = &answer.voter else { return Ok(()) };
     let db = &ctx.db;
-    let Some((poll_id, chat_id)) = store::copy_of(db, &answer.poll_id.0).await? else { return Ok(()) };
+    let Some((poll_id, chat_id)) = copy_of(db, &answer.poll_id.0).await? else { return Ok(()) };
     if !store::get(db, poll_id).await?.is_some_and(|p| p.is_open()) {
         return Ok(());
     }
@@ -38,7 +38,7 @@ pub async fn on_poll(update: Update, poll: TgPoll, ctx: Arc<AppCtx>) -> HandlerR
         return Ok(());
     }
     let db = &ctx.db;
-    let Some((poll_id, chat_id)) = store::copy_of(db, &poll.id.0).await? else { return Ok(()) };
+    let Some((poll_id, chat_id)) = copy_of(db, &poll.id.0).await? else { return Ok(()) };
     if !store::get(db, poll_id).await?.is_some_and(|p| p.is_open()) {
         return Ok(());
     }
@@ -46,4 +46,17 @@ pub async fn on_poll(update: Update, poll: TgPoll, ctx: Arc<AppCtx>) -> HandlerR
     let totals = ChatTotals { kim_id: store::chat_kim(db, chat_id).await?, counts, voters: u64::from(poll.total_voter_count) };
     store::record_totals(db, poll_id, chat_id, &totals, i64::from(update.id.0), ctx.now()).await?;
     Ok(())
+}
+
+/// The poll and chat of a Telegram poll id. The id is recorded when the delivery
+/// worker hears back from `sendPoll`; an answer can overtake that by milliseconds,
+/// so an unknown id is looked up a few more times before it is ignored.
+async fn copy_of(db: &crate::platform::db::Db, telegram_poll_id: &str) -> crate::platform::db::DbResult<Option<(i64, i64)>> {
+    for wait_ms in [0, 100, 300, 600] {
+        tokio::time::sleep(std::time::Duration::from_millis(wait_ms)).await;
+        if let Some(found) = store::copy_of(db, telegram_poll_id).await? {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
 }
