@@ -23,6 +23,7 @@ mod umkm;
 mod webhooks;
 mod factcheck;
 mod surveys;
+mod polls;
 mod feeds;
 mod console;
 mod ops;
