@@ -286,7 +286,8 @@ async fn typed_answers_that_name_a_button_count_as_the_press() {
     let app = spawn_app().await;
     let lia = app.member_of(5010, "Lia", "IB1-BL").await;
     reply(&lia, "/umkm").await;
-    tap(&lia, "Setuju").await;
+    let agreed = reply(&lia, "setuju").await;
+    let owner = lia.next_message().await;
     reply(&lia, "Lia Kartika").await;
     reply(&lia, "Kue Lia").await;
 
@@ -295,6 +296,7 @@ async fn typed_answers_that_name_a_button_count_as_the_press() {
     let kelurahan = reply(&lia, "Mikro").await;
     let phone = reply(&lia, "bukit lama").await;
 
+    assert!(agreed.text.contains("Anda setuju") && owner.text.contains("1/9"), "{} / {}", agreed.text, owner.text);
     assert!(scale.text.contains("4/9") && scale.has_button("Menengah"), "the scale question: {}", scale.text);
     assert!(refused.text.contains("pilih dengan tombol") && refused.text.contains("4/9"), "asked again: {}", refused.text);
     assert!(kelurahan.text.contains("5/9") && kelurahan.has_button("Bukit Lama"), "the kelurahan question: {}", kelurahan.text);

@@ -62,7 +62,7 @@ pub enum Dialog {
     Anonymity { draft: Draft },
     /// Summary shown with "Kirim"/"Batal".
     Review { draft: Draft },
-    /// Staff: the note for a status change that needs one.
+    /// Staff: the note to the resident for a status change (forwarding may skip it).
     Note { ticket: i64, from: Status, to: Status },
     /// Staff: a reply to the resident.
     Reply { ticket: i64 },

@@ -1,6 +1,7 @@
 //! Staff and coordinators: `/antrian` shows new tickets one at a time; staff change
-//! status and reply from the ticket card, coordinators only read. Every press is
-//! checked again here (role, scope, the ticket's current status) before it acts.
+//! status (each change asks for its note to the resident first, and can be undone
+//! for a minute) and reply from the ticket card, coordinators only read. Every press
+//! is checked again here (role, scope, the ticket's current status) before it acts.
 
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message};
 

@@ -52,7 +52,9 @@ pub async fn on_message(turn: &Turn<'_>, d: Dialog, msg: &Message) -> HandlerRes
     match d.step {
         Step::Owner | Step::Business | Step::Nib | Step::Description => on_typed(turn, d, msg.text()).await,
         Step::Phone => on_phone(turn, d, msg).await,
-        Step::Sector | Step::Scale | Step::Kelurahan | Step::Needs => super::typed::on_choice(turn, d, msg.text()).await,
+        Step::Consent | Step::Sector | Step::Scale | Step::Kelurahan | Step::Needs => {
+            super::typed::on_choice(turn, d, msg.text()).await
+        }
         _ => ask(turn, &d, Some(t(turn.lang(), "umkm-use-buttons"))).await,
     }
 }

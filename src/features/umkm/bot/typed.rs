@@ -1,4 +1,4 @@
-//! A typed answer to a question that has buttons: "mikro" or "Kuliner" typed instead
+//! A typed answer to a question that has buttons: "setuju", "mikro" or "Kuliner" typed instead
 //! of pressed counts as the press, when it names exactly one of the buttons shown
 //! (case, emoji and punctuation aside). Anything else asks again with the buttons.
 
@@ -10,6 +10,7 @@ use crate::bot::feature::Payload;
 use crate::bot::turn::Turn;
 use crate::bot::HandlerResult;
 use crate::features::umkm::flow::{Dialog, Step};
+use crate::features::umkm::store;
 use crate::platform::i18n::t;
 
 /// Letters and digits only, lower case, single spaces: "✅ Pertanian / perikanan"
@@ -34,7 +35,7 @@ fn matching(keys: &Keys, typed: &str) -> Option<Btn> {
     found.next().is_none().then_some(first)
 }
 
-/// Handles text typed at a button question (sector, scale, kelurahan, needs).
+/// Handles text typed at a button question (consent, sector, scale, kelurahan, needs).
 pub async fn on_choice(turn: &Turn<'_>, mut d: Dialog, text: Option<&str>) -> HandlerResult {
     let lang = turn.lang();
     let kel = if d.step == Step::Kelurahan { kelurahan_choices(turn).await? } else { Default::default() };
@@ -42,6 +43,15 @@ pub async fn on_choice(turn: &Turn<'_>, mut d: Dialog, text: Option<&str>) -> Ha
     let again = || Some(t(lang, "umkm-use-buttons"));
     let Some(btn) = text.and_then(|text| matching(&keys, text)) else { return ask(turn, &d, again()).await };
     match (btn, d.step) {
+        (Btn::Consent(true), Step::Consent) => {
+            store::grant_consent(&turn.ctx.db, turn.who.user_id, turn.now()).await?;
+            turn.say("umkm-consent-given").await?;
+            return go(turn, d.agreed(turn.now())).await;
+        }
+        (Btn::Consent(false), Step::Consent) => {
+            turn.end().await?;
+            return turn.say("umkm-consent-declined").await;
+        }
         (Btn::Sector(sector), Step::Sector) => d.form.sector = Some(sector),
         (Btn::Scale(scale), Step::Scale) => d.form.scale = Some(scale),
         (Btn::Kelurahan(id), Step::Kelurahan) => match kel.contains(id) {
