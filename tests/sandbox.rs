@@ -229,20 +229,25 @@ fn log_lines_go_to_the_log_file_named_in_the_banner_and_not_into_the_chat() {
 }
 
 #[test]
-fn a_quoted_number_is_sent_as_text_and_never_presses_a_button() {
+fn a_quoted_number_is_sent_as_text_where_a_bare_number_presses_a_button() {
     let dir = tempfile::tempdir().unwrap();
     let mut sandbox = Sandbox::start(dir.path());
-    sandbox.type_line("/start IB1-BL");
-    sandbox.wait_for("the privacy notice's buttons", |l| l.contains("Setuju") && l.contains("[2]"));
-    sandbox.type_line("'2");
-    sandbox.wait_for("the echo", |l| l.contains("Ani > '2"));
-    sandbox.wait_for("the bot's answer to the text", |l| l.starts_with("[Ani]"));
-    sandbox.type_line("1");
-    sandbox.wait_for("the join confirmation", |l| l.contains("tergabung"));
+    sandbox.type_line("/start");
+    let buttons = sandbox.wait_for("the privacy notice's buttons", |l| l.contains("Setuju") && l.contains("[1]"));
+    sandbox.type_line(&button_number(&buttons, "Setuju", "Tidak"));
+    sandbox.wait_for("the KIM question with area buttons", |l| l.contains("ketik kode KIM"));
+    sandbox.type_line("123");
+    let pressed = sandbox.wait_for("the note on the bare number", |l| l.contains("no button [123]"));
+    sandbox.type_line("'123");
+    let typed = sandbox.wait_for("the bot's answer to the typed code", |l| l.contains("tidak ditemukan"));
+    sandbox.type_line(":ketik 456");
+    let typed_too = sandbox.wait_for("the bot's answer to :ketik", |l| l.contains("tidak ditemukan") && l.contains("456"));
     let status = sandbox.finish();
 
     assert_eq!(status.code(), Some(0), "{}", sandbox.text());
-    assert!(!sandbox.text().contains("presses [2]"), "'2 pressed a button:\n{}", sandbox.text());
+    assert!(pressed.contains("choose 1.."), "{pressed}");
+    assert!(typed.contains("Kode KIM \"123\""), "the number reached the bot as text, without the quote: {typed}");
+    assert!(typed_too.contains("Kode KIM \"456\""), "{typed_too}");
 }
 
 #[test]

@@ -48,6 +48,7 @@ feed-remove-confirm =
     { $url }
 
     The news taken from it and drafts not announced yet are removed too. Announcements already sent to groups stay.
+feed-checking = ⏳ One moment, opening that address (20 seconds at most)…
 feed-checked-ok = ✅ That address can be read: { $count ->
     [one] 1 item
    *[other] { $count } items

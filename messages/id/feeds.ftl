@@ -48,6 +48,7 @@ feed-remove-confirm =
     { $url }
 
     Berita yang sudah diambil darinya dan draf yang belum diumumkan ikut terhapus. Pengumuman yang sudah terkirim ke grup tetap ada.
+feed-checking = ⏳ Sebentar, alamat itu sedang dibuka (paling lama 20 detik)…
 feed-checked-ok = ✅ Alamat itu bisa dibaca: { $count } berita, yang terbaru "{ $title }".
 feed-checked-empty = ✅ Alamat itu bisa dibaca, tetapi belum berisi berita.
 feed-checked-bad =

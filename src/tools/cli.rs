@@ -230,7 +230,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let config = Config::from_env()?;
             let db = Db::connect(&config.database_url, config.backend).await?;
             db.migrate().await?;
-            let result = crate::features::feeds::cli::run(&db, config.tz, action, clock.now()).await;
+            let result = crate::features::feeds::cli::run(&db, config.tz, config.outbound, action, clock.now()).await;
             db.close().await;
             result
         }

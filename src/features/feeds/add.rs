@@ -23,6 +23,8 @@ use crate::platform::i18n::{Arg, t, ta};
 pub async fn on_url(turn: &Turn<'_>, typed: &str) -> HandlerResult {
     let Some(url) = valid_url(typed) else { return turn.say("feed-url-bad").await };
     let lang = turn.lang();
+    // A slow programme site can take up to the fetch timeout: say what is happening.
+    turn.say("feed-checking").await?;
     let checked = match Fetcher::new(turn.ctx.config.outbound) {
         Ok(fetcher) => fetcher.fetch(&url, &Validators::default()).await,
         Err(error) => Err(error),

@@ -71,7 +71,8 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
     Ok(true)
 }
 
-/// The feeds this person manages, with a remove button each; waits for a URL.
+/// The feeds this person manages, with "check now" and remove buttons each; waits
+/// for a URL.
 async fn show_list(turn: &Turn<'_>, at: Option<At>) -> HandlerResult {
     let lang = turn.lang();
     let feeds: Vec<Feed> =

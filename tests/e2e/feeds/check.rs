@@ -120,3 +120,35 @@ async fn a_failing_feed_in_an_area_no_staff_cover_is_reported_to_the_admins() {
     let queued = "SELECT COUNT(*) FROM outbox WHERE source LIKE 'feed-health:%' AND chat_id = $1";
     assert_eq!(app.count(queued, ADMIN_ID).await, 1);
 }
+
+// Multi-threaded: the CLI runs as a blocking child process while the feed server
+// answers it from this runtime.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kimbot_feeds_add_reads_the_new_feed_once_and_says_so_and_feeds_list_shows_the_crontab_line() {
+    let server = FeedServer::start().await;
+    let app = spawn_app_with_clock(ten_oclock()).await;
+    let kimbot = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kimbot"))
+            .arg("feeds")
+            .args(args)
+            .env("DATABASE_URL", &app.database_url)
+            .env("TELOXIDE_TOKEN", fake_telegram::TOKEN)
+            .env("KIMBOT_OUTBOUND_ALLOW_PRIVATE", "1")
+            .env_remove("KIMBOT_TZ")
+            .output()
+            .expect("kimbot runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+
+    let good = kimbot(&["add", &server.url("/rss.xml"), "--area", "Ilir Barat I", "--every", "0 * * * *"]);
+    let bad = kimbot(&["add", &server.url("/broken.xml"), "--area", "Ilir Barat I"]);
+    let list = kimbot(&["list"]);
+
+    assert!(good.contains("checked: it can be read, 2 item(s), the newest \"Vaksinasi gratis di puskesmas\""), "{good}");
+    assert!(bad.contains("warning: it cannot be read now") && bad.contains("kimbot feeds remove 2"), "{bad}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM feeds WHERE id > $1", 0).await, 2, "kept either way");
+    assert_eq!(app.count("SELECT COUNT(*) FROM feed_items WHERE id > $1", 0).await, 0, "the check takes no items");
+    assert!(list.contains("\t0 * * * *\t") && list.contains("\t*/30 * * * *\t"), "{list}");
+    assert!(!list.contains("0 0 * * * *"), "not the 6-field internal form: {list}");
+}
