@@ -206,7 +206,8 @@ mod tests {
 
     #[test]
     fn an_answer_taken_back_leaves_the_persons_answer_in_another_chat_standing() {
-        let votes = [vote(1, 10, &[0], 5), vote(1, 20, &[1], 6), vote(1, 20, &[], 8), vote(2, 10, &[], 3)];
+        // As stored: one row per person and chat, chat 20's answer (seq 6) replaced by its retraction.
+        let votes = [vote(1, 10, &[0], 5), vote(1, 20, &[], 8), vote(2, 10, &[], 3)];
         let t = tally(2, &votes, &[]);
         assert_eq!(t.total, Counts { options: vec![1, 0], voters: 1 });
     }
