@@ -139,7 +139,7 @@ training-btn-no-announce = No thanks
 training-announce-queued = 📣 The announcement is being sent to { $count } groups.
 training-announce-skipped = All right, no announcement to groups.
 training-announce-header = 📢 NEW TRAINING
-training-announce-how = How to register: open { $link } and type /pelatihan.
+training-announce-how = How to register: press the button under this message, or open { $link } and type /pelatihan.
 
 ## Residents: /pelatihan and /pelatihansaya
 training-no-kim = You have not chosen a KIM yet. Type /gantikim to choose one, then try again.
@@ -147,6 +147,8 @@ training-none-upcoming = There are no upcoming trainings in your KIM yet. We wil
 training-browse-position = Training { $n } of { $total }
 training-btn-register = ✅ Register
 training-btn-register-waitlist = ⏳ Join the waiting list
+training-link-gone = Sorry, the training from that link was not found. Type /pelatihan to see the trainings of your KIM.
+training-link-other-kim = ℹ️ This training is for residents of { $kim }, so only members of that KIM can register. Type /pelatihan to see the trainings of your KIM.
 training-btn-withdraw = ❌ Cancel my place
 training-btn-withdraw-item = ❌ Cancel: { $n }. { $title }
 training-registered = ✅ You are registered for "{ $title }". We will remind you the day before and two hours before it starts.

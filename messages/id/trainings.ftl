@@ -133,7 +133,7 @@ training-btn-no-announce = Tidak usah
 training-announce-queued = 📣 Pengumuman sedang dikirim ke { $count } grup.
 training-announce-skipped = Baik, tidak diumumkan ke grup.
 training-announce-header = 📢 PELATIHAN BARU
-training-announce-how = Cara daftar: buka { $link } lalu ketik /pelatihan.
+training-announce-how = Cara daftar: tekan tombol di bawah pesan ini, atau buka { $link } lalu ketik /pelatihan.
 
 ## Warga: /pelatihan dan /pelatihansaya
 training-no-kim = Anda belum memilih KIM. Ketik /gantikim untuk memilih KIM, lalu coba lagi.
@@ -141,6 +141,8 @@ training-none-upcoming = Belum ada pelatihan yang akan datang di KIM Anda. Kami 
 training-browse-position = Pelatihan { $n } dari { $total }
 training-btn-register = ✅ Daftar
 training-btn-register-waitlist = ⏳ Daftar tunggu
+training-link-gone = Maaf, pelatihan dari tautan itu tidak ditemukan. Ketik /pelatihan untuk melihat pelatihan di KIM Anda.
+training-link-other-kim = ℹ️ Pelatihan ini untuk warga { $kim }, jadi pendaftarannya hanya bagi anggota KIM itu. Ketik /pelatihan untuk melihat pelatihan di KIM Anda.
 training-btn-withdraw = ❌ Batal ikut
 training-btn-withdraw-item = ❌ Batal: { $n }. { $title }
 training-registered = ✅ Anda terdaftar di "{ $title }". Kami ingatkan sehari sebelumnya dan dua jam sebelum mulai.

@@ -5,6 +5,7 @@
 mod compose;
 mod confirm;
 mod invite;
+mod link;
 mod manage;
 mod reminders;
 mod seats;

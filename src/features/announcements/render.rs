@@ -110,7 +110,7 @@ pub async fn preview(turn: &Turn<'_>, content: &Content) -> HandlerResult {
                 request.payload_mut().entities = (!entities.is_empty()).then_some(entities);
                 request.await?;
             }
-            Body::Photo { file_id, caption, entities } => {
+            Body::Photo { file_id, caption, entities, .. } => {
                 let mut request = turn.bot.send_photo(turn.chat, InputFile::file_id(file_id.into()));
                 request.payload_mut().caption = caption;
                 request.payload_mut().caption_entities = (!entities.is_empty()).then_some(entities);

@@ -2,7 +2,7 @@
 //! schedule), paged, each run with its delivery report; only one's own area's.
 
 use super::steps::{compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_button, wait_text, wib};
-use crate::support::{MessageExt, spawn_app_with_clock};
+use crate::support::spawn_app_with_clock;
 
 #[tokio::test]
 async fn jadwal_keeps_a_paged_history_of_runs_with_their_reports_after_they_fire() {

@@ -10,6 +10,7 @@ mod compose;
 mod edit;
 mod feedback;
 mod invite;
+pub mod link;
 mod manage;
 mod publish;
 mod ui;
