@@ -3,6 +3,7 @@
 
 mod cli;
 mod columns;
+mod factchecks;
 mod kinds;
 mod registry;
 

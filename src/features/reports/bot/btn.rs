@@ -35,6 +35,8 @@ pub enum Kind {
     Aspirations,
     Umkm,
     Attendance,
+    /// Cek fakta requests and verdicts.
+    FactChecks,
 }
 
 impl Payload for Btn {
@@ -51,6 +53,7 @@ impl Payload for Btn {
             Btn::Kind(Kind::Aspirations) => "k:a".into(),
             Btn::Kind(Kind::Umkm) => "k:u".into(),
             Btn::Kind(Kind::Attendance) => "k:t".into(),
+            Btn::Kind(Kind::FactChecks) => "k:f".into(),
             Btn::UmkmArea(id) => format!("ua:{id}"),
             Btn::UmkmSector(id, s) => format!("us:{id}:{}", opt(*s)),
             Btn::UmkmNeed(id, s, n) => format!("un:{id}:{}:{}", opt(*s), opt(*n)),
@@ -69,6 +72,7 @@ impl Payload for Btn {
             "k:a" => Btn::Kind(Kind::Aspirations),
             "k:u" => Btn::Kind(Kind::Umkm),
             "k:t" => Btn::Kind(Kind::Attendance),
+            "k:f" => Btn::Kind(Kind::FactChecks),
             _ => return parse_with_ids(data),
         })
     }
@@ -123,6 +127,7 @@ mod tests {
             Btn::All,
             Btn::Kind(Kind::Umkm),
             Btn::Kind(Kind::Attendance),
+            Btn::Kind(Kind::FactChecks),
             Btn::UmkmArea(i64::MAX),
             Btn::UmkmSector(7, None),
             Btn::UmkmNeed(i64::MAX, Some(6), Some(6)),

@@ -29,6 +29,7 @@ pub fn kind_keyboard(lang: Lang) -> InlineKeyboardMarkup {
         b("rep-kind-aspirations", Kind::Aspirations),
         b("rep-kind-umkm", Kind::Umkm),
         b("rep-kind-attendance", Kind::Attendance),
+        b("rep-kind-factchecks", Kind::FactChecks),
     ])
 }
 
