@@ -3,6 +3,7 @@
 
 mod cli;
 mod columns;
+mod factchecks;
 mod kinds;
 mod registry;
 
@@ -48,7 +49,7 @@ async fn seed(app: &TestApp) -> Seeded {
     let road = ticket(app, 7001, "IB1-BL", Category::Infrastruktur, "Jalan Bukit Lama berlubang di depan SD 12.", false, NOV_2_0900).await;
     let clinic = ticket(app, 7002, "IB1-BB", Category::Kesehatan, "Puskesmas tutup terlalu cepat setiap Sabtu.", true, NOV_2_0900 + 8 * DAY).await;
     let market = ticket(app, 7003, "KMN-KM", Category::Ekonomi, "Pasar Kemuning butuh tempat parkir motor.", false, NOV_2_0900 + 10 * DAY).await;
-    ticket(app, 7001, "IB1-BL", Category::Infrastruktur, "Lampu jalan mati di gang Bukit Lama.", false, NOV_2_0900 - 13 * DAY).await;
+    let october = ticket(app, 7001, "IB1-BL", Category::Infrastruktur, "Lampu jalan mati di gang Bukit Lama.", false, NOV_2_0900 - 13 * DAY).await;
     let mut tx = app.db.begin().await.unwrap();
     let road_id = id_of(app, &road).await;
     store::set_status(&mut tx, road_id, (Status::Diterima, Status::Diteruskan), None, 9000, NOV_2_0900 + DAY).await.unwrap();
@@ -59,10 +60,12 @@ async fn seed(app: &TestApp) -> Seeded {
     store::add_message(&mut tx, clinic_id, 9000, None, "Kami tanyakan ke Dinkes.", NOV_2_0900 + 10 * DAY).await.unwrap();
     tx.commit().await.unwrap();
     // The overdue job runs beside the test and may flag a ticket while it is being
-    // seeded: fix the flags as the story goes (only Kemuning's market never got an
-    // answer), so the overdue columns do not depend on timing.
-    sqlx::query("UPDATE aspirations SET overdue_at = CASE WHEN ticket = $1 THEN $2 END")
+    // seeded: fix the flags as the story goes (the market and the October lamp never
+    // got an answer), so the overdue columns do not depend on timing and the job has
+    // nothing left to flag (or to tell staff granted later).
+    sqlx::query("UPDATE aspirations SET overdue_at = CASE WHEN ticket IN ($1, $2) THEN $3 END")
         .bind(&market)
+        .bind(&october)
         .bind(NOV_2_0900 + 14 * DAY)
         .execute(&app.db.pool)
         .await

@@ -12,7 +12,7 @@ use super::{STALE, TestApp, cell, row, seat, staff, wait_answer};
 use crate::support::{MessageExt, spawn_app};
 
 /// The sheet `name` of the XLSX sent as `file_name` (the fake keeps binary uploads as hex).
-async fn sent_sheet(app: &TestApp, file_name: &str, name: &str) -> Range<Data> {
+pub(super) async fn sent_sheet(app: &TestApp, file_name: &str, name: &str) -> Range<Data> {
     let call = app.wait_for_call("sendDocument", |p| p["document"]["file_name"] == file_name).await;
     let hex = call.params["document"]["hex"].as_str().expect("binary upload");
     let bytes: Vec<u8> = (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect();
@@ -21,7 +21,7 @@ async fn sent_sheet(app: &TestApp, file_name: &str, name: &str) -> Range<Data> {
 }
 
 /// Presses `label` and waits for the progress message to turn into the outcome.
-async fn finish(p: &Person, label: &str, done: &str) -> BotMessage {
+pub(super) async fn finish(p: &Person, label: &str, done: &str) -> BotMessage {
     p.press(label).await;
     loop {
         let m = p.next_message().await;
@@ -31,7 +31,7 @@ async fn finish(p: &Person, label: &str, done: &str) -> BotMessage {
     }
 }
 
-async fn last_export(app: &TestApp, actor: i64) -> String {
+pub(super) async fn last_export(app: &TestApp, actor: i64) -> String {
     sqlx::query("SELECT detail FROM audit_log WHERE action = 'report.export' AND actor = $1 ORDER BY id DESC")
         .bind(actor)
         .fetch_one(&app.db.pool)
@@ -153,7 +153,7 @@ async fn a_coordinator_cannot_press_the_report_kinds() {
     koor.send("/laporan").await;
     assert!(koor.next_message().await.text.contains("Laporan apa"), "coordinators get the survey kind only");
 
-    for data in ["r:k:u".to_string(), "r:k:t".to_string(), format!("r:tr:{photo}")] {
+    for data in ["r:k:u".to_string(), "r:k:t".to_string(), "r:k:f".to_string(), format!("r:tr:{photo}")] {
         let id = koor.press_data(1, &data).await;
         assert_eq!(wait_answer(&koor, &id).await.as_deref(), Some(STALE), "{data}");
     }
