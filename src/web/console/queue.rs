@@ -91,7 +91,7 @@ pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<Qu
          FROM aspirations a JOIN kims k ON k.id = a.kim_id \
          WHERE ($1 = '' OR a.status = $1) AND ($2 = '' OR a.category = $2) AND a.created_at >= $3 \
          AND a.created_at < $4 AND ($5 = 0 OR LOWER(a.body) LIKE $6 ESCAPE '\\') AND a.id < $7 \
-         AND a.kim_id IN ({}) ORDER BY a.id DESC LIMIT {}",
+         AND +a.kim_id IN ({}) ORDER BY a.id DESC LIMIT {}",
         list.join(", "),
         PAGE + 1
     );
