@@ -3,7 +3,8 @@
 //! a temporary SQLite file, starts the real app with its HTTP listener in this
 //! process (fake Telegram in a child process, so it does not count), logs an admin
 //! in through a login link as `/dasbor` makes it, and requests every page N times
-//! in a row: p50/p95/max per page and the process's peak memory while serving.
+//! in a row, then the same as staff of one kecamatan: p50/p95/max per page and the
+//! process's peak memory while serving.
 
 mod seed;
 
@@ -18,6 +19,11 @@ use crate::tools::cli::CliError;
 
 /// The bench's admin (`KIMBOT_ADMINS`): sees the whole city, the largest scope.
 const ADMIN: i64 = 900;
+/// Staff of the first kecamatan (8 of the 104 KIMs).
+const STAFF: i64 = 901;
+/// Background jobs' first round after start (overdue flags, notices) is let finish
+/// before anything is timed.
+const SETTLE: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Args)]
 pub struct WebArgs {
@@ -27,12 +33,33 @@ pub struct WebArgs {
     /// Requests per page (after one unmeasured warm-up request).
     #[arg(long, default_value_t = 20)]
     pub requests: usize,
+    /// (internal) Only seed this migrated SQLite database, then exit: the bench seeds
+    /// in a child process, so the memory figure is the serving process's own.
+    #[arg(long, hide = true)]
+    pub seed_into: Option<String>,
+    /// (internal) The bench's clock for `--seed-into`.
+    #[arg(long, hide = true, default_value_t = 0)]
+    pub now: i64,
 }
 
-/// The pages measured: a label and a path.
-fn pages(rows: i64, kecamatan: i64) -> Vec<(&'static str, String)> {
+/// Seeds in a child process (`--seed-into`), so its memory never counts.
+fn seed_in_child(url: &str, rows: i64, now: i64) -> Result<(), CliError> {
+    let exe = std::env::current_exe().map_err(fail)?;
+    let status = std::process::Command::new(exe)
+        .args(["bench", "web", "--rows", &rows.to_string(), "--now", &now.to_string(), "--seed-into", url])
+        .env("RUST_LOG", "error")
+        .status()
+        .map_err(fail)?;
+    if status.success() { Ok(()) } else { Err(fail(format!("seeding failed: {status}"))) }
+}
+
+/// The pages measured: a label and a path. With `scoped`, the ids of one ticket,
+/// business, training and announcement are picked inside the first kecamatan.
+fn pages(rows: i64, kecamatan: i64, scoped: bool) -> Vec<(&'static str, String)> {
+    let pick = |from: i64| if scoped { (from..).find(|i| seed::kim_of(*i).0 <= 8).unwrap_or(from) } else { from };
     let deep = rows / 2;
-    vec![
+    let (ticket, business, training, announcement) = (pick(deep), pick(1), pick(rows / 500 - 20), pick(rows / 1000 - 10));
+    let mut list = vec![
         ("queue, first page", "/dasbor/aspirasi".into()),
         ("queue, status + category", "/dasbor/aspirasi?status=diterima&category=infrastruktur".into()),
         ("queue, one month", "/dasbor/aspirasi?from=2026-06-01&to=2026-06-30".into()),
@@ -40,24 +67,33 @@ fn pages(rows: i64, kecamatan: i64) -> Vec<(&'static str, String)> {
         ("queue, rare word", "/dasbor/aspirasi?q=jembatan+gantung".into()),
         ("queue, deep page", format!("/dasbor/aspirasi?before={deep}")),
         ("queue, deep page + filter", format!("/dasbor/aspirasi?status=selesai&category=kesehatan&before={deep}")),
-        ("ticket", format!("/dasbor/aspirasi/{deep}")),
+        ("ticket", format!("/dasbor/aspirasi/{ticket}")),
         ("ringkasan, this month", "/dasbor/ringkasan".into()),
         ("ringkasan, this year", "/dasbor/ringkasan?period=year".into()),
         ("ringkasan, year, one kecamatan", format!("/dasbor/ringkasan?period=year&area={kecamatan}")),
         ("umkm, first page", "/dasbor/umkm".into()),
         ("umkm, sector + need + name", "/dasbor/umkm?sector=kuliner&need=modal&q=usaha+12".into()),
-        ("umkm, one business", "/dasbor/umkm/1".into()),
+        ("umkm, one business", format!("/dasbor/umkm/{business}")),
         ("pelatihan", "/dasbor/pelatihan".into()),
-        ("pelatihan, one training", format!("/dasbor/pelatihan/{}", rows / 500)),
+        ("pelatihan, one training", format!("/dasbor/pelatihan/{training}")),
         ("pengumuman", "/dasbor/pengumuman".into()),
-        ("pengumuman, one", format!("/dasbor/pengumuman/{}", rows / 1000)),
+        ("pengumuman, one", format!("/dasbor/pengumuman/{announcement}")),
         ("unduh", "/dasbor/unduh".into()),
-        ("audit", "/dasbor/audit".into()),
-        ("audit, filtered", "/dasbor/audit?action=console.view".into()),
-    ]
+    ];
+    if !scoped {
+        list.push(("audit", "/dasbor/audit".into()));
+        list.push(("audit, filtered", "/dasbor/audit?action=console.view".into()));
+    }
+    list
 }
 
 pub async fn run(args: WebArgs) -> Result<(), CliError> {
+    if let Some(url) = &args.seed_into {
+        let db = Db::connect(url, crate::platform::config::Backend::Sqlite).await?;
+        seed::city(&db, args.rows, args.now).await?;
+        db.close().await;
+        return Ok(());
+    }
     let fake = FakeServer::spawn(1)?;
     let bench_db = BenchDb::create(None).await?;
     let port = std::net::TcpListener::bind("127.0.0.1:0").map_err(fail)?.local_addr().map_err(fail)?.port();
@@ -70,7 +106,7 @@ pub async fn run(args: WebArgs) -> Result<(), CliError> {
     db.migrate().await?;
     let now = chrono::Utc::now().timestamp();
     let started = Instant::now();
-    seed::city(&db, args.rows, now).await?;
+    seed_in_child(&config.database_url, args.rows, now)?;
     let seeded = started.elapsed();
     let file_mib = std::fs::metadata(bench_db.url.trim_start_matches("sqlite://").split('?').next().unwrap_or_default()).map_or(0, |m| m.len() >> 20);
     println!("kimbot bench web — {} aspirations, {} KIMs, {}; seeded in {:.1} s, database {file_mib} MiB", args.rows, seed::KIMS, bench_db.label(), seeded.as_secs_f64());
@@ -80,12 +116,17 @@ pub async fn run(args: WebArgs) -> Result<(), CliError> {
     let app = Running::start(config).await?;
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().map_err(fail)?;
     wait_until_up(&client, &base).await?;
-    let cookie = log_in(&client, &db, &base, now).await?;
-    println!("  {:<34} {:>9} {:>9} {:>9}  bytes", "page", "p50", "p95", "max");
-    for (label, path) in pages(args.rows, 2) {
-        let (sorted, bytes) = measure(&client, &cookie, &format!("{base}{path}"), args.requests).await?;
-        let line = format!("  {label:<34} {:>9} {:>9} {:>9}  {bytes}", ms(percentile(&sorted, 50.0)), ms(percentile(&sorted, 95.0)), ms(percentile(&sorted, 100.0)));
-        println!("{line}");
+    tokio::time::sleep(SETTLE).await;
+    let kecamatan = crate::features::members::areas::area_by_id(&db, 2).await?.ok_or_else(|| fail("no kecamatan"))?;
+    crate::features::members::roles::grant(&db, STAFF, &crate::features::members::roles::Scope::Area(kecamatan), None, now).await.map_err(fail)?;
+    for (who, user, scoped) in [("admin, whole city", ADMIN, false), ("staff, one kecamatan", STAFF, true)] {
+        let cookie = log_in(&client, &db, &base, user, now).await?;
+        println!("  {:<34} {:>9} {:>9} {:>9}  bytes", format!("{who}: page"), "p50", "p95", "max");
+        for (label, path) in pages(args.rows, 2, scoped) {
+            let (sorted, bytes) = measure(&client, &cookie, &format!("{base}{path}"), args.requests).await?;
+            let line = format!("  {label:<34} {:>9} {:>9} {:>9}  {bytes}", ms(percentile(&sorted, 50.0)), ms(percentile(&sorted, 95.0)), ms(percentile(&sorted, 100.0)));
+            println!("{line}");
+        }
     }
     println!("  memory: {before:.1} MiB before the app started, peak {:.1} MiB while serving (VmHWM; fake Telegram in a child process, not counted)", env::peak_memory_mib());
     app.stop().await?;
@@ -106,8 +147,8 @@ async fn wait_until_up(client: &reqwest::Client, base: &str) -> Result<(), CliEr
 }
 
 /// A login link as `/dasbor` makes it, opened with the "Masuk" POST; the cookie.
-async fn log_in(client: &reqwest::Client, db: &Db, base: &str, now: i64) -> Result<String, CliError> {
-    let token = crate::web::console::auth::create_link(db, ADMIN, now).await?;
+async fn log_in(client: &reqwest::Client, db: &Db, base: &str, user: i64, now: i64) -> Result<String, CliError> {
+    let token = crate::web::console::auth::create_link(db, user, now).await?;
     let response = client
         .post(format!("{base}/masuk"))
         .header("content-type", "application/x-www-form-urlencoded")

@@ -1,7 +1,8 @@
 //! The city the web bench measures: 1 kota, 13 kecamatan, 104 kelurahan with one
 //! KIM each (the size PRODUCT.md gives), `rows` aspirations over the last year, and
 //! in proportion UMKM (1 per 20 tickets), trainings (1 per 500, a sixth still to
-//! come, with registrations) and announcements (1 per 1,000, each sent to 3 groups).
+//! come, with registrations), announcements (1 per 1,000, each sent to 3 groups)
+//! and audit entries (1 per 2).
 //!
 //! Tickets age as in an office that keeps up: most older than a month are closed,
 //! the last week's are still open, and untouched ones past 5 days are overdue. Rows
@@ -42,6 +43,7 @@ pub async fn city(db: &Db, rows: i64, now: i64) -> DbResult<()> {
     in_batches(db, rows / 500, |a, b| trainings_sql(a, b, rows / 500, now)).await?;
     in_batches(db, rows / 500, |a, b| registrations_sql(a, b, rows / 500, now)).await?;
     in_batches(db, rows / 1000, |a, b| announcements_sql(a, b, rows / 1000, now)).await?;
+    in_batches(db, rows / 2, |a, b| audit_sql(a, b, rows / 2, now)).await?;
     Ok(())
 }
 
@@ -85,7 +87,7 @@ async fn areas(db: &Db) -> DbResult<()> {
 }
 
 /// KIM `1..=KIMS` of row `i`, and its kelurahan's area id.
-fn kim_of(i: i64) -> (i64, i64) {
+pub(super) fn kim_of(i: i64) -> (i64, i64) {
     let kim = (i * 7919) % KIMS + 1;
     let (k, l) = ((kim - 1) / KELURAHAN_EACH + 1, (kim - 1) % KELURAHAN_EACH + 1);
     (kim, 100 + k * 10 + l)
@@ -204,6 +206,13 @@ fn registrations_sql(from: i64, to: i64, _n: i64, now: i64) -> Vec<String> {
         return Vec::new();
     }
     vec![values("INSERT INTO training_registrations (training_id, user_id, status, seq, created_at, updated_at)", out.into_iter())]
+}
+
+/// Half an audit entry per ticket over the year: views, queue reads, status changes.
+fn audit_sql(from: i64, to: i64, n: i64, now: i64) -> Vec<String> {
+    const ACTS: [&str; 4] = ["console.view", "console.queue", "aspiration.status", "report.export"];
+    let rows = (from..to).map(|e| format!("({}, '{}', 'ASP-2026-{e:07}', {})", 900 + e % 50, ACTS[(e % 4) as usize], now - (n - e) * 60));
+    vec![values("INSERT INTO audit_log (actor, action, detail, at)", rows)]
 }
 
 /// Announcement `a` went to its KIM's three groups; the last of every ten failed in
