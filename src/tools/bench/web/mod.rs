@@ -151,12 +151,12 @@ async fn log_in(client: &reqwest::Client, db: &Db, base: &str, user: i64, now: i
     let token = crate::web::console::auth::create_link(db, user, now).await?;
     let response = client
         .post(format!("{base}/masuk"))
-        .header("content-type", "application/x-www-form-urlencoded")
+        .header(reqwest::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(format!("token={token}"))
         .send()
         .await
         .map_err(fail)?;
-    let cookie = response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).ok_or_else(|| fail("no session cookie"))?;
+    let cookie = response.headers().get(reqwest::header::SET_COOKIE).and_then(|v| v.to_str().ok()).ok_or_else(|| fail("no session cookie"))?;
     Ok(cookie.split(';').next().unwrap_or_default().to_string())
 }
 
@@ -166,7 +166,7 @@ async fn measure(client: &reqwest::Client, cookie: &str, url: &str, n: usize) ->
     let mut bytes = 0;
     for i in 0..=n {
         let started = Instant::now();
-        let response = client.get(url).header("cookie", cookie).send().await.map_err(fail)?;
+        let response = client.get(url).header(reqwest::header::COOKIE, cookie).send().await.map_err(fail)?;
         let status = response.status();
         let body = response.bytes().await.map_err(fail)?;
         if !status.is_success() {
