@@ -249,7 +249,10 @@ async fn seed_weeks_of_tickets(app: &crate::support::TestApp) {
     for n in 0..60i64 {
         let at = now - 84 * 86_400 + n * 120_000;
         let responded = (n % 3 != 0).then_some(3600 * (2 + n % 40));
-        super::summary::ticket(app, 900 + n, kims[n as usize % 4], categories[(n * 7 % 5) as usize], at, responded).await;
+        let id = super::summary::ticket(app, 900 + n, kims[n as usize % 4], categories[(n * 7 % 5) as usize], at, responded).await;
+        if n % 3 == 1 && n < 45 {
+            sqlx::query("UPDATE aspirations SET status = 'selesai' WHERE id = $1").bind(id).execute(&app.db.pool).await.unwrap();
+        }
     }
 }
 
