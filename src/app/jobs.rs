@@ -48,6 +48,7 @@ pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) 
         Job::new("webhook worker", queue::worker::run(webhooks, stop.clone())),
         Job::new("feed poller", feeds(c.clone(), stop.clone())),
         Job::new("overdue aspiration job", crate::features::aspirations::overdue::run(c.clone(), stop.clone())),
+        Job::new("survey closing", crate::features::surveys::closing::run(c.clone(), stop.clone())),
         Job::new("telegram probe", crate::platform::ops::probe_telegram(bot, c.ops.clone(), stop.clone())),
     ]
 }
