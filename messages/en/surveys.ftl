@@ -125,3 +125,4 @@ rep-surveys-choose = Results of which survey? (Coordinators see only the surveys
 rep-surveys-done = Results of the survey "{ $title }": { $respondents } respondents. XLSX and CSV (semicolon-separated) files and the chart:
 sv-btn-reach-training = 🎓 Participants: { $title }
 sv-reach-training = participants of the training "{ $title }"
+sv-closed-on-time = ⏹ Your survey reached its closing time. The final results:

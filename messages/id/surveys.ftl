@@ -125,3 +125,4 @@ rep-surveys-choose = Hasil survei mana? (Koordinator hanya melihat survei buatan
 rep-surveys-done = Hasil survei "{ $title }": { $respondents } responden. File XLSX dan CSV (pemisah titik koma) serta grafiknya:
 sv-btn-reach-training = 🎓 Peserta: { $title }
 sv-reach-training = peserta pelatihan "{ $title }"
+sv-closed-on-time = ⏹ Survei Anda sudah sampai waktu tutupnya. Hasil akhirnya:

@@ -162,6 +162,11 @@ async fn a_closed_or_recalled_survey_refuses_answers_kindly_and_residents_cannot
     siti.send("/survei").await;
     let list = wait_text(&siti, "Survei yang bisa Anda isi").await;
     assert!(!list.has_button("Buat survei baru"), "{:?}", list.button_labels());
+    let other = coordinator(&app, 8913, "IB1-BB").await;
+    for data in [format!("sv:xy:{first}"), format!("sv:c:{first}"), format!("sv:r:{first}")] {
+        let id = other.press_data(1, &data).await;
+        assert_eq!(wait_answer(&other, &id).await.as_deref(), Some(STALE), "another KIM's coordinator: {data}");
+    }
 
     koor.send("/survei").await;
     wait_text(&koor, "Survei: apa yang ingin").await;

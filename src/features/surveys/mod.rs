@@ -8,6 +8,7 @@ pub mod answer;
 pub mod bot;
 pub mod buttons;
 pub mod chart;
+pub mod closing;
 pub mod cli;
 pub mod compose;
 pub mod export;

@@ -94,7 +94,7 @@ pub async fn count_submitted(db: &Db, survey_id: i64) -> DbResult<i64> {
     Ok(r.try_get("n")?)
 }
 
-/// Ids of the surveys the resident submitted, among `ids`' candidates.
+/// Ids of the surveys the resident has submitted (for `/survei`'s list).
 pub async fn submitted_by(db: &Db, user_id: i64) -> DbResult<Vec<i64>> {
     let rows = sqlx::query("SELECT survey_id FROM survey_responses WHERE user_id = $1 AND submitted_at IS NOT NULL")
         .bind(user_id)

@@ -213,3 +213,25 @@ async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts()
     kimbot::features::privacy::erase::erase(&ctx, 8951).await.unwrap();
     assert_eq!(app.count("SELECT COUNT(*) FROM surveys WHERE author_id = $1", 0).await, 2, "the author's surveys stay, without them");
 }
+
+#[tokio::test]
+async fn a_survey_closes_on_time_and_its_author_gets_the_results_once() {
+    let clock = kimbot::platform::db::ManualClock::new(NOW);
+    let app = crate::support::spawn_app_with_clock(clock.clone()).await;
+    let koor = coordinator(&app, 8971, "IB1-BL").await;
+    let bl = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let reach = Reach { kim_id: Some(bl.id), training_id: None, area_id: None, area_path: bl.area_path.clone(), name: bl.name.clone() };
+    let mut tx = app.db.begin().await.unwrap();
+    let id = store::create(&mut tx, &draft(), 8971, &reach, NOW + 3_600, NOW).await.unwrap();
+    tx.commit().await.unwrap();
+    respond(&app, id, 7401, "IB1-BL", (2, 4, "Perlu QRIS"), true).await;
+
+    tokio::time::sleep(std::time::Duration::from_millis(2_500)).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM surveys WHERE id = $1 AND status = 'open'", id).await, 1, "not yet due");
+    clock.advance(3_600);
+    let told = wait_text(&koor, "sudah sampai waktu tutupnya").await;
+    assert!(told.text.contains("1 responden") && told.text.contains("• Perizinan: 1 (100%)") && told.text.contains("⏹ ditutup"), "{}", told.text);
+    let again = kimbot::features::surveys::closing::close_due(app.ctx.as_ref().unwrap(), NOW + 7_200).await.unwrap();
+    assert_eq!(again, 0, "closed once");
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'survey.closed_on_time' AND detail = 'survey=' || $1", id).await, 1);
+}
