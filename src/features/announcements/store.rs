@@ -222,14 +222,3 @@ pub async fn resume(db: &Db, id: i64, next: Option<i64>, author: i64, now: i64) 
     Ok(done.rows_affected() == 1)
 }
 
-/// A KIM's own time zone, when one is set.
-pub async fn kim_tz(db: &Db, kim_id: i64) -> DbResult<Option<String>> {
-    let row = sqlx::query("SELECT tz FROM kims WHERE id = $1").bind(kim_id).fetch_optional(&db.pool).await?;
-    Ok(row.map(|r| r.try_get::<Option<String>, _>("tz")).transpose()?.flatten())
-}
-
-/// A member's language, for notices the scheduler sends to an author.
-pub async fn language_of(db: &Db, user_id: i64) -> DbResult<Option<String>> {
-    let row = sqlx::query("SELECT language FROM users WHERE id = $1").bind(user_id).fetch_optional(&db.pool).await?;
-    Ok(row.map(|r| r.try_get("language")).transpose()?)
-}

@@ -9,7 +9,6 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::model::{Target, UmkmFilter, common_path};
-use super::store;
 use crate::platform::db::{Db, DbResult};
 use crate::features::members::permissions::{Action, may};
 use crate::features::members::{Actor, Area, Kim, areas, covers};
@@ -183,5 +182,5 @@ async fn area_by_path(db: &Db, path: &str) -> DbResult<Option<Area>> {
 
 /// The KIM's own zone, or the configured one.
 pub async fn tz_of(db: &Db, kim_id: i64, default_tz: Tz) -> DbResult<Tz> {
-    Ok(store::kim_tz(db, kim_id).await?.and_then(|name| name.parse().ok()).unwrap_or(default_tz))
+    Ok(crate::features::members::areas::kim_zone(db, kim_id).await?.and_then(|name| name.parse().ok()).unwrap_or(default_tz))
 }

@@ -13,7 +13,6 @@ use std::time::Duration;
 use sqlx::{Any, Row, Transaction};
 use tokio::sync::watch;
 
-use super::store;
 use crate::platform::db::{Db, DbResult, SharedClock};
 use crate::platform::delivery::{Outbox, Outgoing, Priority};
 use crate::platform::i18n::{Arg, ta};
@@ -59,7 +58,7 @@ pub async fn flush(db: &Db, outbox: &Outbox, staff: &[i64], now: i64) -> DbResul
 }
 
 async fn flush_one(db: &Db, outbox: &Outbox, staff_id: i64, now: i64) -> DbResult<bool> {
-    let lang = store::language(db, staff_id).await?;
+    let lang = crate::features::members::users::language(db, staff_id).await?;
     let mut tx = db.begin().await?;
     let row = sqlx::query("SELECT pending, last_sent_at FROM staff_notices WHERE staff_id = $1")
         .bind(staff_id)

@@ -50,7 +50,7 @@ pub async fn respond(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<
     let staff = notices::staff_for(&ctx.db, &kim).await?;
     let mut staff_notices = Vec::new();
     for staff_id in staff {
-        let lang = store::language(&ctx.db, staff_id).await?;
+        let lang = crate::features::members::users::language(&ctx.db, staff_id).await?;
         staff_notices.push(staff_notice(lang, staff_id, &ticket, text));
     }
     let now = ctx.now();

@@ -7,7 +7,6 @@ use sqlx::{Any, Row, Transaction};
 
 use super::model::{Category, GeoPoint, QueueView, Status, ticket_number};
 use crate::platform::db::{Db, DbError, DbResult};
-use crate::platform::i18n::Lang;
 
 pub use super::history::{history, last_change};
 pub use super::thread::{ThreadMessage, add_message, add_response, claim_reopen, claim_reply, message, thread};
@@ -260,15 +259,3 @@ pub async fn identity(db: &Db, user_id: i64) -> DbResult<Option<(Option<String>,
     row.map(|r| Ok((r.try_get("first_name")?, r.try_get("username")?))).transpose()
 }
 
-/// The language a person chose (Indonesian if unknown), for notices sent to them.
-pub async fn language(db: &Db, user_id: i64) -> DbResult<Lang> {
-    let row = sqlx::query("SELECT language FROM users WHERE id = $1").bind(user_id).fetch_optional(&db.pool).await?;
-    let code: Option<String> = row.map(|r| r.try_get("language")).transpose()?;
-    Ok(code.as_deref().and_then(Lang::from_code).unwrap_or_default())
-}
-
-/// A KIM's own time zone name, if one is set.
-pub async fn kim_zone(db: &Db, kim_id: i64) -> DbResult<Option<String>> {
-    let row = sqlx::query("SELECT tz FROM kims WHERE id = $1").bind(kim_id).fetch_optional(&db.pool).await?;
-    Ok(row.map(|r| r.try_get::<Option<String>, _>("tz")).transpose()?.flatten())
-}

@@ -243,7 +243,7 @@ async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -> Ha
 
 /// A personal notice about `check` to `user_id`, in that person's language.
 async fn notice(db: &Db, user_id: i64, check: &Check, text: impl FnOnce(Lang) -> String) -> Result<Outgoing, HandlerError> {
-    let lang = crate::features::aspirations::store::language(db, user_id).await?;
+    let lang = crate::features::members::users::language(db, user_id).await?;
     Ok(Outgoing::text(user_id, text(lang), Priority::Personal, Some(format!("factcheck:{}", check.id))))
 }
 

@@ -49,6 +49,12 @@ pub async fn kims_by_ids(db: &Db, ids: &[i64]) -> DbResult<Vec<Kim>> {
     Ok(out)
 }
 
+/// A KIM's own time zone name, when it has one (`NULL`: the configured zone applies).
+pub async fn kim_zone(db: &Db, kim_id: i64) -> DbResult<Option<String>> {
+    let row = sqlx::query("SELECT tz FROM kims WHERE id = $1").bind(kim_id).fetch_optional(&db.pool).await?;
+    Ok(row.map(|r| r.try_get::<Option<String>, _>("tz")).transpose()?.flatten())
+}
+
 pub async fn area_by_id(db: &Db, id: i64) -> DbResult<Option<Area>> {
     Ok(sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas WHERE id = $1")
         .bind(id)

@@ -2,6 +2,7 @@
 
 use super::model::{Member, NOTICE_VERSION};
 use crate::platform::db::{Db, DbResult};
+use crate::platform::i18n::Lang;
 
 /// Consent purposes asked separately, as UU 27/2022 requires.
 pub const PURPOSE_MEMBERSHIP: &str = "membership";
@@ -114,4 +115,12 @@ pub async fn grant_consent<'e>(
     .execute(exec)
     .await?;
     Ok(done.rows_affected() > 0)
+}
+
+/// The language a person chose (Indonesian when unknown or erased): every notice sent
+/// to someone other than the one in the chat is written in it.
+pub async fn language(db: &Db, user_id: i64) -> DbResult<Lang> {
+    let row = sqlx::query("SELECT language FROM users WHERE id = $1").bind(user_id).fetch_optional(&db.pool).await?;
+    let code: Option<String> = row.map(|r| sqlx::Row::try_get(&r, "language")).transpose()?;
+    Ok(code.as_deref().and_then(Lang::from_code).unwrap_or_default())
 }

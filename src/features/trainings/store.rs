@@ -53,15 +53,6 @@ pub async fn insert(db: &Db, t: &NewTraining, by: i64, now: i64) -> DbResult<i64
     Ok(row.try_get("id")?)
 }
 
-/// A KIM's own time zone, when it has one (`NULL` means the configured one).
-pub async fn kim_tz(db: &Db, kim_id: i64) -> DbResult<Option<String>> {
-    let row = sqlx::query("SELECT tz FROM kims WHERE id = $1").bind(kim_id).fetch_optional(&db.pool).await?;
-    Ok(match row {
-        Some(r) => r.try_get("tz")?,
-        None => None,
-    })
-}
-
 pub async fn get(db: &Db, id: i64) -> DbResult<Option<Training>> {
     let sql = format!("{SELECT} WHERE t.id = $1");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?)

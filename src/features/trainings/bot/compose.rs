@@ -12,7 +12,7 @@ use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::{self, Draft, FieldError};
 use crate::features::trainings::model::{Target, Venue};
-use crate::features::trainings::{store, when};
+use crate::features::trainings::when;
 
 pub async fn begin(turn: &Turn<'_>) -> HandlerResult {
     if turn.who.actor.role() < Role::Coordinator {
@@ -42,7 +42,7 @@ pub async fn manageable_kims(turn: &Turn<'_>) -> Result<Vec<Kim>, HandlerError> 
 
 /// The KIM's own zone name, or the configured `KIMBOT_TZ`.
 async fn kim_tz(turn: &Turn<'_>, kim_id: i64) -> Result<String, HandlerError> {
-    let own = store::kim_tz(&turn.ctx.db, kim_id).await?;
+    let own = crate::features::members::areas::kim_zone(&turn.ctx.db, kim_id).await?;
     Ok(own.unwrap_or_else(|| turn.ctx.config.tz.name().to_string()))
 }
 
