@@ -50,6 +50,7 @@ pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) 
         Job::new("feed poller", feeds(c.clone(), stop.clone())),
         Job::new("overdue aspiration job", crate::features::aspirations::overdue::run(c.clone(), stop.clone())),
         Job::new("poll closing", polls),
+        Job::new("survey closing", crate::features::surveys::closing::run(c.clone(), stop.clone())),
         Job::new("telegram probe", crate::platform::ops::probe_telegram(bot, c.ops.clone(), stop.clone())),
     ]
 }

@@ -9,6 +9,7 @@ pub mod members;
 pub mod polls;
 pub mod privacy;
 pub mod reports;
+pub mod surveys;
 pub mod trainings;
 pub mod umkm;
 pub mod webhooks;
@@ -28,6 +29,7 @@ pub static PERSONAL_DATA: &[&PersonalData] = &[
     &announcements::personal::DATA,
     &feeds::personal::DATA,
     &factcheck::personal::DATA,
+    &surveys::personal::DATA,
     &polls::personal::DATA,
     &crate::web::console::personal::DATA,
 ];

@@ -48,11 +48,12 @@ async fn request(bot: &Bot, row: &Claimed) -> Result<(i64, Option<String>), Requ
             let message = if buttons.is_empty() { request.await? } else { request.reply_markup(keyboard(buttons)).await? };
             Ok(sent(message))
         }
-        Body::Photo { file_id, caption, entities } => {
+        Body::Photo { file_id, caption, entities, buttons } => {
             let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
             request.caption = caption.clone();
             request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
-            request.await.map(sent)
+            let message = if buttons.is_empty() { request.await? } else { request.reply_markup(keyboard(buttons)).await? };
+            Ok(sent(message))
         }
         Body::Document { file_id, caption, entities } => {
             let mut request = bot.send_document(chat, InputFile::file_id(file_id.clone().into()));
@@ -93,8 +94,16 @@ async fn send_poll(bot: &Bot, chat: ChatId, question: &str, options: &[String], 
 fn keyboard(rows: &[Vec<ButtonSpec>]) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(
         rows.iter()
-            .map(|r| r.iter().map(|b| InlineKeyboardButton::callback(b.label.clone(), b.data.clone())).collect::<Vec<_>>()),
+            .map(|r| r.iter().map(button).collect::<Vec<_>>()),
     )
+}
+
+/// A link button when the spec holds an address that parses, else a callback button.
+fn button(b: &ButtonSpec) -> InlineKeyboardButton {
+    match b.url().and_then(|u| url::Url::parse(u).ok()) {
+        Some(url) => InlineKeyboardButton::url(b.label.clone(), url),
+        None => InlineKeyboardButton::callback(b.label.clone(), b.data.clone()),
+    }
 }
 
 /// Maps teloxide's error to what to do with the row.

@@ -29,6 +29,9 @@ const NOT_A_PERSON: &[&str] = &[
     "file_id",
     "training_id",
     "registration_id",
+    "survey_id",   // surveys: the survey, its questions and responses
+    "question_id",
+    "response_id",
     "endpoint_id",
     "delivery_id",
     "message_id",
