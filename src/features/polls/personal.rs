@@ -19,7 +19,6 @@ pub const DATA: PersonalData = PersonalData {
     owner: "polls",
     erases: &[("polls", "author_id"), ("poll_votes", "voter"), ("poll_votes", "chat_id"), ("poll_chat_totals", "chat_id")],
     keeps: &[
-        ("outbox", "telegram_poll_id", "Telegram's id of a sent poll, not of a person"),
         ("poll_votes", "poll_id", "the poll answered, not a person"),
         ("poll_chat_totals", "poll_id", "the poll counted, not a person"),
     ],

@@ -164,7 +164,7 @@ pub async fn sent_copies(db: &Db, poll_id: i64) -> DbResult<Vec<(i64, i64)>> {
 
 /// Which poll and chat a Telegram poll id belongs to.
 pub async fn copy_of(db: &Db, telegram_poll_id: &str) -> DbResult<Option<(i64, i64)>> {
-    let found = sqlx::query("SELECT source, chat_id FROM outbox WHERE telegram_poll_id = $1 AND source LIKE 'poll:%' ORDER BY id LIMIT 1")
+    let found = sqlx::query("SELECT source, chat_id FROM outbox WHERE telegram_poll = $1 AND source LIKE 'poll:%' ORDER BY id LIMIT 1")
         .bind(telegram_poll_id)
         .fetch_optional(&db.pool)
         .await?;

@@ -108,7 +108,7 @@ pub async fn mark_sent(db: &Db, claim: Claim<'_>, message_id: i64, now: i64) -> 
 
 /// [`mark_sent`] with Telegram's poll id, for a poll (answers name only that id).
 pub async fn mark_sent_poll(db: &Db, claim: Claim<'_>, message_id: i64, poll_id: Option<&str>, now: i64) -> DbResult<bool> {
-    let set = "status = 'sent', message_id = $1, sent_at = $2, attempts = attempts + 1, updated_at = $2, telegram_poll_id = $3";
+    let set = "status = 'sent', message_id = $1, sent_at = $2, attempts = attempts + 1, updated_at = $2, telegram_poll = $3";
     let sql = TABLE.outcome_sql(set, 3);
     let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(message_id).bind(now).bind(poll_id);
     let done = TABLE.held(query, claim).execute(&db.pool).await?;
