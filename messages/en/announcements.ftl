@@ -30,12 +30,16 @@ ann-btn-rewrite = ✏️ Change content
 ann-btn-retarget = 🎯 Change where
 ann-pick = Tick the groups, then press Done.
 ann-pick-empty = No active linked groups yet. Add me to a group, then send /hubungkan KIM-CODE there.
-ann-pick-none = Choose at least one group.
+ann-pick-none = ⚠️ No group is ticked yet. Choose at least one group in this list, then press Done.
 ann-btn-picked = ✔️ Done ({ $count } chosen)
 ann-target-chosen = 🎯 Sending to: { $target }.
 ann-target-kim = every group of { $name }
 ann-target-groups = { $name } chosen groups
 ann-target-area = every KIM group in { $name }
+ann-groups-left = ⚠️ { $count ->
+    [one] The group { $groups } is
+   *[other] The groups { $groups } are
+} no longer connected (the bot was removed or the group was unlinked), so they are left out.
 ann-target-gone = The chosen target can no longer be used (a group left or access changed). Please choose again.
 
 ann-choices =
@@ -56,6 +60,9 @@ ann-ask-at =
 ann-when-format = I could not read that. Type a date then a time ({ $zone }), e.g. 25/12 08:00 or 2026-12-25 08:00.
 ann-when-no-such-date = That date or time does not exist on the calendar. Try again, e.g. 25/12 08:00.
 ann-when-past = That time has passed. Type a date and time in the future ({ $zone }), e.g. 25/12 08:00.
+ann-when-next-year = 🤔 That day has already passed this year. Did you mean { $when } (next year)? Or type another date.
+ann-btn-next-year = ✅ Yes, in { $year }
+ann-btn-type-again = ✏️ Type another date
 ann-confirm-at = 🗓️ It will be sent once on { $when }. Save this schedule?
 ann-btn-confirm = ✅ Save schedule
 ann-scheduled = ✅ Saved as announcement #{ $id }. Next send: { $when }. See and manage it in /jadwal.
@@ -64,6 +71,9 @@ ann-ask-repeat = How often should it go out?
 ann-preset-daily = Every day 07:00
 ann-preset-monday = Every Monday 08:00
 ann-preset-monthly = 1st of every month 08:00
+ann-preset-weekdays = Monday–Friday 07:00
+ann-preset-sunday = Every Sunday 06:00
+ann-preset-friday = Every Friday 13:00
 ann-btn-type-cron = ⌨️ Type a cron expression
 ann-ask-cron =
     Type a five-field cron schedule ({ $zone }):
@@ -86,6 +96,10 @@ ann-cron-invalid = "{ $cron }" is not a valid cron schedule. Check the limits: m
 ann-cron-never = The schedule "{ $cron }" never falls on a real date. Try another one.
 ann-cron-too-often = The schedule "{ $cron }" is too frequent. Repeating announcements go out at most once an hour.
 
+ann-cron-daily = every day at { $times }
+ann-cron-weekly = every { $days } at { $times }
+ann-cron-monthly = on day { $dates } of every month at { $times }
+ann-cron-raw = cron schedule { $cron }
 ann-schedule-now = immediately
 ann-schedule-at = once, { $when }
 ann-schedule-cron = repeats: { $cron }
@@ -116,6 +130,7 @@ ann-report-waiting = ⏳ { $group }: waiting
 ann-report-failed = ❌ { $group }: failed ({ $reason })
 ann-report-more = … and { $count } more groups
 ann-report-resent = ⚠️ { $count } groups may have this message twice (it was being sent when the bot stopped abruptly, then sent again): { $groups }
+ann-report-as-of = 🕒 As of { $time }
 ann-report-totals = Sent { $sent } · Failed { $failed } · Waiting { $waiting }
 ann-report-no-groups = There was no active group in the target at this send.
 ann-reason-removed = the bot was removed from the group
@@ -145,9 +160,32 @@ ann-jadwal-last = Last sent: { $when }{ $late ->
 ann-btn-pause = ⏸️ Pause #{ $id }
 ann-btn-resume = ▶️ Resume #{ $id }
 ann-btn-cancel = ✖️ Cancel #{ $id }
+ann-jadwal-cancel-ask =
+    Cancel announcement #{ $id } ({ $schedule })?
+    📝 { $text }
+
+    The schedule stops and it will not be sent again. This cannot be undone; to stop it for a while, choose Pause.
+ann-btn-cancel-yes = ✖️ Yes, cancel #{ $id }
+ann-jadwal-not-pending = ℹ️ Announcement #{ $id } had already changed (paused, resumed, cancelled or finished). This is how things stand now.
 ann-jadwal-cancelled = ✖️ Announcement #{ $id } cancelled.
 ann-jadwal-paused-now = ⏸️ Announcement #{ $id } paused.
 ann-jadwal-resumed = ▶️ Announcement #{ $id } resumed.
+
+ann-btn-history = 📜 Sending history
+ann-history-header = 📜 Sending history (page { $page } of { $pages }), newest first:
+ann-history-empty = No announcement has gone out yet.
+ann-history-item =
+    #{ $id } · send no. { $run } · { $when }{ $late ->
+        [yes] {" "}⚠️ late
+       *[other] {""}
+    }{ $recalled ->
+        [yes] {" "}🗑️ recalled
+       *[other] {""}
+    }
+    🎯 { $target }
+    📝 { $text }
+    ✅ { $sent } · ❌ { $failed } · ⏳ { $waiting }
+ann-btn-history-report = 📊 Report #{ $id } no. { $run }
 
 ann-latest-no-kim = You have not joined a KIM yet. Choose one first with /gantikim.
 ann-latest-none = No announcements from { $kim } yet.

@@ -34,7 +34,13 @@ training-line-map = 🗺 Map: { $url }
 training-line-online = 💻 Online: { $url }
 training-line-targets = 🎯 For: { $targets }
 training-line-seats = 🪑 Seats left: { $left } of { $quota }
-training-line-full = 🪑 Full ({ $quota } seats). Waitlist: { $waiting } people
+training-line-full = 🪑 Full ({ $quota ->
+        [one] 1 seat
+       *[other] { $quota } seats
+    }). Waitlist: { $waiting ->
+        [one] 1 person
+       *[other] { $waiting } people
+    }
 training-line-deadline = ⏳ Registration open until { $deadline }
 training-line-closed = 🔒 Registration is closed.
 training-line-cancelled = ❌ This training is CANCELLED.
@@ -133,13 +139,16 @@ training-btn-no-announce = No thanks
 training-announce-queued = 📣 The announcement is being sent to { $count } groups.
 training-announce-skipped = All right, no announcement to groups.
 training-announce-header = 📢 NEW TRAINING
-training-announce-how = How to register: open { $link } and type /pelatihan.
+training-announce-how = How to register: press the button under this message, or open { $link } and type /pelatihan.
 
 ## Residents: /pelatihan and /pelatihansaya
 training-no-kim = You have not chosen a KIM yet. Type /gantikim to choose one, then try again.
 training-none-upcoming = There are no upcoming trainings in your KIM yet. We will tell you in the KIM's groups when there are.
 training-browse-position = Training { $n } of { $total }
 training-btn-register = ✅ Register
+training-btn-register-waitlist = ⏳ Join the waiting list
+training-link-gone = Sorry, the training from that link was not found. Type /pelatihan to see the trainings of your KIM.
+training-link-other-kim = ℹ️ This training is for residents of { $kim }, so only members of that KIM can register. Type /pelatihan to see the trainings of your KIM.
 training-btn-withdraw = ❌ Cancel my place
 training-btn-withdraw-item = ❌ Cancel: { $n }. { $title }
 training-registered = ✅ You are registered for "{ $title }". We will remind you the day before and two hours before it starts.
@@ -207,6 +216,13 @@ training-ask-new-start =
     Current schedule: { $current }.
     Write the new start time ({ $zone }), for example 27/12 08:00. Type /batal to leave it as it is.
 training-ask-new-place = Write the new place (address or name of the place), or send an online meeting link. Type /batal to leave it as it is.
+training-move-ask = 🕒 Move "{ $title }" to { $when }?
+training-move-told = 📣 { $registered } registered participants and { $waiting } people on the waiting list will be told in private messages.
+training-move-told-none = No one has registered yet, so no one needs to be told.
+training-move-deadline-moves = ⏳ The registration deadline moves too: { $old } → { $new }.
+training-move-deadline-stays = ⏳ The registration deadline stays: { $deadline }.
+training-btn-move-yes = ✅ Yes, move it
+training-btn-move-retype = ✏️ Type again
 training-moved-done = 🕒 Schedule changed to { $when }. { $count } registered or waiting people are being told.
 training-venue-done =
     📍 Place changed:
@@ -214,7 +230,12 @@ training-venue-done =
     { $count } registered or waiting people are being told.
 training-edit-gone = This training can no longer be changed (it has started, was cancelled, or you no longer manage it).
 training-attendance-not-yet = Attendance can be marked once the training starts ({ $when }).
-training-attendance-header = Attendance of "{ $title }": present { $present }, absent { $absent }, of { $total } participants.
+training-attendance-header = Attendance of "{ $title }": present { $present }, absent { $absent }, of { $total } participants{ $waiting ->
+    [0] {""}
+   *[other] {" "}+ { $waiting } on the waiting list (⏳)
+}.
+training-attendance-line = { $n }. { $name } — { $mark }
+training-attendance-line-waiting = { $n }. ⏳ { $name } (waiting list) — { $mark }
 training-attendance-empty = No one is registered yet.
 training-mark-present = ✅ present
 training-mark-absent = ❌ absent

@@ -30,12 +30,13 @@ ann-btn-rewrite = ✏️ Ubah isi
 ann-btn-retarget = 🎯 Ubah tujuan
 ann-pick = Centang grup tujuan, lalu tekan Selesai.
 ann-pick-empty = Belum ada grup aktif yang terhubung. Tambahkan saya ke grup, lalu kirim /hubungkan KODE-KIM di grup itu.
-ann-pick-none = Pilih minimal satu grup.
+ann-pick-none = ⚠️ Belum ada grup yang dicentang. Pilih minimal satu grup pada daftar ini, lalu tekan Selesai.
 ann-btn-picked = ✔️ Selesai ({ $count } dipilih)
 ann-target-chosen = 🎯 Tujuan: { $target }.
 ann-target-kim = semua grup { $name }
 ann-target-groups = { $name } grup pilihan
 ann-target-area = semua grup KIM di { $name }
+ann-groups-left = ⚠️ Grup { $groups } sudah tidak terhubung (bot dikeluarkan dari grup atau hubungannya diputus), jadi dilewati.
 ann-target-gone = Tujuan yang dipilih sudah tidak bisa dipakai (grup keluar atau hak akses berubah). Silakan pilih tujuan lagi.
 
 ann-choices =
@@ -56,6 +57,9 @@ ann-ask-at =
 ann-when-format = Format belum dikenali. Ketik tanggal lalu jam ({ $zone }), misalnya 25/12 08:00 atau 2026-12-25 08:00.
 ann-when-no-such-date = Tanggal atau jam itu tidak ada di kalender. Coba lagi, misalnya 25/12 08:00.
 ann-when-past = Waktu itu sudah lewat. Ketik tanggal dan jam yang akan datang ({ $zone }), misalnya 25/12 08:00.
+ann-when-next-year = 🤔 Tanggal itu sudah lewat tahun ini. Maksud Anda { $when } (tahun depan)? Atau ketik tanggal lain.
+ann-btn-next-year = ✅ Ya, tahun { $year }
+ann-btn-type-again = ✏️ Ketik tanggal lain
 ann-confirm-at = 🗓️ Akan dikirim sekali pada { $when }. Simpan jadwal ini?
 ann-btn-confirm = ✅ Simpan jadwal
 ann-scheduled = ✅ Tersimpan sebagai pengumuman #{ $id }. Pengiriman berikutnya: { $when }. Lihat dan atur di /jadwal.
@@ -64,6 +68,9 @@ ann-ask-repeat = Seberapa sering dikirim?
 ann-preset-daily = Setiap hari 07:00
 ann-preset-monday = Setiap Senin 08:00
 ann-preset-monthly = Tanggal 1 tiap bulan 08:00
+ann-preset-weekdays = Senin–Jumat 07:00
+ann-preset-sunday = Setiap Minggu 06:00
+ann-preset-friday = Setiap Jumat 13:00
 ann-btn-type-cron = ⌨️ Ketik ekspresi cron
 ann-ask-cron =
     Ketik jadwal cron lima kolom ({ $zone }):
@@ -86,6 +93,10 @@ ann-cron-invalid = "{ $cron }" bukan jadwal cron yang sah. Periksa batasnya: men
 ann-cron-never = Jadwal "{ $cron }" tidak pernah jatuh pada tanggal yang ada. Coba jadwal lain.
 ann-cron-too-often = Jadwal "{ $cron }" terlalu sering. Pengumuman berulang paling sering sekali per jam.
 
+ann-cron-daily = setiap hari pukul { $times }
+ann-cron-weekly = setiap { $days } pukul { $times }
+ann-cron-monthly = setiap tanggal { $dates } pukul { $times }
+ann-cron-raw = jadwal cron { $cron }
 ann-schedule-now = langsung
 ann-schedule-at = sekali, { $when }
 ann-schedule-cron = berulang: { $cron }
@@ -116,6 +127,7 @@ ann-report-waiting = ⏳ { $group }: menunggu
 ann-report-failed = ❌ { $group }: gagal ({ $reason })
 ann-report-more = … dan { $count } grup lain
 ann-report-resent = ⚠️ { $count } grup mungkin menerima pesan ini dua kali (sedang dikirim saat bot berhenti mendadak, lalu dikirim ulang): { $groups }
+ann-report-as-of = 🕒 Keadaan pukul { $time }
 ann-report-totals = Terkirim { $sent } · Gagal { $failed } · Menunggu { $waiting }
 ann-report-no-groups = Tidak ada grup aktif di tujuan saat pengiriman ini.
 ann-reason-removed = bot dikeluarkan dari grup
@@ -145,9 +157,32 @@ ann-jadwal-last = Terakhir dikirim: { $when }{ $late ->
 ann-btn-pause = ⏸️ Jeda #{ $id }
 ann-btn-resume = ▶️ Lanjutkan #{ $id }
 ann-btn-cancel = ✖️ Batalkan #{ $id }
+ann-jadwal-cancel-ask =
+    Batalkan pengumuman #{ $id } ({ $schedule })?
+    📝 { $text }
+
+    Jadwalnya berhenti dan tidak akan dikirim lagi. Ini tidak bisa diurungkan; jika hanya ingin berhenti sementara, pilih Jeda.
+ann-btn-cancel-yes = ✖️ Ya, batalkan #{ $id }
+ann-jadwal-not-pending = ℹ️ Pengumuman #{ $id } sudah berubah sebelumnya (dijeda, dilanjutkan, dibatalkan, atau selesai). Inilah keadaan terbarunya.
 ann-jadwal-cancelled = ✖️ Pengumuman #{ $id } dibatalkan.
 ann-jadwal-paused-now = ⏸️ Pengumuman #{ $id } dijeda.
 ann-jadwal-resumed = ▶️ Pengumuman #{ $id } dilanjutkan.
+
+ann-btn-history = 📜 Riwayat pengiriman
+ann-history-header = 📜 Riwayat pengiriman (halaman { $page } dari { $pages }), terbaru dulu:
+ann-history-empty = Belum ada pengumuman yang terkirim.
+ann-history-item =
+    #{ $id } · pengiriman ke-{ $run } · { $when }{ $late ->
+        [yes] {" "}⚠️ terlambat
+       *[other] {""}
+    }{ $recalled ->
+        [yes] {" "}🗑️ ditarik
+       *[other] {""}
+    }
+    🎯 { $target }
+    📝 { $text }
+    ✅ { $sent } · ❌ { $failed } · ⏳ { $waiting }
+ann-btn-history-report = 📊 Laporan #{ $id } ke-{ $run }
 
 ann-latest-no-kim = Anda belum tergabung di KIM. Pilih KIM dulu dengan /gantikim.
 ann-latest-none = Belum ada pengumuman dari { $kim }.

@@ -133,13 +133,16 @@ training-btn-no-announce = Tidak usah
 training-announce-queued = 📣 Pengumuman sedang dikirim ke { $count } grup.
 training-announce-skipped = Baik, tidak diumumkan ke grup.
 training-announce-header = 📢 PELATIHAN BARU
-training-announce-how = Cara daftar: buka { $link } lalu ketik /pelatihan.
+training-announce-how = Cara daftar: tekan tombol di bawah pesan ini, atau buka { $link } lalu ketik /pelatihan.
 
 ## Warga: /pelatihan dan /pelatihansaya
 training-no-kim = Anda belum memilih KIM. Ketik /gantikim untuk memilih KIM, lalu coba lagi.
 training-none-upcoming = Belum ada pelatihan yang akan datang di KIM Anda. Kami kabari lewat grup KIM jika ada.
 training-browse-position = Pelatihan { $n } dari { $total }
 training-btn-register = ✅ Daftar
+training-btn-register-waitlist = ⏳ Daftar tunggu
+training-link-gone = Maaf, pelatihan dari tautan itu tidak ditemukan. Ketik /pelatihan untuk melihat pelatihan di KIM Anda.
+training-link-other-kim = ℹ️ Pelatihan ini untuk warga { $kim }, jadi pendaftarannya hanya bagi anggota KIM itu. Ketik /pelatihan untuk melihat pelatihan di KIM Anda.
 training-btn-withdraw = ❌ Batal ikut
 training-btn-withdraw-item = ❌ Batal: { $n }. { $title }
 training-registered = ✅ Anda terdaftar di "{ $title }". Kami ingatkan sehari sebelumnya dan dua jam sebelum mulai.
@@ -207,6 +210,13 @@ training-ask-new-start =
     Jadwal sekarang: { $current }.
     Tulis waktu mulai yang baru ({ $zone }), misalnya 27/12 08:00. Ketik /batal untuk tidak jadi.
 training-ask-new-place = Tulis tempat yang baru (alamat atau nama tempat), atau kirim tautan rapat daring. Ketik /batal untuk tidak jadi.
+training-move-ask = 🕒 Pindahkan "{ $title }" ke { $when }?
+training-move-told = 📣 { $registered } peserta terdaftar dan { $waiting } orang di daftar tunggu akan diberi tahu lewat pesan pribadi.
+training-move-told-none = Belum ada peserta, jadi tidak ada yang perlu diberi tahu.
+training-move-deadline-moves = ⏳ Batas pendaftaran ikut berubah: { $old } → { $new }.
+training-move-deadline-stays = ⏳ Batas pendaftaran tetap: { $deadline }.
+training-btn-move-yes = ✅ Ya, pindahkan
+training-btn-move-retype = ✏️ Ketik ulang
 training-moved-done = 🕒 Jadwal diubah menjadi { $when }. { $count } orang yang terdaftar atau menunggu diberi tahu.
 training-venue-done =
     📍 Tempat diubah:
@@ -214,7 +224,12 @@ training-venue-done =
     { $count } orang yang terdaftar atau menunggu diberi tahu.
 training-edit-gone = Pelatihan ini tidak bisa diubah lagi (sudah dimulai, dibatalkan, atau Anda tidak lagi mengelolanya).
 training-attendance-not-yet = Kehadiran bisa dicatat mulai saat pelatihan dimulai ({ $when }).
-training-attendance-header = Kehadiran "{ $title }": hadir { $present }, tidak hadir { $absent }, dari { $total } peserta.
+training-attendance-header = Kehadiran "{ $title }": hadir { $present }, tidak hadir { $absent }, dari { $total } peserta{ $waiting ->
+    [0] {""}
+   *[other] {" "}+ { $waiting } dari daftar tunggu (⏳)
+}.
+training-attendance-line = { $n }. { $name } — { $mark }
+training-attendance-line-waiting = { $n }. ⏳ { $name } (daftar tunggu) — { $mark }
 training-attendance-empty = Belum ada peserta terdaftar.
 training-mark-present = ✅ hadir
 training-mark-absent = ❌ tidak hadir

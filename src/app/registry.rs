@@ -3,7 +3,7 @@
 
 use crate::bot::feature::plug;
 use crate::bot::{Registry, RegistryError};
-use crate::features::{announcements, aspirations, factcheck, feeds, privacy, reports, surveys, trainings, umkm};
+use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm};
 use crate::web::console;
 
 /// Every chat feature, in the order help and menus list their commands.
@@ -18,6 +18,7 @@ pub fn registry() -> Result<Registry, RegistryError> {
         plug::<feeds::bot::Feeds>(),
         plug::<factcheck::bot::FactCheck>(),
         plug::<surveys::bot::Surveys>(),
+        plug::<polls::bot::Polls>(),
         plug::<console::bot::Console>(),
     ])
 }

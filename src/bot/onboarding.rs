@@ -12,6 +12,8 @@ use super::{Dlg, HandlerError, HandlerResult, State, invites, keyboards};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{self, NOTICE_VERSION, areas, users};
+// Trainings' group posts link here; the link's payload is theirs to read.
+use crate::features::trainings::bot::link as training_link;
 
 pub use super::turn::At;
 
@@ -45,6 +47,15 @@ pub async fn start(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, dlg: &Dlg,
 
 fn notice_text(lang: Lang) -> String {
     ta(lang, "notice", &[("version", Arg::from(NOTICE_VERSION))])
+}
+
+/// Something other than a press arrived while the notice is open (a command, a
+/// typed word): the question comes again with its buttons, so the answer is at hand
+/// instead of scrolled away above.
+pub async fn ask_again(bot: &ReplyBot, chat: ChatId, lang: Lang) -> HandlerResult {
+    let text = format!("{}\n\n{}", t(lang, "notice-reminder"), notice_text(lang));
+    bot.send_message(chat, text).reply_markup(keyboards::notice(lang)).await?;
+    Ok(())
 }
 
 /// Consent given: store the member and a receipt, then go on with the deep link.
@@ -83,6 +94,7 @@ async fn after_consent(
             dlg.exit().await?;
             invites::claim(bot, ctx, registry, user_id, lang, &p[INVITE_PREFIX.len()..]).await
         }
+        Some(p) if p.starts_with(training_link::LINK_PREFIX) => open_training_link(bot, ctx, dlg, user_id, lang, &p).await,
         Some(code) => match areas::kim_by_code(&ctx.db, &code).await? {
             Some(kim) => join(bot, ctx, dlg, user_id, lang, None, kim).await,
             None => {
@@ -92,6 +104,22 @@ async fn after_consent(
         },
         None => choose_kim(bot, ctx, dlg, chat, lang).await,
     }
+}
+
+/// The "Daftar" button of a training's group post. Someone without a KIM joins the
+/// training's KIM first (the post came from that KIM's group), then sees the card.
+async fn open_training_link(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
+    let has_kim = users::get(&ctx.db, user_id).await?.and_then(|m| m.kim_id).is_some();
+    let kim = training_link::kim_of_link(ctx, payload).await?;
+    match (&kim, has_kim) {
+        (Some(kim), false) => join(bot, ctx, dlg, user_id, lang, None, kim.clone()).await?,
+        _ => dlg.exit().await?,
+    }
+    training_link::send_card(bot, ctx, user_id, lang, payload).await?;
+    if kim.is_none() && !has_kim {
+        return choose_kim(bot, ctx, dlg, ChatId(user_id), lang).await;
+    }
+    Ok(())
 }
 
 pub async fn decline(bot: &ReplyBot, dlg: &Dlg, at: At, lang: Lang) -> Result<bool, HandlerError> {

@@ -6,6 +6,7 @@ pub mod aspirations;
 pub mod factcheck;
 pub mod feeds;
 pub mod members;
+pub mod polls;
 pub mod privacy;
 pub mod reports;
 pub mod surveys;
@@ -29,5 +30,6 @@ pub static PERSONAL_DATA: &[&PersonalData] = &[
     &feeds::personal::DATA,
     &factcheck::personal::DATA,
     &surveys::personal::DATA,
+    &polls::personal::DATA,
     &crate::web::console::personal::DATA,
 ];

@@ -39,6 +39,13 @@ pub fn parse_local(input: &str, now: i64, tz: Tz) -> Result<i64, WhenError> {
     to_utc(date.and_time(time), tz)
 }
 
+/// Whether the typed date names its year (`25/12/2026`, `2026-12-25`). Without one,
+/// [`parse_local`] takes the next such day, which may be a year away: callers can
+/// ask before reading "yesterday" as next year.
+pub fn names_year(input: &str) -> bool {
+    words(input).first().is_some_and(|date| matches!(parse_date(date), Ok((Some(_), _, _))))
+}
+
 /// Parses an end time: a full date and time as [`parse_local`], or just a time
 /// (`12:00`), meaning the same day as `start`.
 pub fn parse_end(input: &str, start: i64, now: i64, tz: Tz) -> Result<i64, WhenError> {
@@ -86,6 +93,15 @@ pub fn parts(ts: i64, tz: Tz) -> Parts {
         year: t.year(),
         time: format!("{:02}:{:02}", t.hour(), t.minute()),
         zone: t.format("%Z").to_string(),
+    }
+}
+
+/// "12/01/2026 14:05 WIB": how tickets, the console, reports and `/datasaya` show a
+/// moment, so a resident sees one date format everywhere.
+pub fn stamp(ts: i64, tz: Tz) -> String {
+    match tz.timestamp_opt(ts, 0).single() {
+        Some(t) => t.format("%d/%m/%Y %H:%M %Z").to_string(),
+        None => ts.to_string(),
     }
 }
 

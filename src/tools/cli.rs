@@ -230,7 +230,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let config = Config::from_env()?;
             let db = Db::connect(&config.database_url, config.backend).await?;
             db.migrate().await?;
-            let result = crate::features::feeds::cli::run(&db, config.tz, action, clock.now()).await;
+            let result = crate::features::feeds::cli::run(&db, config.tz, config.outbound, action, clock.now()).await;
             db.close().await;
             result
         }
@@ -309,8 +309,7 @@ async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Resul
     use crate::features::reports::period::Period;
     let result = match what {
         ExportWhat::Aspirations { from, to, area, out } => {
-            let period = Period::parse(&format!("{from} - {to}"))
-                .map_err(|e| CliError::Usage(format!("bad period {from:?}..{to:?}: {e:?}")))?;
+            let period = Period::parse(&format!("{from} - {to}")).map_err(|e| CliError::Usage(period_usage(e, &from, &to)))?;
             let area = match area {
                 Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?),
                 None => None,
@@ -331,6 +330,18 @@ async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Resul
         ExportWhat::Attendance { training, out } => office::attendance(db, tz, training, &out, now).await,
     };
     result.map_err(office_usage)
+}
+
+/// Why `--from`/`--to` were refused, as a sentence that says what to type.
+fn period_usage(e: crate::features::reports::period::PeriodError, from: &str, to: &str) -> String {
+    use crate::features::reports::period::{MAX_DAYS, PeriodError};
+    match e {
+        PeriodError::Format => {
+            format!("cannot read the dates --from {from:?} --to {to:?}; write each day as 2026-11-01 or 1/11/2026")
+        }
+        PeriodError::Order => format!("the period ends before it starts: --from {from} is after --to {to}; swap them"),
+        PeriodError::TooLong => format!("the period {from} to {to} is longer than {MAX_DAYS} days; export it in parts"),
+    }
 }
 
 fn office_usage(e: crate::features::reports::office::OfficeError) -> CliError {

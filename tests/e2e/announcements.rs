@@ -10,8 +10,11 @@ use serde_json::json;
 use crate::support::{MessageExt, spawn_app, spawn_app_with_clock};
 use steps::*;
 
+mod confirm;
+mod history;
 mod scheduling;
 mod umkm;
+mod when;
 pub mod steps;
 
 #[tokio::test]

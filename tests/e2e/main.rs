@@ -6,6 +6,7 @@
 mod support;
 
 mod announcements;
+mod audit;
 mod aspirations;
 mod delivery;
 mod delivery_claims;
@@ -22,6 +23,7 @@ mod umkm;
 mod webhooks;
 mod factcheck;
 mod surveys;
+mod polls;
 mod feeds;
 mod console;
 mod ops;

@@ -3,7 +3,9 @@
 //! Every test starts at [`NOW`] (Monday 30 November 2026, 10:00 WIB).
 
 mod compose;
+mod confirm;
 mod invite;
+mod link;
 mod manage;
 mod reminders;
 mod seats;

@@ -10,7 +10,7 @@ use teloxide::types::Message;
 
 pub use super::buttons::Btn;
 use super::model::{Content, Target, can_announce};
-use super::{compose, jadwal, latest, plan, report, umkm_target};
+use super::{compose, history, jadwal, latest, plan, report, umkm_target};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::features::members::Role;
 
@@ -50,6 +50,8 @@ pub enum Dialog {
     AskCron(Draft),
     /// A schedule shown, waiting for "save".
     Confirm { draft: Draft, plan: Plan },
+    /// A typed day has passed this year: asking whether next year's `at` is meant.
+    NextYear { draft: Draft, at: i64 },
 }
 
 crate::chat_feature! {
@@ -92,7 +94,9 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
     }
     match dialog {
         Dialog::Compose(draft) => compose::on_content(turn, draft, msg).await,
-        Dialog::AskAt(draft) => plan::on_time_typed(turn, draft, msg.text().unwrap_or_default()).await,
+        Dialog::AskAt(draft) | Dialog::NextYear { draft, .. } => {
+            plan::on_time_typed(turn, draft, msg.text().unwrap_or_default()).await
+        }
         Dialog::AskCron(draft) => plan::on_cron_typed(turn, draft, msg.text().unwrap_or_default()).await,
         _ => turn.say("ann-use-buttons").await,
     }
@@ -106,7 +110,11 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         Btn::Report(id, n) => report::show(turn, id, n, Some(at)).await,
         Btn::Recall(id, n) => report::ask_recall(turn, id, n, at).await,
         Btn::RecallYes(id, n) => report::recall(turn, id, n, at).await,
-        Btn::Cancel(_) | Btn::Pause(_) | Btn::Resume(_) => jadwal::act(turn, btn, at).await,
+        Btn::Cancel(id) => jadwal::ask_cancel(turn, id, at).await,
+        Btn::CancelYes(_) | Btn::Pause(_) | Btn::Resume(_) => jadwal::act(turn, btn, at).await,
+        Btn::Jadwal => jadwal::list(turn, Some(at), None).await,
+        Btn::History(page) => history::show(turn, page, at).await,
+        Btn::OpenReport(id, n) => report::show(turn, id, n, None).await,
         btn => match state {
             Current::Mine(dialog) => on_dialog_button(turn, dialog, btn, at).await,
             _ => Ok(false),
@@ -125,16 +133,17 @@ async fn on_dialog_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> 
         (D::Target(_), Btn::UmkmArea(area)) => umkm_target::sectors(turn, area, at).await,
         (D::Target(_), Btn::UmkmSector(area, sector)) => umkm_target::needs(turn, area, sector, at).await,
         (D::Target(d), Btn::UmkmNeed(area, s, n)) => umkm_target::chosen(turn, d, (area, s, n), at).await,
-        (D::Target(d), Btn::Pick) => compose::checklist(turn, d, at, false).await,
+        (D::Target(d), Btn::Pick) => compose::checklist(turn, d, Some(at), None).await,
         (D::Target(d), Btn::Toggle(chat)) => compose::toggle(turn, d, chat, at).await,
         (D::Target(d), Btn::Picked) => compose::picked(turn, d, at).await,
         (D::Preview(d), Btn::SendNow) => plan::send_now(turn, d, at).await,
-        (D::Preview(d), Btn::AskAt) => plan::ask_at(turn, d, at).await,
+        (D::Preview(d) | D::NextYear { draft: d, .. }, Btn::AskAt) => plan::ask_at(turn, d, at).await,
+        (D::NextYear { draft, at: when }, Btn::NextYear) => plan::next_year(turn, draft, when, at).await,
         (D::Preview(d), Btn::AskRepeat) => plan::ask_repeat(turn, d, at).await,
         (D::AskRepeat(d) | D::AskCron(d), Btn::Preset(n)) => plan::preset(turn, d, n, at).await,
         (D::AskRepeat(d), Btn::TypeCron) => plan::ask_cron(turn, d, at).await,
         (D::Confirm { draft, plan }, Btn::Confirm) => plan::confirm(turn, draft, plan, at).await,
-        (D::AskAt(d) | D::AskRepeat(d) | D::AskCron(d) | D::Confirm { draft: d, .. }, Btn::Back) => {
+        (D::AskAt(d) | D::AskRepeat(d) | D::AskCron(d) | D::Confirm { draft: d, .. } | D::NextYear { draft: d, .. }, Btn::Back) => {
             plan::choices(turn, d, Some(at)).await
         }
         (

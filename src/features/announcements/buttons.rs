@@ -51,6 +51,8 @@ pub enum Btn {
     TypeCron,
     /// Save the schedule shown.
     Confirm,
+    /// Yes, next year's date is meant.
+    NextYear,
     /// Back to the preview's choices.
     Back,
     /// Choose targets again.
@@ -63,8 +65,16 @@ pub enum Btn {
     Recall(i64, i64),
     /// Recall confirmed.
     RecallYes(i64, i64),
-    /// `/jadwal`: cancel, pause, resume.
+    /// `/jadwal`: cancel (asks first), pause, resume.
     Cancel(i64),
+    /// Cancel confirmed.
+    CancelYes(i64),
+    /// Back to the `/jadwal` list.
+    Jadwal,
+    /// A page of the history of runs that went out.
+    History(u32),
+    /// Run `n`'s report as a new message (from the history).
+    OpenReport(i64, i64),
     Pause(i64),
     Resume(i64),
 }
@@ -90,6 +100,7 @@ impl Payload for Btn {
             Btn::Preset(n) => format!("r:{n}"),
             Btn::TypeCron => "c".into(),
             Btn::Confirm => "y".into(),
+            Btn::NextYear => "ny".into(),
             Btn::Back => "b".into(),
             Btn::Retarget => "e".into(),
             Btn::Rewrite => "i".into(),
@@ -97,6 +108,10 @@ impl Payload for Btn {
             Btn::Recall(id, n) => format!("rc:{id}:{n}"),
             Btn::RecallYes(id, n) => format!("ry:{id}:{n}"),
             Btn::Cancel(id) => format!("jc:{id}"),
+            Btn::CancelYes(id) => format!("jy:{id}"),
+            Btn::Jadwal => "jl".into(),
+            Btn::History(page) => format!("jh:{page}"),
+            Btn::OpenReport(id, n) => format!("ro:{id}:{n}"),
             Btn::Pause(id) => format!("jp:{id}"),
             Btn::Resume(id) => format!("jr:{id}"),
         }
@@ -122,6 +137,7 @@ impl Payload for Btn {
             ["r", n] => Btn::Preset(n.parse().ok().filter(|n: &u8| usize::from(*n) < super::plan::PRESETS.len())?),
             ["c"] => Btn::TypeCron,
             ["y"] => Btn::Confirm,
+            ["ny"] => Btn::NextYear,
             ["b"] => Btn::Back,
             ["e"] => Btn::Retarget,
             ["i"] => Btn::Rewrite,
@@ -129,6 +145,10 @@ impl Payload for Btn {
             ["rc", a, n] => Btn::Recall(id(a)?, id(n)?),
             ["ry", a, n] => Btn::RecallYes(id(a)?, id(n)?),
             ["jc", n] => Btn::Cancel(id(n)?),
+            ["jy", n] => Btn::CancelYes(id(n)?),
+            ["jl"] => Btn::Jadwal,
+            ["jh", page] => Btn::History(page.parse().ok()?),
+            ["ro", a, n] => Btn::OpenReport(id(a)?, id(n)?),
             ["jp", n] => Btn::Pause(id(n)?),
             ["jr", n] => Btn::Resume(id(n)?),
             _ => return None,
@@ -163,6 +183,7 @@ mod tests {
             Btn::Preset(2),
             Btn::TypeCron,
             Btn::Confirm,
+            Btn::NextYear,
             Btn::Back,
             Btn::Retarget,
             Btn::Rewrite,
@@ -170,6 +191,11 @@ mod tests {
             Btn::Recall(1, 2),
             Btn::RecallYes(i64::MAX, i64::MAX),
             Btn::Cancel(5),
+            Btn::CancelYes(i64::MAX),
+            Btn::Jadwal,
+            Btn::History(0),
+            Btn::History(u32::MAX),
+            Btn::OpenReport(i64::MAX, i64::MAX),
             Btn::Pause(5),
             Btn::Resume(i64::MAX),
         ];
@@ -178,7 +204,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "zz", "s:1", "ua:0", "us:1:7", "us:1:-1", "un:1:x:7", "un:1:x", "u:1"] {
+        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "jy:0", "jy", "jl:1", "jh", "jh:-1", "jh:99999999999", "ro:1", "ro:0:1", "zz", "s:1", "ua:0", "us:1:7", "us:1:-1", "un:1:x:7", "un:1:x", "u:1"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

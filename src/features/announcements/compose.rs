@@ -10,7 +10,7 @@ use super::render::{self, keyboard};
 use super::targets;
 use super::bot::{Btn, Dialog, Draft};
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::areas;
+use crate::features::members::{GroupStatus, areas, groups};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 
@@ -96,8 +96,9 @@ pub async fn choose(turn: &Turn<'_>, mut draft: Draft, target: Target, at: At) -
     plan::choices(turn, draft, None).await
 }
 
-/// The group checklist; `hint` when "done" was pressed with nothing ticked.
-pub async fn checklist(turn: &Turn<'_>, draft: Draft, at: At, hint: bool) -> Result<bool, HandlerError> {
+/// The group checklist, editing the message pressed on (`at`) or sent anew; `note`
+/// (why it is shown again) goes on top.
+pub async fn checklist(turn: &Turn<'_>, draft: Draft, at: Option<At>, note: Option<String>) -> Result<bool, HandlerError> {
     let lang = turn.lang();
     let groups = targets::reachable(&turn.ctx.db, &turn.who.actor, CHECKLIST_MAX).await?;
     let mut rows: Vec<Vec<(String, Btn)>> = groups
@@ -112,21 +113,25 @@ pub async fn checklist(turn: &Turn<'_>, draft: Draft, at: At, hint: bool) -> Res
         rows.push(vec![(ta(lang, "ann-btn-picked", &[("count", count)]), Btn::Picked)]);
     }
     rows.push(vec![(t(lang, "btn-back"), Btn::Retarget)]);
-    let mut text = t(lang, if groups.is_empty() { "ann-pick-empty" } else { "ann-pick" });
-    if hint {
-        text = format!("{text}\n\n{}", t(lang, "ann-pick-none"));
-    }
+    let text = t(lang, if groups.is_empty() { "ann-pick-empty" } else { "ann-pick" });
+    let text = note.into_iter().chain([text]).collect::<Vec<_>>().join("\n\n");
     turn.set_dialog(Dialog::Target(draft)).await?;
-    render::show(turn, Some(at), text, Some(keyboard(rows))).await?;
+    render::show(turn, at, text, Some(keyboard(rows))).await?;
     Ok(true)
 }
 
-/// Ticks or unticks a group — only one this person may reach (a forged chat id of
-/// another KIM's group is refused and nothing changes).
+/// Ticks or unticks a group — only one this person may reach. A group that left
+/// (bot removed, unlinked) is named as such and dropped; a forged chat id of
+/// another KIM's group is refused and nothing changes.
 pub async fn toggle(turn: &Turn<'_>, mut draft: Draft, chat: i64, at: At) -> Result<bool, HandlerError> {
     let reachable = targets::reachable(&turn.ctx.db, &turn.who.actor, usize::MAX).await?;
     if !reachable.iter().any(|g| g.chat_id == chat) {
-        return Ok(false);
+        let left = left_groups(turn, &draft, &[chat]).await?;
+        if left.is_empty() {
+            return Ok(false);
+        }
+        draft.picked.retain(|c| *c != chat);
+        return checklist(turn, draft, Some(at), Some(left_note(turn, &left))).await;
     }
     match draft.picked.iter().position(|c| *c == chat) {
         Some(i) => {
@@ -134,16 +139,51 @@ pub async fn toggle(turn: &Turn<'_>, mut draft: Draft, chat: i64, at: At) -> Res
         }
         None => draft.picked.push(chat),
     }
-    checklist(turn, draft, at, false).await
+    checklist(turn, draft, Some(at), None).await
 }
 
-/// Checklist done: groups that left meanwhile are dropped; none left → ask again.
+/// Checklist done. Groups that left meanwhile are named and dropped; with none
+/// ticked the checklist comes again as a new message saying so (the old one loses
+/// its buttons), so every press of "Selesai" gets a visible answer.
 pub async fn picked(turn: &Turn<'_>, mut draft: Draft, at: At) -> Result<bool, HandlerError> {
     let reachable = targets::reachable(&turn.ctx.db, &turn.who.actor, usize::MAX).await?;
-    draft.picked.retain(|c| reachable.iter().any(|g| g.chat_id == *c));
+    let gone: Vec<i64> = draft.picked.iter().copied().filter(|c| !reachable.iter().any(|g| g.chat_id == *c)).collect();
+    let left = left_groups(turn, &draft, &gone).await?;
+    draft.picked.retain(|c| !gone.contains(c));
+    let mut notes: Vec<String> = (!left.is_empty()).then(|| left_note(turn, &left)).into_iter().collect();
     if draft.picked.is_empty() {
-        return checklist(turn, draft, at, true).await;
+        notes.push(t(turn.lang(), "ann-pick-none"));
+        turn.bot.edit_message_reply_markup(at.0, at.1).await?;
+        return checklist(turn, draft, None, Some(notes.join("\n"))).await;
+    }
+    if !notes.is_empty() {
+        turn.send(notes.join("\n")).await?;
     }
     let target = Target::Groups(draft.picked.clone());
     choose(turn, draft, target, at).await
+}
+
+/// Titles of the groups among `chats` that this person picked or could reach
+/// before and that are no longer active (a guessed id of another area's group
+/// stays unnamed, like a missing one).
+pub async fn left_groups(turn: &Turn<'_>, draft: &Draft, chats: &[i64]) -> Result<Vec<String>, HandlerError> {
+    let mut titles = Vec::new();
+    for chat in chats {
+        let Some(group) = groups::get(&turn.ctx.db, *chat).await? else { continue };
+        let theirs = match group.kim_id {
+            Some(kim) => areas::kim_by_id(&turn.ctx.db, kim).await?.is_some_and(|k| turn.who.actor.can_manage_kim(&k)),
+            None => false,
+        };
+        let active = group.status() == GroupStatus::Active && theirs;
+        if !active && (theirs || draft.picked.contains(chat)) {
+            titles.push(group.title);
+        }
+    }
+    Ok(titles)
+}
+
+/// "RT 07 is no longer connected (the bot was removed or the group unlinked)."
+pub fn left_note(turn: &Turn<'_>, titles: &[String]) -> String {
+    let args = [("groups", Arg::from(titles.join(", "))), ("count", Arg::from(titles.len() as i64))];
+    ta(turn.lang(), "ann-groups-left", &args)
 }

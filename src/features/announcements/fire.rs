@@ -40,7 +40,7 @@ pub fn bodies(content: &Content) -> Vec<Body> {
     };
     let file_id = media.file_id().to_string();
     let first = match media {
-        Media::Photo(_) => Body::Photo { file_id, caption, entities },
+        Media::Photo(_) => Body::Photo { file_id, caption, entities, buttons: Vec::new() },
         Media::Document(_) => Body::Document { file_id, caption, entities },
     };
     if has_text && !content.fits_caption() { vec![first, text()] } else { vec![first] }

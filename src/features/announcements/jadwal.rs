@@ -1,5 +1,5 @@
 //! `/jadwal`: scheduled and repeating announcements this person may manage (their
-//! KIM's; staff: their area's), with cancel, pause and resume per item.
+//! KIM's; staff: their area's), with cancel (asked first), pause and resume per item.
 
 use super::model::{Announcement, Schedule, Status};
 use super::render::{self, keyboard, schedule_label, target_label, when};
@@ -29,9 +29,9 @@ pub async fn list(turn: &Turn<'_>, at: Option<At>, note: Option<String>) -> Resu
         parts.push(t(lang, "ann-jadwal-header"));
         parts.extend(mine.iter().map(|a| item(lang, a)));
     }
-    let rows: Vec<Vec<(String, Btn)>> = mine.iter().map(|a| buttons(lang, a)).collect();
-    let kb = (!rows.is_empty()).then(|| keyboard(rows));
-    render::show(turn, at, parts.join("\n\n"), kb).await?;
+    let mut rows: Vec<Vec<(String, Btn)>> = mine.iter().map(|a| buttons(lang, a)).collect();
+    rows.push(vec![(t(lang, "ann-btn-history"), Btn::History(0))]);
+    render::show(turn, at, parts.join("\n\n"), Some(keyboard(rows))).await?;
     Ok(true)
 }
 
@@ -67,17 +67,37 @@ fn buttons(lang: Lang, a: &Announcement) -> Vec<(String, Btn)> {
     vec![toggle, (ta(lang, "ann-btn-cancel", &[("id", id)]), Btn::Cancel(a.id))]
 }
 
-/// Cancel, pause or resume one item, then show the list again. Each is a
-/// conditional update from the expected status: a stale press changes nothing.
+/// "Cancel #3?": what stops, with "yes" and "back". Cancelling cannot be undone,
+/// and a repeating one would otherwise vanish with one mistaken tap.
+pub async fn ask_cancel(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+    let Some(ann) = store::get(&turn.ctx.db, id).await?.filter(|a| a.manageable_by(&turn.who.actor)) else {
+        return Ok(false);
+    };
+    let lang = turn.lang();
+    if !matches!(ann.status, Status::Scheduled | Status::Paused) {
+        return list(turn, Some(at), Some(ta(lang, "ann-jadwal-not-pending", &[("id", Arg::from(id))]))).await;
+    }
+    let args = [("id", Arg::from(id)), ("schedule", Arg::from(schedule_label(lang, &ann))), ("text", Arg::from(ann.content.snippet(80)))];
+    let kb = keyboard(vec![vec![
+        (ta(lang, "ann-btn-cancel-yes", &[("id", Arg::from(id))]), Btn::CancelYes(id)),
+        (t(lang, "btn-back"), Btn::Jadwal),
+    ]]);
+    render::show(turn, Some(at), ta(lang, "ann-jadwal-cancel-ask", &args), Some(kb)).await?;
+    Ok(true)
+}
+
+/// Cancel (confirmed), pause or resume one item, then show the list again. Each is
+/// a conditional update from the expected status: a stale or second press changes
+/// nothing and the list says the item is no longer pending.
 pub async fn act(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, HandlerError> {
-    let (Btn::Cancel(id) | Btn::Pause(id) | Btn::Resume(id)) = btn else { return Ok(false) };
+    let (Btn::CancelYes(id) | Btn::Pause(id) | Btn::Resume(id)) = btn else { return Ok(false) };
     let Some(ann) = store::get(&turn.ctx.db, id).await? else { return Ok(false) };
     if !ann.manageable_by(&turn.who.actor) {
         return Ok(false);
     }
     let (db, now) = (&turn.ctx.db, turn.now());
     let (done, action, key) = match btn {
-        Btn::Cancel(_) => (store::cancel(db, id, now).await?, "announcement.cancel", "ann-jadwal-cancelled"),
+        Btn::CancelYes(_) => (store::cancel(db, id, now).await?, "announcement.cancel", "ann-jadwal-cancelled"),
         Btn::Pause(_) => (store::pause(db, id, now).await?, "announcement.pause", "ann-jadwal-paused-now"),
         _ => {
             // A repeating send resumes at its next time from now, not with the ones
@@ -92,7 +112,8 @@ pub async fn act(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, HandlerError
         }
     };
     if !done {
-        return Ok(false);
+        let note = ta(turn.lang(), "ann-jadwal-not-pending", &[("id", Arg::from(id))]);
+        return list(turn, Some(at), Some(note)).await;
     }
     audit::record(db, Some(turn.who.user_id), action, &format!("id={id}"), now).await?;
     list(turn, Some(at), Some(ta(turn.lang(), key, &[("id", Arg::from(id))]))).await

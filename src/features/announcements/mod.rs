@@ -8,8 +8,8 @@
 //! - [`store`] (SQL) and [`targets`] (which groups, and who may aim at them).
 //! - [`fire`]: one run → outbox rows, claimed so it happens once; the
 //!   [`scheduler`](crate::platform::scheduler) calls it for due rows.
-//! - [`telegram`] and the handler modules behind it: `/umumkan`, `/jadwal`,
-//!   `/pengumuman`, the report and recall.
+//! - [`telegram`] and the handler modules behind it: `/umumkan`, `/jadwal` (with the
+//!   history of runs that went out), `/pengumuman`, the report and recall.
 //!
 //! Targets are groups linked to KIMs and, for staff, registered UMKM in private chat
 //! ([`umkm_target`]), only those who agreed to programme news.
@@ -19,12 +19,14 @@ mod compose;
 pub mod cron;
 pub mod fire;
 pub mod handover;
+mod history;
 mod jadwal;
 mod latest;
 pub mod model;
 pub mod personal;
 mod plan;
 pub(crate) mod render;
+pub mod recall;
 pub(crate) mod report;
 pub mod runs;
 pub mod store;

@@ -20,9 +20,16 @@ use crate::platform::i18n::{Arg, t, ta};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 
-/// The repeat buttons: crontab line and label key.
-pub const PRESETS: [(&str, &str); 3] =
-    [("0 7 * * *", "ann-preset-daily"), ("0 8 * * MON", "ann-preset-monday"), ("0 8 1 * *", "ann-preset-monthly")];
+/// The repeat buttons: crontab line and label key. Only ever appended to: old
+/// buttons carry the index.
+pub const PRESETS: [(&str, &str); 6] = [
+    ("0 7 * * *", "ann-preset-daily"),
+    ("0 8 * * MON", "ann-preset-monday"),
+    ("0 8 1 * *", "ann-preset-monthly"),
+    ("0 7 * * MON-FRI", "ann-preset-weekdays"),
+    ("0 6 * * SUN", "ann-preset-sunday"),
+    ("0 13 * * FRI", "ann-preset-friday"),
+];
 
 /// The draft's target, checked again against the presser's rights.
 async fn scope_of(turn: &Turn<'_>, draft: &Draft) -> DbResult<Option<(Target, Scope)>> {
@@ -31,9 +38,22 @@ async fn scope_of(turn: &Turn<'_>, draft: &Draft) -> DbResult<Option<(Target, Sc
     Ok(scope.map(|s| (target, s)))
 }
 
+/// The chosen target no longer works — a picked group left (bot removed, unlinked)
+/// or the person's rights changed: say which, and offer the targets again, rather
+/// than answering the press as stale.
+async fn target_lost(turn: &Turn<'_>, draft: Draft) -> Result<bool, HandlerError> {
+    let left = match &draft.target {
+        Some(Target::Groups(ids)) => compose::left_groups(turn, &draft, ids).await?,
+        _ => Vec::new(),
+    };
+    let note = if left.is_empty() { t(turn.lang(), "ann-target-gone") } else { compose::left_note(turn, &left) };
+    turn.send(note).await?;
+    compose::show_targets(turn, draft, None).await
+}
+
 /// After the preview: to whom, how many groups now, and the "when" buttons.
 pub async fn choices(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Result<bool, HandlerError> {
-    let Some((target, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((target, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let lang = turn.lang();
     let groups = targets::resolve(&turn.ctx.db, &turn.who.actor, &target).await?.len() as i64;
     let label = render::target_label(lang, &target, &scope.name);
@@ -73,7 +93,7 @@ async fn save(
 }
 
 pub async fn send_now(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
-    let Some((target, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((target, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let groups = targets::resolve(&turn.ctx.db, &turn.who.actor, &target).await?.len() as i64;
     let to_umkm = matches!(target, Target::Umkm(_));
     if groups == 0 {
@@ -98,7 +118,7 @@ fn zone(tz: Tz, now: i64) -> String {
 }
 
 pub async fn ask_at(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
-    let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let text = ta(turn.lang(), "ann-ask-at", &[("zone", Arg::from(zone(scope.tz, turn.now())))]);
     turn.set_dialog(Dialog::AskAt(draft)).await?;
     render::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
@@ -106,17 +126,35 @@ pub async fn ask_at(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Handl
 }
 
 pub async fn on_time_typed(turn: &Turn<'_>, draft: Draft, text: &str) -> HandlerResult {
-    let Some((_, scope)) = scope_of(turn, &draft).await? else {
-        turn.say("ann-target-gone").await?;
-        return compose::show_targets(turn, draft, None).await.map(drop);
-    };
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await.map(drop) };
     let key = match typed::parse(text, turn.now(), scope.tz) {
         Ok(unix) => return confirm_screen(turn, draft, Plan::At(unix), scope.tz, None).await.map(drop),
         Err(WhenError::Format) => "ann-when-format",
         Err(WhenError::NoSuchDate) => "ann-when-no-such-date",
         Err(WhenError::Past) => "ann-when-past",
+        Err(WhenError::NextYear(at)) => return ask_next_year(turn, draft, at, scope.tz).await,
     };
     turn.say_with(key, &[("zone", Arg::from(zone(scope.tz, turn.now())))]).await
+}
+
+/// "That day has passed this year. Did you mean Kamis, 03/12/2027 08:00 WIB?" with
+/// "yes, next year" and "type again": a past day is never quietly moved a year on.
+async fn ask_next_year(turn: &Turn<'_>, draft: Draft, at: i64, tz: Tz) -> HandlerResult {
+    let lang = turn.lang();
+    let year = chrono::Datelike::year(&crate::platform::when::local(at, tz)).to_string();
+    let text = ta(lang, "ann-when-next-year", &[("when", Arg::from(when(lang, at, tz)))]);
+    let kb = keyboard(vec![
+        vec![(ta(lang, "ann-btn-next-year", &[("year", Arg::from(year))]), Btn::NextYear)],
+        vec![(t(lang, "ann-btn-type-again"), Btn::AskAt)],
+    ]);
+    turn.set_dialog(Dialog::NextYear { draft, at }).await?;
+    turn.send_with_buttons(text, kb).await
+}
+
+/// "Yes, next year": the usual "save this schedule?" screen for that moment.
+pub async fn next_year(turn: &Turn<'_>, draft: Draft, unix: i64, at: At) -> Result<bool, HandlerError> {
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
+    confirm_screen(turn, draft, Plan::At(unix), scope.tz, Some(at)).await
 }
 
 pub async fn ask_repeat(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
@@ -131,14 +169,14 @@ pub async fn ask_repeat(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, H
 }
 
 pub async fn preset(turn: &Turn<'_>, draft: Draft, n: u8, at: At) -> Result<bool, HandlerError> {
-    let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let Some((line, _)) = PRESETS.get(usize::from(n)) else { return Ok(false) };
     let Ok(expr) = CronExpr::from_crontab(line, turn.now(), scope.tz) else { return Ok(false) };
     confirm_screen(turn, draft, Plan::Cron(expr.quartz().to_string()), scope.tz, Some(at)).await
 }
 
 pub async fn ask_cron(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerError> {
-    let Some((_, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let text = ta(turn.lang(), "ann-ask-cron", &[("zone", Arg::from(zone(scope.tz, turn.now())))]);
     turn.set_dialog(Dialog::AskCron(draft)).await?;
     render::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
@@ -146,10 +184,7 @@ pub async fn ask_cron(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Han
 }
 
 pub async fn on_cron_typed(turn: &Turn<'_>, draft: Draft, text: &str) -> HandlerResult {
-    let Some((_, scope)) = scope_of(turn, &draft).await? else {
-        turn.say("ann-target-gone").await?;
-        return compose::show_targets(turn, draft, None).await.map(drop);
-    };
+    let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await.map(drop) };
     let key = match CronExpr::from_crontab(text, turn.now(), scope.tz) {
         Ok(expr) => {
             return confirm_screen(turn, draft, Plan::Cron(expr.quartz().into()), scope.tz, None).await.map(drop);
@@ -180,7 +215,7 @@ async fn confirm_screen(
             let Ok(expr) = CronExpr::from_quartz(quartz) else { return Ok(false) };
             let runs: Vec<String> =
                 expr.next_runs(turn.now(), tz, 3).into_iter().map(|r| format!("• {}", when(lang, r, tz))).collect();
-            let args = [("cron", Arg::from(expr.crontab())), ("runs", Arg::from(runs.join("\n")))];
+            let args = [("cron", Arg::from(render::cron_words(lang, &expr))), ("runs", Arg::from(runs.join("\n")))];
             ta(lang, "ann-confirm-cron", &args)
         }
     };
@@ -192,7 +227,7 @@ async fn confirm_screen(
 
 /// "Save": the schedule is stored; the scheduler fires it from here on.
 pub async fn confirm(turn: &Turn<'_>, draft: Draft, plan: Plan, at: At) -> Result<bool, HandlerError> {
-    let Some((target, scope)) = scope_of(turn, &draft).await? else { return Ok(false) };
+    let Some((target, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let (now, tz) = (turn.now(), scope.tz);
     let (schedule, first) = match plan {
         Plan::At(unix) if unix <= now => {

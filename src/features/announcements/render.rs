@@ -9,6 +9,7 @@ use teloxide::requests::HasPayload;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
 
 use super::buttons::Btn;
+use super::cron::{CronExpr, Shape};
 use super::fire::bodies;
 use super::model::{Announcement, Content, Schedule, Target};
 use crate::platform::delivery::Body;
@@ -44,12 +45,37 @@ pub fn target_label(lang: Lang, target: &Target, name: &str) -> String {
     ta(lang, key, &[("name", Arg::from(name))])
 }
 
-/// "once, Senin, 21/12/2026 08:00 WIB" or "repeats: 0 8 * * MON".
+/// Day names Sunday first, as [`super::cron::Shape`] counts them.
+const DAYS_FROM_SUNDAY: [&str; 7] =
+    ["ann-day-sun", "ann-day-mon", "ann-day-tue", "ann-day-wed", "ann-day-thu", "ann-day-fri", "ann-day-sat"];
+
+/// "setiap Senin–Jumat pukul 08:00" / "every Monday–Friday at 08:00"; a shape we
+/// cannot say in words stays the crontab line it is.
+pub fn cron_words(lang: Lang, expr: &CronExpr) -> String {
+    let day = |i: usize| t(lang, DAYS_FROM_SUNDAY[i % 7]);
+    match expr.shape() {
+        Some(Shape::Daily { times }) => ta(lang, "ann-cron-daily", &[("times", Arg::from(times.join(", ")))]),
+        Some(Shape::Weekly { days, times }) => {
+            let days: Vec<String> = days
+                .into_iter()
+                .map(|(a, b)| if a == b { day(a) } else { format!("{}–{}", day(a), day(b)) })
+                .collect();
+            ta(lang, "ann-cron-weekly", &[("days", Arg::from(days.join(", "))), ("times", Arg::from(times.join(", ")))])
+        }
+        Some(Shape::Monthly { dates, times }) => {
+            let dates: Vec<String> = dates.iter().map(u32::to_string).collect();
+            ta(lang, "ann-cron-monthly", &[("dates", Arg::from(dates.join(", "))), ("times", Arg::from(times.join(", ")))])
+        }
+        None => ta(lang, "ann-cron-raw", &[("cron", Arg::from(expr.crontab()))]),
+    }
+}
+
+/// "once, Senin, 21/12/2026 08:00 WIB" or "repeats: every Monday at 08:00".
 pub fn schedule_label(lang: Lang, ann: &Announcement) -> String {
     match &ann.schedule {
         Schedule::Now => t(lang, "ann-schedule-now"),
         Schedule::At(at) => ta(lang, "ann-schedule-at", &[("when", Arg::from(when(lang, *at, ann.tz)))]),
-        Schedule::Cron(expr) => ta(lang, "ann-schedule-cron", &[("cron", Arg::from(expr.crontab()))]),
+        Schedule::Cron(expr) => ta(lang, "ann-schedule-cron", &[("cron", Arg::from(cron_words(lang, expr)))]),
     }
 }
 
@@ -84,7 +110,7 @@ pub async fn preview(turn: &Turn<'_>, content: &Content) -> HandlerResult {
                 request.payload_mut().entities = (!entities.is_empty()).then_some(entities);
                 request.await?;
             }
-            Body::Photo { file_id, caption, entities } => {
+            Body::Photo { file_id, caption, entities, .. } => {
                 let mut request = turn.bot.send_photo(turn.chat, InputFile::file_id(file_id.into()));
                 request.payload_mut().caption = caption;
                 request.payload_mut().caption_entities = (!entities.is_empty()).then_some(entities);
@@ -96,6 +122,8 @@ pub async fn preview(turn: &Turn<'_>, content: &Content) -> HandlerResult {
                 request.payload_mut().caption_entities = (!entities.is_empty()).then_some(entities);
                 request.await?;
             }
+            // An announcement's content never makes these.
+            Body::Poll { .. } | Body::StopPoll { .. } | Body::Delete { .. } => {}
         }
     }
     Ok(())
@@ -109,7 +137,7 @@ mod tests {
     /// no key shown instead of text, no placeable left unfilled.
     #[test]
     fn every_announcement_message_renders_in_both_languages() {
-        let args: Vec<(&'static str, Arg)> = ["id", "run", "groups", "chars", "count", "sent", "failed", "waiting"]
+        let args: Vec<(&'static str, Arg)> = ["id", "run", "groups", "chars", "count", "sent", "failed", "waiting", "page", "pages"]
             .into_iter()
             .map(|k| (k, Arg::from(3)))
             .chain(
@@ -123,6 +151,11 @@ mod tests {
                     ("target", "T"),
                     ("zone", "WIB"),
                     ("cron", "0 8 * * MON"),
+                    ("time", "10:00:05 WIB"),
+                    ("times", "07:00"),
+                    ("days", "Senin"),
+                    ("dates", "1, 15"),
+                    ("year", "2027"),
                     ("runs", "R"),
                     ("group", "G"),
                     ("reason", "Z"),
@@ -140,5 +173,22 @@ mod tests {
         assert!(checked > 80, "{checked} keys");
         assert_eq!(when(Lang::Id, 1_798_160_400, chrono_tz::Asia::Jakarta), "Jumat, 25/12/2026 08:00 WIB");
         assert_eq!(when(Lang::En, 1_798_160_400, chrono_tz::Asia::Makassar), "Friday, 25/12/2026 09:00 WITA");
+    }
+
+    #[test]
+    fn repeating_schedules_read_as_words_in_both_languages() {
+        let words = |lang: Lang, line: &str| cron_words(lang, &CronExpr::from_crontab(line, 0, chrono_tz::Asia::Jakarta).unwrap());
+        let cases = [
+            ("0 6 * * SUN", "setiap Minggu pukul 06:00", "every Sunday at 06:00"),
+            ("0 7 * * *", "setiap hari pukul 07:00", "every day at 07:00"),
+            ("30 7 * * 1-5", "setiap Senin–Jumat pukul 07:30", "every Monday–Friday at 07:30"),
+            ("0 8 * * 6,0", "setiap Minggu, Sabtu pukul 08:00", "every Sunday, Saturday at 08:00"),
+            ("0 9 1,15 * *", "setiap tanggal 1, 15 pukul 09:00", "on day 1, 15 of every month at 09:00"),
+            ("0 8 * * fri-mon", "setiap Minggu, Senin, Jumat, Sabtu pukul 08:00", "every Sunday, Monday, Friday, Saturday at 08:00"),
+            ("15 9 1 jan-jun *", "jadwal cron 15 9 1 JAN-JUN *", "cron schedule 15 9 1 JAN-JUN *"),
+        ];
+        for (line, id, en) in cases {
+            assert_eq!((words(Lang::Id, line).as_str(), words(Lang::En, line).as_str()), (id, en), "{line}");
+        }
     }
 }

@@ -2,16 +2,12 @@
 //! waiting — with "refresh", and recall: deleting the run's messages from every group
 //! it reached, within Telegram's 48 hours.
 
-use teloxide::prelude::*;
-use teloxide::types::MessageId;
-use teloxide::{ApiError, RequestError};
-
-use super::model::{Announcement, RECALL_WINDOW_SECS};
+use super::model::Announcement;
+use super::recall::recall_run;
 use super::render::{self, keyboard, when};
 use super::runs::{self, DeliveryState, Run};
 use super::store;
 use super::bot::Btn;
-use crate::platform::audit;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::HandlerError;
@@ -83,7 +79,7 @@ fn in_flight(rows: &[DeliveryState]) -> Vec<String> {
     titles
 }
 
-fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryState]) -> String {
+fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryState], now: i64) -> String {
     let groups = per_group(rows);
     let yes_no = |b: bool| Arg::from(if b { "yes" } else { "no" });
     let header = [
@@ -124,7 +120,16 @@ fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryStat
     } else {
         ta(lang, "ann-report-totals", &totals)
     });
+    // The time of reading: "Perbarui" always shows something new, even when no
+    // group changed, so a press is never met with silence.
+    lines.push(ta(lang, "ann-report-as-of", &[("time", Arg::from(clock_time(now, ann.tz)))]));
     lines.join("\n")
+}
+
+/// "10:32:05" in the announcement's zone.
+fn clock_time(unix: i64, tz: chrono_tz::Tz) -> String {
+    use chrono::TimeZone;
+    tz.timestamp_opt(unix, 0).single().map(|t| t.format("%H:%M:%S %Z").to_string()).unwrap_or_default()
 }
 
 /// Shows the report (editing the message pressed on, or as a new message).
@@ -136,7 +141,7 @@ pub async fn show(turn: &Turn<'_>, id: i64, n: i64, at: Option<At>) -> Result<bo
         vec![(t(lang, "ann-btn-refresh"), Btn::Report(id, n))],
         vec![(t(lang, "ann-btn-recall"), Btn::Recall(id, n))],
     ]);
-    render::show(turn, at, render_report(lang, &ann, &run, &rows), Some(kb)).await?;
+    render::show(turn, at, render_report(lang, &ann, &run, &rows, turn.now()), Some(kb)).await?;
     Ok(true)
 }
 
@@ -154,72 +159,28 @@ pub async fn ask_recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool
     Ok(true)
 }
 
-/// What became of a group on recall; the worst part of it counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Recalled {
-    Deleted,
-    Waiting,
-    TooOld,
-    Failed,
-}
-
-/// Deletes every sent message of the run, group by group, and says how it went.
+/// Deletes every sent message of the run, group by group ([`recall_run`], the
+/// console's too), and says how it went.
 pub async fn recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool, HandlerError> {
     let Some((_, run)) = load(turn, id, n).await? else { return Ok(false) };
-    let now = turn.now();
-    let per_chat = delete_all(turn, &run, now).await?;
-    let count = |r: Recalled| per_chat.iter().filter(|(_, x)| *x == r).count() as i64;
-    let (deleted, waiting) = (count(Recalled::Deleted), count(Recalled::Waiting));
-    runs::mark_recalled(&turn.ctx.db, run.id, now).await?;
-    let detail = format!("id={id} run={n} deleted={deleted} waiting={waiting}");
-    audit::record(&turn.ctx.db, Some(turn.who.user_id), "announcement.recall", &detail, now).await?;
+    let outcome = recall_run(turn.ctx, turn.bot, turn.who.user_id, id, &run).await?;
     let lang = turn.lang();
-    let mut lines = vec![ta(lang, "ann-recalled", &[("groups", Arg::from(deleted))])];
-    for (kind, key) in [
-        (Recalled::TooOld, "ann-recall-too-old"),
-        (Recalled::Waiting, "ann-recall-waiting"),
-        (Recalled::Failed, "ann-recall-failed"),
+    let mut lines = vec![ta(lang, "ann-recalled", &[("groups", Arg::from(outcome.deleted))])];
+    for (count, key) in [
+        (outcome.too_old, "ann-recall-too-old"),
+        (outcome.waiting, "ann-recall-waiting"),
+        (outcome.failed, "ann-recall-failed"),
     ] {
-        if count(kind) > 0 {
-            lines.push(ta(lang, key, &[("groups", Arg::from(count(kind)))]));
+        if count > 0 {
+            lines.push(ta(lang, key, &[("groups", Arg::from(count))]));
         }
     }
     let mut rows = vec![vec![(t(lang, "ann-btn-refresh"), Btn::Report(id, n))]];
-    if waiting > 0 {
+    if outcome.waiting > 0 {
         rows.push(vec![(t(lang, "ann-btn-recall-again"), Btn::RecallYes(id, n))]);
     }
     render::show(turn, Some(at), lines.join("\n"), Some(keyboard(rows))).await?;
     Ok(true)
-}
-
-/// Deletes what can be deleted; per group the worst outcome of its message(s).
-/// Groups whose send failed had nothing to delete and are left out.
-async fn delete_all(turn: &Turn<'_>, run: &Run, now: i64) -> DbResult<Vec<(i64, Recalled)>> {
-    let mut per_chat: Vec<(i64, Recalled)> = Vec::new();
-    for row in runs::deliveries(&turn.ctx.db, run.id).await? {
-        let result = match (row.status.as_str(), row.message_id) {
-            ("sent", Some(_)) if now - row.updated_at > RECALL_WINDOW_SECS => Recalled::TooOld,
-            ("sent", Some(message_id)) => delete(turn, row.sent_chat_id, message_id).await,
-            ("queued" | "sending", _) => Recalled::Waiting,
-            _ => continue,
-        };
-        match per_chat.iter_mut().find(|(chat, _)| *chat == row.chat_id) {
-            Some((_, worst)) => *worst = (*worst).max(result),
-            None => per_chat.push((row.chat_id, result)),
-        }
-    }
-    Ok(per_chat)
-}
-
-async fn delete(turn: &Turn<'_>, chat: i64, message_id: i64) -> Recalled {
-    let Ok(message_id) = i32::try_from(message_id) else { return Recalled::Failed };
-    match turn.bot.delete_message(ChatId(chat), MessageId(message_id)).await {
-        Ok(_) | Err(RequestError::Api(ApiError::MessageToDeleteNotFound)) => Recalled::Deleted,
-        Err(error) => {
-            tracing::warn!(chat, message_id, %error, "could not delete an announcement");
-            Recalled::Failed
-        }
-    }
 }
 
 #[cfg(test)]

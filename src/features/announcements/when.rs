@@ -12,7 +12,15 @@ pub enum WhenError {
     NoSuchDate,
     #[error("already past")]
     Past,
+    /// No year typed and the day has passed this year: it would mean this moment,
+    /// next year — far enough away that the person is asked first.
+    #[error("the day has passed this year")]
+    NextYear(i64),
 }
+
+/// A day without a year that lies further ahead than this was most likely meant in
+/// the past ("03/12" typed on 4 December), not next year.
+const ASK_BEYOND_SECS: i64 = 183 * 86_400;
 
 /// Reads the forms [`crate::platform::when::parse_local`] knows (`25/12 08:00`,
 /// `2026-12-25 08:00`, `25/12/2026 pukul 08.00 WIB` …) and requires the moment to lie
@@ -24,6 +32,9 @@ pub fn parse(input: &str, now: i64, tz: Tz) -> Result<i64, WhenError> {
     })?;
     if at <= now {
         return Err(WhenError::Past);
+    }
+    if at - now > ASK_BEYOND_SECS && !crate::platform::when::names_year(input) {
+        return Err(WhenError::NextYear(at));
     }
     Ok(at)
 }
@@ -42,7 +53,11 @@ mod tests {
     fn typed_dates_and_times_are_read_in_the_kims_zone() {
         let tz = chrono_tz::Asia::Jakarta;
         let now = jakarta(2026, 12, 20, 10, 0);
-        let cases: [(&str, Result<i64, WhenError>); 22] = [
+        let cases: [(&str, Result<i64, WhenError>); 26] = [
+            ("19/12 08:00", Err(WhenError::NextYear(jakarta(2027, 12, 19, 8, 0)))),
+            ("03/12 08:00", Err(WhenError::NextYear(jakarta(2027, 12, 3, 8, 0)))),
+            ("19/12/2027 08:00", Ok(jakarta(2027, 12, 19, 8, 0))),
+            ("03/06 08:00", Ok(jakarta(2027, 6, 3, 8, 0))),
             ("25/12/2026 pukul 08.00 WIB", Ok(jakarta(2026, 12, 25, 8, 0))),
             ("25/12 08:00 extra", Err(WhenError::Format)),
             ("25/12 08:00", Ok(jakarta(2026, 12, 25, 8, 0))),

@@ -3,13 +3,13 @@
 //! outbox, so they commit together), and the audit entry for privileged acts.
 
 use super::form::NewTraining;
-use super::model::{Status, Training, Venue};
+use super::model::{Status, Training, Venue, link_payload};
 use super::seats::{self, SeatError, Withdrawn};
 use super::{render, store};
 use crate::platform::audit;
 use crate::platform::db::DbResult;
-use crate::platform::delivery::{Body, Outgoing, Priority};
-use crate::platform::i18n::Lang;
+use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
+use crate::platform::i18n::{Lang, t};
 use crate::platform::ctx::AppCtx;
 
 fn source(id: i64) -> Option<String> {
@@ -28,22 +28,27 @@ pub async fn publish(ctx: &AppCtx, by: i64, new: &NewTraining) -> DbResult<i64> 
 }
 
 /// Queues the announcement for the chosen groups (broadcast priority): the poster
-/// with the text as caption when it fits, otherwise the poster then the text.
+/// with the text as caption when it fits, otherwise the poster then the text. The
+/// last message carries "Daftar" ("Daftar tunggu" when full): a link into the
+/// bot's private chat that opens this training's registration.
 pub async fn announce(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64]) -> DbResult<usize> {
     let tz = tr.tz(ctx.config.tz);
-    // Groups are community spaces: announcements are in Indonesian. The link is the
-    // plain chat link: a `?start=` payload would be read as a KIM code.
-    let link = format!("https://t.me/{}", ctx.bot_username);
-    let text = render::announcement(Lang::Id, tr, &link, ctx.now(), tz);
+    // Groups are community spaces: announcements are in Indonesian.
+    let text = render::announcement(Lang::Id, tr, &format!("https://t.me/{}", ctx.bot_username), ctx.now(), tz);
+    let register = ButtonSpec::link(t(Lang::Id, render::register_key(tr)), ctx.deep_link(&link_payload(tr.id)));
+    let buttons = vec![vec![register]];
     let mut items = Vec::new();
     for chat in groups {
+        let with_text = |buttons| Body::Text { text: text.clone(), buttons, entities: Vec::new() };
         match &tr.poster {
-            Some(file_id) if text.chars().count() <= 1024 => items.push(photo(*chat, file_id, Some(text.clone()), tr.id)),
-            Some(file_id) => {
-                items.push(photo(*chat, file_id, None, tr.id));
-                items.push(Outgoing::text(*chat, text.clone(), Priority::Broadcast, source(tr.id)));
+            Some(file_id) if text.chars().count() <= 1024 => {
+                items.push(photo(*chat, file_id, Some(text.clone()), buttons.clone(), tr.id))
             }
-            None => items.push(Outgoing::text(*chat, text.clone(), Priority::Broadcast, source(tr.id))),
+            Some(file_id) => {
+                items.push(photo(*chat, file_id, None, Vec::new(), tr.id));
+                items.push(broadcast(*chat, with_text(buttons.clone()), tr.id));
+            }
+            None => items.push(broadcast(*chat, with_text(buttons.clone()), tr.id)),
         }
     }
     ctx.outbox.enqueue(&items).await?;
@@ -52,9 +57,13 @@ pub async fn announce(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64]) -> D
     Ok(groups.len())
 }
 
-fn photo(chat: i64, file_id: &str, caption: Option<String>, id: i64) -> Outgoing {
-    let body = Body::Photo { file_id: file_id.to_string(), caption, entities: Vec::new() };
+fn broadcast(chat: i64, body: Body, id: i64) -> Outgoing {
     Outgoing { chat_id: chat, body, priority: Priority::Broadcast, source: source(id) }
+}
+
+fn photo(chat: i64, file_id: &str, caption: Option<String>, buttons: Vec<Vec<ButtonSpec>>, id: i64) -> Outgoing {
+    let body = Body::Photo { file_id: file_id.to_string(), caption, entities: Vec::new(), buttons };
+    broadcast(chat, body, id)
 }
 
 /// Withdraws a resident; the first on the waitlist moves up and is told.

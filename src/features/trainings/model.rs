@@ -91,6 +91,21 @@ pub fn targets_from_text(text: &str) -> Vec<Target> {
     text.split(',').filter_map(Target::parse).collect()
 }
 
+/// Deep-link payloads (`t.me/<bot>?start=tr_12`) of a training's "Daftar" button
+/// on its group post. KIM codes never contain `_`, so the two cannot be confused.
+pub const LINK_PREFIX: &str = "tr_";
+
+/// The payload of training `id`'s link.
+pub fn link_payload(id: i64) -> String {
+    format!("{LINK_PREFIX}{id}")
+}
+
+/// The training a link payload names, if it is one (`tr_12` → 12).
+pub fn parse_link(payload: &str) -> Option<i64> {
+    let id = payload.strip_prefix(LINK_PREFIX)?;
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| id.parse().ok()).flatten()
+}
+
 /// Lifecycle of a published training.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -200,6 +215,12 @@ impl Training {
 
     pub fn seats_left(&self) -> i64 {
         (self.quota - self.registered).max(0)
+    }
+
+    /// Whether the next person to register goes on the waitlist (buttons then say
+    /// "Daftar tunggu", so nobody expects a seat).
+    pub fn is_full(&self) -> bool {
+        next_seat(self.registered, self.waitlisted, self.quota) != Seat::Registered
     }
 
     pub fn refusal(&self, now: i64) -> Option<Refusal> {

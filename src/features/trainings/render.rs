@@ -46,6 +46,18 @@ pub fn span(lang: Lang, start: i64, end: i64, tz: Tz) -> String {
     }
 }
 
+/// At most `max` characters, with "…" when cut: button labels and list lines stay
+/// short on narrow phones, and a cut name still reads as cut. Counts characters, so
+/// it never splits one (an emoji or an accented letter).
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 /// A map link for a pin, readable on any phone.
 pub fn map_url(pin: (i64, i64)) -> String {
     format!("https://www.google.com/maps?q={:.6},{:.6}", pin.0 as f64 / 1e6, pin.1 as f64 / 1e6)
@@ -102,6 +114,11 @@ pub fn availability(lang: Lang, tr: &Training, now: i64, tz: Tz) -> Vec<String> 
     vec![seats, deadline]
 }
 
+/// The label of a "Daftar" button: "Daftar tunggu" once the seats are taken.
+pub fn register_key(tr: &Training) -> &'static str {
+    if tr.is_full() { "training-btn-register-waitlist" } else { "training-btn-register" }
+}
+
 /// How a person stands, for their card.
 pub fn seat(lang: Lang, seat: Seat) -> String {
     match seat {
@@ -144,4 +161,25 @@ pub fn notice(lang: Lang, key: &str, tr: &Training, tz: Tz) -> String {
     let mut lines = vec![ta(lang, key, &[("title", Arg::from(&tr.title))]), String::new()];
     lines.extend(head(lang, tr, tz));
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_are_cut_on_characters_with_an_ellipsis() {
+        let cases = [
+            ("Menjahit", 10, "Menjahit"),
+            ("Pelatihan", 9, "Pelatihan"),
+            ("Pelatihan Menjahit", 10, "Pelatihan…"),
+            ("Kue 🎂🎂🎂🎂", 6, "Kue 🎂…"),
+            ("Ayam Penyet Bu Éna", 8, "Ayam Pe…"),
+            ("", 3, ""),
+        ];
+        for (text, max, want) in cases {
+            assert_eq!(clip(text, max), want, "{text}");
+            assert!(clip(text, max).chars().count() <= max);
+        }
+    }
 }

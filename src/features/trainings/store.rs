@@ -179,12 +179,13 @@ pub async fn participants(db: &Db, training_id: i64) -> DbResult<Vec<Participant
     .await?)
 }
 
-/// Records presence (`true`) or absence of a registered person; `false` when the
-/// registration is not a seat of this training (forged or stale button).
+/// Records presence (`true`) or absence of a registered or waitlisted person;
+/// `false` when the registration is not one of this training's (forged or stale
+/// button, or withdrawn).
 pub async fn mark_attendance(db: &Db, training_id: i64, registration_id: i64, present: bool, now: i64) -> DbResult<bool> {
     let done = sqlx::query(
         "UPDATE training_registrations SET attended = $1, updated_at = $2 \
-         WHERE id = $3 AND training_id = $4 AND status = 'registered'",
+         WHERE id = $3 AND training_id = $4 AND status IN ('registered', 'waitlisted')",
     )
     .bind(i64::from(present))
     .bind(now)

@@ -45,11 +45,26 @@ pub enum Priority {
     Broadcast = 2,
 }
 
-/// An inline button on an outgoing message.
+/// An inline button on an outgoing message: callback `data`, or — when `data` is an
+/// `https://` address (see [`ButtonSpec::link`]) — a link button that opens it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ButtonSpec {
     pub label: String,
     pub data: String,
+}
+
+impl ButtonSpec {
+    /// A button opening `url` (e.g. a `t.me/<bot>?start=…` deep link). Callback data
+    /// never starts with `https://` (feature prefixes are short codes), so the stored
+    /// form needs no new field and rows queued before stay readable.
+    pub fn link(label: String, url: String) -> ButtonSpec {
+        ButtonSpec { label, data: url }
+    }
+
+    /// The address of a link button.
+    pub fn url(&self) -> Option<&str> {
+        self.data.starts_with("https://").then_some(self.data.as_str())
+    }
 }
 
 /// What to send. `entities` carry the author's formatting (bold, italic, links) of
@@ -69,6 +84,9 @@ pub enum Body {
         caption: Option<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         entities: Vec<MessageEntity>,
+        /// Buttons under the photo (a training poster's "Daftar").
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<ButtonSpec>>,
     },
     Document {
         file_id: String,
@@ -76,6 +94,13 @@ pub enum Body {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         entities: Vec<MessageEntity>,
     },
+    /// A native poll, non-anonymous so each answer names its person (a chat that
+    /// refuses that, a channel, gets it anonymous). Telegram's poll id is recorded.
+    Poll { question: String, options: Vec<String>, multiple: bool },
+    /// Closes a poll the bot sent as `message_id` in this chat.
+    StopPoll { message_id: i64 },
+    /// Deletes a message the bot sent (recall); Telegram allows it for 48 hours.
+    Delete { message_id: i64 },
 }
 
 /// One message for one chat.

@@ -125,6 +125,8 @@ async fn a_moved_training_tells_its_participants_and_its_reminders_move_with_it(
     koor.send("27/12 08:00").await;
     koor.next_message().await;
     koor.send("12:00").await;
+    assert!(koor.next_message().await.text.contains("1 peserta terdaftar dan 0 orang di daftar tunggu"));
+    koor.press("Ya, pindahkan").await;
     let done = koor.next_message().await.text;
     assert!(done.contains("Minggu, 27 Desember 2026") && done.contains("1 orang"), "{done}");
 

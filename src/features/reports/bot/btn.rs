@@ -38,6 +38,8 @@ pub enum Kind {
     Umkm,
     Attendance,
     Surveys,
+    /// Cek fakta requests and verdicts.
+    FactChecks,
 }
 
 impl Payload for Btn {
@@ -55,6 +57,7 @@ impl Payload for Btn {
             Btn::Kind(Kind::Umkm) => "k:u".into(),
             Btn::Kind(Kind::Attendance) => "k:t".into(),
             Btn::Kind(Kind::Surveys) => "k:s".into(),
+            Btn::Kind(Kind::FactChecks) => "k:f".into(),
             Btn::UmkmArea(id) => format!("ua:{id}"),
             Btn::UmkmSector(id, s) => format!("us:{id}:{}", opt(*s)),
             Btn::UmkmNeed(id, s, n) => format!("un:{id}:{}:{}", opt(*s), opt(*n)),
@@ -75,6 +78,7 @@ impl Payload for Btn {
             "k:u" => Btn::Kind(Kind::Umkm),
             "k:t" => Btn::Kind(Kind::Attendance),
             "k:s" => Btn::Kind(Kind::Surveys),
+            "k:f" => Btn::Kind(Kind::FactChecks),
             _ => return parse_with_ids(data),
         })
     }
@@ -130,6 +134,7 @@ mod tests {
             Btn::All,
             Btn::Kind(Kind::Umkm),
             Btn::Kind(Kind::Attendance),
+            Btn::Kind(Kind::FactChecks),
             Btn::UmkmArea(i64::MAX),
             Btn::UmkmSector(7, None),
             Btn::UmkmNeed(i64::MAX, Some(6), Some(6)),

@@ -35,6 +35,7 @@ pub fn kind_keyboard(lang: Lang, staff: bool) -> InlineKeyboardMarkup {
         b("rep-kind-umkm", Kind::Umkm),
         b("rep-kind-attendance", Kind::Attendance),
         b("rep-kind-surveys", Kind::Surveys),
+        b("rep-kind-factchecks", Kind::FactChecks),
     ])
 }
 

@@ -35,7 +35,7 @@ async fn card_view(turn: &Turn<'_>, list: &[Training], index: usize, note: Optio
     let mut rows = Vec::new();
     match seat {
         Some(_) => rows.push(vec![bk(lang, "training-btn-withdraw", Btn::Withdraw(tr.id))]),
-        None if tr.refusal(turn.now()).is_none() => rows.push(vec![bk(lang, "training-btn-register", Btn::Register(tr.id))]),
+        None if tr.refusal(turn.now()).is_none() => rows.push(vec![bk(lang, render::register_key(tr), Btn::Register(tr.id))]),
         None => {}
     }
     let mut nav = Vec::new();
@@ -155,7 +155,7 @@ pub async fn mine(turn: &Turn<'_>, edit: Option<(At, String)>) -> HandlerResult 
                 ("seat", Arg::from(render::seat(lang, m.seat))),
             ];
             lines.push(ta(lang, "training-mine-item", &args));
-            let label = ta(lang, "training-btn-withdraw-item", &[("n", Arg::from(i as i64 + 1)), ("title", Arg::from(m.training.title.chars().take(30).collect::<String>()))]);
+            let label = ta(lang, "training-btn-withdraw-item", &[("n", Arg::from(i as i64 + 1)), ("title", Arg::from(render::clip(&m.training.title, 30)))]);
             rows.push(vec![b(label, Btn::WithdrawMine(m.training.id))]);
         }
     }

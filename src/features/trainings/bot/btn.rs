@@ -38,6 +38,8 @@ pub enum Btn {
     Attend(i64, i64),
     Mark { training: i64, registration: i64, present: bool, page: i64 },
     EditTime(i64),
+    /// The move shown (new time, who is told, the deadline) is confirmed.
+    MoveYes(i64),
     EditPlace(i64),
     Close(i64),
     CloseYes(i64),
@@ -83,6 +85,7 @@ impl Payload for Btn {
                 format!("h:{training}:{registration}:{}:{page}", u8::from(*present))
             }
             Btn::EditTime(id) => format!("et:{id}"),
+            Btn::MoveYes(id) => format!("mvy:{id}"),
             Btn::EditPlace(id) => format!("ep:{id}"),
             Btn::Close(id) => format!("cl:{id}"),
             Btn::CloseYes(id) => format!("cly:{id}"),
@@ -132,6 +135,7 @@ impl Payload for Btn {
                 page: id(4)?,
             },
             ("et", 2) => Btn::EditTime(id(1)?),
+            ("mvy", 2) => Btn::MoveYes(id(1)?),
             ("ep", 2) => Btn::EditPlace(id(1)?),
             ("cl", 2) => Btn::Close(id(1)?),
             ("cly", 2) => Btn::CloseYes(id(1)?),
@@ -187,6 +191,7 @@ mod tests {
             Btn::Attend(big, 99),
             Btn::Mark { training: big, registration: big, present: true, page: 12 },
             Btn::EditTime(big),
+            Btn::MoveYes(big),
             Btn::EditPlace(big),
             Btn::Close(big),
             Btn::CloseYes(big),

@@ -1,12 +1,15 @@
 //! Moving a published training in time or place. Everyone registered or waiting is
-//! told what changed (through the outbox); reminders follow the new start.
+//! told what changed (through the outbox); reminders follow the new start. A move in
+//! time is shown first — the new time, how many people will be told, where the
+//! registration deadline goes — and happens only on "Ya, pindahkan".
 
-use teloxide::types::Message;
+use chrono_tz::Tz;
+use teloxide::types::{InlineKeyboardMarkup, Message};
 
 use super::compose::{pin_of, venue_from_text};
-use super::ui;
+use super::ui::{self, bk};
 use super::{Btn, Dialog};
-use crate::platform::i18n::Arg;
+use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::FieldError;
@@ -25,7 +28,7 @@ fn zone(turn: &Turn<'_>, tr: &Training) -> (&'static str, Arg) {
 
 pub async fn begin_time(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
     let Some(tr) = changeable(turn, id).await? else { return Ok(false) };
-    turn.set_dialog(Dialog::Reschedule { training_id: id, starts_at: None }).await?;
+    turn.set_dialog(Dialog::Reschedule { training_id: id, starts_at: None, ends_at: None }).await?;
     let now = render::span(turn.lang(), tr.starts_at, tr.ends_at, tr.tz(turn.ctx.config.tz));
     turn.say_with("training-ask-new-start", &[("current", Arg::from(now)), zone(turn, &tr)]).await?;
     Ok(true)
@@ -54,7 +57,7 @@ pub async fn on_time(turn: &Turn<'_>, id: i64, starts_at: Option<i64>, msg: &Mes
     match starts_at {
         None => match when::parse_local(text, now, tz) {
             Ok(start) if start > now => {
-                turn.set_dialog(Dialog::Reschedule { training_id: id, starts_at: Some(start) }).await?;
+                turn.set_dialog(Dialog::Reschedule { training_id: id, starts_at: Some(start), ends_at: None }).await?;
                 turn.say_with("training-ask-end", &[zone(turn, &tr)]).await
             }
             Ok(_) => refuse(turn, FieldError::Past).await,
@@ -62,15 +65,68 @@ pub async fn on_time(turn: &Turn<'_>, id: i64, starts_at: Option<i64>, msg: &Mes
         },
         Some(start) => match when::parse_end(text, start, now, tz) {
             Ok(end) if end > start => {
-                actions::reschedule(turn.ctx, turn.who.user_id, id, start, end).await?;
-                turn.end().await?;
-                let args = [("when", Arg::from(render::span(turn.lang(), start, end, tz))), told(&tr)];
-                turn.say_with("training-moved-done", &args).await
+                turn.set_dialog(Dialog::Reschedule { training_id: id, starts_at: Some(start), ends_at: Some(end) }).await?;
+                let lang = turn.lang();
+                let kb = InlineKeyboardMarkup::new(vec![vec![
+                    bk(lang, "training-btn-move-yes", Btn::MoveYes(id)),
+                    bk(lang, "training-btn-move-retype", Btn::EditTime(id)),
+                ]]);
+                turn.send_with_buttons(move_question(lang, &tr, (start, end), tz), kb).await
             }
             Ok(_) => refuse(turn, FieldError::EndBeforeStart).await,
             Err(e) => refuse(turn, e.into()).await,
         },
     }
+}
+
+/// What "move" will do: the new time, who will be told, and where registration
+/// now closes (a deadline after the new start falls back to the start).
+fn move_question(lang: Lang, tr: &Training, (start, end): (i64, i64), tz: Tz) -> String {
+    let title = ("title", Arg::from(&tr.title));
+    let mut lines = vec![ta(lang, "training-move-ask", &[title, ("when", Arg::from(render::span(lang, start, end, tz)))])];
+    lines.push(if tr.registered + tr.waitlisted == 0 {
+        t(lang, "training-move-told-none")
+    } else {
+        let counts = [("registered", Arg::from(tr.registered)), ("waiting", Arg::from(tr.waitlisted))];
+        ta(lang, "training-move-told", &counts)
+    });
+    let new_deadline = match tr.deadline_at {
+        Some(d) if d <= start => d,
+        _ => start,
+    };
+    let (old, new) = (render::moment(lang, tr.deadline(), tz), render::moment(lang, new_deadline, tz));
+    lines.push(if old == new {
+        ta(lang, "training-move-deadline-stays", &[("deadline", Arg::from(old))])
+    } else {
+        ta(lang, "training-move-deadline-moves", &[("old", Arg::from(old)), ("new", Arg::from(new))])
+    });
+    lines.join("\n")
+}
+
+/// "Ya, pindahkan": the move shown is made and everyone is told. Only the move on
+/// screen counts: a second press finds the dialogue over and changes nothing.
+pub async fn confirm_time(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, at: At) -> Result<bool, HandlerError> {
+    let Some(Dialog::Reschedule { training_id, starts_at: Some(start), ends_at: Some(end) }) = dialog else {
+        return Ok(false);
+    };
+    if training_id != id {
+        return Ok(false);
+    }
+    let Some(tr) = changeable(turn, id).await? else {
+        gone(turn).await?;
+        return Ok(true);
+    };
+    if start <= turn.now() {
+        turn.set_dialog(Dialog::Reschedule { training_id: id, starts_at: None, ends_at: None }).await?;
+        refuse(turn, FieldError::Past).await?;
+        return Ok(true);
+    }
+    actions::reschedule(turn.ctx, turn.who.user_id, id, start, end).await?;
+    turn.end().await?;
+    let tz = tr.tz(turn.ctx.config.tz);
+    let args = [("when", Arg::from(render::span(turn.lang(), start, end, tz))), told(&tr)];
+    ui::edit(turn, at, ta(turn.lang(), "training-moved-done", &args), None).await?;
+    Ok(true)
 }
 
 async fn refuse(turn: &Turn<'_>, e: FieldError) -> HandlerResult {

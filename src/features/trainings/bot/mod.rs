@@ -10,6 +10,7 @@ mod compose;
 mod edit;
 mod feedback;
 mod invite;
+pub mod link;
 mod manage;
 mod publish;
 mod ui;
@@ -47,8 +48,14 @@ pub enum Dialog {
     Compose { draft: Box<Draft>, step: Step, review: bool },
     /// Published: choosing which of the KIM's groups hear about it.
     Announce { training_id: i64, chosen: Vec<i64> },
-    /// Moving a published training: the new start once typed, then the end.
-    Reschedule { training_id: i64, starts_at: Option<i64> },
+    /// Moving a published training: the new start once typed, then the end; with
+    /// both, the confirmation (who is told, where the deadline goes) is on screen.
+    Reschedule {
+        training_id: i64,
+        starts_at: Option<i64>,
+        #[serde(default)]
+        ends_at: Option<i64>,
+    },
     /// Changing a published training's place; a typed address waits for an
     /// optional map pin.
     Relocate { training_id: i64, venue: Option<Venue> },
@@ -122,7 +129,8 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
     match dialog {
         Dialog::Compose { draft, step, review } => compose::on_message(turn, *draft, step, review, msg).await,
         Dialog::Announce { .. } => turn.say("training-use-buttons").await,
-        Dialog::Reschedule { training_id, starts_at } => edit::on_time(turn, training_id, starts_at, msg).await,
+        Dialog::Reschedule { training_id, starts_at, ends_at: None } => edit::on_time(turn, training_id, starts_at, msg).await,
+        Dialog::Reschedule { .. } => turn.say("training-use-buttons").await,
         Dialog::Relocate { training_id, venue } => edit::on_place(turn, training_id, venue, msg).await,
         Dialog::Comment { training_id } => feedback::on_comment(turn, training_id, msg).await,
     }
@@ -153,6 +161,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
             attendance::mark(turn, training, registration, present, page, at).await
         }
         Btn::EditTime(id) => edit::begin_time(turn, id).await,
+        Btn::MoveYes(id) => edit::confirm_time(turn, dialog, id, at).await,
         Btn::EditPlace(id) => edit::begin_place(turn, id).await,
         Btn::ManagePage(_)
         | Btn::Manage(_)

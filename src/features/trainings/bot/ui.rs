@@ -77,7 +77,7 @@ pub async fn managed(turn: &Turn<'_>, training_id: i64) -> DbResult<Option<Train
 /// Label for a training in lists: "25/12 Menjahit".
 pub fn short(tr: &Training, tz: chrono_tz::Tz) -> String {
     let at = crate::features::trainings::when::local(tr.starts_at, tz);
-    let title: String = tr.title.chars().take(40).collect();
+    let title = crate::features::trainings::render::clip(&tr.title, 40);
     format!("{} {title}", at.format("%d/%m"))
 }
 
