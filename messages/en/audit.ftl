@@ -95,3 +95,35 @@ audit-act-console-umkm = searched the UMKM registry in the console
 audit-act-console-umkm-view = opened the UMKM record { $business } in the console
 audit-act-console-training-view = opened the participants of training { $training } in the console
 audit-act-console-attendance = marked attendance at training { $training }
+audit-act-aspiration-undo = undid a status change of { $ticket } ({ $from } → { $to })
+audit-act-poll-create = created poll #{ $id } for { $scope }: { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+} and { $people ->
+    [one] 1 resident
+   *[other] { $people } residents
+}
+audit-act-poll-close = poll #{ $id } closed on time in { $chats ->
+    [one] 1 chat
+   *[other] { $chats } chats
+}
+audit-act-poll-close-early = closed poll #{ $id } early in { $chats ->
+    [one] 1 chat
+   *[other] { $chats } chats
+}
+audit-act-poll-recall = recalled poll #{ $id } from { $chats ->
+    [one] 1 chat
+   *[other] { $chats } chats
+}
+audit-act-survey-send = sent survey #{ $id } ({ $questions ->
+    [one] 1 question
+   *[other] { $questions } questions
+}) to { $people ->
+    [one] 1 resident
+   *[other] { $people } residents
+} in { $scope }
+audit-act-survey-close = closed survey #{ $id } early
+audit-act-survey-recall = recalled survey #{ $id }; { $dropped ->
+    [one] 1 unsent invitation was
+   *[other] { $dropped } unsent invitations were
+} cancelled

@@ -71,6 +71,7 @@ pub async fn sentence(r: &Reader<'_>, e: &Entry) -> DbResult<String> {
         "aspiration" | "announcement" | "factcheck" => tickets_and_announcements(r, &e.action, &d),
         "group" | "invite" | "role" | "privacy" => groups_and_roles(r, &e.action, &d).await?,
         "feed" | "webhook" | "umkm" | "console" => feeds_and_console(r, &e.action, &d).await?,
+        "poll" | "survey" => polls_and_surveys(r, &e.action, &d),
         _ => None,
     };
     let Some((key, args)) = built else { return Ok(generic(r.lang, e)) };
@@ -165,6 +166,7 @@ fn tickets_and_announcements(r: &Reader<'_>, action: &str, d: &Detail) -> Built 
     Some(match action {
         "aspiration.status" => return change("audit-act-aspiration-status"),
         "aspiration.reopen" => return change("audit-act-aspiration-reopen"),
+        "aspiration.undo" => return change("audit-act-aspiration-undo"),
         "aspiration.reply" => ("audit-act-aspiration-reply", vec![("ticket", head()?)]),
         "announcement.send" => ("audit-act-announcement-send", vec![("id", id()?), ("groups", Arg::from(d.int("groups")?))]),
         "announcement.schedule" => {
@@ -182,6 +184,29 @@ fn tickets_and_announcements(r: &Reader<'_>, action: &str, d: &Detail) -> Built 
             let verdict = if known { t(lang, &format!("fc-verdict-{code}")) } else { code.to_string() };
             ("audit-act-factcheck-verdict", vec![("number", Arg::from(number)), ("verdict", Arg::from(verdict))])
         }
+        _ => return None,
+    })
+}
+
+/// Polls and surveys: what was asked of whom in counts; never who answered.
+fn polls_and_surveys(r: &Reader<'_>, action: &str, d: &Detail) -> Built {
+    let int = |key: &str| d.int(key).map(Arg::from);
+    let scope = |key: &str| d.get(key).map(|path| Arg::from(area_name(r.lang, path)));
+    Some(match action {
+        "poll.create" => {
+            ("audit-act-poll-create", vec![("id", int("id")?), ("groups", int("groups")?), ("people", int("people")?), ("scope", scope("scope")?)])
+        }
+        "poll.close" => {
+            let key = if d.get("how") == Some("early") { "audit-act-poll-close-early" } else { "audit-act-poll-close" };
+            (key, vec![("id", int("id")?), ("chats", int("chats")?)])
+        }
+        "poll.recall" => ("audit-act-poll-recall", vec![("id", int("id")?), ("chats", int("chats")?)]),
+        "survey.send" => (
+            "audit-act-survey-send",
+            vec![("id", int("survey")?), ("questions", int("questions")?), ("people", int("sent")?), ("scope", scope("reach")?)],
+        ),
+        "survey.close" => ("audit-act-survey-close", vec![("id", int("survey")?)]),
+        "survey.recall" => ("audit-act-survey-recall", vec![("id", int("survey")?), ("dropped", int("unsent_dropped")?)]),
         _ => return None,
     })
 }
@@ -271,7 +296,7 @@ mod tests {
     /// builders pass: no key shown instead of text, no placeable left unfilled.
     #[test]
     fn every_audit_sentence_renders_in_both_languages() {
-        let numbers = ["id", "rows", "quota", "groups", "count", "told", "grants", "paused", "tickets", "seats", "feed", "page", "n"];
+        let numbers = ["id", "rows", "quota", "groups", "count", "told", "grants", "paused", "tickets", "seats", "feed", "page", "n", "people", "chats", "questions", "dropped"];
         let words = [
             "at", "who", "what", "name", "action", "detail", "scope", "period", "training", "kim", "start", "ticket", "from", "to",
             "first", "number", "verdict", "group", "status", "role", "user", "url", "area", "business",
@@ -289,5 +314,28 @@ mod tests {
         assert!(text.starts_with("did mystery.thing: xxx") && text.ends_with('…'), "{text}");
         let bare = Entry { detail: String::new(), ..e };
         assert_eq!(generic(Lang::Id, &bare), "melakukan tindakan mystery.thing");
+    }
+
+    #[tokio::test]
+    async fn polls_surveys_and_undo_read_as_sentences_not_the_generic_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("a.db").display());
+        let db = Db::connect(&url, crate::platform::config::Backend::Sqlite).await.unwrap();
+        let r = Reader { db: &db, lang: Lang::En, tz: chrono_tz::Asia::Jakarta };
+        let cases = [
+            ("aspiration.undo", "ASP-2026-000001: selesai -> diteruskan", "undid a status change of ASP-2026-000001"),
+            ("poll.create", "id=3 groups=2 people=1 scope=Kota Palembang/Ilir Barat I", "created poll #3 for"),
+            ("poll.close", "id=3 chats=4 how=on_time", "poll #3 closed on time in 4 chats"),
+            ("poll.close", "id=3 chats=1 how=early", "closed poll #3 early in 1 chat"),
+            ("poll.recall", "id=3 chats=2", "recalled poll #3 from 2 chats"),
+            ("survey.send", "survey=5 reach=Kota Palembang questions=1 sent=7", "sent survey #5 (1 question) to 7 residents in"),
+            ("survey.close", "survey=5 unsent_dropped=0", "closed survey #5 early"),
+            ("survey.recall", "survey=5 unsent_dropped=1", "recalled survey #5; 1 unsent invitation was cancelled"),
+        ];
+        for (action, detail, want) in cases {
+            let e = Entry { actor: None, action: action.into(), detail: detail.into(), at: 0 };
+            let text = sentence(&r, &e).await.unwrap();
+            assert!(text.starts_with(want), "{action}: {text}");
+        }
     }
 }
