@@ -126,3 +126,4 @@ rep-surveys-done = Results of the survey "{ $title }": { $respondents } responde
 sv-btn-reach-training = 🎓 Participants: { $title }
 sv-reach-training = participants of the training "{ $title }"
 sv-closed-on-time = ⏹ Your survey reached its closing time. The final results:
+audit-act-survey-closed-on-time = survey #{ $id } closed on time; its results went to its author

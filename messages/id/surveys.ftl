@@ -126,3 +126,4 @@ rep-surveys-done = Hasil survei "{ $title }": { $respondents } responden. File X
 sv-btn-reach-training = 🎓 Peserta: { $title }
 sv-reach-training = peserta pelatihan "{ $title }"
 sv-closed-on-time = ⏹ Survei Anda sudah sampai waktu tutupnya. Hasil akhirnya:
+audit-act-survey-closed-on-time = survei #{ $id } ditutup tepat waktu; hasilnya dikirim ke pembuatnya

@@ -99,7 +99,7 @@ fn period_keyboard(lang: crate::platform::i18n::Lang) -> InlineKeyboardMarkup {
 }
 
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
-    if !allowed(turn) {
+    if !allowed(turn) && !(surveys::allowed(turn) && matches!(dialog, Dialog::ChooseKind | Dialog::Surveys)) {
         turn.end().await?;
         return turn.say(not_allowed_key(turn)).await;
     }

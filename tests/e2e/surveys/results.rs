@@ -181,6 +181,16 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
     assert!(csv.contains("1;Kebutuhan paling mendesak?;🔘 Pilihan;Ilir Barat I;Perizinan;1"), "{csv}");
     let missing = run(&app.db, chrono_tz::Asia::Jakarta, SurveysAction::Export { id: 999, out: dir.path().into() }, NOW, &mut out).await;
     assert!(missing.is_err());
+    let binary = std::process::Command::new(env!("CARGO_BIN_EXE_kimbot"))
+        .args(["surveys", "list"])
+        .env("DATABASE_URL", &app.database_url)
+        .env("TELOXIDE_TOKEN", fake_telegram::TOKEN)
+        .env_remove("KIMBOT_ADMINS")
+        .env_remove("KIMBOT_TZ")
+        .output()
+        .expect("kimbot runs");
+    assert!(binary.status.success(), "{}", String::from_utf8_lossy(&binary.stderr));
+    assert_eq!(String::from_utf8(binary.stdout).unwrap().lines().count(), 2, "both surveys, through the real command line");
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'report.export' AND actor IS NULL AND detail LIKE 'kind=survey%' AND id > $1", 0).await, 1);
 }
 

@@ -206,6 +206,7 @@ fn polls_and_surveys(r: &Reader<'_>, action: &str, d: &Detail) -> Built {
             vec![("id", int("survey")?), ("questions", int("questions")?), ("people", int("sent")?), ("scope", scope("reach")?)],
         ),
         "survey.close" => ("audit-act-survey-close", vec![("id", int("survey")?)]),
+        "survey.closed_on_time" => ("audit-act-survey-closed-on-time", vec![("id", int("survey")?)]),
         "survey.recall" => ("audit-act-survey-recall", vec![("id", int("survey")?), ("dropped", int("unsent_dropped")?)]),
         _ => return None,
     })
@@ -330,6 +331,7 @@ mod tests {
             ("poll.recall", "id=3 chats=2", "recalled poll #3 from 2 chats"),
             ("survey.send", "survey=5 reach=Kota Palembang questions=1 sent=7", "sent survey #5 (1 question) to 7 residents in"),
             ("survey.close", "survey=5 unsent_dropped=0", "closed survey #5 early"),
+            ("survey.closed_on_time", "survey=5", "survey #5 closed on time"),
             ("survey.recall", "survey=5 unsent_dropped=1", "recalled survey #5; 1 unsent invitation was cancelled"),
         ];
         for (action, detail, want) in cases {
