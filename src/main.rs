@@ -6,11 +6,19 @@ use kimbot::tools::cli::{Cli, Command};
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    // The sandbox shares the terminal with its chat, the benchmarks print a report:
-    // keep logs to warnings there.
-    let quiet = matches!(cli.command, Command::Sandbox { .. } | Command::Bench { .. });
-    let default_filter = if quiet { "warn" } else { "info,sqlx=warn" };
-    kimbot::platform::telemetry::init(default_filter);
+    // The sandbox's chat owns the terminal: its logs go to a file. The benchmarks
+    // print a report: keep logs to warnings there.
+    match &cli.command {
+        Command::Sandbox { db } => {
+            let path = kimbot::tools::sandbox::log_path(db);
+            if let Err(error) = kimbot::platform::telemetry::init_to_file("info,sqlx=warn", &path) {
+                eprintln!("kimbot: cannot write the log to {}: {error}", path.display());
+                return std::process::ExitCode::FAILURE;
+            }
+        }
+        Command::Bench { .. } => kimbot::platform::telemetry::init("warn"),
+        _ => kimbot::platform::telemetry::init("info,sqlx=warn"),
+    }
     match kimbot::tools::cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {

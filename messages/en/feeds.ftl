@@ -19,7 +19,7 @@ feed-every-6h = every 6 hours
 feed-every-day = daily at 06:00
 feed-every-cron = schedule { $cron }
 feed-btn-remove = 🗑️ Remove #{ $id }
-feed-ask-url = To add a feed, send its RSS or Atom address (starting with https://). Type /batal to stop.
+feed-ask-url = To add a feed, send its RSS or Atom address (starting with http:// or https://). Type /batal to stop.
 feed-url-bad = That address cannot be used. Send the full address starting with http:// or https://, e.g. https://diskominfo.palembang.go.id/feed
 feed-no-areas = Sorry, your account is not linked to any area yet, so feeds cannot be added.
 feed-ask-area = The news of this feed is for the KIMs of which area?
@@ -39,6 +39,36 @@ feed-saved =
     Every new item goes as a draft to the coordinators of the KIMs in that area. Nothing reaches a group until a coordinator approves it.
 feed-gone = That feed was removed already.
 feed-removed = 🗑️ Feed #{ $id } ({ $url }) removed.
+feed-btn-check = 🔄 Check #{ $id }
+feed-btn-check-now = 🔄 Check now
+feed-btn-remove-yes = 🗑️ Yes, remove
+feed-btn-back = ↩️ Back to the list
+feed-remove-confirm =
+    Remove feed #{ $id }?
+    { $url }
+
+    The news taken from it and drafts not announced yet are removed too. Announcements already sent to groups stay.
+feed-checking = ⏳ One moment, opening that address (20 seconds at most)…
+feed-checked-ok = ✅ That address can be read: { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}, the newest "{ $title }".
+feed-checked-empty = ✅ That address can be read, but it has no items yet.
+feed-checked-bad =
+    ⚠️ That address cannot be read now: { $error }.
+
+    Add it anyway? It will be tried again on its schedule, and you will be told if it keeps failing.
+feed-btn-keep = ✅ Add anyway
+feed-btn-drop = ✖️ Do not add
+feed-kept-unreadable = All right, the feed is added although it cannot be read yet.
+feed-dropped = All right, that address is not added. Send another one, or type /batal to stop.
+feed-check-fresh = 🔄 Feed #{ $id } was just checked: it can be read, { $count ->
+    [one] 1 new item was
+   *[other] { $count } new items were
+} sent to coordinators as drafts.
+feed-check-nothing-new = 🔄 Feed #{ $id } was just checked: it can be read, nothing new.
+feed-check-failed = 🔄 Feed #{ $id } was just checked: it cannot be read, { $error }.
+feed-check-too-soon = Feed #{ $id } was checked less than a minute ago. Try again in a moment.
 
 feed-draft-new =
     📰 New programme news: { $title }

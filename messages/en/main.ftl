@@ -35,7 +35,7 @@ notice =
     Do you agree?
 btn-agree = ✅ I agree
 btn-decline = ❌ I do not agree
-notice-reminder = Please choose I agree or I do not agree on the message above. Type /cancel to stop.
+notice-reminder = Before going on, please answer this question with I agree or I do not agree below. Type /cancel to stop.
 declined =
     All right, nothing about you has been stored.
     Without consent kimbot cannot add you to a KIM, take your aspirations, or send you programme news.
@@ -149,7 +149,10 @@ invite-usage =
     /undang staf AREA-NAME (admins only; a city or kecamatan name)
 invite-created =
     Invite for { $role } of { $scope } created.
-    Send this link to the person (single use, valid for { $days } days):
+    Send this link to the person (single use, valid for { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }):
     { $link }
 invite-invalid = This invite code is not valid: wrong, already used, or expired. Ask for a new one.
 invite-claimed = You are now { $role } for { $scope }. Type /help to see your new commands.

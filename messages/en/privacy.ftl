@@ -12,6 +12,8 @@ privacy-data-profile =
 privacy-data-consents-header = Consents you gave:
 privacy-data-consent = - { $purpose } (notice version { $version }), given { $at }
 privacy-data-consent-withdrawn = - { $purpose } (notice version { $version }), given { $at }, withdrawn { $withdrawn }
+privacy-lang-id = Indonesian
+privacy-lang-en = English
 privacy-purpose-membership = KIM membership
 privacy-purpose-umkm = UMKM registry
 privacy-purpose-news = Programme news in private chat
@@ -27,13 +29,20 @@ privacy-data-umkm =
     Phone: { $phone }
     NIB: { $nib }
     Needs: { $needs }
+    Description: { $description }
     Last changed: { $at }
 privacy-data-aspirations-header = Aspiration tickets:
 privacy-data-aspiration =
     - { $ticket } ({ $category }, { $status }, { $at })
       { $body }
-      { $photos } photo(s){ $location ->
+      { $photos ->
+        [one] 1 photo
+       *[other] { $photos } photos
+    }{ $location ->
         [yes] , location shared
+       *[no] {""}
+    }{ $anonymous ->
+        [yes] , anonymous to coordinators
        *[no] {""}
     }
 privacy-data-thread-reply =   · Official's reply ({ $at }): { $body }
@@ -58,15 +67,22 @@ privacy-erase-confirm =
 
     Erased right now: your name and username, language and KIM, your UMKM record (including your phone number), training registrations and ratings (your seat goes to the next person waiting), official roles, and messages not yet sent.
 
-    Kept without your name: { $tickets } aspiration ticket(s) (category, text, status) so reports still count them; their location and photos are removed. The text you wrote in a ticket is not changed. Consent records are kept without your identity. Your scheduled announcements are paused and handed to the area's staff; announcements, trainings and feeds you made as an official stay without your name.
+    Kept without your name: { $tickets ->
+        [one] 1 aspiration ticket
+       *[other] { $tickets } aspiration tickets
+    } (category, text, status) so reports still count them; their location and photos are removed. The text you wrote in a ticket is not changed. Consent records are kept without your identity. Your scheduled announcements are paused and handed to the area's staff; announcements, trainings and feeds you made as an official stay without your name.
 
     This cannot be undone. You can join again any time with /start.
 privacy-btn-erase = Erase
 privacy-btn-keep = Cancel
 privacy-erase-done =
-    Your personal data has been erased. { $tickets } aspiration ticket(s) are kept without your identity.{ $schedules ->
+    Your personal data has been erased. { $tickets ->
+        [one] 1 aspiration ticket is
+       *[other] { $tickets } aspiration tickets are
+    } kept without your identity.{ $schedules ->
         [0] {""}
-       *[other] {" "}{ $schedules } scheduled announcement(s) of yours are paused and handed to staff.
+        [one] {" "}1 scheduled announcement of yours is paused and handed to staff.
+       *[other] {" "}{ $schedules } scheduled announcements of yours are paused and handed to staff.
     }
     Thank you for using kimbot. Type /start if you want to join again.
 privacy-erase-kept = All right, nothing was erased. Your data stays as it was.
@@ -79,14 +95,14 @@ privacy-news-none = You are not receiving programme news from kimbot, so there i
 
 audit-admins-only = Sorry, the audit log is for admins only.
 audit-bad-filter = Filter not recognised. Examples: /audit 12345 (a person's ID) or /audit aspiration (kind of action).
-audit-header = Audit log { $filter }, page { $page } of { $pages } ({ $total } entries):
+audit-header = Audit log { $filter }, page { $page } of { $pages } ({ $total ->
+        [one] 1 entry
+       *[other] { $total } entries
+    }):
 audit-filter-all = (all)
 audit-filter-actor = by { $id }
 audit-filter-action = kind { $prefix }
 audit-empty = No entries yet.
-audit-line =
-    { $at } · { $actor } · { $action }
-    { $detail }
 audit-actor-system = system/CLI
 audit-prev = « Previous
 audit-next = Next »

@@ -34,7 +34,13 @@ training-line-map = 🗺 Map: { $url }
 training-line-online = 💻 Online: { $url }
 training-line-targets = 🎯 For: { $targets }
 training-line-seats = 🪑 Seats left: { $left } of { $quota }
-training-line-full = 🪑 Full ({ $quota } seats). Waitlist: { $waiting } people
+training-line-full = 🪑 Full ({ $quota ->
+        [one] 1 seat
+       *[other] { $quota } seats
+    }). Waitlist: { $waiting ->
+        [one] 1 person
+       *[other] { $waiting } people
+    }
 training-line-deadline = ⏳ Registration open until { $deadline }
 training-line-closed = 🔒 Registration is closed.
 training-line-cancelled = ❌ This training is CANCELLED.

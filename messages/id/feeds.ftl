@@ -19,7 +19,7 @@ feed-every-6h = setiap 6 jam
 feed-every-day = setiap hari pukul 06:00
 feed-every-cron = jadwal { $cron }
 feed-btn-remove = 🗑️ Hapus #{ $id }
-feed-ask-url = Untuk menambah sumber, kirim alamat RSS atau Atom-nya (diawali https://). Ketik /batal untuk berhenti.
+feed-ask-url = Untuk menambah sumber, kirim alamat RSS atau Atom-nya (diawali http:// atau https://). Ketik /batal untuk berhenti.
 feed-url-bad = Alamat itu belum bisa dipakai. Kirim alamat lengkap yang diawali http:// atau https://, misalnya https://diskominfo.palembang.go.id/feed
 feed-no-areas = Maaf, akun Anda belum terhubung dengan wilayah mana pun, jadi sumber belum bisa ditambahkan.
 feed-ask-area = Berita dari sumber ini untuk KIM di wilayah mana?
@@ -39,6 +39,30 @@ feed-saved =
     Setiap berita baru akan dikirim sebagai draf kepada koordinator KIM di wilayah itu. Tidak ada yang terkirim ke grup sebelum koordinator menyetujuinya.
 feed-gone = Sumber itu sudah dihapus sebelumnya.
 feed-removed = 🗑️ Sumber #{ $id } ({ $url }) dihapus.
+feed-btn-check = 🔄 Periksa #{ $id }
+feed-btn-check-now = 🔄 Periksa sekarang
+feed-btn-remove-yes = 🗑️ Ya, hapus
+feed-btn-back = ↩️ Kembali ke daftar
+feed-remove-confirm =
+    Hapus sumber #{ $id }?
+    { $url }
+
+    Berita yang sudah diambil darinya dan draf yang belum diumumkan ikut terhapus. Pengumuman yang sudah terkirim ke grup tetap ada.
+feed-checking = ⏳ Sebentar, alamat itu sedang dibuka (paling lama 20 detik)…
+feed-checked-ok = ✅ Alamat itu bisa dibaca: { $count } berita, yang terbaru "{ $title }".
+feed-checked-empty = ✅ Alamat itu bisa dibaca, tetapi belum berisi berita.
+feed-checked-bad =
+    ⚠️ Alamat itu belum bisa dibaca: { $error }.
+
+    Tetap tambahkan? Sumber itu akan dicoba lagi sesuai jadwal, dan Anda diberi tahu bila terus gagal.
+feed-btn-keep = ✅ Tetap tambahkan
+feed-btn-drop = ✖️ Jangan tambahkan
+feed-kept-unreadable = Baik, sumber itu tetap ditambahkan walau belum bisa dibaca.
+feed-dropped = Baik, alamat itu tidak ditambahkan. Kirim alamat lain, atau ketik /batal untuk berhenti.
+feed-check-fresh = 🔄 Sumber #{ $id } baru saja diperiksa: bisa dibaca, { $count } berita baru dikirim sebagai draf kepada koordinator.
+feed-check-nothing-new = 🔄 Sumber #{ $id } baru saja diperiksa: bisa dibaca, tidak ada berita baru.
+feed-check-failed = 🔄 Sumber #{ $id } baru saja diperiksa: belum bisa dibaca, { $error }.
+feed-check-too-soon = Sumber #{ $id } sudah diperiksa kurang dari semenit yang lalu. Coba lagi sebentar lagi.
 
 feed-draft-new =
     📰 Berita program baru: { $title }

@@ -35,7 +35,7 @@ notice =
     Apakah Anda setuju?
 btn-agree = ✅ Setuju
 btn-decline = ❌ Tidak setuju
-notice-reminder = Silakan pilih tombol Setuju atau Tidak setuju pada pesan di atas. Ketik /batal untuk berhenti.
+notice-reminder = Sebelum lanjut, jawab dulu pertanyaan ini dengan tombol Setuju atau Tidak setuju di bawah. Ketik /batal untuk berhenti.
 declined =
     Baik, tidak ada data Anda yang kami simpan.
     Tanpa persetujuan, kimbot tidak dapat mendaftarkan Anda ke KIM, menerima aspirasi, atau mengirim informasi program.

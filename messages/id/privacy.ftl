@@ -12,6 +12,8 @@ privacy-data-profile =
 privacy-data-consents-header = Persetujuan yang Anda berikan:
 privacy-data-consent = - { $purpose } (pemberitahuan versi { $version }), diberikan { $at }
 privacy-data-consent-withdrawn = - { $purpose } (pemberitahuan versi { $version }), diberikan { $at }, ditarik { $withdrawn }
+privacy-lang-id = Bahasa Indonesia
+privacy-lang-en = Inggris
 privacy-purpose-membership = Keanggotaan KIM
 privacy-purpose-umkm = Pendaftaran UMKM
 privacy-purpose-news = Kabar program di chat pribadi
@@ -27,6 +29,7 @@ privacy-data-umkm =
     Nomor HP: { $phone }
     NIB: { $nib }
     Kebutuhan: { $needs }
+    Deskripsi: { $description }
     Terakhir diubah: { $at }
 privacy-data-aspirations-header = Tiket aspirasi:
 privacy-data-aspiration =
@@ -34,6 +37,9 @@ privacy-data-aspiration =
       { $body }
       { $photos } foto{ $location ->
         [yes] , lokasi dibagikan
+       *[no] {""}
+    }{ $anonymous ->
+        [yes] , anonim bagi koordinator
        *[no] {""}
     }
 privacy-data-thread-reply =   · Balasan petugas ({ $at }): { $body }
@@ -84,9 +90,6 @@ audit-filter-all = (semua)
 audit-filter-actor = oleh { $id }
 audit-filter-action = jenis { $prefix }
 audit-empty = Belum ada catatan.
-audit-line =
-    { $at } · { $actor } · { $action }
-    { $detail }
 audit-actor-system = sistem/CLI
 audit-prev = « Sebelumnya
 audit-next = Berikutnya »

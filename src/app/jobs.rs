@@ -36,6 +36,7 @@ impl Job {
 /// and the process's flood budget (shared with the handlers' answers).
 pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) -> Vec<Job> {
     let c = ctx;
+    let polls = crate::features::polls::close::run(c.clone(), crate::platform::delivery::ReplyBot::new(bot.clone(), limiter.clone()), stop.clone());
     let delivery = Worker::new(c.db.clone(), bot.clone(), c.clock.clone(), &c.outbox, limiter, c.config.delivery.clone()).with_ops(c.ops.clone());
     let reminders = Reminders::new(c.db.clone(), c.clock.clone(), c.outbox.clone(), c.config.tz);
     let notices = crate::features::aspirations::notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop.clone());
@@ -48,6 +49,8 @@ pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) 
         Job::new("webhook worker", queue::worker::run(webhooks, stop.clone())),
         Job::new("feed poller", feeds(c.clone(), stop.clone())),
         Job::new("overdue aspiration job", crate::features::aspirations::overdue::run(c.clone(), stop.clone())),
+        Job::new("poll closing", polls),
+        Job::new("survey closing", crate::features::surveys::closing::run(c.clone(), stop.clone())),
         Job::new("telegram probe", crate::platform::ops::probe_telegram(bot, c.ops.clone(), stop.clone())),
     ]
 }

@@ -3,7 +3,7 @@
 
 use crate::bot::feature::plug;
 use crate::bot::{Registry, RegistryError};
-use crate::features::{announcements, aspirations, factcheck, feeds, privacy, reports, trainings, umkm};
+use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm};
 use crate::web::console;
 
 /// Every chat feature, in the order help and menus list their commands.
@@ -17,6 +17,8 @@ pub fn registry() -> Result<Registry, RegistryError> {
         plug::<reports::bot::Reports>(),
         plug::<feeds::bot::Feeds>(),
         plug::<factcheck::bot::FactCheck>(),
+        plug::<surveys::bot::Surveys>(),
+        plug::<polls::bot::Polls>(),
         plug::<console::bot::Console>(),
     ])
 }

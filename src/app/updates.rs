@@ -20,7 +20,13 @@ use super::{AppCtx, AppError};
 use crate::platform::config::TelegramWebhook;
 
 /// The update kinds the bot handles, asked for in both modes.
-pub const ALLOWED_UPDATES: [AllowedUpdate; 3] = [AllowedUpdate::Message, AllowedUpdate::CallbackQuery, AllowedUpdate::MyChatMember];
+pub const ALLOWED_UPDATES: [AllowedUpdate; 5] = [
+    AllowedUpdate::Message,
+    AllowedUpdate::CallbackQuery,
+    AllowedUpdate::MyChatMember,
+    AllowedUpdate::Poll,
+    AllowedUpdate::PollAnswer,
+];
 /// Long-poll timeout: how long one getUpdates call waits for news.
 const POLL_TIMEOUT: Duration = Duration::from_secs(10);
 /// Where a generated webhook secret is kept, shared by every process.

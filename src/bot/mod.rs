@@ -65,4 +65,7 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .branch(Update::filter_my_chat_member().endpoint(groups::on_my_chat_member))
         .branch(Update::filter_message().branch(private_messages).branch(group_messages))
         .branch(Update::filter_callback_query().branch(callbacks).branch(dptree::endpoint(private::on_foreign_callback)))
+        // Answers to polls come from every chat a poll went to, without a dialogue.
+        .branch(Update::filter_poll_answer().endpoint(crate::features::polls::answers::on_answer))
+        .branch(Update::filter_poll().endpoint(crate::features::polls::answers::on_poll))
 }

@@ -49,6 +49,15 @@ fn notice_text(lang: Lang) -> String {
     ta(lang, "notice", &[("version", Arg::from(NOTICE_VERSION))])
 }
 
+/// Something other than a press arrived while the notice is open (a command, a
+/// typed word): the question comes again with its buttons, so the answer is at hand
+/// instead of scrolled away above.
+pub async fn ask_again(bot: &ReplyBot, chat: ChatId, lang: Lang) -> HandlerResult {
+    let text = format!("{}\n\n{}", t(lang, "notice-reminder"), notice_text(lang));
+    bot.send_message(chat, text).reply_markup(keyboards::notice(lang)).await?;
+    Ok(())
+}
+
 /// Consent given: store the member and a receipt, then go on with the deep link.
 #[allow(clippy::too_many_arguments)]
 pub async fn agree(

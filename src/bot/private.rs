@@ -57,7 +57,7 @@ async fn route_message(
         return on_command(&turn, state, cmd).await;
     }
     match &state {
-        State::Notice { lang, .. } => say(bot, chat, *lang, "notice-reminder").await,
+        State::Notice { lang, .. } => onboarding::ask_again(bot, chat, *lang).await,
         State::ChooseKim => onboarding::on_code_typed(bot, ctx, dlg, who, text).await,
         State::Feature(_) => {
             let owner = state.feature_kind().and_then(|kind| registry.by_dialog(kind));
@@ -90,8 +90,10 @@ async fn on_command(turn: &Turn<'_>, state: State, cmd: Command<'_>) -> HandlerR
     let feature = registry.command(&cmd.name);
     let open_to_all = feature.is_some_and(|(f, _)| !f.needs_membership());
     if who.member.is_none() && !open_to_all {
-        let key = if matches!(state, State::Notice { .. }) { "notice-reminder" } else { "need-start" };
-        return say(bot, chat, lang, key).await;
+        if let State::Notice { lang, .. } = state {
+            return onboarding::ask_again(bot, chat, lang).await;
+        }
+        return say(bot, chat, lang, "need-start").await;
     }
     match cmd.name.as_str() {
         "bahasa" | "language" => {

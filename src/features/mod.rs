@@ -6,8 +6,10 @@ pub mod aspirations;
 pub mod factcheck;
 pub mod feeds;
 pub mod members;
+pub mod polls;
 pub mod privacy;
 pub mod reports;
+pub mod surveys;
 pub mod trainings;
 pub mod umkm;
 pub mod webhooks;
@@ -27,5 +29,7 @@ pub static PERSONAL_DATA: &[&PersonalData] = &[
     &announcements::personal::DATA,
     &feeds::personal::DATA,
     &factcheck::personal::DATA,
+    &surveys::personal::DATA,
+    &polls::personal::DATA,
     &crate::web::console::personal::DATA,
 ];

@@ -85,11 +85,10 @@ pub struct PersonalData {
     pub export: for<'a> fn(&'a Db, i64) -> Hook<'a, Box<dyn Section>>,
 }
 
-/// A time in the configured zone, as `/datasaya` shows it.
+/// A time in the configured zone, as `/datasaya` shows it: the same format as
+/// tickets and the console ([`stamp`](super::when::stamp)).
 pub fn when(at: i64, tz: Tz) -> String {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map(|t| t.with_timezone(&tz).format("%d-%m-%Y %H:%M").to_string())
-        .unwrap_or_default()
+    super::when::stamp(at, tz)
 }
 
 /// The value, or "-" when there is none.

@@ -96,6 +96,15 @@ pub fn parts(ts: i64, tz: Tz) -> Parts {
     }
 }
 
+/// "12/01/2026 14:05 WIB": how tickets, the console, reports and `/datasaya` show a
+/// moment, so a resident sees one date format everywhere.
+pub fn stamp(ts: i64, tz: Tz) -> String {
+    match tz.timestamp_opt(ts, 0).single() {
+        Some(t) => t.format("%d/%m/%Y %H:%M %Z").to_string(),
+        None => ts.to_string(),
+    }
+}
+
 /// Whether two moments fall on the same local day.
 pub fn same_day(a: i64, b: i64, tz: Tz) -> bool {
     local(a, tz).date_naive() == local(b, tz).date_naive()

@@ -78,6 +78,11 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::features::feeds::cli::FeedsAction,
     },
+    /// Surveys: list them, export one survey's results (XLSX, CSV, chart PNG).
+    Surveys {
+        #[command(subcommand)]
+        action: crate::features::surveys::cli::SurveysAction,
+    },
     /// Check this server's setup (token, database, migrations, zone, admins, areas,
     /// feeds and webhooks reachable, Telegram's webhook info); exit code 1 if any fails.
     Doctor,
@@ -225,7 +230,15 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let config = Config::from_env()?;
             let db = Db::connect(&config.database_url, config.backend).await?;
             db.migrate().await?;
-            let result = crate::features::feeds::cli::run(&db, config.tz, action, clock.now()).await;
+            let result = crate::features::feeds::cli::run(&db, config.tz, config.outbound, action, clock.now()).await;
+            db.close().await;
+            result
+        }
+        Command::Surveys { action } => {
+            let config = Config::from_env()?;
+            let db = Db::connect(&config.database_url, config.backend).await?;
+            db.migrate().await?;
+            let result = crate::features::surveys::cli::run(&db, config.tz, action, clock.now(), &mut std::io::stdout()).await;
             db.close().await;
             result
         }
@@ -282,6 +295,7 @@ async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(
         | Command::Bench { .. }
         | Command::Export { .. }
         | Command::Feeds { .. }
+        | Command::Surveys { .. }
         | Command::Doctor
         | Command::Backup { .. } => {
             unreachable!("handled in run")
@@ -295,8 +309,7 @@ async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Resul
     use crate::features::reports::period::Period;
     let result = match what {
         ExportWhat::Aspirations { from, to, area, out } => {
-            let period = Period::parse(&format!("{from} - {to}"))
-                .map_err(|e| CliError::Usage(format!("bad period {from:?}..{to:?}: {e:?}")))?;
+            let period = Period::parse(&format!("{from} - {to}")).map_err(|e| CliError::Usage(period_usage(e, &from, &to)))?;
             let area = match area {
                 Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?),
                 None => None,
@@ -317,6 +330,18 @@ async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Resul
         ExportWhat::Attendance { training, out } => office::attendance(db, tz, training, &out, now).await,
     };
     result.map_err(office_usage)
+}
+
+/// Why `--from`/`--to` were refused, as a sentence that says what to type.
+fn period_usage(e: crate::features::reports::period::PeriodError, from: &str, to: &str) -> String {
+    use crate::features::reports::period::{MAX_DAYS, PeriodError};
+    match e {
+        PeriodError::Format => {
+            format!("cannot read the dates --from {from:?} --to {to:?}; write each day as 2026-11-01 or 1/11/2026")
+        }
+        PeriodError::Order => format!("the period ends before it starts: --from {from} is after --to {to}; swap them"),
+        PeriodError::TooLong => format!("the period {from} to {to} is longer than {MAX_DAYS} days; export it in parts"),
+    }
 }
 
 fn office_usage(e: crate::features::reports::office::OfficeError) -> CliError {

@@ -6,6 +6,7 @@ mod reopen;
 mod sla;
 mod submit;
 mod triage;
+mod undo;
 
 use std::time::Duration;
 
@@ -82,6 +83,16 @@ pub async fn open_card(p: &Person, command: &str) -> BotMessage {
         }
         assert!(m.text.is_empty(), "expected photos then a ticket card, got {:?}", m.text);
     }
+}
+
+/// "Teruskan" on the open card, then "Lewati" on the note question; returns the
+/// confirmation.
+pub async fn forward(staff: &Person) -> BotMessage {
+    staff.press("Teruskan").await;
+    let ask = next_skipping_notices(staff).await;
+    assert!(ask.has_button("Lewati"), "{}", ask.text);
+    staff.press("Lewati").await;
+    next_skipping_notices(staff).await
 }
 
 pub fn button_data(m: &BotMessage, label: &str) -> String {

@@ -9,6 +9,7 @@ use crate::support::{MessageExt, spawn_app_with_clock};
 use server::FeedServer;
 use steps::*;
 
+mod check;
 mod manage;
 mod server;
 mod steps;

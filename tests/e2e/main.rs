@@ -6,6 +6,7 @@
 mod support;
 
 mod announcements;
+mod audit;
 mod aspirations;
 mod delivery;
 mod delivery_claims;
@@ -21,6 +22,8 @@ mod trainings;
 mod umkm;
 mod webhooks;
 mod factcheck;
+mod surveys;
+mod polls;
 mod feeds;
 mod console;
 mod ops;

@@ -143,3 +143,24 @@ async fn batal_leaves_the_kim_choice_and_gantikim_brings_it_back() {
     assert!(gita.next_message().await.has_button("Ilir Barat I"));
     gita.expect_no_message(Duration::from_millis(300)).await;
 }
+
+#[tokio::test]
+async fn a_command_typed_while_the_consent_question_is_open_brings_the_question_back_with_its_buttons() {
+    let app = spawn_app().await;
+    let gita = app.user(1008, "Gita");
+    gita.send("/start IB1-BL").await;
+    gita.next_message().await;
+
+    gita.send("/aspirasi").await;
+    let after_command = gita.next_message().await;
+    gita.send("halo").await;
+    let after_text = gita.next_message().await;
+    gita.press("Setuju").await;
+    let joined = gita.next_message_skipping_edits().await;
+
+    for again in [&after_command, &after_text] {
+        assert!(again.text.contains("Pemberitahuan privasi") && again.text.contains("jawab dulu"), "{}", again.text);
+        assert!(again.has_button("Setuju") && again.has_button("Tidak setuju"), "{:?}", again.button_labels());
+    }
+    assert!(joined.text.contains("KIM Bukit Lama"), "the deep link is kept: {}", joined.text);
+}

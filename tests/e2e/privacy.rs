@@ -15,6 +15,7 @@ use crate::trainings::{NOW, app_at_now, training};
 mod coverage;
 mod linkable;
 mod schedules;
+mod readable;
 mod schema;
 
 const SITI: i64 = 8101;
@@ -127,7 +128,7 @@ async fn datasaya_shows_the_umkm_record_ticket_and_training_and_sends_them_as_js
         "Membatik",
         "terdaftar",
         "Bagus",
-        "coordinator",
+        "koordinator KIM",
         "Keanggotaan KIM",
     ] {
         assert!(text.contains(expected), "{expected} missing in: {text}");
@@ -301,7 +302,7 @@ async fn audit_is_refused_for_non_admins_and_pages_filtered_entries_for_the_admi
     assert!(refused[0].text.contains("hanya untuk admin"), "{}", refused[0].text);
     let kind = &by_kind[0].text;
     assert!(
-        kind.contains("aspiration.status") && kind.contains("aspiration.reply") && !kind.contains("group.link"),
+        kind.contains("mengubah status ASP-2026-000001") && kind.contains("membalas ASP-2026-000001") && !kind.contains("group.link"),
         "{kind}"
     );
     let person = &by_person[0];

@@ -245,29 +245,64 @@ async fn the_contact_share_button_gives_the_number_and_only_ones_own_contact_cou
 }
 
 #[tokio::test]
-async fn a_saved_registration_can_be_changed_with_prefilled_answers() {
+async fn ubah_on_a_saved_registration_opens_the_review_to_change_one_field() {
     let app = spawn_app().await;
     let fitri = signed_up(&app, 5007, "IB1-BL").await;
 
     let shown = reply(&fitri, "/umkm").await;
     assert!(shown.text.contains("sudah terdaftar") && shown.text.contains("Pempek Siti") && shown.has_button("Tarik pendaftaran"), "{shown:?}");
-    assert!(tap(&fitri, "Ubah").await.has_button("Tetap: Siti Aminah"));
-    tap(&fitri, "Tetap").await;
-    reply(&fitri, "Pempek Fitri").await;
-    tap(&fitri, "Kuliner").await;
-    tap(&fitri, "Kecil").await;
-    tap(&fitri, "Bukit Lama").await;
-    reply(&fitri, "✔️ Tetap: +6281234567890").await;
-    fitri.next_message_skipping_edits().await;
-    tap(&fitri, "Lewati").await;
-    tap(&fitri, "Selesai").await;
-    let review = tap(&fitri, "Lewati").await;
-    assert!(review.text.contains("Pempek Fitri") && review.text.contains("Kecil") && review.text.contains("+6281234567890"), "{}", review.text);
+    let review = tap(&fitri, "Ubah").await;
+    let asked = tap(&fitri, "Ubah nama usaha").await;
+    let back_to_review = reply(&fitri, "Pempek Fitri").await;
     fitri.press("Simpan").await;
+    let saved = fitri.next_message().await;
 
-    assert!(fitri.next_message().await.text.contains("Perubahan data usaha Anda sudah disimpan"));
-    assert_eq!(app.count("SELECT COUNT(*) FROM umkm_registrations WHERE user_id = $1 AND business_name = 'Pempek Fitri' AND scale = 'kecil'", 5007).await, 1);
+    assert!(review.text.contains("Periksa kembali") && review.text.contains("Pempek Siti"), "straight to the review: {}", review.text);
+    assert!(review.has_button("Ubah nomor HP") && review.has_button("Simpan"), "{:?}", review.button_labels());
+    assert!(asked.text.contains("Pempek Siti") && asked.has_button("Tetap"), "{}", asked.text);
+    assert!(back_to_review.text.contains("Periksa kembali") && back_to_review.text.contains("Pempek Fitri"), "{}", back_to_review.text);
+    assert!(saved.text.contains("Perubahan data usaha Anda sudah disimpan"), "{}", saved.text);
+    assert_eq!(app.count("SELECT COUNT(*) FROM umkm_registrations WHERE user_id = $1 AND business_name = 'Pempek Fitri' AND owner_name = 'Siti Aminah'", 5007).await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM consents WHERE user_id = $1 AND purpose = 'umkm'", 5007).await, 1, "one receipt");
+}
+
+#[tokio::test]
+async fn consent_given_once_is_not_asked_again_after_batal() {
+    let app = spawn_app().await;
+    let joko = app.member_of(5009, "Joko", "IB1-BL").await;
+    reply(&joko, "/umkm").await;
+    tap(&joko, "Setuju").await;
+    reply(&joko, "/batal").await;
+
+    let again = reply(&joko, "/umkm").await;
+
+    assert!(again.text.contains("1/9"), "the first question, no consent: {}", again.text);
+    assert!(!again.has_button("Setuju"), "{:?}", again.button_labels());
+    assert_eq!(app.count("SELECT COUNT(*) FROM consents WHERE user_id = $1 AND purpose = 'umkm' AND withdrawn_at IS NULL", 5009).await, 1);
+}
+
+#[tokio::test]
+async fn typed_answers_that_name_a_button_count_as_the_press() {
+    let app = spawn_app().await;
+    let lia = app.member_of(5010, "Lia", "IB1-BL").await;
+    reply(&lia, "/umkm").await;
+    let agreed = reply(&lia, "setuju").await;
+    let owner = lia.next_message().await;
+    reply(&lia, "Lia Kartika").await;
+    reply(&lia, "Kue Lia").await;
+
+    let scale = reply(&lia, "kuliner").await;
+    let refused = reply(&lia, "besar sekali").await;
+    let kelurahan = reply(&lia, "Mikro").await;
+    let phone = reply(&lia, "bukit lama").await;
+
+    assert!(agreed.text.contains("Anda setuju") && owner.text.contains("1/9"), "{} / {}", agreed.text, owner.text);
+    assert!(scale.text.contains("4/9") && scale.has_button("Menengah"), "the scale question: {}", scale.text);
+    assert!(refused.text.contains("pilih dengan tombol") && refused.text.contains("4/9"), "asked again: {}", refused.text);
+    assert!(kelurahan.text.contains("5/9") && kelurahan.has_button("Bukit Lama"), "the kelurahan question: {}", kelurahan.text);
+    assert!(phone.text.contains("6/9"), "the phone question: {}", phone.text);
+    let row = "SELECT COUNT(*) FROM dialogues WHERE chat_id = $1 AND LOWER(state) LIKE '%kuliner%' AND LOWER(state) LIKE '%mikro%' AND state LIKE '%Bukit Lama%'";
+    assert_eq!(app.count(row, 5010).await, 1, "all three stored in the dialogue");
 }
 
 #[tokio::test]
@@ -405,7 +440,7 @@ async fn batal_leaves_the_form_and_takes_the_contact_keyboard_away() {
 
     assert!(cancelled.text.contains("Dibatalkan") && cancelled.remove_keyboard, "{cancelled:?}");
     assert_eq!(app.count("SELECT COUNT(*) FROM dialogues WHERE chat_id = $1", 5030).await, 0);
-    assert_eq!(app.count("SELECT COUNT(*) FROM consents WHERE user_id = $1 AND purpose = 'umkm'", 5030).await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM consents WHERE user_id = $1 AND purpose = 'umkm'", 5030).await, 1, "consent given stays given");
 }
 
 #[tokio::test]

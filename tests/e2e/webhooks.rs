@@ -1,12 +1,14 @@
 //! Webhooks out: ticket changes reach a receiver as signed POSTs with the documented
 //! body, retries keep the delivery id, refusals are listed for staff, anonymous and
-//! erased reporters are never named, and a hanging receiver delays nothing else.
+//! erased reporters are never named, a hanging receiver delays nothing else, and
+//! cek fakta verdicts are posted as `factcheck.verdict`.
 
 mod claims;
 mod cli;
 mod guard;
 mod receiver;
 mod retries;
+mod verdict;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -16,7 +18,7 @@ use kimbot::features::webhooks::{Event, store};
 use sha2::Sha256;
 use sqlx::Row;
 
-use crate::aspirations::{KECAMATAN, KIM, next_skipping_notices, open_card, staff_of, submit, ticket_id};
+use crate::aspirations::{KECAMATAN, KIM, forward, next_skipping_notices, open_card, staff_of, submit, ticket_id};
 use crate::support::{PersonExt, TestApp, spawn_app};
 use receiver::{Hit, Receiver, Reply};
 
@@ -120,8 +122,7 @@ async fn a_status_change_by_staff_is_posted_with_the_previous_status_to_endpoint
     all.wait_for(1).await;
 
     open_card(&staff, "/antrian").await;
-    staff.press("Teruskan").await;
-    next_skipping_notices(&staff).await;
+    forward(&staff).await;
     let hits = all.wait_for(2).await;
     let (created, changed) = (hits[0].json(), hits[1].json());
 
@@ -136,6 +137,26 @@ async fn a_status_change_by_staff_is_posted_with_the_previous_status_to_endpoint
     let sql = "SELECT COUNT(*) FROM webhook_deliveries WHERE aspiration_id = $1";
     assert_eq!(app.count(sql, id).await, 3, "created twice (both endpoints), status_changed once");
     assert_eq!(created_only.wait_for(1).await[0].json()["event"], "aspiration.created");
+}
+
+#[tokio::test]
+async fn an_undone_status_change_is_posted_as_a_change_back() {
+    let app = spawn_app().await;
+    let hook = Receiver::start().await;
+    endpoint(&app, &hook, &ALL).await;
+    let staff = staff_of(&app, 5320, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5321, "Budi", KIM).await;
+    submit(&budi, "Infrastruktur", ROAD, false).await;
+    open_card(&staff, "/antrian").await;
+    forward(&staff).await;
+
+    staff.press("Urungkan").await;
+    let hits = hook.wait_for(3).await;
+
+    let undone = hits[2].json();
+    assert_eq!(undone["event"], "aspiration.status_changed");
+    assert_eq!(undone["ticket"]["status"], "diterima");
+    assert_eq!(undone["ticket"]["previous_status"], "diteruskan");
 }
 
 #[tokio::test]

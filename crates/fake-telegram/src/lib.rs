@@ -34,6 +34,7 @@ mod messages;
 mod methods;
 mod params;
 mod people;
+mod polls;
 mod server;
 mod state;
 mod webhook;
@@ -47,6 +48,7 @@ use tokio::sync::{Notify, broadcast};
 
 pub use faults::{ApiErr, FailRule, Failure, Limits, Stats};
 pub use people::{Group, Person};
+pub use polls::FakePoll;
 pub use state::{
     BotEvent, BotMessage, Button, Call, CallbackAnswer, ChatInfo, ChatType, CommandSet, MsgKind,
     State, UserInfo,

@@ -32,7 +32,7 @@ pub fn target_chat(st: &State, p: &Value, follow_migration: bool) -> Result<i64,
 }
 
 /// Refuses sends into chats where the bot is blocked, kicked or muted.
-fn check_can_send(st: &State, chat_id: i64) -> Result<(), ApiErr> {
+pub(crate) fn check_can_send(st: &State, chat_id: i64) -> Result<(), ApiErr> {
     let Some(chat) = st.chats.get(&chat_id) else {
         return Ok(());
     };

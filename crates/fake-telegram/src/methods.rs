@@ -86,6 +86,8 @@ pub fn dispatch(
             messages::edit(st, method, p, events)
         }
         "deletemessage" => messages::delete(st, p, events),
+        "sendpoll" => crate::polls::send(st, p, events),
+        "stoppoll" => crate::polls::stop(st, p),
         "answercallbackquery" => answer_callback(st, p, events),
         "setmycommands" => set_commands(st, p),
         "getmycommands" => {

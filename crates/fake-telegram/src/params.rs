@@ -64,6 +64,7 @@ pub const JSON_FIELDS: &[&str] = &[
     "permissions",
     "message_ids",
     "reaction",
+    "options",
 ];
 
 /// Turns flat text fields into a JSON object: JSON-typed fields are decoded,

@@ -217,6 +217,11 @@ pub struct State {
     pub(crate) webhook_error: Option<(i64, String)>,
     pub(crate) faults: Faults,
     pub(crate) shutdown: bool,
+    /// Polls the bot sent (see `polls`).
+    pub polls: Vec<crate::polls::FakePoll>,
+    pub(crate) next_poll: u64,
+    /// Chats that take only anonymous polls (channels).
+    pub(crate) named_polls_refused: std::collections::HashSet<i64>,
 }
 
 impl State {

@@ -26,6 +26,7 @@ pub mod model;
 pub mod personal;
 mod plan;
 pub(crate) mod render;
+pub mod recall;
 pub(crate) mod report;
 pub mod runs;
 pub mod store;

@@ -122,6 +122,8 @@ pub async fn preview(turn: &Turn<'_>, content: &Content) -> HandlerResult {
                 request.payload_mut().caption_entities = (!entities.is_empty()).then_some(entities);
                 request.await?;
             }
+            // An announcement's content never makes these.
+            Body::Poll { .. } | Body::StopPoll { .. } | Body::Delete { .. } => {}
         }
     }
     Ok(())

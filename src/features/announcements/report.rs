@@ -2,16 +2,12 @@
 //! waiting — with "refresh", and recall: deleting the run's messages from every group
 //! it reached, within Telegram's 48 hours.
 
-use teloxide::prelude::*;
-use teloxide::types::MessageId;
-use teloxide::{ApiError, RequestError};
-
-use super::model::{Announcement, RECALL_WINDOW_SECS};
+use super::model::Announcement;
+use super::recall::recall_run;
 use super::render::{self, keyboard, when};
 use super::runs::{self, DeliveryState, Run};
 use super::store;
 use super::bot::Btn;
-use crate::platform::audit;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::HandlerError;
@@ -163,72 +159,28 @@ pub async fn ask_recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool
     Ok(true)
 }
 
-/// What became of a group on recall; the worst part of it counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Recalled {
-    Deleted,
-    Waiting,
-    TooOld,
-    Failed,
-}
-
-/// Deletes every sent message of the run, group by group, and says how it went.
+/// Deletes every sent message of the run, group by group ([`recall_run`], the
+/// console's too), and says how it went.
 pub async fn recall(turn: &Turn<'_>, id: i64, n: i64, at: At) -> Result<bool, HandlerError> {
     let Some((_, run)) = load(turn, id, n).await? else { return Ok(false) };
-    let now = turn.now();
-    let per_chat = delete_all(turn, &run, now).await?;
-    let count = |r: Recalled| per_chat.iter().filter(|(_, x)| *x == r).count() as i64;
-    let (deleted, waiting) = (count(Recalled::Deleted), count(Recalled::Waiting));
-    runs::mark_recalled(&turn.ctx.db, run.id, now).await?;
-    let detail = format!("id={id} run={n} deleted={deleted} waiting={waiting}");
-    audit::record(&turn.ctx.db, Some(turn.who.user_id), "announcement.recall", &detail, now).await?;
+    let outcome = recall_run(turn.ctx, turn.bot, turn.who.user_id, id, &run).await?;
     let lang = turn.lang();
-    let mut lines = vec![ta(lang, "ann-recalled", &[("groups", Arg::from(deleted))])];
-    for (kind, key) in [
-        (Recalled::TooOld, "ann-recall-too-old"),
-        (Recalled::Waiting, "ann-recall-waiting"),
-        (Recalled::Failed, "ann-recall-failed"),
+    let mut lines = vec![ta(lang, "ann-recalled", &[("groups", Arg::from(outcome.deleted))])];
+    for (count, key) in [
+        (outcome.too_old, "ann-recall-too-old"),
+        (outcome.waiting, "ann-recall-waiting"),
+        (outcome.failed, "ann-recall-failed"),
     ] {
-        if count(kind) > 0 {
-            lines.push(ta(lang, key, &[("groups", Arg::from(count(kind)))]));
+        if count > 0 {
+            lines.push(ta(lang, key, &[("groups", Arg::from(count))]));
         }
     }
     let mut rows = vec![vec![(t(lang, "ann-btn-refresh"), Btn::Report(id, n))]];
-    if waiting > 0 {
+    if outcome.waiting > 0 {
         rows.push(vec![(t(lang, "ann-btn-recall-again"), Btn::RecallYes(id, n))]);
     }
     render::show(turn, Some(at), lines.join("\n"), Some(keyboard(rows))).await?;
     Ok(true)
-}
-
-/// Deletes what can be deleted; per group the worst outcome of its message(s).
-/// Groups whose send failed had nothing to delete and are left out.
-async fn delete_all(turn: &Turn<'_>, run: &Run, now: i64) -> DbResult<Vec<(i64, Recalled)>> {
-    let mut per_chat: Vec<(i64, Recalled)> = Vec::new();
-    for row in runs::deliveries(&turn.ctx.db, run.id).await? {
-        let result = match (row.status.as_str(), row.message_id) {
-            ("sent", Some(_)) if now - row.updated_at > RECALL_WINDOW_SECS => Recalled::TooOld,
-            ("sent", Some(message_id)) => delete(turn, row.sent_chat_id, message_id).await,
-            ("queued" | "sending", _) => Recalled::Waiting,
-            _ => continue,
-        };
-        match per_chat.iter_mut().find(|(chat, _)| *chat == row.chat_id) {
-            Some((_, worst)) => *worst = (*worst).max(result),
-            None => per_chat.push((row.chat_id, result)),
-        }
-    }
-    Ok(per_chat)
-}
-
-async fn delete(turn: &Turn<'_>, chat: i64, message_id: i64) -> Recalled {
-    let Ok(message_id) = i32::try_from(message_id) else { return Recalled::Failed };
-    match turn.bot.delete_message(ChatId(chat), MessageId(message_id)).await {
-        Ok(_) | Err(RequestError::Api(ApiError::MessageToDeleteNotFound)) => Recalled::Deleted,
-        Err(error) => {
-            tracing::warn!(chat, message_id, %error, "could not delete an announcement");
-            Recalled::Failed
-        }
-    }
 }
 
 #[cfg(test)]

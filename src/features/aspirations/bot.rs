@@ -62,7 +62,7 @@ pub enum Dialog {
     Anonymity { draft: Draft },
     /// Summary shown with "Kirim"/"Batal".
     Review { draft: Draft },
-    /// Staff: the note for a status change that needs one.
+    /// Staff: the note to the resident for a status change (forwarding may skip it).
     Note { ticket: i64, from: Status, to: Status },
     /// Staff: a reply to the resident.
     Reply { ticket: i64 },
@@ -108,6 +108,8 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         (Btn::Discard, Some(Dialog::Review { .. })) => submit::discard(turn, at).await,
         (Btn::EditText, Some(Dialog::Media { draft } | Dialog::Review { draft })) => submit::rewrite(turn, draft, at).await,
         (Btn::Move { id, from, to }, _) => triage::on_move(turn, id, (from, to), at).await,
+        (Btn::SkipNote(id), Some(Dialog::Note { ticket, from, to })) if ticket == id => triage::skip_note(turn, id, (from, to), at).await,
+        (Btn::Undo { id, log }, _) => triage::on_undo(turn, id, log, at).await,
         (Btn::Reply(id), _) => triage::on_reply_button(turn, id).await,
         (Btn::Next(view, id), _) => triage::on_next(turn, view, id, at).await,
         (Btn::View(id), _) => status::on_view(turn, id).await,

@@ -19,6 +19,10 @@ pub enum Btn {
     EditText,
     /// Staff: move ticket `id` from `from` (as shown) to `to`.
     Move { id: i64, from: Status, to: Status },
+    /// Staff: move ticket `id` forward without a note (only where a note is optional).
+    SkipNote(i64),
+    /// Staff: take back history row `log` of ticket `id` ("Urungkan", one minute).
+    Undo { id: i64, log: i64 },
     /// Staff: reply to ticket `id`.
     Reply(i64),
     /// Queue: the next ticket of the view after `id`.
@@ -43,6 +47,8 @@ impl Payload for Btn {
             Btn::Discard => "no".into(),
             Btn::EditText => "e".into(),
             Btn::Move { id, from, to } => format!("s:{id}:{}:{}", from.short(), to.short()),
+            Btn::SkipNote(id) => format!("x:{id}"),
+            Btn::Undo { id, log } => format!("u:{id}:{log}"),
             Btn::Reply(id) => format!("r:{id}"),
             Btn::Next(QueueView::New, id) => format!("n:{id}"),
             Btn::Next(view, id) => format!("n:{id}:{}", view.code()),
@@ -64,6 +70,8 @@ impl Payload for Btn {
             ["no"] => Btn::Discard,
             ["e"] => Btn::EditText,
             ["s", n, from, to] => Btn::Move { id: id(n)?, from: Status::from_short(from)?, to: Status::from_short(to)? },
+            ["x", n] => Btn::SkipNote(id(n)?),
+            ["u", n, log] => Btn::Undo { id: id(n)?, log: id(log)? },
             ["r", n] => Btn::Reply(id(n)?),
             ["n", n] => Btn::Next(QueueView::New, id(n)?),
             ["n", n, v] if *v != QueueView::New.code() => Btn::Next(QueueView::from_code(v)?, id(n)?),
@@ -90,6 +98,8 @@ mod tests {
             Btn::Discard,
             Btn::EditText,
             Btn::Move { id: i64::MAX, from: Status::Ditindaklanjuti, to: Status::Selesai },
+            Btn::SkipNote(i64::MAX),
+            Btn::Undo { id: i64::MAX, log: i64::MAX },
             Btn::Reply(12),
             Btn::Next(QueueView::New, 0),
             Btn::Next(QueueView::Closed, i64::MAX),
@@ -102,7 +112,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2"] {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

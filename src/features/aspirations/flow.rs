@@ -33,6 +33,8 @@ pub enum FlowError {
     #[error(transparent)]
     Reopen(#[from] model::ReopenError),
     #[error(transparent)]
+    Undo(#[from] model::UndoError),
+    #[error(transparent)]
     Db(#[from] DbError),
 }
 
@@ -87,7 +89,6 @@ pub async fn submit(ctx: &AppCtx, new: &NewAspiration) -> DbResult<Ticket> {
 
 /// Changes a ticket's status if `actor` may triage it, it is still in `from`, and
 /// the step is legal; the resident is told in their language.
-#[tracing::instrument(skip(ctx, actor, note), fields(actor = actor.user_id))]
 pub async fn change_status(
     ctx: &AppCtx,
     actor: &Actor,
@@ -95,40 +96,71 @@ pub async fn change_status(
     (from, to): (Status, Status),
     note: Option<&str>,
 ) -> Result<Ticket, FlowError> {
+    change_status_logged(ctx, actor, id, (from, to), note).await.map(|(ticket, _)| ticket)
+}
+
+/// [`change_status`] that also gives the history row it wrote, which the chat's
+/// "Urungkan" button names (see [`super::undo`]).
+#[tracing::instrument(skip(ctx, actor, note), fields(actor = actor.user_id))]
+pub async fn change_status_logged(
+    ctx: &AppCtx,
+    actor: &Actor,
+    id: i64,
+    (from, to): (Status, Status),
+    note: Option<&str>,
+) -> Result<(Ticket, i64), FlowError> {
+    let ticket = triageable(ctx, actor, id, from).await?;
+    let (to, note) = model::transition(from, to, note)?;
+    let lang = store::language(&ctx.db, ticket.user_id).await?;
+    let text = render::status_notice(lang, &ticket, to, note.as_deref());
+    let body = if super::reopen::offered(&ticket, to) {
+        super::reopen::with_offer(lang, id, &text)
+    } else {
+        Body::Text { text, buttons: Vec::new(), entities: Vec::new() }
+    };
+    let log_id = commit_move(ctx, &ticket, (from, to), (note.as_deref(), None), actor.user_id, body).await?;
+    let detail = format!("{}: {} -> {}", ticket.number, from.as_str(), to.as_str());
+    audit::record(&ctx.db, Some(actor.user_id), "aspiration.status", &detail, ctx.now()).await?;
+    Ok((Ticket { status: to, ..ticket }, log_id))
+}
+
+/// The ticket, if `actor` may triage it and it is still in `from`.
+pub(super) async fn triageable(ctx: &AppCtx, actor: &Actor, id: i64, from: Status) -> Result<Ticket, FlowError> {
     let scoped = load(ctx, actor, id).await?.ok_or(FlowError::NotFound)?;
     if scoped.access != Access::Triage {
         return Err(FlowError::NotAllowed);
     }
-    let ticket = scoped.ticket;
-    if ticket.status != from {
-        return Err(FlowError::Stale(ticket.status));
+    if scoped.ticket.status != from {
+        return Err(FlowError::Stale(scoped.ticket.status));
     }
-    let (to, note) = model::transition(from, to, note)?;
-    let lang = store::language(&ctx.db, ticket.user_id).await?;
-    let text = render::status_notice(lang, &ticket, to, note.as_deref());
-    let now = ctx.now();
+    Ok(scoped.ticket)
+}
+
+/// Moves the ticket (conditionally: still in `from`), writes its history row and
+/// webhooks, and queues `body` to the resident, in one transaction. Gives the row id.
+pub(super) async fn commit_move(
+    ctx: &AppCtx,
+    ticket: &Ticket,
+    (from, to): (Status, Status),
+    (note, undoes): (Option<&str>, Option<i64>),
+    actor_id: i64,
+    body: Body,
+) -> Result<i64, FlowError> {
     let mut tx = ctx.db.begin().await?;
-    if !store::set_status(&mut tx, id, (from, to), note.as_deref(), actor.user_id, now).await? {
+    let Some(log_id) = store::set_status_logged(&mut tx, ticket.id, (from, to), (note, undoes), actor_id, ctx.now()).await? else {
         drop(tx);
-        let current = store::ticket(&ctx.db, id).await?.map_or(from, |t| t.status);
+        let current = store::ticket(&ctx.db, ticket.id).await?.map_or(from, |t| t.status);
         return Err(FlowError::Stale(current));
-    }
+    };
     // An erased resident (/hapusdata) has no chat any more: the ticket just moves on.
     if ticket.user_id != crate::features::privacy::ERASED_USER {
-        let notice = if super::reopen::offered(&ticket, to) {
-            let body = super::reopen::with_offer(lang, id, &text);
-            Outgoing { chat_id: ticket.user_id, body, priority: Priority::Personal, source: Some(source(id)) }
-        } else {
-            Outgoing::text(ticket.user_id, text, Priority::Personal, Some(source(id)))
-        };
+        let notice = Outgoing { chat_id: ticket.user_id, body, priority: Priority::Personal, source: Some(source(ticket.id)) };
         ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
     }
     tx.commit().await.map_err(DbError::from)?;
     ctx.outbox.wake();
     ctx.webhook_wake.wake();
-    let detail = format!("{}: {} -> {}", ticket.number, from.as_str(), to.as_str());
-    audit::record(&ctx.db, Some(actor.user_id), "aspiration.status", &detail, now).await?;
-    Ok(Ticket { status: to, ..ticket })
+    Ok(log_id)
 }
 
 /// Sends a staff reply to the resident, with a button to answer it once.

@@ -11,9 +11,11 @@
 //! - [`sla`] and [`overdue`]: the working-day deadline for a first response and the
 //!   job that flags late tickets to staff once.
 //! - [`reopen`]: the resident's one response to a closed ticket, which reopens it.
+//! - [`undo`]: staff take back their own last status change within a minute.
 //! - [`render`]: ticket texts; [`telegram`]: the dialogues and buttons.
 
 pub mod flow;
+pub mod history;
 pub mod model;
 pub mod notices;
 pub mod overdue;
@@ -25,3 +27,4 @@ pub mod store;
 pub mod bot;
 pub mod buttons;
 pub mod thread;
+pub mod undo;

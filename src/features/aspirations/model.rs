@@ -123,9 +123,19 @@ impl Status {
         matches!(self, Status::Selesai | Status::Ditolak)
     }
 
-    /// A closing status must say why (result or reason for refusal) to the resident.
+    /// What the resident must be told on a move to this status: forwarding may go
+    /// without a note (staff can skip it), a follow-up says what is being done, a
+    /// closing says the result or the reason for refusal in a few real words.
+    pub fn note_rule(self) -> NoteRule {
+        match self {
+            Status::Diterima | Status::Diteruskan => NoteRule::Optional,
+            Status::Ditindaklanjuti => NoteRule::Required,
+            Status::Selesai | Status::Ditolak => NoteRule::Meaningful,
+        }
+    }
+
     pub fn needs_note(self) -> bool {
-        self.is_closed()
+        self.note_rule() != NoteRule::Optional
     }
 
     /// Position along the flow; a ticket only moves forward.
@@ -142,6 +152,14 @@ impl Status {
     pub fn next_steps(self) -> Vec<Status> {
         Status::ALL.into_iter().filter(|to| check_move(self, *to).is_ok()).collect()
     }
+}
+
+/// How much of a note a move to a status needs (see [`Status::note_rule`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteRule {
+    Optional,
+    Required,
+    Meaningful,
 }
 
 /// Why a status change was refused.
@@ -180,7 +198,7 @@ pub fn transition(from: Status, to: Status, note: Option<&str>) -> Result<(Statu
     match note {
         None if to.needs_note() => Err(TransitionError::NoteRequired),
         Some(n) if n.chars().count() > NOTE_MAX => Err(TransitionError::NoteTooLong),
-        Some(n) if to.needs_note() && !meaningful(n) => Err(TransitionError::NoteTooShort),
+        Some(n) if to.note_rule() == NoteRule::Meaningful && !meaningful(n) => Err(TransitionError::NoteTooShort),
         _ => Ok((to, note.map(str::to_string))),
     }
 }
@@ -246,12 +264,9 @@ pub fn zone(kim_tz: Option<&str>, configured: Tz) -> Tz {
     kim_tz.and_then(|name| name.parse().ok()).unwrap_or(configured)
 }
 
-/// "12/01/2026 14:05 WIB".
+/// "12/01/2026 14:05 WIB" (the shared [`stamp`](crate::platform::when::stamp)).
 pub fn local_time(unix: i64, tz: Tz) -> String {
-    match tz.timestamp_opt(unix, 0).single() {
-        Some(t) => t.format("%d/%m/%Y %H:%M %Z").to_string(),
-        None => unix.to_string(),
-    }
+    crate::platform::when::stamp(unix, tz)
 }
 
 /// Coordinates stored as integer micro-degrees (the schema holds no floats).
@@ -280,6 +295,8 @@ mod queue;
 pub use queue::QueueView;
 mod reopen;
 pub use reopen::{REOPENED, ReopenError, check_reopen};
+mod undo;
+pub use undo::{LastChange, UNDO_SECS, UndoError, check_undo};
 
 #[cfg(test)]
 mod tests;

@@ -13,7 +13,8 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::platform::db::{Db, DbResult};
-use crate::platform::i18n::{Arg, Lang, ta};
+use super::model::{Category, Status};
+use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::platform::personal::{ERASED_USER, Erasure, Hook, PersonalData, Section, Tx, json, rows, section, when};
 
 pub const DATA: PersonalData = PersonalData {
@@ -114,12 +115,13 @@ impl Section for Tickets {
 fn aspiration(lang: Lang, a: &Aspiration, tz: Tz) -> String {
     let args = [
         ("ticket", Arg::from(&a.ticket)),
-        ("category", Arg::from(&a.category)),
-        ("status", Arg::from(&a.status)),
+        ("category", Arg::from(Category::parse(&a.category).map_or_else(|| a.category.clone(), |c| t(lang, &c.message_key())))),
+        ("status", Arg::from(Status::parse(&a.status).map_or_else(|| a.status.clone(), |s| t(lang, &s.message_key())))),
         ("at", Arg::from(when(a.created_at, tz))),
         ("body", Arg::from(&a.body)),
         ("photos", Arg::from(a.photos)),
         ("location", Arg::from(if a.latitude.is_some() { "yes" } else { "no" })),
+        ("anonymous", Arg::from(if a.anonymous { "yes" } else { "no" })),
     ];
     let mut out = ta(lang, "privacy-data-aspiration", &args);
     for m in &a.thread {

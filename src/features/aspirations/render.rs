@@ -99,7 +99,7 @@ pub fn with_history(card: String, history: String) -> String {
 }
 
 fn staff_history_line(lang: Lang, change: &StatusChange, tz: Tz) -> String {
-    if change.from.is_some_and(Status::is_closed) {
+    if change.from.is_some_and(Status::is_closed) && !change.undo {
         let args = [("time", Arg::from(local_time(change.at, tz))), ("status", Arg::from(status(lang, change.to)))];
         return ta(lang, "asp-card-history-reopened", &args);
     }
@@ -168,6 +168,9 @@ pub fn resident_view(lang: Lang, ticket: &Ticket, history: &[StatusChange], thre
 
 fn history_line(lang: Lang, change: &StatusChange, tz: Tz) -> String {
     let args = [("time", Arg::from(local_time(change.at, tz))), ("status", Arg::from(status(lang, change.to)))];
+    if change.undo {
+        return ta(lang, "asp-history-line-undo", &args);
+    }
     if change.from.is_some_and(Status::is_closed) {
         return ta(lang, "asp-history-line-reopened", &args);
     }

@@ -5,45 +5,14 @@
 //! hours of Wednesday. National holidays (and *cuti bersama*) are not known to the bot;
 //! list them in `KIMBOT_HOLIDAYS` (`2026-12-25,2026-12-26`) and they count as weekend.
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, Days, NaiveDate, TimeZone, Weekday};
 use chrono_tz::Tz;
 
-use crate::platform::config::ConfigError;
 
-/// Working days a ticket may wait for its first response; 0 turns the flag off.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SlaConfig {
-    pub working_days: u32,
-    pub holidays: BTreeSet<NaiveDate>,
-}
+pub use crate::platform::config::SlaConfig;
 
-impl Default for SlaConfig {
-    fn default() -> Self {
-        Self { working_days: 3, holidays: BTreeSet::new() }
-    }
-}
-
+/// The service-level arithmetic; the settings themselves are read in `platform::config`.
 impl SlaConfig {
-    /// Reads `KIMBOT_SLA_WORKING_DAYS` (0–60, default 3) and `KIMBOT_HOLIDAYS`.
-    pub fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self, ConfigError> {
-        let mut config = Self::default();
-        let days = crate::platform::config::number(&get, "KIMBOT_SLA_WORKING_DAYS", config.working_days.into(), 0, 60)?;
-        config.working_days = days as u32;
-        if let Some(raw) = get("KIMBOT_HOLIDAYS") {
-            for day in raw.split(',').map(str::trim).filter(|d| !d.is_empty()) {
-                let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| ConfigError::BadHolidays(day.to_string()))?;
-                config.holidays.insert(date);
-            }
-        }
-        Ok(config)
-    }
-
-    pub fn enabled(&self) -> bool {
-        self.working_days > 0
-    }
-
     fn is_working(&self, day: NaiveDate) -> bool {
         !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&day)
     }
@@ -122,19 +91,5 @@ mod tests {
         let config = SlaConfig { working_days: 1, ..SlaConfig::default() };
         assert_eq!(config.deadline(sent, WIB), wib(2026, 11, 30, 23, 30));
         assert_eq!(config.deadline(sent, chrono_tz::Asia::Jayapura), wib(2026, 11, 30, 22, 0));
-    }
-
-    #[test]
-    fn settings_are_read_and_checked() {
-        let read = |pairs: &[(&str, &str)]| {
-            let map: std::collections::HashMap<_, _> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-            SlaConfig::from_lookup(|k| map.get(k).map(String::as_str))
-        };
-        assert_eq!(read(&[]).unwrap(), SlaConfig::default());
-        assert!(!read(&[("KIMBOT_SLA_WORKING_DAYS", "0")]).unwrap().enabled());
-        assert_eq!(read(&[("KIMBOT_HOLIDAYS", "2026-12-25, 2026-12-26")]).unwrap().holidays.len(), 2);
-        for bad in [("KIMBOT_SLA_WORKING_DAYS", "-1"), ("KIMBOT_SLA_WORKING_DAYS", "61"), ("KIMBOT_HOLIDAYS", "25/12/2026")] {
-            assert!(read(&[bad]).is_err(), "{bad:?}");
-        }
     }
 }

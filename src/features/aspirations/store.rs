@@ -9,6 +9,7 @@ use super::model::{Category, GeoPoint, QueueView, Status, ticket_number};
 use crate::platform::db::{Db, DbError, DbResult};
 use crate::platform::i18n::Lang;
 
+pub use super::history::{history, last_change};
 pub use super::thread::{ThreadMessage, add_message, add_response, claim_reopen, claim_reply, message, thread};
 
 /// A draft ready to be stored.
@@ -51,6 +52,8 @@ pub struct StatusChange {
     pub note: Option<String>,
     pub actor: i64,
     pub at: i64,
+    /// This row takes back the one before it ("Urungkan").
+    pub undo: bool,
 }
 
 const TICKET_COLUMNS: &str = "SELECT a.id, a.ticket, a.user_id, a.kim_id, a.category, a.body, a.lat_e6, a.lon_e6, \
@@ -99,25 +102,25 @@ pub async fn submit(db: &Db, new: &NewAspiration, year: i32, now: i64, notify_st
             .execute(&mut *tx)
             .await?;
     }
-    log_status(&mut tx, id, None, Status::Diterima, None, new.user_id, now).await?;
+    log_status(&mut tx, id, (None, Status::Diterima), (None, None), new.user_id, now).await?;
     crate::features::webhooks::enqueue(&mut tx, &crate::features::webhooks::Change::created(id), now).await?;
     super::notices::add_pending(&mut tx, notify_staff).await?;
     tx.commit().await?;
     ticket(db, id).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} vanished")))
 }
 
+/// Writes one history row; `undoes` names the row an undo takes back. Gives its id.
 async fn log_status(
     tx: &mut Transaction<'_, Any>,
     id: i64,
-    from: Option<Status>,
-    to: Status,
-    note: Option<&str>,
+    (from, to): (Option<Status>, Status),
+    (note, undoes): (Option<&str>, Option<i64>),
     actor: i64,
     now: i64,
-) -> DbResult<()> {
-    sqlx::query(
-        "INSERT INTO aspiration_status_log (aspiration_id, from_status, to_status, note, actor, at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+) -> DbResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO aspiration_status_log (aspiration_id, from_status, to_status, note, actor, at, undoes) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(id)
     .bind(from.map(Status::as_str))
@@ -125,9 +128,10 @@ async fn log_status(
     .bind(note)
     .bind(actor)
     .bind(now)
-    .execute(&mut **tx)
+    .bind(undoes)
+    .fetch_one(&mut **tx)
     .await?;
-    Ok(())
+    Ok(row.try_get("id")?)
 }
 
 /// Moves a ticket from `from` to `to` only if it is still in `from` (so a stale
@@ -142,6 +146,19 @@ pub async fn set_status(
     actor: i64,
     now: i64,
 ) -> DbResult<bool> {
+    Ok(set_status_logged(tx, id, (from, to), (note, None), actor, now).await?.is_some())
+}
+
+/// [`set_status`] that gives the id of the history row it wrote (`None`: the ticket
+/// was no longer in `from`); `undoes` marks the change as the undo of that row.
+pub async fn set_status_logged(
+    tx: &mut Transaction<'_, Any>,
+    id: i64,
+    (from, to): (Status, Status),
+    (note, undoes): (Option<&str>, Option<i64>),
+    actor: i64,
+    now: i64,
+) -> DbResult<Option<i64>> {
     let done = sqlx::query("UPDATE aspirations SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
         .bind(to.as_str())
         .bind(now)
@@ -150,11 +167,11 @@ pub async fn set_status(
         .execute(&mut **tx)
         .await?;
     if done.rows_affected() != 1 {
-        return Ok(false);
+        return Ok(None);
     }
-    log_status(tx, id, Some(from), to, note, actor, now).await?;
+    let log_id = log_status(tx, id, (Some(from), to), (note, undoes), actor, now).await?;
     crate::features::webhooks::enqueue(tx, &crate::features::webhooks::Change::status_changed(id, from, to), now).await?;
-    Ok(true)
+    Ok(Some(log_id))
 }
 
 fn ticket_from_row(row: &AnyRow) -> DbResult<Ticket> {
@@ -232,27 +249,6 @@ pub async fn photos(db: &Db, id: i64) -> DbResult<Vec<String>> {
         .fetch_all(&db.pool)
         .await?;
     rows.iter().map(|r| Ok(r.try_get("file_id")?)).collect()
-}
-
-pub async fn history(db: &Db, id: i64) -> DbResult<Vec<StatusChange>> {
-    let rows = sqlx::query(
-        "SELECT from_status, to_status, note, actor, at FROM aspiration_status_log WHERE aspiration_id = $1 ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(&db.pool)
-    .await?;
-    let parse = |s: String| Status::parse(&s).ok_or_else(|| DbError::Corrupt(format!("status {s}")));
-    rows.iter()
-        .map(|r| {
-            Ok(StatusChange {
-                from: r.try_get::<Option<String>, _>("from_status")?.map(parse).transpose()?,
-                to: parse(r.try_get("to_status")?)?,
-                note: r.try_get("note")?,
-                actor: r.try_get("actor")?,
-                at: r.try_get("at")?,
-            })
-        })
-        .collect()
 }
 
 /// Name and @username of a person, as stored when they agreed to the notice.

@@ -177,6 +177,9 @@ async fn received(turn: &Turn<'_>, msg: &Message) -> HandlerResult {
     let known = store::known_answer(db, &new.content_hash, new.link.as_deref()).await?;
     let now = turn.now();
     let check = store::create(db, &new, year_in(now, turn.ctx.config.tz), now, known.as_ref().map(|(a, by)| (a, *by))).await?;
+    if check.answer.is_some() {
+        turn.ctx.webhook_wake.wake();
+    }
     turn.end().await?;
     audit::record(db, Some(turn.who.user_id), "factcheck.request", &check.number, now).await?;
     match &check.answer {
@@ -221,6 +224,7 @@ async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -> Ha
     };
     turn.end().await?;
     let Some(told) = told else { return turn.say("fc-already-answered").await };
+    turn.ctx.webhook_wake.wake();
     let mut items = Vec::new();
     for c in told.iter().filter(|c| c.user_id != 0) {
         items.push(notice(db, c.user_id, c, |lang| verdict_text(lang, c, &answer, "fc-verdict-notice")).await?);

@@ -5,6 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::model::{Verdict, check_number};
+use crate::features::webhooks::{self, Change};
 use crate::platform::db::{Db, DbResult};
 
 /// A message to be checked, as received.
@@ -64,7 +65,8 @@ fn row(r: &AnyRow) -> DbResult<Check> {
 }
 
 /// Stores a request under the next number of `year`; `known` answers it at once
-/// (the same rumour was checked before), by the staff member who answered that.
+/// (the same rumour was checked before), by the staff member who answered that, and
+/// queues its `factcheck.verdict` webhooks in the same transaction.
 pub async fn create(db: &Db, new: &NewCheck, year: i32, now: i64, known: Option<(&Answer, i64)>) -> DbResult<Check> {
     let mut tx = db.begin().await?;
     let seq: i64 = sqlx::query(
@@ -82,8 +84,8 @@ pub async fn create(db: &Db, new: &NewCheck, year: i32, now: i64, known: Option<
     };
     let id: i64 = sqlx::query(
         "INSERT INTO fact_checks (number, user_id, kim_id, area_path, body, link, photo, content_hash, status, verdict, \
-         explanation, answered_by, created_at, answered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
-         RETURNING id",
+         explanation, answered_by, created_at, answered_at, repeat) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
     )
     .bind(&number)
     .bind(new.user_id)
@@ -99,9 +101,13 @@ pub async fn create(db: &Db, new: &NewCheck, year: i32, now: i64, known: Option<
     .bind(by)
     .bind(now)
     .bind(at)
+    .bind(i64::from(known.is_some()))
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
+    if known.is_some() {
+        webhooks::enqueue(&mut tx, &Change::verdict(id), now).await?;
+    }
     tx.commit().await?;
     Ok(get(db, id).await?.expect("the row just inserted"))
 }
@@ -141,7 +147,8 @@ pub async fn open_after(db: &Db, after_id: i64, limit: i64) -> DbResult<Vec<Chec
 
 /// Gives the verdict on `id` and on every other open request with the same content,
 /// once: `None` when `id` was answered already (by someone else, or a double tap).
-/// Returns the requests answered, for telling their residents.
+/// Returns the requests answered, for telling their residents. Each one's
+/// `factcheck.verdict` webhooks are queued in the verdict's own transaction.
 pub async fn answer(db: &Db, id: i64, answer: &Answer, by: i64, now: i64) -> DbResult<Option<Vec<Check>>> {
     let mut tx = db.begin().await?;
     let hash: Option<String> = sqlx::query("SELECT content_hash FROM fact_checks WHERE id = $1 AND status = 'open'")
@@ -152,6 +159,9 @@ pub async fn answer(db: &Db, id: i64, answer: &Answer, by: i64, now: i64) -> DbR
         .transpose()?;
     let Some(hash) = hash else { return Ok(None) };
     let ids = set_answer(&mut tx, &hash, id, answer, by, now).await?;
+    for answered in &ids {
+        webhooks::enqueue(&mut tx, &Change::verdict(*answered), now).await?;
+    }
     tx.commit().await?;
     let mut told = Vec::with_capacity(ids.len());
     for id in ids {

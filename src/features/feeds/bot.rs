@@ -1,6 +1,7 @@
-//! `/sumber` for staff and admins: the feeds of their area with health and a remove
-//! button each; sending a URL adds one (area buttons limited to the person's scope,
-//! then schedule buttons). Draft buttons ([`super::review`]) go to coordinators.
+//! `/sumber` for staff and admins: the feeds of their area with health, a
+//! "Periksa sekarang" (poll now) and a remove button each (removal is confirmed
+//! first); sending a URL adds one ([`super::add`]). Draft buttons
+//! ([`super::review`]) go to coordinators.
 //!
 //! Role and scope are checked on every message and press; a press that no longer
 //! fits the dialogue step is refused as stale by the router.
@@ -9,14 +10,13 @@ use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardMarkup, Message};
 
 use super::buttons::Btn;
-use super::schedule::{self, PRESETS};
-use super::store::{self, Feed, NewFeed};
-use super::{render, review};
-use crate::features::announcements::targets::{may_target_area, offered_areas};
+use super::poll::{self, Outcome};
+use super::store::{self, Feed};
+use super::{add, render, review};
 use crate::features::members::permissions::{Action, may};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::{Actor, Role, areas};
+use crate::features::members::{Actor, Role};
 use crate::bot::keyboards::button;
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 
@@ -41,6 +41,8 @@ crate::chat_feature! {
 pub enum Dialog {
     /// The list shown; a typed URL adds a feed.
     AskUrl,
+    /// The typed URL could not be read: keep or drop buttons shown.
+    Unreadable { url: String },
     /// Area buttons shown for this URL.
     AskArea { url: String },
     /// Schedule buttons shown.
@@ -69,7 +71,8 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
     Ok(true)
 }
 
-/// The feeds this person manages, with a remove button each; waits for a URL.
+/// The feeds this person manages, with "check now" and remove buttons each; waits
+/// for a URL.
 async fn show_list(turn: &Turn<'_>, at: Option<At>) -> HandlerResult {
     let lang = turn.lang();
     let feeds: Vec<Feed> =
@@ -78,8 +81,11 @@ async fn show_list(turn: &Turn<'_>, at: Option<At>) -> HandlerResult {
     let mut rows = Vec::new();
     for feed in &feeds {
         text = format!("{text}\n\n{}", render::line(lang, feed, turn.ctx.config.tz));
-        let label = ta(lang, "feed-btn-remove", &[("id", Arg::from(feed.id))]);
-        rows.push(vec![button(label, Btn::Remove(feed.id))]);
+        let id = [("id", Arg::from(feed.id))];
+        rows.push(vec![
+            button(ta(lang, "feed-btn-check", &id), Btn::Check(feed.id)),
+            button(ta(lang, "feed-btn-remove", &id), Btn::Remove(feed.id)),
+        ]);
     }
     text = format!("{text}\n\n{}", t(lang, "feed-ask-url"));
     turn.set_dialog(Dialog::AskUrl).await?;
@@ -92,23 +98,9 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
         return turn.say("feed-not-allowed").await;
     }
     match dialog {
-        Dialog::AskUrl => on_url(turn, msg.text().unwrap_or_default().trim()).await,
+        Dialog::AskUrl => add::on_url(turn, msg.text().unwrap_or_default().trim()).await,
         _ => turn.say("feed-use-buttons").await,
     }
-}
-
-async fn on_url(turn: &Turn<'_>, typed: &str) -> HandlerResult {
-    let Some(url) = valid_url(typed) else { return turn.say("feed-url-bad").await };
-    let rows: Vec<_> = offered_areas(&turn.ctx.db, &turn.who.actor)
-        .await?
-        .into_iter()
-        .map(|a| vec![button(render::area_label(turn.lang(), &a), Btn::Area(a.id))])
-        .collect();
-    if rows.is_empty() {
-        return turn.say("feed-no-areas").await;
-    }
-    turn.set_dialog(Dialog::AskArea { url }).await?;
-    turn.send_with_buttons(t(turn.lang(), "feed-ask-area"), InlineKeyboardMarkup::new(rows)).await
 }
 
 /// An absolute http(s) URL with a host, at most [`URL_MAX`] long.
@@ -131,67 +123,49 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         return Ok(false);
     }
     match (state, btn) {
-        (_, Btn::Remove(id)) => remove(turn, id, at).await,
-        (Current::Mine(Dialog::AskArea { url }), Btn::Area(area_id)) => ask_every(turn, url, area_id, at).await,
-        (Current::Mine(Dialog::AskEvery { url, area_id }), Btn::Every(n)) => save(turn, &url, area_id, n, at).await,
+        (_, Btn::Remove(id)) => ask_remove(turn, id, at).await,
+        (_, Btn::RemoveYes(id)) => remove(turn, id, at).await,
+        (_, Btn::Check(id)) => check_now(turn, id).await,
+        (_, Btn::List) => show_list(turn, Some(at)).await.map(|()| true),
+        (Current::Mine(Dialog::Unreadable { url }), Btn::Keep) => add::on_unreadable(turn, url, true, at).await,
+        (Current::Mine(Dialog::Unreadable { url }), Btn::Drop) => add::on_unreadable(turn, url, false, at).await,
+        (Current::Mine(Dialog::AskArea { url }), Btn::Area(area_id)) => add::ask_every(turn, url, area_id, at).await,
+        (Current::Mine(Dialog::AskEvery { url, area_id }), Btn::Every(n)) => add::save(turn, &url, area_id, n, at).await,
         _ => Ok(false),
     }
 }
 
-async fn ask_every(turn: &Turn<'_>, url: String, area_id: i64, at: At) -> Result<bool, HandlerError> {
-    let area = areas::area_by_id(&turn.ctx.db, area_id).await?;
-    if !area.is_some_and(|a| may_target_area(&turn.who.actor, &a)) {
-        return Ok(false);
-    }
-    let rows: Vec<_> = PRESETS
-        .iter()
-        .enumerate()
-        .map(|(i, (_, key))| vec![button(t(turn.lang(), key), Btn::Every(i as u8))])
-        .collect();
-    turn.set_dialog(Dialog::AskEvery { url, area_id }).await?;
-    render::show(turn, Some(at), t(turn.lang(), "feed-ask-every"), Some(InlineKeyboardMarkup::new(rows))).await?;
-    Ok(true)
+/// The feed behind a list button, if the presser manages it; a feed removed
+/// meanwhile is answered kindly (`Err(())` means "answered").
+async fn managed(turn: &Turn<'_>, id: i64) -> Result<Result<Option<Feed>, ()>, HandlerError> {
+    let Some(feed) = store::get(&turn.ctx.db, id).await? else {
+        turn.say("feed-gone").await?;
+        return Ok(Err(()));
+    };
+    Ok(Ok(may_manage(&turn.who.actor, &feed).then_some(feed)))
 }
 
-async fn save(turn: &Turn<'_>, url: &str, area_id: i64, preset: u8, at: At) -> Result<bool, HandlerError> {
-    let (db, tz, now) = (&turn.ctx.db, turn.ctx.config.tz, turn.now());
-    let Some(area) = areas::area_by_id(db, area_id).await?.filter(|a| may_target_area(&turn.who.actor, a)) else {
-        return Ok(false);
+/// "Remove #3?" with what goes with it; nothing is removed yet.
+async fn ask_remove(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+    let feed = match managed(turn, id).await? {
+        Err(()) => return Ok(true),
+        Ok(None) => return Ok(false),
+        Ok(Some(feed)) => feed,
     };
-    let Ok(expr) = schedule::parse(PRESETS[usize::from(preset)].0, now, tz) else { return Ok(false) };
-    let next_poll_at = schedule::next_after(expr.quartz(), now, tz);
-    let new = NewFeed { url, area_id, cron: expr.quartz(), next_poll_at, created_by: Some(turn.who.user_id) };
-    let id = match store::add(db, &new, now).await {
-        Ok(id) => id,
-        Err(e) if e.is_unique_violation() => {
-            turn.end().await?;
-            render::show(turn, Some(at), t(turn.lang(), "feed-url-exists"), None).await?;
-            return Ok(true);
-        }
-        Err(e) => return Err(e.into()),
-    };
-    audit::record(db, Some(turn.who.user_id), "feed.add", &format!("feed={id} url={url} area={}", area.path), now).await?;
-    turn.end().await?;
-    let args = [
-        ("id", Arg::from(id)),
-        ("url", Arg::from(url)),
-        ("area", Arg::from(area.name)),
-        ("every", Arg::from(t(turn.lang(), PRESETS[usize::from(preset)].1))),
-        ("when", Arg::from(render::when(next_poll_at, tz))),
-    ];
-    render::show(turn, Some(at), ta(turn.lang(), "feed-saved", &args), None).await?;
+    let lang = turn.lang();
+    let text = ta(lang, "feed-remove-confirm", &[("id", Arg::from(id)), ("url", Arg::from(feed.url.as_str()))]);
+    let keys = vec![vec![button(t(lang, "feed-btn-remove-yes"), Btn::RemoveYes(id)), button(t(lang, "feed-btn-back"), Btn::List)]];
+    render::show(turn, Some(at), text, Some(InlineKeyboardMarkup::new(keys))).await?;
     Ok(true)
 }
 
 async fn remove(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
     let db = &turn.ctx.db;
-    let Some(feed) = store::get(db, id).await? else {
-        turn.say("feed-gone").await?;
-        return Ok(true);
+    let feed = match managed(turn, id).await? {
+        Err(()) => return Ok(true),
+        Ok(None) => return Ok(false),
+        Ok(Some(feed)) => feed,
     };
-    if !may_manage(&turn.who.actor, &feed) {
-        return Ok(false);
-    }
     if store::remove(db, id).await? {
         audit::record(db, Some(turn.who.user_id), "feed.remove", &format!("feed={id} url={}", feed.url), turn.now()).await?;
     }
@@ -199,3 +173,26 @@ async fn remove(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> 
     show_list(turn, Some(at)).await?;
     Ok(true)
 }
+
+/// "Periksa sekarang": polls the feed now (drafts and health as on its schedule)
+/// and says what came of it.
+async fn check_now(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+    let feed = match managed(turn, id).await? {
+        Err(()) => return Ok(true),
+        Ok(None) => return Ok(false),
+        Ok(Some(feed)) => feed,
+    };
+    let lang = turn.lang();
+    let id_arg = ("id", Arg::from(id));
+    let text = match poll::poll_now(turn.ctx, &feed).await? {
+        None => ta(lang, "feed-check-too-soon", &[id_arg]),
+        Some(Outcome::Fresh(0) | Outcome::NotModified) => ta(lang, "feed-check-nothing-new", &[id_arg]),
+        Some(Outcome::Fresh(n)) => ta(lang, "feed-check-fresh", &[id_arg, ("count", Arg::from(n as i64))]),
+        Some(Outcome::Failed(kind)) => {
+            ta(lang, "feed-check-failed", &[id_arg, ("error", Arg::from(render::error_text(lang, Some(&kind))))])
+        }
+    };
+    turn.send(text).await?;
+    Ok(true)
+}
+

@@ -10,8 +10,18 @@ pub enum Btn {
     Area(i64),
     /// `/sumber`: the poll schedule (index into [`PRESETS`]).
     Every(u8),
-    /// `/sumber`: remove this feed.
+    /// `/sumber`: remove this feed (asks first).
     Remove(i64),
+    /// `/sumber`: yes, remove this feed.
+    RemoveYes(i64),
+    /// `/sumber`: back to the list (also "no, keep it").
+    List,
+    /// `/sumber`: poll this feed now ("Periksa sekarang").
+    Check(i64),
+    /// `/sumber`: add the typed address although it could not be read now.
+    Keep,
+    /// `/sumber`: do not add the typed address.
+    Drop,
     /// A draft: show title, summary and link.
     Preview(i64),
     /// A draft: open `/umumkan` prefilled with it.
@@ -28,6 +38,11 @@ impl Payload for Btn {
             Btn::Area(id) => format!("a:{id}"),
             Btn::Every(n) => format!("e:{n}"),
             Btn::Remove(id) => format!("r:{id}"),
+            Btn::RemoveYes(id) => format!("ry:{id}"),
+            Btn::List => "l".into(),
+            Btn::Check(id) => format!("c:{id}"),
+            Btn::Keep => "k".into(),
+            Btn::Drop => "d".into(),
             Btn::Preview(id) => format!("p:{id}"),
             Btn::Announce(id) => format!("u:{id}"),
             Btn::Dismiss(id) => format!("x:{id}"),
@@ -35,6 +50,12 @@ impl Payload for Btn {
     }
 
     fn parse(data: &str) -> Option<Self> {
+        match data {
+            "l" => return Some(Btn::List),
+            "k" => return Some(Btn::Keep),
+            "d" => return Some(Btn::Drop),
+            _ => {}
+        }
         let (kind, n) = data.split_once(':')?;
         if kind == "e" {
             return n.parse::<u8>().ok().filter(|n| usize::from(*n) < PRESETS.len()).map(Btn::Every);
@@ -43,6 +64,8 @@ impl Payload for Btn {
         Some(match kind {
             "a" => Btn::Area(id),
             "r" => Btn::Remove(id),
+            "ry" => Btn::RemoveYes(id),
+            "c" => Btn::Check(id),
             "p" => Btn::Preview(id),
             "u" => Btn::Announce(id),
             "x" => Btn::Dismiss(id),
@@ -62,6 +85,11 @@ mod tests {
             Btn::Every(0),
             Btn::Every(3),
             Btn::Remove(1),
+            Btn::RemoveYes(i64::MAX),
+            Btn::List,
+            Btn::Check(4),
+            Btn::Keep,
+            Btn::Drop,
             Btn::Preview(i64::MAX),
             Btn::Announce(2),
             Btn::Dismiss(3),
@@ -71,7 +99,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "a", "a:", "a:0", "a:-1", "e:4", "e:-1", "e:x", "r:1:2", "z:1", "p:abc", "u:1;2"] {
+        for data in ["", "a", "a:", "a:0", "a:-1", "e:4", "e:-1", "e:x", "r:1:2", "z:1", "p:abc", "u:1;2", "ry:0", "c:", "k:1", "l:2", "dd"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

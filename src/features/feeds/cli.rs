@@ -1,4 +1,5 @@
 //! `kimbot feeds add|list|remove`: the office's way to manage feeds without Telegram.
+//! A feed added here is fetched once at once, as in `/sumber`, and the result printed.
 
 use chrono_tz::Tz;
 use clap::Subcommand;
@@ -6,6 +7,9 @@ use clap::Subcommand;
 use super::schedule::{self, DEFAULT_EVERY};
 use super::store::{self, NewFeed};
 use super::bot::valid_url;
+use super::fetch::{Fetched, Fetcher, Validators};
+use crate::platform::outbound::Guard;
+use crate::features::announcements::cron::CronExpr;
 use crate::platform::audit;
 use crate::tools::cli::CliError;
 use crate::platform::db::Db;
@@ -30,15 +34,18 @@ pub enum FeedsAction {
     Remove { id: i64 },
 }
 
-pub async fn run(db: &Db, tz: Tz, action: FeedsAction, now: i64) -> Result<(), CliError> {
+/// Runs one feeds command; `outbound` is the guard the poller uses, so the check of
+/// a new feed refuses the same addresses its polls would.
+pub async fn run(db: &Db, tz: Tz, outbound: Guard, action: FeedsAction, now: i64) -> Result<(), CliError> {
     match action {
-        FeedsAction::Add { url, area, every } => add(db, tz, &url, &area, &every, now).await,
+        FeedsAction::Add { url, area, every } => {
+            let (id, url) = add(db, tz, &url, &area, &every, now).await?;
+            println!("{}", check(outbound, id, &url).await);
+            Ok(())
+        }
         FeedsAction::List => {
-            for f in store::list(db).await? {
-                let health = if f.healthy { "healthy" } else { "UNHEALTHY" };
-                let error = f.last_error.as_deref().unwrap_or("-");
-                let next = super::render::when(f.next_poll_at, tz);
-                println!("{}\t{}\t{}\t{}\tnext {next}\t{health}\tfailures {}\t{error}", f.id, f.url, f.area_path, f.cron, f.failures);
+            for line in list_lines(db, tz).await? {
+                println!("{line}");
             }
             Ok(())
         }
@@ -53,7 +60,41 @@ pub async fn run(db: &Db, tz: Tz, action: FeedsAction, now: i64) -> Result<(), C
     }
 }
 
-async fn add(db: &Db, tz: Tz, url: &str, area: &str, every: &str, now: i64) -> Result<(), CliError> {
+/// One tab-separated line per feed: id, URL, area, the schedule as the 5-field
+/// crontab line `--every` takes (the stored form has seconds first), next poll,
+/// health, failures and the last error.
+pub async fn list_lines(db: &Db, tz: Tz) -> Result<Vec<String>, CliError> {
+    let mut lines = Vec::new();
+    for f in store::list(db).await? {
+        let health = if f.healthy { "healthy" } else { "UNHEALTHY" };
+        let error = f.last_error.as_deref().unwrap_or("-");
+        let next = super::render::when(f.next_poll_at, tz);
+        let every = CronExpr::from_quartz(&f.cron).map(|e| e.crontab()).unwrap_or_else(|_| f.cron.clone());
+        lines.push(format!("{}\t{}\t{}\t{every}\tnext {next}\t{health}\tfailures {}\t{error}", f.id, f.url, f.area_path, f.failures));
+    }
+    Ok(lines)
+}
+
+/// The new feed fetched once: whether it can be read (how many items, the newest),
+/// or why not; it is kept either way and tried again on its schedule.
+async fn check(outbound: Guard, id: i64, url: &str) -> String {
+    let fetched = match Fetcher::new(outbound) {
+        Ok(fetcher) => fetcher.fetch(url, &Validators::default()).await,
+        Err(error) => Err(error),
+    };
+    match fetched {
+        Ok(Fetched::Items(items, _)) => match items.first() {
+            Some(newest) => format!("checked: it can be read, {} item(s), the newest {:?}", items.len(), newest.title),
+            None => "checked: it can be read, but it has no items yet".to_string(),
+        },
+        Ok(Fetched::NotModified) => "checked: it can be read".to_string(),
+        Err(error) => format!(
+            "warning: it cannot be read now ({error}); it is kept and tried again on its schedule (drop it with `kimbot feeds remove {id}`)"
+        ),
+    }
+}
+
+async fn add(db: &Db, tz: Tz, url: &str, area: &str, every: &str, now: i64) -> Result<(i64, String), CliError> {
     let url = valid_url(url).ok_or_else(|| CliError::Usage(format!("{url:?} is not an http(s) URL")))?;
     let mut found = areas::find_scope_areas(db, area).await?;
     let area = match found.len() {
@@ -71,5 +112,5 @@ async fn add(db: &Db, tz: Tz, url: &str, area: &str, every: &str, now: i64) -> R
     };
     audit::record(db, None, "feed.add", &format!("feed={id} url={url} area={} via=cli", area.path), now).await?;
     println!("added feed {id}: {url} for {}, next poll {}", area.path, super::render::when(next_poll_at, tz));
-    Ok(())
+    Ok((id, url))
 }

@@ -7,9 +7,11 @@
 //! - [`fetch`]: HTTP (timeout, redirect limit, size cap, ETag / Last-Modified) and
 //!   parsing; [`text`]: item keys and summary cleaning; [`schedule`]: poll times.
 //! - [`store`] (feeds, items, health) and [`drafts`] (offers to coordinators).
-//! - [`poll`]: the background loop; [`telegram`] and [`review`]: the chat side;
+//! - [`poll`]: the background loop and "poll now"; [`bot`], [`add`] and [`review`]:
+//!   the chat side;
 //!   [`cli`]: the office commands.
 
+pub mod add;
 pub mod buttons;
 pub mod cli;
 pub mod drafts;

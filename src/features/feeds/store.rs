@@ -129,6 +129,19 @@ pub async fn claim(db: &Db, id: i64, read_next: i64, new_next: i64, now: i64) ->
     Ok(done.rows_affected() == 1)
 }
 
+/// Claims a poll outside the schedule ("Periksa sekarang"): only when nobody fetched
+/// the feed in the last `gap` seconds, so repeated presses and several processes
+/// fetch it once.
+pub async fn claim_now(db: &Db, id: i64, now: i64, gap: i64) -> DbResult<bool> {
+    let done = sqlx::query("UPDATE feeds SET last_polled_at = $1 WHERE id = $2 AND (last_polled_at IS NULL OR last_polled_at <= $3)")
+        .bind(now)
+        .bind(id)
+        .bind(now - gap)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Counts a failed poll; `true` when this one made the feed unhealthy (exactly once
 /// per bad spell, whoever polled).
 pub async fn record_failure(tx: &mut Transaction<'_, Any>, id: i64, reason: &str, kind: &str) -> DbResult<bool> {

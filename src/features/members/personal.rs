@@ -119,7 +119,7 @@ impl Section for Members {
                 &[
                     ("name", or_dash(p.first_name.as_deref())),
                     ("username", or_dash(p.username.as_deref())),
-                    ("lang", Arg::from(&p.language)),
+                    ("lang", Arg::from(language_label(lang, &p.language))),
                     ("kim", or_dash(p.kim.as_deref())),
                     ("since", Arg::from(when(p.created_at, tz))),
                 ],
@@ -144,7 +144,7 @@ impl Section for Members {
             "privacy-data-roles-header",
             self.roles.iter().map(|g| {
                 let args = [
-                    ("role", Arg::from(&g.role)),
+                    ("role", Arg::from(role_label(lang, &g.role))),
                     ("scope", or_dash(g.scope.as_deref())),
                     ("at", Arg::from(when(g.granted_at, tz))),
                 ];
@@ -156,6 +156,26 @@ impl Section for Members {
 }
 
 /// A consent purpose in words; an unknown code is shown as stored.
+/// A stored language code in the reader's words ("id" is "Bahasa Indonesia").
+fn language_label(lang: Lang, code: &str) -> String {
+    match code {
+        "id" => t(lang, "privacy-lang-id"),
+        "en" => t(lang, "privacy-lang-en"),
+        other => other.to_string(),
+    }
+}
+
+/// A stored role code in the reader's words ("coordinator" is "koordinator KIM").
+fn role_label(lang: Lang, code: &str) -> String {
+    match code {
+        "resident" => t(lang, "role-resident"),
+        "coordinator" => t(lang, "role-coordinator"),
+        "staff" => t(lang, "role-staff"),
+        "admin" => t(lang, "role-admin"),
+        other => other.to_string(),
+    }
+}
+
 fn purpose_label(lang: Lang, purpose: &str) -> String {
     match purpose {
         super::users::PURPOSE_MEMBERSHIP => t(lang, "privacy-purpose-membership"),

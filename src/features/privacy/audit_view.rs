@@ -1,15 +1,18 @@
 //! `/audit` for admins (KIMBOT_ADMINS): the audit log, ten entries a page, newest
 //! first, optionally for one person (`/audit 12345`) or one kind of act
 //! (`/audit group.link`, `/audit aspiration`). Every page button checks again that
-//! the presser is an admin.
+//! the presser is an admin. Entries read as sentences in the reader's language,
+//! with names behind the ids ([`words`]).
+
+mod detail;
+pub mod words;
 
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::render::when;
 use super::bot::Btn;
-use crate::platform::audit::{self, Entry, Filter};
+use crate::platform::audit::{self, Filter};
 use crate::features::members::permissions::{Action, may};
-use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::platform::i18n::{Arg, t, ta};
 use crate::platform::paging;
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
@@ -18,8 +21,6 @@ use crate::bot::{HandlerError, HandlerResult};
 pub const PER_PAGE: i64 = 10;
 /// Longest action prefix accepted: keeps the page buttons under 64 bytes.
 const MAX_PREFIX: usize = 32;
-/// Details are cut to this many characters so ten entries fit one message.
-const MAX_DETAIL: usize = 200;
 
 /// Which entries a page shows; carried in the page buttons.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,21 +107,16 @@ async fn page(turn: &Turn<'_>, query: &Query, page_no: i64) -> Result<Option<(St
     if page_no >= pages {
         return Ok(None);
     }
-    let header = ta(
-        lang,
-        "audit-header",
-        &[
-            ("page", Arg::from(page_no + 1)),
-            ("pages", Arg::from(pages)),
-            ("total", Arg::from(total)),
-            ("filter", Arg::from(describe(lang, query))),
-        ],
-    );
-    let mut lines = vec![header];
+    let reader = words::Reader { db: &turn.ctx.db, lang, tz: turn.ctx.config.tz };
+    let filter = describe(&reader, query).await?;
+    let args = [("page", Arg::from(page_no + 1)), ("pages", Arg::from(pages)), ("total", Arg::from(total)), ("filter", Arg::from(filter))];
+    let mut lines = vec![ta(lang, "audit-header", &args)];
     if entries.is_empty() {
         lines.push(t(lang, "audit-empty"));
     }
-    lines.extend(entries.iter().map(|e| line(lang, e, turn.ctx.config.tz)));
+    for e in &entries {
+        lines.push(words::line(&reader, e).await?);
+    }
     let mut row = Vec::new();
     if page_no > 0 {
         row.push(button(t(lang, "audit-prev"), Btn::Audit(query.clone(), page_no - 1)));
@@ -131,30 +127,12 @@ async fn page(turn: &Turn<'_>, query: &Query, page_no: i64) -> Result<Option<(St
     Ok(Some((lines.join("\n\n"), InlineKeyboardMarkup::new(vec![row]))))
 }
 
-fn describe(lang: Lang, query: &Query) -> String {
-    match query {
-        Query::All => t(lang, "audit-filter-all"),
-        Query::Actor(id) => ta(lang, "audit-filter-actor", &[("id", Arg::from(*id))]),
-        Query::Action(p) => ta(lang, "audit-filter-action", &[("prefix", Arg::from(p))]),
-    }
-}
-
-fn line(lang: Lang, e: &Entry, tz: chrono_tz::Tz) -> String {
-    let actor = e.actor.map(|a| a.to_string()).unwrap_or_else(|| t(lang, "audit-actor-system"));
-    let mut detail: String = e.detail.chars().take(MAX_DETAIL).collect();
-    if e.detail.chars().count() > MAX_DETAIL {
-        detail.push('…');
-    }
-    ta(
-        lang,
-        "audit-line",
-        &[
-            ("at", Arg::from(when(e.at, tz))),
-            ("actor", Arg::from(actor)),
-            ("action", Arg::from(&e.action)),
-            ("detail", Arg::from(detail)),
-        ],
-    )
+async fn describe(r: &words::Reader<'_>, query: &Query) -> Result<String, HandlerError> {
+    Ok(match query {
+        Query::All => t(r.lang, "audit-filter-all"),
+        Query::Actor(id) => ta(r.lang, "audit-filter-actor", &[("id", Arg::from(words::who(r, Some(*id)).await?))]),
+        Query::Action(p) => ta(r.lang, "audit-filter-action", &[("prefix", Arg::from(p))]),
+    })
 }
 
 #[cfg(test)]

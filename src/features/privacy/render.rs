@@ -65,6 +65,17 @@ mod tests {
     }
 
     #[test]
+    fn english_counts_follow_plural_rules_and_indonesian_has_one_form() {
+        let full = |lang, n: i64| ta(lang, "training-line-full", &[("quota", Arg::from(n)), ("waiting", Arg::from(n))]);
+        assert_eq!(full(Lang::En, 1), "🪑 Full (1 seat). Waitlist: 1 person");
+        assert_eq!(full(Lang::En, 2), "🪑 Full (2 seats). Waitlist: 2 people");
+        let erased = |n: i64| ta(Lang::En, "privacy-erase-done", &[("tickets", Arg::from(n)), ("schedules", Arg::from(n))]);
+        assert!(erased(1).contains("1 aspiration ticket is kept") && erased(1).contains("1 scheduled announcement of yours is"), "{}", erased(1));
+        assert!(erased(0).contains("0 aspiration tickets are kept") && !erased(0).contains("scheduled"), "{}", erased(0));
+        assert!(!ta(Lang::Id, "training-line-full", &[("quota", Arg::from(1)), ("waiting", Arg::from(1))]).contains("seat"));
+    }
+
+    #[test]
     fn nothing_stored_says_so() {
         let none = Export { telegram_user_id: 5, ..Default::default() };
         assert_eq!(messages(Lang::Id, &none, chrono_tz::Asia::Jakarta), vec![t(Lang::Id, "privacy-data-empty")]);

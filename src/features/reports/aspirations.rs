@@ -11,9 +11,9 @@ use tokio::sync::mpsc::Receiver;
 
 use super::period::Period;
 use super::query::{self, AspFilter, AspRow};
-use super::summary::Stats;
+use super::summary::{Counts, Stats};
 use super::xlsx::{Book, Cell, MAX_ROW, Sheet};
-use super::{Progress, ReportError, chart, csv::CsvOut, pipeline};
+use super::{Progress, ReportError, chart, csv::CsvOut, detail, names, pipeline};
 use crate::features::aspirations::model::{Category, Status};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, t};
@@ -38,15 +38,22 @@ pub struct AspExport {
     pub rows: u64,
 }
 
-/// `aspirasi-2026-11`: the common start of the three file names.
-pub fn file_stem(period: &Period) -> String {
-    format!("aspirasi-{}", period.slug())
+/// `aspirasi-ilir-barat-i-2026-11`: the common start of the three file names, with
+/// the area and the period, so files from several exports never overwrite each other.
+pub fn file_stem(spec: &AspSpec) -> String {
+    format!("aspirasi-{}-{}", names::area_slug(spec.filter.area_path.as_deref()), spec.period.slug())
 }
 
-/// Writes `<stem>.xlsx`, `<stem>-titikkoma.csv` and `<stem>-grafik.png` into `dir`.
+/// [`export_as_of`] at the system clock's now (for callers without an app clock).
 pub async fn export(db: &Db, spec: &AspSpec, dir: &Path, progress: Arc<Progress>) -> Result<AspExport, ReportError> {
+    export_as_of(db, spec, chrono::Utc::now().timestamp(), dir, progress).await
+}
+
+/// Writes `<stem>.xlsx`, `<stem>-titikkoma.csv` and `<stem>-grafik.png` into `dir`;
+/// open tickets' age is counted up to `as_of`.
+pub async fn export_as_of(db: &Db, spec: &AspSpec, as_of: i64, dir: &Path, progress: Arc<Progress>) -> Result<AspExport, ReportError> {
     progress.set_total(query::count_aspirations(db, &spec.filter).await?);
-    let stem = file_stem(&spec.period);
+    let stem = file_stem(spec);
     let out = AspExport {
         xlsx: dir.join(format!("{stem}.xlsx")),
         csv: dir.join(format!("{stem}{}", super::csv::SUFFIX)),
@@ -58,32 +65,34 @@ pub async fn export(db: &Db, spec: &AspSpec, dir: &Path, progress: Arc<Progress>
     let rows = pipeline::run(
         query::aspiration_rows(db, &spec.filter),
         move |r| query::decode_aspiration(r, &filter),
-        move |rx| write_all(rx, &spec2, &out2, &progress),
+        move |rx| write_all(rx, &spec2, as_of, &out2, &progress),
     )
     .await?;
     Ok(AspExport { rows, ..out })
 }
 
-fn write_all(mut rx: Receiver<AspRow>, spec: &AspSpec, out: &AspExport, progress: &Progress) -> Result<u64, ReportError> {
+fn write_all(mut rx: Receiver<AspRow>, spec: &AspSpec, as_of: i64, out: &AspExport, progress: &Progress) -> Result<u64, ReportError> {
     let lang = spec.lang;
     let mut book = Book::new();
-    let mut summary = book.add_sheet(&t(lang, "rep-sheet-summary"), &[44.0, 14.0, 14.0, 16.0, 14.0, 14.0, 10.0])?;
+    let mut summary = book.add_sheet(&t(lang, "rep-sheet-summary"), &[44.0, 20.0, 14.0, 16.0, 14.0, 14.0, 10.0])?;
     let mut detail = detail_sheet(&mut book, lang, 1)?;
     let mut csv = CsvOut::create(&out.csv)?;
-    csv.row(&detail_header(lang))?;
+    csv.row(&detail::header(lang))?;
     let mut stats = Stats::default();
     let mut sheets = 1;
     while let Some(row) = rx.blocking_recv() {
         if detail.next_row() > MAX_ROW {
+            book.close_table(&detail, detail::columns())?;
             sheets += 1;
             detail = detail_sheet(&mut book, lang, sheets)?;
         }
         stats.add(&row, spec.tz);
-        let cells = detail_cells(&row, spec);
+        let cells = detail::cells(&row, spec, as_of);
         book.row(&mut detail, &cells, false)?;
         csv.row(&cells)?;
         progress.add(1);
     }
+    book.close_table(&detail, detail::columns())?;
     csv.finish()?;
     write_summary(&mut book, &mut summary, &stats, spec)?;
     book.save(&out.xlsx)?;
@@ -93,37 +102,13 @@ fn write_all(mut rx: Receiver<AspRow>, spec: &AspSpec, out: &AspExport, progress
 
 fn detail_sheet(book: &mut Book, lang: Lang, n: usize) -> Result<Sheet, ReportError> {
     let name = if n == 1 { t(lang, "rep-sheet-detail") } else { format!("{} {n}", t(lang, "rep-sheet-detail")) };
-    let mut sheet = book.add_sheet(&name, &[17.0, 17.0, 22.0, 20.0, 24.0, 60.0, 16.0, 40.0, 20.0])?;
-    book.row(&mut sheet, &detail_header(lang), true)?;
-    Ok(sheet)
-}
-
-fn detail_header(lang: Lang) -> Vec<Cell> {
-    ["ticket", "date", "category", "kelurahan", "kim", "text", "status", "note", "reporter"]
-        .iter()
-        .map(|k| Cell::Text(t(lang, &format!("rep-col-{k}"))))
-        .collect()
-}
-
-fn detail_cells(row: &AspRow, spec: &AspSpec) -> Vec<Cell> {
-    let lang = spec.lang;
-    vec![
-        Cell::text(row.ticket.clone()),
-        Cell::Text(local_time(row.created_at, spec.tz)),
-        Cell::Text(category_label(lang, &row.category)),
-        Cell::text(row.kelurahan.clone()),
-        Cell::text(row.kim.clone()),
-        Cell::text(row.body.clone()),
-        Cell::Text(status_label(lang, &row.status)),
-        Cell::opt(row.last_note.clone()),
-        Cell::opt(row.reporter.clone()),
-    ]
+    book.add_table(&name, &detail::WIDTHS, &detail::header(lang))
 }
 
 fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, spec: &AspSpec) -> Result<(), ReportError> {
     let lang = spec.lang;
     let label = |k: &str| Cell::Text(t(lang, k));
-    let median = |m: Option<f64>| m.map(Cell::Num).unwrap_or_else(|| label("rep-sum-no-data"));
+    let median = |d: Option<f64>| d.map(Cell::Num).unwrap_or_else(|| label("rep-sum-no-data"));
     book.row(s, &[label("rep-sum-title")], true)?;
     book.row(s, &[label("rep-sum-period"), Cell::Text(spec.period.label())], false)?;
     book.row(s, &[label("rep-sum-area"), Cell::text(spec.area_label.clone())], false)?;
@@ -142,18 +127,25 @@ fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, spec: &AspSpec) 
         cells.push(Cell::Int(counts.iter().sum::<u64>() as i64));
         book.row(s, &cells, false)?;
     }
-    book.blank(s);
-    book.row(s, &[label("rep-col-kelurahan"), label("rep-sum-total-col"), label("rep-sum-closed")], true)?;
-    for (kelurahan, (all, closed)) in &stats.by_kelurahan {
-        book.row(s, &[Cell::text(kelurahan.clone()), Cell::Int(*all as i64), Cell::Int(*closed as i64)], false)?;
-    }
-    Ok(())
+    write_areas(book, s, stats, lang)
 }
 
-/// `2026-11-05 14:30` in the report's zone: sorts right as text in any locale.
-pub fn local_time(ts: i64, tz: Tz) -> String {
-    use chrono::TimeZone;
-    tz.timestamp_opt(ts, 0).single().map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
+/// The breakdowns by kecamatan, then by kelurahan within each kecamatan.
+fn write_areas(book: &mut Book, s: &mut Sheet, stats: &Stats, lang: Lang) -> Result<(), ReportError> {
+    let label = |k: &str| Cell::Text(t(lang, k));
+    let counts = |c: &Counts| [Cell::Int(c.all as i64), Cell::Int(c.closed as i64), Cell::Int(c.overdue as i64)];
+    let tail = || [label("rep-sum-total-col"), label("rep-sum-closed"), label("rep-col-overdue")];
+    book.blank(s);
+    book.row(s, &[&[label("rep-col-kecamatan")][..], &tail()].concat(), true)?;
+    for (kecamatan, c) in &stats.by_kecamatan {
+        book.row(s, &[&[Cell::text(kecamatan.clone())][..], &counts(c)].concat(), false)?;
+    }
+    book.blank(s);
+    book.row(s, &[&[label("rep-col-kecamatan"), label("rep-col-kelurahan")][..], &tail()].concat(), true)?;
+    for ((kecamatan, kelurahan), c) in &stats.by_kelurahan {
+        book.row(s, &[&[Cell::text(kecamatan.clone()), Cell::text(kelurahan.clone())][..], &counts(c)].concat(), false)?;
+    }
+    Ok(())
 }
 
 /// A category's label without its emoji (spreadsheets and the chart's font show none).
@@ -164,7 +156,7 @@ pub fn category_label(lang: Lang, code: &str) -> String {
     }
 }
 
-fn status_label(lang: Lang, code: &str) -> String {
+pub fn status_label(lang: Lang, code: &str) -> String {
     Status::parse(code).map(|s| t(lang, &s.message_key())).unwrap_or_else(|| code.to_string())
 }
 

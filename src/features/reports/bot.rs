@@ -1,12 +1,14 @@
 //! `/laporan` for staff and admins: first the kind of report (aspirations, the UMKM
-//! registry, training attendance; the last two in [`kinds`]); for aspirations,
-//! period buttons (or typed dates), then area buttons limited to the person's scope;
+//! registry, training attendance, cek fakta; UMKM and attendance in [`kinds`]); for
+//! aspirations and cek fakta, period buttons (or typed dates), then area buttons
+//! limited to the person's scope;
 //! then the export runs in the background while one message shows its progress.
 //! Role and scope are checked again on every button press; a press that no longer
 //! fits is refused as stale.
 
 mod btn;
 mod kinds;
+mod surveys;
 
 pub use btn::{Btn, Kind};
 
@@ -38,18 +40,31 @@ crate::chat_feature! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "step")]
 pub enum Dialog {
-    /// Period buttons shown.
-    ChoosePeriod,
+    /// Period buttons shown; `facts`: for the cek fakta report (absent in dialogues
+    /// stored before it existed, which were all for aspirations).
+    ChoosePeriod {
+        #[serde(default)]
+        facts: bool,
+    },
     /// Waiting for typed dates.
-    TypePeriod,
+    TypePeriod {
+        #[serde(default)]
+        facts: bool,
+    },
     /// Area buttons shown for this period.
-    ChooseArea { period: Period },
+    ChooseArea {
+        period: Period,
+        #[serde(default)]
+        facts: bool,
+    },
     /// Kind buttons shown (the first step).
     ChooseKind,
     /// UMKM registry: area, sector and need buttons (the choices ride on them).
     Umkm,
     /// Training attendance: the list of trainings in scope.
     Attendance,
+    /// Survey results: the list of surveys the person may see.
+    Surveys,
 }
 
 fn allowed(turn: &Turn) -> bool {
@@ -60,11 +75,11 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
     if !matches!(cmd.name.as_str(), "laporan" | "report") {
         return Ok(false);
     }
-    if !allowed(turn) {
+    if !allowed(turn) && !surveys::allowed(turn) {
         turn.say(not_allowed_key(turn)).await?;
         return Ok(true);
     }
-    turn.send_with_buttons(t(turn.lang(), "rep-choose-kind"), kinds::kind_keyboard(turn.lang())).await?;
+    turn.send_with_buttons(t(turn.lang(), "rep-choose-kind"), kinds::kind_keyboard(turn.lang(), allowed(turn))).await?;
     turn.set_dialog(Dialog::ChooseKind).await?;
     Ok(true)
 }
@@ -89,11 +104,11 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
         return turn.say(not_allowed_key(turn)).await;
     }
     match dialog {
-        Dialog::TypePeriod => match Period::parse(msg.text().unwrap_or_default()) {
+        Dialog::TypePeriod { facts } => match Period::parse(msg.text().unwrap_or_default()) {
             Ok(period) => {
                 let (text, keyboard) = area_choice(turn, period).await?;
                 turn.send_with_buttons(text, keyboard).await?;
-                turn.set_dialog(Dialog::ChooseArea { period }).await
+                turn.set_dialog(Dialog::ChooseArea { period, facts }).await
             }
             Err(e) => turn.say(e.message_key()).await,
         },
@@ -103,31 +118,33 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
 
 pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
     let Current::Mine(dialog) = state else { return Ok(false) };
-    if !allowed(turn) {
+    if !allowed(turn) && !(surveys::allowed(turn) && surveys::is_survey_press(&btn)) {
         return Ok(false);
     }
     match (btn, dialog) {
-        (Btn::Preset(p), Dialog::ChoosePeriod) => {
+        (Btn::Preset(p), Dialog::ChoosePeriod { facts }) => {
             let period = Period::preset(p, turn.now(), turn.ctx.config.tz);
             let (text, keyboard) = area_choice(turn, period).await?;
             turn.edit(at, text, Some(keyboard)).await?;
-            turn.set_dialog(Dialog::ChooseArea { period }).await?;
+            turn.set_dialog(Dialog::ChooseArea { period, facts }).await?;
         }
-        (Btn::Custom, Dialog::ChoosePeriod) => {
+        (Btn::Custom, Dialog::ChoosePeriod { facts }) => {
             turn.edit(at, t(turn.lang(), "rep-type-period"), None).await?;
-            turn.set_dialog(Dialog::TypePeriod).await?;
+            turn.set_dialog(Dialog::TypePeriod { facts }).await?;
         }
-        (Btn::Area(id), Dialog::ChooseArea { period }) => {
+        (Btn::Area(id), Dialog::ChooseArea { period, facts }) => {
             let Some(area) = query::area(&turn.ctx.db, id).await? else { return Ok(false) };
             if !in_scope(turn, &area) {
                 return Ok(false);
             }
-            start(turn, at, period, Some(area)).await?;
+            start(turn, at, period, Some(area), facts).await?;
         }
-        (Btn::All, Dialog::ChooseArea { period }) if turn.who.actor.is_admin => start(turn, at, period, None).await?,
-        (Btn::Kind(Kind::Aspirations), Dialog::ChooseKind) => {
-            turn.edit(at, t(turn.lang(), "rep-choose-period"), Some(period_keyboard(turn.lang()))).await?;
-            turn.set_dialog(Dialog::ChoosePeriod).await?;
+        (Btn::All, Dialog::ChooseArea { period, facts }) if turn.who.actor.is_admin => start(turn, at, period, None, facts).await?,
+        (Btn::Kind(kind @ (Kind::Aspirations | Kind::FactChecks)), Dialog::ChooseKind) => {
+            let facts = kind == Kind::FactChecks;
+            let key = if facts { "rep-fc-choose-period" } else { "rep-choose-period" };
+            turn.edit(at, t(turn.lang(), key), Some(period_keyboard(turn.lang()))).await?;
+            turn.set_dialog(Dialog::ChoosePeriod { facts }).await?;
         }
         (btn, dialog) => return kinds::on_button(turn, dialog, btn, at).await,
     }
@@ -176,10 +193,13 @@ pub(super) async fn scope_rows(turn: &Turn<'_>, to: impl Fn(i64) -> Btn) -> Resu
     Ok(rows)
 }
 
-/// The aspirations export for `period` and `area` (`None`: everywhere, admins).
-async fn start(turn: &Turn<'_>, at: At, period: Period, area: Option<Area>) -> HandlerResult {
+/// The aspirations (or, with `facts`, the cek fakta) export for `period` and `area`
+/// (`None`: everywhere, admins).
+async fn start(turn: &Turn<'_>, at: At, period: Period, area: Option<Area>, facts: bool) -> HandlerResult {
     let area_label = area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(turn.lang(), "rep-area-all"));
-    spawn(turn, at, What::Aspirations { period, area_path: area.map(|a| a.path), area_label }).await
+    let area_path = area.map(|a| a.path);
+    let what = if facts { What::FactChecks { period, area_path, area_label } } else { What::Aspirations { period, area_path, area_label } };
+    spawn(turn, at, what).await
 }
 
 /// Ends the dialogue, turns the pressed message into the progress message and

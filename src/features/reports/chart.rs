@@ -35,7 +35,7 @@ const COLOURS: [RGBColor; 9] = [
     RGBColor(23, 190, 207),
 ];
 
-fn register() {
+pub fn register() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         if register_font("sans-serif", FontStyle::Normal, FONT).is_err() {
@@ -64,8 +64,8 @@ pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<
         .iter()
         .map(|w| Category::ALL.iter().map(|c| stats.by_week.get(&(*w, c.code().to_string())).copied().unwrap_or(0)).sum())
         .collect();
-    // Headroom above the tallest bar for the legend box.
-    let top = (totals.iter().copied().max().unwrap_or(0) as f64 * 1.5).max(5.0);
+    // Headroom above the tallest bar for the legend box; whole counts on the axis.
+    let top = ((totals.iter().copied().max().unwrap_or(0) as f64 * 1.5).ceil() as u64).max(5);
     let root = BitMapBackend::new(path, (WIDTH, HEIGHT)).into_drawing_area();
     let err = |e: &dyn std::fmt::Display| ReportError::Chart(e.to_string());
     root.fill(&WHITE).map_err(|e| err(&e))?;
@@ -76,18 +76,17 @@ pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<
         .margin(20)
         .x_label_area_size(50)
         .y_label_area_size(60)
-        .build_cartesian_2d(-0.5f64..(n - 0.5), 0f64..top)
+        .build_cartesian_2d(-0.5f64..(n - 0.5), 0u64..top)
         .map_err(|e| err(&e))?;
     let labels: Vec<String> = weeks.iter().map(|w| w.format("%d/%m").to_string()).collect();
+    let every = label_stride(weeks.len());
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(weeks.len().min(26))
-        .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() < 0.01 && i >= 0.0 { labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
-        })
-        .y_label_formatter(&|y| format!("{y:.0}"))
+        .x_labels(weeks.len())
+        .x_label_formatter(&|x| week_label(&labels, *x, every))
+        .y_labels(y_ticks(top))
+        .y_label_formatter(&|y| y.to_string())
         .x_desc(t(lang, "rep-chart-week"))
         .y_desc(t(lang, "rep-chart-count"))
         .label_style((FontFamily::SansSerif, 16))
@@ -106,7 +105,31 @@ pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<
     Ok(())
 }
 
-type Chart<'a, 'b> = ChartContext<'a, BitMapBackend<'b>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+/// Most week labels that fit under the bars side by side (a `dd/mm` at 16 px).
+const MAX_WEEK_LABELS: usize = 18;
+
+/// Label every n-th week so that at most [`MAX_WEEK_LABELS`] are shown: a whole
+/// year (53 weeks) shows every third Monday.
+fn label_stride(weeks: usize) -> usize {
+    weeks.div_ceil(MAX_WEEK_LABELS).max(1)
+}
+
+/// The label under bar `x`, if `x` is a bar's centre and one of every `every`.
+fn week_label(labels: &[String], x: f64, every: usize) -> String {
+    let i = x.round();
+    if (x - i).abs() > 0.01 || i < 0.0 || (i as usize) % every != 0 {
+        return String::new();
+    }
+    labels.get(i as usize).cloned().unwrap_or_default()
+}
+
+/// How many y labels to ask for: one per whole count up to 10, then plotters picks
+/// round steps (2, 5, 10 …) among the integers.
+fn y_ticks(top: u64) -> usize {
+    (top as usize + 1).min(11)
+}
+
+type Chart<'a, 'b> = ChartContext<'a, BitMapBackend<'b>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordu64>>;
 
 /// One series per category, each bar stacked on the categories before it.
 fn draw_bars(chart: &mut Chart<'_, '_>, stats: &Stats, weeks: &[chrono::NaiveDate], lang: Lang) -> Result<(), ReportError> {
@@ -114,14 +137,14 @@ fn draw_bars(chart: &mut Chart<'_, '_>, stats: &Stats, weeks: &[chrono::NaiveDat
     let mut base = vec![0u64; weeks.len()];
     for (ci, cat) in Category::ALL.iter().enumerate() {
         let colour = COLOURS[ci];
-        let bars: Vec<Rectangle<(f64, f64)>> = weeks
+        let bars: Vec<Rectangle<(f64, u64)>> = weeks
             .iter()
             .enumerate()
             .filter_map(|(i, w)| {
                 let n = stats.by_week.get(&(*w, cat.code().to_string())).copied().unwrap_or(0);
                 let bottom = base[i];
                 base[i] += n;
-                (n > 0).then(|| Rectangle::new([(i as f64 - 0.35, bottom as f64), (i as f64 + 0.35, base[i] as f64)], colour.filled()))
+                (n > 0).then(|| Rectangle::new([(i as f64 - 0.35, bottom), (i as f64 + 0.35, base[i])], colour.filled()))
             })
             .collect();
         let shown = !bars.is_empty();
@@ -133,4 +156,20 @@ fn draw_bars(chart: &mut Chart<'_, '_>, stats: &Stats, weeks: &[chrono::NaiveDat
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_whole_year_labels_every_third_week_and_a_month_every_week() {
+        assert_eq!(label_stride(5), 1);
+        assert_eq!(label_stride(18), 1);
+        assert_eq!(label_stride(53), 3);
+        let labels: Vec<String> = (0..53).map(|i| format!("w{i}")).collect();
+        let shown: Vec<String> = (0..53).map(|i| week_label(&labels, i as f64, 3)).filter(|l| !l.is_empty()).collect();
+        assert_eq!(shown.len(), 18);
+        assert_eq!(week_label(&labels, 1.5, 1), "");
+    }
 }

@@ -42,6 +42,9 @@ fn field(cell: &Cell) -> String {
         Cell::Text(s) => s.clone(),
         Cell::Int(n) => n.to_string(),
         Cell::Num(x) => format!("{x:.1}").replace('.', ","),
+        Cell::When(t) => t.format("%Y-%m-%d %H:%M").to_string(),
+        Cell::Phone(s) => s.clone(),
+        Cell::Link { url, .. } => url.clone(),
         Cell::Empty => String::new(),
     }
 }

@@ -1,8 +1,9 @@
 //! The background half of `/laporan`: runs the export, edits the progress message
 //! (at most every 2 seconds, and only when the percentage moved), sends the XLSX,
-//! the CSV (and, for aspirations, the chart), and writes the audit entry. The UMKM
-//! and attendance exports are in [`tables`].
+//! the CSV (and, for aspirations, the chart), and writes the audit entry. The UMKM,
+//! attendance and cek fakta exports are in [`tables`].
 
+mod survey;
 mod tables;
 
 use std::sync::Arc;
@@ -40,6 +41,10 @@ pub enum What {
     Umkm { filter: super::registry::UmkmFilter, label: String },
     /// Attendance of one training; `scope` is its KIM's area path (for the audit).
     Attendance { training: i64, title: String, scope: String },
+    /// Results of one survey; `scope` is its reach's area path (for the audit).
+    Survey { survey: i64, title: String, scope: String },
+    /// Cek fakta requests and verdicts of a period and area.
+    FactChecks { period: Period, area_path: Option<String>, area_label: String },
 }
 
 /// How often the progress message may change.
@@ -57,6 +62,8 @@ async fn run_inner(job: &Job) -> Result<(), ReportError> {
         What::Aspirations { period, area_path, area_label } => run_aspirations(job, *period, area_path, area_label).await,
         What::Umkm { filter, label } => tables::umkm(job, filter, label).await,
         What::Attendance { training, title, scope } => tables::attendance(job, *training, title, scope).await,
+        What::Survey { survey, title, scope } => survey::run(job, *survey, title, scope).await,
+        What::FactChecks { period, area_path, area_label } => tables::factchecks(job, *period, area_path, area_label).await,
     }
 }
 
@@ -71,7 +78,7 @@ async fn run_aspirations(job: &Job, period: Period, area_path: &Option<String>, 
         tz: job.tz,
     };
     let progress = Arc::new(Progress::default());
-    let export = aspirations::export(&job.db, &spec, dir.path(), progress.clone());
+    let export = aspirations::export_as_of(&job.db, &spec, job.clock.now(), dir.path(), progress.clone());
     let out = with_progress(job, export, &progress).await?;
     let scope = area_path.as_deref().unwrap_or("all");
     let detail = format!("kind=aspirations scope={scope} period={}..{} rows={}", period.from, period.to, out.rows);

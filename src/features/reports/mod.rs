@@ -1,6 +1,6 @@
 //! Staff reports (PRODUCT.md §7): aspirations for a period and area as XLSX (summary
 //! and detail sheets) and CSV, a PNG chart of aspirations per week by category, and the UMKM
-//! registry and training attendance exports. The same code serves `/laporan` in chat
+//! registry, training attendance and cek fakta exports. The same code serves `/laporan` in chat
 //! and `kimbot export …` on the command line.
 //!
 //! Exports stream: the sqlx row stream feeds a bounded channel, and a blocking thread
@@ -10,7 +10,10 @@
 pub mod aspirations;
 pub mod bench;
 pub mod chart;
+pub mod detail;
+pub mod factchecks;
 pub mod job;
+pub mod names;
 pub mod office;
 pub mod csv;
 pub mod period;

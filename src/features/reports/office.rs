@@ -57,7 +57,7 @@ pub async fn aspirations(db: &Db, tz: Tz, period: Period, area: Option<Area>, ou
         tz,
     };
     let progress = Arc::new(Progress::default());
-    let done = with_bar(aspirations::export(db, &spec, out, progress.clone()), &progress).await?;
+    let done = with_bar(aspirations::export_as_of(db, &spec, now, out, progress.clone()), &progress).await?;
     let scope = spec.filter.area_path.as_deref().unwrap_or("all");
     let detail = format!("kind=aspirations scope={scope} period={}..{} rows={} via=cli", period.from, period.to, done.rows);
     crate::platform::audit::record(db, None, "report.export", &detail, now).await?;

@@ -17,8 +17,10 @@ pub struct AspFilter {
     pub to: i64,
     /// Only KIMs inside this area (path); `None` = everywhere (admins, the office CLI).
     pub area_path: Option<String>,
-    /// Whether the reader's role may see reporters' names (staff and admins may;
-    /// anonymous tickets never show one whatever the role).
+    /// Whether the reader triages these tickets (staff and admins, the office CLI):
+    /// then reporters are named, anonymous tickets too, as the staff's ticket card
+    /// names them (`aspirations::flow::hides_sender`; anonymity hides the sender
+    /// from coordinators, who get no reports). `false`: no names at all.
     pub show_names: bool,
 }
 
@@ -28,14 +30,23 @@ pub struct AspRow {
     pub ticket: String,
     pub created_at: i64,
     pub category: String,
+    pub kecamatan: String,
     pub kelurahan: String,
     pub area_path: String,
     pub kim: String,
     pub body: String,
     pub status: String,
     pub last_note: Option<String>,
-    /// `None` for anonymous tickets and when names are not shown.
+    /// `None` when names are not shown or the reporter erased their data.
     pub reporter: Option<String>,
+    /// Hidden from coordinators (the reporter asked for it).
+    pub anonymous: bool,
+    /// The last change to the ticket (status, reply, reopening).
+    pub updated_at: i64,
+    /// Flagged by the service-level job: no first response in time.
+    pub overdue: bool,
+    /// The shared location in micro-degrees (latitude, longitude).
+    pub pin: Option<(i64, i64)>,
     /// First status change after `diterima`, or the first staff reply, if earlier.
     pub first_response_at: Option<i64>,
     /// First move to `selesai` or `ditolak`.
@@ -43,12 +54,13 @@ pub struct AspRow {
 }
 
 const ASP_FROM_WHERE: &str = " FROM aspirations a JOIN kims k ON k.id = a.kim_id \
-     JOIN areas kel ON kel.id = k.kelurahan_id LEFT JOIN users u ON u.id = a.user_id \
+     JOIN areas kel ON kel.id = k.kelurahan_id LEFT JOIN areas kec ON kec.id = kel.parent_id \
+     LEFT JOIN users u ON u.id = a.user_id \
      WHERE a.created_at >= $1 AND a.created_at < $2 AND (kel.path = $3 OR kel.path LIKE $4)";
 
-const ASP_SELECT: &str = "SELECT a.ticket, a.created_at, a.category, a.body, a.status, \
-     kel.name AS kelurahan, kel.path AS area_path, k.name AS kim_name, \
-     CASE WHEN a.anonymous = 0 THEN u.first_name END AS reporter, \
+const ASP_SELECT: &str = "SELECT a.ticket, a.created_at, a.updated_at, a.category, a.body, a.status, \
+     a.anonymous, a.overdue_at, a.lat_e6, a.lon_e6, kec.name AS kecamatan, \
+     kel.name AS kelurahan, kel.path AS area_path, k.name AS kim_name, u.first_name AS reporter, \
      (SELECT l.note FROM aspiration_status_log l WHERE l.aspiration_id = a.id AND l.note IS NOT NULL \
         ORDER BY l.id DESC LIMIT 1) AS last_note, \
      (SELECT MIN(l.at) FROM aspiration_status_log l WHERE l.aspiration_id = a.id AND l.from_status IS NOT NULL) AS first_change, \
@@ -100,10 +112,14 @@ pub fn decode_aspiration(row: &AnyRow, f: &AspFilter) -> Result<Option<AspRow>, 
         (a, b) => a.or(b),
     };
     let reporter: Option<String> = row.try_get("reporter")?;
+    let kecamatan: Option<String> = row.try_get("kecamatan")?;
+    let overdue_at: Option<i64> = row.try_get("overdue_at")?;
+    let (lat, lon): (Option<i64>, Option<i64>) = (row.try_get("lat_e6")?, row.try_get("lon_e6")?);
     Ok(Some(AspRow {
         ticket: row.try_get("ticket")?,
         created_at: row.try_get("created_at")?,
         category: row.try_get("category")?,
+        kecamatan: kecamatan.unwrap_or_default(),
         kelurahan: row.try_get("kelurahan")?,
         area_path,
         kim: row.try_get("kim_name")?,
@@ -111,6 +127,10 @@ pub fn decode_aspiration(row: &AnyRow, f: &AspFilter) -> Result<Option<AspRow>, 
         status: row.try_get("status")?,
         last_note: row.try_get("last_note")?,
         reporter: reporter.filter(|_| f.show_names),
+        anonymous: row.try_get::<i64, _>("anonymous")? != 0,
+        updated_at: row.try_get("updated_at")?,
+        overdue: overdue_at.is_some(),
+        pin: lat.zip(lon),
         first_response_at,
         closed_at: row.try_get("closed_at")?,
     }))

@@ -8,9 +8,9 @@ use chrono_tz::Tz;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::aspirations::local_time;
+use super::detail::local;
 use super::xlsx::{Book, Cell};
-use super::{Progress, ReportError, csv::CsvOut, pipeline};
+use super::{Progress, ReportError, csv::CsvOut, names, pipeline};
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::{Lang, t};
 use crate::features::members::covers;
@@ -71,14 +71,24 @@ pub async fn count_attendance(db: &Db, training_id: i64) -> Result<u64, ReportEr
     Ok(row.try_get::<i64, _>("n")?.max(0) as u64)
 }
 
-/// `umkm.xlsx` and `umkm-titikkoma.csv` in `dir`.
+/// `umkm-<area>[-<sector>][-<need>].xlsx` and `…-titikkoma.csv` in `dir`.
 pub async fn export_umkm(db: &Db, f: &UmkmFilter, lang: Lang, tz: Tz, dir: &Path, progress: Arc<Progress>) -> Result<TableExport, ReportError> {
     let [exact, prefix, sector, need] = umkm_binds(f);
     let rows = sqlx::query(UMKM_SQL).bind(exact).bind(prefix).bind(sector).bind(need).fetch(&db.pool);
     let scope = f.area_path.clone();
     let header = UMKM_COLUMNS.iter().map(|k| Cell::Text(t(lang, &format!("rep-umkm-{k}")))).collect();
     let decode = move |r: &AnyRow| umkm_cells(r, scope.as_deref(), lang, tz);
-    table(rows, decode, header, &t(lang, "rep-sheet-umkm"), dir, "umkm", progress).await
+    table(rows, decode, header, &t(lang, "rep-sheet-umkm"), dir, &umkm_stem(f), progress).await
+}
+
+/// `umkm-ilir-barat-i-kuliner-modal`: area, then the sector and need when chosen.
+pub fn umkm_stem(f: &UmkmFilter) -> String {
+    let mut stem = format!("umkm-{}", names::area_slug(f.area_path.as_deref()));
+    for code in [f.sector.map(|s| s.code()), f.need.map(|n| n.code())].into_iter().flatten() {
+        stem.push('-');
+        stem.push_str(&names::slug(code, "x"));
+    }
+    stem
 }
 
 fn umkm_cells(r: &AnyRow, scope: Option<&str>, lang: Lang, tz: Tz) -> Result<Option<Vec<Cell>>, DbError> {
@@ -97,11 +107,11 @@ fn umkm_cells(r: &AnyRow, scope: Option<&str>, lang: Lang, tz: Tz) -> Result<Opt
         Cell::Text(Scale::from_code(&scale).map(|s| t(lang, s.key())).unwrap_or(scale)),
         Cell::Text(r.try_get("kelurahan")?),
         Cell::Text(r.try_get("kim_name")?),
-        Cell::Text(r.try_get("phone")?),
+        Cell::Phone(r.try_get("phone")?),
         Cell::opt(r.try_get("nib")?),
         Cell::Text(needs),
         Cell::opt(r.try_get("description")?),
-        Cell::Text(local_time(r.try_get("created_at")?, tz)),
+        Cell::When(local(r.try_get("created_at")?, tz)),
     ]))
 }
 
@@ -110,8 +120,8 @@ const ATTENDANCE_SQL: &str = "SELECT r.seq, r.status, r.attended, r.created_at, 
      WHERE r.training_id = $1 AND r.status <> 'cancelled' \
      ORDER BY CASE r.status WHEN 'registered' THEN 0 ELSE 1 END, r.seq";
 
-/// `kehadiran-pelatihan-<id>.xlsx` and `…-titikkoma.csv`: registered people in
-/// arrival order, then the waitlist; attendance as marked by the coordinator.
+/// `kehadiran-<title>-<start date>.xlsx` and `…-titikkoma.csv`: registered people
+/// in arrival order, then the waitlist; attendance as marked by the coordinator.
 pub async fn export_attendance(db: &Db, training_id: i64, lang: Lang, tz: Tz, dir: &Path, progress: Arc<Progress>) -> Result<TableExport, ReportError> {
     let rows = sqlx::query(ATTENDANCE_SQL).bind(training_id).fetch(&db.pool);
     let header = ["no", "name", "username", "tgid", "status", "attended", "registered"]
@@ -120,8 +130,23 @@ pub async fn export_attendance(db: &Db, training_id: i64, lang: Lang, tz: Tz, di
         .collect();
     let counter = std::sync::atomic::AtomicI64::new(0);
     let decode = move |r: &AnyRow| attendance_cells(r, &counter, lang, tz);
-    let stem = format!("kehadiran-pelatihan-{training_id}");
+    let stem = attendance_stem(db, training_id, tz).await?;
     table(rows, decode, header, &t(lang, "rep-sheet-attendance"), dir, &stem, progress).await
+}
+
+/// `kehadiran-foto-produk-2026-12-14`: the training's title and its first day in
+/// its own zone (or `tz`), so a coordinator's folder tells the sessions apart.
+pub async fn attendance_stem(db: &Db, training_id: i64, tz: Tz) -> Result<String, ReportError> {
+    let row = sqlx::query("SELECT t.title, t.starts_at, k.tz FROM trainings t JOIN kims k ON k.id = t.kim_id WHERE t.id = $1")
+        .bind(training_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some(row) = row else { return Ok(format!("kehadiran-pelatihan-{training_id}")) };
+    let title: String = row.try_get("title")?;
+    let zone: Option<String> = row.try_get("tz")?;
+    let tz = zone.and_then(|z| z.parse::<Tz>().ok()).unwrap_or(tz);
+    let day = local(row.try_get("starts_at")?, tz).date();
+    Ok(format!("kehadiran-{}-{day}", names::slug(&title, "pelatihan")))
 }
 
 fn attendance_cells(r: &AnyRow, counter: &std::sync::atomic::AtomicI64, lang: Lang, tz: Tz) -> Result<Option<Vec<Cell>>, DbError> {
@@ -142,7 +167,7 @@ fn attendance_cells(r: &AnyRow, counter: &std::sync::atomic::AtomicI64, lang: La
         Cell::Int(r.try_get("user_id")?),
         Cell::Text(t(lang, status_key)),
         Cell::opt(attended_key.map(|k| t(lang, k))),
-        Cell::Text(local_time(r.try_get("created_at")?, tz)),
+        Cell::When(local(r.try_get("created_at")?, tz)),
     ]))
 }
 
@@ -161,9 +186,8 @@ async fn table(
     let (x, c, name) = (xlsx.clone(), csv_path.clone(), sheet_name.to_string());
     let rows = pipeline::run(rows, decode, move |mut rx| {
         let mut book = Book::new();
-        let mut sheet = book.add_sheet(&name, &[24.0; 11])?;
+        let mut sheet = book.add_table(&name, &[24.0; 11], &header)?;
         let mut csv = CsvOut::create(&c)?;
-        book.row(&mut sheet, &header, true)?;
         csv.row(&header)?;
         let mut n = 0;
         while let Some(cells) = rx.blocking_recv() {
@@ -172,6 +196,7 @@ async fn table(
             progress.add(1);
             n += 1;
         }
+        book.close_table(&sheet, header.len())?;
         csv.finish()?;
         book.save(&x)?;
         Ok(n)

@@ -1,5 +1,5 @@
-//! Counts gathered while the detail streams past: category × status, per kelurahan,
-//! per week and category (for the chart), and the times to first response and to
+//! Counts gathered while the detail streams past: category × status, per kecamatan
+//! and kelurahan, per week and category (for the chart), and the times to first response and to
 //! closure. Times are kept as a histogram of whole minutes, so the medians need
 //! memory for distinct durations, not for every row.
 
@@ -15,12 +15,30 @@ pub struct Stats {
     pub rows: u64,
     /// (category code, status) → count.
     pub by_category_status: BTreeMap<(String, String), u64>,
-    /// Kelurahan name → (all, closed).
-    pub by_kelurahan: BTreeMap<String, (u64, u64)>,
+    /// Kecamatan name → counts.
+    pub by_kecamatan: BTreeMap<String, Counts>,
+    /// (kecamatan, kelurahan) → counts: two kelurahan may share a name.
+    pub by_kelurahan: BTreeMap<(String, String), Counts>,
     /// (Monday of the local week, category code) → count.
     pub by_week: BTreeMap<(NaiveDate, String), u64>,
     pub to_response: Minutes,
     pub to_closure: Minutes,
+}
+
+/// Tickets of one area: all, closed (selesai or ditolak), flagged overdue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub all: u64,
+    pub closed: u64,
+    pub overdue: u64,
+}
+
+impl Counts {
+    fn add(&mut self, closed: bool, overdue: bool) {
+        self.all += 1;
+        self.closed += u64::from(closed);
+        self.overdue += u64::from(overdue);
+    }
 }
 
 /// A histogram of durations in whole minutes.
@@ -60,9 +78,8 @@ impl Stats {
         self.rows += 1;
         *self.by_category_status.entry((row.category.clone(), row.status.clone())).or_default() += 1;
         let closed = matches!(row.status.as_str(), "selesai" | "ditolak");
-        let k = self.by_kelurahan.entry(row.kelurahan.clone()).or_default();
-        k.0 += 1;
-        k.1 += closed as u64;
+        self.by_kecamatan.entry(row.kecamatan.clone()).or_default().add(closed, row.overdue);
+        self.by_kelurahan.entry((row.kecamatan.clone(), row.kelurahan.clone())).or_default().add(closed, row.overdue);
         *self.by_week.entry((week_of(row.created_at, tz), row.category.clone())).or_default() += 1;
         if let Some(at) = row.first_response_at {
             self.to_response.add(at - row.created_at);

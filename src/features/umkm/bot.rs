@@ -8,6 +8,7 @@ mod list;
 mod news;
 mod record;
 mod render;
+mod typed;
 
 use teloxide::ApiError;
 use teloxide::RequestError;

@@ -111,9 +111,10 @@ impl Dialog {
         Dialog { step, form: Form::default(), from_review: false, consent_at: None, existing: false }
     }
 
-    /// "Ubah" on a saved registration: the whole form again, every answer prefilled.
+    /// "Ubah" on a saved registration: the review screen, where one field at a time is
+    /// picked and changed (nobody wants to walk nine questions to fix a phone number).
     pub fn editing(form: Form) -> Dialog {
-        Dialog { step: Step::Owner, form, from_review: false, consent_at: None, existing: true }
+        Dialog { step: Step::Review, form, from_review: false, consent_at: None, existing: true }
     }
 
     /// Consent given at `now`: on to the first question, or straight to review

@@ -7,7 +7,8 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::platform::db::{Db, DbResult};
-use crate::platform::i18n::{Arg, Lang, ta};
+use super::model::{Need, Scale, Sector};
+use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::platform::personal::{Erasure, Hook, PersonalData, Section, Tx, json, or_dash, rows, when};
 
 pub const DATA: PersonalData = PersonalData {
@@ -65,22 +66,30 @@ impl Section for Registration {
 
     fn pieces(&self, lang: Lang, tz: Tz) -> Vec<String> {
         let Some(u) = &self.umkm else { return Vec::new() };
+        let needs: Vec<String> = u.needs.iter().map(|n| label(lang, Need::from_code(n).map(Need::key), n)).collect();
         vec![ta(
             lang,
             "privacy-data-umkm",
             &[
                 ("owner", Arg::from(&u.owner_name)),
                 ("business", Arg::from(&u.business_name)),
-                ("sector", Arg::from(&u.sector)),
-                ("scale", Arg::from(&u.scale)),
+                ("sector", Arg::from(label(lang, Sector::from_code(&u.sector).map(Sector::key), &u.sector))),
+                ("scale", Arg::from(label(lang, Scale::from_code(&u.scale).map(Scale::key), &u.scale))),
                 ("kelurahan", Arg::from(&u.kelurahan)),
                 ("phone", Arg::from(&u.phone)),
                 ("nib", or_dash(u.nib.as_deref())),
-                ("needs", Arg::from(u.needs.join(", "))),
+                ("needs", Arg::from(needs.join(", "))),
+                ("description", or_dash(u.description.as_deref())),
                 ("at", Arg::from(when(u.updated_at, tz))),
             ],
         )]
     }
+}
+
+/// A stored code in the reader's words, through its message key; the code itself
+/// only if it is unknown (never expected: the codes are checked when stored).
+fn label(lang: Lang, key: Option<&str>, code: &str) -> String {
+    key.map_or_else(|| code.to_string(), |key| t(lang, key))
 }
 
 const UMKM: &str = "SELECT r.owner_name, r.business_name, r.sector, r.scale, a.name AS kelurahan, k.name AS kim, \

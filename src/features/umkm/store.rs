@@ -68,6 +68,13 @@ pub async fn consent_stands(db: &Db, user_id: i64) -> DbResult<bool> {
     Ok(row.is_some())
 }
 
+/// Stores the receipt of consent to the UMKM purpose when it is given, so leaving
+/// the form (`/batal`) and coming back does not ask again. A no-op while one stands.
+pub async fn grant_consent(db: &Db, user_id: i64, now: i64) -> DbResult<()> {
+    crate::features::members::users::grant_consent(&db.pool, user_id, PURPOSE_UMKM, now).await?;
+    Ok(())
+}
+
 /// What [`save`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Saving {

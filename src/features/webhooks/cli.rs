@@ -17,7 +17,8 @@ pub enum WebhooksAction {
     Add {
         /// http:// or https:// URL that receives the POSTs.
         url: String,
-        /// Comma-separated: aspiration.created, aspiration.status_changed, aspiration.replied.
+        /// Comma-separated: aspiration.created, aspiration.status_changed, aspiration.replied,
+        /// factcheck.verdict.
         #[arg(long)]
         events: String,
         /// HMAC key (at least 16 characters) the receiver checks signatures with;

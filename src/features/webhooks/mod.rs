@@ -1,13 +1,13 @@
-//! Aspiration webhooks out: other systems (a city's complaint tracker, a dashboard)
-//! hear about tickets as they happen, without polling kimbot.
+//! Webhooks out: other systems (a city's complaint tracker, a dashboard) hear about
+//! aspiration tickets and cek fakta verdicts as they happen, without polling kimbot.
 //!
 //! - [`model`]: event names, endpoint validation, delivery ids, the retry schedule.
 //! - [`store`]: endpoints (`kimbot webhooks add|list|remove`), the enqueue that runs
 //!   inside the aspiration's own transaction, failures and re-queueing.
 //! - [`queue`]: claiming due deliveries (safe with several processes on one
 //!   PostgreSQL) and recording outcomes.
-//! - [`payload`] and [`signature`]: the JSON body, built at send time from current
-//!   data, and its HMAC-SHA256 signature.
+//! - [`payload`] (tickets), [`verdict`] (fact checks) and [`signature`]: the JSON
+//!   body, built at send time from current data, and its HMAC-SHA256 signature.
 //! - [`send`] and [`worker`]: the HTTP POST and the background task that drains the
 //!   queue, several endpoints at once, never more than one request per endpoint.
 //! - [`cli`]: the `kimbot webhooks` subcommands.
@@ -15,16 +15,17 @@
 //! Handlers never do HTTP: a ticket change only inserts rows; the worker sends them.
 
 pub mod cli;
-pub mod config;
 pub mod model;
 pub mod payload;
 pub mod queue;
 pub mod send;
 pub mod signature;
 pub mod store;
+pub mod verdict;
 pub mod worker;
 
-pub use config::WebhookConfig;
+/// Its settings are read with the others in `platform::config`.
+pub use crate::platform::config::WebhookConfig;
 pub use model::Event;
 pub use store::{Change, enqueue};
 

@@ -3,23 +3,27 @@
 
 use url::Url;
 
-/// What happened to a ticket. The name is what receivers see in `event` and in the
-/// `X-Kimbot-Event` header, and what staff type in `--events`.
+/// What happened to a ticket or a fact-check request. The name is what receivers see
+/// in `event` and in the `X-Kimbot-Event` header, and what staff type in `--events`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Event {
     Created,
     StatusChanged,
     Replied,
+    /// A cek fakta request got its verdict (from staff, or at once from an earlier
+    /// verdict on the same content).
+    FactCheckVerdict,
 }
 
 impl Event {
-    pub const ALL: [Event; 3] = [Event::Created, Event::StatusChanged, Event::Replied];
+    pub const ALL: [Event; 4] = [Event::Created, Event::StatusChanged, Event::Replied, Event::FactCheckVerdict];
 
     pub fn name(self) -> &'static str {
         match self {
             Event::Created => "aspiration.created",
             Event::StatusChanged => "aspiration.status_changed",
             Event::Replied => "aspiration.replied",
+            Event::FactCheckVerdict => "factcheck.verdict",
         }
     }
 
@@ -38,7 +42,7 @@ pub enum InvalidEndpoint {
     BadUrl { url: String, reason: String },
     #[error("webhook URLs must start with http:// or https:// (got {0}://)")]
     Scheme(String),
-    #[error("unknown event {0:?}; known events: aspiration.created, aspiration.status_changed, aspiration.replied")]
+    #[error("unknown event {0:?}; known events: aspiration.created, aspiration.status_changed, aspiration.replied, factcheck.verdict")]
     UnknownEvent(String),
     #[error("no events given: use e.g. --events aspiration.created,aspiration.status_changed")]
     NoEvents,

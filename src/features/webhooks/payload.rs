@@ -72,10 +72,15 @@ const TICKET_SQL: &str = "SELECT a.ticket, a.category, a.body, a.status, a.anony
      FROM aspirations a JOIN kims k ON k.id = a.kim_id JOIN areas ar ON ar.id = k.kelurahan_id \
      LEFT JOIN users u ON u.id = a.user_id WHERE a.id = $1";
 
-/// The body bytes for a claimed delivery; `None` when its ticket is gone.
+/// The body bytes for a claimed delivery; `None` when its ticket (or fact-check
+/// request) is gone.
 #[tracing::instrument(skip_all, fields(delivery = %row.delivery_id))]
 pub async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
-    let Some(mut ticket) = ticket(db, row.aspiration_id).await? else { return Ok(None) };
+    if let Some(id) = row.fact_check_id {
+        return super::verdict::build(db, row, id).await;
+    }
+    let Some(id) = row.aspiration_id else { return Ok(None) };
+    let Some(mut ticket) = ticket(db, id).await? else { return Ok(None) };
     if let Some(status) = &row.status {
         ticket.status = status.clone();
     }
@@ -101,18 +106,10 @@ async fn ticket(db: &Db, aspiration_id: i64) -> DbResult<Option<TicketView>> {
     let name: Option<String> = r.try_get("first_name")?;
     let reporter = if anonymous || user_id == ERASED_USER { None } else { name.map(|name| Reporter { name }) };
     let path: String = r.try_get("path")?;
-    let parts: Vec<&str> = path.split('/').collect();
-    let part = |i: usize| parts.get(i).copied().unwrap_or_default().to_string();
     Ok(Some(TicketView {
         number: r.try_get("ticket")?,
         category: r.try_get("category")?,
-        area: AreaView {
-            kota: part(0),
-            kecamatan: part(1),
-            kelurahan: part(2),
-            kim: r.try_get("kim_name")?,
-            kim_code: r.try_get("kim_code")?,
-        },
+        area: AreaView::new(&path, r.try_get("kim_name")?, r.try_get("kim_code")?),
         text: r.try_get("body")?,
         status: r.try_get("status")?,
         previous_status: None,
@@ -121,6 +118,15 @@ async fn ticket(db: &Db, aspiration_id: i64) -> DbResult<Option<TicketView>> {
         created_at: rfc3339(r.try_get("created_at")?),
         updated_at: rfc3339(r.try_get("updated_at")?),
     }))
+}
+
+impl AreaView {
+    /// From a kelurahan path (`kota/kecamatan/kelurahan`) and the KIM.
+    pub fn new(path: &str, kim: String, kim_code: String) -> Self {
+        let parts: Vec<&str> = path.split('/').collect();
+        let part = |i: usize| parts.get(i).copied().unwrap_or_default().to_string();
+        AreaView { kota: part(0), kecamatan: part(1), kelurahan: part(2), kim, kim_code }
+    }
 }
 
 async fn reply(db: &Db, message_id: i64) -> DbResult<Option<ReplyView>> {

@@ -8,11 +8,14 @@ use super::model::{Event, events_text, new_delivery_id};
 use crate::features::aspirations::model::Status;
 use crate::platform::db::{Db, DbResult};
 
-/// A ticket change other systems may want to hear about.
+/// A ticket change (or a fact-check verdict) other systems may want to hear about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub event: Event,
-    pub aspiration_id: i64,
+    /// The ticket; `None` for `factcheck.verdict`.
+    pub aspiration_id: Option<i64>,
+    /// The fact-check request of a `factcheck.verdict`.
+    pub fact_check_id: Option<i64>,
     /// Status as of the change; `None`: whatever it is when sent.
     pub status: Option<Status>,
     pub previous: Option<Status>,
@@ -21,14 +24,20 @@ pub struct Change {
 }
 
 impl Change {
+    fn ticket(event: Event, aspiration_id: i64) -> Self {
+        Self { event, aspiration_id: Some(aspiration_id), fact_check_id: None, status: None, previous: None, message_id: None }
+    }
     pub fn created(aspiration_id: i64) -> Self {
-        Self { event: Event::Created, aspiration_id, status: Some(Status::Diterima), previous: None, message_id: None }
+        Self { status: Some(Status::Diterima), ..Self::ticket(Event::Created, aspiration_id) }
     }
     pub fn status_changed(aspiration_id: i64, from: Status, to: Status) -> Self {
-        Self { event: Event::StatusChanged, aspiration_id, status: Some(to), previous: Some(from), message_id: None }
+        Self { status: Some(to), previous: Some(from), ..Self::ticket(Event::StatusChanged, aspiration_id) }
     }
     pub fn replied(aspiration_id: i64, message_id: i64) -> Self {
-        Self { event: Event::Replied, aspiration_id, status: None, previous: None, message_id: Some(message_id) }
+        Self { message_id: Some(message_id), ..Self::ticket(Event::Replied, aspiration_id) }
+    }
+    pub fn verdict(fact_check_id: i64) -> Self {
+        Self { aspiration_id: None, fact_check_id: Some(fact_check_id), ..Self::ticket(Event::FactCheckVerdict, 0) }
     }
 }
 
@@ -46,9 +55,9 @@ pub async fn enqueue(tx: &mut Transaction<'_, Any>, change: &Change, now: i64) -
             continue;
         }
         sqlx::query(
-            "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event, aspiration_id, status, previous_status, \
-             message_id, occurred_at, state, next_attempt_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', $8, $8, $8)",
+            "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event, aspiration_id, fact_check_id, status, \
+             previous_status, message_id, occurred_at, state, next_attempt_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $9, $5, $6, $7, $8, 'queued', $8, $8, $8)",
         )
         .bind(new_delivery_id())
         .bind(row.try_get::<i64, _>("id")?)
@@ -58,6 +67,7 @@ pub async fn enqueue(tx: &mut Transaction<'_, Any>, change: &Change, now: i64) -
         .bind(change.previous.map(Status::as_str))
         .bind(change.message_id)
         .bind(now)
+        .bind(change.fact_check_id)
         .execute(&mut **tx)
         .await?;
         queued += 1;
@@ -155,6 +165,7 @@ pub struct Failure {
     pub delivery_id: String,
     pub url: String,
     pub event: String,
+    /// The ticket or fact-check number (`ASP-…`, `CEK-…`).
     pub ticket: String,
     pub attempts: i64,
     pub response_status: Option<i64>,
@@ -166,9 +177,10 @@ pub struct Failure {
 /// Failed deliveries, latest first.
 pub async fn failures(db: &Db, limit: i64) -> DbResult<Vec<Failure>> {
     let rows = sqlx::query(
-        "SELECT d.id, d.delivery_id, e.url, d.event, a.ticket, d.attempts, d.response_status, d.response_body, \
-         d.error, d.updated_at FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id \
-         JOIN aspirations a ON a.id = d.aspiration_id WHERE d.state = 'failed' ORDER BY d.updated_at DESC, d.id DESC LIMIT $1",
+        "SELECT d.id, d.delivery_id, e.url, d.event, COALESCE(a.ticket, f.number, '') AS ticket, d.attempts, \
+         d.response_status, d.response_body, d.error, d.updated_at FROM webhook_deliveries d \
+         JOIN webhook_endpoints e ON e.id = d.endpoint_id LEFT JOIN aspirations a ON a.id = d.aspiration_id \
+         LEFT JOIN fact_checks f ON f.id = d.fact_check_id WHERE d.state = 'failed' ORDER BY d.updated_at DESC, d.id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(&db.pool)

@@ -94,6 +94,13 @@ pub enum Body {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         entities: Vec<MessageEntity>,
     },
+    /// A native poll, non-anonymous so each answer names its person (a chat that
+    /// refuses that, a channel, gets it anonymous). Telegram's poll id is recorded.
+    Poll { question: String, options: Vec<String>, multiple: bool },
+    /// Closes a poll the bot sent as `message_id` in this chat.
+    StopPoll { message_id: i64 },
+    /// Deletes a message the bot sent (recall); Telegram allows it for 48 hours.
+    Delete { message_id: i64 },
 }
 
 /// One message for one chat.

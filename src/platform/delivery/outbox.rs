@@ -103,9 +103,15 @@ pub async fn defer_chat(db: &Db, claim: Claim<'_>, chat_id: i64, until: i64, now
 /// Records a send; `false` when the row is no longer this worker's claim (it was
 /// reclaimed after a stall) and nothing was written.
 pub async fn mark_sent(db: &Db, claim: Claim<'_>, message_id: i64, now: i64) -> DbResult<bool> {
-    let set = "status = 'sent', message_id = $1, sent_at = $2, attempts = attempts + 1, updated_at = $2";
-    let sql = TABLE.outcome_sql(set, 2);
-    let done = TABLE.held(sqlx::query(sqlx::AssertSqlSafe(sql)).bind(message_id).bind(now), claim).execute(&db.pool).await?;
+    mark_sent_poll(db, claim, message_id, None, now).await
+}
+
+/// [`mark_sent`] with Telegram's poll id, for a poll (answers name only that id).
+pub async fn mark_sent_poll(db: &Db, claim: Claim<'_>, message_id: i64, poll_id: Option<&str>, now: i64) -> DbResult<bool> {
+    let set = "status = 'sent', message_id = $1, sent_at = $2, attempts = attempts + 1, updated_at = $2, telegram_poll_id = $3";
+    let sql = TABLE.outcome_sql(set, 3);
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(message_id).bind(now).bind(poll_id);
+    let done = TABLE.held(query, claim).execute(&db.pool).await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile};
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, InputPollOption, MessageId};
 use teloxide::{ApiError, RequestError};
 
 use super::outbox::Claimed;
@@ -13,8 +13,8 @@ use super::{Body, ButtonSpec};
 /// What became of one attempt.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// Delivered; Telegram's message id.
-    Sent(i64),
+    /// Delivered; Telegram's message id (and poll id, for a poll).
+    Sent(i64, Option<String>),
     /// 429: wait this long before writing to this chat (and maybe to anyone).
     TooMany(Duration),
     /// The group became a supergroup with this id.
@@ -31,33 +31,64 @@ pub enum Outcome {
 /// before it returns, and a hung connection would hold a slot for good).
 pub async fn attempt(bot: &Bot, row: &Claimed, timeout: Duration) -> Outcome {
     match tokio::time::timeout(timeout, request(bot, row)).await {
-        Ok(Ok(message)) => Outcome::Sent(i64::from(message.id.0)),
+        Ok(Ok((message_id, poll_id))) => Outcome::Sent(message_id, poll_id),
         Ok(Err(error)) => classify(error),
         Err(_) => Outcome::Transient { reason: format!("no answer within {} s", timeout.as_secs()), maybe_delivered: true },
     }
 }
 
-async fn request(bot: &Bot, row: &Claimed) -> Result<Message, RequestError> {
+/// The message id (the poll's, for stop and delete) and, for a poll, the poll id.
+async fn request(bot: &Bot, row: &Claimed) -> Result<(i64, Option<String>), RequestError> {
     let chat = ChatId(row.chat_id);
+    let sent = |m: Message| (i64::from(m.id.0), None);
     match &row.body {
         Body::Text { text, buttons, entities } => {
             let mut request = bot.send_message(chat, text);
             request.entities = (!entities.is_empty()).then(|| entities.clone());
-            if buttons.is_empty() { request.await } else { request.reply_markup(keyboard(buttons)).await }
+            let message = if buttons.is_empty() { request.await? } else { request.reply_markup(keyboard(buttons)).await? };
+            Ok(sent(message))
         }
         Body::Photo { file_id, caption, entities, buttons } => {
             let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
             request.caption = caption.clone();
             request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
-            if buttons.is_empty() { request.await } else { request.reply_markup(keyboard(buttons)).await }
+            let message = if buttons.is_empty() { request.await? } else { request.reply_markup(keyboard(buttons)).await? };
+            Ok(sent(message))
         }
         Body::Document { file_id, caption, entities } => {
             let mut request = bot.send_document(chat, InputFile::file_id(file_id.clone().into()));
             request.caption = caption.clone();
             request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
-            request.await
+            request.await.map(sent)
+        }
+        Body::Poll { question, options, multiple } => send_poll(bot, chat, question, options, *multiple).await,
+        Body::StopPoll { message_id } => {
+            let poll = bot.stop_poll(chat, MessageId(*message_id as i32)).await?;
+            Ok((*message_id, Some(poll.id.0)))
+        }
+        Body::Delete { message_id } => {
+            bot.delete_message(chat, MessageId(*message_id as i32)).await?;
+            Ok((*message_id, None))
         }
     }
+}
+
+/// Telegram's refusal of a non-anonymous poll (channels take only anonymous ones).
+const ANONYMOUS_ONLY: &str = "non-anonymous polls can't be sent";
+
+/// A non-anonymous poll, or an anonymous one where the chat accepts nothing else
+/// (its answers then arrive only as totals in `poll` updates).
+async fn send_poll(bot: &Bot, chat: ChatId, question: &str, options: &[String], multiple: bool) -> Result<(i64, Option<String>), RequestError> {
+    let options = || options.iter().map(|o| InputPollOption::new(o.clone())).collect::<Vec<_>>();
+    let named = bot.send_poll(chat, question, options()).is_anonymous(false).allows_multiple_answers(multiple).await;
+    let message = match named {
+        Err(RequestError::Api(ApiError::Unknown(text))) if text.contains(ANONYMOUS_ONLY) => {
+            bot.send_poll(chat, question, options()).is_anonymous(true).allows_multiple_answers(multiple).await?
+        }
+        other => other?,
+    };
+    let poll_id = message.poll().map(|p| p.id.0.clone());
+    Ok((i64::from(message.id.0), poll_id))
 }
 
 fn keyboard(rows: &[Vec<ButtonSpec>]) -> InlineKeyboardMarkup {

@@ -135,7 +135,7 @@ impl Worker {
     /// Counts the outcome; any answer from Telegram itself shows it is reachable.
     fn observe(&self, row: &Claimed, outcome: &Outcome) {
         let label = match outcome {
-            Outcome::Sent(_) => "ok",
+            Outcome::Sent(..) => "ok",
             Outcome::TooMany(_) => "429",
             Outcome::Migrated(_) => "migrated",
             Outcome::Forbidden(_) => "403",
@@ -164,7 +164,7 @@ impl Worker {
     async fn write_outcome(&self, row: &Claimed, outcome: Outcome) -> DbResult<bool> {
         let now = self.clock.now();
         match outcome {
-            Outcome::Sent(message_id) => outbox::mark_sent(&self.db, self.claim(row), message_id, now).await,
+            Outcome::Sent(message_id, poll_id) => outbox::mark_sent_poll(&self.db, self.claim(row), message_id, poll_id.as_deref(), now).await,
             Outcome::TooMany(wait) => {
                 let reason = format!("429 retry after {} s", wait.as_secs());
                 let r = Retry { chat_id: row.chat_id, not_before: now + wait.as_secs() as i64 + 1, reason: &reason, maybe_delivered: false };

@@ -178,6 +178,8 @@ pub fn update_kind(update: &Update) -> &'static str {
         UpdateKind::CallbackQuery(_) => "callback_query",
         UpdateKind::MyChatMember(_) => "my_chat_member",
         UpdateKind::ChatMember(_) => "chat_member",
+        UpdateKind::Poll(_) => "poll",
+        UpdateKind::PollAnswer(_) => "poll_answer",
         _ => "other",
     }
 }

@@ -133,6 +133,12 @@ pub fn peak_memory_mib() -> f64 {
     proc_status_kib("VmHWM:") as f64 / 1024.0
 }
 
+/// Starts the peak (`VmHWM`) over from the current size, so a phase is measured on
+/// its own (Linux: writing 5 to `clear_refs`).
+pub fn reset_peak_memory() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
 /// Resident memory now (`VmRSS`), in MiB.
 pub fn memory_mib() -> f64 {
     proc_status_kib("VmRSS:") as f64 / 1024.0

@@ -9,10 +9,13 @@
 //!   see [`crate::features::reports::bench`]).
 //! - `queue`: peak memory and throughput with a large queue (limits off); the fake
 //!   runs in a child process so the memory figure is kimbot's own.
+//! - `web`: the staff console over a city's worth of rows: p50/p95/max per page and
+//!   peak memory ([`web`]).
 
 mod broadcast;
 mod env;
 mod queue;
+mod web;
 
 use clap::{Args, Subcommand};
 
@@ -33,6 +36,8 @@ pub enum BenchCommand {
         #[arg(long)]
         keep: Option<std::path::PathBuf>,
     },
+    /// Seeds a city (1,000,000 aspirations by default) and times every console page.
+    Web(web::WebArgs),
     /// (internal) Serve a fake Bot API with N groups; prints its URL.
     #[command(hide = true)]
     FakeServer {
@@ -75,6 +80,7 @@ pub async fn run(command: BenchCommand) -> Result<(), CliError> {
     match command {
         BenchCommand::Broadcast(args) => broadcast::run(args).await,
         BenchCommand::Queue(args) => queue::run(args).await,
+        BenchCommand::Web(args) => web::run(args).await,
         BenchCommand::Export { rows, keep } => Ok(crate::features::reports::bench::run(rows, keep.as_deref()).await?),
         BenchCommand::FakeServer { groups } => queue::serve_fake(groups).await,
     }

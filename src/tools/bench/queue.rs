@@ -38,13 +38,13 @@ pub async fn serve_fake(groups: usize) -> Result<(), CliError> {
     Ok(())
 }
 
-struct FakeServer {
+pub(super) struct FakeServer {
     child: Child,
-    url: String,
+    pub(super) url: String,
 }
 
 impl FakeServer {
-    fn spawn(groups: usize) -> Result<FakeServer, CliError> {
+    pub(super) fn spawn(groups: usize) -> Result<FakeServer, CliError> {
         let exe = std::env::current_exe().map_err(fail)?;
         let mut child = Command::new(exe)
             .args(["bench", "fake-server", "--groups", &groups.to_string()])

@@ -1,17 +1,18 @@
 //! What a line typed in the sandbox means. Pure parsing, so every rule of the
 //! little command language is unit-tested without a bot or a terminal.
 
-/// The three people one can play, one per role, so every part of the bot can be
+/// The four people one can play, one per role, so every part of the bot can be
 /// tried from one terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Persona {
     Warga,
     Koordinator,
+    Staf,
     Admin,
 }
 
 impl Persona {
-    pub const ALL: [Persona; 3] = [Persona::Warga, Persona::Koordinator, Persona::Admin];
+    pub const ALL: [Persona; 4] = [Persona::Warga, Persona::Koordinator, Persona::Staf, Persona::Admin];
 
     /// Telegram user id (and private chat id).
     pub fn id(self) -> i64 {
@@ -19,6 +20,7 @@ impl Persona {
             Persona::Warga => 1001,
             Persona::Koordinator => 1002,
             Persona::Admin => 1003,
+            Persona::Staf => 1004,
         }
     }
 
@@ -27,6 +29,7 @@ impl Persona {
             Persona::Warga => "Ani",
             Persona::Koordinator => "Budi",
             Persona::Admin => "Citra",
+            Persona::Staf => "Dewi",
         }
     }
 
@@ -36,6 +39,7 @@ impl Persona {
             Persona::Warga => "warga",
             Persona::Koordinator => "koordinator",
             Persona::Admin => "admin",
+            Persona::Staf => "staf",
         }
     }
 
@@ -46,6 +50,7 @@ impl Persona {
 
     fn parse(word: &str) -> Option<Persona> {
         let word = word.trim().to_lowercase();
+        let word = if word == "staff" { "staf".to_string() } else { word };
         Persona::ALL.into_iter().find(|p| p.key() == word || p.name().to_lowercase() == word)
     }
 }
@@ -58,6 +63,7 @@ pub enum Input {
     /// Text (or a `/command`) to the bot, in the current persona's private chat.
     Say(String),
     /// A bare number: press that button of the newest message with buttons.
+    /// (`'20` or `:ketik 20` sends the number as text instead.)
     Press(usize),
     As(Persona),
     Group(String),
@@ -69,6 +75,9 @@ pub enum Input {
     /// `/dasbor` as the current person: the staff console's login link (coordinator
     /// and admin; the resident is refused, as in Telegram).
     Console,
+    /// `:file`: the newest document the bot sent this person, shown (JSON, CSV)
+    /// and written to the files folder.
+    File,
     Quit,
     Help,
 }
@@ -82,6 +91,11 @@ pub fn parse(line: &str) -> Input {
     }
     if let Some(command) = line.strip_prefix(':') {
         return parse_command(command);
+    }
+    // `'20`: a number (quota, phone, NIB) typed as text, never a button press.
+    if let Some(text) = line.strip_prefix('\'') {
+        let text = text.trim();
+        return if text.is_empty() { Input::Help } else { Input::Say(text.to_string()) };
     }
     match line.parse::<usize>() {
         Ok(n) => Input::Press(n),
@@ -103,27 +117,39 @@ fn parse_command(command: &str) -> Input {
         ("foto" | "photo", "") => Input::Photo,
         ("lokasi" | "location", "") => Input::Location,
         ("dasbor" | "console", "") => Input::Console,
+        ("ketik" | "type", "") => Input::Help,
+        ("ketik" | "type", text) => Input::Say(text.to_string()),
+        ("file" | "berkas", "") => Input::File,
         ("q" | "quit" | "keluar", "") => Input::Quit,
         _ => Input::Help,
     }
 }
 
-/// Shown at start and on `:help`: one line per command, English then Indonesian.
+/// Shown at start and on `:help`: one line per command, English then Indonesian,
+/// then who the personas are and what their roles may do.
 pub const HELP: &str = "\
-kimbot sandbox: the real bot, a fake Telegram, you type as a resident, a coordinator or an admin.
-kimbot sandbox: bot asli, Telegram tiruan; Anda mengetik sebagai warga, koordinator, atau admin.
+kimbot sandbox: the real bot, a fake Telegram; you type as a resident, a coordinator, a staff member or an admin.
+kimbot sandbox: bot asli, Telegram tiruan; Anda mengetik sebagai warga, koordinator, staf, atau admin.
   text / teks            send to the bot in your private chat (try /start IB1-BL) | kirim ke bot
   N                      press button [N] of the latest message with buttons | tekan tombol [N]
-  :as warga|koordinator|admin   switch person (Ani, Budi, Citra) | ganti orang
+  'N  or  :ketik N       send N as text, not a button (quota, phone, NIB: '20) | kirim angka sebagai teks
+  :as warga|koordinator|staf|admin   switch person | ganti orang
   :grup <text>           say something in \"Grup RT 01 Bukit Lama\" | kirim pesan di grup
   :tambahgrup            add the bot to the group | tambahkan bot ke grup
   :keluargrup            remove the bot from the group | keluarkan bot dari grup
   :kontak [+62...]       share your phone number | bagikan nomor HP
   :foto                  send a photo | kirim foto
   :lokasi                send a location in Palembang | kirim lokasi di Palembang
-  :dasbor                login link to the staff web console (koordinator, admin, after /start) | tautan konsol
+  :file                  show the latest file the bot sent you (JSON, CSV) and save it | buka berkas terakhir
+  :dasbor                login link to the staff web console (koordinator, staf, admin, after /start) | tautan konsol
   :help                  this help | bantuan ini
-  :q                     quit (Ctrl-D too) | keluar";
+  :q                     quit (Ctrl-D too) | keluar
+Personas and roles | orang dan perannya (each joins a KIM once with /start IB1-BL):
+  warga Ani (1001)        resident: /umkm, /aspirasi, /status, /pelatihan, /cekfakta, /datasaya | warga
+  koordinator Budi (1002) coordinator of KIM Bukit Lama: /hubungkan in the group, /umumkan, trainings | koordinator KIM
+  staf Dewi (1004)        Diskominfo staff for Kecamatan Ilir Barat I: /antrian, /laporan, /sumber, invites | staf kecamatan
+  admin Citra (1003)      in KIMBOT_ADMINS: everything, plus /audit and staff invites | admin
+  /bantuan shows what the current person may do | /bantuan menampilkan perintah orang ini";
 
 #[cfg(test)]
 mod tests {
@@ -155,6 +181,14 @@ mod tests {
             (":help", Input::Help),
             (":x", Input::Help),
             (":q now", Input::Help),
+            ("'20", Input::Say("20".into())),
+            ("' 081234 ", Input::Say("081234".into())),
+            ("'", Input::Help),
+            (":ketik 1234567890123", Input::Say("1234567890123".into())),
+            (":ketik", Input::Help),
+            (":file", Input::File),
+            (":as staf", Input::As(Persona::Staf)),
+            (":as staff", Input::As(Persona::Staf)),
         ];
         for (line, expected) in cases {
             assert_eq!(&parse(line), expected, "{line:?}");
@@ -164,7 +198,7 @@ mod tests {
     #[test]
     fn personas_have_distinct_ids_and_phones() {
         let ids: std::collections::HashSet<_> = Persona::ALL.iter().map(|p| p.id()).collect();
-        assert_eq!(ids.len(), 3);
+        assert_eq!(ids.len(), Persona::ALL.len());
         assert_eq!(Persona::Warga.phone(), "+628120001001");
     }
 }

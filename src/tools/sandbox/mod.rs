@@ -3,11 +3,15 @@
 //! The application runs through exactly the code path of `kimbot run`
 //! ([`App::build`] then [`App::run_until`]) on a SQLite file, against the
 //! in-process fake Bot API from the `fake-telegram` crate on loopback. The
-//! terminal plays three people (resident, coordinator, admin): lines typed on
+//! terminal plays four people (resident, coordinator, staff, admin): lines typed on
 //! stdin become their updates ([`session`]), and every message the bot sends
 //! is printed as it arrives ([`render`]). Plain line-based stdin/stdout, so it
 //! works in any terminal and when stdin is piped (that is how it is tested).
+//! Log lines go to a file next to the database ([`log_path`]), never into the chat;
+//! `KIMBOT_*` settings of the environment apply (e.g. `KIMBOT_OUTBOUND_ALLOW_PRIVATE`
+//! for a feed on this machine), except the ones the sandbox must own.
 
+mod files;
 mod input;
 mod render;
 mod session;
@@ -40,6 +44,18 @@ const SANDBOX_KIM: &str = "IB1-BL";
 /// How long quitting waits for the bot to fetch the last updates.
 const FETCH_GRACE: Duration = Duration::from_secs(5);
 
+/// Where the sandbox's log lines go: the database's path with `.log` (the chat
+/// owns the terminal).
+pub fn log_path(db_path: &Path) -> PathBuf {
+    db_path.with_extension("log")
+}
+
+/// Where `:file` saves documents: `<database name>-files` next to it.
+fn files_dir(db_path: &Path) -> PathBuf {
+    let stem = db_path.file_stem().and_then(|s| s.to_str()).unwrap_or("sandbox");
+    db_path.with_file_name(format!("{stem}-files"))
+}
+
 /// Runs the sandbox until `:q` or end of input; the database file is kept, so a
 /// second run continues where the first stopped.
 pub async fn run(db_path: PathBuf) -> Result<(), CliError> {
@@ -58,8 +74,10 @@ pub async fn run(db_path: PathBuf) -> Result<(), CliError> {
         let _ = stopped.await;
     }));
 
-    let mut session = Session::new(fake.clone(), !std::io::stdin().is_terminal());
-    println!("{HELP}\n· database: {} | {}\n· console: {console}/dasbor (log in with /dasbor as koordinator or admin)", db_path.display(), session.whoami());
+    let mut session = Session::new(fake.clone(), !std::io::stdin().is_terminal(), files_dir(&db_path));
+    println!("{HELP}\n· database: {} | {}", db_path.display(), session.whoami());
+    println!("· log: {} (bot log lines go there, not here | catatan log ada di berkas itu)", log_path(&db_path).display());
+    println!("· console: {console}/dasbor (log in with /dasbor as koordinator, staf or admin)");
     let chatted = chat(&mut session).await;
 
     let stopped = stop_app(&fake, stop, running).await;
@@ -103,10 +121,13 @@ async fn bind_http() -> Result<tokio::net::TcpListener, CliError> {
     }
 }
 
-/// The same settings `kimbot run` reads from the environment, pointed at the fake.
-/// HTTP is served on the listener bound by [`bind_http`], so the setting is off here.
+/// The same settings `kimbot run` reads from the environment (`KIMBOT_*`: time
+/// zone, outbound guard, send limits …), pointed at the fake. The sandbox owns the
+/// token, API URL, database, admins and console address; HTTP is served on the
+/// listener bound by [`bind_http`], so the setting is off here.
 fn sandbox_config(fake: &FakeTelegram, database_url: &str, console: &str) -> Result<Config, CliError> {
-    let env: HashMap<String, String> = [
+    let mut env: HashMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("KIMBOT_")).collect();
+    env.extend([
         ("TELOXIDE_TOKEN", fake_telegram::TOKEN.to_string()),
         ("TELOXIDE_API_URL", fake.api_url()),
         ("DATABASE_URL", database_url.to_string()),
@@ -114,15 +135,13 @@ fn sandbox_config(fake: &FakeTelegram, database_url: &str, console: &str) -> Res
         ("KIMBOT_PUBLIC_URL", console.to_string()),
         ("KIMBOT_HTTP_ADDR", "off".to_string()),
     ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
+    .map(|(k, v)| (k.to_string(), v)));
     Ok(Config::from_map(&env)?)
 }
 
 /// Migrates, loads the example areas into an empty database, and makes the
-/// coordinator persona coordinator of [`SANDBOX_KIM`] (idempotent), so all three
-/// roles can be tried on the first run. Update ids of an earlier run are
+/// coordinator persona coordinator of [`SANDBOX_KIM`] and the staff persona staff
+/// of its kecamatan (idempotent), so every role can be tried on the first run. Update ids of an earlier run are
 /// forgotten: the new fake Telegram numbers its updates from 1 again.
 async fn prepare_database(config: &Config, now: i64) -> Result<(), CliError> {
     let db = Db::connect(&config.database_url, config.backend).await?;
@@ -140,7 +159,11 @@ async fn seed(db: &Db, now: i64) -> Result<(), CliError> {
     let kim = areas::kim_by_code(db, SANDBOX_KIM).await?.ok_or_else(|| {
         CliError::Sandbox(format!("the database has no KIM {SANDBOX_KIM}; delete it to start afresh"))
     })?;
+    let kecamatan = kim.area_path.rsplit_once('/').map(|(parent, _)| parent.to_string()).unwrap_or_default();
     roles::grant(db, Persona::Koordinator.id(), &Scope::Kim(kim), None, now).await?;
+    if let Some(area) = areas::find_scope_areas(db, &kecamatan).await?.into_iter().next() {
+        roles::grant(db, Persona::Staf.id(), &Scope::Area(area), None, now).await?;
+    }
     Ok(())
 }
 

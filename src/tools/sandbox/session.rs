@@ -2,10 +2,12 @@
 //! would do (send, press, share), through fake-telegram's people API, so the bot
 //! receives exactly the updates real Telegram would send.
 
+use std::path::PathBuf;
+
 use fake_telegram::{FakeTelegram, Group, Person};
 
 use super::input::{HELP, Input, Persona, parse};
-use super::render;
+use super::{files, render};
 
 /// The group every persona can use: id and title as Telegram would show them.
 pub const GROUP_ID: i64 = -1001;
@@ -21,20 +23,22 @@ pub struct Session {
     persona: Persona,
     /// Repeat each input line in the transcript (stdin is a pipe, nobody saw it typed).
     echo: bool,
+    /// Where `:file` writes documents.
+    files_dir: PathBuf,
 }
 
 impl Session {
-    /// Registers the three personas and the group with the fake; starts as warga.
-    pub fn new(fake: FakeTelegram, echo: bool) -> Session {
+    /// Registers the personas and the group with the fake; starts as warga.
+    pub fn new(fake: FakeTelegram, echo: bool, files_dir: PathBuf) -> Session {
         for p in Persona::ALL {
             fake.user(p.id(), p.name());
         }
         let group = fake.group(GROUP_ID, GROUP_TITLE);
         // Only group admins may link a group to a KIM: the staff-side personas are.
-        for p in [Persona::Koordinator, Persona::Admin] {
+        for p in [Persona::Koordinator, Persona::Staf, Persona::Admin] {
             group.set_member_status(&fake.user(p.id(), p.name()), "administrator");
         }
-        Session { fake, group, persona: Persona::Warga, echo }
+        Session { fake, group, persona: Persona::Warga, echo, files_dir }
     }
 
     /// Chat labels for the renderer: personas by name, the group by title.
@@ -107,6 +111,24 @@ impl Session {
             Input::Location => {
                 me.send_location(PALEMBANG.0, PALEMBANG.1).await;
             }
+            Input::File => self.open_file(),
+        }
+    }
+
+    /// `:file`: saves the newest document sent to this person and shows it when
+    /// it is text.
+    fn open_file(&self) {
+        let Some(doc) = files::latest(&self.fake, self.persona.id()) else {
+            self.note("no file sent to you yet (try /datasaya) | belum ada berkas untuk Anda");
+            return;
+        };
+        match files::save(&self.files_dir, &doc) {
+            Ok(path) => self.note(&format!("file {} saved to {} | berkas disimpan", doc.name, path.display())),
+            Err(e) => self.note(&format!("cannot write {} to {}: {e}", doc.name, self.files_dir.display())),
+        }
+        match files::preview(&doc) {
+            Some(text) => println!("{text}"),
+            None => self.note("not text (XLSX?): open the saved file | bukan teks: buka berkas yang disimpan"),
         }
     }
 

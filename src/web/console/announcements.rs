@@ -54,12 +54,21 @@ pub async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Cons
     Ok((layout::no_store(), layout::page(&staff, Nav::Announcements, &t(lang, "console-announcements-title"), body)).into_response())
 }
 
-pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) -> Result<Response, ConsoleError> {
+/// An announcement this person may manage; anything else is the same "not found".
+pub(super) async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Announcement, ConsoleError> {
     let id: i64 = id.parse().map_err(|_| ConsoleError::NotFound)?;
     let ann = store::get(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
-    if !ann.manageable_by(&staff.actor) {
-        return Err(ConsoleError::NotFound);
-    }
+    if ann.manageable_by(&staff.actor) { Ok(ann) } else { Err(ConsoleError::NotFound) }
+}
+
+pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) -> Result<Response, ConsoleError> {
+    let ann = visible(&ctx, &staff, &id).await?;
+    render(&ctx, &staff, &ann, &[]).await
+}
+
+/// The announcement with the report of its latest runs, and `flash` lines above
+/// (what a recall just did).
+pub(super) async fn render(ctx: &Ctx, staff: &Staff, ann: &Announcement, flash: &[String]) -> Result<Response, ConsoleError> {
     let lang = staff.lang;
     let mut reports = Vec::new();
     for run in runs::runs_of(&ctx.db, ann.id, RUNS_SHOWN).await? {
@@ -67,9 +76,10 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) 
         reports.push((run, groups));
     }
     let body = html! {
+        @if !flash.is_empty() { div.flash role="status" { @for line in flash { p { (line) } } } }
         section.card.facts {
             p { (target_label(lang, &ann.target, &ann.target_name)) }
-            p { (schedule_label(lang, &ann)) " · " (t(lang, &format!("console-announcement-status-{}", ann.status.as_str()))) }
+            p { (schedule_label(lang, ann)) " · " (t(lang, &format!("console-announcement-status-{}", ann.status.as_str()))) }
             p.body { (ann.content.text) }
         }
         @if reports.is_empty() { p.empty { (t(lang, "console-announcement-no-runs")) } }
@@ -78,6 +88,9 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) 
                 h2 { (ta(lang, "console-announcement-run", &[("n", Arg::from(run.n)), ("when", Arg::from(when(lang, run.fired_at, ann.tz)))])) }
                 @if run.recalled_at.is_some() { p.late { (t(lang, "console-announcement-recalled")) } }
                 @let count = |f: fn(&Standing) -> bool| Arg::from(groups.iter().filter(|(_, _, s)| f(s)).count() as i64);
+                @if recallable(run, groups) {
+                    p { a.button href={ "/dasbor/pengumuman/" (ann.id) "/tarik?run=" (run.n) } { (t(lang, "console-recall-button")) } }
+                }
                 p { (ta(lang, "ann-report-totals", &[
                     ("sent", count(|s| *s == Standing::Sent)),
                     ("failed", count(|s| matches!(s, Standing::Failed(_)))),
@@ -103,5 +116,12 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) 
         p { a href="/dasbor/pengumuman" { (t(lang, "console-back-to-announcements")) } }
     };
     let title = ta(lang, "console-announcement-title", &[("id", Arg::from(ann.id))]);
-    Ok((layout::no_store(), layout::page(&staff, Nav::Announcements, &title, body)).into_response())
+    Ok((layout::no_store(), layout::page(staff, Nav::Announcements, &title, body)).into_response())
+}
+
+/// Whether a run has messages a recall could still act on: sent ones not yet
+/// recalled, or ones still waiting (a second recall catches them once sent).
+pub(super) fn recallable(run: &runs::Run, groups: &[(i64, String, Standing)]) -> bool {
+    let has = |f: fn(&Standing) -> bool| groups.iter().any(|(_, _, s)| f(s));
+    (run.recalled_at.is_none() && has(|s| *s == Standing::Sent)) || has(|s| *s == Standing::Waiting)
 }

@@ -7,8 +7,8 @@
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
 //! - [`queue`], [`ticket`], [`photo`], [`summary`]: the *Aspirasi* and *Ringkasan*
 //!   pages, ticket photos proxied through kimbot.
-//! - [`umkm`], [`trainings`], [`announcements`], [`downloads`], [`audit_log`]:
-//!   *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
+//! - [`umkm`], [`trainings`], [`announcements`] (with [`recall`]), [`downloads`],
+//!   [`audit_log`]: *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
 //! - [`layout`]: the page frame, embedded CSS, error pages.
 
 mod announcements;
@@ -21,8 +21,9 @@ mod login;
 pub mod personal;
 mod photo;
 mod queue;
+mod recall;
 mod staff;
-mod summary;
+pub mod summary;
 mod ticket;
 mod trainings;
 mod umkm;
@@ -91,6 +92,7 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/pelatihan/{id}/unduh", get(trainings::download))
         .route("/dasbor/pengumuman", get(announcements::list))
         .route("/dasbor/pengumuman/{id}", get(announcements::page))
+        .route("/dasbor/pengumuman/{id}/tarik", get(recall::confirm).post(recall::recall))
         .route("/dasbor/audit", get(audit_log::page))
         .fallback(layout::not_found)
         .with_state(ctx)

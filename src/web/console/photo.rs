@@ -17,7 +17,7 @@ use crate::platform::audit;
 /// Telegram's bots may download files up to 20 MB.
 const MAX_BYTES: u64 = 20 * 1024 * 1024;
 
-fn bot(ctx: &Ctx) -> Result<Bot, ConsoleError> {
+pub(super) fn bot(ctx: &Ctx) -> Result<Bot, ConsoleError> {
     let token = ctx.config.token.as_ref().ok_or_else(|| ConsoleError::Telegram("no bot token configured".into()))?;
     let mut bot = Bot::new(token.expose());
     if let Some(url) = &ctx.config.api_url {

@@ -43,11 +43,12 @@ async fn staff_move_a_ticket_through_the_whole_flow_and_the_resident_hears_each_
     let id = ticket_id(&app, &number).await;
 
     open_card(&staff, "/antrian").await;
-    staff.press("Teruskan").await;
-    let forwarded = next_skipping_notices(&staff).await.text;
+    let forwarded = forward(&staff).await.text;
     let heard_forwarded = budi.next_message().await.text;
     open_card(&staff, &format!("/status {number}")).await;
     staff.press("Tindak lanjut").await;
+    let ask_progress = next_skipping_notices(&staff).await;
+    staff.send("Petugas meninjau lokasi hari Kamis.").await;
     next_skipping_notices(&staff).await;
     let heard_in_progress = budi.next_message().await.text;
     let card = open_card(&staff, &format!("/status {number}")).await;
@@ -59,14 +60,15 @@ async fn staff_move_a_ticket_through_the_whole_flow_and_the_resident_hears_each_
 
     assert!(forwarded.contains("sekarang: Diteruskan"), "{forwarded}");
     assert!(heard_forwarded.contains(&number) && heard_forwarded.contains("berstatus: Diteruskan"), "{heard_forwarded}");
-    assert!(heard_in_progress.contains("berstatus: Ditindaklanjuti"), "{heard_in_progress}");
+    assert!(ask_progress.text.contains("apa yang sedang dikerjakan") && !ask_progress.has_button("Lewati"), "{}", ask_progress.text);
+    assert!(heard_in_progress.contains("berstatus: Ditindaklanjuti") && heard_in_progress.contains("meninjau lokasi"), "{heard_in_progress}");
     assert!(!card.has_button("Teruskan") && card.has_button("Selesai") && card.has_button("Tolak"), "only forward moves");
     assert!(ask_note.contains("Tulis catatan"), "{ask_note}");
     assert!(resolved.contains("sekarang: Selesai"), "{resolved}");
     assert!(heard_resolved.contains("berstatus: Selesai") && heard_resolved.contains("Lubang sudah ditambal"), "{heard_resolved}");
     budi.send(&format!("/status {number}")).await;
     let history = budi.next_message().await.text;
-    for line in ["Diterima", "Diteruskan", "Ditindaklanjuti", "Selesai - Lubang sudah ditambal"] {
+    for line in ["Diterima", "Diteruskan", "Ditindaklanjuti - Petugas meninjau", "Selesai - Lubang sudah ditambal"] {
         assert!(history.contains(line), "{line} in {history}");
     }
     assert_eq!(history.matches("WIB").count(), 4, "{history}");
@@ -83,8 +85,7 @@ async fn illegal_and_stale_status_changes_are_refused_and_change_nothing() {
     let id = ticket_id(&app, &number).await;
     let card = open_card(&staff, "/antrian").await;
     let old_follow_up = button_data(&card, "Tindak lanjut");
-    staff.press("Teruskan").await;
-    next_skipping_notices(&staff).await;
+    forward(&staff).await;
     budi.next_message().await;
 
     let stale = press_forged(&staff, card.message_id, &old_follow_up).await;
@@ -271,8 +272,7 @@ async fn a_forwarded_ticket_stays_reachable_in_antrian_proses_and_closed_ones_in
     let second = submit(&budi, "Kesehatan", "Posyandu RT 04 kehabisan vitamin A untuk balita bulan ini.", false).await;
     for _ in 0..2 {
         open_card(&staff, "/antrian").await;
-        staff.press("Teruskan").await;
-        next_skipping_notices(&staff).await;
+        forward(&staff).await;
     }
 
     staff.send("/antrian").await;

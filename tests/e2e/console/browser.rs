@@ -223,13 +223,67 @@ async fn staff_work_a_ticket_in_a_browser_and_the_resident_hears_back_in_telegra
     browser.click("form[action$='/status'] button[type=submit]").await;
     browser.wait_for_text("Status disimpan").await;
     browser.screenshot("console-ticket.png").await;
+    seed_weeks_of_tickets(&app).await;
     browser.click("header nav a[href='/dasbor/ringkasan']").await;
     browser.wait_for_text("Menurut kategori").await;
+    browser.select("form.filters select[name=period]", "year").await;
+    browser.click("form.filters button[type=submit]").await;
+    let summary = browser.wait_for_text("Tahun ini").await;
+    assert!(summary.contains("Median waktu respons pertama") && summary.contains("Bukit Lama"), "{summary}");
+    let bars = browser.c().find_all(Locator::Css("figure.chart svg rect")).await.unwrap();
+    assert!(bars.len() >= 10, "the weekly chart is drawn: {} bars", bars.len());
     browser.screenshot("console-summary.png").await;
 
     assert_eq!(status_of(&app, id).await, "diteruskan");
     let notice = next_skipping_notices(&resident).await;
     assert!(notice.text.contains(&number) && notice.text.contains("dijadwalkan minggu ini"), "{}", notice.text);
+    browser.close().await;
+}
+
+/// Tickets over the last twelve weeks in several categories and kelurahan, so the
+/// summary's chart (and its screenshot) shows weeks side by side.
+async fn seed_weeks_of_tickets(app: &crate::support::TestApp) {
+    let now = chrono::Utc::now().timestamp();
+    let kims = ["IB1-BL", "IB1-BB", "IB1-LP", "IB1-SA"];
+    let categories = ["infrastruktur", "lingkungan", "kesehatan", "ekonomi", "keamanan"];
+    for n in 0..60i64 {
+        let at = now - 84 * 86_400 + n * 120_000;
+        let responded = (n % 3 != 0).then_some(3600 * (2 + n % 40));
+        let id = super::summary::ticket(app, 900 + n, kims[n as usize % 4], categories[(n * 7 % 5) as usize], at, responded).await;
+        if n % 3 == 1 && n < 45 {
+            sqlx::query("UPDATE aspirations SET status = 'selesai' WHERE id = $1").bind(id).execute(&app.db.pool).await.unwrap();
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_recalls_an_announcement_in_a_browser() {
+    use crate::announcements::steps::{compose_to_my_kim, coordinator_with_groups, refresh_until, wait_text};
+    let Some(browser) = Browser::start(LAPTOP).await else { return };
+    let app = spawn_app().await;
+    let (koor, groups) = coordinator_with_groups(&app, 5921, KIM, &[(-5921, "RT 05"), (-5922, "RT 06")]).await;
+    compose_to_my_kim(&koor, "Posyandu balita Sabtu pukul 08.00 di balai RW").await;
+    koor.press("Kirim sekarang").await;
+    wait_text(&koor, "Laporan pengumuman #1").await;
+    for group in &groups {
+        group.next_message().await;
+    }
+    refresh_until(&koor, "Terkirim 2").await;
+
+    browser.log_in(&link_for(&koor).await).await;
+    browser.click("header nav a[href='/dasbor/pengumuman']").await;
+    browser.wait_for_text("Posyandu balita").await;
+    browser.click("a[href='/dasbor/pengumuman/1']").await;
+    browser.wait_for_text("Terkirim 2").await;
+    browser.screenshot("console-announcement.png").await;
+    browser.click("a[href='/dasbor/pengumuman/1/tarik?run=1']").await;
+    browser.wait_for_text("Ya, tarik dari semua grup").await;
+    browser.click("main form button[type=submit]").await;
+    browser.wait_for_text("Pengumuman ditarik dari 2 grup").await;
+    for chat in [-5921, -5922] {
+        let copies: Vec<_> = app.fake.messages(chat).into_iter().filter(|m| m.text.contains("Posyandu")).collect();
+        assert!(!copies.is_empty() && copies.iter().all(|m| m.deleted), "{copies:?}");
+    }
     browser.close().await;
 }
 

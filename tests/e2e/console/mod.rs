@@ -3,6 +3,8 @@
 
 mod browser;
 mod pages;
+mod recall;
+mod summary;
 
 use fake_telegram::Person;
 use reqwest::StatusCode;

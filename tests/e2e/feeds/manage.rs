@@ -28,6 +28,8 @@ async fn staff_remove_a_feed_of_their_area_and_a_second_press_is_answered_kindly
     staf.send("/sumber").await;
     let list = wait_text(&staf, "kirim alamat").await;
     press_on(&staf, &list, "Hapus #").await;
+    let confirm = wait_text(&staf, "Hapus sumber").await;
+    press_on(&staf, &confirm, "Ya, hapus").await;
     wait_text(&staf, "dihapus").await;
     press_on(&staf, &list, "Hapus #").await;
     wait_text(&staf, "sudah dihapus sebelumnya").await;
@@ -39,26 +41,32 @@ async fn staff_remove_a_feed_of_their_area_and_a_second_press_is_answered_kindly
 }
 
 #[tokio::test]
-async fn the_cli_adds_lists_and_removes_feeds_and_refuses_polls_more_often_than_every_five_minutes() {
+async fn the_cli_adds_lists_with_the_five_field_cron_and_removes_feeds_and_refuses_polls_more_often_than_every_five_minutes() {
     let app = spawn_app_with_clock(ten_oclock()).await;
     let (tz, now) = (chrono_tz::Asia::Jakarta, wib(10, 0));
+    // Refuses the loopback test servers and made-up hosts' addresses alike: the check
+    // of a new feed then fails at once, without waiting on the network.
+    let guard = kimbot::platform::outbound::Guard { allow_private: false };
     let add = |every: &str| FeedsAction::Add {
-        url: "https://example.org/feed".into(),
+        url: "https://127.0.0.1/feed".into(),
         area: "Ilir Barat I".into(),
         every: every.into(),
     };
 
-    let too_often = run(&app.db, tz, add("*/2 * * * *"), now).await.unwrap_err().to_string();
-    run(&app.db, tz, add("*/15 * * * *"), now).await.unwrap();
-    let twice = run(&app.db, tz, add("*/30 * * * *"), now).await.unwrap_err().to_string();
-    run(&app.db, tz, FeedsAction::List, now).await.unwrap();
+    let too_often = run(&app.db, tz, guard, add("*/2 * * * *"), now).await.unwrap_err().to_string();
+    run(&app.db, tz, guard, add("*/15 * * * *"), now).await.unwrap();
+    let twice = run(&app.db, tz, guard, add("*/30 * * * *"), now).await.unwrap_err().to_string();
+    run(&app.db, tz, guard, FeedsAction::List, now).await.unwrap();
+    let listed = kimbot::features::feeds::cli::list_lines(&app.db, tz).await.unwrap();
     let next = app.count("SELECT next_poll_at FROM feeds WHERE id = $1", 1).await;
-    run(&app.db, tz, FeedsAction::Remove { id: 1 }, now).await.unwrap();
-    let gone = run(&app.db, tz, FeedsAction::Remove { id: 1 }, now).await.unwrap_err().to_string();
+    run(&app.db, tz, guard, FeedsAction::Remove { id: 1 }, now).await.unwrap();
+    let gone = run(&app.db, tz, guard, FeedsAction::Remove { id: 1 }, now).await.unwrap_err().to_string();
 
     assert!(too_often.contains("more often than every 5 minutes"), "{too_often}");
     assert!(twice.contains("registered already"), "{twice}");
     assert_eq!(next, wib(10, 15));
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(listed[0].contains("\t*/15 * * * *\t"), "the 5-field form --every takes: {}", listed[0]);
     assert!(gone.contains("no feed with id 1"), "{gone}");
 }
 

@@ -29,11 +29,15 @@ const NOT_A_PERSON: &[&str] = &[
     "file_id",
     "training_id",
     "registration_id",
+    "survey_id",   // surveys: the survey, its questions and responses
+    "question_id",
+    "response_id",
     "endpoint_id",
     "delivery_id",
     "message_id",
     "feed_id",
     "item_id",
+    "fact_check_id", // webhook deliveries of a verdict: the request, not a person
 ];
 
 /// Whether `table.column` holds a user id by its name: the person names, anything

@@ -12,7 +12,7 @@ use super::{STALE, TestApp, cell, row, seat, staff, wait_answer};
 use crate::support::{MessageExt, spawn_app};
 
 /// The sheet `name` of the XLSX sent as `file_name` (the fake keeps binary uploads as hex).
-async fn sent_sheet(app: &TestApp, file_name: &str, name: &str) -> Range<Data> {
+pub(super) async fn sent_sheet(app: &TestApp, file_name: &str, name: &str) -> Range<Data> {
     let call = app.wait_for_call("sendDocument", |p| p["document"]["file_name"] == file_name).await;
     let hex = call.params["document"]["hex"].as_str().expect("binary upload");
     let bytes: Vec<u8> = (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect();
@@ -21,7 +21,7 @@ async fn sent_sheet(app: &TestApp, file_name: &str, name: &str) -> Range<Data> {
 }
 
 /// Presses `label` and waits for the progress message to turn into the outcome.
-async fn finish(p: &Person, label: &str, done: &str) -> BotMessage {
+pub(super) async fn finish(p: &Person, label: &str, done: &str) -> BotMessage {
     p.press(label).await;
     loop {
         let m = p.next_message().await;
@@ -31,7 +31,7 @@ async fn finish(p: &Person, label: &str, done: &str) -> BotMessage {
     }
 }
 
-async fn last_export(app: &TestApp, actor: i64) -> String {
+pub(super) async fn last_export(app: &TestApp, actor: i64) -> String {
     sqlx::query("SELECT detail FROM audit_log WHERE action = 'report.export' AND actor = $1 ORDER BY id DESC")
         .bind(actor)
         .fetch_one(&app.db.pool)
@@ -62,7 +62,7 @@ async fn kecamatan_staff_get_their_umkm_registry_as_xlsx_with_the_right_cells() 
     let done = finish(&rina, "Semua", "Daftar UMKM").await;
 
     assert!(done.text.contains("2 usaha") && done.text.contains("sektor: Kuliner; kebutuhan: semua"), "{}", done.text);
-    let umkm = sent_sheet(&app, "umkm.xlsx", "UMKM").await;
+    let umkm = sent_sheet(&app, "umkm-ilir-barat-i-kuliner.xlsx", "UMKM").await;
     assert_eq!(row(&umkm, 0, 3), ["Nama usaha", "Pemilik", "Sektor"]);
     assert_eq!(
         row(&umkm, 1, 11),
@@ -70,7 +70,7 @@ async fn kecamatan_staff_get_their_umkm_registry_as_xlsx_with_the_right_cells() 
     );
     assert_eq!(row(&umkm, 2, 6), ["Usaha Pak Edi", "Pak Edi", "Kuliner", "Mikro", "Bukit Baru", "KIM Bukit Baru"]);
     assert_eq!(cell(&umkm, 3, 0), "", "Kemuning and other sectors stay out");
-    app.wait_for_call("sendDocument", |p| p["document"]["file_name"] == "umkm-titikkoma.csv").await;
+    app.wait_for_call("sendDocument", |p| p["document"]["file_name"] == "umkm-ilir-barat-i-kuliner-titikkoma.csv").await;
     assert_eq!(last_export(&app, 7410).await, "kind=umkm scope=Kota Palembang/Ilir Barat I sector=kuliner need=all rows=2");
 }
 
@@ -135,7 +135,9 @@ async fn staff_export_attendance_of_a_training_in_their_kecamatan_only() {
     let done = finish(&rina, "Foto produk", "Kehadiran pelatihan").await;
 
     assert!(done.text.contains("\"Foto produk\": 3 orang"), "{}", done.text);
-    let att = sent_sheet(&app, &format!("kehadiran-pelatihan-{photo}.xlsx"), "Kehadiran").await;
+    let starts = app.count("SELECT starts_at FROM trainings WHERE id = $1", photo).await;
+    let day = chrono::DateTime::from_timestamp(starts + 7 * 3600, 0).unwrap().format("%Y-%m-%d");
+    let att = sent_sheet(&app, &format!("kehadiran-foto-produk-{day}.xlsx"), "Kehadiran").await;
     assert_eq!(row(&att, 1, 7), ["1", "Edi", "", "7431", "Terdaftar", "Hadir", "2026-11-02 09:00"]);
     assert_eq!(row(&att, 2, 6), ["2", "Budi", "", "7432", "Terdaftar", "Tidak hadir"]);
     assert_eq!(row(&att, 3, 6), ["3", "Ani", "", "7433", "Daftar tunggu", ""]);
@@ -149,9 +151,9 @@ async fn a_coordinator_cannot_press_the_report_kinds() {
     let koor = app.member_of(7440, "Koor", "IB1-BL").await;
     let photo = training(&app, "IB1-BL", "Foto produk").await;
     koor.send("/laporan").await;
-    assert!(koor.next_message().await.text.contains("hanya untuk staf"));
+    assert!(koor.next_message().await.text.contains("Laporan apa"), "coordinators get the survey kind only");
 
-    for data in ["r:k:u".to_string(), "r:k:t".to_string(), format!("r:tr:{photo}")] {
+    for data in ["r:k:u".to_string(), "r:k:t".to_string(), "r:k:f".to_string(), format!("r:tr:{photo}")] {
         let id = koor.press_data(1, &data).await;
         assert_eq!(wait_answer(&koor, &id).await.as_deref(), Some(STALE), "{data}");
     }

@@ -23,7 +23,9 @@ async fn yes_after_sign_up_gives_the_news_consent_and_the_view_toggles_it_off() 
     let siti = saved_with_question(&app, 5401).await;
 
     siti.press("Ya, kabari saya").await;
-    assert!(siti.next_message().await.text.contains("Anda akan menerima kabar program"));
+    let answered = siti.next_message().await;
+    assert!(answered.text.contains("Anda akan menerima kabar program"), "{}", answered.text);
+    assert!(answered.text.contains("Pempek Siti") && answered.has_button("Ubah"), "the summary stays: {answered:?}");
     assert_eq!(app.count(STANDING, 5401).await, 1);
     let receipt = "SELECT COUNT(*) FROM consents WHERE user_id = $1 AND purpose = 'news' AND notice_version = '2026-11'";
     assert_eq!(app.count(receipt, 5401).await, 1);
@@ -49,7 +51,8 @@ async fn no_after_sign_up_gives_no_news_consent() {
     let budi = saved_with_question(&app, 5402).await;
 
     budi.press("Tidak").await;
-    assert!(budi.next_message().await.text.contains("tidak akan menerima kabar program"));
+    let answered = budi.next_message().await;
+    assert!(answered.text.contains("tidak akan menerima kabar program") && answered.text.contains("Pempek Siti"), "{}", answered.text);
     assert_eq!(app.count(ANY, 5402).await, 0);
     let view = reply(&budi, "/umkm").await;
     assert!(view.text.contains("tidak aktif") && view.has_button("Terima kabar program"), "{view:?}");

@@ -1,14 +1,15 @@
 //! Staff and coordinators: `/antrian` shows new tickets one at a time; staff change
-//! status and reply from the ticket card, coordinators only read. Every press is
-//! checked again here (role, scope, the ticket's current status) before it acts.
+//! status (each change asks for its note to the resident first, and can be undone
+//! for a minute) and reply from the ticket card, coordinators only read. Every press
+//! is checked again here (role, scope, the ticket's current status) before it acts.
 
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message};
 
 use super::{Btn, Dialog};
 use crate::features::aspirations::flow::{self, FlowError, Scoped};
-use crate::features::aspirations::model::{self, Access, NOTE_MAX, REPLY_MAX, Status};
+use crate::features::aspirations::model::{self, Access, NOTE_MAX, NoteRule, REPLY_MAX, Status};
 use crate::features::aspirations::render::{self, Sender};
-use crate::features::aspirations::store;
+use crate::features::aspirations::{store, undo};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::areas;
 use crate::bot::keyboards::button;
@@ -99,50 +100,93 @@ async fn triageable(turn: &Turn<'_>, id: i64, (from, to): (Status, Status)) -> R
     Ok(fits.then_some(scoped))
 }
 
-pub async fn on_move(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), at: At) -> Result<bool, HandlerError> {
+/// A move button: asks for the note to the resident first. Where the note is
+/// optional (forwarding) the question carries "Lewati"; a closing needs a real one.
+pub async fn on_move(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), _at: At) -> Result<bool, HandlerError> {
     let Some(scoped) = triageable(turn, id, (from, to)).await? else { return Ok(false) };
-    if to.needs_note() {
-        turn.set_dialog(Dialog::Note { ticket: id, from, to }).await?;
-        let args = [("ticket", Arg::from(&scoped.ticket.number)), ("status", Arg::from(render::status(turn.lang(), to)))];
-        turn.say_with("asp-ask-note", &args).await?;
-        return Ok(true);
-    }
-    match flow::change_status(turn.ctx, &turn.who.actor, id, (from, to), None).await {
-        Ok(ticket) => {
-            turn.bot.edit_message_reply_markup(at.0, at.1).await?;
-            moved(turn, &ticket).await?;
-            Ok(true)
-        }
-        Err(FlowError::Db(e)) => Err(e.into()),
-        Err(_) => Ok(false),
-    }
-}
-
-/// Confirms a change to staff, with a way on to the next new ticket.
-async fn moved(turn: &Turn<'_>, ticket: &store::Ticket) -> HandlerResult {
+    turn.set_dialog(Dialog::Note { ticket: id, from, to }).await?;
     let lang = turn.lang();
-    let args = [("ticket", Arg::from(&ticket.number)), ("status", Arg::from(render::status(lang, ticket.status)))];
-    let keyboard = InlineKeyboardMarkup::new(vec![vec![asp(t(lang, "asp-btn-next"), Btn::Next(model::QueueView::New, ticket.id))]]);
-    turn.send_with_buttons(ta(lang, "asp-moved", &args), keyboard).await
+    let args = [("ticket", Arg::from(&scoped.ticket.number)), ("status", Arg::from(render::status(lang, to)))];
+    let (key, skip) = match to.note_rule() {
+        NoteRule::Optional => ("asp-ask-note-optional", true),
+        NoteRule::Required => ("asp-ask-note-progress", false),
+        NoteRule::Meaningful => ("asp-ask-note", false),
+    };
+    if skip {
+        let keys = InlineKeyboardMarkup::new(vec![vec![asp(t(lang, "asp-btn-skip-note"), Btn::SkipNote(id))]]);
+        turn.send_with_buttons(ta(lang, key, &args), keys).await?;
+    } else {
+        turn.say_with(key, &args).await?;
+    }
+    Ok(true)
 }
 
-pub async fn on_note(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), msg: &Message) -> HandlerResult {
-    let Some(note) = checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
-    let result = flow::change_status(turn.ctx, &turn.who.actor, id, (from, to), Some(&note)).await;
-    if matches!(result, Err(FlowError::Transition(model::TransitionError::NoteTooShort))) {
-        // The dialogue stays: the next message is a fuller note.
-        let args = [("min", Arg::from(model::CLOSING_NOTE_MIN as i64)), ("words", Arg::from(model::CLOSING_NOTE_WORDS as i64))];
-        return turn.say_with("asp-note-too-short", &args).await;
+/// "Lewati" on the note question: the move goes ahead without a note.
+pub async fn skip_note(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), at: At) -> Result<bool, HandlerError> {
+    if to.note_rule() != NoteRule::Optional {
+        return Ok(false);
     }
     turn.end().await?;
+    turn.bot.edit_message_reply_markup(at.0, at.1).await?;
+    let result = flow::change_status_logged(turn.ctx, &turn.who.actor, id, (from, to), None).await;
+    after_change(turn, result).await?;
+    Ok(true)
+}
+
+/// Confirms a change to staff, with "Urungkan" (for a minute) and a way on to the
+/// next new ticket.
+async fn moved(turn: &Turn<'_>, ticket: &store::Ticket, log_id: i64) -> HandlerResult {
+    let lang = turn.lang();
+    let args = [("ticket", Arg::from(&ticket.number)), ("status", Arg::from(render::status(lang, ticket.status)))];
+    let keyboard = InlineKeyboardMarkup::new(vec![
+        vec![asp(t(lang, "asp-btn-undo"), Btn::Undo { id: ticket.id, log: log_id })],
+        vec![asp(t(lang, "asp-btn-next"), Btn::Next(model::QueueView::New, ticket.id))],
+    ]);
+    let text = format!("{}\n{}", ta(lang, "asp-moved", &args), t(lang, "asp-moved-undo-hint"));
+    turn.send_with_buttons(text, keyboard).await
+}
+
+/// Tells staff how a status change went.
+async fn after_change(turn: &Turn<'_>, result: Result<(store::Ticket, i64), FlowError>) -> HandlerResult {
     match result {
-        Ok(ticket) => moved(turn, &ticket).await,
+        Ok((ticket, log_id)) => moved(turn, &ticket, log_id).await,
         Err(FlowError::Stale(now)) => {
             turn.say_with("asp-status-changed", &[("status", Arg::from(render::status(turn.lang(), now)))]).await
         }
         Err(FlowError::Db(e)) => Err(e.into()),
         Err(_) => turn.say("asp-not-allowed-now").await,
     }
+}
+
+pub async fn on_note(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), msg: &Message) -> HandlerResult {
+    let Some(note) = checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
+    let result = flow::change_status_logged(turn.ctx, &turn.who.actor, id, (from, to), Some(&note)).await;
+    if matches!(result, Err(FlowError::Transition(model::TransitionError::NoteTooShort))) {
+        // The dialogue stays: the next message is a fuller note.
+        let args = [("min", Arg::from(model::CLOSING_NOTE_MIN as i64)), ("words", Arg::from(model::CLOSING_NOTE_WORDS as i64))];
+        return turn.say_with("asp-note-too-short", &args).await;
+    }
+    turn.end().await?;
+    after_change(turn, result).await
+}
+
+/// "Urungkan": takes back the change, then shows the ticket again so the right
+/// button can be pressed. Refused (as a stale button) after a minute, after another
+/// change, or for anyone but the person who made the change.
+pub async fn on_undo(turn: &Turn<'_>, id: i64, log_id: i64, at: At) -> Result<bool, HandlerError> {
+    let ticket = match undo::undo(turn.ctx, &turn.who.actor, id, log_id).await {
+        Ok(ticket) => ticket,
+        Err(FlowError::Db(e)) => return Err(e.into()),
+        Err(_) => return Ok(false),
+    };
+    turn.bot.edit_message_reply_markup(at.0, at.1).await?;
+    let lang = turn.lang();
+    let args = [("ticket", Arg::from(&ticket.number)), ("status", Arg::from(render::status(lang, ticket.status)))];
+    turn.say_with("asp-undone", &args).await?;
+    if let Some(scoped) = flow::load(turn.ctx, &turn.who.actor, id).await? {
+        show(turn, &scoped, None).await?;
+    }
+    Ok(true)
 }
 
 /// The text of `msg`, trimmed and within `max` characters; otherwise says what is

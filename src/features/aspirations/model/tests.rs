@@ -11,7 +11,8 @@ fn the_status_flow_allows_forward_steps_and_refuses_the_rest() {
     let note = Some("Sudah diperbaiki oleh Dinas PU");
     let cases: &[Case] = &[
         (Diterima, Diteruskan, None, Ok(Diteruskan)),
-        (Diterima, Ditindaklanjuti, None, Ok(Ditindaklanjuti)),
+        (Diterima, Ditindaklanjuti, Some("dijadwalkan"), Ok(Ditindaklanjuti)),
+        (Diterima, Ditindaklanjuti, None, Err(NoteRequired)),
         (Diterima, Selesai, note, Ok(Selesai)),
         (Diterima, Ditolak, note, Ok(Ditolak)),
         (Diteruskan, Ditindaklanjuti, Some("dijadwalkan"), Ok(Ditindaklanjuti)),

@@ -27,6 +27,8 @@ pub enum Btn {
     TrainingPage(i64),
     /// Attendance: this training.
     Training(i64),
+    /// Surveys: this survey.
+    Survey(i64),
 }
 
 /// The reports `/laporan` offers.
@@ -35,6 +37,9 @@ pub enum Kind {
     Aspirations,
     Umkm,
     Attendance,
+    Surveys,
+    /// Cek fakta requests and verdicts.
+    FactChecks,
 }
 
 impl Payload for Btn {
@@ -51,11 +56,14 @@ impl Payload for Btn {
             Btn::Kind(Kind::Aspirations) => "k:a".into(),
             Btn::Kind(Kind::Umkm) => "k:u".into(),
             Btn::Kind(Kind::Attendance) => "k:t".into(),
+            Btn::Kind(Kind::Surveys) => "k:s".into(),
+            Btn::Kind(Kind::FactChecks) => "k:f".into(),
             Btn::UmkmArea(id) => format!("ua:{id}"),
             Btn::UmkmSector(id, s) => format!("us:{id}:{}", opt(*s)),
             Btn::UmkmNeed(id, s, n) => format!("un:{id}:{}:{}", opt(*s), opt(*n)),
             Btn::TrainingPage(p) => format!("tp:{p}"),
             Btn::Training(id) => format!("tr:{id}"),
+            Btn::Survey(id) => format!("sv:{id}"),
         }
     }
 
@@ -69,12 +77,14 @@ impl Payload for Btn {
             "k:a" => Btn::Kind(Kind::Aspirations),
             "k:u" => Btn::Kind(Kind::Umkm),
             "k:t" => Btn::Kind(Kind::Attendance),
+            "k:s" => Btn::Kind(Kind::Surveys),
+            "k:f" => Btn::Kind(Kind::FactChecks),
             _ => return parse_with_ids(data),
         })
     }
 }
 
-/// Payloads carrying ids: `a:`, `ua:`, `us:`, `un:`, `tp:`, `tr:`.
+/// Payloads carrying ids: `a:`, `ua:`, `us:`, `un:`, `tp:`, `tr:`, `sv:`.
 fn parse_with_ids(data: &str) -> Option<Btn> {
     let parts: Vec<&str> = data.split(':').collect();
     let id = |i: usize| parts.get(i).and_then(|s| positive(s));
@@ -87,6 +97,7 @@ fn parse_with_ids(data: &str) -> Option<Btn> {
         ("tp", 2) if parts[1] == "0" => Btn::TrainingPage(0),
         ("tp", 2) => Btn::TrainingPage(id(1)?),
         ("tr", 2) => Btn::Training(id(1)?),
+        ("sv", 2) => Btn::Survey(id(1)?),
         _ => return None,
     })
 }
@@ -123,15 +134,18 @@ mod tests {
             Btn::All,
             Btn::Kind(Kind::Umkm),
             Btn::Kind(Kind::Attendance),
+            Btn::Kind(Kind::FactChecks),
             Btn::UmkmArea(i64::MAX),
             Btn::UmkmSector(7, None),
             Btn::UmkmNeed(i64::MAX, Some(6), Some(6)),
             Btn::TrainingPage(0),
             Btn::TrainingPage(3),
             Btn::Training(i64::MAX),
+            Btn::Kind(Kind::Surveys),
+            Btn::Survey(i64::MAX),
         ];
         crate::bot::feature::assert_round_trip(&all);
-        for bad in ["", "p:x", "a:-1", "a:0", "a:x", "a:1:2", "alll", "k:x", "ua:0", "us:1:7", "us:1", "un:1:-:9", "un:1:+1:-", "tp:-1", "tr:0", "tr:1:2"] {
+        for bad in ["", "p:x", "a:-1", "a:0", "a:x", "a:1:2", "alll", "k:x", "ua:0", "us:1:7", "us:1", "un:1:-:9", "un:1:+1:-", "tp:-1", "tr:0", "tr:1:2", "sv:0", "sv:x"] {
             assert_eq!(Btn::parse(bad), None, "{bad}");
         }
     }

@@ -23,12 +23,19 @@ const PAGE: usize = 8;
 /// How far back the attendance list reaches.
 const LIST_DAYS: i64 = 366;
 
-pub fn kind_keyboard(lang: Lang) -> InlineKeyboardMarkup {
+/// The kinds `/laporan` offers: staff and admins all of them, coordinators only
+/// their own surveys.
+pub fn kind_keyboard(lang: Lang, staff: bool) -> InlineKeyboardMarkup {
     let b = |key: &str, kind: Kind| vec![button(t(lang, key), Btn::Kind(kind))];
+    if !staff {
+        return InlineKeyboardMarkup::new(vec![b("rep-kind-surveys", Kind::Surveys)]);
+    }
     InlineKeyboardMarkup::new(vec![
         b("rep-kind-aspirations", Kind::Aspirations),
         b("rep-kind-umkm", Kind::Umkm),
         b("rep-kind-attendance", Kind::Attendance),
+        b("rep-kind-surveys", Kind::Surveys),
+        b("rep-kind-factchecks", Kind::FactChecks),
     ])
 }
 
@@ -50,6 +57,8 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> Res
         (Btn::UmkmNeed(area, sector, need), Dialog::Umkm) => return umkm(turn, area, sector, need, at).await,
         (Btn::TrainingPage(page), Dialog::Attendance) => trainings_page(turn, page, at).await?,
         (Btn::Training(id), Dialog::Attendance) => return attendance(turn, id, at).await,
+        (Btn::Kind(Kind::Surveys), Dialog::ChooseKind) => super::surveys::list(turn, at).await?,
+        (Btn::Survey(id), Dialog::Surveys) => return super::surveys::chosen(turn, id, at).await,
         _ => return Ok(false),
     }
     Ok(true)

@@ -52,6 +52,9 @@ pub async fn on_message(turn: &Turn<'_>, d: Dialog, msg: &Message) -> HandlerRes
     match d.step {
         Step::Owner | Step::Business | Step::Nib | Step::Description => on_typed(turn, d, msg.text()).await,
         Step::Phone => on_phone(turn, d, msg).await,
+        Step::Consent | Step::Sector | Step::Scale | Step::Kelurahan | Step::Needs => {
+            super::typed::on_choice(turn, d, msg.text()).await
+        }
         _ => ask(turn, &d, Some(t(turn.lang(), "umkm-use-buttons"))).await,
     }
 }
@@ -198,6 +201,7 @@ async fn consent(turn: &Turn<'_>, d: Dialog, yes: bool, at: At) -> HandlerResult
         return edit(turn, at, t(lang, "umkm-consent-declined"), None).await;
     }
     let (notice, _) = render::consent(lang);
+    store::grant_consent(&turn.ctx.db, turn.who.user_id, turn.now()).await?;
     edit(turn, at, format!("{notice}\n\n{}", t(lang, "umkm-consent-given")), None).await?;
     go(turn, d.agreed(turn.now())).await
 }

@@ -49,8 +49,10 @@ pub async fn on_button(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, Handle
     match btn {
         Btn::News(yes) => {
             news::set(db, turn.who.user_id, yes, turn.now()).await?;
+            // The answer goes on top of the saved registration, which stays in view.
             let key = if yes { "umkm-news-yes" } else { "umkm-news-no" };
-            edit(turn, at, t(lang, key), None).await?;
+            let (text, keys) = view(lang, &saved, yes);
+            edit(turn, at, format!("{}\n\n{text}", t(lang, key)), Some(keys)).await?;
         }
         Btn::NewsToggle(on) => {
             news::set(db, turn.who.user_id, on, turn.now()).await?;

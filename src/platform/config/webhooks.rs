@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use crate::platform::config::ConfigError;
+use super::ConfigError;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhookConfig {
@@ -27,7 +27,7 @@ impl WebhookConfig {
     /// Reads the `KIMBOT_WEBHOOK_*` variables through `get` (unset or empty = default).
     pub fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self, ConfigError> {
         let d = Self::default();
-        let num = |key, default, min, max| crate::platform::config::number(&get, key, default, min, max);
+        let num = |key, default, min, max| super::number(&get, key, default, min, max);
         let config = Self {
             request_timeout: Duration::from_secs(num("KIMBOT_WEBHOOK_TIMEOUT_SECS", d.request_timeout.as_secs(), 1, 300)?),
             concurrency: num("KIMBOT_WEBHOOK_CONCURRENCY", d.concurrency as u64, 1, 256)? as usize,

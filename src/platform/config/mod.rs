@@ -14,6 +14,12 @@ use url::Url;
 
 pub use crate::platform::delivery::config::DeliveryConfig;
 
+mod sla;
+mod webhooks;
+
+pub use sla::SlaConfig;
+pub use webhooks::WebhookConfig;
+
 /// Default database: an embedded SQLite file next to the binary's working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://kimbot.db?mode=rwc";
 /// Where console links point when `KIMBOT_PUBLIC_URL` is not set (the default HTTP address).
@@ -100,13 +106,13 @@ pub struct Config {
     /// Sending rates, concurrency and timeouts (`KIMBOT_SEND_*`).
     pub delivery: DeliveryConfig,
     /// Webhook request timeout, concurrency and lease (`KIMBOT_WEBHOOK_*`).
-    pub webhooks: crate::features::webhooks::WebhookConfig,
+    pub webhooks: WebhookConfig,
     /// Whether feeds and webhooks may reach non-public addresses
     /// (`KIMBOT_OUTBOUND_ALLOW_PRIVATE`, default no).
     pub outbound: crate::platform::outbound::Guard,
     /// Working days a ticket may wait for a first response, and holidays
     /// (`KIMBOT_SLA_WORKING_DAYS`, `KIMBOT_HOLIDAYS`).
-    pub sla: crate::features::aspirations::sla::SlaConfig,
+    pub sla: SlaConfig,
     /// Base of links the bot hands out to the web console (`KIMBOT_PUBLIC_URL`,
     /// default `http://127.0.0.1:8080`); an https URL makes the session cookie `Secure`.
     pub public_url: Url,
@@ -192,9 +198,9 @@ impl Config {
             .transpose()?;
         let token = get("TELOXIDE_TOKEN").map(Secret::new);
         let delivery = DeliveryConfig::from_lookup(get)?;
-        let webhooks = crate::features::webhooks::WebhookConfig::from_lookup(get)?;
+        let webhooks = WebhookConfig::from_lookup(get)?;
         let outbound = crate::platform::outbound::Guard { allow_private: flag(get("KIMBOT_OUTBOUND_ALLOW_PRIVATE"), "KIMBOT_OUTBOUND_ALLOW_PRIVATE")? };
-        let sla = crate::features::aspirations::sla::SlaConfig::from_lookup(get)?;
+        let sla = SlaConfig::from_lookup(get)?;
         let public_url = Url::parse(get("KIMBOT_PUBLIC_URL").unwrap_or(DEFAULT_PUBLIC_URL))
             .map_err(|e| ConfigError::BadPublicUrl(e.to_string()))?;
         let http = HttpConfig::from_lookup(get)?;

@@ -1,0 +1,147 @@
+//! The end of a poll: closing on time (a job), closing early ("Tutup sekarang"), and
+//! recalling ("Tarik"). Each starts with a claim on the poll row (a conditional
+//! UPDATE), so with several processes or a double press it happens once. Then
+//! `stopPoll` (and, for a recall, delete) goes to every copy through the outbox,
+//! and the final result with its chart goes to the author.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use teloxide::prelude::*;
+use teloxide::types::InputFile;
+use tokio::sync::watch;
+
+use super::model::{Tally, bar, percent, tally};
+use super::store::{self, Poll, STOP_SOURCE};
+use super::chart;
+use crate::bot::HandlerError;
+use crate::platform::audit;
+use crate::platform::ctx::AppCtx;
+use crate::platform::db::DbResult;
+use crate::platform::delivery::{Body, Outgoing, Priority, ReplyBot};
+use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::platform::scheduler::{POLL, every};
+
+/// Due polls taken per look.
+const BATCH: i64 = 20;
+
+/// The closing job: looks for due polls every second until `stop`.
+pub async fn run(ctx: Arc<AppCtx>, bot: ReplyBot, stop: watch::Receiver<bool>) {
+    every("poll closing", POLL, stop, || tick(&ctx, &bot)).await;
+}
+
+/// Closes every due poll this process claims; returns how many.
+pub async fn tick(ctx: &AppCtx, bot: &ReplyBot) -> DbResult<usize> {
+    let now = ctx.now();
+    let mut closed = 0;
+    for id in store::due(&ctx.db, now, BATCH).await? {
+        if !store::claim_status(&ctx.db, id, "closed", now).await? {
+            continue; // another process (or an early close) took it
+        }
+        closed += 1;
+        let Some(poll) = store::get(&ctx.db, id).await? else { continue };
+        if let Err(error) = finish(ctx, &poll, None).await {
+            tracing::error!(%error, poll = id, "poll closed, but stopping its copies failed");
+        }
+        if poll.author_id != 0 {
+            let lang = crate::features::aspirations::store::language(&ctx.db, poll.author_id).await?;
+            if let Err(error) = send_result(ctx, bot, ChatId(poll.author_id), lang, &poll).await {
+                tracing::error!(%error, poll = id, "could not send a poll's final result to its author");
+            }
+        }
+    }
+    Ok(closed)
+}
+
+/// After a close claim: unsent copies are cancelled, every sent copy is stopped,
+/// and the close is audited (`by` None: on time).
+pub async fn finish(ctx: &AppCtx, poll: &Poll, by: Option<i64>) -> DbResult<()> {
+    ctx.outbox.cancel(&poll.source()).await?;
+    let copies = store::sent_copies(&ctx.db, poll.id).await?;
+    let items: Vec<Outgoing> = copies.iter().map(|(chat, message_id)| stop_item(poll.id, *chat, Body::StopPoll { message_id: *message_id })).collect();
+    ctx.outbox.enqueue(&items).await?;
+    let how = if by.is_some() { "early" } else { "on_time" };
+    let detail = format!("id={} chats={} how={how}", poll.id, copies.len());
+    audit::record(&ctx.db, by, "poll.close", &detail, ctx.now()).await
+}
+
+/// After a recall claim: unsent copies cancelled; sent ones stopped (if still open)
+/// and deleted (Telegram allows that for 48 hours; older ones stay, stopped).
+pub async fn recall(ctx: &AppCtx, poll: &Poll, was_open: bool, by: i64) -> DbResult<usize> {
+    ctx.outbox.cancel(&poll.source()).await?;
+    let copies = store::sent_copies(&ctx.db, poll.id).await?;
+    let mut items = Vec::new();
+    for (chat, message_id) in &copies {
+        if was_open {
+            items.push(stop_item(poll.id, *chat, Body::StopPoll { message_id: *message_id }));
+        }
+        items.push(stop_item(poll.id, *chat, Body::Delete { message_id: *message_id }));
+    }
+    ctx.outbox.enqueue(&items).await?;
+    audit::record(&ctx.db, Some(by), "poll.recall", &format!("id={} chats={}", poll.id, copies.len()), ctx.now()).await?;
+    Ok(copies.len())
+}
+
+fn stop_item(poll_id: i64, chat_id: i64, body: Body) -> Outgoing {
+    Outgoing { chat_id, body, priority: Priority::Broadcast, source: Some(format!("{STOP_SOURCE}{poll_id}")) }
+}
+
+/// The result as text, and the tally behind it. Counts only: no resident is named.
+pub async fn result(ctx: &AppCtx, lang: Lang, poll: &Poll) -> DbResult<(String, Tally)> {
+    let db = &ctx.db;
+    let tally = tally(poll.options.len(), &store::votes(db, poll.id).await?, &store::anonymous_totals(db, poll.id).await?);
+    let total = tally.total.voters;
+    let when = crate::features::announcements::render::when(lang, poll.closes_at, ctx.config.tz);
+    let args = [
+        ("id", Arg::from(poll.id)),
+        ("question", Arg::from(poll.question.clone())),
+        ("status", Arg::from(t(lang, &format!("poll-status-{}", poll.status)))),
+        ("closes", Arg::from(when)),
+        ("target", Arg::from(poll.target_label.clone())),
+        ("count", Arg::from(total as i64)),
+    ];
+    let mut parts = vec![ta(lang, "poll-result", &args)];
+    for (i, option) in poll.options.iter().enumerate() {
+        let n = tally.total.options[i];
+        parts.push(format!("{}. {option}\n{} {n} ({}%)", i + 1, bar(percent(n, total)), percent(n, total)));
+    }
+    if !tally.by_kim.is_empty() {
+        parts.push(breakdown(ctx, lang, &tally).await?);
+    }
+    Ok((parts.join("\n\n"), tally))
+}
+
+/// Lines per KIM (with each option's count) and per kecamatan.
+async fn breakdown(ctx: &AppCtx, lang: Lang, tally: &Tally) -> DbResult<String> {
+    let places = store::kim_places(&ctx.db).await?;
+    let mut by_kecamatan: BTreeMap<String, u64> = BTreeMap::new();
+    let mut lines = vec![t(lang, "poll-result-by-kim")];
+    for (kim, counts) in &tally.by_kim {
+        let (name, kecamatan) = kim.and_then(|k| places.get(&k).cloned()).unwrap_or_else(|| (t(lang, "poll-result-no-kim"), t(lang, "poll-result-no-kim")));
+        *by_kecamatan.entry(kecamatan).or_default() += counts.voters;
+        let detail = counts.options.iter().enumerate().map(|(i, n)| format!("{}: {n}", i + 1)).collect::<Vec<_>>().join(" · ");
+        lines.push(ta(lang, "poll-result-line", &[("name", Arg::from(name)), ("count", Arg::from(counts.voters as i64)), ("detail", Arg::from(detail))]));
+    }
+    lines.push(String::new());
+    lines.push(t(lang, "poll-result-by-kecamatan"));
+    for (name, n) in by_kecamatan {
+        lines.push(ta(lang, "poll-result-line", &[("name", Arg::from(name)), ("count", Arg::from(n as i64)), ("detail", Arg::from(""))]));
+    }
+    Ok(lines.join("\n"))
+}
+
+/// The final result and its chart, to `chat`.
+pub async fn send_result(ctx: &AppCtx, bot: &ReplyBot, chat: ChatId, lang: Lang, poll: &Poll) -> Result<(), HandlerError> {
+    let (text, tally) = result(ctx, lang, poll).await?;
+    bot.send_message(chat, ta(lang, "poll-final", &[("result", Arg::from(text))])).await?;
+    let dir = tempfile::tempdir().map_err(|e| HandlerError::Storage(Box::new(e)))?;
+    let path = dir.path().join(format!("jajak-{}.png", poll.id));
+    match chart::render(&poll.question, &poll.options, &tally, lang, &path) {
+        Ok(()) => {
+            let caption = ta(lang, "poll-chart-caption", &[("id", Arg::from(poll.id))]);
+            bot.send_photo(chat, InputFile::file(path)).caption(caption).await?;
+        }
+        Err(error) => tracing::error!(%error, poll = poll.id, "poll chart not drawn"),
+    }
+    Ok(())
+}

@@ -1,0 +1,19 @@
+//! Polls (`/jajak`): staff and coordinators ask one question with 2–10 options; it
+//! goes out as a native Telegram poll to the groups of the chosen target (and, if
+//! asked, to residents there who agreed to programme news, in private chat) through
+//! the paced outbox, and every answer from every chat lands in ONE tally, a person
+//! counted once (their latest answer wins), broken down by KIM and kecamatan.
+//!
+//! - [`model`]: limits, closing-time presets and the tally (plain Rust).
+//! - [`store`]: all SQL; [`answers`]: `poll_answer` / `poll` updates into the tally.
+//! - [`bot`] and [`compose`]: the chat side; [`close`]: closing on time (a job),
+//!   early, or recalling, with the final result and [`chart`] to the author.
+
+pub mod answers;
+pub mod bot;
+pub mod chart;
+pub mod close;
+mod compose;
+pub mod model;
+pub mod personal;
+pub mod store;

@@ -1,0 +1,269 @@
+//! SQL of polls: the poll rows, their closing claims, the answers per person and
+//! chat, anonymous chats' totals, and who a poll reaches in private chat.
+
+use std::collections::HashMap;
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::model::{ChatTotals, Vote};
+use crate::features::announcements::model::Target;
+use crate::features::privacy::PURPOSE_NEWS;
+use crate::platform::db::{Db, DbError, DbResult};
+use crate::platform::delivery::{Body, Outbox, Outgoing, Priority};
+
+/// A poll as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Poll {
+    pub id: i64,
+    pub author_id: i64,
+    pub question: String,
+    pub options: Vec<String>,
+    pub multiple: bool,
+    pub target: Target,
+    pub target_label: String,
+    pub area_path: String,
+    pub private_chats: bool,
+    /// `open`, `closed` or `recalled`.
+    pub status: String,
+    pub closes_at: i64,
+}
+
+impl Poll {
+    pub fn is_open(&self) -> bool {
+        self.status == "open"
+    }
+
+    /// The outbox source of its copies.
+    pub fn source(&self) -> String {
+        source(self.id)
+    }
+}
+
+/// The outbox source of a poll's copies; stops and deletes use [`STOP_SOURCE`].
+pub fn source(id: i64) -> String {
+    format!("poll:{id}")
+}
+
+/// Prefix of the outbox source of stopPoll and delete requests.
+pub const STOP_SOURCE: &str = "poll_stop:";
+
+const COLUMNS: &str = "SELECT id, author_id, question, options, multiple, target, target_label, area_path, private_chats, \
+                       status, closes_at FROM polls";
+
+fn corrupt(e: serde_json::Error) -> DbError {
+    DbError::Corrupt(format!("poll: {e}"))
+}
+
+fn row(r: &AnyRow) -> DbResult<Poll> {
+    let options: String = r.try_get("options")?;
+    let target: String = r.try_get("target")?;
+    Ok(Poll {
+        id: r.try_get("id")?,
+        author_id: r.try_get("author_id")?,
+        question: r.try_get("question")?,
+        options: serde_json::from_str(&options).map_err(corrupt)?,
+        multiple: r.try_get::<i64, _>("multiple")? != 0,
+        target: serde_json::from_str(&target).map_err(corrupt)?,
+        target_label: r.try_get("target_label")?,
+        area_path: r.try_get("area_path")?,
+        private_chats: r.try_get::<i64, _>("private_chats")? != 0,
+        status: r.try_get("status")?,
+        closes_at: r.try_get("closes_at")?,
+    })
+}
+
+/// A poll about to be created, and the chats it goes to.
+pub struct NewPoll<'a> {
+    pub author_id: i64,
+    pub question: &'a str,
+    pub options: &'a [String],
+    pub multiple: bool,
+    pub target: &'a Target,
+    pub target_label: &'a str,
+    pub area_path: &'a str,
+    pub private_chats: bool,
+    pub closes_at: i64,
+    pub chats: &'a [i64],
+}
+
+/// Stores the poll and queues one copy per chat, in one transaction.
+pub async fn create(db: &Db, outbox: &Outbox, new: &NewPoll<'_>, now: i64) -> DbResult<i64> {
+    let mut tx = db.begin().await?;
+    let id: i64 = sqlx::query(
+        "INSERT INTO polls (author_id, question, options, multiple, target, target_label, area_path, private_chats, \
+         status, created_at, closes_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10) RETURNING id",
+    )
+    .bind(new.author_id)
+    .bind(new.question)
+    .bind(serde_json::to_string(new.options).map_err(corrupt)?)
+    .bind(i64::from(new.multiple))
+    .bind(serde_json::to_string(new.target).map_err(corrupt)?)
+    .bind(new.target_label)
+    .bind(new.area_path)
+    .bind(i64::from(new.private_chats))
+    .bind(now)
+    .bind(new.closes_at)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("id")?;
+    let body = Body::Poll { question: new.question.to_string(), options: new.options.to_vec(), multiple: new.multiple };
+    let items: Vec<Outgoing> = new
+        .chats
+        .iter()
+        .map(|chat| Outgoing { chat_id: *chat, body: body.clone(), priority: Priority::Broadcast, source: Some(source(id)) })
+        .collect();
+    outbox.enqueue_in(&mut tx, &items).await?;
+    tx.commit().await?;
+    outbox.wake();
+    Ok(id)
+}
+
+pub async fn get(db: &Db, id: i64) -> DbResult<Option<Poll>> {
+    let sql = format!("{COLUMNS} WHERE id = $1");
+    let found = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?;
+    found.as_ref().map(row).transpose()
+}
+
+/// The author's latest polls, newest first.
+pub async fn by_author(db: &Db, author_id: i64, limit: i64) -> DbResult<Vec<Poll>> {
+    let sql = format!("{COLUMNS} WHERE author_id = $1 ORDER BY id DESC LIMIT $2");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(author_id).bind(limit).fetch_all(&db.pool).await?;
+    rows.iter().map(row).collect()
+}
+
+/// Open polls whose closing time has come.
+pub async fn due(db: &Db, now: i64, limit: i64) -> DbResult<Vec<i64>> {
+    let rows = sqlx::query("SELECT id FROM polls WHERE status = 'open' AND closes_at <= $1 ORDER BY closes_at, id LIMIT $2")
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(|r| r.try_get("id").map_err(Into::into)).collect()
+}
+
+/// Moves an open poll to `closed`, or an open or closed one to `recalled`; true for
+/// the one process (or press) that did it.
+pub async fn claim_status(db: &Db, id: i64, to: &str, now: i64) -> DbResult<bool> {
+    let sql = match to {
+        "recalled" => "UPDATE polls SET status = 'recalled', closed_at = COALESCE(closed_at, $1) WHERE id = $2 AND status IN ('open', 'closed')",
+        _ => "UPDATE polls SET status = 'closed', closed_at = $1 WHERE id = $2 AND status = 'open'",
+    };
+    let done = sqlx::query(sql).bind(now).bind(id).execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// `(chat, message id)` of every copy Telegram accepted.
+pub async fn sent_copies(db: &Db, poll_id: i64) -> DbResult<Vec<(i64, i64)>> {
+    let rows = sqlx::query("SELECT chat_id, message_id FROM outbox WHERE source = $1 AND status = 'sent' AND message_id IS NOT NULL ORDER BY id")
+        .bind(source(poll_id))
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(|r| Ok((r.try_get("chat_id")?, r.try_get("message_id")?))).collect()
+}
+
+/// Which poll and chat a Telegram poll id belongs to.
+pub async fn copy_of(db: &Db, telegram_poll_id: &str) -> DbResult<Option<(i64, i64)>> {
+    let found = sqlx::query("SELECT source, chat_id FROM outbox WHERE telegram_poll_id = $1 AND source LIKE 'poll:%' ORDER BY id LIMIT 1")
+        .bind(telegram_poll_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some(r) = found else { return Ok(None) };
+    let source: String = r.try_get("source")?;
+    Ok(source.strip_prefix("poll:").and_then(|n| n.parse().ok()).map(|id| (id, r.try_get("chat_id").unwrap_or_default())))
+}
+
+/// The KIM a chat belongs to: a linked group's, or a resident's own.
+pub async fn chat_kim(db: &Db, chat_id: i64) -> DbResult<Option<i64>> {
+    let sql = if chat_id < 0 { "SELECT kim_id FROM tg_groups WHERE chat_id = $1" } else { "SELECT kim_id FROM users WHERE id = $1" };
+    let found = sqlx::query(sql).bind(chat_id).fetch_optional(&db.pool).await?;
+    Ok(found.map(|r| r.try_get::<Option<i64>, _>("kim_id")).transpose()?.flatten())
+}
+
+/// One person's answer through one chat (no choices: taken back); an older update
+/// never overwrites a newer one (they arrive in no particular order).
+pub async fn record_vote(db: &Db, poll_id: i64, chat_id: i64, vote: &Vote) -> DbResult<()> {
+    let choices = vote.choices.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+    sqlx::query(
+        "INSERT INTO poll_votes (poll_id, voter, chat_id, kim_id, choices, seq) VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (poll_id, voter, chat_id) DO UPDATE SET choices = excluded.choices, kim_id = excluded.kim_id, \
+         seq = excluded.seq WHERE poll_votes.seq < excluded.seq",
+    )
+    .bind(poll_id)
+    .bind(vote.voter)
+    .bind(chat_id)
+    .bind(vote.kim_id)
+    .bind(choices)
+    .bind(vote.seq)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Telegram's totals of an anonymous copy as of update `seq` (a later one wins).
+pub async fn record_totals(db: &Db, poll_id: i64, chat_id: i64, totals: &ChatTotals, seq: i64, now: i64) -> DbResult<()> {
+    let counts = totals.counts.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
+    sqlx::query(
+        "INSERT INTO poll_chat_totals (poll_id, chat_id, kim_id, counts, voters, seq, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (poll_id, chat_id) DO UPDATE SET counts = excluded.counts, voters = excluded.voters, seq = excluded.seq, \
+         updated_at = excluded.updated_at WHERE poll_chat_totals.seq < excluded.seq",
+    )
+    .bind(poll_id)
+    .bind(chat_id)
+    .bind(totals.kim_id)
+    .bind(counts)
+    .bind(totals.voters as i64)
+    .bind(seq)
+    .bind(now)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+fn numbers<T: std::str::FromStr>(text: &str) -> Vec<T> {
+    text.split(',').filter_map(|n| n.parse().ok()).collect()
+}
+
+/// Every answer to a poll (all chats).
+pub async fn votes(db: &Db, poll_id: i64) -> DbResult<Vec<Vote>> {
+    let rows = sqlx::query("SELECT voter, kim_id, choices, seq FROM poll_votes WHERE poll_id = $1").bind(poll_id).fetch_all(&db.pool).await?;
+    rows.iter()
+        .map(|r| {
+            let choices: String = r.try_get("choices")?;
+            Ok(Vote { voter: r.try_get("voter")?, kim_id: r.try_get("kim_id")?, choices: numbers(&choices), seq: r.try_get("seq")? })
+        })
+        .collect()
+}
+
+pub async fn anonymous_totals(db: &Db, poll_id: i64) -> DbResult<Vec<ChatTotals>> {
+    let rows = sqlx::query("SELECT kim_id, counts, voters FROM poll_chat_totals WHERE poll_id = $1").bind(poll_id).fetch_all(&db.pool).await?;
+    rows.iter()
+        .map(|r| {
+            let counts: String = r.try_get("counts")?;
+            Ok(ChatTotals { kim_id: r.try_get("kim_id")?, counts: numbers(&counts), voters: r.try_get::<i64, _>("voters")? as u64 })
+        })
+        .collect()
+}
+
+/// KIM id → (KIM name, kecamatan name), for the breakdown.
+pub async fn kim_places(db: &Db) -> DbResult<HashMap<i64, (String, String)>> {
+    let rows = sqlx::query(
+        "SELECT k.id, k.name, COALESCE(p.name, a.name) AS kecamatan FROM kims k JOIN areas a ON a.id = k.kelurahan_id \
+         LEFT JOIN areas p ON p.id = a.parent_id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("id")?, (r.try_get("name")?, r.try_get("kecamatan")?)))).collect()
+}
+
+/// Residents who agreed to programme news, with their KIM's id and area path.
+pub async fn news_readers(db: &Db) -> DbResult<Vec<(i64, i64, String)>> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.kim_id, a.path FROM users u JOIN kims k ON k.id = u.kim_id JOIN areas a ON a.id = k.kelurahan_id \
+         WHERE EXISTS (SELECT 1 FROM consents c WHERE c.user_id = u.id AND c.purpose = $1 AND c.withdrawn_at IS NULL) ORDER BY u.id",
+    )
+    .bind(PURPOSE_NEWS)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("kim_id")?, r.try_get("path")?))).collect()
+}

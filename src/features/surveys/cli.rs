@@ -1,0 +1,64 @@
+//! `kimbot surveys list|export`: the office's copy of the survey results, the same
+//! files as `/laporan` gives. The CLI acts as the office (every survey), and each
+//! export is audited with no actor, like other CLI acts.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono_tz::Tz;
+use clap::Subcommand;
+
+use super::{export, responses, results, store};
+use crate::features::reports::ReportError;
+use crate::platform::audit;
+use crate::platform::db::Db;
+use crate::platform::i18n::Lang;
+use crate::tools::cli::CliError;
+
+#[derive(Debug, Subcommand)]
+pub enum SurveysAction {
+    /// List the latest surveys: id, status, closing time, invitations, responses, reach, title.
+    List {
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Write one survey's results: XLSX, CSV (`;`, UTF-8 with BOM) and a chart PNG.
+    Export {
+        id: i64,
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+}
+
+pub async fn run(db: &Db, tz: Tz, action: SurveysAction, now: i64, out: &mut dyn Write) -> Result<(), CliError> {
+    let io = |e: std::io::Error| CliError::Report(e.into());
+    match action {
+        SurveysAction::List { limit } => {
+            for s in store::latest(db, limit).await? {
+                let n = responses::count_submitted(db, s.id).await?;
+                let closes = super::render::when(s.closes_at, tz);
+                let status = s.shown_status(now).code();
+                writeln!(out, "{}\t{status}\t{closes}\tsent {}\tresponses {n}\t{}\t{}", s.id, s.sent_count, s.reach_name, s.title)
+                    .map_err(io)?;
+            }
+            Ok(())
+        }
+        SurveysAction::Export { id, out: dir } => {
+            let Some(survey) = store::get(db, id).await? else {
+                return Err(CliError::Usage(format!("no survey with id {id} (see `kimbot surveys list`)")));
+            };
+            std::fs::create_dir_all(&dir).map_err(io)?;
+            let r = results::load(db, survey).await?;
+            let target = dir.clone();
+            let files = tokio::task::spawn_blocking(move || export::write(&r, Lang::Id, tz, &target))
+                .await
+                .map_err(|e| CliError::Report(ReportError::Writer(e.to_string())))??;
+            let detail = format!("kind=survey survey={id} respondents={} via=cli", files.respondents);
+            audit::record(db, None, "report.export", &detail, now).await?;
+            for path in [&files.xlsx, &files.csv, &files.chart] {
+                writeln!(out, "{}", path.display()).map_err(io)?;
+            }
+            Ok(())
+        }
+    }
+}

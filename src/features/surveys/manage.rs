@@ -1,0 +1,117 @@
+//! Managing sent surveys: a list of those the person may manage (coordinators: the
+//! ones they wrote; staff: also every survey inside their area; admins: all), a card
+//! per survey with its results in chat, "close now" and "recall" (each asked twice,
+//! each done once and audited). A survey outside the presser's reach reads as missing.
+
+use super::bot::rows;
+use super::buttons::Btn;
+use super::model::Status;
+use super::results;
+use super::store::{self, Survey};
+use super::render;
+use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
+use crate::features::members::Actor;
+use crate::features::members::permissions::{Action, may};
+use crate::platform::audit;
+use crate::platform::i18n::{Arg, t, ta};
+
+/// How many of the latest surveys the list looks through.
+const LIST_SCAN: i64 = 200;
+const LIST_SHOWN: usize = 10;
+
+/// Whether `actor` may see the results of `s` and close or recall it: its author,
+/// staff overseeing its reach, admins. Coordinators see only their own.
+pub fn may_manage(actor: &Actor, s: &Survey) -> bool {
+    s.author_id == actor.user_id || may(actor, Action::Oversee(&s.area_path))
+}
+
+/// The surveys `actor` may manage, newest first.
+pub async fn visible(turn: &Turn<'_>, limit: usize) -> Result<Vec<Survey>, HandlerError> {
+    let all = store::latest(&turn.ctx.db, LIST_SCAN).await?;
+    Ok(all.into_iter().filter(|s| may_manage(&turn.who.actor, s)).take(limit).collect())
+}
+
+pub async fn list(turn: &Turn<'_>, at: At) -> HandlerResult {
+    let lang = turn.lang();
+    let list = visible(turn, LIST_SHOWN).await?;
+    if list.is_empty() {
+        return turn.edit(at, t(lang, "sv-manage-empty"), None).await;
+    }
+    let buttons = list.into_iter().map(|s| (label(turn, &s), Btn::Card(s.id))).collect();
+    turn.edit(at, t(lang, "sv-manage-choose"), Some(rows(buttons))).await
+}
+
+/// `🟢 Title` / `⏹ Title` / `🗑 Title`, for list buttons.
+pub fn label(turn: &Turn<'_>, s: &Survey) -> String {
+    let mark = match s.status {
+        Status::Open if s.accepts_answers(turn.now()) => "🟢",
+        Status::Recalled => "🗑",
+        _ => "⏹",
+    };
+    format!("{mark} {}", s.title.chars().take(40).collect::<String>())
+}
+
+async fn managed(turn: &Turn<'_>, id: i64) -> Result<Option<Survey>, HandlerError> {
+    Ok(store::get(&turn.ctx.db, id).await?.filter(|s| may_manage(&turn.who.actor, s)))
+}
+
+pub async fn card(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+    let Some(s) = managed(turn, id).await? else { return Ok(false) };
+    let lang = turn.lang();
+    let r = results::load(&turn.ctx.db, s).await?;
+    let s = &r.survey;
+    let mut buttons = vec![(t(lang, "sv-btn-results"), Btn::Results(s.id))];
+    if s.accepts_answers(turn.now()) {
+        buttons.push((t(lang, "sv-btn-close"), Btn::Close(s.id)));
+        buttons.push((t(lang, "sv-btn-recall"), Btn::Recall(s.id)));
+    }
+    let args = [
+        ("title", Arg::from(s.title.clone())),
+        ("reach", Arg::from(s.reach_name.clone())),
+        ("status", Arg::from(t(lang, &format!("sv-status-{}", s.shown_status(turn.now()).code())))),
+        ("closes", Arg::from(render::when(s.closes_at, turn.ctx.config.tz))),
+        ("sent", Arg::from(s.sent_count)),
+        ("respondents", Arg::from(r.respondents)),
+    ];
+    turn.edit(at, ta(lang, "sv-card", &args), Some(rows(buttons))).await?;
+    Ok(true)
+}
+
+/// The results in chat, as a new message (the card stays for more presses).
+pub async fn results(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+    let Some(s) = managed(turn, id).await? else { return Ok(false) };
+    let r = results::load(&turn.ctx.db, s).await?;
+    turn.send(render::summary(turn.lang(), &r, turn.ctx.config.tz, turn.now())).await?;
+    Ok(true)
+}
+
+/// "Close now?" / "Recall?" with yes and back.
+pub async fn ask(turn: &Turn<'_>, btn: &Btn, id: i64, at: At) -> Result<bool, HandlerError> {
+    let Some(s) = managed(turn, id).await?.filter(|s| s.accepts_answers(turn.now())) else { return Ok(false) };
+    let lang = turn.lang();
+    let (key, yes) = match btn {
+        Btn::Close(_) => ("sv-close-ask", Btn::CloseYes(id)),
+        _ => ("sv-recall-ask", Btn::RecallYes(id)),
+    };
+    let keys = rows(vec![(t(lang, "sv-btn-yes"), yes), (t(lang, "btn-back"), Btn::Card(id))]);
+    turn.edit(at, ta(lang, key, &[("title", Arg::from(s.title))]), Some(keys)).await?;
+    Ok(true)
+}
+
+/// Closes or recalls, once; a recall also drops invitations not sent yet.
+pub async fn end(turn: &Turn<'_>, btn: &Btn, id: i64, at: At) -> Result<bool, HandlerError> {
+    let Some(s) = managed(turn, id).await? else { return Ok(false) };
+    let (to, action, key) = match btn {
+        Btn::CloseYes(_) => (Status::Closed, "survey.close", "sv-closed-now"),
+        _ => (Status::Recalled, "survey.recall", "sv-recalled-now"),
+    };
+    let db = &turn.ctx.db;
+    let now = turn.now();
+    if !store::end(db, id, to, turn.who.user_id, now).await? {
+        return Ok(false);
+    }
+    let dropped = if to == Status::Recalled { store::drop_unsent(db, id).await? } else { 0 };
+    audit::record(db, Some(turn.who.user_id), action, &format!("survey={id} unsent_dropped={dropped}"), now).await?;
+    turn.edit(at, ta(turn.lang(), key, &[("title", Arg::from(s.title))]), None).await?;
+    Ok(true)
+}

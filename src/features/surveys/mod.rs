@@ -1,0 +1,22 @@
+//! Surveys (`/survei`): coordinators and staff ask the residents of their reach a
+//! few questions (choice, scale 1–5, short text) in private chat. Residents answer
+//! one question at a time and resume after a pause or a restart; one response each.
+//! Results — counts, distributions, texts, by kecamatan, never naming anyone — come
+//! as XLSX, CSV and a chart from `/laporan` and `kimbot surveys export`.
+
+pub mod answer;
+pub mod bot;
+pub mod buttons;
+pub mod chart;
+pub mod closing;
+pub mod cli;
+pub mod compose;
+pub mod export;
+pub mod manage;
+pub mod model;
+pub mod personal;
+pub mod render;
+pub mod responses;
+pub mod results;
+pub mod send;
+pub mod store;

@@ -1,0 +1,139 @@
+//! A survey's results: counts per option, the scale's distribution and the text
+//! answers, overall and by kecamatan, from submitted responses only. Nothing here
+//! carries a user id or a response id: text answers are sorted by kecamatan and
+//! text, so answers of one person cannot be lined up across questions.
+
+use std::collections::BTreeMap;
+
+use sqlx::Row;
+
+use super::model::{Kind, SCALE_MAX, kecamatan_of};
+use super::responses;
+use super::store::{self, StoredQuestion, Survey};
+use crate::platform::db::{Db, DbResult};
+
+/// One question's results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionResult {
+    pub question: StoredQuestion,
+    /// The options, or "1".."5" for a scale; empty for text.
+    pub labels: Vec<String>,
+    /// Count per label, overall.
+    pub totals: Vec<i64>,
+    /// Count per label, by kecamatan.
+    pub by_kecamatan: BTreeMap<String, Vec<i64>>,
+    /// `(kecamatan, text)`, sorted.
+    pub texts: Vec<(String, String)>,
+}
+
+impl QuestionResult {
+    pub fn answers(&self) -> i64 {
+        if self.question.q.kind == Kind::Text { self.texts.len() as i64 } else { self.totals.iter().sum() }
+    }
+
+    /// The scale's mean, if anyone answered.
+    pub fn mean(&self) -> Option<f64> {
+        let n = self.answers();
+        let sum: i64 = self.totals.iter().enumerate().map(|(i, c)| (i as i64 + 1) * c).sum();
+        (self.question.q.kind == Kind::Scale && n > 0).then(|| sum as f64 / n as f64)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    pub survey: Survey,
+    pub respondents: i64,
+    /// Every kecamatan some respondent lives in, sorted.
+    pub kecamatans: Vec<String>,
+    pub questions: Vec<QuestionResult>,
+}
+
+fn labels(q: &StoredQuestion) -> Vec<String> {
+    match q.q.kind {
+        Kind::Choice => q.q.options.clone(),
+        Kind::Scale => (1..=SCALE_MAX).map(|n| n.to_string()).collect(),
+        Kind::Text => Vec::new(),
+    }
+}
+
+/// Loads and counts the results of `survey`.
+pub async fn load(db: &Db, survey: Survey) -> DbResult<Results> {
+    let questions = store::questions(db, survey.id).await?;
+    let respondents = responses::count_submitted(db, survey.id).await?;
+    let mut out: Vec<QuestionResult> = questions
+        .into_iter()
+        .map(|q| {
+            let labels = labels(&q);
+            QuestionResult { totals: vec![0; labels.len()], labels, question: q, by_kecamatan: BTreeMap::new(), texts: Vec::new() }
+        })
+        .collect();
+    let rows = sqlx::query(
+        "SELECT a.question_id, a.choice, a.answer, r.area_path FROM survey_answers a \
+         JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = $1 AND r.submitted_at IS NOT NULL",
+    )
+    .bind(survey.id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut kecamatans = std::collections::BTreeSet::new();
+    for r in rows {
+        let qid: i64 = r.try_get("question_id")?;
+        let Some(qr) = out.iter_mut().find(|q| q.question.id == qid) else { continue };
+        let kec = kecamatan_of(&r.try_get::<String, _>("area_path")?);
+        kecamatans.insert(kec.clone());
+        add(qr, kec, r.try_get("choice")?, r.try_get("answer")?);
+    }
+    for q in &mut out {
+        q.texts.sort();
+    }
+    Ok(Results { survey, respondents, kecamatans: kecamatans.into_iter().collect(), questions: out })
+}
+
+/// Counts one answer into its question.
+fn add(qr: &mut QuestionResult, kec: String, choice: Option<i64>, text: Option<String>) {
+    match (qr.question.q.kind, choice, text) {
+        (Kind::Text, _, Some(text)) => qr.texts.push((kec, text)),
+        (Kind::Choice | Kind::Scale, Some(v), _) => {
+            let i = if qr.question.q.kind == Kind::Scale { v - 1 } else { v };
+            let Some(i) = usize::try_from(i).ok().filter(|i| *i < qr.labels.len()) else { return };
+            qr.totals[i] += 1;
+            let n = qr.labels.len();
+            qr.by_kecamatan.entry(kec).or_insert_with(|| vec![0; n])[i] += 1;
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::surveys::model::Question;
+
+    fn result(kind: Kind, options: &[&str]) -> QuestionResult {
+        let q = StoredQuestion { id: 1, position: 1, q: Question { kind, prompt: "?".into(), options: options.iter().map(|o| o.to_string()).collect() } };
+        let labels = labels(&q);
+        QuestionResult { totals: vec![0; labels.len()], labels, question: q, by_kecamatan: BTreeMap::new(), texts: Vec::new() }
+    }
+
+    #[test]
+    fn answers_are_counted_by_option_and_kecamatan_and_out_of_range_values_ignored() {
+        let mut q = result(Kind::Choice, &["Modal", "Pemasaran"]);
+        for (kec, v) in [("A", 0), ("A", 1), ("B", 1), ("B", 7), ("B", -1)] {
+            add(&mut q, kec.into(), Some(v), None);
+        }
+        assert_eq!(q.totals, [1, 2]);
+        assert_eq!(q.by_kecamatan["A"], [1, 1]);
+        assert_eq!(q.by_kecamatan["B"], [0, 1]);
+        assert_eq!(q.answers(), 3);
+    }
+
+    #[test]
+    fn the_scale_runs_one_to_five_and_has_a_mean() {
+        let mut q = result(Kind::Scale, &[]);
+        for v in [5, 4, 4, 0, 6] {
+            add(&mut q, "A".into(), Some(v), None);
+        }
+        assert_eq!(q.labels, ["1", "2", "3", "4", "5"]);
+        assert_eq!(q.totals, [0, 0, 0, 2, 1]);
+        assert_eq!(q.mean().map(|m| (m * 100.0).round()), Some(433.0));
+    }
+}

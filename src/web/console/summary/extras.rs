@@ -1,0 +1,174 @@
+//! The parts of *Ringkasan* beside aspirations: the UMKM registry by sector and need,
+//! upcoming trainings with how full they are, and the latest announcements with how
+//! many groups got them — each within the KIMs (or area) the page covers.
+
+use maud::{Markup, html};
+use sqlx::Row;
+
+use super::super::{Ctx, Staff};
+use crate::features::announcements::model::Announcement;
+use crate::features::announcements::render::when;
+use crate::features::announcements::report::{Standing, per_group};
+use crate::features::announcements::{runs, store as announcements};
+use crate::features::members::covers;
+use crate::features::members::permissions::{Action, may};
+use crate::features::trainings::model::{Status as TrainingStatus, Training};
+use crate::features::trainings::{render as training_render, store as trainings};
+use crate::features::umkm::model::{Need, Sector};
+use crate::platform::db::{Db, DbResult};
+use crate::platform::i18n::{Arg, Lang, t, ta};
+
+/// Upcoming trainings shown.
+const TRAININGS_SHOWN: usize = 8;
+/// Latest announcements shown, read from this many newest.
+const ANNOUNCEMENTS_SHOWN: usize = 5;
+const ANNOUNCEMENTS_SCAN: i64 = 500;
+
+/// Registered businesses per sector and per need (one business counts once under
+/// each of its needs).
+#[derive(Debug, Default, PartialEq)]
+pub struct UmkmCounts {
+    pub total: i64,
+    pub by_sector: Vec<(Sector, i64)>,
+    pub by_need: Vec<(Need, i64)>,
+}
+
+pub async fn umkm(db: &Db, kims: &[i64]) -> DbResult<UmkmCounts> {
+    let mut out = UmkmCounts::default();
+    if kims.is_empty() {
+        return Ok(out);
+    }
+    // Our own ids and need codes, formatted in: nothing typed reaches this SQL.
+    let kims: String = kims.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let sql = format!("SELECT sector, COUNT(*) AS n FROM umkm_registrations WHERE kim_id IN ({kims}) GROUP BY sector");
+    for row in sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&db.pool).await? {
+        let n: i64 = row.try_get("n")?;
+        out.total += n;
+        if let Some(sector) = Sector::from_code(&row.try_get::<String, _>("sector")?) {
+            out.by_sector.push((sector, n));
+        }
+    }
+    let sums: Vec<String> = Need::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, need)| format!("CAST(SUM(CASE WHEN (',' || needs || ',') LIKE '%,{}%' THEN 1 ELSE 0 END) AS BIGINT) AS need_{i}", need_pattern(*need)))
+        .collect();
+    let sql = format!("SELECT {} FROM umkm_registrations WHERE kim_id IN ({kims})", sums.join(", "));
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_one(&db.pool).await?;
+    for (i, need) in Need::ALL.iter().enumerate() {
+        let n: Option<i64> = row.try_get(format!("need_{i}").as_str())?;
+        out.by_need.push((*need, n.unwrap_or(0)));
+    }
+    out.by_sector.sort_by_key(|(_, n)| -n);
+    out.by_need.sort_by_key(|(_, n)| -n);
+    Ok(out)
+}
+
+/// `modal,` — the code and the separator that ends it in `,<needs>,`.
+fn need_pattern(need: Need) -> String {
+    format!("{},", need.code())
+}
+
+pub fn umkm_card(lang: Lang, counts: &UmkmCounts) -> Markup {
+    let table = |title: String, rows: Vec<(String, i64)>| html! {
+        div {
+            h3 { (title) }
+            table.counts { tbody { @for (k, n) in rows { tr { td { (k) } td.num { (n) } } } } }
+        }
+    };
+    html! {
+        section.card {
+            h2 { (ta(lang, "console-summary-umkm", &[("count", Arg::from(counts.total))])) }
+            @if counts.total == 0 { p.empty { (t(lang, "console-summary-umkm-none")) } }
+            @else {
+                div.columns {
+                    (table(t(lang, "rep-umkm-sector"), counts.by_sector.iter().map(|(s, n)| (t(lang, s.key()), *n)).collect()))
+                    (table(t(lang, "rep-umkm-needs"), counts.by_need.iter().filter(|(_, n)| *n > 0).map(|(s, n)| (t(lang, s.key()), *n)).collect()))
+                }
+            }
+        }
+    }
+}
+
+/// The soonest trainings not yet started in `kims` that this person may manage.
+pub async fn upcoming_trainings(ctx: &Ctx, staff: &Staff, kims: &[i64]) -> DbResult<Vec<Training>> {
+    let mut soon: Vec<Training> = trainings::since(&ctx.db, ctx.now() + 1)
+        .await?
+        .into_iter()
+        .filter(|tr| tr.status() != TrainingStatus::Cancelled && kims.contains(&tr.kim_id) && may(&staff.actor, Action::ManageKim(&tr.kim())))
+        .collect();
+    soon.sort_by_key(|tr| (tr.starts_at, tr.id));
+    soon.truncate(TRAININGS_SHOWN);
+    Ok(soon)
+}
+
+pub fn trainings_card(lang: Lang, list: &[Training], tz: chrono_tz::Tz) -> Markup {
+    html! {
+        section.card {
+            h2 { (t(lang, "console-summary-trainings")) }
+            @if list.is_empty() { p.empty { (t(lang, "console-summary-trainings-none")) } }
+            @else {
+                table.counts { tbody {
+                    @for tr in list {
+                        @let percent = if tr.quota > 0 { tr.registered * 100 / tr.quota } else { 0 };
+                        tr {
+                            td { a href={ "/dasbor/pelatihan/" (tr.id) } { (tr.title) } br; small { (tr.kim_name) " · " (training_render::moment(lang, tr.starts_at, tr.tz(tz))) } }
+                            td.num { (tr.registered) " / " (tr.quota) }
+                            td.fill { meter min="0" max=(tr.quota.max(1)) value=(tr.registered.min(tr.quota.max(1))) {} " " (percent) "%" }
+                        }
+                    }
+                } }
+            }
+        }
+    }
+}
+
+/// The newest announcements this person may manage that reach the chosen area
+/// (or cover it), with the tally of their last run.
+pub async fn latest_announcements(ctx: &Ctx, staff: &Staff, area: Option<&str>) -> DbResult<Vec<(Announcement, Option<(i64, i64, i64)>)>> {
+    let overlaps = |a: &Announcement| area.is_none_or(|p| covers(p, &a.area_path) || covers(&a.area_path, p));
+    let mine: Vec<Announcement> = announcements::newest(&ctx.db, ANNOUNCEMENTS_SCAN)
+        .await?
+        .into_iter()
+        .filter(|a| a.manageable_by(&staff.actor) && overlaps(a))
+        .take(ANNOUNCEMENTS_SHOWN)
+        .collect();
+    let mut out = Vec::with_capacity(mine.len());
+    for ann in mine {
+        let last = match runs::runs_of(&ctx.db, ann.id, 1).await?.first() {
+            Some(run) => {
+                let groups = per_group(&runs::deliveries(&ctx.db, run.id).await?);
+                let count = |f: fn(&Standing) -> bool| groups.iter().filter(|(_, _, s)| f(s)).count() as i64;
+                Some((count(|s| *s == Standing::Sent), count(|s| matches!(s, Standing::Failed(_))), count(|s| *s == Standing::Waiting)))
+            }
+            None => None,
+        };
+        out.push((ann, last));
+    }
+    Ok(out)
+}
+
+pub fn announcements_card(lang: Lang, list: &[(Announcement, Option<(i64, i64, i64)>)]) -> Markup {
+    html! {
+        section.card {
+            h2 { (t(lang, "console-summary-announcements")) }
+            @if list.is_empty() { p.empty { (t(lang, "console-announcements-empty")) } }
+            @else {
+                table.counts { tbody {
+                    @for (a, last) in list {
+                        tr {
+                            td.text { a href={ "/dasbor/pengumuman/" (a.id) } { (a.content.snippet(80)) } }
+                            td { @if let Some(at) = a.last_run_at { (when(lang, at, a.tz)) } }
+                            @match last {
+                                Some((sent, failed, waiting)) => td {
+                                    (ta(lang, "ann-report-totals", &[("sent", Arg::from(*sent)), ("failed", Arg::from(*failed)), ("waiting", Arg::from(*waiting))]))
+                                },
+                                None => td.empty { (t(lang, "console-announcement-no-runs")) },
+                            }
+                        }
+                    }
+                } }
+            }
+        }
+    }
+}
