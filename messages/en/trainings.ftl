@@ -137,6 +137,7 @@ training-announce-ask = Announce this training to the KIM's groups? Choose the g
 training-btn-announce = 📣 Announce
 training-btn-no-announce = No thanks
 training-announce-queued = 📣 The announcement is being sent to { $count } groups.
+training-announce-none = ⚠️ No group is ticked. Tick a group in the message above and press Announce, or press No thanks.
 training-announce-skipped = All right, no announcement to groups.
 training-announce-header = 📢 NEW TRAINING
 training-announce-how = How to register: press the button under this message, or open { $link } and type /pelatihan.

@@ -131,6 +131,7 @@ training-announce-ask = Umumkan pelatihan ini ke grup KIM? Pilih grupnya (✅ = 
 training-btn-announce = 📣 Umumkan
 training-btn-no-announce = Tidak usah
 training-announce-queued = 📣 Pengumuman sedang dikirim ke { $count } grup.
+training-announce-none = ⚠️ Belum ada grup yang dicentang. Centang grup pada pesan di atas lalu tekan Umumkan, atau tekan Tidak usah.
 training-announce-skipped = Baik, tidak diumumkan ke grup.
 training-announce-header = 📢 PELATIHAN BARU
 training-announce-how = Cara daftar: tekan tombol di bawah pesan ini, atau buka { $link } lalu ketik /pelatihan.

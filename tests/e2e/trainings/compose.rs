@@ -69,11 +69,21 @@ async fn a_coordinator_composes_reviews_publishes_and_announces_a_training_to_th
     assert!(koor.next_message().await.text.contains("sudah terbit"));
     let ask = koor.next_message().await;
     assert!(ask.has_button("✅ Warga RT 05"), "{:?}", ask.button_labels());
+    koor.press("Warga RT 05").await;
+    assert!(koor.next_message().await.has_button("▫️ Warga RT 05"));
+    for _ in 0..2 {
+        koor.press("Umumkan").await;
+        let none = koor.next_message().await;
+        assert!(!none.edited && none.text.contains("Belum ada grup yang dicentang"), "{none:?}");
+    }
+    koor.press("Warga RT 05").await;
+    koor.next_message().await;
     koor.press("Umumkan").await;
     assert!(koor.next_message().await.text.contains("1 grup"));
 
     let posted = group.next_message().await;
     assert_eq!(posted.kind, "photo");
+    assert!(posted.has_button("✅ Daftar"), "the poster carries the Daftar link: {posted:?}");
     assert!(posted.text.contains("PELATIHAN BARU") && posted.text.contains("Pelatihan Menjahit Dasar"), "{}", posted.text);
     assert!(posted.text.contains("https://t.me/kimbot_test_bot"), "{}", posted.text);
     let row = sqlx::query("SELECT id, starts_at, ends_at, deadline_at, quota, lat_e6, targets, poster FROM trainings")

@@ -136,7 +136,9 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
             turn.end().await?;
             ui::edit(turn, at, ta(lang, "training-announce-queued", &[("count", Arg::from(n as i64))]), None).await?;
         }
-        Btn::Announce | Btn::NoAnnounce => {
+        // "Umumkan" with no group ticked is not "don't announce": say so, every press.
+        Btn::Announce => turn.say("training-announce-none").await?,
+        Btn::NoAnnounce => {
             turn.end().await?;
             ui::edit(turn, at, t(lang, "training-announce-skipped"), None).await?;
         }
