@@ -34,6 +34,7 @@ const NOT_A_PERSON: &[&str] = &[
     "message_id",
     "feed_id",
     "item_id",
+    "fact_check_id",
 ];
 
 /// Whether `table.column` holds a user id by its name: the person names, anything
