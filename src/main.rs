@@ -3,8 +3,19 @@
 use clap::Parser;
 use kimbot::tools::cli::{Cli, Command};
 
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+fn main() -> std::process::ExitCode {
+    // Before the runtime's threads exist (see platform::memory).
+    kimbot::platform::memory::tune();
+    match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime.block_on(run()),
+        Err(error) => {
+            eprintln!("kimbot: cannot start the async runtime: {error}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+async fn run() -> std::process::ExitCode {
     let cli = Cli::parse();
     // The sandbox's chat owns the terminal: its logs go to a file. The benchmarks
     // print a report: keep logs to warnings there.

@@ -8,6 +8,7 @@ pub mod csv;
 pub mod db;
 pub mod delivery;
 pub mod i18n;
+pub mod memory;
 pub mod ops;
 pub mod outbound;
 pub mod paging;

@@ -244,6 +244,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Run => {
             let app = App::build(Config::from_env()?, clock).await?;
+            // Migrations and set-up are done: give back what they freed.
+            crate::platform::memory::release_free();
             tracing::info!("kimbot is running; Ctrl-C to stop");
             Ok(app.run_until(app::shutdown_signal()).await?)
         }

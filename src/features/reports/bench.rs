@@ -35,6 +35,12 @@ pub async fn run(rows: u64, keep: Option<&std::path::Path>) -> Result<(), Report
     let started = Instant::now();
     seed(&db, rows).await?;
     println!("seeded {rows} aspirations in {:.1} s (peak RSS so far {} kB)", started.elapsed().as_secs_f64(), peak_kb());
+    // Export on a fresh pool, as a running bot would: the seeding's connections and
+    // the memory they held are not the export's.
+    db.close().await;
+    let db = Db::connect(&url, Backend::Sqlite).await?;
+    crate::platform::memory::release_free();
+    println!("before the export: RSS {} kB", rss_kb());
     reset_peak();
     let tz: chrono_tz::Tz = "Asia/Jakarta".parse().unwrap_or(chrono_tz::Asia::Jakarta);
     let period = Period { from: date(2026, 1, 1), to: date(2026, 12, 31) };
@@ -86,8 +92,9 @@ async fn seed(db: &Db, rows: u64) -> Result<(), ReportError> {
         let end = (next + PER_TX).min(rows + 1);
         while next < end {
             let upto = (next + BATCH).min(end);
-            sqlx::query(sqlx::AssertSqlSafe(aspirations_sql(next, upto, &kims))).execute(&mut *tx).await?;
-            sqlx::query(sqlx::AssertSqlSafe(log_sql(next, upto))).execute(&mut *tx).await?;
+            // Each batch is a different statement: not kept in the connection's cache.
+            sqlx::query(sqlx::AssertSqlSafe(aspirations_sql(next, upto, &kims))).persistent(false).execute(&mut *tx).await?;
+            sqlx::query(sqlx::AssertSqlSafe(log_sql(next, upto))).persistent(false).execute(&mut *tx).await?;
             next = upto;
         }
         tx.commit().await?;
@@ -141,10 +148,19 @@ fn log_sql(from: u64, to: u64) -> String {
 
 /// Peak resident set size of this process so far, in kB (0 where /proc is missing).
 pub fn peak_kb() -> u64 {
+    status_kb("VmHWM:")
+}
+
+/// Resident set size now, in kB.
+pub fn rss_kb() -> u64 {
+    status_kb("VmRSS:")
+}
+
+fn status_kb(field: &str) -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0)
 }

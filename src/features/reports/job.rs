@@ -55,6 +55,9 @@ pub async fn run(job: Job) {
         tracing::error!(%error, actor = job.actor, "report export failed");
         let _ = job.bot.edit_message_text(job.at.0, job.at.1, t(job.lang, "rep-failed")).await;
     }
+    // An export's buffers are freed by now; a bot that waits most of the time
+    // should not keep them.
+    crate::platform::memory::release_free();
 }
 
 async fn run_inner(job: &Job) -> Result<(), ReportError> {
