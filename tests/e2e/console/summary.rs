@@ -44,6 +44,25 @@ pub(super) async fn ticket(app: &TestApp, n: i64, kim: &str, category: &str, cre
     id
 }
 
+/// A business of `user_id` (a member of IB1-BL): kuliner, needing capital and QRIS.
+async fn business(app: &TestApp, user_id: i64) {
+    use kimbot::features::umkm::model::{Need, Place, Registration, Scale, Sector};
+    let kim = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let area = areas::area_by_id(&app.db, kim.kelurahan_id).await.unwrap().unwrap();
+    let reg = Registration {
+        owner: "Ibu Sari".into(),
+        business: "Pempek Sari".into(),
+        sector: Sector::Kuliner,
+        scale: Scale::Mikro,
+        kelurahan: Place { id: area.id, name: area.name },
+        phone: "+6281234567890".into(),
+        nib: None,
+        needs: vec![Need::Modal, Need::Qris],
+        description: None,
+    };
+    kimbot::features::umkm::store::save(&app.db, user_id, kim.id, &reg, Some(1), 1).await.unwrap();
+}
+
 async fn area_id(app: &TestApp, name: &str) -> i64 {
     areas::find_scope_areas(&app.db, name).await.unwrap().remove(0).id
 }
@@ -66,9 +85,18 @@ async fn the_summary_counts_a_period_in_scope_and_another_kecamatans_area_looks_
     let staff = staff_of(&app, 6101, "Staf Rina", KECAMATAN).await;
     let cookie = log_in(&app, &link_for(&staff).await).await;
 
+    business(&app, 6101).await;
     let period = dates(MONDAY, MONDAY + 13 * DAY);
     let (status, page) = get(&app, &cookie, &format!("/dasbor/ringkasan?{period}")).await;
     assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("UMKM terdaftar di wilayah ini: 1"), "{page}");
+    let umkm = &page[page.find("UMKM terdaftar").unwrap()..];
+    for label in ["Kuliner", "Modal", "QRIS"] {
+        let after = &umkm[umkm.find(label).unwrap_or_else(|| panic!("no {label}: {umkm}"))..];
+        let num = after.find("<td class=\"num\">").unwrap() + 16;
+        assert!(after[num..].starts_with("1<"), "one business under {label}: {umkm}");
+    }
+    assert!(!umkm.contains("Perizinan"), "needs nobody named are left out: {umkm}");
     let tile = |label: &str| {
         let at = page.find(label).unwrap_or_else(|| panic!("no {label} in {page}"));
         let before = &page[..at];

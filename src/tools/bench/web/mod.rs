@@ -56,9 +56,9 @@ fn seed_in_child(url: &str, rows: i64, now: i64) -> Result<(), CliError> {
 /// The pages measured: a label and a path. With `scoped`, the ids of one ticket,
 /// business, training and announcement are picked inside the first kecamatan.
 fn pages(rows: i64, kecamatan: i64, scoped: bool) -> Vec<(&'static str, String)> {
-    let pick = |from: i64| if scoped { (from..).find(|i| seed::kim_of(*i).0 <= 8).unwrap_or(from) } else { from };
+    let pick = |from: i64| if scoped { (1..=from).rev().find(|i| seed::kim_of(*i).0 <= 8).unwrap_or(from) } else { from };
     let deep = rows / 2;
-    let (ticket, business, training, announcement) = (pick(deep), pick(1), pick(rows / 500 - 20), pick(rows / 1000 - 10));
+    let (ticket, business, training, announcement) = (pick(deep), pick(rows / 40), pick(rows / 500 - 20), pick(rows / 1000 - 10));
     let mut list = vec![
         ("queue, first page", "/dasbor/aspirasi".into()),
         ("queue, status + category", "/dasbor/aspirasi?status=diterima&category=infrastruktur".into()),

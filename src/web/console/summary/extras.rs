@@ -38,35 +38,31 @@ pub async fn umkm(db: &Db, kims: &[i64]) -> DbResult<UmkmCounts> {
     if kims.is_empty() {
         return Ok(out);
     }
-    // Our own ids and need codes, formatted in: nothing typed reaches this SQL.
+    // Our own ids, formatted in: nothing typed reaches this SQL. One pass grouped by
+    // (sector, needs): few distinct need lists, split here, instead of one LIKE per
+    // need and row.
     let kims: String = kims.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    let sql = format!("SELECT sector, COUNT(*) AS n FROM umkm_registrations WHERE kim_id IN ({kims}) GROUP BY sector");
+    let sql = format!("SELECT sector, needs, COUNT(*) AS n FROM umkm_registrations WHERE kim_id IN ({kims}) GROUP BY sector, needs");
+    let mut sectors: Vec<(Sector, i64)> = Sector::ALL.iter().map(|s| (*s, 0)).collect();
+    let mut needs: Vec<(Need, i64)> = Need::ALL.iter().map(|n| (*n, 0)).collect();
     for row in sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&db.pool).await? {
         let n: i64 = row.try_get("n")?;
         out.total += n;
-        if let Some(sector) = Sector::from_code(&row.try_get::<String, _>("sector")?) {
-            out.by_sector.push((sector, n));
+        let sector = Sector::from_code(&row.try_get::<String, _>("sector")?);
+        if let Some(slot) = sectors.iter_mut().find(|(s, _)| Some(*s) == sector) {
+            slot.1 += n;
+        }
+        for code in row.try_get::<String, _>("needs")?.split(',') {
+            if let Some(slot) = needs.iter_mut().find(|(need, _)| Some(*need) == Need::from_code(code)) {
+                slot.1 += n;
+            }
         }
     }
-    let sums: Vec<String> = Need::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, need)| format!("CAST(SUM(CASE WHEN (',' || needs || ',') LIKE '%,{}%' THEN 1 ELSE 0 END) AS BIGINT) AS need_{i}", need_pattern(*need)))
-        .collect();
-    let sql = format!("SELECT {} FROM umkm_registrations WHERE kim_id IN ({kims})", sums.join(", "));
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_one(&db.pool).await?;
-    for (i, need) in Need::ALL.iter().enumerate() {
-        let n: Option<i64> = row.try_get(format!("need_{i}").as_str())?;
-        out.by_need.push((*need, n.unwrap_or(0)));
-    }
+    out.by_sector = sectors.into_iter().filter(|(_, n)| *n > 0).collect();
+    out.by_need = needs;
     out.by_sector.sort_by_key(|(_, n)| -n);
     out.by_need.sort_by_key(|(_, n)| -n);
     Ok(out)
-}
-
-/// `modal,` — the code and the separator that ends it in `,<needs>,`.
-fn need_pattern(need: Need) -> String {
-    format!("{},", need.code())
 }
 
 pub fn umkm_card(lang: Lang, counts: &UmkmCounts) -> Markup {
