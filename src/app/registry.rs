@@ -20,7 +20,8 @@ pub fn registry() -> Result<Registry, RegistryError> {
         plug::<surveys::bot::Surveys>(),
         plug::<polls::bot::Polls>(),
         plug::<console::bot::Console>(),
-    ])
+    ])?
+    .with_links(vec![Box::new(trainings::bot::link::TrainingLink)])
 }
 
 #[cfg(test)]
@@ -34,5 +35,7 @@ mod tests {
         assert!(registry.command("announce").is_some(), "English aliases route too");
         assert!(registry.by_button("a:v:1").is_some());
         assert!(registry.by_dialog("Umkm").is_some());
+        assert!(registry.link("tr_12").is_some(), "a training's group-post link has its owner");
+        assert!(registry.link("inv-ABC").is_none() && registry.link("IB1-BL").is_none(), "invites and KIM codes stay the core's");
     }
 }

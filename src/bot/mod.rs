@@ -12,6 +12,7 @@ mod groups;
 mod help;
 mod invites;
 pub mod keyboards;
+pub mod link;
 mod onboarding;
 pub mod private;
 pub mod registry;

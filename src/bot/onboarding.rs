@@ -12,8 +12,7 @@ use super::{Dlg, HandlerError, HandlerResult, State, invites, keyboards};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::members::{self, NOTICE_VERSION, areas, users};
-// Trainings' group posts link here; the link's payload is theirs to read.
-use crate::features::trainings::bot::link as training_link;
+use super::link::DeepLink;
 
 pub use super::turn::At;
 
@@ -94,7 +93,10 @@ async fn after_consent(
             dlg.exit().await?;
             invites::claim(bot, ctx, registry, user_id, lang, &p[INVITE_PREFIX.len()..]).await
         }
-        Some(p) if p.starts_with(training_link::LINK_PREFIX) => open_training_link(bot, ctx, dlg, user_id, lang, &p).await,
+        Some(p) if registry.link(&p).is_some() => {
+            let link = registry.link(&p).expect("checked above");
+            open_link(bot, ctx, dlg, link, user_id, lang, &p).await
+        }
         Some(code) => match areas::kim_by_code(&ctx.db, &code).await? {
             Some(kim) => join(bot, ctx, dlg, user_id, lang, None, kim).await,
             None => {
@@ -106,16 +108,17 @@ async fn after_consent(
     }
 }
 
-/// The "Daftar" button of a training's group post. Someone without a KIM joins the
-/// training's KIM first (the post came from that KIM's group), then sees the card.
-async fn open_training_link(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
+/// A feature's deep link (e.g. the "Daftar" button of a training's group post).
+/// Someone without a KIM joins the link's KIM first (it came from that KIM's
+/// group), then the feature answers.
+async fn open_link(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, link: &dyn DeepLink, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
     let has_kim = users::get(&ctx.db, user_id).await?.and_then(|m| m.kim_id).is_some();
-    let kim = training_link::kim_of_link(ctx, payload).await?;
+    let kim = link.kim(ctx, payload).await?;
     match (&kim, has_kim) {
         (Some(kim), false) => join(bot, ctx, dlg, user_id, lang, None, kim.clone()).await?,
         _ => dlg.exit().await?,
     }
-    training_link::send_card(bot, ctx, user_id, lang, payload).await?;
+    link.open(bot, ctx, user_id, lang, payload).await?;
     if kim.is_none() && !has_kim {
         return choose_kim(bot, ctx, dlg, ChatId(user_id), lang).await;
     }

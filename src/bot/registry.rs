@@ -3,6 +3,8 @@
 
 use super::commands::{CORE_FIRST, CORE_LAST, core_commands};
 use super::feature::{CommandSpec, Plugin};
+use super::link::DeepLink;
+use super::onboarding::INVITE_PREFIX;
 
 /// Why a set of features cannot be plugged together (a programming error, caught by
 /// a unit test and at start-up).
@@ -14,20 +16,43 @@ pub enum RegistryError {
     DialogKind(&'static str),
     #[error("button prefix {0} is owned by two features")]
     ButtonPrefix(&'static str),
+    #[error("deep-link prefix {0} is owned twice or overlaps another")]
+    LinkPrefix(&'static str),
 }
 
 #[derive(Default)]
 pub struct Registry {
     plugins: Vec<Box<dyn Plugin>>,
+    links: Vec<Box<dyn DeepLink>>,
 }
 
 impl Registry {
     /// Plugs the features in, refusing clashing command names, dialogue kinds or
     /// button prefixes (also with the core's own).
     pub fn new(plugins: Vec<Box<dyn Plugin>>) -> Result<Registry, RegistryError> {
-        let registry = Registry { plugins };
+        let registry = Registry { plugins, links: Vec::new() };
         registry.check()?;
         Ok(registry)
+    }
+
+    /// Adds the features' deep links, refusing a prefix that overlaps another's or
+    /// the invite links' (one payload must have one owner).
+    pub fn with_links(mut self, links: Vec<Box<dyn DeepLink>>) -> Result<Registry, RegistryError> {
+        let mut prefixes = vec![INVITE_PREFIX];
+        for link in &links {
+            let prefix = link.prefix();
+            if prefix.is_empty() || prefixes.iter().any(|p| p.starts_with(prefix) || prefix.starts_with(p)) {
+                return Err(RegistryError::LinkPrefix(prefix));
+            }
+            prefixes.push(prefix);
+        }
+        self.links = links;
+        Ok(self)
+    }
+
+    /// The deep link owning a `/start` payload.
+    pub fn link(&self, payload: &str) -> Option<&dyn DeepLink> {
+        self.links.iter().find(|l| payload.starts_with(l.prefix())).map(|l| l.as_ref())
     }
 
     fn check(&self) -> Result<(), RegistryError> {

@@ -1,11 +1,12 @@
 //! The "Daftar" link of a training's group post (`t.me/<bot>?start=tr_<id>`): the
 //! training's card in private chat with its register button, as `/pelatihan` shows
-//! it. The bot layer's `/start` hands such payloads here.
+//! it. Registered as a [`DeepLink`], so `/start` hands such payloads here.
 
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
 use super::Btn;
+use crate::bot::link::DeepLink;
 use super::ui::bk;
 use crate::bot::HandlerResult;
 use crate::features::members::{Kim, users};
@@ -52,4 +53,22 @@ pub async fn send_card(bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, p
     let request = bot.send_message(chat, text);
     if rows.is_empty() { request.await? } else { request.reply_markup(InlineKeyboardMarkup::new(rows)).await? };
     Ok(())
+}
+
+/// The training link as the bot's `/start` sees it.
+pub struct TrainingLink;
+
+#[async_trait::async_trait]
+impl DeepLink for TrainingLink {
+    fn prefix(&self) -> &'static str {
+        LINK_PREFIX
+    }
+
+    async fn kim(&self, ctx: &AppCtx, payload: &str) -> DbResult<Option<Kim>> {
+        kim_of_link(ctx, payload).await
+    }
+
+    async fn open(&self, bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
+        send_card(bot, ctx, user_id, lang, payload).await
+    }
 }
