@@ -26,7 +26,10 @@ poll-options-so-far =
     Options so far:
     { $list }
 
-    Write option { $n } (at most { $max } options), or press Done.
+    Write option { $n } (at most { $max } options){ $ready ->
+        [yes] , or press Done.
+       *[no] .
+    }
 poll-btn-done = ✅ Done, continue
 poll-btn-undo = ↩️ Remove the last option
 poll-ask-kind = How many answers may residents choose?

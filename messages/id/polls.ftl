@@ -26,7 +26,10 @@ poll-options-so-far =
     Pilihan sejauh ini:
     { $list }
 
-    Tulis pilihan ke-{ $n } (paling banyak { $max } pilihan), atau tekan Selesai.
+    Tulis pilihan ke-{ $n } (paling banyak { $max } pilihan){ $ready ->
+        [yes] , atau tekan Selesai.
+       *[no] .
+    }
 poll-btn-done = ✅ Selesai, lanjut
 poll-btn-undo = ↩️ Hapus pilihan terakhir
 poll-ask-kind = Warga boleh memilih berapa jawaban?
@@ -50,7 +53,7 @@ poll-review =
     Jenis: { $kind }
     Ditutup: { $closes }
     Sasaran: { $target }
-    Terkirim ke { $groups } grup dan { $people } warga (chat pribadi).
+    Akan dikirim ke { $groups } grup dan { $people } warga (chat pribadi).
 poll-btn-private-on = 👥 Juga ke warga pelanggan berita
 poll-btn-private-off = 👥 Tanpa chat pribadi warga
 poll-btn-send = 📨 Kirim jajak

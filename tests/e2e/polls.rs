@@ -22,9 +22,11 @@ async fn compose(koor: &Person, residents: bool) -> BotMessage {
     koor.send(QUESTION).await;
     wait_text(koor, "pilihan jawaban ke-1").await;
     koor.send("Sabtu pagi").await;
-    wait_text(koor, "Pilihan sejauh ini").await;
+    let one = wait_text(koor, "Pilihan sejauh ini").await;
+    assert!(!one.text.contains("Selesai") && !one.has_button("Selesai"), "one option cannot be finished yet: {}", one.text);
     koor.send("Minggu pagi").await;
-    wait_button(koor, "Selesai").await;
+    let two = wait_button(koor, "Selesai").await;
+    assert!(two.text.contains("atau tekan Selesai"), "{}", two.text);
     koor.press("Selesai").await;
     wait_text(koor, "berapa jawaban").await;
     koor.press("Satu jawaban saja").await;
@@ -33,6 +35,7 @@ async fn compose(koor: &Person, residents: bool) -> BotMessage {
     wait_text(koor, "Kirim jajak ke mana").await;
     koor.press("Semua grup").await;
     let review = wait_text(koor, "Periksa jajak").await;
+    assert!(review.text.contains("Akan dikirim ke"), "the review speaks of what is to come: {}", review.text);
     if !residents {
         return review;
     }

@@ -60,7 +60,13 @@ async fn options_so_far(turn: &Turn<'_>, draft: Draft) -> HandlerResult {
     let lang = turn.lang();
     let list: Vec<String> = draft.options.iter().enumerate().map(|(i, o)| format!("{}. {o}", i + 1)).collect();
     let n = draft.options.len();
-    let args = [("list", Arg::from(list.join("\n"))), ("n", Arg::from(n as i64 + 1)), ("max", Arg::from(OPTIONS_MAX as i64))];
+    let ready = if n >= OPTIONS_MIN { "yes" } else { "no" };
+    let args = [
+        ("list", Arg::from(list.join("\n"))),
+        ("n", Arg::from(n as i64 + 1)),
+        ("max", Arg::from(OPTIONS_MAX as i64)),
+        ("ready", Arg::from(ready)),
+    ];
     let mut rows = Vec::new();
     if n >= OPTIONS_MIN {
         rows.push(vec![(t(lang, "poll-btn-done"), Btn::Done)]);
