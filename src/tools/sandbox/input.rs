@@ -145,9 +145,9 @@ kimbot sandbox: bot asli, Telegram tiruan; Anda mengetik sebagai warga, koordina
   :help                  this help | bantuan ini
   :q                     quit (Ctrl-D too) | keluar
 Personas and roles | orang dan perannya (each joins a KIM once with /start IB1-BL):
-  warga Ani (1001)        resident: /umkm, /aspirasi, /status, /pelatihan, /cekfakta, /datasaya | warga
-  koordinator Budi (1002) coordinator of KIM Bukit Lama: /hubungkan in the group, /umumkan, trainings | koordinator KIM
-  staf Dewi (1004)        Diskominfo staff for Kecamatan Ilir Barat I: /antrian, /laporan, /sumber, invites | staf kecamatan
+  warga Ani (1001)        resident: /umkm, /aspirasi, /status, /pelatihan, /cekfakta, /survei, /datasaya | warga
+  koordinator Budi (1002) coordinator of KIM Bukit Lama: /hubungkan in the group, /umumkan, /jajak, /survei, trainings | koordinator KIM
+  staf Dewi (1004)        Diskominfo staff for Kecamatan Ilir Barat I: /antrian, /laporan, /sumber, /cekfakta antrian, invites | staf kecamatan
   admin Citra (1003)      in KIMBOT_ADMINS: everything, plus /audit and staff invites | admin
   /bantuan shows what the current person may do | /bantuan menampilkan perintah orang ini";
 
