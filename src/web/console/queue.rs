@@ -1,6 +1,6 @@
-//! *Aspirasi*: the queue of tickets in the person's scope, newest first, with filters
-//! (status, category, period, text) and keyset paging (`before` = the last id shown),
-//! so page 1,000 costs what page 1 does.
+//! *Aspirasi*: the queue of tickets in the person's scope, newest or oldest first,
+//! with filters (status, category, area, period, overdue, text) and keyset paging
+//! (`before`/`after` = the last id shown), so page 1,000 costs what page 1 does.
 
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
@@ -11,9 +11,11 @@ use serde::Deserialize;
 use sqlx::Row;
 
 use super::layout::{self, Nav};
+use super::summary;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::{Category, Status, local_time};
 use crate::features::aspirations::render::{self, clip};
+use crate::features::members::{Area, covers};
 use crate::platform::audit;
 use crate::platform::db::{Db, DbResult, like_contains};
 use crate::platform::i18n::{Lang, t};
@@ -34,8 +36,19 @@ pub struct Filters {
     pub to: String,
     #[serde(default)]
     pub q: String,
+    /// An area id offered by the Ringkasan's picker; anything else is "not found".
+    #[serde(default)]
+    pub area: String,
+    /// `1`: only tickets past the service level without a first response.
+    #[serde(default)]
+    pub overdue: String,
+    /// `old`: oldest first (who waited longest); anything else: newest first.
+    #[serde(default)]
+    pub sort: String,
     #[serde(default)]
     pub before: Option<i64>,
+    #[serde(default)]
+    pub after: Option<i64>,
 }
 
 impl Filters {
@@ -44,6 +57,12 @@ impl Filters {
     }
     fn category(&self) -> Option<Category> {
         Category::parse(&self.category)
+    }
+    fn oldest_first(&self) -> bool {
+        self.sort == "old"
+    }
+    fn overdue_only(&self) -> bool {
+        self.overdue == "1"
     }
     /// `[from, to)` in Unix seconds, whole days in `tz`.
     fn period(&self, tz: Tz) -> (i64, i64) {
@@ -54,15 +73,25 @@ impl Filters {
         };
         (day(&self.from, 0).unwrap_or(i64::MIN), day(&self.to, 86_400).unwrap_or(i64::MAX))
     }
-    /// The query string for the next page.
-    fn next(&self, before: i64) -> String {
+    /// The query string for the page after the row `last`.
+    fn next(&self, last: i64) -> String {
         let mut s = url::form_urlencoded::Serializer::new(String::new());
-        for (k, v) in [("status", &self.status), ("category", &self.category), ("from", &self.from), ("to", &self.to), ("q", &self.q)] {
+        let fields = [
+            ("status", &self.status),
+            ("category", &self.category),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("q", &self.q),
+            ("area", &self.area),
+            ("overdue", &self.overdue),
+            ("sort", &self.sort),
+        ];
+        for (k, v) in fields {
             if !v.is_empty() {
                 s.append_pair(k, v);
             }
         }
-        s.append_pair("before", &before.to_string());
+        s.append_pair(if self.oldest_first() { "after" } else { "before" }, &last.to_string());
         s.finish()
     }
 }
@@ -85,18 +114,23 @@ pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<Qu
     if kims.is_empty() {
         return Ok(Vec::new());
     }
-    let list: Vec<String> = (0..kims.len()).map(|i| format!("${}", i + 8)).collect();
+    let list: Vec<String> = (0..kims.len()).map(|i| format!("${}", i + 9)).collect();
     let (from, to) = f.period(tz);
     // Without a period, `+` keeps SQLite off the created_at index (it would read and
     // sort every ticket instead of walking ids down to the page); the KIM list gets
     // one always, so an admin's 104 KIMs are not 104 walks of the (kim_id, id) index.
     let created = if (from, to) == (i64::MIN, i64::MAX) { "+a.created_at" } else { "a.created_at" };
+    let (keyset, order, cursor) = match f.oldest_first() {
+        true => ("a.id > $7", "ASC", f.after.unwrap_or(i64::MIN)),
+        false => ("a.id < $7", "DESC", f.before.unwrap_or(i64::MAX)),
+    };
     let sql = format!(
         "SELECT a.id, a.ticket, a.category, a.status, a.created_at, a.body, a.overdue_at, k.name AS kim_name \
          FROM aspirations a JOIN kims k ON k.id = a.kim_id \
          WHERE ($1 = '' OR a.status = $1) AND ($2 = '' OR a.category = $2) AND {created} >= $3 \
-         AND {created} < $4 AND ($5 = 0 OR LOWER(a.body) LIKE $6 ESCAPE '\\') AND a.id < $7 \
-         AND +a.kim_id IN ({}) ORDER BY a.id DESC LIMIT {}",
+         AND {created} < $4 AND ($5 = 0 OR LOWER(a.body) LIKE $6 ESCAPE '\\') AND {keyset} \
+         AND ($8 = 0 OR (a.overdue_at IS NOT NULL AND a.status = 'diterima')) \
+         AND +a.kim_id IN ({}) ORDER BY a.id {order} LIMIT {}",
         list.join(", "),
         PAGE + 1
     );
@@ -108,7 +142,8 @@ pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<Qu
         .bind(to)
         .bind(i64::from(!q.is_empty()))
         .bind(like_contains(q))
-        .bind(f.before.unwrap_or(i64::MAX));
+        .bind(cursor)
+        .bind(i64::from(f.overdue_only()));
     for id in kims {
         query = query.bind(*id);
     }
@@ -131,17 +166,20 @@ pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<Qu
 }
 
 pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>) -> Result<Response, ConsoleError> {
-    let kims: Vec<i64> = staff.kims(&ctx).await?.into_iter().map(|k| k.id).collect();
+    let scope = staff.kims(&ctx).await?;
+    let offered = summary::choices(&ctx, &staff, &scope).await?;
+    let area = summary::chosen(&f.area, &offered)?;
+    let kims: Vec<i64> = scope.iter().filter(|k| area.is_none_or(|a| covers(&a.path, &k.area_path))).map(|k| k.id).collect();
     let tz = ctx.config.tz;
     let mut found = rows(&ctx.db, &kims, &f, tz).await?;
     let more = found.len() as i64 > PAGE;
     found.truncate(PAGE as usize);
-    let detail = format!("status={} category={} q={}", f.status, f.category, clip(&f.q, 60));
+    let detail = format!("status={} category={} area={} overdue={} q={}", f.status, f.category, f.area, f.overdue, clip(&f.q, 60));
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.queue", &detail, ctx.now()).await?;
     let lang = staff.lang;
     let next = more.then(|| found.last().map(|r| f.next(r.id))).flatten();
     let body = html! {
-        (filter_form(lang, &f))
+        (filter_form(lang, &f, &offered))
         @if found.is_empty() {
             p.empty { (t(lang, "console-queue-empty")) }
         } @else {
@@ -154,7 +192,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
     Ok((layout::no_store(), layout::page(&staff, Nav::Queue, &t(lang, "console-queue-title"), body)).into_response())
 }
 
-fn filter_form(lang: Lang, f: &Filters) -> Markup {
+fn filter_form(lang: Lang, f: &Filters, offered: &[Area]) -> Markup {
     html! {
         form.filters method="get" action="/dasbor/aspirasi" {
             label { (t(lang, "console-filter-status"))
@@ -175,7 +213,25 @@ fn filter_form(lang: Lang, f: &Filters) -> Markup {
             }
             label { (t(lang, "console-filter-from")) input type="date" name="from" value=(f.from); }
             label { (t(lang, "console-filter-to")) input type="date" name="to" value=(f.to); }
+            @if !offered.is_empty() {
+                label { (t(lang, "console-summary-area"))
+                    select name="area" {
+                        option value="" { (t(lang, "console-summary-area-all")) }
+                        @for a in offered {
+                            @let depth = a.path.matches('/').count();
+                            option value=(a.id) selected[f.area.trim() == a.id.to_string()] { ("\u{a0}\u{a0}".repeat(depth)) (a.name) }
+                        }
+                    }
+                }
+            }
             label { (t(lang, "console-filter-text")) input type="search" name="q" value=(f.q) maxlength="100"; }
+            label.check { input type="checkbox" name="overdue" value="1" checked[f.overdue_only()]; " " (t(lang, "console-filter-overdue")) }
+            label { (t(lang, "console-sort"))
+                select name="sort" {
+                    option value="" selected[!f.oldest_first()] { (t(lang, "console-sort-new")) }
+                    option value="old" selected[f.oldest_first()] { (t(lang, "console-sort-old")) }
+                }
+            }
             button type="submit" { (t(lang, "console-filter-apply")) }
         }
     }

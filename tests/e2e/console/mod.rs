@@ -3,6 +3,7 @@
 
 mod browser;
 mod pages;
+mod queue;
 mod recall;
 mod summary;
 

@@ -66,7 +66,7 @@ impl Params {
 
 /// Areas one may pick: admins any; staff those inside their scope; coordinators the
 /// kelurahan of their KIMs — each only if some KIM of the scope lies in it.
-async fn choices(ctx: &Ctx, staff: &Staff, kims: &[Kim]) -> Result<Vec<Area>, ConsoleError> {
+pub(super) async fn choices(ctx: &Ctx, staff: &Staff, kims: &[Kim]) -> Result<Vec<Area>, ConsoleError> {
     let all = every_area(ctx).await?;
     let actor = &staff.actor;
     Ok(all
@@ -85,7 +85,7 @@ async fn every_area(ctx: &Ctx) -> Result<Vec<Area>, ConsoleError> {
 }
 
 /// The area a form names, if offered to this person; anything else is "not found".
-fn chosen<'a>(raw: &str, offered: &'a [Area]) -> Result<Option<&'a Area>, ConsoleError> {
+pub(super) fn chosen<'a>(raw: &str, offered: &'a [Area]) -> Result<Option<&'a Area>, ConsoleError> {
     if raw.trim().is_empty() {
         return Ok(None);
     }
