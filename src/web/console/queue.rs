@@ -22,6 +22,8 @@ use crate::platform::i18n::{Lang, t};
 
 /// Rows per page.
 pub const PAGE: i64 = 50;
+/// Up to this many KIMs, a text search walks their own tickets (see [`rows`]).
+const FEW_KIMS: usize = 16;
 
 /// The filters as typed in the form; anything unknown is ignored.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -120,6 +122,10 @@ pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<Qu
     // sort every ticket instead of walking ids down to the page); the KIM list gets
     // one always, so an admin's 104 KIMs are not 104 walks of the (kim_id, id) index.
     let created = if (from, to) == (i64::MIN, i64::MAX) { "+a.created_at" } else { "a.created_at" };
+    // A text search over a few KIMs reads only their tickets through the
+    // (kim_id, id) index: a rare word would otherwise make SQLite read every ticket
+    // of the city (bench web: 518 ms p95 for one kecamatan's staff at 1M tickets).
+    let kim_column = if !f.q.trim().is_empty() && kims.len() <= FEW_KIMS { "a.kim_id" } else { "+a.kim_id" };
     let (keyset, order, cursor) = match f.oldest_first() {
         true => ("a.id > $7", "ASC", f.after.unwrap_or(i64::MIN)),
         false => ("a.id < $7", "DESC", f.before.unwrap_or(i64::MAX)),
@@ -130,7 +136,7 @@ pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<Qu
          WHERE ($1 = '' OR a.status = $1) AND ($2 = '' OR a.category = $2) AND {created} >= $3 \
          AND {created} < $4 AND ($5 = 0 OR LOWER(a.body) LIKE $6 ESCAPE '\\') AND {keyset} \
          AND ($8 = 0 OR (a.overdue_at IS NOT NULL AND a.status = 'diterima')) \
-         AND +a.kim_id IN ({}) ORDER BY a.id {order} LIMIT {}",
+         AND {kim_column} IN ({}) ORDER BY a.id {order} LIMIT {}",
         list.join(", "),
         PAGE + 1
     );
