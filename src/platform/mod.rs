@@ -17,4 +17,5 @@ pub mod queue;
 pub mod scheduler;
 pub mod settings;
 pub mod telemetry;
+pub mod text;
 pub mod when;

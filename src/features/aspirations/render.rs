@@ -25,15 +25,7 @@ pub fn move_label(lang: Lang, to: Status) -> String {
     t(lang, &format!("asp-btn-move-{}", to.as_str()))
 }
 
-/// At most `max` characters, with "…" when cut.
-pub fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
+pub use crate::platform::text::clip;
 
 /// Who sent a ticket, as the reader may see it.
 pub enum Sender {

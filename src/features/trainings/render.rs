@@ -46,17 +46,7 @@ pub fn span(lang: Lang, start: i64, end: i64, tz: Tz) -> String {
     }
 }
 
-/// At most `max` characters, with "…" when cut: button labels and list lines stay
-/// short on narrow phones, and a cut name still reads as cut. Counts characters, so
-/// it never splits one (an emoji or an accented letter).
-pub fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
+pub use crate::platform::text::clip;
 
 /// A map link for a pin, readable on any phone.
 pub fn map_url(pin: (i64, i64)) -> String {

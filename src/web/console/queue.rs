@@ -219,17 +219,7 @@ fn filter_form(lang: Lang, f: &Filters, offered: &[Area]) -> Markup {
             }
             label { (t(lang, "console-filter-from")) input type="date" name="from" value=(f.from); }
             label { (t(lang, "console-filter-to")) input type="date" name="to" value=(f.to); }
-            @if !offered.is_empty() {
-                label { (t(lang, "console-summary-area"))
-                    select name="area" {
-                        option value="" { (t(lang, "console-summary-area-all")) }
-                        @for a in offered {
-                            @let depth = a.path.matches('/').count();
-                            option value=(a.id) selected[f.area.trim() == a.id.to_string()] { ("\u{a0}\u{a0}".repeat(depth)) (a.name) }
-                        }
-                    }
-                }
-            }
+            (summary::area_select(lang, offered, &f.area))
             label { (t(lang, "console-filter-text")) input type="search" name="q" value=(f.q) maxlength="100"; }
             label.check { input type="checkbox" name="overdue" value="1" checked[f.overdue_only()]; " " (t(lang, "console-filter-overdue")) }
             label { (t(lang, "console-sort"))

@@ -15,19 +15,13 @@ use crate::platform::audit::Entry;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::platform::personal::ERASED_USER;
+use crate::platform::text::clip;
 
 /// Generic sentences show at most this much of a detail.
 const MAX_DETAIL: usize = 200;
 /// Addresses are cut to this many characters, so ten entries fit one message.
 const MAX_URL: usize = 100;
 
-fn clip(text: &str, max: usize) -> String {
-    let mut out: String = text.chars().take(max).collect();
-    if text.chars().count() > max {
-        out.push('…');
-    }
-    out
-}
 
 type Args = Vec<(&'static str, Arg)>;
 /// A message key and its arguments, or `None` when the detail lacks a part.

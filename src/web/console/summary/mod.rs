@@ -84,6 +84,23 @@ async fn every_area(ctx: &Ctx) -> Result<Vec<Area>, ConsoleError> {
     Ok(sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas ORDER BY path").fetch_all(&ctx.db.pool).await.map_err(crate::platform::db::DbError::from)?)
 }
 
+/// The area picker (indented by depth), shown only when there is a choice.
+pub(super) fn area_select(lang: Lang, offered: &[Area], current: &str) -> Markup {
+    html! {
+        @if !offered.is_empty() {
+            label { (t(lang, "console-summary-area"))
+                select name="area" {
+                    option value="" { (t(lang, "console-summary-area-all")) }
+                    @for a in offered {
+                        @let depth = a.path.matches('/').count();
+                        option value=(a.id) selected[current.trim() == a.id.to_string()] { ("\u{a0}\u{a0}".repeat(depth)) (a.name) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The area a form names, if offered to this person; anything else is "not found".
 pub(super) fn chosen<'a>(raw: &str, offered: &'a [Area]) -> Result<Option<&'a Area>, ConsoleError> {
     if raw.trim().is_empty() {
@@ -150,17 +167,7 @@ fn form(lang: Lang, p: &Params, offered: &[Area]) -> Markup {
             }
             label { (t(lang, "console-filter-from")) input type="date" name="from" value=(p.from); }
             label { (t(lang, "console-filter-to")) input type="date" name="to" value=(p.to); }
-            @if !offered.is_empty() {
-                label { (t(lang, "console-summary-area"))
-                    select name="area" {
-                        option value="" { (t(lang, "console-summary-area-all")) }
-                        @for a in offered {
-                            @let depth = a.path.matches('/').count();
-                            option value=(a.id) selected[p.area.trim() == a.id.to_string()] { ("\u{a0}\u{a0}".repeat(depth)) (a.name) }
-                        }
-                    }
-                }
-            }
+            (area_select(lang, offered, &p.area))
             button type="submit" { (t(lang, "console-filter-apply")) }
         }
     }
