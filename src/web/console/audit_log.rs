@@ -10,8 +10,9 @@ use serde::Deserialize;
 use super::layout::{self, Nav};
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::local_time;
-use crate::features::aspirations::render::clip;
+use crate::platform::text::clip;
 use crate::features::members::permissions::{Action, may};
+use crate::features::privacy::audit_view::words::{self, Reader};
 use crate::platform::audit::{self, Filter};
 use crate::platform::i18n::{Arg, t, ta};
 
@@ -56,6 +57,12 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
     let lang = staff.lang;
     let tz = ctx.config.tz;
     let more = (page + 1) * PER_PAGE < total;
+    // In people's words, as /audit says them: names behind ids, a sentence per act.
+    let reader = Reader { db: &ctx.db, lang, tz };
+    let mut rows = Vec::with_capacity(entries.len());
+    for e in &entries {
+        rows.push((e, words::who(&reader, e.actor).await?, words::sentence(&reader, e).await?));
+    }
     let body = html! {
         form.filters method="get" action="/dasbor/audit" {
             label { (t(lang, "console-audit-actor")) input type="text" name="actor" value=(f.actor) inputmode="numeric" maxlength="20"; }
@@ -70,12 +77,12 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
                     th { (t(lang, "console-audit-action")) } th { (t(lang, "console-audit-detail")) }
                 } }
                 tbody {
-                    @for e in &entries {
+                    @for (e, who, what) in &rows {
                         tr {
                             td { (local_time(e.at, tz)) }
-                            td { @match e.actor { Some(id) => (id), None => (t(lang, "console-audit-system")) } }
+                            td { @if e.actor.is_some() { (who) } @else { (t(lang, "console-audit-system")) } }
                             td { code { (e.action) } }
-                            td.text { (clip(&e.detail, 200)) }
+                            td.text { (clip(what, 300)) }
                         }
                     }
                 }

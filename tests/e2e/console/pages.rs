@@ -131,6 +131,8 @@ async fn only_admins_read_the_audit_log_with_filters() {
     assert!(page.contains("6021") && page.contains(&ADMIN_ID.to_string()) && !page.contains("console.link"), "{page}");
     let (_, one) = get(&app, &cookie, "/dasbor/audit?actor=6021&action=console").await;
     assert!(one.contains("console.login") && !one.contains(&format!(">{ADMIN_ID}<")), "{one}");
+    assert!(one.contains("Staf Rina (6021)"), "the actor by name, as /audit says it: {one}");
+    assert_eq!(one.matches("masuk ke konsol").count(), 1, "each entry a sentence, only the filtered person's: {one}");
 }
 
 #[tokio::test]
