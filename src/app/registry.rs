@@ -1,6 +1,11 @@
 //! The features plugged into the bot: one line each. A new feature adds its line
 //! here and needs nothing else outside its own folder.
 
+use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
+use teloxide::dptree::Handler;
+use teloxide::types::Update;
+
+use crate::bot::HandlerResult;
 use crate::bot::feature::plug;
 use crate::bot::{Registry, RegistryError};
 use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm};
@@ -22,6 +27,15 @@ pub fn registry() -> Result<Registry, RegistryError> {
         plug::<console::bot::Console>(),
     ])?
     .with_links(vec![Box::new(trainings::bot::link::TrainingLink)])
+}
+
+/// The bot's tree plus the updates that belong to no chat, one line per feature:
+/// answers to polls come from every chat a poll went to, without a dialogue.
+pub fn with_feature_updates(
+    bot: Handler<'static, HandlerResult, DpHandlerDescription>,
+) -> Handler<'static, HandlerResult, DpHandlerDescription> {
+    bot.branch(Update::filter_poll_answer().endpoint(polls::answers::on_answer))
+        .branch(Update::filter_poll().endpoint(polls::answers::on_poll))
 }
 
 #[cfg(test)]

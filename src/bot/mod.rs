@@ -50,7 +50,9 @@ pub enum HandlerError {
 
 pub type HandlerResult = Result<(), HandlerError>;
 
-/// The whole update tree. Each update is handled at most once (see [`dedup`]).
+/// The bot's update tree: messages, presses and membership. Each update is handled
+/// at most once (see [`dedup`]); updates no chat owns (poll answers) are branches the
+/// app adds from its feature list (`app::registry::with_feature_updates`).
 pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
     let private_messages = dptree::filter(|m: Message| m.chat.is_private())
         .enter_dialogue::<Message, ErasedStorage<State>, State>()
@@ -66,7 +68,4 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .branch(Update::filter_my_chat_member().endpoint(groups::on_my_chat_member))
         .branch(Update::filter_message().branch(private_messages).branch(group_messages))
         .branch(Update::filter_callback_query().branch(callbacks).branch(dptree::endpoint(private::on_foreign_callback)))
-        // Answers to polls come from every chat a poll went to, without a dialogue.
-        .branch(Update::filter_poll_answer().endpoint(crate::features::polls::answers::on_answer))
-        .branch(Update::filter_poll().endpoint(crate::features::polls::answers::on_poll))
 }
