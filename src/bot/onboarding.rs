@@ -93,16 +93,15 @@ async fn after_consent(
             dlg.exit().await?;
             invites::claim(bot, ctx, registry, user_id, lang, &p[INVITE_PREFIX.len()..]).await
         }
-        Some(p) if registry.link(&p).is_some() => {
-            let link = registry.link(&p).expect("checked above");
-            open_link(bot, ctx, dlg, link, user_id, lang, &p).await
-        }
-        Some(code) => match areas::kim_by_code(&ctx.db, &code).await? {
-            Some(kim) => join(bot, ctx, dlg, user_id, lang, None, kim).await,
-            None => {
-                say_code_not_found(bot, chat, lang, &code).await?;
-                choose_kim(bot, ctx, dlg, chat, lang).await
-            }
+        Some(p) => match registry.link(&p) {
+            Some(link) => open_link(bot, ctx, dlg, link, user_id, lang, &p).await,
+            None => match areas::kim_by_code(&ctx.db, &p).await? {
+                Some(kim) => join(bot, ctx, dlg, user_id, lang, None, kim).await,
+                None => {
+                    say_code_not_found(bot, chat, lang, &p).await?;
+                    choose_kim(bot, ctx, dlg, chat, lang).await
+                }
+            },
         },
         None => choose_kim(bot, ctx, dlg, chat, lang).await,
     }
