@@ -15,7 +15,7 @@ use crate::features::trainings::reminders::Reminders;
 use crate::platform::delivery::RateLimiter;
 use crate::platform::delivery::worker::Worker;
 use crate::platform::queue;
-use crate::platform::scheduler::Scheduler;
+use crate::features::announcements::scheduler::Scheduler;
 
 /// Turns true when the process shuts down; every job stops claiming work then.
 pub type Stop = watch::Receiver<bool>;

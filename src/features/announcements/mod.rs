@@ -29,6 +29,7 @@ pub(crate) mod render;
 pub mod recall;
 pub(crate) mod report;
 pub mod runs;
+pub mod scheduler;
 pub mod store;
 pub mod targets;
 pub mod bot;

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use kimbot::app::App;
-use kimbot::platform::scheduler::Scheduler;
+use kimbot::features::announcements::scheduler::Scheduler;
 
 use super::steps::{compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_text, wib};
 use crate::support::{MessageExt, config_for, spawn_app_with_clock};
