@@ -164,11 +164,18 @@ pub fn send(
         edited: false,
         raw: raw.clone(),
     };
+    Ok(record_sent(st, msg, events))
+}
+
+/// Keeps a message the bot sent (counted, in its chat's history and event log) and
+/// announces it; returns its raw JSON, Telegram's answer to the send.
+pub(crate) fn record_sent(st: &mut State, msg: BotMessage, events: &mut Vec<BotEvent>) -> Value {
     st.stats.sends_ok += 1;
-    st.messages.entry(chat_id).or_default().push(msg.clone());
-    st.events.entry(chat_id).or_default().push(msg.clone());
+    st.messages.entry(msg.chat_id).or_default().push(msg.clone());
+    st.events.entry(msg.chat_id).or_default().push(msg.clone());
+    let raw = msg.raw.clone();
     events.push(BotEvent::NewMessage(msg));
-    Ok(raw)
+    raw
 }
 
 /// editMessageText, editMessageCaption, editMessageReplyMarkup.

@@ -110,11 +110,7 @@ pub fn send(st: &mut State, p: &Value, events: &mut Vec<BotEvent>) -> Result<Val
         edited: false,
         raw: raw.clone(),
     };
-    st.stats.sends_ok += 1;
-    st.messages.entry(chat_id).or_default().push(msg.clone());
-    st.events.entry(chat_id).or_default().push(msg.clone());
-    events.push(BotEvent::NewMessage(msg));
-    Ok(raw)
+    Ok(crate::messages::record_sent(st, msg, events))
 }
 
 /// stopPoll: closes the poll of that message and returns it with its final counts.
