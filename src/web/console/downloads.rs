@@ -149,7 +149,7 @@ pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Quer
     let area_label = area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(staff.lang, "rep-area-all"));
     let spec = AspSpec { filter: AspFilter { from, to, area_path: area_path.clone(), show_names: true }, period, area_label, lang: staff.lang, tz };
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
-    let out = aspirations::export(&ctx.db, &spec, dir.path(), Arc::new(Progress::default())).await?;
+    let out = aspirations::export_as_of(&ctx.db, &spec, ctx.now(), dir.path(), Arc::new(Progress::default())).await?;
     let (path, kind) = match form.format.as_str() {
         "csv" => (out.csv, CSV),
         "png" => (out.chart, "image/png"),
