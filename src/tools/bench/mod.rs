@@ -9,11 +9,14 @@
 //!   see [`crate::features::reports::bench`]).
 //! - `queue`: peak memory and throughput with a large queue (limits off); the fake
 //!   runs in a child process so the memory figure is kimbot's own.
+//! - `idle`: what a started `kimbot run` keeps resident with nothing to do
+//!   ([`idle`]).
 //! - `web`: the staff console over a city's worth of rows: p50/p95/max per page and
 //!   peak memory ([`web`]).
 
 mod broadcast;
 mod env;
+mod idle;
 mod queue;
 mod web;
 
@@ -35,6 +38,15 @@ pub enum BenchCommand {
         /// Keep the exported files in this directory (default: deleted).
         #[arg(long)]
         keep: Option<std::path::PathBuf>,
+    },
+    /// Starts `kimbot run` (SQLite, fake Telegram) and reads its resident memory once idle.
+    Idle {
+        /// Seconds to wait after the start before reading.
+        #[arg(long, default_value_t = 45)]
+        seconds: u64,
+        /// The bot's HTTP listener (`KIMBOT_HTTP_ADDR`; `off` for none).
+        #[arg(long, default_value = "127.0.0.1:0")]
+        http_addr: String,
     },
     /// Seeds a city (1,000,000 aspirations by default) and times every console page.
     Web(web::WebArgs),
@@ -81,6 +93,7 @@ pub async fn run(command: BenchCommand) -> Result<(), CliError> {
         BenchCommand::Broadcast(args) => broadcast::run(args).await,
         BenchCommand::Queue(args) => queue::run(args).await,
         BenchCommand::Web(args) => web::run(args).await,
+        BenchCommand::Idle { seconds, http_addr } => idle::run(seconds, &http_addr).await,
         BenchCommand::Export { rows, keep } => Ok(crate::features::reports::bench::run(rows, keep.as_deref()).await?),
         BenchCommand::FakeServer { groups } => queue::serve_fake(groups).await,
     }
