@@ -178,6 +178,10 @@ pub enum CliError {
     Sandbox(String),
     #[error(transparent)]
     Webhooks(#[from] crate::features::webhooks::WebhookError),
+    #[error(transparent)]
+    Feeds(#[from] crate::features::feeds::cli::FeedsCliError),
+    #[error(transparent)]
+    Surveys(#[from] crate::features::surveys::cli::SurveysCliError),
     /// `kimbot doctor` found problems (each printed on its own line).
     #[error("{0} check(s) failed")]
     ChecksFailed(usize),
@@ -232,7 +236,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             db.migrate().await?;
             let result = crate::features::feeds::cli::run(&db, config.tz, config.outbound, action, clock.now()).await;
             db.close().await;
-            result
+            Ok(result?)
         }
         Command::Surveys { action } => {
             let config = Config::from_env()?;
@@ -240,7 +244,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             db.migrate().await?;
             let result = crate::features::surveys::cli::run(&db, config.tz, action, clock.now(), &mut std::io::stdout()).await;
             db.close().await;
-            result
+            Ok(result?)
         }
         Command::Run => {
             let app = App::build(Config::from_env()?, clock).await?;

@@ -11,9 +11,18 @@ use super::fetch::{Fetched, Fetcher, Validators};
 use crate::platform::outbound::Guard;
 use crate::features::announcements::cron::CronExpr;
 use crate::platform::audit;
-use crate::tools::cli::CliError;
-use crate::platform::db::Db;
+use crate::platform::db::{Db, DbError};
 use crate::features::members::areas;
+
+/// What `kimbot feeds` can fail with; the CLI prints it as one line.
+#[derive(Debug, thiserror::Error)]
+pub enum FeedsCliError {
+    /// The command was given something it cannot use; the text says what.
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
 
 #[derive(Debug, Subcommand)]
 pub enum FeedsAction {
@@ -36,7 +45,7 @@ pub enum FeedsAction {
 
 /// Runs one feeds command; `outbound` is the guard the poller uses, so the check of
 /// a new feed refuses the same addresses its polls would.
-pub async fn run(db: &Db, tz: Tz, outbound: Guard, action: FeedsAction, now: i64) -> Result<(), CliError> {
+pub async fn run(db: &Db, tz: Tz, outbound: Guard, action: FeedsAction, now: i64) -> Result<(), FeedsCliError> {
     match action {
         FeedsAction::Add { url, area, every } => {
             let (id, url) = add(db, tz, &url, &area, &every, now).await?;
@@ -51,7 +60,7 @@ pub async fn run(db: &Db, tz: Tz, outbound: Guard, action: FeedsAction, now: i64
         }
         FeedsAction::Remove { id } => {
             if !store::remove(db, id).await? {
-                return Err(CliError::Usage(format!("no feed with id {id} (see `kimbot feeds list`)")));
+                return Err(FeedsCliError::Usage(format!("no feed with id {id} (see `kimbot feeds list`)")));
             }
             audit::record(db, None, "feed.remove", &format!("feed={id} via=cli"), now).await?;
             println!("removed feed {id}");
@@ -63,7 +72,7 @@ pub async fn run(db: &Db, tz: Tz, outbound: Guard, action: FeedsAction, now: i64
 /// One tab-separated line per feed: id, URL, area, the schedule as the 5-field
 /// crontab line `--every` takes (the stored form has seconds first), next poll,
 /// health, failures and the last error.
-pub async fn list_lines(db: &Db, tz: Tz) -> Result<Vec<String>, CliError> {
+pub async fn list_lines(db: &Db, tz: Tz) -> Result<Vec<String>, FeedsCliError> {
     let mut lines = Vec::new();
     for f in store::list(db).await? {
         let health = if f.healthy { "healthy" } else { "UNHEALTHY" };
@@ -94,20 +103,20 @@ async fn check(outbound: Guard, id: i64, url: &str) -> String {
     }
 }
 
-async fn add(db: &Db, tz: Tz, url: &str, area: &str, every: &str, now: i64) -> Result<(i64, String), CliError> {
-    let url = valid_url(url).ok_or_else(|| CliError::Usage(format!("{url:?} is not an http(s) URL")))?;
+async fn add(db: &Db, tz: Tz, url: &str, area: &str, every: &str, now: i64) -> Result<(i64, String), FeedsCliError> {
+    let url = valid_url(url).ok_or_else(|| FeedsCliError::Usage(format!("{url:?} is not an http(s) URL")))?;
     let mut found = areas::find_scope_areas(db, area).await?;
     let area = match found.len() {
         1 => found.remove(0),
-        0 => return Err(CliError::Usage(format!("no kota or kecamatan named {area:?} (see `kimbot areas list`)"))),
-        _ => return Err(CliError::Usage(format!("{area:?} is ambiguous; use the full path"))),
+        0 => return Err(FeedsCliError::Usage(format!("no kota or kecamatan named {area:?} (see `kimbot areas list`)"))),
+        _ => return Err(FeedsCliError::Usage(format!("{area:?} is ambiguous; use the full path"))),
     };
-    let expr = schedule::parse(every, now, tz).map_err(|e| CliError::Usage(format!("--every {every:?}: {e}")))?;
+    let expr = schedule::parse(every, now, tz).map_err(|e| FeedsCliError::Usage(format!("--every {every:?}: {e}")))?;
     let next_poll_at = schedule::next_after(expr.quartz(), now, tz);
     let new = NewFeed { url: &url, area_id: area.id, cron: expr.quartz(), next_poll_at, created_by: None };
     let id = match store::add(db, &new, now).await {
         Ok(id) => id,
-        Err(e) if e.is_unique_violation() => return Err(CliError::Usage(format!("{url} is registered already"))),
+        Err(e) if e.is_unique_violation() => return Err(FeedsCliError::Usage(format!("{url} is registered already"))),
         Err(e) => return Err(e.into()),
     };
     audit::record(db, None, "feed.add", &format!("feed={id} url={url} area={} via=cli", area.path), now).await?;

@@ -11,9 +11,20 @@ use clap::Subcommand;
 use super::{export, responses, results, store};
 use crate::features::reports::ReportError;
 use crate::platform::audit;
-use crate::platform::db::Db;
+use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::Lang;
-use crate::tools::cli::CliError;
+
+/// What `kimbot surveys` can fail with; the CLI prints it as one line.
+#[derive(Debug, thiserror::Error)]
+pub enum SurveysCliError {
+    /// The command was given something it cannot use; the text says what.
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
 
 #[derive(Debug, Subcommand)]
 pub enum SurveysAction {
@@ -30,8 +41,8 @@ pub enum SurveysAction {
     },
 }
 
-pub async fn run(db: &Db, tz: Tz, action: SurveysAction, now: i64, out: &mut dyn Write) -> Result<(), CliError> {
-    let io = |e: std::io::Error| CliError::Report(e.into());
+pub async fn run(db: &Db, tz: Tz, action: SurveysAction, now: i64, out: &mut dyn Write) -> Result<(), SurveysCliError> {
+    let io = |e: std::io::Error| SurveysCliError::Report(e.into());
     match action {
         SurveysAction::List { limit } => {
             for s in store::latest(db, limit).await? {
@@ -45,14 +56,14 @@ pub async fn run(db: &Db, tz: Tz, action: SurveysAction, now: i64, out: &mut dyn
         }
         SurveysAction::Export { id, out: dir } => {
             let Some(survey) = store::get(db, id).await? else {
-                return Err(CliError::Usage(format!("no survey with id {id} (see `kimbot surveys list`)")));
+                return Err(SurveysCliError::Usage(format!("no survey with id {id} (see `kimbot surveys list`)")));
             };
             std::fs::create_dir_all(&dir).map_err(io)?;
             let r = results::load(db, survey).await?;
             let target = dir.clone();
             let files = tokio::task::spawn_blocking(move || export::write(&r, Lang::Id, tz, &target))
                 .await
-                .map_err(|e| CliError::Report(ReportError::Writer(e.to_string())))??;
+                .map_err(|e| SurveysCliError::Report(ReportError::Writer(e.to_string())))??;
             let detail = format!("kind=survey survey={id} respondents={} via=cli", files.respondents);
             audit::record(db, None, "report.export", &detail, now).await?;
             for path in [&files.xlsx, &files.csv, &files.chart] {
