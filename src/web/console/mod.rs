@@ -5,8 +5,8 @@
 //!
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
-//! - [`queue`], [`ticket`], [`photo`], [`summary`]: the *Aspirasi* and *Ringkasan*
-//!   pages, ticket photos proxied through kimbot.
+//! - [`queue`], [`ticket`] (with [`undo`]), [`photo`], [`summary`]: the *Aspirasi*
+//!   and *Ringkasan* pages, ticket photos proxied through kimbot.
 //! - [`umkm`], [`trainings`], [`announcements`] (with [`recall`]), [`downloads`],
 //!   [`audit_log`]: *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
 //! - [`layout`]: the page frame, embedded CSS, error pages.
@@ -27,6 +27,7 @@ pub mod summary;
 mod ticket;
 mod trainings;
 mod umkm;
+mod undo;
 
 use std::sync::Arc;
 
@@ -79,6 +80,7 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/aspirasi/{id}", get(ticket::page))
         .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
         .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))
+        .route("/dasbor/aspirasi/{id}/urungkan", post(undo::undo))
         .route("/dasbor/aspirasi/{id}/foto/{n}", get(photo::photo))
         .route("/dasbor/ringkasan", get(summary::page))
         .route("/dasbor/umkm", get(umkm::page))

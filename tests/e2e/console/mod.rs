@@ -6,6 +6,7 @@ mod pages;
 mod queue;
 mod recall;
 mod summary;
+mod undo;
 
 use fake_telegram::Person;
 use reqwest::StatusCode;
