@@ -2,6 +2,7 @@
 //! CSRF, and a status change that reaches the resident in Telegram.
 
 mod browser;
+mod browser_undo;
 mod pages;
 mod queue;
 mod recall;
