@@ -7,7 +7,8 @@
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
 //! - [`queue`], [`ticket`] (with [`undo`]), [`photo`], [`summary`]: the *Aspirasi*
 //!   and *Ringkasan* pages, ticket photos proxied through kimbot.
-//! - [`umkm`], [`trainings`], [`announcements`] (with [`recall`]), [`downloads`],
+//! - [`umkm`], [`trainings`], [`announcements`] (with [`recall`]), [`downloads`]
+//!   (with [`listening`]: survey results and cek fakta),
 //!   [`audit_log`]: *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
 //! - [`layout`]: the page frame, embedded CSS, error pages.
 
@@ -17,6 +18,7 @@ pub mod auth;
 pub mod bot;
 mod downloads;
 mod layout;
+mod listening;
 mod login;
 pub mod personal;
 mod photo;
@@ -88,6 +90,8 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/unduh", get(downloads::page))
         .route("/dasbor/unduh/aspirasi", get(downloads::aspirations))
         .route("/dasbor/unduh/umkm", get(downloads::umkm))
+        .route("/dasbor/unduh/survei", get(listening::survey))
+        .route("/dasbor/unduh/cekfakta", get(listening::factcheck))
         .route("/dasbor/pelatihan", get(trainings::list))
         .route("/dasbor/pelatihan/{id}", get(trainings::page))
         .route("/dasbor/pelatihan/{id}/hadir", post(trainings::mark))

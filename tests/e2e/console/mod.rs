@@ -3,6 +3,7 @@
 
 mod browser;
 mod browser_undo;
+mod listening;
 mod pages;
 mod queue;
 mod recall;
