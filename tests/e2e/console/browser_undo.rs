@@ -23,7 +23,6 @@ async fn staff_click_urungkan_after_a_wrong_closing_in_a_browser_and_the_residen
     browser.type_into("form textarea[name=note]", "Jalan ini milik provinsi, kami teruskan lewat LAPOR").await;
     browser.click("form[action$='/status'] button[type=submit]").await;
     let moved = browser.wait_for_text("Status disimpan").await;
-    browser.screenshot("console-undo.png").await;
     let rejected = next_skipping_notices(&resident).await.text;
     browser.click("form[action$='/urungkan'] button[type=submit]").await;
     let undone = browser.wait_for_text("Perubahan diurungkan").await;
