@@ -11,10 +11,12 @@ use chrono_tz::Tz;
 use super::chart;
 use super::model::Kind;
 use super::render::when;
-use super::results::{QuestionResult, Results};
+use super::results::{self, QuestionResult, Results};
+use super::store::Survey;
 use crate::features::reports::ReportError;
 use crate::features::reports::csv::{CsvOut, SUFFIX};
 use crate::features::reports::xlsx::{Book, Cell};
+use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, t};
 
 /// The files written, and how many responses they count.
@@ -24,6 +26,14 @@ pub struct SurveyExport {
     pub csv: PathBuf,
     pub chart: PathBuf,
     pub respondents: i64,
+}
+
+/// Loads `survey`'s results and writes the three files into `dir` on the blocking
+/// pool: what `/laporan` and the console's *Unduh* hand out.
+pub async fn export(db: &Db, survey: Survey, lang: Lang, tz: Tz, dir: &Path) -> Result<SurveyExport, ReportError> {
+    let r = results::load(db, survey).await?;
+    let path = dir.to_path_buf();
+    tokio::task::spawn_blocking(move || write(&r, lang, tz, &path)).await.map_err(|e| ReportError::Writer(e.to_string()))?
 }
 
 /// Writes the three files into `dir` (blocking: call it from `spawn_blocking`).

@@ -13,6 +13,7 @@ use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::features::members::Actor;
 use crate::features::members::permissions::{Action, may};
 use crate::platform::audit;
+use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, t, ta};
 
 /// How many of the latest surveys the list looks through.
@@ -25,10 +26,15 @@ pub fn may_manage(actor: &Actor, s: &Survey) -> bool {
     s.author_id == actor.user_id || may(actor, Action::Oversee(&s.area_path))
 }
 
-/// The surveys `actor` may manage, newest first.
+/// The surveys the person in `turn` may manage, newest first.
 pub async fn visible(turn: &Turn<'_>, limit: usize) -> Result<Vec<Survey>, HandlerError> {
-    let all = store::latest(&turn.ctx.db, LIST_SCAN).await?;
-    Ok(all.into_iter().filter(|s| may_manage(&turn.who.actor, s)).take(limit).collect())
+    Ok(manageable(&turn.ctx.db, &turn.who.actor, limit).await?)
+}
+
+/// The surveys `actor` may manage, newest first (the chat's lists and the console's).
+pub async fn manageable(db: &Db, actor: &Actor, limit: usize) -> DbResult<Vec<Survey>> {
+    let all = store::latest(db, LIST_SCAN).await?;
+    Ok(all.into_iter().filter(|s| may_manage(actor, s)).take(limit).collect())
 }
 
 pub async fn list(turn: &Turn<'_>, at: At) -> HandlerResult {
@@ -43,8 +49,13 @@ pub async fn list(turn: &Turn<'_>, at: At) -> HandlerResult {
 
 /// `🟢 Title` / `⏹ Title` / `🗑 Title`, for list buttons.
 pub fn label(turn: &Turn<'_>, s: &Survey) -> String {
+    label_at(s, turn.now())
+}
+
+/// [`label`] at `now`.
+pub fn label_at(s: &Survey, now: i64) -> String {
     let mark = match s.status {
-        Status::Open if s.accepts_answers(turn.now()) => "🟢",
+        Status::Open if s.accepts_answers(now) => "🟢",
         Status::Recalled => "🗑",
         _ => "⏹",
     };

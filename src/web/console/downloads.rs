@@ -1,6 +1,6 @@
 //! *Unduh*: the same files as `/laporan` — aspirations (XLSX, CSV, weekly PNG
 //! chart) for a period and area, and the UMKM registry (XLSX, CSV) — for staff and
-//! admins, as in chat. The report pipeline writes them into a temporary directory
+//! admins, as in chat; survey results and cek fakta are in [`super::listening`]. The report pipeline writes them into a temporary directory
 //! (rows streamed from the database), then the response streams the chosen file
 //! from disk in chunks and the directory goes when the last chunk is read. Every
 //! download is audited like `/laporan`'s.
@@ -18,6 +18,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use super::layout::{self, Nav};
+use super::listening;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::members::permissions::{Action, may};
 use crate::features::members::{Area, areas, display_path};
@@ -34,13 +35,13 @@ use crate::platform::i18n::{Lang, t};
 const CHUNK: usize = 64 * 1024;
 
 /// Downloads are for staff and admins, like `/laporan`.
-fn allowed(staff: &Staff) -> Result<(), ConsoleError> {
+pub(super) fn allowed(staff: &Staff) -> Result<(), ConsoleError> {
     if may(&staff.actor, Action::PullReports) { Ok(()) } else { Err(ConsoleError::Forbidden) }
 }
 
 /// The areas one may pick: each scope area (admins: every top area) and the areas
 /// one level below it.
-async fn choices(ctx: &Ctx, staff: &Staff) -> Result<Vec<Area>, ConsoleError> {
+pub(super) async fn choices(ctx: &Ctx, staff: &Staff) -> Result<Vec<Area>, ConsoleError> {
     let scopes: Vec<Area> = if staff.actor.is_admin {
         areas::children(&ctx.db, None).await?
     } else {
@@ -61,7 +62,7 @@ async fn choices(ctx: &Ctx, staff: &Staff) -> Result<Vec<Area>, ConsoleError> {
 
 /// The area a form names, if this person may export it; `Ok(None)` is "everywhere"
 /// (admins only). An area outside the scope is "not found", like a missing one.
-async fn chosen_area(ctx: &Ctx, staff: &Staff, area: &str) -> Result<Option<Area>, ConsoleError> {
+pub(super) async fn chosen_area(ctx: &Ctx, staff: &Staff, area: &str) -> Result<Option<Area>, ConsoleError> {
     if area.is_empty() && staff.actor.is_admin {
         return Ok(None);
     }
@@ -71,8 +72,24 @@ async fn chosen_area(ctx: &Ctx, staff: &Staff, area: &str) -> Result<Option<Area
 }
 
 pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
-    allowed(&staff)?;
-    let areas = choices(&ctx, &staff).await?;
+    let office = may(&staff.actor, Action::PullReports);
+    if !office && !listening::may_pull_surveys(&staff) {
+        return Err(ConsoleError::Forbidden);
+    }
+    let lang = staff.lang;
+    let office = if office { Some(office_forms(&ctx, &staff).await?) } else { None };
+    let surveys = listening::survey_form(&ctx, &staff).await?;
+    let body = html! {
+        @if let Some(forms) = office { (forms) }
+        (surveys)
+        p.empty { (t(lang, "console-download-note")) }
+    };
+    Ok((layout::no_store(), layout::page(&staff, Nav::Downloads, &t(lang, "console-download-title"), body)).into_response())
+}
+
+/// The forms for staff and admins: aspirations, the UMKM registry and cek fakta.
+async fn office_forms(ctx: &Ctx, staff: &Staff) -> Result<Markup, ConsoleError> {
+    let areas = choices(ctx, staff).await?;
     let lang = staff.lang;
     let month = Period::preset(Preset::ThisMonth, ctx.now(), ctx.config.tz);
     let area_select = html! {
@@ -83,7 +100,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Cons
             }
         }
     };
-    let body = html! {
+    Ok(html! {
         form.card.filters method="get" action="/dasbor/unduh/aspirasi" {
             h2 { (t(lang, "console-download-aspirations")) }
             label { (t(lang, "console-filter-from")) input type="date" name="from" value=(month.from) required; }
@@ -110,12 +127,11 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Cons
             (format_select(lang, &["xlsx", "csv"]))
             button type="submit" { (t(lang, "console-download-button")) }
         }
-        p.empty { (t(lang, "console-download-note")) }
-    };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Downloads, &t(lang, "console-download-title"), body)).into_response())
+        (listening::factcheck_form(staff, &month, &area_select))
+    })
 }
 
-fn format_select(lang: Lang, formats: &[&str]) -> Markup {
+pub(super) fn format_select(lang: Lang, formats: &[&str]) -> Markup {
     html! {
         label { (t(lang, "console-download-format"))
             select name="format" { @for f in formats { option value=(f) { (t(lang, &format!("console-format-{f}"))) } } }
@@ -137,11 +153,7 @@ pub struct AspForm {
 
 pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<AspForm>) -> Result<Response, ConsoleError> {
     allowed(&staff)?;
-    let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-    let period = match (day(&form.from), day(&form.to)) {
-        (Some(from), Some(to)) => Period::new(from, to).map_err(|_| ConsoleError::BadInput)?,
-        _ => return Err(ConsoleError::BadInput),
-    };
+    let period = period(&form.from, &form.to)?;
     let area = chosen_area(&ctx, &staff, &form.area).await?;
     let tz = ctx.config.tz;
     let (from, to) = period.bounds(tz);
@@ -159,6 +171,15 @@ pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Quer
     let detail = format!("kind=aspirations scope={scope} period={}..{} rows={} via=console", period.from, period.to, out.rows);
     audit::record(&ctx.db, Some(staff.actor.user_id), "report.export", &detail, ctx.now()).await?;
     stream_file(dir, path, kind)
+}
+
+/// The period of a form's `from` and `to` dates (`YYYY-MM-DD`, from ≤ to).
+pub(super) fn period(from: &str, to: &str) -> Result<Period, ConsoleError> {
+    let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    match (day(from), day(to)) {
+        (Some(from), Some(to)) => Period::new(from, to).map_err(|_| ConsoleError::BadInput),
+        _ => Err(ConsoleError::BadInput),
+    }
 }
 
 pub(super) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

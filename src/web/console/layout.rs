@@ -44,7 +44,10 @@ pub fn page(staff: &Staff, nav: Nav, title: &str, body: Markup) -> Markup {
                 (link("/dasbor/umkm", "console-nav-umkm", nav == Nav::Umkm))
                 (link("/dasbor/pelatihan", "console-nav-trainings", nav == Nav::Trainings))
                 (link("/dasbor/pengumuman", "console-nav-announcements", nav == Nav::Announcements))
-                @if may(&staff.actor, Action::PullReports) { (link("/dasbor/unduh", "console-nav-downloads", nav == Nav::Downloads)) }
+                // Coordinators download their own surveys' results there.
+                @if may(&staff.actor, Action::PullReports) || super::listening::may_pull_surveys(staff) {
+                    (link("/dasbor/unduh", "console-nav-downloads", nav == Nav::Downloads))
+                }
                 @if may(&staff.actor, Action::ReadAudit) { (link("/dasbor/audit", "console-nav-audit", nav == Nav::Audit)) }
             }
             span.who { (t(lang, staff.actor.role().message_key())) }

@@ -5,9 +5,10 @@
 //!
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
-//! - [`queue`], [`ticket`], [`photo`], [`summary`]: the *Aspirasi* and *Ringkasan*
-//!   pages, ticket photos proxied through kimbot.
-//! - [`umkm`], [`trainings`], [`announcements`] (with [`recall`]), [`downloads`],
+//! - [`queue`], [`ticket`] (with [`undo`]), [`photo`], [`summary`]: the *Aspirasi*
+//!   and *Ringkasan* pages, ticket photos proxied through kimbot.
+//! - [`umkm`], [`trainings`], [`announcements`] (with [`recall`]), [`downloads`]
+//!   (with [`listening`]: survey results and cek fakta),
 //!   [`audit_log`]: *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
 //! - [`layout`]: the page frame, embedded CSS, error pages.
 
@@ -17,6 +18,7 @@ pub mod auth;
 pub mod bot;
 mod downloads;
 mod layout;
+mod listening;
 mod login;
 pub mod personal;
 mod photo;
@@ -27,6 +29,7 @@ pub mod summary;
 mod ticket;
 mod trainings;
 mod umkm;
+mod undo;
 
 use std::sync::Arc;
 
@@ -79,6 +82,7 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/aspirasi/{id}", get(ticket::page))
         .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
         .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))
+        .route("/dasbor/aspirasi/{id}/urungkan", post(undo::undo))
         .route("/dasbor/aspirasi/{id}/foto/{n}", get(photo::photo))
         .route("/dasbor/ringkasan", get(summary::page))
         .route("/dasbor/umkm", get(umkm::page))
@@ -86,6 +90,8 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/unduh", get(downloads::page))
         .route("/dasbor/unduh/aspirasi", get(downloads::aspirations))
         .route("/dasbor/unduh/umkm", get(downloads::umkm))
+        .route("/dasbor/unduh/survei", get(listening::survey))
+        .route("/dasbor/unduh/cekfakta", get(listening::factcheck))
         .route("/dasbor/pelatihan", get(trainings::list))
         .route("/dasbor/pelatihan/{id}", get(trainings::page))
         .route("/dasbor/pelatihan/{id}/hadir", post(trainings::mark))

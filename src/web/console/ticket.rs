@@ -1,7 +1,8 @@
 //! One ticket: its text, status history and thread, and for people who may triage it
 //! the status-with-note and reply forms. Both actions call the same
 //! [`flow`](crate::features::aspirations::flow) functions as `/antrian`, so the
-//! resident is told in Telegram and webhooks fire. Opening a ticket is audited.
+//! resident is told in Telegram and webhooks fire; for a minute after one's own
+//! change the page offers "Urungkan" ([`super::undo`]). Opening a ticket is audited.
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -32,7 +33,7 @@ pub(super) async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Scoped
 
 #[derive(Deserialize, Default)]
 pub struct Shown {
-    /// What just happened, from a fixed list (`moved`, `replied`).
+    /// What just happened, from a fixed list (`moved`, `replied`, `undone`).
     #[serde(default)]
     done: String,
 }
@@ -42,6 +43,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, 
     let flash = match shown.done.as_str() {
         "moved" => Some(t(staff.lang, "console-done-moved")),
         "replied" => Some(t(staff.lang, "console-done-replied")),
+        "undone" => Some(t(staff.lang, "console-done-undone")),
         _ => None,
     };
     render_page(&ctx, &staff, &scoped, flash, StatusCode::OK).await
@@ -53,10 +55,12 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
     let thread = store::thread(&ctx.db, ticket.id).await?;
     let sender = flow::sender(ctx, scoped, staff.lang).await?;
     let photos = store::photos(&ctx.db, ticket.id).await?.len();
+    let undo = super::undo::offer(ctx, staff, scoped).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.view", &ticket.number, ctx.now()).await?;
     let lang = staff.lang;
     let body = html! {
         @if let Some(flash) = flash { p.flash role="status" { (flash) } }
+        (undo)
         (facts(ctx, lang, scoped, &sender))
         section.card { h2 { (t(lang, "console-ticket-text")) } p.body { (ticket.body) } }
         @if photos > 0 {
@@ -116,6 +120,7 @@ fn history_list(lang: Lang, history: &[StatusChange], scoped: &Scoped) -> Markup
                 @for c in history {
                     li {
                         time { (local_time(c.at, scoped.tz)) } " · " strong { (render::status(lang, c.to)) }
+                        @if c.undo { " " em { (t(lang, "console-history-undo")) } }
                         @if let Some(note) = &c.note { p.body { (note) } }
                     }
                 }
@@ -228,7 +233,7 @@ async fn refused(ctx: &Ctx, staff: &Staff, scoped: &Scoped, error: FlowError) ->
     again(ctx, staff, scoped, key).await
 }
 
-async fn again(ctx: &Ctx, staff: &Staff, scoped: &Scoped, key: &str) -> Result<Response, ConsoleError> {
+pub(super) async fn again(ctx: &Ctx, staff: &Staff, scoped: &Scoped, key: &str) -> Result<Response, ConsoleError> {
     let fresh = flow::load(ctx, &staff.actor, scoped.ticket.id).await?.ok_or(ConsoleError::NotFound)?;
     render_page(ctx, staff, &fresh, Some(t(staff.lang, key)), StatusCode::UNPROCESSABLE_ENTITY).await
 }

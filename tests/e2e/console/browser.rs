@@ -23,11 +23,11 @@ use crate::support::spawn_app;
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The office laptop the console is designed for, and a common phone.
-const LAPTOP: (u32, u32) = (1366, 768);
+pub(super) const LAPTOP: (u32, u32) = (1366, 768);
 const PHONE: (u32, u32) = (390, 844);
 
 /// Headless Chromium under its own chromedriver; both end when this is dropped.
-struct Browser {
+pub(super) struct Browser {
     client: Option<Client>,
     driver: Child,
     _profile: tempfile::TempDir,
@@ -59,7 +59,7 @@ fn free_port() -> u16 {
 impl Browser {
     /// Starts chromedriver and a fresh headless Chromium of `size`, or `None` when
     /// this machine has no browser (see [`programs`]).
-    async fn start(size: (u32, u32)) -> Option<Browser> {
+    pub(super) async fn start(size: (u32, u32)) -> Option<Browser> {
         let (chromium, driver_path) = programs()?;
         let port = free_port();
         let driver = Command::new(driver_path)
@@ -105,12 +105,12 @@ impl Browser {
         }
     }
 
-    fn c(&self) -> &Client {
+    pub(super) fn c(&self) -> &Client {
         self.client.as_ref().unwrap()
     }
 
     /// The page's text as a person reads it (empty while a new page replaces the old).
-    async fn text(&self) -> String {
+    pub(super) async fn text(&self) -> String {
         match self.c().find(Locator::Css("body")).await {
             Ok(body) => body.text().await.unwrap_or_default(),
             Err(_) => String::new(),
@@ -118,7 +118,7 @@ impl Browser {
     }
 
     /// Waits (bounded) until the page's text contains `needle`.
-    async fn wait_for_text(&self, needle: &str) -> String {
+    pub(super) async fn wait_for_text(&self, needle: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let text = self.text().await;
@@ -130,20 +130,20 @@ impl Browser {
         }
     }
 
-    async fn click(&self, css: &str) {
+    pub(super) async fn click(&self, css: &str) {
         self.c().find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).click().await.unwrap();
     }
 
-    async fn type_into(&self, css: &str, text: &str) {
+    pub(super) async fn type_into(&self, css: &str, text: &str) {
         self.c().find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).send_keys(text).await.unwrap();
     }
 
-    async fn select(&self, css: &str, value: &str) {
+    pub(super) async fn select(&self, css: &str, value: &str) {
         self.c().find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).select_by_value(value).await.unwrap();
     }
 
     /// Saves a PNG of what the window shows; returns where.
-    async fn screenshot(&self, name: &str) -> PathBuf {
+    pub(super) async fn screenshot(&self, name: &str) -> PathBuf {
         let png = self.c().screenshot().await.unwrap();
         assert!(png.starts_with(b"\x89PNG"), "a PNG");
         let dir = if std::env::var("KIMBOT_SCREENSHOTS").is_ok_and(|v| v == "docs") {
@@ -158,14 +158,14 @@ impl Browser {
     }
 
     /// Ends the session (chromedriver closes Chromium).
-    async fn close(mut self) {
+    pub(super) async fn close(mut self) {
         if let Some(client) = self.client.take() {
             let _ = client.close().await;
         }
     }
 
     /// Opens the bot's link and presses "Masuk"; ends on the queue.
-    async fn log_in(&self, link: &str) {
+    pub(super) async fn log_in(&self, link: &str) {
         self.c().goto(link).await.unwrap();
         self.wait_for_text("Masuk").await;
         self.click("main form button[type=submit]").await;

@@ -2,10 +2,13 @@
 //! CSRF, and a status change that reaches the resident in Telegram.
 
 mod browser;
+mod browser_undo;
+mod listening;
 mod pages;
 mod queue;
 mod recall;
 mod summary;
+mod undo;
 
 use fake_telegram::Person;
 use reqwest::StatusCode;

@@ -28,11 +28,11 @@ async fn business(app: &TestApp, user_id: i64, name: &str, sector: Sector) -> i6
     app.count("SELECT id FROM umkm_registrations WHERE user_id = $1", user_id).await
 }
 
-async fn area_id(app: &TestApp, name: &str) -> i64 {
+pub(super) async fn area_id(app: &TestApp, name: &str) -> i64 {
     areas::find_scope_areas(&app.db, name).await.unwrap().remove(0).id
 }
 
-async fn download(app: &TestApp, cookie: &str, path: &str) -> (StatusCode, String, Vec<u8>) {
+pub(super) async fn download(app: &TestApp, cookie: &str, path: &str) -> (StatusCode, String, Vec<u8>) {
     let r = client().get(format!("{}{path}", app.console_url)).header("cookie", cookie).send().await.unwrap();
     let kind = r.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
     (r.status(), kind, r.bytes().await.unwrap().to_vec())
@@ -110,10 +110,15 @@ async fn staff_download_the_laporan_files_of_their_area_only() {
 
     let coordinator = coordinator_of(&app, 6013, "Koor Budi").await;
     let cookie = log_in(&app, &link_for(&coordinator).await).await;
-    let (status, _) = get(&app, &cookie, "/dasbor/unduh").await;
-    assert_eq!(status, StatusCode::FORBIDDEN, "no /laporan for coordinators, no downloads either");
+    let (status, page) = get(&app, &cookie, "/dasbor/unduh").await;
+    assert_eq!(status, StatusCode::OK, "coordinators download their own surveys' results, as in /laporan");
+    assert!(page.contains("Hasil survei") && !page.contains("/dasbor/unduh/aspirasi") && !page.contains("/dasbor/unduh/umkm"), "{page}");
+    for path in [format!("/dasbor/unduh/aspirasi?{period}&area={area}"), format!("/dasbor/unduh/umkm?area={area}")] {
+        let (refused, _, _) = download(&app, &cookie, &path).await;
+        assert_eq!(refused, StatusCode::FORBIDDEN, "no office reports for coordinators: {path}");
+    }
     let (_, queue) = get(&app, &cookie, "/dasbor/aspirasi").await;
-    assert!(!queue.contains("/dasbor/unduh") && !queue.contains("/dasbor/audit"), "no links to pages one may not use");
+    assert!(!queue.contains("/dasbor/audit"), "no links to pages one may not use");
 }
 
 #[tokio::test]

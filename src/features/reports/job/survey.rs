@@ -6,17 +6,14 @@ use teloxide::types::InputFile;
 
 use super::{Job, audit, send_files};
 use crate::features::reports::ReportError;
-use crate::features::surveys::{export, results, store};
+use crate::features::surveys::{export, store};
 use crate::platform::i18n::{Arg, ta};
 
 pub async fn run(job: &Job, survey: i64, title: &str, scope: &str) -> Result<(), ReportError> {
     let Some(s) = store::get(&job.db, survey).await? else { return Err(ReportError::Writer(format!("survey {survey} is gone"))) };
-    let r = results::load(&job.db, s).await?;
     let dir = tempfile::tempdir()?;
-    let (lang, tz, path) = (job.lang, job.tz, dir.path().to_path_buf());
-    let out = tokio::task::spawn_blocking(move || export::write(&r, lang, tz, &path))
-        .await
-        .map_err(|e| ReportError::Writer(e.to_string()))??;
+    let lang = job.lang;
+    let out = export::export(&job.db, s, lang, job.tz, dir.path()).await?;
     audit(job, &format!("kind=survey survey={survey} scope={scope} respondents={}", out.respondents)).await?;
     let send = |e: teloxide::RequestError| ReportError::Writer(e.to_string());
     let args = [("title", Arg::from(title)), ("respondents", Arg::from(out.respondents))];
