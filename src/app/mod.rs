@@ -4,7 +4,7 @@
 mod http;
 pub mod jobs;
 mod observe;
-mod registry;
+pub mod registry;
 mod updates;
 
 pub use crate::platform::ctx::AppCtx;
@@ -69,7 +69,7 @@ impl App {
             Some(addr) => Some(http::bind(addr).await?),
             None => None,
         };
-        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, webhook_wake: Default::default(), ops });
+        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, webhook_wake: Default::default(), ops, personal_data: registry::PERSONAL_DATA });
         Ok(App { ctx, bot, registry, http })
     }
 

@@ -9,7 +9,28 @@ use crate::bot::HandlerResult;
 use crate::bot::feature::plug;
 use crate::bot::{Registry, RegistryError};
 use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm};
+use crate::platform::personal::PersonalData;
 use crate::web::console;
+
+/// Everything that stores personal data, one line per owner, parents first:
+/// `/datasaya` shows the sections in this order, `/hapusdata` erases in reverse
+/// order (children before parents), all in one transaction. A test checks that
+/// every schema column holding a user id is declared by one of them. It lives here,
+/// with the other registrations, because owners sit on every layer (platform,
+/// features, the web console); privacy reads it through [`crate::platform::ctx::AppCtx`].
+pub static PERSONAL_DATA: &[&PersonalData] = &[
+    &crate::platform::personal::PLATFORM,
+    &crate::features::members::personal::DATA,
+    &umkm::personal::DATA,
+    &aspirations::personal::DATA,
+    &trainings::personal::DATA,
+    &announcements::personal::DATA,
+    &feeds::personal::DATA,
+    &factcheck::personal::DATA,
+    &surveys::personal::DATA,
+    &polls::personal::DATA,
+    &console::personal::DATA,
+];
 
 /// Every chat feature, in the order help and menus list their commands.
 pub fn registry() -> Result<Registry, RegistryError> {

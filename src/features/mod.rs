@@ -13,23 +13,3 @@ pub mod surveys;
 pub mod trainings;
 pub mod umkm;
 pub mod webhooks;
-
-use crate::platform::personal::PersonalData;
-
-/// Everything that stores personal data, one line per owner, parents first:
-/// `/datasaya` shows the sections in this order, `/hapusdata` erases in reverse
-/// order (children before parents), all in one transaction. A test checks that
-/// every schema column holding a user id is declared by one of them.
-pub static PERSONAL_DATA: &[&PersonalData] = &[
-    &crate::platform::personal::PLATFORM,
-    &members::personal::DATA,
-    &umkm::personal::DATA,
-    &aspirations::personal::DATA,
-    &trainings::personal::DATA,
-    &announcements::personal::DATA,
-    &feeds::personal::DATA,
-    &factcheck::personal::DATA,
-    &surveys::personal::DATA,
-    &polls::personal::DATA,
-    &crate::web::console::personal::DATA,
-];

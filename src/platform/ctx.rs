@@ -21,6 +21,10 @@ pub struct AppCtx {
     pub webhook_wake: crate::platform::queue::worker::Wake,
     /// Metrics and liveness signals of this process (`/metrics`, `/readyz`).
     pub ops: Arc<crate::platform::ops::Ops>,
+    /// Every owner of personal data, for `/datasaya` and `/hapusdata`
+    /// (`app::registry::PERSONAL_DATA`; passed in so features need not know the web
+    /// console's tables).
+    pub personal_data: &'static [&'static crate::platform::personal::PersonalData],
 }
 
 impl AppCtx {

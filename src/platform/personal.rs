@@ -5,7 +5,7 @@
 //! [`PersonalData`]: which of its columns hold a Telegram user id, an `erase` hook
 //! that clears them inside the erasure's single transaction, and an `export` hook
 //! that reads what it holds for `/datasaya`. The list of owners is
-//! [`crate::features::PERSONAL_DATA`]; a test compares the declared columns with the
+//! [`crate::app::registry::PERSONAL_DATA`]; a test compares the declared columns with the
 //! schema, so a new table holding a user id cannot be forgotten.
 //!
 //! This module also owns the platform's own tables: the outbox, the dialogues and
@@ -83,6 +83,12 @@ pub struct PersonalData {
     pub keeps: &'static [(&'static str, &'static str, &'static str)],
     pub erase: for<'a, 'c> fn(&'a mut Tx, &'a mut Erasure<'c>) -> Hook<'a, ()>,
     pub export: for<'a> fn(&'a Db, i64) -> Hook<'a, Box<dyn Section>>,
+}
+
+impl std::fmt::Debug for PersonalData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PersonalData").field("owner", &self.owner).finish_non_exhaustive()
+    }
 }
 
 /// A time in the configured zone, as `/datasaya` shows it: the same format as

@@ -131,7 +131,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
 
 /// `/datasaya`: the readable messages, then the same data as a JSON file.
 async fn show(turn: &Turn<'_>) -> HandlerResult {
-    let data = export::gather(&turn.ctx.db, turn.who.user_id).await?;
+    let data = export::gather(&turn.ctx.db, turn.ctx.personal_data, turn.who.user_id).await?;
     for text in render::messages(turn.lang(), &data, turn.ctx.config.tz) {
         turn.send(text).await?;
     }
@@ -144,7 +144,7 @@ async fn show(turn: &Turn<'_>) -> HandlerResult {
 
 /// `/hapusdata`: says in plain words what goes and what stays, then asks.
 async fn ask_erase(turn: &Turn<'_>) -> HandlerResult {
-    let data = export::gather(&turn.ctx.db, turn.who.user_id).await?;
+    let data = export::gather(&turn.ctx.db, turn.ctx.personal_data, turn.who.user_id).await?;
     if data.is_empty() {
         return turn.say("privacy-data-empty").await;
     }

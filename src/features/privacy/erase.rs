@@ -1,6 +1,6 @@
 //! Erasure on request (`/hapusdata`, UU 27/2022 art. 8/43): done at once, in one
 //! transaction that asks every owner of personal data
-//! ([`PERSONAL_DATA`](crate::features::PERSONAL_DATA)) to erase its part, children
+//! ([`AppCtx::personal_data`]) to erase its part, children
 //! before parents. Training seats are given back inside it (the waitlist moves up and
 //! is told), schedules are paused and handed to staff inside it.
 //!
@@ -10,7 +10,6 @@
 //! no id that could tie it (or the person) to the tickets that stay.
 
 use crate::platform::ctx::AppCtx;
-use crate::features::PERSONAL_DATA;
 use crate::platform::audit;
 use crate::platform::db::DbResult;
 use crate::platform::personal::{ERASED_USER, Erasure};
@@ -29,7 +28,7 @@ pub async fn erase(ctx: &AppCtx, user_id: i64) -> DbResult<Erased> {
     let now = ctx.now();
     let mut e = Erasure { ctx, user_id, now, tickets_kept: 0, seats_freed: 0, schedules_paused: 0 };
     let mut tx = ctx.db.begin().await?;
-    for owner in PERSONAL_DATA.iter().rev() {
+    for owner in ctx.personal_data.iter().rev() {
         (owner.erase)(&mut tx, &mut e).await?;
     }
     let done = Erased { tickets_kept: e.tickets_kept, seats_freed: e.seats_freed, schedules_paused: e.schedules_paused };

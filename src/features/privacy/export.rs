@@ -1,18 +1,18 @@
 //! Everything stored about one person, gathered for `/datasaya` from every owner of
-//! personal data ([`PERSONAL_DATA`](crate::features::PERSONAL_DATA)) and serialised
+//! personal data (`AppCtx::personal_data`) and serialised
 //! as the JSON document they receive: `telegram_user_id`, then each owner's fields
 //! in the list's order. Timestamps are Unix seconds (UTC).
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::features::PERSONAL_DATA;
+use crate::platform::personal::PersonalData;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::personal::Section;
 
 #[derive(Default)]
 pub struct Export {
     pub telegram_user_id: i64,
-    /// One per owner, in [`PERSONAL_DATA`] order.
+    /// One per owner, in the order of the owners given to [`gather`].
     pub sections: Vec<Box<dyn Section>>,
 }
 
@@ -43,11 +43,11 @@ impl Serialize for Export {
     }
 }
 
-/// Reads everything stored about `user_id`.
-#[tracing::instrument(skip(db))]
-pub async fn gather(db: &Db, user_id: i64) -> DbResult<Export> {
-    let mut sections = Vec::with_capacity(PERSONAL_DATA.len());
-    for owner in PERSONAL_DATA {
+/// Reads everything `owners` (the app's `personal_data`) store about `user_id`.
+#[tracing::instrument(skip(db, owners))]
+pub async fn gather(db: &Db, owners: &[&PersonalData], user_id: i64) -> DbResult<Export> {
+    let mut sections = Vec::with_capacity(owners.len());
+    for owner in owners {
         sections.push((owner.export)(db, user_id).await?);
     }
     Ok(Export { telegram_user_id: user_id, sections })

@@ -1,7 +1,7 @@
 //! Every column of the schema that holds a user id is erased by its owner's hook or
 //! kept on purpose with a reason (issue 12): a new table cannot be forgotten.
 
-use kimbot::features::PERSONAL_DATA;
+use kimbot::app::registry::PERSONAL_DATA;
 use kimbot::platform::personal::PersonalData;
 
 use super::schema::{all_columns, holds_user_id, uncovered, user_id_columns};

@@ -205,7 +205,7 @@ async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts()
     respond(&app, half, 7301, "IB1-BL", (0, 2, "belum"), false).await;
     let ctx = app.ctx.clone().unwrap();
 
-    let shown = serde_json::to_value(kimbot::features::privacy::export::gather(&app.db, 7301).await.unwrap()).unwrap();
+    let shown = serde_json::to_value(kimbot::features::privacy::export::gather(&app.db, kimbot::app::registry::PERSONAL_DATA, 7301).await.unwrap()).unwrap();
     let answers = shown["survey_answers"].as_array().unwrap();
     assert_eq!(answers.len(), 6, "{shown}");
     assert_eq!(answers[0]["answer"], "Pemasaran digital");
