@@ -131,6 +131,7 @@ ann-report-failed = ❌ { $group }: failed ({ $reason })
 ann-report-more = … and { $count } more groups
 ann-report-resent = ⚠️ { $count } groups may have this message twice (it was being sent when the bot stopped abruptly, then sent again): { $groups }
 ann-report-as-of = 🕒 As of { $time }
+ann-report-unchanged = No change since { $time }.
 ann-report-totals = Sent { $sent } · Failed { $failed } · Waiting { $waiting }
 ann-report-no-groups = There was no active group in the target at this send.
 ann-reason-removed = the bot was removed from the group

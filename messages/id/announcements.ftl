@@ -128,6 +128,7 @@ ann-report-failed = ❌ { $group }: gagal ({ $reason })
 ann-report-more = … dan { $count } grup lain
 ann-report-resent = ⚠️ { $count } grup mungkin menerima pesan ini dua kali (sedang dikirim saat bot berhenti mendadak, lalu dikirim ulang): { $groups }
 ann-report-as-of = 🕒 Keadaan pukul { $time }
+ann-report-unchanged = Belum ada perubahan sejak { $time }.
 ann-report-totals = Terkirim { $sent } · Gagal { $failed } · Menunggu { $waiting }
 ann-report-no-groups = Tidak ada grup aktif di tujuan saat pengiriman ini.
 ann-reason-removed = bot dikeluarkan dari grup

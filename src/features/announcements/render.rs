@@ -95,9 +95,15 @@ pub async fn show(turn: &Turn<'_>, at: Option<At>, text: String, kb: Option<Inli
             None => turn.send(text).await,
         };
     };
+    edit_if_changed(turn, at, text, kb).await.map(drop)
+}
+
+/// Edits the message a button was on; `false` when Telegram refused because nothing
+/// would change (the caller may then say so with a pop-up).
+pub async fn edit_if_changed(turn: &Turn<'_>, at: At, text: String, kb: Option<InlineKeyboardMarkup>) -> Result<bool, crate::bot::HandlerError> {
     match turn.edit(at, text, kb).await {
-        Err(crate::bot::HandlerError::Telegram(RequestError::Api(ApiError::MessageNotModified))) => Ok(()),
-        other => other,
+        Err(crate::bot::HandlerError::Telegram(RequestError::Api(ApiError::MessageNotModified))) => Ok(false),
+        other => other.map(|()| true),
     }
 }
 
