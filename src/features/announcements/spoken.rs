@@ -54,6 +54,34 @@ const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AU
 /// ranges, runs of three or more kept together (`[(1, 6)]`), the rest one by one;
 /// empty for every month, `None` for what we do not read.
 fn month_ranges(field: &str) -> Option<Vec<(u32, u32)>> {
+    let chosen = chosen_months(field)?;
+    if chosen.iter().all(|c| *c) {
+        return Some(Vec::new());
+    }
+    let mut out = Vec::new();
+    let mut m = 0;
+    while m < 12 {
+        if !chosen[m] {
+            m += 1;
+            continue;
+        }
+        let start = m;
+        while m + 1 < 12 && chosen[m + 1] {
+            m += 1;
+        }
+        if m - start >= 2 {
+            out.push((start as u32 + 1, m as u32 + 1));
+        } else {
+            out.extend((start..=m).map(|i| (i as u32 + 1, i as u32 + 1)));
+        }
+        m += 1;
+    }
+    Some(out)
+}
+
+/// The months a field names, January first; `None` for what we do not read
+/// (a range running past December, a month that is not one).
+fn chosen_months(field: &str) -> Option<[bool; 12]> {
     let month = |token: &str| -> Option<u32> {
         let n = match token.parse::<u32>() {
             Ok(n) => n,
@@ -80,28 +108,7 @@ fn month_ranges(field: &str) -> Option<Vec<(u32, u32)>> {
             chosen[m as usize - 1] = true;
         }
     }
-    if chosen.iter().all(|c| *c) {
-        return Some(Vec::new());
-    }
-    let mut out = Vec::new();
-    let mut m = 0;
-    while m < 12 {
-        if !chosen[m] {
-            m += 1;
-            continue;
-        }
-        let start = m;
-        while m + 1 < 12 && chosen[m + 1] {
-            m += 1;
-        }
-        if m - start >= 2 {
-            out.push((start as u32 + 1, m as u32 + 1));
-        } else {
-            out.extend((start..=m).map(|i| (i as u32 + 1, i as u32 + 1)));
-        }
-        m += 1;
-    }
-    Some(out)
+    Some(chosen)
 }
 
 /// `MON-FRI,SUN` (as [`write_days`] writes it) → `[(1, 5), (0, 0)]`.

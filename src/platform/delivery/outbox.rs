@@ -212,6 +212,7 @@ pub enum Post {
     Undelivered,
 }
 
+/// Where row `id` stands, read when an edit of its message is about to be sent.
 pub async fn post(db: &Db, id: i64) -> DbResult<Post> {
     let row = sqlx::query("SELECT status, message_id FROM outbox WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
     let Some(row) = row else { return Ok(Post::Undelivered) };
