@@ -130,7 +130,9 @@ pub trait ChatFeature: Send + Sync + 'static {
     async fn on_message(turn: &Turn<'_>, dialog: Self::Dialog, msg: &Message) -> HandlerResult;
 
     /// A press of one of its buttons; `Ok(false)` (nothing changed) when it does not
-    /// fit the state or the presser's role.
+    /// fit the state or the presser's role. [`Turn::toast`] / [`Turn::alert`] answer
+    /// the press with a pop-up (e.g. when the message cannot change); on `Ok(false)`
+    /// the pop-up replaces the generic "stale button" one.
     async fn on_button(turn: &Turn<'_>, state: Current<Self::Dialog>, button: Self::Button, at: At) -> Result<bool, HandlerError>;
 }
 

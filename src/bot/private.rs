@@ -8,7 +8,7 @@ use std::sync::Arc;
 use teloxide::prelude::*;
 
 use super::keyboards::{self, Command, parse_command};
-use super::turn::Turn;
+use super::turn::{Popup, PopupText, Turn};
 use super::who::Who;
 use crate::platform::ctx::AppCtx;
 use super::registry::Registry;
@@ -52,7 +52,7 @@ async fn route_message(
     }
     let text = msg.text().unwrap_or_default();
     let chat = msg.chat.id;
-    let turn = Turn { bot, ctx, registry, dlg, who, chat };
+    let turn = Turn { bot, ctx, registry, dlg, who, chat, popup: None };
     if let Some(cmd) = parse_command(text, &ctx.bot_username) {
         return on_command(&turn, state, cmd).await;
     }
@@ -76,7 +76,7 @@ async fn route_message(
 }
 
 async fn on_command(turn: &Turn<'_>, state: State, cmd: Command<'_>) -> HandlerResult {
-    let Turn { bot, ctx, registry, dlg, who, chat } = *turn;
+    let Turn { bot, ctx, registry, dlg, who, chat, .. } = *turn;
     let lang = who.lang;
     match cmd.name.as_str() {
         "start" => return onboarding::start(bot, ctx, registry, dlg, who, cmd.args).await,
@@ -156,21 +156,34 @@ pub async fn on_callback(
             return apologize(&bot, user_chat, Lang::guess(q.from.language_code.as_deref()), e.into()).await;
         }
     };
+    let popup = Popup::default();
     let acted = match q.data.as_deref() {
-        Some(data) => on_button(&bot, &q, &dlg, state, &ctx, &registry, &who, data).await,
+        Some(data) => on_button(&bot, &q, &dlg, state, &ctx, &registry, &who, data, &popup).await,
         None => Ok(false),
     };
     match acted {
-        Ok(true) => bot.answer_callback_query(q.id.clone()).await.map(drop)?,
+        Ok(true) => answer(&bot, &q, popup.take()).await?,
         Ok(false) => {
             tracing::info!(user = q.from.id.0, data = ?q.data, "stale or forged button refused");
-            bot.answer_callback_query(q.id.clone()).text(t(who.lang, "stale-button")).await?;
+            // A feature may say why it refused; otherwise the press is stale.
+            let why = popup.take().unwrap_or(PopupText { text: t(who.lang, "stale-button"), alert: false });
+            answer(&bot, &q, Some(why)).await?;
         }
         Err(e) => {
             bot.answer_callback_query(q.id.clone()).await?;
             apologize(&bot, user_chat, who.lang, e).await?;
         }
     }
+    Ok(())
+}
+
+/// Answers a press, with the pop-up the handler asked for if any.
+async fn answer(bot: &ReplyBot, q: &CallbackQuery, popup: Option<PopupText>) -> HandlerResult {
+    let request = bot.answer_callback_query(q.id.clone());
+    match popup {
+        Some(PopupText { text, alert }) => request.text(text).show_alert(alert).await?,
+        None => request.await?,
+    };
     Ok(())
 }
 
@@ -186,6 +199,7 @@ async fn on_button(
     registry: &Registry,
     who: &Who,
     data: &str,
+    popup: &Popup,
 ) -> Result<bool, HandlerError> {
     let Some(message) = q.message.as_ref() else { return Ok(false) };
     let at = (message.chat().id, message.id());
@@ -193,7 +207,7 @@ async fn on_button(
         if feature.needs_membership() && who.member.is_none() {
             return Ok(false);
         }
-        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0 };
+        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup) };
         return feature.on_button(&turn, &state, data, at).await;
     }
     let Some(cb) = Cb::parse(data) else { return Ok(false) };

@@ -22,6 +22,34 @@ pub struct Turn<'a> {
     pub dlg: &'a Dlg,
     pub who: &'a Who,
     pub chat: ChatId,
+    /// Where a button press's pop-up is kept until the press is answered; `None`
+    /// for a message (there is no press to answer).
+    pub popup: Option<&'a Popup>,
+}
+
+/// The pop-up a feature asks for when it answers a button press
+/// (answerCallbackQuery `text` and `show_alert`). Telegram shows it over the chat,
+/// which is the only visible answer when the message pressed on cannot change
+/// (an edit with identical content is refused as "message is not modified").
+#[derive(Debug, Default)]
+pub struct Popup(std::sync::Mutex<Option<PopupText>>);
+
+/// One pop-up: a short toast, or an alert the person must dismiss.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PopupText {
+    pub text: String,
+    pub alert: bool,
+}
+
+impl Popup {
+    fn set(&self, text: String, alert: bool) {
+        *self.0.lock().expect("popup lock") = Some(PopupText { text, alert });
+    }
+
+    /// What the press is to be answered with (the last one asked for wins).
+    pub fn take(&self) -> Option<PopupText> {
+        self.0.lock().expect("popup lock").take()
+    }
 }
 
 impl Turn<'_> {
@@ -57,6 +85,25 @@ impl Turn<'_> {
             None => request.await?,
         };
         Ok(())
+    }
+
+    /// Answers the button press being handled with a short toast (gone after a
+    /// moment). Ignored outside a press, where there is nothing to answer.
+    pub fn toast(&self, text: String) {
+        self.pop_up(text, false);
+    }
+
+    /// Answers the button press being handled with an alert the person dismisses
+    /// (for something they must read). Ignored outside a press.
+    pub fn alert(&self, text: String) {
+        self.pop_up(text, true);
+    }
+
+    fn pop_up(&self, text: String, alert: bool) {
+        match self.popup {
+            Some(popup) => popup.set(text, alert),
+            None => tracing::debug!(chat = self.chat.0, "pop-up asked for outside a button press; ignored"),
+        }
     }
 
     /// Stores the feature's dialogue as the chat's state.

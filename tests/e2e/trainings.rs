@@ -7,6 +7,7 @@ mod confirm;
 mod invite;
 mod link;
 mod manage;
+mod relabel;
 mod reminders;
 mod seats;
 

@@ -189,6 +189,12 @@ pub fn edit(
         return Ok(json!(true));
     }
     let chat_id = target_chat(st, p, true)?;
+    // A bot that was removed from a group can no longer edit there either.
+    if let Err(e) = check_can_send(st, chat_id) {
+        if e.code == 403 {
+            return Err(e);
+        }
+    }
     let message_id = params::i64_of(p, "message_id")
         .ok_or_else(|| ApiErr::bad_request("message identifier is not specified"))?
         as i32;

@@ -10,7 +10,7 @@ use chrono::TimeZone;
 use chrono_tz::Tz;
 
 /// Day names in crontab order (0 = Sunday), as the crate and people read them.
-const DAYS: [&str; 7] = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+pub(super) const DAYS: [&str; 7] = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
 /// Recurring sends closer together than this are refused: an announcement every
 /// minute is a mistake, and groups would mute the bot.
@@ -80,51 +80,6 @@ impl CronExpr {
     pub fn next_after(&self, after: i64, tz: Tz) -> Option<i64> {
         self.next_runs(after, tz, 1).first().copied()
     }
-}
-
-/// The common repeating shapes, so people read "every Monday at 08:00" rather than
-/// `0 8 * * MON`. Times are "HH:MM"; days are ranges of indexes into Sunday-first
-/// [`DAYS`] (`(1, 5)` = Monday–Friday).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Shape {
-    Daily { times: Vec<String> },
-    Weekly { days: Vec<(usize, usize)>, times: Vec<String> },
-    Monthly { dates: Vec<u32>, times: Vec<String> },
-}
-
-impl CronExpr {
-    /// The schedule as one of the [`Shape`]s people say in words; `None` for
-    /// anything else (steps, ranges of hours, chosen months), shown as the line.
-    pub fn shape(&self) -> Option<Shape> {
-        let fields: Vec<&str> = self.quartz.split_whitespace().collect();
-        let ["0", minute, hours, dom, "*", dow] = fields.as_slice() else { return None };
-        let minute: u32 = minute.parse().ok().filter(|m| *m < 60)?;
-        let times = hours
-            .split(',')
-            .map(|h| h.parse::<u32>().ok().filter(|h| *h < 24).map(|h| format!("{h:02}:{minute:02}")))
-            .collect::<Option<Vec<_>>>()?;
-        match (*dom, *dow) {
-            ("*" | "?", "*" | "?") => Some(Shape::Daily { times }),
-            ("*" | "?", days) => Some(Shape::Weekly { days: day_ranges(days)?, times }),
-            (dates, "*" | "?") => {
-                let dates = dates.split(',').map(|d| d.parse().ok().filter(|d| (1..=31).contains(d))).collect::<Option<_>>()?;
-                Some(Shape::Monthly { dates, times })
-            }
-            _ => None,
-        }
-    }
-}
-
-/// `MON-FRI,SUN` (as [`write_days`] writes it) → `[(1, 5), (0, 0)]`.
-fn day_ranges(field: &str) -> Option<Vec<(usize, usize)>> {
-    let index = |name: &str| DAYS.iter().position(|d| *d == name);
-    field
-        .split(',')
-        .map(|item| match item.split_once('-') {
-            Some((a, b)) => Some((index(a)?, index(b)?)),
-            None => index(item).map(|i| (i, i)),
-        })
-        .collect()
 }
 
 /// `m h dom mon dow` → `0 m h dom mon DOW` with weekdays as names.
@@ -301,20 +256,5 @@ mod tests {
         assert_eq!(expr.quartz(), "0 0 8 * * MON-FRI");
         assert_eq!(expr.crontab(), "0 8 * * MON-FRI");
         assert_eq!(CronExpr::from_quartz(expr.quartz()).unwrap(), expr);
-    }
-
-    #[test]
-    fn common_schedules_have_a_shape_in_words_and_the_rest_none() {
-        let shape = |line: &str| CronExpr::from_quartz(&to_quartz(line).unwrap()).unwrap().shape();
-        let times = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(shape("0 7 * * *"), Some(Shape::Daily { times: times(&["07:00"]) }));
-        assert_eq!(shape("0 6 * * SUN"), Some(Shape::Weekly { days: vec![(0, 0)], times: times(&["06:00"]) }));
-        assert_eq!(shape("30 8 * * 1-5"), Some(Shape::Weekly { days: vec![(1, 5)], times: times(&["08:30"]) }));
-        assert_eq!(shape("0 8 * * 6,0"), Some(Shape::Weekly { days: vec![(0, 0), (6, 6)], times: times(&["08:00"]) }));
-        assert_eq!(shape("0 7,17 * * *"), Some(Shape::Daily { times: times(&["07:00", "17:00"]) }));
-        assert_eq!(shape("0 9 1,15 * *"), Some(Shape::Monthly { dates: vec![1, 15], times: times(&["09:00"]) }));
-        for line in ["*/30 8 * * *", "0 8-17 * * *", "15 9 1,15 jan-jun *", "0 */2 * * *", "0 8 1-7 * *"] {
-            assert_eq!(shape(line), None, "{line}");
-        }
     }
 }

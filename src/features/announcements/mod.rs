@@ -4,7 +4,7 @@
 //! recall what was sent.
 //!
 //! - [`model`]: content, targets, schedule, status and the rules on them;
-//!   [`cron`] and [`when`] read what people type.
+//!   [`cron`] and [`when`] read what people type; [`spoken`] says a schedule in words.
 //! - [`store`] (SQL) and [`targets`] (which groups, and who may aim at them).
 //! - [`fire`]: one run → outbox rows, claimed so it happens once; the
 //!   [`scheduler`](crate::platform::scheduler) calls it for due rows.
@@ -17,6 +17,7 @@
 mod buttons;
 mod compose;
 pub mod cron;
+pub mod spoken;
 pub mod fire;
 pub mod handover;
 mod history;

@@ -9,7 +9,8 @@ use teloxide::requests::HasPayload;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
 
 use super::buttons::Btn;
-use super::cron::{CronExpr, Shape};
+use super::cron::CronExpr;
+use super::spoken::{Shape, Spoken};
 use super::fire::bodies;
 use super::model::{Announcement, Content, Schedule, Target};
 use crate::platform::delivery::Body;
@@ -49,24 +50,57 @@ pub fn target_label(lang: Lang, target: &Target, name: &str) -> String {
 const DAYS_FROM_SUNDAY: [&str; 7] =
     ["ann-day-sun", "ann-day-mon", "ann-day-tue", "ann-day-wed", "ann-day-thu", "ann-day-fri", "ann-day-sat"];
 
-/// "setiap Senin–Jumat pukul 08:00" / "every Monday–Friday at 08:00"; a shape we
-/// cannot say in words stays the crontab line it is.
+/// Month names, January first.
+const MONTHS: [&str; 12] = [
+    "ann-month-jan", "ann-month-feb", "ann-month-mar", "ann-month-apr", "ann-month-may", "ann-month-jun",
+    "ann-month-jul", "ann-month-aug", "ann-month-sep", "ann-month-oct", "ann-month-nov", "ann-month-dec",
+];
+
+/// "setiap Senin–Jumat pukul 08:00" / "every Monday–Friday at 08:00", "setiap tanggal
+/// 1 Januari, April, Juli dan Oktober pukul 07:00"; a shape we cannot say in words
+/// stays the crontab line it is.
 pub fn cron_words(lang: Lang, expr: &CronExpr) -> String {
+    let Some(Spoken { shape, months }) = expr.spoken() else {
+        return ta(lang, "ann-cron-raw", &[("cron", Arg::from(expr.crontab()))]);
+    };
+    let months = (!months.is_empty()).then(|| month_list(lang, &months));
     let day = |i: usize| t(lang, DAYS_FROM_SUNDAY[i % 7]);
-    match expr.shape() {
-        Some(Shape::Daily { times }) => ta(lang, "ann-cron-daily", &[("times", Arg::from(times.join(", ")))]),
-        Some(Shape::Weekly { days, times }) => {
+    let times = |times: Vec<String>| Arg::from(times.join(", "));
+    let words = match shape {
+        Shape::Daily { times: ts } => ta(lang, "ann-cron-daily", &[("times", times(ts))]),
+        Shape::Weekly { days, times: ts } => {
             let days: Vec<String> = days
                 .into_iter()
                 .map(|(a, b)| if a == b { day(a) } else { format!("{}–{}", day(a), day(b)) })
                 .collect();
-            ta(lang, "ann-cron-weekly", &[("days", Arg::from(days.join(", "))), ("times", Arg::from(times.join(", ")))])
+            ta(lang, "ann-cron-weekly", &[("days", Arg::from(days.join(", "))), ("times", times(ts))])
         }
-        Some(Shape::Monthly { dates, times }) => {
+        Shape::Monthly { dates, times: ts } => {
             let dates: Vec<String> = dates.iter().map(u32::to_string).collect();
-            ta(lang, "ann-cron-monthly", &[("dates", Arg::from(dates.join(", "))), ("times", Arg::from(times.join(", ")))])
+            let dates = Arg::from(dates.join(", "));
+            return match months {
+                Some(months) => ta(lang, "ann-cron-monthly-in", &[("dates", dates), ("months", Arg::from(months)), ("times", times(ts))]),
+                None => ta(lang, "ann-cron-monthly", &[("dates", dates), ("times", times(ts))]),
+            };
         }
-        None => ta(lang, "ann-cron-raw", &[("cron", Arg::from(expr.crontab()))]),
+    };
+    match months {
+        Some(months) => ta(lang, "ann-cron-in-months", &[("schedule", Arg::from(words)), ("months", Arg::from(months))]),
+        None => words,
+    }
+}
+
+/// "Januari, April, Juli dan Oktober", "Januari–Juni dan Desember".
+fn month_list(lang: Lang, ranges: &[(u32, u32)]) -> String {
+    let name = |m: u32| t(lang, MONTHS[(m as usize + 11) % 12]);
+    let mut items: Vec<String> =
+        ranges.iter().map(|&(a, b)| if a == b { name(a) } else { format!("{}–{}", name(a), name(b)) }).collect();
+    match items.pop() {
+        Some(last) if !items.is_empty() => {
+            ta(lang, "ann-list-and", &[("first", Arg::from(items.join(", "))), ("last", Arg::from(last))])
+        }
+        Some(last) => last,
+        None => String::new(),
     }
 }
 
@@ -95,9 +129,15 @@ pub async fn show(turn: &Turn<'_>, at: Option<At>, text: String, kb: Option<Inli
             None => turn.send(text).await,
         };
     };
+    edit_if_changed(turn, at, text, kb).await.map(drop)
+}
+
+/// Edits the message a button was on; `false` when Telegram refused because nothing
+/// would change (the caller may then say so with a pop-up).
+pub async fn edit_if_changed(turn: &Turn<'_>, at: At, text: String, kb: Option<InlineKeyboardMarkup>) -> Result<bool, crate::bot::HandlerError> {
     match turn.edit(at, text, kb).await {
-        Err(crate::bot::HandlerError::Telegram(RequestError::Api(ApiError::MessageNotModified))) => Ok(()),
-        other => other,
+        Err(crate::bot::HandlerError::Telegram(RequestError::Api(ApiError::MessageNotModified))) => Ok(false),
+        other => other.map(|()| true),
     }
 }
 
@@ -123,7 +163,7 @@ pub async fn preview(turn: &Turn<'_>, content: &Content) -> HandlerResult {
                 request.await?;
             }
             // An announcement's content never makes these.
-            Body::Poll { .. } | Body::StopPoll { .. } | Body::Delete { .. } => {}
+            Body::Poll { .. } | Body::StopPoll { .. } | Body::Delete { .. } | Body::EditButtons { .. } => {}
         }
     }
     Ok(())
@@ -155,6 +195,9 @@ mod tests {
                     ("times", "07:00"),
                     ("days", "Senin"),
                     ("dates", "1, 15"),
+                    ("months", "Januari dan Juli"),
+                    ("first", "Januari, April"),
+                    ("last", "Juli"),
                     ("year", "2027"),
                     ("runs", "R"),
                     ("group", "G"),
@@ -185,7 +228,13 @@ mod tests {
             ("0 8 * * 6,0", "setiap Minggu, Sabtu pukul 08:00", "every Sunday, Saturday at 08:00"),
             ("0 9 1,15 * *", "setiap tanggal 1, 15 pukul 09:00", "on day 1, 15 of every month at 09:00"),
             ("0 8 * * fri-mon", "setiap Minggu, Senin, Jumat, Sabtu pukul 08:00", "every Sunday, Monday, Friday, Saturday at 08:00"),
-            ("15 9 1 jan-jun *", "jadwal cron 15 9 1 JAN-JUN *", "cron schedule 15 9 1 JAN-JUN *"),
+            ("0 7 1 1,4,7,10 *", "setiap tanggal 1 Januari, April, Juli dan Oktober pukul 07:00", "on day 1 of January, April, July and October at 07:00"),
+            ("15 9 1,15 jan-jun *", "setiap tanggal 1, 15 Januari–Juni pukul 09:15", "on day 1, 15 of January–June at 09:15"),
+            ("0 7 * 12 *", "setiap hari pukul 07:00 pada bulan Desember", "every day at 07:00 in December"),
+            ("0 8 * 6,7 MON", "setiap Senin pukul 08:00 pada bulan Juni dan Juli", "every Monday at 08:00 in June and July"),
+            ("0 8 * 1-3,8 *", "setiap hari pukul 08:00 pada bulan Januari–Maret dan Agustus", "every day at 08:00 in January–March and August"),
+            ("0 8 * */2 1-5", "setiap Senin–Jumat pukul 08:00 pada bulan Januari, Maret, Mei, Juli, September dan November", "every Monday–Friday at 08:00 in January, March, May, July, September and November"),
+            ("0 8-17 1 jan *", "jadwal cron 0 8-17 1 JAN *", "cron schedule 0 8-17 1 JAN *"),
         ];
         for (line, id, en) in cases {
             assert_eq!((words(Lang::Id, line).as_str(), words(Lang::En, line).as_str()), (id, en), "{line}");

@@ -141,7 +141,17 @@ pub async fn show(turn: &Turn<'_>, id: i64, n: i64, at: Option<At>) -> Result<bo
         vec![(t(lang, "ann-btn-refresh"), Btn::Report(id, n))],
         vec![(t(lang, "ann-btn-recall"), Btn::Recall(id, n))],
     ]);
-    render::show(turn, at, render_report(lang, &ann, &run, &rows, turn.now()), Some(kb)).await?;
+    let text = render_report(lang, &ann, &run, &rows, turn.now());
+    let Some(at) = at else {
+        render::show(turn, None, text, Some(kb)).await?;
+        return Ok(true);
+    };
+    // Pressed again within the same second: the report cannot change, and Telegram
+    // refuses an identical edit, so a pop-up is the only visible answer.
+    if !render::edit_if_changed(turn, at, text, Some(kb)).await? {
+        let time = clock_time(turn.now(), ann.tz);
+        turn.toast(ta(lang, "ann-report-unchanged", &[("time", Arg::from(time))]));
+    }
     Ok(true)
 }
 

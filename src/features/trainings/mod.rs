@@ -6,7 +6,8 @@
 //!
 //! Layout: [`model`] (types, seat rules), [`form`] (the draft and its validation), [`when`] (typed dates in the
 //! KIM's zone), [`store`] and [`seats`] (SQL; seats are decided under a lock),
-//! [`actions`] (changes plus their notices in one transaction, audit), [`render`]
+//! [`actions`] (changes plus their notices in one transaction, audit), [`posts`]
+//! (group posts' "Daftar" follows full ↔ not full), [`render`]
 //! (texts), [`reminders`] (the background loop), [`export`] (CSV), [`telegram`].
 
 pub mod actions;
@@ -15,6 +16,7 @@ pub mod form;
 pub mod invite;
 pub mod model;
 pub mod personal;
+pub mod posts;
 pub mod reminders;
 pub mod render;
 pub mod seats;

@@ -3,6 +3,9 @@
 //! even when many residents press "Daftar" at the same moment, and the waitlist
 //! strictly first come, first served.
 //!
+//! A change that makes the training full, or not full any more, also queues the
+//! relabelling of its group posts' "Daftar" button in the same transaction ([`posts`]).
+//!
 //! The lock: SQLite's `BEGIN IMMEDIATE` (from [`Db::begin`]) serialises writers;
 //! on PostgreSQL the training row is locked with `SELECT … FOR UPDATE` before
 //! anything is counted (each later statement sees what earlier holders committed).
@@ -10,7 +13,7 @@
 use sqlx::Row;
 
 use super::model::{Refusal, Seat, Status, Training, next_seat};
-use super::store;
+use super::{posts, store};
 use crate::platform::config::Backend;
 use crate::platform::db::{Db, DbError};
 
@@ -83,8 +86,19 @@ pub async fn register(db: &Db, training_id: i64, user_id: i64, now: i64) -> Resu
     .bind(now)
     .execute(&mut *tx)
     .await?;
+    let after = match seat {
+        Seat::Registered => counted(&training, 1, 0),
+        Seat::Waitlisted(_) => counted(&training, 0, 1),
+    };
+    posts::relabel_if_crossed(&mut tx, &training, &after, now).await?;
     tx.commit().await?;
     Ok(Registration::New(seat))
+}
+
+/// The training with its counts moved by one seat change (read under the lock, so
+/// exact): what its group posts' "Daftar" label is decided from.
+fn counted(tr: &Training, registered: i64, waitlisted: i64) -> Training {
+    Training { registered: tr.registered + registered, waitlisted: tr.waitlisted + waitlisted, ..tr.clone() }
 }
 
 /// The person moved up from the waitlist by a withdrawal.
@@ -121,6 +135,12 @@ pub async fn withdraw_in(tx: &mut Tx, backend: Backend, training_id: i64, user_i
         (Seat::Registered, Status::Open | Status::Closed) => promote_first(tx, training_id, now).await?,
         _ => None,
     };
+    let after = match (was, &promoted) {
+        (Seat::Registered, Some(_)) => counted(&training, 0, -1),
+        (Seat::Registered, None) => counted(&training, -1, 0),
+        (Seat::Waitlisted(_), _) => counted(&training, 0, -1),
+    };
+    posts::relabel_if_crossed(tx, &training, &after, now).await?;
     Ok(Withdrawn { training, was, promoted })
 }
 

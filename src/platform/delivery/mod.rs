@@ -101,6 +101,11 @@ pub enum Body {
     StopPoll { message_id: i64 },
     /// Deletes a message the bot sent (recall); Telegram allows it for 48 hours.
     Delete { message_id: i64 },
+    /// Replaces the inline buttons of the message sent for outbox row `post`
+    /// (editMessageReplyMarkup), e.g. a training post's "Daftar" once it is full.
+    /// Queued behind the post in the same chat; the worker looks up its message id
+    /// when it sends, so the edit may be queued before the post has gone out.
+    EditButtons { post: i64, buttons: Vec<Vec<ButtonSpec>> },
 }
 
 /// One message for one chat.

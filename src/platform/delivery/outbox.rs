@@ -201,6 +201,29 @@ pub async fn sent_since(db: &Db, since: i64) -> DbResult<Vec<(i64, i64)>> {
     rows.iter().map(|r| Ok((r.try_get("chat_id")?, r.try_get("sent_at")?))).collect()
 }
 
+/// Where an earlier row stands, for an edit of the message it sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Post {
+    /// Sent as this message.
+    Sent(i64),
+    /// Still queued or being sent: the edit has to wait.
+    Pending,
+    /// Failed, or no such row: there is nothing to edit.
+    Undelivered,
+}
+
+/// Where row `id` stands, read when an edit of its message is about to be sent.
+pub async fn post(db: &Db, id: i64) -> DbResult<Post> {
+    let row = sqlx::query("SELECT status, message_id FROM outbox WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
+    let Some(row) = row else { return Ok(Post::Undelivered) };
+    let status: String = row.try_get("status")?;
+    Ok(match (status.as_str(), row.try_get::<Option<i64>, _>("message_id")?) {
+        ("sent", Some(message_id)) => Post::Sent(message_id),
+        ("queued" | "sending", _) => Post::Pending,
+        _ => Post::Undelivered,
+    })
+}
+
 /// When the next queued row becomes due, if any.
 pub async fn next_due(db: &Db) -> DbResult<Option<i64>> {
     let row = sqlx::query("SELECT MIN(not_before) AS due FROM outbox WHERE status = 'queued'").fetch_one(&db.pool).await?;

@@ -30,7 +30,24 @@ pub enum Outcome {
 /// Sends `row`, giving up after `timeout` (teloxide itself waits 10 s after a 5xx
 /// before it returns, and a hung connection would hold a slot for good).
 pub async fn attempt(bot: &Bot, row: &Claimed, timeout: Duration) -> Outcome {
-    match tokio::time::timeout(timeout, request(bot, row)).await {
+    timed(request(bot, row), timeout).await
+}
+
+/// Replaces the buttons of message `message_id` (an [`Body::EditButtons`] row whose
+/// post the worker found sent). An edit that changes nothing counts as done.
+pub async fn edit_buttons(bot: &Bot, chat_id: i64, message_id: i64, buttons: &[Vec<ButtonSpec>], timeout: Duration) -> Outcome {
+    let edit = async {
+        let request = bot.edit_message_reply_markup(ChatId(chat_id), MessageId(message_id as i32));
+        match request.reply_markup(keyboard(buttons)).await {
+            Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => Ok((message_id, None)),
+            Err(e) => Err(e),
+        }
+    };
+    timed(edit, timeout).await
+}
+
+async fn timed(request: impl Future<Output = Result<(i64, Option<String>), RequestError>>, timeout: Duration) -> Outcome {
+    match tokio::time::timeout(timeout, request).await {
         Ok(Ok((message_id, poll_id))) => Outcome::Sent(message_id, poll_id),
         Ok(Err(error)) => classify(error),
         Err(_) => Outcome::Transient { reason: format!("no answer within {} s", timeout.as_secs()), maybe_delivered: true },
@@ -69,6 +86,10 @@ async fn request(bot: &Bot, row: &Claimed) -> Result<(i64, Option<String>), Requ
         Body::Delete { message_id } => {
             bot.delete_message(chat, MessageId(*message_id as i32)).await?;
             Ok((*message_id, None))
+        }
+        // Needs the post's message id, which only the worker looks up (`edit_buttons`).
+        Body::EditButtons { post, .. } => {
+            Err(RequestError::Api(ApiError::Unknown(format!("the edit of row {post} came without its message id"))))
         }
     }
 }

@@ -20,9 +20,9 @@ use tokio::task::JoinSet;
 use tokio::time::Instant;
 
 use super::limiter::{NotYet, RateLimiter, Slot};
-use super::outbox::{self, Claimed, Retry};
+use super::outbox::{self, Claimed, Post, Retry};
 use super::send::{self, Outcome};
-use super::{DeliveryConfig, Outbox};
+use super::{Body, DeliveryConfig, Outbox};
 use crate::platform::db::{Db, DbResult, SharedClock};
 use crate::platform::ops::Ops;
 use crate::platform::queue::Claim;
@@ -116,7 +116,7 @@ impl Worker {
     /// Sends one row and records the outcome before the chat is free again, so a
     /// 403 fails the chat's other rows before any of them can be claimed.
     async fn deliver(self: Arc<Self>, row: Claimed, mut slot: Slot, lane: OwnedSemaphorePermit) {
-        let outcome = send::attempt(&self.bot, &row, self.config.request_timeout).await;
+        let outcome = self.attempt(&row).await;
         slot.answered();
         self.observe(&row, &outcome);
         if let Outcome::TooMany(wait) = &outcome
@@ -130,6 +130,19 @@ impl Worker {
         drop(slot);
         drop(lane);
         self.release(row.chat_id);
+    }
+
+    /// Sends the row; an edit of an earlier row's message first looks up that
+    /// message (waiting while the row is unsent, failing when it never went out).
+    async fn attempt(&self, row: &Claimed) -> Outcome {
+        let timeout = self.config.request_timeout;
+        let Body::EditButtons { post, buttons } = &row.body else { return send::attempt(&self.bot, row, timeout).await };
+        match outbox::post(&self.db, *post).await {
+            Ok(Post::Sent(message_id)) => send::edit_buttons(&self.bot, row.chat_id, message_id, buttons, timeout).await,
+            Ok(Post::Pending) => Outcome::Transient { reason: format!("row {post} to edit is not sent yet"), maybe_delivered: false },
+            Ok(Post::Undelivered) => Outcome::Failed(format!("row {post} to edit was never delivered")),
+            Err(error) => Outcome::Transient { reason: format!("cannot read row {post}: {error}"), maybe_delivered: false },
+        }
     }
 
     /// Counts the outcome; any answer from Telegram itself shows it is reachable.

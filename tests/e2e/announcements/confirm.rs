@@ -38,6 +38,28 @@ async fn refreshing_the_report_shows_the_time_of_reading_even_when_no_group_chan
 }
 
 #[tokio::test]
+async fn refreshing_twice_within_one_second_answers_with_a_toast_naming_the_time_of_the_report() {
+    let clock = sunday_morning();
+    let app = spawn_app_with_clock(clock.clone()).await;
+    let (koor, groups) = coordinator_with_groups(&app, 7804, "IB1-BL", &[(-7841, "RT 35")]).await;
+    compose_to_my_kim(&koor, "Posyandu").await;
+    koor.press("Kirim sekarang").await;
+    wait_text(&koor, "Laporan pengumuman #1").await;
+    groups[0].next_message().await;
+    refresh_until(&koor, "Terkirim 1").await;
+
+    let same_second = koor.press("Perbarui").await;
+    let toast = answer_to(&koor, &same_second).await;
+    clock.advance(1);
+    let next_second = koor.press("Perbarui").await;
+    let quiet = answer_to(&koor, &next_second).await;
+
+    assert_eq!(toast.as_deref(), Some("Belum ada perubahan sejak 10:00:00 WIB."));
+    assert_eq!(quiet, None, "a refresh that shows something new needs no pop-up");
+    assert!(wait_text(&koor, "Keadaan pukul 10:00:01 WIB").await.edited);
+}
+
+#[tokio::test]
 async fn pressing_done_with_no_group_ticked_answers_visibly_every_time() {
     let app = spawn_app().await;
     let (koor, _) = coordinator_with_groups(&app, 7802, "IB1-BL", &[(-7821, "RT 32")]).await;

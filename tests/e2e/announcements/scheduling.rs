@@ -161,6 +161,30 @@ async fn a_paused_repeating_send_skips_its_runs_and_resumes_at_its_next_time() {
 }
 
 #[tokio::test]
+async fn a_cron_line_with_chosen_months_is_shown_in_words_in_jadwal() {
+    let clock = sunday_morning();
+    let app = spawn_app_with_clock(clock.clone()).await;
+    let (koor, _) = coordinator_with_groups(&app, 8009, "IB1-BL", &[(-8901, "RT 10")]).await;
+    compose_to_my_kim(&koor, "Laporan triwulan").await;
+    koor.press("Berulang").await;
+    wait_text(&koor, "Seberapa sering").await;
+    koor.press("Ketik ekspresi cron").await;
+    wait_text(&koor, "menit jam tanggal bulan hari").await;
+    koor.send("0 7 1 1,4,7,10 *").await;
+    let confirm = wait_text(&koor, "Tiga pengiriman berikutnya").await;
+    koor.press("Simpan jadwal").await;
+    wait_text(&koor, "pengumuman #1").await;
+
+    koor.send("/jadwal").await;
+    let listed = wait_text(&koor, "#1").await;
+
+    let words = "setiap tanggal 1 Januari, April, Juli dan Oktober pukul 07:00";
+    assert!(confirm.text.contains(words) && confirm.text.contains("Kamis, 01/04/2027 07:00 WIB"), "{}", confirm.text);
+    assert!(listed.text.contains(words), "{}", listed.text);
+    assert!(!listed.text.contains("jadwal cron"), "no raw line: {}", listed.text);
+}
+
+#[tokio::test]
 async fn invalid_cron_expressions_are_refused_with_a_reason_and_a_valid_one_shows_its_next_runs() {
     let clock = sunday_morning();
     let app = spawn_app_with_clock(clock.clone()).await;

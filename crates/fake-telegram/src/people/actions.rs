@@ -166,6 +166,15 @@ impl Group {
             .bot_status_update(self.info.id, by.user_json(), status);
     }
 
+    /// A group admin deletes one of the bot's messages (no update reaches the bot,
+    /// as on Telegram); later edits of it answer "message to edit not found".
+    pub fn delete_bot_message(&self, message_id: i32) {
+        let mut st = self.fake.lock();
+        if let Some(m) = st.message_mut(self.info.id, message_id) {
+            m.deleted = true;
+        }
+    }
+
     /// Sets a user's status in this group (for `getChatMember`), no update sent.
     pub fn set_member_status(&self, who: &Person, status: &str) {
         self.fake

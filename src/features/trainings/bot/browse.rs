@@ -98,7 +98,10 @@ async fn register(turn: &Turn<'_>, tr: &Training, at: At) -> Result<bool, Handle
 /// and the "Daftar" of an invitation.
 pub(super) async fn register_note(turn: &Turn<'_>, tr: &Training) -> Result<Option<String>, HandlerError> {
     let lang = turn.lang();
-    let note = match seats::register(&turn.ctx.db, tr.id, turn.who.user_id, turn.now()).await {
+    let done = seats::register(&turn.ctx.db, tr.id, turn.who.user_id, turn.now()).await;
+    // The registration may have filled the training: its group posts' edits are queued.
+    turn.ctx.outbox.wake();
+    let note = match done {
         Ok(Registration::New(Seat::Registered)) => ta(lang, "training-registered", &[("title", Arg::from(&tr.title))]),
         Ok(Registration::New(Seat::Waitlisted(n))) => {
             ta(lang, "training-waitlisted", &[("title", Arg::from(&tr.title)), ("position", Arg::from(n))])
