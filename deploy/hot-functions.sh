@@ -3,11 +3,16 @@
 # deploy/hot-functions.txt; release builds lay those out together (see build.rs).
 # Needs valgrind. Run from the repository root after code changes that move a lot:
 #   deploy/hot-functions.sh [SECONDS]        (default 90; valgrind runs ~50x slower)
+# KIMBOT_BIN=path/to/release/kimbot skips the build and records that binary.
 # Then rebuild (`cargo build --release`) and compare with `kimbot bench idle`.
 set -euo pipefail
 seconds=${1:-90}
-cargo build --release --bin kimbot
-bin=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/release/kimbot
+if [ -n "${KIMBOT_BIN:-}" ]; then
+  bin=$KIMBOT_BIN
+else
+  cargo build --release --bin kimbot
+  bin=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/release/kimbot
+fi
 work=$(mktemp -d)
 trap 'kill ${fake_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 
