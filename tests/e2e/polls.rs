@@ -7,10 +7,12 @@ use std::time::Duration;
 
 use fake_telegram::{BotMessage, MsgKind, Person};
 
+mod ends;
+
 use crate::announcements::steps::{answer_to, coordinator_with_groups, sunday_morning, wait_text};
 use crate::support::{MessageExt, TestApp, spawn_app_with_clock};
 
-const QUESTION: &str = "Kapan kerja bakti bersih selokan sebaiknya diadakan?";
+pub(super) const QUESTION: &str = "Kapan kerja bakti bersih selokan sebaiknya diadakan?";
 
 /// `/jajak` → new poll → question, two options, one answer, closing in an hour, all
 /// groups of the KIM; `residents` adds the news subscribers. Returns the review.

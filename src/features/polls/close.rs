@@ -7,22 +7,23 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use teloxide::prelude::*;
-use teloxide::types::InputFile;
 use tokio::sync::watch;
 
 use super::model::{Tally, bar, percent, tally};
-use super::store::{self, Poll, STOP_SOURCE};
-use super::chart;
+use teloxide::prelude::*;
+use teloxide::types::InputFile;
+
+use super::store::{self, Poll};
+use super::{chart, ends};
 use crate::bot::HandlerError;
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
-use crate::platform::delivery::{Body, Outgoing, Priority, ReplyBot};
+use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::platform::scheduler::{POLL, every};
 
-/// Due polls taken per look.
+/// Due (or unsettled) polls taken per look.
 const BATCH: i64 = 20;
 
 /// The closing job: looks for due polls every second until `stop`.
@@ -30,7 +31,8 @@ pub async fn run(ctx: Arc<AppCtx>, bot: ReplyBot, stop: watch::Receiver<bool>) {
     every("poll closing", POLL, stop, || tick(&ctx, &bot)).await;
 }
 
-/// Closes every due poll this process claims; returns how many.
+/// Closes every due poll this process claims, and sweeps closed polls whose copies
+/// were still in flight (see [`ends`]); returns how many polls it closed.
 pub async fn tick(ctx: &AppCtx, bot: &ReplyBot) -> DbResult<usize> {
     let now = ctx.now();
     let mut closed = 0;
@@ -50,40 +52,32 @@ pub async fn tick(ctx: &AppCtx, bot: &ReplyBot) -> DbResult<usize> {
             }
         }
     }
+    for id in ends::unsettled(&ctx.db, BATCH).await? {
+        let Some(poll) = store::get(&ctx.db, id).await? else { continue };
+        let swept = ends::sweep(ctx, &poll).await?;
+        if swept.queued > 0 {
+            tracing::info!(poll = id, ends = swept.queued, "poll copies sent after closing are stopped too");
+        }
+    }
     Ok(closed)
 }
 
-/// After a close claim: unsent copies are cancelled, every sent copy is stopped,
-/// and the close is audited (`by` None: on time).
+/// After a close claim: unsent copies are cancelled, every sent copy is stopped
+/// (copies in flight by a later sweep), and the close is audited (`by` None: on time).
 pub async fn finish(ctx: &AppCtx, poll: &Poll, by: Option<i64>) -> DbResult<()> {
-    ctx.outbox.cancel(&poll.source()).await?;
-    let copies = store::sent_copies(&ctx.db, poll.id).await?;
-    let items: Vec<Outgoing> = copies.iter().map(|(chat, message_id)| stop_item(poll.id, *chat, Body::StopPoll { message_id: *message_id })).collect();
-    ctx.outbox.enqueue(&items).await?;
+    let swept = ends::sweep(ctx, poll).await?;
     let how = if by.is_some() { "early" } else { "on_time" };
-    let detail = format!("id={} chats={} how={how}", poll.id, copies.len());
+    let detail = format!("id={} chats={} how={how}", poll.id, swept.sent);
     audit::record(&ctx.db, by, "poll.close", &detail, ctx.now()).await
 }
 
-/// After a recall claim: unsent copies cancelled; sent ones stopped (if still open)
-/// and deleted (Telegram allows that for 48 hours; older ones stay, stopped).
-pub async fn recall(ctx: &AppCtx, poll: &Poll, was_open: bool, by: i64) -> DbResult<usize> {
-    ctx.outbox.cancel(&poll.source()).await?;
-    let copies = store::sent_copies(&ctx.db, poll.id).await?;
-    let mut items = Vec::new();
-    for (chat, message_id) in &copies {
-        if was_open {
-            items.push(stop_item(poll.id, *chat, Body::StopPoll { message_id: *message_id }));
-        }
-        items.push(stop_item(poll.id, *chat, Body::Delete { message_id: *message_id }));
-    }
-    ctx.outbox.enqueue(&items).await?;
-    audit::record(&ctx.db, Some(by), "poll.recall", &format!("id={} chats={}", poll.id, copies.len()), ctx.now()).await?;
-    Ok(copies.len())
-}
-
-fn stop_item(poll_id: i64, chat_id: i64, body: Body) -> Outgoing {
-    Outgoing { chat_id, body, priority: Priority::Broadcast, source: Some(format!("{STOP_SOURCE}{poll_id}")) }
+/// After a recall claim (`poll` as it is now, recalled): unsent copies cancelled;
+/// sent ones stopped (unless stopped at closing) and deleted (Telegram allows that
+/// for 48 hours; older ones stay, stopped). Returns how many copies were sent.
+pub async fn recall(ctx: &AppCtx, poll: &Poll, by: i64) -> DbResult<usize> {
+    let swept = ends::sweep(ctx, poll).await?;
+    audit::record(&ctx.db, Some(by), "poll.recall", &format!("id={} chats={}", poll.id, swept.sent), ctx.now()).await?;
+    Ok(swept.sent)
 }
 
 /// The result as text, and the tally behind it. Counts only: no resident is named.

