@@ -205,7 +205,7 @@ async fn manage(turn: &Turn<'_>, poll: Poll, btn: Btn, at: At) -> Result<bool, H
             let poll = store::get(&ctx.db, id).await?.unwrap_or(poll);
             super::close::finish(ctx, &poll, Some(turn.who.user_id)).await?;
             show(turn, &poll, at).await?;
-            super::close::send_result(ctx, turn.bot, turn.chat, lang, &poll).await?;
+            super::close::queue_result(ctx, turn.chat.0, lang, &poll).await?;
             Ok(true)
         }
         Btn::Recall(id) if poll.status != "recalled" => {

@@ -10,16 +10,14 @@ use std::sync::Arc;
 use tokio::sync::watch;
 
 use super::model::{Tally, bar, percent, tally};
-use teloxide::prelude::*;
-use teloxide::types::InputFile;
-
 use super::store::{self, Poll};
 use super::{chart, ends};
 use crate::bot::HandlerError;
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
-use crate::platform::delivery::ReplyBot;
+use crate::platform::delivery::{Body, Outgoing, Priority};
+use crate::platform::text::clip;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::platform::scheduler::{POLL, every};
 
@@ -27,13 +25,13 @@ use crate::platform::scheduler::{POLL, every};
 const BATCH: i64 = 20;
 
 /// The closing job: looks for due polls every second until `stop`.
-pub async fn run(ctx: Arc<AppCtx>, bot: ReplyBot, stop: watch::Receiver<bool>) {
-    every("poll closing", POLL, stop, || tick(&ctx, &bot)).await;
+pub async fn run(ctx: Arc<AppCtx>, stop: watch::Receiver<bool>) {
+    every("poll closing", POLL, stop, || tick(&ctx)).await;
 }
 
 /// Closes every due poll this process claims, and sweeps closed polls whose copies
 /// were still in flight (see [`ends`]); returns how many polls it closed.
-pub async fn tick(ctx: &AppCtx, bot: &ReplyBot) -> DbResult<usize> {
+pub async fn tick(ctx: &AppCtx) -> DbResult<usize> {
     let now = ctx.now();
     let mut closed = 0;
     for id in store::due(&ctx.db, now, BATCH).await? {
@@ -47,8 +45,8 @@ pub async fn tick(ctx: &AppCtx, bot: &ReplyBot) -> DbResult<usize> {
         }
         if poll.author_id != 0 {
             let lang = crate::features::members::users::language(&ctx.db, poll.author_id).await?;
-            if let Err(error) = send_result(ctx, bot, ChatId(poll.author_id), lang, &poll).await {
-                tracing::error!(%error, poll = id, "could not send a poll's final result to its author");
+            if let Err(error) = queue_result(ctx, poll.author_id, lang, &poll).await {
+                tracing::error!(%error, poll = id, "could not queue a poll's final result for its author");
             }
         }
     }
@@ -124,18 +122,36 @@ async fn breakdown(ctx: &AppCtx, lang: Lang, tally: &Tally) -> DbResult<String> 
     Ok(lines.join("\n"))
 }
 
-/// The final result and its chart, to `chat`.
-pub async fn send_result(ctx: &AppCtx, bot: &ReplyBot, chat: ChatId, lang: Lang, poll: &Poll) -> Result<(), HandlerError> {
+/// Outbox source of a poll's final result to its author.
+const RESULT_SOURCE: &str = "poll_result:";
+
+/// Queues the final result and its chart for `chat` in the outbox, so pacing, 429
+/// and 403 apply to it as to every other message (the text first: same priority,
+/// older row). A chart that cannot be drawn is logged; the text still goes.
+pub async fn queue_result(ctx: &AppCtx, chat: i64, lang: Lang, poll: &Poll) -> Result<(), HandlerError> {
     let (text, tally) = result(ctx, lang, poll).await?;
-    bot.send_message(chat, ta(lang, "poll-final", &[("result", Arg::from(text))])).await?;
-    let dir = tempfile::tempdir().map_err(|e| HandlerError::Storage(Box::new(e)))?;
-    let path = dir.path().join(format!("jajak-{}.png", poll.id));
-    match chart::render(&poll.question, &poll.options, &tally, lang, &path) {
-        Ok(()) => {
+    let text = clip(&ta(lang, "poll-final", &[("result", Arg::from(text))]), MAX_TEXT);
+    let source = Some(format!("{RESULT_SOURCE}{}", poll.id));
+    let mut items = vec![Outgoing::text(chat, text, Priority::Personal, source.clone())];
+    match chart_png(poll, &tally, lang) {
+        Ok(png) => {
             let caption = ta(lang, "poll-chart-caption", &[("id", Arg::from(poll.id))]);
-            bot.send_photo(chat, InputFile::file(path)).caption(caption).await?;
+            let body = Body::uploaded_photo(&format!("jajak-{}.png", poll.id), &png, Some(caption));
+            items.push(Outgoing { chat_id: chat, body, priority: Priority::Personal, source });
         }
         Err(error) => tracing::error!(%error, poll = poll.id, "poll chart not drawn"),
     }
+    ctx.outbox.enqueue(&items).await?;
     Ok(())
+}
+
+/// Telegram's limit on a message's text.
+const MAX_TEXT: usize = 4096;
+
+/// The chart as PNG bytes (plotters draws into a file).
+fn chart_png(poll: &Poll, tally: &Tally, lang: Lang) -> Result<Vec<u8>, String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let path = dir.path().join("chart.png");
+    chart::render(&poll.question, &poll.options, tally, lang, &path).map_err(|e| e.to_string())?;
+    std::fs::read(&path).map_err(|e| e.to_string())
 }

@@ -51,3 +51,28 @@ async fn a_copy_still_being_sent_when_the_poll_closes_is_stopped_once_telegram_h
     let chart = koor.next_message().await;
     assert_eq!(chart.kind, MsgKind::Photo, "{chart:?}");
 }
+
+#[tokio::test]
+async fn the_authors_final_result_and_chart_go_through_the_outbox_and_survive_a_flood_limit() {
+    let clock = sunday_morning();
+    let app = spawn_app_with_clock(clock.clone()).await;
+    let (koor, _) = coordinator_with_groups(&app, 9700, "IB1-BL", &[(-9701, "Bukit Lama RT 1")]).await;
+    compose(&koor, false).await;
+    koor.press("Kirim jajak").await;
+    wait_text(&koor, "sedang dikirim ke 1 grup").await;
+    assert!(app.fake.wait_until(|st| st.polls.len() == 1, Duration::from_secs(10)).await);
+    app.fake.fail_next(FailRule::method("sendPhoto", Failure::TooManyRequests { retry_after: 1 }).for_chat(9700));
+
+    results_until(&koor, "0 orang menjawab").await;
+    koor.press("Tutup sekarang").await;
+    wait_text(&koor, "sudah ditutup. Hasil akhir").await;
+    let waiting = "SELECT COUNT(*) FROM outbox WHERE source LIKE 'poll_result:%' AND status = 'queued' AND error LIKE '429%' AND chat_id = $1";
+    wait_count(&app, waiting, 9700, 1).await;
+    clock.advance(30); // past the row's retry time (the app's clock is frozen)
+    let chart = koor.next_message().await;
+    assert_eq!(chart.kind, MsgKind::Photo, "the chart comes after Telegram's 429: {chart:?}");
+    assert!(chart.text.contains("Grafik hasil jajak"), "{}", chart.text);
+    assert_eq!(app.fake.calls_to("sendPhoto").len(), 2, "refused once, then sent");
+    let rows = "SELECT COUNT(*) FROM outbox WHERE source LIKE 'poll_result:%' AND status = 'sent' AND chat_id = $1";
+    wait_count(&app, rows, 9700, 2).await; // the text and the chart are outbox rows
+}
