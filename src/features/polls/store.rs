@@ -164,9 +164,14 @@ pub async fn copy_of(db: &Db, telegram_poll_id: &str) -> DbResult<Option<(i64, i
     Ok(source.strip_prefix("poll:").and_then(|n| n.parse().ok()).map(|id| (id, r.try_get("chat_id").unwrap_or_default())))
 }
 
-/// The KIM a chat belongs to: a linked group's, or a resident's own.
+/// The KIM a chat belongs to: a linked group's, or a resident's own. A copy sent to a
+/// group that has since become a supergroup still names the old id: followed.
 pub async fn chat_kim(db: &Db, chat_id: i64) -> DbResult<Option<i64>> {
-    let sql = if chat_id < 0 { "SELECT kim_id FROM tg_groups WHERE chat_id = $1" } else { "SELECT kim_id FROM users WHERE id = $1" };
+    let sql = if chat_id < 0 {
+        "SELECT kim_id FROM tg_groups WHERE chat_id = COALESCE((SELECT new_chat FROM chat_migrations WHERE old_chat = $1), $1)"
+    } else {
+        "SELECT kim_id FROM users WHERE id = $1"
+    };
     let found = sqlx::query(sql).bind(chat_id).fetch_optional(&db.pool).await?;
     Ok(found.map(|r| r.try_get::<Option<i64>, _>("kim_id")).transpose()?.flatten())
 }

@@ -76,3 +76,40 @@ async fn the_authors_final_result_and_chart_go_through_the_outbox_and_survive_a_
     let rows = "SELECT COUNT(*) FROM outbox WHERE source LIKE 'poll_result:%' AND status = 'sent' AND chat_id = $1";
     wait_count(&app, rows, 9700, 2).await; // the text and the chart are outbox rows
 }
+
+/// The copy in a group that became a supergroup lives in the old chat: Telegram's
+/// developers say the bot keeps its old messages there (tdlib/telegram-bot-api#266), so
+/// its stopPoll goes to the chat it was sent to. Where Telegram answers "upgraded"
+/// instead (as the fake does), the delivery worker tries the new id once; a poll that
+/// is not there fails that row, logged, and nothing is retried forever.
+#[tokio::test]
+async fn a_group_that_became_a_supergroup_after_the_poll_went_out_keeps_its_kim_and_its_stop_ends() {
+    let app = spawn_app_with_clock(sunday_morning()).await;
+    let groups = [(-9801, "Bukit Lama RT 1"), (-9802, "Bukit Lama RT 2")];
+    let (koor, linked) = coordinator_with_groups(&app, 9800, "IB1-BL", &groups).await;
+    compose(&koor, false).await;
+    koor.press("Kirim jajak").await;
+    wait_text(&koor, "sedang dikirim ke 2 grup").await;
+    assert!(app.fake.wait_until(|st| st.polls.len() == 2, Duration::from_secs(10)).await);
+    app.fake.user(9811, "Warga");
+    assert!(app.fake.answer_poll(9811, -9801, &[0]));
+    results_until(&koor, "1 orang menjawab").await;
+
+    linked[0].migrate_to_supergroup(-1009801).await;
+    wait_count(&app, "SELECT COUNT(*) FROM tg_groups WHERE chat_id = $1", -1009801, 1).await;
+    app.fake.user(9812, "Warga");
+    assert!(app.fake.answer_poll(9812, -9801, &[1]), "the copy in the old group still takes answers");
+    results_until(&koor, "2 orang menjawab").await;
+    koor.press("Tutup sekarang").await;
+    let result = wait_text(&koor, "sudah ditutup. Hasil akhir").await.text;
+    assert!(result.contains("• KIM Bukit Lama: 2 orang") && !result.contains("tanpa KIM"), "both answers keep the group's KIM: {result}");
+
+    wait_count(&app, "SELECT COUNT(*) FROM polls WHERE settled = 1 AND author_id = $1", 9800, 1).await;
+    let ended = "SELECT COUNT(*) FROM outbox WHERE source LIKE 'poll_stop:%' AND status = 'failed' AND error LIKE '%not found%' AND chat_id = $1";
+    wait_count(&app, ended, -1009801, 1).await; // the old group's poll is not in the supergroup: failed once
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let to_it = |c: &&fake_telegram::Call| [-9801, -1009801].contains(&c.params["chat_id"].as_i64().unwrap_or_default());
+    assert_eq!(app.fake.calls_to("stopPoll").iter().filter(to_it).count(), 2, "the old id, then the new one, and no more");
+    let other = app.fake.polls().into_iter().find(|p| p.chat_id == -9802).unwrap();
+    assert!(other.closed, "the other group's copy is stopped");
+}
