@@ -61,7 +61,7 @@ async fn results_until(koor: &Person, needle: &str) -> String {
         let cb = koor.press(label).await;
         answer_to(koor, &cb).await;
         koor.skip_unread();
-        let shown = koor.messages().into_iter().rev().find(|m| m.text.contains("📊 Jajak #") && !m.deleted);
+        let shown = koor.messages().into_iter().rev().find(|m| m.text.starts_with("📊 Jajak #") && !m.deleted); // not the final result
         if let Some(text) = shown.map(|m| m.text).filter(|t| t.contains(needle)) {
             return text;
         }

@@ -113,3 +113,26 @@ async fn a_group_that_became_a_supergroup_after_the_poll_went_out_keeps_its_kim_
     let other = app.fake.polls().into_iter().find(|p| p.chat_id == -9802).unwrap();
     assert!(other.closed, "the other group's copy is stopped");
 }
+
+#[tokio::test]
+async fn a_channels_totals_that_arrive_after_closing_but_before_its_stop_are_counted() {
+    let app = spawn_app_with_clock(sunday_morning()).await;
+    let (koor, _) = coordinator_with_groups(&app, 9900, "IB1-BL", &[(-9901, "Bukit Lama Kanal")]).await;
+    app.fake.refuse_named_polls(-9901);
+    compose(&koor, false).await;
+    koor.press("Kirim jajak").await;
+    wait_text(&koor, "sedang dikirim ke 1 grup").await;
+    assert!(app.fake.wait_until(|st| st.polls.len() == 1, Duration::from_secs(10)).await);
+    app.fake.user(9911, "Warga");
+    assert!(app.fake.answer_poll(9911, -9901, &[0]));
+    results_until(&koor, "1 orang menjawab").await;
+    app.fake.fail_next(FailRule::method("stopPoll", Failure::Slow(Duration::from_secs(2))).for_chat(-9901));
+
+    koor.press("Tutup sekarang").await;
+    wait_text(&koor, "sudah ditutup. Hasil akhir").await;
+    app.fake.user(9912, "Warga");
+    assert!(app.fake.answer_poll(9912, -9901, &[1]), "the channel's copy is not stopped yet");
+    assert!(app.fake.wait_until(|st| st.polls[0].closed, Duration::from_secs(10)).await);
+    let late = results_until(&koor, "2 orang menjawab").await;
+    assert!(late.contains("Status: sudah ditutup") && late.contains("1 (50%)"), "the channel's final totals count: {late}");
+}
