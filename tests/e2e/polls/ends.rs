@@ -136,3 +136,37 @@ async fn a_channels_totals_that_arrive_after_closing_but_before_its_stop_are_cou
     let late = results_until(&koor, "2 orang menjawab").await;
     assert!(late.contains("Status: sudah ditutup") && late.contains("1 (50%)"), "the channel's final totals count: {late}");
 }
+
+#[tokio::test]
+async fn concurrent_sweeps_of_a_closed_poll_queue_one_stop_per_copy_and_cancel_what_is_queued() {
+    // The app's own closing job may sweep it too, as another process would: still one stop per copy.
+    let app = spawn_app_with_clock(sunday_morning()).await;
+    sqlx::query(
+        "INSERT INTO polls (id, author_id, question, options, multiple, target, target_label, area_path, private_chats, \
+         status, created_at, closes_at) VALUES (78, 1, 'Q', '[\"a\",\"b\"]', 0, '{\"Kim\":1}', 'x', 'p', 0, 'closed', 0, 4000000000)",
+    )
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    for (chat, status) in [(-1, "sent"), (-2, "sent"), (-3, "sent"), (-4, "queued")] {
+        // Far in the future: the app's worker leaves the queued one alone.
+        sqlx::query(
+            "INSERT INTO outbox (chat_id, priority, body, source, status, not_before, message_id, created_at, updated_at) \
+             VALUES ($1, 2, '{}', 'poll:78', $2, 4000000000, CASE WHEN $2 = 'sent' THEN 5 ELSE NULL END, 0, 0)",
+        )
+        .bind(chat)
+        .bind(status)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    }
+    let ctx = app.ctx.as_ref().unwrap();
+    let poll = kimbot::features::polls::store::get(&app.db, 78).await.unwrap().unwrap();
+    let sweeps = (0..8).map(|_| kimbot::features::polls::ends::sweep(ctx, &poll));
+    for swept in futures_util::future::join_all(sweeps).await {
+        swept.unwrap();
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE source = 'poll_stop:78' AND id > $1", 0).await, 3, "one stop per sent copy");
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE source = 'poll:78' AND error = 'cancelled' AND chat_id = $1", -4).await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM polls WHERE settled = 1 AND id = $1", 78).await, 1);
+}
