@@ -52,9 +52,11 @@ pub async fn tick(ctx: &AppCtx) -> DbResult<usize> {
     }
     for id in ends::unsettled(&ctx.db, BATCH).await? {
         let Some(poll) = store::get(&ctx.db, id).await? else { continue };
-        let swept = ends::sweep(ctx, &poll).await?;
-        if swept.queued > 0 {
-            tracing::info!(poll = id, ends = swept.queued, "poll copies sent after closing are stopped too");
+        match ends::sweep(ctx, &poll).await {
+            Ok(swept) if swept.queued > 0 => tracing::info!(poll = id, ends = swept.queued, "poll copies sent after closing are stopped too"),
+            Ok(_) => {}
+            // The next tick tries again; the other polls go on.
+            Err(error) => tracing::error!(%error, poll = id, "could not sweep a closed poll's copies"),
         }
     }
     Ok(closed)
