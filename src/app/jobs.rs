@@ -36,7 +36,7 @@ impl Job {
 /// and the process's flood budget (shared with the handlers' answers).
 pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) -> Vec<Job> {
     let c = ctx;
-    let polls = crate::features::polls::close::run(c.clone(), crate::platform::delivery::ReplyBot::new(bot.clone(), limiter.clone()), stop.clone());
+    let polls = crate::features::polls::close::run(c.clone(), stop.clone());
     let delivery = Worker::new(c.db.clone(), bot.clone(), c.clock.clone(), &c.outbox, limiter, c.config.delivery.clone()).with_ops(c.ops.clone());
     let reminders = Reminders::new(c.db.clone(), c.clock.clone(), c.outbox.clone(), c.config.tz);
     let notices = crate::features::aspirations::notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop.clone());

@@ -3,7 +3,8 @@
 //! As on Telegram: `is_anonymous` defaults to true; a chat can refuse non-anonymous
 //! polls (channels do; see [`FakeTelegram::refuse_named_polls`]); an answer to a
 //! non-anonymous poll reaches the bot as a `poll_answer` naming the person, and
-//! every change of the counts as a `poll` update; a stopped poll takes no answers.
+//! every change of the counts as a `poll` update (so is its final state when the
+//! bot stops it); a stopped poll takes no answers.
 
 use serde_json::{Value, json};
 
@@ -127,7 +128,10 @@ pub fn stop(st: &mut State, p: &Value) -> Result<Value, ApiErr> {
         return Err(ApiErr::bad_request("poll has already been closed"));
     }
     poll.closed = true;
-    Ok(poll.to_json())
+    let final_state = poll.to_json();
+    // As Telegram: a bot hears the final state of a poll it stopped as a `poll` update.
+    st.queue_update(json!({ "poll": final_state.clone() }));
+    Ok(final_state)
 }
 
 impl FakeTelegram {

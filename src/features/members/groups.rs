@@ -80,11 +80,21 @@ pub async fn unlink(db: &Db, chat_id: i64, now: i64) -> DbResult<()> {
 #[tracing::instrument(skip(db))]
 pub async fn migrate(db: &Db, old_id: i64, new_id: i64, now: i64) -> DbResult<bool> {
     let mut tx = db.begin().await?;
+    // Kept for what still names the old id (a poll copy's answers: see polls::store::chat_kim).
+    sqlx::query("INSERT INTO chat_migrations (old_chat, new_chat, migrated_at) VALUES ($1, $2, $3) ON CONFLICT (old_chat) DO NOTHING")
+        .bind(old_id)
+        .bind(new_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
     let old: Option<Group> = sqlx::query_as("SELECT chat_id, title, kim_id, status FROM tg_groups WHERE chat_id = $1")
         .bind(old_id)
         .fetch_optional(&mut *tx)
         .await?;
-    let Some(old) = old else { return Ok(false) };
+    let Some(old) = old else {
+        tx.commit().await?;
+        return Ok(false);
+    };
     let new_exists = sqlx::query("SELECT 1 AS one FROM tg_groups WHERE chat_id = $1")
         .bind(new_id)
         .fetch_optional(&mut *tx)

@@ -20,7 +20,7 @@ pub async fn on_answer(update: Update, answer: PollAnswer, ctx: Arc<AppCtx>) -> 
     let MaybeAnonymousUser::User(user) = &answer.voter else { return Ok(()) };
     let db = &ctx.db;
     let Some((poll_id, chat_id)) = copy_of(db, &answer.poll_id.0).await? else { return Ok(()) };
-    if !store::get(db, poll_id).await?.is_some_and(|p| p.is_open()) {
+    if !counts(db, poll_id).await? {
         return Ok(());
     }
     let voter = user.id.0 as i64;
@@ -39,13 +39,23 @@ pub async fn on_poll(update: Update, poll: TgPoll, ctx: Arc<AppCtx>) -> HandlerR
     }
     let db = &ctx.db;
     let Some((poll_id, chat_id)) = copy_of(db, &poll.id.0).await? else { return Ok(()) };
-    if !store::get(db, poll_id).await?.is_some_and(|p| p.is_open()) {
+    if !counts(db, poll_id).await? {
         return Ok(());
     }
     let counts = poll.options.iter().map(|o| u64::from(o.voter_count)).collect();
     let totals = ChatTotals { kim_id: store::chat_kim(db, chat_id).await?, counts, voters: u64::from(poll.total_voter_count) };
     store::record_totals(db, poll_id, chat_id, &totals, i64::from(update.id.0), ctx.now()).await?;
     Ok(())
+}
+
+/// Whether updates about `poll_id` still count: while it is open, and after it is
+/// closed too. Closing claims the poll at once, but each copy stops only when its
+/// `stopPoll` goes out, and Telegram delivers only what a copy accepted before that:
+/// answers given in between, and (for an anonymous copy) the `poll` update with its
+/// final totals that follows the stop. Counting them makes the tally match what the
+/// chats show. A recalled poll counts nothing more.
+async fn counts(db: &crate::platform::db::Db, poll_id: i64) -> crate::platform::db::DbResult<bool> {
+    Ok(store::get(db, poll_id).await?.is_some_and(|p| p.status != "recalled"))
 }
 
 /// The poll and chat of a Telegram poll id. The id is recorded when the delivery

@@ -205,7 +205,7 @@ async fn manage(turn: &Turn<'_>, poll: Poll, btn: Btn, at: At) -> Result<bool, H
             let poll = store::get(&ctx.db, id).await?.unwrap_or(poll);
             super::close::finish(ctx, &poll, Some(turn.who.user_id)).await?;
             show(turn, &poll, at).await?;
-            super::close::send_result(ctx, turn.bot, turn.chat, lang, &poll).await?;
+            super::close::queue_result(ctx, turn.chat.0, lang, &poll).await?;
             Ok(true)
         }
         Btn::Recall(id) if poll.status != "recalled" => {
@@ -217,11 +217,11 @@ async fn manage(turn: &Turn<'_>, poll: Poll, btn: Btn, at: At) -> Result<bool, H
             Ok(true)
         }
         Btn::RecallYes(id) => {
-            let was_open = poll.is_open();
             if !store::claim_status(&ctx.db, id, "recalled", now).await? {
                 return Ok(false);
             }
-            let chats = super::close::recall(ctx, &poll, was_open, turn.who.user_id).await?;
+            let poll = store::get(&ctx.db, id).await?.unwrap_or(poll);
+            let chats = super::close::recall(ctx, &poll, turn.who.user_id).await?;
             let args = [("id", Arg::from(id)), ("chats", Arg::from(chats as i64))];
             turn.edit(at, ta(lang, "poll-recalled", &args), None).await?;
             Ok(true)

@@ -7,31 +7,31 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use teloxide::prelude::*;
-use teloxide::types::InputFile;
 use tokio::sync::watch;
 
 use super::model::{Tally, bar, percent, tally};
-use super::store::{self, Poll, STOP_SOURCE};
-use super::chart;
+use super::store::{self, Poll};
+use super::{chart, ends};
 use crate::bot::HandlerError;
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
-use crate::platform::delivery::{Body, Outgoing, Priority, ReplyBot};
+use crate::platform::delivery::{Body, Outgoing, Priority};
+use crate::platform::text::clip;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::platform::scheduler::{POLL, every};
 
-/// Due polls taken per look.
+/// Due (or unsettled) polls taken per look.
 const BATCH: i64 = 20;
 
 /// The closing job: looks for due polls every second until `stop`.
-pub async fn run(ctx: Arc<AppCtx>, bot: ReplyBot, stop: watch::Receiver<bool>) {
-    every("poll closing", POLL, stop, || tick(&ctx, &bot)).await;
+pub async fn run(ctx: Arc<AppCtx>, stop: watch::Receiver<bool>) {
+    every("poll closing", POLL, stop, || tick(&ctx)).await;
 }
 
-/// Closes every due poll this process claims; returns how many.
-pub async fn tick(ctx: &AppCtx, bot: &ReplyBot) -> DbResult<usize> {
+/// Closes every due poll this process claims, and sweeps closed polls whose copies
+/// were still in flight (see [`ends`]); returns how many polls it closed.
+pub async fn tick(ctx: &AppCtx) -> DbResult<usize> {
     let now = ctx.now();
     let mut closed = 0;
     for id in store::due(&ctx.db, now, BATCH).await? {
@@ -45,45 +45,39 @@ pub async fn tick(ctx: &AppCtx, bot: &ReplyBot) -> DbResult<usize> {
         }
         if poll.author_id != 0 {
             let lang = crate::features::members::users::language(&ctx.db, poll.author_id).await?;
-            if let Err(error) = send_result(ctx, bot, ChatId(poll.author_id), lang, &poll).await {
-                tracing::error!(%error, poll = id, "could not send a poll's final result to its author");
+            if let Err(error) = queue_result(ctx, poll.author_id, lang, &poll).await {
+                tracing::error!(%error, poll = id, "could not queue a poll's final result for its author");
             }
+        }
+    }
+    for id in ends::unsettled(&ctx.db, BATCH).await? {
+        let Some(poll) = store::get(&ctx.db, id).await? else { continue };
+        match ends::sweep(ctx, &poll).await {
+            Ok(swept) if swept.queued > 0 => tracing::info!(poll = id, ends = swept.queued, "poll copies sent after closing are stopped too"),
+            Ok(_) => {}
+            // The next tick tries again; the other polls go on.
+            Err(error) => tracing::error!(%error, poll = id, "could not sweep a closed poll's copies"),
         }
     }
     Ok(closed)
 }
 
-/// After a close claim: unsent copies are cancelled, every sent copy is stopped,
-/// and the close is audited (`by` None: on time).
+/// After a close claim: unsent copies are cancelled, every sent copy is stopped
+/// (copies in flight by a later sweep), and the close is audited (`by` None: on time).
 pub async fn finish(ctx: &AppCtx, poll: &Poll, by: Option<i64>) -> DbResult<()> {
-    ctx.outbox.cancel(&poll.source()).await?;
-    let copies = store::sent_copies(&ctx.db, poll.id).await?;
-    let items: Vec<Outgoing> = copies.iter().map(|(chat, message_id)| stop_item(poll.id, *chat, Body::StopPoll { message_id: *message_id })).collect();
-    ctx.outbox.enqueue(&items).await?;
+    let swept = ends::sweep(ctx, poll).await?;
     let how = if by.is_some() { "early" } else { "on_time" };
-    let detail = format!("id={} chats={} how={how}", poll.id, copies.len());
+    let detail = format!("id={} chats={} how={how}", poll.id, swept.sent);
     audit::record(&ctx.db, by, "poll.close", &detail, ctx.now()).await
 }
 
-/// After a recall claim: unsent copies cancelled; sent ones stopped (if still open)
-/// and deleted (Telegram allows that for 48 hours; older ones stay, stopped).
-pub async fn recall(ctx: &AppCtx, poll: &Poll, was_open: bool, by: i64) -> DbResult<usize> {
-    ctx.outbox.cancel(&poll.source()).await?;
-    let copies = store::sent_copies(&ctx.db, poll.id).await?;
-    let mut items = Vec::new();
-    for (chat, message_id) in &copies {
-        if was_open {
-            items.push(stop_item(poll.id, *chat, Body::StopPoll { message_id: *message_id }));
-        }
-        items.push(stop_item(poll.id, *chat, Body::Delete { message_id: *message_id }));
-    }
-    ctx.outbox.enqueue(&items).await?;
-    audit::record(&ctx.db, Some(by), "poll.recall", &format!("id={} chats={}", poll.id, copies.len()), ctx.now()).await?;
-    Ok(copies.len())
-}
-
-fn stop_item(poll_id: i64, chat_id: i64, body: Body) -> Outgoing {
-    Outgoing { chat_id, body, priority: Priority::Broadcast, source: Some(format!("{STOP_SOURCE}{poll_id}")) }
+/// After a recall claim (`poll` as it is now, recalled): unsent copies cancelled;
+/// sent ones stopped (unless stopped at closing) and deleted (Telegram allows that
+/// for 48 hours; older ones stay, stopped). Returns how many copies were sent.
+pub async fn recall(ctx: &AppCtx, poll: &Poll, by: i64) -> DbResult<usize> {
+    let swept = ends::sweep(ctx, poll).await?;
+    audit::record(&ctx.db, Some(by), "poll.recall", &format!("id={} chats={}", poll.id, swept.sent), ctx.now()).await?;
+    Ok(swept.sent)
 }
 
 /// The result as text, and the tally behind it. Counts only: no resident is named.
@@ -130,18 +124,36 @@ async fn breakdown(ctx: &AppCtx, lang: Lang, tally: &Tally) -> DbResult<String> 
     Ok(lines.join("\n"))
 }
 
-/// The final result and its chart, to `chat`.
-pub async fn send_result(ctx: &AppCtx, bot: &ReplyBot, chat: ChatId, lang: Lang, poll: &Poll) -> Result<(), HandlerError> {
+/// Outbox source of a poll's final result to its author.
+const RESULT_SOURCE: &str = "poll_result:";
+
+/// Queues the final result and its chart for `chat` in the outbox, so pacing, 429
+/// and 403 apply to it as to every other message (the text first: same priority,
+/// older row). A chart that cannot be drawn is logged; the text still goes.
+pub async fn queue_result(ctx: &AppCtx, chat: i64, lang: Lang, poll: &Poll) -> Result<(), HandlerError> {
     let (text, tally) = result(ctx, lang, poll).await?;
-    bot.send_message(chat, ta(lang, "poll-final", &[("result", Arg::from(text))])).await?;
-    let dir = tempfile::tempdir().map_err(|e| HandlerError::Storage(Box::new(e)))?;
-    let path = dir.path().join(format!("jajak-{}.png", poll.id));
-    match chart::render(&poll.question, &poll.options, &tally, lang, &path) {
-        Ok(()) => {
+    let text = clip(&ta(lang, "poll-final", &[("result", Arg::from(text))]), MAX_TEXT);
+    let source = Some(format!("{RESULT_SOURCE}{}", poll.id));
+    let mut items = vec![Outgoing::text(chat, text, Priority::Personal, source.clone())];
+    match chart_png(poll, &tally, lang) {
+        Ok(png) => {
             let caption = ta(lang, "poll-chart-caption", &[("id", Arg::from(poll.id))]);
-            bot.send_photo(chat, InputFile::file(path)).caption(caption).await?;
+            let body = Body::uploaded_photo(&format!("jajak-{}.png", poll.id), &png, Some(caption));
+            items.push(Outgoing { chat_id: chat, body, priority: Priority::Personal, source });
         }
         Err(error) => tracing::error!(%error, poll = poll.id, "poll chart not drawn"),
     }
+    ctx.outbox.enqueue(&items).await?;
     Ok(())
+}
+
+/// Telegram's limit on a message's text.
+const MAX_TEXT: usize = 4096;
+
+/// The chart as PNG bytes (plotters draws into a file).
+fn chart_png(poll: &Poll, tally: &Tally, lang: Lang) -> Result<Vec<u8>, String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let path = dir.path().join("chart.png");
+    chart::render(&poll.question, &poll.options, tally, lang, &path).map_err(|e| e.to_string())?;
+    std::fs::read(&path).map_err(|e| e.to_string())
 }

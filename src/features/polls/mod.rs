@@ -7,13 +7,15 @@
 //! - [`model`]: limits, closing-time presets and the tally (plain Rust).
 //! - [`store`]: all SQL; [`answers`]: `poll_answer` / `poll` updates into the tally.
 //! - [`bot`] and [`compose`]: the chat side; [`close`]: closing on time (a job),
-//!   early, or recalling, with the final result and [`chart`] to the author.
+//!   early, or recalling, with the final result and [`chart`] to the author;
+//!   [`ends`]: each copy's stopPoll / delete, once, also for copies sent after closing.
 
 pub mod answers;
 pub mod bot;
 pub mod chart;
 pub mod close;
 mod compose;
+pub mod ends;
 pub mod model;
 pub mod personal;
 pub mod store;

@@ -146,20 +146,11 @@ pub async fn due(db: &Db, now: i64, limit: i64) -> DbResult<Vec<i64>> {
 /// the one process (or press) that did it.
 pub async fn claim_status(db: &Db, id: i64, to: &str, now: i64) -> DbResult<bool> {
     let sql = match to {
-        "recalled" => "UPDATE polls SET status = 'recalled', closed_at = COALESCE(closed_at, $1) WHERE id = $2 AND status IN ('open', 'closed')",
+        "recalled" => "UPDATE polls SET status = 'recalled', settled = 0, closed_at = COALESCE(closed_at, $1) WHERE id = $2 AND status IN ('open', 'closed')",
         _ => "UPDATE polls SET status = 'closed', closed_at = $1 WHERE id = $2 AND status = 'open'",
     };
     let done = sqlx::query(sql).bind(now).bind(id).execute(&db.pool).await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// `(chat, message id)` of every copy Telegram accepted.
-pub async fn sent_copies(db: &Db, poll_id: i64) -> DbResult<Vec<(i64, i64)>> {
-    let rows = sqlx::query("SELECT chat_id, message_id FROM outbox WHERE source = $1 AND status = 'sent' AND message_id IS NOT NULL ORDER BY id")
-        .bind(source(poll_id))
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter().map(|r| Ok((r.try_get("chat_id")?, r.try_get("message_id")?))).collect()
 }
 
 /// Which poll and chat a Telegram poll id belongs to.
@@ -173,9 +164,14 @@ pub async fn copy_of(db: &Db, telegram_poll_id: &str) -> DbResult<Option<(i64, i
     Ok(source.strip_prefix("poll:").and_then(|n| n.parse().ok()).map(|id| (id, r.try_get("chat_id").unwrap_or_default())))
 }
 
-/// The KIM a chat belongs to: a linked group's, or a resident's own.
+/// The KIM a chat belongs to: a linked group's, or a resident's own. A copy sent to a
+/// group that has since become a supergroup still names the old id: followed.
 pub async fn chat_kim(db: &Db, chat_id: i64) -> DbResult<Option<i64>> {
-    let sql = if chat_id < 0 { "SELECT kim_id FROM tg_groups WHERE chat_id = $1" } else { "SELECT kim_id FROM users WHERE id = $1" };
+    let sql = if chat_id < 0 {
+        "SELECT kim_id FROM tg_groups WHERE chat_id = COALESCE((SELECT new_chat FROM chat_migrations WHERE old_chat = $1), $1)"
+    } else {
+        "SELECT kim_id FROM users WHERE id = $1"
+    };
     let found = sqlx::query(sql).bind(chat_id).fetch_optional(&db.pool).await?;
     Ok(found.map(|r| r.try_get::<Option<i64>, _>("kim_id")).transpose()?.flatten())
 }

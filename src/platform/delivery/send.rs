@@ -8,7 +8,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Inp
 use teloxide::{ApiError, RequestError};
 
 use super::outbox::Claimed;
-use super::{Body, ButtonSpec};
+use super::{Body, ButtonSpec, UPLOAD_PREFIX};
 
 /// What became of one attempt.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,14 +66,14 @@ async fn request(bot: &Bot, row: &Claimed) -> Result<(i64, Option<String>), Requ
             Ok(sent(message))
         }
         Body::Photo { file_id, caption, entities, buttons } => {
-            let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
+            let mut request = bot.send_photo(chat, input_file(file_id)?);
             request.caption = caption.clone();
             request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
             let message = if buttons.is_empty() { request.await? } else { request.reply_markup(keyboard(buttons)).await? };
             Ok(sent(message))
         }
         Body::Document { file_id, caption, entities } => {
-            let mut request = bot.send_document(chat, InputFile::file_id(file_id.clone().into()));
+            let mut request = bot.send_document(chat, input_file(file_id)?);
             request.caption = caption.clone();
             request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
             request.await.map(sent)
@@ -92,6 +92,16 @@ async fn request(bot: &Bot, row: &Claimed) -> Result<(i64, Option<String>), Requ
             Err(RequestError::Api(ApiError::Unknown(format!("the edit of row {post} came without its message id"))))
         }
     }
+}
+
+/// Telegram's file id, or the file itself for an [`UPLOAD_PREFIX`] id. A stored file
+/// that does not decode is refused as Telegram would refuse a bad id (never retried).
+fn input_file(file_id: &str) -> Result<InputFile, RequestError> {
+    let Some(upload) = file_id.strip_prefix(UPLOAD_PREFIX) else { return Ok(InputFile::file_id(file_id.to_string().into())) };
+    let unreadable = || RequestError::Api(ApiError::Unknown("Bad Request: stored upload unreadable".into()));
+    let (name, data) = upload.split_once(':').ok_or_else(unreadable)?;
+    let bytes = hex::decode(data).map_err(|_| unreadable())?;
+    Ok(InputFile::memory(bytes).file_name(name.to_string()))
 }
 
 /// Telegram's refusal of a non-anonymous poll (channels take only anonymous ones).
@@ -198,6 +208,9 @@ mod tests {
         for (error, expected) in cases {
             assert_eq!(classify(error), expected);
         }
+        let unreadable = input_file("upload:chart.png:not-hex").map(drop).unwrap_err();
+        assert!(matches!(classify(unreadable), Outcome::Failed(_)), "a stored file that does not decode is never retried");
+        assert!(input_file(&Body::uploaded_photo_id("chart.png", b"png")).is_ok());
         let bad = classify(RequestError::Api(ApiError::MessageTextIsEmpty));
         assert!(matches!(bad, Outcome::Failed(_)), "{bad:?}");
     }
