@@ -163,7 +163,7 @@ pub async fn preview(turn: &Turn<'_>, content: &Content) -> HandlerResult {
                 request.await?;
             }
             // An announcement's content never makes these.
-            Body::Poll { .. } | Body::StopPoll { .. } | Body::Delete { .. } | Body::EditButtons { .. } => {}
+            Body::Poll { .. } | Body::StopPoll { .. } | Body::Delete { .. } | Body::EditButtons { .. } | Body::DrawnPhoto { .. } => {}
         }
     }
     Ok(())

@@ -138,7 +138,7 @@ pub async fn queue_result(ctx: &AppCtx, chat: i64, lang: Lang, poll: &Poll) -> R
     match chart_png(poll, &tally, lang) {
         Ok(png) => {
             let caption = ta(lang, "poll-chart-caption", &[("id", Arg::from(poll.id))]);
-            let body = Body::uploaded_photo(&format!("jajak-{}.png", poll.id), &png, Some(caption));
+            let body = Body::drawn_photo(&format!("jajak-{}.png", poll.id), &png, Some(caption));
             items.push(Outgoing { chat_id: chat, body, priority: Priority::Personal, source });
         }
         Err(error) => tracing::error!(%error, poll = poll.id, "poll chart not drawn"),

@@ -106,23 +106,16 @@ pub enum Body {
     /// Queued behind the post in the same chat; the worker looks up its message id
     /// when it sends, so the edit may be queued before the post has gone out.
     EditButtons { post: i64, buttons: Vec<Vec<ButtonSpec>> },
+    /// A picture the bot drew itself (a poll's result chart, ~40 kB), uploaded when the
+    /// row is sent: it has no Telegram file id yet. `hex` is the file, hex-encoded so
+    /// the row stays JSON text on both databases.
+    DrawnPhoto { name: String, hex: String, caption: Option<String> },
 }
 
-/// A `file_id` that carries the file itself: `upload:<name>:<hex bytes>`. Telegram's
-/// file ids use only `[A-Za-z0-9_-]`, so none starts like this; a picture the bot made
-/// (a poll's result chart, ~40 kB) goes through the outbox this way before Telegram
-/// has given it an id, and rows queued before stay readable.
-pub const UPLOAD_PREFIX: &str = "upload:";
-
 impl Body {
-    /// A picture made by the bot, uploaded when the row is sent.
-    pub fn uploaded_photo(name: &str, bytes: &[u8], caption: Option<String>) -> Body {
-        Body::Photo { file_id: Body::uploaded_photo_id(name, bytes), caption, entities: Vec::new(), buttons: Vec::new() }
-    }
-
-    /// The [`UPLOAD_PREFIX`] form of a file named `name`.
-    pub fn uploaded_photo_id(name: &str, bytes: &[u8]) -> String {
-        format!("{UPLOAD_PREFIX}{}:{}", name.replace(':', "_"), hex::encode(bytes))
+    /// A picture made by the bot (`bytes`, shown as file `name`), uploaded when sent.
+    pub fn drawn_photo(name: &str, bytes: &[u8], caption: Option<String>) -> Body {
+        Body::DrawnPhoto { name: name.to_string(), hex: hex::encode(bytes), caption }
     }
 }
 

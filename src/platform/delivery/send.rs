@@ -8,7 +8,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Inp
 use teloxide::{ApiError, RequestError};
 
 use super::outbox::Claimed;
-use super::{Body, ButtonSpec, UPLOAD_PREFIX};
+use super::{Body, ButtonSpec};
 
 /// What became of one attempt.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,16 +66,21 @@ async fn request(bot: &Bot, row: &Claimed) -> Result<(i64, Option<String>), Requ
             Ok(sent(message))
         }
         Body::Photo { file_id, caption, entities, buttons } => {
-            let mut request = bot.send_photo(chat, input_file(file_id)?);
+            let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
             request.caption = caption.clone();
             request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
             let message = if buttons.is_empty() { request.await? } else { request.reply_markup(keyboard(buttons)).await? };
             Ok(sent(message))
         }
         Body::Document { file_id, caption, entities } => {
-            let mut request = bot.send_document(chat, input_file(file_id)?);
+            let mut request = bot.send_document(chat, InputFile::file_id(file_id.clone().into()));
             request.caption = caption.clone();
             request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
+            request.await.map(sent)
+        }
+        Body::DrawnPhoto { name, hex, caption } => {
+            let mut request = bot.send_photo(chat, drawn_file(name, hex)?);
+            request.caption = caption.clone();
             request.await.map(sent)
         }
         Body::Poll { question, options, multiple } => send_poll(bot, chat, question, options, *multiple).await,
@@ -94,13 +99,10 @@ async fn request(bot: &Bot, row: &Claimed) -> Result<(i64, Option<String>), Requ
     }
 }
 
-/// Telegram's file id, or the file itself for an [`UPLOAD_PREFIX`] id. A stored file
-/// that does not decode is refused as Telegram would refuse a bad id (never retried).
-fn input_file(file_id: &str) -> Result<InputFile, RequestError> {
-    let Some(upload) = file_id.strip_prefix(UPLOAD_PREFIX) else { return Ok(InputFile::file_id(file_id.to_string().into())) };
-    let unreadable = || RequestError::Api(ApiError::Unknown("Bad Request: stored upload unreadable".into()));
-    let (name, data) = upload.split_once(':').ok_or_else(unreadable)?;
-    let bytes = hex::decode(data).map_err(|_| unreadable())?;
+/// The file of a [`Body::DrawnPhoto`]. One that does not decode is refused as Telegram
+/// would refuse a bad file id (never retried).
+fn drawn_file(name: &str, hex: &str) -> Result<InputFile, RequestError> {
+    let bytes = hex::decode(hex).map_err(|_| RequestError::Api(ApiError::Unknown("Bad Request: stored picture unreadable".into())))?;
     Ok(InputFile::memory(bytes).file_name(name.to_string()))
 }
 
@@ -208,9 +210,10 @@ mod tests {
         for (error, expected) in cases {
             assert_eq!(classify(error), expected);
         }
-        let unreadable = input_file("upload:chart.png:not-hex").map(drop).unwrap_err();
+        let unreadable = drawn_file("chart.png", "not hex").map(drop).unwrap_err();
         assert!(matches!(classify(unreadable), Outcome::Failed(_)), "a stored file that does not decode is never retried");
-        assert!(input_file(&Body::uploaded_photo_id("chart.png", b"png")).is_ok());
+        let Body::DrawnPhoto { name, hex, .. } = Body::drawn_photo("chart.png", b"png", None) else { unreachable!() };
+        assert!(drawn_file(&name, &hex).is_ok());
         let bad = classify(RequestError::Api(ApiError::MessageTextIsEmpty));
         assert!(matches!(bad, Outcome::Failed(_)), "{bad:?}");
     }
