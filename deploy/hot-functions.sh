@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Records which functions a started, idle `kimbot run` executes, into
+# Records which functions a started, idle `kimbot run` executes (jobs, long polling,
+# and monitoring asking /healthz, /readyz and /metrics every 10 s), into
 # deploy/hot-functions.txt; release builds lay those out together (see build.rs).
 # Needs valgrind. Run from the repository root after code changes that move a lot:
 #   deploy/hot-functions.sh [SECONDS]        (default 90; valgrind runs ~50x slower)
@@ -24,8 +25,17 @@ exec 3> "$work/fake_in"
 for _ in $(seq 50); do [ -s "$work/fake_url" ] && break; sleep 0.2; done
 url=$(head -1 "$work/fake_url")
 
-TELOXIDE_TOKEN=123:abc TELOXIDE_API_URL="$url" \
-DATABASE_URL="sqlite://$work/idle.db?mode=rwc" KIMBOT_HTTP_ADDR=127.0.0.1:0 RUST_LOG=error \
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(while sleep 10; do
+  for path in healthz readyz metrics; do
+    curl -s -o /dev/null -H "Authorization: Bearer bench-idle" "http://127.0.0.1:$port/$path" || true
+  done
+done) &
+probe_pid=$!
+trap 'kill ${fake_pid:-} ${probe_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
+
+TELOXIDE_TOKEN=123:abc TELOXIDE_API_URL="$url" KIMBOT_METRICS_TOKEN=bench-idle \
+DATABASE_URL="sqlite://$work/idle.db?mode=rwc" KIMBOT_HTTP_ADDR="127.0.0.1:$port" RUST_LOG=error \
   timeout -s INT "$seconds" valgrind --tool=callgrind --demangle=no \
   --callgrind-out-file="$work/callgrind.out" "$bin" run > "$work/run.log" 2>&1 || true
 exec 3>&-

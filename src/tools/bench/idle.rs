@@ -6,6 +6,10 @@
 //! `--seconds` the child's `/proc/PID/status` and `smaps` are read: the resident set
 //! split into memory the process allocated (anonymous) and pages of files mapped in,
 //! the executable's own pages by kind (code, read-only data, relocated data).
+//!
+//! "Idle" is what a deployed bot does with no users: background jobs polling the
+//! database, long polling Telegram, and the operator's monitoring asking `/healthz`,
+//! `/readyz` and `/metrics` (every `--probe-every` seconds; 0 for none).
 
 use std::collections::BTreeMap;
 use std::process::{Child, Command, Stdio};
@@ -15,12 +19,16 @@ use super::env::{BenchDb, fail};
 use super::queue::FakeServer;
 use crate::tools::cli::CliError;
 
+/// The bearer token the probes send for `/metrics`.
+const METRICS_TOKEN: &str = "bench-idle";
+
 /// Runs the measurement and prints it.
-pub async fn run(seconds: u64, http_addr: &str) -> Result<(), CliError> {
+pub async fn run(seconds: u64, probe_every: u64) -> Result<(), CliError> {
     let fake = FakeServer::spawn(1)?;
     let bench_db = BenchDb::create(None).await?;
-    let mut bot = spawn_bot(&fake.url, &bench_db.url, http_addr)?;
-    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    let http_addr = free_loopback_addr()?;
+    let mut bot = spawn_bot(&fake.url, &bench_db.url, &http_addr)?;
+    let probes = monitor(&http_addr, Duration::from_secs(seconds), probe_every).await;
     let reading = match bot.try_wait().map_err(fail)? {
         Some(status) => Err(fail(format!("`kimbot run` ended early ({status})"))),
         None => Reading::of(bot.id()),
@@ -30,7 +38,39 @@ pub async fn run(seconds: u64, http_addr: &str) -> Result<(), CliError> {
     drop(fake);
     bench_db.remove().await;
     reading?.print(seconds);
+    println!("  monitoring probes          {probes}");
     Ok(())
+}
+
+/// A loopback address with a port nobody listens on right now.
+fn free_loopback_addr() -> Result<String, CliError> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(fail)?;
+    Ok(listener.local_addr().map_err(fail)?.to_string())
+}
+
+/// Asks the health, readiness and metrics endpoints every `every` seconds (as an
+/// operator's monitoring would) until `total` has passed; says how many answered 200.
+async fn monitor(addr: &str, total: Duration, every: u64) -> String {
+    if every == 0 {
+        tokio::time::sleep(total).await;
+        return "none".into();
+    }
+    let client = reqwest::Client::new();
+    let deadline = tokio::time::Instant::now() + total;
+    let (mut asked, mut ok) = (0, 0);
+    loop {
+        let next = tokio::time::Instant::now() + Duration::from_secs(every);
+        if next > deadline {
+            tokio::time::sleep_until(deadline).await;
+            return format!("{ok} of {asked} answered 200 (/healthz, /readyz, /metrics every {every} s)");
+        }
+        tokio::time::sleep_until(next).await;
+        for path in ["healthz", "readyz", "metrics"] {
+            let request = client.get(format!("http://{addr}/{path}")).bearer_auth(METRICS_TOKEN);
+            asked += 1;
+            ok += request.send().await.is_ok_and(|r| r.status() == reqwest::StatusCode::OK) as u32;
+        }
+    }
 }
 
 /// `kimbot run` from this very executable, logging only errors.
@@ -42,6 +82,7 @@ fn spawn_bot(api_url: &str, database_url: &str, http_addr: &str) -> Result<Child
         .env("TELOXIDE_API_URL", api_url)
         .env("DATABASE_URL", database_url)
         .env("KIMBOT_HTTP_ADDR", http_addr)
+        .env("KIMBOT_METRICS_TOKEN", METRICS_TOKEN)
         .env("RUST_LOG", "error")
         .stdin(Stdio::null())
         .stdout(Stdio::null())

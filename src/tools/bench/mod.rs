@@ -44,9 +44,9 @@ pub enum BenchCommand {
         /// Seconds to wait after the start before reading.
         #[arg(long, default_value_t = 45)]
         seconds: u64,
-        /// The bot's HTTP listener (`KIMBOT_HTTP_ADDR`; `off` for none).
-        #[arg(long, default_value = "127.0.0.1:0")]
-        http_addr: String,
+        /// Seconds between monitoring probes of /healthz, /readyz and /metrics (0: none).
+        #[arg(long, default_value_t = 10)]
+        probe_every: u64,
     },
     /// Seeds a city (1,000,000 aspirations by default) and times every console page.
     Web(web::WebArgs),
@@ -93,7 +93,7 @@ pub async fn run(command: BenchCommand) -> Result<(), CliError> {
         BenchCommand::Broadcast(args) => broadcast::run(args).await,
         BenchCommand::Queue(args) => queue::run(args).await,
         BenchCommand::Web(args) => web::run(args).await,
-        BenchCommand::Idle { seconds, http_addr } => idle::run(seconds, &http_addr).await,
+        BenchCommand::Idle { seconds, probe_every } => idle::run(seconds, probe_every).await,
         BenchCommand::Export { rows, keep } => Ok(crate::features::reports::bench::run(rows, keep.as_deref()).await?),
         BenchCommand::FakeServer { groups } => queue::serve_fake(groups).await,
     }
