@@ -66,10 +66,10 @@ pub struct Reach {
     pub name: String,
 }
 
-const COLUMNS: &str =
+pub(super) const COLUMNS: &str =
     "SELECT id, title, author_id, kim_id, training_id, area_path, reach_name, status, closes_at, sent_count, created_at FROM surveys";
 
-fn row(r: &AnyRow) -> DbResult<Survey> {
+pub(super) fn row(r: &AnyRow) -> DbResult<Survey> {
     Ok(Survey {
         id: r.try_get("id")?,
         title: r.try_get("title")?,
