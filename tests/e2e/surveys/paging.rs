@@ -132,7 +132,7 @@ async fn the_paged_lists_sql_filter_agrees_with_may_manage_on_tricky_paths() {
     for (i, path) in paths.iter().enumerate() {
         survey(&app, 5 + (i as i64 % 2), &format!("S{i}"), path).await;
     }
-    let all = store::latest(&app.db, 100).await.unwrap();
+    let all = store::latest(&app.db, 100, 0).await.unwrap();
     let mut actors: Vec<Actor> = SCOPES
         .iter()
         .map(|areas| Actor { user_id: 5, is_admin: false, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![1] })
@@ -160,4 +160,31 @@ async fn the_paged_lists_sql_filter_agrees_with_may_manage_on_tricky_paths() {
     }
     let bl = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     assert!(bl.area_path.starts_with("Kota Palembang/Ilir Barat I/"), "the paths above are the real shape: {}", bl.area_path);
+}
+
+#[tokio::test]
+async fn the_cli_list_reaches_older_surveys_with_offset_and_refuses_a_negative_one() {
+    let app = spawn_app().await;
+    let mut ids = Vec::new();
+    for i in 1..=5 {
+        ids.push(survey(&app, 8985, &format!("Survei ke-{i}"), "Kota Palembang").await);
+    }
+    let cli = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kimbot"))
+            .args(["surveys", "list"])
+            .args(args)
+            .env("DATABASE_URL", &app.database_url)
+            .env("TELOXIDE_TOKEN", fake_telegram::TOKEN)
+            .env_remove("KIMBOT_ADMINS")
+            .output()
+            .expect("kimbot runs")
+    };
+
+    let older = cli(&["--limit", "2", "--offset", "3"]);
+    assert!(older.status.success(), "{}", String::from_utf8_lossy(&older.stderr));
+    let listed: Vec<String> = String::from_utf8(older.stdout).unwrap().lines().map(|l| l.split('\t').next().unwrap().to_string()).collect();
+    assert_eq!(listed, [ids[1].to_string(), ids[0].to_string()], "the fourth and fifth newest");
+    let refused = cli(&["--offset", "-1"]);
+    assert!(!refused.status.success(), "a negative offset is a usage error");
+    assert_eq!(String::from_utf8(cli(&["--offset", "5"]).stdout).unwrap(), "", "past the end: nothing");
 }
