@@ -111,6 +111,8 @@ pub async fn card(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError
         buttons.push((t(lang, "sv-btn-close"), Btn::Close(s.id)));
         buttons.push((t(lang, "sv-btn-recall"), Btn::Recall(s.id)));
     }
+    // Back to the list (its first page): the card is no dead end.
+    buttons.push((t(lang, "btn-back"), Btn::Manage));
     let args = [
         ("title", Arg::from(s.title.clone())),
         ("reach", Arg::from(s.reach_name.clone())),
@@ -158,6 +160,7 @@ pub async fn end(turn: &Turn<'_>, btn: &Btn, id: i64, at: At) -> Result<bool, Ha
     }
     let dropped = if to == Status::Recalled { store::drop_unsent(db, id).await? } else { 0 };
     audit::record(db, Some(turn.who.user_id), action, &format!("survey={id} unsent_dropped={dropped}"), now).await?;
-    turn.edit(at, ta(turn.lang(), key, &[("title", Arg::from(s.title))]), None).await?;
+    let back = rows(vec![(t(turn.lang(), "btn-back"), Btn::Manage)]);
+    turn.edit(at, ta(turn.lang(), key, &[("title", Arg::from(s.title))]), Some(back)).await?;
     Ok(true)
 }

@@ -104,7 +104,10 @@ async fn the_survei_management_list_pages_and_refuses_a_forged_page() {
         assert_eq!(wait_answer(&koor, &forged).await.as_deref(), Some(STALE), "{data}");
     }
     koor.press("Survei ke-01").await;
-    wait_text(&koor, "📋 Survei ke-01").await;
+    let card = wait_text(&koor, "📋 Survei ke-01").await;
+    assert!(card.has_button("Kembali"), "the card leads back: {:?}", card.button_labels());
+    koor.press("Kembali").await;
+    wait_text(&koor, "Halaman 1 dari 2").await;
 }
 
 /// Staff scopes as paths, written to trip a `LIKE` (case, `_`) or a bare prefix.
