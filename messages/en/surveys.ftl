@@ -74,6 +74,9 @@ sv-none-for-you = No survey is waiting for your answers right now.
 sv-for-you = Surveys you can answer (answers you gave are kept):
 sv-manage-empty = There is no survey you manage yet. Write one with /survei → Write a new survey.
 sv-manage-choose = Surveys you manage (newest first):
+sv-btn-prev = ◀️ Previous
+sv-btn-next = Next ▶️
+sv-page = Page { $page } of { $pages } ({ $total } surveys).
 sv-card =
     📋 { $title }
     For: { $reach }

@@ -74,6 +74,9 @@ sv-none-for-you = Tidak ada survei yang menunggu jawaban Anda saat ini.
 sv-for-you = Survei yang bisa Anda isi (jawaban yang sudah ada tersimpan):
 sv-manage-empty = Belum ada survei yang Anda kelola. Buat dengan /survei → Buat survei baru.
 sv-manage-choose = Survei yang Anda kelola (terbaru di atas):
+sv-btn-prev = ◀️ Sebelumnya
+sv-btn-next = Berikutnya ▶️
+sv-page = Halaman { $page } dari { $pages } ({ $total } survei).
 sv-card =
     📋 { $title }
     Untuk: { $reach }

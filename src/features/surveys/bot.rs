@@ -116,7 +116,8 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
     }
     match btn {
         Btn::New => compose::start(turn, at).await.map(|()| true),
-        Btn::Manage => manage::list(turn, at).await.map(|()| true),
+        Btn::Manage => manage::list(turn, 0, at).await,
+        Btn::ManagePage(page) => manage::list(turn, page, at).await,
         Btn::Card(id) => manage::card(turn, id, at).await,
         Btn::Results(id) => manage::results(turn, id).await,
         Btn::Close(id) | Btn::Recall(id) => manage::ask(turn, &btn, id, at).await,

@@ -11,6 +11,8 @@ pub enum Btn {
     New,
     /// `/survei` menu: the surveys I may manage.
     Manage,
+    /// That list's page (from 0).
+    ManagePage(i64),
     /// `/survei` menu: the surveys open for me to answer.
     ForMe,
     /// Compose: the next question is of this kind.
@@ -62,6 +64,7 @@ impl Payload for Btn {
         match self {
             Btn::New => "new".into(),
             Btn::Manage => "mine".into(),
+            Btn::ManagePage(p) => format!("mine:{p}"),
             Btn::ForMe => "me".into(),
             Btn::Kind(k) => format!("k:{}", k.code()),
             Btn::Review => "rv".into(),
@@ -94,6 +97,7 @@ impl Payload for Btn {
         Some(match (parts[0], parts.len()) {
             ("new", 1) => Btn::New,
             ("mine", 1) => Btn::Manage,
+            ("mine", 2) => Btn::ManagePage(s_digits(parts[1]).then(|| parts[1].parse().ok()).flatten()?),
             ("me", 1) => Btn::ForMe,
             ("k", 2) => Btn::Kind(Kind::parse(parts[1])?),
             ("rv", 1) => Btn::Review,
@@ -139,6 +143,8 @@ mod tests {
         let all = [
             Btn::New,
             Btn::Manage,
+            Btn::ManagePage(0),
+            Btn::ManagePage(i64::MAX),
             Btn::ForMe,
             Btn::Kind(Kind::Scale),
             Btn::Review,
@@ -163,7 +169,7 @@ mod tests {
             Btn::RecallYes(5),
         ];
         crate::bot::feature::assert_round_trip(&all);
-        for bad in ["", "k:x", "e:-1", "e:+1", "days:0", "days:91", "s:0", "s:-3", "a:1:2", "a:1:2:-1", "a:1:2:x", "a:1:2:100", "new:1", "x:1:2", "rt:0"] {
+        for bad in ["", "k:x", "e:-1", "e:+1", "days:0", "days:91", "s:0", "s:-3", "a:1:2", "a:1:2:-1", "a:1:2:x", "a:1:2:100", "new:1", "x:1:2", "rt:0", "mine:-1", "mine:+1", "mine:", "mine:1:2", "mine:9223372036854775808"] {
             assert_eq!(Btn::parse(bad), None, "{bad}");
         }
     }

@@ -28,10 +28,13 @@ pub enum SurveysCliError {
 
 #[derive(Debug, Subcommand)]
 pub enum SurveysAction {
-    /// List the latest surveys: id, status, closing time, invitations, responses, reach, title.
+    /// List the latest surveys, newest first: id, status, closing time, invitations,
+    /// responses, reach, title. `--offset` skips that many newest ones, to reach older.
     List {
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(i64).range(0..))]
         limit: i64,
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..))]
+        offset: i64,
     },
     /// Write one survey's results: XLSX, CSV (`;`, UTF-8 with BOM) and a chart PNG.
     Export {
@@ -44,8 +47,8 @@ pub enum SurveysAction {
 pub async fn run(db: &Db, tz: Tz, action: SurveysAction, now: i64, out: &mut dyn Write) -> Result<(), SurveysCliError> {
     let io = |e: std::io::Error| SurveysCliError::Report(e.into());
     match action {
-        SurveysAction::List { limit } => {
-            for s in store::latest(db, limit).await? {
+        SurveysAction::List { limit, offset } => {
+            for s in store::latest(db, limit, offset).await? {
                 let n = responses::count_submitted(db, s.id).await?;
                 let closes = super::render::when(s.closes_at, tz);
                 let status = s.shown_status(now).code();

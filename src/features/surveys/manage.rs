@@ -1,24 +1,27 @@
-//! Managing sent surveys: a list of those the person may manage (coordinators: the
-//! ones they wrote; staff: also every survey inside their area; admins: all), a card
+//! Managing sent surveys: a paged list of those the person may manage (coordinators:
+//! the ones they wrote; staff: also every survey inside their area; admins: all), a card
 //! per survey with its results in chat, "close now" and "recall" (each asked twice,
 //! each done once and audited). A survey outside the presser's reach reads as missing.
 
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+
 use super::bot::rows;
 use super::buttons::Btn;
+use super::listing::{self, Page};
 use super::model::Status;
 use super::results;
 use super::store::{self, Survey};
 use super::render;
-use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
+use crate::bot::feature::{At, CallbackData, HandlerError, Turn};
+use crate::bot::keyboards::button;
 use crate::features::members::Actor;
 use crate::features::members::permissions::{Action, may};
 use crate::platform::audit;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, t, ta};
 
-/// How many of the latest surveys the list looks through.
-const LIST_SCAN: i64 = 200;
-const LIST_SHOWN: usize = 10;
+/// Surveys on one page of the chat's lists (`/survei` → manage, `/laporan`).
+pub const PER_PAGE: i64 = 10;
 
 /// Whether `actor` may see the results of `s` and close or recall it: its author,
 /// staff overseeing its reach, admins. Coordinators see only their own.
@@ -26,25 +29,57 @@ pub fn may_manage(actor: &Actor, s: &Survey) -> bool {
     s.author_id == actor.user_id || may(actor, Action::Oversee(&s.area_path))
 }
 
-/// The surveys the person in `turn` may manage, newest first.
-pub async fn visible(turn: &Turn<'_>, limit: usize) -> Result<Vec<Survey>, HandlerError> {
-    Ok(manageable(&turn.ctx.db, &turn.who.actor, limit).await?)
+/// Page `number` of the surveys the person in `turn` may manage, newest first;
+/// `None` for a forged page number (see [`listing::page`]).
+pub async fn visible(turn: &Turn<'_>, number: i64) -> Result<Option<Page>, HandlerError> {
+    Ok(listing::page(&turn.ctx.db, &turn.who.actor, number, PER_PAGE).await?)
 }
 
-/// The surveys `actor` may manage, newest first (the chat's lists and the console's).
+/// The newest `limit` surveys `actor` may manage (the console's pick).
 pub async fn manageable(db: &Db, actor: &Actor, limit: usize) -> DbResult<Vec<Survey>> {
-    let all = store::latest(db, LIST_SCAN).await?;
-    Ok(all.into_iter().filter(|s| may_manage(actor, s)).take(limit).collect())
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    Ok(listing::page(db, actor, 0, limit).await?.map(|p| p.surveys).unwrap_or_default())
 }
 
-pub async fn list(turn: &Turn<'_>, at: At) -> HandlerResult {
+/// `/survei` → "Survei yang saya kelola": page `number` of them, each a button to its card.
+pub async fn list(turn: &Turn<'_>, number: i64, at: At) -> Result<bool, HandlerError> {
     let lang = turn.lang();
-    let list = visible(turn, LIST_SHOWN).await?;
-    if list.is_empty() {
-        return turn.edit(at, t(lang, "sv-manage-empty"), None).await;
+    let Some(page) = visible(turn, number).await? else { return Ok(false) };
+    if page.surveys.is_empty() {
+        turn.edit(at, t(lang, "sv-manage-empty"), None).await?;
+        return Ok(true);
     }
-    let buttons = list.into_iter().map(|s| (label(turn, &s), Btn::Card(s.id))).collect();
-    turn.edit(at, t(lang, "sv-manage-choose"), Some(rows(buttons))).await
+    let keys = keyboard(turn, &page, Btn::Card, Btn::ManagePage);
+    turn.edit(at, heading(turn, "sv-manage-choose", &page), Some(keys)).await?;
+    Ok(true)
+}
+
+/// The list's text: `key`, then "Halaman 2 dari 3" when there is more than one page.
+pub fn heading(turn: &Turn<'_>, key: &str, page: &Page) -> String {
+    let lang = turn.lang();
+    if page.pages == 1 {
+        return t(lang, key);
+    }
+    let args = [("page", Arg::from(page.number + 1)), ("pages", Arg::from(page.pages)), ("total", Arg::from(page.total))];
+    format!("{}\n{}", t(lang, key), ta(lang, "sv-page", &args))
+}
+
+/// A button per survey on the page (`pick` makes its payload), then "◀️ Sebelumnya" /
+/// "Berikutnya ▶️" (`to_page`) where there is a page before or after.
+pub fn keyboard<B: CallbackData>(turn: &Turn<'_>, page: &Page, pick: impl Fn(i64) -> B, to_page: impl Fn(i64) -> B) -> InlineKeyboardMarkup {
+    let lang = turn.lang();
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = page.surveys.iter().map(|s| vec![button(label(turn, s), pick(s.id))]).collect();
+    let mut nav = Vec::new();
+    if page.has_prev() {
+        nav.push(button(t(lang, "sv-btn-prev"), to_page(page.number - 1)));
+    }
+    if page.has_next() {
+        nav.push(button(t(lang, "sv-btn-next"), to_page(page.number + 1)));
+    }
+    if !nav.is_empty() {
+        rows.push(nav);
+    }
+    InlineKeyboardMarkup::new(rows)
 }
 
 /// `🟢 Title` / `⏹ Title` / `🗑 Title`, for list buttons.
@@ -76,6 +111,8 @@ pub async fn card(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError
         buttons.push((t(lang, "sv-btn-close"), Btn::Close(s.id)));
         buttons.push((t(lang, "sv-btn-recall"), Btn::Recall(s.id)));
     }
+    // Back to the list (its first page): the card is no dead end.
+    buttons.push((t(lang, "btn-back"), Btn::Manage));
     let args = [
         ("title", Arg::from(s.title.clone())),
         ("reach", Arg::from(s.reach_name.clone())),
@@ -123,6 +160,7 @@ pub async fn end(turn: &Turn<'_>, btn: &Btn, id: i64, at: At) -> Result<bool, Ha
     }
     let dropped = if to == Status::Recalled { store::drop_unsent(db, id).await? } else { 0 };
     audit::record(db, Some(turn.who.user_id), action, &format!("survey={id} unsent_dropped={dropped}"), now).await?;
-    turn.edit(at, ta(turn.lang(), key, &[("title", Arg::from(s.title))]), None).await?;
+    let back = rows(vec![(t(turn.lang(), "btn-back"), Btn::Manage)]);
+    turn.edit(at, ta(turn.lang(), key, &[("title", Arg::from(s.title))]), Some(back)).await?;
     Ok(true)
 }

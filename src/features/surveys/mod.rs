@@ -12,6 +12,7 @@ pub mod closing;
 pub mod cli;
 pub mod compose;
 pub mod export;
+pub mod listing;
 pub mod manage;
 pub mod model;
 pub mod personal;

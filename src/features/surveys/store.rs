@@ -66,10 +66,10 @@ pub struct Reach {
     pub name: String,
 }
 
-const COLUMNS: &str =
+pub(super) const COLUMNS: &str =
     "SELECT id, title, author_id, kim_id, training_id, area_path, reach_name, status, closes_at, sent_count, created_at FROM surveys";
 
-fn row(r: &AnyRow) -> DbResult<Survey> {
+pub(super) fn row(r: &AnyRow) -> DbResult<Survey> {
     Ok(Survey {
         id: r.try_get("id")?,
         title: r.try_get("title")?,
@@ -127,9 +127,11 @@ pub async fn get(db: &Db, id: i64) -> DbResult<Option<Survey>> {
     r.as_ref().map(row).transpose()
 }
 
-/// The latest surveys, newest first (callers keep those the person may see).
-pub async fn latest(db: &Db, limit: i64) -> DbResult<Vec<Survey>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{COLUMNS} ORDER BY id DESC LIMIT $1"))).bind(limit).fetch_all(&db.pool).await?;
+/// The latest surveys, newest first, after skipping the `offset` newest (the CLI's
+/// list, which acts as the office; chat lists go through [`super::listing`]).
+pub async fn latest(db: &Db, limit: i64, offset: i64) -> DbResult<Vec<Survey>> {
+    let sql = format!("{COLUMNS} ORDER BY id DESC LIMIT $1 OFFSET $2");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(limit).bind(offset).fetch_all(&db.pool).await?;
     rows.iter().map(row).collect()
 }
 

@@ -169,7 +169,7 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
 
     let dir = tempfile::tempdir().unwrap();
     let mut out = Vec::new();
-    run(&app.db, chrono_tz::Asia::Jakarta, SurveysAction::List { limit: 10 }, NOW, &mut out).await.unwrap();
+    run(&app.db, chrono_tz::Asia::Jakarta, SurveysAction::List { limit: 10, offset: 0 }, NOW, &mut out).await.unwrap();
     let listed = String::from_utf8(std::mem::take(&mut out)).unwrap();
     assert!(listed.lines().any(|l| l.starts_with(&format!("{inside}\topen\t")) && l.contains("responses 1")), "{listed}");
     let export = SurveysAction::Export { id: inside, out: dir.path().to_path_buf() };

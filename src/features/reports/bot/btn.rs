@@ -27,6 +27,8 @@ pub enum Btn {
     TrainingPage(i64),
     /// Attendance: this training.
     Training(i64),
+    /// Surveys: a page of the list (from 0).
+    SurveyPage(i64),
     /// Surveys: this survey.
     Survey(i64),
 }
@@ -63,6 +65,7 @@ impl Payload for Btn {
             Btn::UmkmNeed(id, s, n) => format!("un:{id}:{}:{}", opt(*s), opt(*n)),
             Btn::TrainingPage(p) => format!("tp:{p}"),
             Btn::Training(id) => format!("tr:{id}"),
+            Btn::SurveyPage(p) => format!("sp:{p}"),
             Btn::Survey(id) => format!("sv:{id}"),
         }
     }
@@ -84,7 +87,7 @@ impl Payload for Btn {
     }
 }
 
-/// Payloads carrying ids: `a:`, `ua:`, `us:`, `un:`, `tp:`, `tr:`, `sv:`.
+/// Payloads carrying ids: `a:`, `ua:`, `us:`, `un:`, `tp:`, `tr:`, `sp:`, `sv:`.
 fn parse_with_ids(data: &str) -> Option<Btn> {
     let parts: Vec<&str> = data.split(':').collect();
     let id = |i: usize| parts.get(i).and_then(|s| positive(s));
@@ -97,6 +100,8 @@ fn parse_with_ids(data: &str) -> Option<Btn> {
         ("tp", 2) if parts[1] == "0" => Btn::TrainingPage(0),
         ("tp", 2) => Btn::TrainingPage(id(1)?),
         ("tr", 2) => Btn::Training(id(1)?),
+        ("sp", 2) if parts[1] == "0" => Btn::SurveyPage(0),
+        ("sp", 2) => Btn::SurveyPage(id(1)?),
         ("sv", 2) => Btn::Survey(id(1)?),
         _ => return None,
     })
@@ -143,9 +148,12 @@ mod tests {
             Btn::Training(i64::MAX),
             Btn::Kind(Kind::Surveys),
             Btn::Survey(i64::MAX),
+            Btn::SurveyPage(0),
+            Btn::SurveyPage(2),
+            Btn::SurveyPage(i64::MAX),
         ];
         crate::bot::feature::assert_round_trip(&all);
-        for bad in ["", "p:x", "a:-1", "a:0", "a:x", "a:1:2", "alll", "k:x", "ua:0", "us:1:7", "us:1", "un:1:-:9", "un:1:+1:-", "tp:-1", "tr:0", "tr:1:2", "sv:0", "sv:x"] {
+        for bad in ["", "p:x", "a:-1", "a:0", "a:x", "a:1:2", "alll", "k:x", "ua:0", "us:1:7", "us:1", "un:1:-:9", "un:1:+1:-", "tp:-1", "tr:0", "tr:1:2", "sv:0", "sv:x", "sp:-1", "sp:00", "sp:+1", "sp:1:2", "sp:9223372036854775808"] {
             assert_eq!(Btn::parse(bad), None, "{bad}");
         }
     }

@@ -57,7 +57,8 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> Res
         (Btn::UmkmNeed(area, sector, need), Dialog::Umkm) => return umkm(turn, area, sector, need, at).await,
         (Btn::TrainingPage(page), Dialog::Attendance) => trainings_page(turn, page, at).await?,
         (Btn::Training(id), Dialog::Attendance) => return attendance(turn, id, at).await,
-        (Btn::Kind(Kind::Surveys), Dialog::ChooseKind) => super::surveys::list(turn, at).await?,
+        (Btn::Kind(Kind::Surveys), Dialog::ChooseKind) => return super::surveys::list(turn, 0, at).await,
+        (Btn::SurveyPage(page), Dialog::Surveys) => return super::surveys::list(turn, page, at).await,
         (Btn::Survey(id), Dialog::Surveys) => return super::surveys::chosen(turn, id, at).await,
         _ => return Ok(false),
     }
