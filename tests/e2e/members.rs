@@ -132,3 +132,20 @@ async fn the_kim_choice_gantikim_opens_is_stored_as_before_and_survives_a_restar
     assert!(warga.next_message().await.text.contains("KIM Talang Aman"));
     assert_eq!(app.count(stored, 5060).await, 0);
 }
+
+#[tokio::test]
+async fn the_menu_a_resident_got_from_bahasa_is_taken_away_when_they_erase_their_data() {
+    let app = spawn_app().await;
+    let warga = app.member_of(5070, "Wati", "IB1-BL").await;
+    warga.send("/bahasa").await;
+    warga.next_message().await;
+    warga.press("English").await;
+    warga.next_message().await;
+
+    warga.send("/hapusdata").await;
+    warga.next_message().await;
+    warga.press("Erase").await;
+    assert!(warga.next_message().await.text.contains("has been erased"));
+
+    app.wait_for_call("deletemycommands", |p| p["scope"]["chat_id"] == 5070).await;
+}
