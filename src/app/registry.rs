@@ -8,7 +8,7 @@ use teloxide::types::Update;
 use crate::bot::HandlerResult;
 use crate::bot::feature::plug;
 use crate::bot::{Registry, RegistryError};
-use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm};
+use crate::features::{announcements, aspirations, factcheck, feeds, members, polls, privacy, reports, surveys, trainings, umkm};
 use crate::platform::personal::PersonalData;
 use crate::web::console;
 
@@ -46,6 +46,7 @@ pub fn registry() -> Result<Registry, RegistryError> {
         plug::<surveys::bot::Surveys>(),
         plug::<polls::bot::Polls>(),
         plug::<console::bot::Console>(),
+        plug::<members::bot::Members>(),
     ])?
     .with_links(vec![Box::new(trainings::bot::link::TrainingLink)])
 }

@@ -1,4 +1,4 @@
-//! The bot layer's own inline-button payloads (privacy notice, KIM menu, language).
+//! The bot layer's own inline-button payloads (privacy notice, KIM menu).
 //! Short (Telegram allows 64 bytes), typed, and parsed strictly: anything that does
 //! not parse is treated as a forged or stale press. Features' buttons carry their
 //! own prefix (see [`super::feature::Payload`]) and are routed by the registry.
@@ -7,7 +7,7 @@ use super::feature::CallbackData;
 use crate::platform::i18n::Lang;
 
 /// Prefixes of the core's payloads; features may not use them.
-pub const CORE_PREFIXES: [&str; 4] = ["ob", "ar", "km", "lg"];
+pub const CORE_PREFIXES: [&str; 3] = ["ob", "ar", "km"];
 
 /// What a button press asks for. Each handler still checks it against the current
 /// dialogue state and the presser's role before acting.
@@ -23,8 +23,6 @@ pub enum Cb {
     Area(i64),
     /// KIM menu: join this KIM.
     Kim(i64),
-    /// `/bahasa`: switch to this language.
-    SetLang(Lang),
 }
 
 impl Cb {
@@ -35,7 +33,6 @@ impl Cb {
             Cb::NoticeLang(l) => format!("ob:l:{}", l.code()),
             Cb::Area(id) => format!("ar:{id}"),
             Cb::Kim(id) => format!("km:{id}"),
-            Cb::SetLang(l) => format!("lg:{}", l.code()),
         }
     }
 
@@ -47,7 +44,6 @@ impl Cb {
             ("ob", Some("l"), Some(code)) => Cb::NoticeLang(Lang::from_code(code)?),
             ("ar", Some(id), None) => Cb::Area(parse_id(id)?),
             ("km", Some(id), None) => Cb::Kim(parse_id(id)?),
-            ("lg", Some(code), None) => Cb::SetLang(Lang::from_code(code)?),
             _ => return None,
         };
         parts.next().is_none().then_some(cb)
@@ -77,7 +73,6 @@ mod tests {
             Cb::Area(0),
             Cb::Area(i64::MAX),
             Cb::Kim(42),
-            Cb::SetLang(Lang::Id),
         ];
         for cb in all {
             assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()));
@@ -87,7 +82,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "ob", "ob:x", "ar:-1", "km:abc", "lg:fr", "km:1:2", "ar:1;DROP", "staff:grant:1"] {
+        for data in ["", "ob", "ob:x", "ar:-1", "km:abc", "lg:fr", "km:1:2", "ar:1;DROP", "staff:grant:1", "lg:id"] {
             assert_eq!(Cb::parse(data), None, "{data}");
         }
     }

@@ -66,13 +66,17 @@ pub struct CommandSpec {
     /// The feature refuses lower roles itself (its refusal depends on who asks); the
     /// router passes the command on instead of answering `denied`.
     pub refuses_itself: bool,
+    /// Answered for people who are not members (yet) too, even when its feature
+    /// needs membership: e.g. "this command works in groups" needs no consent.
+    pub open_to_non_members: bool,
 }
 
 impl CommandSpec {
     /// A command for everyone from `role` up, in the menu, with help line
     /// `help-line-<name>`.
     pub const fn new(name: &'static str, role: Role, help: &'static str) -> CommandSpec {
-        CommandSpec { name, aliases: &[], role, denied: None, help: Some(help), menu: true, refuses_itself: false }
+        let (refuses_itself, open_to_non_members) = (false, false);
+        CommandSpec { name, aliases: &[], role, denied: None, help: Some(help), menu: true, refuses_itself, open_to_non_members }
     }
 
     pub const fn aliases(self, aliases: &'static [&'static str]) -> CommandSpec {
@@ -86,6 +90,11 @@ impl CommandSpec {
     /// The feature answers lower roles itself (see `refuses_itself`).
     pub const fn refused_by_feature(self) -> CommandSpec {
         CommandSpec { refuses_itself: true, ..self }
+    }
+
+    /// Answered for non-members too (see `open_to_non_members`).
+    pub const fn open_to_non_members(self) -> CommandSpec {
+        CommandSpec { open_to_non_members: true, ..self }
     }
 
     /// Not listed in the menu (still in help when it has a line).

@@ -1,5 +1,6 @@
 //! Groups: greeting when added, `/hubungkan` and `/putuskan`, and following removal,
-//! restriction and supergroup migration so the group table stays true.
+//! restriction and supergroup migration so the group table stays true. (`/grupsaya`,
+//! the list in private chat, is the members feature's.)
 
 use std::sync::Arc;
 
@@ -8,13 +9,12 @@ use teloxide::types::{ChatMemberKind, ChatMemberUpdated};
 
 use super::keyboards::parse_command;
 use super::private::apologize;
-use super::who::Who;
 use crate::platform::ctx::AppCtx;
 use super::HandlerResult;
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::{GroupStatus, Role, areas, groups, roles};
+use crate::features::members::{GroupStatus, areas, groups, roles};
 
 /// Groups are community spaces: the bot speaks Indonesian there.
 const GROUP_LANG: Lang = Lang::Id;
@@ -147,36 +147,4 @@ async fn unlink(ctx: &AppCtx, chat_id: i64, actor: &crate::features::members::Ac
     let detail = format!("chat={chat_id} kim={}", kim.code);
     audit::record(&ctx.db, Some(actor.user_id), "group.unlink", &detail, ctx.now()).await?;
     Ok(ta(GROUP_LANG, "group-unlinked", &[("kim", Arg::from(&kim.name))]))
-}
-
-/// `/grupsaya`: the groups of the KIMs this person coordinates (staff: of their KIM).
-pub async fn my_groups(bot: &ReplyBot, ctx: &AppCtx, who: &Who, chat: ChatId) -> HandlerResult {
-    let lang = who.lang;
-    if who.actor.role() < Role::Coordinator {
-        bot.send_message(chat, t(lang, "not-allowed-coordinator")).await?;
-        return Ok(());
-    }
-    let mut kim_ids = who.actor.coordinator_kims.clone();
-    // One's own KIM counts only if one may act for it (staff of its area): a
-    // coordinator who moved to another KIM with /gantikim does not see its groups.
-    if let Some(own) = who.member.as_ref().and_then(|m| m.kim_id).filter(|id| !kim_ids.contains(id)) {
-        if areas::kim_by_id(&ctx.db, own).await?.is_some_and(|k| who.actor.can_manage_kim(&k)) {
-            kim_ids.push(own);
-        }
-    }
-    let kims = areas::kims_by_ids(&ctx.db, &kim_ids).await?;
-    let list = groups::of_kims(&ctx.db, &kim_ids).await?;
-    if list.is_empty() {
-        bot.send_message(chat, t(lang, "my-groups-empty")).await?;
-        return Ok(());
-    }
-    let mut lines = vec![t(lang, "my-groups-header")];
-    for g in list {
-        let kim = kims.iter().find(|k| Some(k.id) == g.kim_id).map(|k| k.name.clone()).unwrap_or_default();
-        let status = t(lang, &format!("group-status-{}", g.status().as_str()));
-        let args = [("title", Arg::from(g.title)), ("kim", Arg::from(kim)), ("status", Arg::from(status))];
-        lines.push(ta(lang, "my-groups-item", &args));
-    }
-    bot.send_message(chat, lines.join("\n")).await?;
-    Ok(())
 }

@@ -79,14 +79,23 @@ pub async fn refresh_menu(
     if shown == Some(role.as_str()) {
         return Ok(());
     }
-    let scope = BotCommandScope::Chat { chat_id: Recipient::Id(ChatId(user_id)) };
-    if role == Role::Resident {
-        if shown.is_some() {
-            bot.delete_my_commands().scope(scope).await?;
-        }
-    } else {
-        bot.set_my_commands(commands(&private_commands(registry, role), lang)).scope(scope).await?;
+    if role != Role::Resident {
+        return show_menu(bot, ctx, registry, user_id, lang, role).await;
     }
+    if shown.is_some() {
+        let scope = BotCommandScope::Chat { chat_id: Recipient::Id(ChatId(user_id)) };
+        bot.delete_my_commands().scope(scope).await?;
+    }
+    users::set_menu_role(&ctx.db, user_id, role.as_str()).await?;
+    Ok(())
+}
+
+/// Gives one person the menu of `role` in `lang`, whatever they were shown before:
+/// after `/bahasa`, since the default menus follow the language of the Telegram
+/// app, not the one chosen in the bot.
+pub async fn show_menu(bot: &Bot, ctx: &AppCtx, registry: &Registry, user_id: i64, lang: Lang, role: Role) -> HandlerResult {
+    let scope = BotCommandScope::Chat { chat_id: Recipient::Id(ChatId(user_id)) };
+    bot.set_my_commands(commands(&private_commands(registry, role), lang)).scope(scope).await?;
     users::set_menu_role(&ctx.db, user_id, role.as_str()).await?;
     Ok(())
 }

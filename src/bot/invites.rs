@@ -1,73 +1,17 @@
-//! One-time invite codes for roles: `/undang` creates one, a deep link
-//! `t.me/<bot>?start=inv-<code>` (or `/start inv-<code>`) claims it.
+//! Claiming one-time role invites: a deep link `t.me/<bot>?start=inv-<code>` (or
+//! `/start inv-<code>`) after consent. `/undang`, which creates them, is the
+//! members feature's.
 
 use super::registry::Registry;
 use teloxide::prelude::*;
 
-use super::onboarding::INVITE_PREFIX;
-use super::who::Who;
 use crate::platform::ctx::AppCtx;
-use crate::features::members::permissions::{Action, may};
 use super::{HandlerResult, help};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::roles::{self, INVITE_DAYS, Scope};
-use crate::features::members::{Role, areas, users};
-
-pub async fn create(bot: &ReplyBot, ctx: &AppCtx, who: &Who, chat: ChatId, args: &str) -> HandlerResult {
-    let lang = who.lang;
-    if who.actor.role() < Role::Staff {
-        bot.send_message(chat, t(lang, "not-allowed-staff")).await?;
-        return Ok(());
-    }
-    let (kind, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
-    let rest = rest.trim();
-    let scope = match kind.to_lowercase().as_str() {
-        "koordinator" | "coordinator" if !rest.is_empty() => match areas::kim_by_code(&ctx.db, rest).await? {
-            Some(kim) if who.actor.can_invite_coordinator_for(&kim) => Scope::Kim(kim),
-            Some(_) => return reply(bot, chat, t(lang, "not-allowed-staff")).await,
-            None => {
-                let shown: String = rest.chars().take(24).collect();
-                return reply(bot, chat, ta(lang, "kim-not-found", &[("code", Arg::from(shown))])).await;
-            }
-        },
-        "staf" | "staff" if !rest.is_empty() => {
-            if !may(&who.actor, Action::InviteStaff) {
-                return reply(bot, chat, t(lang, "not-allowed-admin")).await;
-            }
-            match pick_area(ctx, lang, rest).await? {
-                Ok(area) => Scope::Area(area),
-                Err(message) => return reply(bot, chat, message).await,
-            }
-        }
-        _ => return reply(bot, chat, t(lang, "invite-usage")).await,
-    };
-    let code = roles::create_invite(&ctx.db, &scope, who.user_id, ctx.now()).await?;
-    let detail = format!("role={} scope={}", scope.role().as_str(), scope.label());
-    audit::record(&ctx.db, Some(who.user_id), "invite.create", &detail, ctx.now()).await?;
-    let args = [
-        ("role", Arg::from(t(lang, scope.role().message_key()))),
-        ("scope", Arg::from(scope.label())),
-        ("days", Arg::from(INVITE_DAYS)),
-        ("link", Arg::from(ctx.deep_link(&format!("{INVITE_PREFIX}{code}")))),
-    ];
-    reply(bot, chat, ta(lang, "invite-created", &args)).await
-}
-
-/// One kota or kecamatan by name, or the message explaining why not.
-async fn pick_area(ctx: &AppCtx, lang: Lang, name: &str) -> Result<Result<crate::features::members::Area, String>, super::HandlerError> {
-    let shown: String = name.chars().take(60).collect();
-    let mut found = areas::find_scope_areas(&ctx.db, name).await?;
-    Ok(match found.len() {
-        0 => Err(ta(lang, "area-not-found", &[("name", Arg::from(shown))])),
-        1 => Ok(found.remove(0)),
-        _ => {
-            let options = found.iter().map(|a| a.path.clone()).collect::<Vec<_>>().join("; ");
-            Err(ta(lang, "area-ambiguous", &[("name", Arg::from(shown)), ("options", Arg::from(options))]))
-        }
-    })
-}
+use crate::features::members::roles::{self, Scope};
+use crate::features::members::users;
 
 async fn reply(bot: &ReplyBot, chat: ChatId, text: String) -> HandlerResult {
     bot.send_message(chat, text).await?;

@@ -26,13 +26,6 @@ pub fn notice(lang: Lang) -> InlineKeyboardMarkup {
     ])
 }
 
-pub fn languages() -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new(vec![vec![
-        button(t(Lang::Id, "btn-lang-id"), Cb::SetLang(Lang::Id)),
-        button(t(Lang::En, "btn-lang-en"), Cb::SetLang(Lang::En)),
-    ]])
-}
-
 /// One area per row (names are long and phones are narrow), then "back".
 pub fn areas(lang: Lang, areas: &[Area], back: Option<i64>) -> InlineKeyboardMarkup {
     let mut rows: Vec<_> = areas.iter().map(|a| vec![button(a.name.clone(), Cb::Area(a.id))]).collect();

@@ -1,6 +1,7 @@
 //! teloxide glue: the update schema, dialogue state stored in our own database, the
-//! core's own flows (onboarding, language, groups, invites), command menus, and the
-//! [`feature`] plug through which each feature's handlers are routed ([`registry`]).
+//! dialogue frame (`/start` with onboarding and invite links, `/batal`, `/bantuan`),
+//! groups, command menus, and the [`feature`] plug through which each feature's
+//! handlers are routed ([`registry`]), the membership commands included.
 //!
 //! Every failure ends in a logged error and a polite apology to the user.
 

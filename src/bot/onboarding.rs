@@ -17,7 +17,7 @@ use super::link::DeepLink;
 pub use super::turn::At;
 
 /// Deep-link payloads starting with this are role invites, not KIM codes.
-pub const INVITE_PREFIX: &str = "inv-";
+pub use crate::features::members::roles::INVITE_PREFIX;
 
 pub async fn start(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, dlg: &Dlg, who: &Who, args: &str) -> HandlerResult {
     let payload = Some(args.trim()).filter(|p| !p.is_empty()).map(str::to_string);

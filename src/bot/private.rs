@@ -7,15 +7,14 @@ use std::sync::Arc;
 
 use teloxide::prelude::*;
 
-use super::keyboards::{self, Command, parse_command};
+use super::keyboards::{Command, parse_command};
 use super::turn::{Popup, PopupText, Turn};
 use super::who::Who;
 use crate::platform::ctx::AppCtx;
 use super::registry::Registry;
-use super::{Cb, Dlg, HandlerError, HandlerResult, State, groups, help, invites, onboarding};
+use super::{Cb, Dlg, HandlerError, HandlerResult, State, help, onboarding};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::{Role, users};
 
 pub async fn on_message(bot: ReplyBot, msg: Message, dlg: Dlg, state: State, ctx: Arc<AppCtx>, registry: Arc<Registry>) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
@@ -84,26 +83,15 @@ async fn on_command(turn: &Turn<'_>, state: State, cmd: Command<'_>) -> HandlerR
         "bantuan" | "help" => {
             return bot.send_message(chat, help::help_text(registry, lang, who.actor.role())).await.map(drop).map_err(Into::into);
         }
-        "hubungkan" | "putuskan" => return say(bot, chat, lang, "only-group").await,
         _ => {}
     }
     let feature = registry.command(&cmd.name);
-    let open_to_all = feature.is_some_and(|(f, _)| !f.needs_membership());
+    let open_to_all = feature.is_some_and(|(f, spec)| !f.needs_membership() || spec.open_to_non_members);
     if who.member.is_none() && !open_to_all {
         if let State::Notice { lang, .. } = state {
             return onboarding::ask_again(bot, chat, lang).await;
         }
         return say(bot, chat, lang, "need-start").await;
-    }
-    match cmd.name.as_str() {
-        "bahasa" | "language" => {
-            bot.send_message(chat, t(lang, "lang-choose")).reply_markup(keyboards::languages()).await?;
-            return Ok(());
-        }
-        "gantikim" => return onboarding::choose_kim(bot, ctx, dlg, chat, lang).await,
-        "grupsaya" => return groups::my_groups(bot, ctx, who, chat).await,
-        "undang" => return invites::create(bot, ctx, who, chat, cmd.args).await,
-        _ => {}
     }
     if let Some((feature, spec)) = feature {
         if who.actor.role() < spec.role && !spec.refuses_itself {
@@ -217,19 +205,8 @@ async fn on_button(
         (Cb::NoticeLang(new), State::Notice { payload, .. }) => onboarding::relabel_notice(bot, dlg, at, new, payload).await,
         (Cb::Area(id), State::ChooseKim) => onboarding::show_area(bot, ctx, at, who.lang, id).await,
         (Cb::Kim(id), State::ChooseKim) => onboarding::join_by_id(bot, ctx, dlg, who, Some(at), id).await,
-        (Cb::SetLang(new), _) if who.member.is_some() => set_language(bot, ctx, registry, who, at, new).await,
         _ => Ok(false),
     }
-}
-
-async fn set_language(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, who: &Who, at: (ChatId, teloxide::types::MessageId), new: Lang) -> Result<bool, HandlerError> {
-    users::set_language(&ctx.db, who.user_id, new.code(), ctx.now()).await?;
-    bot.edit_message_text(at.0, at.1, t(new, "lang-changed")).await?;
-    let role = who.actor.role();
-    // The menu is in the old language: show it again in the new one.
-    let shown = if role == Role::Resident { Some(role.as_str()) } else { None };
-    help::refresh_menu(bot, ctx, registry, who.user_id, new, role, shown).await?;
-    Ok(true)
 }
 
 /// Buttons on messages outside private chats (none are sent yet) or on messages too

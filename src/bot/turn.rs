@@ -127,4 +127,16 @@ impl Turn<'_> {
     pub fn now(&self) -> i64 {
         self.ctx.now()
     }
+
+    /// Opens the KIM choice `/start` ends in (a dialogue of the bot layer's own, so
+    /// it is stored as it always was); says so and stays idle when no KIM is loaded.
+    pub async fn choose_kim(&self) -> HandlerResult {
+        super::onboarding::choose_kim(self.bot, self.ctx, self.dlg, self.chat, self.lang()).await
+    }
+
+    /// Shows the person's command menu in `lang` (after a change of language).
+    pub async fn show_menu(&self, lang: Lang) -> HandlerResult {
+        let role = self.who.actor.role();
+        super::help::show_menu(self.bot, self.ctx, self.registry, self.who.user_id, lang, role).await
+    }
 }

@@ -25,6 +25,7 @@ mod factcheck;
 mod surveys;
 mod polls;
 mod feeds;
+mod members;
 mod console;
 mod ops;
 mod ops_cli;

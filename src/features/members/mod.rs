@@ -1,9 +1,11 @@
 //! Residents, roles, areas, KIMs and Telegram groups: who is who and who may do what.
 //!
-//! Plain Rust types and SQL only; the Telegram handlers that use them live in
-//! `crate::bot`. Who may do what to which object is answered by [`permissions`].
+//! Plain Rust types and SQL, plus the membership commands plugged into the bot
+//! ([`bot`]); onboarding (`/start`) and groups' own commands stay in `crate::bot`.
+//! Who may do what to which object is answered by [`permissions`].
 
 pub mod areas;
+pub mod bot;
 pub mod groups;
 pub mod model;
 pub mod permissions;

@@ -9,6 +9,10 @@ use crate::platform::db::{Db, DbError, DbResult};
 /// How long an invite code stays valid.
 pub const INVITE_DAYS: i64 = 7;
 
+/// Deep-link payloads (`t.me/<bot>?start=inv-<code>`) starting with this are role
+/// invites, not KIM codes: `/undang` makes them, `/start` claims them.
+pub const INVITE_PREFIX: &str = "inv-";
+
 /// Who a person is, for permission checks: admin from config, staff and coordinator
 /// scopes from the grants table.
 pub async fn actor(db: &Db, user_id: i64, is_admin: bool) -> DbResult<Actor> {

@@ -164,9 +164,9 @@ async fn confirm_erase(turn: &Turn<'_>, at: At) -> HandlerResult {
     let args = [("tickets", Arg::from(done.tickets_kept as i64)), ("schedules", Arg::from(done.schedules_paused as i64))];
     let text = ta(lang, "privacy-erase-done", &args);
     edit(turn, at, text).await?;
-    // Staff and coordinators had their own command menu: back to the default one.
-    let shown = turn.who.member.as_ref().and_then(|m| m.menu_role.as_deref());
-    if shown.is_some_and(|r| r != Role::Resident.as_str()) {
+    // Staff, coordinators and anyone who chose a language with /bahasa may have their
+    // own command menu: back to the default one.
+    if turn.who.member.as_ref().is_some_and(|m| m.menu_role.is_some()) {
         let scope = BotCommandScope::Chat { chat_id: Recipient::Id(turn.chat) };
         turn.bot.delete_my_commands().scope(scope).await?;
     }
