@@ -8,6 +8,7 @@
 # Then rebuild (`cargo build --release`) and compare with `kimbot bench idle`.
 set -euo pipefail
 seconds=${1:-90}
+command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 1; }
 if [ -n "${KIMBOT_BIN:-}" ]; then
   bin=$KIMBOT_BIN
 else
@@ -28,7 +29,7 @@ url=$(head -1 "$work/fake_url")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 (while sleep 10; do
   for path in healthz readyz metrics; do
-    curl -s -o /dev/null -H "Authorization: Bearer bench_idle" "http://127.0.0.1:$port/$path" || true
+    curl -s --noproxy "*" -o /dev/null -H "Authorization: Bearer bench_idle" "http://127.0.0.1:$port/$path" || true
   done
 done) &
 probe_pid=$!
@@ -44,5 +45,10 @@ exec 3>&-
 # executable defines it; sorted so the file diffs well.
 nm --defined-only "$bin" | awk '$2 ~ /^[tTwW]$/ {print $3}' | sort -u > "$work/defined"
 sed -n -E "s/^c?fn=\([0-9]+\) ([^' ]+).*/\1/p" "$work/callgrind.out" | sort -u > "$work/executed"
-comm -12 "$work/defined" "$work/executed" > deploy/hot-functions.txt
+comm -12 "$work/defined" "$work/executed" > "$work/hot"
+# A run that never got going (bot failed to start) must not replace a good list.
+if [ "$(wc -l < "$work/hot")" -lt 500 ]; then
+  echo "only $(wc -l < "$work/hot") functions ran; see the bot's log:" >&2; tail -5 "$work/run.log" >&2; exit 1
+fi
+cp "$work/hot" deploy/hot-functions.txt
 echo "deploy/hot-functions.txt: $(wc -l < deploy/hot-functions.txt) functions"
