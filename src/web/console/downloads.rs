@@ -71,6 +71,15 @@ pub(super) async fn chosen_area(ctx: &Ctx, staff: &Staff, area: &str) -> Result<
     if may(&staff.actor, Action::Oversee(&area.path)) { Ok(Some(area)) } else { Err(ConsoleError::NotFound) }
 }
 
+/// The path and the file label of the area a form names ([`chosen_area`]); no path
+/// and "all areas" for an admin's whole city.
+pub(super) async fn chosen_scope(ctx: &Ctx, staff: &Staff, area: &str) -> Result<(Option<String>, String), ConsoleError> {
+    Ok(match chosen_area(ctx, staff, area).await? {
+        Some(area) => (Some(area.path.clone()), display_path(&area.path)),
+        None => (None, t(staff.lang, "rep-area-all")),
+    })
+}
+
 pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
     let office = may(&staff.actor, Action::PullReports);
     if !office && !listening::may_pull_surveys(&staff) {
@@ -139,26 +148,25 @@ pub(super) fn format_select(lang: Lang, formats: &[&str]) -> Markup {
     }
 }
 
+/// A report over a period and an area: the aspirations and the cek fakta downloads.
 #[derive(Debug, Deserialize)]
-pub struct AspForm {
+pub struct PeriodForm {
     #[serde(default)]
-    from: String,
+    pub(super) from: String,
     #[serde(default)]
-    to: String,
+    pub(super) to: String,
     #[serde(default)]
-    area: String,
+    pub(super) area: String,
     #[serde(default)]
-    format: String,
+    pub(super) format: String,
 }
 
-pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<AspForm>) -> Result<Response, ConsoleError> {
+pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<PeriodForm>) -> Result<Response, ConsoleError> {
     allowed(&staff)?;
     let period = period(&form.from, &form.to)?;
-    let area = chosen_area(&ctx, &staff, &form.area).await?;
+    let (area_path, area_label) = chosen_scope(&ctx, &staff, &form.area).await?;
     let tz = ctx.config.tz;
     let (from, to) = period.bounds(tz);
-    let area_path = area.as_ref().map(|a| a.path.clone());
-    let area_label = area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(staff.lang, "rep-area-all"));
     let spec = AspSpec { filter: AspFilter { from, to, area_path: area_path.clone(), show_names: true }, period, area_label, lang: staff.lang, tz };
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
     let out = aspirations::export_as_of(&ctx.db, &spec, ctx.now(), dir.path(), Arc::new(Progress::default())).await?;

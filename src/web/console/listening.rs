@@ -12,9 +12,9 @@ use axum::response::Response;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::downloads::{CSV, XLSX, allowed, chosen_area, format_select, period, stream_file};
+use super::downloads::{CSV, PeriodForm, XLSX, allowed, chosen_scope, format_select, period, stream_file};
 use super::{ConsoleError, Ctx, Staff};
-use crate::features::members::{Role, display_path};
+use crate::features::members::Role;
 use crate::features::reports::factchecks::{self, FactSpec};
 use crate::features::reports::period::Period;
 use crate::features::reports::{Progress, ReportError};
@@ -92,24 +92,10 @@ pub async fn survey(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<Sur
     stream_file(dir, path, kind)
 }
 
-#[derive(Debug, Deserialize)]
-pub struct FactForm {
-    #[serde(default)]
-    from: String,
-    #[serde(default)]
-    to: String,
-    #[serde(default)]
-    area: String,
-    #[serde(default)]
-    format: String,
-}
-
-pub async fn factcheck(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<FactForm>) -> Result<Response, ConsoleError> {
+pub async fn factcheck(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<PeriodForm>) -> Result<Response, ConsoleError> {
     allowed(&staff)?;
     let period = period(&form.from, &form.to)?;
-    let area = chosen_area(&ctx, &staff, &form.area).await?;
-    let area_path = area.as_ref().map(|a| a.path.clone());
-    let area_label = area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(staff.lang, "rep-area-all"));
+    let (area_path, area_label) = chosen_scope(&ctx, &staff, &form.area).await?;
     let spec = FactSpec { period, area_path: area_path.clone(), area_label, lang: staff.lang, tz: ctx.config.tz };
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
     let out = factchecks::export(&ctx.db, &spec, dir.path(), Arc::new(Progress::default())).await?;
