@@ -45,6 +45,20 @@ async fn compose(koor: &Person, residents: bool) -> BotMessage {
     wait_button(koor, "Tanpa chat pribadi").await
 }
 
+/// A two-option poll row written straight to the database (`id`, `status`), closing in
+/// 2096 so the app's own closing job leaves it to the test.
+pub(super) async fn seed_poll(app: &TestApp, id: i64, status: &str) {
+    sqlx::query(
+        "INSERT INTO polls (id, author_id, question, options, multiple, target, target_label, area_path, private_chats, \
+         status, created_at, closes_at) VALUES ($1, 1, 'Q', '[\"a\",\"b\"]', 0, '{\"Kim\":1}', 'x', 'p', 0, $2, 0, 4000000000)",
+    )
+    .bind(id)
+    .bind(status)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+}
+
 async fn wait_button(p: &Person, label: &str) -> BotMessage {
     loop {
         let m = p.next_message().await;
@@ -222,13 +236,7 @@ async fn closing_early_stops_every_copy_and_recalling_deletes_them_and_channels_
 async fn a_poll_is_claimed_for_closing_by_exactly_one_of_many_concurrent_closers() {
     // Not due for the app's own closing job (it would win the race): the claim does not look at the time.
     let app = spawn_app_with_clock(sunday_morning()).await;
-    sqlx::query(
-        "INSERT INTO polls (id, author_id, question, options, multiple, target, target_label, area_path, private_chats, \
-         status, created_at, closes_at) VALUES (77, 1, 'Q', '[\"a\",\"b\"]', 0, '{\"Kim\":1}', 'x', 'p', 0, 'open', 0, 4000000000)",
-    )
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
+    seed_poll(&app, 77, "open").await;
     let claims = (0..8).map(|_| kimbot::features::polls::store::claim_status(&app.db, 77, "closed", 20));
     let won = futures_util::future::join_all(claims).await.into_iter().filter(|r| *r.as_ref().unwrap()).count();
     assert_eq!(won, 1);

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use fake_telegram::{FailRule, Failure, MsgKind};
 
-use super::{QUESTION, compose, results_until};
+use super::{QUESTION, compose, results_until, seed_poll};
 use crate::announcements::steps::{coordinator_with_groups, sunday_morning, wait_text};
 use crate::support::{TestApp, spawn_app_with_clock};
 
@@ -141,13 +141,7 @@ async fn a_channels_totals_that_arrive_after_closing_but_before_its_stop_are_cou
 async fn concurrent_sweeps_of_a_closed_poll_queue_one_stop_per_copy_and_cancel_what_is_queued() {
     // The app's own closing job may sweep it too, as another process would: still one stop per copy.
     let app = spawn_app_with_clock(sunday_morning()).await;
-    sqlx::query(
-        "INSERT INTO polls (id, author_id, question, options, multiple, target, target_label, area_path, private_chats, \
-         status, created_at, closes_at) VALUES (78, 1, 'Q', '[\"a\",\"b\"]', 0, '{\"Kim\":1}', 'x', 'p', 0, 'closed', 0, 4000000000)",
-    )
-    .execute(&app.db.pool)
-    .await
-    .unwrap();
+    seed_poll(&app, 78, "closed").await;
     for (chat, status) in [(-1, "sent"), (-2, "sent"), (-3, "sent"), (-4, "queued")] {
         // Far in the future: the app's worker leaves the queued one alone.
         sqlx::query(
