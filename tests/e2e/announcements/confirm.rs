@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use super::steps::{answer_to, compose_to_my_kim, coordinator_with_groups, refresh_until, sunday_morning, wait_button, wait_text, wib};
+use super::steps::{schedule_first_on, answer_to, compose_to_my_kim, coordinator_with_groups, refresh_until, sunday_morning, wait_button, wait_text, wib};
 use crate::support::{MessageExt, PersonExt, TestApp, spawn_app, spawn_app_with_clock};
 
 /// Waits (bounded) until the group's row says the bot left.
@@ -124,11 +124,7 @@ async fn cancelling_in_jadwal_asks_first_and_a_second_press_changes_nothing() {
     let app = spawn_app_with_clock(clock.clone()).await;
     let (koor, groups) = coordinator_with_groups(&app, 7804, "IB1-BL", &[(-7841, "RT 35")]).await;
     compose_to_my_kim(&koor, "Lomba masak").await;
-    koor.press("Pada tanggal").await;
-    koor.send("2026-12-26 08:00").await;
-    wait_text(&koor, "Simpan jadwal ini?").await;
-    koor.press("Simpan jadwal").await;
-    wait_text(&koor, "pengumuman #1").await;
+    schedule_first_on(&koor, "2026-12-26 08:00").await;
     koor.send("/jadwal").await;
     wait_text(&koor, "#1").await;
 

@@ -1,7 +1,7 @@
 //! Issue 16: `/jadwal` keeps a history of what went out (sent at once or by a
 //! schedule), paged, each run with its delivery report; only one's own area's.
 
-use super::steps::{compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_button, wait_text, wib};
+use super::steps::{schedule_first_on, compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_button, wait_text, wib};
 use crate::support::spawn_app_with_clock;
 
 #[tokio::test]
@@ -11,11 +11,7 @@ async fn jadwal_keeps_a_paged_history_of_runs_with_their_reports_after_they_fire
     let (koor, groups) = coordinator_with_groups(&app, 7701, "IB1-BL", &[(-7711, "RT 51")]).await;
     let (other, _) = coordinator_with_groups(&app, 7702, "KMN-KM", &[(-7712, "RT 52")]).await;
     compose_to_my_kim(&koor, "Sekali saja: rapat Sabtu").await;
-    koor.press("Pada tanggal").await;
-    koor.send("2026-12-21 08:00").await;
-    wait_text(&koor, "Simpan jadwal ini?").await;
-    koor.press("Simpan jadwal").await;
-    wait_text(&koor, "pengumuman #1").await;
+    schedule_first_on(&koor, "2026-12-21 08:00").await;
     for i in 2..=6 {
         compose_to_my_kim(&koor, &format!("Kabar nomor {i}")).await;
         koor.press("Kirim sekarang").await;

@@ -6,7 +6,7 @@ use std::time::Duration;
 use kimbot::app::App;
 use kimbot::features::announcements::scheduler::Scheduler;
 
-use super::steps::{compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_text, wib};
+use super::steps::{schedule_first_on, compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_text, wib};
 use crate::support::{MessageExt, config_for, spawn_app_with_clock};
 
 #[tokio::test]
@@ -104,11 +104,7 @@ async fn a_scheduled_send_cancelled_in_jadwal_never_goes_out() {
     let app = spawn_app_with_clock(clock.clone()).await;
     let (koor, groups) = coordinator_with_groups(&app, 8006, "IB1-BL", &[(-8601, "RT 07")]).await;
     compose_to_my_kim(&koor, "Lomba 17an").await;
-    koor.press("Pada tanggal").await;
-    koor.send("2026-12-26 08:00").await;
-    wait_text(&koor, "Simpan jadwal ini?").await;
-    koor.press("Simpan jadwal").await;
-    wait_text(&koor, "pengumuman #1").await;
+    schedule_first_on(&koor, "2026-12-26 08:00").await;
 
     koor.send("/jadwal").await;
     let list = wait_text(&koor, "#1").await;

@@ -59,6 +59,16 @@ pub async fn compose_to_my_kim(koor: &Person, text: &str) -> BotMessage {
     wait_text(koor, "Kapan dikirim?").await
 }
 
+/// From "Kapan dikirim?": schedules the composed announcement for `when` (typed as
+/// `2026-12-26 08:00`) and waits until it is saved as announcement #1.
+pub async fn schedule_first_on(koor: &Person, when: &str) {
+    koor.press("Pada tanggal").await;
+    koor.send(when).await;
+    wait_text(koor, "Simpan jadwal ini?").await;
+    koor.press("Simpan jadwal").await;
+    wait_text(koor, "pengumuman #1").await;
+}
+
 /// Presses "Perbarui" on the report until it shows `needle` (bounded). The report
 /// is edited before the press is answered, so after the answer it is current.
 pub async fn refresh_until(koor: &Person, needle: &str) -> BotMessage {
