@@ -144,11 +144,22 @@ pub fn memory_mib() -> f64 {
     proc_status_kib("VmRSS:") as f64 / 1024.0
 }
 
+/// `key` (with its colon, `"VmRSS:"`) of this process's `/proc/self/status`; 0 if unreadable.
 fn proc_status_kib(key: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with(key)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
-        .unwrap_or(0)
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    parse_status(&status).get(key.trim_end_matches(':')).copied().unwrap_or(0)
+}
+
+/// `Key: value kB` lines of a `/proc/PID/status` (plain counts such as `Threads` too).
+pub fn parse_status(status: &str) -> std::collections::BTreeMap<String, u64> {
+    status
+        .lines()
+        .filter_map(|line| {
+            let (key, rest) = line.split_once(':')?;
+            let value = rest.split_whitespace().next()?.parse().ok()?;
+            Some((key.to_string(), value))
+        })
+        .collect()
 }
 
 /// Nearest-rank percentile of sorted samples.

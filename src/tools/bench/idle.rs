@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use super::env::{BenchDb, fail};
+use super::env::{BenchDb, fail, parse_status};
 use super::queue::FakeServer;
 use crate::tools::cli::CliError;
 
@@ -124,18 +124,6 @@ impl Reading {
         println!("    shared libraries         {:.1} MiB", mib(self.libraries));
         println!("  executable on disk         {:.1} MiB", mib(self.executable_size));
     }
-}
-
-/// `Key: value kB` lines of `/proc/PID/status` (plain counts such as `Threads` too).
-fn parse_status(status: &str) -> BTreeMap<String, u64> {
-    status
-        .lines()
-        .filter_map(|line| {
-            let (key, rest) = line.split_once(':')?;
-            let value = rest.split_whitespace().next()?.parse().ok()?;
-            Some((key.to_string(), value))
-        })
-        .collect()
 }
 
 /// Resident KiB of `exe`'s mappings by permissions, and of every other file.
