@@ -15,8 +15,8 @@ use super::store::{self, Answer, Check, NewCheck};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Payload, Turn};
 use crate::bot::keyboards::button;
 use crate::features::aspirations::model::year_in;
-use crate::features::members::permissions::{Action, may};
-use crate::features::members::{Role, areas, roles};
+use crate::kernel::members::permissions::{Action, may};
+use crate::kernel::members::{Role, areas, roles};
 use crate::platform::audit;
 use crate::platform::db::Db;
 use crate::platform::delivery::{Outgoing, Priority};
@@ -243,7 +243,7 @@ async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -> Ha
 
 /// A personal notice about `check` to `user_id`, in that person's language.
 async fn notice(db: &Db, user_id: i64, check: &Check, text: impl FnOnce(Lang) -> String) -> Result<Outgoing, HandlerError> {
-    let lang = crate::features::members::users::language(db, user_id).await?;
+    let lang = crate::kernel::members::users::language(db, user_id).await?;
     Ok(Outgoing::text(user_id, text(lang), Priority::Personal, Some(format!("factcheck:{}", check.id))))
 }
 

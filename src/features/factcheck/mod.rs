@@ -6,3 +6,9 @@ pub mod bot;
 pub mod model;
 pub mod personal;
 pub mod store;
+
+/// Cek fakta as plugged into kimbot.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("factcheck").with_chat::<bot::FactCheck>().with_personal_data(&personal::DATA, DataRank::Child)
+}
