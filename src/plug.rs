@@ -1,5 +1,6 @@
 //! A feature's declaration: everything it plugs into kimbot (its chat plug, deep
-//! links, background jobs, personal data and the updates no chat owns), written once
+//! links, background jobs, personal data, the sentences of its audit entries and the
+//! updates no chat owns), written once
 //! in the feature's own `mod.rs` and listed once in [`crate::app::registry`].
 //!
 //! The bot router, the job runner and privacy read these declarations; none of them
@@ -15,6 +16,7 @@ use teloxide::dptree::Handler;
 use crate::bot::HandlerResult;
 use crate::bot::feature::{ChatFeature, Plugin, plug};
 use crate::bot::link::DeepLink;
+use crate::platform::audit::words::Vocabulary;
 use crate::platform::ctx::AppCtx;
 use crate::platform::personal::PersonalData;
 use crate::platform::scheduler::{Job, Stop};
@@ -41,11 +43,12 @@ pub struct Feature {
     jobs: Vec<(&'static str, JobFn)>,
     personal: Option<(&'static PersonalData, DataRank)>,
     updates: Option<fn(UpdateTree) -> UpdateTree>,
+    audit_words: Vec<&'static Vocabulary>,
 }
 
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
-        Feature { name, chat: None, links: Vec::new(), jobs: Vec::new(), personal: None, updates: None }
+        Feature { name, chat: None, links: Vec::new(), jobs: Vec::new(), personal: None, updates: None, audit_words: Vec::new() }
     }
 
     /// Its commands, dialogue and buttons.
@@ -76,6 +79,16 @@ impl Feature {
     pub fn with_updates(mut self, branch: fn(UpdateTree) -> UpdateTree) -> Feature {
         self.updates = Some(branch);
         self
+    }
+
+    /// The sentences of the audit entries it records.
+    pub fn with_audit_words(mut self, words: &'static Vocabulary) -> Feature {
+        self.audit_words.push(words);
+        self
+    }
+
+    pub fn audit_words(&self) -> &[&'static Vocabulary] {
+        &self.audit_words
     }
 
     /// Takes the chat plug and the deep links out, for the bot's registry.

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use crate::bot::{Registry, RegistryError};
 use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
 use crate::kernel::members;
+use crate::platform::audit::words::Vocabulary;
 use crate::platform::personal::PersonalData;
 use crate::plug::{Feature, UpdateTree};
 use crate::web::console;
@@ -51,6 +52,12 @@ pub fn personal_data() -> &'static [&'static PersonalData] {
     &OWNERS
 }
 
+/// Every owner's sentences for its audit entries.
+pub fn audit_words() -> &'static [&'static Vocabulary] {
+    static WORDS: LazyLock<Vec<&'static Vocabulary>> = LazyLock::new(|| features().iter().flat_map(|f| f.audit_words().to_vec()).collect());
+    &WORDS
+}
+
 /// The bot's tree plus the updates that belong to no chat, from every feature.
 pub fn with_feature_updates(bot: UpdateTree) -> UpdateTree {
     features().iter().fold(bot, |tree, feature| feature.extend_updates(tree))
@@ -77,5 +84,17 @@ mod tests {
         assert_eq!(owners[0], crate::platform::personal::PLATFORM.owner);
         assert_eq!(owners[1], members::personal::DATA.owner, "{owners:?}");
         assert_eq!(owners.len(), 11, "{owners:?}");
+    }
+
+    #[test]
+    fn every_action_family_has_one_owner() {
+        let mut families: Vec<_> = audit_words().iter().flat_map(|w| w.families.iter().copied()).collect();
+        let all = families.len();
+        families.sort();
+        families.dedup();
+        assert_eq!(families.len(), all, "a family declared twice: {families:?}");
+        for family in ["report", "training", "aspiration", "announcement", "factcheck", "group", "invite", "role", "privacy", "feed", "webhook", "umkm", "console", "poll", "survey"] {
+            assert!(families.contains(&family), "{family} has no sentences");
+        }
     }
 }

@@ -18,35 +18,7 @@ pub use super::turn::{At, Turn};
 pub use super::{HandlerError, HandlerResult};
 use crate::kernel::members::Role;
 
-/// A feature's own button payloads. On the wire they travel as `PREFIX:data`, and
-/// with the prefix they have to fit Telegram's 64 bytes.
-pub trait Payload: Sized {
-    /// Unique among features; never changed once released (old buttons carry it).
-    const PREFIX: &'static str;
-    fn data(&self) -> String;
-    fn parse(data: &str) -> Option<Self>;
-
-    /// The callback data of a button carrying this payload.
-    fn callback_data(&self) -> String {
-        format!("{}:{}", Self::PREFIX, self.data())
-    }
-
-    /// Parses full callback data (prefix included), as a press delivers it.
-    fn parse_callback(data: &str) -> Option<Self> {
-        data.strip_prefix(Self::PREFIX)?.strip_prefix(':').and_then(Self::parse)
-    }
-}
-
-/// Anything a button can carry: a feature's payload or one of the core's.
-pub trait CallbackData {
-    fn callback_data(&self) -> String;
-}
-
-impl<P: Payload> CallbackData for P {
-    fn callback_data(&self) -> String {
-        Payload::callback_data(self)
-    }
-}
+pub use crate::platform::buttons::{CallbackData, Payload};
 
 /// One command as the router, the help text and the menus see it.
 #[derive(Debug, Clone, Copy)]
@@ -234,16 +206,8 @@ impl Payload for NoButtons {
     }
 }
 
-/// For features' unit tests: every payload survives the wire (prefix included) and
-/// fits Telegram's 64 bytes.
 #[cfg(test)]
-pub fn assert_round_trip<P: Payload + PartialEq + std::fmt::Debug>(all: &[P]) {
-    for payload in all {
-        let data = payload.callback_data();
-        assert_eq!(P::parse_callback(&data).as_ref(), Some(payload), "{data}");
-        assert!(data.len() <= 64, "{payload:?}: {} bytes", data.len());
-    }
-}
+pub use crate::platform::buttons::assert_round_trip;
 
 /// Declares a feature's plug from the module's own `on_command`, `on_message` and
 /// `on_button` functions (same signatures as [`ChatFeature`]'s), its dialogue type

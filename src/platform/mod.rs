@@ -1,7 +1,9 @@
 //! Services every feature stands on, free of Telegram routing: settings, database,
-//! messages, time, audit, the outbound guard, the outbox and its delivery worker.
+//! messages, time, audit, the outbound guard, the outbox and its delivery worker,
+//! and the button codec of messages queued there.
 
 pub mod audit;
+pub mod buttons;
 pub mod config;
 pub mod ctx;
 pub mod csv;

@@ -11,7 +11,7 @@ use super::runs::{self, Delivery};
 use super::store::{self, Claim, Tx};
 use super::targets::{self, TargetGroup};
 use crate::platform::audit;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, t, ta};

@@ -3,7 +3,7 @@
 //! (replies, reopenings) can carry them without depending on the chat handlers.
 
 use super::model::{Category, QueueView, Status};
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 
 /// This feature's button payloads (sent after their `a:` prefix).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,7 +107,7 @@ mod tests {
             Btn::Answer(i64::MAX),
             Btn::Respond(i64::MAX),
         ];
-        crate::bot::feature::assert_round_trip(&all);
+        crate::platform::buttons::assert_round_trip(&all);
     }
 
     #[test]

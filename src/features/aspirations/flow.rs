@@ -9,7 +9,7 @@ use super::model::{self, Access, Status, TransitionError};
 use super::store::{self, NewAspiration, Ticket};
 use super::{notices, render};
 use crate::platform::audit;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::platform::db::{DbError, DbResult};
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, t, ta};

@@ -10,7 +10,7 @@ use super::model::{self, Status};
 use super::store::{self, Ticket};
 use super::notices;
 use crate::platform::audit;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::platform::db::DbError;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};

@@ -2,6 +2,7 @@
 //! their area give a verdict with an explanation, which reaches everyone who asked
 //! about the same content and can be announced to the KIM groups as a clarification.
 
+pub mod audit;
 pub mod bot;
 pub mod model;
 pub mod personal;
@@ -10,5 +11,5 @@ pub mod store;
 /// Cek fakta as plugged into kimbot.
 pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
-    Feature::new("factcheck").with_chat::<bot::FactCheck>().with_personal_data(&personal::DATA, DataRank::Child)
+    Feature::new("factcheck").with_audit_words(&audit::WORDS).with_chat::<bot::FactCheck>().with_personal_data(&personal::DATA, DataRank::Child)
 }

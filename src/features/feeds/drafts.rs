@@ -12,7 +12,7 @@ use sqlx::{Any, Row, Transaction};
 use super::buttons::Btn;
 use super::fetch::Item;
 use crate::platform::db::{Db, DbResult};
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::covers;

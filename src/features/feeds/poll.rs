@@ -183,7 +183,7 @@ async fn health_notices(ctx: &AppCtx, feed: &Feed, to: &[i64], key: &str) -> DbR
             ("id", Arg::from(feed.id)),
             ("url", Arg::from(feed.url.as_str())),
             ("count", Arg::from(UNHEALTHY_AFTER)),
-            ("error", Arg::from(super::render::error_text(lang, feed.last_error_kind.as_deref()))),
+            ("error", Arg::from(super::bot::render::error_text(lang, feed.last_error_kind.as_deref()))),
         ];
         let source = Some(format!("feed-health:{}", feed.id));
         out.push(Outgoing::text(*user, ta(lang, key, &args), Priority::Personal, source));

@@ -10,6 +10,7 @@
 //!   early, or recalling, with the final result and [`chart`] to the author;
 //!   [`ends`]: each copy's stopPoll / delete, once, also for copies sent after closing.
 
+pub mod audit;
 pub mod answers;
 pub mod bot;
 pub mod chart;
@@ -26,7 +27,7 @@ pub fn feature() -> crate::plug::Feature {
     use teloxide::dispatching::UpdateFilterExt;
     use teloxide::types::Update;
     use crate::plug::{DataRank, Feature};
-    Feature::new("polls")
+    Feature::new("polls").with_audit_words(&audit::WORDS)
         .with_chat::<bot::Polls>()
         .with_job("poll closing", |c, stop| Box::pin(close::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -23,5 +23,5 @@ pub const PURPOSE_NEWS: &str = "news";
 
 /// Privacy as plugged into kimbot (`/datasaya`, `/hapusdata`, `/berhenti`, `/audit`).
 pub fn feature() -> crate::plug::Feature {
-    crate::plug::Feature::new("privacy").with_chat::<bot::Privacy>()
+    crate::plug::Feature::new("privacy").with_audit_words(&audit_view::words::WORDS).with_chat::<bot::Privacy>()
 }

@@ -7,6 +7,7 @@
 //! writes the CSV and the XLSX (rust_xlsxwriter in constant-memory mode) row by row,
 //! so a million rows need a few megabytes, not the whole result set.
 
+pub mod audit;
 pub mod aspirations;
 pub mod bench;
 pub mod chart;
@@ -80,5 +81,5 @@ impl Progress {
 
 /// Reports as plugged into kimbot (`/laporan`).
 pub fn feature() -> crate::plug::Feature {
-    crate::plug::Feature::new("reports").with_chat::<bot::Reports>()
+    crate::plug::Feature::new("reports").with_audit_words(&audit::WORDS).with_chat::<bot::Reports>()
 }

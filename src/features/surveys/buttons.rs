@@ -3,7 +3,7 @@
 //! against the survey's state, the presser's response and role.
 
 use super::model::Kind;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Btn {
@@ -168,7 +168,7 @@ mod tests {
             Btn::Recall(5),
             Btn::RecallYes(5),
         ];
-        crate::bot::feature::assert_round_trip(&all);
+        crate::platform::buttons::assert_round_trip(&all);
         for bad in ["", "k:x", "e:-1", "e:+1", "days:0", "days:91", "s:0", "s:-3", "a:1:2", "a:1:2:-1", "a:1:2:x", "a:1:2:100", "new:1", "x:1:2", "rt:0", "mine:-1", "mine:+1", "mine:", "mine:1:2", "mine:9223372036854775808"] {
             assert_eq!(Btn::parse(bad), None, "{bad}");
         }

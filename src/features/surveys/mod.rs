@@ -4,6 +4,7 @@
 //! Results — counts, distributions, texts, by kecamatan, never naming anyone — come
 //! as XLSX, CSV and a chart from `/laporan` and `kimbot surveys export`.
 
+pub mod audit;
 pub mod answer;
 pub mod bot;
 pub mod buttons;
@@ -25,7 +26,7 @@ pub mod store;
 /// Surveys as plugged into kimbot: the chat and the closing job.
 pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
-    Feature::new("surveys")
+    Feature::new("surveys").with_audit_words(&audit::WORDS)
         .with_chat::<bot::Surveys>()
         .with_job("survey closing", |c, stop| Box::pin(closing::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -10,7 +10,7 @@ use sqlx::Row;
 use super::model::{Target, Training, targets_from_text};
 use super::render;
 use crate::platform::audit;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};

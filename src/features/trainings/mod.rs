@@ -10,6 +10,7 @@
 //! (group posts' "Daftar" follows full ↔ not full), [`render`]
 //! (texts), [`reminders`] (the background loop), [`export`] (CSV), [`telegram`].
 
+pub mod audit;
 pub mod actions;
 pub mod export;
 pub mod form;
@@ -28,7 +29,7 @@ pub use crate::platform::when;
 /// Trainings as plugged into kimbot: the chat, the group posts' "Daftar" link and the reminders.
 pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
-    Feature::new("trainings")
+    Feature::new("trainings").with_audit_words(&audit::WORDS)
         .with_chat::<bot::Trainings>()
         .with_link(bot::link::TrainingLink)
         .with_job("training reminders", |c, stop| {

@@ -5,6 +5,7 @@
 //! Who may do what to which object is answered by [`permissions`].
 
 pub mod areas;
+pub mod audit;
 pub mod bot;
 pub mod groups;
 pub mod model;
@@ -19,5 +20,5 @@ pub use model::*;
 /// every other owner of personal data points at.
 pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
-    Feature::new("members").with_chat::<bot::Members>().with_personal_data(&personal::DATA, DataRank::Parent)
+    Feature::new("members").with_audit_words(&audit::WORDS).with_chat::<bot::Members>().with_personal_data(&personal::DATA, DataRank::Parent)
 }

@@ -14,6 +14,7 @@
 
 mod announcements;
 mod audit_log;
+mod audit_words;
 pub mod auth;
 pub mod bot;
 mod downloads;
@@ -107,7 +108,7 @@ pub fn routes(ctx: Ctx) -> Router {
 /// The console as plugged into kimbot: `/dasbor` in chat, and the logins and sessions it stores.
 pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
-    Feature::new("console").with_chat::<bot::Console>().with_personal_data(&personal::DATA, DataRank::Child)
+    Feature::new("console").with_audit_words(&audit_words::WORDS).with_chat::<bot::Console>().with_personal_data(&personal::DATA, DataRank::Child)
 }
 
 /// The link `/dasbor` hands out: `<public url>/masuk/<token>`.

@@ -5,11 +5,11 @@
 
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::bot::{Dialog, valid_url};
-use super::buttons::Btn;
-use super::fetch::{Fetched, Fetcher, Validators};
-use super::schedule::{self, PRESETS};
-use super::store::{self, NewFeed};
+use super::{Dialog, valid_url};
+use super::super::buttons::Btn;
+use super::super::fetch::{Fetched, Fetcher, Validators};
+use super::super::schedule::{self, PRESETS};
+use super::super::store::{self, NewFeed};
 use super::render;
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
