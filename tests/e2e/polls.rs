@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use fake_telegram::{BotMessage, MsgKind, Person};
 
+mod again;
 mod ends;
 
 use crate::announcements::steps::{answer_to, coordinator_with_groups, sunday_morning, wait_text};
