@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 
 use super::chart;
 use super::model::Kind;
-use super::render::when;
+use super::render::{self, when};
 use super::results::{self, QuestionResult, Results};
 use super::store::Survey;
 use crate::features::reports::ReportError;
@@ -26,6 +26,8 @@ pub struct SurveyExport {
     pub csv: PathBuf,
     pub chart: PathBuf,
     pub respondents: i64,
+    /// No breakdown in the files: too few respondents (see [`results::MIN_SHOWN`]).
+    pub withheld: bool,
 }
 
 /// Loads `survey`'s results and writes the three files into `dir` on the blocking
@@ -44,6 +46,7 @@ pub fn write(r: &Results, lang: Lang, tz: Tz, dir: &Path) -> Result<SurveyExport
         csv: dir.join(format!("{stem}{SUFFIX}")),
         chart: dir.join(format!("{stem}.png")),
         respondents: r.respondents,
+        withheld: r.withheld,
     };
     let mut book = Book::new();
     summary_sheet(&mut book, r, lang, tz)?;
@@ -75,6 +78,9 @@ fn summary_sheet(book: &mut Book, r: &Results, lang: Lang, tz: Tz) -> Result<(),
     ];
     for (key, value) in facts {
         book.row(&mut sheet, &[Cell::Text(t(lang, &format!("sv-col-{key}"))), value], false)?;
+    }
+    if r.withheld {
+        book.row(&mut sheet, &[Cell::Text(t(lang, "sv-col-note")), Cell::Text(render::withheld(lang))], false)?;
     }
     book.blank(&mut sheet);
     book.row(&mut sheet, &head(lang, &["no", "question", "kind", "answer", "count", "percent"]), true)?;
@@ -136,6 +142,10 @@ fn text_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), ReportErro
 fn csv(r: &Results, lang: Lang, path: &Path) -> Result<(), ReportError> {
     let mut out = CsvOut::create(path)?;
     out.row(&head(lang, &["no", "question", "kind", "kecamatan", "answer", "count"]))?;
+    if r.withheld {
+        let blank = || Cell::Text(String::new());
+        out.row(&[blank(), Cell::Text(render::withheld(lang)), blank(), blank(), blank(), blank()])?;
+    }
     for q in &r.questions {
         let [no, prompt, kind] = question_cells(q, lang);
         for (kec, counts) in &q.by_kecamatan {

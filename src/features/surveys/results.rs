@@ -39,10 +39,18 @@ impl QuestionResult {
     }
 }
 
+/// Fewer submitted responses than this, and results carry no per-question or
+/// per-kecamatan breakdown: surveys promise "Tanpa nama", and with one to four
+/// respondents the invited few could be told apart by their answers.
+pub const MIN_SHOWN: i64 = 5;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Results {
     pub survey: Survey,
     pub respondents: i64,
+    /// True when the breakdown is held back (fewer than [`MIN_SHOWN`] respondents):
+    /// `kecamatans` and `questions` are then empty, and every output says why.
+    pub withheld: bool,
     /// Every kecamatan some respondent lives in, sorted.
     pub kecamatans: Vec<String>,
     pub questions: Vec<QuestionResult>,
@@ -56,10 +64,14 @@ fn labels(q: &StoredQuestion) -> Vec<String> {
     }
 }
 
-/// Loads and counts the results of `survey`.
+/// Loads and counts the results of `survey`; below [`MIN_SHOWN`] respondents only
+/// their number (every output — chat, files, chart, console — goes through here).
 pub async fn load(db: &Db, survey: Survey) -> DbResult<Results> {
-    let questions = store::questions(db, survey.id).await?;
     let respondents = responses::count_submitted(db, survey.id).await?;
+    if respondents < MIN_SHOWN {
+        return Ok(Results { survey, respondents, withheld: true, kecamatans: Vec::new(), questions: Vec::new() });
+    }
+    let questions = store::questions(db, survey.id).await?;
     let mut out: Vec<QuestionResult> = questions
         .into_iter()
         .map(|q| {
@@ -85,7 +97,7 @@ pub async fn load(db: &Db, survey: Survey) -> DbResult<Results> {
     for q in &mut out {
         q.texts.sort();
     }
-    Ok(Results { survey, respondents, kecamatans: kecamatans.into_iter().collect(), questions: out })
+    Ok(Results { survey, respondents, withheld: false, kecamatans: kecamatans.into_iter().collect(), questions: out })
 }
 
 /// Counts one answer into its question.

@@ -1,0 +1,112 @@
+//! Issue 23: a resident who erased their data may answer a survey again, and counts
+//! once; a stale "Lanjutkan nanti" on a finished survey says it is complete; and an
+//! anonymous survey shows no breakdown until enough people answered.
+
+use fake_telegram::{BotMessage, Person};
+use kimbot::features::members::areas;
+use kimbot::features::surveys::responses::{self, Given};
+use kimbot::features::surveys::store;
+
+use super::{coordinator, subscriber, write_survey};
+use crate::announcements::steps::wait_text;
+use crate::support::TestApp;
+use crate::support::spawn_app;
+
+/// Answers the three questions of `write_survey`'s survey, once it is on screen;
+/// returns the last question's message (its "Lanjutkan nanti" stays).
+async fn answer_all(p: &Person) -> BotMessage {
+    wait_text(p, "pertanyaan 1 dari 3").await;
+    p.press("Pemasaran digital").await;
+    wait_text(p, "pertanyaan 2 dari 3").await;
+    p.press("4").await;
+    let last = wait_text(p, "pertanyaan 3 dari 3").await;
+    p.send("Perlu pelatihan foto produk").await;
+    wait_text(p, "Terima kasih!").await;
+    last
+}
+
+const SUBMITTED: &str = "SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1 AND submitted_at IS NOT NULL";
+
+#[tokio::test]
+async fn a_resident_who_erased_their_data_answers_again_and_counts_once() {
+    let app = spawn_app().await;
+    let koor = coordinator(&app, 8701, "IB1-BL").await;
+    let siti = subscriber(&app, 8702, "Siti", "IB1-BL").await;
+    let id = write_survey(&app, &koor).await;
+    wait_text(&siti, "Survei: Kebutuhan usaha warga").await;
+    siti.press("Mulai").await;
+    answer_all(&siti).await;
+    assert_eq!(app.count(SUBMITTED, id).await, 1);
+
+    kimbot::features::privacy::erase::erase(app.ctx.as_ref().unwrap(), siti.id()).await.unwrap();
+    let siti = subscriber(&app, 8702, "Siti", "IB1-BL").await;
+    siti.send("/survei").await;
+    wait_text(&siti, "Survei yang bisa Anda isi").await;
+    siti.press("Kebutuhan usaha warga").await;
+    answer_all(&siti).await;
+    assert_eq!(app.count(SUBMITTED, id).await, 1, "the new answer replaces the one kept after erasure");
+    assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1", id).await, 1);
+}
+
+#[tokio::test]
+async fn a_stale_pause_on_a_finished_survey_says_it_is_complete() {
+    let app = spawn_app().await;
+    let koor = coordinator(&app, 8711, "IB1-BL").await;
+    let siti = subscriber(&app, 8712, "Siti", "IB1-BL").await;
+    let id = write_survey(&app, &koor).await;
+    wait_text(&siti, "Survei: Kebutuhan usaha warga").await;
+    siti.press("Mulai").await;
+    let last = answer_all(&siti).await;
+    siti.press_data(last.message_id, &format!("sv:p:{id}")).await;
+    let shown = wait_text(&siti, "Kebutuhan usaha warga").await;
+    assert!(shown.text.contains("Anda sudah mengisi survei"), "not kept for later: {}", shown.text);
+}
+
+/// A submitted response of a new resident `user` of IB1-BL choosing `option` first.
+async fn respond(app: &TestApp, survey: i64, user: i64, option: i64) {
+    sqlx::query("INSERT INTO users (id, first_name, language, created_at, updated_at) VALUES ($1, 'Warga', 'id', 0, 0)")
+        .bind(user)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let kim = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let qs = store::questions(&app.db, survey).await.unwrap();
+    let r = responses::start(&app.db, survey, user, &kim.area_path, 0).await.unwrap();
+    for (q, given) in qs.iter().zip([Given::Choice(option), Given::Choice(3), Given::Text("Saran".into())]) {
+        assert!(responses::save(&app.db, r.id, q.id, &given, 0).await.unwrap());
+    }
+    responses::submit(&app.db, r.id, 0).await.unwrap();
+}
+
+async fn results(koor: &Person) -> String {
+    koor.send("/survei").await;
+    wait_text(koor, "Survei: apa yang ingin").await;
+    koor.press("Survei yang saya kelola").await;
+    wait_text(koor, "Survei yang Anda kelola").await;
+    koor.press("Kebutuhan usaha warga").await;
+    wait_text(koor, "sudah menjawab").await;
+    koor.press("Lihat hasil").await;
+    wait_text(koor, "Hasil survei").await.text
+}
+
+#[tokio::test]
+async fn an_anonymous_survey_shows_no_breakdown_until_five_have_answered() {
+    let app = spawn_app().await;
+    let koor = coordinator(&app, 8721, "IB1-BL").await;
+    let siti = subscriber(&app, 8722, "Siti", "IB1-BL").await;
+    let id = write_survey(&app, &koor).await;
+    wait_text(&siti, "Survei: Kebutuhan usaha warga").await;
+    siti.press("Mulai").await;
+    answer_all(&siti).await;
+
+    let few = results(&koor).await;
+    assert!(few.contains("1 responden dari 1 undangan") && few.contains("paling sedikit 5 orang menjawab"), "{few}");
+    assert!(!few.contains("Pemasaran digital") && !few.contains("Rata-rata"), "nothing that tells her answers: {few}");
+
+    for user in 8731..8735 {
+        respond(&app, id, user, 0).await;
+    }
+    let enough = results(&koor).await;
+    assert!(enough.contains("• Pemasaran digital: 1 (20%)") && enough.contains("• Modal usaha: 4 (80%)"), "{enough}");
+    assert!(!enough.contains("paling sedikit"), "{enough}");
+}
