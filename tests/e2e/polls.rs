@@ -9,6 +9,7 @@ use fake_telegram::{BotMessage, MsgKind, Person};
 
 mod again;
 mod ends;
+mod lists;
 
 use crate::announcements::steps::{answer_to, coordinator_with_groups, sunday_morning, wait_text};
 use crate::support::{MessageExt, TestApp, spawn_app_with_clock};
