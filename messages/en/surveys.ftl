@@ -136,3 +136,17 @@ sv-btn-back-kind = ⬅️ Back
 sv-options-taken =
     ✅ { $count } options:
     { $list }
+sv-cancel-ask = The survey "{ $title }" ({ $count ->
+        [one] 1 question
+       *[other] { $count } questions
+    }) has not been sent. Keep the draft to carry on later?
+sv-btn-keep-draft = 💾 Keep draft
+sv-btn-drop-draft = 🗑 Discard
+sv-draft-kept = 💾 Survey draft "{ $title }" kept. Carry on any time with /survei → Write a new survey.
+sv-draft-found = You kept a survey draft "{ $title }" ({ $count ->
+        [one] 1 question
+       *[other] { $count } questions
+    }). Carry on with it, or start a new survey (the draft is discarded)?
+sv-btn-resume-draft = ▶️ Carry on with the draft
+sv-btn-fresh-draft = ➕ Start anew
+privacy-data-survey-draft = • Kept draft: { $title }

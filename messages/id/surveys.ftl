@@ -136,3 +136,11 @@ sv-btn-back-kind = ⬅️ Kembali
 sv-options-taken =
     ✅ { $count } pilihan:
     { $list }
+sv-cancel-ask = Survei "{ $title }" ({ $count } pertanyaan) belum dikirim. Simpan drafnya untuk dilanjutkan nanti?
+sv-btn-keep-draft = 💾 Simpan draf
+sv-btn-drop-draft = 🗑 Buang
+sv-draft-kept = 💾 Draf survei "{ $title }" disimpan. Lanjutkan kapan saja lewat /survei → Buat survei baru.
+sv-draft-found = Ada draf survei "{ $title }" ({ $count } pertanyaan) yang Anda simpan. Lanjutkan draf itu, atau mulai survei baru (draf itu dibuang)?
+sv-btn-resume-draft = ▶️ Lanjutkan draf
+sv-btn-fresh-draft = ➕ Mulai baru
+privacy-data-survey-draft = • Draf tersimpan: { $title }

@@ -1,6 +1,8 @@
 //! Issue 23: a resident who erased their data may answer a survey again, and counts
-//! once; a stale "Lanjutkan nanti" on a finished survey says it is complete; and an
-//! anonymous survey shows no breakdown until enough people answered.
+//! once; a stale "Lanjutkan nanti" on a finished survey says it is complete; an
+//! anonymous survey shows no breakdown until enough people answered; the builder
+//! splits options typed on one line, has "Kembali" at the options step, and `/batal`
+//! offers to keep the draft.
 
 use fake_telegram::{BotMessage, Person};
 use kimbot::features::members::areas;
@@ -9,7 +11,7 @@ use kimbot::features::surveys::store;
 
 use super::{coordinator, subscriber, write_survey};
 use crate::announcements::steps::wait_text;
-use crate::support::TestApp;
+use crate::support::{MessageExt, TestApp};
 use crate::support::spawn_app;
 
 /// Answers the three questions of `write_survey`'s survey, once it is on screen;
@@ -109,4 +111,76 @@ async fn an_anonymous_survey_shows_no_breakdown_until_five_have_answered() {
     let enough = results(&koor).await;
     assert!(enough.contains("• Pemasaran digital: 1 (20%)") && enough.contains("• Modal usaha: 4 (80%)"), "{enough}");
     assert!(!enough.contains("paling sedikit"), "{enough}");
+}
+
+/// `/survei` → new survey → title → a choice question, up to its options prompt.
+async fn up_to_options(koor: &Person, prompt: &str) -> BotMessage {
+    koor.press("Pilihan").await;
+    wait_text(koor, "tulis pertanyaannya").await;
+    koor.send(prompt).await;
+    wait_text(koor, "satu pilihan per baris").await
+}
+
+async fn new_survey(koor: &Person) {
+    koor.send("/survei").await;
+    wait_text(koor, "Survei: apa yang ingin").await;
+    koor.press("Buat survei baru").await;
+}
+
+#[tokio::test]
+async fn options_typed_on_one_line_are_split_and_shown_back_and_kembali_goes_back_a_step() {
+    let app = spawn_app().await;
+    let koor = coordinator(&app, 8741, "IB1-BL").await;
+    new_survey(&koor).await;
+    wait_text(&koor, "Judul survei?").await;
+    koor.send("Kebutuhan usaha warga").await;
+    wait_text(&koor, "Pertanyaan ke-1").await;
+    let ask = up_to_options(&koor, "Apa yang salah ketik?").await;
+    assert!(ask.has_button("Kembali"), "{:?}", ask.button_labels());
+    koor.press("Kembali").await;
+    wait_text(&koor, "Pertanyaan ke-1").await;
+    up_to_options(&koor, "Apa kebutuhan usaha Anda yang paling mendesak?").await;
+    koor.send("Modal usaha, Pemasaran digital, Perizinan").await;
+    let shown = wait_text(&koor, "3 pilihan").await;
+    assert!(shown.text.contains("• Modal usaha\n• Pemasaran digital\n• Perizinan"), "{}", shown.text);
+    wait_text(&koor, "Pertanyaan ke-2").await;
+    koor.press("Selesai, tinjau").await;
+    let review = wait_text(&koor, "Tinjau survei").await;
+    assert!(review.text.contains("(1 pertanyaan)") && review.text.contains("   • Perizinan"), "{}", review.text);
+    assert!(!review.text.contains("salah ketik"), "{}", review.text);
+}
+
+#[tokio::test]
+async fn batal_in_the_survey_builder_offers_to_keep_the_draft_and_a_new_survey_offers_it_back() {
+    let app = spawn_app().await;
+    let koor = coordinator(&app, 8751, "IB1-BL").await;
+    new_survey(&koor).await;
+    wait_text(&koor, "Judul survei?").await;
+    koor.send("Kebutuhan usaha warga").await;
+    wait_text(&koor, "Pertanyaan ke-1").await;
+    up_to_options(&koor, "Apa kebutuhan usaha Anda?").await;
+    koor.send("Modal usaha\nPerizinan").await;
+    wait_text(&koor, "Pertanyaan ke-2").await;
+
+    koor.send("/batal").await;
+    let ask = wait_text(&koor, "Simpan drafnya").await;
+    assert!(ask.has_button("Simpan draf") && ask.has_button("Buang"), "{:?}", ask.button_labels());
+    koor.press("Simpan draf").await;
+    wait_text(&koor, "disimpan").await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM survey_drafts WHERE author_id = $1", koor.id()).await, 1);
+
+    new_survey(&koor).await;
+    let offer = wait_text(&koor, "Ada draf survei \"Kebutuhan usaha warga\" (1 pertanyaan)").await;
+    assert!(offer.has_button("Lanjutkan draf") && offer.has_button("Mulai baru"), "{:?}", offer.button_labels());
+    koor.press("Lanjutkan draf").await;
+    let review = wait_text(&koor, "Tinjau survei").await;
+    assert!(review.text.contains("Apa kebutuhan usaha Anda?") && review.text.contains("• Perizinan"), "{}", review.text);
+
+    koor.send("/batal").await;
+    wait_text(&koor, "Simpan drafnya").await;
+    koor.press("Buang").await;
+    wait_text(&koor, "Dibatalkan").await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM survey_drafts WHERE author_id = $1", koor.id()).await, 0);
+    new_survey(&koor).await;
+    wait_text(&koor, "Judul survei?").await;
 }
