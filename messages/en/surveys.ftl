@@ -150,3 +150,4 @@ sv-draft-found = You kept a survey draft "{ $title }" ({ $count ->
 sv-btn-resume-draft = ▶️ Carry on with the draft
 sv-btn-fresh-draft = ➕ Start anew
 privacy-data-survey-draft = • Kept draft: { $title }
+sv-kecamatan-pooled = Kecamatans combined (too few respondents to show apart)

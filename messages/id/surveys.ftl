@@ -144,3 +144,4 @@ sv-draft-found = Ada draf survei "{ $title }" ({ $count } pertanyaan) yang Anda 
 sv-btn-resume-draft = ▶️ Lanjutkan draf
 sv-btn-fresh-draft = ➕ Mulai baru
 privacy-data-survey-draft = • Draf tersimpan: { $title }
+sv-kecamatan-pooled = Gabungan kecamatan (respondennya terlalu sedikit untuk ditampilkan terpisah)

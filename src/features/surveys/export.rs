@@ -111,7 +111,7 @@ fn kecamatan_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), Repor
     widths.extend(r.kecamatans.iter().map(|_| 16.0));
     let mut sheet = book.add_sheet(&t(lang, "sv-sheet-kecamatan"), &widths)?;
     let mut header = head(lang, &["no", "question", "answer"]);
-    header.extend(r.kecamatans.iter().map(|k| Cell::text(k.clone())));
+    header.extend(r.kecamatans.iter().map(|k| Cell::text(render::kecamatan_label(lang, k))));
     header.push(Cell::Text(t(lang, "sv-col-total")));
     book.row(&mut sheet, &header, true)?;
     for q in r.questions.iter().filter(|q| q.question.q.kind != Kind::Text) {
@@ -130,7 +130,8 @@ fn text_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), ReportErro
     book.row(&mut sheet, &head(lang, &["no", "question", "kecamatan", "answer"]), true)?;
     for q in &r.questions {
         for (kec, text) in &q.texts {
-            let row = [Cell::Int(q.question.position), Cell::text(q.question.q.prompt.clone()), Cell::text(kec.clone()), Cell::text(text.clone())];
+            let kec = render::kecamatan_label(lang, kec);
+            let row = [Cell::Int(q.question.position), Cell::text(q.question.q.prompt.clone()), Cell::text(kec), Cell::text(text.clone())];
             book.row(&mut sheet, &row, false)?;
         }
     }
@@ -150,12 +151,12 @@ fn csv(r: &Results, lang: Lang, path: &Path) -> Result<(), ReportError> {
         let [no, prompt, kind] = question_cells(q, lang);
         for (kec, counts) in &q.by_kecamatan {
             for (label, count) in q.labels.iter().zip(counts) {
-                let row = [no.clone(), prompt.clone(), kind.clone(), Cell::text(kec.clone()), Cell::text(label.clone()), Cell::Int(*count)];
+                let row = [no.clone(), prompt.clone(), kind.clone(), Cell::text(render::kecamatan_label(lang, kec)), Cell::text(label.clone()), Cell::Int(*count)];
                 out.row(&row)?;
             }
         }
         for (kec, text) in &q.texts {
-            out.row(&[no.clone(), prompt.clone(), kind.clone(), Cell::text(kec.clone()), Cell::text(text.clone()), Cell::Int(1)])?;
+            out.row(&[no.clone(), prompt.clone(), kind.clone(), Cell::text(render::kecamatan_label(lang, kec)), Cell::text(text.clone()), Cell::Int(1)])?;
         }
     }
     out.finish()

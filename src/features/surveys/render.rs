@@ -78,6 +78,11 @@ pub fn summary(lang: Lang, r: &Results, tz: Tz, now: i64) -> String {
     cut(parts.join("\n\n"))
 }
 
+/// A kecamatan column's heading: its name, or the pool of small ones.
+pub fn kecamatan_label(lang: Lang, kecamatan: &str) -> String {
+    if kecamatan == super::results::POOLED { t(lang, "sv-kecamatan-pooled") } else { kecamatan.to_string() }
+}
+
 /// Why a survey's results show no breakdown yet (fewer than the minimum answered).
 pub fn withheld(lang: Lang) -> String {
     ta(lang, "sv-results-withheld", &[("min", Arg::from(super::results::MIN_SHOWN))])

@@ -66,12 +66,17 @@ async fn a_stale_pause_on_a_finished_survey_says_it_is_complete() {
 
 /// A submitted response of a new resident `user` of IB1-BL choosing `option` first.
 async fn respond(app: &TestApp, survey: i64, user: i64, option: i64) {
+    respond_in(app, survey, user, option, "IB1-BL").await
+}
+
+/// [`respond`] by a resident of `kim`.
+async fn respond_in(app: &TestApp, survey: i64, user: i64, option: i64, kim: &str) {
     sqlx::query("INSERT INTO users (id, first_name, language, created_at, updated_at) VALUES ($1, 'Warga', 'id', 0, 0)")
         .bind(user)
         .execute(&app.db.pool)
         .await
         .unwrap();
-    let kim = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let kim = areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let qs = store::questions(&app.db, survey).await.unwrap();
     let r = responses::start(&app.db, survey, user, &kim.area_path, 0).await.unwrap();
     for (q, given) in qs.iter().zip([Given::Choice(option), Given::Choice(3), Given::Text("Saran".into())]) {
@@ -183,4 +188,29 @@ async fn batal_in_the_survey_builder_offers_to_keep_the_draft_and_a_new_survey_o
     assert_eq!(app.count("SELECT COUNT(*) FROM survey_drafts WHERE author_id = $1", koor.id()).await, 0);
     new_survey(&koor).await;
     wait_text(&koor, "Judul survei?").await;
+}
+
+#[tokio::test]
+async fn a_kecamatan_with_a_lone_respondent_is_pooled_so_no_column_shows_one_person() {
+    let app = spawn_app().await;
+    use kimbot::features::surveys::model::{Draft, Kind, Question};
+    let q = |kind, prompt: &str, options: &[&str]| Question { kind, prompt: prompt.into(), options: options.iter().map(|o| o.to_string()).collect() };
+    let questions = vec![q(Kind::Choice, "Kebutuhan?", &["Modal usaha", "Pemasaran digital", "Perizinan"]), q(Kind::Scale, "Puas?", &[]), q(Kind::Text, "Saran?", &[])];
+    let draft = Draft { title: "Kebutuhan usaha warga".into(), questions, ..Draft::default() };
+    let kota = areas::find_scope_areas(&app.db, "Kota Palembang").await.unwrap().remove(0);
+    let reach = store::Reach { kim_id: None, training_id: None, area_id: Some(kota.id), area_path: kota.path.clone(), name: "Kota Palembang".into() };
+    let mut tx = app.db.begin().await.unwrap();
+    let id = store::create(&mut tx, &draft, 8761, &reach, chrono::Utc::now().timestamp() + 86_400, 0).await.unwrap();
+    tx.commit().await.unwrap();
+    for user in 8762..8767 {
+        respond_in(&app, id, user, 0, "IB1-BL").await;
+    }
+    respond_in(&app, id, 8767, 2, "KMN-KM").await;
+    let survey = store::get(&app.db, id).await.unwrap().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let tz = chrono_tz::Asia::Jakarta;
+    let out = kimbot::features::surveys::export::export(&app.db, survey, kimbot::platform::i18n::Lang::Id, tz, dir.path()).await.unwrap();
+    let csv = std::fs::read_to_string(out.csv).unwrap();
+    assert!(!csv.contains("Kemuning") && !csv.contains("Ilir Barat I"), "Ilir Barat I's column would give Kemuning's one away: {csv}");
+    assert!(csv.contains("Gabungan kecamatan") && csv.contains(";Perizinan;1"), "{csv}");
 }

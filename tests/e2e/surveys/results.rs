@@ -92,9 +92,13 @@ async fn a_coordinator_gets_their_surveys_results_by_kecamatan_as_xlsx_csv_and_c
     respond(&app, id, 7102, "IB1-BB", (1, 4, "Pasar murah"), true).await;
     respond(&app, id, 7103, "KMN-KM", (0, 3, "Bantuan modal"), true).await;
     respond(&app, id, 7104, "KMN-KM", (2, 1, "belum selesai"), false).await;
-    // Five submitted: enough for the breakdown (fewer hold it back, see `again`).
+    // Five per kecamatan: enough for the breakdown (fewer pool or hold it back, see `again`).
     respond(&app, id, 7105, "IB1-BL", (1, 4, "Jalan rusak"), true).await;
     respond(&app, id, 7106, "IB1-BB", (2, 5, "Pelatihan foto"), true).await;
+    respond(&app, id, 7107, "IB1-BL", (0, 4, "Pameran produk"), true).await;
+    for (user, choice, scale, text) in [(7108, 1, 3, "Kredit usaha"), (7109, 2, 2, "Modal kerja"), (7110, 0, 3, "Pelatihan"), (7111, 0, 4, "Wifi gratis")] {
+        respond(&app, id, user, "KMN-KM", (choice, scale, text), true).await;
+    }
 
     koor.send("/laporan").await;
     let kinds = wait_text(&koor, "Laporan apa").await;
@@ -107,25 +111,25 @@ async fn a_coordinator_gets_their_surveys_results_by_kecamatan_as_xlsx_csv_and_c
     let forged = koor.press_data(list.message_id, &format!("r:sv:{hidden}")).await;
     assert_eq!(wait_answer(&koor, &forged).await.as_deref(), Some(STALE), "another coordinator's survey reads as missing");
     koor.press("Kebutuhan UMKM").await;
-    wait_text(&koor, "Hasil survei \"Kebutuhan UMKM\": 5 responden").await;
+    wait_text(&koor, "Hasil survei \"Kebutuhan UMKM\": 10 responden").await;
 
     let xlsx = sent_file(&app, &format!("survei-{id}.xlsx")).await;
     let mut book = Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
     let summary = book.worksheet_range("Ringkasan").unwrap();
-    assert_eq!(row(&summary, 4, 2), ["Responden", "5"]);
+    assert_eq!(row(&summary, 4, 2), ["Responden", "10"]);
     assert_eq!(row(&summary, 6, 5), ["No", "Pertanyaan", "Jenis", "Jawaban", "Jumlah"]);
-    assert_eq!(row(&summary, 7, 5), ["1", "Kebutuhan paling mendesak?", "🔘 Pilihan", "Modal usaha", "2"]);
+    assert_eq!(row(&summary, 7, 5), ["1", "Kebutuhan paling mendesak?", "🔘 Pilihan", "Modal usaha", "5"]);
     assert_eq!(row(&summary, 14, 5), ["2", "Seberapa puas?", "⭐ Skala 1–5", "5", "2"]);
-    assert_eq!(row(&summary, 15, 5), ["2", "Seberapa puas?", "⭐ Skala 1–5", "Rata-rata", "4.2"]);
-    assert_eq!(row(&summary, 16, 5), ["3", "Saran Anda?", "✍️ Teks singkat", "Jawaban teks", "5"]);
+    assert_eq!(row(&summary, 15, 5), ["2", "Seberapa puas?", "⭐ Skala 1–5", "Rata-rata", "3.7"]);
+    assert_eq!(row(&summary, 16, 5), ["3", "Saran Anda?", "✍️ Teks singkat", "Jawaban teks", "10"]);
     let by_kec = book.worksheet_range("Per kecamatan").unwrap();
     assert_eq!(row(&by_kec, 0, 6), ["No", "Pertanyaan", "Jawaban", "Ilir Barat I", "Kemuning", "Total"]);
-    assert_eq!(row(&by_kec, 1, 6), ["1", "Kebutuhan paling mendesak?", "Modal usaha", "1", "1", "2"]);
-    assert_eq!(row(&by_kec, 2, 6), ["1", "Kebutuhan paling mendesak?", "Pemasaran digital", "2", "0", "2"]);
+    assert_eq!(row(&by_kec, 1, 6), ["1", "Kebutuhan paling mendesak?", "Modal usaha", "2", "3", "5"]);
+    assert_eq!(row(&by_kec, 2, 6), ["1", "Kebutuhan paling mendesak?", "Pemasaran digital", "2", "1", "3"]);
     let texts = book.worksheet_range("Jawaban teks").unwrap();
     assert_eq!(row(&texts, 1, 4), ["3", "Saran Anda?", "Ilir Barat I", "=1+1 tolong pelatihan"]);
-    assert_eq!(row(&texts, 5, 4), ["3", "Saran Anda?", "Kemuning", "Bantuan modal"]);
-    assert_eq!(cell(&texts, 6, 0), "", "the unsubmitted response is not counted");
+    assert_eq!(row(&texts, 6, 4), ["3", "Saran Anda?", "Kemuning", "Bantuan modal"]);
+    assert_eq!(cell(&texts, 11, 0), "", "the unsubmitted response is not counted");
 
     let call = app.wait_for_call("sendDocument", |p| p["document"]["file_name"] == format!("survei-{id}-titikkoma.csv")).await;
     let csv = call.params["document"]["text"].as_str().expect("a text upload").to_string();
@@ -145,7 +149,7 @@ async fn a_coordinator_gets_their_surveys_results_by_kecamatan_as_xlsx_csv_and_c
         .await
         .unwrap()
         .get("detail");
-    assert_eq!(detail, format!("kind=survey survey={id} scope=Kota Palembang respondents=5"));
+    assert_eq!(detail, format!("kind=survey survey={id} scope=Kota Palembang respondents=10"));
     drop(other_koor);
 }
 
