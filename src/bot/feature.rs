@@ -115,6 +115,13 @@ pub trait ChatFeature: Send + Sync + 'static {
     /// the press with a pop-up (e.g. when the message cannot change); on `Ok(false)`
     /// the pop-up replaces the generic "stale button" one.
     async fn on_button(turn: &Turn<'_>, state: Current<Self::Dialog>, button: Self::Button, at: At) -> Result<bool, HandlerError>;
+
+    /// `/batal` while this feature's dialogue is open: `Ok(true)` when the feature
+    /// answered it itself (e.g. offered to keep a draft); otherwise the router ends
+    /// the dialogue and says "cancelled".
+    async fn on_cancel(_turn: &Turn<'_>, _dialog: Self::Dialog) -> Result<bool, HandlerError> {
+        Ok(false)
+    }
 }
 
 /// The object-safe face of a [`ChatFeature`], kept by the registry.
@@ -132,6 +139,8 @@ pub trait Plugin: Send + Sync {
     async fn on_message(&self, turn: &Turn<'_>, state: &State, msg: &Message) -> Result<bool, HandlerError>;
     /// `data` is the full callback data; `Ok(false)` when it does not parse.
     async fn on_button(&self, turn: &Turn<'_>, state: &State, data: &str, at: At) -> Result<bool, HandlerError>;
+    /// `/batal` in its dialogue; `Ok(false)`: the router cancels as usual.
+    async fn on_cancel(&self, turn: &Turn<'_>, state: &State) -> Result<bool, HandlerError>;
 }
 
 struct Plugged<F>(PhantomData<F>);
@@ -178,6 +187,13 @@ impl<F: ChatFeature> Plugin for Plugged<F> {
         match F::Button::parse_callback(data) {
             Some(button) => F::on_button(turn, state.current::<F::Dialog>(), button, at).await,
             None => Ok(false),
+        }
+    }
+
+    async fn on_cancel(&self, turn: &Turn<'_>, state: &State) -> Result<bool, HandlerError> {
+        match state.current::<F::Dialog>() {
+            Current::Mine(dialog) => F::on_cancel(turn, dialog).await,
+            Current::Idle | Current::Other => Ok(false),
         }
     }
 }
@@ -233,6 +249,7 @@ macro_rules! chat_feature {
             dialog: $dialog:ty as $kind:literal,
             buttons: $button:ty,
             $(open_to_non_members: $open:literal,)?
+            $(on_cancel: $cancel:path,)?
             commands: [$($spec:expr),* $(,)?] $(,)?
         }
     ) => {
@@ -270,6 +287,15 @@ macro_rules! chat_feature {
             ) -> Result<bool, $crate::bot::feature::HandlerError> {
                 on_button(turn, state, button, at).await
             }
+
+            $(
+            async fn on_cancel(
+                turn: &$crate::bot::feature::Turn<'_>,
+                dialog: $dialog,
+            ) -> Result<bool, $crate::bot::feature::HandlerError> {
+                $cancel(turn, dialog).await
+            }
+            )?
         }
 
         /// Stored under this kind (the old closed enum's variant name), so dialogues

@@ -4,6 +4,7 @@
 //! resident resumes where they stopped and submits once; a second attempt, another
 //! KIM's resident, a closed and a recalled survey are all refused kindly.
 
+mod again;
 mod paging;
 mod results;
 

@@ -12,6 +12,7 @@ pub mod chart;
 pub mod closing;
 pub mod cli;
 pub mod compose;
+pub mod drafts;
 pub mod export;
 pub mod listing;
 pub mod manage;
