@@ -71,6 +71,7 @@ pub enum ConsoleError {
 
 /// The console's routes; the caller mounts them on its HTTP listener.
 pub fn routes(ctx: Ctx) -> Router {
+    let telegram = photo::Telegram::new(&ctx);
     Router::new()
         .route("/masuk/{token}", get(login::link_page))
         .route("/masuk", post(login::log_in))
@@ -101,6 +102,7 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/pengumuman/{id}/tarik", get(recall::confirm).post(recall::recall))
         .route("/dasbor/audit", get(audit_log::page))
         .fallback(layout::not_found)
+        .layer(axum::Extension(telegram))
         .with_state(ctx)
 }
 

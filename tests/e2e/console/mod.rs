@@ -3,6 +3,7 @@
 
 mod browser;
 mod browser_undo;
+mod limits;
 mod listening;
 mod pages;
 mod queue;
