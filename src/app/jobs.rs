@@ -51,6 +51,7 @@ pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) 
         Job::new("overdue aspiration job", crate::features::aspirations::overdue::run(c.clone(), stop.clone())),
         Job::new("poll closing", polls),
         Job::new("survey closing", crate::features::surveys::closing::run(c.clone(), stop.clone())),
+        Job::new("console session pruning", crate::web::console::auth::run_pruning(c.clone(), stop.clone())),
         Job::new("telegram probe", crate::platform::ops::probe_telegram(bot, c.ops.clone(), stop.clone())),
     ]
 }

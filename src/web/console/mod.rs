@@ -10,13 +10,15 @@
 //! - [`umkm`], [`trainings`], [`announcements`] (with [`recall`]), [`downloads`]
 //!   (with [`listening`]: survey results and cek fakta),
 //!   [`audit_log`]: *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
-//! - [`layout`]: the page frame, embedded CSS, error pages.
+//! - [`layout`]: the page frame, embedded CSS, error pages; [`guard`]: security
+//!   headers on every response and the same-origin check of the login.
 
 mod announcements;
 mod audit_log;
 pub mod auth;
 pub mod bot;
 mod downloads;
+mod guard;
 mod layout;
 mod listening;
 mod login;
@@ -103,6 +105,7 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/audit", get(audit_log::page))
         .fallback(layout::not_found)
         .layer(axum::Extension(telegram))
+        .layer(axum::middleware::map_response_with_state(ctx.clone(), guard::headers))
         .with_state(ctx)
 }
 
