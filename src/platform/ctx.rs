@@ -25,6 +25,9 @@ pub struct AppCtx {
     /// (`app::registry::PERSONAL_DATA`; passed in so features need not know the web
     /// console's tables).
     pub personal_data: &'static [&'static crate::platform::personal::PersonalData],
+    /// Report files the web console may build at once in this process (each a
+    /// streamed XLSX/CSV build); a download beyond them is told to try again.
+    pub console_exports: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppCtx {

@@ -62,6 +62,9 @@ pub enum ConsoleError {
     /// A form value the page cannot use (a malformed period, say).
     #[error("bad input")]
     BadInput,
+    /// Every download slot is taken ([`EXPORTS_AT_ONCE`]); try again shortly.
+    #[error("busy")]
+    Busy,
     /// Telegram did not give us a file (logged; the person sees the error page).
     #[error("telegram: {0}")]
     Telegram(String),
@@ -70,6 +73,11 @@ pub enum ConsoleError {
     #[error(transparent)]
     Db(#[from] DbError),
 }
+
+/// Report files the console builds at once in one process (see
+/// `AppCtx::console_exports`): each is a streamed XLSX/CSV build on a machine of a
+/// few cores; one more download is answered "busy, try again".
+pub const EXPORTS_AT_ONCE: usize = 2;
 
 /// The console's routes; the caller mounts them on its HTTP listener.
 pub fn routes(ctx: Ctx) -> Router {
