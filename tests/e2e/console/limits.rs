@@ -1,6 +1,7 @@
 //! Issue 23's privacy and bounds in the console: an anonymous ticket's photos are
-//! hidden from coordinators exactly like a missing photo; a huge search text is cut,
-//! not a server error; downloads beyond the process's slots are told to try again.
+//! hidden from coordinators exactly like a missing photo (and the proxy reuses one
+//! client); a huge search text is cut, not a server error; downloads beyond the
+//! process's slots are told to try again.
 
 use reqwest::StatusCode;
 
@@ -35,6 +36,11 @@ async fn coordinators_get_no_photo_of_an_anonymous_ticket_and_the_photo_answers_
     assert!(page.contains(&format!("src=\"{photo}\"")), "staff see it as in chat: {page}");
     let (status, kind, bytes) = download(&app, &cookie, &photo).await;
     assert_eq!((status, kind.as_str(), bytes.as_slice()), (StatusCode::OK, "image/jpeg", b"fake telegram file content".as_slice()));
+    let (again, _, _) = download(&app, &cookie, &photo).await;
+    assert_eq!(again, StatusCode::OK);
+    let peers = app.fake.with_state(|st| st.file_download_peers.clone());
+    assert_eq!(peers.len(), 2);
+    assert_eq!(peers[0], peers[1], "the second view reused the proxy's connection to Telegram");
 }
 
 #[tokio::test]
