@@ -24,8 +24,9 @@ use crate::platform::audit;
 /// (whatever `getFile` said) is cut off.
 const MAX_BYTES: u64 = 20 * 1024 * 1024;
 
-/// The console's Telegram client, built once per listener: every photo view reuses
-/// its connections instead of setting up a new client (and TLS) per request.
+/// The console's Telegram client, built once per listener: every photo view (and
+/// recall) reuses its connections instead of setting up a new client (and TLS) per
+/// request.
 #[derive(Clone)]
 pub struct Telegram(Option<Bot>);
 
@@ -40,13 +41,9 @@ impl Telegram {
         }))
     }
 
-    fn bot(&self) -> Result<&Bot, ConsoleError> {
+    pub(super) fn bot(&self) -> Result<&Bot, ConsoleError> {
         self.0.as_ref().ok_or_else(|| ConsoleError::Telegram("no bot token configured".into()))
     }
-}
-
-pub(super) fn bot(ctx: &Ctx) -> Result<Bot, ConsoleError> {
-    Telegram::new(ctx).0.ok_or_else(|| ConsoleError::Telegram("no bot token configured".into()))
 }
 
 pub async fn photo(
