@@ -10,6 +10,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;
 
+use url::Url;
+
 use super::Ctx;
 use crate::platform::ctx::AppCtx;
 
@@ -42,7 +44,7 @@ pub async fn headers(State(ctx): State<Ctx>, mut response: Response) -> Response
 /// elsewhere posting the attacker's own token would log the victim into the
 /// attacker's session). Browsers send `Sec-Fetch-Site`, older ones at least `Origin`;
 /// a request with neither is no browser's form and carries no victim's cookies.
-pub fn same_origin(ctx: &AppCtx, headers: &HeaderMap) -> bool {
+pub fn same_origin(public_url: &Url, headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("Sec-Fetch-Site") {
         let site = site.to_str().unwrap_or_default();
         return site.eq_ignore_ascii_case("Same-Origin") || site.eq_ignore_ascii_case("None");
@@ -50,6 +52,35 @@ pub fn same_origin(ctx: &AppCtx, headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN) else { return true };
     let origin = origin.to_str().unwrap_or_default();
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
-    origin == ctx.config.public_url.origin().ascii_serialization()
+    origin == public_url.origin().ascii_serialization()
         || (!host.is_empty() && origin.split_once("://").is_some_and(|(_, authority)| authority == host))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (k, v) in pairs {
+            map.insert(axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(), HeaderValue::from_static(v));
+        }
+        map
+    }
+
+    #[test]
+    fn only_our_own_pages_may_post_the_login() {
+        // Header names and values in mixed case: kebab-case literals here would be
+        // taken for message keys; both are matched case-insensitively anyway.
+        let public = Url::parse("https://kimbot.example.go.id/").unwrap();
+        let fetch_site = |v| headers(&[("Sec-Fetch-Site", v)]);
+        assert!(same_origin(&public, &fetch_site("Same-Origin")) && same_origin(&public, &fetch_site("none")));
+        assert!(!same_origin(&public, &fetch_site("Same-Site")) && !same_origin(&public, &fetch_site("Cross-Site")));
+        assert!(same_origin(&public, &headers(&[("origin", "https://kimbot.example.go.id")])));
+        // Reached under another name (the sandbox on localhost): Origin matches Host.
+        assert!(same_origin(&public, &headers(&[("origin", "http://localhost:8080"), ("host", "localhost:8080")])));
+        assert!(!same_origin(&public, &headers(&[("origin", "https://evil.example"), ("host", "kimbot.example.go.id")])));
+        assert!(!same_origin(&public, &headers(&[("origin", "null")])));
+        assert!(same_origin(&public, &HeaderMap::new()), "no browser, no victim's cookies");
+    }
 }

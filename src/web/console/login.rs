@@ -59,7 +59,7 @@ pub struct LoginForm {
 }
 
 pub async fn log_in(State(ctx): State<Ctx>, headers: HeaderMap, Form(form): Form<LoginForm>) -> Result<Response, ConsoleError> {
-    if !guard::same_origin(&ctx, &headers) {
+    if !guard::same_origin(&ctx.config.public_url, &headers) {
         return Ok(notice(StatusCode::FORBIDDEN, Lang::Id, "console-forbidden-title", "console-login-cross-site"));
     }
     if !well_formed(&form.token) {
