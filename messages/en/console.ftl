@@ -185,3 +185,7 @@ console-recall-title = Recall announcement #{ $id }
 console-recall-confirm = Yes, recall it from every group
 console-recall-cancel = Cancel, back to the report
 console-recall-nothing = This run has no sent messages to recall.
+console-login-cross-site = The Log in button only works from kimbot's own page. Send /dasbor to the bot in Telegram, open the new link, then press Log in.
+console-busy-title = Busy
+console-busy = The server is preparing other downloads. Please try again in half a minute.
+console-search-cut = The search text is too long; only its first { $max } characters are searched for.

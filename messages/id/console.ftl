@@ -185,3 +185,7 @@ console-recall-title = Tarik pengumuman #{ $id }
 console-recall-confirm = Ya, tarik dari semua grup
 console-recall-cancel = Batal, kembali ke laporan
 console-recall-nothing = Pengiriman ini tidak punya pesan terkirim yang bisa ditarik.
+console-login-cross-site = Tombol Masuk hanya bisa ditekan dari halaman kimbot sendiri. Kirim /dasbor ke bot di Telegram, buka tautan barunya, lalu tekan Masuk.
+console-busy-title = Sedang sibuk
+console-busy = Server sedang menyiapkan unduhan lain. Silakan coba lagi dalam setengah menit.
+console-search-cut = Teks pencarian terlalu panjang; yang dicari hanya { $max } karakter pertamanya.

@@ -148,7 +148,10 @@ impl TestApp {
         self.console_url = format!("http://{}", listener.local_addr().unwrap());
         // `{http}` in a setting stands for this start's listener (e.g. the webhook URL).
         let mut env: Vec<(String, String)> = self.env.iter().map(|(k, v)| (k.clone(), v.replace("{http}", &self.console_url))).collect();
-        env.push(("KIMBOT_PUBLIC_URL".into(), self.console_url.clone()));
+        // A test may give its own public URL (e.g. https, for the console's cookie).
+        if !env.iter().any(|(k, _)| k == "KIMBOT_PUBLIC_URL") {
+            env.push(("KIMBOT_PUBLIC_URL".into(), self.console_url.clone()));
+        }
         let config = config_with(&self.fake, &self.database_url, &env);
         let app = App::build(config, self.clock.clone()).await.expect("app builds").with_http_listener(listener);
         self.ctx = Some(app.ctx());

@@ -3,6 +3,8 @@
 
 mod browser;
 mod browser_undo;
+mod guard;
+mod limits;
 mod listening;
 mod pages;
 mod queue;
