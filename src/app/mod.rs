@@ -123,7 +123,7 @@ impl App {
         if let Some(webhook_routes) = webhook_routes {
             routes = routes.merge(webhook_routes);
         }
-        let serving = http.map(|listener| http::serve(listener, routes, workers_stop.clone()));
+        let serving = http.map(|listener| http::serve(listener, routes, ctx.config.http.limits, workers_stop.clone()));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
             shutdown.await;

@@ -12,6 +12,8 @@ use serde_json::Value;
 use crate::delivery::wait_until_drained;
 use crate::support::{TestApp, spawn_app, spawn_app_with};
 
+mod listener;
+
 const METRICS_TOKEN: &str = "metrics_test_token";
 
 async fn get(app: &TestApp, path: &str) -> reqwest::Response {
