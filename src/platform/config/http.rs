@@ -6,7 +6,7 @@
 //! | `KIMBOT_HTTP_ADDR` | 127.0.0.1:8080 | where to listen; `off`: no listener |
 //! | `KIMBOT_METRICS_TOKEN` | none | bearer token of `/metrics` (at least 16 characters) |
 //! | `KIMBOT_HTTP_HEADER_TIMEOUT_SECS` | 15 | a request's head must arrive within this; also how long an idle connection is kept |
-//! | `KIMBOT_HTTP_BODY_TIMEOUT_SECS` | 60 | a request's body must arrive within this |
+//! | `KIMBOT_HTTP_BODY_TIMEOUT_SECS` | 30 | a request's body must arrive within this |
 //! | `KIMBOT_HTTP_MAX_CONNECTIONS` | 256 | connections served at once; more wait to be accepted |
 
 use std::net::SocketAddr;
@@ -45,7 +45,7 @@ pub struct HttpLimits {
 
 impl Default for HttpLimits {
     fn default() -> Self {
-        Self { header_timeout: Duration::from_secs(15), body_timeout: Duration::from_secs(60), max_connections: 256 }
+        Self { header_timeout: Duration::from_secs(15), body_timeout: Duration::from_secs(30), max_connections: 256 }
     }
 }
 
