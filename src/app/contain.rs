@@ -28,10 +28,9 @@ pub fn contained(schema: Schema) -> Schema {
         DpHandlerDescription::entry(),
         move |deps: DependencyMap, cont: Cont<'static, HandlerResult>| async move {
             let kept = deps.clone();
-            let update = deps.get::<Update>();
             let handled = AssertUnwindSafe(async move {
                 #[cfg(debug_assertions)]
-                probe(&update);
+                probe(&deps.get::<Update>());
                 cont(deps).await
             });
             match handled.catch_unwind().await {

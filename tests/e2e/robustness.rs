@@ -112,6 +112,8 @@ async fn forged_page_numbers_far_past_the_end_get_the_stale_answer_and_nothing_p
     assert!(admin.next_message().await.text.contains("Log audit"), "the bot still answers");
 }
 
+/// Panic probes exist in debug builds only (`kimbot::platform::probe`).
+#[cfg(debug_assertions)]
 #[tokio::test]
 async fn a_handler_that_panics_gets_an_apology_and_that_chat_and_others_are_still_answered() {
     let app = spawn_app().await;

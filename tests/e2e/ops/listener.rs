@@ -92,6 +92,8 @@ async fn connections_beyond_the_cap_wait_until_one_ends() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }
 
+/// Panic probes exist in debug builds only (`kimbot::platform::probe`).
+#[cfg(debug_assertions)]
 #[tokio::test]
 async fn a_handler_that_panics_answers_with_the_error_page_and_the_listener_goes_on() {
     let app = spawn_app_with(&[]).await;
