@@ -16,6 +16,8 @@ pub mod ops;
 pub mod outbound;
 pub mod paging;
 pub mod personal;
+#[cfg(debug_assertions)]
+pub mod probe;
 pub mod queue;
 pub mod scheduler;
 pub mod settings;

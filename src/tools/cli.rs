@@ -347,6 +347,7 @@ fn period_usage(e: crate::features::reports::period::PeriodError, from: &str, to
         }
         PeriodError::Order => format!("the period ends before it starts: --from {from} is after --to {to}; swap them"),
         PeriodError::TooLong => format!("the period {from} to {to} is longer than {MAX_DAYS} days; export it in parts"),
+        PeriodError::OutOfRange => format!("--from {from} --to {to}: dates must lie in the years 2000 to 2100"),
     }
 }
 

@@ -371,11 +371,14 @@ async fn wrongly_typed_dates_are_explained_and_can_be_typed_again() {
     let format = rina.next_message().await.text;
     rina.send("30/11/2026 - 1/11/2026").await;
     let order = rina.next_message().await.text;
+    rina.send("+262142-12-30 - +262142-12-31").await;
+    let range = rina.next_message().await.text;
     rina.send("1/11/2026 - 30/11/2026").await;
     let areas = rina.next_message().await;
 
     assert!(format.contains("Format tanggal belum dikenali"), "{format}");
     assert!(order.contains("Tanggal awal harus sebelum"), "{order}");
+    assert!(range.contains("antara tahun 2000 dan 2100"), "{range}");
     assert!(areas.has_button("Seluruh Ilir Barat I"), "{:?}", areas.button_labels());
 }
 

@@ -132,3 +132,9 @@ pub fn feature() -> crate::plug::Feature {
 pub fn login_url(ctx: &AppCtx, token: &str) -> String {
     format!("{}/masuk/{token}", ctx.config.public_url.as_str().trim_end_matches('/'))
 }
+
+/// The console's "something went wrong" page (500), for failures outside any one
+/// handler's error type: a handler that panicked ([`crate::web::guard`]).
+pub fn server_error_page() -> axum::response::Response {
+    layout::notice(axum::http::StatusCode::INTERNAL_SERVER_ERROR, crate::platform::i18n::Lang::Id, "console-error-title", "console-error")
+}
