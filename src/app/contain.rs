@@ -55,7 +55,7 @@ async fn apologize(deps: &DependencyMap, update: &Update) {
     let ctx = deps.get::<Arc<AppCtx>>();
     let bot = deps.get::<ReplyBot>();
     let lang = match update.from() {
-        Some(user) => crate::features::members::users::language(&ctx.db, user.id.0 as i64)
+        Some(user) => crate::kernel::members::users::language(&ctx.db, user.id.0 as i64)
             .await
             .unwrap_or_else(|_| Lang::guess(user.language_code.as_deref())),
         None => Lang::Id,
