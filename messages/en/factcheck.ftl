@@ -13,7 +13,7 @@ fc-received =
     Thank you. Your fact-check request is number { $number }.
     Diskominfo staff will check it and tell you the result here. Meanwhile, better not to pass the message on.
 fc-known =
-    The same message was checked before ({ $number }):
+    The same message was checked on { $date } ({ $earlier }). Your request is number { $number }.
     Result: { $verdict }
     { $explanation }
 fc-verdict-notice =
@@ -24,7 +24,10 @@ fc-verdict-disinformasi = ⚠️ Disinformation
 fc-verdict-misinformasi = ⚠️ Misinformation
 fc-verdict-fakta = ✅ Fact
 fc-verdict-belum = ❔ Cannot be confirmed yet
-fc-staff-new = 🔎 New fact-check request { $number } from your area. Open /cekfakta antrian to check it.
+fc-staff-new = 🔎 { $count ->
+        [one] 1 new fact-check request
+       *[other] { $count } new fact-check requests
+    } from your area. Open /cekfakta antrian to check them.
 fc-queue-empty = No fact-check requests are waiting in your area.
 fc-queue-done = That was the last request waiting in your area.
 fc-card =
@@ -41,3 +44,14 @@ fc-already-answered = This request already has a verdict (or is no longer availa
 fc-answered = The verdict for { $number } is saved and sent to { $count } request(s) with the same content.
 fc-list-header = Latest fact checks:
 fc-list-empty = No fact checks yet.
+fc-need-words = That message holds only emoji or punctuation, so there is nothing we can check yet. Forward or paste a message with words (or a link), or type /batal.
+fc-rate-limited =
+    You have sent { $count } fact-check requests in the last hour. So that staff can check them all, this one was not recorded.
+    Please send it again after { $at }. Thank you for watching out for hoaxes 🙏
+fc-card-similar = Similar to { $list }: same link, but different text. Check it yourself; that verdict does not apply automatically.
+fc-card-similar-open = no verdict yet
+fc-label-hoaks = [HOAX]
+fc-label-disinformasi = [DISINFORMATION]
+fc-label-misinformasi = [MISINFORMATION]
+fc-label-fakta = [FACT]
+fc-label-belum = [NOT YET CONFIRMED]

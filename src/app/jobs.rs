@@ -45,6 +45,7 @@ pub fn all(ctx: &Arc<AppCtx>, bot: Bot, limiter: Arc<RateLimiter>, stop: &Stop) 
         Job::new("delivery worker", queue::worker::run(delivery, stop.clone())),
         Job::new("training reminders", reminders.run(stop.clone())),
         Job::new("staff notice job", notices),
+        Job::new("cek fakta notice job", crate::features::factcheck::notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop.clone())),
         Job::new("scheduler", Scheduler::new(c.clone()).run(stop.clone())),
         Job::new("webhook worker", queue::worker::run(webhooks, stop.clone())),
         Job::new("feed poller", feeds(c.clone(), stop.clone())),

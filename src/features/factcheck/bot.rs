@@ -10,13 +10,12 @@
 use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
-use super::model::{self, BODY_MAX, EXPLANATION_MAX, EXPLANATION_MIN, Verdict};
-use super::store::{self, Answer, Check, NewCheck};
+use super::model::{self, EXPLANATION_MAX, EXPLANATION_MIN, Verdict};
+use super::store::{self, Answer, Check};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Payload, Turn};
 use crate::bot::keyboards::button;
-use crate::features::aspirations::model::year_in;
 use crate::features::members::permissions::{Action, may};
-use crate::features::members::{Role, areas, roles};
+use crate::features::members::Role;
 use crate::platform::audit;
 use crate::platform::db::Db;
 use crate::platform::delivery::{Outgoing, Priority};
@@ -95,7 +94,7 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
 
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     match dialog {
-        Dialog::AskContent => received(turn, msg).await,
+        Dialog::AskContent => super::request::received(turn, msg).await,
         Dialog::Explain { id, verdict } => match Verdict::parse(&verdict) {
             Some(verdict) => explained(turn, id, verdict, msg.text().unwrap_or_default()).await,
             None => turn.end().await,
@@ -124,7 +123,8 @@ pub async fn on_button(turn: &Turn<'_>, _state: Current<Dialog>, btn: Btn, at: A
         Btn::Next(_) => show_next(turn, id, Some(at)).await.map(|()| true),
         Btn::Announce(_) => match &check.answer {
             Some(answer) => {
-                let text = format!("{} {}\n\n({})", answer.verdict.label(), answer.explanation, check.number);
+                let label = t(turn.lang(), answer.verdict.label_key());
+                let text = format!("{label} {}\n\n({})", answer.explanation, check.number);
                 crate::features::announcements::bot::start_with_text(turn, text).await?;
                 Ok(true)
             }
@@ -142,74 +142,11 @@ async fn ask(turn: &Turn<'_>) -> HandlerResult {
     turn.say("fc-ask").await
 }
 
-/// The message to check arrived: answered at once when the same content has a
-/// verdict, else queued for the staff of the resident's area.
-async fn received(turn: &Turn<'_>, msg: &Message) -> HandlerResult {
-    let body = msg.text().or(msg.caption()).unwrap_or_default().trim().to_string();
-    let photo = msg.photo().and_then(|sizes| sizes.last()).map(|p| p.file.id.to_string());
-    if body.is_empty() {
-        let key = if photo.is_some() { "fc-need-caption" } else { "fc-need-content" };
-        return turn.say(key).await;
-    }
-    let len = body.chars().count();
-    if len > BODY_MAX {
-        return turn.say_with("fc-too-long", &[("len", Arg::from(len as i64)), ("max", Arg::from(BODY_MAX as i64))]).await;
-    }
-    let kim = match turn.who.member.as_ref().and_then(|m| m.kim_id) {
-        Some(id) => areas::kim_by_id(&turn.ctx.db, id).await?,
-        None => None,
-    };
-    let Some(kim) = kim else {
-        turn.end().await?;
-        return turn.say("fc-need-kim").await;
-    };
-    let link = model::first_link(&body);
-    let new = NewCheck {
-        user_id: turn.who.user_id,
-        kim_id: kim.id,
-        area_path: kim.area_path.clone(),
-        content_hash: model::content_hash(&body),
-        body,
-        link,
-        photo,
-    };
-    let db = &turn.ctx.db;
-    let known = store::known_answer(db, &new.content_hash, new.link.as_deref()).await?;
-    let now = turn.now();
-    let check = store::create(db, &new, year_in(now, turn.ctx.config.tz), now, known.as_ref().map(|(a, by)| (a, *by))).await?;
-    if check.answer.is_some() {
-        turn.ctx.webhook_wake.wake();
-    }
-    turn.end().await?;
-    audit::record(db, Some(turn.who.user_id), "factcheck.request", &check.number, now).await?;
-    match &check.answer {
-        Some(answer) => turn.send(verdict_text(turn.lang(), &check, answer, "fc-known")).await,
-        None => {
-            notify_staff(turn, &check).await?;
-            turn.say_with("fc-received", &[("number", Arg::from(check.number.clone()))]).await
-        }
-    }
-}
-
-/// Tells the staff covering the request's area that one is waiting.
-async fn notify_staff(turn: &Turn<'_>, check: &Check) -> HandlerResult {
-    let db = &turn.ctx.db;
-    let mut items = Vec::new();
-    for id in roles::staff_covering(db, &check.area_path).await? {
-        let text = |lang| ta(lang, "fc-staff-new", &[("number", Arg::from(check.number.clone()))]);
-        items.push(notice(db, id, check, text).await?);
-    }
-    if !items.is_empty() {
-        turn.ctx.outbox.enqueue(&items).await?;
-    }
-    Ok(())
-}
-
 /// The staff member's explanation: the verdict is given (once) and every resident
 /// who asked about the same content is told.
 async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -> HandlerResult {
     let explanation = text.trim();
-    let len = explanation.chars().count();
+    let len = model::visible_len(explanation);
     if !(EXPLANATION_MIN..=EXPLANATION_MAX).contains(&len) {
         let args = [("len", Arg::from(len as i64)), ("min", Arg::from(EXPLANATION_MIN as i64)), ("max", Arg::from(EXPLANATION_MAX as i64))];
         return turn.say_with("fc-explain-length", &args).await;
@@ -275,16 +212,32 @@ async fn show_next(turn: &Turn<'_>, after: i64, at: Option<At>) -> HandlerResult
             None => turn.send(text).await,
         };
     };
-    let (text, keys) = card(lang, &check);
+    let similar = store::similar(&turn.ctx.db, &check, 3).await?;
+    let (text, keys) = card(lang, &check, &similar);
     match at {
         Some(at) => turn.edit(at, text, Some(keys)).await,
         None => turn.send_with_buttons(text, keys).await,
     }
 }
 
-fn card(lang: Lang, check: &Check) -> (String, InlineKeyboardMarkup) {
-    let photo = if check.photo.is_some() { t(lang, "fc-card-photo") } else { String::new() };
-    let args = [("number", Arg::from(check.number.clone())), ("body", Arg::from(check.body.clone())), ("photo", Arg::from(photo))];
+/// Room for the request's text in its card, in UTF-16 units: the card (number, hints,
+/// "choose a verdict") must stay within Telegram's 4,096.
+const CARD_BODY_MAX: usize = 3500;
+
+/// The request as staff decide it: its text, a photo mark, and the requests sharing
+/// its link with other text ("mirip CEK-…"), a hint to compare, never an answer.
+fn card(lang: Lang, check: &Check, similar: &[(String, Option<Verdict>)]) -> (String, InlineKeyboardMarkup) {
+    let mut extra = Vec::new();
+    if check.photo.is_some() {
+        extra.push(t(lang, "fc-card-photo"));
+    }
+    if !similar.is_empty() {
+        let open = t(lang, "fc-card-similar-open");
+        let list: Vec<String> =
+            similar.iter().map(|(n, v)| format!("{n} ({})", v.map_or_else(|| open.clone(), |v| t(lang, v.key())))).collect();
+        extra.push(ta(lang, "fc-card-similar", &[("list", Arg::from(list.join(", ")))]));
+    }
+    let args = [("number", Arg::from(check.number.clone())), ("body", Arg::from(model::clip_utf16(&check.body, CARD_BODY_MAX))), ("photo", Arg::from(extra.join("\n")))];
     let mut rows: Vec<Vec<InlineKeyboardButton>> =
         Verdict::ALL.chunks(2).map(|pair| pair.iter().map(|v| button(t(lang, v.key()), Btn::Verdict(check.id, *v))).collect()).collect();
     rows.push(vec![button(t(lang, "fc-btn-next"), Btn::Next(check.id))]);
@@ -300,10 +253,13 @@ async fn latest(turn: &Turn<'_>) -> HandlerResult {
         return turn.say("fc-list-empty").await;
     }
     let mut lines = vec![t(lang, "fc-list-header")];
+    let mut seen = std::collections::HashSet::new();
     for c in checks.iter() {
         let Some(a) = &c.answer else { continue };
-        let short: String = a.explanation.chars().take(120).collect();
-        lines.push(format!("• {} {}", a.verdict.label(), short));
+        if !seen.insert((a.verdict, a.explanation.clone())) {
+            continue;
+        }
+        lines.push(format!("• {} {}", t(lang, a.verdict.label_key()), model::clip(&a.explanation, 120)));
     }
     turn.send(lines.join("\n")).await
 }

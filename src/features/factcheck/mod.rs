@@ -4,5 +4,7 @@
 
 pub mod bot;
 pub mod model;
+pub mod notices;
 pub mod personal;
+pub mod request;
 pub mod store;
