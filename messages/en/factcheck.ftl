@@ -38,6 +38,11 @@ fc-card =
 fc-card-photo = (with a photo)
 fc-btn-next = Next ›
 fc-btn-announce = 📢 Announce the clarification to groups
+fc-claim-ask =
+    Verdict for { $number }: { $verdict }.
+    First, write the claim checked in a few words, without names or phone numbers (shown in /cekfakta daftar and in the clarification), e.g.: Bansos Rp 5 juta cair hari ini
+fc-claim-length = The claim is { $len } characters; write { $min }-{ $max } characters with words, then send it again.
+fc-list-item = • { $label } { $claim }: { $explanation }
 fc-explain-ask = Verdict for { $number }: { $verdict }. Write the explanation and its sources in one message (it goes to the residents who asked):
 fc-explain-length = Your explanation is { $len } characters; write { $min }-{ $max } characters and name the sources, then send it again.
 fc-already-answered = This request already has a verdict (or is no longer available). Nothing was changed.

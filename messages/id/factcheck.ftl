@@ -35,6 +35,11 @@ fc-card =
 fc-card-photo = (disertai foto)
 fc-btn-next = Berikutnya ›
 fc-btn-announce = 📢 Umumkan klarifikasi ke grup
+fc-claim-ask =
+    Putusan untuk { $number }: { $verdict }.
+    Pertama, tulis klaim yang diperiksa dalam beberapa kata, tanpa nama atau nomor HP (tampil di /cekfakta daftar dan di klarifikasi), misalnya: Bansos Rp 5 juta cair hari ini
+fc-claim-length = Klaimnya { $len } karakter; tulis { $min }-{ $max } karakter berisi kata-kata, lalu kirim lagi.
+fc-list-item = • { $label } { $claim }: { $explanation }
 fc-explain-ask = Putusan untuk { $number }: { $verdict }. Tulis penjelasan dan sumbernya dalam satu pesan (akan dikirim ke warga yang bertanya):
 fc-explain-length = Penjelasan Anda { $len } karakter; tulis { $min }-{ $max } karakter dan sebutkan sumbernya, lalu kirim lagi.
 fc-already-answered = Permintaan ini sudah diberi putusan (atau tidak lagi tersedia). Tidak ada yang diubah.

@@ -16,6 +16,8 @@ use crate::support::{MessageExt, TestApp, spawn_app};
 
 pub const RUMOUR: &str = "BREAKING!!! Bansos Rp 5 juta cair hari ini, daftar lewat https://bansos-cepat.example.com/daftar sebelum jam 12";
 pub const SAME_RUMOUR: &str = "breaking: bansos rp 5 juta CAIR hari ini... daftar lewat https://bansos-cepat.example.com/daftar sebelum jam 12";
+/// The claim staff name before the explanation, as `/cekfakta daftar` shows it.
+pub const CLAIM: &str = "Bansos Rp 5 juta cair hari ini";
 pub const EXPLANATION: &str = "Tidak ada program bansos Rp 5 juta. Tautan itu bukan situs pemerintah. Sumber: Dinas Sosial Kota, 4 Desember 2026.";
 
 pub async fn staff(app: &TestApp, id: i64, area: &str) -> Person {
@@ -24,12 +26,14 @@ pub async fn staff(app: &TestApp, id: i64, area: &str) -> Person {
     p
 }
 
-/// Staff of `area` give `verdict` (a button label) with `explanation` to the first
+/// Staff give `verdict` (a button label) on [`CLAIM`] with `explanation` to the first
 /// request in their queue.
 pub async fn give_verdict(staf: &Person, verdict: &str, explanation: &str) {
     staf.send("/cekfakta antrian").await;
     wait_text(staf, "Pilih putusan").await;
     staf.press(verdict).await;
+    wait_text(staf, "tulis klaim").await;
+    staf.send(CLAIM).await;
     wait_text(staf, "Tulis penjelasan").await;
     staf.send(explanation).await;
     wait_text(staf, "tersimpan").await;
@@ -60,6 +64,10 @@ async fn a_forwarded_hoax_is_checked_the_resident_told_a_repeat_answered_at_once
     assert!(card.text.contains("Bansos Rp 5 juta"), "{}", card.text);
     assert!(card.has_button("❌ Hoaks") && card.has_button("❔ Belum dapat dipastikan"), "{:?}", card.button_labels());
     staf.press("❌ Hoaks").await;
+    wait_text(&staf, "tulis klaim").await;
+    staf.send("👍").await;
+    assert!(wait_text(&staf, "Klaimnya 1 karakter").await.text.contains("5-120"));
+    staf.send(CLAIM).await;
     wait_text(&staf, "Tulis penjelasan").await;
     staf.send("hoaks").await;
     assert!(wait_text(&staf, "Penjelasan Anda 5 karakter").await.text.contains("20-3000"));
@@ -83,11 +91,12 @@ async fn a_forwarded_hoax_is_checked_the_resident_told_a_repeat_answered_at_once
     wait_text(&staf, "Kapan dikirim?").await;
     staf.press("Kirim sekarang").await;
     let clarified = groups[0].next_message().await;
-    assert!(clarified.text.starts_with("[HOAKS] Tidak ada program bansos"), "{}", clarified.text);
+    assert!(clarified.text.starts_with(&format!("[HOAKS] {CLAIM}\n\nTidak ada program bansos")), "{}", clarified.text);
 
     siti.send("/cekfakta daftar").await;
     let list = wait_text(&siti, "Hasil cek fakta terbaru").await;
-    assert!(list.text.contains("[HOAKS] Tidak ada program") && !list.text.contains("BREAKING"), "residents' messages stay private: {}", list.text);
+    assert!(list.text.contains(&format!("[HOAKS] {CLAIM}: Tidak ada program")), "names the claim: {}", list.text);
+    assert!(!list.text.contains("BREAKING"), "residents' messages stay private: {}", list.text);
 }
 
 #[tokio::test]

@@ -10,15 +10,13 @@
 use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
-use super::model::{self, EXPLANATION_MAX, EXPLANATION_MIN, Verdict};
-use super::store::{self, Answer, Check};
+use super::decide;
+use super::model::{self, Verdict};
+use super::store::{self, Check};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Payload, Turn};
 use crate::bot::keyboards::button;
 use crate::features::members::permissions::{Action, may};
 use crate::features::members::Role;
-use crate::platform::audit;
-use crate::platform::db::Db;
-use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
 crate::chat_feature! {
@@ -41,7 +39,9 @@ crate::chat_feature! {
 pub enum Dialog {
     /// Waiting for the message to check.
     AskContent,
-    /// Staff chose a verdict on request `id`; waiting for the explanation.
+    /// Staff chose a verdict on request `id`; waiting for the claim in a few words.
+    Claim { id: i64, verdict: String },
+    /// Staff named the claim of request `id`; waiting for the explanation.
     Explain { id: i64, verdict: String },
 }
 
@@ -95,8 +95,12 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     match dialog {
         Dialog::AskContent => super::request::received(turn, msg).await,
+        Dialog::Claim { id, verdict } => match Verdict::parse(&verdict) {
+            Some(verdict) => decide::claimed(turn, id, verdict, msg.text().unwrap_or_default()).await,
+            None => turn.end().await,
+        },
         Dialog::Explain { id, verdict } => match Verdict::parse(&verdict) {
-            Some(verdict) => explained(turn, id, verdict, msg.text().unwrap_or_default()).await,
+            Some(verdict) => decide::explained(turn, id, verdict, msg.text().unwrap_or_default()).await,
             None => turn.end().await,
         },
     }
@@ -115,16 +119,19 @@ pub async fn on_button(turn: &Turn<'_>, _state: Current<Dialog>, btn: Btn, at: A
     }
     match btn {
         Btn::Verdict(_, verdict) if check.answer.is_none() => {
-            turn.set_dialog(Dialog::Explain { id, verdict: verdict.code().into() }).await?;
+            turn.set_dialog(Dialog::Claim { id, verdict: verdict.code().into() }).await?;
             let args = [("number", Arg::from(check.number.clone())), ("verdict", Arg::from(t(turn.lang(), verdict.key())))];
-            turn.send(ta(turn.lang(), "fc-explain-ask", &args)).await?;
+            turn.send(ta(turn.lang(), "fc-claim-ask", &args)).await?;
             Ok(true)
         }
         Btn::Next(_) => show_next(turn, id, Some(at)).await.map(|()| true),
         Btn::Announce(_) => match &check.answer {
             Some(answer) => {
                 let label = t(turn.lang(), answer.verdict.label_key());
-                let text = format!("{label} {}\n\n({})", answer.explanation, check.number);
+                let text = match &check.claim {
+                    Some(claim) => format!("{label} {claim}\n\n{}\n\n({})", answer.explanation, check.number),
+                    None => format!("{label} {}\n\n({})", answer.explanation, check.number),
+                };
                 crate::features::announcements::bot::start_with_text(turn, text).await?;
                 Ok(true)
             }
@@ -140,57 +147,6 @@ async fn ask(turn: &Turn<'_>) -> HandlerResult {
     }
     turn.set_dialog(Dialog::AskContent).await?;
     turn.say("fc-ask").await
-}
-
-/// The staff member's explanation: the verdict is given (once) and every resident
-/// who asked about the same content is told.
-async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -> HandlerResult {
-    let explanation = text.trim();
-    let len = model::visible_len(explanation);
-    if !(EXPLANATION_MIN..=EXPLANATION_MAX).contains(&len) {
-        let args = [("len", Arg::from(len as i64)), ("min", Arg::from(EXPLANATION_MIN as i64)), ("max", Arg::from(EXPLANATION_MAX as i64))];
-        return turn.say_with("fc-explain-length", &args).await;
-    }
-    let db = &turn.ctx.db;
-    let in_scope = store::get(db, id).await?.filter(|c| may(&turn.who.actor, Action::Oversee(&c.area_path)));
-    let answer = Answer { verdict, explanation: explanation.to_string() };
-    let now = turn.now();
-    let told = match in_scope {
-        Some(_) => store::answer(db, id, &answer, turn.who.user_id, now).await?,
-        None => None,
-    };
-    turn.end().await?;
-    let Some(told) = told else { return turn.say("fc-already-answered").await };
-    turn.ctx.webhook_wake.wake();
-    let mut items = Vec::new();
-    for c in told.iter().filter(|c| c.user_id != 0) {
-        items.push(notice(db, c.user_id, c, |lang| verdict_text(lang, c, &answer, "fc-verdict-notice")).await?);
-    }
-    turn.ctx.outbox.enqueue(&items).await?;
-    let number = told.iter().find(|c| c.id == id).map(|c| c.number.clone()).unwrap_or_default();
-    audit::record(db, Some(turn.who.user_id), "factcheck.verdict", &format!("{number} {}", verdict.code()), now).await?;
-    let lang = turn.lang();
-    let args = [("number", Arg::from(number)), ("count", Arg::from(told.len() as i64))];
-    let keys = InlineKeyboardMarkup::new(vec![
-        vec![button(t(lang, "fc-btn-announce"), Btn::Announce(id))],
-        vec![button(t(lang, "fc-btn-next"), Btn::Next(id))],
-    ]);
-    turn.send_with_buttons(ta(lang, "fc-answered", &args), keys).await
-}
-
-/// A personal notice about `check` to `user_id`, in that person's language.
-async fn notice(db: &Db, user_id: i64, check: &Check, text: impl FnOnce(Lang) -> String) -> Result<Outgoing, HandlerError> {
-    let lang = crate::features::members::users::language(db, user_id).await?;
-    Ok(Outgoing::text(user_id, text(lang), Priority::Personal, Some(format!("factcheck:{}", check.id))))
-}
-
-fn verdict_text(lang: Lang, check: &Check, answer: &Answer, key: &str) -> String {
-    let args = [
-        ("number", Arg::from(check.number.clone())),
-        ("verdict", Arg::from(t(lang, answer.verdict.key()))),
-        ("explanation", Arg::from(answer.explanation.clone())),
-    ];
-    ta(lang, key, &args)
 }
 
 /// The oldest open request in the person's scope after `after`, with verdict buttons.
@@ -244,8 +200,8 @@ fn card(lang: Lang, check: &Check, similar: &[(String, Option<Verdict>)]) -> (St
     (ta(lang, "fc-card", &args), InlineKeyboardMarkup::new(rows))
 }
 
-/// `/cekfakta daftar`: the latest verdicts, by their staff-written explanation (what
-/// residents sent is never shown to other residents).
+/// `/cekfakta daftar`: the latest verdicts, each naming its claim and explanation as
+/// staff wrote them (what residents sent is never shown to other residents).
 async fn latest(turn: &Turn<'_>) -> HandlerResult {
     let lang = turn.lang();
     let checks = store::latest_answered(&turn.ctx.db, 10).await?;
@@ -259,7 +215,12 @@ async fn latest(turn: &Turn<'_>) -> HandlerResult {
         if !seen.insert((a.verdict, a.explanation.clone())) {
             continue;
         }
-        lines.push(format!("• {} {}", t(lang, a.verdict.label_key()), model::clip(&a.explanation, 120)));
+        let args = [
+            ("label", Arg::from(t(lang, a.verdict.label_key()))),
+            ("claim", Arg::from(c.claim.clone().unwrap_or_else(|| c.number.clone()))),
+            ("explanation", Arg::from(model::clip(&a.explanation, 120))),
+        ];
+        lines.push(ta(lang, "fc-list-item", &args));
     }
     turn.send(lines.join("\n")).await
 }

@@ -3,6 +3,7 @@
 //! about the same content and can be announced to the KIM groups as a clarification.
 
 pub mod bot;
+pub mod decide;
 pub mod model;
 pub mod notices;
 pub mod personal;

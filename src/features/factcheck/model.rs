@@ -10,6 +10,9 @@ pub const BODY_MAX: usize = 4000;
 /// Shortest explanation staff may send with a verdict: a verdict alone explains nothing.
 pub const EXPLANATION_MIN: usize = 20;
 pub const EXPLANATION_MAX: usize = 3000;
+/// The claim staff name before a verdict: a few words, one line in `/cekfakta daftar`.
+pub const CLAIM_MIN: usize = 5;
+pub const CLAIM_MAX: usize = 120;
 /// Requests one resident may send to staff in an hour: enough for a busy day of
 /// rumours, too few to flood the staff of an area. Repeats answered at once do not count.
 pub const REQUESTS_PER_HOUR: i64 = 5;

@@ -38,10 +38,12 @@ pub struct Check {
     pub link: Option<String>,
     pub photo: Option<String>,
     pub answer: Option<Answer>,
+    /// The claim checked, in staff's words (see [`name_claim`]).
+    pub claim: Option<String>,
     pub created_at: i64,
 }
 
-const COLUMNS: &str = "SELECT id, number, user_id, kim_id, area_path, body, link, photo, verdict, explanation, created_at FROM fact_checks";
+const COLUMNS: &str = "SELECT id, number, user_id, kim_id, area_path, body, link, photo, verdict, explanation, claim, created_at FROM fact_checks";
 
 fn row(r: &AnyRow) -> DbResult<Check> {
     let verdict: Option<String> = r.try_get("verdict")?;
@@ -60,6 +62,7 @@ fn row(r: &AnyRow) -> DbResult<Check> {
         link: r.try_get("link")?,
         photo: r.try_get("photo")?,
         answer,
+        claim: r.try_get("claim")?,
         created_at: r.try_get("created_at")?,
     })
 }
@@ -229,9 +232,17 @@ pub async fn answer(db: &Db, id: i64, answer: &Answer, by: i64, now: i64) -> DbR
     Ok(Some(told))
 }
 
+/// Staff name the claim of open request `id` before giving its verdict; the verdict
+/// carries it to the other requests it answers. False when `id` is no longer open.
+pub async fn name_claim(db: &Db, id: i64, claim: &str) -> DbResult<bool> {
+    let done = sqlx::query("UPDATE fact_checks SET claim = $1 WHERE id = $2 AND status = 'open'").bind(claim).bind(id).execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
+}
+
 async fn set_answer(tx: &mut Transaction<'_, Any>, hash: &str, id: i64, answer: &Answer, by: i64, now: i64) -> DbResult<Vec<i64>> {
     let rows = sqlx::query(
-        "UPDATE fact_checks SET status = 'answered', verdict = $1, explanation = $2, answered_by = $3, answered_at = $4 \
+        "UPDATE fact_checks SET status = 'answered', verdict = $1, explanation = $2, answered_by = $3, answered_at = $4, \
+         claim = (SELECT c.claim FROM fact_checks c WHERE c.id = $5) \
          WHERE status = 'open' AND (id = $5 OR content_hash = $6) RETURNING id",
     )
     .bind(answer.verdict.code())

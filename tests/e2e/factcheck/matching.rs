@@ -67,6 +67,8 @@ async fn emoji_alone_are_refused_kindly_and_lengths_count_what_a_person_sees() {
     staf.send("/cekfakta antrian").await;
     let card = wait_text(&staf, "Pilih putusan").await.text;
     staf.press("✅ Fakta").await;
+    wait_text(&staf, "tulis klaim").await;
+    staf.send("Bansos cair hari ini").await;
     wait_text(&staf, "Tulis penjelasan").await;
     staf.send("Benar, lihat 👨‍👩‍👧‍👦👨‍👩‍👧‍👦").await;
     let short = wait_text(&staf, "Penjelasan Anda").await.text;
@@ -98,5 +100,5 @@ async fn the_latest_list_shows_each_verdict_once_cut_with_an_ellipsis_and_labels
 
     assert_eq!(list.matches("[HOAKS]").count(), 1, "one line per verdict: {list}");
     assert!(list.contains(&format!("{}…", &long[..119])), "cut text ends with an ellipsis: {list}");
-    assert!(english.contains("[HOAX] Tidak ada program") && !english.contains("[HOAKS]"), "{english}");
+    assert!(english.contains("[HOAX] Bansos Rp 5 juta cair hari ini: Tidak ada program") && !english.contains("[HOAKS]"), "{english}");
 }

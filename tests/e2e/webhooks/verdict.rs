@@ -40,6 +40,8 @@ async fn a_verdict_and_its_repeat_reach_the_receiver_with_the_documented_body_an
     rina.send("/cekfakta antrian").await;
     wait_text(&rina, "Bansos Rp 5 juta").await;
     rina.press("❌ Hoaks").await;
+    wait_text(&rina, "tulis klaim").await;
+    rina.send("Bansos Rp 5 juta cair hari ini").await;
     wait_text(&rina, "Tulis penjelasan").await;
     rina.send(EXPLANATION).await;
     wait_text(&rina, "tersimpan").await;

@@ -6,3 +6,8 @@ CREATE TABLE fact_check_notices (
     pending      BIGINT NOT NULL DEFAULT 0,
     last_sent_at BIGINT NOT NULL DEFAULT 0
 );
+
+-- The claim a verdict is about, in a few words written by staff ("Bansos Rp 5 juta cair
+-- hari ini"): `/cekfakta daftar` and clarifications name it without showing what a
+-- resident sent. NULL on requests answered before staff were asked for it.
+ALTER TABLE fact_checks ADD COLUMN claim TEXT;
