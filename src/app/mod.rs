@@ -69,7 +69,7 @@ impl App {
             Some(addr) => Some(http::bind(addr).await?),
             None => None,
         };
-        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, webhook_wake: Default::default(), ops, personal_data: registry::PERSONAL_DATA });
+        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, webhook_wake: Default::default(), ops, personal_data: registry::personal_data() });
         Ok(App { ctx, bot, registry, http })
     }
 

@@ -16,7 +16,7 @@ pub use super::keyboards::Command;
 pub use super::state::{Current, DialogState, State};
 pub use super::turn::{At, Turn};
 pub use super::{HandlerError, HandlerResult};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 
 /// A feature's own button payloads. On the wire they travel as `PREFIX:data`, and
 /// with the prefix they have to fit Telegram's 64 bytes.

@@ -5,7 +5,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 use super::Cb;
 use super::feature::CallbackData;
 use crate::platform::i18n::{Lang, t};
-use crate::features::members::{Area, Kim};
+use crate::kernel::members::{Area, Kim};
 
 /// A button carrying a core or feature payload.
 pub fn button(label: impl Into<String>, payload: impl CallbackData) -> InlineKeyboardButton {

@@ -22,7 +22,7 @@ pub struct AppCtx {
     /// Metrics and liveness signals of this process (`/metrics`, `/readyz`).
     pub ops: Arc<crate::platform::ops::Ops>,
     /// Every owner of personal data, for `/datasaya` and `/hapusdata`
-    /// (`app::registry::PERSONAL_DATA`; passed in so features need not know the web
+    /// (`app::registry::personal_data`; passed in so features need not know the web
     /// console's tables).
     pub personal_data: &'static [&'static crate::platform::personal::PersonalData],
 }

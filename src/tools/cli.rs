@@ -9,8 +9,8 @@ use crate::app::{self, App, AppError};
 use crate::platform::audit;
 use crate::platform::config::Config;
 use crate::platform::db::{Clock, Db, SystemClock};
-use crate::features::members::roles::{self, Scope};
-use crate::features::members::{areas, display_path};
+use crate::kernel::members::roles::{self, Scope};
+use crate::kernel::members::{areas, display_path};
 
 #[derive(Debug, Parser)]
 #[command(name = "kimbot", version, about = "Telegram bot for Kelompok Informasi Masyarakat (KIM)")]

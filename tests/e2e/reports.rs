@@ -74,7 +74,7 @@ async fn seed(app: &TestApp) -> Seeded {
 }
 
 async fn ticket(app: &TestApp, user: i64, kim: &str, category: Category, body: &str, anonymous: bool, at: i64) -> String {
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let new = NewAspiration { user_id: user, kim_id: kim.id, category, body: body.into(), photos: vec![], location: None, anonymous };
     store::submit(&app.db, &new, 2026, at, &[]).await.unwrap().number
 }
@@ -311,7 +311,7 @@ async fn a_forged_area_button_for_another_kecamatan_is_refused_and_exports_nothi
     let app = spawn_app().await;
     seed(&app).await;
     let rina = staff(&app, 7110, "Ilir Barat I").await;
-    let kemuning = kimbot::features::members::areas::find_scope_areas(&app.db, "Kemuning").await.unwrap().remove(0);
+    let kemuning = kimbot::kernel::members::areas::find_scope_areas(&app.db, "Kemuning").await.unwrap().remove(0);
 
     let areas = choose_november(&rina).await;
     let id = rina.press_data(areas.message_id, &format!("r:a:{}", kemuning.id)).await;

@@ -36,3 +36,12 @@ pub mod targets;
 pub mod bot;
 mod umkm_target;
 pub mod when;
+
+/// Announcements as plugged into kimbot: the chat and the scheduler of timed and repeating sends.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("announcements")
+        .with_chat::<bot::Announcements>()
+        .with_job("scheduler", |c, stop| Box::pin(scheduler::Scheduler::new(c).run(stop)))
+        .with_personal_data(&personal::DATA, DataRank::Child)
+}

@@ -15,8 +15,8 @@ use super::model::{self, Verdict};
 use super::store::{self, Check};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Payload, Turn};
 use crate::bot::keyboards::button;
-use crate::features::members::permissions::{Action, may};
-use crate::features::members::Role;
+use crate::kernel::members::permissions::{Action, may};
+use crate::kernel::members::Role;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
 crate::chat_feature! {

@@ -10,7 +10,7 @@ use super::model::{self, CLAIM_MAX, CLAIM_MIN, EXPLANATION_MAX, EXPLANATION_MIN,
 use super::store::{self, Answer, Check};
 use crate::bot::feature::{HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::permissions::{Action, may};
 use crate::platform::audit;
 use crate::platform::db::Db;
 use crate::platform::delivery::{Outgoing, Priority};
@@ -80,7 +80,7 @@ pub async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -
 
 /// A personal notice about `check` to `user_id`, in that person's language.
 async fn notice(db: &Db, user_id: i64, check: &Check, text: impl FnOnce(Lang) -> String) -> Result<Outgoing, HandlerError> {
-    let lang = crate::features::members::users::language(db, user_id).await?;
+    let lang = crate::kernel::members::users::language(db, user_id).await?;
     Ok(Outgoing::text(user_id, text(lang), Priority::Personal, Some(format!("factcheck:{}", check.id))))
 }
 

@@ -52,7 +52,7 @@ pub async fn flush(db: &Db, outbox: &Outbox, staff: &[i64], now: i64) -> DbResul
 }
 
 async fn flush_one(db: &Db, outbox: &Outbox, staff_id: i64, now: i64) -> DbResult<bool> {
-    let lang = crate::features::members::users::language(db, staff_id).await?;
+    let lang = crate::kernel::members::users::language(db, staff_id).await?;
     let mut tx = db.begin().await?;
     let row = sqlx::query("SELECT pending, last_sent_at FROM fact_check_notices WHERE staff_id = $1")
         .bind(staff_id)

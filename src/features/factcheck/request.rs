@@ -10,7 +10,7 @@ use super::notices;
 use super::store::{self, Check, Known, NewCheck};
 use crate::bot::feature::{HandlerResult, Turn};
 use crate::features::aspirations::model::year_in;
-use crate::features::members::{areas, roles};
+use crate::kernel::members::{areas, roles};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 

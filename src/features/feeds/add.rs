@@ -14,7 +14,7 @@ use super::render;
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
 use crate::features::announcements::targets::{may_target_area, offered_areas};
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
 

@@ -13,10 +13,10 @@ use super::buttons::Btn;
 use super::poll::{self, Outcome};
 use super::store::{self, Feed};
 use super::{add, render, review};
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::permissions::{Action, may};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::{Actor, Role};
+use crate::kernel::members::{Actor, Role};
 use crate::bot::keyboards::button;
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 

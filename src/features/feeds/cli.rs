@@ -12,7 +12,7 @@ use crate::platform::outbound::Guard;
 use crate::features::announcements::cron::CronExpr;
 use crate::platform::audit;
 use crate::platform::db::{Db, DbError};
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 
 /// What `kimbot feeds` can fail with; the CLI prints it as one line.
 #[derive(Debug, thiserror::Error)]

@@ -26,3 +26,19 @@ pub mod bot;
 pub mod text;
 
 pub use poll::Poller;
+
+/// Programme feeds as plugged into kimbot: `/sumber` and the poller.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("feeds")
+        .with_chat::<bot::Feeds>()
+        .with_job("feed poller", |c, stop| {
+            Box::pin(async move {
+                match Poller::new(c) {
+                    Ok(poller) => poller.run(stop).await,
+                    Err(error) => tracing::error!(%error, "programme feeds disabled: no HTTP client"),
+                }
+            })
+        })
+        .with_personal_data(&personal::DATA, DataRank::Child)
+}

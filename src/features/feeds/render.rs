@@ -11,7 +11,7 @@ use super::schedule::PRESETS;
 use super::store::Feed;
 use crate::features::announcements::cron::CronExpr;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::Area;
+use crate::kernel::members::Area;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 

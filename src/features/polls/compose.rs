@@ -11,7 +11,7 @@ use crate::bot::keyboards::button;
 use crate::features::announcements::model::Target;
 use crate::features::announcements::render::{show, target_label, when};
 use crate::features::announcements::targets;
-use crate::features::members::{areas, covers};
+use crate::kernel::members::{areas, covers};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
 

@@ -11,7 +11,7 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::bot::Btn;
 use crate::platform::audit::{self, Filter};
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::platform::paging;
 use crate::bot::keyboards::button;

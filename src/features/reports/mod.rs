@@ -77,3 +77,8 @@ impl Progress {
         (self.done() * 100).checked_div(self.total()).map_or(100, |p| p.min(100))
     }
 }
+
+/// Reports as plugged into kimbot (`/laporan`).
+pub fn feature() -> crate::plug::Feature {
+    crate::plug::Feature::new("reports").with_chat::<bot::Reports>()
+}

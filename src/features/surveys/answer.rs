@@ -14,7 +14,7 @@ use super::responses::{self, Given, Response};
 use super::store::{self, StoredQuestion, Survey};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 use crate::platform::i18n::{Arg, t, ta};
 
 /// `/survei` for a resident (or "Survei untuk saya"): the surveys open for them.

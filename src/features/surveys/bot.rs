@@ -15,7 +15,7 @@ use super::model::{Draft, Kind};
 use super::{answer, compose, manage};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::platform::i18n::{Lang, t};
 
 crate::chat_feature! {

@@ -21,3 +21,12 @@ pub mod responses;
 pub mod results;
 pub mod send;
 pub mod store;
+
+/// Surveys as plugged into kimbot: the chat and the closing job.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("surveys")
+        .with_chat::<bot::Surveys>()
+        .with_job("survey closing", |c, stop| Box::pin(closing::run(c, stop)))
+        .with_personal_data(&personal::DATA, DataRank::Child)
+}

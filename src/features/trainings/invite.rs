@@ -14,7 +14,7 @@ use crate::bot::feature::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::{Actor, covers};
+use crate::kernel::members::{Actor, covers};
 use crate::features::privacy::PURPOSE_NEWS;
 use crate::platform::ctx::AppCtx;
 use crate::features::umkm::store::PURPOSE_UMKM;

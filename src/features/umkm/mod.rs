@@ -13,3 +13,9 @@ pub mod personal;
 pub mod store;
 pub mod bot;
 pub mod validate;
+
+/// The UMKM registry as plugged into kimbot.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("umkm").with_chat::<bot::Umkm>().with_personal_data(&personal::DATA, DataRank::Child)
+}

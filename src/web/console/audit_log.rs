@@ -11,7 +11,7 @@ use super::layout::{self, Nav};
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::local_time;
 use crate::platform::text::clip;
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::permissions::{Action, may};
 use crate::features::privacy::audit_view::words::{self, Reader};
 use crate::platform::audit::{self, Filter};
 use crate::platform::i18n::{Arg, t, ta};

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::downloads::{CSV, PeriodForm, XLSX, allowed, chosen_scope, format_select, period, stream_file};
 use super::{ConsoleError, Ctx, Staff};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::features::reports::factchecks::{self, FactSpec};
 use crate::features::reports::period::Period;
 use crate::features::reports::{Progress, ReportError};

@@ -68,7 +68,7 @@ pub async fn log_in(State(ctx): State<Ctx>, Form(form): Form<LoginForm>) -> Resu
     if !may_use_console(&actor_of(&ctx, user_id).await?) {
         return Ok(notice(StatusCode::FORBIDDEN, Lang::Id, "console-forbidden-title", "console-no-role"));
     }
-    let lang = crate::features::members::users::language(&ctx.db, user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, user_id).await?;
     let id = auth::open(&ctx.db, user_id, lang, now).await?;
     audit::record(&ctx.db, Some(user_id), "console.login", "", now).await?;
     let secure = if ctx.config.public_url.scheme() == "https" { "; Secure" } else { "" };

@@ -104,6 +104,12 @@ pub fn routes(ctx: Ctx) -> Router {
         .with_state(ctx)
 }
 
+/// The console as plugged into kimbot: `/dasbor` in chat, and the logins and sessions it stores.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("console").with_chat::<bot::Console>().with_personal_data(&personal::DATA, DataRank::Child)
+}
+
 /// The link `/dasbor` hands out: `<public url>/masuk/<token>`.
 pub fn login_url(ctx: &AppCtx, token: &str) -> String {
     format!("{}/masuk/{token}", ctx.config.public_url.as_str().trim_end_matches('/'))

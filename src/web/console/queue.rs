@@ -15,7 +15,7 @@ use super::summary;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::{Category, Status, local_time};
 use crate::features::aspirations::render::{self, clip};
-use crate::features::members::{Area, covers};
+use crate::kernel::members::{Area, covers};
 use crate::platform::audit;
 use crate::platform::db::{Db, DbResult, like_contains};
 use crate::platform::i18n::{Lang, t};

@@ -8,8 +8,8 @@ use teloxide::types::UserId;
 
 use super::auth::{self, Session};
 use super::{ConsoleError, Ctx};
-use crate::features::members::{Actor, Kim, areas};
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::{Actor, Kim, areas};
+use crate::kernel::members::permissions::{Action, may};
 use crate::features::aspirations::model::{self, Access};
 use crate::platform::audit;
 use crate::platform::i18n::Lang;
@@ -57,7 +57,7 @@ pub fn may_use_console(actor: &Actor) -> bool {
 
 pub async fn actor_of(ctx: &Ctx, user_id: i64) -> Result<Actor, ConsoleError> {
     let is_admin = ctx.config.is_admin(UserId(user_id as u64));
-    Ok(crate::features::members::roles::actor(&ctx.db, user_id, is_admin).await?)
+    Ok(crate::kernel::members::roles::actor(&ctx.db, user_id, is_admin).await?)
 }
 
 impl FromRequestParts<Ctx> for Staff {

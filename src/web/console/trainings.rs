@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::layout::{self, Nav};
 use super::{ConsoleError, Ctx, Staff, downloads};
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::permissions::{Action, may};
 use crate::features::reports::{Progress, ReportError, registry};
 use crate::features::trainings::model::Training;
 use crate::features::trainings::{render, store};

@@ -7,7 +7,7 @@ use kimbot::features::aspirations::notices;
 use kimbot::features::aspirations::store::{self, NewAspiration};
 use kimbot::platform::db::{Db, ManualClock};
 use kimbot::platform::delivery::Outbox;
-use kimbot::features::members::areas;
+use kimbot::kernel::members::areas;
 
 use super::*;
 use crate::support::{spawn_app_with_clock, spawn_app_without_areas};

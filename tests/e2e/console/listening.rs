@@ -5,7 +5,7 @@
 use calamine::{Data, Range, Reader, Xlsx};
 use kimbot::features::factcheck::model::{self, Verdict};
 use kimbot::features::factcheck::store::{self as facts, Answer, NewCheck};
-use kimbot::features::members::areas;
+use kimbot::kernel::members::areas;
 use kimbot::features::surveys::model::{Draft, Kind, Question};
 use kimbot::features::surveys::responses::{self, Given};
 use kimbot::features::surveys::store::{self as surveys, Reach};

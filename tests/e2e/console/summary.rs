@@ -2,7 +2,7 @@
 //! answers exactly like a missing one), the numbers themselves, and the tallies the
 //! page reads agreeing with the tickets for periods on and off week boundaries.
 
-use kimbot::features::members::areas;
+use kimbot::kernel::members::areas;
 use kimbot::web::console::summary::tally::{self, RESPONSE_BOUNDS, WEEK};
 use reqwest::StatusCode;
 use sqlx::Row;

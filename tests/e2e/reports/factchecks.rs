@@ -15,7 +15,7 @@ const EXPLANATION: &str = "Tidak ada program bansos Rp 5 juta; tautan itu bukan 
 /// A request from `user` of `kim` at `at`, answered at once when the content was
 /// checked before (as the chat does).
 async fn request(app: &TestApp, user: i64, kim: &str, text: &str, at: i64) -> i64 {
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let new = NewCheck {
         user_id: user,
         kim_id: kim.id,

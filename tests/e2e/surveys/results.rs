@@ -4,7 +4,7 @@
 //! no one anywhere.
 
 use calamine::{Data, Range, Reader, Xlsx};
-use kimbot::features::members::areas;
+use kimbot::kernel::members::areas;
 use kimbot::features::surveys::cli::{SurveysAction, run};
 use kimbot::features::surveys::model::{Draft, Kind, Question};
 use kimbot::features::surveys::responses::{self, Given};
@@ -153,7 +153,7 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
     app.grant_staff(8941, "Ilir Barat I").await;
     let bl = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     let km = areas::kim_by_code(&app.db, "KMN-KM").await.unwrap().unwrap();
-    let reach = |k: &kimbot::features::members::Kim| Reach { kim_id: Some(k.id), training_id: None, area_id: None, area_path: k.area_path.clone(), name: k.name.clone() };
+    let reach = |k: &kimbot::kernel::members::Kim| Reach { kim_id: Some(k.id), training_id: None, area_id: None, area_path: k.area_path.clone(), name: k.name.clone() };
     let inside = survey(&app, 8942, reach(&bl)).await;
     let beside = survey(&app, 8943, reach(&km)).await;
     respond(&app, inside, 7201, "IB1-BL", (2, 2, "Perlu QRIS"), true).await;
@@ -205,7 +205,7 @@ async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts()
     respond(&app, half, 7301, "IB1-BL", (0, 2, "belum"), false).await;
     let ctx = app.ctx.clone().unwrap();
 
-    let shown = serde_json::to_value(kimbot::features::privacy::export::gather(&app.db, kimbot::app::registry::PERSONAL_DATA, 7301).await.unwrap()).unwrap();
+    let shown = serde_json::to_value(kimbot::features::privacy::export::gather(&app.db, kimbot::app::registry::personal_data(), 7301).await.unwrap()).unwrap();
     let answers = shown["survey_answers"].as_array().unwrap();
     assert_eq!(answers.len(), 6, "{shown}");
     assert_eq!(answers[0]["answer"], "Pemasaran digital");

@@ -10,7 +10,7 @@
 use chrono_tz::Tz;
 
 use super::detail::{self, Detail, area_name};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::platform::audit::Entry;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, Lang, t, ta};

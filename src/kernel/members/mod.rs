@@ -14,3 +14,10 @@ pub mod roles;
 pub mod users;
 
 pub use model::*;
+
+/// Membership as plugged into kimbot: its commands, and the people and their memberships
+/// every other owner of personal data points at.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("members").with_chat::<bot::Members>().with_personal_data(&personal::DATA, DataRank::Parent)
+}
