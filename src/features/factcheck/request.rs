@@ -8,7 +8,7 @@ use teloxide::types::Message;
 use super::model::{self, BODY_MAX, RATE_WINDOW_SECS, REQUESTS_PER_HOUR};
 use super::notices;
 use super::store::{self, Check, Known, NewCheck};
-use crate::bot::feature::{HandlerResult, Turn};
+use crate::bot::feature::{HandlerError, HandlerResult, Turn};
 use crate::features::aspirations::model::year_in;
 use crate::kernel::members::{areas, roles};
 use crate::platform::audit;
@@ -22,24 +22,11 @@ pub async fn received(turn: &Turn<'_>, msg: &Message) -> HandlerResult {
     if let Some((key, args)) = refusal(&body, photo.is_some()) {
         return turn.say_with(key, &args).await;
     }
-    let kim = match turn.who.member.as_ref().and_then(|m| m.kim_id) {
-        Some(id) => areas::kim_by_id(&turn.ctx.db, id).await?,
-        None => None,
-    };
-    let Some(kim) = kim else {
+    let Some(new) = new_check(turn, body, photo).await? else {
         turn.end().await?;
         return turn.say("fc-need-kim").await;
     };
     let db = &turn.ctx.db;
-    let new = NewCheck {
-        user_id: turn.who.user_id,
-        kim_id: kim.id,
-        area_path: kim.area_path.clone(),
-        content_hash: model::content_hash(&body),
-        link: model::first_link(&body),
-        body,
-        photo,
-    };
     let known = store::known_answer(db, &new.content_hash).await?;
     let now = turn.now();
     if known.is_none() && refused_for_rate(turn, now).await? {
@@ -60,6 +47,23 @@ pub async fn received(turn: &Turn<'_>, msg: &Message) -> HandlerResult {
     }
 }
 
+/// The request as stored, from the resident's KIM; `None` without a KIM.
+async fn new_check(turn: &Turn<'_>, body: String, photo: Option<String>) -> Result<Option<NewCheck>, HandlerError> {
+    let kim = match turn.who.member.as_ref().and_then(|m| m.kim_id) {
+        Some(id) => areas::kim_by_id(&turn.ctx.db, id).await?,
+        None => None,
+    };
+    Ok(kim.map(|kim| NewCheck {
+        user_id: turn.who.user_id,
+        kim_id: kim.id,
+        area_path: kim.area_path,
+        content_hash: model::content_hash(&body),
+        link: model::first_link(&body),
+        body,
+        photo,
+    }))
+}
+
 /// Why `body` cannot be checked, as a message key with its arguments.
 fn refusal(body: &str, photo: bool) -> Option<(&'static str, Vec<(&'static str, Arg)>)> {
     if body.is_empty() {
@@ -74,7 +78,7 @@ fn refusal(body: &str, photo: bool) -> Option<(&'static str, Vec<(&'static str, 
 
 /// Refuses (kindly, saying when to try again) a request past the hourly limit; a
 /// repeat answered at once is never refused, as it costs staff nothing.
-async fn refused_for_rate(turn: &Turn<'_>, now: i64) -> Result<bool, crate::bot::feature::HandlerError> {
+async fn refused_for_rate(turn: &Turn<'_>, now: i64) -> Result<bool, HandlerError> {
     let (sent, oldest) = store::sent_since(&turn.ctx.db, turn.who.user_id, now - RATE_WINDOW_SECS).await?;
     if sent < REQUESTS_PER_HOUR {
         return Ok(false);
