@@ -25,8 +25,8 @@ async fn request(app: &TestApp, user: i64, kim: &str, text: &str, at: i64) -> i6
         photo: None,
         content_hash: model::content_hash(text),
     };
-    let known = store::known_answer(&app.db, &new.content_hash, new.link.as_deref()).await.unwrap();
-    store::create(&app.db, &new, 2026, at, known.as_ref().map(|(a, by)| (a, *by))).await.unwrap().id
+    let known = store::known_answer(&app.db, &new.content_hash).await.unwrap();
+    store::create(&app.db, &new, 2026, at, known.as_ref().map(|k| (&k.answer, k.by))).await.unwrap().id
 }
 
 async fn verdict(app: &TestApp, id: i64, verdict: Verdict, at: i64) {
