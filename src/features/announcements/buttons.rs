@@ -134,7 +134,7 @@ impl Payload for Btn {
             ["s"] => Btn::SendNow,
             ["w"] => Btn::AskAt,
             ["r"] => Btn::AskRepeat,
-            ["r", n] => Btn::Preset(n.parse().ok().filter(|n: &u8| usize::from(*n) < super::plan::PRESETS.len())?),
+            ["r", n] => Btn::Preset(n.parse().ok().filter(|n: &u8| usize::from(*n) < super::bot::plan::PRESETS.len())?),
             ["c"] => Btn::TypeCron,
             ["y"] => Btn::Confirm,
             ["ny"] => Btn::NextYear,

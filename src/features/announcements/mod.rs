@@ -16,17 +16,12 @@
 
 pub mod audit;
 mod buttons;
-mod compose;
 pub mod cron;
 pub mod spoken;
 pub mod fire;
 pub mod handover;
-mod history;
-mod jadwal;
-mod latest;
 pub mod model;
 pub mod personal;
-mod plan;
 pub(crate) mod render;
 pub mod recall;
 pub(crate) mod report;
@@ -35,7 +30,6 @@ pub mod scheduler;
 pub mod store;
 pub mod targets;
 pub mod bot;
-mod umkm_target;
 pub mod when;
 
 /// Announcements as plugged into kimbot: the chat and the scheduler of timed and repeating sends.

@@ -241,7 +241,7 @@ pub async fn show(turn: &Turn<'_>, poll: &Poll, at: At) -> Result<bool, HandlerE
     if poll.status != "recalled" {
         rows.push(vec![button(t(lang, "poll-btn-recall"), Btn::Recall(poll.id))]);
     }
-    crate::features::announcements::render::show(turn, Some(at), text, Some(InlineKeyboardMarkup::new(rows))).await?;
+    crate::features::announcements::bot::show::show(turn, Some(at), text, Some(InlineKeyboardMarkup::new(rows))).await?;
     Ok(true)
 }
 

@@ -5,11 +5,11 @@
 
 use sqlx::Row;
 
-use super::bot::Btn;
-use super::model::Announcement;
-use super::render::{self, keyboard, target_label, when};
-use super::report::{Standing, per_group};
-use super::{runs, store};
+use super::Btn;
+use super::super::model::Announcement;
+use super::super::render::{keyboard, target_label, when};
+use super::super::report::{Standing, per_group};
+use super::super::{runs, store};
 use crate::bot::HandlerError;
 use crate::bot::turn::{At, Turn};
 use crate::kernel::members::Actor;
@@ -79,7 +79,7 @@ pub async fn show(turn: &Turn<'_>, page: u32, at: At) -> Result<bool, HandlerErr
     }
     rows.push(nav);
     rows.push(vec![(t(lang, "btn-back"), Btn::Jadwal)]);
-    render::show(turn, Some(at), parts.join("\n\n"), Some(keyboard(rows))).await?;
+    super::show::show(turn, Some(at), parts.join("\n\n"), Some(keyboard(rows))).await?;
     Ok(true)
 }
 

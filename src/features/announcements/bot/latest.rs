@@ -1,7 +1,7 @@
 //! `/pengumuman`: the latest announcements that reached the resident's KIM.
 
-use super::render::when;
-use super::{runs, targets};
+use super::super::render::when;
+use super::super::{runs, targets};
 use crate::platform::i18n::{Arg, ta};
 use crate::kernel::members::areas;
 use crate::bot::HandlerResult;

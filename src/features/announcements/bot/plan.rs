@@ -5,15 +5,15 @@
 use chrono::TimeZone;
 use chrono_tz::Tz;
 
-use super::cron::{CronError, CronExpr};
-use super::fire;
-use super::model::{Schedule, Target};
-use super::render::{self, keyboard, when};
-use super::store::{self, NewAnnouncement};
-use super::targets::{self, Scope};
-use super::bot::{Btn, Dialog, Draft, Plan};
-use super::when::{self as typed, WhenError};
-use super::{compose, report};
+use super::super::cron::{CronError, CronExpr};
+use super::super::fire;
+use super::super::model::{Schedule, Target};
+use super::super::render::{self, keyboard, when};
+use super::super::store::{self, NewAnnouncement};
+use super::super::targets::{self, Scope};
+use super::{Btn, Dialog, Draft, Plan};
+use super::super::when::{self as typed, WhenError};
+use super::compose;
 use crate::platform::audit;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::{Arg, t, ta};
@@ -66,7 +66,7 @@ pub async fn choices(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Result<bo
         vec![(t(lang, "ann-btn-retarget"), Btn::Retarget), (t(lang, "ann-btn-rewrite"), Btn::Rewrite)],
     ]);
     turn.set_dialog(Dialog::Preview(draft)).await?;
-    render::show(turn, at, text, Some(kb)).await?;
+    super::show::show(turn, at, text, Some(kb)).await?;
     Ok(true)
 }
 
@@ -109,8 +109,8 @@ pub async fn send_now(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Han
     turn.end().await?;
     let args = [("id", Arg::from(id)), ("groups", Arg::from(groups))];
     let key = if to_umkm { "ann-sent-umkm" } else { "ann-sent" };
-    render::show(turn, Some(at), ta(turn.lang(), key, &args), None).await?;
-    report::show(turn, id, 1, None).await
+    super::show::show(turn, Some(at), ta(turn.lang(), key, &args), None).await?;
+    super::run_report::show(turn, id, 1, None).await
 }
 
 fn zone(tz: Tz, now: i64) -> String {
@@ -121,7 +121,7 @@ pub async fn ask_at(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Handl
     let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let text = ta(turn.lang(), "ann-ask-at", &[("zone", Arg::from(zone(scope.tz, turn.now())))]);
     turn.set_dialog(Dialog::AskAt(draft)).await?;
-    render::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
+    super::show::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
     Ok(true)
 }
 
@@ -164,7 +164,7 @@ pub async fn ask_repeat(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, H
     rows.push(vec![(t(lang, "ann-btn-type-cron"), Btn::TypeCron)]);
     rows.push(vec![(t(lang, "btn-back"), Btn::Back)]);
     turn.set_dialog(Dialog::AskRepeat(draft)).await?;
-    render::show(turn, Some(at), t(lang, "ann-ask-repeat"), Some(keyboard(rows))).await?;
+    super::show::show(turn, Some(at), t(lang, "ann-ask-repeat"), Some(keyboard(rows))).await?;
     Ok(true)
 }
 
@@ -179,7 +179,7 @@ pub async fn ask_cron(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Han
     let Some((_, scope)) = scope_of(turn, &draft).await? else { return target_lost(turn, draft).await };
     let text = ta(turn.lang(), "ann-ask-cron", &[("zone", Arg::from(zone(scope.tz, turn.now())))]);
     turn.set_dialog(Dialog::AskCron(draft)).await?;
-    render::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
+    super::show::show(turn, Some(at), text, Some(keyboard(vec![vec![(t(turn.lang(), "btn-back"), Btn::Back)]]))).await?;
     Ok(true)
 }
 
@@ -221,7 +221,7 @@ async fn confirm_screen(
     };
     let kb = keyboard(vec![vec![(t(lang, "ann-btn-confirm"), Btn::Confirm)], vec![(t(lang, "btn-back"), Btn::Back)]]);
     turn.set_dialog(Dialog::Confirm { draft, plan }).await?;
-    render::show(turn, at, text, Some(kb)).await?;
+    super::show::show(turn, at, text, Some(kb)).await?;
     Ok(true)
 }
 
@@ -248,6 +248,6 @@ pub async fn confirm(turn: &Turn<'_>, draft: Draft, plan: Plan, at: At) -> Resul
     audit::record(&turn.ctx.db, Some(turn.who.user_id), "announcement.schedule", &detail, now).await?;
     turn.end().await?;
     let args = [("id", Arg::from(id)), ("when", Arg::from(when(turn.lang(), first, tz)))];
-    render::show(turn, Some(at), ta(turn.lang(), "ann-scheduled", &args), None).await?;
+    super::show::show(turn, Some(at), ta(turn.lang(), "ann-scheduled", &args), None).await?;
     Ok(true)
 }

@@ -3,10 +3,10 @@
 //! [`targets::resolve`]); every step is checked again against the presser's scope.
 
 use super::compose;
-use super::model::{Target, UmkmFilter};
-use super::render::{self, keyboard};
-use super::targets;
-use super::bot::{Btn, Draft};
+use super::super::model::{Target, UmkmFilter};
+use super::super::render::keyboard;
+use super::super::targets;
+use super::{Btn, Draft};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::areas;
 use crate::bot::HandlerError;
@@ -28,7 +28,7 @@ pub async fn areas(turn: &Turn<'_>, at: At) -> Result<bool, HandlerError> {
         })
         .collect();
     rows.push(vec![(t(lang, "btn-back"), Btn::Retarget)]);
-    render::show(turn, Some(at), t(lang, "ann-umkm-choose-area"), Some(keyboard(rows))).await?;
+    super::show::show(turn, Some(at), t(lang, "ann-umkm-choose-area"), Some(keyboard(rows))).await?;
     Ok(true)
 }
 
@@ -44,7 +44,7 @@ pub async fn sectors(turn: &Turn<'_>, area: i64, at: At) -> Result<bool, Handler
     let lang = turn.lang();
     let choices = Sector::ALL.iter().enumerate().map(|(i, s)| (t(lang, s.key()), Btn::UmkmSector(area, Some(i as u8))));
     let rows = two_per_row(lang, choices.collect(), Btn::UmkmSector(area, None));
-    render::show(turn, Some(at), t(lang, "ann-umkm-choose-sector"), Some(keyboard(rows))).await?;
+    super::show::show(turn, Some(at), t(lang, "ann-umkm-choose-sector"), Some(keyboard(rows))).await?;
     Ok(true)
 }
 
@@ -56,7 +56,7 @@ pub async fn needs(turn: &Turn<'_>, area: i64, sector: Option<u8>, at: At) -> Re
     let lang = turn.lang();
     let choices = Need::ALL.iter().enumerate().map(|(i, n)| (t(lang, n.key()), Btn::UmkmNeed(area, sector, Some(i as u8))));
     let rows = two_per_row(lang, choices.collect(), Btn::UmkmNeed(area, sector, None));
-    render::show(turn, Some(at), t(lang, "ann-umkm-choose-need"), Some(keyboard(rows))).await?;
+    super::show::show(turn, Some(at), t(lang, "ann-umkm-choose-need"), Some(keyboard(rows))).await?;
     Ok(true)
 }
 

@@ -1,10 +1,10 @@
 //! `/jadwal`: scheduled and repeating announcements this person may manage (their
 //! KIM's; staff: their area's), with cancel (asked first), pause and resume per item.
 
-use super::model::{Announcement, Schedule, Status};
-use super::render::{self, keyboard, schedule_label, target_label, when};
-use super::{handover, store};
-use super::bot::Btn;
+use super::super::model::{Announcement, Schedule, Status};
+use super::super::render::{keyboard, schedule_label, target_label, when};
+use super::super::{handover, store};
+use super::Btn;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::HandlerError;
@@ -31,7 +31,7 @@ pub async fn list(turn: &Turn<'_>, at: Option<At>, note: Option<String>) -> Resu
     }
     let mut rows: Vec<Vec<(String, Btn)>> = mine.iter().map(|a| buttons(lang, a)).collect();
     rows.push(vec![(t(lang, "ann-btn-history"), Btn::History(0))]);
-    render::show(turn, at, parts.join("\n\n"), Some(keyboard(rows))).await?;
+    super::show::show(turn, at, parts.join("\n\n"), Some(keyboard(rows))).await?;
     Ok(true)
 }
 
@@ -82,7 +82,7 @@ pub async fn ask_cancel(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, Handle
         (ta(lang, "ann-btn-cancel-yes", &[("id", Arg::from(id))]), Btn::CancelYes(id)),
         (t(lang, "btn-back"), Btn::Jadwal),
     ]]);
-    render::show(turn, Some(at), ta(lang, "ann-jadwal-cancel-ask", &args), Some(kb)).await?;
+    super::show::show(turn, Some(at), ta(lang, "ann-jadwal-cancel-ask", &args), Some(kb)).await?;
     Ok(true)
 }
 

@@ -5,12 +5,20 @@
 //! also have to fit the stored dialogue step, so a stale or forged press changes
 //! nothing and is answered as such by the router.
 
+pub mod compose;
+pub mod history;
+pub mod latest;
+pub mod jadwal;
+pub mod plan;
+pub mod umkm_target;
+pub mod show;
+pub mod run_report;
+
 use serde::{Deserialize, Serialize};
 use teloxide::types::Message;
 
 pub use super::buttons::Btn;
 use super::model::{Content, Target, can_announce};
-use super::{compose, history, jadwal, latest, plan, report, umkm_target};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::kernel::members::Role;
 
@@ -107,14 +115,14 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         return Ok(false);
     }
     match btn {
-        Btn::Report(id, n) => report::show(turn, id, n, Some(at)).await,
-        Btn::Recall(id, n) => report::ask_recall(turn, id, n, at).await,
-        Btn::RecallYes(id, n) => report::recall(turn, id, n, at).await,
+        Btn::Report(id, n) => self::run_report::show(turn, id, n, Some(at)).await,
+        Btn::Recall(id, n) => self::run_report::ask_recall(turn, id, n, at).await,
+        Btn::RecallYes(id, n) => self::run_report::recall(turn, id, n, at).await,
         Btn::Cancel(id) => jadwal::ask_cancel(turn, id, at).await,
         Btn::CancelYes(_) | Btn::Pause(_) | Btn::Resume(_) => jadwal::act(turn, btn, at).await,
         Btn::Jadwal => jadwal::list(turn, Some(at), None).await,
         Btn::History(page) => history::show(turn, page, at).await,
-        Btn::OpenReport(id, n) => report::show(turn, id, n, None).await,
+        Btn::OpenReport(id, n) => self::run_report::show(turn, id, n, None).await,
         btn => match state {
             Current::Mine(dialog) => on_dialog_button(turn, dialog, btn, at).await,
             _ => Ok(false),

@@ -4,11 +4,11 @@
 
 use teloxide::types::Message;
 
-use super::model::{Content, Media, Target};
+use super::super::model::{Content, Media, Target};
 use super::plan;
-use super::render::{self, keyboard};
-use super::targets;
-use super::bot::{Btn, Dialog, Draft};
+use super::super::render::{self, keyboard};
+use super::super::targets;
+use super::{Btn, Dialog, Draft};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::kernel::members::{GroupStatus, areas, groups};
 use crate::bot::turn::{At, Turn};
@@ -56,7 +56,7 @@ fn take_caption(content: &mut Content, msg: &Message) {
 pub async fn rewrite(turn: &Turn<'_>, mut draft: Draft, at: At) -> Result<bool, HandlerError> {
     draft.content = Content::default();
     turn.set_dialog(Dialog::Compose(draft)).await?;
-    render::show(turn, Some(at), t(turn.lang(), "ann-compose"), None).await?;
+    super::show::show(turn, Some(at), t(turn.lang(), "ann-compose"), None).await?;
     Ok(true)
 }
 
@@ -79,7 +79,7 @@ pub async fn show_targets(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Resu
     rows.push(vec![(t(lang, "ann-btn-pick"), Btn::Pick)]);
     rows.push(vec![(t(lang, "ann-btn-rewrite"), Btn::Rewrite)]);
     turn.set_dialog(Dialog::Target(draft)).await?;
-    render::show(turn, at, t(lang, "ann-choose-target"), Some(keyboard(rows))).await?;
+    super::show::show(turn, at, t(lang, "ann-choose-target"), Some(keyboard(rows))).await?;
     Ok(true)
 }
 
@@ -91,8 +91,8 @@ pub async fn choose(turn: &Turn<'_>, mut draft: Draft, target: Target, at: At) -
     };
     let label = render::target_label(turn.lang(), &target, &scope.name);
     draft.target = Some(target);
-    render::show(turn, Some(at), ta(turn.lang(), "ann-target-chosen", &[("target", Arg::from(label))]), None).await?;
-    render::preview(turn, &draft.content).await?;
+    super::show::show(turn, Some(at), ta(turn.lang(), "ann-target-chosen", &[("target", Arg::from(label))]), None).await?;
+    super::show::preview(turn, &draft.content).await?;
     plan::choices(turn, draft, None).await
 }
 
@@ -116,7 +116,7 @@ pub async fn checklist(turn: &Turn<'_>, draft: Draft, at: Option<At>, note: Opti
     let text = t(lang, if groups.is_empty() { "ann-pick-empty" } else { "ann-pick" });
     let text = note.into_iter().chain([text]).collect::<Vec<_>>().join("\n\n");
     turn.set_dialog(Dialog::Target(draft)).await?;
-    render::show(turn, at, text, Some(keyboard(rows))).await?;
+    super::show::show(turn, at, text, Some(keyboard(rows))).await?;
     Ok(true)
 }
 
