@@ -4,11 +4,9 @@
 
 pub mod audit;
 pub mod bot;
-pub mod decide;
 pub mod model;
 pub mod notices;
 pub mod personal;
-pub mod request;
 pub mod store;
 
 /// Cek fakta as plugged into kimbot.

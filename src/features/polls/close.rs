@@ -12,7 +12,6 @@ use tokio::sync::watch;
 use super::model::{Tally, bar, percent, tally};
 use super::store::{self, Poll};
 use super::{chart, ends};
-use crate::bot::HandlerError;
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
@@ -130,7 +129,7 @@ const RESULT_SOURCE: &str = "poll_result:";
 /// Queues the final result and its chart for `chat` in the outbox, so pacing, 429
 /// and 403 apply to it as to every other message (the text first: same priority,
 /// older row). A chart that cannot be drawn is logged; the text still goes.
-pub async fn queue_result(ctx: &AppCtx, chat: i64, lang: Lang, poll: &Poll) -> Result<(), HandlerError> {
+pub async fn queue_result(ctx: &AppCtx, chat: i64, lang: Lang, poll: &Poll) -> DbResult<()> {
     let (text, tally) = result(ctx, lang, poll).await?;
     let text = clip(&ta(lang, "poll-final", &[("result", Arg::from(text))]), MAX_TEXT);
     let source = Some(format!("{RESULT_SOURCE}{}", poll.id));

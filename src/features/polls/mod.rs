@@ -11,11 +11,9 @@
 //!   [`ends`]: each copy's stopPoll / delete, once, also for copies sent after closing.
 
 pub mod audit;
-pub mod answers;
 pub mod bot;
 pub mod chart;
 pub mod close;
-mod compose;
 pub mod ends;
 pub mod model;
 pub mod personal;
@@ -32,7 +30,7 @@ pub fn feature() -> crate::plug::Feature {
         .with_job("poll closing", |c, stop| Box::pin(close::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_updates(|tree| {
-            tree.branch(Update::filter_poll_answer().endpoint(answers::on_answer))
-                .branch(Update::filter_poll().endpoint(answers::on_poll))
+            tree.branch(Update::filter_poll_answer().endpoint(bot::answers::on_answer))
+                .branch(Update::filter_poll().endpoint(bot::answers::on_poll))
         })
 }

@@ -5,11 +5,11 @@
 //!
 //! Layout: [`export`] (gathering one person's data from every owner, serialisable as
 //! JSON), [`render`] (the readable message), [`erase`] (the erasure, one transaction
-//! over every owner's hook), [`bot`] (commands and buttons), [`audit_view`] (the
-//! `/audit` pages). Privacy writes no SQL against other features' tables: each owner
+//! over every owner's hook), [`bot`] (commands, buttons and the `/audit` pages),
+//! [`audit_words`] (audit entries as sentences, from every owner's vocabulary). Privacy writes no SQL against other features' tables: each owner
 //! of personal data erases and exports its own (`crate::platform::personal`).
 
-pub mod audit_view;
+pub mod audit_words;
 pub mod erase;
 pub mod export;
 pub mod news;
@@ -23,5 +23,5 @@ pub const PURPOSE_NEWS: &str = "news";
 
 /// Privacy as plugged into kimbot (`/datasaya`, `/hapusdata`, `/berhenti`, `/audit`).
 pub fn feature() -> crate::plug::Feature {
-    crate::plug::Feature::new("privacy").with_audit_words(&audit_view::words::WORDS).with_chat::<bot::Privacy>()
+    crate::plug::Feature::new("privacy").with_audit_words(&audit_words::WORDS).with_chat::<bot::Privacy>()
 }

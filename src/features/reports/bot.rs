@@ -7,6 +7,7 @@
 //! fits is refused as stale.
 
 mod btn;
+pub mod job;
 mod kinds;
 mod surveys;
 
@@ -15,7 +16,7 @@ pub use btn::{Btn, Kind};
 use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
-use super::job::{self, Job, What};
+use self::job::{Job, What};
 use super::period::{Period, Preset};
 use super::query;
 use crate::platform::i18n::{Arg, t, ta};

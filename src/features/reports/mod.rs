@@ -13,7 +13,6 @@ pub mod bench;
 pub mod chart;
 pub mod detail;
 pub mod factchecks;
-pub mod job;
 pub mod names;
 pub mod office;
 pub mod csv;

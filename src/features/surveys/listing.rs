@@ -1,14 +1,38 @@
 //! The paged list of surveys a person may manage, newest first, filtered and paged in
 //! SQL: the older rule (scan the latest 200, filter in Rust, keep 10) left older
-//! surveys out of reach from chat. The filter is [`super::manage::may_manage`] in SQL;
+//! surveys out of reach from chat. The filter is [`may_manage`] in SQL;
 //! a test checks the two agree on tricky paths.
 
 use sqlx::Row;
 
+use super::model::Status;
 use super::store::{COLUMNS, Survey, row};
 use crate::kernel::members::Actor;
+use crate::kernel::members::permissions::{Action, may};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::paging;
+
+/// Whether `actor` may see the results of `s` and close or recall it: its author,
+/// staff overseeing its reach, admins. Coordinators see only their own.
+pub fn may_manage(actor: &Actor, s: &Survey) -> bool {
+    s.author_id == actor.user_id || may(actor, Action::Oversee(&s.area_path))
+}
+
+/// The newest `limit` surveys `actor` may manage (the console's pick).
+pub async fn manageable(db: &Db, actor: &Actor, limit: usize) -> DbResult<Vec<Survey>> {
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    Ok(page(db, actor, 0, limit).await?.map(|p| p.surveys).unwrap_or_default())
+}
+
+/// A survey's list label at `now`: 🟢 open, ⏹ closed, 🗑 recalled, and the title.
+pub fn label_at(s: &Survey, now: i64) -> String {
+    let mark = match s.status {
+        Status::Open if s.accepts_answers(now) => "🟢",
+        Status::Recalled => "🗑",
+        _ => "⏹",
+    };
+    format!("{mark} {}", s.title.chars().take(40).collect::<String>())
+}
 
 /// One page of the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +85,7 @@ pub async fn page(db: &Db, actor: &Actor, number: i64, per_page: i64) -> DbResul
     Ok(Some(Page { surveys, number, pages, total }))
 }
 
-/// The `WHERE` clause of [`super::manage::may_manage`] and the area prefixes it binds
+/// The `WHERE` clause of [`may_manage`] and the area prefixes it binds
 /// after the author id (`$1`): admins see everything; others what they wrote and
 /// what reaches inside an area they are staff for. `covers(outer, inner)` is
 /// "`inner/` starts with `outer/`", compared with `substr` rather than `LIKE`, which

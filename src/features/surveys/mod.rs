@@ -5,23 +5,18 @@
 //! as XLSX, CSV and a chart from `/laporan` and `kimbot surveys export`.
 
 pub mod audit;
-pub mod answer;
 pub mod bot;
 pub mod buttons;
 pub mod chart;
 pub mod closing;
 pub mod cli;
-pub mod compose;
-pub mod drafts;
 pub mod export;
 pub mod listing;
-pub mod manage;
 pub mod model;
 pub mod personal;
 pub mod render;
 pub mod responses;
 pub mod results;
-pub mod send;
 pub mod store;
 
 /// Surveys as plugged into kimbot: the chat and the closing job.

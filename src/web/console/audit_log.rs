@@ -12,7 +12,7 @@ use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::local_time;
 use crate::platform::text::clip;
 use crate::kernel::members::permissions::{Action, may};
-use crate::features::privacy::audit_view::words;
+use crate::features::privacy::audit_words as words;
 use crate::kernel::members::audit::who;
 use crate::platform::audit::words::Reader;
 use crate::platform::audit::{self, Filter};

@@ -18,7 +18,7 @@ use crate::kernel::members::Role;
 use crate::features::reports::factchecks::{self, FactSpec};
 use crate::features::reports::period::Period;
 use crate::features::reports::{Progress, ReportError};
-use crate::features::surveys::{export as surveys, manage, store};
+use crate::features::surveys::{export as surveys, listing as manage, store};
 use crate::platform::audit;
 use crate::platform::i18n::t;
 

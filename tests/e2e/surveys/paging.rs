@@ -6,7 +6,7 @@
 use fake_telegram::{BotMessage, Person};
 use kimbot::kernel::members::{Actor, areas};
 use kimbot::features::surveys::listing;
-use kimbot::features::surveys::manage::may_manage;
+use kimbot::features::surveys::bot::manage::may_manage;
 use kimbot::features::surveys::model::{Draft, Kind, Question};
 use kimbot::features::surveys::store::{self, Reach};
 

@@ -9,7 +9,7 @@ use super::{Btn, Dialog, Kind, in_scope, scope_rows, spawn};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::display_path;
-use crate::features::reports::job::What;
+use crate::features::reports::bot::job::What;
 use crate::features::reports::query;
 use crate::features::reports::registry::UmkmFilter;
 use crate::bot::keyboards::button;

@@ -7,8 +7,9 @@ use super::{Btn, Dialog, Kind, spawn};
 use crate::bot::HandlerError;
 use crate::bot::turn::{At, Turn};
 use crate::kernel::members::Role;
-use crate::features::reports::job::What;
-use crate::features::surveys::{manage, store};
+use crate::features::reports::bot::job::What;
+use crate::features::surveys::bot::manage;
+use crate::features::surveys::store;
 use crate::platform::i18n::t;
 
 /// Coordinators (and above) may pull the results of the surveys they may manage.

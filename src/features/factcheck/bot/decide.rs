@@ -5,9 +5,9 @@
 
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::bot::Btn;
-use super::model::{self, CLAIM_MAX, CLAIM_MIN, EXPLANATION_MAX, EXPLANATION_MIN, Verdict};
-use super::store::{self, Answer, Check};
+use super::Btn;
+use super::super::model::{self, CLAIM_MAX, CLAIM_MIN, EXPLANATION_MAX, EXPLANATION_MIN, Verdict};
+use super::super::store::{self, Answer, Check};
 use crate::bot::feature::{HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
 use crate::kernel::members::permissions::{Action, may};
@@ -16,7 +16,7 @@ use crate::platform::db::Db;
 use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
-use super::bot::Dialog;
+use super::Dialog;
 
 /// The claim in staff's words: stored on the request (while it is still open and in
 /// their scope), then the explanation is asked for.

@@ -6,12 +6,12 @@
 //! Refused kindly: a survey closed or recalled, a resident outside its reach (reads
 //! like a missing survey), and a second attempt after submitting.
 
-use super::bot::{Dialog, rows, show};
-use super::buttons::Btn;
-use super::model::{ANSWER_MAX, Kind, SCALE_MAX, Status};
-use super::render;
-use super::responses::{self, Given, Response};
-use super::store::{self, StoredQuestion, Survey};
+use super::{Dialog, rows, show};
+use super::super::buttons::Btn;
+use super::super::model::{ANSWER_MAX, Kind, SCALE_MAX, Status};
+use super::super::render;
+use super::super::responses::{self, Given, Response};
+use super::super::store::{self, StoredQuestion, Survey};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
 use crate::kernel::members::areas;
@@ -157,7 +157,7 @@ pub async fn typed(turn: &Turn<'_>, id: i64, text: Option<&str>) -> HandlerResul
     if q.q.kind != Kind::Text {
         return turn.say("sv-use-buttons").await;
     }
-    match super::model::text(text.unwrap_or_default(), ANSWER_MAX) {
+    match super::super::model::text(text.unwrap_or_default(), ANSWER_MAX) {
         Ok(answer) => {
             responses::save(&turn.ctx.db, response.id, q.id, &Given::Text(answer), turn.now()).await?;
             next(turn, &survey, &response).await

@@ -5,9 +5,9 @@
 
 use sqlx::Row;
 
-use super::bot::{Dialog, rows};
-use super::buttons::Btn;
-use super::model::Draft;
+use super::{Dialog, rows};
+use super::super::buttons::Btn;
+use super::super::model::Draft;
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::platform::db::{Db, DbError, DbResult};
 use crate::platform::i18n::{Arg, t, ta};

@@ -5,29 +5,21 @@
 
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use super::bot::rows;
-use super::buttons::Btn;
-use super::listing::{self, Page};
-use super::model::Status;
-use super::results;
-use super::store::{self, Survey};
-use super::render;
+use super::rows;
+use super::super::buttons::Btn;
+use super::super::listing::{self, Page};
+pub use super::super::listing::{label_at, manageable, may_manage};
+use super::super::model::Status;
+use super::super::results;
+use super::super::store::{self, Survey};
+use super::super::render;
 use crate::bot::feature::{At, CallbackData, HandlerError, Turn};
 use crate::bot::keyboards::button;
-use crate::kernel::members::Actor;
-use crate::kernel::members::permissions::{Action, may};
 use crate::platform::audit;
-use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, t, ta};
 
 /// Surveys on one page of the chat's lists (`/survei` → manage, `/laporan`).
 pub const PER_PAGE: i64 = 10;
-
-/// Whether `actor` may see the results of `s` and close or recall it: its author,
-/// staff overseeing its reach, admins. Coordinators see only their own.
-pub fn may_manage(actor: &Actor, s: &Survey) -> bool {
-    s.author_id == actor.user_id || may(actor, Action::Oversee(&s.area_path))
-}
 
 /// Page `number` of the surveys the person in `turn` may manage, newest first;
 /// `None` for a forged page number (see [`listing::page`]).
@@ -35,11 +27,6 @@ pub async fn visible(turn: &Turn<'_>, number: i64) -> Result<Option<Page>, Handl
     Ok(listing::page(&turn.ctx.db, &turn.who.actor, number, PER_PAGE).await?)
 }
 
-/// The newest `limit` surveys `actor` may manage (the console's pick).
-pub async fn manageable(db: &Db, actor: &Actor, limit: usize) -> DbResult<Vec<Survey>> {
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    Ok(listing::page(db, actor, 0, limit).await?.map(|p| p.surveys).unwrap_or_default())
-}
 
 /// `/survei` → "Survei yang saya kelola": page `number` of them, each a button to its card.
 pub async fn list(turn: &Turn<'_>, number: i64, at: At) -> Result<bool, HandlerError> {
@@ -87,15 +74,6 @@ pub fn label(turn: &Turn<'_>, s: &Survey) -> String {
     label_at(s, turn.now())
 }
 
-/// [`label`] at `now`.
-pub fn label_at(s: &Survey, now: i64) -> String {
-    let mark = match s.status {
-        Status::Open if s.accepts_answers(now) => "🟢",
-        Status::Recalled => "🗑",
-        _ => "⏹",
-    };
-    format!("{mark} {}", s.title.chars().take(40).collect::<String>())
-}
 
 async fn managed(turn: &Turn<'_>, id: i64) -> Result<Option<Survey>, HandlerError> {
     Ok(store::get(&turn.ctx.db, id).await?.filter(|s| may_manage(&turn.who.actor, s)))

@@ -13,10 +13,10 @@ use chrono_tz::Tz;
 use teloxide::prelude::*;
 use teloxide::types::InputFile;
 
-use super::aspirations::{self, AspExport, AspSpec};
-use super::period::Period;
-use super::query::AspFilter;
-use super::{Progress, ReportError};
+use super::super::aspirations::{self, AspExport, AspSpec};
+use super::super::period::Period;
+use super::super::query::AspFilter;
+use super::super::{Progress, ReportError};
 use crate::platform::db::{Db, SharedClock};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::turn::At;
@@ -38,7 +38,7 @@ pub struct Job {
 pub enum What {
     Aspirations { period: Period, area_path: Option<String>, area_label: String },
     /// The UMKM registry; `label` names the area and filters for the message.
-    Umkm { filter: super::registry::UmkmFilter, label: String },
+    Umkm { filter: super::super::registry::UmkmFilter, label: String },
     /// Attendance of one training; `scope` is its KIM's area path (for the audit).
     Attendance { training: i64, title: String, scope: String },
     /// Results of one survey; `scope` is its reach's area path (for the audit).

@@ -7,10 +7,12 @@
 //! author and the staff overseeing its area; anyone else gets what a missing poll
 //! gets. Dialogue buttons fit only their step.
 
+pub mod compose;
+pub mod answers;
+
 use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
-use super::compose;
 use super::model::Preset;
 use super::store::{self, Poll};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};

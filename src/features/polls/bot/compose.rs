@@ -3,9 +3,9 @@
 
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use super::bot::{Btn, Dialog, Draft};
-use super::model::{self, OPTIONS_MAX, OPTIONS_MIN, Preset, TextError};
-use super::store::{self, NewPoll};
+use super::{Btn, Dialog, Draft};
+use super::super::model::{self, OPTIONS_MAX, OPTIONS_MIN, Preset, TextError};
+use super::super::store::{self, NewPoll};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
 use crate::features::announcements::model::Target;

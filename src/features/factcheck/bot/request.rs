@@ -5,9 +5,9 @@
 
 use teloxide::types::Message;
 
-use super::model::{self, BODY_MAX, RATE_WINDOW_SECS, REQUESTS_PER_HOUR};
-use super::notices;
-use super::store::{self, Check, Known, NewCheck};
+use super::super::model::{self, BODY_MAX, RATE_WINDOW_SECS, REQUESTS_PER_HOUR};
+use super::super::notices;
+use super::super::store::{self, Check, Known, NewCheck};
 use crate::bot::feature::{HandlerError, HandlerResult, Turn};
 use crate::features::aspirations::model::year_in;
 use crate::kernel::members::{areas, roles};

@@ -4,11 +4,11 @@
 //! the presser is an admin. Entries read as sentences in the reader's language,
 //! with names behind the ids ([`words`]).
 
-pub mod words;
+use super::super::audit_words as words;
 
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::bot::Btn;
+use super::Btn;
 use crate::platform::audit::{self, Filter};
 use crate::kernel::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, t, ta};

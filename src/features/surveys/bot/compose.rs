@@ -7,10 +7,11 @@
 
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::bot::{Dialog, Target, rows, show};
-use super::buttons::Btn;
-use super::model::{self, Draft, Kind, OPTION_MAX, OPTIONS_MAX, PROMPT_MAX, QUESTIONS_MAX, Question, TITLE_MAX, TextError};
-use super::{drafts, render, send};
+use super::{Dialog, Target, rows, show};
+use super::super::buttons::Btn;
+use super::super::model::{self, Draft, Kind, OPTION_MAX, OPTIONS_MAX, PROMPT_MAX, QUESTIONS_MAX, Question, TITLE_MAX, TextError};
+use super::{drafts, send};
+use super::super::{render};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
 use crate::platform::i18n::{Arg, Lang, t, ta};

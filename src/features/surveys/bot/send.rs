@@ -4,11 +4,11 @@
 //! "send": the survey is stored and every invitation queued in the delivery outbox in
 //! one transaction, then audited.
 
-use super::bot::{Dialog, Target, rows, show};
-use super::buttons::Btn;
-use super::model::Draft;
-use super::render;
-use super::store::{self, Reach, Recipient};
+use super::{Dialog, Target, rows, show};
+use super::super::buttons::Btn;
+use super::super::model::Draft;
+use super::super::render;
+use super::super::store::{self, Reach, Recipient};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Payload, Turn};
 use crate::features::announcements::targets;
 use crate::kernel::members::permissions::{Action, may};

@@ -1,5 +1,5 @@
 //! The UMKM registry and training attendance exports of `/laporan`: the same files
-//! as `kimbot export umkm|attendance` (see [`super::super::office`]), with the
+//! as `kimbot export umkm|attendance` (see [`crate::features::reports::office`]), with the
 //! progress message, the audit entry and the files sent as documents.
 
 use std::sync::Arc;

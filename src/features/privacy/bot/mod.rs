@@ -2,13 +2,15 @@
 //! `/berhenti`, and `/audit` for admins. These work for people whose membership
 //! consent is gone too: what is stored about them must still be shown and erasable.
 
+pub mod audit_view;
+
 use serde::{Deserialize, Serialize};
 use teloxide::ApiError;
 use teloxide::RequestError;
 use teloxide::prelude::*;
 use teloxide::types::{BotCommandScope, InlineKeyboardMarkup, InputFile, Message, Recipient};
 
-use super::audit_view::{self, Query};
+use self::audit_view::Query;
 use super::{erase, export, render};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::kernel::members::Role;

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use teloxide::types::{MaybeAnonymousUser, Poll as TgPoll, PollAnswer, Update};
 
-use super::model::{ChatTotals, Vote};
-use super::store;
+use super::super::model::{ChatTotals, Vote};
+use super::super::store;
 use crate::bot::HandlerResult;
 use crate::platform::ctx::AppCtx;
 use crate::platform::fingerprint::{self, Scope};

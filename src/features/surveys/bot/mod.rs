@@ -7,12 +7,17 @@
 //! Every press re-checks the dialogue, the survey's state, the presser's role and
 //! scope: another area's survey reads exactly like a missing one.
 
+pub mod manage;
+pub mod compose;
+pub mod answer;
+pub mod send;
+pub mod drafts;
+
 use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
 use super::buttons::Btn;
 use super::model::{Draft, Kind};
-use super::{answer, compose, drafts, manage};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
 use crate::kernel::members::Role;

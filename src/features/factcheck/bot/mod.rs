@@ -7,10 +7,12 @@
 //! Every press re-checks role, scope (a request of another area reads as gone) and
 //! that the request is still open.
 
+pub mod decide;
+pub mod request;
+
 use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
-use super::decide;
 use super::model::{self, Verdict};
 use super::store::{self, Check};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Payload, Turn};
@@ -94,7 +96,7 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
 
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     match dialog {
-        Dialog::AskContent => super::request::received(turn, msg).await,
+        Dialog::AskContent => self::request::received(turn, msg).await,
         Dialog::Claim { id, verdict } => match Verdict::parse(&verdict) {
             Some(verdict) => decide::claimed(turn, id, verdict, msg.text().unwrap_or_default()).await,
             None => turn.end().await,
