@@ -1,0 +1,69 @@
+//! Rough edges a resident and staff met trying every journey: the queue hiding a
+//! forwarded ticket, staff told a reply reached someone who erased their data, and
+//! notices to staff who never started the bot.
+
+use super::*;
+use crate::support::spawn_app;
+
+const ROAD: &str = "Jalan di depan SD 12 berlubang besar sejak Januari, motor sering jatuh.";
+
+#[tokio::test]
+async fn an_empty_antrian_says_how_many_tickets_are_in_progress_and_how_to_see_them() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5701, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5702, "Budi", KIM).await;
+    submit(&budi, "Infrastruktur", ROAD, false).await;
+    open_card(&staff, "/antrian").await;
+    forward(&staff).await;
+
+    staff.send("/antrian").await;
+    let empty = next_skipping_notices(&staff).await.text;
+
+    assert!(empty.contains("Tidak ada aspirasi baru"), "{empty}");
+    assert!(empty.contains("1 aspirasi sedang diproses") && empty.contains("/antrian proses"), "{empty}");
+}
+
+#[tokio::test]
+async fn staff_hear_that_a_resident_who_erased_their_data_can_no_longer_be_reached() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5711, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5712, "Budi", KIM).await;
+    let number = submit(&budi, "Infrastruktur", ROAD, false).await;
+    budi.send("/hapusdata").await;
+    budi.next_message_skipping_edits().await;
+    budi.press("Hapus").await;
+    assert!(budi.next_message().await.text.contains("sudah dihapus"));
+
+    open_card(&staff, &format!("/antrian {number}")).await;
+    staff.press("Balas").await;
+    let reply = next_skipping_notices(&staff).await.text;
+    let moved = forward(&staff).await.text;
+
+    assert!(reply.contains("tidak dapat dihubungi lagi") && !reply.contains("Tulis balasan"), "{reply}");
+    assert!(moved.contains("tidak dapat dihubungi lagi") && !moved.contains("sudah diberi kabar"), "{moved}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM dialogues WHERE chat_id = $1 AND state LIKE '%Reply%'", 5711).await, 0);
+}
+
+#[tokio::test]
+async fn staff_who_never_started_the_bot_get_the_new_aspiration_notice_once_they_do() {
+    let app = spawn_app().await;
+    app.grant_staff(5721, KECAMATAN).await;
+    let budi = app.member_of(5722, "Budi", KIM).await;
+    submit(&budi, "Infrastruktur", ROAD, false).await;
+    let queued_before_start = app.count("SELECT COUNT(*) FROM outbox WHERE chat_id = $1", 5721).await;
+    let held = app.count("SELECT pending FROM staff_notices WHERE staff_id = $1", 5721).await;
+
+    let staff = app.user(5721, "Staf Rina");
+    staff.send(&format!("/start {KIM}")).await;
+    staff.next_message().await;
+    staff.press("Setuju").await;
+    let notice = loop {
+        let m = staff.next_message_skipping_edits().await;
+        if m.text.contains("aspirasi baru") {
+            break m.text;
+        }
+    };
+
+    assert_eq!((queued_before_start, held), (0, 1), "held, not sent to a chat that never started");
+    assert!(notice.contains("1 aspirasi baru"), "{notice}");
+}
