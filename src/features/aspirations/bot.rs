@@ -70,6 +70,9 @@ pub enum Dialog {
     Answer { reply: i64 },
     /// Resident: the one response to closed ticket `ticket`, which reopens it.
     Respond { ticket: i64 },
+    /// Resident: the response `text` is shown back with "Kirim tanggapan" / "Batal",
+    /// since sending it spends the one reopening.
+    RespondConfirm { ticket: i64, text: String },
 }
 
 /// Handles this feature's commands; `Ok(false)` when the command is not ours.
@@ -92,7 +95,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
         Dialog::Note { ticket, from, to } => triage::on_note(turn, ticket, (from, to), msg).await,
         Dialog::Reply { ticket } => triage::on_reply(turn, ticket, msg).await,
         Dialog::Answer { reply } => status::on_answer(turn, reply, msg).await,
-        Dialog::Respond { ticket } => status::on_respond(turn, ticket, msg).await,
+        Dialog::Respond { ticket } | Dialog::RespondConfirm { ticket, .. } => status::on_respond(turn, ticket, msg).await,
     }
 }
 
@@ -115,6 +118,12 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         (Btn::View(id), _) => status::on_view(turn, id).await,
         (Btn::Answer(id), _) => status::on_answer_button(turn, id).await,
         (Btn::Respond(id), _) => status::on_respond_button(turn, id).await,
+        (Btn::RespondSend(id), Some(Dialog::RespondConfirm { ticket, text })) if ticket == id => {
+            status::send_response(turn, id, &text, at).await
+        }
+        (Btn::RespondCancel(id), Some(Dialog::RespondConfirm { ticket, .. })) if ticket == id => {
+            status::cancel_response(turn, id, at).await
+        }
         _ => Ok(false),
     }
 }
@@ -144,6 +153,7 @@ mod tests {
             Dialog::Reply { ticket: 3 },
             Dialog::Answer { reply: 9 },
             Dialog::Respond { ticket: 4 },
+            Dialog::RespondConfirm { ticket: 4, text: "Masih berlubang".into() },
         ];
         for step in steps {
             let json = serde_json::to_string(&State::of(&step).unwrap()).unwrap();
