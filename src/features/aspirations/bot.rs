@@ -3,6 +3,7 @@
 //! the dialogue state or, for ticket buttons, against the presser's role and scope
 //! and the ticket's current status, before anything changes.
 
+mod paste;
 mod status;
 mod submit;
 mod triage;

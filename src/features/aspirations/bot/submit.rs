@@ -45,6 +45,9 @@ pub async fn chose_category(turn: &Turn<'_>, category: Category, at: At) -> Resu
 pub async fn on_text(turn: &Turn<'_>, category: Category, kept: Option<Draft>, msg: &Message) -> HandlerResult {
     let lang = turn.lang();
     let Some(text) = msg.text() else { return turn.say("asp-text-needed").await };
+    if super::paste::is_tail(super::paste::key(turn.ctx, turn.chat.0)) {
+        return turn.say_with("asp-text-split-tail", &[("max", Arg::from(TEXT_MAX as i64))]).await;
+    }
     match model::check_text(text) {
         Ok(text) => match kept {
             Some(kept) => ask_media(turn, Draft { text, ..kept }, "asp-text-rewritten").await,
@@ -56,6 +59,11 @@ pub async fn on_text(turn: &Turn<'_>, category: Category, kept: Option<Draft>, m
         Err(TextError::TooShort { len }) => {
             let args = [("min", Arg::from(TEXT_MIN as i64)), ("len", Arg::from(len as i64))];
             turn.say_with("asp-text-too-short", &args).await
+        }
+        Err(TextError::TooLong { len }) if super::paste::looks_split(len) => {
+            super::paste::mark(super::paste::key(turn.ctx, turn.chat.0));
+            let args = [("max", Arg::from(TEXT_MAX as i64)), ("telegram", Arg::from(super::paste::TELEGRAM_MAX as i64))];
+            turn.say_with("asp-text-split", &args).await
         }
         Err(TextError::TooLong { len }) => {
             let args = [
