@@ -67,3 +67,36 @@ async fn staff_who_never_started_the_bot_get_the_new_aspiration_notice_once_they
     assert_eq!((queued_before_start, held), (0, 1), "held, not sent to a chat that never started");
     assert!(notice.contains("1 aspirasi baru"), "{notice}");
 }
+
+#[tokio::test]
+async fn another_command_mid_form_asks_before_leaving_it_and_a_command_that_only_shows_asks_nothing() {
+    let app = spawn_app().await;
+    let budi = app.member_of(5731, "Budi", KIM).await;
+    budi.send("/aspirasi").await;
+    budi.next_message().await;
+    budi.press("Infrastruktur").await;
+    budi.next_message().await;
+
+    budi.send("/umkm").await;
+    let asked = budi.next_message().await;
+    budi.press("Lanjutkan").await;
+    let kept = budi.next_message().await.text;
+    budi.send("/status").await;
+    let status = budi.next_message().await.text;
+    budi.send(ROAD).await;
+    let media = budi.next_message().await;
+    budi.send("/umkm").await;
+    budi.next_message().await;
+    budi.press("Tinggalkan").await;
+    let left = budi.next_message().await.text;
+    let umkm = budi.next_message_skipping_edits().await.text;
+
+    assert!(asked.text.contains("Tinggalkan formulir aspirasi yang belum selesai?"), "{}", asked.text);
+    assert!(asked.has_button("Lanjutkan") && asked.has_button("Tinggalkan"), "{:?}", asked.button_labels());
+    assert!(kept.contains("dilanjutkan"), "{kept}");
+    assert!(status.contains("belum pernah mengirim aspirasi"), "/status shows without asking: {status}");
+    assert!(media.text.contains("Ada foto atau lokasi?"), "the form went on: {}", media.text);
+    assert!(left.contains("formulir aspirasi ditinggalkan"), "{left}");
+    assert!(umkm.contains("UU No. 27 Tahun 2022"), "then /umkm runs: {umkm}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM dialogues WHERE chat_id = $1 AND state LIKE '%Aspiration%'", 5731).await, 0);
+}
