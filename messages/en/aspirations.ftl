@@ -17,6 +17,10 @@ asp-status-ditolak = Rejected
 ## /aspirasi
 asp-need-kim = To send an aspiration, choose your KIM first with /gantikim.
 asp-choose-category = What is your aspiration about? Choose a category:
+asp-choose-category-carried = Your message will be sent as an aspiration. What is it about? Choose its category:
+asp-carried-text =
+    Category: { $category }
+    Aspiration: { $text }
 asp-category-use-buttons = Choose a category with the buttons on the message above, or type /cancel to stop.
 asp-use-buttons = Please choose with the buttons on the message above, or type /cancel to stop.
 asp-ask-text =

@@ -177,3 +177,9 @@ form-report = report request
 form-poll = poll
 form-privacy = personal data request
 form-other = form
+
+## Messages outside a conversation
+offer-ask = I got your message. What would you like to do with it?
+offer-btn-aspirasi = 📝 Send as an aspiration
+offer-btn-cekfakta = 🔎 Fact-check it
+offer-btn-bantuan = ❓ Help

@@ -17,6 +17,10 @@ asp-status-ditolak = Ditolak
 ## /aspirasi
 asp-need-kim = Untuk mengirim aspirasi, pilih KIM Anda dulu dengan /gantikim.
 asp-choose-category = Aspirasi Anda tentang apa? Pilih kategorinya:
+asp-choose-category-carried = Pesan Anda akan dikirim sebagai aspirasi. Tentang apa? Pilih kategorinya:
+asp-carried-text =
+    Kategori: { $category }
+    Aspirasi: { $text }
 asp-category-use-buttons = Pilih kategori dengan tombol pada pesan di atas, atau ketik /batal untuk berhenti.
 asp-use-buttons = Silakan pilih dengan tombol pada pesan di atas, atau ketik /batal untuk berhenti.
 asp-ask-text =

@@ -174,3 +174,9 @@ form-report = permintaan laporan
 form-poll = jajak pendapat
 form-privacy = permintaan data pribadi
 form-other = formulir
+
+## Pesan di luar percakapan
+offer-ask = Pesan Anda saya terima. Ingin melakukan apa dengan pesan ini?
+offer-btn-aspirasi = 📝 Kirim aspirasi
+offer-btn-cekfakta = 🔎 Cek fakta
+offer-btn-bantuan = ❓ Bantuan

@@ -7,7 +7,7 @@ use super::feature::CallbackData;
 use crate::platform::i18n::Lang;
 
 /// Prefixes of the core's payloads; features may not use them.
-pub const CORE_PREFIXES: [&str; 4] = ["ob", "ar", "km", "fm"];
+pub const CORE_PREFIXES: [&str; 5] = ["ob", "ar", "km", "fm", "of"];
 
 /// What a button press asks for. Each handler still checks it against the current
 /// dialogue state and the presser's role before acting.
@@ -27,6 +27,8 @@ pub enum Cb {
     KeepForm,
     /// …or leave it and run the command typed (`None` when it was too long to carry).
     LeaveForm(Option<String>),
+    /// Start command `name` with the message an offer keeps (see `bot::offer`).
+    Offer(String),
 }
 
 impl Cb {
@@ -39,6 +41,7 @@ impl Cb {
             Cb::Kim(id) => format!("km:{id}"),
             Cb::KeepForm => "fm:k".into(),
             Cb::LeaveForm(line) => format!("fm:l:{}", line.as_deref().unwrap_or_default()),
+            Cb::Offer(name) => format!("of:{name}"),
         }
     }
 
@@ -55,6 +58,7 @@ impl Cb {
             ("ar", Some(id), None) => Cb::Area(parse_id(id)?),
             ("km", Some(id), None) => Cb::Kim(parse_id(id)?),
             ("fm", Some("k"), None) => Cb::KeepForm,
+            ("of", Some(name), None) if is_command_name(name) => Cb::Offer(name.to_string()),
             _ => return None,
         };
         parts.next().is_none().then_some(cb)
@@ -65,6 +69,10 @@ impl CallbackData for Cb {
     fn callback_data(&self) -> String {
         self.data()
     }
+}
+
+fn is_command_name(s: &str) -> bool {
+    (1..=32).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 fn parse_id(s: &str) -> Option<i64> {
@@ -86,6 +94,7 @@ mod tests {
             Cb::Kim(42),
             Cb::KeepForm,
             Cb::LeaveForm(None),
+            Cb::Offer("aspirasi".into()),
             Cb::LeaveForm(Some("/status ASP-2026-000123".into())),
             Cb::LeaveForm(Some("/cekfakta http://x.id/a:b".into())),
         ];
@@ -97,7 +106,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "ob", "ob:x", "ar:-1", "km:abc", "lg:fr", "km:1:2", "ar:1;DROP", "staff:grant:1", "lg:id", "fm", "fm:x", "fm:k:1"] {
+        for data in ["", "ob", "ob:x", "ar:-1", "km:abc", "lg:fr", "km:1:2", "ar:1;DROP", "staff:grant:1", "lg:id", "fm", "fm:x", "fm:k:1", "of:", "of:Aspirasi", "of:a:b"] {
             assert_eq!(Cb::parse(data), None, "{data}");
         }
     }

@@ -14,6 +14,7 @@ mod help;
 mod invites;
 pub mod keyboards;
 mod leave;
+mod offer;
 pub mod link;
 mod onboarding;
 pub mod private;

@@ -12,7 +12,7 @@ use super::turn::{Popup, PopupText, Turn};
 use super::who::Who;
 use crate::platform::ctx::AppCtx;
 use super::registry::Registry;
-use super::{Cb, Dlg, HandlerError, HandlerResult, State, help, leave, onboarding};
+use super::{Cb, Dlg, HandlerError, HandlerResult, State, help, leave, offer, onboarding};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
@@ -51,7 +51,7 @@ async fn route_message(
     }
     let text = msg.text().unwrap_or_default();
     let chat = msg.chat.id;
-    let turn = Turn { bot, ctx, registry, dlg, who, chat, popup: None, open_form: None };
+    let turn = Turn { bot, ctx, registry, dlg, who, chat, popup: None, open_form: None, carried: None };
     if let Some(cmd) = parse_command(text, &ctx.bot_username) {
         return on_command(&turn, state, cmd).await;
     }
@@ -69,8 +69,8 @@ async fn route_message(
                 }
             }
         }
-        State::Idle if who.member.is_some() => say(bot, chat, who.lang, "unknown-text").await,
-        State::Idle => say(bot, chat, who.lang, "need-start").await,
+        State::Idle | State::Offer { .. } if who.member.is_some() => offer::make(&turn, msg).await,
+        State::Idle | State::Offer { .. } => say(bot, chat, who.lang, "need-start").await,
     }
 }
 
@@ -113,7 +113,7 @@ async fn on_command(turn: &Turn<'_>, state: State, cmd: Command<'_>) -> HandlerR
 
 async fn cancel(bot: &ReplyBot, chat: ChatId, dlg: &Dlg, state: State, lang: Lang) -> HandlerResult {
     let key = match state {
-        State::Idle => "nothing-to-cancel",
+        State::Idle | State::Offer { .. } => "nothing-to-cancel",
         State::Notice { .. } => "declined",
         State::ChooseKim => "kim-choose-later",
         State::Feature(_) => "cancelled",
@@ -200,12 +200,19 @@ async fn on_button(
         if feature.needs_membership() && who.member.is_none() {
             return Ok(false);
         }
-        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup), open_form: None };
+        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup), open_form: None, carried: None };
         return feature.on_button(&turn, &state, data, at).await;
     }
     let Some(cb) = Cb::parse(data) else { return Ok(false) };
+    if let (Cb::Offer(name), State::Offer { message }) = (&cb, &state) {
+        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup), open_form: None, carried: Some(message) };
+        dlg.exit().await?;
+        bot.edit_message_reply_markup(at.0, at.1).await?;
+        on_command(&turn, State::Idle, Command { name: name.clone(), args: "", addressed: false }).await?;
+        return Ok(true);
+    }
     if let Cb::KeepForm | Cb::LeaveForm(_) = cb {
-        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup), open_form: None };
+        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup), open_form: None, carried: None };
         return on_form_button(&turn, cb, state, at).await;
     }
     match (cb, state) {

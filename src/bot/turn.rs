@@ -2,7 +2,7 @@
 //! with. Feature handlers take a `&Turn` instead of five parameters.
 
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardMarkup, MessageId};
+use teloxide::types::{InlineKeyboardMarkup, Message, MessageId};
 
 use super::registry::Registry;
 use super::who::Who;
@@ -29,6 +29,9 @@ pub struct Turn<'a> {
     /// first change of dialogue is refused with [`HandlerError::FormOpen`], so the
     /// router can ask before the form is dropped (see `bot::leave`).
     pub open_form: Option<&'a State>,
+    /// The message sent outside any dialogue that the person chose to start this
+    /// command with (see `bot::offer`): a feature may take it as its first answer.
+    pub carried: Option<&'a Message>,
 }
 
 /// The pop-up a feature asks for when it answers a button press

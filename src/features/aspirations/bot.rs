@@ -74,6 +74,15 @@ pub enum Dialog {
     /// Resident: the response `text` is shown back with "Kirim tanggapan" / "Batal",
     /// since sending it spends the one reopening.
     RespondConfirm { ticket: i64, text: String },
+    /// Category buttons shown for a message sent outside any dialogue and chosen to
+    /// become an aspiration ("Kirim aspirasi"): its text, photo and pin wait here.
+    CategoryFor {
+        text: String,
+        #[serde(default)]
+        photos: Vec<String>,
+        #[serde(default)]
+        location: Option<GeoPoint>,
+    },
 }
 
 /// Handles this feature's commands; `Ok(false)` when the command is not ours.
@@ -89,7 +98,7 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
 
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     match dialog {
-        Dialog::Category => turn.say("asp-category-use-buttons").await,
+        Dialog::Category | Dialog::CategoryFor { .. } => turn.say("asp-category-use-buttons").await,
         Dialog::Text { category, kept } => submit::on_text(turn, category, kept, msg).await,
         Dialog::Media { draft } => submit::on_media(turn, draft, msg).await,
         Dialog::Anonymity { .. } | Dialog::Review { .. } => turn.say("asp-use-buttons").await,
@@ -106,6 +115,9 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
     let dialog = state.mine();
     match (btn, dialog) {
         (Btn::Category(c), Some(Dialog::Category)) => submit::chose_category(turn, c, at).await,
+        (Btn::Category(c), Some(Dialog::CategoryFor { text, photos, location })) => {
+            submit::chose_category_for(turn, c, (text, photos, location), at).await
+        }
         (Btn::MediaDone, Some(Dialog::Media { draft })) => submit::media_done(turn, draft, at).await,
         (Btn::Anonymous(hide), Some(Dialog::Anonymity { draft })) => submit::chose_anonymity(turn, draft, hide, at).await,
         (Btn::Send, Some(Dialog::Review { draft })) => submit::send(turn, draft, at).await,
@@ -155,6 +167,7 @@ mod tests {
             Dialog::Answer { reply: 9 },
             Dialog::Respond { ticket: 4 },
             Dialog::RespondConfirm { ticket: 4, text: "Masih berlubang".into() },
+            Dialog::CategoryFor { text: "Lampu padam".into(), photos: vec!["AgAD2".into()], location: None },
         ];
         for step in steps {
             let json = serde_json::to_string(&State::of(&step).unwrap()).unwrap();

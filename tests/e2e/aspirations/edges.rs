@@ -100,3 +100,55 @@ async fn another_command_mid_form_asks_before_leaving_it_and_a_command_that_only
     assert!(umkm.contains("UU No. 27 Tahun 2022"), "then /umkm runs: {umkm}");
     assert_eq!(app.count("SELECT COUNT(*) FROM dialogues WHERE chat_id = $1 AND state LIKE '%Aspiration%'", 5731).await, 0);
 }
+
+#[tokio::test]
+async fn free_text_outside_a_dialogue_is_offered_as_an_aspiration_and_becomes_its_text() {
+    let app = spawn_app().await;
+    let budi = app.member_of(5741, "Budi", KIM).await;
+
+    budi.send(ROAD).await;
+    let offer = budi.next_message().await;
+    budi.press("Kirim aspirasi").await;
+    let category = budi.next_message_skipping_edits().await;
+    budi.press("Infrastruktur").await;
+    let media = budi.next_message_skipping_edits().await;
+    budi.press("Lewati").await;
+    budi.next_message_skipping_edits().await;
+    budi.press("Tampilkan").await;
+    let summary = budi.next_message().await.text;
+
+    assert!(offer.text.contains("Ingin melakukan apa"), "{}", offer.text);
+    for label in ["Kirim aspirasi", "Cek fakta", "Bantuan"] {
+        assert!(offer.has_button(label), "{label}: {:?}", offer.button_labels());
+    }
+    assert!(category.has_button("Infrastruktur"), "{}", category.text);
+    assert!(media.text.contains("Ada foto atau lokasi?"), "the text was taken: {}", media.text);
+    assert!(summary.contains(ROAD) && summary.contains("Infrastruktur"), "{summary}");
+}
+
+#[tokio::test]
+async fn a_photo_sent_outside_a_dialogue_goes_with_the_aspiration_and_a_pasted_hoax_to_cek_fakta() {
+    let app = spawn_app().await;
+    let budi = app.member_of(5751, "Budi", KIM).await;
+
+    budi.send_photo().await;
+    budi.next_message().await;
+    budi.press("Kirim aspirasi").await;
+    budi.next_message_skipping_edits().await;
+    budi.press("Lingkungan").await;
+    let ask_text = budi.next_message().await.text;
+    budi.send("Sampah menumpuk di pinggir Sungai Sekanak sudah dua minggu.").await;
+    let with_photo = budi.next_message().await.text;
+    budi.send("/batal").await;
+    budi.next_message().await;
+    budi.send("Pesan berantai: air PDAM Palembang tercemar, jangan diminum sampai Jumat.").await;
+    let offer = budi.next_message().await;
+    budi.press("Cek fakta").await;
+    let received = budi.next_message_skipping_edits().await.text;
+
+    assert!(ask_text.contains("Tuliskan aspirasi"), "{ask_text}");
+    assert!(with_photo.contains("Foto tersimpan: 1/3"), "the photo came along: {with_photo}");
+    assert!(offer.has_button("Cek fakta"), "{:?}", offer.button_labels());
+    assert!(received.contains("CEK-"), "the pasted text is the request: {received}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM fact_checks WHERE user_id = $1", 5751).await, 1);
+}
