@@ -179,7 +179,7 @@ form-privacy = personal data request
 form-other = form
 
 ## Messages outside a conversation
-offer-ask = I got your message. What would you like to do with it?
+offer-ask = I got your message. What would you like to do with it? Choose below, or type /bantuan to see every menu.
 offer-btn-aspirasi = 📝 Send as an aspiration
 offer-btn-cekfakta = 🔎 Fact-check it
 offer-btn-bantuan = ❓ Help

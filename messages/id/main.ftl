@@ -176,7 +176,7 @@ form-privacy = permintaan data pribadi
 form-other = formulir
 
 ## Pesan di luar percakapan
-offer-ask = Pesan Anda saya terima. Ingin melakukan apa dengan pesan ini?
+offer-ask = Pesan Anda saya terima. Ingin melakukan apa dengan pesan ini? Pilih di bawah, atau ketik /bantuan untuk melihat semua menu.
 offer-btn-aspirasi = 📝 Kirim aspirasi
 offer-btn-cekfakta = 🔎 Cek fakta
 offer-btn-bantuan = ❓ Bantuan
