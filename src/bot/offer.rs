@@ -4,9 +4,10 @@
 //! chat's state ([`State::Offer`]) so the command chosen starts with it
 //! ([`Turn::carried`]): the text becomes the aspiration or the cek fakta request, a
 //! photo or a pin goes with the aspiration. Offers name commands, not features, and
-//! show only those this person may use.
+//! show only those this person may use. The parts of a paste Telegram split are
+//! joined into the one message held.
 
-use teloxide::types::{InlineKeyboardMarkup, Message};
+use teloxide::types::{InlineKeyboardMarkup, MediaKind, Message, MessageKind};
 
 use super::keyboards::button;
 use super::turn::Turn;
@@ -16,6 +17,30 @@ use crate::platform::i18n::t;
 /// The commands offered, with their button labels, in this order.
 const OFFERS: [(&str, &str); 3] =
     [("aspirasi", "offer-btn-aspirasi"), ("cekfakta", "offer-btn-cekfakta"), ("bantuan", "offer-btn-bantuan")];
+
+/// A held text this long is probably the first part of a paste Telegram split
+/// (it cuts a text over 4,096 characters into several messages).
+const SPLIT_MIN: usize = 3500;
+/// The parts of a split paste arrive within a moment of each other.
+const SPLIT_SECS: i64 = 3;
+
+/// The held message with `next` appended when `next` is the next part of the same
+/// long paste, so the offer carries the whole paste and never its tail alone.
+fn joined(held: &Message, next: &Message) -> Option<Message> {
+    let (head, tail) = (held.text()?, next.text()?);
+    let close = (next.date - held.date).num_seconds() <= SPLIT_SECS;
+    if head.chars().count() < SPLIT_MIN || !close {
+        return None;
+    }
+    let mut whole = held.clone();
+    if let MessageKind::Common(common) = &mut whole.kind
+        && let MediaKind::Text(text) = &mut common.media_kind
+    {
+        text.text = format!("{head}{tail}");
+        whole.date = next.date;
+    }
+    Some(whole)
+}
 
 /// Whether command `name` can start with what `msg` carries.
 fn fits(name: &str, msg: &Message) -> bool {
@@ -44,7 +69,12 @@ pub async fn make(turn: &Turn<'_>, msg: &Message) -> HandlerResult {
         .filter(|(name, _)| fits(name, msg) && available(turn, name))
         .map(|(name, key)| button(t(lang, key), Cb::Offer(name.to_string())))
         .collect();
-    turn.dlg.update(State::Offer { message: Box::new(msg.clone()) }).await?;
+    let held = match turn.dlg.get().await? {
+        Some(State::Offer { message }) => joined(&message, msg),
+        _ => None,
+    };
+    let message = Box::new(held.unwrap_or_else(|| msg.clone()));
+    turn.dlg.update(State::Offer { message }).await?;
     let rows = buttons.chunks(2).map(<[_]>::to_vec);
     turn.send_with_buttons(t(lang, "offer-ask"), InlineKeyboardMarkup::new(rows)).await
 }

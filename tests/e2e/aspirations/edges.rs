@@ -152,3 +152,24 @@ async fn a_photo_sent_outside_a_dialogue_goes_with_the_aspiration_and_a_pasted_h
     assert!(received.contains("CEK-"), "the pasted text is the request: {received}");
     assert_eq!(app.count("SELECT COUNT(*) FROM fact_checks WHERE user_id = $1", 5751).await, 1);
 }
+
+#[tokio::test]
+async fn a_long_paste_split_by_telegram_outside_a_dialogue_is_offered_whole_not_its_tail() {
+    let app = spawn_app().await;
+    let budi = app.member_of(5761, "Budi", KIM).await;
+    let head = format!("{}jalan", "Jalan rusak ".repeat(371)); // 4,086 characters
+    let tail = "dan lampu jalan di Lorong Mawar padam sejak minggu lalu, mohon diperbaiki.";
+
+    budi.send(&head).await;
+    budi.send(tail).await;
+    budi.next_message().await;
+    budi.next_message().await;
+    budi.press("Kirim aspirasi").await;
+    budi.next_message_skipping_edits().await;
+    budi.press("Infrastruktur").await;
+    let after_category = budi.next_message().await;
+
+    assert!(after_category.text.contains("Tuliskan aspirasi"), "the whole paste is too long: {}", after_category.text);
+    assert!(!after_category.has_button("Lewati"), "the tail was not taken as the aspiration");
+    assert_eq!(app.count("SELECT COUNT(*) FROM dialogues WHERE chat_id = $1 AND state LIKE '%Lorong Mawar%'", 5761).await, 0);
+}
