@@ -204,14 +204,7 @@ async fn on_button(
         return feature.on_button(&turn, &state, data, at).await;
     }
     let Some(cb) = Cb::parse(data) else { return Ok(false) };
-    if let (Cb::Offer(name), State::Offer { message }) = (&cb, &state) {
-        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup), open_form: None, carried: Some(message) };
-        dlg.exit().await?;
-        bot.edit_message_reply_markup(at.0, at.1).await?;
-        on_command(&turn, State::Idle, Command { name: name.clone(), args: "", addressed: false }).await?;
-        return Ok(true);
-    }
-    if let Cb::KeepForm | Cb::LeaveForm(_) = cb {
+    if let Cb::KeepForm | Cb::LeaveForm(_) | Cb::Offer(_) = cb {
         let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup), open_form: None, carried: None };
         return on_form_button(&turn, cb, state, at).await;
     }
@@ -225,11 +218,19 @@ async fn on_button(
     }
 }
 
-/// "Lanjutkan" / "Tinggalkan" under the question a command typed mid-form asked;
-/// stale once the form is gone (leaving then just runs the command).
+/// "Lanjutkan" / "Tinggalkan" under the question a command typed mid-form asked
+/// (stale once the form is gone; leaving then just runs the command), and the
+/// actions offered for a message sent outside any dialogue (see `offer`).
 async fn on_form_button(turn: &Turn<'_>, cb: Cb, state: State, at: super::turn::At) -> Result<bool, HandlerError> {
     let open = leave::open_form(&state, turn.registry).is_some();
     match cb {
+        Cb::Offer(name) => {
+            let State::Offer { message } = &state else { return Ok(false) };
+            turn.dlg.exit().await?;
+            turn.bot.edit_message_reply_markup(at.0, at.1).await?;
+            let carrying = Turn { carried: Some(message), ..*turn };
+            on_command(&carrying, State::Idle, Command { name, args: "", addressed: false }).await?;
+        }
         Cb::KeepForm if open => leave::keep(turn, &state, at).await?,
         Cb::LeaveForm(line) if open || state == State::Idle => {
             if open {
