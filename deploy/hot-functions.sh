@@ -29,13 +29,13 @@ url=$(head -1 "$work/fake_url")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 (while sleep 10; do
   for path in healthz readyz metrics; do
-    curl -s --noproxy "*" -o /dev/null -H "Authorization: Bearer bench_idle" "http://127.0.0.1:$port/$path" || true
+    curl -s --noproxy "*" -o /dev/null -H "Authorization: Bearer bench_idle_metrics_token" "http://127.0.0.1:$port/$path" || true
   done
 done) &
 probe_pid=$!
 trap 'kill ${fake_pid:-} ${probe_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 
-TELOXIDE_TOKEN=123:abc TELOXIDE_API_URL="$url" KIMBOT_METRICS_TOKEN=bench_idle \
+TELOXIDE_TOKEN=123:abc TELOXIDE_API_URL="$url" KIMBOT_METRICS_TOKEN=bench_idle_metrics_token \
 DATABASE_URL="sqlite://$work/idle.db?mode=rwc" KIMBOT_HTTP_ADDR="127.0.0.1:$port" RUST_LOG=error \
   timeout -s INT "$seconds" valgrind --tool=callgrind --demangle=no \
   --callgrind-out-file="$work/callgrind.out" "$bin" run > "$work/run.log" 2>&1 || true

@@ -10,10 +10,15 @@
 //!   people type them, the audit log, the outbound-address guard, the persistent
 //!   outbox with its paced delivery worker, periodic jobs, metrics and readiness
 //!   (`ops`).
-//! - [`features`]: one folder per feature (members, umkm, aspirations,
-//!   announcements, trainings, privacy, reports, webhooks, feeds). Each has its
-//!   domain and store (plain types and SQL) and a `bot` module with its dialogues,
-//!   buttons and thin handlers.
+//! - [`kernel`]: what every feature stands on and names: identity and tenancy
+//!   (people, roles, areas, KIMs, groups, permissions).
+//! - [`plug`]: a feature's declaration — its chat plug, deep links, jobs, personal
+//!   data and extra update branches — written in its `mod.rs`; [`app::registry`]
+//!   lists each feature once and everything else is read from those declarations.
+//! - [`features`]: one folder per feature (umkm, aspirations, announcements,
+//!   trainings, privacy, reports, feeds, factcheck, surveys, polls, webhooks). Each
+//!   has its domain and store (plain types and SQL) and a `bot` module with its
+//!   dialogues, buttons and thin handlers.
 //! - [`bot`]: teloxide glue: the update schema, dialogue storage on our own tables,
 //!   the router over the features' registrations, command menus.
 //! - [`app`]: the application context and the jobs, wired together and run until
@@ -26,6 +31,8 @@
 pub mod app;
 pub mod bot;
 pub mod features;
+pub mod kernel;
 pub mod platform;
+pub mod plug;
 pub mod tools;
 pub mod web;

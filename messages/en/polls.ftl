@@ -21,7 +21,7 @@ poll-ask-question =
 poll-text-empty = That was empty. Please type it again, or /batal to stop.
 poll-option-duplicate = That option is already listed. Write another one.
 poll-text-too-long = Your text has { $len } characters; Telegram allows { $max }. Shorten it and send it again.
-poll-ask-option = Write answer option { $n } (at most { $max } characters). One option per message.
+poll-ask-option = Write answer option { $n } (at most { $max } characters). One option per message, or several at once, one per line.
 poll-options-so-far =
     Options so far:
     { $list }
@@ -77,3 +77,7 @@ poll-chart-caption = Result chart of poll #{ $id }
 poll-chart-voters = { $count } people answered
 privacy-data-polls-header = Poll answers:
 privacy-data-poll-answer = • { $question }: { $chosen }
+poll-options-too-many = That makes more than { $max } options, Telegram's limit. Send fewer options.
+poll-options-full =
+    That is { $max } options, Telegram's limit:
+    { $list }

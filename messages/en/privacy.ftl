@@ -54,6 +54,11 @@ privacy-data-training = - { $title } ({ $start }): { $status }
 privacy-seat-registered = registered
 privacy-seat-waitlisted = waitlisted
 privacy-seat-cancelled = cancelled
+privacy-data-factchecks-header = Fact-check requests:
+privacy-data-factcheck =
+    - { $number } ({ $at }): { $result }
+      { $text }
+privacy-data-factcheck-open = waiting for staff
 privacy-data-feedback-header = Training ratings:
 privacy-data-feedback-item = - { $title }: { $rating }/5, comment: { $comment }
 privacy-data-footer =
@@ -70,7 +75,7 @@ privacy-erase-confirm =
     Kept without your name: { $tickets ->
         [one] 1 aspiration ticket
        *[other] { $tickets } aspiration tickets
-    } (category, text, status) so reports still count them; their location and photos are removed. The text you wrote in a ticket is not changed. Consent records are kept without your identity. Your scheduled announcements are paused and handed to the area's staff; announcements, trainings and feeds you made as an official stay without your name.
+    } (category, text, status) so reports still count them; their location and photos are removed. The text you wrote in a ticket is not changed. Answered fact-check requests stay without your name and without the message you sent (only the number, verdict and explanation, so others asking about the same message still get the answer); requests not yet answered are deleted. Consent records are kept without your identity. Your scheduled announcements are paused and handed to the area's staff; announcements, trainings and feeds you made as an official stay without your name.
 
     This cannot be undone. You can join again any time with /start.
 privacy-btn-erase = Erase

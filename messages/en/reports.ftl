@@ -10,6 +10,7 @@ rep-type-period = Type the period like this: 1/11/2026 - 30/11/2026 (day/month/y
 rep-period-format = I could not read those dates. A correct example: 1/11/2026 - 30/11/2026. Please type it again.
 rep-period-order = The start date must come before the end date. Please type it again, e.g. 1/11/2026 - 30/11/2026.
 rep-period-too-long = A period can be at most 3 years. Please type a shorter one.
+rep-period-range = Dates must lie between the years 2000 and 2100. Please type them again, e.g. 1/11/2026 - 30/11/2026.
 rep-use-buttons = Please choose with the buttons above, or type /batal to stop.
 rep-choose-area = Period { $period }. Which area?
 rep-area-all = All areas

@@ -16,7 +16,7 @@ sv-kind-text = ✍️ Short text
 sv-btn-review = ✅ Done, review the survey
 sv-ask-prompt = { $kind }: write the question (at most { $max } characters).
 sv-ask-options =
-    Write the options, one per line (2 to { $max } options, each at most { $len } characters). For example:
+    Write all the options in one message, one per line or separated by commas (2 to { $max } options, each at most { $len } characters). For example:
     Business capital
     Digital marketing
     Licences
@@ -130,3 +130,24 @@ sv-btn-reach-training = 🎓 Participants: { $title }
 sv-reach-training = participants of the training "{ $title }"
 sv-closed-on-time = ⏹ Your survey reached its closing time. The final results:
 audit-act-survey-closed-on-time = survey #{ $id } closed on time; its results went to its author
+sv-results-withheld = 🔒 The breakdown by question and by kecamatan is shown once at least { $min } people have answered. This survey is anonymous: with fewer answers, those who answered could be recognised.
+sv-col-note = Note
+sv-btn-back-kind = ⬅️ Back
+sv-options-taken =
+    ✅ { $count } options:
+    { $list }
+sv-cancel-ask = The survey "{ $title }" ({ $count ->
+        [one] 1 question
+       *[other] { $count } questions
+    }) has not been sent. Keep the draft to carry on later?
+sv-btn-keep-draft = 💾 Keep draft
+sv-btn-drop-draft = 🗑 Discard
+sv-draft-kept = 💾 Survey draft "{ $title }" kept. Carry on any time with /survei → Write a new survey.
+sv-draft-found = You kept a survey draft "{ $title }" ({ $count ->
+        [one] 1 question
+       *[other] { $count } questions
+    }). Carry on with it, or start a new survey (the draft is discarded)?
+sv-btn-resume-draft = ▶️ Carry on with the draft
+sv-btn-fresh-draft = ➕ Start anew
+privacy-data-survey-draft = • Kept draft: { $title }
+sv-kecamatan-pooled = Kecamatans combined (too few respondents to show apart)

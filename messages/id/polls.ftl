@@ -21,7 +21,7 @@ poll-ask-question =
 poll-text-empty = Tulisannya kosong. Silakan ketik lagi, atau /batal untuk berhenti.
 poll-option-duplicate = Pilihan itu sudah ada. Tulis pilihan lain.
 poll-text-too-long = Tulisan Anda { $len } karakter, batas Telegram { $max }. Persingkat lalu kirim lagi.
-poll-ask-option = Tulis pilihan jawaban ke-{ $n } (paling banyak { $max } karakter). Kirim satu pilihan per pesan.
+poll-ask-option = Tulis pilihan jawaban ke-{ $n } (paling banyak { $max } karakter). Kirim satu pilihan per pesan, atau beberapa sekaligus, satu per baris.
 poll-options-so-far =
     Pilihan sejauh ini:
     { $list }
@@ -77,3 +77,7 @@ poll-chart-caption = Grafik hasil jajak #{ $id }
 poll-chart-voters = { $count } orang menjawab
 privacy-data-polls-header = Jawaban jajak pendapat:
 privacy-data-poll-answer = • { $question }: { $chosen }
+poll-options-too-many = Pilihannya jadi lebih dari { $max }, batas Telegram. Kirim lebih sedikit pilihan.
+poll-options-full =
+    Pilihan sudah { $max }, batas Telegram:
+    { $list }

@@ -51,6 +51,11 @@ privacy-data-training = - { $title } ({ $start }): { $status }
 privacy-seat-registered = terdaftar
 privacy-seat-waitlisted = daftar tunggu
 privacy-seat-cancelled = dibatalkan
+privacy-data-factchecks-header = Permintaan cek fakta:
+privacy-data-factcheck =
+    - { $number } ({ $at }): { $result }
+      { $text }
+privacy-data-factcheck-open = menunggu pemeriksaan staf
 privacy-data-feedback-header = Penilaian pelatihan:
 privacy-data-feedback-item = - { $title }: { $rating }/5, komentar: { $comment }
 privacy-data-footer =
@@ -64,7 +69,7 @@ privacy-erase-confirm =
 
     Yang dihapus sekarang juga: nama dan username Anda, pilihan bahasa dan KIM, data UMKM (termasuk nomor HP), pendaftaran dan penilaian pelatihan (kursi Anda diberikan ke antrean berikutnya), peran petugas, dan pesan yang belum terkirim.
 
-    Yang tetap ada tanpa nama Anda: { $tickets } tiket aspirasi (kategori, isi, status) agar tetap dihitung dalam laporan; lokasi dan foto tiket dihapus. Isi tiket yang Anda tulis sendiri tidak diubah. Catatan persetujuan disimpan tanpa identitas Anda. Pengumuman terjadwal Anda dijeda dan diserahkan ke staf wilayah; pengumuman, pelatihan, dan sumber berita yang Anda buat sebagai petugas tetap ada tanpa nama Anda.
+    Yang tetap ada tanpa nama Anda: { $tickets } tiket aspirasi (kategori, isi, status) agar tetap dihitung dalam laporan; lokasi dan foto tiket dihapus. Isi tiket yang Anda tulis sendiri tidak diubah. Permintaan cek fakta yang sudah dijawab tetap ada tanpa nama Anda dan tanpa isi pesan yang Anda kirim (hanya nomor, putusan, dan penjelasannya, agar warga lain yang bertanya hal yang sama tetap mendapat jawaban); permintaan yang belum dijawab dihapus. Catatan persetujuan disimpan tanpa identitas Anda. Pengumuman terjadwal Anda dijeda dan diserahkan ke staf wilayah; pengumuman, pelatihan, dan sumber berita yang Anda buat sebagai petugas tetap ada tanpa nama Anda.
 
     Ini tidak bisa dibatalkan. Anda bisa bergabung lagi kapan saja dengan /start.
 privacy-btn-erase = Hapus

@@ -10,6 +10,7 @@ rep-type-period = Ketik periode seperti ini: 1/11/2026 - 30/11/2026 (tanggal/bul
 rep-period-format = Format tanggal belum dikenali. Contoh yang benar: 1/11/2026 - 30/11/2026. Silakan ketik lagi.
 rep-period-order = Tanggal awal harus sebelum tanggal akhir. Silakan ketik lagi, misalnya 1/11/2026 - 30/11/2026.
 rep-period-too-long = Periode paling lama 3 tahun. Silakan ketik periode yang lebih pendek.
+rep-period-range = Tanggal harus antara tahun 2000 dan 2100. Silakan ketik lagi, misalnya 1/11/2026 - 30/11/2026.
 rep-use-buttons = Silakan pilih dengan tombol di atas, atau ketik /batal untuk berhenti.
 rep-choose-area = Periode { $period }. Wilayah mana?
 rep-area-all = Seluruh wilayah

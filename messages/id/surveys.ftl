@@ -16,7 +16,7 @@ sv-kind-text = ✍️ Teks singkat
 sv-btn-review = ✅ Selesai, tinjau survei
 sv-ask-prompt = { $kind }: tulis pertanyaannya (paling banyak { $max } karakter).
 sv-ask-options =
-    Tulis pilihan jawabannya, satu pilihan per baris (2 sampai { $max } pilihan, masing-masing paling banyak { $len } karakter). Contoh:
+    Tulis semua pilihan jawabannya dalam satu pesan, satu pilihan per baris atau dipisah koma (2 sampai { $max } pilihan, masing-masing paling banyak { $len } karakter). Contoh:
     Modal usaha
     Pemasaran digital
     Perizinan
@@ -130,3 +130,18 @@ sv-btn-reach-training = 🎓 Peserta: { $title }
 sv-reach-training = peserta pelatihan "{ $title }"
 sv-closed-on-time = ⏹ Survei Anda sudah sampai waktu tutupnya. Hasil akhirnya:
 audit-act-survey-closed-on-time = survei #{ $id } ditutup tepat waktu; hasilnya dikirim ke pembuatnya
+sv-results-withheld = 🔒 Rincian per pertanyaan dan per kecamatan baru ditampilkan setelah paling sedikit { $min } orang menjawab. Survei ini tanpa nama: dengan jawaban yang lebih sedikit, orang yang menjawab bisa dikenali.
+sv-col-note = Catatan
+sv-btn-back-kind = ⬅️ Kembali
+sv-options-taken =
+    ✅ { $count } pilihan:
+    { $list }
+sv-cancel-ask = Survei "{ $title }" ({ $count } pertanyaan) belum dikirim. Simpan drafnya untuk dilanjutkan nanti?
+sv-btn-keep-draft = 💾 Simpan draf
+sv-btn-drop-draft = 🗑 Buang
+sv-draft-kept = 💾 Draf survei "{ $title }" disimpan. Lanjutkan kapan saja lewat /survei → Buat survei baru.
+sv-draft-found = Ada draf survei "{ $title }" ({ $count } pertanyaan) yang Anda simpan. Lanjutkan draf itu, atau mulai survei baru (draf itu dibuang)?
+sv-btn-resume-draft = ▶️ Lanjutkan draf
+sv-btn-fresh-draft = ➕ Mulai baru
+privacy-data-survey-draft = • Draf tersimpan: { $title }
+sv-kecamatan-pooled = Gabungan kecamatan (respondennya terlalu sedikit untuk ditampilkan terpisah)

@@ -1,6 +1,7 @@
 //! Builds the pieces (database, Telegram client, dispatcher) and runs them until a
 //! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
 
+mod contain;
 mod http;
 pub mod jobs;
 mod observe;
@@ -55,6 +56,9 @@ impl App {
         let token = config.require_token()?;
         let db = Db::connect(&config.database_url, config.backend).await?;
         db.migrate().await?;
+        // Answers stored before fingerprints: rekeyed before any update is handled.
+        crate::features::polls::store::rekey_voters(&db, clock.now()).await?;
+        crate::features::surveys::responses::rekey(&db, clock.now()).await?;
         let mut bot = Bot::new(token.expose());
         if let Some(url) = &config.api_url {
             bot = bot.set_api_url(url.clone());
@@ -69,7 +73,7 @@ impl App {
             Some(addr) => Some(http::bind(addr).await?),
             None => None,
         };
-        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, webhook_wake: Default::default(), ops, personal_data: registry::PERSONAL_DATA });
+        let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, webhook_wake: Default::default(), ops, personal_data: registry::personal_data(), audit_words: registry::audit_words(), console_exports: Arc::new(tokio::sync::Semaphore::new(crate::web::console::EXPORTS_AT_ONCE)) });
         Ok(App { ctx, bot, registry, http })
     }
 
@@ -110,7 +114,7 @@ impl App {
         // One flood budget per process, shared by handlers' answers and the outbox worker.
         let limiter = RateLimiter::new(ctx.config.delivery.limits());
         let replies = ReplyBot::new(bot.clone(), limiter.clone());
-        let mut dispatcher = Dispatcher::builder(bot.clone(), observe::timed(ctx.ops.clone(), registry::with_feature_updates(crate::bot::schema())))
+        let mut dispatcher = Dispatcher::builder(bot.clone(), observe::timed(ctx.ops.clone(), contain::contained(registry::with_feature_updates(crate::bot::schema()))))
             .dependencies(dptree::deps![ctx.clone(), storage, replies, registry])
             .default_handler(|update| async move { tracing::debug!(?update.kind, "update not handled") })
             .error_handler(Arc::new(|error: HandlerError| async move {
@@ -123,7 +127,7 @@ impl App {
         if let Some(webhook_routes) = webhook_routes {
             routes = routes.merge(webhook_routes);
         }
-        let serving = http.map(|listener| http::serve(listener, routes, workers_stop.clone()));
+        let serving = http.map(|listener| http::serve(listener, routes, ctx.config.http.limits, workers_stop.clone()));
         let token = dispatcher.shutdown_token();
         tokio::spawn(async move {
             shutdown.await;

@@ -1,63 +1,66 @@
-//! The features plugged into the bot: one line each. A new feature adds its line
-//! here and needs nothing else outside its own folder.
+//! The features plugged into kimbot: one line each, in [`features`]. A new feature
+//! adds its line here and needs nothing else outside its own folder; the bot's
+//! registry, the background jobs, the owners of personal data and the extra update
+//! branches are all read from these declarations.
 
-use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
-use teloxide::dptree::Handler;
-use teloxide::types::Update;
+use std::sync::LazyLock;
 
-use crate::bot::HandlerResult;
-use crate::bot::feature::plug;
 use crate::bot::{Registry, RegistryError};
-use crate::features::{announcements, aspirations, factcheck, feeds, members, polls, privacy, reports, surveys, trainings, umkm};
+use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
+use crate::kernel::members;
+use crate::platform::audit::words::Vocabulary;
 use crate::platform::personal::PersonalData;
+use crate::plug::{Feature, UpdateTree};
 use crate::web::console;
 
-/// Everything that stores personal data, one line per owner, parents first:
-/// `/datasaya` shows the sections in this order, `/hapusdata` erases in reverse
-/// order (children before parents), all in one transaction. A test checks that
-/// every schema column holding a user id is declared by one of them. It lives here,
-/// with the other registrations, because owners sit on every layer (platform,
-/// features, the web console); privacy reads it through [`crate::platform::ctx::AppCtx`].
-pub static PERSONAL_DATA: &[&PersonalData] = &[
-    &crate::platform::personal::PLATFORM,
-    &crate::features::members::personal::DATA,
-    &umkm::personal::DATA,
-    &aspirations::personal::DATA,
-    &trainings::personal::DATA,
-    &announcements::personal::DATA,
-    &feeds::personal::DATA,
-    &factcheck::personal::DATA,
-    &surveys::personal::DATA,
-    &polls::personal::DATA,
-    &console::personal::DATA,
-];
-
-/// Every chat feature, in the order help and menus list their commands.
-pub fn registry() -> Result<Registry, RegistryError> {
-    Registry::new(vec![
-        plug::<umkm::bot::Umkm>(),
-        plug::<aspirations::bot::Aspirations>(),
-        plug::<announcements::bot::Announcements>(),
-        plug::<trainings::bot::Trainings>(),
-        plug::<privacy::bot::Privacy>(),
-        plug::<reports::bot::Reports>(),
-        plug::<feeds::bot::Feeds>(),
-        plug::<factcheck::bot::FactCheck>(),
-        plug::<surveys::bot::Surveys>(),
-        plug::<polls::bot::Polls>(),
-        plug::<console::bot::Console>(),
-        plug::<members::bot::Members>(),
-    ])?
-    .with_links(vec![Box::new(trainings::bot::link::TrainingLink)])
+/// Every feature, in the order help and menus list their commands.
+pub fn features() -> Vec<Feature> {
+    vec![
+        umkm::feature(),
+        aspirations::feature(),
+        announcements::feature(),
+        trainings::feature(),
+        privacy::feature(),
+        reports::feature(),
+        feeds::feature(),
+        factcheck::feature(),
+        surveys::feature(),
+        polls::feature(),
+        console::feature(),
+        members::feature(),
+        webhooks::feature(),
+    ]
 }
 
-/// The bot's tree plus the updates that belong to no chat, one line per feature:
-/// answers to polls come from every chat a poll went to, without a dialogue.
-pub fn with_feature_updates(
-    bot: Handler<'static, HandlerResult, DpHandlerDescription>,
-) -> Handler<'static, HandlerResult, DpHandlerDescription> {
-    bot.branch(Update::filter_poll_answer().endpoint(polls::answers::on_answer))
-        .branch(Update::filter_poll().endpoint(polls::answers::on_poll))
+/// The bot's registry of chat plugs and deep links, checked for clashes.
+pub fn registry() -> Result<Registry, RegistryError> {
+    let (plugins, links): (Vec<_>, Vec<_>) = features().into_iter().map(Feature::into_chat).unzip();
+    Registry::new(plugins.into_iter().flatten().collect())?.with_links(links.into_iter().flatten().collect())
+}
+
+/// Everything that stores personal data: the platform's own tables, then every
+/// feature's, parents first: `/datasaya` shows the sections in this order,
+/// `/hapusdata` erases in reverse order (children before parents), all in one
+/// transaction. A test checks that every schema column holding a user id is declared
+/// by one of them. Privacy reads it through [`crate::platform::ctx::AppCtx`].
+pub fn personal_data() -> &'static [&'static PersonalData] {
+    static OWNERS: LazyLock<Vec<&'static PersonalData>> = LazyLock::new(|| {
+        let mut owners: Vec<_> = features().iter().filter_map(Feature::personal_data).collect();
+        owners.sort_by_key(|(_, rank)| *rank);
+        std::iter::once(&crate::platform::personal::PLATFORM).chain(owners.into_iter().map(|(data, _)| data)).collect()
+    });
+    &OWNERS
+}
+
+/// Every owner's sentences for its audit entries.
+pub fn audit_words() -> &'static [&'static Vocabulary] {
+    static WORDS: LazyLock<Vec<&'static Vocabulary>> = LazyLock::new(|| features().iter().flat_map(|f| f.audit_words().to_vec()).collect());
+    &WORDS
+}
+
+/// The bot's tree plus the updates that belong to no chat, from every feature.
+pub fn with_feature_updates(bot: UpdateTree) -> UpdateTree {
+    features().iter().fold(bot, |tree, feature| feature.extend_updates(tree))
 }
 
 #[cfg(test)]
@@ -73,5 +76,25 @@ mod tests {
         assert!(registry.by_dialog("Umkm").is_some());
         assert!(registry.link("tr_12").is_some(), "a training's group-post link has its owner");
         assert!(registry.link("inv-ABC").is_none() && registry.link("IB1-BL").is_none(), "invites and KIM codes stay the core's");
+    }
+
+    #[test]
+    fn people_come_first_among_the_owners_of_personal_data() {
+        let owners: Vec<_> = personal_data().iter().map(|o| o.owner).collect();
+        assert_eq!(owners[0], crate::platform::personal::PLATFORM.owner);
+        assert_eq!(owners[1], members::personal::DATA.owner, "{owners:?}");
+        assert_eq!(owners.len(), 11, "{owners:?}");
+    }
+
+    #[test]
+    fn every_action_family_has_one_owner() {
+        let mut families: Vec<_> = audit_words().iter().flat_map(|w| w.families.iter().copied()).collect();
+        let all = families.len();
+        families.sort();
+        families.dedup();
+        assert_eq!(families.len(), all, "a family declared twice: {families:?}");
+        for family in ["report", "training", "aspiration", "announcement", "factcheck", "group", "invite", "role", "privacy", "feed", "webhook", "umkm", "console", "poll", "survey"] {
+            assert!(families.contains(&family), "{family} has no sentences");
+        }
     }
 }

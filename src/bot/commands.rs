@@ -1,10 +1,10 @@
 //! The bot layer's own commands: the dialogue frame (`/start`, `/batal`, `/bantuan`).
 //! Features declare theirs in their own `bot` module (the membership commands
-//! `/bahasa`, `/gantikim`, `/grupsaya`, `/undang` in `features::members::bot`); help
+//! `/bahasa`, `/gantikim`, `/grupsaya`, `/undang` in `kernel::members::bot`); help
 //! and menus list both.
 
 use super::feature::CommandSpec;
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 
 /// Declared before the features' commands (menus start with them).
 pub const CORE_FIRST: &[CommandSpec] = &[CommandSpec { help: None, ..CommandSpec::new("start", Role::Resident, "") }];

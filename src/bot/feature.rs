@@ -16,37 +16,9 @@ pub use super::keyboards::Command;
 pub use super::state::{Current, DialogState, State};
 pub use super::turn::{At, Turn};
 pub use super::{HandlerError, HandlerResult};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 
-/// A feature's own button payloads. On the wire they travel as `PREFIX:data`, and
-/// with the prefix they have to fit Telegram's 64 bytes.
-pub trait Payload: Sized {
-    /// Unique among features; never changed once released (old buttons carry it).
-    const PREFIX: &'static str;
-    fn data(&self) -> String;
-    fn parse(data: &str) -> Option<Self>;
-
-    /// The callback data of a button carrying this payload.
-    fn callback_data(&self) -> String {
-        format!("{}:{}", Self::PREFIX, self.data())
-    }
-
-    /// Parses full callback data (prefix included), as a press delivers it.
-    fn parse_callback(data: &str) -> Option<Self> {
-        data.strip_prefix(Self::PREFIX)?.strip_prefix(':').and_then(Self::parse)
-    }
-}
-
-/// Anything a button can carry: a feature's payload or one of the core's.
-pub trait CallbackData {
-    fn callback_data(&self) -> String;
-}
-
-impl<P: Payload> CallbackData for P {
-    fn callback_data(&self) -> String {
-        Payload::callback_data(self)
-    }
-}
+pub use crate::platform::buttons::{CallbackData, Payload};
 
 /// One command as the router, the help text and the menus see it.
 #[derive(Debug, Clone, Copy)]
@@ -143,6 +115,13 @@ pub trait ChatFeature: Send + Sync + 'static {
     /// the press with a pop-up (e.g. when the message cannot change); on `Ok(false)`
     /// the pop-up replaces the generic "stale button" one.
     async fn on_button(turn: &Turn<'_>, state: Current<Self::Dialog>, button: Self::Button, at: At) -> Result<bool, HandlerError>;
+
+    /// `/batal` while this feature's dialogue is open: `Ok(true)` when the feature
+    /// answered it itself (e.g. offered to keep a draft); otherwise the router ends
+    /// the dialogue and says "cancelled".
+    async fn on_cancel(_turn: &Turn<'_>, _dialog: Self::Dialog) -> Result<bool, HandlerError> {
+        Ok(false)
+    }
 }
 
 /// The object-safe face of a [`ChatFeature`], kept by the registry.
@@ -160,6 +139,8 @@ pub trait Plugin: Send + Sync {
     async fn on_message(&self, turn: &Turn<'_>, state: &State, msg: &Message) -> Result<bool, HandlerError>;
     /// `data` is the full callback data; `Ok(false)` when it does not parse.
     async fn on_button(&self, turn: &Turn<'_>, state: &State, data: &str, at: At) -> Result<bool, HandlerError>;
+    /// `/batal` in its dialogue; `Ok(false)`: the router cancels as usual.
+    async fn on_cancel(&self, turn: &Turn<'_>, state: &State) -> Result<bool, HandlerError>;
 }
 
 struct Plugged<F>(PhantomData<F>);
@@ -208,6 +189,13 @@ impl<F: ChatFeature> Plugin for Plugged<F> {
             None => Ok(false),
         }
     }
+
+    async fn on_cancel(&self, turn: &Turn<'_>, state: &State) -> Result<bool, HandlerError> {
+        match state.current::<F::Dialog>() {
+            Current::Mine(dialog) => F::on_cancel(turn, dialog).await,
+            Current::Idle | Current::Other => Ok(false),
+        }
+    }
 }
 
 /// The dialogue of a feature that has none: never stored, never decoded.
@@ -234,16 +222,8 @@ impl Payload for NoButtons {
     }
 }
 
-/// For features' unit tests: every payload survives the wire (prefix included) and
-/// fits Telegram's 64 bytes.
 #[cfg(test)]
-pub fn assert_round_trip<P: Payload + PartialEq + std::fmt::Debug>(all: &[P]) {
-    for payload in all {
-        let data = payload.callback_data();
-        assert_eq!(P::parse_callback(&data).as_ref(), Some(payload), "{data}");
-        assert!(data.len() <= 64, "{payload:?}: {} bytes", data.len());
-    }
-}
+pub use crate::platform::buttons::assert_round_trip;
 
 /// Declares a feature's plug from the module's own `on_command`, `on_message` and
 /// `on_button` functions (same signatures as [`ChatFeature`]'s), its dialogue type
@@ -269,6 +249,7 @@ macro_rules! chat_feature {
             dialog: $dialog:ty as $kind:literal,
             buttons: $button:ty,
             $(open_to_non_members: $open:literal,)?
+            $(on_cancel: $cancel:path,)?
             commands: [$($spec:expr),* $(,)?] $(,)?
         }
     ) => {
@@ -306,6 +287,15 @@ macro_rules! chat_feature {
             ) -> Result<bool, $crate::bot::feature::HandlerError> {
                 on_button(turn, state, button, at).await
             }
+
+            $(
+            async fn on_cancel(
+                turn: &$crate::bot::feature::Turn<'_>,
+                dialog: $dialog,
+            ) -> Result<bool, $crate::bot::feature::HandlerError> {
+                $cancel(turn, dialog).await
+            }
+            )?
         }
 
         /// Stored under this kind (the old closed enum's variant name), so dialogues

@@ -14,7 +14,7 @@ use super::HandlerResult;
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::{GroupStatus, areas, groups, roles};
+use crate::kernel::members::{GroupStatus, areas, groups, roles};
 
 /// Groups are community spaces: the bot speaks Indonesian there.
 const GROUP_LANG: Lang = Lang::Id;
@@ -87,7 +87,7 @@ async fn migrate(ctx: &AppCtx, old: i64, new: i64) -> HandlerResult {
 
 /// `/hubungkan CODE`: the sender must act for the new KIM, for the KIM the group is
 /// linked to now (if another), and be an administrator of the group.
-async fn link(bot: &ReplyBot, ctx: &AppCtx, chat_id: i64, title: &str, actor: &crate::features::members::Actor, code: &str) -> Result<String, super::HandlerError> {
+async fn link(bot: &ReplyBot, ctx: &AppCtx, chat_id: i64, title: &str, actor: &crate::kernel::members::Actor, code: &str) -> Result<String, super::HandlerError> {
     if code.is_empty() {
         let example = areas::example_code(&ctx.db).await?;
         return Ok(ta(GROUP_LANG, "group-link-usage", &[("code", Arg::from(example))]));
@@ -134,7 +134,7 @@ async fn is_chat_admin(bot: &ReplyBot, chat_id: i64, user_id: i64) -> bool {
     }
 }
 
-async fn unlink(ctx: &AppCtx, chat_id: i64, actor: &crate::features::members::Actor) -> Result<String, super::HandlerError> {
+async fn unlink(ctx: &AppCtx, chat_id: i64, actor: &crate::kernel::members::Actor) -> Result<String, super::HandlerError> {
     let kim = match groups::get(&ctx.db, chat_id).await?.and_then(|g| g.kim_id) {
         Some(id) => areas::kim_by_id(&ctx.db, id).await?,
         None => None,

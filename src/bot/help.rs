@@ -9,7 +9,7 @@ use super::HandlerResult;
 use super::commands::GROUP_COMMANDS;
 use super::registry::Registry;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::{Role, users};
+use crate::kernel::members::{Role, users};
 
 /// Private-chat commands a role sees in Telegram's menu: every menu command its
 /// role may use, from the same declarations the router checks roles against.

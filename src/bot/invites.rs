@@ -10,8 +10,8 @@ use super::{HandlerResult, help};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::roles::{self, Scope};
-use crate::features::members::users;
+use crate::kernel::members::roles::{self, Scope};
+use crate::kernel::members::users;
 
 async fn reply(bot: &ReplyBot, chat: ChatId, text: String) -> HandlerResult {
     bot.send_message(chat, text).await?;

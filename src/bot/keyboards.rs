@@ -1,18 +1,12 @@
 //! Inline keyboards and the command parser shared by private and group handlers.
 
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+use teloxide::types::InlineKeyboardMarkup;
 
 use super::Cb;
-use super::feature::CallbackData;
 use crate::platform::i18n::{Lang, t};
-use crate::features::members::{Area, Kim};
+use crate::kernel::members::{Area, Kim};
 
-/// A button carrying a core or feature payload.
-pub fn button(label: impl Into<String>, payload: impl CallbackData) -> InlineKeyboardButton {
-    let data = payload.callback_data();
-    debug_assert!(data.len() <= 64, "callback data over Telegram's 64 bytes: {data}");
-    InlineKeyboardButton::callback(label.into(), data)
-}
+pub use crate::platform::buttons::button;
 
 /// Agree / decline, and a switch to the other language.
 pub fn notice(lang: Lang) -> InlineKeyboardMarkup {

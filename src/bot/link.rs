@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use super::HandlerResult;
-use crate::features::members::Kim;
+use crate::kernel::members::Kim;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::ReplyBot;

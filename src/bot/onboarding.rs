@@ -11,13 +11,13 @@ use super::registry::Registry;
 use super::{Dlg, HandlerError, HandlerResult, State, invites, keyboards};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::{self, NOTICE_VERSION, areas, users};
+use crate::kernel::members::{self, NOTICE_VERSION, areas, users};
 use super::link::DeepLink;
 
 pub use super::turn::At;
 
 /// Deep-link payloads starting with this are role invites, not KIM codes.
-pub use crate::features::members::roles::INVITE_PREFIX;
+pub use crate::kernel::members::roles::INVITE_PREFIX;
 
 pub async fn start(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, dlg: &Dlg, who: &Who, args: &str) -> HandlerResult {
     let payload = Some(args.trim()).filter(|p| !p.is_empty()).map(str::to_string);

@@ -79,7 +79,15 @@ async fn on_command(turn: &Turn<'_>, state: State, cmd: Command<'_>) -> HandlerR
     let lang = who.lang;
     match cmd.name.as_str() {
         "start" => return onboarding::start(bot, ctx, registry, dlg, who, cmd.args).await,
-        "batal" | "cancel" => return cancel(bot, chat, dlg, state, lang).await,
+        "batal" | "cancel" => {
+            // The open dialogue's feature may answer itself (a survey offers to keep its draft).
+            if let Some(feature) = state.feature_kind().and_then(|kind| registry.by_dialog(kind)) {
+                if feature.on_cancel(turn, &state).await? {
+                    return Ok(());
+                }
+            }
+            return cancel(bot, chat, dlg, state, lang).await;
+        }
         "bantuan" | "help" => {
             return bot.send_message(chat, help::help_text(registry, lang, who.actor.role())).await.map(drop).map_err(Into::into);
         }

@@ -6,7 +6,7 @@ use crate::platform::ctx::AppCtx;
 use super::State;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::Lang;
-use crate::features::members::{Actor, Member, roles, users};
+use crate::kernel::members::{Actor, Member, roles, users};
 
 /// The person behind a private update.
 #[derive(Debug, Clone)]

@@ -5,7 +5,6 @@ pub mod announcements;
 pub mod aspirations;
 pub mod factcheck;
 pub mod feeds;
-pub mod members;
 pub mod polls;
 pub mod privacy;
 pub mod reports;

@@ -22,9 +22,15 @@ pub struct AppCtx {
     /// Metrics and liveness signals of this process (`/metrics`, `/readyz`).
     pub ops: Arc<crate::platform::ops::Ops>,
     /// Every owner of personal data, for `/datasaya` and `/hapusdata`
-    /// (`app::registry::PERSONAL_DATA`; passed in so features need not know the web
+    /// (`app::registry::personal_data`; passed in so features need not know the web
     /// console's tables).
     pub personal_data: &'static [&'static crate::platform::personal::PersonalData],
+    /// Every owner's sentences for its audit entries (`app::registry::audit_words`),
+    /// for `/audit` and the console's Audit page.
+    pub audit_words: &'static [&'static crate::platform::audit::words::Vocabulary],
+    /// Report files the web console may build at once in this process (each a
+    /// streamed XLSX/CSV build); a download beyond them is told to try again.
+    pub console_exports: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppCtx {

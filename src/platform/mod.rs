@@ -1,18 +1,23 @@
 //! Services every feature stands on, free of Telegram routing: settings, database,
-//! messages, time, audit, the outbound guard, the outbox and its delivery worker.
+//! messages, time, audit, the outbound guard, the outbox and its delivery worker,
+//! and the button codec of messages queued there.
 
 pub mod audit;
+pub mod buttons;
 pub mod config;
 pub mod ctx;
 pub mod csv;
 pub mod db;
 pub mod delivery;
+pub mod fingerprint;
 pub mod i18n;
 pub mod memory;
 pub mod ops;
 pub mod outbound;
 pub mod paging;
 pub mod personal;
+#[cfg(debug_assertions)]
+pub mod probe;
 pub mod queue;
 pub mod scheduler;
 pub mod settings;

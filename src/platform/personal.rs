@@ -5,7 +5,7 @@
 //! [`PersonalData`]: which of its columns hold a Telegram user id, an `erase` hook
 //! that clears them inside the erasure's single transaction, and an `export` hook
 //! that reads what it holds for `/datasaya`. The list of owners is
-//! [`crate::app::registry::PERSONAL_DATA`]; a test compares the declared columns with the
+//! [`crate::app::registry::personal_data`]; a test compares the declared columns with the
 //! schema, so a new table holding a user id cannot be forgotten.
 //!
 //! This module also owns the platform's own tables: the outbox, the dialogues and

@@ -7,9 +7,26 @@
 //! the tick (tests move a [`ManualClock`](crate::platform::db::ManualClock) and the
 //! loop notices within a period).
 
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use tokio::sync::watch;
+
+/// Turns true when the process shuts down; every job stops claiming work then.
+pub type Stop = watch::Receiver<bool>;
+
+/// One background job: a name for the logs and the future that runs it until [`Stop`].
+pub struct Job {
+    pub name: &'static str,
+    pub run: Pin<Box<dyn Future<Output = ()> + Send>>,
+}
+
+impl Job {
+    pub fn new(name: &'static str, run: impl Future<Output = ()> + Send + 'static) -> Self {
+        Self { name, run: Box::pin(run) }
+    }
+}
 
 /// How often the quick jobs look for due rows: one indexed query, cheap enough to run
 /// every second, and it keeps sends within a second of their time.

@@ -23,3 +23,8 @@ pub fn init_to_file(default_filter: &str, path: &Path) -> std::io::Result<()> {
         .try_init();
     Ok(())
 }
+
+/// What a caught panic said (`panic!("…")` gives a `&str` or a `String`), for the log.
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str)).unwrap_or("(no message)")
+}

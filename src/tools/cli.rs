@@ -9,8 +9,8 @@ use crate::app::{self, App, AppError};
 use crate::platform::audit;
 use crate::platform::config::Config;
 use crate::platform::db::{Clock, Db, SystemClock};
-use crate::features::members::roles::{self, Scope};
-use crate::features::members::{areas, display_path};
+use crate::kernel::members::roles::{self, Scope};
+use crate::kernel::members::{areas, display_path};
 
 #[derive(Debug, Parser)]
 #[command(name = "kimbot", version, about = "Telegram bot for Kelompok Informasi Masyarakat (KIM)")]
@@ -347,6 +347,7 @@ fn period_usage(e: crate::features::reports::period::PeriodError, from: &str, to
         }
         PeriodError::Order => format!("the period ends before it starts: --from {from} is after --to {to}; swap them"),
         PeriodError::TooLong => format!("the period {from} to {to} is longer than {MAX_DAYS} days; export it in parts"),
+        PeriodError::OutOfRange => format!("--from {from} --to {to}: dates must lie in the years 2000 to 2100"),
     }
 }
 

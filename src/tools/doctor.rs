@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use teloxide::prelude::*;
 
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 use crate::platform::config::{Backend, Config};
 use crate::platform::db::Db;
 

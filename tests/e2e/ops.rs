@@ -12,6 +12,8 @@ use serde_json::Value;
 use crate::delivery::wait_until_drained;
 use crate::support::{TestApp, spawn_app, spawn_app_with};
 
+mod listener;
+
 const METRICS_TOKEN: &str = "metrics_test_token";
 
 async fn get(app: &TestApp, path: &str) -> reqwest::Response {
@@ -96,6 +98,22 @@ async fn readyz_turns_red_when_the_database_goes_away_and_green_when_it_is_back(
     outage.end().await;
     let body = wait_for_readyz(&app, StatusCode::OK).await;
     assert_eq!(body["failed"], serde_json::json!([]));
+}
+
+#[tokio::test]
+async fn readyz_names_a_database_error_without_its_text() {
+    let app = spawn_app().await;
+    wait_for_readyz(&app, StatusCode::OK).await;
+    let pool = app.ctx.as_ref().unwrap().db.pool.clone();
+
+    pool.close().await;
+    let body = wait_for_readyz(&app, StatusCode::SERVICE_UNAVAILABLE).await;
+
+    let raw = sqlx::query("SELECT 1").execute(&pool).await.unwrap_err().to_string();
+    assert!(!body.to_string().contains(&raw), "the driver's error stays in the log: {body}");
+    let database = &body["checks"][0];
+    assert_eq!((database["name"].as_str(), database["ok"].as_bool()), (Some("database"), Some(false)), "{body}");
+    assert_eq!(database["error"], "error (details in the log)", "{body}");
 }
 
 /// The database stops answering. On PostgreSQL for real: the test database refuses

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use fake_telegram::{BotMessage, MsgKind, Person};
 
+mod again;
 mod ends;
+mod lists;
 
 use crate::announcements::steps::{answer_to, coordinator_with_groups, sunday_morning, wait_text};
 use crate::support::{MessageExt, TestApp, spawn_app_with_clock};

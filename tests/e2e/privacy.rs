@@ -33,7 +33,7 @@ struct Arranged {
 async fn arrange(app: &TestApp) -> Arranged {
     let siti = app.member_of(SITI, "Siti Rahayu", "IB1-BL").await;
     app.grant_coordinator(SITI, "IB1-BL").await;
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     sqlx::query(
         "INSERT INTO umkm_registrations (user_id, owner_name, business_name, sector, scale, kelurahan_id, kim_id, phone, \
          nib, needs, description, created_at, updated_at) VALUES ($1, 'Siti Rahayu', 'Pempek Siti', 'kuliner', 'mikro', \

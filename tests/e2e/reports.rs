@@ -74,7 +74,7 @@ async fn seed(app: &TestApp) -> Seeded {
 }
 
 async fn ticket(app: &TestApp, user: i64, kim: &str, category: Category, body: &str, anonymous: bool, at: i64) -> String {
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let new = NewAspiration { user_id: user, kim_id: kim.id, category, body: body.into(), photos: vec![], location: None, anonymous };
     store::submit(&app.db, &new, 2026, at, &[]).await.unwrap().number
 }
@@ -311,7 +311,7 @@ async fn a_forged_area_button_for_another_kecamatan_is_refused_and_exports_nothi
     let app = spawn_app().await;
     seed(&app).await;
     let rina = staff(&app, 7110, "Ilir Barat I").await;
-    let kemuning = kimbot::features::members::areas::find_scope_areas(&app.db, "Kemuning").await.unwrap().remove(0);
+    let kemuning = kimbot::kernel::members::areas::find_scope_areas(&app.db, "Kemuning").await.unwrap().remove(0);
 
     let areas = choose_november(&rina).await;
     let id = rina.press_data(areas.message_id, &format!("r:a:{}", kemuning.id)).await;
@@ -371,11 +371,14 @@ async fn wrongly_typed_dates_are_explained_and_can_be_typed_again() {
     let format = rina.next_message().await.text;
     rina.send("30/11/2026 - 1/11/2026").await;
     let order = rina.next_message().await.text;
+    rina.send("+262142-12-30 - +262142-12-31").await;
+    let range = rina.next_message().await.text;
     rina.send("1/11/2026 - 30/11/2026").await;
     let areas = rina.next_message().await;
 
     assert!(format.contains("Format tanggal belum dikenali"), "{format}");
     assert!(order.contains("Tanggal awal harus sebelum"), "{order}");
+    assert!(range.contains("antara tahun 2000 dan 2100"), "{range}");
     assert!(areas.has_button("Seluruh Ilir Barat I"), "{:?}", areas.button_labels());
 }
 

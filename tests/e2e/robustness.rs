@@ -111,3 +111,23 @@ async fn forged_page_numbers_far_past_the_end_get_the_stale_answer_and_nothing_p
     admin.send("/audit").await;
     assert!(admin.next_message().await.text.contains("Log audit"), "the bot still answers");
 }
+
+/// Panic probes exist in debug builds only (`kimbot::platform::probe`).
+#[cfg(debug_assertions)]
+#[tokio::test]
+async fn a_handler_that_panics_gets_an_apology_and_that_chat_and_others_are_still_answered() {
+    let app = spawn_app().await;
+    let eka = app.member_of(3006, "Eka", "IB1-BL").await;
+    let fajar = app.member_of(3007, "Fajar", "IB1-BL").await;
+    let probe = format!("panic_probe_bot_{}", std::process::id());
+    kimbot::platform::probe::arm(&probe);
+
+    for _ in 0..2 {
+        eka.send(&probe).await;
+        assert!(eka.next_message().await.text.contains("Maaf, terjadi kendala"), "an apology, not silence");
+        eka.send("/bantuan").await;
+        assert!(eka.next_message_skipping_edits().await.text.contains("Yang bisa Anda lakukan"), "the same chat goes on");
+    }
+    fajar.send("/bantuan").await;
+    assert!(fajar.next_message_skipping_edits().await.text.contains("Yang bisa Anda lakukan"), "other chats too");
+}

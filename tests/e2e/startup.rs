@@ -15,6 +15,7 @@ fn a_missing_or_malformed_setting_stops_start_up_with_one_clear_line() {
         (&[("TELOXIDE_TOKEN", "1:A"), ("DATABASE_URL", "mysql://x")], "DATABASE_URL must start with"),
         (&[("TELOXIDE_TOKEN", "1:A"), ("KIMBOT_TZ", "Mars/Base")], "KIMBOT_TZ is not a known time zone"),
         (&[("TELOXIDE_TOKEN", "1:A"), ("KIMBOT_ADMINS", "x")], "KIMBOT_ADMINS must be"),
+        (&[("TELOXIDE_TOKEN", "1:A"), ("KIMBOT_METRICS_TOKEN", "secret")], "KIMBOT_METRICS_TOKEN must be at least 16 characters"),
     ];
     for (env, expected) in cases {
         let out = kimbot(env);

@@ -4,6 +4,7 @@
 //! resident resumes where they stopped and submits once; a second attempt, another
 //! KIM's resident, a closed and a recalled survey are all refused kindly.
 
+mod again;
 mod paging;
 mod results;
 
@@ -208,7 +209,7 @@ async fn a_closed_or_recalled_survey_refuses_answers_kindly_and_residents_cannot
 /// A training of `kim` that started yesterday; `seats` are `(user, status)`.
 async fn training_with(app: &TestApp, kim: &str, title: &str, seats: &[(i64, &str)]) -> i64 {
     use sqlx::Row;
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let start = chrono::Utc::now().timestamp() - 86_400;
     let id: i64 = sqlx::query(
         "INSERT INTO trainings (kim_id, title, organiser, description, starts_at, ends_at, quota, status, created_by, created_at, updated_at) \

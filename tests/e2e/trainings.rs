@@ -62,7 +62,7 @@ pub fn training(kim_id: i64, title: &str, quota: i64) -> NewTraining {
 }
 
 pub async fn kim_id(app: &TestApp, code: &str) -> i64 {
-    kimbot::features::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
+    kimbot::kernel::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
 }
 
 /// Publishes a training straight through the store (as the dialogue would).

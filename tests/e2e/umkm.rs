@@ -47,7 +47,7 @@ async fn signed_up(app: &TestApp, id: i64, kim: &str) -> Person {
 }
 
 async fn kim_id(app: &TestApp, code: &str) -> i64 {
-    kimbot::features::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
+    kimbot::kernel::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
 }
 
 /// Presses forged data and returns the bot's answers to those presses.
@@ -358,11 +358,11 @@ async fn coordinators_and_staff_see_only_their_areas_registrations_and_residents
 #[tokio::test]
 async fn a_long_list_pages_ten_at_a_time() {
     let app = spawn_app().await;
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     for i in 0..12 {
         let user_id = 5100 + i;
-        let profile = kimbot::features::members::users::Profile { user_id, first_name: "Warga", username: None, language: "id" };
-        kimbot::features::members::users::agree(&app.db, &profile, 1_000).await.unwrap();
+        let profile = kimbot::kernel::members::users::Profile { user_id, first_name: "Warga", username: None, language: "id" };
+        kimbot::kernel::members::users::agree(&app.db, &profile, 1_000).await.unwrap();
         let reg = kimbot::features::umkm::model::Registration {
             owner: format!("Pemilik {i}"),
             business: format!("Usaha {i:02}"),
@@ -396,7 +396,7 @@ async fn forged_list_and_form_buttons_are_refused_and_change_nothing() {
     app.grant_coordinator(5021, "IB1-SA").await;
     let other = app.member_of(5021, "Koor Siring", "IB1-SA").await;
     let resident = app.member_of(5022, "Warga", "IB1-BL").await;
-    let sekip_jaya = kimbot::features::members::areas::kim_by_code(&app.db, "KMN-SJ").await.unwrap().unwrap().kelurahan_id;
+    let sekip_jaya = kimbot::kernel::members::areas::kim_by_code(&app.db, "KMN-SJ").await.unwrap().unwrap().kelurahan_id;
 
     let list_page = format!("u:p:k{bukit_lama}:0");
     let answers = press_forged(&other, &[list_page.clone(), "u:p:all:0".into(), "u:p:a1:0".into()]).await;

@@ -66,7 +66,7 @@ pub async fn spawn_app_with(env: &[(&str, &str)]) -> TestApp {
     let mut app = spawn_app_without_areas().await;
     app.env = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
-    kimbot::features::members::areas::import_csv(&app.db, csv).await.expect("areas import");
+    kimbot::kernel::members::areas::import_csv(&app.db, csv).await.expect("areas import");
     app.start().await;
     app
 }
@@ -137,7 +137,7 @@ fn init_logging() {
 impl TestApp {
     pub async fn load_areas(&self) {
         let csv = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/areas-palembang.csv")).unwrap();
-        kimbot::features::members::areas::import_csv(&self.db, csv).await.expect("areas import");
+        kimbot::kernel::members::areas::import_csv(&self.db, csv).await.expect("areas import");
     }
 
     /// Starts the application exactly as `kimbot run` does, its HTTP listener on a
@@ -148,7 +148,10 @@ impl TestApp {
         self.console_url = format!("http://{}", listener.local_addr().unwrap());
         // `{http}` in a setting stands for this start's listener (e.g. the webhook URL).
         let mut env: Vec<(String, String)> = self.env.iter().map(|(k, v)| (k.clone(), v.replace("{http}", &self.console_url))).collect();
-        env.push(("KIMBOT_PUBLIC_URL".into(), self.console_url.clone()));
+        // A test may give its own public URL (e.g. https, for the console's cookie).
+        if !env.iter().any(|(k, _)| k == "KIMBOT_PUBLIC_URL") {
+            env.push(("KIMBOT_PUBLIC_URL".into(), self.console_url.clone()));
+        }
         let config = config_with(&self.fake, &self.database_url, &env);
         let app = App::build(config, self.clock.clone()).await.expect("app builds").with_http_listener(listener);
         self.ctx = Some(app.ctx());
@@ -194,16 +197,16 @@ impl TestApp {
 
     /// Grants a role through the same store the CLI uses.
     pub async fn grant_coordinator(&self, user_id: i64, kim_code: &str) {
-        let kim = kimbot::features::members::areas::kim_by_code(&self.db, kim_code).await.unwrap().unwrap();
-        kimbot::features::members::roles::grant(&self.db, user_id, &kimbot::features::members::roles::Scope::Kim(kim), None, 0)
+        let kim = kimbot::kernel::members::areas::kim_by_code(&self.db, kim_code).await.unwrap().unwrap();
+        kimbot::kernel::members::roles::grant(&self.db, user_id, &kimbot::kernel::members::roles::Scope::Kim(kim), None, 0)
             .await
             .unwrap();
     }
 
     pub async fn grant_staff(&self, user_id: i64, area: &str) {
-        let mut found = kimbot::features::members::areas::find_scope_areas(&self.db, area).await.unwrap();
+        let mut found = kimbot::kernel::members::areas::find_scope_areas(&self.db, area).await.unwrap();
         assert_eq!(found.len(), 1, "{area}");
-        kimbot::features::members::roles::grant(&self.db, user_id, &kimbot::features::members::roles::Scope::Area(found.remove(0)), None, 0)
+        kimbot::kernel::members::roles::grant(&self.db, user_id, &kimbot::kernel::members::roles::Scope::Area(found.remove(0)), None, 0)
             .await
             .unwrap();
     }

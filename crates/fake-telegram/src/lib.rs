@@ -106,6 +106,7 @@ impl FakeTelegram {
         let stopper = fake.clone();
         tokio::spawn(async move {
             let stop = async move { stopper.inner.stop.notified().await };
+            let app = app.into_make_service_with_connect_info::<SocketAddr>();
             if let Err(e) = axum::serve(listener, app)
                 .with_graceful_shutdown(stop)
                 .await

@@ -34,6 +34,10 @@ async fn handle(State(fake): State<FakeTelegram>, req: Request) -> Response {
     let path = req.uri().path().to_owned();
     let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
     if segs.len() >= 3 && segs[0] == "file" && segs[1].starts_with("bot") {
+        let peer = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        if let Some(axum::extract::ConnectInfo(peer)) = peer {
+            fake.lock().file_download_peers.push(*peer);
+        }
         return (StatusCode::OK, crate::methods::FAKE_FILE).into_response();
     }
     let method = match segs.as_slice() {

@@ -199,6 +199,9 @@ pub struct State {
     pub blocked_by: std::collections::HashSet<i64>,
     /// Old group id -> new supergroup id.
     pub migrated: HashMap<i64, i64>,
+    /// The client address of every file download, in order: which connection a
+    /// client used shows whether it reuses one (e.g. the console's photo proxy).
+    pub file_download_peers: Vec<std::net::SocketAddr>,
     /// Every update ever queued, with its id (for re-delivery tests).
     pub update_log: Vec<Value>,
     pub(crate) updates: VecDeque<(i64, Value)>,

@@ -12,7 +12,7 @@ pub use super::buttons::Btn;
 use super::model::{Content, Target, can_announce};
 use super::{compose, history, jadwal, latest, plan, report, umkm_target};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 
 /// What has been composed so far.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! strictly; ids in them are only claims, checked against the presser's role and the
 //! dialogue state before anything happens.
 
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::features::umkm::model::{Need, Sector};
 
 /// `x` for "any", else the index.
@@ -199,7 +199,7 @@ mod tests {
             Btn::Pause(5),
             Btn::Resume(i64::MAX),
         ];
-        crate::bot::feature::assert_round_trip(&all);
+        crate::platform::buttons::assert_round_trip(&all);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::render::{self, keyboard};
 use super::targets;
 use super::bot::{Btn, Dialog, Draft};
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::{GroupStatus, areas, groups};
+use crate::kernel::members::{GroupStatus, areas, groups};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 

@@ -11,11 +11,11 @@ use super::runs::{self, Delivery};
 use super::store::{self, Claim, Tx};
 use super::targets::{self, TargetGroup};
 use crate::platform::audit;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::roles;
+use crate::kernel::members::roles;
 use crate::platform::ctx::AppCtx;
 
 /// What one firing did.
@@ -112,7 +112,7 @@ async fn enqueue(
 
 /// Tells the author that a scheduled run went out, with a button to its report.
 async fn author_notice(ctx: &AppCtx, author: i64, id: i64, fired: &Fired) -> DbResult<Outgoing> {
-    let lang = crate::features::members::users::language(&ctx.db, author).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, author).await?;
     let args = [
         ("id", Arg::from(id)),
         ("run", Arg::from(fired.n)),

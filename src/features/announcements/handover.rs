@@ -14,7 +14,7 @@ use sqlx::Row;
 
 use super::model::{Announcement, Content, can_announce};
 use super::store::Tx;
-use crate::features::members::roles;
+use crate::kernel::members::roles;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outgoing, Priority, outbox};
 use crate::platform::i18n::{Arg, t, ta};
@@ -131,7 +131,7 @@ async fn notices(db: &Db, orphans: &[Orphan], author: i64, why: Why, admins: &[i
     }
     let mut out = Vec::with_capacity(per_person.len());
     for (person, items) in per_person {
-        let lang = crate::features::members::users::language(db, person).await?;
+        let lang = crate::kernel::members::users::language(db, person).await?;
         let mut lines = vec![ta(lang, "ann-orphans-paused", &[("why", Arg::from(why.code()))])];
         lines.extend(
             items.iter().map(|o| ta(lang, "ann-orphans-item", &[("id", Arg::from(o.id)), ("text", Arg::from(&o.snippet))])),

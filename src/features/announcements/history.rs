@@ -12,7 +12,7 @@ use super::report::{Standing, per_group};
 use super::{runs, store};
 use crate::bot::HandlerError;
 use crate::bot::turn::{At, Turn};
-use crate::features::members::Actor;
+use crate::kernel::members::Actor;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 

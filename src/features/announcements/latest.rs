@@ -3,7 +3,7 @@
 use super::render::when;
 use super::{runs, targets};
 use crate::platform::i18n::{Arg, ta};
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 use crate::bot::HandlerResult;
 use crate::bot::turn::Turn;
 

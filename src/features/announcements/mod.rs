@@ -14,6 +14,7 @@
 //! Targets are groups linked to KIMs and, for staff, registered UMKM in private chat
 //! ([`umkm_target`]), only those who agreed to programme news.
 
+pub mod audit;
 mod buttons;
 mod compose;
 pub mod cron;
@@ -36,3 +37,12 @@ pub mod targets;
 pub mod bot;
 mod umkm_target;
 pub mod when;
+
+/// Announcements as plugged into kimbot: the chat and the scheduler of timed and repeating sends.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("announcements").with_audit_words(&audit::WORDS)
+        .with_chat::<bot::Announcements>()
+        .with_job("scheduler", |c, stop| Box::pin(scheduler::Scheduler::new(c).run(stop)))
+        .with_personal_data(&personal::DATA, DataRank::Child)
+}

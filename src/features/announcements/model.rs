@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use teloxide::types::{MessageEntity, MessageEntityKind};
 
 use super::cron::CronExpr;
-use crate::features::members::{Actor, covers};
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::{Actor, covers};
+use crate::kernel::members::permissions::{Action, may};
 use crate::features::umkm::model::{Need, Sector};
 
 /// Telegram's caption limit; longer text follows the media as its own message.

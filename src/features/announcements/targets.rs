@@ -10,8 +10,8 @@ use sqlx::any::AnyRow;
 
 use super::model::{Target, UmkmFilter, common_path};
 use crate::platform::db::{Db, DbResult};
-use crate::features::members::permissions::{Action, may};
-use crate::features::members::{Actor, Area, Kim, areas, covers};
+use crate::kernel::members::permissions::{Action, may};
+use crate::kernel::members::{Actor, Area, Kim, areas, covers};
 use crate::features::privacy::PURPOSE_NEWS;
 use crate::features::umkm::model::Sector;
 use crate::features::umkm::store::PURPOSE_UMKM;
@@ -182,5 +182,5 @@ async fn area_by_path(db: &Db, path: &str) -> DbResult<Option<Area>> {
 
 /// The KIM's own zone, or the configured one.
 pub async fn tz_of(db: &Db, kim_id: i64, default_tz: Tz) -> DbResult<Tz> {
-    Ok(crate::features::members::areas::kim_zone(db, kim_id).await?.and_then(|name| name.parse().ok()).unwrap_or(default_tz))
+    Ok(crate::kernel::members::areas::kim_zone(db, kim_id).await?.and_then(|name| name.parse().ok()).unwrap_or(default_tz))
 }

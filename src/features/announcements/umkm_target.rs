@@ -8,7 +8,7 @@ use super::render::{self, keyboard};
 use super::targets;
 use super::bot::{Btn, Draft};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 use crate::bot::HandlerError;
 use crate::bot::turn::{At, Turn};
 use crate::features::umkm::model::{Need, Sector};

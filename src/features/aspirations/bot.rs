@@ -14,7 +14,7 @@ use teloxide::types::Message;
 pub use super::buttons::Btn;
 use super::model::{Category, GeoPoint, Status};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 
 crate::chat_feature! {
     /// Aspirations, as plugged into the bot.

@@ -3,7 +3,7 @@
 //! (replies, reopenings) can carry them without depending on the chat handlers.
 
 use super::model::{Category, QueueView, Status};
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 
 /// This feature's button payloads (sent after their `a:` prefix).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,7 +117,7 @@ mod tests {
             Btn::RespondSend(i64::MAX),
             Btn::RespondCancel(0),
         ];
-        crate::bot::feature::assert_round_trip(&all);
+        crate::platform::buttons::assert_round_trip(&all);
     }
 
     #[test]

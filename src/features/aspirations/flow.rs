@@ -9,11 +9,11 @@ use super::model::{self, Access, Status, TransitionError};
 use super::store::{self, NewAspiration, Ticket};
 use super::{notices, render};
 use crate::platform::audit;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::platform::db::{DbError, DbResult};
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::{Actor, Kim, areas};
+use crate::kernel::members::{Actor, Kim, areas};
 use crate::platform::ctx::AppCtx;
 
 /// Why a ticket action did not happen.
@@ -78,7 +78,7 @@ pub async fn sender(ctx: &AppCtx, scoped: &Scoped, lang: crate::platform::i18n::
 /// Stores a new aspiration (numbered in the KIM's year) and tells staff, batched.
 pub async fn submit(ctx: &AppCtx, new: &NewAspiration) -> DbResult<Ticket> {
     let kim = areas::kim_by_id(&ctx.db, new.kim_id).await?.ok_or_else(|| DbError::Corrupt("KIM vanished".into()))?;
-    let tz = model::zone(crate::features::members::areas::kim_zone(&ctx.db, kim.id).await?.as_deref(), ctx.config.tz);
+    let tz = model::zone(crate::kernel::members::areas::kim_zone(&ctx.db, kim.id).await?.as_deref(), ctx.config.tz);
     let now = ctx.now();
     let staff = notices::staff_for(&ctx.db, &kim).await?;
     let ticket = store::submit(&ctx.db, new, model::year_in(now, tz), now, &staff).await?;
@@ -111,7 +111,7 @@ pub async fn change_status_logged(
 ) -> Result<(Ticket, i64), FlowError> {
     let ticket = triageable(ctx, actor, id, from).await?;
     let (to, note) = model::transition(from, to, note)?;
-    let lang = crate::features::members::users::language(&ctx.db, ticket.user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
     let text = render::status_notice(lang, &ticket, to, note.as_deref());
     let body = if super::reopen::offered(&ticket, to) {
         super::reopen::with_offer(lang, id, &text)
@@ -171,7 +171,7 @@ pub async fn reply(ctx: &AppCtx, actor: &Actor, id: i64, text: &str) -> Result<T
         return Err(FlowError::NotAllowed);
     }
     let ticket = scoped.ticket;
-    let lang = crate::features::members::users::language(&ctx.db, ticket.user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
     let now = ctx.now();
     let mut tx = ctx.db.begin().await?;
     let message_id = store::add_message(&mut tx, id, actor.user_id, None, text, now).await?;
@@ -207,7 +207,7 @@ pub async fn answerable(ctx: &AppCtx, user_id: i64, reply_id: i64) -> Result<(st
 #[tracing::instrument(skip(ctx, text))]
 pub async fn answer(ctx: &AppCtx, user_id: i64, reply_id: i64, text: &str) -> Result<Ticket, FlowError> {
     let (reply, ticket) = answerable(ctx, user_id, reply_id).await?;
-    let lang = crate::features::members::users::language(&ctx.db, reply.author).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, reply.author).await?;
     let now = ctx.now();
     let mut tx = ctx.db.begin().await?;
     if !store::claim_reply(&mut tx, reply_id, now).await? {

@@ -14,6 +14,7 @@
 //! - [`undo`]: staff take back their own last status change within a minute.
 //! - [`render`]: ticket texts; [`telegram`]: the dialogues and buttons.
 
+pub mod audit;
 pub mod flow;
 pub mod history;
 pub mod model;
@@ -28,3 +29,13 @@ pub mod bot;
 pub mod buttons;
 pub mod thread;
 pub mod undo;
+
+/// Aspirations as plugged into kimbot: the chat, the staff notices and the overdue flags.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("aspirations").with_audit_words(&audit::WORDS)
+        .with_chat::<bot::Aspirations>()
+        .with_job("staff notice job", |c, stop| Box::pin(notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
+        .with_job("overdue aspiration job", |c, stop| Box::pin(overdue::run(c, stop)))
+        .with_personal_data(&personal::DATA, DataRank::Child)
+}

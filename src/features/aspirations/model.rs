@@ -289,7 +289,7 @@ impl GeoPoint {
     }
 }
 
-pub use crate::features::members::permissions::{Access, ticket_access as access};
+pub use crate::kernel::members::permissions::{Access, ticket_access as access};
 
 mod queue;
 pub use queue::QueueView;

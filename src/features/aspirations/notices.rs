@@ -20,7 +20,7 @@ use tokio::sync::watch;
 use crate::platform::db::{Db, DbResult, SharedClock};
 use crate::platform::delivery::{Outbox, Outgoing, Priority};
 use crate::platform::i18n::{Arg, ta};
-use crate::features::members::Kim;
+use crate::kernel::members::Kim;
 
 /// At most one notice per staff member in this many seconds.
 pub const BATCH_SECS: i64 = 60;
@@ -34,7 +34,7 @@ const STARTED: &str = "EXISTS (SELECT 1 FROM consents c WHERE c.user_id = staff_
 
 /// Staff whose area holds the KIM's kelurahan.
 pub async fn staff_for(db: &Db, kim: &Kim) -> DbResult<Vec<i64>> {
-    crate::features::members::roles::staff_covering(db, &kim.area_path).await
+    crate::kernel::members::roles::staff_covering(db, &kim.area_path).await
 }
 
 /// Counts one new aspiration for each of `staff` (inside the submission).
@@ -67,7 +67,7 @@ pub async fn flush(db: &Db, outbox: &Outbox, staff: &[i64], now: i64) -> DbResul
 }
 
 async fn flush_one(db: &Db, outbox: &Outbox, staff_id: i64, now: i64) -> DbResult<bool> {
-    let lang = crate::features::members::users::language(db, staff_id).await?;
+    let lang = crate::kernel::members::users::language(db, staff_id).await?;
     let mut tx = db.begin().await?;
     let sql = format!("SELECT pending, last_sent_at FROM staff_notices WHERE staff_id = $1 AND {STARTED}");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))

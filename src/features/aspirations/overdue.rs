@@ -20,7 +20,7 @@ use super::model::{self, Status};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, ta};
-use crate::features::members::{areas, roles};
+use crate::kernel::members::{areas, roles};
 use crate::platform::ctx::AppCtx;
 
 /// How often the job looks for late tickets (one indexed query).
@@ -95,7 +95,7 @@ async fn staff_by_kim(db: &Db, tickets: &[Late]) -> DbResult<BTreeMap<i64, Vec<(
         };
         let mut with_lang = Vec::with_capacity(staff.len());
         for staff_id in staff {
-            with_lang.push((staff_id, crate::features::members::users::language(db, staff_id).await?));
+            with_lang.push((staff_id, crate::kernel::members::users::language(db, staff_id).await?));
         }
         by_kim.insert(t.kim_id, with_lang);
     }

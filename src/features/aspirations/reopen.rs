@@ -10,11 +10,11 @@ use super::model::{self, Status};
 use super::store::{self, Ticket};
 use super::notices;
 use crate::platform::audit;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::platform::db::DbError;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 use crate::platform::ctx::AppCtx;
 
 use super::buttons::Btn;
@@ -50,7 +50,7 @@ pub async fn respond(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<
     let staff = notices::staff_for(&ctx.db, &kim).await?;
     let mut staff_notices = Vec::new();
     for staff_id in staff {
-        let lang = crate::features::members::users::language(&ctx.db, staff_id).await?;
+        let lang = crate::kernel::members::users::language(&ctx.db, staff_id).await?;
         staff_notices.push(staff_notice(lang, staff_id, &ticket, text));
     }
     let now = ctx.now();

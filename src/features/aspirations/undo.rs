@@ -8,7 +8,7 @@ use super::flow::{self, FlowError};
 use super::model;
 use super::render;
 use super::store::{self, Ticket};
-use crate::features::members::Actor;
+use crate::kernel::members::Actor;
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::delivery::Body;
@@ -21,7 +21,7 @@ pub async fn undo(ctx: &AppCtx, actor: &Actor, id: i64, log_id: i64) -> Result<T
     let last = store::last_change(&ctx.db, id).await?.ok_or(FlowError::NotFound)?;
     let (from, to) = model::check_undo(&last, log_id, actor.user_id, ctx.now())?;
     let ticket = flow::triageable(ctx, actor, id, from).await?;
-    let lang = crate::features::members::users::language(&ctx.db, ticket.user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
     let args = [
         ("ticket", Arg::from(&ticket.number)),
         ("wrong", Arg::from(render::status(lang, from))),

@@ -2,7 +2,21 @@
 //! their area give a verdict with an explanation, which reaches everyone who asked
 //! about the same content and can be announced to the KIM groups as a clarification.
 
+pub mod audit;
 pub mod bot;
+pub mod decide;
 pub mod model;
+pub mod notices;
 pub mod personal;
+pub mod request;
 pub mod store;
+
+/// Cek fakta as plugged into kimbot.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("factcheck")
+        .with_audit_words(&audit::WORDS)
+        .with_chat::<bot::FactCheck>()
+        .with_job("cek fakta notice job", |c, stop| Box::pin(notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
+        .with_personal_data(&personal::DATA, DataRank::Child)
+}

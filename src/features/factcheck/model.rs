@@ -2,15 +2,65 @@
 //! recognised as the same rumour. Plain Rust, no Telegram or SQL.
 
 use sha2::{Digest, Sha256};
+use unicode_segmentation::UnicodeSegmentation;
 
-/// Longest message accepted for checking, in characters (a Telegram text is 4096).
+/// Longest message accepted for checking, in characters a person sees (a Telegram
+/// text is 4096).
 pub const BODY_MAX: usize = 4000;
 /// Shortest explanation staff may send with a verdict: a verdict alone explains nothing.
 pub const EXPLANATION_MIN: usize = 20;
 pub const EXPLANATION_MAX: usize = 3000;
+/// The claim staff name before a verdict: a few words, one line in `/cekfakta daftar`.
+pub const CLAIM_MIN: usize = 5;
+pub const CLAIM_MAX: usize = 120;
+/// Requests one resident may send to staff in an hour: enough for a busy day of
+/// rumours, too few to flood the staff of an area. Repeats answered at once do not count.
+pub const REQUESTS_PER_HOUR: i64 = 5;
+/// How far back [`REQUESTS_PER_HOUR`] looks, in seconds.
+pub const RATE_WINDOW_SECS: i64 = 3600;
+
+/// Characters as a person sees them (grapheme clusters): a flag or a family emoji is
+/// one, though it is several code points, so a limit reads the way people count.
+pub fn visible_len(text: &str) -> usize {
+    text.graphemes(true).count()
+}
+
+/// At most `max` visible characters, the last one "…" when cut.
+pub fn clip(text: &str, max: usize) -> String {
+    if visible_len(text) <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.graphemes(true).take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// At most `max` UTF-16 units (how Telegram measures its 4,096 limit), cut between
+/// visible characters and ending in "…": a request's text shown inside a longer message.
+pub fn clip_utf16(text: &str, max: usize) -> String {
+    if text.encode_utf16().count() <= max {
+        return text.to_string();
+    }
+    let mut cut = String::new();
+    let mut used = 1;
+    for g in text.graphemes(true) {
+        used += g.encode_utf16().count();
+        if used > max {
+            break;
+        }
+        cut.push_str(g);
+    }
+    cut.push('…');
+    cut
+}
+
+/// Nothing to check: no letter, digit or link (emoji or punctuation only).
+pub fn is_wordless(text: &str) -> bool {
+    normalise(text).is_empty()
+}
 
 /// What staff conclude about a message (the categories Kominfo's hoax clarifications use).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Verdict {
     /// Made up, meant to mislead.
     Hoaks,
@@ -51,14 +101,14 @@ impl Verdict {
         }
     }
 
-    /// The label a published clarification starts with.
-    pub fn label(self) -> &'static str {
+    /// Message key of the label a published clarification starts with ("[HOAKS]").
+    pub fn label_key(self) -> &'static str {
         match self {
-            Verdict::Hoaks => "[HOAKS]",
-            Verdict::Disinformasi => "[DISINFORMASI]",
-            Verdict::Misinformasi => "[MISINFORMASI]",
-            Verdict::Fakta => "[FAKTA]",
-            Verdict::Belum => "[BELUM DAPAT DIPASTIKAN]",
+            Verdict::Hoaks => "fc-label-hoaks",
+            Verdict::Disinformasi => "fc-label-disinformasi",
+            Verdict::Misinformasi => "fc-label-misinformasi",
+            Verdict::Fakta => "fc-label-fakta",
+            Verdict::Belum => "fc-label-belum",
         }
     }
 }
@@ -81,20 +131,80 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// The key under which a message's verdict is found again.
+/// The key under which a message's verdict is found again: its normalised text. A
+/// link sent alone is keyed by the link itself, read as https, so `bit.ly/x`,
+/// `http://bit.ly/x` and `https://bit.ly/x/` are one request (and match links sent
+/// alone before, which were keyed by their text).
 pub fn content_hash(text: &str) -> String {
-    hex::encode(Sha256::digest(normalise(text).as_bytes()))
+    let key = match bare_link(text) {
+        Some(link) => normalise(&as_https(&link)),
+        None => normalise(text),
+    };
+    hex::encode(Sha256::digest(key.as_bytes()))
+}
+
+/// The message's only content is one link: the link, normalised.
+pub fn bare_link(text: &str) -> Option<String> {
+    let mut words = text.split_whitespace();
+    let (word, None) = (words.next()?, words.next()) else { return None };
+    link_in(word)
+}
+
+/// The link with its scheme read as https (`http://` and no scheme reach one page).
+fn as_https(link: &str) -> String {
+    match link.strip_prefix("http://") {
+        Some(rest) => format!("https://{rest}"),
+        None => link.to_string(),
+    }
 }
 
 /// The first web link in `text`, normalised (host lower case, no fragment, no
-/// trailing slash), so the same article shared twice matches.
+/// trailing slash; `https://` added when typed without a scheme), so the same article
+/// shared twice matches.
 pub fn first_link(text: &str) -> Option<String> {
-    let candidate = text.split_whitespace().find(|w| w.starts_with("http://") || w.starts_with("https://"))?;
-    let trimmed = candidate.trim_end_matches(|c: char| matches!(c, '.' | ',' | ')' | '!' | '?' | '"' | '\''));
-    let mut url = url::Url::parse(trimmed).ok()?;
+    text.split_whitespace().find_map(link_in)
+}
+
+/// `word` as a normalised link: with an http(s) scheme, or without one when it reads
+/// as a host (`bit.ly/xyz`, `www.contoh.id`, `contoh.go.id/berita`).
+fn link_in(word: &str) -> Option<String> {
+    let trimmed = word.trim_end_matches(|c: char| matches!(c, '.' | ',' | ')' | '!' | '?' | '"' | '\'' | ':' | ';'));
+    let lower = trimmed.to_ascii_lowercase();
+    let full = if lower.starts_with("http://") || lower.starts_with("https://") {
+        trimmed.to_string()
+    } else if looks_like_host(trimmed) {
+        format!("https://{trimmed}")
+    } else {
+        return None;
+    };
+    let mut url = url::Url::parse(&full).ok()?;
+    url.host_str()?;
     url.set_fragment(None);
-    let s = url.to_string();
-    Some(s.trim_end_matches('/').to_string())
+    Some(url.to_string().trim_end_matches('/').to_string())
+}
+
+/// Top-level domains taken as a link even without `www.` or a path.
+const BARE_TLDS: &[&str] = &["com", "id", "net", "org", "info", "io", "co", "ly", "me", "link", "xyz", "site", "online"];
+
+/// A scheme-less word that names a web host: dotted labels of letters, digits and
+/// hyphens ending in an alphabetic top-level domain, and either a path, `www.`, or a
+/// common top-level domain. Prices ("Rp5.000"), times ("12.30") and "dll." are not.
+fn looks_like_host(word: &str) -> bool {
+    if word.contains('@') {
+        return false;
+    }
+    let (host, path) = match word.find('/') {
+        Some(i) => (&word[..i], Some(&word[i..])),
+        None => (word, None),
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    let label_ok = |l: &&str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let tld = labels.last().copied().unwrap_or_default().to_ascii_lowercase();
+    let tld_ok = tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic());
+    if labels.len() < 2 || !labels.iter().all(label_ok) || !tld_ok {
+        return false;
+    }
+    path.is_some_and(|p| p.len() > 1) || host.to_ascii_lowercase().starts_with("www.") || BARE_TLDS.contains(&tld.as_str())
 }
 
 #[cfg(test)]
@@ -115,6 +225,35 @@ mod tests {
         assert_eq!(first_link("cek https://Contoh.go.id/berita/1/#atas, ya"), Some("https://contoh.go.id/berita/1".into()));
         assert_eq!(first_link("tanpa tautan"), None);
         assert_eq!(first_link("http://"), None);
+    }
+
+    #[test]
+    fn links_without_a_scheme_are_links_but_prices_times_and_abbreviations_are_not() {
+        assert_eq!(first_link("baca di bit.ly/Xyz."), Some("https://bit.ly/Xyz".into()));
+        assert_eq!(first_link("www.Contoh.go.id"), Some("https://www.contoh.go.id".into()));
+        assert_eq!(first_link("situs bansos-cepat.com sekarang"), Some("https://bansos-cepat.com".into()));
+        for text in ["harga Rp5.000 saja", "jam 12.30 WIB", "beras, gula, dll.", "kirim ke budi@contoh.id", "Pak.Budi", "3.5/10"] {
+            assert_eq!(first_link(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_link_sent_alone_is_one_request_with_or_without_its_scheme_but_text_around_it_is_another() {
+        let key = content_hash("https://bit.ly/xyz");
+        assert_eq!(content_hash("bit.ly/xyz"), key);
+        assert_eq!(content_hash(" http://bit.ly/xyz/ "), key);
+        assert_ne!(content_hash("Bansos cair bit.ly/xyz"), key);
+        assert_eq!(bare_link("lihat bit.ly/xyz"), None);
+    }
+
+    #[test]
+    fn people_count_what_they_see_and_emoji_alone_say_nothing() {
+        assert_eq!(visible_len("🇮🇩👨‍👩‍👧‍👦é"), 3);
+        assert_eq!(clip("🇮🇩🇮🇩🇮🇩", 2), "🇮🇩…");
+        assert_eq!(clip("pendek", 10), "pendek");
+        assert_eq!(clip_utf16("🇮🇩🇮🇩🇮🇩", 9), "🇮🇩🇮🇩…");
+        assert_eq!(clip_utf16("abc", 3), "abc");
+        assert!(is_wordless("😡😡😡 !!!") && !is_wordless("😡 hoaks"));
     }
 
     #[test]

@@ -38,10 +38,12 @@ pub struct Check {
     pub link: Option<String>,
     pub photo: Option<String>,
     pub answer: Option<Answer>,
+    /// The claim checked, in staff's words (see [`name_claim`]).
+    pub claim: Option<String>,
     pub created_at: i64,
 }
 
-const COLUMNS: &str = "SELECT id, number, user_id, kim_id, area_path, body, link, photo, verdict, explanation, created_at FROM fact_checks";
+const COLUMNS: &str = "SELECT id, number, user_id, kim_id, area_path, body, link, photo, verdict, explanation, claim, created_at FROM fact_checks";
 
 fn row(r: &AnyRow) -> DbResult<Check> {
     let verdict: Option<String> = r.try_get("verdict")?;
@@ -60,6 +62,7 @@ fn row(r: &AnyRow) -> DbResult<Check> {
         link: r.try_get("link")?,
         photo: r.try_get("photo")?,
         answer,
+        claim: r.try_get("claim")?,
         created_at: r.try_get("created_at")?,
     })
 }
@@ -117,22 +120,81 @@ pub async fn get(db: &Db, id: i64) -> DbResult<Option<Check>> {
     r.as_ref().map(row).transpose()
 }
 
-/// The latest verdict on the same content (same normalised text, or same link), with
-/// who gave it.
-pub async fn known_answer(db: &Db, content_hash: &str, link: Option<&str>) -> DbResult<Option<(Answer, i64)>> {
+/// An earlier staff verdict on the same content, and the request it was given on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Known {
+    pub answer: Answer,
+    /// The staff member who gave it (0 once erased).
+    pub by: i64,
+    /// The request the verdict was given on (`CEK-…`) and when it was given.
+    pub number: String,
+    pub answered_at: i64,
+}
+
+/// The latest staff verdict on the same content: the same normalised text (a link sent
+/// alone is keyed by the link, see [`content_hash`](super::model::content_hash)). A
+/// shared link alone is not the same content: a hoax may cite an official page. Repeats
+/// answered at once are skipped, so the earlier request cited is one staff checked (of
+/// those one verdict answered together, the first that asked).
+pub async fn known_answer(db: &Db, content_hash: &str) -> DbResult<Option<Known>> {
     let r = sqlx::query(
-        "SELECT verdict, explanation, answered_by FROM fact_checks WHERE status = 'answered' \
-         AND (content_hash = $1 OR (link IS NOT NULL AND link = $2)) ORDER BY answered_at DESC, id DESC LIMIT 1",
+        "SELECT number, verdict, explanation, answered_by, answered_at FROM fact_checks WHERE status = 'answered' \
+         AND repeat = 0 AND content_hash = $1 ORDER BY answered_at DESC, id ASC LIMIT 1",
     )
     .bind(content_hash)
-    .bind(link)
     .fetch_optional(&db.pool)
     .await?;
     let Some(r) = r else { return Ok(None) };
     let verdict: String = r.try_get("verdict")?;
     let Some(verdict) = Verdict::parse(&verdict) else { return Ok(None) };
     let by: Option<i64> = r.try_get("answered_by")?;
-    Ok(Some((Answer { verdict, explanation: r.try_get("explanation")? }, by.unwrap_or(0))))
+    let answered_at: Option<i64> = r.try_get("answered_at")?;
+    Ok(Some(Known {
+        answer: Answer { verdict, explanation: r.try_get("explanation")? },
+        by: by.unwrap_or(0),
+        number: r.try_get("number")?,
+        answered_at: answered_at.unwrap_or_default(),
+    }))
+}
+
+/// Other requests citing the same link with different text, newest first: a hint for
+/// staff ("mirip CEK-…"), never an answer. Repeats answered at once are left out.
+pub async fn similar(db: &Db, check: &Check, limit: i64) -> DbResult<Vec<(String, Option<Verdict>)>> {
+    let Some(link) = &check.link else { return Ok(Vec::new()) };
+    let rows = sqlx::query(
+        "SELECT number, verdict FROM fact_checks WHERE link = $1 AND id <> $2 AND repeat = 0 \
+         AND content_hash <> (SELECT content_hash FROM fact_checks WHERE id = $2) ORDER BY id DESC LIMIT $3",
+    )
+    .bind(link)
+    .bind(check.id)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let verdict: Option<String> = r.try_get("verdict")?;
+            Ok((r.try_get("number")?, verdict.as_deref().and_then(Verdict::parse)))
+        })
+        .collect()
+}
+
+/// How many requests `user_id` sent to staff since `since` (repeats answered at once
+/// cost staff nothing and are not counted), and when the oldest of them was sent.
+pub async fn sent_since(db: &Db, user_id: i64, since: i64) -> DbResult<(i64, Option<i64>)> {
+    let r = sqlx::query(
+        "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM fact_checks WHERE user_id = $1 AND repeat = 0 AND created_at > $2",
+    )
+    .bind(user_id)
+    .bind(since)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((r.try_get("n")?, r.try_get("oldest")?))
+}
+
+/// Every request of `user_id`, oldest first (for `/datasaya`).
+pub async fn of_user(db: &Db, user_id: i64) -> DbResult<Vec<Check>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE user_id = $1 ORDER BY id"))).bind(user_id).fetch_all(&db.pool).await?;
+    rows.iter().map(row).collect()
 }
 
 /// Open requests after `after_id`, oldest first (the caller keeps those in scope).
@@ -170,9 +232,17 @@ pub async fn answer(db: &Db, id: i64, answer: &Answer, by: i64, now: i64) -> DbR
     Ok(Some(told))
 }
 
+/// Staff name the claim of open request `id` before giving its verdict; the verdict
+/// carries it to the other requests it answers. False when `id` is no longer open.
+pub async fn name_claim(db: &Db, id: i64, claim: &str) -> DbResult<bool> {
+    let done = sqlx::query("UPDATE fact_checks SET claim = $1 WHERE id = $2 AND status = 'open'").bind(claim).bind(id).execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
+}
+
 async fn set_answer(tx: &mut Transaction<'_, Any>, hash: &str, id: i64, answer: &Answer, by: i64, now: i64) -> DbResult<Vec<i64>> {
     let rows = sqlx::query(
-        "UPDATE fact_checks SET status = 'answered', verdict = $1, explanation = $2, answered_by = $3, answered_at = $4 \
+        "UPDATE fact_checks SET status = 'answered', verdict = $1, explanation = $2, answered_by = $3, answered_at = $4, \
+         claim = (SELECT c.claim FROM fact_checks c WHERE c.id = $5) \
          WHERE status = 'open' AND (id = $5 OR content_hash = $6) RETURNING id",
     )
     .bind(answer.verdict.code())
@@ -186,10 +256,11 @@ async fn set_answer(tx: &mut Transaction<'_, Any>, hash: &str, id: i64, answer: 
     rows.iter().map(|r| r.try_get("id").map_err(Into::into)).collect()
 }
 
-/// The latest verdicts, newest first, one per content (for `/cekfakta daftar`).
+/// The latest staff verdicts, newest first, one per content (for `/cekfakta daftar`):
+/// repeats answered at once would list the same verdict again.
 pub async fn latest_answered(db: &Db, limit: i64) -> DbResult<Vec<Check>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{COLUMNS} WHERE id IN (SELECT MAX(id) FROM fact_checks WHERE status = 'answered' GROUP BY content_hash) \
+        "{COLUMNS} WHERE id IN (SELECT MAX(id) FROM fact_checks WHERE status = 'answered' AND repeat = 0 GROUP BY content_hash) \
          ORDER BY answered_at DESC, id DESC LIMIT $1"
     )))
     .bind(limit)

@@ -2,7 +2,7 @@
 //! ids are only claims, checked against the presser's role and the dialogue step.
 
 use super::schedule::PRESETS;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Btn {
@@ -94,7 +94,7 @@ mod tests {
             Btn::Announce(2),
             Btn::Dismiss(3),
         ];
-        crate::bot::feature::assert_round_trip(&all);
+        crate::platform::buttons::assert_round_trip(&all);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::platform::outbound::Guard;
 use crate::features::announcements::cron::CronExpr;
 use crate::platform::audit;
 use crate::platform::db::{Db, DbError};
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 
 /// What `kimbot feeds` can fail with; the CLI prints it as one line.
 #[derive(Debug, thiserror::Error)]
@@ -77,7 +77,7 @@ pub async fn list_lines(db: &Db, tz: Tz) -> Result<Vec<String>, FeedsCliError> {
     for f in store::list(db).await? {
         let health = if f.healthy { "healthy" } else { "UNHEALTHY" };
         let error = f.last_error.as_deref().unwrap_or("-");
-        let next = super::render::when(f.next_poll_at, tz);
+        let next = super::bot::render::when(f.next_poll_at, tz);
         let every = CronExpr::from_quartz(&f.cron).map(|e| e.crontab()).unwrap_or_else(|_| f.cron.clone());
         lines.push(format!("{}\t{}\t{}\t{every}\tnext {next}\t{health}\tfailures {}\t{error}", f.id, f.url, f.area_path, f.failures));
     }
@@ -120,6 +120,6 @@ async fn add(db: &Db, tz: Tz, url: &str, area: &str, every: &str, now: i64) -> R
         Err(e) => return Err(e.into()),
     };
     audit::record(db, None, "feed.add", &format!("feed={id} url={url} area={} via=cli", area.path), now).await?;
-    println!("added feed {id}: {url} for {}, next poll {}", area.path, super::render::when(next_poll_at, tz));
+    println!("added feed {id}: {url} for {}, next poll {}", area.path, super::bot::render::when(next_poll_at, tz));
     Ok((id, url))
 }

@@ -12,10 +12,10 @@ use sqlx::{Any, Row, Transaction};
 use super::buttons::Btn;
 use super::fetch::Item;
 use crate::platform::db::{Db, DbResult};
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::covers;
+use crate::kernel::members::covers;
 
 /// At most this many items of one poll become drafts (newest first); older ones are
 /// remembered without a message, so a feed added with 50 old items does not flood

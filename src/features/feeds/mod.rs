@@ -11,18 +11,32 @@
 //!   the chat side;
 //!   [`cli`]: the office commands.
 
-pub mod add;
+pub mod audit;
 pub mod buttons;
 pub mod cli;
 pub mod drafts;
 pub mod fetch;
 pub mod poll;
 pub mod personal;
-mod render;
-pub mod review;
 pub mod schedule;
 pub mod store;
 pub mod bot;
 pub mod text;
 
 pub use poll::Poller;
+
+/// Programme feeds as plugged into kimbot: `/sumber` and the poller.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("feeds").with_audit_words(&audit::WORDS)
+        .with_chat::<bot::Feeds>()
+        .with_job("feed poller", |c, stop| {
+            Box::pin(async move {
+                match Poller::new(c) {
+                    Ok(poller) => poller.run(stop).await,
+                    Err(error) => tracing::error!(%error, "programme feeds disabled: no HTTP client"),
+                }
+            })
+        })
+        .with_personal_data(&personal::DATA, DataRank::Child)
+}

@@ -168,7 +168,7 @@ async fn failed(ctx: &AppCtx, feed: &Feed, error: &FetchError) -> DbResult<()> {
 /// Who hears about a feed's health: the staff covering its area, or, when no staff
 /// cover it, the admins (`KIMBOT_ADMINS`), so a broken feed never goes unnoticed.
 pub async fn health_recipients(ctx: &AppCtx, feed: &Feed) -> DbResult<Vec<i64>> {
-    let staff = crate::features::members::roles::staff_covering(&ctx.db, &feed.area_path).await?;
+    let staff = crate::kernel::members::roles::staff_covering(&ctx.db, &feed.area_path).await?;
     if !staff.is_empty() {
         return Ok(staff);
     }
@@ -178,12 +178,12 @@ pub async fn health_recipients(ctx: &AppCtx, feed: &Feed) -> DbResult<Vec<i64>> 
 async fn health_notices(ctx: &AppCtx, feed: &Feed, to: &[i64], key: &str) -> DbResult<Vec<Outgoing>> {
     let mut out = Vec::new();
     for user in to {
-        let lang = crate::features::members::users::language(&ctx.db, *user).await?;
+        let lang = crate::kernel::members::users::language(&ctx.db, *user).await?;
         let args = [
             ("id", Arg::from(feed.id)),
             ("url", Arg::from(feed.url.as_str())),
             ("count", Arg::from(UNHEALTHY_AFTER)),
-            ("error", Arg::from(super::render::error_text(lang, feed.last_error_kind.as_deref()))),
+            ("error", Arg::from(super::bot::render::error_text(lang, feed.last_error_kind.as_deref()))),
         ];
         let source = Some(format!("feed-health:{}", feed.id));
         out.push(Outgoing::text(*user, ta(lang, key, &args), Priority::Personal, source));

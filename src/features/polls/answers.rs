@@ -14,6 +14,7 @@ use super::model::{ChatTotals, Vote};
 use super::store;
 use crate::bot::HandlerResult;
 use crate::platform::ctx::AppCtx;
+use crate::platform::fingerprint::{self, Scope};
 
 /// A person answered (or retracted) in one chat's copy.
 pub async fn on_answer(update: Update, answer: PollAnswer, ctx: Arc<AppCtx>) -> HandlerResult {
@@ -23,11 +24,13 @@ pub async fn on_answer(update: Update, answer: PollAnswer, ctx: Arc<AppCtx>) -> 
     if !counts(db, poll_id).await? {
         return Ok(());
     }
-    let voter = user.id.0 as i64;
+    let user_id = user.id.0 as i64;
+    // Counted by a fingerprint within this poll, not by the id (see `fingerprint`).
+    let voter = fingerprint::of(&fingerprint::secret(db, ctx.now()).await?, Scope::Poll, poll_id, user_id);
     let seq = i64::from(update.id.0);
     let kim_id = store::chat_kim(db, chat_id).await?;
     let choices = answer.option_ids.iter().map(|o| usize::from(*o)).collect();
-    store::record_vote(db, poll_id, chat_id, &Vote { voter, kim_id, choices, seq }).await?;
+    store::record_vote(db, poll_id, chat_id, user_id, &Vote { voter, kim_id, choices, seq }).await?;
     Ok(())
 }
 

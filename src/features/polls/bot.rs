@@ -16,8 +16,8 @@ use super::store::{self, Poll};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
 use crate::features::announcements::model::{Target, can_announce};
-use crate::features::members::Role;
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::Role;
+use crate::kernel::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, t, ta};
 
 crate::chat_feature! {

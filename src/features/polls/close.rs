@@ -44,7 +44,7 @@ pub async fn tick(ctx: &AppCtx) -> DbResult<usize> {
             tracing::error!(%error, poll = id, "poll closed, but stopping its copies failed");
         }
         if poll.author_id != 0 {
-            let lang = crate::features::members::users::language(&ctx.db, poll.author_id).await?;
+            let lang = crate::kernel::members::users::language(&ctx.db, poll.author_id).await?;
             if let Err(error) = queue_result(ctx, poll.author_id, lang, &poll).await {
                 tracing::error!(%error, poll = id, "could not queue a poll's final result for its author");
             }

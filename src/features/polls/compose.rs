@@ -11,7 +11,7 @@ use crate::bot::keyboards::button;
 use crate::features::announcements::model::Target;
 use crate::features::announcements::render::{show, target_label, when};
 use crate::features::announcements::targets;
-use crate::features::members::{areas, covers};
+use crate::kernel::members::{areas, covers};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
 
@@ -30,6 +30,7 @@ async fn refuse(turn: &Turn<'_>, error: TextError) -> HandlerResult {
         TextError::Empty => turn.say("poll-text-empty").await,
         TextError::Duplicate => turn.say("poll-option-duplicate").await,
         TextError::TooLong { len, max } => turn.say_with("poll-text-too-long", &[("len", Arg::from(len as i64)), ("max", Arg::from(max as i64))]).await,
+        TextError::TooMany { max } => turn.say_with("poll-options-too-many", &[("max", Arg::from(max as i64))]).await,
     }
 }
 
@@ -44,25 +45,33 @@ pub async fn on_question(turn: &Turn<'_>, text: &str) -> HandlerResult {
     }
 }
 
+/// One option, or several typed as a list in one message (each becomes its own
+/// option); the options so far are shown back for review.
 pub async fn on_option(turn: &Turn<'_>, mut draft: Draft, text: &str) -> HandlerResult {
-    match model::option(text, &draft.options) {
-        Ok(option) => draft.options.push(option),
+    match model::options_typed(text, &draft.options) {
+        Ok(new) => draft.options.extend(new),
         Err(error) => return refuse(turn, error).await,
     }
     if draft.options.len() >= OPTIONS_MAX {
+        let args = [("list", Arg::from(numbered(&draft.options))), ("max", Arg::from(OPTIONS_MAX as i64))];
+        turn.say_with("poll-options-full", &args).await?;
         return ask_kind(turn, draft, None).await.map(drop);
     }
     options_so_far(turn, draft).await
 }
 
+/// `1. Sabtu pagi` …, one option a line.
+fn numbered(options: &[String]) -> String {
+    options.iter().enumerate().map(|(i, o)| format!("{}. {o}", i + 1)).collect::<Vec<_>>().join("\n")
+}
+
 /// The options so far, with "done" once there are two, and "undo".
 async fn options_so_far(turn: &Turn<'_>, draft: Draft) -> HandlerResult {
     let lang = turn.lang();
-    let list: Vec<String> = draft.options.iter().enumerate().map(|(i, o)| format!("{}. {o}", i + 1)).collect();
     let n = draft.options.len();
     let ready = if n >= OPTIONS_MIN { "yes" } else { "no" };
     let args = [
-        ("list", Arg::from(list.join("\n"))),
+        ("list", Arg::from(numbered(&draft.options))),
         ("n", Arg::from(n as i64 + 1)),
         ("max", Arg::from(OPTIONS_MAX as i64)),
         ("ready", Arg::from(ready)),
@@ -187,11 +196,10 @@ async fn review(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerEr
     // A forged or no longer permitted target is refused, as in announcements.
     let Some((scope, groups, people)) = reach(turn, &draft).await? else { return Ok(false) };
     let target = draft.target.as_ref().map(|tg| target_label(lang, tg, &scope.name)).unwrap_or_default();
-    let options: Vec<String> = draft.options.iter().enumerate().map(|(i, o)| format!("{}. {o}", i + 1)).collect();
     let kind = t(lang, if draft.multiple { "poll-kind-multiple" } else { "poll-kind-single" });
     let args = [
         ("question", Arg::from(draft.question.clone())),
-        ("options", Arg::from(options.join("\n"))),
+        ("options", Arg::from(numbered(&draft.options))),
         ("kind", Arg::from(kind)),
         ("closes", Arg::from(when(lang, draft.closes_at, turn.ctx.config.tz))),
         ("target", Arg::from(target)),

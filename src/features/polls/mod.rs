@@ -10,6 +10,7 @@
 //!   early, or recalling, with the final result and [`chart`] to the author;
 //!   [`ends`]: each copy's stopPoll / delete, once, also for copies sent after closing.
 
+pub mod audit;
 pub mod answers;
 pub mod bot;
 pub mod chart;
@@ -19,3 +20,19 @@ pub mod ends;
 pub mod model;
 pub mod personal;
 pub mod store;
+
+/// Polls as plugged into kimbot: the chat, the closing job, and the poll answers and
+/// poll updates that come from every chat a poll went to, without a dialogue.
+pub fn feature() -> crate::plug::Feature {
+    use teloxide::dispatching::UpdateFilterExt;
+    use teloxide::types::Update;
+    use crate::plug::{DataRank, Feature};
+    Feature::new("polls").with_audit_words(&audit::WORDS)
+        .with_chat::<bot::Polls>()
+        .with_job("poll closing", |c, stop| Box::pin(close::run(c, stop)))
+        .with_personal_data(&personal::DATA, DataRank::Child)
+        .with_updates(|tree| {
+            tree.branch(Update::filter_poll_answer().endpoint(answers::on_answer))
+                .branch(Update::filter_poll().endpoint(answers::on_poll))
+        })
+}

@@ -24,6 +24,8 @@ pub enum TextError {
     Empty,
     TooLong { len: usize, max: usize },
     Duplicate,
+    /// More options than a poll takes (typed as a list in one message).
+    TooMany { max: usize },
 }
 
 /// The question, trimmed, if Telegram will take it.
@@ -38,6 +40,28 @@ pub fn option(input: &str, existing: &[String]) -> Result<String, TextError> {
         return Err(TextError::Duplicate);
     }
     Ok(text)
+}
+
+/// Options typed in one message: one per line, or a single line "a, b, c" (three or
+/// more parts: "Ya, setuju" stays one option), each checked as [`option`] against
+/// those listed and those before it. All or nothing: one bad item refuses the lot.
+pub fn options_typed(input: &str, existing: &[String]) -> Result<Vec<String>, TextError> {
+    let lines: Vec<&str> = input.lines().filter(|l| !l.trim().is_empty()).collect();
+    let commas: Vec<&str> = input.split(',').filter(|p| !p.trim().is_empty()).collect();
+    let items = match (lines.len(), commas.len()) {
+        (2.., _) => lines,
+        (_, 3..) => commas,
+        _ => vec![input],
+    };
+    if existing.len() + items.len() > OPTIONS_MAX {
+        return Err(TextError::TooMany { max: OPTIONS_MAX });
+    }
+    let mut all = existing.to_vec();
+    for item in items {
+        let option = option(item, &all)?;
+        all.push(option);
+    }
+    Ok(all.split_off(existing.len()))
 }
 
 fn bounded(input: &str, max: usize) -> Result<String, TextError> {
@@ -99,6 +123,7 @@ pub fn closing_ok(at: i64, now: i64) -> bool {
 /// One person's answer through one chat's copy of a poll.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vote {
+    /// The person's fingerprint within the poll (`platform::fingerprint`), not their id.
     pub voter: i64,
     pub kim_id: Option<i64>,
     pub choices: Vec<usize>,
@@ -240,6 +265,20 @@ mod tests {
         assert_eq!(option("sabtu", &existing), Err(TextError::Duplicate));
         assert_eq!(option(&"y".repeat(OPTION_MAX + 1), &existing), Err(TextError::TooLong { len: OPTION_MAX + 1, max: OPTION_MAX }));
         assert_eq!(option("Minggu", &existing), Ok("Minggu".into()));
+    }
+
+    #[test]
+    fn a_list_typed_in_one_message_becomes_separate_options() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(options_typed("Sabtu pagi\n\n Minggu pagi \nJumat sore", &none), Ok(vec!["Sabtu pagi".into(), "Minggu pagi".into(), "Jumat sore".into()]));
+        assert_eq!(options_typed("a, b , c", &none), Ok(vec!["a".into(), "b".into(), "c".into()]));
+        assert_eq!(options_typed("Ya, setuju", &none), Ok(vec!["Ya, setuju".into()]), "two parts stay one option");
+        assert_eq!(options_typed("Sabtu, 08.00\nMinggu, 08.00", &none), Ok(vec!["Sabtu, 08.00".into(), "Minggu, 08.00".into()]), "lines win over commas");
+        assert_eq!(options_typed("x\nX", &none), Err(TextError::Duplicate));
+        let nine: Vec<String> = (1..=9).map(|i| i.to_string()).collect();
+        assert_eq!(options_typed("a\nb", &nine), Err(TextError::TooMany { max: OPTIONS_MAX }));
+        assert_eq!(options_typed("1\nb", &["a".into()]), Ok(vec!["1".into(), "b".into()]));
+        assert_eq!(options_typed("a\nb", &["A".into()]), Err(TextError::Duplicate));
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //!
 //! Erasure keeps every count right: authored polls stay with
 //! [`ERASED_USER`](crate::platform::personal::ERASED_USER) as author, and each
-//! answer stays, its voter (and a private copy's chat) replaced by one negative
-//! number per erased person (so answers of that person in two chats still count
-//! once, and point at nobody).
+//! answer stays under its voter's fingerprint within that poll
+//! ([`fingerprint`](crate::platform::fingerprint)), its `user_id` cleared and a private
+//! copy's chat replaced by `0`. So the person, if they come back and answer the same
+//! poll again, replaces their old answer instead of counting twice, and nothing left
+//! names them (the fingerprint is a keyed hash, different in every poll).
 
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -17,7 +19,7 @@ use crate::platform::personal::{Erasure, Hook, PersonalData, Section, Tx, json, 
 
 pub const DATA: PersonalData = PersonalData {
     owner: "polls",
-    erases: &[("polls", "author_id"), ("poll_votes", "voter"), ("poll_votes", "chat_id"), ("poll_chat_totals", "chat_id")],
+    erases: &[("polls", "author_id"), ("poll_votes", "user_id"), ("poll_votes", "chat_id"), ("poll_chat_totals", "chat_id")],
     keeps: &[
         ("poll_votes", "poll_id", "the poll answered, not a person"),
         ("poll_chat_totals", "poll_id", "the poll counted, not a person"),
@@ -26,18 +28,19 @@ pub const DATA: PersonalData = PersonalData {
     export,
 };
 
+/// Statements run with `$1` = the person. A private copy's chat is the person too;
+/// its row moves to chat `0` (a second erasure's leftover there gives way first).
+const ERASE: &[&str] = &[
+    "UPDATE poll_votes SET user_id = NULL WHERE user_id = $1",
+    "DELETE FROM poll_votes WHERE chat_id = $1 AND EXISTS \
+     (SELECT 1 FROM poll_votes o WHERE o.poll_id = poll_votes.poll_id AND o.voter = poll_votes.voter AND o.chat_id = 0)",
+    "UPDATE poll_votes SET chat_id = 0 WHERE chat_id = $1",
+];
+
 fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
     Box::pin(async move {
-        let first: Option<i64> = sqlx::query("SELECT MIN(id) AS first FROM poll_votes WHERE voter = $1")
-            .bind(e.user_id)
-            .fetch_one(&mut **tx)
-            .await?
-            .try_get("first")?;
-        if let Some(first) = first {
-            // A private copy's chat is the person too.
-            for sql in ["UPDATE poll_votes SET voter = $2 WHERE voter = $1", "UPDATE poll_votes SET chat_id = $2 WHERE chat_id = $1"] {
-                sqlx::query(sql).bind(e.user_id).bind(-first).execute(&mut **tx).await?;
-            }
+        for &sql in ERASE {
+            sqlx::query(sql).bind(e.user_id).execute(&mut **tx).await?;
         }
         reassign(tx, e.user_id, &[("polls", "author_id"), ("poll_chat_totals", "chat_id")]).await
     })
@@ -69,7 +72,7 @@ impl Section for Answers {
 }
 
 const ANSWERS: &str = "SELECT p.question, p.options, v.choices FROM poll_votes v JOIN polls p ON p.id = v.poll_id \
-                       WHERE v.voter = $1 AND v.choices <> '' ORDER BY v.poll_id, v.seq";
+                       WHERE v.user_id = $1 AND v.choices <> '' ORDER BY v.poll_id, v.seq";
 
 fn decode(r: &sqlx::any::AnyRow) -> DbResult<Answer> {
     let options: Vec<String> = serde_json::from_str(&r.try_get::<String, _>("options")?).unwrap_or_default();

@@ -11,6 +11,7 @@ use crate::features::announcements::model::Target;
 use crate::features::privacy::PURPOSE_NEWS;
 use crate::platform::db::{Db, DbError, DbResult};
 use crate::platform::delivery::{Body, Outbox, Outgoing, Priority};
+use crate::platform::fingerprint::{self, Scope};
 
 /// A poll as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -177,13 +178,16 @@ pub async fn chat_kim(db: &Db, chat_id: i64) -> DbResult<Option<i64>> {
 }
 
 /// One person's answer through one chat (no choices: taken back); an older update
-/// never overwrites a newer one (they arrive in no particular order).
-pub async fn record_vote(db: &Db, poll_id: i64, chat_id: i64, vote: &Vote) -> DbResult<()> {
+/// never overwrites a newer one (they arrive in no particular order). `vote.voter` is
+/// the person's fingerprint in this poll; `user_id` is kept (for `/datasaya`) only
+/// while they are a member: a group member who never started the bot leaves a count.
+pub async fn record_vote(db: &Db, poll_id: i64, chat_id: i64, user_id: i64, vote: &Vote) -> DbResult<()> {
     let choices = vote.choices.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
     sqlx::query(
-        "INSERT INTO poll_votes (poll_id, voter, chat_id, kim_id, choices, seq) VALUES ($1, $2, $3, $4, $5, $6) \
+        "INSERT INTO poll_votes (poll_id, voter, chat_id, kim_id, choices, seq, user_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, (SELECT id FROM users WHERE id = $7)) \
          ON CONFLICT (poll_id, voter, chat_id) DO UPDATE SET choices = excluded.choices, kim_id = excluded.kim_id, \
-         seq = excluded.seq WHERE poll_votes.seq < excluded.seq",
+         seq = excluded.seq, user_id = excluded.user_id WHERE poll_votes.seq < excluded.seq",
     )
     .bind(poll_id)
     .bind(vote.voter)
@@ -191,9 +195,32 @@ pub async fn record_vote(db: &Db, poll_id: i64, chat_id: i64, vote: &Vote) -> Db
     .bind(vote.kim_id)
     .bind(choices)
     .bind(vote.seq)
+    .bind(user_id)
     .execute(&db.pool)
     .await?;
     Ok(())
+}
+
+/// Replaces the Telegram ids that answers stored before fingerprints held (`voter > 0`)
+/// with the fingerprints; run at start-up, before any update is handled. Returns how
+/// many answers were rekeyed.
+pub async fn rekey_voters(db: &Db, now: i64) -> DbResult<u64> {
+    let mut done = 0;
+    loop {
+        let rows = sqlx::query("SELECT id, poll_id, voter FROM poll_votes WHERE voter > 0 ORDER BY id LIMIT 500").fetch_all(&db.pool).await?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        let secret = fingerprint::secret(db, now).await?;
+        let mut tx = db.begin().await?;
+        for r in &rows {
+            let (id, poll, voter): (i64, i64, i64) = (r.try_get("id")?, r.try_get("poll_id")?, r.try_get("voter")?);
+            let key = fingerprint::of(&secret, Scope::Poll, poll, voter);
+            sqlx::query("UPDATE poll_votes SET voter = $1 WHERE id = $2").bind(key).bind(id).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        done += rows.len() as u64;
+    }
 }
 
 /// Telegram's totals of an anonymous copy as of update `seq` (a later one wins).

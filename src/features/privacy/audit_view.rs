@@ -4,14 +4,13 @@
 //! the presser is an admin. Entries read as sentences in the reader's language,
 //! with names behind the ids ([`words`]).
 
-mod detail;
 pub mod words;
 
 use teloxide::types::InlineKeyboardMarkup;
 
 use super::bot::Btn;
 use crate::platform::audit::{self, Filter};
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::platform::paging;
 use crate::bot::keyboards::button;
@@ -107,7 +106,7 @@ async fn page(turn: &Turn<'_>, query: &Query, page_no: i64) -> Result<Option<(St
     if page_no >= pages {
         return Ok(None);
     }
-    let reader = words::Reader { db: &turn.ctx.db, lang, tz: turn.ctx.config.tz };
+    let reader = words::Reader { db: &turn.ctx.db, lang, tz: turn.ctx.config.tz, words: turn.ctx.audit_words };
     let filter = describe(&reader, query).await?;
     let args = [("page", Arg::from(page_no + 1)), ("pages", Arg::from(pages)), ("total", Arg::from(total)), ("filter", Arg::from(filter))];
     let mut lines = vec![ta(lang, "audit-header", &args)];
@@ -130,7 +129,7 @@ async fn page(turn: &Turn<'_>, query: &Query, page_no: i64) -> Result<Option<(St
 async fn describe(r: &words::Reader<'_>, query: &Query) -> Result<String, HandlerError> {
     Ok(match query {
         Query::All => t(r.lang, "audit-filter-all"),
-        Query::Actor(id) => ta(r.lang, "audit-filter-actor", &[("id", Arg::from(words::who(r, Some(*id)).await?))]),
+        Query::Actor(id) => ta(r.lang, "audit-filter-actor", &[("id", Arg::from(crate::kernel::members::audit::who(r, Some(*id)).await?))]),
         Query::Action(p) => ta(r.lang, "audit-filter-action", &[("prefix", Arg::from(p))]),
     })
 }

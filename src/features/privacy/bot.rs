@@ -11,7 +11,7 @@ use teloxide::types::{BotCommandScope, InlineKeyboardMarkup, InputFile, Message,
 use super::audit_view::{self, Query};
 use super::{erase, export, render};
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::bot::keyboards::button;
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Payload, Turn};
 

@@ -20,3 +20,8 @@ pub use crate::platform::personal::ERASED_USER;
 
 /// Consent purpose for programme news in private chat, asked separately.
 pub const PURPOSE_NEWS: &str = "news";
+
+/// Privacy as plugged into kimbot (`/datasaya`, `/hapusdata`, `/berhenti`, `/audit`).
+pub fn feature() -> crate::plug::Feature {
+    crate::plug::Feature::new("privacy").with_audit_words(&audit_view::words::WORDS).with_chat::<bot::Privacy>()
+}

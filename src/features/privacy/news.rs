@@ -19,7 +19,7 @@ pub async fn stands(db: &Db, user_id: i64) -> DbResult<bool> {
 
 /// Writes a receipt unless one stands already; `true` when one was written.
 pub async fn grant(db: &Db, user_id: i64, now: i64) -> DbResult<bool> {
-    crate::features::members::users::grant_consent(&db.pool, user_id, PURPOSE_NEWS, now).await
+    crate::kernel::members::users::grant_consent(&db.pool, user_id, PURPOSE_NEWS, now).await
 }
 
 /// Stamps every standing receipt withdrawn; `true` when one stood.

@@ -31,7 +31,7 @@ pub async fn run(rows: u64, keep: Option<&std::path::Path>) -> Result<(), Report
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
     let db = Db::connect(&url, Backend::Sqlite).await?;
     db.migrate().await?;
-    crate::features::members::areas::import_csv(&db, AREAS).await.map_err(|e| ReportError::Writer(e.to_string()))?;
+    crate::kernel::members::areas::import_csv(&db, AREAS).await.map_err(|e| ReportError::Writer(e.to_string()))?;
     let started = Instant::now();
     seed(&db, rows).await?;
     println!("seeded {rows} aspirations in {:.1} s (peak RSS so far {} kB)", started.elapsed().as_secs_f64(), peak_kb());

@@ -19,8 +19,8 @@ use super::job::{self, Job, What};
 use super::period::{Period, Preset};
 use super::query;
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::permissions::{Action, may};
-use crate::features::members::{Area, Role, areas, display_path};
+use crate::kernel::members::permissions::{Action, may};
+use crate::kernel::members::{Area, Role, areas, display_path};
 use crate::bot::keyboards::button;
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 
@@ -86,7 +86,7 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
 
 /// Coordinators hear where they can look instead; residents only that it is not theirs.
 fn not_allowed_key(turn: &Turn<'_>) -> &'static str {
-    if turn.who.actor.role() == crate::features::members::Role::Resident { "rep-not-allowed-resident" } else { "rep-not-allowed" }
+    if turn.who.actor.role() == crate::kernel::members::Role::Resident { "rep-not-allowed-resident" } else { "rep-not-allowed" }
 }
 
 /// The aspirations report's period buttons.

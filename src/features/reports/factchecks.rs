@@ -22,7 +22,7 @@ use super::summary::Minutes;
 use super::xlsx::{Book, Cell, Sheet};
 use super::{Progress, ReportError, csv::CsvOut, names, pipeline};
 use crate::features::factcheck::model::Verdict;
-use crate::features::members::covers;
+use crate::kernel::members::covers;
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::{Lang, t};
 

@@ -7,6 +7,7 @@
 //! writes the CSV and the XLSX (rust_xlsxwriter in constant-memory mode) row by row,
 //! so a million rows need a few megabytes, not the whole result set.
 
+pub mod audit;
 pub mod aspirations;
 pub mod bench;
 pub mod chart;
@@ -76,4 +77,9 @@ impl Progress {
     pub fn percent(&self) -> u64 {
         (self.done() * 100).checked_div(self.total()).map_or(100, |p| p.min(100))
     }
+}
+
+/// Reports as plugged into kimbot (`/laporan`).
+pub fn feature() -> crate::plug::Feature {
+    crate::plug::Feature::new("reports").with_audit_words(&audit::WORDS).with_chat::<bot::Reports>()
 }

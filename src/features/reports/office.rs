@@ -16,7 +16,7 @@ use super::registry::{self, UmkmFilter};
 use super::{Progress, ReportError};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, t};
-use crate::features::members::{Area, display_path};
+use crate::kernel::members::{Area, display_path};
 
 /// Errors the CLI shows as a usage line rather than a failure.
 #[derive(Debug, thiserror::Error)]

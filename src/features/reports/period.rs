@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 /// Longest period a report may cover, so a typo (`2062`) cannot ask for decades.
 pub const MAX_DAYS: i64 = 366 * 3;
+/// Years a period may fall in: any date a report can mean, and far from the ends of
+/// the calendar (`+262142-12-31` plus a day overflowed and panicked).
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
@@ -28,6 +31,8 @@ pub enum PeriodError {
     Format,
     Order,
     TooLong,
+    /// A date outside [`YEARS`].
+    OutOfRange,
 }
 
 impl PeriodError {
@@ -36,6 +41,7 @@ impl PeriodError {
             PeriodError::Format => "rep-period-format",
             PeriodError::Order => "rep-period-order",
             PeriodError::TooLong => "rep-period-too-long",
+            PeriodError::OutOfRange => "rep-period-range",
         }
     }
 }
@@ -68,6 +74,9 @@ impl Period {
     }
 
     pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Period, PeriodError> {
+        if !YEARS.contains(&from.year()) || !YEARS.contains(&to.year()) {
+            return Err(PeriodError::OutOfRange);
+        }
         if to < from {
             return Err(PeriodError::Order);
         }
@@ -79,7 +88,7 @@ impl Period {
 
     /// Unix seconds `[start, end)` covering the local days of the period.
     pub fn bounds(&self, tz: Tz) -> (i64, i64) {
-        (local_midnight(self.from, tz), local_midnight(self.to + Duration::days(1), tz))
+        (local_midnight(self.from, tz), local_midnight(self.day_after(), tz))
     }
 
     /// `01/11/2026 – 30/11/2026`, for messages and the summary sheet.
@@ -92,8 +101,14 @@ impl Period {
         let whole_month = self.from.day() == 1
             && self.from.year() == self.to.year()
             && self.from.month() == self.to.month()
-            && (self.to + Duration::days(1)).day() == 1;
+            && self.day_after().day() == 1;
         if whole_month { self.from.format("%Y-%m").to_string() } else { format!("{}_{}", self.from, self.to) }
+    }
+
+    /// The day after `to`; [`Period::new`] keeps it far from the calendar's end, and
+    /// the last day stands in for it if a period was ever built around that check.
+    fn day_after(&self) -> NaiveDate {
+        self.to.succ_opt().unwrap_or(self.to)
     }
 }
 
@@ -127,6 +142,10 @@ mod tests {
         assert_eq!(Period::parse("November"), Err(PeriodError::Format));
         assert_eq!(Period::parse("31/02/2026 - 1/3/2026"), Err(PeriodError::Format));
         assert_eq!(Period::parse("1/1/2020 - 1/1/2030"), Err(PeriodError::TooLong));
+        assert_eq!(Period::parse("+262142-12-30 - +262142-12-31"), Err(PeriodError::OutOfRange));
+        assert_eq!(Period::parse("31/12/1999 - 1/1/2000"), Err(PeriodError::OutOfRange));
+        assert_eq!(Period::parse("31/12/2100 - 1/1/2101"), Err(PeriodError::OutOfRange));
+        assert!(Period::parse("1/1/2000 - 31/12/2000").is_ok() && Period::parse("1/1/2100 - 31/12/2100").is_ok());
     }
 
     #[test]

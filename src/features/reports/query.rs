@@ -7,7 +7,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::platform::db::{Db, DbError, DbResult};
-use crate::features::members::{Area, covers};
+use crate::kernel::members::{Area, covers};
 
 /// What an aspirations export covers.
 #[derive(Clone, Debug, PartialEq)]
@@ -138,7 +138,7 @@ pub fn decode_aspiration(row: &AnyRow, f: &AspFilter) -> Result<Option<AspRow>, 
 
 /// Any area by id.
 pub async fn area(db: &Db, id: i64) -> DbResult<Option<Area>> {
-    crate::features::members::areas::area_by_id(db, id).await
+    crate::kernel::members::areas::area_by_id(db, id).await
 }
 
 /// Areas (any level) whose name or path matches, case-insensitively; for `--area`.

@@ -13,7 +13,7 @@ use super::xlsx::{Book, Cell};
 use super::{Progress, ReportError, csv::CsvOut, names, pipeline};
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::{Lang, t};
-use crate::features::members::covers;
+use crate::kernel::members::covers;
 use crate::features::umkm::model::{Need, Scale, Sector};
 
 /// Files written by a one-sheet export.

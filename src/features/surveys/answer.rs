@@ -14,7 +14,7 @@ use super::responses::{self, Given, Response};
 use super::store::{self, StoredQuestion, Survey};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 use crate::platform::i18n::{Arg, t, ta};
 
 /// `/survei` for a resident (or "Survei untuk saya"): the surveys open for them.
@@ -166,13 +166,16 @@ pub async fn typed(turn: &Turn<'_>, id: i64, text: Option<&str>) -> HandlerResul
     }
 }
 
-/// "Jeda": the dialogue ends, the answers stay.
+/// "Jeda": the dialogue ends, the answers stay. A stale press on a survey already
+/// submitted (or closed, or recalled) says so instead of promising a later go.
 pub async fn pause(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
     let Some((survey, _)) = reachable(turn, id).await? else { return Ok(false) };
     if matches!(turn.current::<Dialog>().await?, crate::bot::feature::Current::Mine(Dialog::Answer { survey: s }) if s == id) {
         turn.end().await?;
     }
-    turn.edit(at, ta(turn.lang(), "sv-paused", &[("title", Arg::from(survey.title))]), None).await?;
+    let response = responses::find(&turn.ctx.db, id, turn.who.user_id).await?;
+    let key = refusal(turn, &survey, response.as_ref()).unwrap_or("sv-paused");
+    turn.edit(at, ta(turn.lang(), key, &[("title", Arg::from(survey.title))]), None).await?;
     Ok(true)
 }
 

@@ -12,10 +12,10 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
 use super::buttons::Btn;
 use super::model::{Draft, Kind};
-use super::{answer, compose, manage};
+use super::{answer, compose, drafts, manage};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::platform::i18n::{Lang, t};
 
 crate::chat_feature! {
@@ -24,6 +24,7 @@ crate::chat_feature! {
         name: "surveys",
         dialog: Dialog as "Survey",
         buttons: Btn,
+        on_cancel: on_cancel,
         commands: [
             CommandSpec::new("survei", Role::Resident, "help-line-survei").aliases(&["survey"]),
             // Writing and managing surveys: a second help line in the coordinators' section.
@@ -55,6 +56,8 @@ pub enum Dialog {
     Confirm { draft: Draft, target: Target },
     /// Resident: answering survey `survey` (a typed text answers its current question).
     Answer { survey: i64 },
+    /// Author: `/batal` asked whether to keep the draft (buttons shown).
+    Cancel { draft: Draft },
 }
 
 /// Whom a survey goes to, as chosen by button (checked again on "send").
@@ -86,6 +89,14 @@ fn menu(lang: Lang) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(vec![row("sv-btn-new", Btn::New), row("sv-btn-manage", Btn::Manage), row("sv-btn-for-me", Btn::ForMe)])
 }
 
+/// `/batal` while writing a survey: offers to keep the draft (see [`drafts`]).
+pub async fn on_cancel(turn: &Turn<'_>, dialog: Dialog) -> Result<bool, HandlerError> {
+    if !may_author(turn) {
+        return Ok(false);
+    }
+    drafts::offer(turn, dialog).await
+}
+
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     let text = msg.text().unwrap_or_default();
     match dialog {
@@ -98,7 +109,9 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
         Dialog::Prompt { draft, form } => compose::prompted(turn, draft, form, text).await,
         Dialog::Options { draft, prompt } => compose::optioned(turn, draft, prompt, text).await,
         Dialog::Closing { draft } => compose::closing_typed(turn, draft, text).await,
-        Dialog::Kind { .. } | Dialog::Review { .. } | Dialog::Reach { .. } | Dialog::Confirm { .. } => turn.say("sv-use-buttons").await,
+        Dialog::Kind { .. } | Dialog::Review { .. } | Dialog::Reach { .. } | Dialog::Confirm { .. } | Dialog::Cancel { .. } => {
+            turn.say("sv-use-buttons").await
+        }
     }
 }
 
@@ -116,6 +129,8 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
     }
     match btn {
         Btn::New => compose::start(turn, at).await.map(|()| true),
+        Btn::FreshDraft => compose::fresh(turn, at).await.map(|()| true),
+        Btn::ResumeDraft => compose::resume(turn, at).await,
         Btn::Manage => manage::list(turn, 0, at).await,
         Btn::ManagePage(page) => manage::list(turn, page, at).await,
         Btn::Card(id) => manage::card(turn, id, at).await,

@@ -3,7 +3,7 @@
 //! against the survey's state, the presser's response and role.
 
 use super::model::Kind;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Btn {
@@ -55,6 +55,14 @@ pub enum Btn {
     /// Author and staff: recall (asks first), then confirmed.
     Recall(i64),
     RecallYes(i64),
+    /// Compose: back from a choice question's options to its kind (and text).
+    Back,
+    /// `/batal` in the builder: keep the draft for later, or throw it away.
+    KeepDraft,
+    DropDraft,
+    /// "Buat survei baru" with a kept draft: go on with it, or start afresh.
+    ResumeDraft,
+    FreshDraft,
 }
 
 impl Payload for Btn {
@@ -87,6 +95,11 @@ impl Payload for Btn {
             Btn::CloseYes(id) => format!("xy:{id}"),
             Btn::Recall(id) => format!("w:{id}"),
             Btn::RecallYes(id) => format!("wy:{id}"),
+            Btn::Back => "bk".into(),
+            Btn::KeepDraft => "dk".into(),
+            Btn::DropDraft => "dd".into(),
+            Btn::ResumeDraft => "dr".into(),
+            Btn::FreshDraft => "df".into(),
         }
     }
 
@@ -120,6 +133,11 @@ impl Payload for Btn {
             ("xy", 2) => Btn::CloseYes(id(1)?),
             ("w", 2) => Btn::Recall(id(1)?),
             ("wy", 2) => Btn::RecallYes(id(1)?),
+            ("bk", 1) => Btn::Back,
+            ("dk", 1) => Btn::KeepDraft,
+            ("dd", 1) => Btn::DropDraft,
+            ("dr", 1) => Btn::ResumeDraft,
+            ("df", 1) => Btn::FreshDraft,
             _ => return None,
         })
     }
@@ -167,9 +185,14 @@ mod tests {
             Btn::CloseYes(5),
             Btn::Recall(5),
             Btn::RecallYes(5),
+            Btn::Back,
+            Btn::KeepDraft,
+            Btn::DropDraft,
+            Btn::ResumeDraft,
+            Btn::FreshDraft,
         ];
-        crate::bot::feature::assert_round_trip(&all);
-        for bad in ["", "k:x", "e:-1", "e:+1", "days:0", "days:91", "s:0", "s:-3", "a:1:2", "a:1:2:-1", "a:1:2:x", "a:1:2:100", "new:1", "x:1:2", "rt:0", "mine:-1", "mine:+1", "mine:", "mine:1:2", "mine:9223372036854775808"] {
+        crate::platform::buttons::assert_round_trip(&all);
+        for bad in ["", "k:x", "e:-1", "e:+1", "days:0", "days:91", "s:0", "s:-3", "a:1:2", "a:1:2:-1", "a:1:2:x", "a:1:2:100", "new:1", "x:1:2", "rt:0", "mine:-1", "mine:+1", "mine:", "mine:1:2", "mine:9223372036854775808", "bk:1"] {
             assert_eq!(Btn::parse(bad), None, "{bad}");
         }
     }

@@ -31,6 +31,11 @@ pub fn render(r: &Results, lang: Lang, path: &Path) -> Result<(), ReportError> {
     let title = format!("{} ({} {})", r.survey.title, r.respondents, t(lang, "sv-chart-respondents"));
     let root = root.titled(&title, (FontFamily::SansSerif, 24)).map_err(err)?;
     if charted.is_empty() {
+        if r.withheld {
+            // The embedded font has no emoji.
+            let note = super::render::withheld(lang).trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
+            root.draw(&Text::new(note, (20, 20), (FontFamily::SansSerif, 16))).map_err(err)?;
+        }
         root.present().map_err(err)?;
         return Ok(());
     }

@@ -10,7 +10,7 @@ use teloxide::types::InlineKeyboardMarkup;
 use super::bot::{Dialog, Target, rows, show};
 use super::buttons::Btn;
 use super::model::{self, Draft, Kind, OPTION_MAX, OPTIONS_MAX, PROMPT_MAX, QUESTIONS_MAX, Question, TITLE_MAX, TextError};
-use super::{render, send};
+use super::{drafts, render, send};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -18,9 +18,26 @@ use crate::platform::i18n::{Arg, Lang, t, ta};
 /// Closing-time buttons, in days.
 const DAYS: [u8; 4] = [1, 3, 7, 14];
 
+/// "Buat survei baru": a draft kept at `/batal` is offered back first.
 pub async fn start(turn: &Turn<'_>, at: At) -> HandlerResult {
+    match drafts::kept(&turn.ctx.db, turn.who.user_id).await? {
+        Some(draft) => drafts::offer_back(turn, &draft, at).await,
+        None => fresh(turn, at).await,
+    }
+}
+
+/// A new, empty survey (a kept draft is dropped).
+pub async fn fresh(turn: &Turn<'_>, at: At) -> HandlerResult {
+    drafts::take(&turn.ctx.db, turn.who.user_id).await?;
     turn.set_dialog(Dialog::Title { draft: Draft::default() }).await?;
     turn.edit(at, ta(turn.lang(), "sv-ask-title", &[("max", Arg::from(TITLE_MAX as i64))]), None).await
+}
+
+/// "Lanjutkan draf": the kept draft, at its review (or its first question).
+pub async fn resume(turn: &Turn<'_>, at: At) -> Result<bool, HandlerError> {
+    let Some(draft) = drafts::take(&turn.ctx.db, turn.who.user_id).await? else { return Ok(false) };
+    if draft.questions.is_empty() { ask_kind(turn, draft, Some(at)).await? } else { review(turn, draft, Some(at)).await? }
+    Ok(true)
 }
 
 pub async fn titled(turn: &Turn<'_>, mut draft: Draft, text: &str) -> HandlerResult {
@@ -53,8 +70,10 @@ pub async fn prompted(turn: &Turn<'_>, mut draft: Draft, kind: Kind, text: &str)
     };
     if kind == Kind::Choice {
         turn.set_dialog(Dialog::Options { draft, prompt }).await?;
+        let lang = turn.lang();
         let args = [("max", Arg::from(OPTIONS_MAX as i64)), ("len", Arg::from(OPTION_MAX as i64))];
-        return turn.say_with("sv-ask-options", &args).await;
+        let back = rows(vec![(t(lang, "sv-btn-back-kind"), Btn::Back)]);
+        return turn.send_with_buttons(ta(lang, "sv-ask-options", &args), back).await;
     }
     let edited = draft.editing.is_some();
     draft.put(Question { kind, prompt, options: Vec::new() });
@@ -64,6 +83,10 @@ pub async fn prompted(turn: &Turn<'_>, mut draft: Draft, kind: Kind, text: &str)
 pub async fn optioned(turn: &Turn<'_>, mut draft: Draft, prompt: String, text: &str) -> HandlerResult {
     match model::options(text) {
         Ok(options) => {
+            // Shown back, so a list split where it should not have been is seen at once.
+            let list: Vec<String> = options.iter().map(|o| format!("• {o}")).collect();
+            let args = [("count", Arg::from(options.len() as i64)), ("list", Arg::from(list.join("\n")))];
+            turn.say_with("sv-options-taken", &args).await?;
             let edited = draft.editing.is_some();
             draft.put(Question { kind: Kind::Choice, prompt, options });
             after_question(turn, draft, edited).await
@@ -121,6 +144,9 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> Res
             if draft.questions.is_empty() { ask_kind(turn, draft, Some(at)).await? } else { review(turn, draft, Some(at)).await? }
         }
         (Btn::Closing, Dialog::Review { draft }) => closing(turn, draft, at).await?,
+        (Btn::Back, Dialog::Options { draft, .. }) => ask_kind(turn, draft, Some(at)).await?,
+        (Btn::KeepDraft, Dialog::Cancel { draft }) => drafts::keep(turn, draft, at).await?,
+        (Btn::DropDraft, Dialog::Cancel { .. }) => drafts::discard(turn, at).await?,
         (Btn::Days(d), Dialog::Closing { mut draft }) => {
             draft.closes_at = Some(turn.now() + i64::from(d) * 86_400);
             send::reach(turn, draft, Some(at)).await?;

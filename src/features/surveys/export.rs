@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 
 use super::chart;
 use super::model::Kind;
-use super::render::when;
+use super::render::{self, when};
 use super::results::{self, QuestionResult, Results};
 use super::store::Survey;
 use crate::features::reports::ReportError;
@@ -26,6 +26,8 @@ pub struct SurveyExport {
     pub csv: PathBuf,
     pub chart: PathBuf,
     pub respondents: i64,
+    /// No breakdown in the files: too few respondents (see [`results::MIN_SHOWN`]).
+    pub withheld: bool,
 }
 
 /// Loads `survey`'s results and writes the three files into `dir` on the blocking
@@ -44,6 +46,7 @@ pub fn write(r: &Results, lang: Lang, tz: Tz, dir: &Path) -> Result<SurveyExport
         csv: dir.join(format!("{stem}{SUFFIX}")),
         chart: dir.join(format!("{stem}.png")),
         respondents: r.respondents,
+        withheld: r.withheld,
     };
     let mut book = Book::new();
     summary_sheet(&mut book, r, lang, tz)?;
@@ -76,6 +79,9 @@ fn summary_sheet(book: &mut Book, r: &Results, lang: Lang, tz: Tz) -> Result<(),
     for (key, value) in facts {
         book.row(&mut sheet, &[Cell::Text(t(lang, &format!("sv-col-{key}"))), value], false)?;
     }
+    if r.withheld {
+        book.row(&mut sheet, &[Cell::Text(t(lang, "sv-col-note")), Cell::Text(render::withheld(lang))], false)?;
+    }
     book.blank(&mut sheet);
     book.row(&mut sheet, &head(lang, &["no", "question", "kind", "answer", "count", "percent"]), true)?;
     for q in &r.questions {
@@ -105,7 +111,7 @@ fn kecamatan_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), Repor
     widths.extend(r.kecamatans.iter().map(|_| 16.0));
     let mut sheet = book.add_sheet(&t(lang, "sv-sheet-kecamatan"), &widths)?;
     let mut header = head(lang, &["no", "question", "answer"]);
-    header.extend(r.kecamatans.iter().map(|k| Cell::text(k.clone())));
+    header.extend(r.kecamatans.iter().map(|k| Cell::text(render::kecamatan_label(lang, k))));
     header.push(Cell::Text(t(lang, "sv-col-total")));
     book.row(&mut sheet, &header, true)?;
     for q in r.questions.iter().filter(|q| q.question.q.kind != Kind::Text) {
@@ -124,7 +130,8 @@ fn text_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), ReportErro
     book.row(&mut sheet, &head(lang, &["no", "question", "kecamatan", "answer"]), true)?;
     for q in &r.questions {
         for (kec, text) in &q.texts {
-            let row = [Cell::Int(q.question.position), Cell::text(q.question.q.prompt.clone()), Cell::text(kec.clone()), Cell::text(text.clone())];
+            let kec = render::kecamatan_label(lang, kec);
+            let row = [Cell::Int(q.question.position), Cell::text(q.question.q.prompt.clone()), Cell::text(kec), Cell::text(text.clone())];
             book.row(&mut sheet, &row, false)?;
         }
     }
@@ -136,16 +143,20 @@ fn text_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), ReportErro
 fn csv(r: &Results, lang: Lang, path: &Path) -> Result<(), ReportError> {
     let mut out = CsvOut::create(path)?;
     out.row(&head(lang, &["no", "question", "kind", "kecamatan", "answer", "count"]))?;
+    if r.withheld {
+        let blank = || Cell::Text(String::new());
+        out.row(&[blank(), Cell::Text(render::withheld(lang)), blank(), blank(), blank(), blank()])?;
+    }
     for q in &r.questions {
         let [no, prompt, kind] = question_cells(q, lang);
         for (kec, counts) in &q.by_kecamatan {
             for (label, count) in q.labels.iter().zip(counts) {
-                let row = [no.clone(), prompt.clone(), kind.clone(), Cell::text(kec.clone()), Cell::text(label.clone()), Cell::Int(*count)];
+                let row = [no.clone(), prompt.clone(), kind.clone(), Cell::text(render::kecamatan_label(lang, kec)), Cell::text(label.clone()), Cell::Int(*count)];
                 out.row(&row)?;
             }
         }
         for (kec, text) in &q.texts {
-            out.row(&[no.clone(), prompt.clone(), kind.clone(), Cell::text(kec.clone()), Cell::text(text.clone()), Cell::Int(1)])?;
+            out.row(&[no.clone(), prompt.clone(), kind.clone(), Cell::text(render::kecamatan_label(lang, kec)), Cell::text(text.clone()), Cell::Int(1)])?;
         }
     }
     out.finish()

@@ -6,7 +6,7 @@
 use sqlx::Row;
 
 use super::store::{COLUMNS, Survey, row};
-use crate::features::members::Actor;
+use crate::kernel::members::Actor;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::paging;
 

@@ -4,6 +4,7 @@
 //! Results — counts, distributions, texts, by kecamatan, never naming anyone — come
 //! as XLSX, CSV and a chart from `/laporan` and `kimbot surveys export`.
 
+pub mod audit;
 pub mod answer;
 pub mod bot;
 pub mod buttons;
@@ -11,6 +12,7 @@ pub mod chart;
 pub mod closing;
 pub mod cli;
 pub mod compose;
+pub mod drafts;
 pub mod export;
 pub mod listing;
 pub mod manage;
@@ -21,3 +23,12 @@ pub mod responses;
 pub mod results;
 pub mod send;
 pub mod store;
+
+/// Surveys as plugged into kimbot: the chat and the closing job.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("surveys").with_audit_words(&audit::WORDS)
+        .with_chat::<bot::Surveys>()
+        .with_job("survey closing", |c, stop| Box::pin(closing::run(c, stop)))
+        .with_personal_data(&personal::DATA, DataRank::Child)
+}

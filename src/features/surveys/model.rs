@@ -113,9 +113,14 @@ pub fn text(input: &str, max: usize) -> Result<String, TextError> {
     }
 }
 
-/// Options typed one per line (blank lines ignored): 2–10, each a short, distinct label.
+/// Options typed one per line (blank lines ignored), or on one line separated by
+/// commas ("a, b, c": one option alone is never a valid list): 2–10, each a short,
+/// distinct label.
 pub fn options(input: &str) -> Result<Vec<String>, TextError> {
-    let list: Vec<String> = input.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+    let mut list: Vec<String> = input.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+    if list.len() == 1 && list[0].contains(',') {
+        list = list[0].split(',').map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
+    }
     if !(OPTIONS_MIN..=OPTIONS_MAX).contains(&list.len()) {
         return Err(TextError::OptionCount(list.len()));
     }
@@ -172,6 +177,8 @@ mod tests {
     #[test]
     fn options_are_read_one_per_line_and_bad_lists_are_refused() {
         assert_eq!(options("Modal\n\n  Pemasaran \nPelatihan"), Ok(vec!["Modal".into(), "Pemasaran".into(), "Pelatihan".into()]));
+        assert_eq!(options("Modal, Pemasaran ,Pelatihan,"), Ok(vec!["Modal".into(), "Pemasaran".into(), "Pelatihan".into()]));
+        assert_eq!(options("Ya, tentu\nTidak"), Ok(vec!["Ya, tentu".into(), "Tidak".into()]), "lines win over commas");
         let cases = [
             ("Satu saja", TextError::OptionCount(1)),
             ("", TextError::OptionCount(0)),

@@ -17,7 +17,7 @@ use crate::platform::personal::{Erasure, Hook, PersonalData, Section, Tx, json, 
 
 pub const DATA: PersonalData = PersonalData {
     owner: "surveys",
-    erases: &[("survey_responses", "user_id"), ("surveys", "author_id"), ("surveys", "ended_by")],
+    erases: &[("survey_responses", "user_id"), ("surveys", "author_id"), ("surveys", "ended_by"), ("survey_drafts", "author_id")],
     keeps: &[],
     erase,
     export,
@@ -25,6 +25,7 @@ pub const DATA: PersonalData = PersonalData {
 
 /// Statements run with `$1` = the person, children before parents.
 const ERASE: &[&str] = &[
+    "DELETE FROM survey_drafts WHERE author_id = $1",
     "DELETE FROM survey_answers WHERE response_id IN \
      (SELECT id FROM survey_responses WHERE user_id = $1 AND submitted_at IS NULL)",
     "DELETE FROM survey_responses WHERE user_id = $1 AND submitted_at IS NULL",
@@ -47,6 +48,7 @@ fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
         Ok(Box::new(Surveys {
             survey_answers: rows(db, ANSWERS, user_id, answer).await?,
             surveys_written: rows(db, WRITTEN, user_id, written).await?,
+            survey_drafts: rows(db, DRAFTS, user_id, draft_title).await?,
         }) as Box<dyn Section>)
     })
 }
@@ -55,6 +57,8 @@ fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
 pub struct Surveys {
     pub survey_answers: Vec<Answer>,
     pub surveys_written: Vec<Written>,
+    /// Titles of a draft kept at `/batal` (at most one).
+    pub survey_drafts: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -75,11 +79,15 @@ pub struct Written {
 
 impl Section for Surveys {
     fn is_empty(&self) -> bool {
-        self.survey_answers.is_empty() && self.surveys_written.is_empty()
+        self.survey_answers.is_empty() && self.surveys_written.is_empty() && self.survey_drafts.is_empty()
     }
 
     fn fields(&self) -> Vec<(&'static str, serde_json::Value)> {
-        vec![("survey_answers", json(&self.survey_answers)), ("surveys_written", json(&self.surveys_written))]
+        vec![
+            ("survey_answers", json(&self.survey_answers)),
+            ("surveys_written", json(&self.surveys_written)),
+            ("survey_drafts", json(&self.survey_drafts)),
+        ]
     }
 
     fn pieces(&self, lang: Lang, tz: Tz) -> Vec<String> {
@@ -90,7 +98,11 @@ impl Section for Surveys {
         let written = self.surveys_written.iter().map(|w| {
             ta(lang, "privacy-data-survey-written", &[("title", Arg::from(w.title.clone())), ("at", Arg::from(when(w.created_at, tz)))])
         });
-        [section(lang, "privacy-data-survey-answers-header", answers), section(lang, "privacy-data-surveys-written-header", written)]
+        let drafts = self.survey_drafts.iter().map(|title| ta(lang, "privacy-data-survey-draft", &[("title", Arg::from(title.clone()))]));
+        [
+            section(lang, "privacy-data-survey-answers-header", answers),
+            section(lang, "privacy-data-surveys-written-header", written.chain(drafts)),
+        ]
             .into_iter()
             .flatten()
             .collect()
@@ -117,6 +129,13 @@ fn answer(r: &AnyRow) -> DbResult<Answer> {
         answer: text.or(chosen).unwrap_or_default(),
         at: r.try_get("answered_at")?,
     })
+}
+
+const DRAFTS: &str = "SELECT draft FROM survey_drafts WHERE author_id = $1";
+
+fn draft_title(r: &AnyRow) -> DbResult<String> {
+    let draft: String = r.try_get("draft")?;
+    Ok(serde_json::from_str::<super::model::Draft>(&draft).map(|d| d.title).unwrap_or_default())
 }
 
 const WRITTEN: &str = "SELECT id, title, created_at FROM surveys WHERE author_id = $1 ORDER BY id";

@@ -56,6 +56,9 @@ pub fn summary(lang: Lang, r: &Results, tz: Tz, now: i64) -> String {
         ("closes", Arg::from(when(s.closes_at, tz))),
     ];
     let mut parts = vec![ta(lang, "sv-results", &head)];
+    if r.withheld {
+        parts.push(withheld(lang));
+    }
     for q in &r.questions {
         let mut block = format!("{}. {}", q.question.position, q.question.q.prompt);
         let n = q.answers();
@@ -73,6 +76,16 @@ pub fn summary(lang: Lang, r: &Results, tz: Tz, now: i64) -> String {
     }
     parts.push(t(lang, "sv-results-files"));
     cut(parts.join("\n\n"))
+}
+
+/// A kecamatan column's heading: its name, or the pool of small ones.
+pub fn kecamatan_label(lang: Lang, kecamatan: &str) -> String {
+    if kecamatan == super::results::POOLED { t(lang, "sv-kecamatan-pooled") } else { kecamatan.to_string() }
+}
+
+/// Why a survey's results show no breakdown yet (fewer than the minimum answered).
+pub fn withheld(lang: Lang) -> String {
+    ta(lang, "sv-results-withheld", &[("min", Arg::from(super::results::MIN_SHOWN))])
 }
 
 fn cut(s: String) -> String {

@@ -5,6 +5,7 @@
 use sqlx::Row;
 
 use crate::platform::db::{Db, DbResult};
+use crate::platform::fingerprint::{self, Scope};
 
 /// A resident's response to one survey.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,19 +23,56 @@ pub async fn find(db: &Db, survey_id: i64, user_id: i64) -> DbResult<Option<Resp
     r.map(|r| Ok(Response { id: r.try_get("id")?, submitted: r.try_get::<Option<i64>, _>("submitted_at")?.is_some() })).transpose()
 }
 
-/// The resident's response, started now unless one exists.
+/// A response kept after its respondent erased their data (`$1` survey, `$2`
+/// fingerprint), answers first.
+const DROP_ERASED: [&str; 2] = [
+    "DELETE FROM survey_answers WHERE response_id IN \
+     (SELECT id FROM survey_responses WHERE survey_id = $1 AND respondent = $2 AND user_id IS NULL)",
+    "DELETE FROM survey_responses WHERE survey_id = $1 AND respondent = $2 AND user_id IS NULL",
+];
+
+/// The resident's response, started now unless one exists. A response this person
+/// gave before erasing their data (found by its fingerprint, no longer by id) is
+/// replaced: they may answer again, and only the new answer counts.
 pub async fn start(db: &Db, survey_id: i64, user_id: i64, area_path: &str, now: i64) -> DbResult<Response> {
+    let respondent = fingerprint::of(&fingerprint::secret(db, now).await?, Scope::Survey, survey_id, user_id);
+    let mut tx = db.begin().await?;
+    for sql in DROP_ERASED {
+        sqlx::query(sql).bind(survey_id).bind(respondent).execute(&mut *tx).await?;
+    }
     sqlx::query(
-        "INSERT INTO survey_responses (survey_id, user_id, area_path, started_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (survey_id, user_id) DO NOTHING",
+        "INSERT INTO survey_responses (survey_id, user_id, respondent, area_path, started_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT DO NOTHING",
     )
     .bind(survey_id)
     .bind(user_id)
+    .bind(respondent)
     .bind(area_path)
     .bind(now)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     Ok(find(db, survey_id, user_id).await?.expect("the response just claimed"))
+}
+
+/// Gives responses stored before fingerprints their fingerprint; run at start-up.
+pub async fn rekey(db: &Db, now: i64) -> DbResult<u64> {
+    let mut done = 0;
+    loop {
+        let sql = "SELECT id, survey_id, user_id FROM survey_responses WHERE respondent IS NULL AND user_id IS NOT NULL ORDER BY id LIMIT 500";
+        let rows = sqlx::query(sql).fetch_all(&db.pool).await?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        let secret = fingerprint::secret(db, now).await?;
+        let mut tx = db.begin().await?;
+        for r in &rows {
+            let key = fingerprint::of(&secret, Scope::Survey, r.try_get("survey_id")?, r.try_get("user_id")?);
+            sqlx::query("UPDATE survey_responses SET respondent = $1 WHERE id = $2").bind(key).bind(r.try_get::<i64, _>("id")?).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        done += rows.len() as u64;
+    }
 }
 
 /// Ids of the questions answered so far.

@@ -39,11 +39,23 @@ impl QuestionResult {
     }
 }
 
+/// Fewer submitted responses than this, and results carry no per-question or
+/// per-kecamatan breakdown: surveys promise "Tanpa nama", and with one to four
+/// respondents the invited few could be told apart by their answers.
+pub const MIN_SHOWN: i64 = 5;
+
+/// The kecamatan column of respondents pooled because their own kecamatans had too
+/// few (see [`pooling`]); outputs show it under a translated label.
+pub const POOLED: &str = "";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Results {
     pub survey: Survey,
     pub respondents: i64,
-    /// Every kecamatan some respondent lives in, sorted.
+    /// True when the breakdown is held back (fewer than [`MIN_SHOWN`] respondents):
+    /// `kecamatans` and `questions` are then empty, and every output says why.
+    pub withheld: bool,
+    /// Every kecamatan some respondent lives in, sorted, then [`POOLED`] if any.
     pub kecamatans: Vec<String>,
     pub questions: Vec<QuestionResult>,
 }
@@ -56,10 +68,14 @@ fn labels(q: &StoredQuestion) -> Vec<String> {
     }
 }
 
-/// Loads and counts the results of `survey`.
+/// Loads and counts the results of `survey`; below [`MIN_SHOWN`] respondents only
+/// their number (every output — chat, files, chart, console — goes through here).
 pub async fn load(db: &Db, survey: Survey) -> DbResult<Results> {
-    let questions = store::questions(db, survey.id).await?;
     let respondents = responses::count_submitted(db, survey.id).await?;
+    if respondents < MIN_SHOWN {
+        return Ok(Results { survey, respondents, withheld: true, kecamatans: Vec::new(), questions: Vec::new() });
+    }
+    let questions = store::questions(db, survey.id).await?;
     let mut out: Vec<QuestionResult> = questions
         .into_iter()
         .map(|q| {
@@ -74,18 +90,52 @@ pub async fn load(db: &Db, survey: Survey) -> DbResult<Results> {
     .bind(survey.id)
     .fetch_all(&db.pool)
     .await?;
+    let shown = shown_kecamatans(db, survey.id).await?;
     let mut kecamatans = std::collections::BTreeSet::new();
     for r in rows {
         let qid: i64 = r.try_get("question_id")?;
         let Some(qr) = out.iter_mut().find(|q| q.question.id == qid) else { continue };
-        let kec = kecamatan_of(&r.try_get::<String, _>("area_path")?);
+        let kec = shown.get(&kecamatan_of(&r.try_get::<String, _>("area_path")?)).cloned().unwrap_or_else(|| POOLED.to_string());
         kecamatans.insert(kec.clone());
         add(qr, kec, r.try_get("choice")?, r.try_get("answer")?);
     }
     for q in &mut out {
         q.texts.sort();
     }
-    Ok(Results { survey, respondents, kecamatans: kecamatans.into_iter().collect(), questions: out })
+    // The pool last, after the named kecamatans.
+    let kecamatans = kecamatans.iter().filter(|k| *k != POOLED).chain(kecamatans.get(POOLED)).cloned().collect();
+    Ok(Results { survey, respondents, withheld: false, kecamatans, questions: out })
+}
+
+/// Kecamatan → the column its respondents are shown under (itself, or [`POOLED`]).
+async fn shown_kecamatans(db: &Db, survey_id: i64) -> DbResult<BTreeMap<String, String>> {
+    let rows = sqlx::query("SELECT area_path FROM survey_responses WHERE survey_id = $1 AND submitted_at IS NOT NULL")
+        .bind(survey_id)
+        .fetch_all(&db.pool)
+        .await?;
+    let mut per_kecamatan = BTreeMap::new();
+    for r in rows {
+        *per_kecamatan.entry(kecamatan_of(&r.try_get::<String, _>("area_path")?)).or_insert(0) += 1;
+    }
+    Ok(pooling(&per_kecamatan))
+}
+
+/// A kecamatan with fewer than [`MIN_SHOWN`] respondents is pooled, smallest first,
+/// and larger ones join the pool while it is still below that: otherwise the pool
+/// (the total minus the named columns) would show a lone respondent's answers.
+fn pooling(per_kecamatan: &BTreeMap<String, i64>) -> BTreeMap<String, String> {
+    let mut smallest_first: Vec<(&String, i64)> = per_kecamatan.iter().map(|(k, n)| (k, *n)).collect();
+    smallest_first.sort_by_key(|(k, n)| (*n, (*k).clone()));
+    let mut pooled = 0;
+    let mut out = BTreeMap::new();
+    for (kecamatan, n) in smallest_first {
+        let pool = n < MIN_SHOWN || (1..MIN_SHOWN).contains(&pooled);
+        if pool {
+            pooled += n;
+        }
+        out.insert(kecamatan.clone(), if pool { POOLED.to_string() } else { kecamatan.clone() });
+    }
+    out
 }
 
 /// Counts one answer into its question.
@@ -124,6 +174,19 @@ mod tests {
         assert_eq!(q.by_kecamatan["A"], [1, 1]);
         assert_eq!(q.by_kecamatan["B"], [0, 1]);
         assert_eq!(q.answers(), 3);
+    }
+
+    #[test]
+    fn kecamatans_with_few_respondents_are_pooled_until_the_pool_is_big_enough() {
+        let counts = |list: &[(&str, i64)]| list.iter().map(|(k, n)| (k.to_string(), *n)).collect::<BTreeMap<_, _>>();
+        let shown = |list: &[(&str, i64)]| {
+            let p = pooling(&counts(list));
+            list.iter().map(|(k, _)| p[*k].clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(shown(&[("A", 5), ("B", 9)]), ["A", "B"], "nobody pooled");
+        assert_eq!(shown(&[("A", 2), ("B", 3), ("C", 9)]), [POOLED, POOLED, "C"], "two small ones make a pool of 5");
+        assert_eq!(shown(&[("A", 1), ("B", 6), ("C", 9)]), [POOLED, POOLED, "C"], "a lone one pulls the next smallest in");
+        assert_eq!(shown(&[("A", 1), ("B", 6)]), [POOLED, POOLED], "else B's column would give A away");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::model::{Draft, Kind, Question, Status};
-use crate::features::members::users::PURPOSE_MEMBERSHIP;
+use crate::kernel::members::users::PURPOSE_MEMBERSHIP;
 use crate::features::privacy::PURPOSE_NEWS;
 use crate::platform::db::{Db, DbResult};
 
@@ -43,7 +43,7 @@ impl Survey {
     pub fn reaches(&self, kim_id: i64, path: &str) -> bool {
         match self.kim_id {
             Some(k) => k == kim_id,
-            None => crate::features::members::covers(&self.area_path, path),
+            None => crate::kernel::members::covers(&self.area_path, path),
         }
     }
 }
@@ -196,7 +196,7 @@ pub async fn recipients(db: &Db, reach: &Reach) -> DbResult<Vec<Recipient>> {
     for r in rows {
         let within = match reach.kim_id {
             Some(k) => r.try_get::<i64, _>("kim_id")? == k,
-            None => crate::features::members::covers(&reach.area_path, &r.try_get::<String, _>("path")?),
+            None => crate::kernel::members::covers(&reach.area_path, &r.try_get::<String, _>("path")?),
         };
         if within {
             out.push(Recipient { user_id: r.try_get("id")?, language: r.try_get("language")? });

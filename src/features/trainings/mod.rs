@@ -10,6 +10,7 @@
 //! (group posts' "Daftar" follows full ↔ not full), [`render`]
 //! (texts), [`reminders`] (the background loop), [`export`] (CSV), [`telegram`].
 
+pub mod audit;
 pub mod actions;
 pub mod export;
 pub mod form;
@@ -24,3 +25,15 @@ pub mod store;
 pub mod bot;
 /// Typed dates and local times, shared with announcements.
 pub use crate::platform::when;
+
+/// Trainings as plugged into kimbot: the chat, the group posts' "Daftar" link and the reminders.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("trainings").with_audit_words(&audit::WORDS)
+        .with_chat::<bot::Trainings>()
+        .with_link(bot::link::TrainingLink)
+        .with_job("training reminders", |c, stop| {
+            Box::pin(reminders::Reminders::new(c.db.clone(), c.clock.clone(), c.outbox.clone(), c.config.tz).run(stop))
+        })
+        .with_personal_data(&personal::DATA, DataRank::Child)
+}

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::members::Kim;
+use crate::kernel::members::Kim;
 
 /// Where the training happens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

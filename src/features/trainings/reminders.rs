@@ -19,7 +19,7 @@ use tokio::sync::watch;
 use super::model::Training;
 use super::{render, store, when};
 use crate::platform::db::{Db, DbResult, SharedClock};
-use crate::bot::feature::Payload;
+use crate::platform::buttons::Payload;
 use crate::platform::delivery::{Body, ButtonSpec, Outbox, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, ta};
 

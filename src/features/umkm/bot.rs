@@ -17,9 +17,9 @@ use teloxide::types::{InlineKeyboardMarkup, Message};
 pub use buttons::{Btn, ListScope};
 pub use crate::features::umkm::flow::Dialog;
 
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::features::umkm::flow::Step;
 use crate::features::umkm::model::Place;
 

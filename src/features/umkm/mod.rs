@@ -7,9 +7,16 @@
 //! - [`store`]: one row per owner, the consent receipt, withdrawal, paged lists.
 //! - [`telegram`]: the handlers.
 
+pub mod audit;
 pub mod flow;
 pub mod model;
 pub mod personal;
 pub mod store;
 pub mod bot;
 pub mod validate;
+
+/// The UMKM registry as plugged into kimbot.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("umkm").with_audit_words(&audit::WORDS).with_chat::<bot::Umkm>().with_personal_data(&personal::DATA, DataRank::Child)
+}

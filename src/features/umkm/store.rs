@@ -71,7 +71,7 @@ pub async fn consent_stands(db: &Db, user_id: i64) -> DbResult<bool> {
 /// Stores the receipt of consent to the UMKM purpose when it is given, so leaving
 /// the form (`/batal`) and coming back does not ask again. A no-op while one stands.
 pub async fn grant_consent(db: &Db, user_id: i64, now: i64) -> DbResult<()> {
-    crate::features::members::users::grant_consent(&db.pool, user_id, PURPOSE_UMKM, now).await?;
+    crate::kernel::members::users::grant_consent(&db.pool, user_id, PURPOSE_UMKM, now).await?;
     Ok(())
 }
 
@@ -116,7 +116,7 @@ pub async fn save(db: &Db, user_id: i64, kim_id: i64, reg: &Registration, consen
     .execute(&mut *tx)
     .await?;
     if let Some(granted_at) = consent_at {
-        crate::features::members::users::grant_consent(&mut *tx, user_id, PURPOSE_UMKM, granted_at).await?;
+        crate::kernel::members::users::grant_consent(&mut *tx, user_id, PURPOSE_UMKM, granted_at).await?;
     }
     tx.commit().await?;
     Ok(if existed { Saving::Updated } else { Saving::Created })

@@ -14,6 +14,7 @@
 //!
 //! Handlers never do HTTP: a ticket change only inserts rows; the worker sends them.
 
+pub mod audit;
 pub mod cli;
 pub mod model;
 pub mod payload;
@@ -57,3 +58,10 @@ impl From<sqlx::Error> for WebhookError {
     }
 }
 
+/// Webhooks as plugged into kimbot: the delivery worker.
+pub fn feature() -> crate::plug::Feature {
+    crate::plug::Feature::new("webhooks").with_audit_words(&audit::WORDS).with_job("webhook worker", |c, stop| {
+        let worker = worker::Worker::new(c.db.clone(), c.clock.clone(), c.config.webhooks.clone(), c.config.outbound, c.webhook_wake.clone());
+        Box::pin(crate::platform::queue::worker::run(worker.with_ops(c.ops.clone()), stop))
+    })
+}

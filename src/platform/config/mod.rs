@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::net::SocketAddr;
 
 use chrono_tz::Tz;
 use teloxide::types::UserId;
@@ -14,9 +13,11 @@ use url::Url;
 
 pub use crate::platform::delivery::config::DeliveryConfig;
 
+mod http;
 mod sla;
 mod webhooks;
 
+pub use http::{HttpConfig, HttpLimits, MIN_METRICS_TOKEN_CHARS};
 pub use sla::SlaConfig;
 pub use webhooks::WebhookConfig;
 
@@ -80,6 +81,8 @@ pub enum ConfigError {
     BadHolidays(String),
     #[error("KIMBOT_HTTP_ADDR must be host:port like 127.0.0.1:8080, or off (got {0:?})")]
     BadHttpAddr(String),
+    #[error("KIMBOT_METRICS_TOKEN must be at least {MIN_METRICS_TOKEN_CHARS} characters: make one with `openssl rand -hex 32`")]
+    ShortMetricsToken,
     #[error("KIMBOT_TELEGRAM_WEBHOOK_URL must be an https:// URL ending in the path Telegram should POST to ({0})")]
     BadTelegramWebhookUrl(String),
     #[error("KIMBOT_TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")]
@@ -154,27 +157,6 @@ impl TelegramWebhook {
 /// Telegram's rule for `secret_token`: 1-256 characters of `A-Za-z0-9_-`.
 pub fn valid_webhook_secret(secret: &str) -> bool {
     (1..=256).contains(&secret.len()) && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
-
-/// Settings of the HTTP listener.
-#[derive(Debug, Clone)]
-pub struct HttpConfig {
-    /// Where to listen (`KIMBOT_HTTP_ADDR`, default 127.0.0.1:8080); `None`: no
-    /// listener (`off`).
-    pub addr: Option<SocketAddr>,
-    /// `/metrics` is served only when this is set, to requests carrying it as a
-    /// bearer token (`KIMBOT_METRICS_TOKEN`).
-    pub metrics_token: Option<Secret>,
-}
-
-impl HttpConfig {
-    fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self, ConfigError> {
-        let addr = match get("KIMBOT_HTTP_ADDR").unwrap_or(DEFAULT_HTTP_ADDR) {
-            off if ["off", "none", "no", "0"].contains(&off.to_ascii_lowercase().as_str()) => None,
-            raw => Some(raw.parse().map_err(|_| ConfigError::BadHttpAddr(raw.to_string()))?),
-        };
-        Ok(Self { addr, metrics_token: get("KIMBOT_METRICS_TOKEN").map(Secret::new) })
-    }
 }
 
 impl Config {

@@ -27,7 +27,7 @@ use crate::platform::db::{Db, DbResult, SharedClock};
 use crate::platform::ops::Ops;
 use crate::platform::queue::Claim;
 use crate::platform::queue::worker::{Drain, Pace, Wake};
-use crate::features::members::{GroupStatus, groups};
+use crate::kernel::members::{GroupStatus, groups};
 
 /// Longest backoff between two tries after a transient failure.
 const MAX_BACKOFF_SECS: i64 = 300;

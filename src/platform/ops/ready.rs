@@ -46,7 +46,7 @@ pub struct Readiness {
 pub async fn check(ctx: &AppCtx) -> Readiness {
     let database = match tokio::time::timeout(DB_TIMEOUT, sqlx::query("SELECT 1").execute(&ctx.db.pool)).await {
         Ok(Ok(_)) => Ok(()),
-        Ok(Err(e)) => Err(format!("database error: {e}")),
+        Ok(Err(e)) => Err(logged("database", &e)),
         Err(_) => Err(format!("no answer within {} s", DB_TIMEOUT.as_secs())),
     };
     let migrations = if database.is_err() {
@@ -55,7 +55,7 @@ pub async fn check(ctx: &AppCtx) -> Readiness {
         match tokio::time::timeout(DB_TIMEOUT, ctx.db.pending_migrations()).await {
             Ok(Ok(pending)) if pending.is_empty() => Ok(()),
             Ok(Ok(pending)) => Err(format!("{} migration(s) not applied: run `kimbot migrate`", pending.len())),
-            Ok(Err(e)) => Err(e.to_string()),
+            Ok(Err(e)) => Err(logged("migrations", &e)),
             Err(_) => Err(format!("no answer within {} s", DB_TIMEOUT.as_secs())),
         }
     };
@@ -69,6 +69,13 @@ pub async fn check(ctx: &AppCtx) -> Readiness {
     ];
     let failed: Vec<_> = checks.iter().filter(|c| !c.ok).map(|c| c.name).collect();
     Readiness { ready: failed.is_empty(), checks, failed }
+}
+
+/// The raw error goes to the log only: `/readyz` may be reachable from outside the
+/// internal network, and driver errors name databases, users and hosts.
+fn logged(check: &'static str, error: &dyn std::fmt::Display) -> String {
+    tracing::warn!(check, %error, "readiness check failed");
+    "error (details in the log)".to_string()
 }
 
 fn fresh(age: Option<Duration>, limit: Duration, what: &str) -> Result<(), String> {

@@ -20,7 +20,7 @@ use super::queue::FakeServer;
 use crate::tools::cli::CliError;
 
 /// The bearer token the probes send for `/metrics`.
-const METRICS_TOKEN: &str = "bench_idle";
+const METRICS_TOKEN: &str = "bench_idle_metrics_token";
 
 /// Runs the measurement and prints it.
 pub async fn run(seconds: u64, probe_every: u64) -> Result<(), CliError> {

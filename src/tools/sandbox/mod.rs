@@ -32,8 +32,8 @@ use crate::app::{App, AppError};
 use crate::tools::cli::CliError;
 use crate::platform::config::Config;
 use crate::platform::db::{Db, SharedClock, SystemClock};
-use crate::features::members::areas;
-use crate::features::members::roles::{self, Scope};
+use crate::kernel::members::areas;
+use crate::kernel::members::roles::{self, Scope};
 use input::{HELP, Persona};
 use session::Session;
 

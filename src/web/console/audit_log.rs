@@ -11,8 +11,10 @@ use super::layout::{self, Nav};
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::local_time;
 use crate::platform::text::clip;
-use crate::features::members::permissions::{Action, may};
-use crate::features::privacy::audit_view::words::{self, Reader};
+use crate::kernel::members::permissions::{Action, may};
+use crate::features::privacy::audit_view::words;
+use crate::kernel::members::audit::who;
+use crate::platform::audit::words::Reader;
 use crate::platform::audit::{self, Filter};
 use crate::platform::i18n::{Arg, t, ta};
 
@@ -58,10 +60,10 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
     let tz = ctx.config.tz;
     let more = (page + 1) * PER_PAGE < total;
     // In people's words, as /audit says them: names behind ids, a sentence per act.
-    let reader = Reader { db: &ctx.db, lang, tz };
+    let reader = Reader { db: &ctx.db, lang, tz, words: ctx.audit_words };
     let mut rows = Vec::with_capacity(entries.len());
     for e in &entries {
-        rows.push((e, words::who(&reader, e.actor).await?, words::sentence(&reader, e).await?));
+        rows.push((e, who(&reader, e.actor).await?, words::sentence(&reader, e).await?));
     }
     let body = html! {
         form.filters method="get" action="/dasbor/audit" {

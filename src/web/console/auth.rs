@@ -13,6 +13,14 @@ use crate::platform::i18n::Lang;
 pub const LINK_TTL: i64 = 10 * 60;
 /// A session ends after this long without a request (seconds).
 pub const IDLE_TTL: i64 = 8 * 3600;
+/// A session ends this long after login however busy it is (seconds): a stolen or
+/// forgotten cookie does not live on by being used.
+pub const MAX_AGE: i64 = 12 * 3600;
+/// Used and expired login links are kept this long (seconds), so opening one late
+/// still says "used" or "expired" rather than "unknown"; then pruned.
+const LINK_KEPT: i64 = 24 * 3600;
+/// How often ended sessions and old links are deleted.
+const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
 /// `last_seen_at` is written at most this often, so reading pages does not write on
 /// every request.
 const TOUCH_EVERY: i64 = 60;
@@ -106,16 +114,17 @@ pub async fn open(db: &Db, user_id: i64, lang: Lang, now: i64) -> DbResult<Strin
     Ok(id)
 }
 
-/// The session behind a cookie value, if it is not ended and not idle too long;
-/// refreshes its idle clock.
+/// The session behind a cookie value, if it is not ended, not idle too long and not
+/// older than [`MAX_AGE`]; refreshes its idle clock.
 pub async fn find(db: &Db, cookie: &str, now: i64) -> DbResult<Option<Session>> {
     let id_hash = hash(cookie);
     let row = sqlx::query(
         "SELECT user_id, csrf, lang, last_seen_at FROM console_sessions \
-         WHERE id_hash = $1 AND ended_at IS NULL AND last_seen_at > $2",
+         WHERE id_hash = $1 AND ended_at IS NULL AND last_seen_at > $2 AND created_at > $3",
     )
     .bind(&id_hash)
     .bind(now - IDLE_TTL)
+    .bind(now - MAX_AGE)
     .fetch_optional(&db.pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
@@ -144,6 +153,28 @@ pub async fn end(db: &Db, id_hash: &str, now: i64) -> DbResult<()> {
         .execute(&db.pool)
         .await?;
     Ok(())
+}
+
+/// Deletes sessions that can no longer be used (ended, idle, too old) and login
+/// links a day past their expiry; returns how many rows went.
+pub async fn prune(db: &Db, now: i64) -> DbResult<usize> {
+    let sessions = sqlx::query(
+        "DELETE FROM console_sessions WHERE ended_at IS NOT NULL OR last_seen_at <= $1 OR created_at <= $2",
+    )
+    .bind(now - IDLE_TTL)
+    .bind(now - MAX_AGE)
+    .execute(&db.pool)
+    .await?;
+    let links = sqlx::query("DELETE FROM console_logins WHERE expires_at <= $1")
+        .bind(now - LINK_KEPT)
+        .execute(&db.pool)
+        .await?;
+    Ok((sessions.rows_affected() + links.rows_affected()) as usize)
+}
+
+/// The periodic job around [`prune`].
+pub async fn run_pruning(ctx: std::sync::Arc<crate::platform::ctx::AppCtx>, stop: tokio::sync::watch::Receiver<bool>) {
+    crate::platform::scheduler::every("console session pruning", PRUNE_EVERY, stop, || prune(&ctx.db, ctx.now())).await;
 }
 
 pub async fn set_lang(db: &Db, id_hash: &str, lang: Lang) -> DbResult<()> {

@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use teloxide::types::Message;
 
 use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, HandlerError, HandlerResult, NoButtons, NoDialog, Turn};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, ta};
 

@@ -20,8 +20,8 @@ use serde::Deserialize;
 use super::layout::{self, Nav};
 use super::listening;
 use super::{ConsoleError, Ctx, Staff};
-use crate::features::members::permissions::{Action, may};
-use crate::features::members::{Area, areas, display_path};
+use crate::kernel::members::permissions::{Action, may};
+use crate::kernel::members::{Area, areas, display_path};
 use crate::features::reports::aspirations::{self, AspSpec};
 use crate::features::reports::period::{Period, Preset};
 use crate::features::reports::query::{self, AspFilter};
@@ -37,6 +37,12 @@ const CHUNK: usize = 64 * 1024;
 /// Downloads are for staff and admins, like `/laporan`.
 pub(super) fn allowed(staff: &Staff) -> Result<(), ConsoleError> {
     if may(&staff.actor, Action::PullReports) { Ok(()) } else { Err(ConsoleError::Forbidden) }
+}
+
+/// One of the process's download slots (`AppCtx::console_exports`), held while the
+/// file is built; with none free the person is asked to try again shortly.
+pub(super) fn slot(ctx: &Ctx) -> Result<tokio::sync::OwnedSemaphorePermit, ConsoleError> {
+    ctx.console_exports.clone().try_acquire_owned().map_err(|_| ConsoleError::Busy)
 }
 
 /// The areas one may pick: each scope area (admins: every top area) and the areas
@@ -167,6 +173,7 @@ pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Quer
     let (area_path, area_label) = chosen_scope(&ctx, &staff, &form.area).await?;
     let tz = ctx.config.tz;
     let (from, to) = period.bounds(tz);
+    let _slot = slot(&ctx)?;
     let spec = AspSpec { filter: AspFilter { from, to, area_path: area_path.clone(), show_names: true }, period, area_label, lang: staff.lang, tz };
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
     let out = aspirations::export_as_of(&ctx.db, &spec, ctx.now(), dir.path(), Arc::new(Progress::default())).await?;
@@ -208,6 +215,7 @@ pub struct UmkmForm {
 pub async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmForm>) -> Result<Response, ConsoleError> {
     allowed(&staff)?;
     let area = chosen_area(&ctx, &staff, &form.area).await?;
+    let _slot = slot(&ctx)?;
     let filter = UmkmFilter { area_path: area.map(|a| a.path), sector: Sector::from_code(&form.sector), need: Need::from_code(&form.need) };
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
     let out = registry::export_umkm(&ctx.db, &filter, staff.lang, ctx.config.tz, dir.path(), Arc::new(Progress::default())).await?;

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html};
 
 use super::{ConsoleError, Staff};
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::permissions::{Action, may};
 use crate::platform::i18n::{Lang, t};
 
 const CSS: &str = include_str!("console.css");
@@ -105,6 +105,11 @@ impl IntoResponse for ConsoleError {
             ConsoleError::NotFound => notice(StatusCode::NOT_FOUND, lang, "console-not-found-title", "console-not-found"),
             ConsoleError::Forbidden => notice(StatusCode::FORBIDDEN, lang, "console-forbidden-title", "console-forbidden"),
             ConsoleError::BadInput => notice(StatusCode::BAD_REQUEST, lang, "console-bad-input-title", "console-bad-input"),
+            ConsoleError::Busy => {
+                let mut page = notice(StatusCode::SERVICE_UNAVAILABLE, lang, "console-busy-title", "console-busy");
+                page.headers_mut().insert(header::RETRY_AFTER, axum::http::HeaderValue::from_static("30"));
+                page
+            }
             ConsoleError::Db(error) => {
                 tracing::error!(%error, "console request failed");
                 notice(StatusCode::INTERNAL_SERVER_ERROR, lang, "console-error-title", "console-error")

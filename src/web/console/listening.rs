@@ -12,9 +12,9 @@ use axum::response::Response;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::downloads::{CSV, PeriodForm, XLSX, allowed, chosen_scope, format_select, period, stream_file};
+use super::downloads::{CSV, PeriodForm, XLSX, allowed, chosen_scope, format_select, period, slot, stream_file};
 use super::{ConsoleError, Ctx, Staff};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::features::reports::factchecks::{self, FactSpec};
 use crate::features::reports::period::Period;
 use crate::features::reports::{Progress, ReportError};
@@ -80,6 +80,7 @@ pub async fn survey(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<Sur
     let id: i64 = form.survey.trim().parse().map_err(|_| ConsoleError::NotFound)?;
     let s = store::get(&ctx.db, id).await?.filter(|s| manage::may_manage(&staff.actor, s)).ok_or(ConsoleError::NotFound)?;
     let scope = s.area_path.clone();
+    let _slot = slot(&ctx)?;
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
     let out = surveys::export(&ctx.db, s, staff.lang, ctx.config.tz, dir.path()).await?;
     let detail = format!("kind=survey survey={id} scope={scope} respondents={} via=console", out.respondents);
@@ -96,6 +97,7 @@ pub async fn factcheck(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<
     allowed(&staff)?;
     let period = period(&form.from, &form.to)?;
     let (area_path, area_label) = chosen_scope(&ctx, &staff, &form.area).await?;
+    let _slot = slot(&ctx)?;
     let spec = FactSpec { period, area_path: area_path.clone(), area_label, lang: staff.lang, tz: ctx.config.tz };
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
     let out = factchecks::export(&ctx.db, &spec, dir.path(), Arc::new(Progress::default())).await?;

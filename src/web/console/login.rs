@@ -2,18 +2,20 @@
 //!
 //! Opening the link (GET) only shows a "Masuk" button: Telegram and other link
 //! previewers fetch URLs, and must not use up the one-time token. The button's POST
-//! is same-site, so the `SameSite=Strict` cookie it sets is sent from then on.
+//! is same-site, so the `SameSite=Strict` cookie it sets is sent from then on; a POST
+//! from another site is refused before the token is looked at ([`guard::same_origin`]).
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
 
 use super::auth::{self, Claim};
 use super::layout::{self, frame, notice};
-use super::staff::{COOKIE, actor_of, may_use_console};
+use super::guard;
+use super::staff::{actor_of, cookie_name, may_use_console};
 use super::{ConsoleError, Ctx, Staff};
 use crate::platform::audit;
 use crate::platform::i18n::{Lang, t};
@@ -56,7 +58,10 @@ pub struct LoginForm {
     token: String,
 }
 
-pub async fn log_in(State(ctx): State<Ctx>, Form(form): Form<LoginForm>) -> Result<Response, ConsoleError> {
+pub async fn log_in(State(ctx): State<Ctx>, headers: HeaderMap, Form(form): Form<LoginForm>) -> Result<Response, ConsoleError> {
+    if !guard::same_origin(&ctx.config.public_url, &headers) {
+        return Ok(notice(StatusCode::FORBIDDEN, Lang::Id, "console-forbidden-title", "console-login-cross-site"));
+    }
     if !well_formed(&form.token) {
         return Ok(refused(Claim::Unknown));
     }
@@ -68,11 +73,11 @@ pub async fn log_in(State(ctx): State<Ctx>, Form(form): Form<LoginForm>) -> Resu
     if !may_use_console(&actor_of(&ctx, user_id).await?) {
         return Ok(notice(StatusCode::FORBIDDEN, Lang::Id, "console-forbidden-title", "console-no-role"));
     }
-    let lang = crate::features::members::users::language(&ctx.db, user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, user_id).await?;
     let id = auth::open(&ctx.db, user_id, lang, now).await?;
     audit::record(&ctx.db, Some(user_id), "console.login", "", now).await?;
-    let secure = if ctx.config.public_url.scheme() == "https" { "; Secure" } else { "" };
-    let cookie = format!("{COOKIE}={id}; Path=/; HttpOnly; SameSite=Strict{secure}");
+    let secure = if guard::https(&ctx) { "; Secure" } else { "" };
+    let cookie = format!("{}={id}; Path=/; HttpOnly; SameSite=Strict{secure}", cookie_name(&ctx));
     let mut response = Redirect::to("/dasbor/aspirasi").into_response();
     let value = HeaderValue::from_str(&cookie).map_err(|_| ConsoleError::Forbidden)?;
     response.headers_mut().insert(header::SET_COOKIE, value);
@@ -93,7 +98,8 @@ pub async fn log_out(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<Csrf
     auth::end(&ctx.db, &staff.session.id_hash, now).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.logout", "", now).await?;
     let mut response = notice(StatusCode::OK, staff.lang, "console-logged-out-title", "console-logged-out");
-    let expired = HeaderValue::from_str(&format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"));
+    let secure = if guard::https(&ctx) { "; Secure" } else { "" };
+    let expired = HeaderValue::from_str(&format!("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}", cookie_name(&ctx)));
     response.headers_mut().insert(header::SET_COOKIE, expired.map_err(|_| ConsoleError::Forbidden)?);
     Ok(response)
 }

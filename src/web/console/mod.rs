@@ -10,13 +10,16 @@
 //! - [`umkm`], [`trainings`], [`announcements`] (with [`recall`]), [`downloads`]
 //!   (with [`listening`]: survey results and cek fakta),
 //!   [`audit_log`]: *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
-//! - [`layout`]: the page frame, embedded CSS, error pages.
+//! - [`layout`]: the page frame, embedded CSS, error pages; [`guard`]: security
+//!   headers on every response and the same-origin check of the login.
 
 mod announcements;
 mod audit_log;
+mod audit_words;
 pub mod auth;
 pub mod bot;
 mod downloads;
+mod guard;
 mod layout;
 mod listening;
 mod login;
@@ -60,6 +63,9 @@ pub enum ConsoleError {
     /// A form value the page cannot use (a malformed period, say).
     #[error("bad input")]
     BadInput,
+    /// Every download slot is taken ([`EXPORTS_AT_ONCE`]); try again shortly.
+    #[error("busy")]
+    Busy,
     /// Telegram did not give us a file (logged; the person sees the error page).
     #[error("telegram: {0}")]
     Telegram(String),
@@ -69,8 +75,14 @@ pub enum ConsoleError {
     Db(#[from] DbError),
 }
 
+/// Report files the console builds at once in one process (see
+/// `AppCtx::console_exports`): each is a streamed XLSX/CSV build on a machine of a
+/// few cores; one more download is answered "busy, try again".
+pub const EXPORTS_AT_ONCE: usize = 2;
+
 /// The console's routes; the caller mounts them on its HTTP listener.
 pub fn routes(ctx: Ctx) -> Router {
+    let telegram = photo::Telegram::new(&ctx);
     Router::new()
         .route("/masuk/{token}", get(login::link_page))
         .route("/masuk", post(login::log_in))
@@ -101,10 +113,28 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/pengumuman/{id}/tarik", get(recall::confirm).post(recall::recall))
         .route("/dasbor/audit", get(audit_log::page))
         .fallback(layout::not_found)
+        .layer(axum::Extension(telegram))
+        .layer(axum::middleware::map_response_with_state(ctx.clone(), guard::headers))
         .with_state(ctx)
+}
+
+/// The console as plugged into kimbot: `/dasbor` in chat, and the logins and sessions it stores.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("console")
+        .with_audit_words(&audit_words::WORDS)
+        .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
+        .with_chat::<bot::Console>()
+        .with_personal_data(&personal::DATA, DataRank::Child)
 }
 
 /// The link `/dasbor` hands out: `<public url>/masuk/<token>`.
 pub fn login_url(ctx: &AppCtx, token: &str) -> String {
     format!("{}/masuk/{token}", ctx.config.public_url.as_str().trim_end_matches('/'))
+}
+
+/// The console's "something went wrong" page (500), for failures outside any one
+/// handler's error type: a handler that panicked ([`crate::web::guard`]).
+pub fn server_error_page() -> axum::response::Response {
+    layout::notice(axum::http::StatusCode::INTERNAL_SERVER_ERROR, crate::platform::i18n::Lang::Id, "console-error-title", "console-error")
 }

@@ -15,13 +15,17 @@ use super::summary;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::{Category, Status, local_time};
 use crate::features::aspirations::render::{self, clip};
-use crate::features::members::{Area, covers};
+use crate::kernel::members::{Area, covers};
 use crate::platform::audit;
 use crate::platform::db::{Db, DbResult, like_contains};
-use crate::platform::i18n::{Lang, t};
+use crate::platform::i18n::{Arg, Lang, t, ta};
 
 /// Rows per page.
 pub const PAGE: i64 = 50;
+/// The longest search text (characters) the queue looks for; longer text is cut to
+/// it (and the page says so): a huge `q` would make an unbounded `LIKE` pattern,
+/// which SQLite refuses outright.
+pub const Q_MAX: usize = 100;
 /// Up to this many KIMs, a text search walks their own tickets (see [`rows`]).
 const FEW_KIMS: usize = 16;
 
@@ -171,7 +175,11 @@ pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<Qu
         .collect()
 }
 
-pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>) -> Result<Response, ConsoleError> {
+pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filters>) -> Result<Response, ConsoleError> {
+    let cut = f.q.chars().count() > Q_MAX;
+    if cut {
+        f.q = f.q.chars().take(Q_MAX).collect();
+    }
     let scope = staff.kims(&ctx).await?;
     let offered = summary::choices(&ctx, &staff, &scope).await?;
     let area = summary::chosen(&f.area, &offered)?;
@@ -185,6 +193,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
     let lang = staff.lang;
     let next = more.then(|| found.last().map(|r| f.next(r.id))).flatten();
     let body = html! {
+        @if cut { p.flash role="status" { (ta(lang, "console-search-cut", &[("max", Arg::from(Q_MAX as i64))])) } }
         (filter_form(lang, &f, &offered))
         @if found.is_empty() {
             p.empty { (t(lang, "console-queue-empty")) }
@@ -220,7 +229,7 @@ fn filter_form(lang: Lang, f: &Filters, offered: &[Area]) -> Markup {
             label { (t(lang, "console-filter-from")) input type="date" name="from" value=(f.from); }
             label { (t(lang, "console-filter-to")) input type="date" name="to" value=(f.to); }
             (summary::area_select(lang, offered, &f.area))
-            label { (t(lang, "console-filter-text")) input type="search" name="q" value=(f.q) maxlength="100"; }
+            label { (t(lang, "console-filter-text")) input type="search" name="q" value=(f.q) maxlength=(Q_MAX); }
             label.check { input type="checkbox" name="overdue" value="1" checked[f.overdue_only()]; " " (t(lang, "console-filter-overdue")) }
             label { (t(lang, "console-sort"))
                 select name="sort" {

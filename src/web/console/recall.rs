@@ -4,7 +4,7 @@
 //! marking the run and the audit entry are the same as in Telegram. Who may recall is
 //! who may manage the announcement; anyone else gets "not found", like a missing one.
 
-use axum::Form;
+use axum::{Extension, Form};
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use maud::html;
@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::announcements::{recallable, render, visible};
 use super::layout::{self, Nav};
+use super::photo::Telegram;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::announcements::model::Announcement;
 use crate::features::announcements::recall::recall_run;
@@ -65,12 +66,17 @@ pub struct RecallForm {
     run: String,
 }
 
-pub async fn recall(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form(form): Form<RecallForm>) -> Result<Response, ConsoleError> {
+pub async fn recall(
+    State(ctx): State<Ctx>,
+    Extension(telegram): Extension<Telegram>,
+    staff: Staff,
+    Path(id): Path<String>,
+    Form(form): Form<RecallForm>,
+) -> Result<Response, ConsoleError> {
     staff.check_csrf(&form.csrf)?;
     let ann = visible(&ctx, &staff, &id).await?;
     let (run, _) = run_of(&ctx, &ann, &form.run).await?;
-    let bot = super::photo::bot(&ctx)?;
-    let outcome = recall_run(&ctx, &bot, staff.actor.user_id, ann.id, &run).await?;
+    let outcome = recall_run(&ctx, telegram.bot()?, staff.actor.user_id, ann.id, &run).await?;
     let lang = staff.lang;
     let mut lines = vec![ta(lang, "ann-recalled", &[("groups", Arg::from(outcome.deleted))])];
     for (count, key) in [(outcome.too_old, "ann-recall-too-old"), (outcome.waiting, "ann-recall-waiting"), (outcome.failed, "ann-recall-failed")] {

@@ -7,15 +7,25 @@ use axum::http::request::Parts;
 use teloxide::types::UserId;
 
 use super::auth::{self, Session};
-use super::{ConsoleError, Ctx};
-use crate::features::members::{Actor, Kim, areas};
-use crate::features::members::permissions::{Action, may};
+use super::{ConsoleError, Ctx, guard};
+use crate::kernel::members::{Actor, Kim, areas};
+use crate::kernel::members::permissions::{Action, may};
 use crate::features::aspirations::model::{self, Access};
 use crate::platform::audit;
+use crate::platform::ctx::AppCtx;
 use crate::platform::i18n::Lang;
 
-/// Name of the session cookie.
+/// Name of the session cookie over plain http (a machine of one's own, tests).
 pub const COOKIE: &str = "kimbot_console";
+/// Its name over https: the `__Host-` prefix makes browsers accept it only with
+/// `Secure`, `Path=/` and no `Domain`, so another host of the same site cannot set
+/// or shadow it.
+pub const HOST_COOKIE: &str = "__Host-kimbot_console";
+
+/// The session cookie's name for this console ([`guard::https`]).
+pub fn cookie_name(ctx: &AppCtx) -> &'static str {
+    if guard::https(ctx) { HOST_COOKIE } else { COOKIE }
+}
 
 /// A logged-in coordinator, staff member or admin.
 #[derive(Debug, Clone)]
@@ -57,14 +67,14 @@ pub fn may_use_console(actor: &Actor) -> bool {
 
 pub async fn actor_of(ctx: &Ctx, user_id: i64) -> Result<Actor, ConsoleError> {
     let is_admin = ctx.config.is_admin(UserId(user_id as u64));
-    Ok(crate::features::members::roles::actor(&ctx.db, user_id, is_admin).await?)
+    Ok(crate::kernel::members::roles::actor(&ctx.db, user_id, is_admin).await?)
 }
 
 impl FromRequestParts<Ctx> for Staff {
     type Rejection = ConsoleError;
 
     async fn from_request_parts(parts: &mut Parts, ctx: &Ctx) -> Result<Self, Self::Rejection> {
-        let value = cookie(&parts.headers, COOKIE).ok_or(ConsoleError::LoggedOut)?;
+        let value = cookie(&parts.headers, cookie_name(ctx)).ok_or(ConsoleError::LoggedOut)?;
         let now = ctx.now();
         let session = auth::find(&ctx.db, value, now).await?.ok_or(ConsoleError::LoggedOut)?;
         let actor = actor_of(ctx, session.user_id).await?;

@@ -54,7 +54,8 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
     let history = store::history(&ctx.db, ticket.id).await?;
     let thread = store::thread(&ctx.db, ticket.id).await?;
     let sender = flow::sender(ctx, scoped, staff.lang).await?;
-    let photos = store::photos(&ctx.db, ticket.id).await?.len();
+    // Photos of an anonymous ticket are hidden from coordinators like its pin.
+    let photos = if flow::hides_sender(scoped) { 0 } else { store::photos(&ctx.db, ticket.id).await?.len() };
     let undo = super::undo::offer(ctx, staff, scoped).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.view", &ticket.number, ctx.now()).await?;
     let lang = staff.lang;

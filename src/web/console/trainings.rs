@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::layout::{self, Nav};
 use super::{ConsoleError, Ctx, Staff, downloads};
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::permissions::{Action, may};
 use crate::features::reports::{Progress, ReportError, registry};
 use crate::features::trainings::model::Training;
 use crate::features::trainings::{render, store};
@@ -176,6 +176,7 @@ pub struct Download {
 /// The attendance export of `/laporan` (registered, then the waitlist).
 pub async fn download(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(q): Query<Download>) -> Result<Response, ConsoleError> {
     let tr = visible(&ctx, &staff, &id).await?;
+    let _slot = downloads::slot(&ctx)?;
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
     let out = registry::export_attendance(&ctx.db, tr.id, staff.lang, tr.tz(ctx.config.tz), dir.path(), Arc::new(Progress::default())).await?;
     let detail = format!("kind=attendance training={} scope={} rows={} via=console", tr.id, tr.area_path, out.rows);

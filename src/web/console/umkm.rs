@@ -138,7 +138,7 @@ async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Saved, ConsoleErr
 pub async fn business(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) -> Result<Response, ConsoleError> {
     let saved = visible(&ctx, &staff, &id).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.umkm.view", &format!("umkm={}", saved.id), ctx.now()).await?;
-    let kim = crate::features::members::areas::kim_by_id(&ctx.db, saved.kim_id).await?;
+    let kim = crate::kernel::members::areas::kim_by_id(&ctx.db, saved.kim_id).await?;
     let lang = staff.lang;
     let r = &saved.registration;
     let row = |key: &str, value: String| html! { tr { th { (t(lang, key)) } td.text { (value) } } };

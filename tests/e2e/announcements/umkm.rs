@@ -34,7 +34,7 @@ async fn owner(app: &TestApp, id: i64, name: &str, kim: &str, sector: &str, news
 }
 
 async fn kim_of(app: &TestApp, code: &str) -> (i64, i64) {
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap();
     (kim.id, kim.kelurahan_id)
 }
 

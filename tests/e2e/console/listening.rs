@@ -5,7 +5,7 @@
 use calamine::{Data, Range, Reader, Xlsx};
 use kimbot::features::factcheck::model::{self, Verdict};
 use kimbot::features::factcheck::store::{self as facts, Answer, NewCheck};
-use kimbot::features::members::areas;
+use kimbot::kernel::members::areas;
 use kimbot::features::surveys::model::{Draft, Kind, Question};
 use kimbot::features::surveys::responses::{self, Given};
 use kimbot::features::surveys::store::{self as surveys, Reach};
@@ -74,8 +74,10 @@ async fn a_coordinator_downloads_only_their_own_surveys_results_and_staff_those_
     let mine = survey(&app, 6201, KIM, "Kebutuhan UMKM Bukit Lama").await;
     let neighbours = survey(&app, 6202, "IB1-BB", "Survei Bukit Baru").await;
     let kemuning = survey(&app, 6203, "KMN-KM", "Survei Kemuning").await;
-    respond(&app, mine, 6211, KIM, 0).await;
-    respond(&app, mine, 6212, KIM, 1).await;
+    // Five answers to show a breakdown; the neighbours' one answer shows only its count.
+    for (user, option) in [(6211, 0), (6212, 1), (6214, 0), (6215, 1), (6216, 0)] {
+        respond(&app, mine, user, KIM, option).await;
+    }
     respond(&app, neighbours, 6213, "IB1-BB", 0).await;
 
     let cookie = log_in(&app, &link_for(&koor).await).await;
@@ -91,8 +93,8 @@ async fn a_coordinator_downloads_only_their_own_surveys_results_and_staff_those_
     assert!(!page.contains("/dasbor/unduh/cekfakta"), "no cek fakta report for coordinators, as in /laporan");
     assert!(kind.contains("spreadsheetml"), "{kind}");
     let summary = sheet(xlsx, "Ringkasan");
-    assert_eq!(row(&summary, 4, 2), ["Responden", "2"]);
-    assert_eq!(row(&summary, 7, 5), ["1", "Kebutuhan paling mendesak?", "🔘 Pilihan", "Modal usaha", "1"]);
+    assert_eq!(row(&summary, 4, 2), ["Responden", "5"]);
+    assert_eq!(row(&summary, 7, 5), ["1", "Kebutuhan paling mendesak?", "🔘 Pilihan", "Modal usaha", "3"]);
     assert!(png_kind == "image/png" && png.starts_with(b"\x89PNG"), "{png_kind}");
     assert_eq!((other, missing), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND), "another coordinator's survey looks missing");
     assert_eq!(other_page, missing_page);
@@ -108,7 +110,8 @@ async fn a_coordinator_downloads_only_their_own_surveys_results_and_staff_those_
     assert!(page.contains("Kebutuhan UMKM Bukit Lama") && page.contains("Survei Bukit Baru") && !page.contains("Survei Kemuning"), "{page}");
     let csv = String::from_utf8(csv).unwrap();
     assert_eq!(status, StatusCode::OK);
-    assert!(kind.starts_with("text/csv") && csv.starts_with('\u{feff}') && csv.contains("Modal usaha;1"), "{csv}");
+    assert!(kind.starts_with("text/csv") && csv.starts_with('\u{feff}') && csv.contains("paling sedikit 5 orang"), "{csv}");
+    assert!(!csv.contains("Modal usaha"), "one respondent: no breakdown: {csv}");
     assert!(!csv.contains("Siti") && !csv.contains("6213"), "names no one: {csv}");
     assert_eq!(beside, StatusCode::NOT_FOUND, "another kecamatan's survey looks missing");
     let audited = "SELECT COUNT(*) FROM audit_log WHERE actor = $1 AND detail LIKE 'kind=survey survey=% respondents=1 via=console'";

@@ -3,6 +3,8 @@
 
 mod browser;
 mod browser_undo;
+mod guard;
+mod limits;
 mod listening;
 mod pages;
 mod queue;
@@ -98,7 +100,7 @@ async fn staff_log_in_with_the_bots_link_and_move_a_ticket_the_resident_hears_of
     let notice = next_skipping_notices(&resident).await;
     assert!(notice.text.contains(&number) && notice.text.contains("Diteruskan ke Dinas PU"), "{}", notice.text);
 
-    kimbot::features::members::roles::revoke_all(&app.db, 5802, 1).await.unwrap();
+    kimbot::kernel::members::roles::revoke_all(&app.db, 5802, 1).await.unwrap();
     let (status, _) = get(&app, &cookie, "/dasbor/aspirasi").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "a revoked role is logged out at once");
 }

@@ -1,7 +1,7 @@
 //! The console's UMKM, Unduh and Audit pages over HTTP: scope (a guessed id from
 //! another area answers exactly like a missing one), roles, escaping, audit entries.
 
-use kimbot::features::members::areas;
+use kimbot::kernel::members::areas;
 use kimbot::features::umkm::model::{Need, Place, Registration, Scale, Sector};
 use reqwest::StatusCode;
 

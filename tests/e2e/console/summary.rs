@@ -2,7 +2,7 @@
 //! answers exactly like a missing one), the numbers themselves, and the tallies the
 //! page reads agreeing with the tickets for periods on and off week boundaries.
 
-use kimbot::features::members::areas;
+use kimbot::kernel::members::areas;
 use kimbot::web::console::summary::tally::{self, RESPONSE_BOUNDS, WEEK};
 use reqwest::StatusCode;
 use sqlx::Row;
@@ -125,6 +125,22 @@ async fn the_summary_counts_a_period_in_scope_and_another_kecamatans_area_looks_
     let (bad, page) = get(&app, &cookie, "/dasbor/ringkasan?period=dates&from=2026-12-31&to=2026-01-01").await;
     assert_eq!(bad, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("Tanggal pilihan tidak bisa dipakai") && page.contains("value=\"2026-12-31\""), "the typed dates stay");
+}
+
+#[tokio::test]
+async fn dates_at_the_end_of_the_calendar_are_refused_on_the_summary_and_downloads_instead_of_panicking() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 6102, "Staf Rina", KECAMATAN).await;
+    let cookie = log_in(&app, &link_for(&staff).await).await;
+    let far = "from=%2B262142-12-30&to=%2B262142-12-31";
+
+    let (summary, page) = get(&app, &cookie, &format!("/dasbor/ringkasan?period=dates&{far}")).await;
+    assert_eq!(summary, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("antara tahun 2000 dan 2100"), "{page}");
+    let (download, _) = get(&app, &cookie, &format!("/dasbor/unduh/aspirasi?{far}")).await;
+    assert_eq!(download, StatusCode::BAD_REQUEST);
+    let (early, _) = get(&app, &cookie, "/dasbor/ringkasan?period=dates&from=1999-12-31&to=2000-01-01").await;
+    assert_eq!(early, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 /// Seconds → histogram bucket, as the triggers and the page count them.

@@ -33,7 +33,7 @@ pub async fn wait_text(p: &Person, needle: &str) -> BotMessage {
 
 /// Registers a feed as `kimbot feeds add URL --area AREA` does (default schedule).
 pub async fn add_feed(app: &TestApp, url: &str, area: &str) -> i64 {
-    let mut found = kimbot::features::members::areas::find_scope_areas(&app.db, area).await.unwrap();
+    let mut found = kimbot::kernel::members::areas::find_scope_areas(&app.db, area).await.unwrap();
     assert_eq!(found.len(), 1, "{area}");
     let tz = chrono_tz::Asia::Jakarta;
     let now = app.clock.now();

@@ -4,8 +4,8 @@
 //! announcement sent to their UMKM stays counted in its report without their chat id
 //! or business name.
 
-use kimbot::features::members::areas::kim_by_code;
-use kimbot::features::members::roles::{self, Scope};
+use kimbot::kernel::members::areas::kim_by_code;
+use kimbot::kernel::members::roles::{self, Scope};
 use kimbot::features::trainings::store as trainings;
 use kimbot::platform::audit;
 use sqlx::Row;

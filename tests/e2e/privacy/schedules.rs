@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use fake_telegram::{Group, Person};
-use kimbot::features::members::roles;
+use kimbot::kernel::members::roles;
 
 use crate::announcements::steps::{compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_button, wait_text, wib};
 use crate::support::{MessageExt, TestApp, spawn_app_with_clock};

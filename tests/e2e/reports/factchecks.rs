@@ -15,7 +15,7 @@ const EXPLANATION: &str = "Tidak ada program bansos Rp 5 juta; tautan itu bukan 
 /// A request from `user` of `kim` at `at`, answered at once when the content was
 /// checked before (as the chat does).
 async fn request(app: &TestApp, user: i64, kim: &str, text: &str, at: i64) -> i64 {
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let new = NewCheck {
         user_id: user,
         kim_id: kim.id,
@@ -25,8 +25,8 @@ async fn request(app: &TestApp, user: i64, kim: &str, text: &str, at: i64) -> i6
         photo: None,
         content_hash: model::content_hash(text),
     };
-    let known = store::known_answer(&app.db, &new.content_hash, new.link.as_deref()).await.unwrap();
-    store::create(&app.db, &new, 2026, at, known.as_ref().map(|(a, by)| (a, *by))).await.unwrap().id
+    let known = store::known_answer(&app.db, &new.content_hash).await.unwrap();
+    store::create(&app.db, &new, 2026, at, known.as_ref().map(|k| (&k.answer, k.by))).await.unwrap().id
 }
 
 async fn verdict(app: &TestApp, id: i64, verdict: Verdict, at: i64) {

@@ -78,7 +78,7 @@ async fn kecamatan_staff_get_their_umkm_registry_as_xlsx_with_the_right_cells() 
 async fn umkm_presses_outside_the_scope_or_after_losing_the_role_are_refused() {
     let app = spawn_app().await;
     let rina = staff(&app, 7420, "Ilir Barat I").await;
-    let kemuning = kimbot::features::members::areas::find_scope_areas(&app.db, "Kemuning").await.unwrap().remove(0);
+    let kemuning = kimbot::kernel::members::areas::find_scope_areas(&app.db, "Kemuning").await.unwrap().remove(0);
     rina.send("/laporan").await;
     rina.next_message().await;
     rina.press("Daftar UMKM").await;
@@ -90,7 +90,7 @@ async fn umkm_presses_outside_the_scope_or_after_losing_the_role_are_refused() {
     }
     rina.press("Seluruh Ilir Barat I").await;
     let sectors = rina.next_message().await;
-    kimbot::features::members::roles::revoke_all(&app.db, 7420, 1).await.unwrap();
+    kimbot::kernel::members::roles::revoke_all(&app.db, 7420, 1).await.unwrap();
     let id = rina.press_data(sectors.message_id, &sectors.buttons[0][0].callback_data.clone().unwrap()).await;
     assert_eq!(wait_answer(&rina, &id).await.as_deref(), Some(STALE));
     rina.expect_no_message(Duration::from_millis(300)).await;
@@ -98,7 +98,7 @@ async fn umkm_presses_outside_the_scope_or_after_losing_the_role_are_refused() {
 }
 
 async fn training(app: &TestApp, kim: &str, title: &str) -> i64 {
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let start = chrono::Utc::now().timestamp() + 7 * 86_400;
     sqlx::query(
         "INSERT INTO trainings (kim_id, title, organiser, description, starts_at, ends_at, quota, status, created_by, created_at, updated_at) \

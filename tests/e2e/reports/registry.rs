@@ -10,7 +10,7 @@ use super::{TestApp, cell, row, seat, sheet};
 use crate::support::spawn_app;
 
 pub(super) async fn business(app: &TestApp, user: i64, name: &str, kim: &str, sector: &str, needs: &str) {
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     sqlx::query("INSERT INTO users (id, first_name, language, created_at, updated_at) VALUES ($1, $2, 'id', 0, 0)")
         .bind(user)
         .bind(name)
@@ -66,7 +66,7 @@ async fn the_umkm_export_filters_by_area_sector_and_need() {
 #[tokio::test]
 async fn the_attendance_export_lists_registered_people_then_the_waitlist() {
     let app = spawn_app().await;
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     let training: i64 = {
         use sqlx::Row;
         sqlx::query(

@@ -4,7 +4,7 @@
 //! refused; the SQL filter behind the pages agrees with `may_manage`.
 
 use fake_telegram::{BotMessage, Person};
-use kimbot::features::members::{Actor, areas};
+use kimbot::kernel::members::{Actor, areas};
 use kimbot::features::surveys::listing;
 use kimbot::features::surveys::manage::may_manage;
 use kimbot::features::surveys::model::{Draft, Kind, Question};

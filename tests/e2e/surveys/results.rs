@@ -4,7 +4,7 @@
 //! no one anywhere.
 
 use calamine::{Data, Range, Reader, Xlsx};
-use kimbot::features::members::areas;
+use kimbot::kernel::members::areas;
 use kimbot::features::surveys::cli::{SurveysAction, run};
 use kimbot::features::surveys::model::{Draft, Kind, Question};
 use kimbot::features::surveys::responses::{self, Given};
@@ -92,6 +92,13 @@ async fn a_coordinator_gets_their_surveys_results_by_kecamatan_as_xlsx_csv_and_c
     respond(&app, id, 7102, "IB1-BB", (1, 4, "Pasar murah"), true).await;
     respond(&app, id, 7103, "KMN-KM", (0, 3, "Bantuan modal"), true).await;
     respond(&app, id, 7104, "KMN-KM", (2, 1, "belum selesai"), false).await;
+    // Five per kecamatan: enough for the breakdown (fewer pool or hold it back, see `again`).
+    respond(&app, id, 7105, "IB1-BL", (1, 4, "Jalan rusak"), true).await;
+    respond(&app, id, 7106, "IB1-BB", (2, 5, "Pelatihan foto"), true).await;
+    respond(&app, id, 7107, "IB1-BL", (0, 4, "Pameran produk"), true).await;
+    for (user, choice, scale, text) in [(7108, 1, 3, "Kredit usaha"), (7109, 2, 2, "Modal kerja"), (7110, 0, 3, "Pelatihan"), (7111, 0, 4, "Wifi gratis")] {
+        respond(&app, id, user, "KMN-KM", (choice, scale, text), true).await;
+    }
 
     koor.send("/laporan").await;
     let kinds = wait_text(&koor, "Laporan apa").await;
@@ -104,25 +111,25 @@ async fn a_coordinator_gets_their_surveys_results_by_kecamatan_as_xlsx_csv_and_c
     let forged = koor.press_data(list.message_id, &format!("r:sv:{hidden}")).await;
     assert_eq!(wait_answer(&koor, &forged).await.as_deref(), Some(STALE), "another coordinator's survey reads as missing");
     koor.press("Kebutuhan UMKM").await;
-    wait_text(&koor, "Hasil survei \"Kebutuhan UMKM\": 3 responden").await;
+    wait_text(&koor, "Hasil survei \"Kebutuhan UMKM\": 10 responden").await;
 
     let xlsx = sent_file(&app, &format!("survei-{id}.xlsx")).await;
     let mut book = Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
     let summary = book.worksheet_range("Ringkasan").unwrap();
-    assert_eq!(row(&summary, 4, 2), ["Responden", "3"]);
+    assert_eq!(row(&summary, 4, 2), ["Responden", "10"]);
     assert_eq!(row(&summary, 6, 5), ["No", "Pertanyaan", "Jenis", "Jawaban", "Jumlah"]);
-    assert_eq!(row(&summary, 7, 5), ["1", "Kebutuhan paling mendesak?", "🔘 Pilihan", "Modal usaha", "2"]);
-    assert_eq!(row(&summary, 14, 5), ["2", "Seberapa puas?", "⭐ Skala 1–5", "5", "1"]);
-    assert_eq!(row(&summary, 15, 5), ["2", "Seberapa puas?", "⭐ Skala 1–5", "Rata-rata", "4"]);
-    assert_eq!(row(&summary, 16, 5), ["3", "Saran Anda?", "✍️ Teks singkat", "Jawaban teks", "3"]);
+    assert_eq!(row(&summary, 7, 5), ["1", "Kebutuhan paling mendesak?", "🔘 Pilihan", "Modal usaha", "5"]);
+    assert_eq!(row(&summary, 14, 5), ["2", "Seberapa puas?", "⭐ Skala 1–5", "5", "2"]);
+    assert_eq!(row(&summary, 15, 5), ["2", "Seberapa puas?", "⭐ Skala 1–5", "Rata-rata", "3.7"]);
+    assert_eq!(row(&summary, 16, 5), ["3", "Saran Anda?", "✍️ Teks singkat", "Jawaban teks", "10"]);
     let by_kec = book.worksheet_range("Per kecamatan").unwrap();
     assert_eq!(row(&by_kec, 0, 6), ["No", "Pertanyaan", "Jawaban", "Ilir Barat I", "Kemuning", "Total"]);
-    assert_eq!(row(&by_kec, 1, 6), ["1", "Kebutuhan paling mendesak?", "Modal usaha", "1", "1", "2"]);
-    assert_eq!(row(&by_kec, 2, 6), ["1", "Kebutuhan paling mendesak?", "Pemasaran digital", "1", "0", "1"]);
+    assert_eq!(row(&by_kec, 1, 6), ["1", "Kebutuhan paling mendesak?", "Modal usaha", "2", "3", "5"]);
+    assert_eq!(row(&by_kec, 2, 6), ["1", "Kebutuhan paling mendesak?", "Pemasaran digital", "2", "1", "3"]);
     let texts = book.worksheet_range("Jawaban teks").unwrap();
     assert_eq!(row(&texts, 1, 4), ["3", "Saran Anda?", "Ilir Barat I", "=1+1 tolong pelatihan"]);
-    assert_eq!(row(&texts, 3, 4), ["3", "Saran Anda?", "Kemuning", "Bantuan modal"]);
-    assert_eq!(cell(&texts, 4, 0), "", "the unsubmitted response is not counted");
+    assert_eq!(row(&texts, 6, 4), ["3", "Saran Anda?", "Kemuning", "Bantuan modal"]);
+    assert_eq!(cell(&texts, 11, 0), "", "the unsubmitted response is not counted");
 
     let call = app.wait_for_call("sendDocument", |p| p["document"]["file_name"] == format!("survei-{id}-titikkoma.csv")).await;
     let csv = call.params["document"]["text"].as_str().expect("a text upload").to_string();
@@ -142,7 +149,7 @@ async fn a_coordinator_gets_their_surveys_results_by_kecamatan_as_xlsx_csv_and_c
         .await
         .unwrap()
         .get("detail");
-    assert_eq!(detail, format!("kind=survey survey={id} scope=Kota Palembang respondents=3"));
+    assert_eq!(detail, format!("kind=survey survey={id} scope=Kota Palembang respondents=10"));
     drop(other_koor);
 }
 
@@ -153,7 +160,7 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
     app.grant_staff(8941, "Ilir Barat I").await;
     let bl = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     let km = areas::kim_by_code(&app.db, "KMN-KM").await.unwrap().unwrap();
-    let reach = |k: &kimbot::features::members::Kim| Reach { kim_id: Some(k.id), training_id: None, area_id: None, area_path: k.area_path.clone(), name: k.name.clone() };
+    let reach = |k: &kimbot::kernel::members::Kim| Reach { kim_id: Some(k.id), training_id: None, area_id: None, area_path: k.area_path.clone(), name: k.name.clone() };
     let inside = survey(&app, 8942, reach(&bl)).await;
     let beside = survey(&app, 8943, reach(&km)).await;
     respond(&app, inside, 7201, "IB1-BL", (2, 2, "Perlu QRIS"), true).await;
@@ -178,7 +185,8 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
         assert!(dir.path().join(&name).exists(), "{name}");
     }
     let csv = std::fs::read_to_string(dir.path().join(format!("survei-{inside}-titikkoma.csv"))).unwrap();
-    assert!(csv.contains("1;Kebutuhan paling mendesak?;🔘 Pilihan;Ilir Barat I;Perizinan;1"), "{csv}");
+    // One respondent: counts only, and why.
+    assert!(csv.contains("paling sedikit 5 orang menjawab") && !csv.contains("Perizinan"), "{csv}");
     let missing = run(&app.db, chrono_tz::Asia::Jakarta, SurveysAction::Export { id: 999, out: dir.path().into() }, NOW, &mut out).await;
     assert!(missing.is_err());
     let binary = std::process::Command::new(env!("CARGO_BIN_EXE_kimbot"))
@@ -205,7 +213,7 @@ async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts()
     respond(&app, half, 7301, "IB1-BL", (0, 2, "belum"), false).await;
     let ctx = app.ctx.clone().unwrap();
 
-    let shown = serde_json::to_value(kimbot::features::privacy::export::gather(&app.db, kimbot::app::registry::PERSONAL_DATA, 7301).await.unwrap()).unwrap();
+    let shown = serde_json::to_value(kimbot::features::privacy::export::gather(&app.db, kimbot::app::registry::personal_data(), 7301).await.unwrap()).unwrap();
     let answers = shown["survey_answers"].as_array().unwrap();
     assert_eq!(answers.len(), 6, "{shown}");
     assert_eq!(answers[0]["answer"], "Pemasaran digital");
@@ -218,8 +226,11 @@ async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts()
     assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1", half).await, 0, "the unfinished one is gone");
     let kept = store::get(&app.db, done).await.unwrap().unwrap();
     let r = kimbot::features::surveys::results::load(&app.db, kept).await.unwrap();
-    assert_eq!((r.respondents, r.questions[0].totals.clone()), (1, vec![0, 1, 0]), "the counts stay");
-    assert!(r.questions[2].texts.is_empty(), "typed answers may name the person: deleted");
+    assert_eq!((r.respondents, r.withheld), (1, true), "the response still counts (its breakdown held back: one respondent)");
+    let kept = "SELECT COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = $1";
+    assert_eq!(app.count(kept, done).await, 3, "the answers stay for the counts");
+    let typed = "SELECT COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = $1 AND a.answer IS NOT NULL";
+    assert_eq!(app.count(typed, done).await, 0, "typed answers may name the person: deleted");
     kimbot::features::privacy::erase::erase(&ctx, 8951).await.unwrap();
     assert_eq!(app.count("SELECT COUNT(*) FROM surveys WHERE author_id = $1", 0).await, 2, "the author's surveys stay, without them");
 }
@@ -240,7 +251,8 @@ async fn a_survey_closes_on_time_and_its_author_gets_the_results_once() {
     assert_eq!(app.count("SELECT COUNT(*) FROM surveys WHERE id = $1 AND status = 'open'", id).await, 1, "not yet due");
     clock.advance(3_600);
     let told = wait_text(&koor, "sudah sampai waktu tutupnya").await;
-    assert!(told.text.contains("1 responden") && told.text.contains("• Perizinan: 1 (100%)") && told.text.contains("⏹ ditutup"), "{}", told.text);
+    assert!(told.text.contains("1 responden") && told.text.contains("⏹ ditutup"), "{}", told.text);
+    assert!(told.text.contains("paling sedikit 5 orang") && !told.text.contains("Perizinan"), "one respondent: no breakdown: {}", told.text);
     let again = kimbot::features::surveys::closing::close_due(app.ctx.as_ref().unwrap(), NOW + 7_200).await.unwrap();
     assert_eq!(again, 0, "closed once");
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'survey.closed_on_time' AND detail = 'survey=' || $1", id).await, 1);

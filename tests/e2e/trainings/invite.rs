@@ -12,7 +12,7 @@ use crate::support::{MessageExt, PersonExt, TestApp};
 /// says whether the programme-news consent stands too.
 async fn owner(app: &TestApp, id: i64, kim: &str, sector: &str, needs: &str, news: bool) -> Person {
     let person = app.member_of(id, &format!("Pemilik {id}"), kim).await;
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     sqlx::query(
         "INSERT INTO umkm_registrations (user_id, owner_name, business_name, sector, scale, kelurahan_id, kim_id, \
          phone, needs, created_at, updated_at) VALUES ($1, 'Pemilik', 'Usaha', $2, 'mikro', $3, $4, '+6281234567890', $5, 1, 1)",

@@ -19,7 +19,7 @@ async fn queued(n: usize) -> TestApp {
     let app = spawn_app_without_areas().await;
     app.load_areas().await;
     store::add_endpoint(&app.db, "http://127.0.0.1:9/hook", &[Event::Created], super::SECRET, NOW).await.unwrap();
-    let kim = kimbot::features::members::areas::kim_by_code(&app.db, crate::aspirations::KIM).await.unwrap().unwrap();
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, crate::aspirations::KIM).await.unwrap().unwrap();
     for i in 0..n {
         let new = NewAspiration {
             user_id: 6000 + i as i64,

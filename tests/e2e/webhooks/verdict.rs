@@ -36,10 +36,12 @@ async fn a_verdict_and_its_repeat_reach_the_receiver_with_the_documented_body_an
     let budi = app.member_of(5603, "Budi", "IB1-LP").await;
 
     ask(&siti, RUMOUR).await;
-    wait_text(&rina, "Permintaan cek fakta baru").await;
+    wait_text(&rina, "permintaan cek fakta baru").await;
     rina.send("/cekfakta antrian").await;
     wait_text(&rina, "Bansos Rp 5 juta").await;
     rina.press("❌ Hoaks").await;
+    wait_text(&rina, "tulis klaim").await;
+    rina.send("Bansos Rp 5 juta cair hari ini").await;
     wait_text(&rina, "Tulis penjelasan").await;
     rina.send(EXPLANATION).await;
     wait_text(&rina, "tersimpan").await;

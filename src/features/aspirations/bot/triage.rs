@@ -11,7 +11,7 @@ use crate::features::aspirations::model::{self, Access, NOTE_MAX, NoteRule, REPL
 use crate::features::aspirations::render::{self, Sender};
 use crate::features::aspirations::{store, undo};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};

@@ -1,6 +1,6 @@
 use super::*;
 use Status::*;
-use crate::features::members::{Actor, Kim};
+use crate::kernel::members::{Actor, Kim};
 
 /// from, to, note, expected outcome.
 type Case = (Status, Status, Option<&'static str>, Result<Status, TransitionError>);

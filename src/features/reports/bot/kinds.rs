@@ -7,8 +7,8 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::{Btn, Dialog, Kind, in_scope, scope_rows, spawn};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::permissions::{Action, may};
-use crate::features::members::display_path;
+use crate::kernel::members::permissions::{Action, may};
+use crate::kernel::members::display_path;
 use crate::features::reports::job::What;
 use crate::features::reports::query;
 use crate::features::reports::registry::UmkmFilter;

@@ -6,7 +6,7 @@
 use super::{Btn, Dialog, Kind, spawn};
 use crate::bot::HandlerError;
 use crate::bot::turn::{At, Turn};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::features::reports::job::What;
 use crate::features::surveys::{manage, store};
 use crate::platform::i18n::t;

@@ -17,7 +17,11 @@ pub async fn run(job: &Job, survey: i64, title: &str, scope: &str) -> Result<(),
     audit(job, &format!("kind=survey survey={survey} scope={scope} respondents={}", out.respondents)).await?;
     let send = |e: teloxide::RequestError| ReportError::Writer(e.to_string());
     let args = [("title", Arg::from(title)), ("respondents", Arg::from(out.respondents))];
-    job.bot.edit_message_text(job.at.0, job.at.1, ta(lang, "rep-surveys-done", &args)).await.map_err(send)?;
+    let mut text = ta(lang, "rep-surveys-done", &args);
+    if out.withheld {
+        text = format!("{text}\n{}", crate::features::surveys::render::withheld(lang));
+    }
+    job.bot.edit_message_text(job.at.0, job.at.1, text).await.map_err(send)?;
     send_files(job, &[&out.xlsx, &out.csv]).await?;
     job.bot.send_photo(job.at.0, InputFile::file(out.chart.clone())).caption(title.to_string()).await.map_err(send)?;
     Ok(())

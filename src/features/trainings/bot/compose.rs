@@ -7,7 +7,7 @@ use teloxide::types::{InlineKeyboardMarkup, Message};
 use super::ui::{self, b, bk};
 use super::{Btn, Dialog, Step, publish};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::{Kim, Role, areas};
+use crate::kernel::members::{Kim, Role, areas};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::{self, Draft, FieldError};
@@ -42,7 +42,7 @@ pub async fn manageable_kims(turn: &Turn<'_>) -> Result<Vec<Kim>, HandlerError> 
 
 /// The KIM's own zone name, or the configured `KIMBOT_TZ`.
 async fn kim_tz(turn: &Turn<'_>, kim_id: i64) -> Result<String, HandlerError> {
-    let own = crate::features::members::areas::kim_zone(&turn.ctx.db, kim_id).await?;
+    let own = crate::kernel::members::areas::kim_zone(&turn.ctx.db, kim_id).await?;
     Ok(own.unwrap_or_else(|| turn.ctx.config.tz.name().to_string()))
 }
 

@@ -9,7 +9,7 @@ use super::Btn;
 use crate::bot::link::DeepLink;
 use super::ui::bk;
 use crate::bot::HandlerResult;
-use crate::features::members::{Kim, users};
+use crate::kernel::members::{Kim, users};
 use crate::features::trainings::model::{Status, parse_link};
 use crate::features::trainings::{render, store};
 use crate::platform::ctx::AppCtx;

@@ -9,7 +9,7 @@ use super::Btn;
 use super::ui::{self, b, bk};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::model::{Status, Training};

@@ -22,7 +22,7 @@ use teloxide::types::Message;
 pub use btn::Btn;
 
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
-use crate::features::members::Role;
+use crate::kernel::members::Role;
 use crate::features::trainings::form::Draft;
 use crate::features::trainings::model::Venue;
 

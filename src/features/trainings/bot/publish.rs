@@ -7,7 +7,7 @@ use teloxide::types::InlineKeyboardMarkup;
 use super::ui::{self, b, bk};
 use super::{Btn, Dialog, Step};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::{GroupStatus, areas, groups};
+use crate::kernel::members::{GroupStatus, areas, groups};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::Draft;

@@ -7,7 +7,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 use super::buttons::Btn;
 use super::{edit, render};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::NOTICE_VERSION;
+use crate::kernel::members::NOTICE_VERSION;
 use crate::features::privacy::news;
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};

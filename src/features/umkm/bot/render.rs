@@ -6,7 +6,7 @@ use teloxide::types::{ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup,
 
 use super::buttons::Btn;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::NOTICE_VERSION;
+use crate::kernel::members::NOTICE_VERSION;
 use crate::bot::keyboards::button;
 use crate::features::umkm::flow::{Dialog, Step};
 use crate::features::umkm::model::{Form, Need, Place, Registration, Scale, Sector};

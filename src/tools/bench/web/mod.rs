@@ -117,8 +117,8 @@ pub async fn run(args: WebArgs) -> Result<(), CliError> {
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().map_err(fail)?;
     wait_until_up(&client, &base).await?;
     tokio::time::sleep(SETTLE).await;
-    let kecamatan = crate::features::members::areas::area_by_id(&db, 2).await?.ok_or_else(|| fail("no kecamatan"))?;
-    crate::features::members::roles::grant(&db, STAFF, &crate::features::members::roles::Scope::Area(kecamatan), None, now).await.map_err(fail)?;
+    let kecamatan = crate::kernel::members::areas::area_by_id(&db, 2).await?.ok_or_else(|| fail("no kecamatan"))?;
+    crate::kernel::members::roles::grant(&db, STAFF, &crate::kernel::members::roles::Scope::Area(kecamatan), None, now).await.map_err(fail)?;
     for (who, user, scoped) in [("admin, whole city", ADMIN, false), ("staff, one kecamatan", STAFF, true)] {
         let cookie = log_in(&client, &db, &base, user, now).await?;
         println!("  {:<34} {:>9} {:>9} {:>9}  bytes", format!("{who}: page"), "p50", "p95", "max");

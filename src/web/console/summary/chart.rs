@@ -11,7 +11,9 @@ use crate::features::aspirations::model::Category;
 use crate::features::aspirations::render;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
-/// One colour per category in `Category::ALL` order (as the PNG chart of `/laporan`).
+/// One colour per category in `Category::ALL` order (as the PNG chart of `/laporan`);
+/// the legend's swatches repeat them as classes `c0`…`c8` in `console.css` (the
+/// Content-Security-Policy allows no inline style).
 const COLOURS: [&str; 9] = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#17becf"];
 const W: f64 = 900.0;
 const H: f64 = 260.0;
@@ -89,7 +91,7 @@ pub fn weekly(lang: Lang, tallies: &Tallies, weeks: (i64, i64), tz: Tz) -> Optio
                 (ta(lang, "console-chart-caption", &[("weeks", Arg::from(totals.len() as i64))]))
                 ul.legend {
                     @for (ci, c) in &present {
-                        li { span.swatch style={ "background:" (COLOURS[*ci]) } {} (render::category(lang, *c)) }
+                        li { span class={ "swatch c" (ci) } {} (render::category(lang, *c)) }
                     }
                 }
             }
@@ -119,6 +121,7 @@ mod tests {
         tallies.by_week.insert((2971, "kesehatan".into()), 2);
         let svg = weekly(Lang::Id, &tallies, (2970, 2971), tz).unwrap().into_string();
         assert_eq!(svg.matches("<rect").count(), 3, "{svg}");
-        assert_eq!(svg.matches("class=\"swatch\"").count(), 2, "{svg}");
+        assert_eq!(svg.matches("class=\"swatch c").count(), 2, "{svg}");
+        assert!(!svg.contains("style="), "no inline style under the CSP: {svg}");
     }
 }

@@ -1,10 +1,14 @@
 //! `/sumber` for staff and admins: the feeds of their area with health, a
 //! "Periksa sekarang" (poll now) and a remove button each (removal is confirmed
-//! first); sending a URL adds one ([`super::add`]). Draft buttons
-//! ([`super::review`]) go to coordinators.
+//! first); sending a URL adds one ([`self::add`]). Draft buttons
+//! ([`self::review`]) go to coordinators.
 //!
 //! Role and scope are checked on every message and press; a press that no longer
 //! fits the dialogue step is refused as stale by the router.
+
+pub mod add;
+pub mod review;
+pub mod render;
 
 use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardMarkup, Message};
@@ -12,11 +16,10 @@ use teloxide::types::{InlineKeyboardMarkup, Message};
 use super::buttons::Btn;
 use super::poll::{self, Outcome};
 use super::store::{self, Feed};
-use super::{add, render, review};
-use crate::features::members::permissions::{Action, may};
+use crate::kernel::members::permissions::{Action, may};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::members::{Actor, Role};
+use crate::kernel::members::{Actor, Role};
 use crate::bot::keyboards::button;
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 

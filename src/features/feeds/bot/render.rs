@@ -7,11 +7,11 @@ use chrono_tz::Tz;
 use teloxide::types::InlineKeyboardMarkup;
 use teloxide::{ApiError, RequestError};
 
-use super::schedule::PRESETS;
-use super::store::Feed;
+use super::super::schedule::PRESETS;
+use super::super::store::Feed;
 use crate::features::announcements::cron::CronExpr;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::features::members::Area;
+use crate::kernel::members::Area;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 
@@ -59,7 +59,7 @@ fn health(lang: Lang, feed: &Feed, tz: Tz) -> String {
 }
 
 /// What went wrong, in the reader's language, from a stored
-/// [`FetchError::kind`](super::fetch::FetchError::kind).
+/// [`FetchError::kind`](super::super::fetch::FetchError::kind).
 pub fn error_text(lang: Lang, kind: Option<&str>) -> String {
     let (kind, code) = kind.unwrap_or("request").split_once(':').unwrap_or((kind.unwrap_or("request"), ""));
     let key = match kind {

@@ -4,9 +4,9 @@
 //! object. Claiming the link is part of `/start` (the bot layer's `invites`).
 
 use crate::bot::feature::{HandlerError, HandlerResult, Turn};
-use crate::features::members::permissions::{Action, may};
-use crate::features::members::roles::{self, INVITE_DAYS, INVITE_PREFIX, Scope};
-use crate::features::members::{Area, areas};
+use crate::kernel::members::permissions::{Action, may};
+use crate::kernel::members::roles::{self, INVITE_DAYS, INVITE_PREFIX, Scope};
+use crate::kernel::members::{Area, areas};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 

@@ -5,16 +5,16 @@
 
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::bot::{Dialog, valid_url};
-use super::buttons::Btn;
-use super::fetch::{Fetched, Fetcher, Validators};
-use super::schedule::{self, PRESETS};
-use super::store::{self, NewFeed};
+use super::{Dialog, valid_url};
+use super::super::buttons::Btn;
+use super::super::fetch::{Fetched, Fetcher, Validators};
+use super::super::schedule::{self, PRESETS};
+use super::super::store::{self, NewFeed};
 use super::render;
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
 use crate::features::announcements::targets::{may_target_area, offered_areas};
-use crate::features::members::areas;
+use crate::kernel::members::areas;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};
 

@@ -5,6 +5,7 @@
 //! Who may do what to which object is answered by [`permissions`].
 
 pub mod areas;
+pub mod audit;
 pub mod bot;
 pub mod groups;
 pub mod model;
@@ -14,3 +15,10 @@ pub mod roles;
 pub mod users;
 
 pub use model::*;
+
+/// Membership as plugged into kimbot: its commands, and the people and their memberships
+/// every other owner of personal data points at.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("members").with_audit_words(&audit::WORDS).with_chat::<bot::Members>().with_personal_data(&personal::DATA, DataRank::Parent)
+}

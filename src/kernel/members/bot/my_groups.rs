@@ -2,7 +2,7 @@
 //! KIM too). Coordinators and up only; the router refuses residents.
 
 use crate::bot::feature::{HandlerResult, Turn};
-use crate::features::members::{areas, groups};
+use crate::kernel::members::{areas, groups};
 use crate::platform::i18n::{Arg, t, ta};
 
 pub async fn show(turn: &Turn<'_>) -> HandlerResult {

@@ -5,7 +5,7 @@
 //! A press by someone who does not coordinate the KIM is refused as stale; a second
 //! Umumkan or Abaikan, or any press after dismissal, gets a friendly explanation.
 
-use super::drafts::{self, Draft};
+use super::super::drafts::{self, Draft};
 use super::render;
 use crate::features::announcements::model::can_announce;
 use crate::platform::i18n::{Arg, ta};

@@ -1,4 +1,9 @@
-//! The audit log: every privileged act, with who and when (PRODUCT.md §9).
+//! The audit log: every privileged act, with who and when (PRODUCT.md §9), and the
+//! vocabulary that reads it back as sentences ([`words`]), declared by each owner
+//! of actions next to the code that records them.
+
+pub mod detail;
+pub mod words;
 
 use crate::platform::db::{Db, DbResult};
 

@@ -14,7 +14,7 @@ use teloxide::types::{InlineKeyboardMarkup, Message};
 
 use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, HandlerError, HandlerResult, NoDialog, Payload, Turn};
 use crate::bot::keyboards::button;
-use crate::features::members::{Role, users};
+use crate::kernel::members::{Role, users};
 use crate::platform::i18n::{Lang, t};
 
 /// Membership, as plugged into the bot: commands and the language buttons, no

@@ -81,38 +81,14 @@ pub fn period(text: Option<&str>) -> String {
 
 /// A unix time in the reader's zone, as elsewhere in the chat.
 pub fn time(at: i64, tz: Tz) -> String {
-    super::super::render::when(at, tz)
+    crate::platform::personal::when(at, tz)
 }
 
-async fn one(db: &Db, sql: &'static str, id: i64) -> DbResult<Option<String>> {
+/// The one text column `sql` selects for `id`; blank counts as none. Owners of
+/// tables use it for the names behind the ids in their sentences.
+pub async fn name_by_id(db: &Db, sql: &'static str, id: i64) -> DbResult<Option<String>> {
     let row = sqlx::query(sql).bind(id).fetch_optional(&db.pool).await?;
     Ok(row.map(|r| r.try_get::<Option<String>, _>(0)).transpose()?.flatten().filter(|s| !s.trim().is_empty()))
-}
-
-/// A person's first name as Telegram gave it (none once they erased their data).
-pub async fn person(db: &Db, id: i64) -> DbResult<Option<String>> {
-    one(db, "SELECT first_name FROM users WHERE id = $1", id).await
-}
-
-pub async fn group(db: &Db, chat_id: i64) -> DbResult<Option<String>> {
-    one(db, "SELECT title FROM tg_groups WHERE chat_id = $1", chat_id).await
-}
-
-pub async fn training(db: &Db, id: i64) -> DbResult<Option<String>> {
-    one(db, "SELECT title FROM trainings WHERE id = $1", id).await
-}
-
-pub async fn kim_by_id(db: &Db, id: i64) -> DbResult<Option<String>> {
-    one(db, "SELECT name FROM kims WHERE id = $1", id).await
-}
-
-pub async fn business(db: &Db, id: i64) -> DbResult<Option<String>> {
-    one(db, "SELECT business_name FROM umkm_registrations WHERE id = $1", id).await
-}
-
-pub async fn kim_by_code(db: &Db, code: &str) -> DbResult<Option<String>> {
-    let row = sqlx::query("SELECT name FROM kims WHERE code = $1").bind(code).fetch_optional(&db.pool).await?;
-    Ok(row.map(|r| r.try_get::<String, _>("name")).transpose()?)
 }
 
 #[cfg(test)]

@@ -1,0 +1,30 @@
+//! Programme feeds in the audit log's words: added, removed.
+
+use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words, area_name};
+use crate::platform::i18n::Arg;
+use crate::platform::text::clip;
+
+pub static WORDS: Vocabulary = Vocabulary { families: &["feed"], sentence: words };
+
+/// Addresses are cut to this many characters, so ten entries fit one message.
+pub const MAX_URL: usize = 100;
+
+fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
+    let built = sentence(r, action, d);
+    Box::pin(async move { Ok(built) })
+}
+
+fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> Built {
+    let feed = Arg::from(d.int("feed")?);
+    Some(match action {
+        "feed.add" => {
+            let (url, area) = (clip(d.get("url")?, MAX_URL), area_name(r.lang, d.get("area")?));
+            ("audit-act-feed-add", vec![("feed", feed), ("url", Arg::from(url)), ("area", Arg::from(area))])
+        }
+        "feed.remove" => {
+            let url = d.get("url").map(|u| format!(" ({})", clip(u, MAX_URL))).unwrap_or_default();
+            ("audit-act-feed-remove", vec![("feed", feed), ("url", Arg::from(url))])
+        }
+        _ => return None,
+    })
+}

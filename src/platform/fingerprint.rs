@@ -1,0 +1,70 @@
+//! Keyed fingerprints of a person within one poll or one survey: HMAC-SHA256 of
+//! `scope:item:user` under a secret generated once per database (in `settings`).
+//!
+//! Why: a tally must count a person once, even after they erased their data and came
+//! back, and a poll must count group members who never started the bot without
+//! keeping their Telegram ids. A fingerprint is the same for the same person in the
+//! same poll (so a second answer replaces the first), differs between polls (so it
+//! does not line up one person's answers across polls), and cannot be turned back
+//! into an id without the secret and a guess at the id.
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+use sqlx::Row;
+
+use crate::platform::db::{Db, DbResult};
+
+/// Where the secret is kept, shared by every process of the bot.
+const SECRET_KEY: &str = "respondent_fingerprint_secret";
+
+/// What a fingerprint is taken within.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Poll,
+    Survey,
+}
+
+impl Scope {
+    fn code(self) -> &'static str {
+        match self {
+            Scope::Poll => "poll",
+            Scope::Survey => "survey",
+        }
+    }
+}
+
+/// The secret, generated and stored on first use (read first: this runs per answer).
+pub async fn secret(db: &Db, now: i64) -> DbResult<String> {
+    let found = sqlx::query("SELECT value FROM settings WHERE key = $1").bind(SECRET_KEY).fetch_optional(&db.pool).await?;
+    if let Some(row) = found {
+        return Ok(row.try_get(0)?);
+    }
+    let make = || hex::encode(rand::random::<[u8; 32]>());
+    crate::platform::settings::get_or_init(db, SECRET_KEY, make, now).await
+}
+
+/// The fingerprint of `user_id` within `scope` item `item`: always negative, so it
+/// never equals a Telegram user id (those are positive) in columns that held ids.
+pub fn of(secret: &str, scope: Scope, item: i64, user_id: i64) -> i64 {
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.as_bytes()).expect("HMAC takes any key length");
+    mac.update(format!("{}:{item}:{user_id}", scope.code()).as_bytes());
+    let bytes = mac.finalize().into_bytes();
+    let head = u64::from_be_bytes(bytes[..8].try_into().expect("SHA-256 gives 32 bytes"));
+    -((head >> 1) as i64) - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_stable_negative_and_differ_by_item_scope_and_secret() {
+        let a = of("k1", Scope::Poll, 7, 12345);
+        assert_eq!(a, of("k1", Scope::Poll, 7, 12345));
+        assert!(a < 0);
+        for other in [of("k1", Scope::Poll, 8, 12345), of("k1", Scope::Survey, 7, 12345), of("k2", Scope::Poll, 7, 12345), of("k1", Scope::Poll, 7, 12346)] {
+            assert_ne!(a, other);
+            assert!(other < 0);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! A feature's declaration: everything it plugs into kimbot (its chat plug, deep
+//! links, background jobs, personal data, the sentences of its audit entries and the
+//! updates no chat owns), written once
+//! in the feature's own `mod.rs` and listed once in [`crate::app::registry`].
+//!
+//! The bot router, the job runner and privacy read these declarations; none of them
+//! names a feature, so a new feature is one folder plus one line in the registry.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use teloxide::dispatching::DpHandlerDescription;
+use teloxide::dptree::Handler;
+
+use crate::bot::HandlerResult;
+use crate::bot::feature::{ChatFeature, Plugin, plug};
+use crate::bot::link::DeepLink;
+use crate::platform::audit::words::Vocabulary;
+use crate::platform::ctx::AppCtx;
+use crate::platform::personal::PersonalData;
+use crate::platform::scheduler::{Job, Stop};
+
+/// The bot's update tree, as a feature may extend it.
+pub type UpdateTree = Handler<'static, HandlerResult, DpHandlerDescription>;
+
+/// Starts one of a feature's background jobs: it runs until [`Stop`] turns true.
+pub type JobFn = fn(Arc<AppCtx>, Stop) -> Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// Where a feature's personal data sits among the owners: parents (the people and
+/// their memberships) are shown first and erased last, after every row that points at them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DataRank {
+    Parent,
+    Child,
+}
+
+/// What one feature plugs in. Built with [`Feature::new`] and the `with_…` steps.
+pub struct Feature {
+    pub name: &'static str,
+    chat: Option<Box<dyn Plugin>>,
+    links: Vec<Box<dyn DeepLink>>,
+    jobs: Vec<(&'static str, JobFn)>,
+    personal: Option<(&'static PersonalData, DataRank)>,
+    updates: Option<fn(UpdateTree) -> UpdateTree>,
+    audit_words: Vec<&'static Vocabulary>,
+}
+
+impl Feature {
+    pub fn new(name: &'static str) -> Feature {
+        Feature { name, chat: None, links: Vec::new(), jobs: Vec::new(), personal: None, updates: None, audit_words: Vec::new() }
+    }
+
+    /// Its commands, dialogue and buttons.
+    pub fn with_chat<F: ChatFeature>(mut self) -> Feature {
+        self.chat = Some(plug::<F>());
+        self
+    }
+
+    /// A `t.me/<bot>?start=<prefix>…` link it answers.
+    pub fn with_link(mut self, link: impl DeepLink + 'static) -> Feature {
+        self.links.push(Box::new(link));
+        self
+    }
+
+    /// A background job of every running process.
+    pub fn with_job(mut self, name: &'static str, run: JobFn) -> Feature {
+        self.jobs.push((name, run));
+        self
+    }
+
+    /// The personal data it stores (for `/datasaya` and `/hapusdata`).
+    pub fn with_personal_data(mut self, data: &'static PersonalData, rank: DataRank) -> Feature {
+        self.personal = Some((data, rank));
+        self
+    }
+
+    /// Branches for updates that belong to no chat (e.g. answers to polls).
+    pub fn with_updates(mut self, branch: fn(UpdateTree) -> UpdateTree) -> Feature {
+        self.updates = Some(branch);
+        self
+    }
+
+    /// The sentences of the audit entries it records.
+    pub fn with_audit_words(mut self, words: &'static Vocabulary) -> Feature {
+        self.audit_words.push(words);
+        self
+    }
+
+    pub fn audit_words(&self) -> &[&'static Vocabulary] {
+        &self.audit_words
+    }
+
+    /// Takes the chat plug and the deep links out, for the bot's registry.
+    pub fn into_chat(self) -> (Option<Box<dyn Plugin>>, Vec<Box<dyn DeepLink>>) {
+        (self.chat, self.links)
+    }
+
+    /// Its jobs, started for `ctx`.
+    pub fn jobs(&self, ctx: &Arc<AppCtx>, stop: &Stop) -> Vec<Job> {
+        self.jobs.iter().map(|(name, run)| Job { name, run: run(ctx.clone(), stop.clone()) }).collect()
+    }
+
+    pub fn personal_data(&self) -> Option<(&'static PersonalData, DataRank)> {
+        self.personal
+    }
+
+    /// `tree` with this feature's extra update branches.
+    pub fn extend_updates(&self, tree: UpdateTree) -> UpdateTree {
+        match self.updates {
+            Some(branch) => branch(tree),
+            None => tree,
+        }
+    }
+}
