@@ -17,6 +17,10 @@ asp-status-ditolak = Rejected
 ## /aspirasi
 asp-need-kim = To send an aspiration, choose your KIM first with /gantikim.
 asp-choose-category = What is your aspiration about? Choose a category:
+asp-choose-category-carried = Your message will be sent as an aspiration. What is it about? Choose its category:
+asp-carried-text =
+    Category: { $category }
+    Aspiration: { $text }
 asp-category-use-buttons = Choose a category with the buttons on the message above, or type /cancel to stop.
 asp-use-buttons = Please choose with the buttons on the message above, or type /cancel to stop.
 asp-ask-text =
@@ -26,6 +30,8 @@ asp-ask-text =
 asp-text-needed = Please write your aspiration as text first. Photos and a location can be sent in the next step.
 asp-text-too-short = Your text has only { $len } characters. Please tell us a little more (at least { $min } characters) and send it again.
 asp-text-too-long = Your text has { $len } characters, but the limit is { $max } characters. Please shorten it and send it again; the category { $category } is kept.
+asp-text-split = Your text is longer than { $telegram } characters, so Telegram split it into several messages. I did not take any of that paste (a piece could read wrongly). Write a summary in one message, at most { $max } characters.
+asp-text-split-tail = This continues the long text Telegram split just now, so I did not take it either. Write a summary in one message, at most { $max } characters.
 asp-ask-media = Any photos or a location? Send up to { $max } photos and/or a location (📎 then Location). If not, press Skip.
 asp-photo-added = Photo { $count }/{ $max } received. Send another photo or a location, or press Done.
 asp-photo-limit = You already sent { $max } photos, which is the limit. The last photo was not kept. Send a location or press Done.
@@ -98,8 +104,16 @@ asp-card-media-hidden = 🕶️ Location and photos are not shown because this a
 ## Queue and follow-up
 asp-queue-empty =
     No new aspirations in your area. 👍
-    In progress: /antrian proses · closed: /antrian selesai · one ticket: /antrian ASP-2026-000123
-asp-queue-end = That was the last new aspiration for now. In progress: /antrian proses
+    { asp-queue-open-count }
+    Closed: /antrian selesai · one ticket: /antrian ASP-2026-000123
+asp-queue-end =
+    That was the last new aspiration for now.
+    { asp-queue-open-count }
+asp-queue-open-count = { $open ->
+        [0] Nothing in progress (/antrian proses).
+        [one] 1 aspiration is in progress (forwarded or being followed up): see it with /antrian proses
+       *[other] { $open } aspirations are in progress (forwarded or being followed up): see them with /antrian proses
+    }
 asp-queue-open-empty = No aspirations in progress (forwarded or being followed up) in your area.
 asp-queue-open-end = That was the last aspiration in progress. Closed ones: /antrian selesai
 asp-queue-closed-empty = No resolved or rejected aspirations in your area yet.
@@ -133,6 +147,10 @@ asp-text-needed-short = Please write it as text, or type /cancel to stop.
 asp-free-text-too-long = Your text has { $len } characters, but the limit is { $max } characters. Please shorten it and send it again.
 asp-ask-reply = Write your reply to the sender of ticket { $ticket }. Type /cancel to stop.
 asp-reply-sent = Your reply on ticket { $ticket } was sent to the resident.
+asp-moved-unreachable = Ticket { $ticket } is now: { $status }. Its sender erased their data from kimbot, so the resident can no longer be reached and was not told.
+asp-undone-unreachable = ↩️ Change undone. Ticket { $ticket } is back to: { $status }. Its sender erased their data, so the resident can no longer be reached.
+asp-reply-unreachable-ask = The sender of ticket { $ticket } erased their data from kimbot, so the resident can no longer be reached. A reply cannot be sent.
+asp-reply-unreachable = The reply was recorded on ticket { $ticket }, but its sender erased their data from kimbot: the resident can no longer be reached and did not get it.
 asp-staff-notice = { $count ->
     [one] 🔔 1 new aspiration in your area. Open /antrian to review it.
    *[other] 🔔 { $count } new aspirations in your area. Open /antrian to review them.
@@ -174,6 +192,16 @@ asp-notice-respond-hint = Not what you hoped for? You can respond once with the 
 asp-ask-respond = Write your response to the outcome of ticket { $ticket }. The ticket will be reopened for an officer to review. You can respond only once. Type /cancel to stop.
 asp-respond-sent = Thank you. Ticket { $ticket } is reopened and your response was passed on to the officers.
 asp-respond-already = You have already responded to this ticket after it was closed. If there is something new, send a new aspiration with /aspirasi.
+asp-respond-too-thin = A response can be sent only once and reopens the ticket, so say in words what is not right yet (at least { $words } words, { $letters } letters). For example: "The hole was only filled with soil and is back after the rain." Type /batal to cancel.
+asp-respond-confirm =
+    Send this response on ticket { $ticket }? The ticket will be reopened for staff to review, and a response can be sent only once.
+
+    "{ $text }"
+
+    Want to change it? Type your response again.
+asp-btn-respond-send = 📨 Send response
+asp-btn-respond-cancel = Cancel
+asp-respond-not-sent = The response was not sent. Ticket { $ticket } stays closed, and you can still use the Respond button once.
 asp-notice-reopened =
     🔁 The resident reopened ticket { $ticket }. Their response:
     { $text }

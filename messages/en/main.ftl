@@ -158,3 +158,28 @@ invite-invalid = This invite code is not valid: wrong, already used, or expired.
 invite-claimed = You are now { $role } for { $scope }. Type /help to see your new commands.
 area-not-found = Area "{ $name }" was not found.
 area-ambiguous = Several areas are called "{ $name }": { $options }. Write the full name, for example "Kota Palembang/Ilir Barat I".
+
+## Commands while a form is unfinished
+form-leave-ask = Leave the unfinished { $form }? If you leave it, what you entered and did not send is lost and { $cmd } runs.
+form-btn-keep = ↩️ Continue
+form-btn-leave = Leave it
+form-kept = Fine, the { $form } goes on. Answer the last question above, or type /batal to cancel.
+form-left = Fine, the { $form } was left.
+form-left-retype = Fine, the { $form } was left. Please send your command again.
+form-aspiration = aspiration form
+form-umkm = UMKM form
+form-training = training form
+form-factcheck = fact-check request
+form-feed = news source settings
+form-announce = announcement
+form-survey = survey
+form-report = report request
+form-poll = poll
+form-privacy = personal data request
+form-other = form
+
+## Messages outside a conversation
+offer-ask = I got your message. What would you like to do with it? Choose below, or type /bantuan to see every menu.
+offer-btn-aspirasi = 📝 Send as an aspiration
+offer-btn-cekfakta = 🔎 Fact-check it
+offer-btn-bantuan = ❓ Help

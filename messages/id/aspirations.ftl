@@ -17,6 +17,10 @@ asp-status-ditolak = Ditolak
 ## /aspirasi
 asp-need-kim = Untuk mengirim aspirasi, pilih KIM Anda dulu dengan /gantikim.
 asp-choose-category = Aspirasi Anda tentang apa? Pilih kategorinya:
+asp-choose-category-carried = Pesan Anda akan dikirim sebagai aspirasi. Tentang apa? Pilih kategorinya:
+asp-carried-text =
+    Kategori: { $category }
+    Aspirasi: { $text }
 asp-category-use-buttons = Pilih kategori dengan tombol pada pesan di atas, atau ketik /batal untuk berhenti.
 asp-use-buttons = Silakan pilih dengan tombol pada pesan di atas, atau ketik /batal untuk berhenti.
 asp-ask-text =
@@ -26,6 +30,8 @@ asp-ask-text =
 asp-text-needed = Tuliskan aspirasi Anda sebagai teks dulu. Foto dan lokasi bisa dikirim di langkah berikutnya.
 asp-text-too-short = Tulisan Anda baru { $len } karakter. Ceritakan sedikit lebih lengkap (minimal { $min } karakter), lalu kirim lagi.
 asp-text-too-long = Tulisan Anda { $len } karakter, sedangkan batasnya { $max } karakter. Persingkat lalu kirim lagi; kategori { $category } tetap tersimpan.
+asp-text-split = Tulisan Anda lebih panjang dari { $telegram } karakter, jadi Telegram memecahnya menjadi beberapa pesan. Seluruh tempelan itu tidak saya pakai (potongannya bisa terbaca keliru). Tulis ringkasannya dalam satu pesan, paling banyak { $max } karakter.
+asp-text-split-tail = Ini lanjutan tulisan panjang tadi yang dipecah Telegram, jadi juga tidak saya pakai. Tulis ringkasannya dalam satu pesan, paling banyak { $max } karakter.
 asp-ask-media = Ada foto atau lokasi? Kirim hingga { $max } foto dan/atau lokasi (📎 lalu Lokasi). Jika tidak ada, tekan Lewati.
 asp-photo-added = Foto { $count }/{ $max } diterima. Kirim foto lain atau lokasi, atau tekan Selesai.
 asp-photo-limit = Sudah { $max } foto, itu batasnya. Foto terakhir tidak disimpan. Kirim lokasi atau tekan Selesai.
@@ -98,8 +104,15 @@ asp-card-media-hidden = 🕶️ Lokasi dan foto tidak ditampilkan karena aspiras
 ## Antrian dan tindak lanjut
 asp-queue-empty =
     Tidak ada aspirasi baru di wilayah Anda. 👍
-    Yang sedang diproses: /antrian proses · yang sudah ditutup: /antrian selesai · satu tiket: /antrian ASP-2026-000123
-asp-queue-end = Itu aspirasi baru yang terakhir untuk saat ini. Yang sedang diproses: /antrian proses
+    { asp-queue-open-count }
+    Yang sudah ditutup: /antrian selesai · satu tiket: /antrian ASP-2026-000123
+asp-queue-end =
+    Itu aspirasi baru yang terakhir untuk saat ini.
+    { asp-queue-open-count }
+asp-queue-open-count = { $open ->
+        [0] Tidak ada yang sedang diproses (/antrian proses).
+       *[other] { $open } aspirasi sedang diproses (diteruskan atau ditindaklanjuti): lihat dengan /antrian proses
+    }
 asp-queue-open-empty = Tidak ada aspirasi yang sedang diproses (diteruskan atau ditindaklanjuti) di wilayah Anda.
 asp-queue-open-end = Itu aspirasi terakhir yang sedang diproses. Yang sudah ditutup: /antrian selesai
 asp-queue-closed-empty = Belum ada aspirasi yang selesai atau ditolak di wilayah Anda.
@@ -133,6 +146,10 @@ asp-text-needed-short = Tuliskan jawabannya sebagai teks, atau ketik /batal untu
 asp-free-text-too-long = Tulisan Anda { $len } karakter, sedangkan batasnya { $max } karakter. Persingkat lalu kirim lagi.
 asp-ask-reply = Tulis balasan untuk pengirim tiket { $ticket }. Ketik /batal untuk batal.
 asp-reply-sent = Balasan untuk tiket { $ticket } dikirim ke warga.
+asp-moved-unreachable = Status tiket { $ticket } sekarang: { $status }. Pengirimnya sudah menghapus datanya dari kimbot, jadi warga tidak dapat dihubungi lagi dan tidak menerima kabar ini.
+asp-undone-unreachable = ↩️ Perubahan diurungkan. Tiket { $ticket } kembali berstatus: { $status }. Pengirimnya sudah menghapus datanya, jadi warga tidak dapat dihubungi lagi.
+asp-reply-unreachable-ask = Pengirim tiket { $ticket } sudah menghapus datanya dari kimbot, jadi warga tidak dapat dihubungi lagi. Balasan tidak bisa dikirim.
+asp-reply-unreachable = Balasan dicatat di tiket { $ticket }, tetapi pengirimnya sudah menghapus datanya dari kimbot: warga tidak dapat dihubungi lagi dan tidak menerima balasan ini.
 asp-staff-notice = 🔔 { $count } aspirasi baru di wilayah Anda. Buka /antrian untuk meninjau.
 
 ## Kabar untuk warga
@@ -168,6 +185,16 @@ asp-notice-respond-hint = Belum sesuai harapan? Anda dapat menanggapi sekali den
 asp-ask-respond = Tulis tanggapan Anda atas hasil tiket { $ticket }. Tiket akan dibuka kembali untuk ditinjau petugas. Tanggapan hanya bisa dikirim sekali. Ketik /batal untuk batal.
 asp-respond-sent = Terima kasih. Tiket { $ticket } dibuka kembali dan tanggapan Anda sudah diteruskan ke petugas.
 asp-respond-already = Tiket ini sudah pernah Anda tanggapi setelah ditutup. Jika ada hal baru, kirim aspirasi baru dengan /aspirasi.
+asp-respond-too-thin = Tanggapan hanya bisa dikirim sekali dan akan membuka kembali tiket, jadi tuliskan dengan kata-kata apa yang belum sesuai (paling sedikit { $words } kata, { $letters } huruf). Misalnya: "Lubangnya hanya ditimbun tanah, sudah berlubang lagi." Ketik /batal untuk batal.
+asp-respond-confirm =
+    Kirim tanggapan ini untuk tiket { $ticket }? Tiket akan dibuka kembali untuk ditinjau petugas, dan tanggapan hanya bisa dikirim sekali.
+
+    "{ $text }"
+
+    Ingin mengubahnya? Ketik ulang tanggapan Anda.
+asp-btn-respond-send = 📨 Kirim tanggapan
+asp-btn-respond-cancel = Batal
+asp-respond-not-sent = Tanggapan tidak dikirim. Tiket { $ticket } tetap ditutup, dan tombol Tanggapi masih bisa Anda pakai sekali.
 asp-notice-reopened =
     🔁 Tiket { $ticket } dibuka kembali oleh warga. Tanggapannya:
     { $text }

@@ -155,3 +155,28 @@ invite-invalid = Kode undangan ini tidak berlaku: salah, sudah dipakai, atau ked
 invite-claimed = Anda sekarang { $role } untuk { $scope }. Ketik /bantuan untuk melihat perintah baru Anda.
 area-not-found = Wilayah "{ $name }" tidak ditemukan.
 area-ambiguous = Ada beberapa wilayah bernama "{ $name }": { $options }. Tulis nama lengkapnya, misalnya "Kota Palembang/Ilir Barat I".
+
+## Perintah saat formulir belum selesai
+form-leave-ask = Tinggalkan { $form } yang belum selesai? Jika ditinggalkan, isian yang belum dikirim hilang lalu { $cmd } dijalankan.
+form-btn-keep = ↩️ Lanjutkan
+form-btn-leave = Tinggalkan
+form-kept = Baik, { $form } dilanjutkan. Jawab pertanyaan terakhir di atas, atau ketik /batal untuk membatalkan.
+form-left = Baik, { $form } ditinggalkan.
+form-left-retype = Baik, { $form } ditinggalkan. Silakan kirim lagi perintah Anda.
+form-aspiration = formulir aspirasi
+form-umkm = formulir UMKM
+form-training = formulir pelatihan
+form-factcheck = permintaan cek fakta
+form-feed = pengaturan sumber berita
+form-announce = pengumuman
+form-survey = survei
+form-report = permintaan laporan
+form-poll = jajak pendapat
+form-privacy = permintaan data pribadi
+form-other = formulir
+
+## Pesan di luar percakapan
+offer-ask = Pesan Anda saya terima. Ingin melakukan apa dengan pesan ini? Pilih di bawah, atau ketik /bantuan untuk melihat semua menu.
+offer-btn-aspirasi = 📝 Kirim aspirasi
+offer-btn-cekfakta = 🔎 Cek fakta
+offer-btn-bantuan = ❓ Bantuan

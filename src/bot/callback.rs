@@ -7,7 +7,7 @@ use super::feature::CallbackData;
 use crate::platform::i18n::Lang;
 
 /// Prefixes of the core's payloads; features may not use them.
-pub const CORE_PREFIXES: [&str; 3] = ["ob", "ar", "km"];
+pub const CORE_PREFIXES: [&str; 5] = ["ob", "ar", "km", "fm", "of"];
 
 /// What a button press asks for. Each handler still checks it against the current
 /// dialogue state and the presser's role before acting.
@@ -23,6 +23,12 @@ pub enum Cb {
     Area(i64),
     /// KIM menu: join this KIM.
     Kim(i64),
+    /// A command came while a form was open: go on with the form.
+    KeepForm,
+    /// …or leave it and run the command typed (`None` when it was too long to carry).
+    LeaveForm(Option<String>),
+    /// Start command `name` with the message an offer keeps (see `bot::offer`).
+    Offer(String),
 }
 
 impl Cb {
@@ -33,10 +39,17 @@ impl Cb {
             Cb::NoticeLang(l) => format!("ob:l:{}", l.code()),
             Cb::Area(id) => format!("ar:{id}"),
             Cb::Kim(id) => format!("km:{id}"),
+            Cb::KeepForm => "fm:k".into(),
+            Cb::LeaveForm(line) => format!("fm:l:{}", line.as_deref().unwrap_or_default()),
+            Cb::Offer(name) => format!("of:{name}"),
         }
     }
 
     pub fn parse(data: &str) -> Option<Cb> {
+        // The command typed may hold colons: it is the whole rest.
+        if let Some(line) = data.strip_prefix("fm:l:") {
+            return Some(Cb::LeaveForm(Some(line.to_string()).filter(|l| l.starts_with('/'))));
+        }
         let mut parts = data.split(':');
         let cb = match (parts.next()?, parts.next(), parts.next()) {
             ("ob", Some("y"), None) => Cb::Agree,
@@ -44,6 +57,8 @@ impl Cb {
             ("ob", Some("l"), Some(code)) => Cb::NoticeLang(Lang::from_code(code)?),
             ("ar", Some(id), None) => Cb::Area(parse_id(id)?),
             ("km", Some(id), None) => Cb::Kim(parse_id(id)?),
+            ("fm", Some("k"), None) => Cb::KeepForm,
+            ("of", Some(name), None) if is_command_name(name) => Cb::Offer(name.to_string()),
             _ => return None,
         };
         parts.next().is_none().then_some(cb)
@@ -54,6 +69,10 @@ impl CallbackData for Cb {
     fn callback_data(&self) -> String {
         self.data()
     }
+}
+
+fn is_command_name(s: &str) -> bool {
+    (1..=32).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 fn parse_id(s: &str) -> Option<i64> {
@@ -73,6 +92,11 @@ mod tests {
             Cb::Area(0),
             Cb::Area(i64::MAX),
             Cb::Kim(42),
+            Cb::KeepForm,
+            Cb::LeaveForm(None),
+            Cb::Offer("aspirasi".into()),
+            Cb::LeaveForm(Some("/status ASP-2026-000123".into())),
+            Cb::LeaveForm(Some("/cekfakta http://x.id/a:b".into())),
         ];
         for cb in all {
             assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()));
@@ -82,7 +106,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "ob", "ob:x", "ar:-1", "km:abc", "lg:fr", "km:1:2", "ar:1;DROP", "staff:grant:1", "lg:id"] {
+        for data in ["", "ob", "ob:x", "ar:-1", "km:abc", "lg:fr", "km:1:2", "ar:1;DROP", "staff:grant:1", "lg:id", "fm", "fm:x", "fm:k:1", "of:", "of:Aspirasi", "of:a:b"] {
             assert_eq!(Cb::parse(data), None, "{data}");
         }
     }

@@ -13,6 +13,8 @@ mod groups;
 mod help;
 mod invites;
 pub mod keyboards;
+mod leave;
+mod offer;
 pub mod link;
 mod onboarding;
 pub mod private;
@@ -47,6 +49,10 @@ pub enum HandlerError {
     Telegram(#[from] teloxide::RequestError),
     #[error("dialogue storage: {0}")]
     Storage(#[from] Box<dyn std::error::Error + Send + Sync>),
+    /// A command tried to replace or end the form the person is filling in; the
+    /// router asks first (see [`leave`]). Never reaches the person as an error.
+    #[error("a command would leave the open form")]
+    FormOpen,
 }
 
 pub type HandlerResult = Result<(), HandlerError>;

@@ -12,7 +12,7 @@ use super::turn::{Popup, PopupText, Turn};
 use super::who::Who;
 use crate::platform::ctx::AppCtx;
 use super::registry::Registry;
-use super::{Cb, Dlg, HandlerError, HandlerResult, State, help, onboarding};
+use super::{Cb, Dlg, HandlerError, HandlerResult, State, help, leave, offer, onboarding};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
@@ -51,7 +51,7 @@ async fn route_message(
     }
     let text = msg.text().unwrap_or_default();
     let chat = msg.chat.id;
-    let turn = Turn { bot, ctx, registry, dlg, who, chat, popup: None };
+    let turn = Turn { bot, ctx, registry, dlg, who, chat, popup: None, open_form: None, carried: None };
     if let Some(cmd) = parse_command(text, &ctx.bot_username) {
         return on_command(&turn, state, cmd).await;
     }
@@ -69,8 +69,8 @@ async fn route_message(
                 }
             }
         }
-        State::Idle if who.member.is_some() => say(bot, chat, who.lang, "unknown-text").await,
-        State::Idle => say(bot, chat, who.lang, "need-start").await,
+        State::Idle | State::Offer { .. } if who.member.is_some() => offer::make(&turn, msg).await,
+        State::Idle | State::Offer { .. } => say(bot, chat, who.lang, "need-start").await,
     }
 }
 
@@ -105,8 +105,13 @@ async fn on_command(turn: &Turn<'_>, state: State, cmd: Command<'_>) -> HandlerR
         if who.actor.role() < spec.role && !spec.refuses_itself {
             return say(bot, chat, lang, spec.denied_key()).await;
         }
-        if feature.on_command(turn, &cmd).await? {
-            return Ok(());
+        // A form left open is dropped only after asking (see `leave`).
+        let guarded = Turn { open_form: leave::open_form(&state, registry), ..*turn };
+        match feature.on_command(&guarded, &cmd).await {
+            Ok(true) => return Ok(()),
+            Ok(false) => {}
+            Err(HandlerError::FormOpen) => return leave::ask(turn, &state, &cmd).await,
+            Err(e) => return Err(e),
         }
     }
     let shown: String = format!("/{}", cmd.name.chars().take(32).collect::<String>());
@@ -116,7 +121,7 @@ async fn on_command(turn: &Turn<'_>, state: State, cmd: Command<'_>) -> HandlerR
 
 async fn cancel(bot: &ReplyBot, chat: ChatId, dlg: &Dlg, state: State, lang: Lang) -> HandlerResult {
     let key = match state {
-        State::Idle => "nothing-to-cancel",
+        State::Idle | State::Offer { .. } => "nothing-to-cancel",
         State::Notice { .. } => "declined",
         State::ChooseKim => "kim-choose-later",
         State::Feature(_) => "cancelled",
@@ -203,10 +208,14 @@ async fn on_button(
         if feature.needs_membership() && who.member.is_none() {
             return Ok(false);
         }
-        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup) };
+        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup), open_form: None, carried: None };
         return feature.on_button(&turn, &state, data, at).await;
     }
     let Some(cb) = Cb::parse(data) else { return Ok(false) };
+    if let Cb::KeepForm | Cb::LeaveForm(_) | Cb::Offer(_) = cb {
+        let turn = Turn { bot, ctx, registry, dlg, who, chat: at.0, popup: Some(popup), open_form: None, carried: None };
+        return on_form_button(&turn, cb, state, at).await;
+    }
     match (cb, state) {
         (Cb::Agree, State::Notice { lang, payload }) => onboarding::agree(bot, ctx, registry, dlg, who, at, lang, payload).await,
         (Cb::Decline, State::Notice { lang, .. }) => onboarding::decline(bot, dlg, at, lang).await,
@@ -215,6 +224,34 @@ async fn on_button(
         (Cb::Kim(id), State::ChooseKim) => onboarding::join_by_id(bot, ctx, dlg, who, Some(at), id).await,
         _ => Ok(false),
     }
+}
+
+/// "Lanjutkan" / "Tinggalkan" under the question a command typed mid-form asked
+/// (stale once the form is gone; leaving then just runs the command), and the
+/// actions offered for a message sent outside any dialogue (see `offer`).
+async fn on_form_button(turn: &Turn<'_>, cb: Cb, state: State, at: super::turn::At) -> Result<bool, HandlerError> {
+    let open = leave::open_form(&state, turn.registry).is_some();
+    match cb {
+        Cb::Offer(name) => {
+            let State::Offer { message } = &state else { return Ok(false) };
+            turn.dlg.exit().await?;
+            turn.bot.edit_message_reply_markup(at.0, at.1).await?;
+            let carrying = Turn { carried: Some(message), ..*turn };
+            on_command(&carrying, State::Idle, Command { name, args: "", addressed: false }).await?;
+        }
+        Cb::KeepForm if open => leave::keep(turn, &state, at).await?,
+        Cb::LeaveForm(line) if open || state == State::Idle => {
+            if open {
+                leave::leave(turn, &state, at, line.is_some()).await?;
+            }
+            let cmd = line.as_deref().and_then(|l| parse_command(l, &turn.ctx.bot_username));
+            if let Some(cmd) = cmd {
+                on_command(turn, State::Idle, cmd).await?;
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 /// Buttons on messages outside private chats (none are sent yet) or on messages too

@@ -111,6 +111,11 @@ impl Registry {
         self.plugins.iter().find(|p| p.dialog_kind() == Some(kind)).map(|p| p.as_ref())
     }
 
+    /// Every feature's dialogue kind.
+    pub fn dialog_kinds(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.plugins.iter().filter_map(|p| p.dialog_kind())
+    }
+
     /// The feature owning callback data `data` (by its prefix).
     pub fn by_button(&self, data: &str) -> Option<&dyn Plugin> {
         let (prefix, _) = data.split_once(':')?;

@@ -10,6 +10,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use teloxide::types::Message;
+
 use crate::platform::i18n::Lang;
 
 /// A feature's dialogue type, stored under its `KIND`.
@@ -31,6 +33,10 @@ pub enum State {
     ChooseKim,
     /// A feature's dialogue.
     Feature(FeatureState),
+    /// Something arrived outside any dialogue ("halo pak", a pasted hoax, a photo, a
+    /// location) and the likely actions were offered as buttons; the message is kept
+    /// so the one chosen starts with it (see `bot::offer`).
+    Offer { message: Box<Message> },
 }
 
 /// A feature's dialogue as stored: its kind and its own fields.
@@ -75,7 +81,8 @@ impl State {
     /// dialogue that no longer decodes (changed between releases) reads as `Other`.
     pub fn current<D: DialogState>(&self) -> Current<D> {
         match self {
-            State::Idle => Current::Idle,
+            // An offer pending is no dialogue: a feature may start its own over it.
+            State::Idle | State::Offer { .. } => Current::Idle,
             State::Feature(f) if f.kind == D::KIND => match serde_json::from_value(Value::Object(f.fields.clone())) {
                 Ok(d) => Current::Mine(d),
                 Err(error) => {
@@ -105,9 +112,10 @@ enum Core {
     Idle,
     Notice { lang: Lang, payload: Option<String> },
     ChooseKim,
+    Offer { message: Box<Message> },
 }
 
-const CORE_KINDS: [&str; 3] = ["Idle", "Notice", "ChooseKim"];
+const CORE_KINDS: [&str; 4] = ["Idle", "Notice", "ChooseKim", "Offer"];
 
 /// Whether `kind` is one of the core's own states (features may not take it).
 pub fn is_core_kind(kind: &str) -> bool {
@@ -120,6 +128,7 @@ impl Serialize for State {
             State::Idle => Core::Idle.serialize(serializer),
             State::Notice { lang, payload } => Core::Notice { lang: *lang, payload: payload.clone() }.serialize(serializer),
             State::ChooseKim => Core::ChooseKim.serialize(serializer),
+            State::Offer { message } => Core::Offer { message: message.clone() }.serialize(serializer),
             State::Feature(f) => {
                 let mut map = Map::with_capacity(f.fields.len() + 1);
                 map.insert("kind".into(), Value::String(f.kind.clone()));
@@ -143,6 +152,7 @@ impl<'de> Deserialize<'de> for State {
                 Core::Idle => State::Idle,
                 Core::Notice { lang, payload } => State::Notice { lang, payload },
                 Core::ChooseKim => State::ChooseKim,
+                Core::Offer { message } => State::Offer { message },
             });
         }
         fields.remove("kind");

@@ -2,7 +2,7 @@
 //! with. Feature handlers take a `&Turn` instead of five parameters.
 
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardMarkup, MessageId};
+use teloxide::types::{InlineKeyboardMarkup, Message, MessageId};
 
 use super::registry::Registry;
 use super::who::Who;
@@ -25,6 +25,13 @@ pub struct Turn<'a> {
     /// Where a button press's pop-up is kept until the press is answered; `None`
     /// for a message (there is no press to answer).
     pub popup: Option<&'a Popup>,
+    /// While a command runs over a form left open: that form's state. The command's
+    /// first change of dialogue is refused with [`HandlerError::FormOpen`], so the
+    /// router can ask before the form is dropped (see `bot::leave`).
+    pub open_form: Option<&'a State>,
+    /// The message sent outside any dialogue that the person chose to start this
+    /// command with (see `bot::offer`): a feature may take it as its first answer.
+    pub carried: Option<&'a Message>,
 }
 
 /// The pop-up a feature asks for when it answers a button press
@@ -109,6 +116,7 @@ impl Turn<'_> {
     /// Stores the feature's dialogue as the chat's state.
     pub async fn set_dialog<D: DialogState>(&self, dialog: D) -> HandlerResult {
         let state = State::of(&dialog).map_err(|e| HandlerError::Storage(Box::new(e)))?;
+        self.keep_open_form(&state)?;
         self.dlg.update(state).await?;
         Ok(())
     }
@@ -120,8 +128,17 @@ impl Turn<'_> {
 
     /// Ends the dialogue (back to idle).
     pub async fn end(&self) -> HandlerResult {
+        self.keep_open_form(&State::Idle)?;
         self.dlg.exit().await?;
         Ok(())
+    }
+
+    /// Refuses to replace the form left open by anything else (see `open_form`).
+    fn keep_open_form(&self, next: &State) -> HandlerResult {
+        match self.open_form {
+            Some(open) if open != next => Err(HandlerError::FormOpen),
+            _ => Ok(()),
+        }
     }
 
     pub fn now(&self) -> i64 {

@@ -2,6 +2,7 @@
 //! queue, replies, staff notices, and ticket numbers under concurrency.
 
 mod concurrency;
+mod edges;
 mod reopen;
 mod sla;
 mod submit;

@@ -4,6 +4,7 @@
 
 mod compose;
 mod confirm;
+mod double_tap;
 mod invite;
 mod link;
 mod manage;

@@ -3,6 +3,7 @@
 //! the dialogue state or, for ticket buttons, against the presser's role and scope
 //! and the ticket's current status, before anything changes.
 
+mod paste;
 mod status;
 mod submit;
 mod triage;
@@ -70,6 +71,18 @@ pub enum Dialog {
     Answer { reply: i64 },
     /// Resident: the one response to closed ticket `ticket`, which reopens it.
     Respond { ticket: i64 },
+    /// Resident: the response `text` is shown back with "Kirim tanggapan" / "Batal",
+    /// since sending it spends the one reopening.
+    RespondConfirm { ticket: i64, text: String },
+    /// Category buttons shown for a message sent outside any dialogue and chosen to
+    /// become an aspiration ("Kirim aspirasi"): its text, photo and pin wait here.
+    CategoryFor {
+        text: String,
+        #[serde(default)]
+        photos: Vec<String>,
+        #[serde(default)]
+        location: Option<GeoPoint>,
+    },
 }
 
 /// Handles this feature's commands; `Ok(false)` when the command is not ours.
@@ -85,14 +98,14 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
 
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     match dialog {
-        Dialog::Category => turn.say("asp-category-use-buttons").await,
+        Dialog::Category | Dialog::CategoryFor { .. } => turn.say("asp-category-use-buttons").await,
         Dialog::Text { category, kept } => submit::on_text(turn, category, kept, msg).await,
         Dialog::Media { draft } => submit::on_media(turn, draft, msg).await,
         Dialog::Anonymity { .. } | Dialog::Review { .. } => turn.say("asp-use-buttons").await,
         Dialog::Note { ticket, from, to } => triage::on_note(turn, ticket, (from, to), msg).await,
         Dialog::Reply { ticket } => triage::on_reply(turn, ticket, msg).await,
         Dialog::Answer { reply } => status::on_answer(turn, reply, msg).await,
-        Dialog::Respond { ticket } => status::on_respond(turn, ticket, msg).await,
+        Dialog::Respond { ticket } | Dialog::RespondConfirm { ticket, .. } => status::on_respond(turn, ticket, msg).await,
     }
 }
 
@@ -102,6 +115,9 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
     let dialog = state.mine();
     match (btn, dialog) {
         (Btn::Category(c), Some(Dialog::Category)) => submit::chose_category(turn, c, at).await,
+        (Btn::Category(c), Some(Dialog::CategoryFor { text, photos, location })) => {
+            submit::chose_category_for(turn, c, (text, photos, location), at).await
+        }
         (Btn::MediaDone, Some(Dialog::Media { draft })) => submit::media_done(turn, draft, at).await,
         (Btn::Anonymous(hide), Some(Dialog::Anonymity { draft })) => submit::chose_anonymity(turn, draft, hide, at).await,
         (Btn::Send, Some(Dialog::Review { draft })) => submit::send(turn, draft, at).await,
@@ -115,6 +131,12 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         (Btn::View(id), _) => status::on_view(turn, id).await,
         (Btn::Answer(id), _) => status::on_answer_button(turn, id).await,
         (Btn::Respond(id), _) => status::on_respond_button(turn, id).await,
+        (Btn::RespondSend(id), Some(Dialog::RespondConfirm { ticket, text })) if ticket == id => {
+            status::send_response(turn, id, &text, at).await
+        }
+        (Btn::RespondCancel(id), Some(Dialog::RespondConfirm { ticket, .. })) if ticket == id => {
+            status::cancel_response(turn, id, at).await
+        }
         _ => Ok(false),
     }
 }
@@ -144,6 +166,8 @@ mod tests {
             Dialog::Reply { ticket: 3 },
             Dialog::Answer { reply: 9 },
             Dialog::Respond { ticket: 4 },
+            Dialog::RespondConfirm { ticket: 4, text: "Masih berlubang".into() },
+            Dialog::CategoryFor { text: "Lampu padam".into(), photos: vec!["AgAD2".into()], location: None },
         ];
         for step in steps {
             let json = serde_json::to_string(&State::of(&step).unwrap()).unwrap();

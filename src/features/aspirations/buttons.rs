@@ -33,6 +33,10 @@ pub enum Btn {
     Answer(i64),
     /// Resident: respond to closed ticket `id` ("Tanggapi"), reopening it.
     Respond(i64),
+    /// Resident: send the response shown back for ticket `id` (reopens it).
+    RespondSend(i64),
+    /// Resident: do not send it; "Tanggapi" stays usable.
+    RespondCancel(i64),
 }
 
 impl Payload for Btn {
@@ -55,6 +59,8 @@ impl Payload for Btn {
             Btn::View(id) => format!("v:{id}"),
             Btn::Answer(id) => format!("j:{id}"),
             Btn::Respond(id) => format!("k:{id}"),
+            Btn::RespondSend(id) => format!("ky:{id}"),
+            Btn::RespondCancel(id) => format!("kn:{id}"),
         }
     }
 
@@ -78,6 +84,8 @@ impl Payload for Btn {
             ["v", n] => Btn::View(id(n)?),
             ["j", n] => Btn::Answer(id(n)?),
             ["k", n] => Btn::Respond(id(n)?),
+            ["ky", n] => Btn::RespondSend(id(n)?),
+            ["kn", n] => Btn::RespondCancel(id(n)?),
             _ => return None,
         })
     }
@@ -106,13 +114,15 @@ mod tests {
             Btn::View(7),
             Btn::Answer(i64::MAX),
             Btn::Respond(i64::MAX),
+            Btn::RespondSend(i64::MAX),
+            Btn::RespondCancel(0),
         ];
         crate::platform::buttons::assert_round_trip(&all);
     }
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3"] {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

@@ -294,7 +294,7 @@ pub use crate::kernel::members::permissions::{Access, ticket_access as access};
 mod queue;
 pub use queue::QueueView;
 mod reopen;
-pub use reopen::{REOPENED, ReopenError, check_reopen};
+pub use reopen::{REOPENED, RESPONSE_LETTERS, RESPONSE_WORDS, ReopenError, check_reopen, meaningful_response};
 mod undo;
 pub use undo::{LastChange, UNDO_SECS, UndoError, check_undo};
 

@@ -7,6 +7,10 @@
 //! queues the notice, in the same transaction. The first submission of a quiet minute
 //! is announced at once (the submitting handler flushes); later ones wait for the
 //! background [`run`] loop, which sends the count once the minute is over.
+//!
+//! Staff granted their role before they ever agreed to the bot's notice (`/start`)
+//! cannot be messaged and could not act on it: their count is held, not sent, and
+//! the loop sends it within a second of their agreeing ([`STARTED`]).
 
 use std::time::Duration;
 
@@ -22,6 +26,11 @@ use crate::kernel::members::Kim;
 pub const BATCH_SECS: i64 = 60;
 /// How often the background loop looks for counts whose minute is over.
 const POLL: Duration = Duration::from_secs(1);
+
+/// The staff member agreed to the bot's notice and has not withdrawn it: the bot can
+/// reach them and `/antrian` answers them. Matched on the `staff_notices` row.
+const STARTED: &str = "EXISTS (SELECT 1 FROM consents c WHERE c.user_id = staff_notices.staff_id \
+                       AND c.purpose = 'membership' AND c.withdrawn_at IS NULL)";
 
 /// Staff whose area holds the KIM's kelurahan.
 pub async fn staff_for(db: &Db, kim: &Kim) -> DbResult<Vec<i64>> {
@@ -60,7 +69,8 @@ pub async fn flush(db: &Db, outbox: &Outbox, staff: &[i64], now: i64) -> DbResul
 async fn flush_one(db: &Db, outbox: &Outbox, staff_id: i64, now: i64) -> DbResult<bool> {
     let lang = crate::kernel::members::users::language(db, staff_id).await?;
     let mut tx = db.begin().await?;
-    let row = sqlx::query("SELECT pending, last_sent_at FROM staff_notices WHERE staff_id = $1")
+    let sql = format!("SELECT pending, last_sent_at FROM staff_notices WHERE staff_id = $1 AND {STARTED}");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(staff_id)
         .fetch_optional(&mut *tx)
         .await?;
@@ -91,7 +101,8 @@ async fn flush_one(db: &Db, outbox: &Outbox, staff_id: i64, now: i64) -> DbResul
 
 /// Staff with a count waiting whose minute is over.
 pub async fn due(db: &Db, now: i64) -> DbResult<Vec<i64>> {
-    let rows = sqlx::query("SELECT staff_id FROM staff_notices WHERE pending > 0 AND last_sent_at <= $1")
+    let sql = format!("SELECT staff_id FROM staff_notices WHERE pending > 0 AND last_sent_at <= $1 AND {STARTED}");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(now - BATCH_SECS)
         .fetch_all(&db.pool)
         .await?;

@@ -221,11 +221,7 @@ pub async fn next_in_queue(db: &Db, kim_ids: &[i64], after_id: i64, view: QueueV
         return Ok(None);
     }
     let placeholders: Vec<String> = (0..kim_ids.len()).map(|i| format!("${}", i + 2)).collect();
-    let statuses: Vec<String> = view.statuses().iter().map(|s| format!("'{}'", s.as_str())).collect();
-    let mut which = format!("a.status IN ({})", statuses.join(", "));
-    if view == QueueView::New {
-        which = format!("({which} OR (a.reopened_at IS NOT NULL AND a.status NOT IN ('selesai', 'ditolak')))");
-    }
+    let which = view_filter(view);
     let (after, order, after_id) = match view {
         QueueView::Closed if after_id == 0 => ("a.id < $1", "DESC", i64::MAX),
         QueueView::Closed => ("a.id < $1", "DESC", after_id),
@@ -240,6 +236,31 @@ pub async fn next_in_queue(db: &Db, kim_ids: &[i64], after_id: i64, view: QueueV
         query = query.bind(*id);
     }
     query.fetch_optional(&db.pool).await?.as_ref().map(ticket_from_row).transpose()
+}
+
+/// How many tickets of `view` these KIMs hold (e.g. "2 in progress" under an empty
+/// `/antrian`, so a ticket just forwarded is not mistaken for gone).
+pub async fn count_in_queue(db: &Db, kim_ids: &[i64], view: QueueView) -> DbResult<i64> {
+    if kim_ids.is_empty() {
+        return Ok(0);
+    }
+    let placeholders: Vec<String> = (0..kim_ids.len()).map(|i| format!("${}", i + 1)).collect();
+    let sql = format!("SELECT COUNT(*) AS n FROM aspirations a WHERE {} AND a.kim_id IN ({})", view_filter(view), placeholders.join(", "));
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for id in kim_ids {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_one(&db.pool).await?.try_get("n")?)
+}
+
+/// The SQL condition of a queue view (statuses are fixed codes, not input).
+fn view_filter(view: QueueView) -> String {
+    let statuses: Vec<String> = view.statuses().iter().map(|s| format!("'{}'", s.as_str())).collect();
+    let which = format!("a.status IN ({})", statuses.join(", "));
+    match view {
+        QueueView::New => format!("({which} OR (a.reopened_at IS NOT NULL AND a.status NOT IN ('selesai', 'ditolak')))"),
+        _ => which,
+    }
 }
 
 pub async fn photos(db: &Db, id: i64) -> DbResult<Vec<String>> {

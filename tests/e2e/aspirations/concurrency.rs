@@ -49,6 +49,9 @@ async fn ticket_numbers_stay_unique_when_fifty_residents_submit_at_once() {
 async fn two_processes_sending_the_same_staff_notice_send_it_once() {
     let app = spawn_app_without_areas().await;
     app.load_areas().await;
+    // Notices go only to staff who agreed to the bot's notice (who can be reached).
+    let staff = kimbot::kernel::members::users::Profile { user_id: 7002, first_name: "Staf", username: None, language: "id" };
+    kimbot::kernel::members::users::agree(&app.db, &staff, 1_780_000_000).await.unwrap();
     for user in [6201, 6202] {
         store::submit(&app.db, &new_aspiration(&app.db, user).await, 2026, 1_780_000_000, &[7002]).await.unwrap();
     }

@@ -21,6 +21,16 @@ async fn close(staff: &Person, resident: &Person, number: &str, button: &str) ->
     resident.next_message().await
 }
 
+/// Sends the response, checks it is shown back for confirmation, and sends it;
+/// returns what the resident is told then.
+pub async fn respond(resident: &Person, text: &str) -> String {
+    resident.send(text).await;
+    let confirm = resident.next_message().await;
+    assert!(confirm.text.contains(text) && confirm.has_button("Kirim tanggapan"), "{}", confirm.text);
+    resident.press("Kirim tanggapan").await;
+    resident.next_message_skipping_edits().await.text
+}
+
 /// The next message starting with 🔁 (the reopened-ticket notice).
 async fn next_reopened(p: &Person) -> BotMessage {
     loop {
@@ -45,8 +55,7 @@ async fn a_resident_responds_once_to_a_closed_ticket_which_goes_back_to_staff_fo
     let ask = budi.next_message().await.text;
     budi.send(&"panjang ".repeat(300)).await;
     let too_long = budi.next_message().await.text;
-    budi.send(RESPONSE).await;
-    let sent = budi.next_message().await.text;
+    let sent = respond(&budi, RESPONSE).await;
     let staff_heard = next_reopened(&staff).await;
     let card = open_card(&staff, "/antrian").await;
     let again = press_forged(&budi, closed.message_id, &button_data(&closed, "Tanggapi")).await;
@@ -95,8 +104,7 @@ async fn a_forged_or_stale_respond_press_is_refused_and_coordinators_learn_nothi
     let not_closed = press_forged(&budi, notice.message_id, &format!("a:k:{open_id}")).await;
     budi.press("Tanggapi").await;
     budi.next_message().await;
-    budi.send(RESPONSE).await;
-    assert!(budi.next_message().await.text.contains("dibuka kembali"));
+    assert!(respond(&budi, RESPONSE).await.contains("dibuka kembali"));
     next_reopened(&staff).await;
     let koor_card = open_card(&koor, &format!("/status {closed}")).await.text;
 
@@ -118,8 +126,7 @@ async fn staff_read_the_residents_response_and_the_closing_note_on_the_reopened_
     close(&staff, &budi, &number, "Selesai").await;
     budi.press("Tanggapi").await;
     budi.next_message().await;
-    budi.send(RESPONSE).await;
-    budi.next_message().await;
+    respond(&budi, RESPONSE).await;
     let pushed = next_reopened(&staff).await;
 
     let card = open_card(&staff, "/antrian").await;
@@ -131,4 +138,35 @@ async fn staff_read_the_residents_response_and_the_closing_note_on_the_reopened_
         assert!(card.contains("Selesai - Sudah ditangani Dinas PUPR minggu ini."), "{card}");
         assert!(card.contains("dibuka kembali atas tanggapan warga"), "{card}");
     }
+}
+
+#[tokio::test]
+async fn a_few_angry_emoji_do_not_spend_the_one_response_and_sending_asks_first() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 5451, "Staf Rina", KECAMATAN).await;
+    let budi = app.member_of(5452, "Budi", KIM).await;
+    let number = submit(&budi, "Infrastruktur", ROAD, false).await;
+    let id = ticket_id(&app, &number).await;
+    close(&staff, &budi, &number, "Selesai").await;
+
+    budi.press("Tanggapi").await;
+    budi.next_message().await;
+    budi.send("😡😡😡").await;
+    let too_thin = budi.next_message().await.text;
+    let status_after_emoji = status_of(&app, id).await;
+    budi.send(RESPONSE).await;
+    let confirm = budi.next_message().await;
+    let status_while_asked = status_of(&app, id).await;
+    budi.press("Batal").await;
+    let not_sent = budi.next_message().await.text;
+    budi.press("Tanggapi").await;
+    let asked_again = budi.next_message().await.text;
+
+    assert!(too_thin.contains("paling sedikit 3 kata"), "{too_thin}");
+    assert_eq!(status_after_emoji, "selesai", "emoji alone reopen nothing");
+    assert!(confirm.text.contains(RESPONSE) && confirm.has_button("Kirim tanggapan"), "{}", confirm.text);
+    assert_eq!(status_while_asked, "selesai", "nothing reopens before it is confirmed");
+    assert!(not_sent.contains("tidak dikirim") && not_sent.contains(&number), "{not_sent}");
+    assert!(asked_again.contains("Tulis tanggapan"), "the one response is still there: {asked_again}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_messages WHERE kind = 'response' AND aspiration_id = $1", id).await, 0);
 }

@@ -163,3 +163,26 @@ async fn the_text_can_be_rewritten_from_the_photo_step_and_from_the_review_keepi
     assert_eq!(body, last);
     assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_photos WHERE aspiration_id = $1", id).await, 1);
 }
+
+#[tokio::test]
+async fn a_paste_telegram_split_in_two_is_refused_whole_and_its_tail_is_not_taken_as_the_aspiration() {
+    let app = spawn_app().await;
+    let sari = app.member_of(5091, "Sari", KIM).await;
+    sari.send("/aspirasi").await;
+    sari.next_message().await;
+    sari.press("Kesehatan").await;
+    sari.next_message().await;
+    let head = format!("{}Puskesmas", "Puskesmas ".repeat(408)); // 4,089 characters
+    let tail = "dan karena itu warga meminta tambahan loket pendaftaran di Puskesmas Bukit Lama.";
+
+    sari.send(&head).await;
+    sari.send(tail).await;
+    let refused = sari.next_message().await.text;
+    let tail_refused = sari.next_message().await;
+
+    assert!(refused.contains("dipecah") || refused.contains("memecahnya"), "{refused}");
+    assert!(tail_refused.text.contains("lanjutan") && !tail_refused.has_button("Lewati"), "{}", tail_refused.text);
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    sari.send("Antrian di Puskesmas Bukit Lama sangat panjang, mohon tambah loket.").await;
+    assert!(sari.next_message().await.has_button("Lewati"), "a fresh text afterwards is taken");
+}

@@ -64,6 +64,8 @@ async fn a_freed_seat_goes_to_the_first_on_the_waitlist_who_is_told_and_the_queu
     }
 
     ani.press("Batal ikut").await;
+    assert!(ani.next_message().await.text.contains("Yakin batal ikut"));
+    ani.press("Ya, batalkan").await;
 
     assert!(ani.next_message().await.text.contains("dibatalkan"));
     let notice = budi.next_message_skipping_edits().await.text;
@@ -136,6 +138,8 @@ async fn my_trainings_show_seats_and_waitlist_places_and_cancel_from_the_list() 
     assert!(mine.text.contains("1. Pelatihan Penuh") && mine.text.contains("nomor 1."), "{}", mine.text);
     assert!(mine.text.contains("2. Pelatihan Roti") && mine.text.contains("Anda terdaftar"), "{}", mine.text);
     warga.press("Batal: 2.").await;
+    assert!(warga.next_message().await.text.contains("Yakin batal ikut \"Pelatihan Roti\""));
+    warga.press("Ya, batalkan").await;
 
     let after = warga.next_message().await.text;
     assert!(after.contains("dibatalkan") && !after.contains("2. Pelatihan Roti"), "{after}");

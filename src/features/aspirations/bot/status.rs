@@ -11,7 +11,7 @@ use crate::features::aspirations::model::{self, Access, REPLY_MAX, ReopenError};
 use crate::features::aspirations::{render, reopen, store};
 use crate::platform::i18n::{Arg, t};
 use crate::bot::keyboards::button;
-use crate::bot::turn::Turn;
+use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 
 /// How many tickets `/status` lists.
@@ -120,10 +120,50 @@ pub async fn on_respond_button(turn: &Turn<'_>, id: i64) -> Result<bool, Handler
     }
 }
 
+/// The typed response: too thin ("😡😡😡") is refused kindly and the dialogue stays;
+/// otherwise it is shown back with "Kirim tanggapan" / "Batal" before it reopens.
 pub async fn on_respond(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult {
     let Some(text) = triage::checked_text(turn, msg, REPLY_MAX).await? else { return Ok(()) };
-    let result = reopen::respond(turn.ctx, turn.who.user_id, id, &text).await;
+    if !model::meaningful_response(&text) {
+        let args = [("words", Arg::from(model::RESPONSE_WORDS as i64)), ("letters", Arg::from(model::RESPONSE_LETTERS as i64))];
+        return turn.say_with("asp-respond-too-thin", &args).await;
+    }
+    let ticket = match reopen::respondable(turn.ctx, turn.who.user_id, id).await {
+        Ok(ticket) => ticket,
+        Err(e) => {
+            turn.end().await?;
+            return after_response(turn, Err(e)).await;
+        }
+    };
+    let lang = turn.lang();
+    let keys = InlineKeyboardMarkup::new(vec![vec![
+        button(t(lang, "asp-btn-respond-send"), Btn::RespondSend(id)),
+        button(t(lang, "asp-btn-respond-cancel"), Btn::RespondCancel(id)),
+    ]]);
+    let args = [("ticket", Arg::from(&ticket.number)), ("text", Arg::from(&text))];
+    turn.set_dialog(Dialog::RespondConfirm { ticket: id, text: text.clone() }).await?;
+    turn.send_with_buttons(crate::platform::i18n::ta(lang, "asp-respond-confirm", &args), keys).await
+}
+
+/// "Kirim tanggapan": reopens the ticket with the response shown.
+pub async fn send_response(turn: &Turn<'_>, id: i64, text: &str, at: At) -> Result<bool, HandlerError> {
+    let result = reopen::respond(turn.ctx, turn.who.user_id, id, text).await;
     turn.end().await?;
+    turn.bot.edit_message_reply_markup(at.0, at.1).await?;
+    after_response(turn, result).await?;
+    Ok(true)
+}
+
+/// "Batal": nothing is sent and the one response is still there to use.
+pub async fn cancel_response(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+    turn.end().await?;
+    let number = store::ticket(&turn.ctx.db, id).await?.map(|t| t.number).unwrap_or_default();
+    let text = crate::platform::i18n::ta(turn.lang(), "asp-respond-not-sent", &[("ticket", Arg::from(number))]);
+    turn.edit(at, text, None).await?;
+    Ok(true)
+}
+
+async fn after_response(turn: &Turn<'_>, result: Result<store::Ticket, FlowError>) -> HandlerResult {
     match result {
         Ok(ticket) => turn.say_with("asp-respond-sent", &[("ticket", Arg::from(&ticket.number))]).await,
         Err(FlowError::Reopen(ReopenError::AlreadyReopened)) => turn.say("asp-respond-already").await,

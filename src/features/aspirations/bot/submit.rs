@@ -27,8 +27,53 @@ pub async fn start(turn: &Turn<'_>) -> HandlerResult {
     if turn.who.member.as_ref().and_then(|m| m.kim_id).is_none() {
         return turn.say("asp-need-kim").await;
     }
-    turn.set_dialog(Dialog::Category).await?;
-    turn.send_with_buttons(t(turn.lang(), "asp-choose-category"), categories(turn.lang())).await
+    let (dialog, key) = match turn.carried {
+        Some(msg) => {
+            let (text, photos, location) = carried(msg);
+            (Dialog::CategoryFor { text, photos, location }, "asp-choose-category-carried")
+        }
+        None => (Dialog::Category, "asp-choose-category"),
+    };
+    turn.set_dialog(dialog).await?;
+    turn.send_with_buttons(t(turn.lang(), key), categories(turn.lang())).await
+}
+
+/// What a message sent outside any dialogue brings to a new aspiration: its text
+/// (or caption), its photo, its pin.
+fn carried(msg: &Message) -> (String, Vec<String>, Option<GeoPoint>) {
+    let text = msg.text().or(msg.caption()).unwrap_or_default().trim().to_string();
+    let largest = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height));
+    let photos = largest.map(|p| vec![p.file.id.0.clone()]).unwrap_or_default();
+    let location = msg.location().and_then(|l| GeoPoint::from_degrees(l.latitude, l.longitude));
+    (text, photos, location)
+}
+
+/// The category of a carried message: a fitting text goes straight on to the photo
+/// step (with the photo or pin it came with); otherwise the text is asked for,
+/// keeping them.
+pub async fn chose_category_for(
+    turn: &Turn<'_>,
+    category: Category,
+    (text, photos, location): (String, Vec<String>, Option<GeoPoint>),
+    at: At,
+) -> Result<bool, HandlerError> {
+    let lang = turn.lang();
+    let draft = Draft { category, text: String::new(), photos, location, anonymous: false };
+    let Ok(text) = model::check_text(&text) else {
+        let keep = !draft.photos.is_empty() || draft.location.is_some();
+        turn.set_dialog(Dialog::Text { category, kept: keep.then_some(draft) }).await?;
+        let args = [
+            ("category", Arg::from(render::category(lang, category))),
+            ("min", Arg::from(TEXT_MIN as i64)),
+            ("max", Arg::from(TEXT_MAX as i64)),
+        ];
+        turn.edit(at, ta(lang, "asp-ask-text", &args), None).await?;
+        return Ok(true);
+    };
+    let args = [("category", Arg::from(render::category(lang, category))), ("text", Arg::from(&text))];
+    turn.edit(at, ta(lang, "asp-carried-text", &args), None).await?;
+    ask_media(turn, Draft { text, ..draft }, "asp-ask-media").await?;
+    Ok(true)
 }
 
 pub async fn chose_category(turn: &Turn<'_>, category: Category, at: At) -> Result<bool, HandlerError> {
@@ -45,6 +90,9 @@ pub async fn chose_category(turn: &Turn<'_>, category: Category, at: At) -> Resu
 pub async fn on_text(turn: &Turn<'_>, category: Category, kept: Option<Draft>, msg: &Message) -> HandlerResult {
     let lang = turn.lang();
     let Some(text) = msg.text() else { return turn.say("asp-text-needed").await };
+    if super::paste::is_tail(super::paste::key(turn.ctx, turn.chat.0)) {
+        return turn.say_with("asp-text-split-tail", &[("max", Arg::from(TEXT_MAX as i64))]).await;
+    }
     match model::check_text(text) {
         Ok(text) => match kept {
             Some(kept) => ask_media(turn, Draft { text, ..kept }, "asp-text-rewritten").await,
@@ -56,6 +104,11 @@ pub async fn on_text(turn: &Turn<'_>, category: Category, kept: Option<Draft>, m
         Err(TextError::TooShort { len }) => {
             let args = [("min", Arg::from(TEXT_MIN as i64)), ("len", Arg::from(len as i64))];
             turn.say_with("asp-text-too-short", &args).await
+        }
+        Err(TextError::TooLong { len }) if super::paste::looks_split(len) => {
+            super::paste::mark(super::paste::key(turn.ctx, turn.chat.0));
+            let args = [("max", Arg::from(TEXT_MAX as i64)), ("telegram", Arg::from(super::paste::TELEGRAM_MAX as i64))];
+            turn.say_with("asp-text-split", &args).await
         }
         Err(TextError::TooLong { len }) => {
             let args = [

@@ -45,10 +45,20 @@ async fn show_next(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, after:
     match store::next_in_queue(&turn.ctx.db, kims, after, view).await? {
         Some(ticket) => match flow::load(turn.ctx, &turn.who.actor, ticket.id).await? {
             Some(scoped) => show(turn, &scoped, Some(view)).await,
-            None => turn.say(empty_key).await,
+            None => say_empty(turn, kims, view, empty_key).await,
         },
-        None => turn.say(empty_key).await,
+        None => say_empty(turn, kims, view, empty_key).await,
     }
+}
+
+/// Says `key` (nothing (more) in the view); for new tickets it also counts those in
+/// progress, which a forwarded ticket moved to.
+async fn say_empty(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, key: &str) -> HandlerResult {
+    let open = match view {
+        model::QueueView::New => store::count_in_queue(&turn.ctx.db, kims, model::QueueView::Open).await?,
+        _ => 0,
+    };
+    turn.say_with(key, &[("open", Arg::from(open))]).await
 }
 
 /// Sends a ticket's photos, then its card with the buttons this person may use.
@@ -142,7 +152,8 @@ async fn moved(turn: &Turn<'_>, ticket: &store::Ticket, log_id: i64) -> HandlerR
         vec![asp(t(lang, "asp-btn-undo"), Btn::Undo { id: ticket.id, log: log_id })],
         vec![asp(t(lang, "asp-btn-next"), Btn::Next(model::QueueView::New, ticket.id))],
     ]);
-    let text = format!("{}\n{}", ta(lang, "asp-moved", &args), t(lang, "asp-moved-undo-hint"));
+    let key = if reachable(ticket) { "asp-moved" } else { "asp-moved-unreachable" };
+    let text = format!("{}\n{}", ta(lang, key, &args), t(lang, "asp-moved-undo-hint"));
     turn.send_with_buttons(text, keyboard).await
 }
 
@@ -182,7 +193,7 @@ pub async fn on_undo(turn: &Turn<'_>, id: i64, log_id: i64, at: At) -> Result<bo
     turn.bot.edit_message_reply_markup(at.0, at.1).await?;
     let lang = turn.lang();
     let args = [("ticket", Arg::from(&ticket.number)), ("status", Arg::from(render::status(lang, ticket.status)))];
-    turn.say_with("asp-undone", &args).await?;
+    turn.say_with(if reachable(&ticket) { "asp-undone" } else { "asp-undone-unreachable" }, &args).await?;
     if let Some(scoped) = flow::load(turn.ctx, &turn.who.actor, id).await? {
         show(turn, &scoped, None).await?;
     }
@@ -207,9 +218,22 @@ pub async fn on_reply_button(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerEr
     if scoped.access != Access::Triage {
         return Ok(false);
     }
+    let args = [("ticket", Arg::from(&scoped.ticket.number))];
+    if !reachable(&scoped.ticket) {
+        // Nothing typed now could reach anyone: say so before asking for text.
+        turn.say_with("asp-reply-unreachable-ask", &args).await?;
+        return Ok(true);
+    }
     turn.set_dialog(Dialog::Reply { ticket: id }).await?;
-    turn.say_with("asp-ask-reply", &[("ticket", Arg::from(&scoped.ticket.number))]).await?;
+    turn.say_with("asp-ask-reply", &args).await?;
     Ok(true)
+}
+
+/// Whether the ticket's sender can still be told anything: after `/hapusdata` the
+/// ticket stays (for the record) but no chat belongs to it, so staff must not read
+/// "the resident has been told".
+fn reachable(ticket: &store::Ticket) -> bool {
+    ticket.user_id != crate::features::privacy::ERASED_USER
 }
 
 pub async fn on_reply(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult {
@@ -217,7 +241,10 @@ pub async fn on_reply(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult 
     let result = flow::reply(turn.ctx, &turn.who.actor, id, &text).await;
     turn.end().await?;
     match result {
-        Ok(ticket) => turn.say_with("asp-reply-sent", &[("ticket", Arg::from(&ticket.number))]).await,
+        Ok(ticket) => {
+            let key = if reachable(&ticket) { "asp-reply-sent" } else { "asp-reply-unreachable" };
+            turn.say_with(key, &[("ticket", Arg::from(&ticket.number))]).await
+        }
         Err(FlowError::Db(e)) => Err(e.into()),
         Err(_) => turn.say("asp-not-allowed-now").await,
     }

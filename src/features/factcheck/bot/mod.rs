@@ -89,7 +89,14 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
                 show_next(turn, 0, None).await?;
             }
         }
-        _ => ask(turn).await?,
+        // A message sent outside any dialogue and chosen for "Cek fakta" is the request.
+        _ => match turn.carried {
+            Some(msg) if turn.who.member.as_ref().and_then(|m| m.kim_id).is_some() => {
+                turn.set_dialog(Dialog::AskContent).await?;
+                super::request::received(turn, msg).await?
+            }
+            _ => ask(turn).await?,
+        },
     }
     Ok(true)
 }

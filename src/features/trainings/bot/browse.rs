@@ -51,7 +51,7 @@ async fn card_view(turn: &Turn<'_>, list: &[Training], index: usize, note: Optio
 
 /// Shows a training's card again after a press, with `note` on top; a training no
 /// longer in the list (cancelled, started) is shown without buttons.
-async fn refresh(turn: &Turn<'_>, tr: &Training, at: At, note: Option<String>) -> HandlerResult {
+pub(super) async fn refresh(turn: &Turn<'_>, tr: &Training, at: At, note: Option<String>) -> HandlerResult {
     let list = store::upcoming_for_kim(&turn.ctx.db, tr.kim_id, turn.now()).await?;
     if let Some(index) = list.iter().position(|t| t.id == tr.id) {
         let (text, kb) = card_view(turn, &list, index, note).await?;
@@ -75,15 +75,20 @@ pub async fn on_button(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, Handle
         }
         return Ok(true);
     }
-    let (Btn::Register(id) | Btn::Withdraw(id) | Btn::WithdrawMine(id)) = btn else { return Ok(false) };
+    let (Btn::Register(id) | Btn::Withdraw(id) | Btn::WithdrawMine(id) | Btn::WithdrawYes { id, .. } | Btn::WithdrawKeep { id, .. }) = btn
+    else {
+        return Ok(false);
+    };
     // Registering is for one's own KIM's trainings only (other ids are forged);
     // withdrawing touches only one's own seat, wherever one lives now.
     let own_kim = |t: &Training| t.kim_id == kim_id || !matches!(btn, Btn::Register(_));
     let Some(tr) = store::get(&turn.ctx.db, id).await?.filter(own_kim) else { return Ok(false) };
     match btn {
         Btn::Register(_) => register(turn, &tr, at).await,
-        Btn::Withdraw(_) => withdraw(turn, &tr, at, false).await,
-        _ => withdraw(turn, &tr, at, true).await,
+        Btn::Withdraw(_) => super::withdraw::ask(turn, &tr, at, false).await,
+        Btn::WithdrawMine(_) => super::withdraw::ask(turn, &tr, at, true).await,
+        Btn::WithdrawYes { mine, .. } => withdraw(turn, &tr, at, mine).await,
+        _ => super::withdraw::keep(turn, &tr, at, matches!(btn, Btn::WithdrawKeep { mine: true, .. })).await,
     }
 }
 

@@ -51,6 +51,11 @@ pub enum Btn {
     InviteSkip(i64),
     /// "Daftar" on a private invitation.
     Join(i64),
+    /// "Ya, batalkan" under the question `Withdraw`/`WithdrawMine` now asks (`mine`:
+    /// asked from `/pelatihansaya`), so a double tap on "Daftar" cannot cancel.
+    WithdrawYes { id: i64, mine: bool },
+    /// "Tidak, tetap ikut" under that question: the seat stays.
+    WithdrawKeep { id: i64, mine: bool },
 }
 
 impl Payload for Btn {
@@ -94,6 +99,8 @@ impl Payload for Btn {
             Btn::Invite(id) => format!("iv:{id}"),
             Btn::InviteSkip(id) => format!("ivn:{id}"),
             Btn::Join(id) => format!("j:{id}"),
+            Btn::WithdrawYes { id, mine } => format!("wy:{id}:{}", u8::from(*mine)),
+            Btn::WithdrawKeep { id, mine } => format!("wk:{id}:{}", u8::from(*mine)),
         }
     }
 
@@ -144,9 +151,20 @@ impl Payload for Btn {
             ("iv", 2) => Btn::Invite(id(1)?),
             ("ivn", 2) => Btn::InviteSkip(id(1)?),
             ("j", 2) => Btn::Join(id(1)?),
+            ("wy", 3) => Btn::WithdrawYes { id: id(1)?, mine: flag(parts[2])? },
+            ("wk", 3) => Btn::WithdrawKeep { id: id(1)?, mine: flag(parts[2])? },
             _ => return None,
         };
         Some(btn)
+    }
+}
+
+/// `0` or `1`, nothing else.
+fn flag(s: &str) -> Option<bool> {
+    match s {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
     }
 }
 
@@ -200,13 +218,15 @@ mod tests {
             Btn::Invite(big),
             Btn::InviteSkip(big),
             Btn::Join(big),
+            Btn::WithdrawYes { id: big, mine: true },
+            Btn::WithdrawKeep { id: big, mine: false },
         ];
         crate::bot::feature::assert_round_trip(&all);
     }
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "r", "r:", "r:-1", "r:1:2", "r: 1", "r:+1", "f:1:6", "f:1:0", "h:1:2:2:0", "tg:nuklir", "e:zz", "zz:1", "pub:1", "iv:", "j:-1", "ivn:1:2"] {
+        for data in ["", "r", "r:", "r:-1", "r:1:2", "r: 1", "r:+1", "f:1:6", "f:1:0", "h:1:2:2:0", "tg:nuklir", "e:zz", "zz:1", "pub:1", "iv:", "j:-1", "ivn:1:2", "wy:1", "wy:1:2", "wk:-1:0"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

@@ -14,6 +14,7 @@ pub mod link;
 mod manage;
 mod publish;
 mod ui;
+mod withdraw;
 
 use serde::{Deserialize, Serialize};
 use teloxide::types::Message;
@@ -154,7 +155,12 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
             other => compose::on_button(turn, other, btn, at).await,
         },
         Btn::Group(_) | Btn::Announce | Btn::NoAnnounce => publish::on_button(turn, dialog, btn, at).await,
-        Btn::Page(_) | Btn::Register(_) | Btn::Withdraw(_) | Btn::WithdrawMine(_) => browse::on_button(turn, btn, at).await,
+        Btn::Page(_)
+        | Btn::Register(_)
+        | Btn::Withdraw(_)
+        | Btn::WithdrawMine(_)
+        | Btn::WithdrawYes { .. }
+        | Btn::WithdrawKeep { .. } => browse::on_button(turn, btn, at).await,
         Btn::Rate(id, n) => feedback::rate(turn, dialog, id, n, at).await,
         Btn::Attend(id, page) => attendance::show(turn, id, page, at).await,
         Btn::Mark { training, registration, present, page } => {
