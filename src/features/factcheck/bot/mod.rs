@@ -93,7 +93,7 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
         _ => match turn.carried {
             Some(msg) if turn.who.member.as_ref().and_then(|m| m.kim_id).is_some() => {
                 turn.set_dialog(Dialog::AskContent).await?;
-                super::request::received(turn, msg).await?
+                self::request::received(turn, msg).await?
             }
             _ => ask(turn).await?,
         },
