@@ -14,31 +14,21 @@ use super::turn::{At, Turn};
 use super::{Cb, HandlerResult, State};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
-/// Each feature dialogue kind with the message key naming its form.
-const NAMES: [(&str, &str); 10] = [
-    ("Aspiration", "form-aspiration"),
-    ("Umkm", "form-umkm"),
-    ("Training", "form-training"),
-    ("FactCheck", "form-factcheck"),
-    ("Feed", "form-feed"),
-    ("Announce", "form-announce"),
-    ("Survey", "form-survey"),
-    ("Report", "form-report"),
-    ("Poll", "form-poll"),
-    ("Privacy", "form-privacy"),
-];
-
 /// The open form a command must not drop unasked: a feature's dialogue still owned
 /// by a feature (an orphaned one may go).
 pub fn open_form<'s>(state: &'s State, registry: &Registry) -> Option<&'s State> {
     state.feature_kind().filter(|kind| registry.by_dialog(kind).is_some()).map(|_| state)
 }
 
-/// The form's name as a person reads it ("formulir aspirasi").
+/// The form's name as a person reads it ("formulir aspirasi"): the message
+/// `form-<kind>` of its dialogue kind in lower case (`FactCheck` → `form-factcheck`),
+/// so the bot layer names no feature; `form-other` when there is none.
 fn form_name(lang: Lang, state: &State) -> String {
-    let kind = state.feature_kind().unwrap_or_default();
-    let key = NAMES.iter().find(|(k, _)| *k == kind).map_or("form-other", |(_, key)| key);
-    t(lang, key)
+    let key = format!("form-{}", state.feature_kind().unwrap_or_default().to_lowercase());
+    match t(lang, &key) {
+        name if name == key => t(lang, "form-other"),
+        name => name,
+    }
 }
 
 /// Asks whether to leave the form for `cmd`.
@@ -79,11 +69,9 @@ mod tests {
     fn every_feature_dialogue_has_a_name_in_each_language() {
         let registry = crate::app::registry::registry().expect("registry");
         for kind in registry.dialog_kinds() {
-            assert!(NAMES.iter().any(|(k, _)| *k == kind), "no form name for dialogue kind {kind}");
-        }
-        for (_, key) in NAMES {
+            let key = format!("form-{}", kind.to_lowercase());
             for lang in Lang::ALL {
-                assert_ne!(t(lang, key), key, "{key} missing in {lang:?}");
+                assert_ne!(t(lang, &key), key, "no form name for dialogue kind {kind} in {lang:?}");
             }
         }
     }

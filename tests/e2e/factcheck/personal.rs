@@ -20,7 +20,9 @@ async fn datasaya_shows_cek_fakta_requests_and_hapusdata_keeps_only_what_the_ver
     ask(&siti, "Jembatan Ampera ditutup total mulai besok pagi").await;
 
     siti.send("/datasaya").await;
-    let shown = wait_text(&siti, "Permintaan cek fakta").await.text;
+    // The header of the /datasaya section (with its colon), not the acknowledgement of the
+    // second request, which may still be on its way.
+    let shown = wait_text(&siti, "Permintaan cek fakta:").await.text;
     let call = app.wait_for_call("sendDocument", |p| p["document"]["file_name"] == "datasaya.json").await;
     let json: serde_json::Value = serde_json::from_str(call.params["document"]["text"].as_str().unwrap()).unwrap();
     siti.send("/hapusdata").await;
