@@ -12,6 +12,7 @@ pub mod model;
 pub mod permissions;
 pub mod personal;
 pub mod roles;
+pub mod staff_notices;
 pub mod users;
 
 pub use model::*;
