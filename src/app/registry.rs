@@ -27,7 +27,7 @@ pub fn features() -> Vec<Feature> {
         surveys::feature(),
         polls::feature(),
         console::feature(),
-        members::feature(),
+        members::bot::feature(),
         webhooks::feature(),
     ]
 }

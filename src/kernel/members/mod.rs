@@ -16,10 +16,3 @@ pub mod staff_notices;
 pub mod users;
 
 pub use model::*;
-
-/// Membership as plugged into kimbot: its commands, and the people and their memberships
-/// every other owner of personal data points at.
-pub fn feature() -> crate::plug::Feature {
-    use crate::plug::{DataRank, Feature};
-    Feature::new("members").with_audit_words(&audit::WORDS).with_chat::<bot::Members>().with_personal_data(&personal::DATA, DataRank::Parent)
-}

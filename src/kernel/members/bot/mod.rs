@@ -94,6 +94,13 @@ async fn set_language(turn: &Turn<'_>, at: At, new: Lang) -> HandlerResult {
     turn.show_menu(new).await
 }
 
+/// Membership as plugged into kimbot: its commands, and the people and their memberships
+/// every other owner of personal data points at.
+pub fn feature() -> crate::plug::Feature {
+    use crate::plug::{DataRank, Feature};
+    Feature::new("members").with_audit_words(&super::audit::WORDS).with_chat::<Members>().with_personal_data(&super::personal::DATA, DataRank::Parent)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
