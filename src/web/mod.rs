@@ -14,7 +14,8 @@ use axum::Router;
 
 use crate::platform::ctx::AppCtx;
 
-/// Every route of the listener.
-pub fn router(ctx: Arc<AppCtx>) -> Router {
-    ops::routes(ctx.clone()).merge(console::routes(ctx))
+/// Every route of the listener; `pages` are the features' console pages
+/// (`app::registry::console_pages`).
+pub fn router(ctx: Arc<AppCtx>, pages: &[console::Pages]) -> Router {
+    ops::routes(ctx.clone()).merge(console::routes(ctx, pages))
 }

@@ -8,7 +8,8 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use super::layout::{self, Nav};
+use super::layout;
+use super::nav;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::announcements::model::Announcement;
 use crate::features::announcements::render::{schedule_label, target_label, when};
@@ -51,7 +52,7 @@ pub async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Cons
             }
         }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Announcements, &t(lang, "console-announcements-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, nav::ANNOUNCEMENTS.path, &t(lang, "console-announcements-title"), body)).into_response())
 }
 
 /// An announcement this person may manage; anything else is the same "not found".
@@ -116,7 +117,7 @@ pub(super) async fn render(ctx: &Ctx, staff: &Staff, ann: &Announcement, flash: 
         p { a href="/dasbor/pengumuman" { (t(lang, "console-back-to-announcements")) } }
     };
     let title = ta(lang, "console-announcement-title", &[("id", Arg::from(ann.id))]);
-    Ok((layout::no_store(), layout::page(staff, Nav::Announcements, &title, body)).into_response())
+    Ok((layout::no_store(), layout::page(staff, nav::ANNOUNCEMENTS.path, &title, body)).into_response())
 }
 
 /// Whether a run has messages a recall could still act on: sent ones not yet

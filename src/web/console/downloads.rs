@@ -17,7 +17,8 @@ use chrono::NaiveDate;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::layout::{self, Nav};
+use super::layout;
+use super::nav;
 use super::listening;
 use super::{ConsoleError, Ctx, Staff};
 use crate::kernel::members::permissions::{Action, may};
@@ -99,7 +100,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Cons
         (surveys)
         p.empty { (t(lang, "console-download-note")) }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Downloads, &t(lang, "console-download-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, nav::DOWNLOADS.path, &t(lang, "console-download-title"), body)).into_response())
 }
 
 /// The forms for staff and admins: aspirations, the UMKM registry and cek fakta.

@@ -20,9 +20,10 @@ pub mod auth;
 pub mod bot;
 mod downloads;
 mod guard;
-mod layout;
+pub mod layout;
 mod listening;
 mod login;
+pub mod pages;
 pub mod personal;
 mod photo;
 mod queue;
@@ -31,7 +32,6 @@ mod staff;
 pub mod summary;
 mod ticket;
 mod trainings;
-mod umkm;
 mod undo;
 
 use std::sync::Arc;
@@ -42,6 +42,7 @@ use axum::routing::{get, post};
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbError;
 
+pub use pages::{Nav, NavEntry, Pages};
 pub use staff::Staff;
 
 /// What the console's handlers share: the application context.
@@ -80,8 +81,10 @@ pub enum ConsoleError {
 /// few cores; one more download is answered "busy, try again".
 pub const EXPORTS_AT_ONCE: usize = 2;
 
-/// The console's routes; the caller mounts them on its HTTP listener.
-pub fn routes(ctx: Ctx) -> Router {
+/// The console's routes: the frame's (login, logout, language, stylesheet, the
+/// error page for any other path) and every declared feature's [`Pages`], under the
+/// guard's headers; the caller mounts them on its HTTP listener.
+pub fn routes(ctx: Ctx, pages: &[Pages]) -> Router {
     let telegram = photo::Telegram::new(&ctx);
     Router::new()
         .route("/masuk/{token}", get(login::link_page))
@@ -90,6 +93,17 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor", get(login::home))
         .route("/dasbor/bahasa", post(login::set_language))
         .route("/dasbor/gaya.css", get(layout::stylesheet))
+        .merge(pages::merged(pages))
+        .fallback(layout::not_found)
+        .layer(axum::Extension(Nav::of(pages)))
+        .layer(axum::Extension(telegram))
+        .layer(axum::middleware::map_response_with_state(ctx.clone(), guard::headers))
+        .with_state(ctx)
+}
+
+/// The pages that stay with the console itself: the cross-feature ones.
+fn own_pages() -> Router<Ctx> {
+    Router::new()
         .route("/dasbor/aspirasi", get(queue::page))
         .route("/dasbor/aspirasi/{id}", get(ticket::page))
         .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
@@ -97,8 +111,6 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/aspirasi/{id}/urungkan", post(undo::undo))
         .route("/dasbor/aspirasi/{id}/foto/{n}", get(photo::photo))
         .route("/dasbor/ringkasan", get(summary::page))
-        .route("/dasbor/umkm", get(umkm::page))
-        .route("/dasbor/umkm/{id}", get(umkm::business))
         .route("/dasbor/unduh", get(downloads::page))
         .route("/dasbor/unduh/aspirasi", get(downloads::aspirations))
         .route("/dasbor/unduh/umkm", get(downloads::umkm))
@@ -112,10 +124,20 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor/pengumuman/{id}", get(announcements::page))
         .route("/dasbor/pengumuman/{id}/tarik", get(recall::confirm).post(recall::recall))
         .route("/dasbor/audit", get(audit_log::page))
-        .fallback(layout::not_found)
-        .layer(axum::Extension(telegram))
-        .layer(axum::middleware::map_response_with_state(ctx.clone(), guard::headers))
-        .with_state(ctx)
+}
+
+/// Navigation entries of the console's own pages.
+pub(crate) mod nav {
+    use super::pages::NavEntry;
+    use crate::kernel::members::permissions::{Action, may};
+
+    pub const QUEUE: NavEntry = NavEntry { path: "/dasbor/aspirasi", label: "console-nav-queue", order: 10, shown: NavEntry::everyone };
+    pub const SUMMARY: NavEntry = NavEntry { path: "/dasbor/ringkasan", label: "console-nav-summary", order: 20, shown: NavEntry::everyone };
+    pub const TRAININGS: NavEntry = NavEntry { path: "/dasbor/pelatihan", label: "console-nav-trainings", order: 40, shown: NavEntry::everyone };
+    pub const ANNOUNCEMENTS: NavEntry = NavEntry { path: "/dasbor/pengumuman", label: "console-nav-announcements", order: 50, shown: NavEntry::everyone };
+    // Coordinators download their own surveys' results there.
+    pub const DOWNLOADS: NavEntry = NavEntry { path: "/dasbor/unduh", label: "console-nav-downloads", order: 60, shown: |s| may(&s.actor, Action::PullReports) || super::listening::may_pull_surveys(s) };
+    pub const AUDIT: NavEntry = NavEntry { path: "/dasbor/audit", label: "console-nav-audit", order: 70, shown: |s| may(&s.actor, Action::ReadAudit) };
 }
 
 /// The console as plugged into kimbot: `/dasbor` in chat, and the logins and sessions it stores.
@@ -123,6 +145,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
+        .with_console(Pages { routes: own_pages, nav: &[nav::QUEUE, nav::SUMMARY, nav::TRAININGS, nav::ANNOUNCEMENTS, nav::DOWNLOADS, nav::AUDIT] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -10,7 +10,8 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use sqlx::Row;
 
-use super::layout::{self, Nav};
+use super::layout;
+use super::nav;
 use super::summary;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::{Category, Status, local_time};
@@ -204,7 +205,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
             p { a.button href={ "/dasbor/aspirasi?" (next) } { (t(lang, "console-next-page")) } }
         }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Queue, &t(lang, "console-queue-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, nav::QUEUE.path, &t(lang, "console-queue-title"), body)).into_response())
 }
 
 fn filter_form(lang: Lang, f: &Filters, offered: &[Area]) -> Markup {

@@ -11,7 +11,8 @@ use maud::html;
 use serde::Deserialize;
 
 use super::announcements::{recallable, render, visible};
-use super::layout::{self, Nav};
+use super::layout;
+use super::nav;
 use super::photo::Telegram;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::announcements::model::Announcement;
@@ -55,7 +56,7 @@ pub async fn confirm(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String
         }
     };
     let title = ta(lang, "console-recall-title", &[("id", Arg::from(ann.id))]);
-    Ok((layout::no_store(), layout::page(&staff, Nav::Announcements, &title, body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, nav::ANNOUNCEMENTS.path, &title, body)).into_response())
 }
 
 #[derive(Deserialize)]

@@ -13,7 +13,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::layout::{self, Nav};
+use super::layout;
+use super::nav;
 use super::{ConsoleError, Ctx, Staff, downloads};
 use crate::kernel::members::permissions::{Action, may};
 use crate::features::reports::{Progress, ReportError, registry};
@@ -60,7 +61,7 @@ pub async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Cons
             }
         }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Trainings, &t(lang, "console-trainings-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, nav::TRAININGS.path, &t(lang, "console-trainings-title"), body)).into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -100,7 +101,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, 
         }
         p { a href="/dasbor/pelatihan" { (t(lang, "console-back-to-trainings")) } }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Trainings, &tr.title, body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, nav::TRAININGS.path, &tr.title, body)).into_response())
 }
 
 fn people_table(lang: Lang, staff: &Staff, tr: &Training, people: &[store::Participant], marking: bool) -> Markup {

@@ -21,7 +21,8 @@ use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::layout::{self, Nav};
+use super::layout;
+use super::nav;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::announcements::model::common_path;
 use crate::features::aspirations::model::Category;
@@ -150,7 +151,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(p): Query<Params>)
         }
     };
     let status = if bad { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let page = layout::page(&staff, Nav::Summary, &t(lang, "console-summary-title"), body);
+    let page = layout::page(&staff, nav::SUMMARY.path, &t(lang, "console-summary-title"), body);
     Ok((status, layout::no_store(), page).into_response())
 }
 
