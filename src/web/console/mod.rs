@@ -19,6 +19,7 @@ mod audit_words;
 pub mod auth;
 pub mod bot;
 mod downloads;
+pub mod files;
 mod guard;
 pub mod layout;
 mod listening;
@@ -31,7 +32,6 @@ mod recall;
 mod staff;
 pub mod summary;
 mod ticket;
-mod trainings;
 mod undo;
 
 use std::sync::Arc;
@@ -116,10 +116,6 @@ fn own_pages() -> Router<Ctx> {
         .route("/dasbor/unduh/umkm", get(downloads::umkm))
         .route("/dasbor/unduh/survei", get(listening::survey))
         .route("/dasbor/unduh/cekfakta", get(listening::factcheck))
-        .route("/dasbor/pelatihan", get(trainings::list))
-        .route("/dasbor/pelatihan/{id}", get(trainings::page))
-        .route("/dasbor/pelatihan/{id}/hadir", post(trainings::mark))
-        .route("/dasbor/pelatihan/{id}/unduh", get(trainings::download))
         .route("/dasbor/pengumuman", get(announcements::list))
         .route("/dasbor/pengumuman/{id}", get(announcements::page))
         .route("/dasbor/pengumuman/{id}/tarik", get(recall::confirm).post(recall::recall))
@@ -133,7 +129,6 @@ pub(crate) mod nav {
 
     pub const QUEUE: NavEntry = NavEntry { path: "/dasbor/aspirasi", label: "console-nav-queue", order: 10, shown: NavEntry::everyone };
     pub const SUMMARY: NavEntry = NavEntry { path: "/dasbor/ringkasan", label: "console-nav-summary", order: 20, shown: NavEntry::everyone };
-    pub const TRAININGS: NavEntry = NavEntry { path: "/dasbor/pelatihan", label: "console-nav-trainings", order: 40, shown: NavEntry::everyone };
     pub const ANNOUNCEMENTS: NavEntry = NavEntry { path: "/dasbor/pengumuman", label: "console-nav-announcements", order: 50, shown: NavEntry::everyone };
     // Coordinators download their own surveys' results there.
     pub const DOWNLOADS: NavEntry = NavEntry { path: "/dasbor/unduh", label: "console-nav-downloads", order: 60, shown: |s| may(&s.actor, Action::PullReports) || super::listening::may_pull_surveys(s) };
@@ -145,7 +140,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
-        .with_console(Pages { routes: own_pages, nav: &[nav::QUEUE, nav::SUMMARY, nav::TRAININGS, nav::ANNOUNCEMENTS, nav::DOWNLOADS, nav::AUDIT] })
+        .with_console(Pages { routes: own_pages, nav: &[nav::QUEUE, nav::SUMMARY, nav::ANNOUNCEMENTS, nav::DOWNLOADS, nav::AUDIT] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)
