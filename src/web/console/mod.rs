@@ -13,7 +13,6 @@
 //! - [`layout`]: the page frame, embedded CSS, error pages; [`guard`]: security
 //!   headers on every response and the same-origin check of the login.
 
-mod announcements;
 mod audit_log;
 mod audit_words;
 pub mod auth;
@@ -28,9 +27,9 @@ pub mod pages;
 pub mod personal;
 mod photo;
 mod queue;
-mod recall;
 mod staff;
 pub mod summary;
+pub mod telegram;
 mod ticket;
 mod undo;
 
@@ -85,7 +84,7 @@ pub const EXPORTS_AT_ONCE: usize = 2;
 /// error page for any other path) and every declared feature's [`Pages`], under the
 /// guard's headers; the caller mounts them on its HTTP listener.
 pub fn routes(ctx: Ctx, pages: &[Pages]) -> Router {
-    let telegram = photo::Telegram::new(&ctx);
+    let telegram = telegram::Telegram::new(&ctx);
     Router::new()
         .route("/masuk/{token}", get(login::link_page))
         .route("/masuk", post(login::log_in))
@@ -116,9 +115,6 @@ fn own_pages() -> Router<Ctx> {
         .route("/dasbor/unduh/umkm", get(downloads::umkm))
         .route("/dasbor/unduh/survei", get(listening::survey))
         .route("/dasbor/unduh/cekfakta", get(listening::factcheck))
-        .route("/dasbor/pengumuman", get(announcements::list))
-        .route("/dasbor/pengumuman/{id}", get(announcements::page))
-        .route("/dasbor/pengumuman/{id}/tarik", get(recall::confirm).post(recall::recall))
         .route("/dasbor/audit", get(audit_log::page))
 }
 
@@ -129,7 +125,6 @@ pub(crate) mod nav {
 
     pub const QUEUE: NavEntry = NavEntry { path: "/dasbor/aspirasi", label: "console-nav-queue", order: 10, shown: NavEntry::everyone };
     pub const SUMMARY: NavEntry = NavEntry { path: "/dasbor/ringkasan", label: "console-nav-summary", order: 20, shown: NavEntry::everyone };
-    pub const ANNOUNCEMENTS: NavEntry = NavEntry { path: "/dasbor/pengumuman", label: "console-nav-announcements", order: 50, shown: NavEntry::everyone };
     // Coordinators download their own surveys' results there.
     pub const DOWNLOADS: NavEntry = NavEntry { path: "/dasbor/unduh", label: "console-nav-downloads", order: 60, shown: |s| may(&s.actor, Action::PullReports) || super::listening::may_pull_surveys(s) };
     pub const AUDIT: NavEntry = NavEntry { path: "/dasbor/audit", label: "console-nav-audit", order: 70, shown: |s| may(&s.actor, Action::ReadAudit) };
@@ -140,7 +135,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
-        .with_console(Pages { routes: own_pages, nav: &[nav::QUEUE, nav::SUMMARY, nav::ANNOUNCEMENTS, nav::DOWNLOADS, nav::AUDIT] })
+        .with_console(Pages { routes: own_pages, nav: &[nav::QUEUE, nav::SUMMARY, nav::DOWNLOADS, nav::AUDIT] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)
