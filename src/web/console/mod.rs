@@ -17,11 +17,9 @@ mod audit_log;
 mod audit_words;
 pub mod auth;
 pub mod bot;
-mod downloads;
 pub mod files;
 mod guard;
 pub mod layout;
-mod listening;
 mod login;
 pub mod pages;
 pub mod personal;
@@ -110,11 +108,6 @@ fn own_pages() -> Router<Ctx> {
         .route("/dasbor/aspirasi/{id}/urungkan", post(undo::undo))
         .route("/dasbor/aspirasi/{id}/foto/{n}", get(photo::photo))
         .route("/dasbor/ringkasan", get(summary::page))
-        .route("/dasbor/unduh", get(downloads::page))
-        .route("/dasbor/unduh/aspirasi", get(downloads::aspirations))
-        .route("/dasbor/unduh/umkm", get(downloads::umkm))
-        .route("/dasbor/unduh/survei", get(listening::survey))
-        .route("/dasbor/unduh/cekfakta", get(listening::factcheck))
         .route("/dasbor/audit", get(audit_log::page))
 }
 
@@ -125,8 +118,6 @@ pub(crate) mod nav {
 
     pub const QUEUE: NavEntry = NavEntry { path: "/dasbor/aspirasi", label: "console-nav-queue", order: 10, shown: NavEntry::everyone };
     pub const SUMMARY: NavEntry = NavEntry { path: "/dasbor/ringkasan", label: "console-nav-summary", order: 20, shown: NavEntry::everyone };
-    // Coordinators download their own surveys' results there.
-    pub const DOWNLOADS: NavEntry = NavEntry { path: "/dasbor/unduh", label: "console-nav-downloads", order: 60, shown: |s| may(&s.actor, Action::PullReports) || super::listening::may_pull_surveys(s) };
     pub const AUDIT: NavEntry = NavEntry { path: "/dasbor/audit", label: "console-nav-audit", order: 70, shown: |s| may(&s.actor, Action::ReadAudit) };
 }
 
@@ -135,7 +126,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
-        .with_console(Pages { routes: own_pages, nav: &[nav::QUEUE, nav::SUMMARY, nav::DOWNLOADS, nav::AUDIT] })
+        .with_console(Pages { routes: own_pages, nav: &[nav::QUEUE, nav::SUMMARY, nav::AUDIT] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -1,23 +1,22 @@
 //! *Unduh*: the same files as `/laporan` — aspirations (XLSX, CSV, weekly PNG
 //! chart) for a period and area, and the UMKM registry (XLSX, CSV) — for staff and
-//! admins, as in chat; survey results and cek fakta are in [`super::listening`]. The
+//! admins, as in chat; survey results and cek fakta are in [`listening`]. The
 //! report pipeline writes them into a temporary directory (rows streamed from the
-//! database), then [`super::files`] streams the chosen file. Every download is
+//! database), then [`crate::web::console::files`] streams the chosen file. Every download is
 //! audited like `/laporan`'s.
 
 use std::sync::Arc;
 
+use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use chrono::NaiveDate;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-pub(super) use super::files::{CSV, XLSX, slot, stream_file};
-use super::layout;
-use super::listening;
-use super::nav;
-use super::{ConsoleError, Ctx, Staff};
+mod listening;
+
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{Area, areas, display_path};
 use crate::features::reports::aspirations::{self, AspSpec};
@@ -28,6 +27,29 @@ use crate::features::reports::{Progress, ReportError};
 use crate::features::umkm::model::{Need, Sector};
 use crate::platform::audit;
 use crate::platform::i18n::{Lang, t};
+use crate::web::console::files::{CSV, XLSX, slot, stream_file};
+use crate::web::console::{ConsoleError, Ctx, NavEntry, Pages, Staff, layout};
+
+/// *Unduh* in the console's navigation: coordinators download their own surveys'
+/// results there, staff and admins every report.
+const NAV: NavEntry = NavEntry { path: "/dasbor/unduh", label: "console-nav-downloads", order: 60, shown: may_download };
+
+/// Reports' console pages.
+pub const PAGES: Pages = Pages { routes, nav: &[NAV] };
+
+fn routes() -> Router<Ctx> {
+    Router::new()
+        .route("/dasbor/unduh", get(page))
+        .route("/dasbor/unduh/aspirasi", get(aspirations))
+        .route("/dasbor/unduh/umkm", get(umkm))
+        .route("/dasbor/unduh/survei", get(listening::survey))
+        .route("/dasbor/unduh/cekfakta", get(listening::factcheck))
+}
+
+/// Whether this person gets the *Unduh* page at all.
+fn may_download(staff: &Staff) -> bool {
+    may(&staff.actor, Action::PullReports) || listening::may_pull_surveys(staff)
+}
 
 /// Downloads are for staff and admins, like `/laporan`.
 pub(super) fn allowed(staff: &Staff) -> Result<(), ConsoleError> {
@@ -75,11 +97,11 @@ pub(super) async fn chosen_scope(ctx: &Ctx, staff: &Staff, area: &str) -> Result
     })
 }
 
-pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
-    let office = may(&staff.actor, Action::PullReports);
-    if !office && !listening::may_pull_surveys(&staff) {
+async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
+    if !may_download(&staff) {
         return Err(ConsoleError::Forbidden);
     }
+    let office = may(&staff.actor, Action::PullReports);
     let lang = staff.lang;
     let office = if office { Some(office_forms(&ctx, &staff).await?) } else { None };
     let surveys = listening::survey_form(&ctx, &staff).await?;
@@ -88,7 +110,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Cons
         (surveys)
         p.empty { (t(lang, "console-download-note")) }
     };
-    Ok((layout::no_store(), layout::page(&staff, nav::DOWNLOADS.path, &t(lang, "console-download-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-download-title"), body)).into_response())
 }
 
 /// The forms for staff and admins: aspirations, the UMKM registry and cek fakta.
@@ -156,7 +178,7 @@ pub struct PeriodForm {
     pub(super) format: String,
 }
 
-pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<PeriodForm>) -> Result<Response, ConsoleError> {
+async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<PeriodForm>) -> Result<Response, ConsoleError> {
     allowed(&staff)?;
     let period = period(&form.from, &form.to)?;
     let (area_path, area_label) = chosen_scope(&ctx, &staff, &form.area).await?;
@@ -198,7 +220,7 @@ pub struct UmkmForm {
     format: String,
 }
 
-pub async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmForm>) -> Result<Response, ConsoleError> {
+async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmForm>) -> Result<Response, ConsoleError> {
     allowed(&staff)?;
     let area = chosen_area(&ctx, &staff, &form.area).await?;
     let _slot = slot(&ctx)?;
