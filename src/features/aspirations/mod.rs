@@ -12,7 +12,8 @@
 //!   job that flags late tickets to staff once.
 //! - [`reopen`]: the resident's one response to a closed ticket, which reopens it.
 //! - [`undo`]: staff take back their own last status change within a minute.
-//! - [`render`]: ticket texts; [`telegram`]: the dialogues and buttons.
+//! - [`render`]: ticket texts; [`bot`]: the dialogues and buttons; [`web`]: the
+//!   console's *Aspirasi* pages (queue, ticket, undo, photos).
 
 pub mod audit;
 pub mod flow;
@@ -29,6 +30,7 @@ pub mod bot;
 pub mod buttons;
 pub mod thread;
 pub mod undo;
+pub mod web;
 
 /// Aspirations as plugged into kimbot: the chat, the staff notices and the overdue flags.
 pub fn feature() -> crate::plug::Feature {
@@ -38,4 +40,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_job("staff notice job", |c, stop| Box::pin(notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
         .with_job("overdue aspiration job", |c, stop| Box::pin(overdue::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
+        .with_console(web::PAGES)
 }

@@ -23,13 +23,9 @@ pub mod layout;
 mod login;
 pub mod pages;
 pub mod personal;
-mod photo;
-mod queue;
 mod staff;
 pub mod summary;
 pub mod telegram;
-mod ticket;
-mod undo;
 
 use std::sync::Arc;
 
@@ -101,12 +97,6 @@ pub fn routes(ctx: Ctx, pages: &[Pages]) -> Router {
 /// The pages that stay with the console itself: the cross-feature ones.
 fn own_pages() -> Router<Ctx> {
     Router::new()
-        .route("/dasbor/aspirasi", get(queue::page))
-        .route("/dasbor/aspirasi/{id}", get(ticket::page))
-        .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
-        .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))
-        .route("/dasbor/aspirasi/{id}/urungkan", post(undo::undo))
-        .route("/dasbor/aspirasi/{id}/foto/{n}", get(photo::photo))
         .route("/dasbor/ringkasan", get(summary::page))
         .route("/dasbor/audit", get(audit_log::page))
 }
@@ -116,7 +106,6 @@ pub(crate) mod nav {
     use super::pages::NavEntry;
     use crate::kernel::members::permissions::{Action, may};
 
-    pub const QUEUE: NavEntry = NavEntry { path: "/dasbor/aspirasi", label: "console-nav-queue", order: 10, shown: NavEntry::everyone };
     pub const SUMMARY: NavEntry = NavEntry { path: "/dasbor/ringkasan", label: "console-nav-summary", order: 20, shown: NavEntry::everyone };
     pub const AUDIT: NavEntry = NavEntry { path: "/dasbor/audit", label: "console-nav-audit", order: 70, shown: |s| may(&s.actor, Action::ReadAudit) };
 }
@@ -126,7 +115,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
-        .with_console(Pages { routes: own_pages, nav: &[nav::QUEUE, nav::SUMMARY, nav::AUDIT] })
+        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, nav::AUDIT] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -10,10 +10,9 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use sqlx::Row;
 
-use super::layout;
-use super::nav;
-use super::summary;
-use super::{ConsoleError, Ctx, Staff};
+use super::NAV;
+use crate::web::console::summary;
+use crate::web::console::{ConsoleError, Ctx, Staff, layout};
 use crate::features::aspirations::model::{Category, Status, local_time};
 use crate::features::aspirations::render::{self, clip};
 use crate::kernel::members::{Area, covers};
@@ -205,7 +204,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
             p { a.button href={ "/dasbor/aspirasi?" (next) } { (t(lang, "console-next-page")) } }
         }
     };
-    Ok((layout::no_store(), layout::page(&staff, nav::QUEUE.path, &t(lang, "console-queue-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-queue-title"), body)).into_response())
 }
 
 fn filter_form(lang: Lang, f: &Filters, offered: &[Area]) -> Markup {

@@ -15,9 +15,9 @@ use futures_util::{Stream, StreamExt};
 use teloxide::net::Download;
 use teloxide::prelude::*;
 
-use super::telegram::Telegram;
 use super::ticket::visible;
-use super::{ConsoleError, Ctx, Staff};
+use crate::web::console::telegram::Telegram;
+use crate::web::console::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::{flow, store};
 use crate::platform::audit;
 
