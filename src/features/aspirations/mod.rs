@@ -3,7 +3,7 @@
 //!
 //! - [`model`]: categories, the status flow as a pure [`model::transition`], ticket
 //!   numbers, limits, and who may see or triage a ticket.
-//! - [`store`] and [`thread`]: SQL; numbers come from a per-year counter row bumped in the
+//! - [`store`] (with the staff queue's [`browse`]) and [`thread`]: SQL; numbers come from a per-year counter row bumped in the
 //!   submitting transaction, so they stay unique with many submitters at once.
 //! - [`flow`]: the actions (submit, change status, reply, answer) with their checks
 //!   and the notices they queue in the same transaction.
@@ -16,6 +16,7 @@
 //!   console's *Aspirasi* pages (queue, ticket, undo, photos).
 
 pub mod audit;
+pub mod browse;
 pub mod flow;
 pub mod history;
 pub mod model;
