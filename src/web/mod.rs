@@ -1,5 +1,5 @@
 //! The HTTP side of kimbot, served by one listener per process (`KIMBOT_HTTP_ADDR`):
-//! [`console`] is the staff web console, [`ops`] the health and metrics endpoints,
+//! [`console`] is the staff web console's frame (features bring their pages), [`ops`] the health and metrics endpoints,
 //! [`telegram`] the webhook Telegram POSTs updates to (webhook mode); [`guard`] wraps
 //! them all (panics become a 500 page, request bodies have a deadline).
 

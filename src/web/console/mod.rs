@@ -3,15 +3,19 @@
 //! re-reads their role and scope ([`staff`]), every POST carries the session's CSRF
 //! token, and a ticket outside someone's scope looks exactly like a missing one.
 //!
+//! This module is the frame; it names no feature's pages. A feature declares its
+//! pages with [`crate::plug::Feature::with_console`] ([`Pages`]: a router and its
+//! navigation entries, in `features/<f>/web`), and [`routes`] merges them all.
+//!
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
-//! - [`queue`], [`ticket`] (with [`undo`]), [`photo`], [`summary`]: the *Aspirasi*
-//!   and *Ringkasan* pages, ticket photos proxied through kimbot.
-//! - [`umkm`], [`trainings`], [`announcements`] (with [`recall`]), [`downloads`]
-//!   (with [`listening`]: survey results and cek fakta),
-//!   [`audit_log`]: *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
+//! - [`pages`]: what a feature declares, and the navigation built from it.
 //! - [`layout`]: the page frame, embedded CSS, error pages; [`guard`]: security
 //!   headers on every response and the same-origin check of the login.
+//! - [`files`] (download slots, streamed files) and [`telegram`] (the Bot API
+//!   handle): helpers for features' pages.
+//! - The console's own pages, over several features: [`summary`] (*Ringkasan*)
+//!   and [`audit_log`] (*Audit*).
 
 mod audit_log;
 mod audit_words;
