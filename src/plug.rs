@@ -1,9 +1,9 @@
 //! A feature's declaration: everything it plugs into kimbot (its chat plug, deep
-//! links, background jobs, personal data, the sentences of its audit entries and the
-//! updates no chat owns), written once
+//! links, background jobs, console pages, personal data, the sentences of its audit
+//! entries and the updates no chat owns), written once
 //! in the feature's own `mod.rs` and listed once in [`crate::app::registry`].
 //!
-//! The bot router, the job runner and privacy read these declarations; none of them
+//! The bot router, the job runner, the console's frame and privacy read these declarations; none of them
 //! names a feature, so a new feature is one folder plus one line in the registry.
 
 use std::future::Future;
@@ -20,6 +20,7 @@ use crate::platform::audit::words::Vocabulary;
 use crate::platform::ctx::AppCtx;
 use crate::platform::personal::PersonalData;
 use crate::platform::scheduler::{Job, Stop};
+use crate::web::console::Pages;
 
 /// The bot's update tree, as a feature may extend it.
 pub type UpdateTree = Handler<'static, HandlerResult, DpHandlerDescription>;
@@ -44,11 +45,12 @@ pub struct Feature {
     personal: Option<(&'static PersonalData, DataRank)>,
     updates: Option<fn(UpdateTree) -> UpdateTree>,
     audit_words: Vec<&'static Vocabulary>,
+    console: Option<Pages>,
 }
 
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
-        Feature { name, chat: None, links: Vec::new(), jobs: Vec::new(), personal: None, updates: None, audit_words: Vec::new() }
+        Feature { name, chat: None, links: Vec::new(), jobs: Vec::new(), personal: None, updates: None, audit_words: Vec::new(), console: None }
     }
 
     /// Its commands, dialogue and buttons.
@@ -85,6 +87,16 @@ impl Feature {
     pub fn with_audit_words(mut self, words: &'static Vocabulary) -> Feature {
         self.audit_words.push(words);
         self
+    }
+
+    /// Its pages in the staff console: routes and navigation entries.
+    pub fn with_console(mut self, pages: Pages) -> Feature {
+        self.console = Some(pages);
+        self
+    }
+
+    pub fn console(&self) -> Option<Pages> {
+        self.console
     }
 
     pub fn audit_words(&self) -> &[&'static Vocabulary] {

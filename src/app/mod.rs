@@ -123,7 +123,7 @@ impl App {
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
         let running = jobs::spawn(jobs::all(&ctx, bot.clone(), limiter, &workers_stop));
-        let mut routes = crate::web::router(ctx.clone());
+        let mut routes = crate::web::router(ctx.clone(), &registry::console_pages());
         if let Some(webhook_routes) = webhook_routes {
             routes = routes.merge(webhook_routes);
         }

@@ -1,7 +1,7 @@
 //! The features plugged into kimbot: one line each, in [`features`]. A new feature
 //! adds its line here and needs nothing else outside its own folder; the bot's
-//! registry, the background jobs, the owners of personal data and the extra update
-//! branches are all read from these declarations.
+//! registry, the background jobs, the console's pages, the owners of personal data and
+//! the extra update branches are all read from these declarations.
 
 use std::sync::LazyLock;
 
@@ -56,6 +56,11 @@ pub fn personal_data() -> &'static [&'static PersonalData] {
 pub fn audit_words() -> &'static [&'static Vocabulary] {
     static WORDS: LazyLock<Vec<&'static Vocabulary>> = LazyLock::new(|| features().iter().flat_map(|f| f.audit_words().to_vec()).collect());
     &WORDS
+}
+
+/// Every feature's console pages, for the console's frame ([`crate::web::router`]).
+pub fn console_pages() -> Vec<console::Pages> {
+    features().iter().filter_map(Feature::console).collect()
 }
 
 /// The bot's tree plus the updates that belong to no chat, from every feature.

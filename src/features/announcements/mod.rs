@@ -8,8 +8,9 @@
 //! - [`store`] (SQL) and [`targets`] (which groups, and who may aim at them).
 //! - [`fire`]: one run → outbox rows, claimed so it happens once; the
 //!   [`scheduler`](crate::platform::scheduler) calls it for due rows.
-//! - [`telegram`] and the handler modules behind it: `/umumkan`, `/jadwal` (with the
+//! - [`bot`] and the handler modules behind it: `/umumkan`, `/jadwal` (with the
 //!   history of runs that went out), `/pengumuman`, the report and recall.
+//! - [`web`]: the console's *Pengumuman* pages (list, delivery report, recall).
 //!
 //! Targets are groups linked to KIMs and, for staff, registered UMKM in private chat
 //! ([`umkm_target`]), only those who agreed to programme news.
@@ -30,6 +31,7 @@ pub mod scheduler;
 pub mod store;
 pub mod targets;
 pub mod bot;
+pub mod web;
 pub mod when;
 
 /// Announcements as plugged into kimbot: the chat and the scheduler of timed and repeating sends.
@@ -39,4 +41,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_chat::<bot::Announcements>()
         .with_job("scheduler", |c, stop| Box::pin(scheduler::Scheduler::new(c).run(stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
+        .with_console(web::PAGES)
 }

@@ -3,7 +3,7 @@
 //!
 //! - [`model`]: categories, the status flow as a pure [`model::transition`], ticket
 //!   numbers, limits, and who may see or triage a ticket.
-//! - [`store`] and [`thread`]: SQL; numbers come from a per-year counter row bumped in the
+//! - [`store`] (with the staff queue's [`browse`]) and [`thread`]: SQL; numbers come from a per-year counter row bumped in the
 //!   submitting transaction, so they stay unique with many submitters at once.
 //! - [`flow`]: the actions (submit, change status, reply, answer) with their checks
 //!   and the notices they queue in the same transaction.
@@ -12,9 +12,11 @@
 //!   job that flags late tickets to staff once.
 //! - [`reopen`]: the resident's one response to a closed ticket, which reopens it.
 //! - [`undo`]: staff take back their own last status change within a minute.
-//! - [`render`]: ticket texts; [`telegram`]: the dialogues and buttons.
+//! - [`render`]: ticket texts; [`bot`]: the dialogues and buttons; [`web`]: the
+//!   console's *Aspirasi* pages (queue, ticket, undo, photos).
 
 pub mod audit;
+pub mod browse;
 pub mod flow;
 pub mod history;
 pub mod model;
@@ -29,6 +31,7 @@ pub mod bot;
 pub mod buttons;
 pub mod thread;
 pub mod undo;
+pub mod web;
 
 /// Aspirations as plugged into kimbot: the chat, the staff notices and the overdue flags.
 pub fn feature() -> crate::plug::Feature {
@@ -38,4 +41,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_job("staff notice job", |c, stop| Box::pin(notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
         .with_job("overdue aspiration job", |c, stop| Box::pin(overdue::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
+        .with_console(web::PAGES)
 }

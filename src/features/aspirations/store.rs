@@ -1,6 +1,7 @@
 //! SQL of aspirations: submitting (with the per-year ticket counter), reading tickets
 //! and their history, the triage queue, and the conditional status update. The
-//! thread of replies and answers is in [`super::thread`].
+//! thread of replies and answers is in [`super::thread`], the console's queue in
+//! [`super::browse`].
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -8,6 +9,7 @@ use sqlx::{Any, Row, Transaction};
 use super::model::{Category, GeoPoint, QueueView, Status, ticket_number};
 use crate::platform::db::{Db, DbError, DbResult};
 
+pub use super::browse::{Browse, QueueRow, browse};
 pub use super::history::{history, last_change};
 pub use super::thread::{ThreadMessage, add_message, add_response, claim_reopen, claim_reply, message, thread};
 

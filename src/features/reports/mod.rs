@@ -1,7 +1,7 @@
 //! Staff reports (PRODUCT.md §7): aspirations for a period and area as XLSX (summary
 //! and detail sheets) and CSV, a PNG chart of aspirations per week by category, and the UMKM
 //! registry, training attendance and cek fakta exports. The same code serves `/laporan` in chat
-//! and `kimbot export …` on the command line.
+//! and `kimbot export …` on the command line; [`web`] serves them as the console's *Unduh*.
 //!
 //! Exports stream: the sqlx row stream feeds a bounded channel, and a blocking thread
 //! writes the CSV and the XLSX (rust_xlsxwriter in constant-memory mode) row by row,
@@ -22,6 +22,7 @@ pub mod query;
 pub mod registry;
 pub mod summary;
 pub mod bot;
+pub mod web;
 pub mod xlsx;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -80,5 +81,5 @@ impl Progress {
 
 /// Reports as plugged into kimbot (`/laporan`).
 pub fn feature() -> crate::plug::Feature {
-    crate::plug::Feature::new("reports").with_audit_words(&audit::WORDS).with_chat::<bot::Reports>()
+    crate::plug::Feature::new("reports").with_audit_words(&audit::WORDS).with_chat::<bot::Reports>().with_console(web::PAGES)
 }

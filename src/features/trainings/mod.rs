@@ -8,7 +8,8 @@
 //! KIM's zone), [`store`] and [`seats`] (SQL; seats are decided under a lock),
 //! [`actions`] (changes plus their notices in one transaction, audit), [`posts`]
 //! (group posts' "Daftar" follows full ↔ not full), [`render`]
-//! (texts), [`reminders`] (the background loop), [`export`] (CSV), [`telegram`].
+//! (texts), [`reminders`] (the background loop), [`export`] (CSV), [`bot`] (the chat),
+//! [`web`] (the console's *Pelatihan* pages).
 
 pub mod audit;
 pub mod actions;
@@ -23,6 +24,7 @@ pub mod render;
 pub mod seats;
 pub mod store;
 pub mod bot;
+pub mod web;
 /// Typed dates and local times, shared with announcements.
 pub use crate::platform::when;
 
@@ -36,4 +38,5 @@ pub fn feature() -> crate::plug::Feature {
             Box::pin(reminders::Reminders::new(c.db.clone(), c.clock.clone(), c.outbox.clone(), c.config.tz).run(stop))
         })
         .with_personal_data(&personal::DATA, DataRank::Child)
+        .with_console(web::PAGES)
 }

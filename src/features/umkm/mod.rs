@@ -5,7 +5,7 @@
 //! - [`validate`]: checks for typed answers (names, phone, NIB, description).
 //! - [`flow`]: the dialogue's steps, "next", "back" and "edit from review".
 //! - [`store`]: one row per owner, the consent receipt, withdrawal, paged lists.
-//! - [`telegram`]: the handlers.
+//! - [`bot`]: the handlers; [`web`]: the console's *UMKM* pages.
 
 pub mod audit;
 pub mod flow;
@@ -14,9 +14,10 @@ pub mod personal;
 pub mod store;
 pub mod bot;
 pub mod validate;
+pub mod web;
 
 /// The UMKM registry as plugged into kimbot.
 pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
-    Feature::new("umkm").with_audit_words(&audit::WORDS).with_chat::<bot::Umkm>().with_personal_data(&personal::DATA, DataRank::Child)
+    Feature::new("umkm").with_audit_words(&audit::WORDS).with_chat::<bot::Umkm>().with_personal_data(&personal::DATA, DataRank::Child).with_console(web::PAGES)
 }

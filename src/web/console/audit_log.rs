@@ -7,7 +7,8 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 use serde::Deserialize;
 
-use super::layout::{self, Nav};
+use super::layout;
+use super::nav;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::model::local_time;
 use crate::platform::text::clip;
@@ -95,5 +96,5 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
             @if more { a.button href={ "/dasbor/audit?" (f.with_page(page + 1)) } { (t(lang, "console-next-page")) } }
         }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Audit, &t(lang, "console-audit-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, nav::AUDIT.path, &t(lang, "console-audit-title"), body)).into_response())
 }

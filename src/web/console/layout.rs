@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html};
 
 use super::{ConsoleError, Staff};
-use crate::kernel::members::permissions::{Action, may};
 use crate::platform::i18n::{Lang, t};
 
 const CSS: &str = include_str!("console.css");
@@ -16,39 +15,18 @@ pub async fn stylesheet() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "max-age=3600")], CSS)
 }
 
-/// Which navigation entry is current.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Nav {
-    Queue,
-    Summary,
-    Umkm,
-    Trainings,
-    Announcements,
-    Downloads,
-    Audit,
-}
-
-/// A whole page for a logged-in person.
-pub fn page(staff: &Staff, nav: Nav, title: &str, body: Markup) -> Markup {
+/// A whole page for a logged-in person; `here` is the path of the navigation entry
+/// it belongs to ([`super::pages::NavEntry::path`]).
+pub fn page(staff: &Staff, here: &str, title: &str, body: Markup) -> Markup {
     let lang = staff.lang;
     let other = if lang == Lang::Id { Lang::En } else { Lang::Id };
-    let link = |href: &str, key: &str, here: bool| html! {
-        a href=(href) aria-current=[here.then_some("page")] { (t(lang, key)) }
-    };
     let header = html! {
         header {
             strong.brand { (t(lang, "console-brand")) }
             nav {
-                (link("/dasbor/aspirasi", "console-nav-queue", nav == Nav::Queue))
-                (link("/dasbor/ringkasan", "console-nav-summary", nav == Nav::Summary))
-                (link("/dasbor/umkm", "console-nav-umkm", nav == Nav::Umkm))
-                (link("/dasbor/pelatihan", "console-nav-trainings", nav == Nav::Trainings))
-                (link("/dasbor/pengumuman", "console-nav-announcements", nav == Nav::Announcements))
-                // Coordinators download their own surveys' results there.
-                @if may(&staff.actor, Action::PullReports) || super::listening::may_pull_surveys(staff) {
-                    (link("/dasbor/unduh", "console-nav-downloads", nav == Nav::Downloads))
+                @for entry in staff.nav.0.iter().filter(|e| (e.shown)(staff)) {
+                    a href=(entry.path) aria-current=[(entry.path == here).then_some("page")] { (t(lang, entry.label)) }
                 }
-                @if may(&staff.actor, Action::ReadAudit) { (link("/dasbor/audit", "console-nav-audit", nav == Nav::Audit)) }
             }
             span.who { (t(lang, staff.actor.role().message_key())) }
             form.inline method="post" action="/dasbor/bahasa" {

@@ -3,36 +3,33 @@
 //! re-reads their role and scope ([`staff`]), every POST carries the session's CSRF
 //! token, and a ticket outside someone's scope looks exactly like a missing one.
 //!
+//! This module is the frame; it names no feature's pages. A feature declares its
+//! pages with [`crate::plug::Feature::with_console`] ([`Pages`]: a router and its
+//! navigation entries, in `features/<f>/web`), and [`routes`] merges them all.
+//!
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
-//! - [`queue`], [`ticket`] (with [`undo`]), [`photo`], [`summary`]: the *Aspirasi*
-//!   and *Ringkasan* pages, ticket photos proxied through kimbot.
-//! - [`umkm`], [`trainings`], [`announcements`] (with [`recall`]), [`downloads`]
-//!   (with [`listening`]: survey results and cek fakta),
-//!   [`audit_log`]: *UMKM*, *Pelatihan*, *Pengumuman*, *Unduh* and *Audit*.
+//! - [`pages`]: what a feature declares, and the navigation built from it.
 //! - [`layout`]: the page frame, embedded CSS, error pages; [`guard`]: security
 //!   headers on every response and the same-origin check of the login.
+//! - [`files`] (download slots, streamed files) and [`telegram`] (the Bot API
+//!   handle): helpers for features' pages.
+//! - The console's own pages, over several features: [`summary`] (*Ringkasan*)
+//!   and [`audit_log`] (*Audit*).
 
-mod announcements;
 mod audit_log;
 mod audit_words;
 pub mod auth;
 pub mod bot;
-mod downloads;
+pub mod files;
 mod guard;
-mod layout;
-mod listening;
+pub mod layout;
 mod login;
+pub mod pages;
 pub mod personal;
-mod photo;
-mod queue;
-mod recall;
 mod staff;
 pub mod summary;
-mod ticket;
-mod trainings;
-mod umkm;
-mod undo;
+pub mod telegram;
 
 use std::sync::Arc;
 
@@ -42,6 +39,7 @@ use axum::routing::{get, post};
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbError;
 
+pub use pages::{Nav, NavEntry, Pages};
 pub use staff::Staff;
 
 /// What the console's handlers share: the application context.
@@ -80,9 +78,11 @@ pub enum ConsoleError {
 /// few cores; one more download is answered "busy, try again".
 pub const EXPORTS_AT_ONCE: usize = 2;
 
-/// The console's routes; the caller mounts them on its HTTP listener.
-pub fn routes(ctx: Ctx) -> Router {
-    let telegram = photo::Telegram::new(&ctx);
+/// The console's routes: the frame's (login, logout, language, stylesheet, the
+/// error page for any other path) and every declared feature's [`Pages`], under the
+/// guard's headers; the caller mounts them on its HTTP listener.
+pub fn routes(ctx: Ctx, pages: &[Pages]) -> Router {
+    let telegram = telegram::Telegram::new(&ctx);
     Router::new()
         .route("/masuk/{token}", get(login::link_page))
         .route("/masuk", post(login::log_in))
@@ -90,32 +90,28 @@ pub fn routes(ctx: Ctx) -> Router {
         .route("/dasbor", get(login::home))
         .route("/dasbor/bahasa", post(login::set_language))
         .route("/dasbor/gaya.css", get(layout::stylesheet))
-        .route("/dasbor/aspirasi", get(queue::page))
-        .route("/dasbor/aspirasi/{id}", get(ticket::page))
-        .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
-        .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))
-        .route("/dasbor/aspirasi/{id}/urungkan", post(undo::undo))
-        .route("/dasbor/aspirasi/{id}/foto/{n}", get(photo::photo))
-        .route("/dasbor/ringkasan", get(summary::page))
-        .route("/dasbor/umkm", get(umkm::page))
-        .route("/dasbor/umkm/{id}", get(umkm::business))
-        .route("/dasbor/unduh", get(downloads::page))
-        .route("/dasbor/unduh/aspirasi", get(downloads::aspirations))
-        .route("/dasbor/unduh/umkm", get(downloads::umkm))
-        .route("/dasbor/unduh/survei", get(listening::survey))
-        .route("/dasbor/unduh/cekfakta", get(listening::factcheck))
-        .route("/dasbor/pelatihan", get(trainings::list))
-        .route("/dasbor/pelatihan/{id}", get(trainings::page))
-        .route("/dasbor/pelatihan/{id}/hadir", post(trainings::mark))
-        .route("/dasbor/pelatihan/{id}/unduh", get(trainings::download))
-        .route("/dasbor/pengumuman", get(announcements::list))
-        .route("/dasbor/pengumuman/{id}", get(announcements::page))
-        .route("/dasbor/pengumuman/{id}/tarik", get(recall::confirm).post(recall::recall))
-        .route("/dasbor/audit", get(audit_log::page))
+        .merge(pages::merged(pages))
         .fallback(layout::not_found)
+        .layer(axum::Extension(Nav::of(pages)))
         .layer(axum::Extension(telegram))
         .layer(axum::middleware::map_response_with_state(ctx.clone(), guard::headers))
         .with_state(ctx)
+}
+
+/// The pages that stay with the console itself: the cross-feature ones.
+fn own_pages() -> Router<Ctx> {
+    Router::new()
+        .route("/dasbor/ringkasan", get(summary::page))
+        .route("/dasbor/audit", get(audit_log::page))
+}
+
+/// Navigation entries of the console's own pages.
+pub(crate) mod nav {
+    use super::pages::NavEntry;
+    use crate::kernel::members::permissions::{Action, may};
+
+    pub const SUMMARY: NavEntry = NavEntry { path: "/dasbor/ringkasan", label: "console-nav-summary", order: 20, shown: NavEntry::everyone };
+    pub const AUDIT: NavEntry = NavEntry { path: "/dasbor/audit", label: "console-nav-audit", order: 70, shown: |s| may(&s.actor, Action::ReadAudit) };
 }
 
 /// The console as plugged into kimbot: `/dasbor` in chat, and the logins and sessions it stores.
@@ -123,6 +119,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
+        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, nav::AUDIT] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)

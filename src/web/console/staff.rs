@@ -7,6 +7,7 @@ use axum::http::request::Parts;
 use teloxide::types::UserId;
 
 use super::auth::{self, Session};
+use super::pages::Nav;
 use super::{ConsoleError, Ctx, guard};
 use crate::kernel::members::{Actor, Kim, areas};
 use crate::kernel::members::permissions::{Action, may};
@@ -33,6 +34,8 @@ pub struct Staff {
     pub session: Session,
     pub actor: Actor,
     pub lang: Lang,
+    /// The console's navigation, as declared by the features.
+    pub nav: Nav,
 }
 
 impl Staff {
@@ -83,7 +86,8 @@ impl FromRequestParts<Ctx> for Staff {
             audit::record(&ctx.db, Some(session.user_id), "console.logout", "role revoked", now).await?;
             return Err(ConsoleError::LoggedOut);
         }
-        Ok(Staff { lang: session.lang, session, actor })
+        let nav = parts.extensions.get::<Nav>().cloned().unwrap_or_default();
+        Ok(Staff { lang: session.lang, session, actor, nav })
     }
 }
 

@@ -21,7 +21,8 @@ use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::layout::{self, Nav};
+use super::layout;
+use super::nav;
 use super::{ConsoleError, Ctx, Staff};
 use crate::features::announcements::model::common_path;
 use crate::features::aspirations::model::Category;
@@ -66,7 +67,7 @@ impl Params {
 
 /// Areas one may pick: admins any; staff those inside their scope; coordinators the
 /// kelurahan of their KIMs — each only if some KIM of the scope lies in it.
-pub(super) async fn choices(ctx: &Ctx, staff: &Staff, kims: &[Kim]) -> Result<Vec<Area>, ConsoleError> {
+pub async fn choices(ctx: &Ctx, staff: &Staff, kims: &[Kim]) -> Result<Vec<Area>, ConsoleError> {
     let all = every_area(ctx).await?;
     let actor = &staff.actor;
     Ok(all
@@ -85,7 +86,7 @@ async fn every_area(ctx: &Ctx) -> Result<Vec<Area>, ConsoleError> {
 }
 
 /// The area picker (indented by depth), shown only when there is a choice.
-pub(super) fn area_select(lang: Lang, offered: &[Area], current: &str) -> Markup {
+pub fn area_select(lang: Lang, offered: &[Area], current: &str) -> Markup {
     html! {
         @if !offered.is_empty() {
             label { (t(lang, "console-summary-area"))
@@ -102,7 +103,7 @@ pub(super) fn area_select(lang: Lang, offered: &[Area], current: &str) -> Markup
 }
 
 /// The area a form names, if offered to this person; anything else is "not found".
-pub(super) fn chosen<'a>(raw: &str, offered: &'a [Area]) -> Result<Option<&'a Area>, ConsoleError> {
+pub fn chosen<'a>(raw: &str, offered: &'a [Area]) -> Result<Option<&'a Area>, ConsoleError> {
     if raw.trim().is_empty() {
         return Ok(None);
     }
@@ -150,7 +151,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(p): Query<Params>)
         }
     };
     let status = if bad { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let page = layout::page(&staff, Nav::Summary, &t(lang, "console-summary-title"), body);
+    let page = layout::page(&staff, nav::SUMMARY.path, &t(lang, "console-summary-title"), body);
     Ok((status, layout::no_store(), page).into_response())
 }
 

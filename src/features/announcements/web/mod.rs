@@ -2,19 +2,35 @@
 //! author, the KIM's coordinators, staff covering its area, admins), and one
 //! announcement with the delivery report of its latest runs per group — the same
 //! per-group reading of the outbox as the chat's report. An announcement outside the
-//! scope is "not found", like a missing one.
+//! scope is "not found", like a missing one. [`recall`]: "Tarik dari grup".
 
+mod recall;
+
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use maud::html;
 
-use super::layout::{self, Nav};
-use super::{ConsoleError, Ctx, Staff};
-use crate::features::announcements::model::Announcement;
-use crate::features::announcements::render::{schedule_label, target_label, when};
-use crate::features::announcements::report::{Standing, per_group, reason};
-use crate::features::announcements::{runs, store};
+use super::model::Announcement;
+use super::render::{schedule_label, target_label, when};
+use super::report::{Standing, per_group, reason};
+use super::{runs, store};
 use crate::platform::i18n::{Arg, t, ta};
+use crate::web::console::{ConsoleError, Ctx, NavEntry, Pages, Staff, layout};
+
+/// *Pengumuman* in the console's navigation.
+const NAV: NavEntry = NavEntry { path: "/dasbor/pengumuman", label: "console-nav-announcements", order: 50, shown: NavEntry::everyone };
+
+/// Announcements' console pages.
+pub const PAGES: Pages = Pages { routes, nav: &[NAV] };
+
+fn routes() -> Router<Ctx> {
+    Router::new()
+        .route("/dasbor/pengumuman", get(list))
+        .route("/dasbor/pengumuman/{id}", get(page))
+        .route("/dasbor/pengumuman/{id}/tarik", get(recall::confirm).post(recall::recall))
+}
 
 /// Announcements read for the list (newest first) before the scope filter.
 const SCAN: i64 = 500;
@@ -23,7 +39,7 @@ const LIST_MAX: usize = 50;
 /// Runs shown with their report on one announcement's page.
 const RUNS_SHOWN: i64 = 5;
 
-pub async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
+async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
     let mine: Vec<Announcement> =
         store::newest(&ctx.db, SCAN).await?.into_iter().filter(|a| a.manageable_by(&staff.actor)).take(LIST_MAX).collect();
     let lang = staff.lang;
@@ -51,7 +67,7 @@ pub async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Cons
             }
         }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Announcements, &t(lang, "console-announcements-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-announcements-title"), body)).into_response())
 }
 
 /// An announcement this person may manage; anything else is the same "not found".
@@ -61,7 +77,7 @@ pub(super) async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Announ
     if ann.manageable_by(&staff.actor) { Ok(ann) } else { Err(ConsoleError::NotFound) }
 }
 
-pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) -> Result<Response, ConsoleError> {
+async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) -> Result<Response, ConsoleError> {
     let ann = visible(&ctx, &staff, &id).await?;
     render(&ctx, &staff, &ann, &[]).await
 }
@@ -116,7 +132,7 @@ pub(super) async fn render(ctx: &Ctx, staff: &Staff, ann: &Announcement, flash: 
         p { a href="/dasbor/pengumuman" { (t(lang, "console-back-to-announcements")) } }
     };
     let title = ta(lang, "console-announcement-title", &[("id", Arg::from(ann.id))]);
-    Ok((layout::no_store(), layout::page(staff, Nav::Announcements, &title, body)).into_response())
+    Ok((layout::no_store(), layout::page(staff, NAV.path, &title, body)).into_response())
 }
 
 /// Whether a run has messages a recall could still act on: sent ones not yet

@@ -8,17 +8,17 @@ use chrono::{NaiveDate, TimeZone};
 use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde::Deserialize;
-use sqlx::Row;
 
-use super::layout::{self, Nav};
-use super::summary;
-use super::{ConsoleError, Ctx, Staff};
+use super::NAV;
 use crate::features::aspirations::model::{Category, Status, local_time};
 use crate::features::aspirations::render::{self, clip};
+use crate::features::aspirations::store::{self, Browse, QueueRow};
 use crate::kernel::members::{Area, covers};
 use crate::platform::audit;
-use crate::platform::db::{Db, DbResult, like_contains};
+use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::web::console::summary;
+use crate::web::console::{ConsoleError, Ctx, Staff, layout};
 
 /// Rows per page.
 pub const PAGE: i64 = 50;
@@ -26,8 +26,6 @@ pub const PAGE: i64 = 50;
 /// it (and the page says so): a huge `q` would make an unbounded `LIKE` pattern,
 /// which SQLite refuses outright.
 pub const Q_MAX: usize = 100;
-/// Up to this many KIMs, a text search walks their own tickets (see [`rows`]).
-const FEW_KIMS: usize = 16;
 
 /// The filters as typed in the form; anything unknown is ignored.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -102,77 +100,12 @@ impl Filters {
     }
 }
 
-/// One queue row.
-#[derive(Debug, Clone)]
-pub struct QueueRow {
-    pub id: i64,
-    pub number: String,
-    pub kim: String,
-    pub category: Option<Category>,
-    pub status: Option<Status>,
-    pub created_at: i64,
-    pub body: String,
-    pub overdue: bool,
-}
-
 /// Up to `PAGE + 1` rows (the extra one says there is a next page).
-pub async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<QueueRow>> {
-    if kims.is_empty() {
-        return Ok(Vec::new());
-    }
-    let list: Vec<String> = (0..kims.len()).map(|i| format!("${}", i + 9)).collect();
+async fn rows(db: &Db, kims: &[i64], f: &Filters, tz: Tz) -> DbResult<Vec<QueueRow>> {
     let (from, to) = f.period(tz);
-    // Without a period, `+` keeps SQLite off the created_at index (it would read and
-    // sort every ticket instead of walking ids down to the page); the KIM list gets
-    // one always, so an admin's 104 KIMs are not 104 walks of the (kim_id, id) index.
-    let created = if (from, to) == (i64::MIN, i64::MAX) { "+a.created_at" } else { "a.created_at" };
-    // A text search over a few KIMs reads only their tickets through the
-    // (kim_id, id) index: a rare word would otherwise make SQLite read every ticket
-    // of the city (bench web: 518 ms p95 for one kecamatan's staff at 1M tickets).
-    let kim_column = if !f.q.trim().is_empty() && kims.len() <= FEW_KIMS { "a.kim_id" } else { "+a.kim_id" };
-    let (keyset, order, cursor) = match f.oldest_first() {
-        true => ("a.id > $7", "ASC", f.after.unwrap_or(i64::MIN)),
-        false => ("a.id < $7", "DESC", f.before.unwrap_or(i64::MAX)),
-    };
-    let sql = format!(
-        "SELECT a.id, a.ticket, a.category, a.status, a.created_at, a.body, a.overdue_at, k.name AS kim_name \
-         FROM aspirations a JOIN kims k ON k.id = a.kim_id \
-         WHERE ($1 = '' OR a.status = $1) AND ($2 = '' OR a.category = $2) AND {created} >= $3 \
-         AND {created} < $4 AND ($5 = 0 OR LOWER(a.body) LIKE $6 ESCAPE '\\') AND {keyset} \
-         AND ($8 = 0 OR (a.overdue_at IS NOT NULL AND a.status = 'diterima')) \
-         AND {kim_column} IN ({}) ORDER BY a.id {order} LIMIT {}",
-        list.join(", "),
-        PAGE + 1
-    );
-    let q = f.q.trim();
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(f.status().map_or("", Status::as_str))
-        .bind(f.category().map_or("", Category::code))
-        .bind(from)
-        .bind(to)
-        .bind(i64::from(!q.is_empty()))
-        .bind(like_contains(q))
-        .bind(cursor)
-        .bind(i64::from(f.overdue_only()));
-    for id in kims {
-        query = query.bind(*id);
-    }
-    let found = query.fetch_all(&db.pool).await?;
-    found
-        .iter()
-        .map(|r| {
-            Ok(QueueRow {
-                id: r.try_get("id")?,
-                number: r.try_get("ticket")?,
-                kim: r.try_get("kim_name")?,
-                category: Category::parse(&r.try_get::<String, _>("category")?),
-                status: Status::parse(&r.try_get::<String, _>("status")?),
-                created_at: r.try_get("created_at")?,
-                body: r.try_get("body")?,
-                overdue: r.try_get::<Option<i64>, _>("overdue_at")?.is_some(),
-            })
-        })
-        .collect()
+    let cursor = if f.oldest_first() { f.after.unwrap_or(i64::MIN) } else { f.before.unwrap_or(i64::MAX) };
+    let browse = Browse { status: f.status(), category: f.category(), from, to, text: f.q.trim(), oldest_first: f.oldest_first(), cursor, overdue_only: f.overdue_only() };
+    store::browse(db, kims, &browse, PAGE + 1).await
 }
 
 pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filters>) -> Result<Response, ConsoleError> {
@@ -204,7 +137,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
             p { a.button href={ "/dasbor/aspirasi?" (next) } { (t(lang, "console-next-page")) } }
         }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Queue, &t(lang, "console-queue-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-queue-title"), body)).into_response())
 }
 
 fn filter_form(lang: Lang, f: &Filters, offered: &[Area]) -> Markup {
@@ -272,6 +205,7 @@ fn table(lang: Lang, rows: &[QueueRow], tz: Tz) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::platform::db::like_contains;
 
     #[test]
     fn typed_search_text_matches_literally() {

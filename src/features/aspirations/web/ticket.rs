@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::layout::{self, Nav};
-use super::{ConsoleError, Ctx, Staff};
+use super::NAV;
+use crate::web::console::{ConsoleError, Ctx, Staff, layout};
 use crate::features::aspirations::flow::{self, FlowError, Scoped};
 use crate::features::aspirations::model::{Access, NOTE_MAX, REPLY_MAX, Status, check_free_text, local_time};
 use crate::features::aspirations::render::{self, Sender};
@@ -79,7 +79,7 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
         @if scoped.access == Access::Triage { (actions(lang, staff, scoped)) }
         p { a href="/dasbor/aspirasi" { (t(lang, "console-back-to-queue")) } }
     };
-    let page = layout::page(staff, Nav::Queue, &ticket.number, body);
+    let page = layout::page(staff, NAV.path, &ticket.number, body);
     Ok((status, layout::no_store(), page).into_response())
 }
 

@@ -12,8 +12,7 @@ use axum::response::Response;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::downloads::{CSV, PeriodForm, XLSX, allowed, chosen_scope, format_select, period, slot, stream_file};
-use super::{ConsoleError, Ctx, Staff};
+use super::{CSV, PeriodForm, XLSX, allowed, chosen_scope, format_select, period, slot, stream_file};
 use crate::kernel::members::Role;
 use crate::features::reports::factchecks::{self, FactSpec};
 use crate::features::reports::period::Period;
@@ -21,6 +20,7 @@ use crate::features::reports::{Progress, ReportError};
 use crate::features::surveys::{export as surveys, listing as manage, store};
 use crate::platform::audit;
 use crate::platform::i18n::t;
+use crate::web::console::{ConsoleError, Ctx, Staff};
 
 /// Surveys offered in the form (newest first), as many as `/laporan` looks through.
 const SURVEYS_SHOWN: usize = 50;

@@ -1,25 +1,22 @@
 //! *Unduh*: the same files as `/laporan` — aspirations (XLSX, CSV, weekly PNG
 //! chart) for a period and area, and the UMKM registry (XLSX, CSV) — for staff and
-//! admins, as in chat; survey results and cek fakta are in [`super::listening`]. The report pipeline writes them into a temporary directory
-//! (rows streamed from the database), then the response streams the chosen file
-//! from disk in chunks and the directory goes when the last chunk is read. Every
-//! download is audited like `/laporan`'s.
+//! admins, as in chat; survey results and cek fakta are in [`listening`]. The
+//! report pipeline writes them into a temporary directory (rows streamed from the
+//! database), then [`crate::web::console::files`] streams the chosen file. Every download is
+//! audited like `/laporan`'s.
 
-use std::io::Read;
-use std::path::PathBuf;
 use std::sync::Arc;
 
-use axum::body::{Body, Bytes};
+use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use chrono::NaiveDate;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::layout::{self, Nav};
-use super::listening;
-use super::{ConsoleError, Ctx, Staff};
+mod listening;
+
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{Area, areas, display_path};
 use crate::features::reports::aspirations::{self, AspSpec};
@@ -30,19 +27,33 @@ use crate::features::reports::{Progress, ReportError};
 use crate::features::umkm::model::{Need, Sector};
 use crate::platform::audit;
 use crate::platform::i18n::{Lang, t};
+use crate::web::console::files::{CSV, XLSX, slot, stream_file};
+use crate::web::console::{ConsoleError, Ctx, NavEntry, Pages, Staff, layout};
 
-/// Chunk size of a streamed download.
-const CHUNK: usize = 64 * 1024;
+/// *Unduh* in the console's navigation: coordinators download their own surveys'
+/// results there, staff and admins every report.
+const NAV: NavEntry = NavEntry { path: "/dasbor/unduh", label: "console-nav-downloads", order: 60, shown: may_download };
+
+/// Reports' console pages.
+pub const PAGES: Pages = Pages { routes, nav: &[NAV] };
+
+fn routes() -> Router<Ctx> {
+    Router::new()
+        .route("/dasbor/unduh", get(page))
+        .route("/dasbor/unduh/aspirasi", get(aspirations))
+        .route("/dasbor/unduh/umkm", get(umkm))
+        .route("/dasbor/unduh/survei", get(listening::survey))
+        .route("/dasbor/unduh/cekfakta", get(listening::factcheck))
+}
+
+/// Whether this person gets the *Unduh* page at all.
+fn may_download(staff: &Staff) -> bool {
+    may(&staff.actor, Action::PullReports) || listening::may_pull_surveys(staff)
+}
 
 /// Downloads are for staff and admins, like `/laporan`.
 pub(super) fn allowed(staff: &Staff) -> Result<(), ConsoleError> {
     if may(&staff.actor, Action::PullReports) { Ok(()) } else { Err(ConsoleError::Forbidden) }
-}
-
-/// One of the process's download slots (`AppCtx::console_exports`), held while the
-/// file is built; with none free the person is asked to try again shortly.
-pub(super) fn slot(ctx: &Ctx) -> Result<tokio::sync::OwnedSemaphorePermit, ConsoleError> {
-    ctx.console_exports.clone().try_acquire_owned().map_err(|_| ConsoleError::Busy)
 }
 
 /// The areas one may pick: each scope area (admins: every top area) and the areas
@@ -86,11 +97,11 @@ pub(super) async fn chosen_scope(ctx: &Ctx, staff: &Staff, area: &str) -> Result
     })
 }
 
-pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
-    let office = may(&staff.actor, Action::PullReports);
-    if !office && !listening::may_pull_surveys(&staff) {
+async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
+    if !may_download(&staff) {
         return Err(ConsoleError::Forbidden);
     }
+    let office = may(&staff.actor, Action::PullReports);
     let lang = staff.lang;
     let office = if office { Some(office_forms(&ctx, &staff).await?) } else { None };
     let surveys = listening::survey_form(&ctx, &staff).await?;
@@ -99,7 +110,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Cons
         (surveys)
         p.empty { (t(lang, "console-download-note")) }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Downloads, &t(lang, "console-download-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-download-title"), body)).into_response())
 }
 
 /// The forms for staff and admins: aspirations, the UMKM registry and cek fakta.
@@ -167,7 +178,7 @@ pub struct PeriodForm {
     pub(super) format: String,
 }
 
-pub async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<PeriodForm>) -> Result<Response, ConsoleError> {
+async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<PeriodForm>) -> Result<Response, ConsoleError> {
     allowed(&staff)?;
     let period = period(&form.from, &form.to)?;
     let (area_path, area_label) = chosen_scope(&ctx, &staff, &form.area).await?;
@@ -197,9 +208,6 @@ pub(super) fn period(from: &str, to: &str) -> Result<Period, ConsoleError> {
     }
 }
 
-pub(super) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-pub(super) const CSV: &str = "text/csv; charset=utf-8";
-
 #[derive(Debug, Deserialize)]
 pub struct UmkmForm {
     #[serde(default)]
@@ -212,7 +220,7 @@ pub struct UmkmForm {
     format: String,
 }
 
-pub async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmForm>) -> Result<Response, ConsoleError> {
+async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmForm>) -> Result<Response, ConsoleError> {
     allowed(&staff)?;
     let area = chosen_area(&ctx, &staff, &form.area).await?;
     let _slot = slot(&ctx)?;
@@ -226,41 +234,4 @@ pub async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmF
     let detail = format!("kind=umkm scope={scope} sector={sector} need={need} rows={} via=console", out.rows);
     audit::record(&ctx.db, Some(staff.actor.user_id), "report.export", &detail, ctx.now()).await?;
     stream_file(dir, path, kind)
-}
-
-/// Streams `path` in chunks read on the blocking pool; `dir` (holding the file) is
-/// removed once the file is read or the client goes away.
-pub(super) fn stream_file(dir: tempfile::TempDir, path: PathBuf, kind: &'static str) -> Result<Response, ConsoleError> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let len = std::fs::metadata(&path).map_err(ReportError::from)?.len();
-    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<Bytes>>(4);
-    tokio::task::spawn_blocking(move || {
-        let _dir = dir;
-        let mut file = match std::fs::File::open(&path) {
-            Ok(file) => file,
-            Err(e) => return drop(tx.blocking_send(Err(e))),
-        };
-        let mut buf = vec![0u8; CHUNK];
-        loop {
-            let chunk = match file.read(&mut buf) {
-                Ok(0) => return,
-                Ok(n) => Ok(Bytes::copy_from_slice(&buf[..n])),
-                Err(e) => Err(e),
-            };
-            let failed = chunk.is_err();
-            if tx.blocking_send(chunk).is_err() || failed {
-                return;
-            }
-        }
-    });
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) });
-    let mut response = Body::from_stream(stream).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
-    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    // File names are ours (`aspirasi-2026-11.xlsx`): ASCII without quotes.
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")).map_err(|_| ConsoleError::BadInput)?;
-    headers.insert(header::CONTENT_DISPOSITION, disposition);
-    Ok(response)
 }

@@ -11,7 +11,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use super::ticket::{again, visible};
-use super::{ConsoleError, Ctx, Staff};
+use crate::web::console::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::flow::{FlowError, Scoped};
 use crate::features::aspirations::model::{Access, check_undo};
 use crate::features::aspirations::{store, undo};

@@ -16,35 +16,14 @@ use teloxide::net::Download;
 use teloxide::prelude::*;
 
 use super::ticket::visible;
-use super::{ConsoleError, Ctx, Staff};
+use crate::web::console::telegram::Telegram;
+use crate::web::console::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::{flow, store};
 use crate::platform::audit;
 
 /// Telegram's bots may download files up to 20 MB; a download that runs past this
 /// (whatever `getFile` said) is cut off.
 const MAX_BYTES: u64 = 20 * 1024 * 1024;
-
-/// The console's Telegram client, built once per listener: every photo view (and
-/// recall) reuses its connections instead of setting up a new client (and TLS) per
-/// request.
-#[derive(Clone)]
-pub struct Telegram(Option<Bot>);
-
-impl Telegram {
-    pub fn new(ctx: &Ctx) -> Self {
-        Self(ctx.config.token.as_ref().map(|token| {
-            let bot = Bot::new(token.expose());
-            match &ctx.config.api_url {
-                Some(url) => bot.set_api_url(url.clone()),
-                None => bot,
-            }
-        }))
-    }
-
-    pub(super) fn bot(&self) -> Result<&Bot, ConsoleError> {
-        self.0.as_ref().ok_or_else(|| ConsoleError::Telegram("no bot token configured".into()))
-    }
-}
 
 pub async fn photo(
     State(ctx): State<Ctx>,

@@ -3,19 +3,30 @@
 //! personal data (owner, phone), so both are audited; a business outside the scope
 //! is "not found", like a missing one.
 
+use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::layout::{self, Nav};
-use super::{ConsoleError, Ctx, Staff};
+use super::model::{Need, Sector};
+use super::store::{self, Among, Saved, Search};
 use crate::features::aspirations::model::local_time;
 use crate::features::aspirations::render::clip;
-use crate::features::umkm::model::{Need, Sector};
-use crate::features::umkm::store::{self, Among, Saved, Search};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::web::console::{ConsoleError, Ctx, NavEntry, Pages, Staff, layout};
+
+/// *UMKM* in the console's navigation.
+const NAV: NavEntry = NavEntry { path: "/dasbor/umkm", label: "console-nav-umkm", order: 30, shown: NavEntry::everyone };
+
+/// The registry's console pages.
+pub const PAGES: Pages = Pages { routes, nav: &[NAV] };
+
+fn routes() -> Router<Ctx> {
+    Router::new().route("/dasbor/umkm", get(page)).route("/dasbor/umkm/{id}", get(business))
+}
 
 /// Rows per page.
 const PER_PAGE: i64 = 50;
@@ -57,7 +68,7 @@ async fn among(ctx: &Ctx, staff: &Staff) -> Result<Among, ConsoleError> {
     Ok(Among::Kims(staff.kims(ctx).await?.into_iter().map(|k| k.id).collect()))
 }
 
-pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>) -> Result<Response, ConsoleError> {
+async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>) -> Result<Response, ConsoleError> {
     let among = among(&ctx, &staff).await?;
     let page = f.page.clamp(0, 100_000);
     let (found, total) = store::search(&ctx.db, &among, &f.search(), page, PER_PAGE).await?;
@@ -95,7 +106,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
             @if more { a.button href={ "/dasbor/umkm?" (f.with_page(page + 1)) } { (t(lang, "console-next-page")) } }
         }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Umkm, &t(lang, "console-umkm-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-umkm-title"), body)).into_response())
 }
 
 fn needs(lang: Lang, needs: &[Need]) -> String {
@@ -135,7 +146,7 @@ async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Saved, ConsoleErr
     }
 }
 
-pub async fn business(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) -> Result<Response, ConsoleError> {
+async fn business(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) -> Result<Response, ConsoleError> {
     let saved = visible(&ctx, &staff, &id).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.umkm.view", &format!("umkm={}", saved.id), ctx.now()).await?;
     let kim = crate::kernel::members::areas::kim_by_id(&ctx.db, saved.kim_id).await?;
@@ -159,5 +170,5 @@ pub async fn business(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<Strin
         }
         p { a href="/dasbor/umkm" { (t(lang, "console-back-to-umkm")) } }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Umkm, &r.business, body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, NAV.path, &r.business, body)).into_response())
 }

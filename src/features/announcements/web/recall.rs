@@ -10,15 +10,14 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 use serde::Deserialize;
 
-use super::announcements::{recallable, render, visible};
-use super::layout::{self, Nav};
-use super::photo::Telegram;
-use super::{ConsoleError, Ctx, Staff};
+use super::{NAV, recallable, render, visible};
 use crate::features::announcements::model::Announcement;
 use crate::features::announcements::recall::recall_run;
 use crate::features::announcements::report::{Standing, per_group};
 use crate::features::announcements::runs::{self, Run};
 use crate::platform::i18n::{Arg, t, ta};
+use crate::web::console::telegram::Telegram;
+use crate::web::console::{ConsoleError, Ctx, Staff, layout};
 
 #[derive(Deserialize)]
 pub struct Which {
@@ -55,7 +54,7 @@ pub async fn confirm(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String
         }
     };
     let title = ta(lang, "console-recall-title", &[("id", Arg::from(ann.id))]);
-    Ok((layout::no_store(), layout::page(&staff, Nav::Announcements, &title, body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, NAV.path, &title, body)).into_response())
 }
 
 #[derive(Deserialize)]

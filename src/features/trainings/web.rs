@@ -7,20 +7,35 @@
 
 use std::sync::Arc;
 
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::layout::{self, Nav};
-use super::{ConsoleError, Ctx, Staff, downloads};
-use crate::kernel::members::permissions::{Action, may};
+use super::model::Training;
+use super::{render, store};
 use crate::features::reports::{Progress, ReportError, registry};
-use crate::features::trainings::model::Training;
-use crate::features::trainings::{render, store};
+use crate::kernel::members::permissions::{Action, may};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::web::console::files::{self, CSV, XLSX};
+use crate::web::console::{ConsoleError, Ctx, NavEntry, Pages, Staff, layout};
+
+/// *Pelatihan* in the console's navigation.
+const NAV: NavEntry = NavEntry { path: "/dasbor/pelatihan", label: "console-nav-trainings", order: 40, shown: NavEntry::everyone };
+
+/// Trainings' console pages.
+pub const PAGES: Pages = Pages { routes, nav: &[NAV] };
+
+fn routes() -> Router<Ctx> {
+    Router::new()
+        .route("/dasbor/pelatihan", get(list))
+        .route("/dasbor/pelatihan/{id}", get(page))
+        .route("/dasbor/pelatihan/{id}/hadir", post(mark))
+        .route("/dasbor/pelatihan/{id}/unduh", get(download))
+}
 
 /// How far back the list goes (seconds).
 const LIST_DAYS_BACK: i64 = 180 * 86_400;
@@ -31,7 +46,7 @@ async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Training, Console
     if may(&staff.actor, Action::ManageKim(&training.kim())) { Ok(training) } else { Err(ConsoleError::NotFound) }
 }
 
-pub async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
+async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
     let all = store::since(&ctx.db, ctx.now() - LIST_DAYS_BACK).await?;
     let mine: Vec<Training> = all.into_iter().filter(|tr| may(&staff.actor, Action::ManageKim(&tr.kim()))).collect();
     let lang = staff.lang;
@@ -60,7 +75,7 @@ pub async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Cons
             }
         }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Trainings, &t(lang, "console-trainings-title"), body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-trainings-title"), body)).into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -69,7 +84,7 @@ pub struct Shown {
     done: String,
 }
 
-pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(shown): Query<Shown>) -> Result<Response, ConsoleError> {
+async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(shown): Query<Shown>) -> Result<Response, ConsoleError> {
     let tr = visible(&ctx, &staff, &id).await?;
     let people = store::participants(&ctx.db, tr.id).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.training.view", &format!("training={}", tr.id), ctx.now()).await?;
@@ -100,7 +115,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, 
         }
         p { a href="/dasbor/pelatihan" { (t(lang, "console-back-to-trainings")) } }
     };
-    Ok((layout::no_store(), layout::page(&staff, Nav::Trainings, &tr.title, body)).into_response())
+    Ok((layout::no_store(), layout::page(&staff, NAV.path, &tr.title, body)).into_response())
 }
 
 fn people_table(lang: Lang, staff: &Staff, tr: &Training, people: &[store::Participant], marking: bool) -> Markup {
@@ -151,7 +166,7 @@ pub struct MarkForm {
     present: String,
 }
 
-pub async fn mark(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form(form): Form<MarkForm>) -> Result<Response, ConsoleError> {
+async fn mark(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form(form): Form<MarkForm>) -> Result<Response, ConsoleError> {
     staff.check_csrf(&form.csrf)?;
     let tr = visible(&ctx, &staff, &id).await?;
     let now = ctx.now();
@@ -174,13 +189,13 @@ pub struct Download {
 }
 
 /// The attendance export of `/laporan` (registered, then the waitlist).
-pub async fn download(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(q): Query<Download>) -> Result<Response, ConsoleError> {
+async fn download(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(q): Query<Download>) -> Result<Response, ConsoleError> {
     let tr = visible(&ctx, &staff, &id).await?;
-    let _slot = downloads::slot(&ctx)?;
+    let _slot = files::slot(&ctx)?;
     let dir = tempfile::tempdir().map_err(ReportError::from)?;
     let out = registry::export_attendance(&ctx.db, tr.id, staff.lang, tr.tz(ctx.config.tz), dir.path(), Arc::new(Progress::default())).await?;
     let detail = format!("kind=attendance training={} scope={} rows={} via=console", tr.id, tr.area_path, out.rows);
     audit::record(&ctx.db, Some(staff.actor.user_id), "report.export", &detail, ctx.now()).await?;
-    let (path, kind) = if q.format == "csv" { (out.csv, downloads::CSV) } else { (out.xlsx, downloads::XLSX) };
-    downloads::stream_file(dir, path, kind)
+    let (path, kind) = if q.format == "csv" { (out.csv, CSV) } else { (out.xlsx, XLSX) };
+    files::stream_file(dir, path, kind)
 }

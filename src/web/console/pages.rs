@@ -1,0 +1,83 @@
+//! What a feature plugs into the console ([`crate::plug::Feature::with_console`]):
+//! its routes and its navigation entries. The frame ([`super::routes`]) merges every
+//! declared feature's routes under its own login, guard and error pages, and builds
+//! the navigation from the entries, sorted by [`NavEntry::order`]; it names no feature.
+
+use std::sync::Arc;
+
+use axum::Router;
+
+use super::{Ctx, Staff};
+
+/// One link of the console's navigation.
+#[derive(Debug, Clone, Copy)]
+pub struct NavEntry {
+    /// The page it opens; pages name it to mark themselves current ([`super::layout::page`]).
+    pub path: &'static str,
+    /// The message key of its label.
+    pub label: &'static str,
+    /// Its place in the navigation, smallest first.
+    pub order: u16,
+    /// Whether this person sees the link (the page checks again on its own).
+    pub shown: fn(&Staff) -> bool,
+}
+
+impl NavEntry {
+    /// For an entry every console user sees.
+    pub fn everyone(_: &Staff) -> bool {
+        true
+    }
+}
+
+/// One feature's console pages.
+#[derive(Clone, Copy)]
+pub struct Pages {
+    /// Builds its routes (state: the application context).
+    pub routes: fn() -> Router<Ctx>,
+    /// Its navigation entries (none for pages reached only through links).
+    pub nav: &'static [NavEntry],
+}
+
+/// The navigation of this console, as built from the declarations: every request
+/// carries it (an axum extension) and [`Staff`] hands it to the layout.
+#[derive(Debug, Clone, Default)]
+pub struct Nav(pub Arc<[NavEntry]>);
+
+impl Nav {
+    /// The entries of `pages`, in their declared order.
+    pub fn of(pages: &[Pages]) -> Nav {
+        let mut entries: Vec<NavEntry> = pages.iter().flat_map(|p| p.nav.iter().copied()).collect();
+        entries.sort_by_key(|e| e.order);
+        Nav(entries.into())
+    }
+}
+
+/// Every declared feature's routes in one router.
+pub fn merged(pages: &[Pages]) -> Router<Ctx> {
+    pages.iter().fold(Router::new(), |router, p| router.merge((p.routes)()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_declared_navigation_keeps_the_consoles_order_and_labels() {
+        let nav = Nav::of(&crate::app::registry::console_pages());
+        let entries: Vec<_> = nav.0.iter().map(|e| (e.path, e.label)).collect();
+        let label = |tail: &str| format!("console-nav-{tail}");
+        let expected = [
+            ("/dasbor/aspirasi", label("queue")),
+            ("/dasbor/ringkasan", label("summary")),
+            ("/dasbor/umkm", label("umkm")),
+            ("/dasbor/pelatihan", label("trainings")),
+            ("/dasbor/pengumuman", label("announcements")),
+            ("/dasbor/unduh", label("downloads")),
+            ("/dasbor/audit", label("audit")),
+        ];
+        assert_eq!(entries.len(), expected.len(), "{entries:?}");
+        for ((path, key), (want_path, want_key)) in entries.iter().zip(&expected) {
+            assert_eq!((*path, *key), (*want_path, want_key.as_str()));
+        }
+    }
+}
