@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::bot::{Registry, RegistryError};
+use crate::features::webhooks::DeclaredEvent;
 use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
 use crate::kernel::members;
 use crate::platform::audit::words::Vocabulary;
@@ -56,6 +57,13 @@ pub fn personal_data() -> &'static [&'static PersonalData] {
 pub fn audit_words() -> &'static [&'static Vocabulary] {
     static WORDS: LazyLock<Vec<&'static Vocabulary>> = LazyLock::new(|| features().iter().flat_map(|f| f.audit_words().to_vec()).collect());
     &WORDS
+}
+
+/// Every feature's webhook events, in declaration order (the webhook worker builds
+/// bodies with them).
+pub fn webhook_events() -> &'static [&'static DeclaredEvent] {
+    static EVENTS: LazyLock<Vec<&'static DeclaredEvent>> = LazyLock::new(|| features().iter().flat_map(|f| f.webhook_events()).collect());
+    &EVENTS
 }
 
 /// The bot's tree plus the updates that belong to no chat, from every feature.

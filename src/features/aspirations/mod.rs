@@ -29,6 +29,7 @@ pub mod bot;
 pub mod buttons;
 pub mod thread;
 pub mod undo;
+pub mod webhook;
 
 /// Aspirations as plugged into kimbot: the chat, the staff notices and the overdue flags.
 pub fn feature() -> crate::plug::Feature {
@@ -38,4 +39,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_job("staff notice job", |c, stop| Box::pin(notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
         .with_job("overdue aspiration job", |c, stop| Box::pin(overdue::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
+        .with_webhook_events(&webhook::EVENTS)
 }
