@@ -16,7 +16,7 @@ use teloxide::dptree::Handler;
 use crate::bot::HandlerResult;
 use crate::bot::feature::{ChatFeature, Plugin, plug};
 use crate::bot::link::DeepLink;
-use crate::features::webhooks::DeclaredEvent;
+use crate::features::webhooks::Event;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::ctx::AppCtx;
 use crate::platform::personal::PersonalData;
@@ -45,7 +45,7 @@ pub struct Feature {
     personal: Option<(&'static PersonalData, DataRank)>,
     updates: Option<fn(UpdateTree) -> UpdateTree>,
     audit_words: Vec<&'static Vocabulary>,
-    webhook_events: &'static [DeclaredEvent],
+    webhook_events: &'static [Event],
 }
 
 impl Feature {
@@ -94,12 +94,12 @@ impl Feature {
     }
 
     /// The webhook events it sends, each with the builder of its body.
-    pub fn with_webhook_events(mut self, events: &'static [DeclaredEvent]) -> Feature {
+    pub fn with_webhook_events(mut self, events: &'static [Event]) -> Feature {
         self.webhook_events = events;
         self
     }
 
-    pub fn webhook_events(&self) -> &'static [DeclaredEvent] {
+    pub fn webhook_events(&self) -> &'static [Event] {
         self.webhook_events
     }
 

@@ -62,7 +62,7 @@ pub fn audit_words() -> &'static [&'static Vocabulary] {
 /// Every feature's webhook events, in declaration order (the webhook worker builds
 /// bodies with them).
 pub fn webhook_events() -> &'static [&'static DeclaredEvent] {
-    static EVENTS: LazyLock<Vec<&'static DeclaredEvent>> = LazyLock::new(|| features().iter().flat_map(|f| f.webhook_events()).collect());
+    static EVENTS: LazyLock<Vec<&'static DeclaredEvent>> = LazyLock::new(|| features().iter().flat_map(|f| f.webhook_events().iter().copied()).collect());
     &EVENTS
 }
 

@@ -11,15 +11,31 @@ use sqlx::Row;
 
 use crate::features::privacy::ERASED_USER;
 use crate::features::webhooks::queue::Claimed;
-use crate::features::webhooks::{AreaView, DeclaredEvent, envelope, payload::Body, rfc3339};
+use super::model::Status;
+use crate::features::webhooks::payload::{Body, Number};
+use crate::features::webhooks::{AreaView, Change, DeclaredEvent, Event, envelope, rfc3339};
 use crate::platform::db::{Db, DbResult};
 
+pub static CREATED: DeclaredEvent = DeclaredEvent { name: "aspiration.created", body, number };
+pub static STATUS_CHANGED: DeclaredEvent = DeclaredEvent { name: "aspiration.status_changed", body, number };
+pub static REPLIED: DeclaredEvent = DeclaredEvent { name: "aspiration.replied", body, number };
+
 /// The events of a ticket, as declared in [`super::feature`].
-pub static EVENTS: [DeclaredEvent; 3] = [
-    DeclaredEvent { name: "aspiration.created", body },
-    DeclaredEvent { name: "aspiration.status_changed", body },
-    DeclaredEvent { name: "aspiration.replied", body },
-];
+pub static EVENTS: [Event; 3] = [&CREATED, &STATUS_CHANGED, &REPLIED];
+
+/// A new ticket (queued as `diterima`).
+pub fn created(aspiration_id: i64) -> Change {
+    Change { status: Some(Status::Diterima.as_str()), ..Change::new(&CREATED, aspiration_id) }
+}
+
+pub fn status_changed(aspiration_id: i64, from: Status, to: Status) -> Change {
+    Change { status: Some(to.as_str()), previous: Some(from.as_str()), ..Change::new(&STATUS_CHANGED, aspiration_id) }
+}
+
+/// A staff reply, message `message_id` of the ticket's thread.
+pub fn replied(aspiration_id: i64, message_id: i64) -> Change {
+    Change { message_id: Some(message_id), ..Change::new(&REPLIED, aspiration_id) }
+}
 
 #[derive(Debug, Serialize)]
 struct TicketBody {
@@ -66,9 +82,16 @@ fn body<'a>(db: &'a Db, row: &'a Claimed) -> Body<'a> {
     Box::pin(build(db, row))
 }
 
+fn number(db: &Db, aspiration_id: i64) -> Number<'_> {
+    Box::pin(async move {
+        let sql = "SELECT ticket FROM aspirations WHERE id = $1";
+        Ok(sqlx::query_scalar(sql).bind(aspiration_id).fetch_optional(&db.pool).await?)
+    })
+}
+
 /// The body bytes for a claimed delivery; `None` when its ticket is gone.
 async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
-    let Some(id) = row.aspiration_id else { return Ok(None) };
+    let Some(id) = row.subject_id else { return Ok(None) };
     let Some(mut ticket) = ticket(db, id).await? else { return Ok(None) };
     if let Some(status) = &row.status {
         ticket.status = status.clone();

@@ -7,11 +7,20 @@ use serde::Serialize;
 use sqlx::Row;
 
 use crate::features::webhooks::queue::Claimed;
-use crate::features::webhooks::{AreaView, DeclaredEvent, envelope, payload::Body, rfc3339};
+use crate::features::webhooks::payload::{Body, Number};
+use crate::features::webhooks::{AreaView, Change, DeclaredEvent, Event, envelope, rfc3339};
 use crate::platform::db::{Db, DbResult};
 
+/// A request got its verdict (from staff, or at once from an earlier verdict on the
+/// same content).
+pub static VERDICT: DeclaredEvent = DeclaredEvent { name: "factcheck.verdict", body, number };
+
 /// The events of a cek fakta request, as declared in [`super::feature`].
-pub static EVENTS: [DeclaredEvent; 1] = [DeclaredEvent { name: "factcheck.verdict", body }];
+pub static EVENTS: [Event; 1] = [&VERDICT];
+
+pub fn verdict(fact_check_id: i64) -> Change {
+    Change::new(&VERDICT, fact_check_id)
+}
 
 #[derive(Debug, Serialize)]
 struct VerdictBody {
@@ -45,9 +54,16 @@ fn body<'a>(db: &'a Db, row: &'a Claimed) -> Body<'a> {
     Box::pin(build(db, row))
 }
 
+fn number(db: &Db, fact_check_id: i64) -> Number<'_> {
+    Box::pin(async move {
+        let sql = "SELECT number FROM fact_checks WHERE id = $1";
+        Ok(sqlx::query_scalar(sql).bind(fact_check_id).fetch_optional(&db.pool).await?)
+    })
+}
+
 /// The body bytes; `None` when the request is gone or has no verdict.
 async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
-    let Some(id) = row.fact_check_id else { return Ok(None) };
+    let Some(id) = row.subject_id else { return Ok(None) };
     let Some(r) = sqlx::query(CHECK_SQL).bind(id).fetch_optional(&db.pool).await? else { return Ok(None) };
     let (created_at, answered_at): (i64, Option<i64>) = (r.try_get("created_at")?, r.try_get("answered_at")?);
     let answered_at = answered_at.unwrap_or(created_at);

@@ -1,9 +1,14 @@
 //! Webhooks out: other systems (a city's complaint tracker, a dashboard) hear about
-//! aspiration tickets and cek fakta verdicts as they happen, without polling kimbot.
+//! what happens in kimbot as it happens, without polling it. This is the engine:
+//! endpoints, the deliveries queue, signing, retries and the CLI. It names no
+//! feature and reads no feature's table: each feature declares its events with
+//! `Feature::with_webhook_events` (a [`DeclaredEvent`]: name, body builder, subject
+//! number), queues a [`Change`] in its own transaction, and the registry hands the
+//! declarations to the worker (`AppCtx::webhook_events`) and the CLI.
 //!
 //! - [`model`]: event names, endpoint validation, delivery ids, the retry schedule.
 //! - [`store`]: endpoints (`kimbot webhooks add|list|remove`), the enqueue that runs
-//!   inside the aspiration's own transaction, failures and re-queueing.
+//!   inside the changing feature's own transaction, failures and re-queueing.
 //! - [`queue`]: claiming due deliveries (safe with several processes on one
 //!   PostgreSQL) and recording outcomes.
 //! - [`payload`] and [`signature`]: the JSON body, built at send time from current
@@ -12,7 +17,7 @@
 //!   queue, several endpoints at once, never more than one request per endpoint.
 //! - [`cli`]: the `kimbot webhooks` subcommands.
 //!
-//! Handlers never do HTTP: a ticket change only inserts rows; the worker sends them.
+//! Handlers never do HTTP: a change only inserts rows; the worker sends them.
 
 pub mod audit;
 pub mod cli;
@@ -26,8 +31,7 @@ pub mod worker;
 
 /// Its settings are read with the others in `platform::config`.
 pub use crate::platform::config::WebhookConfig;
-pub use model::Event;
-pub use payload::{AreaView, DeclaredEvent, envelope, rfc3339};
+pub use payload::{AreaView, DeclaredEvent, Event, envelope, rfc3339};
 pub use store::{Change, enqueue};
 
 

@@ -23,16 +23,34 @@ pub type Body<'a> = Pin<Box<dyn Future<Output = DbResult<Option<Vec<u8>>>> + Sen
 /// Builds the body of one claimed delivery from the owner's tables.
 pub type BodyFn = for<'a> fn(&'a Db, &'a Claimed) -> Body<'a>;
 
-/// An event a feature sends, with the builder of its body.
+/// The number staff know a subject by (e.g. `ASP-…`), for `kimbot webhooks failures`.
+pub type Number<'a> = Pin<Box<dyn Future<Output = DbResult<Option<String>>> + Send + 'a>>;
+
+/// Looks up a subject's number by its id.
+pub type NumberFn = fn(&Db, i64) -> Number<'_>;
+
+/// An event a feature sends: its name, the builder of its body and the number of
+/// its subject (the row whose id a delivery holds in `subject_id`).
 pub struct DeclaredEvent {
-    /// What receivers see in `event` and `X-Kimbot-Event` (e.g. `aspiration.created`).
+    /// What receivers see in `event` and `X-Kimbot-Event`, and what staff type in
+    /// `--events` (e.g. `thing.created`).
     pub name: &'static str,
     pub body: BodyFn,
+    pub number: NumberFn,
 }
+
+/// A declared event, as queued and as chosen by endpoints.
+pub type Event = &'static DeclaredEvent;
 
 impl std::fmt::Debug for DeclaredEvent {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name)
+    }
+}
+
+impl PartialEq for DeclaredEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
     }
 }
 
