@@ -95,6 +95,14 @@ mod tests {
     }
 
     #[test]
+    fn every_webhook_event_has_one_owner() {
+        let mut names: Vec<_> = webhook_events().iter().map(|e| e.name).collect();
+        assert_eq!(names, ["aspiration.created", "aspiration.status_changed", "aspiration.replied", "factcheck.verdict"]);
+        names.dedup();
+        assert_eq!(names.len(), webhook_events().len());
+    }
+
+    #[test]
     fn every_action_family_has_one_owner() {
         let mut families: Vec<_> = audit_words().iter().flat_map(|w| w.families.iter().copied()).collect();
         let all = families.len();

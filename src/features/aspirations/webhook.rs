@@ -12,7 +12,7 @@ use sqlx::Row;
 use crate::features::privacy::ERASED_USER;
 use crate::features::webhooks::queue::Claimed;
 use super::model::Status;
-use crate::features::webhooks::payload::{Body, Number};
+use crate::features::webhooks::payload::{Body, Number, number_by};
 use crate::features::webhooks::{AreaView, Change, DeclaredEvent, Event, envelope, rfc3339};
 use crate::platform::db::{Db, DbResult};
 
@@ -83,10 +83,7 @@ fn body<'a>(db: &'a Db, row: &'a Claimed) -> Body<'a> {
 }
 
 fn number(db: &Db, aspiration_id: i64) -> Number<'_> {
-    Box::pin(async move {
-        let sql = "SELECT ticket FROM aspirations WHERE id = $1";
-        Ok(sqlx::query_scalar(sql).bind(aspiration_id).fetch_optional(&db.pool).await?)
-    })
+    number_by(db, "SELECT ticket FROM aspirations WHERE id = $1", aspiration_id)
 }
 
 /// The body bytes for a claimed delivery; `None` when its ticket is gone.

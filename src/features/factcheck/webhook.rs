@@ -7,7 +7,7 @@ use serde::Serialize;
 use sqlx::Row;
 
 use crate::features::webhooks::queue::Claimed;
-use crate::features::webhooks::payload::{Body, Number};
+use crate::features::webhooks::payload::{Body, Number, number_by};
 use crate::features::webhooks::{AreaView, Change, DeclaredEvent, Event, envelope, rfc3339};
 use crate::platform::db::{Db, DbResult};
 
@@ -55,10 +55,7 @@ fn body<'a>(db: &'a Db, row: &'a Claimed) -> Body<'a> {
 }
 
 fn number(db: &Db, fact_check_id: i64) -> Number<'_> {
-    Box::pin(async move {
-        let sql = "SELECT number FROM fact_checks WHERE id = $1";
-        Ok(sqlx::query_scalar(sql).bind(fact_check_id).fetch_optional(&db.pool).await?)
-    })
+    number_by(db, "SELECT number FROM fact_checks WHERE id = $1", fact_check_id)
 }
 
 /// The body bytes; `None` when the request is gone or has no verdict.

@@ -29,6 +29,11 @@ pub type Number<'a> = Pin<Box<dyn Future<Output = DbResult<Option<String>>> + Se
 /// Looks up a subject's number by its id.
 pub type NumberFn = fn(&Db, i64) -> Number<'_>;
 
+/// The number of subject `id`, by an owner's `sql` (one text column, bound `$1`).
+pub fn number_by<'a>(db: &'a Db, sql: &'static str, id: i64) -> Number<'a> {
+    Box::pin(async move { Ok(sqlx::query_scalar(sql).bind(id).fetch_optional(&db.pool).await?) })
+}
+
 /// An event a feature sends: its name, the builder of its body and the number of
 /// its subject (the row whose id a delivery holds in `subject_id`).
 pub struct DeclaredEvent {
