@@ -1,6 +1,6 @@
 //! A feature's declaration: everything it plugs into kimbot (its chat plug, deep
 //! links, background jobs, console pages, personal data, the sentences of its audit
-//! entries and the updates no chat owns), written once
+//! entries, its webhook events and the updates no chat owns), written once
 //! in the feature's own `mod.rs` and listed once in [`crate::app::registry`].
 //!
 //! The bot router, the job runner, the console's frame and privacy read these declarations; none of them
@@ -16,6 +16,7 @@ use teloxide::dptree::Handler;
 use crate::bot::HandlerResult;
 use crate::bot::feature::{ChatFeature, Plugin, plug};
 use crate::bot::link::DeepLink;
+use crate::features::webhooks::Event;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::ctx::AppCtx;
 use crate::platform::personal::PersonalData;
@@ -46,11 +47,12 @@ pub struct Feature {
     updates: Option<fn(UpdateTree) -> UpdateTree>,
     audit_words: Vec<&'static Vocabulary>,
     console: Option<Pages>,
+    webhook_events: &'static [Event],
 }
 
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
-        Feature { name, chat: None, links: Vec::new(), jobs: Vec::new(), personal: None, updates: None, audit_words: Vec::new(), console: None }
+        Feature { name, chat: None, links: Vec::new(), jobs: Vec::new(), personal: None, updates: None, audit_words: Vec::new(), console: None, webhook_events: &[] }
     }
 
     /// Its commands, dialogue and buttons.
@@ -101,6 +103,16 @@ impl Feature {
 
     pub fn audit_words(&self) -> &[&'static Vocabulary] {
         &self.audit_words
+    }
+
+    /// The webhook events it sends, each with the builder of its body.
+    pub fn with_webhook_events(mut self, events: &'static [Event]) -> Feature {
+        self.webhook_events = events;
+        self
+    }
+
+    pub fn webhook_events(&self) -> &'static [Event] {
+        self.webhook_events
     }
 
     /// Takes the chat plug and the deep links out, for the bot's registry.

@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::bot::{Registry, RegistryError};
+use crate::features::webhooks::DeclaredEvent;
 use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
 use crate::kernel::members;
 use crate::platform::audit::words::Vocabulary;
@@ -63,6 +64,13 @@ pub fn console_pages() -> Vec<console::Pages> {
     features().iter().filter_map(Feature::console).collect()
 }
 
+/// Every feature's webhook events, in declaration order (the webhook worker builds
+/// bodies with them).
+pub fn webhook_events() -> &'static [&'static DeclaredEvent] {
+    static EVENTS: LazyLock<Vec<&'static DeclaredEvent>> = LazyLock::new(|| features().iter().flat_map(|f| f.webhook_events().iter().copied()).collect());
+    &EVENTS
+}
+
 /// The bot's tree plus the updates that belong to no chat, from every feature.
 pub fn with_feature_updates(bot: UpdateTree) -> UpdateTree {
     features().iter().fold(bot, |tree, feature| feature.extend_updates(tree))
@@ -89,6 +97,14 @@ mod tests {
         assert_eq!(owners[0], crate::platform::personal::PLATFORM.owner);
         assert_eq!(owners[1], members::personal::DATA.owner, "{owners:?}");
         assert_eq!(owners.len(), 11, "{owners:?}");
+    }
+
+    #[test]
+    fn every_webhook_event_has_one_owner() {
+        let mut names: Vec<_> = webhook_events().iter().map(|e| e.name).collect();
+        assert_eq!(names, ["aspiration.created", "aspiration.status_changed", "aspiration.replied", "factcheck.verdict"]);
+        names.dedup();
+        assert_eq!(names.len(), webhook_events().len());
     }
 
     #[test]

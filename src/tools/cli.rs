@@ -295,7 +295,7 @@ async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(
                 println!("{when}\t{who}\t{}\t{}", e.action, e.detail);
             }
         }
-        Command::Webhooks { action } => crate::features::webhooks::cli::run(db, action, now, &mut std::io::stdout().lock()).await?,
+        Command::Webhooks { action } => crate::features::webhooks::cli::run(db, crate::app::registry::webhook_events(), action, now, &mut std::io::stdout().lock()).await?,
         Command::Run
         | Command::Sandbox { .. }
         | Command::Bench { .. }

@@ -70,7 +70,7 @@ async fn doctor_names_each_broken_part_and_what_to_do() {
     let app = spawn_app_without_areas().await;
     let dead = closed_port().await;
     let hook = format!("{dead}/hook");
-    kimbot::features::webhooks::store::add_endpoint(&app.db, &hook, &kimbot::features::webhooks::model::Event::ALL, "hook_secret", 0)
+    kimbot::features::webhooks::store::add_endpoint(&app.db, &hook, kimbot::app::registry::webhook_events(), "hook_secret", 0)
         .await
         .unwrap();
     let env = env_of(&app, &[("TELOXIDE_API_URL", &format!("{dead}/")), ("KIMBOT_ADMINS", "")]);

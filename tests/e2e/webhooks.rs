@@ -24,7 +24,7 @@ use receiver::{Hit, Receiver, Reply};
 
 pub const SECRET: &str = "rahasia-diskominfo-plg-2026";
 const ROAD: &str = "Jalan di depan SD 12 berlubang besar sejak Januari, motor sering jatuh.";
-const ALL: [Event; 3] = [Event::Created, Event::StatusChanged, Event::Replied];
+const ALL: [Event; 3] = [&kimbot::features::aspirations::webhook::CREATED, &kimbot::features::aspirations::webhook::STATUS_CHANGED, &kimbot::features::aspirations::webhook::REPLIED];
 
 async fn endpoint(app: &TestApp, r: &Receiver, events: &[Event]) -> i64 {
     store::add_endpoint(&app.db, &r.url, events, SECRET, 0).await.unwrap()
@@ -75,7 +75,7 @@ async fn settles(app: &TestApp, delivery_id: &str, state: &str) -> i64 {
 async fn a_new_aspiration_reaches_the_receiver_signed_with_the_documented_body() {
     let app = spawn_app().await;
     let hook = Receiver::start().await;
-    endpoint(&app, &hook, &[Event::Created, Event::StatusChanged]).await;
+    endpoint(&app, &hook, &[&kimbot::features::aspirations::webhook::CREATED, &kimbot::features::aspirations::webhook::STATUS_CHANGED]).await;
     app.user(5301, "Budi").with_username("budi_bl");
     let budi = app.member_of(5301, "Budi", KIM).await;
 
@@ -115,7 +115,7 @@ async fn a_status_change_by_staff_is_posted_with_the_previous_status_to_endpoint
     let app = spawn_app().await;
     let (all, created_only) = (Receiver::start().await, Receiver::start().await);
     endpoint(&app, &all, &ALL).await;
-    endpoint(&app, &created_only, &[Event::Created]).await;
+    endpoint(&app, &created_only, &[&kimbot::features::aspirations::webhook::CREATED]).await;
     let staff = staff_of(&app, 5310, "Staf Rina", KECAMATAN).await;
     let budi = app.member_of(5311, "Budi", KIM).await;
     let number = submit(&budi, "Infrastruktur", ROAD, false).await;
@@ -134,7 +134,7 @@ async fn a_status_change_by_staff_is_posted_with_the_previous_status_to_endpoint
     assert_eq!(changed["ticket"]["previous_status"], "diterima");
     assert_ne!(changed["delivery_id"], created["delivery_id"]);
     let id = ticket_id(&app, &number).await;
-    let sql = "SELECT COUNT(*) FROM webhook_deliveries WHERE aspiration_id = $1";
+    let sql = "SELECT COUNT(*) FROM webhook_deliveries WHERE subject_id = $1";
     assert_eq!(app.count(sql, id).await, 3, "created twice (both endpoints), status_changed once");
     assert_eq!(created_only.wait_for(1).await[0].json()["event"], "aspiration.created");
 }
@@ -199,7 +199,7 @@ async fn a_change_that_is_rolled_back_queues_no_delivery() {
     endpoint(&app, &hook, &ALL).await;
     let budi = app.member_of(5330, "Budi", KIM).await;
     let id = ticket_id(&app, &submit(&budi, "Infrastruktur", ROAD, false).await).await;
-    let sql = "SELECT COUNT(*) FROM webhook_deliveries WHERE aspiration_id = $1";
+    let sql = "SELECT COUNT(*) FROM webhook_deliveries WHERE subject_id = $1";
 
     let mut tx = app.db.begin().await.unwrap();
     let moved = kimbot::features::aspirations::store::set_status(&mut tx, id, (Status::Diterima, Status::Diteruskan), None, 1, 0);

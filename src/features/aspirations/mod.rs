@@ -32,6 +32,7 @@ pub mod buttons;
 pub mod thread;
 pub mod undo;
 pub mod web;
+pub mod webhook;
 
 /// Aspirations as plugged into kimbot: the chat, the staff notices and the overdue flags.
 pub fn feature() -> crate::plug::Feature {
@@ -42,4 +43,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_job("overdue aspiration job", |c, stop| Box::pin(overdue::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_console(web::PAGES)
+        .with_webhook_events(&webhook::EVENTS)
 }

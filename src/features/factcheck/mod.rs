@@ -8,6 +8,7 @@ pub mod model;
 pub mod notices;
 pub mod personal;
 pub mod store;
+pub mod webhook;
 
 /// Cek fakta as plugged into kimbot.
 pub fn feature() -> crate::plug::Feature {
@@ -17,4 +18,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_chat::<bot::FactCheck>()
         .with_job("cek fakta notice job", |c, stop| Box::pin(notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
+        .with_webhook_events(&webhook::EVENTS)
 }

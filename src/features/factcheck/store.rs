@@ -5,7 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::model::{Verdict, check_number};
-use crate::features::webhooks::{self, Change};
+use crate::features::webhooks;
 use crate::platform::db::{Db, DbResult};
 
 /// A message to be checked, as received.
@@ -109,7 +109,7 @@ pub async fn create(db: &Db, new: &NewCheck, year: i32, now: i64, known: Option<
     .await?
     .try_get("id")?;
     if known.is_some() {
-        webhooks::enqueue(&mut tx, &Change::verdict(id), now).await?;
+        webhooks::enqueue(&mut tx, &super::webhook::verdict(id), now).await?;
     }
     tx.commit().await?;
     Ok(get(db, id).await?.expect("the row just inserted"))
@@ -222,7 +222,7 @@ pub async fn answer(db: &Db, id: i64, answer: &Answer, by: i64, now: i64) -> DbR
     let Some(hash) = hash else { return Ok(None) };
     let ids = set_answer(&mut tx, &hash, id, answer, by, now).await?;
     for answered in &ids {
-        webhooks::enqueue(&mut tx, &Change::verdict(*answered), now).await?;
+        webhooks::enqueue(&mut tx, &super::webhook::verdict(*answered), now).await?;
     }
     tx.commit().await?;
     let mut told = Vec::with_capacity(ids.len());

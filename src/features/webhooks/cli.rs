@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::Subcommand;
 
 use super::model::{self, check_secret, check_url, events_text, parse_events};
-use super::payload::rfc3339;
+use super::payload::{Event, rfc3339};
 use super::{WebhookError, store};
 use crate::platform::audit;
 use crate::platform::db::Db;
@@ -17,8 +17,8 @@ pub enum WebhooksAction {
     Add {
         /// http:// or https:// URL that receives the POSTs.
         url: String,
-        /// Comma-separated: aspiration.created, aspiration.status_changed, aspiration.replied,
-        /// factcheck.verdict.
+        /// Comma-separated event names, e.g. aspiration.created,aspiration.status_changed
+        /// (an unknown name is answered with the list of known ones).
         #[arg(long)]
         events: String,
         /// HMAC key (at least 16 characters) the receiver checks signatures with;
@@ -39,17 +39,17 @@ pub enum WebhooksAction {
     Retry { id: i64 },
 }
 
-/// Runs one subcommand, printing to `out`.
-pub async fn run(db: &Db, action: WebhooksAction, now: i64, out: &mut impl Write) -> Result<(), WebhookError> {
+/// Runs one subcommand, printing to `out`; `known` are every feature's events.
+pub async fn run(db: &Db, known: &[Event], action: WebhooksAction, now: i64, out: &mut impl Write) -> Result<(), WebhookError> {
     match action {
-        WebhooksAction::Add { url, events, secret } => add(db, &url, &events, secret, now, out).await?,
+        WebhooksAction::Add { url, events, secret } => add(db, &url, &parse_events(&events, known)?, secret, now, out).await?,
         WebhooksAction::List => list(db, out).await?,
         WebhooksAction::Remove { id } => {
             let stopped = store::remove_endpoint(db, id, now).await?;
             audit::record(db, None, "webhook.remove", &format!("id={id} stopped={stopped} via=cli"), now).await?;
             writeln!(out, "removed endpoint {id}; {stopped} queued deliveries stopped")?;
         }
-        WebhooksAction::Failures { limit } => failures(db, limit, out).await?,
+        WebhooksAction::Failures { limit } => failures(db, known, limit, out).await?,
         WebhooksAction::Retry { id } => {
             store::retry(db, id, now).await?;
             audit::record(db, None, "webhook.retry", &format!("delivery={id} via=cli"), now).await?;
@@ -59,18 +59,17 @@ pub async fn run(db: &Db, action: WebhooksAction, now: i64, out: &mut impl Write
     Ok(())
 }
 
-async fn add(db: &Db, url: &str, events: &str, secret: Option<String>, now: i64, out: &mut impl Write) -> Result<(), WebhookError> {
+async fn add(db: &Db, url: &str, events: &[Event], secret: Option<String>, now: i64, out: &mut impl Write) -> Result<(), WebhookError> {
     let url = check_url(url)?;
-    let events = parse_events(events)?;
     let (secret, generated) = match secret {
         Some(s) => (s, false),
         None => (model::new_secret(), true),
     };
     check_secret(&secret)?;
-    let id = store::add_endpoint(db, url.as_str(), &events, &secret, now).await?;
-    let detail = format!("id={id} url={url} events={} via=cli", events_text(&events));
+    let id = store::add_endpoint(db, url.as_str(), events, &secret, now).await?;
+    let detail = format!("id={id} url={url} events={} via=cli", events_text(events));
     audit::record(db, None, "webhook.add", &detail, now).await?;
-    writeln!(out, "added endpoint {id}: {url} ({})", events_text(&events))?;
+    writeln!(out, "added endpoint {id}: {url} ({})", events_text(events))?;
     if generated {
         writeln!(out, "secret (shown only now; give it to the receiver): {secret}")?;
     }
@@ -89,8 +88,8 @@ async fn list(db: &Db, out: &mut impl Write) -> Result<(), WebhookError> {
     Ok(())
 }
 
-async fn failures(db: &Db, limit: i64, out: &mut impl Write) -> Result<(), WebhookError> {
-    let failed = store::failures(db, limit).await?;
+async fn failures(db: &Db, known: &[Event], limit: i64, out: &mut impl Write) -> Result<(), WebhookError> {
+    let failed = store::failures(db, known, limit).await?;
     if failed.is_empty() {
         writeln!(out, "no failed deliveries")?;
     }

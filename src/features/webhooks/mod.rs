@@ -1,18 +1,23 @@
 //! Webhooks out: other systems (a city's complaint tracker, a dashboard) hear about
-//! aspiration tickets and cek fakta verdicts as they happen, without polling kimbot.
+//! what happens in kimbot as it happens, without polling it. This is the engine:
+//! endpoints, the deliveries queue, signing, retries and the CLI. It names no
+//! feature and reads no feature's table: each feature declares its events with
+//! `Feature::with_webhook_events` (a [`DeclaredEvent`]: name, body builder, subject
+//! number), queues a [`Change`] in its own transaction, and the registry hands the
+//! declarations to the worker (`AppCtx::webhook_events`) and the CLI.
 //!
 //! - [`model`]: event names, endpoint validation, delivery ids, the retry schedule.
 //! - [`store`]: endpoints (`kimbot webhooks add|list|remove`), the enqueue that runs
-//!   inside the aspiration's own transaction, failures and re-queueing.
+//!   inside the changing feature's own transaction, failures and re-queueing.
 //! - [`queue`]: claiming due deliveries (safe with several processes on one
 //!   PostgreSQL) and recording outcomes.
-//! - [`payload`] (tickets), [`verdict`] (fact checks) and [`signature`]: the JSON
-//!   body, built at send time from current data, and its HMAC-SHA256 signature.
+//! - [`payload`] and [`signature`]: the JSON body, built at send time from current
+//!   data by the feature that declared the event, and its HMAC-SHA256 signature.
 //! - [`send`] and [`worker`]: the HTTP POST and the background task that drains the
 //!   queue, several endpoints at once, never more than one request per endpoint.
 //! - [`cli`]: the `kimbot webhooks` subcommands.
 //!
-//! Handlers never do HTTP: a ticket change only inserts rows; the worker sends them.
+//! Handlers never do HTTP: a change only inserts rows; the worker sends them.
 
 pub mod audit;
 pub mod cli;
@@ -22,12 +27,11 @@ pub mod queue;
 pub mod send;
 pub mod signature;
 pub mod store;
-pub mod verdict;
 pub mod worker;
 
 /// Its settings are read with the others in `platform::config`.
 pub use crate::platform::config::WebhookConfig;
-pub use model::Event;
+pub use payload::{AreaView, DeclaredEvent, Event, envelope, rfc3339};
 pub use store::{Change, enqueue};
 
 
@@ -61,7 +65,7 @@ impl From<sqlx::Error> for WebhookError {
 /// Webhooks as plugged into kimbot: the delivery worker.
 pub fn feature() -> crate::plug::Feature {
     crate::plug::Feature::new("webhooks").with_audit_words(&audit::WORDS).with_job("webhook worker", |c, stop| {
-        let worker = worker::Worker::new(c.db.clone(), c.clock.clone(), c.config.webhooks.clone(), c.config.outbound, c.webhook_wake.clone());
+        let worker = worker::Worker::new(c.db.clone(), c.clock.clone(), c.config.webhooks.clone(), c.config.outbound, c.webhook_wake.clone(), c.webhook_events);
         Box::pin(crate::platform::queue::worker::run(worker.with_ops(c.ops.clone()), stop))
     })
 }

@@ -1,36 +1,10 @@
-//! Webhook domain: event names, endpoint validation, delivery ids and the retry
-//! schedule. Plain Rust, no SQL or HTTP.
+//! Webhook domain: event lists, endpoint validation, delivery ids and the retry
+//! schedule. Plain Rust, no SQL or HTTP. The events themselves are declared by the
+//! features that send them ([`super::DeclaredEvent`]).
 
 use url::Url;
 
-/// What happened to a ticket or a fact-check request. The name is what receivers see
-/// in `event` and in the `X-Kimbot-Event` header, and what staff type in `--events`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Event {
-    Created,
-    StatusChanged,
-    Replied,
-    /// A cek fakta request got its verdict (from staff, or at once from an earlier
-    /// verdict on the same content).
-    FactCheckVerdict,
-}
-
-impl Event {
-    pub const ALL: [Event; 4] = [Event::Created, Event::StatusChanged, Event::Replied, Event::FactCheckVerdict];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Event::Created => "aspiration.created",
-            Event::StatusChanged => "aspiration.status_changed",
-            Event::Replied => "aspiration.replied",
-            Event::FactCheckVerdict => "factcheck.verdict",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Event> {
-        Event::ALL.into_iter().find(|e| e.name() == name)
-    }
-}
+use super::payload::Event;
 
 /// Shortest secret accepted: an HMAC key should not be guessable.
 pub const SECRET_MIN: usize = 16;
@@ -42,10 +16,11 @@ pub enum InvalidEndpoint {
     BadUrl { url: String, reason: String },
     #[error("webhook URLs must start with http:// or https:// (got {0}://)")]
     Scheme(String),
-    #[error("unknown event {0:?}; known events: aspiration.created, aspiration.status_changed, aspiration.replied, factcheck.verdict")]
-    UnknownEvent(String),
-    #[error("no events given: use e.g. --events aspiration.created,aspiration.status_changed")]
-    NoEvents,
+    #[error("unknown event {name:?}; known events: {known}")]
+    UnknownEvent { name: String, known: String },
+    /// Carries an example list: the first known events.
+    #[error("no events given: use e.g. --events {0}")]
+    NoEvents(String),
     #[error("the secret is {0} characters; use at least 16 (or leave --secret out to have one generated)")]
     ShortSecret(usize),
 }
@@ -63,19 +38,20 @@ pub fn check_url(raw: &str) -> Result<Url, InvalidEndpoint> {
     Ok(url)
 }
 
-/// Parses `a,b` into known events, without repeats, in [`Event::ALL`] order.
-pub fn parse_events(list: &str) -> Result<Vec<Event>, InvalidEndpoint> {
+/// Parses `a,b` into events among `known`, without repeats, in `known` order.
+pub fn parse_events(list: &str, known: &[Event]) -> Result<Vec<Event>, InvalidEndpoint> {
     let mut wanted = Vec::new();
     for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        wanted.push(Event::parse(name).ok_or_else(|| InvalidEndpoint::UnknownEvent(name.to_string()))?);
+        let event = known.iter().find(|e| e.name == name);
+        wanted.push(event.ok_or_else(|| InvalidEndpoint::UnknownEvent { name: name.to_string(), known: events_text(known).replace(',', ", ") })?.name);
     }
-    let events: Vec<Event> = Event::ALL.into_iter().filter(|e| wanted.contains(e)).collect();
-    if events.is_empty() { Err(InvalidEndpoint::NoEvents) } else { Ok(events) }
+    let events: Vec<Event> = known.iter().copied().filter(|e| wanted.contains(&e.name)).collect();
+    if events.is_empty() { Err(InvalidEndpoint::NoEvents(events_text(&known[..known.len().min(2)]))) } else { Ok(events) }
 }
 
-/// The stored form of an event list: `aspiration.created,aspiration.status_changed`.
+/// The stored form of an event list: `thing.created,thing.closed`.
 pub fn events_text(events: &[Event]) -> String {
-    events.iter().map(|e| e.name()).collect::<Vec<_>>().join(",")
+    events.iter().map(|e| e.name).collect::<Vec<_>>().join(",")
 }
 
 pub fn check_secret(secret: &str) -> Result<(), InvalidEndpoint> {

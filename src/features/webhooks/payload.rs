@@ -1,46 +1,81 @@
 //! The JSON body of a POST, built when it is sent (not when queued) from the
-//! ticket's current data. An erasure (`/hapusdata`) between the change and the send
-//! is therefore honoured: the ticket is anonymous by then and no name leaves.
+//! subject's current data by the feature that declared the event
+//! ([`DeclaredEvent`], listed with `Feature::with_webhook_events`). An erasure
+//! (`/hapusdata`) between the change and the send is therefore honoured.
 //!
-//! What is never in a body: a reporter's Telegram id, username or phone, or the
-//! name of an anonymous (or erased) reporter; staff identities. A non-anonymous
-//! ticket carries at most the reporter's display name.
+//! The engine adds the envelope every body starts with (`event`, `delivery_id`,
+//! `occurred_at`, see [`envelope`]) and shares [`AreaView`] and [`rfc3339`]; it
+//! reads no feature's table. What is never in a body: a Telegram id, username or
+//! phone, the name of an anonymous (or erased) person; staff identities.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use chrono::SecondsFormat;
 use serde::Serialize;
-use sqlx::Row;
 
 use super::queue::Claimed;
 use crate::platform::db::{Db, DbError, DbResult};
-use crate::features::privacy::ERASED_USER;
 
-#[derive(Debug, Serialize)]
-pub struct Payload {
-    pub event: String,
-    pub delivery_id: String,
-    pub occurred_at: String,
-    pub ticket: TicketView,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply: Option<ReplyView>,
+/// The body bytes of a claimed delivery; `None` when its subject is gone.
+pub type Body<'a> = Pin<Box<dyn Future<Output = DbResult<Option<Vec<u8>>>> + Send + 'a>>;
+
+/// Builds the body of one claimed delivery from the owner's tables.
+pub type BodyFn = for<'a> fn(&'a Db, &'a Claimed) -> Body<'a>;
+
+/// The number staff know a subject by (e.g. `ASP-…`), for `kimbot webhooks failures`.
+pub type Number<'a> = Pin<Box<dyn Future<Output = DbResult<Option<String>>> + Send + 'a>>;
+
+/// Looks up a subject's number by its id.
+pub type NumberFn = fn(&Db, i64) -> Number<'_>;
+
+/// The number of subject `id`, by an owner's `sql` (one text column, bound `$1`).
+pub fn number_by<'a>(db: &'a Db, sql: &'static str, id: i64) -> Number<'a> {
+    Box::pin(async move { Ok(sqlx::query_scalar(sql).bind(id).fetch_optional(&db.pool).await?) })
 }
 
-#[derive(Debug, Serialize)]
-pub struct TicketView {
-    pub number: String,
-    pub category: String,
-    pub area: AreaView,
-    pub text: String,
-    /// As of the event (for `status_changed`, the new status).
-    pub status: String,
-    /// `status_changed` only; `null` otherwise.
-    pub previous_status: Option<String>,
-    pub anonymous: bool,
-    /// `null` for anonymous tickets and erased reporters.
-    pub reporter: Option<Reporter>,
-    pub created_at: String,
-    pub updated_at: String,
+/// An event a feature sends: its name, the builder of its body and the number of
+/// its subject (the row whose id a delivery holds in `subject_id`).
+pub struct DeclaredEvent {
+    /// What receivers see in `event` and `X-Kimbot-Event`, and what staff type in
+    /// `--events` (e.g. `thing.created`).
+    pub name: &'static str,
+    pub body: BodyFn,
+    pub number: NumberFn,
 }
 
+/// A declared event, as queued and as chosen by endpoints.
+pub type Event = &'static DeclaredEvent;
+
+impl std::fmt::Debug for DeclaredEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl PartialEq for DeclaredEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+/// The envelope every body starts with, then the owner's fields, in order.
+#[derive(Serialize)]
+struct Envelope<'a, T: Serialize> {
+    event: &'a str,
+    delivery_id: &'a str,
+    occurred_at: String,
+    #[serde(flatten)]
+    body: T,
+}
+
+/// `body` in its envelope, as the bytes to POST.
+pub fn envelope<T: Serialize>(row: &Claimed, body: T) -> DbResult<Option<Vec<u8>>> {
+    let envelope = Envelope { event: &row.event, delivery_id: &row.delivery_id, occurred_at: rfc3339(row.occurred_at), body };
+    serde_json::to_vec(&envelope).map(Some).map_err(|e| DbError::Corrupt(format!("webhook payload: {e}")))
+}
+
+/// Where a subject is: its kelurahan's path and its KIM.
 #[derive(Debug, Serialize)]
 pub struct AreaView {
     pub kota: String,
@@ -48,76 +83,6 @@ pub struct AreaView {
     pub kelurahan: String,
     pub kim: String,
     pub kim_code: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Reporter {
-    pub name: String,
-}
-
-/// A staff reply (`aspiration.replied`); the staff member is not named.
-#[derive(Debug, Serialize)]
-pub struct ReplyView {
-    pub text: String,
-    pub at: String,
-}
-
-/// Unix seconds as RFC 3339 in UTC, e.g. `2026-11-27T14:05:00Z`.
-pub fn rfc3339(unix: i64) -> String {
-    chrono::DateTime::from_timestamp(unix, 0).unwrap_or_default().to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-const TICKET_SQL: &str = "SELECT a.ticket, a.category, a.body, a.status, a.anonymous, a.user_id, a.created_at, \
-     a.updated_at, k.code AS kim_code, k.name AS kim_name, ar.path, u.first_name \
-     FROM aspirations a JOIN kims k ON k.id = a.kim_id JOIN areas ar ON ar.id = k.kelurahan_id \
-     LEFT JOIN users u ON u.id = a.user_id WHERE a.id = $1";
-
-/// The body bytes for a claimed delivery; `None` when its ticket (or fact-check
-/// request) is gone.
-#[tracing::instrument(skip_all, fields(delivery = %row.delivery_id))]
-pub async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
-    if let Some(id) = row.fact_check_id {
-        return super::verdict::build(db, row, id).await;
-    }
-    let Some(id) = row.aspiration_id else { return Ok(None) };
-    let Some(mut ticket) = ticket(db, id).await? else { return Ok(None) };
-    if let Some(status) = &row.status {
-        ticket.status = status.clone();
-    }
-    ticket.previous_status = row.previous_status.clone();
-    let reply = match row.message_id {
-        Some(id) => reply(db, id).await?,
-        None => None,
-    };
-    let payload = Payload {
-        event: row.event.clone(),
-        delivery_id: row.delivery_id.clone(),
-        occurred_at: rfc3339(row.occurred_at),
-        ticket,
-        reply,
-    };
-    serde_json::to_vec(&payload).map(Some).map_err(|e| DbError::Corrupt(format!("webhook payload: {e}")))
-}
-
-async fn ticket(db: &Db, aspiration_id: i64) -> DbResult<Option<TicketView>> {
-    let Some(r) = sqlx::query(TICKET_SQL).bind(aspiration_id).fetch_optional(&db.pool).await? else { return Ok(None) };
-    let anonymous = r.try_get::<i64, _>("anonymous")? != 0;
-    let user_id: i64 = r.try_get("user_id")?;
-    let name: Option<String> = r.try_get("first_name")?;
-    let reporter = if anonymous || user_id == ERASED_USER { None } else { name.map(|name| Reporter { name }) };
-    let path: String = r.try_get("path")?;
-    Ok(Some(TicketView {
-        number: r.try_get("ticket")?,
-        category: r.try_get("category")?,
-        area: AreaView::new(&path, r.try_get("kim_name")?, r.try_get("kim_code")?),
-        text: r.try_get("body")?,
-        status: r.try_get("status")?,
-        previous_status: None,
-        anonymous,
-        reporter,
-        created_at: rfc3339(r.try_get("created_at")?),
-        updated_at: rfc3339(r.try_get("updated_at")?),
-    }))
 }
 
 impl AreaView {
@@ -129,12 +94,19 @@ impl AreaView {
     }
 }
 
-async fn reply(db: &Db, message_id: i64) -> DbResult<Option<ReplyView>> {
-    let row = sqlx::query("SELECT body, created_at FROM aspiration_messages WHERE id = $1 AND kind = 'reply'")
-        .bind(message_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    row.map(|r| Ok(ReplyView { text: r.try_get("body")?, at: rfc3339(r.try_get("created_at")?) })).transpose()
+/// Unix seconds as RFC 3339 in UTC, e.g. `2026-11-27T14:05:00Z`.
+pub fn rfc3339(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0).unwrap_or_default().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The body bytes for a claimed delivery, from the feature that declared its event;
+/// `None` when its subject is gone or no feature declares the event.
+#[tracing::instrument(skip_all, fields(delivery = %row.delivery_id))]
+pub async fn build(db: &Db, events: &[&'static DeclaredEvent], row: &Claimed) -> DbResult<Option<Vec<u8>>> {
+    match events.iter().find(|e| e.name == row.event) {
+        Some(event) => (event.body)(db, row).await,
+        None => Ok(None),
+    }
 }
 
 #[cfg(test)]

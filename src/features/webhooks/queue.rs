@@ -20,8 +20,8 @@ pub struct Claimed {
     pub delivery_id: String,
     pub endpoint_id: i64,
     pub event: String,
-    pub aspiration_id: Option<i64>,
-    pub fact_check_id: Option<i64>,
+    /// The id of the event's subject (its owner knows which table).
+    pub subject_id: Option<i64>,
     pub status: Option<String>,
     pub previous_status: Option<String>,
     pub message_id: Option<i64>,
@@ -40,7 +40,7 @@ pub static TABLE: Table = Table {
     group: "endpoint_id",
     on_claim: ", first_attempt_at = COALESCE(first_attempt_at, $2)",
     on_reclaim: "",
-    returning: "id, delivery_id, endpoint_id, event, aspiration_id, fact_check_id, status, previous_status, message_id, \
+    returning: "id, delivery_id, endpoint_id, event, subject_id, status, previous_status, message_id, \
                 occurred_at, attempts, first_attempt_at",
 };
 
@@ -57,8 +57,7 @@ fn decode(r: &AnyRow) -> DbResult<Claimed> {
         delivery_id: r.try_get("delivery_id")?,
         endpoint_id: r.try_get("endpoint_id")?,
         event: r.try_get("event")?,
-        aspiration_id: r.try_get("aspiration_id")?,
-        fact_check_id: r.try_get("fact_check_id")?,
+        subject_id: r.try_get("subject_id")?,
         status: r.try_get("status")?,
         previous_status: r.try_get("previous_status")?,
         message_id: r.try_get("message_id")?,

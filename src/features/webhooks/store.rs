@@ -1,43 +1,30 @@
 //! SQL of endpoints and of the deliveries staff look at: adding and removing
-//! endpoints, the enqueue inside a ticket's transaction, failures and re-queueing.
+//! endpoints, the enqueue inside the changing feature's transaction, failures and
+//! re-queueing.
 
 use sqlx::{Any, Row, Transaction};
 
 use super::WebhookError;
-use super::model::{Event, events_text, new_delivery_id};
-use crate::features::aspirations::model::Status;
+use super::model::{events_text, new_delivery_id};
+use super::payload::Event;
 use crate::platform::db::{Db, DbResult};
 
-/// A ticket change (or a fact-check verdict) other systems may want to hear about.
+/// A change other systems may want to hear about: an event a feature declared, and
+/// the id of its subject (a ticket, a fact-check request …), as the owner builds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub event: Event,
-    /// The ticket; `None` for `factcheck.verdict`.
-    pub aspiration_id: Option<i64>,
-    /// The fact-check request of a `factcheck.verdict`.
-    pub fact_check_id: Option<i64>,
-    /// Status as of the change; `None`: whatever it is when sent.
-    pub status: Option<Status>,
-    pub previous: Option<Status>,
-    /// The staff reply of an `aspiration.replied`.
+    pub subject_id: i64,
+    /// The subject's status as of the change; `None`: whatever it is when sent.
+    pub status: Option<&'static str>,
+    pub previous: Option<&'static str>,
+    /// A message the change is about (e.g. a staff reply).
     pub message_id: Option<i64>,
 }
 
 impl Change {
-    fn ticket(event: Event, aspiration_id: i64) -> Self {
-        Self { event, aspiration_id: Some(aspiration_id), fact_check_id: None, status: None, previous: None, message_id: None }
-    }
-    pub fn created(aspiration_id: i64) -> Self {
-        Self { status: Some(Status::Diterima), ..Self::ticket(Event::Created, aspiration_id) }
-    }
-    pub fn status_changed(aspiration_id: i64, from: Status, to: Status) -> Self {
-        Self { status: Some(to), previous: Some(from), ..Self::ticket(Event::StatusChanged, aspiration_id) }
-    }
-    pub fn replied(aspiration_id: i64, message_id: i64) -> Self {
-        Self { message_id: Some(message_id), ..Self::ticket(Event::Replied, aspiration_id) }
-    }
-    pub fn verdict(fact_check_id: i64) -> Self {
-        Self { aspiration_id: None, fact_check_id: Some(fact_check_id), ..Self::ticket(Event::FactCheckVerdict, 0) }
+    pub fn new(event: Event, subject_id: i64) -> Self {
+        Self { event, subject_id, status: None, previous: None, message_id: None }
     }
 }
 
@@ -51,23 +38,22 @@ pub async fn enqueue(tx: &mut Transaction<'_, Any>, change: &Change, now: i64) -
     let mut queued = 0;
     for row in rows {
         let events: String = row.try_get("events")?;
-        if !events.split(',').any(|e| e == change.event.name()) {
+        if !events.split(',').any(|e| e == change.event.name) {
             continue;
         }
         sqlx::query(
-            "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event, aspiration_id, fact_check_id, status, \
+            "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event, subject_id, status, \
              previous_status, message_id, occurred_at, state, next_attempt_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $9, $5, $6, $7, $8, 'queued', $8, $8, $8)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', $8, $8, $8)",
         )
         .bind(new_delivery_id())
         .bind(row.try_get::<i64, _>("id")?)
-        .bind(change.event.name())
-        .bind(change.aspiration_id)
-        .bind(change.status.map(Status::as_str))
-        .bind(change.previous.map(Status::as_str))
+        .bind(change.event.name)
+        .bind(change.subject_id)
+        .bind(change.status)
+        .bind(change.previous)
         .bind(change.message_id)
         .bind(now)
-        .bind(change.fact_check_id)
         .execute(&mut **tx)
         .await?;
         queued += 1;
@@ -165,7 +151,7 @@ pub struct Failure {
     pub delivery_id: String,
     pub url: String,
     pub event: String,
-    /// The ticket or fact-check number (`ASP-…`, `CEK-…`).
+    /// The subject's number, from the event's owner (`ASP-…`); empty when gone.
     pub ticket: String,
     pub attempts: i64,
     pub response_status: Option<i64>,
@@ -174,33 +160,38 @@ pub struct Failure {
     pub at: i64,
 }
 
-/// Failed deliveries, latest first.
-pub async fn failures(db: &Db, limit: i64) -> DbResult<Vec<Failure>> {
+/// Failed deliveries, latest first; `events` name their subjects.
+pub async fn failures(db: &Db, events: &[Event], limit: i64) -> DbResult<Vec<Failure>> {
     let rows = sqlx::query(
-        "SELECT d.id, d.delivery_id, e.url, d.event, COALESCE(a.ticket, f.number, '') AS ticket, d.attempts, \
+        "SELECT d.id, d.delivery_id, e.url, d.event, d.subject_id, d.attempts, \
          d.response_status, d.response_body, d.error, d.updated_at FROM webhook_deliveries d \
-         JOIN webhook_endpoints e ON e.id = d.endpoint_id LEFT JOIN aspirations a ON a.id = d.aspiration_id \
-         LEFT JOIN fact_checks f ON f.id = d.fact_check_id WHERE d.state = 'failed' ORDER BY d.updated_at DESC, d.id DESC LIMIT $1",
+         JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.state = 'failed' ORDER BY d.updated_at DESC, d.id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Failure {
+    let mut failed = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let event: String = r.try_get("event")?;
+        let subject: Option<i64> = r.try_get("subject_id")?;
+        let ticket = match (events.iter().find(|e| e.name == event), subject) {
+            (Some(declared), Some(id)) => (declared.number)(db, id).await?.unwrap_or_default(),
+            _ => String::new(),
+        };
+        failed.push(Failure {
                 id: r.try_get("id")?,
                 delivery_id: r.try_get("delivery_id")?,
                 url: r.try_get("url")?,
-                event: r.try_get("event")?,
-                ticket: r.try_get("ticket")?,
+                event,
+                ticket,
                 attempts: r.try_get("attempts")?,
                 response_status: r.try_get("response_status")?,
                 response_body: r.try_get("response_body")?,
                 error: r.try_get("error")?,
                 at: r.try_get("updated_at")?,
-            })
-        })
-        .collect()
+        });
+    }
+    Ok(failed)
 }
 
 /// Puts a failed delivery back in the queue, due now, with a fresh day of retries.

@@ -13,7 +13,8 @@ use tokio::task::JoinSet;
 use super::model::next_attempt;
 use super::queue::{self, Answer, Claimed};
 use super::send::{self, Outcome, Request};
-use super::{WebhookConfig, payload, store};
+use super::payload::{self, DeclaredEvent};
+use super::{WebhookConfig, store};
 use crate::platform::db::{Db, DbResult, SharedClock};
 use crate::platform::ops::Ops;
 use crate::platform::outbound::Guard;
@@ -34,13 +35,15 @@ pub struct Worker {
     wake: Wake,
     /// Delivery outcomes for `/metrics`.
     ops: Arc<Ops>,
+    /// Every feature's events, whose builders make the bodies.
+    events: &'static [&'static DeclaredEvent],
 }
 
 impl Worker {
-    pub fn new(db: Db, clock: SharedClock, config: WebhookConfig, guard: Guard, wake: Wake) -> Self {
+    pub fn new(db: Db, clock: SharedClock, config: WebhookConfig, guard: Guard, wake: Wake, events: &'static [&'static DeclaredEvent]) -> Self {
         let name = format!("wh-{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
         let client = send::client(config.request_timeout, guard);
-        Self { db, clock, client, config, guard, name, busy: Mutex::new(HashSet::new()), wake, ops: Arc::default() }
+        Self { db, clock, client, config, guard, name, busy: Mutex::new(HashSet::new()), wake, ops: Arc::default(), events }
     }
 
     /// Reports delivery outcomes into the application's metrics.
@@ -77,7 +80,7 @@ impl Worker {
             Ok(None) => return Outcome::Dropped("endpoint removed".into()),
             Err(e) => return Outcome::Transient { status: None, body: None, error: format!("database: {e}") },
         };
-        let body = match payload::build(&self.db, row).await {
+        let body = match payload::build(&self.db, self.events, row).await {
             Ok(Some(body)) => body,
             Ok(None) => return Outcome::Dropped("ticket no longer exists".into()),
             Err(e) => return Outcome::Transient { status: None, body: None, error: format!("database: {e}") },

@@ -2,7 +2,7 @@
 //! for staff review; a second try is refused kindly, a forged press as stale.
 
 use fake_telegram::{BotMessage, Person};
-use kimbot::features::webhooks::{Event, store as hooks};
+use kimbot::features::webhooks::store as hooks;
 
 use super::*;
 use crate::support::spawn_app;
@@ -44,7 +44,7 @@ async fn next_reopened(p: &Person) -> BotMessage {
 #[tokio::test]
 async fn a_resident_responds_once_to_a_closed_ticket_which_goes_back_to_staff_for_review() {
     let app = spawn_app().await;
-    hooks::add_endpoint(&app.db, "http://127.0.0.1:9/hook", &[Event::StatusChanged], "rahasia", 0).await.unwrap();
+    hooks::add_endpoint(&app.db, "http://127.0.0.1:9/hook", &[&kimbot::features::aspirations::webhook::STATUS_CHANGED], "rahasia", 0).await.unwrap();
     let staff = staff_of(&app, 5401, "Staf Rina", KECAMATAN).await;
     let budi = app.member_of(5402, "Budi", KIM).await;
     let number = submit(&budi, "Infrastruktur", ROAD, false).await;
@@ -74,7 +74,7 @@ async fn a_resident_responds_once_to_a_closed_ticket_which_goes_back_to_staff_fo
     assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_status_log WHERE aspiration_id = $1", id).await, 3);
     assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_messages WHERE kind = 'response' AND aspiration_id = $1", id).await, 1);
     let hooks_sql = "SELECT COUNT(*) FROM webhook_deliveries WHERE event = 'aspiration.status_changed' \
-                     AND previous_status = 'selesai' AND status = 'ditindaklanjuti' AND aspiration_id = $1";
+                     AND previous_status = 'selesai' AND status = 'ditindaklanjuti' AND subject_id = $1";
     assert_eq!(app.count(hooks_sql, id).await, 1, "the reopening fires aspiration.status_changed");
 
     budi.send(&format!("/status {number}")).await;

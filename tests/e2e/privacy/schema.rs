@@ -22,6 +22,7 @@ const NOT_A_PERSON: &[&str] = &[
     "area_id",
     "update_id",
     "aspiration_id",
+    "subject_id", // a webhook delivery's subject: a ticket or a fact-check request, never a person
     "announcement_id",
     "run_id",
     "outbox_id",

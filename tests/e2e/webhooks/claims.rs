@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use kimbot::features::aspirations::model::Category;
 use kimbot::features::aspirations::store::{NewAspiration, submit};
 use kimbot::features::webhooks::queue::{self, Answer};
-use kimbot::features::webhooks::{Event, store};
+use kimbot::features::webhooks::store;
 
 use crate::support::{TestApp, spawn_app_without_areas};
 
@@ -18,7 +18,7 @@ const NOW: i64 = 1_795_788_300;
 async fn queued(n: usize) -> TestApp {
     let app = spawn_app_without_areas().await;
     app.load_areas().await;
-    store::add_endpoint(&app.db, "http://127.0.0.1:9/hook", &[Event::Created], super::SECRET, NOW).await.unwrap();
+    store::add_endpoint(&app.db, "http://127.0.0.1:9/hook", &[&kimbot::features::aspirations::webhook::CREATED], super::SECRET, NOW).await.unwrap();
     let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, crate::aspirations::KIM).await.unwrap().unwrap();
     for i in 0..n {
         let new = NewAspiration {

@@ -11,7 +11,7 @@ async fn kimbot(app: &TestApp, args: &[&str]) -> Result<String, WebhookError> {
     let cli = Cli::try_parse_from(["kimbot", "webhooks"].iter().chain(args)).expect("the command line parses");
     let Command::Webhooks { action } = cli.command else { panic!("not a webhooks command") };
     let mut out = Vec::new();
-    kimbot::features::webhooks::cli::run(&app.db, action, 1_795_788_300, &mut out).await?;
+    kimbot::features::webhooks::cli::run(&app.db, kimbot::app::registry::webhook_events(), action, 1_795_788_300, &mut out).await?;
     Ok(String::from_utf8(out).unwrap())
 }
 

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use kimbot::features::webhooks::{Event, store};
+use kimbot::features::webhooks::store;
 
 use super::receiver::Receiver;
 use super::{ALL, ROAD, SECRET, endpoint};
@@ -25,14 +25,14 @@ async fn a_webhook_to_a_loopback_address_fails_at_once_without_a_request() {
     let hook = Receiver::start().await;
     endpoint(&app, &hook, &ALL).await;
     let by_name = hook.url.replace("127.0.0.1", "localhost");
-    store::add_endpoint(&app.db, &by_name, &[Event::Created], SECRET, 0).await.unwrap();
+    store::add_endpoint(&app.db, &by_name, &[&kimbot::features::aspirations::webhook::CREATED], SECRET, 0).await.unwrap();
     let budi = app.member_of(5390, "Budi", KIM).await;
 
     submit(&budi, "Infrastruktur", ROAD, false).await;
 
     let mut failures = Vec::new();
     for _ in 0..300 {
-        failures = store::failures(&app.db, 10).await.unwrap();
+        failures = store::failures(&app.db, kimbot::app::registry::webhook_events(), 10).await.unwrap();
         if failures.len() == 2 {
             break;
         }

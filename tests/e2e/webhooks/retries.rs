@@ -106,6 +106,6 @@ async fn a_retry_after_the_reporter_erased_their_data_no_longer_names_them() {
 
 async fn run(app: &TestApp, action: WebhooksAction) -> String {
     let mut out = Vec::new();
-    kimbot::features::webhooks::cli::run(&app.db, action, app.clock.now(), &mut out).await.expect("command succeeds");
+    kimbot::features::webhooks::cli::run(&app.db, kimbot::app::registry::webhook_events(), action, app.clock.now(), &mut out).await.expect("command succeeds");
     String::from_utf8(out).unwrap()
 }

@@ -2,7 +2,6 @@
 //! want it, signed, with the documented body and no one's identity; a repeat of the
 //! same rumour answered at once is posted too, marked `repeat`.
 
-use kimbot::features::webhooks::Event;
 
 use super::receiver::Receiver;
 use super::{endpoint, is_rfc3339, keys, set, settles, signed_with_secret};
@@ -29,8 +28,8 @@ async fn staff(app: &TestApp, id: i64) -> fake_telegram::Person {
 async fn a_verdict_and_its_repeat_reach_the_receiver_with_the_documented_body_and_no_identities() {
     let app = spawn_app().await;
     let (hook, aspirations_only) = (Receiver::start().await, Receiver::start().await);
-    endpoint(&app, &hook, &[Event::FactCheckVerdict]).await;
-    endpoint(&app, &aspirations_only, &[Event::Created, Event::StatusChanged, Event::Replied]).await;
+    endpoint(&app, &hook, &[&kimbot::features::factcheck::webhook::VERDICT]).await;
+    endpoint(&app, &aspirations_only, &[&kimbot::features::aspirations::webhook::CREATED, &kimbot::features::aspirations::webhook::STATUS_CHANGED, &kimbot::features::aspirations::webhook::REPLIED]).await;
     let rina = staff(&app, 5601).await;
     let siti = app.member_of(5602, "Siti", "IB1-BL").await;
     let budi = app.member_of(5603, "Budi", "IB1-LP").await;

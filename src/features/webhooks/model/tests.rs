@@ -1,4 +1,5 @@
 use super::*;
+use crate::features::webhooks::DeclaredEvent;
 
 #[test]
 fn the_backoff_starts_at_30_seconds_doubles_and_stops_at_an_hour() {
@@ -46,13 +47,28 @@ fn endpoint_urls_must_be_http_or_https_with_a_host() {
     }
 }
 
+fn no_body<'a>(_: &'a crate::platform::db::Db, _: &'a crate::features::webhooks::queue::Claimed) -> crate::features::webhooks::payload::Body<'a> {
+    Box::pin(async { Ok(None) })
+}
+
+fn no_number(_: &crate::platform::db::Db, _: i64) -> crate::features::webhooks::payload::Number<'_> {
+    Box::pin(async { Ok(None) })
+}
+
+static OPENED: DeclaredEvent = DeclaredEvent { name: "thing.opened", body: no_body, number: no_number };
+static MOVED: DeclaredEvent = DeclaredEvent { name: "thing.moved", body: no_body, number: no_number };
+static CLOSED: DeclaredEvent = DeclaredEvent { name: "thing.closed", body: no_body, number: no_number };
+static KNOWN: [Event; 3] = [&OPENED, &MOVED, &CLOSED];
+
 #[test]
 fn event_lists_are_checked_and_normalised() {
-    let events = parse_events(" aspiration.status_changed,aspiration.created,aspiration.created ").unwrap();
-    assert_eq!(events, vec![Event::Created, Event::StatusChanged]);
-    assert_eq!(events_text(&events), "aspiration.created,aspiration.status_changed");
-    assert_eq!(parse_events("aspiration.deleted"), Err(InvalidEndpoint::UnknownEvent("aspiration.deleted".into())));
-    assert_eq!(parse_events(" , "), Err(InvalidEndpoint::NoEvents));
+    let events = parse_events(" thing.moved,thing.opened,thing.opened ", &KNOWN).unwrap();
+    assert_eq!(events, vec![&OPENED, &MOVED]);
+    assert_eq!(events_text(&events), "thing.opened,thing.moved");
+    let unknown = parse_events("thing.deleted", &KNOWN).unwrap_err().to_string();
+    assert_eq!(unknown, r#"unknown event "thing.deleted"; known events: thing.opened, thing.moved, thing.closed"#);
+    let none = parse_events(" , ", &KNOWN).unwrap_err().to_string();
+    assert_eq!(none, "no events given: use e.g. --events thing.opened,thing.moved");
 }
 
 #[test]

@@ -1,0 +1,131 @@
+//! The webhook events of tickets (`aspiration.created`, `aspiration.status_changed`,
+//! `aspiration.replied`) and their bodies, built at send time from the ticket's
+//! current data: an erasure between the change and the send is honoured (the ticket
+//! is anonymous by then and no name leaves).
+//!
+//! A non-anonymous ticket carries at most the reporter's display name; never a
+//! Telegram id, username or phone, nor staff identities.
+
+use serde::Serialize;
+use sqlx::Row;
+
+use crate::features::privacy::ERASED_USER;
+use crate::features::webhooks::queue::Claimed;
+use super::model::Status;
+use crate::features::webhooks::payload::{Body, Number, number_by};
+use crate::features::webhooks::{AreaView, Change, DeclaredEvent, Event, envelope, rfc3339};
+use crate::platform::db::{Db, DbResult};
+
+pub static CREATED: DeclaredEvent = DeclaredEvent { name: "aspiration.created", body, number };
+pub static STATUS_CHANGED: DeclaredEvent = DeclaredEvent { name: "aspiration.status_changed", body, number };
+pub static REPLIED: DeclaredEvent = DeclaredEvent { name: "aspiration.replied", body, number };
+
+/// The events of a ticket, as declared in [`super::feature`].
+pub static EVENTS: [Event; 3] = [&CREATED, &STATUS_CHANGED, &REPLIED];
+
+/// A new ticket (queued as `diterima`).
+pub fn created(aspiration_id: i64) -> Change {
+    Change { status: Some(Status::Diterima.as_str()), ..Change::new(&CREATED, aspiration_id) }
+}
+
+pub fn status_changed(aspiration_id: i64, from: Status, to: Status) -> Change {
+    Change { status: Some(to.as_str()), previous: Some(from.as_str()), ..Change::new(&STATUS_CHANGED, aspiration_id) }
+}
+
+/// A staff reply, message `message_id` of the ticket's thread.
+pub fn replied(aspiration_id: i64, message_id: i64) -> Change {
+    Change { message_id: Some(message_id), ..Change::new(&REPLIED, aspiration_id) }
+}
+
+#[derive(Debug, Serialize)]
+struct TicketBody {
+    ticket: TicketView,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reply: Option<ReplyView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TicketView {
+    pub number: String,
+    pub category: String,
+    pub area: AreaView,
+    pub text: String,
+    /// As of the event (for `status_changed`, the new status).
+    pub status: String,
+    /// `status_changed` only; `null` otherwise.
+    pub previous_status: Option<String>,
+    pub anonymous: bool,
+    /// `null` for anonymous tickets and erased reporters.
+    pub reporter: Option<Reporter>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Reporter {
+    pub name: String,
+}
+
+/// A staff reply (`aspiration.replied`); the staff member is not named.
+#[derive(Debug, Serialize)]
+pub struct ReplyView {
+    pub text: String,
+    pub at: String,
+}
+
+const TICKET_SQL: &str = "SELECT a.ticket, a.category, a.body, a.status, a.anonymous, a.user_id, a.created_at, \
+     a.updated_at, k.code AS kim_code, k.name AS kim_name, ar.path, u.first_name \
+     FROM aspirations a JOIN kims k ON k.id = a.kim_id JOIN areas ar ON ar.id = k.kelurahan_id \
+     LEFT JOIN users u ON u.id = a.user_id WHERE a.id = $1";
+
+fn body<'a>(db: &'a Db, row: &'a Claimed) -> Body<'a> {
+    Box::pin(build(db, row))
+}
+
+fn number(db: &Db, aspiration_id: i64) -> Number<'_> {
+    number_by(db, "SELECT ticket FROM aspirations WHERE id = $1", aspiration_id)
+}
+
+/// The body bytes for a claimed delivery; `None` when its ticket is gone.
+async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
+    let Some(id) = row.subject_id else { return Ok(None) };
+    let Some(mut ticket) = ticket(db, id).await? else { return Ok(None) };
+    if let Some(status) = &row.status {
+        ticket.status = status.clone();
+    }
+    ticket.previous_status = row.previous_status.clone();
+    let reply = match row.message_id {
+        Some(id) => reply(db, id).await?,
+        None => None,
+    };
+    envelope(row, TicketBody { ticket, reply })
+}
+
+async fn ticket(db: &Db, aspiration_id: i64) -> DbResult<Option<TicketView>> {
+    let Some(r) = sqlx::query(TICKET_SQL).bind(aspiration_id).fetch_optional(&db.pool).await? else { return Ok(None) };
+    let anonymous = r.try_get::<i64, _>("anonymous")? != 0;
+    let user_id: i64 = r.try_get("user_id")?;
+    let name: Option<String> = r.try_get("first_name")?;
+    let reporter = if anonymous || user_id == ERASED_USER { None } else { name.map(|name| Reporter { name }) };
+    let path: String = r.try_get("path")?;
+    Ok(Some(TicketView {
+        number: r.try_get("ticket")?,
+        category: r.try_get("category")?,
+        area: AreaView::new(&path, r.try_get("kim_name")?, r.try_get("kim_code")?),
+        text: r.try_get("body")?,
+        status: r.try_get("status")?,
+        previous_status: None,
+        anonymous,
+        reporter,
+        created_at: rfc3339(r.try_get("created_at")?),
+        updated_at: rfc3339(r.try_get("updated_at")?),
+    }))
+}
+
+async fn reply(db: &Db, message_id: i64) -> DbResult<Option<ReplyView>> {
+    let row = sqlx::query("SELECT body, created_at FROM aspiration_messages WHERE id = $1 AND kind = 'reply'")
+        .bind(message_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| Ok(ReplyView { text: r.try_get("body")?, at: rfc3339(r.try_get("created_at")?) })).transpose()
+}
