@@ -83,7 +83,7 @@ pub async fn submit(ctx: &AppCtx, new: &NewAspiration) -> DbResult<Ticket> {
     let staff = notices::staff_for(&ctx.db, &kim).await?;
     let ticket = store::submit(&ctx.db, new, model::year_in(now, tz), now, &staff).await?;
     ctx.webhook_wake.wake();
-    notices::flush(&ctx.db, &ctx.outbox, &staff, now).await?;
+    notices::NOTICE.flush(&ctx.db, &ctx.outbox, &staff, now).await?;
     Ok(ticket)
 }
 

@@ -39,7 +39,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("aspirations").with_audit_words(&audit::WORDS)
         .with_chat::<bot::Aspirations>()
-        .with_job("staff notice job", |c, stop| Box::pin(notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
+        .with_job("staff notice job", |c, stop| Box::pin(notices::NOTICE.run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
         .with_job("overdue aspiration job", |c, stop| Box::pin(overdue::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_console(web::PAGES)

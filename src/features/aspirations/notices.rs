@@ -4,18 +4,17 @@
 //! agreed to the bot's notice, are described there). A submission adds one to the
 //! count of every staff member whose area holds the KIM, in the submitting
 //! transaction; the first of a quiet minute is announced at once by the submitting
-//! handler, later ones by [`run`] once the minute is over.
+//! handler, later ones by the job running [`NOTICE`] once the minute is over.
 
 use sqlx::{Any, Transaction};
-use tokio::sync::watch;
 
 use crate::kernel::members::Kim;
 pub use crate::kernel::members::staff_notices::BATCH_SECS;
 use crate::kernel::members::staff_notices::CountNotice;
-use crate::platform::db::{Db, DbResult, SharedClock};
-use crate::platform::delivery::Outbox;
+use crate::platform::db::{Db, DbResult};
 
-const NOTICE: CountNotice =
+/// The count, its message and its table.
+pub const NOTICE: CountNotice =
     CountNotice { table: "staff_notices", message: "asp-staff-notice", source: "aspirations:notice", job: "staff notices" };
 
 /// Staff whose area holds the KIM's kelurahan.
@@ -26,17 +25,6 @@ pub async fn staff_for(db: &Db, kim: &Kim) -> DbResult<Vec<i64>> {
 /// Counts one new aspiration for each of `staff` (inside the submission).
 pub async fn add_pending(tx: &mut Transaction<'_, Any>, staff: &[i64]) -> DbResult<()> {
     NOTICE.add_pending(tx, staff).await
-}
-
-/// Sends the pending count to each of `staff` whose last notice is a minute old;
-/// returns how many notices were queued.
-pub async fn flush(db: &Db, outbox: &Outbox, staff: &[i64], now: i64) -> DbResult<usize> {
-    NOTICE.flush(db, outbox, staff, now).await
-}
-
-/// Background loop: sends counts that waited out their minute, until `stop`.
-pub async fn run(db: Db, outbox: Outbox, clock: SharedClock, stop: watch::Receiver<bool>) {
-    NOTICE.run(db, outbox, clock, stop).await
 }
 
 #[cfg(test)]

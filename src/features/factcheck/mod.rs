@@ -16,7 +16,7 @@ pub fn feature() -> crate::plug::Feature {
     Feature::new("factcheck")
         .with_audit_words(&audit::WORDS)
         .with_chat::<bot::FactCheck>()
-        .with_job("cek fakta notice job", |c, stop| Box::pin(notices::run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
+        .with_job("cek fakta notice job", |c, stop| Box::pin(notices::NOTICE.run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_webhook_events(&webhook::EVENTS)
 }

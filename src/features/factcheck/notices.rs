@@ -7,13 +7,12 @@
 //! request is stored: a crash in between loses a notice, never a request (it still
 //! waits in `/cekfakta antrian`).
 
-use tokio::sync::watch;
 
 use crate::kernel::members::staff_notices::CountNotice;
-use crate::platform::db::{Db, DbResult, SharedClock};
-use crate::platform::delivery::Outbox;
+use crate::platform::db::{Db, DbResult};
 
-const NOTICE: CountNotice =
+/// The count, its message and its table.
+pub const NOTICE: CountNotice =
     CountNotice { table: "fact_check_notices", message: "fc-staff-new", source: "factcheck:notice", job: "cek fakta notices" };
 
 /// Counts one new request for each of `staff`.
@@ -22,16 +21,6 @@ pub async fn add_pending(db: &Db, staff: &[i64]) -> DbResult<()> {
     NOTICE.add_pending(&mut tx, staff).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// Sends the pending count to each of `staff` whose last notice is a minute old.
-pub async fn flush(db: &Db, outbox: &Outbox, staff: &[i64], now: i64) -> DbResult<usize> {
-    NOTICE.flush(db, outbox, staff, now).await
-}
-
-/// Background loop: sends counts that waited out their minute, until `stop`.
-pub async fn run(db: Db, outbox: Outbox, clock: SharedClock, stop: watch::Receiver<bool>) {
-    NOTICE.run(db, outbox, clock, stop).await
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ async fn two_processes_sending_the_same_staff_notice_send_it_once() {
     let (a, b) = (Outbox::new(app.db.clone(), app.clock.clone()), Outbox::new(other_process.clone(), app.clock.clone()));
 
     let (sent_a, sent_b) =
-        tokio::join!(notices::flush(&app.db, &a, &[7002], 1_780_000_010), notices::flush(&other_process, &b, &[7002], 1_780_000_010));
+        tokio::join!(notices::NOTICE.flush(&app.db, &a, &[7002], 1_780_000_010), notices::NOTICE.flush(&other_process, &b, &[7002], 1_780_000_010));
 
     assert_eq!(sent_a.unwrap() + sent_b.unwrap(), 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE chat_id = $1", 7002).await, 1);

@@ -96,7 +96,7 @@ async fn notify_staff(turn: &Turn<'_>, check: &Check, now: i64) -> HandlerResult
     let db = &turn.ctx.db;
     let staff = roles::staff_covering(db, &check.area_path).await?;
     notices::add_pending(db, &staff).await?;
-    notices::flush(db, &turn.ctx.outbox, &staff, now).await?;
+    notices::NOTICE.flush(db, &turn.ctx.outbox, &staff, now).await?;
     Ok(())
 }
 
