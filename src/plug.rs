@@ -3,8 +3,9 @@
 //! entries, its webhook events and the updates no chat owns), written once
 //! in the feature's own `mod.rs` and listed once in [`crate::app::registry`].
 //!
-//! The bot router, the job runner, the console's frame and privacy read these declarations; none of them
-//! names a feature, so a new feature is one folder plus one line in the registry.
+//! The bot router, the job runner, the console's frame, the webhook worker, the audit
+//! readers and privacy read these declarations; none of them names a feature, so a new
+//! feature is one folder plus one line in the registry.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -16,7 +17,7 @@ use teloxide::dptree::Handler;
 use crate::bot::HandlerResult;
 use crate::bot::feature::{ChatFeature, Plugin, plug};
 use crate::bot::link::DeepLink;
-use crate::features::webhooks::Event;
+use crate::platform::webhook_events::Event;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::ctx::AppCtx;
 use crate::platform::personal::PersonalData;
@@ -52,7 +53,8 @@ pub struct Feature {
 
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
-        Feature { name, chat: None, links: Vec::new(), jobs: Vec::new(), personal: None, updates: None, audit_words: Vec::new(), console: None, webhook_events: &[] }
+        let (links, jobs, audit_words) = (Vec::new(), Vec::new(), Vec::new());
+        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, webhook_events: &[] }
     }
 
     /// Its commands, dialogue and buttons.

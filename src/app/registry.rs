@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::bot::{Registry, RegistryError};
-use crate::features::webhooks::DeclaredEvent;
+use crate::platform::webhook_events::DeclaredEvent;
 use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
 use crate::kernel::members;
 use crate::platform::audit::words::Vocabulary;

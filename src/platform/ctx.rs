@@ -30,7 +30,7 @@ pub struct AppCtx {
     pub audit_words: &'static [&'static crate::platform::audit::words::Vocabulary],
     /// Every feature's webhook events (`app::registry::webhook_events`), whose
     /// builders make the bodies the webhook worker sends.
-    pub webhook_events: &'static [&'static crate::features::webhooks::DeclaredEvent],
+    pub webhook_events: &'static [&'static crate::platform::webhook_events::DeclaredEvent],
     /// Report files the web console may build at once in this process (each a
     /// streamed XLSX/CSV build); a download beyond them is told to try again.
     pub console_exports: Arc<tokio::sync::Semaphore>,

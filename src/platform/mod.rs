@@ -23,4 +23,5 @@ pub mod scheduler;
 pub mod settings;
 pub mod telemetry;
 pub mod text;
+pub mod webhook_events;
 pub mod when;

@@ -8,56 +8,13 @@
 //! reads no feature's table. What is never in a body: a Telegram id, username or
 //! phone, the name of an anonymous (or erased) person; staff identities.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use chrono::SecondsFormat;
 use serde::Serialize;
 
 use super::queue::Claimed;
 use crate::platform::db::{Db, DbError, DbResult};
 
-/// The body bytes of a claimed delivery; `None` when its subject is gone.
-pub type Body<'a> = Pin<Box<dyn Future<Output = DbResult<Option<Vec<u8>>>> + Send + 'a>>;
-
-/// Builds the body of one claimed delivery from the owner's tables.
-pub type BodyFn = for<'a> fn(&'a Db, &'a Claimed) -> Body<'a>;
-
-/// The number staff know a subject by (e.g. `ASP-…`), for `kimbot webhooks failures`.
-pub type Number<'a> = Pin<Box<dyn Future<Output = DbResult<Option<String>>> + Send + 'a>>;
-
-/// Looks up a subject's number by its id.
-pub type NumberFn = fn(&Db, i64) -> Number<'_>;
-
-/// The number of subject `id`, by an owner's `sql` (one text column, bound `$1`).
-pub fn number_by<'a>(db: &'a Db, sql: &'static str, id: i64) -> Number<'a> {
-    Box::pin(async move { Ok(sqlx::query_scalar(sql).bind(id).fetch_optional(&db.pool).await?) })
-}
-
-/// An event a feature sends: its name, the builder of its body and the number of
-/// its subject (the row whose id a delivery holds in `subject_id`).
-pub struct DeclaredEvent {
-    /// What receivers see in `event` and `X-Kimbot-Event`, and what staff type in
-    /// `--events` (e.g. `thing.created`).
-    pub name: &'static str,
-    pub body: BodyFn,
-    pub number: NumberFn,
-}
-
-/// A declared event, as queued and as chosen by endpoints.
-pub type Event = &'static DeclaredEvent;
-
-impl std::fmt::Debug for DeclaredEvent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name)
-    }
-}
-
-impl PartialEq for DeclaredEvent {
-    fn eq(&self, other: &Self) -> bool {
-        self.name == other.name
-    }
-}
+pub use crate::platform::webhook_events::{Body, BodyFn, DeclaredEvent, Event, Number, NumberFn, number_by};
 
 /// The envelope every body starts with, then the owner's fields, in order.
 #[derive(Serialize)]

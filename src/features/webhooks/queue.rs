@@ -13,23 +13,7 @@ use sqlx::any::AnyRow;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::queue::{Claim, Table};
 
-/// A claimed delivery, ready to send.
-#[derive(Debug, Clone)]
-pub struct Claimed {
-    pub id: i64,
-    pub delivery_id: String,
-    pub endpoint_id: i64,
-    pub event: String,
-    /// The id of the event's subject (its owner knows which table).
-    pub subject_id: Option<i64>,
-    pub status: Option<String>,
-    pub previous_status: Option<String>,
-    pub message_id: Option<i64>,
-    pub occurred_at: i64,
-    /// Finished tries before this one.
-    pub attempts: i64,
-    pub first_attempt_at: i64,
-}
+pub use crate::platform::webhook_events::Claimed;
 
 /// Webhook deliveries as a claimable queue: the most overdue first, per endpoint.
 pub static TABLE: Table = Table {
