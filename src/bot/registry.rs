@@ -1,5 +1,6 @@
-//! The features plugged into the bot. Built once at start-up (by `app`, from
-//! `features::registry()`), checked for clashes there, and passed to the handlers.
+//! The features plugged into the bot. Built once at start-up by
+//! `app::registry::registry()` from the features' declarations, checked for clashes
+//! there, and passed to the handlers.
 
 use super::commands::{CORE_FIRST, CORE_LAST, core_commands};
 use super::feature::{CommandSpec, Plugin};

@@ -14,6 +14,8 @@
 //! - [`undo`]: staff take back their own last status change within a minute.
 //! - [`render`]: ticket texts; [`bot`]: the dialogues and buttons; [`web`]: the
 //!   console's *Aspirasi* pages (queue, ticket, undo, photos).
+//! - [`audit`]: its audit entries as sentences; [`webhook`]: the webhook events it
+//!   declares and their bodies. [`feature`] declares all of it.
 
 pub mod audit;
 pub mod browse;
