@@ -20,6 +20,7 @@ use crate::bot::link::DeepLink;
 use crate::platform::webhook_events::Event;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::ctx::AppCtx;
+use crate::platform::db::{Db, DbResult};
 use crate::platform::personal::PersonalData;
 use crate::platform::scheduler::{Job, Stop};
 use crate::web::console::Pages;
@@ -29,6 +30,14 @@ pub type UpdateTree = Handler<'static, HandlerResult, DpHandlerDescription>;
 
 /// Starts one of a feature's background jobs: it runs until [`Stop`] turns true.
 pub type JobFn = fn(Arc<AppCtx>, Stop) -> Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// Brings rows an older version stored up to date (returns how many it changed): run
+/// at start-up, after the migrations and before any update is handled, for changes
+/// SQL alone cannot make (e.g. a keyed hash computed in Rust).
+pub type UpgradeFn = for<'a> fn(&'a Db, i64) -> Upgrade<'a>;
+
+/// A running data upgrade.
+pub type Upgrade<'a> = Pin<Box<dyn Future<Output = DbResult<u64>> + Send + 'a>>;
 
 /// Where a feature's personal data sits among the owners: parents (the people and
 /// their memberships) are shown first and erased last, after every row that points at them.
@@ -49,12 +58,13 @@ pub struct Feature {
     audit_words: Vec<&'static Vocabulary>,
     console: Option<Pages>,
     webhook_events: &'static [Event],
+    upgrades: Vec<(&'static str, UpgradeFn)>,
 }
 
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
-        let (links, jobs, audit_words) = (Vec::new(), Vec::new(), Vec::new());
-        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, webhook_events: &[] }
+        let (links, jobs, audit_words, upgrades) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, webhook_events: &[], upgrades }
     }
 
     /// Its commands, dialogue and buttons.
@@ -115,6 +125,16 @@ impl Feature {
 
     pub fn webhook_events(&self) -> &'static [Event] {
         self.webhook_events
+    }
+
+    /// A data upgrade of rows stored by an older version (see [`UpgradeFn`]).
+    pub fn with_upgrade(mut self, name: &'static str, run: UpgradeFn) -> Feature {
+        self.upgrades.push((name, run));
+        self
+    }
+
+    pub fn upgrades(&self) -> &[(&'static str, UpgradeFn)] {
+        &self.upgrades
     }
 
     /// Takes the chat plug and the deep links out, for the bot's registry.

@@ -56,9 +56,7 @@ impl App {
         let token = config.require_token()?;
         let db = Db::connect(&config.database_url, config.backend).await?;
         db.migrate().await?;
-        // Answers stored before fingerprints: rekeyed before any update is handled.
-        crate::features::polls::store::rekey_voters(&db, clock.now()).await?;
-        crate::features::surveys::responses::rekey(&db, clock.now()).await?;
+        registry::upgrade_data(&db, clock.now()).await?;
         let mut bot = Bot::new(token.expose());
         if let Some(url) = &config.api_url {
             bot = bot.set_api_url(url.clone());

@@ -10,6 +10,7 @@ use crate::platform::webhook_events::DeclaredEvent;
 use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
 use crate::kernel::members;
 use crate::platform::audit::words::Vocabulary;
+use crate::platform::db::{Db, DbResult};
 use crate::platform::personal::PersonalData;
 use crate::plug::{Feature, UpdateTree};
 use crate::web::console;
@@ -69,6 +70,19 @@ pub fn console_pages() -> Vec<console::Pages> {
 pub fn webhook_events() -> &'static [&'static DeclaredEvent] {
     static EVENTS: LazyLock<Vec<&'static DeclaredEvent>> = LazyLock::new(|| features().iter().flat_map(|f| f.webhook_events().iter().copied()).collect());
     &EVENTS
+}
+
+/// Runs every feature's data upgrades, in the features' order (see [`crate::plug::UpgradeFn`]).
+pub async fn upgrade_data(db: &Db, now: i64) -> DbResult<()> {
+    for feature in features() {
+        for (upgrade, run) in feature.upgrades() {
+            let changed = run(db, now).await?;
+            if changed > 0 {
+                tracing::info!(feature = feature.name, upgrade, changed, "stored rows upgraded");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The bot's tree plus the updates that belong to no chat, from every feature.

@@ -33,14 +33,31 @@ impl Scope {
     }
 }
 
-/// The secret, generated and stored on first use (read first: this runs per answer).
+/// The secret, generated and stored on first use.
 pub async fn secret(db: &Db, now: i64) -> DbResult<String> {
-    let found = sqlx::query("SELECT value FROM settings WHERE key = $1").bind(SECRET_KEY).fetch_optional(&db.pool).await?;
-    if let Some(row) = found {
-        return Ok(row.try_get(0)?);
-    }
     let make = || hex::encode(rand::random::<[u8; 32]>());
     crate::platform::settings::get_or_init(db, SECRET_KEY, make, now).await
+}
+
+/// Gives rows stored before fingerprints theirs, 500 at a time: `select` returns up to
+/// 500 rows still to do as `id, item, user_id`; `update` stores the fingerprint (`$1`)
+/// in row `$2`, after which `select` no longer returns it. Returns how many were done.
+pub async fn rekey(db: &Db, now: i64, scope: Scope, select: &'static str, update: &'static str) -> DbResult<u64> {
+    let mut done = 0;
+    loop {
+        let rows = sqlx::query(select).fetch_all(&db.pool).await?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        let secret = secret(db, now).await?;
+        let mut tx = db.begin().await?;
+        for r in &rows {
+            let key = of(&secret, scope, r.try_get("item")?, r.try_get("user_id")?);
+            sqlx::query(update).bind(key).bind(r.try_get::<i64, _>("id")?).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        done += rows.len() as u64;
+    }
 }
 
 /// The fingerprint of `user_id` within `scope` item `item`: always negative, so it

@@ -29,8 +29,14 @@ pub fn feature() -> crate::plug::Feature {
         .with_chat::<bot::Polls>()
         .with_job("poll closing", |c, stop| Box::pin(close::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
+        .with_upgrade("answers keyed by fingerprint", rekey_voters)
         .with_updates(|tree| {
             tree.branch(Update::filter_poll_answer().endpoint(bot::answers::on_answer))
                 .branch(Update::filter_poll().endpoint(bot::answers::on_poll))
         })
+}
+
+/// Answers stored before fingerprints get theirs ([`store::rekey_voters`]).
+fn rekey_voters(db: &crate::platform::db::Db, now: i64) -> crate::plug::Upgrade<'_> {
+    Box::pin(store::rekey_voters(db, now))
 }

@@ -205,22 +205,8 @@ pub async fn record_vote(db: &Db, poll_id: i64, chat_id: i64, user_id: i64, vote
 /// with the fingerprints; run at start-up, before any update is handled. Returns how
 /// many answers were rekeyed.
 pub async fn rekey_voters(db: &Db, now: i64) -> DbResult<u64> {
-    let mut done = 0;
-    loop {
-        let rows = sqlx::query("SELECT id, poll_id, voter FROM poll_votes WHERE voter > 0 ORDER BY id LIMIT 500").fetch_all(&db.pool).await?;
-        if rows.is_empty() {
-            return Ok(done);
-        }
-        let secret = fingerprint::secret(db, now).await?;
-        let mut tx = db.begin().await?;
-        for r in &rows {
-            let (id, poll, voter): (i64, i64, i64) = (r.try_get("id")?, r.try_get("poll_id")?, r.try_get("voter")?);
-            let key = fingerprint::of(&secret, Scope::Poll, poll, voter);
-            sqlx::query("UPDATE poll_votes SET voter = $1 WHERE id = $2").bind(key).bind(id).execute(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        done += rows.len() as u64;
-    }
+    let select = "SELECT id, poll_id AS item, voter AS user_id FROM poll_votes WHERE voter > 0 ORDER BY id LIMIT 500";
+    fingerprint::rekey(db, now, Scope::Poll, select, "UPDATE poll_votes SET voter = $1 WHERE id = $2").await
 }
 
 /// Telegram's totals of an anonymous copy as of update `seq` (a later one wins).

@@ -26,4 +26,10 @@ pub fn feature() -> crate::plug::Feature {
         .with_chat::<bot::Surveys>()
         .with_job("survey closing", |c, stop| Box::pin(closing::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
+        .with_upgrade("responses keyed by fingerprint", rekey)
+}
+
+/// Responses stored before fingerprints get theirs ([`responses::rekey`]).
+fn rekey(db: &crate::platform::db::Db, now: i64) -> crate::plug::Upgrade<'_> {
+    Box::pin(responses::rekey(db, now))
 }

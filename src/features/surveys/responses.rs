@@ -57,22 +57,9 @@ pub async fn start(db: &Db, survey_id: i64, user_id: i64, area_path: &str, now: 
 
 /// Gives responses stored before fingerprints their fingerprint; run at start-up.
 pub async fn rekey(db: &Db, now: i64) -> DbResult<u64> {
-    let mut done = 0;
-    loop {
-        let sql = "SELECT id, survey_id, user_id FROM survey_responses WHERE respondent IS NULL AND user_id IS NOT NULL ORDER BY id LIMIT 500";
-        let rows = sqlx::query(sql).fetch_all(&db.pool).await?;
-        if rows.is_empty() {
-            return Ok(done);
-        }
-        let secret = fingerprint::secret(db, now).await?;
-        let mut tx = db.begin().await?;
-        for r in &rows {
-            let key = fingerprint::of(&secret, Scope::Survey, r.try_get("survey_id")?, r.try_get("user_id")?);
-            sqlx::query("UPDATE survey_responses SET respondent = $1 WHERE id = $2").bind(key).bind(r.try_get::<i64, _>("id")?).execute(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        done += rows.len() as u64;
-    }
+    let select = "SELECT id, survey_id AS item, user_id FROM survey_responses \
+                  WHERE respondent IS NULL AND user_id IS NOT NULL ORDER BY id LIMIT 500";
+    fingerprint::rekey(db, now, Scope::Survey, select, "UPDATE survey_responses SET respondent = $1 WHERE id = $2").await
 }
 
 /// Ids of the questions answered so far.
