@@ -9,6 +9,7 @@ pub mod ctx;
 pub mod csv;
 pub mod db;
 pub mod delivery;
+pub mod export;
 pub mod fingerprint;
 pub mod i18n;
 pub mod memory;

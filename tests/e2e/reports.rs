@@ -16,9 +16,10 @@ use fake_telegram::{BotMessage, Person};
 use kimbot::features::aspirations::model::{Category, Status};
 use kimbot::features::aspirations::store::{self, NewAspiration};
 use kimbot::features::reports::aspirations::{self as report, AspSpec};
-use kimbot::features::reports::period::Period;
+use kimbot::platform::export::period::Period;
 use kimbot::features::reports::query::AspFilter;
-use kimbot::features::reports::{Progress, chart};
+use kimbot::features::reports::chart;
+use kimbot::platform::export::Progress;
 use sqlx::Row;
 
 pub use crate::support::TestApp;

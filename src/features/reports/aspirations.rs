@@ -9,11 +9,12 @@ use std::sync::Arc;
 use chrono_tz::Tz;
 use tokio::sync::mpsc::Receiver;
 
-use super::period::Period;
+use crate::platform::export::period::Period;
 use super::query::{self, AspFilter, AspRow};
 use super::summary::{Counts, Stats};
-use super::xlsx::{Book, Cell, MAX_ROW, Sheet};
-use super::{Progress, ReportError, chart, csv::CsvOut, detail, names, pipeline};
+use crate::platform::export::xlsx::{Book, Cell, MAX_ROW, Sheet};
+use super::{chart, detail};
+use crate::platform::export::{ExportError, Progress, csv::CsvOut, names, pipeline};
 use crate::features::aspirations::model::{Category, Status};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, t};
@@ -45,18 +46,18 @@ pub fn file_stem(spec: &AspSpec) -> String {
 }
 
 /// [`export_as_of`] at the system clock's now (for callers without an app clock).
-pub async fn export(db: &Db, spec: &AspSpec, dir: &Path, progress: Arc<Progress>) -> Result<AspExport, ReportError> {
+pub async fn export(db: &Db, spec: &AspSpec, dir: &Path, progress: Arc<Progress>) -> Result<AspExport, ExportError> {
     export_as_of(db, spec, chrono::Utc::now().timestamp(), dir, progress).await
 }
 
 /// Writes `<stem>.xlsx`, `<stem>-titikkoma.csv` and `<stem>-grafik.png` into `dir`;
 /// open tickets' age is counted up to `as_of`.
-pub async fn export_as_of(db: &Db, spec: &AspSpec, as_of: i64, dir: &Path, progress: Arc<Progress>) -> Result<AspExport, ReportError> {
+pub async fn export_as_of(db: &Db, spec: &AspSpec, as_of: i64, dir: &Path, progress: Arc<Progress>) -> Result<AspExport, ExportError> {
     progress.set_total(query::count_aspirations(db, &spec.filter).await?);
     let stem = file_stem(spec);
     let out = AspExport {
         xlsx: dir.join(format!("{stem}.xlsx")),
-        csv: dir.join(format!("{stem}{}", super::csv::SUFFIX)),
+        csv: dir.join(format!("{stem}{}", crate::platform::export::csv::SUFFIX)),
         chart: dir.join(format!("{stem}-grafik.png")),
         rows: 0,
     };
@@ -71,7 +72,7 @@ pub async fn export_as_of(db: &Db, spec: &AspSpec, as_of: i64, dir: &Path, progr
     Ok(AspExport { rows, ..out })
 }
 
-fn write_all(mut rx: Receiver<AspRow>, spec: &AspSpec, as_of: i64, out: &AspExport, progress: &Progress) -> Result<u64, ReportError> {
+fn write_all(mut rx: Receiver<AspRow>, spec: &AspSpec, as_of: i64, out: &AspExport, progress: &Progress) -> Result<u64, ExportError> {
     let lang = spec.lang;
     let mut book = Book::new();
     let mut summary = book.add_sheet(&t(lang, "rep-sheet-summary"), &[44.0, 20.0, 14.0, 16.0, 14.0, 14.0, 10.0])?;
@@ -100,12 +101,12 @@ fn write_all(mut rx: Receiver<AspRow>, spec: &AspSpec, as_of: i64, out: &AspExpo
     Ok(stats.rows)
 }
 
-fn detail_sheet(book: &mut Book, lang: Lang, n: usize) -> Result<Sheet, ReportError> {
+fn detail_sheet(book: &mut Book, lang: Lang, n: usize) -> Result<Sheet, ExportError> {
     let name = if n == 1 { t(lang, "rep-sheet-detail") } else { format!("{} {n}", t(lang, "rep-sheet-detail")) };
     book.add_table(&name, &detail::WIDTHS, &detail::header(lang))
 }
 
-fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, spec: &AspSpec) -> Result<(), ReportError> {
+fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, spec: &AspSpec) -> Result<(), ExportError> {
     let lang = spec.lang;
     let label = |k: &str| Cell::Text(t(lang, k));
     let median = |d: Option<f64>| d.map(Cell::Num).unwrap_or_else(|| label("rep-sum-no-data"));
@@ -131,7 +132,7 @@ fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, spec: &AspSpec) 
 }
 
 /// The breakdowns by kecamatan, then by kelurahan within each kecamatan.
-fn write_areas(book: &mut Book, s: &mut Sheet, stats: &Stats, lang: Lang) -> Result<(), ReportError> {
+fn write_areas(book: &mut Book, s: &mut Sheet, stats: &Stats, lang: Lang) -> Result<(), ExportError> {
     let label = |k: &str| Cell::Text(t(lang, k));
     let counts = |c: &Counts| [Cell::Int(c.all as i64), Cell::Int(c.closed as i64), Cell::Int(c.overdue as i64)];
     let tail = || [label("rep-sum-total-col"), label("rep-sum-closed"), label("rep-col-overdue")];

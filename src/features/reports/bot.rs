@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
 use self::job::{Job, What};
-use super::period::{Period, Preset};
+use crate::platform::export::period::{Period, Preset};
 use super::query;
 use crate::platform::i18n::{Arg, t, ta};
 use crate::kernel::members::permissions::{Action, may};

@@ -10,10 +10,10 @@ use chrono_tz::Tz;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::aspirations::{self, AspSpec};
-use super::period::Period;
+use crate::platform::export::period::Period;
 use super::query::{self, AspFilter};
 use super::registry::{self, UmkmFilter};
-use super::{Progress, ReportError};
+use crate::platform::export::{ExportError, Progress};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, t};
 use crate::kernel::members::{Area, display_path};
@@ -24,7 +24,7 @@ pub enum OfficeError {
     #[error("{0}")]
     Usage(String),
     #[error(transparent)]
-    Report(#[from] ReportError),
+    Report(#[from] ExportError),
 }
 
 impl From<crate::platform::db::DbError> for OfficeError {
@@ -47,7 +47,7 @@ pub async fn resolve_area(db: &Db, name: &str) -> Result<Area, OfficeError> {
 }
 
 pub async fn aspirations(db: &Db, tz: Tz, period: Period, area: Option<Area>, out: &Path, now: i64) -> Result<(), OfficeError> {
-    std::fs::create_dir_all(out).map_err(ReportError::from)?;
+    std::fs::create_dir_all(out).map_err(ExportError::from)?;
     let (from, to) = period.bounds(tz);
     let spec = AspSpec {
         filter: AspFilter { from, to, area_path: area.as_ref().map(|a| a.path.clone()), show_names: true },
@@ -69,7 +69,7 @@ pub async fn aspirations(db: &Db, tz: Tz, period: Period, area: Option<Area>, ou
 }
 
 pub async fn umkm(db: &Db, tz: Tz, filter: UmkmFilter, out: &Path, now: i64) -> Result<(), OfficeError> {
-    std::fs::create_dir_all(out).map_err(ReportError::from)?;
+    std::fs::create_dir_all(out).map_err(ExportError::from)?;
     let progress = Arc::new(Progress::default());
     let done = with_bar(registry::export_umkm(db, &filter, Lang::Id, tz, out, progress.clone()), &progress).await?;
     let scope = filter.area_path.as_deref().unwrap_or("all");
@@ -82,7 +82,7 @@ pub async fn attendance(db: &Db, tz: Tz, training: i64, out: &Path, now: i64) ->
     if crate::features::trainings::store::get(db, training).await?.is_none() {
         return Err(OfficeError::Usage(format!("no training with id {training}")));
     }
-    std::fs::create_dir_all(out).map_err(ReportError::from)?;
+    std::fs::create_dir_all(out).map_err(ExportError::from)?;
     let progress = Arc::new(Progress::default());
     let done = with_bar(registry::export_attendance(db, training, Lang::Id, tz, out, progress.clone()), &progress).await?;
     let detail = format!("kind=attendance training={training} rows={} via=cli", done.rows);
@@ -93,7 +93,7 @@ pub async fn attendance(db: &Db, tz: Tz, training: i64, out: &Path, now: i64) ->
 
 /// Awaits `work` while a bar on stderr follows `progress` (rows, or a spinner count
 /// when the total is not known in advance).
-async fn with_bar<T>(work: impl Future<Output = Result<T, ReportError>>, progress: &Progress) -> Result<T, ReportError> {
+async fn with_bar<T>(work: impl Future<Output = Result<T, ExportError>>, progress: &Progress) -> Result<T, ExportError> {
     let bar = ProgressBar::new(0);
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} rows ({per_sec}, {eta} left)") {
         bar.set_style(style);

@@ -1,28 +1,21 @@
 //! The UMKM registry and training attendance exports: one sheet each, CSV + XLSX,
 //! streamed like the aspirations report.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use chrono_tz::Tz;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::detail::local;
-use super::xlsx::{Book, Cell};
-use super::{Progress, ReportError, csv::CsvOut, names, pipeline};
+use crate::platform::export::local;
+use crate::platform::export::xlsx::Cell;
+use crate::platform::export::table::TableExport;
+use crate::platform::export::{ExportError, Progress, names};
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::{Lang, t};
 use crate::kernel::members::covers;
 use crate::features::umkm::model::{Need, Scale, Sector};
-
-/// Files written by a one-sheet export.
-#[derive(Clone, Debug)]
-pub struct TableExport {
-    pub xlsx: PathBuf,
-    pub csv: PathBuf,
-    pub rows: u64,
-}
 
 /// Which registrations the UMKM export includes.
 #[derive(Clone, Debug, Default)]
@@ -54,7 +47,7 @@ fn umkm_binds(f: &UmkmFilter) -> [String; 4] {
 
 /// How many rows [`export_umkm`] will write, for progress (`LIKE` may count a few
 /// more than the exact scope check keeps; progress is capped at 100%).
-pub async fn count_umkm(db: &Db, f: &UmkmFilter) -> Result<u64, ReportError> {
+pub async fn count_umkm(db: &Db, f: &UmkmFilter) -> Result<u64, ExportError> {
     let [exact, prefix, sector, need] = umkm_binds(f);
     let from_where = UMKM_SQL.split_once(" FROM ").map_or("", |(_, rest)| rest).trim_end_matches(" ORDER BY r.id");
     let sql = format!("SELECT COUNT(*) AS n FROM {from_where}");
@@ -63,7 +56,7 @@ pub async fn count_umkm(db: &Db, f: &UmkmFilter) -> Result<u64, ReportError> {
 }
 
 /// How many rows [`export_attendance`] will write.
-pub async fn count_attendance(db: &Db, training_id: i64) -> Result<u64, ReportError> {
+pub async fn count_attendance(db: &Db, training_id: i64) -> Result<u64, ExportError> {
     let row = sqlx::query("SELECT COUNT(*) AS n FROM training_registrations WHERE training_id = $1 AND status <> 'cancelled'")
         .bind(training_id)
         .fetch_one(&db.pool)
@@ -72,13 +65,13 @@ pub async fn count_attendance(db: &Db, training_id: i64) -> Result<u64, ReportEr
 }
 
 /// `umkm-<area>[-<sector>][-<need>].xlsx` and `…-titikkoma.csv` in `dir`.
-pub async fn export_umkm(db: &Db, f: &UmkmFilter, lang: Lang, tz: Tz, dir: &Path, progress: Arc<Progress>) -> Result<TableExport, ReportError> {
+pub async fn export_umkm(db: &Db, f: &UmkmFilter, lang: Lang, tz: Tz, dir: &Path, progress: Arc<Progress>) -> Result<TableExport, ExportError> {
     let [exact, prefix, sector, need] = umkm_binds(f);
     let rows = sqlx::query(UMKM_SQL).bind(exact).bind(prefix).bind(sector).bind(need).fetch(&db.pool);
     let scope = f.area_path.clone();
     let header = UMKM_COLUMNS.iter().map(|k| Cell::Text(t(lang, &format!("rep-umkm-{k}")))).collect();
     let decode = move |r: &AnyRow| umkm_cells(r, scope.as_deref(), lang, tz);
-    table(rows, decode, header, &t(lang, "rep-sheet-umkm"), dir, &umkm_stem(f), progress).await
+    crate::platform::export::table::write(rows, decode, header, &t(lang, "rep-sheet-umkm"), dir, &umkm_stem(f), progress).await
 }
 
 /// `umkm-ilir-barat-i-kuliner-modal`: area, then the sector and need when chosen.
@@ -122,7 +115,7 @@ const ATTENDANCE_SQL: &str = "SELECT r.seq, r.status, r.attended, r.created_at, 
 
 /// `kehadiran-<title>-<start date>.xlsx` and `…-titikkoma.csv`: registered people
 /// in arrival order, then the waitlist; attendance as marked by the coordinator.
-pub async fn export_attendance(db: &Db, training_id: i64, lang: Lang, tz: Tz, dir: &Path, progress: Arc<Progress>) -> Result<TableExport, ReportError> {
+pub async fn export_attendance(db: &Db, training_id: i64, lang: Lang, tz: Tz, dir: &Path, progress: Arc<Progress>) -> Result<TableExport, ExportError> {
     let rows = sqlx::query(ATTENDANCE_SQL).bind(training_id).fetch(&db.pool);
     let header = ["no", "name", "username", "tgid", "status", "attended", "registered"]
         .iter()
@@ -131,12 +124,12 @@ pub async fn export_attendance(db: &Db, training_id: i64, lang: Lang, tz: Tz, di
     let counter = std::sync::atomic::AtomicI64::new(0);
     let decode = move |r: &AnyRow| attendance_cells(r, &counter, lang, tz);
     let stem = attendance_stem(db, training_id, tz).await?;
-    table(rows, decode, header, &t(lang, "rep-sheet-attendance"), dir, &stem, progress).await
+    crate::platform::export::table::write(rows, decode, header, &t(lang, "rep-sheet-attendance"), dir, &stem, progress).await
 }
 
 /// `kehadiran-foto-produk-2026-12-14`: the training's title and its first day in
 /// its own zone (or `tz`), so a coordinator's folder tells the sessions apart.
-pub async fn attendance_stem(db: &Db, training_id: i64, tz: Tz) -> Result<String, ReportError> {
+pub async fn attendance_stem(db: &Db, training_id: i64, tz: Tz) -> Result<String, ExportError> {
     let row = sqlx::query("SELECT t.title, t.starts_at, k.tz FROM trainings t JOIN kims k ON k.id = t.kim_id WHERE t.id = $1")
         .bind(training_id)
         .fetch_optional(&db.pool)
@@ -169,38 +162,4 @@ fn attendance_cells(r: &AnyRow, counter: &std::sync::atomic::AtomicI64, lang: La
         Cell::opt(attended_key.map(|k| t(lang, k))),
         Cell::When(local(r.try_get("created_at")?, tz)),
     ]))
-}
-
-/// Streams rows of cells into `<stem>.xlsx` (one sheet) and `<stem>-titikkoma.csv`.
-async fn table(
-    rows: impl futures_util::Stream<Item = Result<AnyRow, sqlx::Error>>,
-    decode: impl Fn(&AnyRow) -> Result<Option<Vec<Cell>>, DbError>,
-    header: Vec<Cell>,
-    sheet_name: &str,
-    dir: &Path,
-    stem: &str,
-    progress: Arc<Progress>,
-) -> Result<TableExport, ReportError> {
-    let xlsx = dir.join(format!("{stem}.xlsx"));
-    let csv_path = dir.join(format!("{stem}{}", super::csv::SUFFIX));
-    let (x, c, name) = (xlsx.clone(), csv_path.clone(), sheet_name.to_string());
-    let rows = pipeline::run(rows, decode, move |mut rx| {
-        let mut book = Book::new();
-        let mut sheet = book.add_table(&name, &[24.0; 11], &header)?;
-        let mut csv = CsvOut::create(&c)?;
-        csv.row(&header)?;
-        let mut n = 0;
-        while let Some(cells) = rx.blocking_recv() {
-            book.row(&mut sheet, &cells, false)?;
-            csv.row(&cells)?;
-            progress.add(1);
-            n += 1;
-        }
-        book.close_table(&sheet, header.len())?;
-        csv.finish()?;
-        book.save(&x)?;
-        Ok(n)
-    })
-    .await?;
-    Ok(TableExport { xlsx, csv: csv_path, rows })
 }

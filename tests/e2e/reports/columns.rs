@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use kimbot::features::reports::Progress;
+use kimbot::platform::export::Progress;
 use kimbot::features::reports::aspirations::{self as report, AspSpec};
 use kimbot::features::reports::query::AspFilter;
 use kimbot::features::reports::registry::{self, UmkmFilter};

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use kimbot::features::reports::Progress;
+use kimbot::platform::export::Progress;
 use kimbot::features::reports::registry::{self, UmkmFilter};
 use kimbot::features::umkm::model::{Need, Sector};
 

@@ -2,7 +2,7 @@
 //! anything else is a forged or stale press. Ids are only claims; the handlers
 //! check each against the presser's scope.
 
-use crate::features::reports::period::Preset;
+use crate::platform::export::period::Preset;
 use crate::bot::feature::Payload;
 use crate::features::umkm::model::{Need, Sector};
 

@@ -14,9 +14,9 @@ use teloxide::prelude::*;
 use teloxide::types::InputFile;
 
 use super::super::aspirations::{self, AspExport, AspSpec};
-use super::super::period::Period;
+use crate::platform::export::period::Period;
 use super::super::query::AspFilter;
-use super::super::{Progress, ReportError};
+use crate::platform::export::{ExportError, Progress};
 use crate::platform::db::{Db, SharedClock};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::turn::At;
@@ -60,7 +60,7 @@ pub async fn run(job: Job) {
     crate::platform::memory::release_free();
 }
 
-async fn run_inner(job: &Job) -> Result<(), ReportError> {
+async fn run_inner(job: &Job) -> Result<(), ExportError> {
     match &job.what {
         What::Aspirations { period, area_path, area_label } => run_aspirations(job, *period, area_path, area_label).await,
         What::Umkm { filter, label } => tables::umkm(job, filter, label).await,
@@ -70,7 +70,7 @@ async fn run_inner(job: &Job) -> Result<(), ReportError> {
     }
 }
 
-async fn run_aspirations(job: &Job, period: Period, area_path: &Option<String>, area_label: &str) -> Result<(), ReportError> {
+async fn run_aspirations(job: &Job, period: Period, area_path: &Option<String>, area_label: &str) -> Result<(), ExportError> {
     let dir = tempfile::tempdir()?;
     let (from, to) = period.bounds(job.tz);
     let spec = AspSpec {
@@ -90,7 +90,7 @@ async fn run_aspirations(job: &Job, period: Period, area_path: &Option<String>, 
 }
 
 /// The `report.export` entry: who (the job's actor), what, scope, how many rows.
-async fn audit(job: &Job, detail: &str) -> Result<(), ReportError> {
+async fn audit(job: &Job, detail: &str) -> Result<(), ExportError> {
     crate::platform::audit::record(&job.db, Some(job.actor), "report.export", detail, job.clock.now()).await?;
     Ok(())
 }
@@ -98,9 +98,9 @@ async fn audit(job: &Job, detail: &str) -> Result<(), ReportError> {
 /// Awaits the export, editing the progress message as it goes.
 async fn with_progress<T>(
     job: &Job,
-    export: impl Future<Output = Result<T, ReportError>>,
+    export: impl Future<Output = Result<T, ExportError>>,
     progress: &Progress,
-) -> Result<T, ReportError> {
+) -> Result<T, ExportError> {
     let mut export = std::pin::pin!(export);
     let mut shown = 0;
     let mut tick = tokio::time::interval(EDIT_EVERY);
@@ -121,12 +121,12 @@ async fn with_progress<T>(
     }
 }
 
-async fn deliver(job: &Job, out: &AspExport, period: Period, area_label: &str) -> Result<(), ReportError> {
+async fn deliver(job: &Job, out: &AspExport, period: Period, area_label: &str) -> Result<(), ExportError> {
     let (chat, lang) = (job.at.0, job.lang);
     let period = period.label();
     let key = if out.rows == 0 { "rep-empty" } else { "rep-done" };
     let args = [("period", Arg::from(period.clone())), ("area", Arg::from(area_label)), ("rows", Arg::from(out.rows as i64))];
-    let send = |e: teloxide::RequestError| ReportError::Writer(e.to_string());
+    let send = |e: teloxide::RequestError| ExportError::Writer(e.to_string());
     job.bot.edit_message_text(chat, job.at.1, ta(lang, key, &args)).await.map_err(send)?;
     send_files(job, &[&out.xlsx, &out.csv]).await?;
     let caption = ta(lang, "rep-chart-caption", &[("period", Arg::from(period))]);
@@ -135,8 +135,8 @@ async fn deliver(job: &Job, out: &AspExport, period: Period, area_label: &str) -
 }
 
 /// Sends each file as a document under its own name.
-async fn send_files(job: &Job, paths: &[&std::path::PathBuf]) -> Result<(), ReportError> {
-    let send = |e: teloxide::RequestError| ReportError::Writer(e.to_string());
+async fn send_files(job: &Job, paths: &[&std::path::PathBuf]) -> Result<(), ExportError> {
+    let send = |e: teloxide::RequestError| ExportError::Writer(e.to_string());
     for path in paths {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         job.bot.send_document(job.at.0, InputFile::file((*path).clone()).file_name(name)).await.map_err(send)?;

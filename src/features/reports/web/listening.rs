@@ -15,8 +15,8 @@ use serde::Deserialize;
 use super::{CSV, PeriodForm, XLSX, allowed, chosen_scope, format_select, period, slot, stream_file};
 use crate::kernel::members::Role;
 use crate::features::reports::factchecks::{self, FactSpec};
-use crate::features::reports::period::Period;
-use crate::features::reports::{Progress, ReportError};
+use crate::platform::export::period::Period;
+use crate::platform::export::{ExportError, Progress};
 use crate::features::surveys::{export as surveys, listing as manage, store};
 use crate::platform::audit;
 use crate::platform::i18n::t;
@@ -81,7 +81,7 @@ pub async fn survey(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<Sur
     let s = store::get(&ctx.db, id).await?.filter(|s| manage::may_manage(&staff.actor, s)).ok_or(ConsoleError::NotFound)?;
     let scope = s.area_path.clone();
     let _slot = slot(&ctx)?;
-    let dir = tempfile::tempdir().map_err(ReportError::from)?;
+    let dir = tempfile::tempdir().map_err(ExportError::from)?;
     let out = surveys::export(&ctx.db, s, staff.lang, ctx.config.tz, dir.path()).await?;
     let detail = format!("kind=survey survey={id} scope={scope} respondents={} via=console", out.respondents);
     audit::record(&ctx.db, Some(staff.actor.user_id), "report.export", &detail, ctx.now()).await?;
@@ -99,7 +99,7 @@ pub async fn factcheck(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<
     let (area_path, area_label) = chosen_scope(&ctx, &staff, &form.area).await?;
     let _slot = slot(&ctx)?;
     let spec = FactSpec { period, area_path: area_path.clone(), area_label, lang: staff.lang, tz: ctx.config.tz };
-    let dir = tempfile::tempdir().map_err(ReportError::from)?;
+    let dir = tempfile::tempdir().map_err(ExportError::from)?;
     let out = factchecks::export(&ctx.db, &spec, dir.path(), Arc::new(Progress::default())).await?;
     let scope = area_path.as_deref().unwrap_or("all");
     let detail = format!("kind=factchecks scope={scope} period={}..{} rows={} via=console", period.from, period.to, out.rows);

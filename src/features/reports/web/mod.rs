@@ -20,10 +20,10 @@ mod listening;
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{Area, areas, display_path};
 use crate::features::reports::aspirations::{self, AspSpec};
-use crate::features::reports::period::{Period, Preset};
+use crate::platform::export::period::{Period, Preset};
 use crate::features::reports::query::{self, AspFilter};
 use crate::features::reports::registry::{self, UmkmFilter};
-use crate::features::reports::{Progress, ReportError};
+use crate::platform::export::{ExportError, Progress};
 use crate::features::umkm::model::{Need, Sector};
 use crate::platform::audit;
 use crate::platform::i18n::{Lang, t};
@@ -186,7 +186,7 @@ async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<Pe
     let (from, to) = period.bounds(tz);
     let _slot = slot(&ctx)?;
     let spec = AspSpec { filter: AspFilter { from, to, area_path: area_path.clone(), show_names: true }, period, area_label, lang: staff.lang, tz };
-    let dir = tempfile::tempdir().map_err(ReportError::from)?;
+    let dir = tempfile::tempdir().map_err(ExportError::from)?;
     let out = aspirations::export_as_of(&ctx.db, &spec, ctx.now(), dir.path(), Arc::new(Progress::default())).await?;
     let (path, kind) = match form.format.as_str() {
         "csv" => (out.csv, CSV),
@@ -225,7 +225,7 @@ async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmForm>
     let area = chosen_area(&ctx, &staff, &form.area).await?;
     let _slot = slot(&ctx)?;
     let filter = UmkmFilter { area_path: area.map(|a| a.path), sector: Sector::from_code(&form.sector), need: Need::from_code(&form.need) };
-    let dir = tempfile::tempdir().map_err(ReportError::from)?;
+    let dir = tempfile::tempdir().map_err(ExportError::from)?;
     let out = registry::export_umkm(&ctx.db, &filter, staff.lang, ctx.config.tz, dir.path(), Arc::new(Progress::default())).await?;
     let (path, kind) = if form.format == "csv" { (out.csv, CSV) } else { (out.xlsx, XLSX) };
     let scope = filter.area_path.as_deref().unwrap_or("all");

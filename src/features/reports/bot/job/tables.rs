@@ -7,11 +7,12 @@ use std::sync::Arc;
 use super::{Job, audit, send_files, with_progress};
 use crate::platform::i18n::{Arg, ta};
 use crate::features::reports::factchecks::{self, FactSpec};
-use crate::features::reports::period::Period;
-use crate::features::reports::registry::{self, TableExport, UmkmFilter};
-use crate::features::reports::{Progress, ReportError};
+use crate::platform::export::period::Period;
+use crate::features::reports::registry::{self, UmkmFilter};
+use crate::platform::export::table::TableExport;
+use crate::platform::export::{ExportError, Progress};
 
-pub async fn umkm(job: &Job, filter: &UmkmFilter, label: &str) -> Result<(), ReportError> {
+pub async fn umkm(job: &Job, filter: &UmkmFilter, label: &str) -> Result<(), ExportError> {
     let dir = tempfile::tempdir()?;
     let progress = Arc::new(Progress::default());
     progress.set_total(registry::count_umkm(&job.db, filter).await?);
@@ -25,7 +26,7 @@ pub async fn umkm(job: &Job, filter: &UmkmFilter, label: &str) -> Result<(), Rep
     finish(job, &out, ta(job.lang, key, &[("filter", Arg::from(label)), ("rows", Arg::from(out.rows as i64))])).await
 }
 
-pub async fn attendance(job: &Job, training: i64, title: &str, scope: &str) -> Result<(), ReportError> {
+pub async fn attendance(job: &Job, training: i64, title: &str, scope: &str) -> Result<(), ExportError> {
     let dir = tempfile::tempdir()?;
     let progress = Arc::new(Progress::default());
     progress.set_total(registry::count_attendance(&job.db, training).await?);
@@ -35,7 +36,7 @@ pub async fn attendance(job: &Job, training: i64, title: &str, scope: &str) -> R
     finish(job, &out, ta(job.lang, "rep-att-done", &[("title", Arg::from(title)), ("rows", Arg::from(out.rows as i64))])).await
 }
 
-pub async fn factchecks(job: &Job, period: Period, area_path: &Option<String>, area_label: &str) -> Result<(), ReportError> {
+pub async fn factchecks(job: &Job, period: Period, area_path: &Option<String>, area_label: &str) -> Result<(), ExportError> {
     let dir = tempfile::tempdir()?;
     let progress = Arc::new(Progress::default());
     let spec = FactSpec { period, area_path: area_path.clone(), area_label: area_label.to_string(), lang: job.lang, tz: job.tz };
@@ -49,8 +50,8 @@ pub async fn factchecks(job: &Job, period: Period, area_path: &Option<String>, a
 }
 
 /// Replaces the progress message with `text`, then sends the XLSX and the CSV.
-async fn finish(job: &Job, out: &TableExport, text: String) -> Result<(), ReportError> {
-    let send = |e: teloxide::RequestError| ReportError::Writer(e.to_string());
+async fn finish(job: &Job, out: &TableExport, text: String) -> Result<(), ExportError> {
+    let send = |e: teloxide::RequestError| ExportError::Writer(e.to_string());
     job.bot.edit_message_text(job.at.0, job.at.1, text).await.map_err(send)?;
     send_files(job, &[&out.xlsx, &out.csv]).await
 }
