@@ -323,7 +323,7 @@ async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Resul
             office::aspirations(db, tz, period, area, &out, now).await
         }
         ExportWhat::Umkm { area, sector, need, out } => {
-            let filter = crate::features::reports::registry::UmkmFilter {
+            let filter = crate::features::umkm::report::UmkmFilter {
                 area_path: match area {
                     Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?.path),
                     None => None,

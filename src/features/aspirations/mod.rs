@@ -27,6 +27,7 @@ pub mod overdue;
 pub mod personal;
 pub mod render;
 pub mod reopen;
+pub mod report;
 pub mod sla;
 pub mod store;
 pub mod bot;

@@ -7,6 +7,7 @@ pub mod bot;
 pub mod model;
 pub mod notices;
 pub mod personal;
+pub mod report;
 pub mod store;
 pub mod webhook;
 

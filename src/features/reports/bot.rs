@@ -18,7 +18,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
 use self::job::{Job, What};
 use crate::platform::export::period::{Period, Preset};
-use super::query;
+
 use crate::platform::i18n::{Arg, t, ta};
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{Area, Role, areas, display_path};
@@ -134,7 +134,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
             turn.set_dialog(Dialog::TypePeriod { facts }).await?;
         }
         (Btn::Area(id), Dialog::ChooseArea { period, facts }) => {
-            let Some(area) = query::area(&turn.ctx.db, id).await? else { return Ok(false) };
+            let Some(area) = areas::area_by_id(&turn.ctx.db, id).await? else { return Ok(false) };
             if !in_scope(turn, &area) {
                 return Ok(false);
             }
@@ -178,7 +178,7 @@ pub(super) async fn scope_rows(turn: &Turn<'_>, to: impl Fn(i64) -> Btn) -> Resu
     } else {
         let mut found = Vec::new();
         for path in &turn.who.actor.staff_areas {
-            found.extend(query::area_by_path(db, path).await?);
+            found.extend(areas::area_by_path(db, path).await?);
         }
         found
     };

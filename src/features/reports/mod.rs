@@ -8,15 +8,7 @@
 //! so a million rows need a few megabytes, not the whole result set.
 
 pub mod audit;
-pub mod aspirations;
-pub mod bench;
-pub mod chart;
-pub mod detail;
-pub mod factchecks;
 pub mod office;
-pub mod query;
-pub mod registry;
-pub mod summary;
 pub mod bot;
 pub mod web;
 

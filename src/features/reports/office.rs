@@ -9,14 +9,15 @@ use std::time::Duration;
 use chrono_tz::Tz;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::aspirations::{self, AspSpec};
+use crate::features::trainings::report as attendance;
+use crate::features::aspirations::report::{self as aspirations, AspSpec};
 use crate::platform::export::period::Period;
-use super::query::{self, AspFilter};
-use super::registry::{self, UmkmFilter};
+use crate::features::aspirations::report::query::AspFilter;
+use crate::features::umkm::report::{self as registry, UmkmFilter};
 use crate::platform::export::{ExportError, Progress};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, t};
-use crate::kernel::members::{Area, display_path};
+use crate::kernel::members::{Area, areas, display_path};
 
 /// Errors the CLI shows as a usage line rather than a failure.
 #[derive(Debug, thiserror::Error)]
@@ -35,7 +36,7 @@ impl From<crate::platform::db::DbError> for OfficeError {
 
 /// One area by name or path, any level.
 pub async fn resolve_area(db: &Db, name: &str) -> Result<Area, OfficeError> {
-    let mut found = query::areas_named(db, name).await?;
+    let mut found = areas::areas_named(db, name).await?;
     match found.len() {
         1 => Ok(found.remove(0)),
         0 => Err(OfficeError::Usage(format!("no area named {name:?} (see `kimbot areas list`)"))),
@@ -84,7 +85,7 @@ pub async fn attendance(db: &Db, tz: Tz, training: i64, out: &Path, now: i64) ->
     }
     std::fs::create_dir_all(out).map_err(ExportError::from)?;
     let progress = Arc::new(Progress::default());
-    let done = with_bar(registry::export_attendance(db, training, Lang::Id, tz, out, progress.clone()), &progress).await?;
+    let done = with_bar(attendance::export_attendance(db, training, Lang::Id, tz, out, progress.clone()), &progress).await?;
     let detail = format!("kind=attendance training={training} rows={} via=cli", done.rows);
     crate::platform::audit::record(db, None, "report.export", &detail, now).await?;
     println!("{}\n{}", done.xlsx.display(), done.csv.display());

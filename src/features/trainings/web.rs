@@ -16,7 +16,6 @@ use serde::Deserialize;
 
 use super::model::Training;
 use super::{render, store};
-use crate::features::reports::registry;
 use crate::platform::export::{ExportError, Progress};
 use crate::kernel::members::permissions::{Action, may};
 use crate::platform::audit;
@@ -194,7 +193,7 @@ async fn download(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, 
     let tr = visible(&ctx, &staff, &id).await?;
     let _slot = files::slot(&ctx)?;
     let dir = tempfile::tempdir().map_err(ExportError::from)?;
-    let out = registry::export_attendance(&ctx.db, tr.id, staff.lang, tr.tz(ctx.config.tz), dir.path(), Arc::new(Progress::default())).await?;
+    let out = super::report::export_attendance(&ctx.db, tr.id, staff.lang, tr.tz(ctx.config.tz), dir.path(), Arc::new(Progress::default())).await?;
     let detail = format!("kind=attendance training={} scope={} rows={} via=console", tr.id, tr.area_path, out.rows);
     audit::record(&ctx.db, Some(staff.actor.user_id), "report.export", &detail, ctx.now()).await?;
     let (path, kind) = if q.format == "csv" { (out.csv, CSV) } else { (out.xlsx, XLSX) };

@@ -79,3 +79,8 @@ impl Progress {
 pub fn local(ts: i64, tz: Tz) -> NaiveDateTime {
     tz.timestamp_opt(ts, 0).single().map(|t| t.naive_local()).unwrap_or_default()
 }
+
+/// The label from its first letter or digit on.
+pub fn plain(label: &str) -> String {
+    label.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string()
+}

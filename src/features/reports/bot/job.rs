@@ -13,9 +13,9 @@ use chrono_tz::Tz;
 use teloxide::prelude::*;
 use teloxide::types::InputFile;
 
-use super::super::aspirations::{self, AspExport, AspSpec};
+use crate::features::aspirations::report::{self as aspirations, AspExport, AspSpec};
 use crate::platform::export::period::Period;
-use super::super::query::AspFilter;
+use crate::features::aspirations::report::query::AspFilter;
 use crate::platform::export::{ExportError, Progress};
 use crate::platform::db::{Db, SharedClock};
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -38,7 +38,7 @@ pub struct Job {
 pub enum What {
     Aspirations { period: Period, area_path: Option<String>, area_label: String },
     /// The UMKM registry; `label` names the area and filters for the message.
-    Umkm { filter: super::super::registry::UmkmFilter, label: String },
+    Umkm { filter: crate::features::umkm::report::UmkmFilter, label: String },
     /// Attendance of one training; `scope` is its KIM's area path (for the audit).
     Attendance { training: i64, title: String, scope: String },
     /// Results of one survey; `scope` is its reach's area path (for the audit).

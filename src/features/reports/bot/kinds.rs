@@ -8,10 +8,9 @@ use teloxide::types::InlineKeyboardMarkup;
 use super::{Btn, Dialog, Kind, in_scope, scope_rows, spawn};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::permissions::{Action, may};
-use crate::kernel::members::display_path;
+use crate::kernel::members::{areas, display_path};
 use crate::features::reports::bot::job::What;
-use crate::features::reports::query;
-use crate::features::reports::registry::UmkmFilter;
+use crate::features::umkm::report::UmkmFilter;
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
 use crate::bot::HandlerError;
@@ -67,7 +66,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> Res
 
 /// The area's path, if it exists and lies inside the presser's scope.
 async fn scoped_area(turn: &Turn<'_>, area: i64) -> Result<Option<String>, HandlerError> {
-    Ok(query::area(&turn.ctx.db, area).await?.filter(|a| in_scope(turn, a)).map(|a| a.path))
+    Ok(areas::area_by_id(&turn.ctx.db, area).await?.filter(|a| in_scope(turn, a)).map(|a| a.path))
 }
 
 fn any_row(lang: Lang, btn: Btn) -> Vec<teloxide::types::InlineKeyboardButton> {

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::{CSV, PeriodForm, XLSX, allowed, chosen_scope, format_select, period, slot, stream_file};
 use crate::kernel::members::Role;
-use crate::features::reports::factchecks::{self, FactSpec};
+use crate::features::factcheck::report::{self as factchecks, FactSpec};
 use crate::platform::export::period::Period;
 use crate::platform::export::{ExportError, Progress};
 use crate::features::surveys::{export as surveys, listing as manage, store};

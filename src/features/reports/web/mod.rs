@@ -19,10 +19,10 @@ mod listening;
 
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{Area, areas, display_path};
-use crate::features::reports::aspirations::{self, AspSpec};
+use crate::features::aspirations::report::{self as aspirations, AspSpec};
 use crate::platform::export::period::{Period, Preset};
-use crate::features::reports::query::{self, AspFilter};
-use crate::features::reports::registry::{self, UmkmFilter};
+use crate::features::aspirations::report::query::AspFilter;
+use crate::features::umkm::report::{self as registry, UmkmFilter};
 use crate::platform::export::{ExportError, Progress};
 use crate::features::umkm::model::{Need, Sector};
 use crate::platform::audit;
@@ -64,7 +64,7 @@ pub(super) async fn choices(ctx: &Ctx, staff: &Staff) -> Result<Vec<Area>, Conso
     } else {
         let mut found = Vec::new();
         for path in &staff.actor.staff_areas {
-            found.extend(query::area_by_path(&ctx.db, path).await?);
+            found.extend(areas::area_by_path(&ctx.db, path).await?);
         }
         found
     };
@@ -84,7 +84,7 @@ pub(super) async fn chosen_area(ctx: &Ctx, staff: &Staff, area: &str) -> Result<
         return Ok(None);
     }
     let id: i64 = area.parse().map_err(|_| ConsoleError::NotFound)?;
-    let area = query::area(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
+    let area = areas::area_by_id(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
     if may(&staff.actor, Action::Oversee(&area.path)) { Ok(Some(area)) } else { Err(ConsoleError::NotFound) }
 }
 

@@ -5,10 +5,11 @@
 use std::sync::Arc;
 
 use super::{Job, audit, send_files, with_progress};
+use crate::features::trainings::report as attendance;
 use crate::platform::i18n::{Arg, ta};
-use crate::features::reports::factchecks::{self, FactSpec};
+use crate::features::factcheck::report::{self as factchecks, FactSpec};
 use crate::platform::export::period::Period;
-use crate::features::reports::registry::{self, UmkmFilter};
+use crate::features::umkm::report::{self as registry, UmkmFilter};
 use crate::platform::export::table::TableExport;
 use crate::platform::export::{ExportError, Progress};
 
@@ -29,8 +30,8 @@ pub async fn umkm(job: &Job, filter: &UmkmFilter, label: &str) -> Result<(), Exp
 pub async fn attendance(job: &Job, training: i64, title: &str, scope: &str) -> Result<(), ExportError> {
     let dir = tempfile::tempdir()?;
     let progress = Arc::new(Progress::default());
-    progress.set_total(registry::count_attendance(&job.db, training).await?);
-    let export = registry::export_attendance(&job.db, training, job.lang, job.tz, dir.path(), progress.clone());
+    progress.set_total(attendance::count_attendance(&job.db, training).await?);
+    let export = attendance::export_attendance(&job.db, training, job.lang, job.tz, dir.path(), progress.clone());
     let out = with_progress(job, export, &progress).await?;
     audit(job, &format!("kind=attendance training={training} scope={scope} rows={}", out.rows)).await?;
     finish(job, &out, ta(job.lang, "rep-att-done", &[("title", Arg::from(title)), ("rows", Arg::from(out.rows as i64))])).await

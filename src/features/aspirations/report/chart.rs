@@ -8,7 +8,7 @@ use chrono::Duration;
 use plotters::prelude::*;
 
 use crate::platform::export::ExportError;
-use super::aspirations::category_label;
+use super::category_label;
 use crate::platform::export::period::Period;
 use super::summary::{Stats, week_of};
 use crate::features::aspirations::model::Category;

@@ -9,7 +9,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use sqlx::Row;
 
-use super::aspirations::{self, AspSpec};
+use super::{self as aspirations, AspSpec};
 use crate::platform::export::period::Period;
 use super::query::AspFilter;
 use crate::platform::export::{ExportError, Progress};
@@ -22,7 +22,7 @@ const BATCH: u64 = 500;
 const PER_TX: u64 = 20_000;
 const YEAR_START: i64 = 1_767_200_400; // 2026-01-01 00:00 WIB
 const YEAR_SECONDS: i64 = 365 * 86_400;
-static AREAS: &[u8] = include_bytes!("../../../data/areas-palembang.csv");
+static AREAS: &[u8] = include_bytes!("../../../../data/areas-palembang.csv");
 
 pub async fn run(rows: u64, keep: Option<&std::path::Path>) -> Result<(), ExportError> {
     let dir = tempfile::tempdir()?;

@@ -15,13 +15,12 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use tokio::sync::mpsc::Receiver;
 
-use super::aspirations::plain;
-use crate::platform::export::local;
+use crate::platform::export::{local, plain};
 use crate::platform::export::period::Period;
 use crate::platform::export::minutes::Minutes;
 use crate::platform::export::xlsx::{Book, Cell, Sheet};
 use crate::platform::export::{ExportError, Progress, csv::CsvOut, names, pipeline};
-use crate::features::factcheck::model::Verdict;
+use super::model::Verdict;
 use crate::kernel::members::covers;
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::{Lang, t};

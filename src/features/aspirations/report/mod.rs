@@ -3,6 +3,12 @@
 //! book, written last — each constant-memory sheet only needs its own rows in order)
 //! and the weekly chart.
 
+pub mod bench;
+pub mod chart;
+pub mod detail;
+pub mod query;
+pub mod summary;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -10,12 +16,11 @@ use chrono_tz::Tz;
 use tokio::sync::mpsc::Receiver;
 
 use crate::platform::export::period::Period;
-use super::query::{self, AspFilter, AspRow};
-use super::summary::{Counts, Stats};
+use self::query::{AspFilter, AspRow};
+use self::summary::{Counts, Stats};
 use crate::platform::export::xlsx::{Book, Cell, MAX_ROW, Sheet};
-use super::{chart, detail};
 use crate::platform::export::{ExportError, Progress, csv::CsvOut, names, pipeline};
-use crate::features::aspirations::model::{Category, Status};
+use super::model::{Category, Status};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, t};
 
@@ -152,16 +157,11 @@ fn write_areas(book: &mut Book, s: &mut Sheet, stats: &Stats, lang: Lang) -> Res
 /// A category's label without its emoji (spreadsheets and the chart's font show none).
 pub fn category_label(lang: Lang, code: &str) -> String {
     match Category::parse(code) {
-        Some(c) => plain(&t(lang, &c.message_key())),
+        Some(c) => crate::platform::export::plain(&t(lang, &c.message_key())),
         None => code.to_string(),
     }
 }
 
 pub fn status_label(lang: Lang, code: &str) -> String {
     Status::parse(code).map(|s| t(lang, &s.message_key())).unwrap_or_else(|| code.to_string())
-}
-
-/// The label from its first letter or digit on.
-pub fn plain(label: &str) -> String {
-    label.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string()
 }

@@ -2,7 +2,7 @@
 //! from down to the kecamatan, when it last changed, how old it is, whether the
 //! service-level job flagged it, and a map link where the resident shared a pin.
 
-use super::aspirations::{AspSpec, category_label, status_label};
+use super::{AspSpec, category_label, status_label};
 use super::query::AspRow;
 use crate::platform::export::xlsx::Cell;
 use crate::platform::export::local;
