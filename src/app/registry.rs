@@ -11,6 +11,7 @@ use crate::features::{announcements, aspirations, factcheck, feeds, polls, priva
 use crate::kernel::members;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::db::{Db, DbResult};
+use crate::platform::export::kinds::PeriodReport;
 use crate::platform::personal::PersonalData;
 use crate::plug::{Feature, UpdateTree};
 use crate::web::console;
@@ -70,6 +71,17 @@ pub fn console_pages() -> Vec<console::Pages> {
 pub fn webhook_events() -> &'static [&'static DeclaredEvent] {
     static EVENTS: LazyLock<Vec<&'static DeclaredEvent>> = LazyLock::new(|| features().iter().flat_map(|f| f.webhook_events().iter().copied()).collect());
     &EVENTS
+}
+
+/// Every feature's period reports, in their declared order (`/laporan` and the
+/// console's *Unduh* offer them through [`crate::platform::ctx::AppCtx`]).
+pub fn period_reports() -> &'static [&'static PeriodReport] {
+    static REPORTS: LazyLock<Vec<&'static PeriodReport>> = LazyLock::new(|| {
+        let mut all: Vec<_> = features().iter().flat_map(|f| f.period_reports().to_vec()).collect();
+        all.sort_by_key(|r| r.order);
+        all
+    });
+    &REPORTS
 }
 
 /// Runs every feature's data upgrades, in the features' order (see [`crate::plug::UpgradeFn`]).

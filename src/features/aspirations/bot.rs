@@ -23,7 +23,7 @@ crate::chat_feature! {
         dialog: Dialog as "Aspiration",
         buttons: Btn,
         commands: [
-            CommandSpec::new("aspirasi", Role::Resident, "help-line-aspirasi"),
+            CommandSpec::new("aspirasi", Role::Resident, "help-line-aspirasi").offered("offer-btn-aspirasi", true),
             CommandSpec::new("status", Role::Resident, "help-line-status"),
             CommandSpec::new("antrian", Role::Coordinator, "help-line-antrian").aliases(&["queue"]),
         ],

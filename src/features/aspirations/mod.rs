@@ -47,4 +47,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_console(web::PAGES)
         .with_webhook_events(&webhook::EVENTS)
+        .with_period_report(&report::PERIOD)
 }

@@ -23,7 +23,32 @@ use crate::platform::export::{ExportError, Progress, csv::CsvOut, names, pipelin
 use super::model::Verdict;
 use crate::kernel::members::covers;
 use crate::platform::db::{Db, DbError};
-use crate::platform::i18n::{Lang, t};
+use crate::platform::export::kinds::{PeriodFiles, PeriodReport, PeriodRequest};
+use crate::platform::i18n::{Arg, Lang, t, ta};
+use futures_util::future::BoxFuture;
+
+/// The cek fakta report as `/laporan` and the console's *Unduh* offer it.
+pub static PERIOD: PeriodReport = PeriodReport {
+    code: "factchecks",
+    button: "f",
+    slug: "cekfakta",
+    chat_label: "rep-kind-factchecks",
+    choose_period: "rep-fc-choose-period",
+    console_title: "console-download-factchecks",
+    formats: &["xlsx", "csv"],
+    order: 50,
+    run: run_period,
+};
+
+fn run_period<'a>(db: &'a Db, req: &'a PeriodRequest, dir: &'a Path, progress: Arc<Progress>) -> BoxFuture<'a, Result<PeriodFiles, ExportError>> {
+    Box::pin(async move {
+        let spec = FactSpec { period: req.period, area_path: req.area_path.clone(), area_label: req.area_label.clone(), lang: req.lang, tz: req.tz };
+        let out = export(db, &spec, dir, progress).await?;
+        let key = if out.rows == 0 { "rep-fc-empty" } else { "rep-fc-done" };
+        let args = [("period", Arg::from(req.period.label())), ("area", Arg::from(req.area_label.as_str())), ("rows", Arg::from(out.rows as i64))];
+        Ok(PeriodFiles { rows: out.rows, documents: vec![("xlsx", out.xlsx), ("csv", out.csv)], chart: None, summary: ta(req.lang, key, &args) })
+    })
+}
 
 /// What to export and how to label it.
 #[derive(Clone, Debug)]

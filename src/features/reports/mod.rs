@@ -1,11 +1,10 @@
-//! Staff reports (PRODUCT.md §7): aspirations for a period and area as XLSX (summary
-//! and detail sheets) and CSV, a PNG chart of aspirations per week by category, and the UMKM
-//! registry, training attendance and cek fakta exports. The same code serves `/laporan` in chat
-//! and `kimbot export …` on the command line; [`web`] serves them as the console's *Unduh*.
-//!
-//! Exports stream: the sqlx row stream feeds a bounded channel, and a blocking thread
-//! writes the CSV and the XLSX (rust_xlsxwriter in constant-memory mode) row by row,
-//! so a million rows need a few megabytes, not the whole result set.
+//! Staff reports (PRODUCT.md §7), offered in one place: `/laporan` in chat, the
+//! console's *Unduh* ([`web`]) and `kimbot export …` ([`office`]). The reports
+//! themselves belong to the features whose data they read: every period report a
+//! feature declares (`Feature::with_period_report`, see
+//! [`crate::platform::export::kinds`]) is offered without being named here; the UMKM
+//! registry, training attendance and survey results have their own pickers. The
+//! files are written by [`crate::platform::export`].
 
 pub mod audit;
 pub mod office;

@@ -2,7 +2,7 @@
 //! constant-memory mode) and `;`-separated CSV ([`csv`]) written from a database row
 //! stream on a blocking thread ([`pipeline`]), one-sheet tables ([`table`]), periods
 //! and file names, and the chart font. The report *kinds* belong to their features
-//! (aspirations, cek fakta, UMKM, trainings, surveys); the `reports` feature only
+//! (declared with `Feature::with_period_report`, or called by name); the `reports` feature only
 //! offers them in `/laporan`, the console's *Unduh* and `kimbot export`.
 //!
 //! Exports stream: the sqlx row stream feeds a bounded channel, and a blocking thread
@@ -11,6 +11,7 @@
 
 pub mod csv;
 pub mod font;
+pub mod kinds;
 pub mod minutes;
 pub mod names;
 pub mod period;

@@ -1,6 +1,6 @@
 //! A one-sheet export: rows of cells streamed into `<stem>.xlsx` (one table with a
 //! header, frozen and filtered) and `<stem>-titikkoma.csv`, as the UMKM registry,
-//! training attendance and cek fakta detail need.
+//! training attendance and other one-table exports need.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -22,7 +22,41 @@ use crate::platform::export::xlsx::{Book, Cell, MAX_ROW, Sheet};
 use crate::platform::export::{ExportError, Progress, csv::CsvOut, names, pipeline};
 use super::model::{Category, Status};
 use crate::platform::db::Db;
-use crate::platform::i18n::{Lang, t};
+use crate::platform::export::kinds::{PeriodFiles, PeriodReport, PeriodRequest};
+use crate::platform::i18n::{Arg, Lang, t, ta};
+use futures_util::future::BoxFuture;
+
+/// The aspirations report as `/laporan` and the console's *Unduh* offer it.
+pub static PERIOD: PeriodReport = PeriodReport {
+    code: "aspirations",
+    button: "a",
+    slug: "aspirasi",
+    chat_label: "rep-kind-aspirations",
+    choose_period: "rep-choose-period",
+    console_title: "console-download-aspirations",
+    formats: &["xlsx", "csv", "png"],
+    order: 10,
+    run: run_period,
+};
+
+fn run_period<'a>(db: &'a Db, req: &'a PeriodRequest, dir: &'a Path, progress: Arc<Progress>) -> BoxFuture<'a, Result<PeriodFiles, ExportError>> {
+    Box::pin(async move {
+        let (from, to) = req.period.bounds(req.tz);
+        let filter = AspFilter { from, to, area_path: req.area_path.clone(), show_names: true };
+        let spec = AspSpec { filter, period: req.period, area_label: req.area_label.clone(), lang: req.lang, tz: req.tz };
+        let out = export_as_of(db, &spec, req.now, dir, progress).await?;
+        let period = req.period.label();
+        let key = if out.rows == 0 { "rep-empty" } else { "rep-done" };
+        let args = [("period", Arg::from(period.clone())), ("area", Arg::from(req.area_label.as_str())), ("rows", Arg::from(out.rows as i64))];
+        let caption = ta(req.lang, "rep-chart-caption", &[("period", Arg::from(period))]);
+        Ok(PeriodFiles {
+            rows: out.rows,
+            documents: vec![("xlsx", out.xlsx), ("csv", out.csv)],
+            chart: Some((out.chart, caption)),
+            summary: ta(req.lang, key, &args),
+        })
+    })
+}
 
 /// What to export and how to label it.
 #[derive(Clone, Debug)]

@@ -1,7 +1,7 @@
 //! The background half of `/laporan`: runs the export, edits the progress message
 //! (at most every 2 seconds, and only when the percentage moved), sends the XLSX,
-//! the CSV (and, for aspirations, the chart), and writes the audit entry. The UMKM,
-//! attendance and cek fakta exports are in [`tables`].
+//! the CSV (and a chart when the report has one), and writes the audit entry. The
+//! UMKM and attendance exports are in [`tables`].
 
 mod survey;
 mod tables;
@@ -13,9 +13,7 @@ use chrono_tz::Tz;
 use teloxide::prelude::*;
 use teloxide::types::InputFile;
 
-use crate::features::aspirations::report::{self as aspirations, AspExport, AspSpec};
-use crate::platform::export::period::Period;
-use crate::features::aspirations::report::query::AspFilter;
+use crate::platform::export::kinds::{PeriodFiles, PeriodReport, PeriodRequest};
 use crate::platform::export::{ExportError, Progress};
 use crate::platform::db::{Db, SharedClock};
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -36,15 +34,14 @@ pub struct Job {
 
 /// Which report the job makes.
 pub enum What {
-    Aspirations { period: Period, area_path: Option<String>, area_label: String },
+    /// A period report a feature declares.
+    Period { report: &'static PeriodReport, request: PeriodRequest },
     /// The UMKM registry; `label` names the area and filters for the message.
     Umkm { filter: crate::features::umkm::report::UmkmFilter, label: String },
     /// Attendance of one training; `scope` is its KIM's area path (for the audit).
     Attendance { training: i64, title: String, scope: String },
     /// Results of one survey; `scope` is its reach's area path (for the audit).
     Survey { survey: i64, title: String, scope: String },
-    /// Cek fakta requests and verdicts of a period and area.
-    FactChecks { period: Period, area_path: Option<String>, area_label: String },
 }
 
 /// How often the progress message may change.
@@ -62,31 +59,19 @@ pub async fn run(job: Job) {
 
 async fn run_inner(job: &Job) -> Result<(), ExportError> {
     match &job.what {
-        What::Aspirations { period, area_path, area_label } => run_aspirations(job, *period, area_path, area_label).await,
+        What::Period { report, request } => run_period(job, report, request).await,
         What::Umkm { filter, label } => tables::umkm(job, filter, label).await,
         What::Attendance { training, title, scope } => tables::attendance(job, *training, title, scope).await,
         What::Survey { survey, title, scope } => survey::run(job, *survey, title, scope).await,
-        What::FactChecks { period, area_path, area_label } => tables::factchecks(job, *period, area_path, area_label).await,
     }
 }
 
-async fn run_aspirations(job: &Job, period: Period, area_path: &Option<String>, area_label: &str) -> Result<(), ExportError> {
+async fn run_period(job: &Job, report: &PeriodReport, request: &PeriodRequest) -> Result<(), ExportError> {
     let dir = tempfile::tempdir()?;
-    let (from, to) = period.bounds(job.tz);
-    let spec = AspSpec {
-        filter: AspFilter { from, to, area_path: area_path.clone(), show_names: true },
-        period,
-        area_label: area_label.to_string(),
-        lang: job.lang,
-        tz: job.tz,
-    };
     let progress = Arc::new(Progress::default());
-    let export = aspirations::export_as_of(&job.db, &spec, job.clock.now(), dir.path(), progress.clone());
-    let out = with_progress(job, export, &progress).await?;
-    let scope = area_path.as_deref().unwrap_or("all");
-    let detail = format!("kind=aspirations scope={scope} period={}..{} rows={}", period.from, period.to, out.rows);
-    audit(job, &detail).await?;
-    deliver(job, &out, period, area_label).await
+    let out = with_progress(job, (report.run)(&job.db, request, dir.path(), progress.clone()), &progress).await?;
+    audit(job, &report.audit_detail(request, out.rows)).await?;
+    deliver(job, &out).await
 }
 
 /// The `report.export` entry: who (the job's actor), what, scope, how many rows.
@@ -121,16 +106,14 @@ async fn with_progress<T>(
     }
 }
 
-async fn deliver(job: &Job, out: &AspExport, period: Period, area_label: &str) -> Result<(), ExportError> {
-    let (chat, lang) = (job.at.0, job.lang);
-    let period = period.label();
-    let key = if out.rows == 0 { "rep-empty" } else { "rep-done" };
-    let args = [("period", Arg::from(period.clone())), ("area", Arg::from(area_label)), ("rows", Arg::from(out.rows as i64))];
+async fn deliver(job: &Job, out: &PeriodFiles) -> Result<(), ExportError> {
     let send = |e: teloxide::RequestError| ExportError::Writer(e.to_string());
-    job.bot.edit_message_text(chat, job.at.1, ta(lang, key, &args)).await.map_err(send)?;
-    send_files(job, &[&out.xlsx, &out.csv]).await?;
-    let caption = ta(lang, "rep-chart-caption", &[("period", Arg::from(period))]);
-    job.bot.send_photo(chat, InputFile::file(out.chart.clone())).caption(caption).await.map_err(send)?;
+    job.bot.edit_message_text(job.at.0, job.at.1, out.summary.clone()).await.map_err(send)?;
+    let documents: Vec<_> = out.documents.iter().map(|(_, path)| path).collect();
+    send_files(job, &documents).await?;
+    if let Some((chart, caption)) = &out.chart {
+        job.bot.send_photo(job.at.0, InputFile::file(chart.clone())).caption(caption.clone()).await.map_err(send)?;
+    }
     Ok(())
 }
 

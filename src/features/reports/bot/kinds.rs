@@ -6,6 +6,7 @@
 use teloxide::types::InlineKeyboardMarkup;
 
 use super::{Btn, Dialog, Kind, in_scope, scope_rows, spawn};
+use crate::platform::export::kinds::PeriodReport;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{areas, display_path};
@@ -22,20 +23,18 @@ const PAGE: usize = 8;
 /// How far back the attendance list reaches.
 const LIST_DAYS: i64 = 366;
 
-/// The kinds `/laporan` offers: staff and admins all of them, coordinators only
-/// their own surveys.
-pub fn kind_keyboard(lang: Lang, staff: bool) -> InlineKeyboardMarkup {
+/// The kinds `/laporan` offers: staff and admins all of them (the period reports
+/// the features declare among the UMKM registry, attendance and surveys, by their
+/// order), coordinators only their own surveys.
+pub fn kind_keyboard(lang: Lang, staff: bool, period_reports: &[&PeriodReport]) -> InlineKeyboardMarkup {
     let b = |key: &str, kind: Kind| vec![button(t(lang, key), Btn::Kind(kind))];
     if !staff {
         return InlineKeyboardMarkup::new(vec![b("rep-kind-surveys", Kind::Surveys)]);
     }
-    InlineKeyboardMarkup::new(vec![
-        b("rep-kind-aspirations", Kind::Aspirations),
-        b("rep-kind-umkm", Kind::Umkm),
-        b("rep-kind-attendance", Kind::Attendance),
-        b("rep-kind-surveys", Kind::Surveys),
-        b("rep-kind-factchecks", Kind::FactChecks),
-    ])
+    let mut rows = vec![(20, b("rep-kind-umkm", Kind::Umkm)), (30, b("rep-kind-attendance", Kind::Attendance)), (40, b("rep-kind-surveys", Kind::Surveys))];
+    rows.extend(period_reports.iter().map(|r| (r.order, b(r.chat_label, Kind::Period(r.button.to_string())))));
+    rows.sort_by_key(|(order, _)| *order);
+    InlineKeyboardMarkup::new(rows.into_iter().map(|(_, row)| row))
 }
 
 /// Presses after the first step other than the aspirations flow; `Ok(false)` when
