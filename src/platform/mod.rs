@@ -25,3 +25,4 @@ pub mod telemetry;
 pub mod text;
 pub mod webhook_events;
 pub mod when;
+pub mod workdays;
