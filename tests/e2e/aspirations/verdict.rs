@@ -259,12 +259,15 @@ async fn stale_forged_and_other_residents_rating_presses_change_nothing() {
     let bad_score = press_forged(&budi, asked.message_id, &format!("a:vr:{round}:9")).await;
     let no_round = press_forged(&budi, asked.message_id, &format!("a:vr:{}:3", round + 1000)).await;
     let stray_skip = press_forged(&budi, asked.message_id, &format!("a:vs:{round}")).await;
+    budi.send(&format!("/status {number}")).await;
+    let view = budi.next_message().await;
 
     assert_eq!(copied.text.as_deref(), Some(STALE), "another resident's round looks missing");
     assert_eq!(copied_not_solved.text.as_deref(), Some(STALE));
     assert_eq!(bad_score.text.as_deref(), Some(STALE), "a forged score");
     assert_eq!(no_round.text.as_deref(), Some(STALE), "a round that does not exist");
     assert_eq!(stray_skip.text.as_deref(), Some(STALE), "Lewati outside the comment step");
+    assert!(view.text.contains("Apakah masalahnya sudah beres?") && view.has_button("4") && view.has_button("Belum beres"), "/status asks too: {}", view.text);
     assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_verdicts WHERE outcome IS NULL AND id = $1", round).await, 1, "still waiting");
     assert_eq!(app.count("SELECT COUNT(*) FROM dialogues WHERE chat_id = $1", 5533).await, 0, "no dialogue for Siti");
     assert_eq!(status_of(&app, id).await, "selesai");

@@ -13,6 +13,7 @@ use crate::bot::{HandlerError, HandlerResult};
 use crate::features::aspirations::flow::FlowError;
 use crate::features::aspirations::model::ReopenError;
 use crate::features::aspirations::reopen;
+use crate::features::aspirations::store::Ticket;
 use crate::features::aspirations::verdict::{self, COMMENT_MAX, VerdictError};
 use crate::platform::i18n::{Arg, t, ta};
 
@@ -77,5 +78,20 @@ pub async fn on_comment(turn: &Turn<'_>, round: i64, msg: &Message) -> HandlerRe
 pub async fn skip_comment(turn: &Turn<'_>, at: At) -> Result<bool, HandlerError> {
     turn.end().await?;
     turn.edit(at, t(turn.lang(), "verdict-comment-skipped"), None).await?;
+    Ok(true)
+}
+
+/// `/status` of one's own done ticket whose verdict is still awaited: the view with
+/// the question's buttons, so it can be answered from there too. `false`: no round
+/// waits, nothing was sent.
+pub async fn show_question(turn: &Turn<'_>, ticket: &Ticket, view: &str) -> Result<bool, HandlerError> {
+    let Some(round) = verdict::store::latest(&turn.ctx.db, ticket.id).await? else { return Ok(false) };
+    if round.outcome.is_some() || ticket.status != crate::features::aspirations::model::Status::Selesai {
+        return Ok(false);
+    }
+    let body = verdict::question(turn.lang(), ticket.id, round.id, view, reopen::offered(ticket, ticket.status));
+    let crate::platform::delivery::Body::Text { text, buttons, .. } = body else { return Ok(false) };
+    let rows = buttons.into_iter().map(|row| row.into_iter().map(|b| teloxide::types::InlineKeyboardButton::callback(b.label, b.data)).collect());
+    turn.send_with_buttons(text, InlineKeyboardMarkup::new(rows.collect::<Vec<Vec<_>>>())).await?;
     Ok(true)
 }
