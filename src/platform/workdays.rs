@@ -136,9 +136,9 @@ impl WorkCalendar {
 
     /// Whether `day` is a working day.
     pub fn is_working(&self, day: NaiveDate) -> bool {
-        !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
-            && !self.extra.contains(&day)
-            && !(self.builtin && Self::builtin_day_off(day).is_some())
+        let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+        let day_off = self.extra.contains(&day) || (self.builtin && Self::builtin_day_off(day).is_some());
+        !weekend && !day_off
     }
 
     /// The instant (Unix seconds) at which `n_days` full working days have passed
