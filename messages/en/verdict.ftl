@@ -1,5 +1,6 @@
 ## The resident's verdict on a done ticket ("Has the problem been solved?")
 verdict-ask = Has the problem been solved? Rate it from 1 (not solved at all) to 5 (fully solved). If it is not solved, press "Not solved".
+verdict-ask-score-only = Has the problem been solved? Rate it from 1 (not solved at all) to 5 (fully solved).
 verdict-btn-not-solved = ❌ Not solved
 verdict-reminder = ⏰ Reminder: ticket { $ticket } was marked done by an officer. Your rating helps us improve the service.
 verdict-thanks-ask-comment = Thank you for your rating: { $score } out of 5 for ticket { $ticket }. Would you like to add a comment? Write it now, or press Skip.

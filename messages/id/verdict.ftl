@@ -1,5 +1,6 @@
 ## Penilaian warga atas tiket yang selesai ("Apakah masalahnya sudah beres?")
 verdict-ask = Apakah masalahnya sudah beres? Beri nilai 1 (belum beres sama sekali) sampai 5 (sudah beres sepenuhnya). Jika belum beres, tekan "Belum beres".
+verdict-ask-score-only = Apakah masalahnya sudah beres? Beri nilai 1 (belum beres sama sekali) sampai 5 (sudah beres sepenuhnya).
 verdict-btn-not-solved = ❌ Belum beres
 verdict-reminder = ⏰ Pengingat: tiket { $ticket } sudah dinyatakan selesai oleh petugas. Penilaian Anda membantu kami memperbaiki layanan.
 verdict-thanks-ask-comment = Terima kasih atas penilaian Anda: { $score } dari 5 untuk tiket { $ticket }. Ingin menambahkan komentar? Tulis sekarang, atau tekan Lewati.

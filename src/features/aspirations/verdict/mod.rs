@@ -109,7 +109,8 @@ pub fn asks(ticket: &Ticket, to: Status) -> bool {
 /// `text` (the closing notice, or a reminder) with the question and its buttons:
 /// the five scores, and "Belum beres" while the ticket may still be reopened.
 pub fn question(lang: Lang, ticket_id: i64, round: i64, text: &str, can_reopen: bool) -> Body {
-    let text = format!("{text}\n\n{}", t(lang, "verdict-ask"));
+    let ask = if can_reopen { "verdict-ask" } else { "verdict-ask-score-only" };
+    let text = format!("{text}\n\n{}", t(lang, ask));
     let scores = SCORES.map(|score| ButtonSpec { label: score.to_string(), data: Btn::Rate { round, score }.callback_data() });
     let mut buttons = vec![scores.collect()];
     if can_reopen {
@@ -255,8 +256,9 @@ mod tests {
         assert!(text.contains("Apakah masalahnya sudah beres?"), "{text}");
         assert_eq!(buttons[0].iter().map(|b| b.label.as_str()).collect::<Vec<_>>(), ["1", "2", "3", "4", "5"]);
         assert_eq!(buttons[1][0].data, Btn::NotSolved(7).callback_data());
-        let Body::Text { buttons, .. } = question(Lang::En, 7, 9, "Done.", false) else { panic!("text") };
+        let Body::Text { buttons, text, .. } = question(Lang::En, 7, 9, "Done.", false) else { panic!("text") };
         assert_eq!(buttons.len(), 1);
+        assert!(text.contains("Has the problem been solved?") && !text.contains("Not solved"), "{text}");
     }
 
     #[test]
