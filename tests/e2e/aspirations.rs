@@ -8,6 +8,7 @@ mod sla;
 mod submit;
 mod triage;
 mod undo;
+mod verdict;
 
 use std::time::Duration;
 

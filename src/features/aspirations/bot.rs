@@ -7,6 +7,7 @@ mod paste;
 mod status;
 mod submit;
 mod triage;
+mod verdict;
 
 use serde::{Deserialize, Serialize};
 use teloxide::types::Message;
@@ -74,6 +75,8 @@ pub enum Dialog {
     /// Resident: the response `text` is shown back with "Kirim tanggapan" / "Batal",
     /// since sending it spends the one reopening.
     RespondConfirm { ticket: i64, text: String },
+    /// Resident: scored verdict round `round`; an optional comment is awaited.
+    VerdictComment { round: i64 },
     /// Category buttons shown for a message sent outside any dialogue and chosen to
     /// become an aspiration ("Kirim aspirasi"): its text, photo and pin wait here.
     CategoryFor {
@@ -106,6 +109,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
         Dialog::Reply { ticket } => triage::on_reply(turn, ticket, msg).await,
         Dialog::Answer { reply } => status::on_answer(turn, reply, msg).await,
         Dialog::Respond { ticket } | Dialog::RespondConfirm { ticket, .. } => status::on_respond(turn, ticket, msg).await,
+        Dialog::VerdictComment { round } => verdict::on_comment(turn, round, msg).await,
     }
 }
 
@@ -137,6 +141,9 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         (Btn::RespondCancel(id), Some(Dialog::RespondConfirm { ticket, .. })) if ticket == id => {
             status::cancel_response(turn, id, at).await
         }
+        (Btn::Rate { round, score }, _) => verdict::on_rate(turn, round, score, at).await,
+        (Btn::NotSolved(id), _) => verdict::on_not_solved(turn, id).await,
+        (Btn::SkipComment(id), Some(Dialog::VerdictComment { round })) if round == id => verdict::skip_comment(turn, at).await,
         _ => Ok(false),
     }
 }
@@ -167,6 +174,7 @@ mod tests {
             Dialog::Answer { reply: 9 },
             Dialog::Respond { ticket: 4 },
             Dialog::RespondConfirm { ticket: 4, text: "Masih berlubang".into() },
+            Dialog::VerdictComment { round: 5 },
             Dialog::CategoryFor { text: "Lampu padam".into(), photos: vec!["AgAD2".into()], location: None },
         ];
         for step in steps {

@@ -37,6 +37,12 @@ pub enum Btn {
     RespondSend(i64),
     /// Resident: do not send it; "Tanggapi" stays usable.
     RespondCancel(i64),
+    /// Resident: score `score` (1–5) on verdict round `round` ("Apakah masalahnya sudah beres?").
+    Rate { round: i64, score: u8 },
+    /// Resident: "Belum beres" on done ticket `id`: the one reopening, asked for a response.
+    NotSolved(i64),
+    /// Resident: no comment after scoring round `round`.
+    SkipComment(i64),
 }
 
 impl Payload for Btn {
@@ -61,6 +67,9 @@ impl Payload for Btn {
             Btn::Respond(id) => format!("k:{id}"),
             Btn::RespondSend(id) => format!("ky:{id}"),
             Btn::RespondCancel(id) => format!("kn:{id}"),
+            Btn::Rate { round, score } => format!("vr:{round}:{score}"),
+            Btn::NotSolved(id) => format!("vb:{id}"),
+            Btn::SkipComment(round) => format!("vs:{round}"),
         }
     }
 
@@ -86,6 +95,9 @@ impl Payload for Btn {
             ["k", n] => Btn::Respond(id(n)?),
             ["ky", n] => Btn::RespondSend(id(n)?),
             ["kn", n] => Btn::RespondCancel(id(n)?),
+            ["vr", n, score] => Btn::Rate { round: id(n)?, score: score.parse().ok().filter(|s| (1..=5).contains(s))? },
+            ["vb", n] => Btn::NotSolved(id(n)?),
+            ["vs", n] => Btn::SkipComment(id(n)?),
             _ => return None,
         })
     }
@@ -116,13 +128,17 @@ mod tests {
             Btn::Respond(i64::MAX),
             Btn::RespondSend(i64::MAX),
             Btn::RespondCancel(0),
+            Btn::Rate { round: i64::MAX, score: 5 },
+            Btn::Rate { round: 0, score: 1 },
+            Btn::NotSolved(i64::MAX),
+            Btn::SkipComment(i64::MAX),
         ];
         crate::platform::buttons::assert_round_trip(&all);
     }
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2"] {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2", "vr:1:0", "vr:1:6", "vr:1:45", "vr:-1:3", "vr:1", "vr:1:4:2", "vb:", "vb:x", "vs:-2"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

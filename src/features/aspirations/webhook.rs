@@ -1,5 +1,5 @@
 //! The webhook events of tickets (`aspiration.created`, `aspiration.status_changed`,
-//! `aspiration.replied`) and their bodies, built at send time from the ticket's
+//! `aspiration.replied`; `aspiration.rated` is [`super::verdict::webhook`]'s) and their bodies, built at send time from the ticket's
 //! current data: an erasure between the change and the send is honoured (the ticket
 //! is anonymous by then and no name leaves).
 //!
@@ -21,7 +21,7 @@ pub static STATUS_CHANGED: DeclaredEvent = DeclaredEvent { name: "aspiration.sta
 pub static REPLIED: DeclaredEvent = DeclaredEvent { name: "aspiration.replied", body, number };
 
 /// The events of a ticket, as declared in [`super::feature`].
-pub static EVENTS: [Event; 3] = [&CREATED, &STATUS_CHANGED, &REPLIED];
+pub static EVENTS: [Event; 4] = [&CREATED, &STATUS_CHANGED, &REPLIED, &super::verdict::webhook::RATED];
 
 /// A new ticket (queued as `diterima`).
 pub fn created(aspiration_id: i64) -> Change {
