@@ -123,17 +123,21 @@ fn rows(gz: &[u8], keep: impl Fn(&str, &str) -> bool) -> Result<Vec<Official>, W
 const BASE_MAX: usize = 12;
 
 /// The readable part of a KIM code: the kelurahan's name in upper case, letters and
-/// digits only. Names of up to 12 such characters are kept whole (`Bukitlama` →
-/// `BUKITLAMA`, `Ario Kemuning` → `ARIOKEMUNING`); longer ones keep their first word
-/// (at most 8 characters) and the initials of the others (`Dua-puluh-enam Ilir Satu`
-/// → `DUAPEIS`); a single long word is cut at 12.
+/// digits only, numbers written out in words as digits (the list spells Palembang's
+/// "26 Ilir" as `Dua-puluh-enam Ilir`). Names of up to 12 such characters are kept
+/// whole (`Bukitlama` → `BUKITLAMA`, `Dua-puluh-enam Ilir Satu` → `26ILIR1`); longer
+/// ones keep their first word (at most 8 characters) and the initials of the others
+/// (`Demang-Lebardaun` → `DEMANGL`); a single long word is cut at 12.
 pub fn kim_code_base(name: &str) -> String {
-    let upper = name.to_uppercase();
-    let words: Vec<String> = upper
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
+    let mut words: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        match numeral(word) {
+            Some(n) => words.push(n.to_string()),
+            None => words.extend(
+                word.to_uppercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string),
+            ),
+        }
+    }
     let joined: String = words.concat();
     if joined.len() <= BASE_MAX || words.len() < 2 {
         return joined.chars().take(BASE_MAX).collect();
@@ -141,6 +145,29 @@ pub fn kim_code_base(name: &str) -> String {
     let mut base: String = words[0].chars().take(8).collect();
     base.extend(words[1..].iter().filter_map(|w| w.chars().next()));
     base.chars().take(BASE_MAX).collect()
+}
+
+/// An Indonesian number written in words, its parts joined by `-` as the list writes
+/// them (`Dua-puluh-enam` = 26, `Tiga-belas` = 13, `Satu` = 1); `None` for anything else.
+fn numeral(word: &str) -> Option<u64> {
+    let (mut total, mut current) = (0u64, 0u64);
+    for part in word.to_lowercase().split('-') {
+        let unit = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"].iter().position(|u| *u == part);
+        match (part, unit) {
+            (_, Some(n)) => current += n as u64,
+            ("sepuluh", _) => current += 10,
+            ("sebelas", _) => current += 11,
+            ("belas", _) if (1..10).contains(&current) => current += 10,
+            ("puluh", _) if (1..10).contains(&current) => current *= 10,
+            ("seratus", _) => total += 100,
+            ("ratus", _) if (1..10).contains(&current) => {
+                total += current * 100;
+                current = 0;
+            }
+            _ => return None,
+        }
+    }
+    Some(total + current)
 }
 
 /// KIM codes to try for a kelurahan, best first; the import takes the first one no
@@ -221,17 +248,30 @@ mod tests {
     }
 
     #[test]
+    fn numbers_in_words_become_digits() {
+        for (word, n) in [("Satu", Some(1)), ("Dua-puluh-enam", Some(26)), ("Tiga-belas", Some(13)), ("Sepuluh", Some(10)),
+            ("Seratus-dua", Some(102)), ("Dua-ratus-lima-puluh", Some(250)), ("Ilir", None), ("Puluh", None), ("Dua-Ilir", None)]
+        {
+            assert_eq!(numeral(word), n, "{word}");
+        }
+    }
+
+    #[test]
     fn kim_codes_are_the_name_or_its_first_word_and_initials() {
         for (name, code) in [
             ("Bukitlama", "BUKITLAMA"),
             ("Ario Kemuning", "ARIOKEMUNING"),
-            ("Dua-puluh-enam Ilir Satu", "DUAPEIS"),
+            ("Dua-puluh-enam Ilir Satu", "26ILIR1"),
+            ("Tiga-puluh-lima Ilir", "35ILIR"),
+            ("Delapan-belas Ilir", "18ILIR"),
+            ("Sebelas Ilir", "11ILIR"),
+            ("Seberang Ulu Satu", "SEBERANGULU1"),
             ("Demang-Lebardaun", "DEMANGL"),
             ("Sematangborang", "SEMATANGBORA"),
             ("Soka\"an", "SOKAAN"),
             ("Lalai I/II", "LALAIIII"),
-            ("Tiga-puluh-lima Ilir", "TIGAPLI"),
             ("8 Ulu", "8ULU"),
+            ("Lima-puluh-tiga-belas", "LIMAPTB"),
         ] {
             assert_eq!(kim_code_base(name), code, "{name}");
         }
@@ -245,7 +285,7 @@ mod tests {
         assert_eq!(long[3], "SEMATANGB-1671161001");
         let empty: Vec<String> = kim_code_candidates("—", "16.71.16.1001").take(1).collect();
         assert_eq!(empty, ["KIM"]);
-        for code in kim_code_candidates("Dua-puluh-enam Ilir Satu", "16.71.04.1003").take(6) {
+        for code in kim_code_candidates("Dua-puluh-enam Ilir Satu Lorong Panjang Sekali", "16.71.04.1003").take(6) {
             assert!(is_valid_code(&code) && code.len() <= 20, "{code}");
         }
     }

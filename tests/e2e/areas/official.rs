@@ -37,7 +37,7 @@ async fn importing_kota_palembang_with_kims_gives_18_kecamatan_107_kims_and_a_re
     assert!(joined.text.contains("KIM Ario Kemuning") && joined.text.contains("Ario Kemuning, Kemuning, Kota Palembang"), "{}", joined.text);
 
     let tono = app.user(2702, "Tono");
-    tono.send("/start DUAPEIS").await;
+    tono.send("/start 26ILIR1").await;
     tono.next_message().await;
     tono.press("Setuju").await;
     let joined = tono.next_message_skipping_edits().await;
