@@ -14,7 +14,7 @@ use crate::platform::i18n::{Lang, t};
 /// code comes last, so sheets read by position before it keep their columns.
 const COLUMNS: [&str; 16] = [
     "ticket", "date", "category", "kecamatan", "kelurahan", "kim", "text", "status", "updated", "age", "overdue", "note",
-    "reporter", "anonymous", "location", "area-code",
+    "reporter", "anonymous", "location", "wilayah",
 ];
 
 /// Column widths in characters, in [`COLUMNS`] order.

@@ -167,7 +167,7 @@ impl Stats {
 const COLUMNS: [&str; 13] = [
     "rep-fc-col-number", "rep-col-date", "rep-col-kecamatan", "rep-col-kelurahan", "rep-col-kim", "rep-fc-col-text",
     "rep-fc-col-link", "rep-col-status", "rep-fc-col-verdict", "rep-fc-col-answered", "rep-fc-col-hours", "rep-fc-col-repeat",
-    "rep-col-area-code",
+    "rep-col-wilayah",
 ];
 const WIDTHS: [f64; 13] = [17.0, 17.0, 18.0, 20.0, 24.0, 60.0, 36.0, 12.0, 24.0, 17.0, 12.0, 12.0, 15.0];
 

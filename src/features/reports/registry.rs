@@ -40,7 +40,7 @@ const UMKM_SQL: &str = "SELECT r.business_name, r.owner_name, r.sector, r.scale,
 
 /// Keys after `rep-umkm-`; the kelurahan's official code last (columns read by position keep theirs).
 const UMKM_COLUMNS: [&str; 12] =
-    ["business", "owner", "sector", "scale", "kelurahan", "kim", "phone", "nib", "needs", "description", "registered", "area-code"];
+    ["business", "owner", "sector", "scale", "kelurahan", "kim", "phone", "nib", "needs", "description", "registered", "wilayah"];
 
 /// The four binds of [`UMKM_SQL`]'s conditions: exact area, area prefix, sector, need.
 fn umkm_binds(f: &UmkmFilter) -> [String; 4] {
