@@ -31,7 +31,11 @@ pub enum AreasAction {
         kims: bool,
     },
     /// List every KIM: its code, its kelurahan's kode wilayah ("-" if none), name, area.
-    List,
+    List {
+        /// List the areas instead (kode wilayah, level, path), KIM or not.
+        #[arg(long)]
+        areas: bool,
+    },
 }
 
 /// Errors of `kimbot areas`, each printed as one line.
@@ -83,7 +87,12 @@ pub async fn run(db: &Db, action: AreasAction, now: i64, out: &mut impl Write) -
             )
             .map_err(io)?;
         }
-        AreasAction::List => {
+        AreasAction::List { areas: true } => {
+            for (code, kind, path) in areas::all_areas_with_codes(db).await? {
+                writeln!(out, "{}\t{kind}\t{path}", code.as_deref().unwrap_or("-")).map_err(io)?;
+            }
+        }
+        AreasAction::List { areas: false } => {
             for (kim, code) in areas::all_kims_with_codes(db).await? {
                 let code = code.as_deref().unwrap_or("-");
                 writeln!(out, "{}\t{code}\t{}\t{}", kim.code, kim.name, display_path(&kim.area_path)).map_err(io)?;

@@ -60,6 +60,12 @@ pub async fn all_kims_with_codes(db: &Db) -> DbResult<Vec<(Kim, Option<String>)>
     Ok(out)
 }
 
+/// Every area as (official code, kind, path), in path order, for `kimbot areas list --areas`.
+pub async fn all_areas_with_codes(db: &Db) -> DbResult<Vec<(Option<String>, String, String)>> {
+    let rows = sqlx::query("SELECT code, kind, path FROM areas ORDER BY path").fetch_all(&db.pool).await?;
+    rows.iter().map(|r| Ok((r.try_get("code")?, r.try_get("kind")?, r.try_get("path")?))).collect()
+}
+
 pub async fn kims_by_ids(db: &Db, ids: &[i64]) -> DbResult<Vec<Kim>> {
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {

@@ -68,6 +68,10 @@ async fn without_kims_only_areas_are_loaded_and_bad_codes_are_refused() {
 
     assert!(out.contains("1 kecamatan, 6 kelurahan; 8 new areas, 0 new KIMs"), "{out}");
     assert_eq!(kims(&app).await, 0);
+    let listed = kimbot_areas(&app, &["areas", "list", "--areas"]).await;
+    assert_eq!(listed.lines().count(), 8, "{listed}");
+    assert!(listed.contains("16.71.04\tkecamatan\tKota Palembang/Ilir Barat Satu\n"), "{listed}");
+    assert!(listed.contains("16.71.04.1003\tkelurahan\tKota Palembang/Ilir Barat Satu/Dua-puluh-enam Ilir Satu\n"), "{listed}");
     for (args, error) in [
         (["areas", "import", "--wilayah", "1671"], "is not a kota/kabupaten code"),
         (["areas", "import", "--wilayah", "16.99"], "no kota/kabupaten 16.99"),
