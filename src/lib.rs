@@ -11,7 +11,8 @@
 //!   outbox with its paced delivery worker, periodic jobs, metrics and readiness
 //!   (`ops`).
 //! - [`kernel`]: what every feature stands on and names: identity and tenancy
-//!   (people, roles, areas, KIMs, groups, permissions).
+//!   (people, roles, areas, KIMs, groups, permissions), and the official Kemendagri
+//!   area list compiled in (`kernel::members::wilayah`).
 //! - [`plug`]: a feature's declaration — its chat plug, deep links, jobs, personal
 //!   data and extra update branches — written in its `mod.rs`; [`app::registry`]
 //!   lists each feature once and everything else is read from those declarations.
@@ -23,8 +24,8 @@
 //!   the router over the features' registrations, command menus.
 //! - [`app`]: the application context and the jobs, wired together and run until
 //!   shutdown.
-//! - [`tools`]: the ways in besides `run`: the command line, the sandbox, benchmarks,
-//!   `doctor` and `backup`.
+//! - [`tools`]: the ways in besides `run`: the command line (`kimbot areas` in
+//!   `areas_cli`), the sandbox, benchmarks, `doctor` and `backup`.
 //! - [`web`]: the HTTP side, one listener per process: the staff web console,
 //!   `/healthz`, `/readyz`, `/metrics`, and Telegram's webhook in webhook mode.
 

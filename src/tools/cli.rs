@@ -10,7 +10,7 @@ use crate::platform::audit;
 use crate::platform::config::Config;
 use crate::platform::db::{Clock, Db, SystemClock};
 use crate::kernel::members::roles::{self, Scope};
-use crate::kernel::members::{areas, display_path};
+use crate::kernel::members::areas;
 
 #[derive(Debug, Parser)]
 #[command(name = "kimbot", version, about = "Telegram bot for Kelompok Informasi Masyarakat (KIM)")]
@@ -45,7 +45,7 @@ pub enum Command {
     /// Areas and KIMs.
     Areas {
         #[command(subcommand)]
-        action: AreasAction,
+        action: crate::tools::areas_cli::AreasAction,
     },
     /// Reports as XLSX + CSV (`;`-separated, UTF-8 with BOM) for office use.
     Export {
@@ -115,14 +115,6 @@ pub enum GrantRole {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum AreasAction {
-    /// Load kota,kecamatan,kelurahan,kim_code,kim_name rows from a CSV file.
-    Import { file: PathBuf },
-    /// List every KIM with its area.
-    List,
-}
-
-#[derive(Debug, Subcommand)]
 pub enum ExportWhat {
     /// Aspirations of a period: summary + detail XLSX, detail CSV, weekly chart PNG.
     Aspirations {
@@ -167,6 +159,8 @@ pub enum CliError {
     App(#[from] AppError),
     #[error(transparent)]
     Import(#[from] areas::ImportError),
+    #[error(transparent)]
+    Areas(#[from] crate::tools::areas_cli::AreasCliError),
     #[error("{0}")]
     Usage(String),
     #[error("cannot read {path}: {source}")]
@@ -269,17 +263,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
 async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(), CliError> {
     match command {
         Command::Migrate => println!("migrations applied"),
-        Command::Areas { action: AreasAction::Import { file } } => {
-            let path = file.display().to_string();
-            let input = std::fs::File::open(&file).map_err(|source| CliError::Io { path, source })?;
-            let summary = areas::import_csv(db, input).await?;
-            println!("imported {} rows ({} KIMs)", summary.rows, summary.kims);
-        }
-        Command::Areas { action: AreasAction::List } => {
-            for kim in areas::all_kims(db).await? {
-                println!("{}\t{}\t{}", kim.code, kim.name, display_path(&kim.area_path));
-            }
-        }
+        Command::Areas { action } => crate::tools::areas_cli::run(db, action, now, &mut std::io::stdout().lock()).await?,
         Command::Grant { role } => grant(db, role, now).await?,
         Command::Revoke { user } => {
             let (n, paused) = crate::features::announcements::handover::revoke_all(db, user, admins, now).await?;

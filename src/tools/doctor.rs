@@ -167,7 +167,7 @@ async fn migrations(db: &Db) -> Line {
 
 async fn areas_loaded(db: &Db) -> Line {
     match areas::count_kims(db).await {
-        Ok(0) => Line::fail("areas", "no KIMs loaded; run `kimbot areas import FILE` (columns kota,kecamatan,kelurahan,kim_code,kim_name)"),
+        Ok(0) => Line::fail("areas", "no KIMs loaded; run `kimbot areas import FILE` (columns kota,kecamatan,kelurahan,kim_code,kim_name[,kode_wilayah]) or `kimbot areas import --wilayah CODE --kims` (e.g. 16.71)"),
         Ok(n) => Line::ok("areas", format!("{n} KIMs loaded")),
         Err(error) => Line::fail("areas", format!("cannot read them: {error}")),
     }

@@ -7,6 +7,7 @@ mod support;
 
 mod announcements;
 mod audit;
+mod areas;
 mod aspirations;
 mod delivery;
 mod delivery_claims;

@@ -104,7 +104,7 @@ async fn a_new_aspiration_reaches_the_receiver_signed_with_the_documented_body()
     assert_eq!(ticket["reporter"], serde_json::json!({ "name": "Budi" }));
     assert!(is_rfc3339(&ticket["created_at"]) && is_rfc3339(&ticket["updated_at"]), "{ticket}");
     let area = serde_json::json!({ "kota": "Kota Palembang", "kecamatan": "Ilir Barat I", "kelurahan": "Bukit Lama",
-        "kim": "KIM Bukit Lama", "kim_code": "IB1-BL" });
+        "kim": "KIM Bukit Lama", "kim_code": "IB1-BL", "kode_wilayah": "16.71.04.1001" });
     assert_eq!(ticket["area"], area);
     assert!(!hit.text().contains("5301") && !hit.text().contains("budi_bl"), "no id or username: {}", hit.text());
     settles(&app, hit.header("X-Kimbot-Delivery"), "delivered").await;

@@ -74,7 +74,7 @@ pub struct ReplyView {
 }
 
 const TICKET_SQL: &str = "SELECT a.ticket, a.category, a.body, a.status, a.anonymous, a.user_id, a.created_at, \
-     a.updated_at, k.code AS kim_code, k.name AS kim_name, ar.path, u.first_name \
+     a.updated_at, k.code AS kim_code, k.name AS kim_name, ar.path, ar.code AS kode_wilayah, u.first_name \
      FROM aspirations a JOIN kims k ON k.id = a.kim_id JOIN areas ar ON ar.id = k.kelurahan_id \
      LEFT JOIN users u ON u.id = a.user_id WHERE a.id = $1";
 
@@ -111,7 +111,7 @@ async fn ticket(db: &Db, aspiration_id: i64) -> DbResult<Option<TicketView>> {
     Ok(Some(TicketView {
         number: r.try_get("ticket")?,
         category: r.try_get("category")?,
-        area: AreaView::new(&path, r.try_get("kim_name")?, r.try_get("kim_code")?),
+        area: AreaView::new(&path, r.try_get("kim_name")?, r.try_get("kim_code")?).with_code(r.try_get("kode_wilayah")?),
         text: r.try_get("body")?,
         status: r.try_get("status")?,
         previous_status: None,

@@ -80,6 +80,8 @@ pub struct FactRow {
     pub link: Option<String>,
     pub kecamatan: String,
     pub kelurahan: String,
+    /// The kelurahan's official code; `None` for a hand-made area.
+    pub kode_wilayah: Option<String>,
     pub kim: String,
 }
 
@@ -88,7 +90,7 @@ const FROM_WHERE: &str = " FROM fact_checks f JOIN kims k ON k.id = f.kim_id JOI
      WHERE f.created_at >= $1 AND f.created_at < $2 AND (kel.path = $3 OR kel.path LIKE $4)";
 
 const SELECT: &str = "SELECT f.number, f.created_at, f.answered_at, f.verdict, f.repeat, f.body, f.link, \
-     kec.name AS kecamatan, kel.name AS kelurahan, kel.path AS area_path, k.name AS kim_name";
+     kec.name AS kecamatan, kel.name AS kelurahan, kel.code AS kode_wilayah, kel.path AS area_path, k.name AS kim_name";
 
 /// The binds of [`FROM_WHERE`].
 fn binds(spec: &FactSpec) -> (i64, i64, String, String) {
@@ -147,6 +149,7 @@ fn decode(r: &AnyRow, scope: Option<&str>) -> Result<Option<FactRow>, DbError> {
         link: r.try_get("link")?,
         kecamatan: kecamatan.unwrap_or_default(),
         kelurahan: r.try_get("kelurahan")?,
+        kode_wilayah: r.try_get("kode_wilayah")?,
         kim: r.try_get("kim_name")?,
     }))
 }
@@ -184,11 +187,13 @@ impl Stats {
     }
 }
 
-const COLUMNS: [&str; 12] = [
+/// The kelurahan's official code last, so columns read by position keep theirs.
+const COLUMNS: [&str; 13] = [
     "rep-fc-col-number", "rep-col-date", "rep-col-kecamatan", "rep-col-kelurahan", "rep-col-kim", "rep-fc-col-text",
     "rep-fc-col-link", "rep-col-status", "rep-fc-col-verdict", "rep-fc-col-answered", "rep-fc-col-hours", "rep-fc-col-repeat",
+    "rep-col-wilayah",
 ];
-const WIDTHS: [f64; 12] = [17.0, 17.0, 18.0, 20.0, 24.0, 60.0, 36.0, 12.0, 24.0, 17.0, 12.0, 12.0];
+const WIDTHS: [f64; 13] = [17.0, 17.0, 18.0, 20.0, 24.0, 60.0, 36.0, 12.0, 24.0, 17.0, 12.0, 12.0, 15.0];
 
 fn write_all(mut rx: Receiver<FactRow>, spec: &FactSpec, out: &FactExport, progress: &Progress) -> Result<u64, ExportError> {
     let lang = spec.lang;
@@ -234,6 +239,7 @@ fn cells(row: &FactRow, spec: &FactSpec) -> Vec<Cell> {
         row.answered_at.map(|at| Cell::When(local(at, spec.tz))).unwrap_or(Cell::Empty),
         hours.unwrap_or(Cell::Empty),
         if row.repeat { Cell::Text(t(lang, "rep-yes")) } else { Cell::Empty },
+        Cell::opt(row.kode_wilayah.clone()),
     ]
 }
 

@@ -47,7 +47,7 @@ pub struct FactCheckView {
 }
 
 const CHECK_SQL: &str = "SELECT f.number, f.body, f.link, f.verdict, f.explanation, f.created_at, f.answered_at, f.repeat, \
-     k.code AS kim_code, k.name AS kim_name, ar.path FROM fact_checks f JOIN kims k ON k.id = f.kim_id \
+     k.code AS kim_code, k.name AS kim_name, ar.path, ar.code AS kode_wilayah FROM fact_checks f JOIN kims k ON k.id = f.kim_id \
      JOIN areas ar ON ar.id = k.kelurahan_id WHERE f.id = $1 AND f.status = 'answered'";
 
 fn body<'a>(db: &'a Db, row: &'a Claimed) -> Body<'a> {
@@ -69,7 +69,7 @@ async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
     let explanation: Option<String> = r.try_get("explanation")?;
     let fact_check = FactCheckView {
         number: r.try_get("number")?,
-        area: AreaView::new(&path, r.try_get("kim_name")?, r.try_get("kim_code")?),
+        area: AreaView::new(&path, r.try_get("kim_name")?, r.try_get("kim_code")?).with_code(r.try_get("kode_wilayah")?),
         text: r.try_get("body")?,
         link: r.try_get("link")?,
         verdict: verdict.unwrap_or_default(),

@@ -25,13 +25,13 @@ pub struct UmkmFilter {
 }
 
 const UMKM_SQL: &str = "SELECT r.business_name, r.owner_name, r.sector, r.scale, r.phone, r.nib, r.needs, \
-     r.description, r.created_at, kel.name AS kelurahan, kel.path AS area_path, k.name AS kim_name \
+     r.description, r.created_at, kel.name AS kelurahan, kel.code AS kode_wilayah, kel.path AS area_path, k.name AS kim_name \
      FROM umkm_registrations r JOIN areas kel ON kel.id = r.kelurahan_id JOIN kims k ON k.id = r.kim_id \
      WHERE (kel.path = $1 OR kel.path LIKE $2) AND r.sector LIKE $3 AND (',' || r.needs || ',') LIKE $4 \
      ORDER BY r.id";
 
-const UMKM_COLUMNS: [&str; 11] =
-    ["business", "owner", "sector", "scale", "kelurahan", "kim", "phone", "nib", "needs", "description", "registered"];
+const UMKM_COLUMNS: [&str; 12] =
+    ["business", "owner", "sector", "scale", "kelurahan", "kim", "phone", "nib", "needs", "description", "registered", "wilayah"];
 
 /// The four binds of [`UMKM_SQL`]'s conditions: exact area, area prefix, sector, need.
 fn umkm_binds(f: &UmkmFilter) -> [String; 4] {
@@ -95,5 +95,6 @@ fn umkm_cells(r: &AnyRow, scope: Option<&str>, lang: Lang, tz: Tz) -> Result<Opt
         Cell::Text(needs),
         Cell::opt(r.try_get("description")?),
         Cell::When(local(r.try_get("created_at")?, tz)),
+        Cell::opt(r.try_get("kode_wilayah")?),
     ]))
 }

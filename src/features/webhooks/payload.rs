@@ -40,6 +40,9 @@ pub struct AreaView {
     pub kelurahan: String,
     pub kim: String,
     pub kim_code: String,
+    /// The kelurahan's official Kemendagri code (`16.71.04.1001`; its first parts are
+    /// the kecamatan's and kota's); `null` for an area loaded without codes.
+    pub kode_wilayah: Option<String>,
 }
 
 impl AreaView {
@@ -47,7 +50,12 @@ impl AreaView {
     pub fn new(path: &str, kim: String, kim_code: String) -> Self {
         let parts: Vec<&str> = path.split('/').collect();
         let part = |i: usize| parts.get(i).copied().unwrap_or_default().to_string();
-        AreaView { kota: part(0), kecamatan: part(1), kelurahan: part(2), kim, kim_code }
+        AreaView { kota: part(0), kecamatan: part(1), kelurahan: part(2), kim, kim_code, kode_wilayah: None }
+    }
+
+    /// The same, with the kelurahan's official code.
+    pub fn with_code(self, kode_wilayah: Option<String>) -> Self {
+        AreaView { kode_wilayah, ..self }
     }
 }
 

@@ -1,11 +1,13 @@
 //! Areas and KIMs: lookup for the onboarding menus, and the CSV import used by
-//! `kimbot areas import`.
+//! `kimbot areas import FILE` (the official list is loaded by [`super::official`]).
 
 use std::io::Read;
 
 use sqlx::Row;
 
 use super::model::{Area, Kim};
+use super::official::place_coded;
+use super::wilayah::Official;
 use crate::platform::db::{Db, DbError, DbResult};
 
 const KIM_COLUMNS: &str = "SELECT k.id, k.code, k.name, k.kelurahan_id, a.path AS area_path \
@@ -39,6 +41,29 @@ pub async fn kims_in_kelurahan(db: &Db, kelurahan_id: i64) -> DbResult<Vec<Kim>>
 pub async fn all_kims(db: &Db) -> DbResult<Vec<Kim>> {
     let sql = format!("{KIM_COLUMNS} ORDER BY a.path, k.code");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(&db.pool).await?)
+}
+
+/// Every KIM with its kelurahan's official code (`None` for hand-made areas), for
+/// `kimbot areas list`.
+pub async fn all_kims_with_codes(db: &Db) -> DbResult<Vec<(Kim, Option<String>)>> {
+    use sqlx::FromRow;
+    let rows = sqlx::query(
+        "SELECT k.id, k.code, k.name, k.kelurahan_id, a.path AS area_path, a.code AS area_code \
+         FROM kims k JOIN areas a ON a.id = k.kelurahan_id ORDER BY a.path, k.code",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push((Kim::from_row(&row)?, row.try_get("area_code")?));
+    }
+    Ok(out)
+}
+
+/// Every area as (official code, kind, path), in path order, for `kimbot areas list --areas`.
+pub async fn all_areas_with_codes(db: &Db) -> DbResult<Vec<(Option<String>, String, String)>> {
+    let rows = sqlx::query("SELECT code, kind, path FROM areas ORDER BY path").fetch_all(&db.pool).await?;
+    rows.iter().map(|r| Ok((r.try_get("code")?, r.try_get("kind")?, r.try_get("path")?))).collect()
 }
 
 pub async fn kims_by_ids(db: &Db, ids: &[i64]) -> DbResult<Vec<Kim>> {
@@ -126,10 +151,12 @@ pub enum ImportError {
     #[error("CSV: {0}")]
     Csv(#[from] csv::Error),
     #[error(transparent)]
+    Wilayah(#[from] super::wilayah::WilayahError),
+    #[error(transparent)]
     Db(#[from] DbError),
 }
 
-/// One row of `kota,kecamatan,kelurahan,kim_code,kim_name`.
+/// One row of `kota,kecamatan,kelurahan,kim_code,kim_name[,kode_wilayah]`.
 #[derive(Debug, serde::Deserialize)]
 struct AreaRow {
     kota: String,
@@ -137,6 +164,10 @@ struct AreaRow {
     kelurahan: String,
     kim_code: String,
     kim_name: String,
+    /// The kelurahan's official code (`16.71.04.1001`); its kecamatan's and kota's
+    /// codes are its first parts. Optional column, and optional per row.
+    #[serde(default)]
+    kode_wilayah: Option<String>,
 }
 
 /// What an import changed.
@@ -154,11 +185,16 @@ pub async fn import_csv(db: &Db, input: impl Read) -> Result<ImportSummary, Impo
     let mut tx = db.begin().await?;
     let mut summary = ImportSummary::default();
     for row in &rows {
-        let kota = upsert_area(&mut tx, "kota", &row.kota, None, row.kota.clone()).await?;
-        let kec_path = format!("{}/{}", row.kota, row.kecamatan);
-        let kec = upsert_area(&mut tx, "kecamatan", &row.kecamatan, Some(kota), kec_path.clone()).await?;
-        let kel_path = format!("{kec_path}/{}", row.kelurahan);
-        let kel = upsert_area(&mut tx, "kelurahan", &row.kelurahan, Some(kec), kel_path).await?;
+        let kel = match &row.kode_wilayah {
+            Some(code) => place_row_coded(&mut tx, row, code).await?,
+            None => {
+                let kota = upsert_area(&mut tx, "kota", &row.kota, None, row.kota.clone()).await?;
+                let kec_path = format!("{}/{}", row.kota, row.kecamatan);
+                let kec = upsert_area(&mut tx, "kecamatan", &row.kecamatan, Some(kota), kec_path.clone()).await?;
+                let kel_path = format!("{kec_path}/{}", row.kelurahan);
+                upsert_area(&mut tx, "kelurahan", &row.kelurahan, Some(kec), kel_path).await?
+            }
+        };
         sqlx::query(
             "INSERT INTO kims (code, name, kelurahan_id) VALUES ($1, $2, $3) \
              ON CONFLICT (code) DO UPDATE SET name = excluded.name, kelurahan_id = excluded.kelurahan_id",
@@ -188,6 +224,11 @@ fn parse_rows(input: impl Read) -> Result<Vec<AreaRow>, ImportError> {
             let reason = "kota, kecamatan, kelurahan and kim_name must be 1-100 characters without '/'".into();
             return Err(ImportError::BadRow { line, reason });
         }
+        row.kode_wilayah = row.kode_wilayah.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+        if let Some(code) = row.kode_wilayah.as_deref().filter(|c| !super::wilayah::is_code(c, 4)) {
+            let reason = format!("kode_wilayah {code:?} must be a kelurahan code such as 16.71.04.1001");
+            return Err(ImportError::BadRow { line, reason });
+        }
         if !is_valid_code(&row.kim_code) {
             let reason = format!("kim_code {:?} must be 2-20 letters, digits or '-'", row.kim_code);
             return Err(ImportError::BadRow { line, reason });
@@ -195,6 +236,16 @@ fn parse_rows(input: impl Read) -> Result<Vec<AreaRow>, ImportError> {
         rows.push(row);
     }
     Ok(rows)
+}
+
+/// A row's kota, kecamatan and kelurahan placed by their codes (found again by code
+/// on a re-import, or after an official import of the same place).
+async fn place_row_coded(tx: &mut sqlx::Transaction<'_, sqlx::Any>, row: &AreaRow, code: &str) -> Result<i64, DbError> {
+    let official = |len: usize, name: &str| Official { code: code[..len].to_string(), name: name.to_string() };
+    let (kota, _) = place_coded(tx, "kota", &official(5, &row.kota), None).await?;
+    let (kec, _) = place_coded(tx, "kecamatan", &official(8, &row.kecamatan), Some(&kota)).await?;
+    let (kel, _) = place_coded(tx, "kelurahan", &official(code.len(), &row.kelurahan), Some(&kec)).await?;
+    Ok(kel.id)
 }
 
 async fn upsert_area(
@@ -236,6 +287,16 @@ mod tests {
         }
         let bad_code = "kota,kecamatan,kelurahan,kim_code,kim_name\nA,B,C,K 1,KIM C\n";
         assert!(matches!(parse_rows(bad_code.as_bytes()), Err(ImportError::BadRow { line: 2, .. })));
+    }
+
+    #[test]
+    fn the_code_column_is_optional_per_file_and_per_row() {
+        let csv = "kota,kecamatan,kelurahan,kim_code,kim_name,kode_wilayah\nA,B,C,K1,KIM C,16.71.04.1001\nA,B,D,K2,KIM D,\n";
+        let rows = parse_rows(csv.as_bytes()).unwrap();
+        assert_eq!(rows[0].kode_wilayah.as_deref(), Some("16.71.04.1001"));
+        assert_eq!(rows[1].kode_wilayah, None);
+        let bad = "kota,kecamatan,kelurahan,kim_code,kim_name,kode_wilayah\nA,B,C,K1,KIM C,16.71.04\n";
+        assert!(matches!(parse_rows(bad.as_bytes()), Err(ImportError::BadRow { line: 2, .. })));
     }
 
     #[test]

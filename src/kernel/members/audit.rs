@@ -1,5 +1,5 @@
 //! Membership in the audit log's words (groups linked, invites, roles granted and
-//! revoked), and the names behind people, groups and KIMs that every other
+//! revoked, areas imported), and the names behind people, groups and KIMs that every other
 //! vocabulary shows instead of ids.
 
 use sqlx::Row;
@@ -12,7 +12,7 @@ use crate::platform::i18n::{Arg, t, ta};
 use crate::platform::personal::ERASED_USER;
 
 /// Groups, invites and roles.
-pub static WORDS: Vocabulary = Vocabulary { families: &["group", "invite", "role"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["area", "group", "invite", "role"], sentence: words };
 
 fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
     Box::pin(sentence(r, action, d))
@@ -65,6 +65,15 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
         None => None,
     };
     let built: (&'static str, Args) = match action {
+        "area.import" if d.get("source") == Some("official") => (
+            "audit-act-area-import-official",
+            vec![
+                ("area", Arg::from(need!(d.get("wilayah")))),
+                ("count", Arg::from(need!(d.int("areas_added")))),
+                ("n", Arg::from(need!(d.int("kims_added")))),
+            ],
+        ),
+        "area.import" => ("audit-act-area-import-csv", vec![("rows", Arg::from(need!(d.int("rows"))))]),
         "group.link" => ("audit-act-group-link", vec![("group", need!(group)), ("kim", need!(kim))]),
         "group.unlink" => ("audit-act-group-unlink", vec![("group", need!(group)), ("kim", need!(kim))]),
         "group.migrate" => ("audit-act-group-migrate", vec![("group", need!(group))]),

@@ -9,10 +9,12 @@ pub mod audit;
 pub mod bot;
 pub mod groups;
 pub mod model;
+pub mod official;
 pub mod permissions;
 pub mod personal;
 pub mod roles;
 pub mod staff_notices;
 pub mod users;
+pub mod wilayah;
 
 pub use model::*;

@@ -35,7 +35,7 @@ pub async fn write(
     let (x, c, name) = (xlsx.clone(), csv_path.clone(), sheet_name.to_string());
     let rows = pipeline::run(rows, decode, move |mut rx| {
         let mut book = Book::new();
-        let mut sheet = book.add_table(&name, &[24.0; 11], &header)?;
+        let mut sheet = book.add_table(&name, &vec![24.0; header.len()], &header)?;
         let mut csv = CsvOut::create(&c)?;
         csv.row(&header)?;
         let mut n = 0;

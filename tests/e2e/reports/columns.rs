@@ -81,9 +81,9 @@ async fn the_detail_has_real_dates_a_frozen_filtered_header_and_age_overdue_and_
     assert_eq!(cell(&detail, 2, 14), "", "no pin, no link");
     let sheet_xml = part(&out.xlsx, "xl/worksheets/sheet2.xml");
     assert!(sheet_xml.contains(r#"<f>HYPERLINK("https://www.google.com/maps/search/?api=1&amp;query=-2.976074,104.775431","#), "{sheet_xml}");
-    assert!(frozen_and_filtered(&out.xlsx, "xl/worksheets/sheet2.xml", "A1:O3"));
+    assert!(frozen_and_filtered(&out.xlsx, "xl/worksheets/sheet2.xml", "A1:P3"), "up to the kode wilayah column");
     let csv = std::fs::read_to_string(&out.csv).unwrap();
-    assert!(csv.contains(";https://www.google.com/maps/search/?api=1&query=-2.976074,104.775431\n"), "{csv}");
+    assert!(csv.contains(";https://www.google.com/maps/search/?api=1&query=-2.976074,104.775431;16.71.04.1001\n"), "{csv}");
     assert!(csv.contains(";2026-11-02 09:00;") && csv.contains(";Ilir Barat I;Bukit Lama;"), "{csv}");
 }
 
@@ -121,5 +121,5 @@ async fn umkm_phone_numbers_stay_text_and_the_table_header_is_frozen_and_filtere
     assert_eq!(cell(&umkm, 1, 6), "+6281234567890");
     assert_eq!(number_format(&out.xlsx, "xl/worksheets/sheet1.xml", "G2").as_deref(), Some("@"), "Excel's text format");
     assert!(is_date(&umkm, 1, 10), "registered is a real date");
-    assert!(frozen_and_filtered(&out.xlsx, "xl/worksheets/sheet1.xml", "A1:K3"));
+    assert!(frozen_and_filtered(&out.xlsx, "xl/worksheets/sheet1.xml", "A1:L3"), "up to the kode wilayah column");
 }

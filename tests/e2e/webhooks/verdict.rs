@@ -68,6 +68,7 @@ async fn a_verdict_and_its_repeat_reach_the_receiver_with_the_documented_body_an
     assert_eq!(repeat["fact_check"]["number"], "CEK-2026-000002");
     assert_eq!(repeat["fact_check"]["repeat"], true);
     assert_eq!(repeat["fact_check"]["area"]["kelurahan"], "Lorok Pakjo");
+    assert_eq!(repeat["fact_check"]["area"]["kode_wilayah"], "16.71.04.1002", "the official code travels too");
     settles(&app, first.header("X-Kimbot-Delivery"), "delivered").await;
     assert!(aspirations_only.hits().is_empty(), "an endpoint without the event hears nothing");
 }

@@ -8,14 +8,15 @@ use crate::platform::export::xlsx::Cell;
 use crate::platform::export::local;
 use crate::platform::i18n::{Lang, t};
 
-/// Message keys (after `rep-col-`) of the columns, in order.
-const COLUMNS: [&str; 15] = [
+/// Message keys (after `rep-col-`) of the columns, in order. The kelurahan's official
+/// code comes last, so sheets read by position before it keep their columns.
+const COLUMNS: [&str; 16] = [
     "ticket", "date", "category", "kecamatan", "kelurahan", "kim", "text", "status", "updated", "age", "overdue", "note",
-    "reporter", "anonymous", "location",
+    "reporter", "anonymous", "location", "wilayah",
 ];
 
 /// Column widths in characters, in [`COLUMNS`] order.
-pub const WIDTHS: [f64; 15] = [17.0, 17.0, 22.0, 18.0, 20.0, 24.0, 60.0, 16.0, 17.0, 11.0, 11.0, 40.0, 20.0, 9.0, 24.0];
+pub const WIDTHS: [f64; 16] = [17.0, 17.0, 22.0, 18.0, 20.0, 24.0, 60.0, 16.0, 17.0, 11.0, 11.0, 40.0, 20.0, 9.0, 24.0, 15.0];
 
 pub fn header(lang: Lang) -> Vec<Cell> {
     COLUMNS.iter().map(|k| Cell::Text(t(lang, &format!("rep-col-{k}")))).collect()
@@ -45,6 +46,7 @@ pub fn cells(row: &AspRow, spec: &AspSpec, as_of: i64) -> Vec<Cell> {
         Cell::opt(row.reporter.clone()),
         yes(row.anonymous),
         row.pin.map(map_link).unwrap_or(Cell::Empty),
+        Cell::opt(row.kode_wilayah.clone()),
     ]
 }
 

@@ -32,6 +32,8 @@ pub struct AspRow {
     pub category: String,
     pub kecamatan: String,
     pub kelurahan: String,
+    /// The kelurahan's official code (kode wilayah); `None` for a hand-made area.
+    pub kode_wilayah: Option<String>,
     pub area_path: String,
     pub kim: String,
     pub body: String,
@@ -60,7 +62,7 @@ const ASP_FROM_WHERE: &str = " FROM aspirations a JOIN kims k ON k.id = a.kim_id
 
 const ASP_SELECT: &str = "SELECT a.ticket, a.created_at, a.updated_at, a.category, a.body, a.status, \
      a.anonymous, a.overdue_at, a.lat_e6, a.lon_e6, kec.name AS kecamatan, \
-     kel.name AS kelurahan, kel.path AS area_path, k.name AS kim_name, u.first_name AS reporter, \
+     kel.name AS kelurahan, kel.code AS kode_wilayah, kel.path AS area_path, k.name AS kim_name, u.first_name AS reporter, \
      (SELECT l.note FROM aspiration_status_log l WHERE l.aspiration_id = a.id AND l.note IS NOT NULL \
         ORDER BY l.id DESC LIMIT 1) AS last_note, \
      (SELECT MIN(l.at) FROM aspiration_status_log l WHERE l.aspiration_id = a.id AND l.from_status IS NOT NULL) AS first_change, \
@@ -121,6 +123,7 @@ pub fn decode_aspiration(row: &AnyRow, f: &AspFilter) -> Result<Option<AspRow>, 
         category: row.try_get("category")?,
         kecamatan: kecamatan.unwrap_or_default(),
         kelurahan: row.try_get("kelurahan")?,
+        kode_wilayah: row.try_get("kode_wilayah")?,
         area_path,
         kim: row.try_get("kim_name")?,
         body: row.try_get("body")?,
