@@ -32,6 +32,7 @@ pub mod reopen;
 pub mod report;
 pub mod sla;
 pub mod store;
+pub mod tally;
 pub mod bot;
 pub mod buttons;
 pub mod thread;

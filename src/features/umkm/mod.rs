@@ -13,6 +13,7 @@ pub mod model;
 pub mod personal;
 pub mod report;
 pub mod store;
+pub mod tally;
 pub mod bot;
 pub mod validate;
 pub mod web;

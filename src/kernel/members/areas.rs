@@ -87,11 +87,14 @@ pub async fn area_by_id(db: &Db, id: i64) -> DbResult<Option<Area>> {
         .await?)
 }
 
+/// Every area, any level, by path.
+pub async fn all(db: &Db) -> DbResult<Vec<Area>> {
+    Ok(sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas ORDER BY path").fetch_all(&db.pool).await?)
+}
+
 /// Areas (any level) whose name or path matches, case-insensitively; for `--area`.
 pub async fn areas_named(db: &Db, name: &str) -> DbResult<Vec<Area>> {
-    let all: Vec<Area> = sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas ORDER BY path")
-        .fetch_all(&db.pool)
-        .await?;
+    let all = all(db).await?;
     let wanted = name.trim().to_lowercase();
     Ok(all.into_iter().filter(|a| a.name.to_lowercase() == wanted || a.path.to_lowercase() == wanted).collect())
 }

@@ -3,7 +3,7 @@
 //! page reads agreeing with the tickets for periods on and off week boundaries.
 
 use kimbot::kernel::members::areas;
-use kimbot::web::console::summary::tally::{self, RESPONSE_BOUNDS, WEEK};
+use kimbot::features::aspirations::tally::{self, RESPONSE_BOUNDS, WEEK};
 use reqwest::StatusCode;
 use sqlx::Row;
 

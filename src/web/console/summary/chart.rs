@@ -6,7 +6,7 @@ use chrono::TimeZone;
 use chrono_tz::Tz;
 use maud::{Markup, html};
 
-use super::tally::{Tallies, week_start};
+use crate::features::aspirations::tally::{Tallies, week_start};
 use crate::features::aspirations::model::Category;
 use crate::features::aspirations::render;
 use crate::platform::i18n::{Arg, Lang, t, ta};

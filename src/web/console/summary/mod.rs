@@ -9,8 +9,7 @@
 
 mod chart;
 mod extras;
-pub mod tally;
-
+pub 
 use std::collections::BTreeMap;
 
 use axum::extract::{Query, State};
@@ -30,7 +29,7 @@ use crate::features::aspirations::render;
 use crate::kernel::members::{Area, Kim, covers, display_path};
 use crate::platform::export::period::{Period, Preset};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use tally::{Counts, Tallies, week_of};
+use crate::features::aspirations::tally::{self, Counts, Tallies, week_of};
 
 /// The form as typed; unknown values fall back to this month.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -82,7 +81,7 @@ pub async fn choices(ctx: &Ctx, staff: &Staff, kims: &[Kim]) -> Result<Vec<Area>
 }
 
 async fn every_area(ctx: &Ctx) -> Result<Vec<Area>, ConsoleError> {
-    Ok(sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas ORDER BY path").fetch_all(&ctx.db.pool).await.map_err(crate::platform::db::DbError::from)?)
+    Ok(crate::kernel::members::areas::all(&ctx.db).await?)
 }
 
 /// The area picker (indented by depth), shown only when there is a choice.
@@ -124,7 +123,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(p): Query<Params>)
     let (from, to) = period.bounds(tz);
     let ids: Vec<i64> = kims.iter().map(|k| k.id).collect();
     let tallies = tally::gather(&ctx.db, &ids, from, to).await?;
-    let umkm = extras::umkm(&ctx.db, &ids).await?;
+    let umkm = crate::features::umkm::tally::umkm(&ctx.db, &ids).await?;
     let trainings = extras::upcoming_trainings(&ctx, &staff, &ids).await?;
     let announcements = extras::latest_announcements(&ctx, &staff, area.map(|a| a.path.as_str())).await?;
     let area_label = area.map_or_else(|| t(lang, "console-summary-area-all"), |a| display_path(&a.path));
