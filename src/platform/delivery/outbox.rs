@@ -22,21 +22,29 @@ pub struct Claimed {
     pub body: Body,
     pub attempts: i64,
     pub resent: bool,
+    /// Sent with `allow_paid_broadcast` (see [`super::paid`]).
+    pub paid: bool,
 }
 
 pub async fn insert(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing], now: i64) -> DbResult<Vec<i64>> {
+    insert_lane(tx, items, now, false).await
+}
+
+/// [`insert`], the rows marked `paid` when asked (a paid broadcast's copies).
+pub async fn insert_lane(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing], now: i64, paid: bool) -> DbResult<Vec<i64>> {
     let mut ids = Vec::with_capacity(items.len());
     for item in items {
         let body = serde_json::to_string(&item.body).map_err(|e| DbError::Corrupt(e.to_string()))?;
         let row = sqlx::query(
-            "INSERT INTO outbox (chat_id, priority, body, source, status, not_before, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5) RETURNING id",
+            "INSERT INTO outbox (chat_id, priority, body, source, status, not_before, created_at, updated_at, paid) \
+             VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5, $6) RETURNING id",
         )
         .bind(item.chat_id)
         .bind(item.priority as i64)
         .bind(body)
         .bind(item.source.as_deref())
         .bind(now)
+        .bind(i64::from(paid))
         .fetch_one(&mut **tx)
         .await?;
         ids.push(row.try_get("id")?);
@@ -54,13 +62,18 @@ pub static TABLE: Table = Table {
     on_claim: "",
     // The chat may already have it.
     on_reclaim: "resent = 1, attempts = attempts + 1, ",
-    returning: "id, chat_id, body, attempts, resent",
+    returning: "id, chat_id, body, attempts, resent, paid",
 };
 
 /// Claims the most urgent due row for `worker`, leaving out the chats in `skip`
 /// (ones this worker knows cannot take a message yet); it belongs to that worker alone.
 pub async fn claim_next(db: &Db, worker: &str, now: i64, skip: &[i64]) -> DbResult<Option<Claimed>> {
-    let row = TABLE.claim(db, worker, now, skip).await?;
+    claim_in_lane(db, worker, now, skip, super::paid::Lane::All).await
+}
+
+/// [`claim_next`] among the rows of one lane (paid broadcast or not).
+pub async fn claim_in_lane(db: &Db, worker: &str, now: i64, skip: &[i64], lane: super::paid::Lane) -> DbResult<Option<Claimed>> {
+    let row = TABLE.claim_where(db, worker, now, skip, lane.filter()).await?;
     row.map(|r| decode_claimed(&r)).transpose()
 }
 
@@ -80,6 +93,7 @@ fn decode_claimed(row: &AnyRow) -> DbResult<Claimed> {
         body: serde_json::from_str(&body).map_err(|e| DbError::Corrupt(format!("outbox body: {e}")))?,
         attempts: row.try_get("attempts")?,
         resent: row.try_get::<i64, _>("resent")? != 0,
+        paid: row.try_get::<i64, _>("paid")? != 0,
     })
 }
 

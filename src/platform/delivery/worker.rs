@@ -21,6 +21,7 @@ use tokio::time::Instant;
 
 use super::limiter::{NotYet, RateLimiter, Slot};
 use super::outbox::{self, Claimed, Post, Retry};
+use super::paid::Lane;
 use super::send::{self, Outcome};
 use super::{Body, DeliveryConfig, Outbox};
 use crate::platform::db::{Db, DbResult, SharedClock};
@@ -49,12 +50,23 @@ pub struct Worker {
     held: Mutex<HashMap<i64, Instant>>,
     /// Send outcomes, Telegram's answers and the heartbeat behind `/readyz`.
     ops: Arc<Ops>,
+    /// The rows it claims and the window it takes slots from (see [`super::paid`]).
+    lane: Lane,
 }
 
 impl Worker {
     pub fn new(db: Db, bot: Bot, clock: SharedClock, outbox: &Outbox, limiter: Arc<RateLimiter>, config: DeliveryConfig) -> Self {
         let name = format!("{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
-        Self { db, bot, clock, wake: outbox.waker(), limiter, config, name, held: Mutex::new(HashMap::new()), ops: Arc::default() }
+        Self { db, bot, clock, wake: outbox.waker(), limiter, config, name, held: Mutex::new(HashMap::new()), ops: Arc::default(), lane: Lane::All }
+    }
+
+    /// Drains only the rows of `lane`; the paid lane waits on its own wake-up.
+    pub fn with_lane(mut self, lane: Lane, outbox: &Outbox) -> Self {
+        self.lane = lane;
+        if lane == Lane::Paid {
+            self.wake = outbox.paid_waker();
+        }
+        self
     }
 
     /// Reports into the application's metrics and liveness signals.
@@ -69,7 +81,7 @@ impl Worker {
         loop {
             let now = self.clock.now();
             let skip = self.held_chats();
-            let Some(row) = outbox::claim_next(&self.db, &self.name, now, &skip).await? else { return Ok(None) };
+            let Some(row) = outbox::claim_in_lane(&self.db, &self.name, now, &skip, self.lane).await? else { return Ok(None) };
             match self.limiter.take_chat(slot, row.chat_id) {
                 Ok(()) => return Ok(Some(row)),
                 Err(not_yet) => self.hold(&row, not_yet, now).await?,
@@ -278,8 +290,14 @@ impl Drain for Worker {
     }
 
     async fn step(self: Arc<Self>, lane: OwnedSemaphorePermit, tasks: &mut JoinSet<()>, stop: &mut watch::Receiver<bool>) {
+        let next_slot = async {
+            match self.lane {
+                Lane::Paid => self.limiter.paid_slot().await,
+                Lane::All | Lane::Free => self.limiter.worker_slot().await,
+            }
+        };
         let mut slot = tokio::select! {
-            slot = self.limiter.worker_slot() => slot,
+            slot = next_slot => slot,
             _ = stop.changed() => return,
         };
         match self.pick(&mut slot).await {

@@ -49,7 +49,7 @@ pub struct Claim<'a> {
 
 impl Table {
     /// The claim for one backend, skipping `skip` groups (bound from `$3` on).
-    fn claim_sql(&self, backend: Backend, skip: usize) -> String {
+    fn claim_sql(&self, backend: Backend, skip: usize, filter: &str) -> String {
         let Table { name, state, due, order, group, on_claim, returning, .. } = self;
         let not_in = if skip == 0 {
             String::new()
@@ -57,6 +57,7 @@ impl Table {
             let marks: Vec<String> = (0..skip).map(|i| format!("${}", i + 3)).collect();
             format!(" AND {group} NOT IN ({})", marks.join(", "))
         };
+        let not_in = if filter.is_empty() { not_in } else { format!("{not_in} AND {filter}") };
         let (lock, recheck) = match backend {
             Backend::Postgres => (" FOR UPDATE SKIP LOCKED".to_string(), String::new()),
             Backend::Sqlite => (String::new(), format!(" AND {state} = 'queued'")),
@@ -72,7 +73,13 @@ impl Table {
     /// Claims the first due row for `worker`, leaving out the groups in `skip`; it
     /// belongs to that worker alone until it records an outcome or the lease ends.
     pub async fn claim(&self, db: &Db, worker: &str, now: i64, skip: &[i64]) -> DbResult<Option<AnyRow>> {
-        let sql = self.claim_sql(db.backend, skip.len());
+        self.claim_where(db, worker, now, skip, "").await
+    }
+
+    /// [`Table::claim`] among the rows that also meet `filter` (a fixed SQL condition
+    /// on the table's columns, e.g. one lane of the outbox; "" for every row).
+    pub async fn claim_where(&self, db: &Db, worker: &str, now: i64, skip: &[i64], filter: &'static str) -> DbResult<Option<AnyRow>> {
+        let sql = self.claim_sql(db.backend, skip.len(), filter);
         // Only placeholders are generated; the values are bound.
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(worker.to_string()).bind(now);
         for id in skip {
@@ -128,7 +135,7 @@ mod tests {
 
     #[test]
     fn the_postgres_claim_skips_locked_rows_and_binds_skipped_groups_after_worker_and_now() {
-        let sql = T.claim_sql(Backend::Postgres, 2);
+        let sql = T.claim_sql(Backend::Postgres, 2, "");
         assert!(sql.contains("AND target NOT IN ($3, $4)"), "{sql}");
         assert!(sql.contains("LIMIT 1 FOR UPDATE SKIP LOCKED)"), "{sql}");
         assert!(!sql.contains(") AND state = 'queued'"), "{sql}");
@@ -136,9 +143,15 @@ mod tests {
 
     #[test]
     fn the_sqlite_claim_rechecks_the_state_on_the_updated_row() {
-        let sql = T.claim_sql(Backend::Sqlite, 0);
+        let sql = T.claim_sql(Backend::Sqlite, 0, "");
         assert!(sql.ends_with(") AND state = 'queued' RETURNING id"), "{sql}");
         assert!(!sql.contains("NOT IN") && !sql.contains("SKIP LOCKED"), "{sql}");
+    }
+
+    #[test]
+    fn a_filtered_claim_keeps_its_condition_inside_the_locked_subquery() {
+        let sql = T.claim_sql(Backend::Postgres, 1, "lane = 1");
+        assert!(sql.contains("AND target NOT IN ($3) AND lane = 1 ORDER BY"), "{sql}");
     }
 
     #[test]
