@@ -10,8 +10,8 @@ CREATE TABLE emergencies (
     area_name   TEXT   NOT NULL,
     body        TEXT   NOT NULL,                 -- the warning as the author wrote it
     photo       TEXT,                            -- Telegram file id of an optional photo
-    groups      BIGINT NOT NULL,                 -- linked groups it was queued for
-    people      BIGINT NOT NULL,                 -- residents (news opt-in) it was queued for
+    group_count BIGINT NOT NULL,                 -- linked groups it was queued for
+    people_count BIGINT NOT NULL,                -- residents (news opt-in) it was queued for
     paid        BIGINT NOT NULL DEFAULT 0,       -- 1: sent as a paid broadcast
     max_stars   BIGINT NOT NULL DEFAULT 0,       -- the most it could cost, in Telegram Stars
     status      TEXT   NOT NULL DEFAULT 'sent',  -- sent | recalled

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::bot::{Registry, RegistryError};
 use crate::platform::webhook_events::DeclaredEvent;
-use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
+use crate::features::{announcements, aspirations, emergency, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
 use crate::kernel::members;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::db::{Db, DbResult};
@@ -28,6 +28,7 @@ pub fn features() -> Vec<Feature> {
         factcheck::feature(),
         surveys::feature(),
         polls::feature(),
+        emergency::feature(),
         console::feature(),
         members::bot::feature(),
         webhooks::feature(),
