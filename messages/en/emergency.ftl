@@ -41,3 +41,4 @@ emergency-header = 🚨 EMERGENCY WARNING — { $area }
 audit-act-emergency-send = sent emergency warning #{ $id } to { $scope }: { $groups } groups and { $people } residents
 audit-act-emergency-send-paid = sent emergency warning #{ $id } to { $scope }: { $groups } groups and { $people } residents, as a paid broadcast (at most { $stars } Stars)
 audit-act-emergency-recall = recalled emergency warning #{ $id }: { $deleted } messages deleted, { $cancelled } cancelled
+form-emergency = emergency warning

@@ -41,3 +41,4 @@ emergency-header = 🚨 PERINGATAN DARURAT — { $area }
 audit-act-emergency-send = mengirim peringatan darurat #{ $id } ke { $scope }: { $groups } grup dan { $people } warga
 audit-act-emergency-send-paid = mengirim peringatan darurat #{ $id } ke { $scope }: { $groups } grup dan { $people } warga, sebagai siaran berbayar (paling banyak { $stars } Stars)
 audit-act-emergency-recall = menarik peringatan darurat #{ $id }: { $deleted } pesan dihapus, { $cancelled } dibatalkan
+form-emergency = peringatan darurat

@@ -111,7 +111,7 @@ mod tests {
         let owners: Vec<_> = personal_data().iter().map(|o| o.owner).collect();
         assert_eq!(owners[0], crate::platform::personal::PLATFORM.owner);
         assert_eq!(owners[1], members::personal::DATA.owner, "{owners:?}");
-        assert_eq!(owners.len(), 11, "{owners:?}");
+        assert_eq!(owners.len(), 12, "{owners:?}");
     }
 
     #[test]
