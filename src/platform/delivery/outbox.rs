@@ -77,6 +77,16 @@ pub async fn claim_in_lane(db: &Db, worker: &str, now: i64, skip: &[i64], lane: 
     row.map(|r| decode_claimed(&r)).transpose()
 }
 
+/// Claims up to `limit` due rows of `lane` at once, oldest first (the paid lane's
+/// worker, whose sends are quick enough that a claim per row would cost more than
+/// the send); no chats are skipped, a row whose chat must wait is given back.
+pub async fn claim_batch(db: &Db, worker: &str, now: i64, lane: super::paid::Lane, limit: usize) -> DbResult<Vec<Claimed>> {
+    let rows = TABLE.claim_many(db, worker, now, lane.filter(), limit).await?;
+    let mut claimed = rows.iter().map(decode_claimed).collect::<DbResult<Vec<_>>>()?;
+    claimed.sort_by_key(|c| c.id);
+    Ok(claimed)
+}
+
 /// Gives a claimed row back unsent and unchanged, for this worker to skip its chat
 /// for a while (kept in memory; see `defer_chat` for the persistent variant).
 pub async fn unclaim(db: &Db, claim: Claim<'_>, now: i64) -> DbResult<bool> {

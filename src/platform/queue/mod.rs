@@ -70,6 +70,32 @@ impl Table {
         )
     }
 
+    /// Up to `limit` first due rows meeting `filter` in one UPDATE (no groups skipped),
+    /// for a worker that sends fast enough for the claim's round trip to count.
+    fn claim_many_sql(&self, backend: Backend, filter: &str, limit: usize) -> String {
+        let Table { name, state, due, order, on_claim, returning, .. } = self;
+        let filter = if filter.is_empty() { String::new() } else { format!(" AND {filter}") };
+        let (lock, recheck) = match backend {
+            Backend::Postgres => (" FOR UPDATE SKIP LOCKED".to_string(), String::new()),
+            Backend::Sqlite => (String::new(), format!(" AND {state} = 'queued'")),
+        };
+        format!(
+            "UPDATE {name} SET {state} = 'sending', claimed_by = $1, claimed_at = $2, updated_at = $2{on_claim} \
+             WHERE id IN (SELECT id FROM {name} WHERE {state} = 'queued' AND {due} <= $2{filter} \
+                          ORDER BY {order} LIMIT {limit}{lock}){recheck} \
+             RETURNING {returning}"
+        )
+    }
+
+    /// Claims up to `limit` due rows meeting `filter` for `worker` at once (in no
+    /// particular order: sort them); each is then the worker's as after [`Table::claim`].
+    pub async fn claim_many(&self, db: &Db, worker: &str, now: i64, filter: &'static str, limit: usize) -> DbResult<Vec<AnyRow>> {
+        let sql = self.claim_many_sql(db.backend, filter, limit.max(1));
+        // Only the limit, a number, is written into the statement; the values are bound.
+        let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(worker.to_string()).bind(now);
+        Ok(query.fetch_all(&db.pool).await?)
+    }
+
     /// Claims the first due row for `worker`, leaving out the groups in `skip`; it
     /// belongs to that worker alone until it records an outcome or the lease ends.
     pub async fn claim(&self, db: &Db, worker: &str, now: i64, skip: &[i64]) -> DbResult<Option<AnyRow>> {
@@ -152,6 +178,15 @@ mod tests {
     fn a_filtered_claim_keeps_its_condition_inside_the_locked_subquery() {
         let sql = T.claim_sql(Backend::Postgres, 1, "lane = 1");
         assert!(sql.contains("AND target NOT IN ($3) AND lane = 1 ORDER BY"), "{sql}");
+    }
+
+    #[test]
+    fn a_batch_claim_takes_its_rows_in_order_under_the_same_lock_and_recheck() {
+        let pg = T.claim_many_sql(Backend::Postgres, "lane = 1", 32);
+        assert!(pg.contains("WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' AND due_at <= $2 AND lane = 1"), "{pg}");
+        assert!(pg.contains("ORDER BY due_at, id LIMIT 32 FOR UPDATE SKIP LOCKED)"), "{pg}");
+        let lite = T.claim_many_sql(Backend::Sqlite, "", 8);
+        assert!(lite.contains("LIMIT 8) AND state = 'queued' RETURNING id"), "{lite}");
     }
 
     #[test]
