@@ -123,10 +123,7 @@ pub async fn create(
     .await?
     .try_get("id")?;
     let copies = build(id);
-    match new.paid_stars {
-        Some(_) => outbox.enqueue_paid_in(&mut tx, &copies).await?,
-        None => outbox.enqueue_in(&mut tx, &copies).await?,
-    };
+    outbox.enqueue_bulk_in(&mut tx, &copies, new.paid_stars.is_some()).await?;
     let paid = match new.paid_stars {
         Some(stars) => format!(" paid=1 stars={stars}"),
         None => String::new(),

@@ -183,6 +183,18 @@ impl Outbox {
         outbox::insert_lane(tx, items, self.clock.now(), true).await
     }
 
+    /// Queues many messages at once inside the caller's transaction (multi-row
+    /// inserts; no ids returned), marked for the paid lane when `paid`. Call
+    /// [`Outbox::wake`] after the commit.
+    pub async fn enqueue_bulk_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        items: &[Outgoing],
+        paid: bool,
+    ) -> DbResult<u64> {
+        outbox::insert_bulk(tx, items, self.clock.now(), paid).await
+    }
+
     /// Tells the workers in this process that rows are waiting.
     pub fn wake(&self) {
         self.wake.wake();

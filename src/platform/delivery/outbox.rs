@@ -52,6 +52,37 @@ pub async fn insert_lane(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Out
     Ok(ids)
 }
 
+/// Rows per statement of [`insert_bulk`] (seven values each, well under both
+/// backends' limits on bound values).
+const BULK_ROWS: usize = 100;
+
+/// Inserts many rows with a few multi-row statements instead of one per row (an
+/// emergency warning to thousands of chats, inside one transaction that must not
+/// hold the warning back); returns how many. No ids: callers that need them use [`insert`].
+pub async fn insert_bulk(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing], now: i64, paid: bool) -> DbResult<u64> {
+    let mut inserted = 0;
+    for chunk in items.chunks(BULK_ROWS) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let b = i * 7;
+                format!("(${}, ${}, ${}, ${}, 'queued', ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 6, b + 7)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO outbox (chat_id, priority, body, source, status, not_before, created_at, updated_at, paid) VALUES {}",
+            values.join(", ")
+        );
+        // Only placeholders are generated; the values are bound.
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for item in chunk {
+            let body = serde_json::to_string(&item.body).map_err(|e| DbError::Corrupt(e.to_string()))?;
+            query = query.bind(item.chat_id).bind(item.priority as i64).bind(body).bind(item.source.clone()).bind(now).bind(now).bind(i64::from(paid));
+        }
+        inserted += query.execute(&mut **tx).await?.rows_affected();
+    }
+    Ok(inserted)
+}
+
 /// The outbox as a claimable queue: the most urgent row first, per chat.
 pub static TABLE: Table = Table {
     name: "outbox",

@@ -43,11 +43,10 @@ pub async fn run(args: BroadcastArgs) -> Result<(), CliError> {
         .iter()
         .map(|g| Outgoing::text(*g, "PERINGATAN DARURAT: banjir".into(), Priority::Emergency, Some("emergency:bench".into())))
         .collect();
-    for chunk in warnings.chunks(500) {
-        let mut tx = db.begin().await?;
-        outbox.enqueue_paid_in(&mut tx, chunk).await?;
-        tx.commit().await.map_err(fail)?;
-    }
+    // As `/darurat` queues them: one transaction, bulk inserts.
+    let mut tx = db.begin().await?;
+    outbox.enqueue_bulk_in(&mut tx, &warnings, true).await?;
+    tx.commit().await.map_err(fail)?;
     outbox.wake();
     let queued = started.elapsed();
     let all_there = fake.wait_until(|st| st.stats.paid_sends_ok >= groups.len() as u64, Duration::from_secs(600)).await;

@@ -28,7 +28,8 @@ async fn drain(db: &Db, worker: &str, now: i64, lane: Lane) -> Vec<Claimed> {
 #[tokio::test]
 async fn emergency_rows_are_claimed_before_everything_queued_earlier() {
     let app = spawn_app_without_areas().await;
-    let now = app.clock.now();
+    // Rows queued in a later second than `now` must be due too.
+    let now = app.clock.now() + 60;
     let outbox = outbox_of(&app);
     outbox.enqueue(&rows(100..110, Priority::Broadcast)).await.unwrap();
     outbox.enqueue(&rows(200..203, Priority::Reply)).await.unwrap();
@@ -44,7 +45,8 @@ async fn emergency_rows_are_claimed_before_everything_queued_earlier() {
 #[tokio::test]
 async fn two_workers_of_the_paid_lane_never_send_a_row_twice_and_the_free_lane_never_takes_one() {
     let app = spawn_app_without_areas().await;
-    let now = app.clock.now();
+    // Rows queued in a later second than `now` must be due too.
+    let now = app.clock.now() + 60;
     let outbox = outbox_of(&app);
     outbox.enqueue(&rows(100..120, Priority::Broadcast)).await.unwrap();
     let mut tx = app.db.begin().await.unwrap();
