@@ -110,9 +110,9 @@ pub async fn claim_in_lane(db: &Db, worker: &str, now: i64, skip: &[i64], lane: 
 
 /// Claims up to `limit` due rows of `lane` at once, oldest first (the paid lane's
 /// worker, whose sends are quick enough that a claim per row would cost more than
-/// the send); no chats are skipped, a row whose chat must wait is given back.
-pub async fn claim_batch(db: &Db, worker: &str, now: i64, lane: super::paid::Lane, limit: usize) -> DbResult<Vec<Claimed>> {
-    let rows = TABLE.claim_many(db, worker, now, lane.filter(), limit).await?;
+/// the send), leaving out the chats in `skip` as [`claim_next`] does.
+pub async fn claim_batch(db: &Db, worker: &str, now: i64, skip: &[i64], lane: super::paid::Lane, limit: usize) -> DbResult<Vec<Claimed>> {
+    let rows = TABLE.claim_many(db, worker, now, skip, lane.filter(), limit).await?;
     let mut claimed = rows.iter().map(decode_claimed).collect::<DbResult<Vec<_>>>()?;
     claimed.sort_by_key(|c| c.id);
     Ok(claimed)

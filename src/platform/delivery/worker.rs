@@ -104,7 +104,7 @@ impl Worker {
         if let Some(row) = self.claimed_ahead.lock().expect("claimed rows lock").pop_front() {
             return Ok(Some(row));
         }
-        let rows = outbox::claim_batch(&self.db, &self.name, now, self.lane, PAID_BATCH).await?;
+        let rows = outbox::claim_batch(&self.db, &self.name, now, skip, self.lane, PAID_BATCH).await?;
         let mut ahead = self.claimed_ahead.lock().expect("claimed rows lock");
         ahead.extend(rows);
         Ok(ahead.pop_front())

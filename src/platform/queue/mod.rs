@@ -70,11 +70,16 @@ impl Table {
         )
     }
 
-    /// Up to `limit` first due rows meeting `filter` in one UPDATE (no groups skipped),
+    /// Up to `limit` first due rows meeting `filter`, leaving out `skip` groups (bound
+    /// from `$3` on), in one UPDATE,
     /// for a worker that sends fast enough for the claim's round trip to count.
-    fn claim_many_sql(&self, backend: Backend, filter: &str, limit: usize) -> String {
-        let Table { name, state, due, order, on_claim, returning, .. } = self;
-        let filter = if filter.is_empty() { String::new() } else { format!(" AND {filter}") };
+    fn claim_many_sql(&self, backend: Backend, skip: usize, filter: &str, limit: usize) -> String {
+        let Table { name, state, due, order, group, on_claim, returning, .. } = self;
+        let mut filter = if filter.is_empty() { String::new() } else { format!(" AND {filter}") };
+        if skip > 0 {
+            let marks: Vec<String> = (0..skip).map(|i| format!("${}", i + 3)).collect();
+            filter.push_str(&format!(" AND {group} NOT IN ({})", marks.join(", ")));
+        }
         let (lock, recheck) = match backend {
             Backend::Postgres => (" FOR UPDATE SKIP LOCKED".to_string(), String::new()),
             Backend::Sqlite => (String::new(), format!(" AND {state} = 'queued'")),
@@ -87,12 +92,16 @@ impl Table {
         )
     }
 
-    /// Claims up to `limit` due rows meeting `filter` for `worker` at once (in no
+    /// Claims up to `limit` due rows meeting `filter` for `worker` at once, leaving
+    /// out the groups in `skip` (in no
     /// particular order: sort them); each is then the worker's as after [`Table::claim`].
-    pub async fn claim_many(&self, db: &Db, worker: &str, now: i64, filter: &'static str, limit: usize) -> DbResult<Vec<AnyRow>> {
-        let sql = self.claim_many_sql(db.backend, filter, limit.max(1));
-        // Only the limit, a number, is written into the statement; the values are bound.
-        let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(worker.to_string()).bind(now);
+    pub async fn claim_many(&self, db: &Db, worker: &str, now: i64, skip: &[i64], filter: &'static str, limit: usize) -> DbResult<Vec<AnyRow>> {
+        let sql = self.claim_many_sql(db.backend, skip.len(), filter, limit.max(1));
+        // Only placeholders and the limit, a number, are written into the statement.
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(worker.to_string()).bind(now);
+        for id in skip {
+            query = query.bind(*id);
+        }
         Ok(query.fetch_all(&db.pool).await?)
     }
 
@@ -182,10 +191,10 @@ mod tests {
 
     #[test]
     fn a_batch_claim_takes_its_rows_in_order_under_the_same_lock_and_recheck() {
-        let pg = T.claim_many_sql(Backend::Postgres, "lane = 1", 32);
-        assert!(pg.contains("WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' AND due_at <= $2 AND lane = 1"), "{pg}");
+        let pg = T.claim_many_sql(Backend::Postgres, 2, "lane = 1", 32);
+        assert!(pg.contains("WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' AND due_at <= $2 AND lane = 1 AND target NOT IN ($3, $4)"), "{pg}");
         assert!(pg.contains("ORDER BY due_at, id LIMIT 32 FOR UPDATE SKIP LOCKED)"), "{pg}");
-        let lite = T.claim_many_sql(Backend::Sqlite, "", 8);
+        let lite = T.claim_many_sql(Backend::Sqlite, 0, "", 8);
         assert!(lite.contains("LIMIT 8) AND state = 'queued' RETURNING id"), "{lite}");
     }
 
