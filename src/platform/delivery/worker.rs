@@ -33,8 +33,8 @@ use crate::kernel::members::{GroupStatus, groups};
 /// Longest backoff between two tries after a transient failure.
 const MAX_BACKOFF_SECS: i64 = 300;
 /// Rows the paid lane's worker claims at once (see [`outbox::claim_batch`]): held
-/// `sending` for the few milliseconds until their turn; after a stop, the lease
-/// gives the rest back (flagged `resent`, as for any interrupted claim).
+/// `sending` for the few milliseconds until their turn; on a stop the rest are given
+/// back (a process killed outright leaves them to the lease, flagged `resent`).
 const PAID_BATCH: usize = 32;
 /// Chats a worker skips from memory at most; beyond that a waiting chat's rows are
 /// deferred in the database instead (which costs a write per chat, and whole seconds).
@@ -308,6 +308,17 @@ impl Drain for Worker {
 
     async fn reclaim(&self) {
         self.reclaim_stale().await;
+    }
+
+    /// Rows the paid lane claimed ahead and never sent go back to the queue as they
+    /// were (not flagged `resent`: no request for them went out).
+    async fn finish(&self) {
+        let ahead: Vec<Claimed> = self.claimed_ahead.lock().expect("claimed rows lock").drain(..).collect();
+        for row in &ahead {
+            if let Err(error) = outbox::unclaim(&self.db, self.claim(row), self.clock.now()).await {
+                tracing::warn!(row = row.id, %error, "delivery: a row claimed ahead stays claimed until its lease ends");
+            }
+        }
     }
 
     async fn step(self: Arc<Self>, lane: OwnedSemaphorePermit, tasks: &mut JoinSet<()>, stop: &mut watch::Receiver<bool>) {
