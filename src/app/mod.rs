@@ -20,6 +20,7 @@ use teloxide::prelude::*;
 
 use crate::platform::config::{Config, ConfigError};
 use crate::platform::db::{Db, DbError, SharedClock};
+use crate::platform::delivery::limiter::Rate;
 use crate::platform::delivery::{Outbox, RateLimiter, ReplyBot};
 use crate::bot::{DbStorage, HandlerError, Registry, RegistryError, State};
 
@@ -110,7 +111,8 @@ impl App {
         }
         let storage: Arc<ErasedStorage<State>> = DbStorage::new(ctx.db.clone(), ctx.clock.clone()).erase();
         // One flood budget per process, shared by handlers' answers and the outbox worker.
-        let limiter = RateLimiter::new(ctx.config.delivery.limits());
+        let paid_lane = ctx.config.emergency.paid.map(|p| Rate::new(p.per_second as usize, std::time::Duration::from_secs(1)));
+        let limiter = RateLimiter::with_paid_lane(ctx.config.delivery.limits(), paid_lane);
         let replies = ReplyBot::new(bot.clone(), limiter.clone());
         let mut dispatcher = Dispatcher::builder(bot.clone(), observe::timed(ctx.ops.clone(), contain::contained(registry::with_feature_updates(crate::bot::schema()))))
             .dependencies(dptree::deps![ctx.clone(), storage, replies, registry])

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::bot::{Registry, RegistryError};
 use crate::platform::webhook_events::DeclaredEvent;
-use crate::features::{announcements, aspirations, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
+use crate::features::{announcements, aspirations, emergency, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
 use crate::kernel::members;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::db::{Db, DbResult};
@@ -29,6 +29,7 @@ pub fn features() -> Vec<Feature> {
         factcheck::feature(),
         surveys::feature(),
         polls::feature(),
+        emergency::feature(),
         console::feature(),
         members::bot::feature(),
         webhooks::feature(),
@@ -122,7 +123,7 @@ mod tests {
         let owners: Vec<_> = personal_data().iter().map(|o| o.owner).collect();
         assert_eq!(owners[0], crate::platform::personal::PLATFORM.owner);
         assert_eq!(owners[1], members::personal::DATA.owner, "{owners:?}");
-        assert_eq!(owners.len(), 11, "{owners:?}");
+        assert_eq!(owners.len(), 12, "{owners:?}");
     }
 
     #[test]

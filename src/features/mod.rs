@@ -3,6 +3,7 @@
 
 pub mod announcements;
 pub mod aspirations;
+pub mod emergency;
 pub mod factcheck;
 pub mod feeds;
 pub mod polls;

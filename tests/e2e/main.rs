@@ -12,6 +12,7 @@ mod aspirations;
 mod delivery;
 mod delivery_claims;
 mod delivery_restart;
+mod emergency;
 mod groups;
 mod onboarding;
 mod privacy;

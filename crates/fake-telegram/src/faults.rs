@@ -176,6 +176,10 @@ pub struct Limits {
     /// Sends allowed across all chats per `global_window`.
     pub global_max: usize,
     pub global_window: Duration,
+    /// Sends with `allow_paid_broadcast` allowed across all chats per `paid_window`
+    /// (Telegram: 1,000/s); counted apart from `global_max`, per-chat limits still apply.
+    pub paid_max: usize,
+    pub paid_window: Duration,
 }
 
 impl Default for Limits {
@@ -187,6 +191,8 @@ impl Default for Limits {
             private_window: Duration::from_secs(5),
             global_max: 30,
             global_window: Duration::from_secs(1),
+            paid_max: 1000,
+            paid_window: Duration::from_secs(1),
         }
     }
 }
@@ -202,6 +208,10 @@ pub struct Stats {
     pub violations_per_chat: HashMap<i64, u32>,
     /// Violations of the global per-second limit (also counted per chat).
     pub global_violations: u32,
+    /// Successful sends that carried `allow_paid_broadcast`.
+    pub paid_sends_ok: u64,
+    /// Violations of the paid broadcast limit (also counted per chat).
+    pub paid_violations: u32,
     /// Scripted failures that fired (including `Slow`).
     pub injected_failures: u64,
     /// Names of methods the fake does not know (answered `true`).
@@ -216,6 +226,7 @@ pub struct Faults {
     pub(crate) limits: Limits,
     per_chat: HashMap<i64, VecDeque<Instant>>,
     global: VecDeque<Instant>,
+    paid: VecDeque<Instant>,
 }
 
 impl Faults {
@@ -235,7 +246,14 @@ impl Faults {
     /// records it. Returns `Err(retry_after)` on a violation (not recorded,
     /// as a refused message was never delivered).
     pub(crate) fn check_send(&mut self, chat_id: i64, stats: &mut Stats) -> Result<(), u32> {
+        self.check_send_lane(chat_id, false, stats)
+    }
+
+    /// [`Faults::check_send`] for a send that may carry `allow_paid_broadcast`
+    /// (`paid`): it counts against the paid window instead of the global one.
+    pub(crate) fn check_send_lane(&mut self, chat_id: i64, paid: bool, stats: &mut Stats) -> Result<(), u32> {
         if !self.enforce {
+            stats.paid_sends_ok += u64::from(paid);
             return Ok(());
         }
         let now = Instant::now();
@@ -247,16 +265,21 @@ impl Faults {
         };
         let chat = self.per_chat.entry(chat_id).or_default();
         prune(chat, now, window);
-        prune(&mut self.global, now, l.global_window);
+        let (lane, lane_max, lane_window) =
+            if paid { (&mut self.paid, l.paid_max, l.paid_window) } else { (&mut self.global, l.global_max, l.global_window) };
+        prune(lane, now, lane_window);
         let chat_wait = wait_needed(chat, max, window, now);
-        let global_wait = wait_needed(&self.global, l.global_max, l.global_window, now);
+        let global_wait = wait_needed(lane, lane_max, lane_window, now);
         if chat_wait.is_none() && global_wait.is_none() {
             chat.push_back(now);
-            self.global.push_back(now);
+            lane.push_back(now);
+            stats.paid_sends_ok += u64::from(paid);
             return Ok(());
         }
-        if global_wait.is_some() {
-            stats.global_violations += 1;
+        match (global_wait.is_some(), paid) {
+            (true, true) => stats.paid_violations += 1,
+            (true, false) => stats.global_violations += 1,
+            _ => {}
         }
         *stats.violations_per_chat.entry(chat_id).or_default() += 1;
         let wait = chat_wait.max(global_wait).unwrap_or_default();

@@ -134,7 +134,8 @@ pub fn send(
             location = Some((lat, lon));
         }
     }
-    if let Err(retry_after) = st.faults.check_send(chat_id, &mut st.stats) {
+    let paid = params::bool_of(p, "allow_paid_broadcast");
+    if let Err(retry_after) = st.faults.check_send_lane(chat_id, paid, &mut st.stats) {
         st.stats.too_many_requests += 1;
         tracing::info!(chat_id, retry_after, "flood limit exceeded");
         return Err(ApiErr::too_many(retry_after));

@@ -13,10 +13,12 @@ use url::Url;
 
 pub use crate::platform::delivery::config::DeliveryConfig;
 
+mod emergency;
 mod http;
 mod sla;
 mod webhooks;
 
+pub use emergency::{EmergencyConfig, PaidBroadcast};
 pub use http::{HttpConfig, HttpLimits, MIN_METRICS_TOKEN_CHARS};
 pub use sla::SlaConfig;
 pub use webhooks::WebhookConfig;
@@ -87,6 +89,10 @@ pub enum ConfigError {
     BadTelegramWebhookUrl(String),
     #[error("KIMBOT_TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")]
     BadTelegramWebhookSecret,
+    #[error("KIMBOT_EMERGENCY_STAFF must be comma-separated Telegram user ids, e.g. 12345,67890 (bad entry {0:?})")]
+    BadEmergencyStaff(String),
+    #[error("KIMBOT_PAID_BROADCAST=1 needs a budget: set KIMBOT_PAID_BROADCAST_MAX_STARS to the most Stars one emergency warning may cost")]
+    MissingPaidBudget,
 }
 
 /// Which database engine `DATABASE_URL` points at.
@@ -123,6 +129,9 @@ pub struct Config {
     pub http: HttpConfig,
     /// Webhook mode (`KIMBOT_TELEGRAM_WEBHOOK_URL`); `None`: long polling.
     pub telegram_webhook: Option<TelegramWebhook>,
+    /// Who may send emergency warnings, and the paid broadcast (`KIMBOT_EMERGENCY_STAFF`,
+    /// `KIMBOT_PAID_BROADCAST*`).
+    pub emergency: EmergencyConfig,
 }
 
 /// Telegram POSTs updates to `url` (through a reverse proxy to the HTTP listener,
@@ -187,7 +196,8 @@ impl Config {
             .map_err(|e| ConfigError::BadPublicUrl(e.to_string()))?;
         let http = HttpConfig::from_lookup(get)?;
         let telegram_webhook = TelegramWebhook::from_lookup(get)?;
-        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, public_url, http, telegram_webhook })
+        let emergency = EmergencyConfig::from_lookup(get)?;
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, public_url, http, telegram_webhook, emergency })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.

@@ -17,6 +17,7 @@
 pub mod config;
 pub mod limiter;
 pub mod outbox;
+pub mod paid;
 pub mod reply_bot;
 pub mod report;
 pub mod send;
@@ -37,6 +38,8 @@ use crate::platform::db::{Db, DbResult, SharedClock};
 /// Lower goes first within the shared sending budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Priority {
+    /// An emergency warning (`/darurat`): ahead of every other queued message.
+    Emergency = -1,
     /// Answers a person is waiting for.
     Reply = 0,
     /// A personal notice (ticket status change, reminder).
@@ -141,11 +144,13 @@ pub struct Outbox {
     db: Db,
     clock: SharedClock,
     wake: Wake,
+    /// Wakes the paid-broadcast lane's worker (see [`paid`]), which waits apart.
+    paid_wake: Wake,
 }
 
 impl Outbox {
     pub fn new(db: Db, clock: SharedClock) -> Self {
-        Self { db, clock, wake: Wake::new() }
+        Self { db, clock, wake: Wake::new(), paid_wake: Wake::new() }
     }
 
     /// Queues messages (in one transaction) and wakes the worker.
@@ -167,9 +172,37 @@ impl Outbox {
         outbox::insert(tx, items, self.clock.now()).await
     }
 
-    /// Tells the worker in this process that rows are waiting.
+    /// Queues messages to be sent with Telegram's paid broadcast
+    /// (`allow_paid_broadcast`), inside the caller's transaction; see [`paid`]. Call
+    /// [`Outbox::wake`] after the commit.
+    pub async fn enqueue_paid_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        items: &[Outgoing],
+    ) -> DbResult<Vec<i64>> {
+        outbox::insert_lane(tx, items, self.clock.now(), true).await
+    }
+
+    /// Queues many messages at once inside the caller's transaction (multi-row
+    /// inserts; no ids returned), marked for the paid lane when `paid`. Call
+    /// [`Outbox::wake`] after the commit.
+    pub async fn enqueue_bulk_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        items: &[Outgoing],
+        paid: bool,
+    ) -> DbResult<u64> {
+        outbox::insert_bulk(tx, items, self.clock.now(), paid).await
+    }
+
+    /// Tells the workers in this process that rows are waiting.
     pub fn wake(&self) {
         self.wake.wake();
+        self.paid_wake.wake();
+    }
+
+    pub(crate) fn paid_waker(&self) -> Wake {
+        self.paid_wake.clone()
     }
 
     pub(crate) fn waker(&self) -> Wake {

@@ -22,26 +22,65 @@ pub struct Claimed {
     pub body: Body,
     pub attempts: i64,
     pub resent: bool,
+    /// Sent with `allow_paid_broadcast` (see [`super::paid`]).
+    pub paid: bool,
 }
 
 pub async fn insert(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing], now: i64) -> DbResult<Vec<i64>> {
+    insert_lane(tx, items, now, false).await
+}
+
+/// [`insert`], the rows marked `paid` when asked (a paid broadcast's copies).
+pub async fn insert_lane(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing], now: i64, paid: bool) -> DbResult<Vec<i64>> {
     let mut ids = Vec::with_capacity(items.len());
     for item in items {
         let body = serde_json::to_string(&item.body).map_err(|e| DbError::Corrupt(e.to_string()))?;
         let row = sqlx::query(
-            "INSERT INTO outbox (chat_id, priority, body, source, status, not_before, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5) RETURNING id",
+            "INSERT INTO outbox (chat_id, priority, body, source, status, not_before, created_at, updated_at, paid) \
+             VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5, $6) RETURNING id",
         )
         .bind(item.chat_id)
         .bind(item.priority as i64)
         .bind(body)
         .bind(item.source.as_deref())
         .bind(now)
+        .bind(i64::from(paid))
         .fetch_one(&mut **tx)
         .await?;
         ids.push(row.try_get("id")?);
     }
     Ok(ids)
+}
+
+/// Rows per statement of [`insert_bulk`] (seven values each, well under both
+/// backends' limits on bound values).
+const BULK_ROWS: usize = 100;
+
+/// Inserts many rows with a few multi-row statements instead of one per row (an
+/// emergency warning to thousands of chats, inside one transaction that must not
+/// hold the warning back); returns how many. No ids: callers that need them use [`insert`].
+pub async fn insert_bulk(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing], now: i64, paid: bool) -> DbResult<u64> {
+    let mut inserted = 0;
+    for chunk in items.chunks(BULK_ROWS) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let b = i * 7;
+                format!("(${}, ${}, ${}, ${}, 'queued', ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 6, b + 7)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO outbox (chat_id, priority, body, source, status, not_before, created_at, updated_at, paid) VALUES {}",
+            values.join(", ")
+        );
+        // Only placeholders are generated; the values are bound.
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for item in chunk {
+            let body = serde_json::to_string(&item.body).map_err(|e| DbError::Corrupt(e.to_string()))?;
+            query = query.bind(item.chat_id).bind(item.priority as i64).bind(body).bind(item.source.clone()).bind(now).bind(now).bind(i64::from(paid));
+        }
+        inserted += query.execute(&mut **tx).await?.rows_affected();
+    }
+    Ok(inserted)
 }
 
 /// The outbox as a claimable queue: the most urgent row first, per chat.
@@ -54,14 +93,29 @@ pub static TABLE: Table = Table {
     on_claim: "",
     // The chat may already have it.
     on_reclaim: "resent = 1, attempts = attempts + 1, ",
-    returning: "id, chat_id, body, attempts, resent",
+    returning: "id, chat_id, body, attempts, resent, paid",
 };
 
 /// Claims the most urgent due row for `worker`, leaving out the chats in `skip`
 /// (ones this worker knows cannot take a message yet); it belongs to that worker alone.
 pub async fn claim_next(db: &Db, worker: &str, now: i64, skip: &[i64]) -> DbResult<Option<Claimed>> {
-    let row = TABLE.claim(db, worker, now, skip).await?;
+    claim_in_lane(db, worker, now, skip, super::paid::Lane::All).await
+}
+
+/// [`claim_next`] among the rows of one lane (paid broadcast or not).
+pub async fn claim_in_lane(db: &Db, worker: &str, now: i64, skip: &[i64], lane: super::paid::Lane) -> DbResult<Option<Claimed>> {
+    let row = TABLE.claim_where(db, worker, now, skip, lane.filter()).await?;
     row.map(|r| decode_claimed(&r)).transpose()
+}
+
+/// Claims up to `limit` due rows of `lane` at once, oldest first (the paid lane's
+/// worker, whose sends are quick enough that a claim per row would cost more than
+/// the send), leaving out the chats in `skip` as [`claim_next`] does.
+pub async fn claim_batch(db: &Db, worker: &str, now: i64, skip: &[i64], lane: super::paid::Lane, limit: usize) -> DbResult<Vec<Claimed>> {
+    let rows = TABLE.claim_many(db, worker, now, skip, lane.filter(), limit).await?;
+    let mut claimed = rows.iter().map(decode_claimed).collect::<DbResult<Vec<_>>>()?;
+    claimed.sort_by_key(|c| c.id);
+    Ok(claimed)
 }
 
 /// Gives a claimed row back unsent and unchanged, for this worker to skip its chat
@@ -80,6 +134,7 @@ fn decode_claimed(row: &AnyRow) -> DbResult<Claimed> {
         body: serde_json::from_str(&body).map_err(|e| DbError::Corrupt(format!("outbox body: {e}")))?,
         attempts: row.try_get("attempts")?,
         resent: row.try_get::<i64, _>("resent")? != 0,
+        paid: row.try_get::<i64, _>("paid")? != 0,
     })
 }
 

@@ -30,6 +30,9 @@ pub enum Outcome {
 /// Sends `row`, giving up after `timeout` (teloxide itself waits 10 s after a 5xx
 /// before it returns, and a hung connection would hold a slot for good).
 pub async fn attempt(bot: &Bot, row: &Claimed, timeout: Duration) -> Outcome {
+    if row.paid {
+        return timed(super::paid::request(bot, row), timeout).await;
+    }
     timed(request(bot, row), timeout).await
 }
 
@@ -55,7 +58,7 @@ async fn timed(request: impl Future<Output = Result<(i64, Option<String>), Reque
 }
 
 /// The message id (the poll's, for stop and delete) and, for a poll, the poll id.
-async fn request(bot: &Bot, row: &Claimed) -> Result<(i64, Option<String>), RequestError> {
+pub(super) async fn request(bot: &Bot, row: &Claimed) -> Result<(i64, Option<String>), RequestError> {
     let chat = ChatId(row.chat_id);
     let sent = |m: Message| (i64::from(m.id.0), None);
     match &row.body {

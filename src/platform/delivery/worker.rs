@@ -21,6 +21,7 @@ use tokio::time::Instant;
 
 use super::limiter::{NotYet, RateLimiter, Slot};
 use super::outbox::{self, Claimed, Post, Retry};
+use super::paid::Lane;
 use super::send::{self, Outcome};
 use super::{Body, DeliveryConfig, Outbox};
 use crate::platform::db::{Db, DbResult, SharedClock};
@@ -31,6 +32,10 @@ use crate::kernel::members::{GroupStatus, groups};
 
 /// Longest backoff between two tries after a transient failure.
 const MAX_BACKOFF_SECS: i64 = 300;
+/// Rows the paid lane's worker claims at once (see [`outbox::claim_batch`]): held
+/// `sending` for the few milliseconds until their turn; on a stop the rest are given
+/// back (a process killed outright leaves them to the lease, flagged `resent`).
+const PAID_BATCH: usize = 32;
 /// Chats a worker skips from memory at most; beyond that a waiting chat's rows are
 /// deferred in the database instead (which costs a write per chat, and whole seconds).
 const MAX_HELD_CHATS: usize = 64;
@@ -49,12 +54,25 @@ pub struct Worker {
     held: Mutex<HashMap<i64, Instant>>,
     /// Send outcomes, Telegram's answers and the heartbeat behind `/readyz`.
     ops: Arc<Ops>,
+    /// The rows it claims and the window it takes slots from (see [`super::paid`]).
+    lane: Lane,
+    /// Rows the paid lane claimed ahead, oldest first.
+    claimed_ahead: Mutex<std::collections::VecDeque<Claimed>>,
 }
 
 impl Worker {
     pub fn new(db: Db, bot: Bot, clock: SharedClock, outbox: &Outbox, limiter: Arc<RateLimiter>, config: DeliveryConfig) -> Self {
         let name = format!("{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
-        Self { db, bot, clock, wake: outbox.waker(), limiter, config, name, held: Mutex::new(HashMap::new()), ops: Arc::default() }
+        Self { db, bot, clock, wake: outbox.waker(), limiter, config, name, held: Mutex::new(HashMap::new()), ops: Arc::default(), lane: Lane::All, claimed_ahead: Mutex::default() }
+    }
+
+    /// Drains only the rows of `lane`; the paid lane waits on its own wake-up.
+    pub fn with_lane(mut self, lane: Lane, outbox: &Outbox) -> Self {
+        self.lane = lane;
+        if lane == Lane::Paid {
+            self.wake = outbox.paid_waker();
+        }
+        self
     }
 
     /// Reports into the application's metrics and liveness signals.
@@ -69,12 +87,27 @@ impl Worker {
         loop {
             let now = self.clock.now();
             let skip = self.held_chats();
-            let Some(row) = outbox::claim_next(&self.db, &self.name, now, &skip).await? else { return Ok(None) };
+            let Some(row) = self.next_row(now, &skip).await? else { return Ok(None) };
             match self.limiter.take_chat(slot, row.chat_id) {
                 Ok(()) => return Ok(Some(row)),
                 Err(not_yet) => self.hold(&row, not_yet, now).await?,
             }
         }
+    }
+
+    /// The next row of this worker's lane: one claim per row, or for the paid lane
+    /// from a batch claimed ahead.
+    async fn next_row(&self, now: i64, skip: &[i64]) -> DbResult<Option<Claimed>> {
+        if self.lane != Lane::Paid {
+            return outbox::claim_in_lane(&self.db, &self.name, now, skip, self.lane).await;
+        }
+        if let Some(row) = self.claimed_ahead.lock().expect("claimed rows lock").pop_front() {
+            return Ok(Some(row));
+        }
+        let rows = outbox::claim_batch(&self.db, &self.name, now, skip, self.lane, PAID_BATCH).await?;
+        let mut ahead = self.claimed_ahead.lock().expect("claimed rows lock");
+        ahead.extend(rows);
+        Ok(ahead.pop_front())
     }
 
     /// Chats to skip now; forgets the ones whose wait is over.
@@ -277,9 +310,26 @@ impl Drain for Worker {
         self.reclaim_stale().await;
     }
 
+    /// Rows the paid lane claimed ahead and never sent go back to the queue as they
+    /// were (not flagged `resent`: no request for them went out).
+    async fn finish(&self) {
+        let ahead: Vec<Claimed> = self.claimed_ahead.lock().expect("claimed rows lock").drain(..).collect();
+        for row in &ahead {
+            if let Err(error) = outbox::unclaim(&self.db, self.claim(row), self.clock.now()).await {
+                tracing::warn!(row = row.id, %error, "delivery: a row claimed ahead stays claimed until its lease ends");
+            }
+        }
+    }
+
     async fn step(self: Arc<Self>, lane: OwnedSemaphorePermit, tasks: &mut JoinSet<()>, stop: &mut watch::Receiver<bool>) {
+        let next_slot = async {
+            match self.lane {
+                Lane::Paid => self.limiter.paid_slot().await,
+                Lane::All | Lane::Free => self.limiter.worker_slot().await,
+            }
+        };
         let mut slot = tokio::select! {
-            slot = self.limiter.worker_slot() => slot,
+            slot = next_slot => slot,
             _ = stop.changed() => return,
         };
         match self.pick(&mut slot).await {

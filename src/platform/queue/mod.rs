@@ -49,7 +49,7 @@ pub struct Claim<'a> {
 
 impl Table {
     /// The claim for one backend, skipping `skip` groups (bound from `$3` on).
-    fn claim_sql(&self, backend: Backend, skip: usize) -> String {
+    fn claim_sql(&self, backend: Backend, skip: usize, filter: &str) -> String {
         let Table { name, state, due, order, group, on_claim, returning, .. } = self;
         let not_in = if skip == 0 {
             String::new()
@@ -57,6 +57,7 @@ impl Table {
             let marks: Vec<String> = (0..skip).map(|i| format!("${}", i + 3)).collect();
             format!(" AND {group} NOT IN ({})", marks.join(", "))
         };
+        let not_in = if filter.is_empty() { not_in } else { format!("{not_in} AND {filter}") };
         let (lock, recheck) = match backend {
             Backend::Postgres => (" FOR UPDATE SKIP LOCKED".to_string(), String::new()),
             Backend::Sqlite => (String::new(), format!(" AND {state} = 'queued'")),
@@ -69,10 +70,51 @@ impl Table {
         )
     }
 
+    /// Up to `limit` first due rows meeting `filter`, leaving out `skip` groups (bound
+    /// from `$3` on), in one UPDATE,
+    /// for a worker that sends fast enough for the claim's round trip to count.
+    fn claim_many_sql(&self, backend: Backend, skip: usize, filter: &str, limit: usize) -> String {
+        let Table { name, state, due, order, group, on_claim, returning, .. } = self;
+        let mut filter = if filter.is_empty() { String::new() } else { format!(" AND {filter}") };
+        if skip > 0 {
+            let marks: Vec<String> = (0..skip).map(|i| format!("${}", i + 3)).collect();
+            filter.push_str(&format!(" AND {group} NOT IN ({})", marks.join(", ")));
+        }
+        let (lock, recheck) = match backend {
+            Backend::Postgres => (" FOR UPDATE SKIP LOCKED".to_string(), String::new()),
+            Backend::Sqlite => (String::new(), format!(" AND {state} = 'queued'")),
+        };
+        format!(
+            "UPDATE {name} SET {state} = 'sending', claimed_by = $1, claimed_at = $2, updated_at = $2{on_claim} \
+             WHERE id IN (SELECT id FROM {name} WHERE {state} = 'queued' AND {due} <= $2{filter} \
+                          ORDER BY {order} LIMIT {limit}{lock}){recheck} \
+             RETURNING {returning}"
+        )
+    }
+
+    /// Claims up to `limit` due rows meeting `filter` for `worker` at once, leaving
+    /// out the groups in `skip` (in no
+    /// particular order: sort them); each is then the worker's as after [`Table::claim`].
+    pub async fn claim_many(&self, db: &Db, worker: &str, now: i64, skip: &[i64], filter: &'static str, limit: usize) -> DbResult<Vec<AnyRow>> {
+        let sql = self.claim_many_sql(db.backend, skip.len(), filter, limit.max(1));
+        // Only placeholders and the limit, a number, are written into the statement.
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(worker.to_string()).bind(now);
+        for id in skip {
+            query = query.bind(*id);
+        }
+        Ok(query.fetch_all(&db.pool).await?)
+    }
+
     /// Claims the first due row for `worker`, leaving out the groups in `skip`; it
     /// belongs to that worker alone until it records an outcome or the lease ends.
     pub async fn claim(&self, db: &Db, worker: &str, now: i64, skip: &[i64]) -> DbResult<Option<AnyRow>> {
-        let sql = self.claim_sql(db.backend, skip.len());
+        self.claim_where(db, worker, now, skip, "").await
+    }
+
+    /// [`Table::claim`] among the rows that also meet `filter` (a fixed SQL condition
+    /// on the table's columns, e.g. one lane of the outbox; "" for every row).
+    pub async fn claim_where(&self, db: &Db, worker: &str, now: i64, skip: &[i64], filter: &'static str) -> DbResult<Option<AnyRow>> {
+        let sql = self.claim_sql(db.backend, skip.len(), filter);
         // Only placeholders are generated; the values are bound.
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(worker.to_string()).bind(now);
         for id in skip {
@@ -128,7 +170,7 @@ mod tests {
 
     #[test]
     fn the_postgres_claim_skips_locked_rows_and_binds_skipped_groups_after_worker_and_now() {
-        let sql = T.claim_sql(Backend::Postgres, 2);
+        let sql = T.claim_sql(Backend::Postgres, 2, "");
         assert!(sql.contains("AND target NOT IN ($3, $4)"), "{sql}");
         assert!(sql.contains("LIMIT 1 FOR UPDATE SKIP LOCKED)"), "{sql}");
         assert!(!sql.contains(") AND state = 'queued'"), "{sql}");
@@ -136,9 +178,24 @@ mod tests {
 
     #[test]
     fn the_sqlite_claim_rechecks_the_state_on_the_updated_row() {
-        let sql = T.claim_sql(Backend::Sqlite, 0);
+        let sql = T.claim_sql(Backend::Sqlite, 0, "");
         assert!(sql.ends_with(") AND state = 'queued' RETURNING id"), "{sql}");
         assert!(!sql.contains("NOT IN") && !sql.contains("SKIP LOCKED"), "{sql}");
+    }
+
+    #[test]
+    fn a_filtered_claim_keeps_its_condition_inside_the_locked_subquery() {
+        let sql = T.claim_sql(Backend::Postgres, 1, "lane = 1");
+        assert!(sql.contains("AND target NOT IN ($3) AND lane = 1 ORDER BY"), "{sql}");
+    }
+
+    #[test]
+    fn a_batch_claim_takes_its_rows_in_order_under_the_same_lock_and_recheck() {
+        let pg = T.claim_many_sql(Backend::Postgres, 2, "lane = 1", 32);
+        assert!(pg.contains("WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' AND due_at <= $2 AND lane = 1 AND target NOT IN ($3, $4)"), "{pg}");
+        assert!(pg.contains("ORDER BY due_at, id LIMIT 32 FOR UPDATE SKIP LOCKED)"), "{pg}");
+        let lite = T.claim_many_sql(Backend::Sqlite, 0, "", 8);
+        assert!(lite.contains("LIMIT 8) AND state = 'queued' RETURNING id"), "{lite}");
     }
 
     #[test]

@@ -56,6 +56,10 @@ pub trait Drain: Send + Sync + 'static {
     /// Queues again the rows whose claim outlived the lease.
     async fn reclaim(&self);
 
+    /// Runs once after the last delivery in flight finished (e.g. gives back rows
+    /// claimed ahead and never sent).
+    async fn finish(&self) {}
+
     /// Claims the next due row and spawns its delivery into `tasks`, which keeps
     /// `lane` until the outcome is recorded; with nothing due, waits (see
     /// [`Wake::idle`]) and returns.
@@ -96,4 +100,5 @@ pub async fn run<D: Drain>(drain: D, mut stop: watch::Receiver<bool>) {
         drain.clone().step(lane, &mut tasks, &mut stop).await;
     }
     while tasks.join_next().await.is_some() {}
+    drain.finish().await;
 }

@@ -19,6 +19,9 @@ const RESIDENT_GAP: Duration = Duration::from_millis(500);
 const FIRST_GROUP: i64 = -1_000_000;
 
 pub async fn run(args: BroadcastArgs) -> Result<(), CliError> {
+    if args.paid {
+        return super::paid::run(args).await;
+    }
     let fake = FakeTelegram::start().await;
     fake.enforce_limits(true);
     let bench_db = BenchDb::create(args.database_url.as_deref()).await?;

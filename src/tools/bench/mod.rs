@@ -5,6 +5,7 @@
 //! - `broadcast`: one announcement to many groups with Telegram's limits enforced
 //!   by the fake, while residents write to the bot; throughput, violations, 429s,
 //!   answer times with and without the broadcast, peak memory.
+//!   With `--paid`: an emergency warning as a paid broadcast ([`paid`]).
 //! - `export`: the aspirations report over many seeded rows (time, peak memory;
 //!   see [`crate::features::aspirations::report::bench`]).
 //! - `queue`: peak memory and throughput with a large queue (limits off); the fake
@@ -17,6 +18,7 @@
 mod broadcast;
 mod env;
 mod idle;
+mod paid;
 mod queue;
 mod web;
 
@@ -66,6 +68,10 @@ pub struct BroadcastArgs {
     /// Messages per group; above 20 the per-group limit (20/min) shows.
     #[arg(long, default_value_t = 1)]
     pub per_group: usize,
+    /// An emergency warning to `--groups` groups as a paid broadcast (1,000/s) while
+    /// 1,000 ordinary posts are queued: the paid lane's rate and time to the last group.
+    #[arg(long)]
+    pub paid: bool,
     /// Resident messages timed with no broadcast running (during it: as many as fit).
     #[arg(long, default_value_t = 30)]
     pub samples: usize,

@@ -18,6 +18,11 @@
 //! worker's slots are also spaced evenly over the second instead of taken in one
 //! burst, so the window frees a slot every few milliseconds and an answer never
 //! waits long for one.
+//!
+//! Paid broadcast ([`super::paid`]): a process may have a second, separate global
+//! window ([`RateLimiter::with_paid_lane`], e.g. 1,000/s) from which the paid lane's
+//! worker takes its slots ([`RateLimiter::paid_slot`]); per-chat windows and 429
+//! pauses are shared with everything else.
 
 mod slot;
 mod window;
@@ -80,19 +85,60 @@ struct State {
     replies_waiting: usize,
     recent_429: VecDeque<(Instant, i64)>,
     granted: u64,
+    /// Sends of the paid lane, counted apart from `global`.
+    paid: Window,
 }
 
 /// Shared pacing state of one process; see the module docs.
 #[derive(Debug)]
 pub struct RateLimiter {
     limits: Limits,
+    /// The paid lane's global window, if this process has one.
+    paid: Option<Rate>,
     state: Mutex<State>,
     changed: Notify,
 }
 
 impl RateLimiter {
     pub fn new(limits: Limits) -> Arc<Self> {
-        Arc::new(Self { limits, state: Mutex::new(State::default()), changed: Notify::new() })
+        Self::with_paid_lane(limits, None)
+    }
+
+    /// A limiter that also paces paid-broadcast sends within `paid` (see the module docs).
+    pub fn with_paid_lane(limits: Limits, paid: Option<Rate>) -> Arc<Self> {
+        Arc::new(Self { limits, paid, state: Mutex::new(State::default()), changed: Notify::new() })
+    }
+
+    /// For the paid lane's worker: a slot of the paid window (the free window when
+    /// this process has no paid lane), not spaced: the paid window is wide, and the
+    /// chat is added with [`RateLimiter::take_chat`] as for the worker.
+    pub async fn paid_slot(self: &Arc<Self>) -> Slot {
+        let Some(rate) = self.paid else { return self.worker_slot().await };
+        loop {
+            let mut notified = pin!(self.changed.notified());
+            notified.as_mut().enable();
+            let wake_at = {
+                let mut st = self.lock();
+                let now = Instant::now();
+                match st.global_paused_until.filter(|u| *u > now) {
+                    Some(until) => Some(until),
+                    None => {
+                        st.paid.prune(rate, now);
+                        match st.paid.check(rate) {
+                            Ok(()) => {
+                                let mut slot = self.grant(&mut st, None);
+                                st.global.in_flight -= 1;
+                                st.paid.in_flight += 1;
+                                slot.paid = true;
+                                return slot;
+                            }
+                            Err(at) => at,
+                        }
+                    }
+                }
+            };
+            nap(notified, wake_at).await;
+        }
     }
 
     pub fn limits(&self) -> Limits {
@@ -253,7 +299,7 @@ impl RateLimiter {
         if st.granted.is_multiple_of(PRUNE_EVERY) {
             self.forget_idle(st);
         }
-        Slot { limiter: self.clone(), chat, global_open: true, used: true, worker: false }
+        Slot { limiter: self.clone(), chat, global_open: true, used: true, worker: false, paid: false }
     }
 
     fn forget_idle(&self, st: &mut State) {
@@ -265,13 +311,16 @@ impl RateLimiter {
         });
     }
 
-    fn release(&self, global: bool, chat: Option<i64>, used: bool) {
+    /// Ends a slot's part in the windows: the global one (`paid`: the paid lane's)
+    /// and its chat's.
+    fn release(&self, global: bool, chat: Option<i64>, used: bool, paid: bool) {
         let mut st = self.lock();
         let now = Instant::now();
         if global {
-            st.global.in_flight -= 1;
+            let window = if paid { &mut st.paid } else { &mut st.global };
+            window.in_flight -= 1;
             if used {
-                st.global.done.push_back(now);
+                window.done.push_back(now);
             }
         }
         if let Some(c) = chat.and_then(|id| st.chats.get_mut(&id)) {

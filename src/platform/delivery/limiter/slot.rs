@@ -16,6 +16,8 @@ pub struct Slot {
     pub(super) used: bool,
     /// Granted by [`RateLimiter::worker_slot`] (and so spaced).
     pub(super) worker: bool,
+    /// Granted by [`RateLimiter::paid_slot`]: counted in the paid window.
+    pub(super) paid: bool,
 }
 
 impl Slot {
@@ -27,7 +29,7 @@ impl Slot {
     /// while the chat stays busy until the outcome is recorded.
     pub fn answered(&mut self) {
         if std::mem::take(&mut self.global_open) {
-            self.limiter.release(true, None, true);
+            self.limiter.release(true, None, true, self.paid);
         }
     }
 
@@ -45,7 +47,7 @@ impl Slot {
 
 impl Drop for Slot {
     fn drop(&mut self) {
-        self.limiter.release(self.global_open, self.chat, self.used);
+        self.limiter.release(self.global_open, self.chat, self.used, self.paid);
     }
 }
 

@@ -253,3 +253,30 @@ async fn an_answered_send_frees_its_global_part_but_keeps_its_chat_busy() {
     drop(slot);
     assert_eq!(l.take_chat(&mut next, -3), Ok(()));
 }
+
+#[tokio::test(start_paused = true)]
+async fn the_paid_lane_has_its_own_window_and_leaves_the_free_one_untouched() {
+    let l = RateLimiter::with_paid_lane(limits(2, 20), Some(Rate::new(100, Duration::from_secs(1))));
+    let start = Instant::now();
+    for _ in 0..150 {
+        let mut slot = l.paid_slot().await;
+        slot.answered();
+    }
+    let paid_took = start.elapsed();
+    let free = Instant::now();
+    drop(l.worker_slot().await);
+    drop(l.worker_slot().await);
+
+    assert_eq!(paid_took, Duration::from_secs(1), "100 in the first second, the rest in the next");
+    assert_eq!(free.elapsed(), Duration::from_millis(500), "the free window saw none of them");
+}
+
+#[tokio::test(start_paused = true)]
+async fn without_a_paid_lane_paid_slots_come_from_the_free_window() {
+    let l = RateLimiter::new(limits(2, 20));
+    let start = Instant::now();
+    for _ in 0..3 {
+        drop(l.paid_slot().await);
+    }
+    assert_eq!(start.elapsed(), Duration::from_secs(1));
+}
