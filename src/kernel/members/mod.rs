@@ -13,6 +13,7 @@ pub mod permissions;
 pub mod personal;
 pub mod roles;
 pub mod staff_notices;
+pub mod topics;
 pub mod users;
 
 pub use model::*;

@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod reply_bot;
 pub mod report;
 pub mod send;
+pub mod topics;
 pub mod worker;
 
 pub use config::DeliveryConfig;
@@ -93,6 +94,9 @@ pub enum Body {
         caption: Option<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         entities: Vec<MessageEntity>,
+        /// Buttons under the document (its "Bagikan ke WhatsApp").
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<ButtonSpec>>,
     },
     /// A native poll, non-anonymous so each answer names its person (a chat that
     /// refuses that, a channel, gets it anonymous). Telegram's poll id is recorded.
@@ -135,6 +139,17 @@ impl Outgoing {
     }
 }
 
+/// How a batch of messages is queued beyond its rows (see [`Outbox::enqueue_posts_in`]
+/// and [`Outbox::enqueue_protected`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SendOptions {
+    /// The kind of group post (`kernel::members::topics::ANNOUNCEMENT` …): a forum
+    /// group gets it in the topic chosen for that kind.
+    pub kind: Option<&'static str>,
+    /// Telegram keeps the message from being forwarded or saved (personal data).
+    pub protect: bool,
+}
+
 /// The handle features use to queue messages; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Outbox {
@@ -165,6 +180,30 @@ impl Outbox {
         items: &[Outgoing],
     ) -> DbResult<Vec<i64>> {
         outbox::insert(tx, items, self.clock.now()).await
+    }
+
+    /// Queues group posts of `kind` inside the caller's transaction: in a forum group
+    /// each goes to the topic chosen for that kind (`/topik`), else to the topic the
+    /// group was linked in, else to General. Call [`Outbox::wake`] after the commit.
+    pub async fn enqueue_posts_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        items: &[Outgoing],
+        kind: &'static str,
+    ) -> DbResult<Vec<i64>> {
+        let options = SendOptions { kind: Some(kind), protect: false };
+        outbox::insert_with(tx, items, self.clock.now(), &options).await
+    }
+
+    /// Queues messages that carry personal data (a ticket to staff): Telegram keeps
+    /// them from being forwarded or saved.
+    pub async fn enqueue_protected(&self, items: &[Outgoing]) -> DbResult<Vec<i64>> {
+        let mut tx = self.db.begin().await?;
+        let options = SendOptions { kind: None, protect: true };
+        let ids = outbox::insert_with(&mut tx, items, self.clock.now(), &options).await?;
+        tx.commit().await?;
+        self.wake();
+        Ok(ids)
     }
 
     /// Tells the worker in this process that rows are waiting.
