@@ -27,9 +27,8 @@ CREATE TABLE post_reactions (
     PRIMARY KEY (group_chat, post_message)
 );
 
--- 1: the author turned the "Bagikan ke WhatsApp" button off for this post.
+-- 1: the author turned the "Bagikan ke WhatsApp" button off for this announcement.
 ALTER TABLE announcements ADD COLUMN share_off BIGINT NOT NULL DEFAULT 0;
-ALTER TABLE trainings ADD COLUMN share_off BIGINT NOT NULL DEFAULT 0;
 -- 1: a cek fakta clarification (started from a verdict): forum groups may give
 -- those a topic of their own.
 ALTER TABLE announcements ADD COLUMN clarification BIGINT NOT NULL DEFAULT 0;

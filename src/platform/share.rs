@@ -7,6 +7,8 @@ use super::delivery::{Body, ButtonSpec};
 use super::i18n::{Lang, t};
 use super::text::clip;
 
+/// How every share address starts (other link buttons are the bot's own).
+pub const WA_PREFIX: &str = "https://wa.me/";
 /// The longest `wa.me` address we make. Telegram refuses a button whose URL is
 /// very long, and phones cut long links; 2,000 bytes fits both with room.
 pub const MAX_URL: usize = 2000;
@@ -22,7 +24,7 @@ pub fn whatsapp_url(text: &str, link: &str) -> String {
         // form encoding writes spaces as `+`, which wa.me shows as is; a literal `+`
         // was already written as %2B, so the swap is exact.
         let encoded: String = url::form_urlencoded::byte_serialize(message.as_bytes()).collect::<String>().replace('+', "%20");
-        let url = format!("https://wa.me/?text={encoded}");
+        let url = format!("{WA_PREFIX}?text={encoded}");
         if url.len() <= MAX_URL || max == 0 {
             return url;
         }

@@ -35,8 +35,11 @@ pub async fn announce(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64]) -> D
     let tz = tr.tz(ctx.config.tz);
     // Groups are community spaces: announcements are in Indonesian.
     let text = render::announcement(Lang::Id, tr, &format!("https://t.me/{}", ctx.bot_username), ctx.now(), tz);
-    let register = ButtonSpec::link(t(Lang::Id, render::register_key(tr)), ctx.deep_link(&link_payload(tr.id)));
-    let buttons = vec![vec![register]];
+    let link = ctx.deep_link(&link_payload(tr.id));
+    let register = ButtonSpec::link(t(Lang::Id, render::register_key(tr)), link.clone());
+    // The text shared on WhatsApp is the post's own, with the registration link.
+    let share = crate::platform::share::whatsapp_button(Lang::Id, &text, &link);
+    let buttons = vec![vec![register], vec![share]];
     let mut items = Vec::new();
     for chat in groups {
         let with_text = |buttons| Body::Text { text: text.clone(), buttons, entities: Vec::new() };
@@ -51,7 +54,10 @@ pub async fn announce(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64]) -> D
             None => items.push(broadcast(*chat, with_text(buttons.clone()), tr.id)),
         }
     }
-    ctx.outbox.enqueue(&items).await?;
+    let mut tx = ctx.db.begin().await?;
+    ctx.outbox.enqueue_posts_in(&mut tx, &items, crate::kernel::members::topics::TRAINING).await?;
+    tx.commit().await?;
+    ctx.outbox.wake();
     let detail = format!("training={} groups={groups:?}", tr.id);
     audit::record(&ctx.db, Some(by), "training.announce", &detail, ctx.now()).await?;
     Ok(groups.len())
