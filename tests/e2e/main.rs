@@ -14,6 +14,7 @@ mod delivery_restart;
 mod groups;
 mod onboarding;
 mod privacy;
+mod reach;
 mod reports;
 mod robustness;
 mod roles;

@@ -1,0 +1,5 @@
+//! Reach (issue 27): forum topics, the WhatsApp share button, protected personal
+//! data and reactions on group posts.
+
+mod share;
+mod topics;
