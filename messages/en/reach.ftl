@@ -17,3 +17,4 @@ ann-btn-share-off = 📵 WhatsApp button: off
 ann-share-on = The "Share on WhatsApp" button will be sent along.
 ann-share-off = The "Share on WhatsApp" button will not be sent.
 audit-act-group-topic = chose a topic of group { $group } for { $kind }
+ann-report-reactions = 👍 Reactions in groups: { $count }

@@ -17,3 +17,4 @@ ann-btn-share-off = 📵 Tombol WhatsApp: mati
 ann-share-on = Tombol "Bagikan ke WhatsApp" akan ikut dikirim.
 ann-share-off = Tombol "Bagikan ke WhatsApp" tidak ikut dikirim.
 audit-act-group-topic = memilih topik grup { $group } untuk { $kind }
+ann-report-reactions = 👍 Reaksi di grup: { $count }

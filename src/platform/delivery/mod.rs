@@ -17,6 +17,7 @@
 pub mod config;
 pub mod limiter;
 pub mod outbox;
+pub mod reactions;
 pub mod reply_bot;
 pub mod report;
 pub mod send;
@@ -140,7 +141,7 @@ impl Outgoing {
 }
 
 /// How a batch of messages is queued beyond its rows (see [`Outbox::enqueue_posts_in`]
-/// and [`Outbox::enqueue_protected`]).
+/// and [`Outbox::enqueue_protected_in`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SendOptions {
     /// The kind of group post (`kernel::members::topics::ANNOUNCEMENT` …): a forum
@@ -195,15 +196,16 @@ impl Outbox {
         outbox::insert_with(tx, items, self.clock.now(), &options).await
     }
 
-    /// Queues messages that carry personal data (a ticket to staff): Telegram keeps
-    /// them from being forwarded or saved.
-    pub async fn enqueue_protected(&self, items: &[Outgoing]) -> DbResult<Vec<i64>> {
-        let mut tx = self.db.begin().await?;
+    /// Queues messages that carry personal data (a resident's words to staff) inside
+    /// the caller's transaction: Telegram keeps them from being forwarded or saved.
+    /// Call [`Outbox::wake`] after the commit.
+    pub async fn enqueue_protected_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        items: &[Outgoing],
+    ) -> DbResult<Vec<i64>> {
         let options = SendOptions { kind: None, protect: true };
-        let ids = outbox::insert_with(&mut tx, items, self.clock.now(), &options).await?;
-        tx.commit().await?;
-        self.wake();
-        Ok(ids)
+        outbox::insert_with(tx, items, self.clock.now(), &options).await
     }
 
     /// Tells the worker in this process that rows are waiting.

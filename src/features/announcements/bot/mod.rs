@@ -13,6 +13,7 @@ pub mod plan;
 pub mod umkm_target;
 pub mod show;
 pub mod run_report;
+pub mod reactions;
 
 use serde::{Deserialize, Serialize};
 use teloxide::types::Message;
