@@ -27,7 +27,7 @@ pub async fn record(db: &Db, chat: i64, message_id: i64, total: i64, now: i64) -
 /// Reactions on every message of `source` (e.g. one run of an announcement).
 pub async fn total_for_source(db: &Db, source: &str) -> DbResult<i64> {
     let row = sqlx::query(
-        "SELECT COALESCE(SUM(r.total), 0) AS n FROM post_reactions r \
+        "SELECT CAST(COALESCE(SUM(r.total), 0) AS BIGINT) AS n FROM post_reactions r \
          JOIN outbox o ON o.chat_id = r.group_chat AND o.message_id = r.post_message WHERE o.source = $1",
     )
     .bind(source)
