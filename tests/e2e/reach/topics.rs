@@ -111,5 +111,6 @@ async fn topik_sends_trainings_to_another_topic_than_announcements_and_only_for_
     let announcement = next_post(&group, "Kerja bakti").await;
 
     assert_eq!(app.fake.thread_of(-100_9311, training.message_id), Some(classes));
+    assert!(training.has_button("Daftar") && training.has_button("Bagikan ke WhatsApp"), "{:?}", training.button_labels());
     assert_eq!(app.fake.thread_of(-100_9311, announcement.message_id), Some(news));
 }
