@@ -24,4 +24,7 @@ async fn reactions_on_an_announcement_are_counted_per_post_and_shown_in_its_repo
     assert!(report.text.contains("Terkirim 2"), "{}", report.text);
     assert_eq!(app.count("SELECT COUNT(*) FROM post_reactions WHERE group_chat = $1", -9342).await, 1, "only the bot's own posts");
     assert_eq!(app.count("SELECT total FROM post_reactions WHERE group_chat = $1", -9341).await, 4, "the latest total wins");
+    let cookie = crate::console::log_in(&app, &crate::console::link_for(&koor).await).await;
+    let (_, page) = crate::console::get(&app, &cookie, "/dasbor/pengumuman/1").await;
+    assert!(page.contains("Reaksi di grup: 7"), "the console's announcement page: {page}");
 }

@@ -46,3 +46,48 @@ async fn the_whatsapp_button_carries_the_post_and_the_bots_link_unless_the_autho
         assert!(message.button("Bagikan ke WhatsApp").is_none(), "never on personal messages: {message:?}");
     }
 }
+
+#[tokio::test]
+async fn a_training_post_carries_daftar_and_the_whatsapp_button_unless_turned_off_on_the_announce_step() {
+    let (app, _clock) = crate::trainings::app_at_now().await;
+    let koor = crate::trainings::coordinator(&app, 9351, "Sari", "IB1-BL").await;
+    let group = app.fake.group(-9351, "Warga RT 05");
+    group.add_bot(&koor).await;
+    group.next_message().await;
+    group.set_member_status(&koor, "administrator");
+    koor.in_group(&group).send("/hubungkan IB1-BL").await;
+    group.next_message().await;
+
+    koor.send("/pelatihanbaru").await;
+    koor.next_message().await;
+    koor.next_message().await;
+    for answer in ["Pelatihan Menjahit Dasar", "", "Belajar menjahit.", "25/12 08:00", "12:00", "Balai Kelurahan"] {
+        if answer.is_empty() {
+            koor.press("Dinas Koperasi dan UMKM").await;
+        } else {
+            koor.send(answer).await;
+        }
+        koor.next_message().await;
+    }
+    koor.press("Lewati").await;
+    wait_text(&koor, "kuota").await;
+    koor.send("20").await;
+    wait_text(&koor, "pendaftaran dibuka").await;
+    koor.send("24/12 17:00").await;
+    wait_text(&koor, "untuk siapa").await;
+    koor.press("Selesai").await;
+    wait_text(&koor, "poster").await;
+    koor.press("Lewati").await;
+    wait_text(&koor, "Periksa lagi").await;
+    koor.press("Terbitkan").await;
+    let ask = wait_text(&koor, "Umumkan pelatihan ini").await;
+    assert!(ask.has_button("Tombol WhatsApp: aktif"), "{:?}", ask.button_labels());
+    koor.press("Tombol WhatsApp").await;
+    let off = wait_text(&koor, "Umumkan pelatihan ini").await;
+    koor.press("Umumkan").await;
+    let posted = group.next_message().await;
+
+    assert!(off.has_button("Tombol WhatsApp: mati"), "{:?}", off.button_labels());
+    assert!(posted.has_button("Daftar"), "{:?}", posted.button_labels());
+    assert!(posted.button("WhatsApp").is_none(), "turned off: {:?}", posted.button_labels());
+}
