@@ -93,6 +93,7 @@ help-line-audit = /audit - log of officials' actions (filter: /audit 12345 or /a
 help-group =
     Group commands:
     /hubungkan CODE - link this group to a KIM (coordinators)
+    /topik - choose the forum topic for kimbot's posts (coordinators)
     /putuskan - unlink this group (coordinators)
 
 ## Telegram command menu

@@ -93,6 +93,7 @@ help-line-audit = /audit - log tindakan petugas (bisa disaring: /audit 12345 ata
 help-group =
     Perintah di grup:
     /hubungkan KODE - hubungkan grup ini dengan KIM (koordinator)
+    /topik - pilih topik forum untuk kiriman kimbot (koordinator)
     /putuskan - lepaskan grup ini dari KIM (koordinator)
 
 ## Menu perintah Telegram

@@ -20,12 +20,14 @@ use super::{AppCtx, AppError};
 use crate::platform::config::TelegramWebhook;
 
 /// The update kinds the bot handles, asked for in both modes.
-pub const ALLOWED_UPDATES: [AllowedUpdate; 5] = [
+pub const ALLOWED_UPDATES: [AllowedUpdate; 6] = [
     AllowedUpdate::Message,
     AllowedUpdate::CallbackQuery,
     AllowedUpdate::MyChatMember,
     AllowedUpdate::Poll,
     AllowedUpdate::PollAnswer,
+    // Reactions on group posts, counted in reports (issue 27).
+    AllowedUpdate::MessageReactionCount,
 ];
 /// Long-poll timeout: how long one getUpdates call waits for news.
 const POLL_TIMEOUT: Duration = Duration::from_secs(10);

@@ -7,7 +7,7 @@ use super::feature::CallbackData;
 use crate::platform::i18n::Lang;
 
 /// Prefixes of the core's payloads; features may not use them.
-pub const CORE_PREFIXES: [&str; 5] = ["ob", "ar", "km", "fm", "of"];
+pub const CORE_PREFIXES: [&str; 6] = ["ob", "ar", "km", "fm", "of", super::topics::PREFIX];
 
 /// What a button press asks for. Each handler still checks it against the current
 /// dialogue state and the presser's role before acting.

@@ -16,7 +16,7 @@ pub const CORE_LAST: &[CommandSpec] = &[
 ];
 
 /// Commands in groups' menus.
-pub const GROUP_COMMANDS: &[&str] = &["hubungkan", "putuskan", "bantuan"];
+pub const GROUP_COMMANDS: &[&str] = &["hubungkan", "topik", "putuskan", "bantuan"];
 
 /// Every core command, for clash checks.
 pub fn core_commands() -> impl Iterator<Item = &'static CommandSpec> {

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use teloxide::prelude::*;
+use teloxide::requests::HasPayload;
 use teloxide::types::{ChatMemberKind, ChatMemberUpdated};
 
 use super::keyboards::parse_command;
@@ -68,13 +69,21 @@ async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &AppCtx) -> Ha
     let actor = roles::actor(&ctx.db, from.id.0 as i64, ctx.config.is_admin(from.id)).await?;
     let title = msg.chat.title().unwrap_or_default();
     let reply = match cmd.name.as_str() {
-        "hubungkan" => link(bot, ctx, msg.chat.id.0, title, &actor, cmd.args).await?,
+        "hubungkan" => {
+            let (reply, linked) = link(bot, ctx, msg.chat.id.0, title, &actor, cmd.args).await?;
+            let here = if linked { super::topics::linked_here(ctx, msg).await? } else { None };
+            here.map_or(reply.clone(), |line| format!("{reply}\n{line}"))
+        }
+        "topik" => return super::topics::command(bot, ctx, msg, &actor).await,
         "putuskan" => unlink(ctx, msg.chat.id.0, &actor).await?,
         "bantuan" | "help" | "start" => super::help::group_help(GROUP_LANG),
         _ if cmd.addressed => ta(GROUP_LANG, "unknown-command", &[("cmd", Arg::from(format!("/{}", cmd.name)))]),
         _ => return Ok(()), // maybe another bot's command
     };
-    bot.send_message(msg.chat.id, reply).await?;
+    // An answer to a command typed in a forum topic stays in that topic.
+    let mut request = bot.send_message(msg.chat.id, reply);
+    request.payload_mut().message_thread_id = super::topics::thread_of(msg);
+    request.await?;
     Ok(())
 }
 
@@ -85,29 +94,37 @@ async fn migrate(ctx: &AppCtx, old: i64, new: i64) -> HandlerResult {
     Ok(())
 }
 
-/// `/hubungkan CODE`: the sender must act for the new KIM, for the KIM the group is
-/// linked to now (if another), and be an administrator of the group.
-async fn link(bot: &ReplyBot, ctx: &AppCtx, chat_id: i64, title: &str, actor: &crate::kernel::members::Actor, code: &str) -> Result<String, super::HandlerError> {
+/// `/hubungkan CODE`: the answer, and whether the group is now linked.
+async fn link(bot: &ReplyBot, ctx: &AppCtx, chat_id: i64, title: &str, actor: &crate::kernel::members::Actor, code: &str) -> Result<(String, bool), super::HandlerError> {
+    match link_checked(bot, ctx, chat_id, title, actor, code).await? {
+        Ok(done) => Ok((done, true)),
+        Err(refusal) => Ok((refusal, false)),
+    }
+}
+
+/// The sender must act for the new KIM, for the KIM the group is linked to now (if
+/// another), and be an administrator of the group; `Err` holds the refusal.
+async fn link_checked(bot: &ReplyBot, ctx: &AppCtx, chat_id: i64, title: &str, actor: &crate::kernel::members::Actor, code: &str) -> Result<Result<String, String>, super::HandlerError> {
     if code.is_empty() {
         let example = areas::example_code(&ctx.db).await?;
-        return Ok(ta(GROUP_LANG, "group-link-usage", &[("code", Arg::from(example))]));
+        return Ok(Err(ta(GROUP_LANG, "group-link-usage", &[("code", Arg::from(example))])));
     }
     let shown: String = code.chars().take(24).collect();
     let Some(kim) = areas::kim_by_code(&ctx.db, code).await? else {
-        return Ok(ta(GROUP_LANG, "kim-not-found", &[("code", Arg::from(shown))]));
+        return Ok(Err(ta(GROUP_LANG, "kim-not-found", &[("code", Arg::from(shown))])));
     };
     if !actor.can_manage_kim(&kim) {
-        return Ok(ta(GROUP_LANG, "group-link-denied", &[("kim", Arg::from(&kim.name))]));
+        return Ok(Err(ta(GROUP_LANG, "group-link-denied", &[("kim", Arg::from(&kim.name))])));
     }
     let current = groups::get(&ctx.db, chat_id).await?.and_then(|g| g.kim_id);
     if let Some(current) = current.filter(|id| *id != kim.id) {
         let held = areas::kim_by_id(&ctx.db, current).await?;
         if let Some(held) = held.filter(|k| !actor.can_manage_kim(k)) {
-            return Ok(ta(GROUP_LANG, "group-link-taken", &[("kim", Arg::from(&held.name))]));
+            return Ok(Err(ta(GROUP_LANG, "group-link-taken", &[("kim", Arg::from(&held.name))])));
         }
     }
     if !is_chat_admin(bot, chat_id, actor.user_id).await {
-        return Ok(t(GROUP_LANG, "group-link-not-admin"));
+        return Ok(Err(t(GROUP_LANG, "group-link-not-admin")));
     }
     if !groups::link(&ctx.db, chat_id, title, kim.id, current, actor.user_id, ctx.now()).await? {
         // Relinked by someone else between the check and now: name who holds it.
@@ -115,11 +132,11 @@ async fn link(bot: &ReplyBot, ctx: &AppCtx, chat_id: i64, title: &str, actor: &c
             Some(id) => areas::kim_by_id(&ctx.db, id).await?.map(|k| k.name),
             None => None,
         };
-        return Ok(ta(GROUP_LANG, "group-link-taken", &[("kim", Arg::from(held.unwrap_or_default()))]));
+        return Ok(Err(ta(GROUP_LANG, "group-link-taken", &[("kim", Arg::from(held.unwrap_or_default()))])));
     }
     let detail = format!("chat={chat_id} kim={}", kim.code);
     audit::record(&ctx.db, Some(actor.user_id), "group.link", &detail, ctx.now()).await?;
-    Ok(ta(GROUP_LANG, "group-linked", &[("kim", Arg::from(&kim.name))]))
+    Ok(Ok(ta(GROUP_LANG, "group-linked", &[("kim", Arg::from(&kim.name))])))
 }
 
 /// Whether Telegram says `user_id` is the group's creator or an administrator. An

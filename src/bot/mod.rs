@@ -10,6 +10,7 @@ mod commands;
 mod dedup;
 pub mod feature;
 mod groups;
+mod topics;
 mod help;
 mod invites;
 pub mod keyboards;
@@ -74,5 +75,10 @@ pub fn schema() -> Handler<'static, HandlerResult, DpHandlerDescription> {
         .filter_async(dedup::first_delivery)
         .branch(Update::filter_my_chat_member().endpoint(groups::on_my_chat_member))
         .branch(Update::filter_message().branch(private_messages).branch(group_messages))
-        .branch(Update::filter_callback_query().branch(callbacks).branch(dptree::endpoint(private::on_foreign_callback)))
+        .branch(
+            Update::filter_callback_query()
+                .branch(callbacks)
+                .branch(dptree::filter(|q: CallbackQuery| topics::is_topic_press(&q)).endpoint(topics::on_press))
+                .branch(dptree::endpoint(private::on_foreign_callback)),
+        )
 }

@@ -23,6 +23,7 @@ pub mod probe;
 pub mod queue;
 pub mod scheduler;
 pub mod settings;
+pub mod share;
 pub mod telemetry;
 pub mod text;
 pub mod webhook_events;

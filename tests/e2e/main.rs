@@ -16,6 +16,7 @@ mod emergency;
 mod groups;
 mod onboarding;
 mod privacy;
+mod reach;
 mod reports;
 mod robustness;
 mod roles;

@@ -29,6 +29,7 @@
 //! `json` (Telegram-shaped JSON).
 
 mod faults;
+mod forum;
 mod json;
 mod messages;
 mod methods;
@@ -47,6 +48,7 @@ use serde_json::Value;
 use tokio::sync::{Notify, broadcast};
 
 pub use faults::{ApiErr, FailRule, Failure, Limits, Stats};
+pub use forum::{Forums, Topic};
 pub use people::{Group, Person};
 pub use polls::FakePoll;
 pub use state::{

@@ -95,6 +95,7 @@ pub fn send(
 ) -> Result<Value, ApiErr> {
     let chat_id = target_chat(st, p, true)?;
     check_can_send(st, chat_id)?;
+    let thread = crate::forum::thread_for(st, chat_id, p)?;
     let mut media = json!({});
     let (mut text, mut file, mut location) = (String::new(), None, None);
     match kind {
@@ -150,6 +151,7 @@ pub fn send(
     if let Some(ik) = &markup.inline_json {
         raw["reply_markup"] = ik.clone();
     }
+    crate::forum::mark(&mut raw, thread, p);
     let msg = BotMessage {
         chat_id,
         message_id,

@@ -41,6 +41,9 @@ pub fn dispatch(
     p: &Value,
     events: &mut Vec<BotEvent>,
 ) -> Result<Value, ApiErr> {
+    if let Some(answer) = crate::forum::dispatch(st, method, p) {
+        return answer;
+    }
     match method {
         "getme" => Ok(json::me()),
         "getwebhookinfo" => {

@@ -253,6 +253,21 @@ impl Person {
         })
     }
 
+    /// Sends text inside forum topic `thread` of the group this handle acts in; a
+    /// leading `/command` gets its entity. Returns the message id.
+    pub async fn send_in_topic(&self, thread: i64, text: &str) -> i32 {
+        self.push_message(|m| {
+            m["text"] = json!(text);
+            m["message_thread_id"] = json!(thread);
+            m["is_topic_message"] = json!(true);
+            m["chat"]["is_forum"] = json!(true);
+            let entities = json::command_entities(text);
+            if !entities.is_empty() {
+                m["entities"] = json!(entities);
+            }
+        })
+    }
+
     /// Sends text as a reply to one of the bot's messages.
     pub async fn reply_to(&self, message_id: i32, text: &str) -> i32 {
         let replied = self

@@ -54,6 +54,7 @@ impl FakePoll {
 pub fn send(st: &mut State, p: &Value, events: &mut Vec<BotEvent>) -> Result<Value, ApiErr> {
     let chat_id = target_chat(st, p, true)?;
     check_can_send(st, chat_id)?;
+    let thread = crate::forum::thread_for(st, chat_id, p)?;
     let question = params::str_of(p, "question").unwrap_or_default();
     if !(1..=300).contains(&question.chars().count()) {
         return Err(ApiErr::bad_request("poll question length must not exceed 300"));
@@ -95,6 +96,7 @@ pub fn send(st: &mut State, p: &Value, events: &mut Vec<BotEvent>) -> Result<Val
     let chat = st.chats.get(&chat_id).map(json::chat).unwrap_or_default();
     let mut raw = json::message_base(message_id, chat, json::bot_user());
     raw["poll"] = poll.to_json();
+    crate::forum::mark(&mut raw, thread, p);
     st.polls.push(poll);
     let msg = BotMessage {
         chat_id,

@@ -223,6 +223,8 @@ pub struct State {
     /// Polls the bot sent (see `polls`).
     pub polls: Vec<crate::polls::FakePoll>,
     pub(crate) next_poll: u64,
+    /// Forum supergroups and their topics (see `forum`).
+    pub forum: crate::forum::Forums,
     /// Chats that take only anonymous polls (channels).
     pub(crate) named_polls_refused: std::collections::HashSet<i64>,
 }

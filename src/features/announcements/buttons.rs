@@ -77,6 +77,8 @@ pub enum Btn {
     OpenReport(i64, i64),
     Pause(i64),
     Resume(i64),
+    /// Turn the "Bagikan ke WhatsApp" button of the draft on or off.
+    Share,
 }
 
 impl Payload for Btn {
@@ -114,6 +116,7 @@ impl Payload for Btn {
             Btn::OpenReport(id, n) => format!("ro:{id}:{n}"),
             Btn::Pause(id) => format!("jp:{id}"),
             Btn::Resume(id) => format!("jr:{id}"),
+            Btn::Share => "wa".into(),
         }
     }
 
@@ -151,6 +154,7 @@ impl Payload for Btn {
             ["ro", a, n] => Btn::OpenReport(id(a)?, id(n)?),
             ["jp", n] => Btn::Pause(id(n)?),
             ["jr", n] => Btn::Resume(id(n)?),
+            ["wa"] => Btn::Share,
             _ => return None,
         };
         Some(btn)
@@ -198,13 +202,14 @@ mod tests {
             Btn::OpenReport(i64::MAX, i64::MAX),
             Btn::Pause(5),
             Btn::Resume(i64::MAX),
+            Btn::Share,
         ];
         crate::platform::buttons::assert_round_trip(&all);
     }
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "jy:0", "jy", "jl:1", "jh", "jh:-1", "jh:99999999999", "ro:1", "ro:0:1", "zz", "s:1", "ua:0", "us:1:7", "us:1:-1", "un:1:x:7", "un:1:x", "u:1"] {
+        for data in ["", "go:1", "k", "k:-1", "k:x", "t:", "r:9", "r:-1", "rp:1", "rp:0:1", "jc:1:2", "jy:0", "jy", "jl:1", "jh", "jh:-1", "jh:99999999999", "ro:1", "ro:0:1", "wa:1", "zz", "s:1", "ua:0", "us:1:7", "us:1:-1", "un:1:x:7", "un:1:x", "u:1"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

@@ -14,7 +14,7 @@ use crate::platform::audit;
 use crate::platform::buttons::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
-use crate::platform::i18n::{Arg, t, ta};
+use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::roles;
 use crate::platform::ctx::AppCtx;
 
@@ -41,7 +41,7 @@ pub fn bodies(content: &Content) -> Vec<Body> {
     let file_id = media.file_id().to_string();
     let first = match media {
         Media::Photo(_) => Body::Photo { file_id, caption, entities, buttons: Vec::new() },
-        Media::Document(_) => Body::Document { file_id, caption, entities },
+        Media::Document(_) => Body::Document { file_id, caption, entities, buttons: Vec::new() },
     };
     if has_text && !content.fits_caption() { vec![first, text()] } else { vec![first] }
 }
@@ -92,9 +92,16 @@ async fn enqueue(
     groups: &[TargetGroup],
 ) -> DbResult<()> {
     let source = ann.source(n);
+    let mut post = bodies(&ann.content);
+    if !ann.share_off {
+        // Groups speak Indonesian; the link brings a reader to the bot.
+        let link = format!("https://t.me/{}", ctx.bot_username);
+        crate::platform::share::add_to_post(&mut post, crate::platform::share::whatsapp_button(Lang::Id, &ann.content.text, &link));
+    }
     for group in groups {
-        let items: Vec<Outgoing> = bodies(&ann.content)
-            .into_iter()
+        let items: Vec<Outgoing> = post
+            .iter()
+            .cloned()
             .map(|body| Outgoing {
                 chat_id: group.chat_id,
                 body,
@@ -102,7 +109,7 @@ async fn enqueue(
                 source: Some(source.clone()),
             })
             .collect();
-        for outbox_id in ctx.outbox.enqueue_in(tx, &items).await? {
+        for outbox_id in ctx.outbox.enqueue_posts_in(tx, &items, ann.topic_kind()).await? {
             let d = Delivery { run_id, outbox_id, chat_id: group.chat_id, kim_id: group.kim.id, title: &group.title };
             runs::insert_delivery(tx, &d).await?;
         }

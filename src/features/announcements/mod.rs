@@ -34,12 +34,16 @@ pub mod bot;
 pub mod web;
 pub mod when;
 
-/// Announcements as plugged into kimbot: the chat and the scheduler of timed and repeating sends.
+/// Announcements as plugged into kimbot: the chat, the scheduler of timed and
+/// repeating sends, and the reactions on group posts its reports show.
 pub fn feature() -> crate::plug::Feature {
+    use teloxide::dispatching::UpdateFilterExt;
+    use teloxide::types::Update;
     use crate::plug::{DataRank, Feature};
     Feature::new("announcements").with_audit_words(&audit::WORDS)
         .with_chat::<bot::Announcements>()
         .with_job("scheduler", |c, stop| Box::pin(scheduler::Scheduler::new(c).run(stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_console(web::PAGES)
+        .with_updates(|tree| tree.branch(Update::filter_message_reaction_count_updated().endpoint(bot::reactions::on_count)))
 }

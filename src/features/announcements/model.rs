@@ -252,9 +252,19 @@ pub struct Announcement {
     pub runs: i64,
     pub last_run_at: Option<i64>,
     pub last_late: bool,
+    /// The author turned the "Bagikan ke WhatsApp" button off.
+    pub share_off: bool,
+    /// A cek fakta clarification: forum groups may give those a topic of their own.
+    pub clarification: bool,
 }
 
 impl Announcement {
+    /// The kind of post it is for a forum group's topics.
+    pub fn topic_kind(&self) -> &'static str {
+        use crate::kernel::members::topics;
+        if self.clarification { topics::FACTCHECK } else { topics::ANNOUNCEMENT }
+    }
+
     /// The outbox `source` of one run's messages, so reports and recall find them.
     pub fn source(&self, run: i64) -> String {
         format!("announcement:{}:run:{run}", self.id)

@@ -22,6 +22,10 @@ pub struct NewAnnouncement {
     pub schedule: Schedule,
     pub tz: Tz,
     pub first_run: i64,
+    /// The author turned the WhatsApp share button off.
+    pub share_off: bool,
+    /// A cek fakta clarification (forum groups may give those their own topic).
+    pub clarification: bool,
 }
 
 pub async fn insert(db: &Db, new: &NewAnnouncement, now: i64) -> DbResult<i64> {
@@ -32,8 +36,9 @@ pub async fn insert(db: &Db, new: &NewAnnouncement, now: i64) -> DbResult<i64> {
     };
     let row = sqlx::query(
         "INSERT INTO announcements (author_id, kim_id, area_path, text, entities, media_kind, media_file_id, \
-         target_kind, target_ref, target_name, schedule_kind, cron, tz, status, next_run_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'scheduled', $14, $15, $15) RETURNING id",
+         target_kind, target_ref, target_name, schedule_kind, cron, tz, status, next_run_at, created_at, updated_at, \
+         share_off, clarification) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'scheduled', $14, $15, $15, $16, $17) RETURNING id",
     )
     .bind(new.author_id)
     .bind(new.kim_id)
@@ -50,6 +55,8 @@ pub async fn insert(db: &Db, new: &NewAnnouncement, now: i64) -> DbResult<i64> {
     .bind(new.tz.name())
     .bind(new.first_run)
     .bind(now)
+    .bind(i64::from(new.share_off))
+    .bind(i64::from(new.clarification))
     .fetch_one(&db.pool)
     .await?;
     Ok(row.try_get("id")?)
@@ -57,7 +64,7 @@ pub async fn insert(db: &Db, new: &NewAnnouncement, now: i64) -> DbResult<i64> {
 
 const COLUMNS: &str = "SELECT id, author_id, kim_id, area_path, text, entities, media_kind, media_file_id, \
      target_kind, target_ref, target_name, schedule_kind, cron, tz, status, next_run_at, runs, last_run_at, \
-     last_late FROM announcements";
+     last_late, share_off, clarification FROM announcements";
 
 #[derive(sqlx::FromRow)]
 struct AnnRow {
@@ -80,6 +87,8 @@ struct AnnRow {
     runs: i64,
     last_run_at: Option<i64>,
     last_late: i64,
+    share_off: i64,
+    clarification: i64,
 }
 
 impl AnnRow {
@@ -110,6 +119,8 @@ impl AnnRow {
             runs: self.runs,
             last_run_at: self.last_run_at,
             last_late: self.last_late != 0,
+            share_off: self.share_off != 0,
+            clarification: self.clarification != 0,
         })
     }
 }

@@ -63,7 +63,8 @@ pub async fn respond(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<
     }
     store::add_response(&mut tx, id, user_id, text, now).await?;
     super::verdict::on_reopen(&mut tx, id, now).await?;
-    ctx.outbox.enqueue_in(&mut tx, &staff_notices).await?;
+    // The notice quotes the resident: protected like the ticket card.
+    ctx.outbox.enqueue_protected_in(&mut tx, &staff_notices).await?;
     tx.commit().await.map_err(DbError::from)?;
     ctx.outbox.wake();
     ctx.webhook_wake.wake();

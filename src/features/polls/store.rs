@@ -114,7 +114,7 @@ pub async fn create(db: &Db, outbox: &Outbox, new: &NewPoll<'_>, now: i64) -> Db
         .iter()
         .map(|chat| Outgoing { chat_id: *chat, body: body.clone(), priority: Priority::Broadcast, source: Some(source(id)) })
         .collect();
-    outbox.enqueue_in(&mut tx, &items).await?;
+    outbox.enqueue_posts_in(&mut tx, &items, crate::kernel::members::topics::POLL).await?;
     tx.commit().await?;
     outbox.wake();
     Ok(id)

@@ -31,12 +31,24 @@ pub async fn publish(ctx: &AppCtx, by: i64, new: &NewTraining) -> DbResult<i64> 
 /// with the text as caption when it fits, otherwise the poster then the text. The
 /// last message carries "Daftar" ("Daftar tunggu" when full): a link into the
 /// bot's private chat that opens this training's registration.
+/// Also carries "Bagikan ke WhatsApp" (see [`announce_with`]).
 pub async fn announce(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64]) -> DbResult<usize> {
+    announce_with(ctx, by, tr, groups, true).await
+}
+
+/// [`announce`]; `share`: a "Bagikan ke WhatsApp" button under the post too (the
+/// author may turn it off).
+pub async fn announce_with(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64], share: bool) -> DbResult<usize> {
     let tz = tr.tz(ctx.config.tz);
     // Groups are community spaces: announcements are in Indonesian.
     let text = render::announcement(Lang::Id, tr, &format!("https://t.me/{}", ctx.bot_username), ctx.now(), tz);
-    let register = ButtonSpec::link(t(Lang::Id, render::register_key(tr)), ctx.deep_link(&link_payload(tr.id)));
-    let buttons = vec![vec![register]];
+    let link = ctx.deep_link(&link_payload(tr.id));
+    let register = ButtonSpec::link(t(Lang::Id, render::register_key(tr)), link.clone());
+    // The text shared on WhatsApp is the post's own, with the registration link.
+    let mut buttons = vec![vec![register]];
+    if share {
+        buttons.push(vec![crate::platform::share::whatsapp_button(Lang::Id, &text, &link)]);
+    }
     let mut items = Vec::new();
     for chat in groups {
         let with_text = |buttons| Body::Text { text: text.clone(), buttons, entities: Vec::new() };
@@ -51,7 +63,10 @@ pub async fn announce(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64]) -> D
             None => items.push(broadcast(*chat, with_text(buttons.clone()), tr.id)),
         }
     }
-    ctx.outbox.enqueue(&items).await?;
+    let mut tx = ctx.db.begin().await?;
+    ctx.outbox.enqueue_posts_in(&mut tx, &items, crate::kernel::members::topics::TRAINING).await?;
+    tx.commit().await?;
+    ctx.outbox.wake();
     let detail = format!("training={} groups={groups:?}", tr.id);
     audit::record(&ctx.db, Some(by), "training.announce", &detail, ctx.now()).await?;
     Ok(groups.len())

@@ -158,9 +158,14 @@ fn invitation(ctx: &AppCtx, tr: &Training, p: &Invitee) -> Outgoing {
     lines.push(String::new());
     lines.push(t(lang, "training-invite-how"));
     let join = super::bot::Btn::Join(tr.id).callback_data();
+    // The resident's copy of the post can be passed on too: the group post's text
+    // (not this personal invitation) with the registration link.
+    let link = ctx.deep_link(&super::model::link_payload(tr.id));
+    let post = render::announcement(Lang::Id, tr, &format!("https://t.me/{}", ctx.bot_username), ctx.now(), tz);
+    let share = crate::platform::share::whatsapp_button(lang, &post, &link);
     let body = Body::Text {
         text: lines.join("\n"),
-        buttons: vec![vec![ButtonSpec { label: t(lang, "training-btn-register"), data: join }]],
+        buttons: vec![vec![ButtonSpec { label: t(lang, "training-btn-register"), data: join }], vec![share]],
         entities: Vec::new(),
     };
     Outgoing { chat_id: p.user_id, body, priority: Priority::Broadcast, source: Some(format!("training-invite:{}", tr.id)) }

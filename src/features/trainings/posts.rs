@@ -81,11 +81,12 @@ fn relabelled(buttons: &[Vec<ButtonSpec>], label: &str) -> Option<Vec<Vec<Button
         .map(|row| {
             row.iter()
                 .map(|b| match b.url() {
-                    Some(url) => {
+                    // The WhatsApp share button keeps its label.
+                    Some(url) if !url.starts_with(crate::platform::share::WA_PREFIX) => {
                         changed = true;
                         ButtonSpec::link(label.to_string(), url.to_string())
                     }
-                    None => b.clone(),
+                    _ => b.clone(),
                 })
                 .collect()
         })
@@ -101,11 +102,12 @@ mod tests {
     fn only_the_link_button_of_a_post_is_relabelled_and_a_post_without_one_is_left_alone() {
         let link = ButtonSpec::link("✅ Daftar".into(), "https://t.me/kimbot?start=tr_7".into());
         let other = ButtonSpec { label: "Info".into(), data: "tr:i:7".into() };
+        let share = ButtonSpec::link("📲 Bagikan ke WhatsApp".into(), "https://wa.me/?text=x".into());
 
-        let edited = relabelled(&[vec![link.clone(), other.clone()]], "⏳ Daftar tunggu");
+        let edited = relabelled(&[vec![link.clone(), other.clone()], vec![share.clone()]], "⏳ Daftar tunggu");
 
         let want = ButtonSpec::link("⏳ Daftar tunggu".into(), "https://t.me/kimbot?start=tr_7".into());
-        assert_eq!(edited, Some(vec![vec![want, other.clone()]]));
+        assert_eq!(edited, Some(vec![vec![want, other.clone()], vec![share]]));
         assert_eq!(relabelled(&[vec![other]], "⏳ Daftar tunggu"), None);
     }
 }

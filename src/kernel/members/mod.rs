@@ -14,6 +14,7 @@ pub mod permissions;
 pub mod personal;
 pub mod roles;
 pub mod staff_notices;
+pub mod topics;
 pub mod users;
 pub mod wilayah;
 

@@ -18,9 +18,11 @@ pub mod config;
 pub mod limiter;
 pub mod outbox;
 pub mod paid;
+pub mod reactions;
 pub mod reply_bot;
 pub mod report;
 pub mod send;
+pub mod topics;
 pub mod worker;
 
 pub use config::DeliveryConfig;
@@ -96,6 +98,9 @@ pub enum Body {
         caption: Option<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         entities: Vec<MessageEntity>,
+        /// Buttons under the document (its "Bagikan ke WhatsApp").
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        buttons: Vec<Vec<ButtonSpec>>,
     },
     /// A native poll, non-anonymous so each answer names its person (a chat that
     /// refuses that, a channel, gets it anonymous). Telegram's poll id is recorded.
@@ -136,6 +141,19 @@ impl Outgoing {
     pub fn text(chat_id: i64, text: String, priority: Priority, source: Option<String>) -> Self {
         Self { chat_id, body: Body::Text { text, buttons: Vec::new(), entities: Vec::new() }, priority, source }
     }
+}
+
+/// How a batch of messages is queued beyond its rows (see [`Outbox::enqueue_posts_in`]
+/// and [`Outbox::enqueue_protected_in`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SendOptions {
+    /// The kind of group post (`kernel::members::topics::ANNOUNCEMENT` …): a forum
+    /// group gets it in the topic chosen for that kind.
+    pub kind: Option<&'static str>,
+    /// Telegram keeps the message from being forwarded or saved (personal data).
+    pub protect: bool,
+    /// Sent with `allow_paid_broadcast` by the paid lane (see [`paid`]).
+    pub paid: bool,
 }
 
 /// The handle features use to queue messages; cheap to clone.
@@ -180,7 +198,8 @@ impl Outbox {
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         items: &[Outgoing],
     ) -> DbResult<Vec<i64>> {
-        outbox::insert_lane(tx, items, self.clock.now(), true).await
+        let options = SendOptions { paid: true, ..SendOptions::default() };
+        outbox::insert_with(tx, items, self.clock.now(), &options).await
     }
 
     /// Queues many messages at once inside the caller's transaction (multi-row
@@ -193,6 +212,31 @@ impl Outbox {
         paid: bool,
     ) -> DbResult<u64> {
         outbox::insert_bulk(tx, items, self.clock.now(), paid).await
+    }
+
+    /// Queues group posts of `kind` inside the caller's transaction: in a forum group
+    /// each goes to the topic chosen for that kind (`/topik`), else to the topic the
+    /// group was linked in, else to General. Call [`Outbox::wake`] after the commit.
+    pub async fn enqueue_posts_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        items: &[Outgoing],
+        kind: &'static str,
+    ) -> DbResult<Vec<i64>> {
+        let options = SendOptions { kind: Some(kind), ..SendOptions::default() };
+        outbox::insert_with(tx, items, self.clock.now(), &options).await
+    }
+
+    /// Queues messages that carry personal data (a resident's words to staff) inside
+    /// the caller's transaction: Telegram keeps them from being forwarded or saved.
+    /// Call [`Outbox::wake`] after the commit.
+    pub async fn enqueue_protected_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        items: &[Outgoing],
+    ) -> DbResult<Vec<i64>> {
+        let options = SendOptions { protect: true, ..SendOptions::default() };
+        outbox::insert_with(tx, items, self.clock.now(), &options).await
     }
 
     /// Tells the workers in this process that rows are waiting.

@@ -24,27 +24,43 @@ pub struct Claimed {
     pub resent: bool,
     /// Sent with `allow_paid_broadcast` (see [`super::paid`]).
     pub paid: bool,
+    /// The forum topic to post in (`None`: General, or no forum).
+    pub thread: Option<i64>,
+    /// Sent with `protect_content` (personal data: no forwarding or saving).
+    pub protect: bool,
 }
 
 pub async fn insert(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing], now: i64) -> DbResult<Vec<i64>> {
-    insert_lane(tx, items, now, false).await
+    insert_with(tx, items, now, &super::SendOptions::default()).await
 }
 
-/// [`insert`], the rows marked `paid` when asked (a paid broadcast's copies).
-pub async fn insert_lane(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing], now: i64, paid: bool) -> DbResult<Vec<i64>> {
+/// [`insert`] with `options`: a post kind picks each group's forum topic for it
+/// (the kind's own, else the group's topic for every kind), `protect` and `paid`
+/// mark the rows.
+pub async fn insert_with(tx: &mut sqlx::Transaction<'_, sqlx::Any>, items: &[Outgoing], now: i64, options: &super::SendOptions) -> DbResult<Vec<i64>> {
     let mut ids = Vec::with_capacity(items.len());
+    // No kind: both lookups look for "" and find nothing.
+    let (kind, all) = match options.kind {
+        Some(kind) => (kind, crate::kernel::members::topics::ALL),
+        None => ("", ""),
+    };
     for item in items {
         let body = serde_json::to_string(&item.body).map_err(|e| DbError::Corrupt(e.to_string()))?;
         let row = sqlx::query(
-            "INSERT INTO outbox (chat_id, priority, body, source, status, not_before, created_at, updated_at, paid) \
-             VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5, $6) RETURNING id",
+            "INSERT INTO outbox (chat_id, priority, body, source, status, not_before, created_at, updated_at, thread, protect, paid) \
+             VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5, \
+             COALESCE((SELECT thread FROM group_topics WHERE group_chat = $1 AND kind = $6), \
+                      (SELECT thread FROM group_topics WHERE group_chat = $1 AND kind = $7)), $8, $9) RETURNING id",
         )
         .bind(item.chat_id)
         .bind(item.priority as i64)
         .bind(body)
         .bind(item.source.as_deref())
         .bind(now)
-        .bind(i64::from(paid))
+        .bind(kind)
+        .bind(all)
+        .bind(i64::from(options.protect))
+        .bind(i64::from(options.paid))
         .fetch_one(&mut **tx)
         .await?;
         ids.push(row.try_get("id")?);
@@ -93,7 +109,7 @@ pub static TABLE: Table = Table {
     on_claim: "",
     // The chat may already have it.
     on_reclaim: "resent = 1, attempts = attempts + 1, ",
-    returning: "id, chat_id, body, attempts, resent, paid",
+    returning: "id, chat_id, body, attempts, resent, paid, thread, protect",
 };
 
 /// Claims the most urgent due row for `worker`, leaving out the chats in `skip`
@@ -135,6 +151,8 @@ fn decode_claimed(row: &AnyRow) -> DbResult<Claimed> {
         attempts: row.try_get("attempts")?,
         resent: row.try_get::<i64, _>("resent")? != 0,
         paid: row.try_get::<i64, _>("paid")? != 0,
+        thread: row.try_get("thread")?,
+        protect: row.try_get::<i64, _>("protect")? != 0,
     })
 }
 

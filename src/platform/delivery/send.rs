@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, InputPollOption, MessageId};
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, InputPollOption, MessageId, ThreadId};
 use teloxide::{ApiError, RequestError};
 
 use super::outbox::Claimed;
@@ -25,6 +25,8 @@ pub enum Outcome {
     Transient { reason: String, maybe_delivered: bool },
     /// Any other refusal (400): trying again would fail the same way.
     Failed(String),
+    /// 400: the forum topic of the row was deleted or closed (see [`super::topics`]).
+    TopicGone(String),
 }
 
 /// Sends `row`, giving up after `timeout` (teloxide itself waits 10 s after a 5xx
@@ -33,7 +35,11 @@ pub async fn attempt(bot: &Bot, row: &Claimed, timeout: Duration) -> Outcome {
     if row.paid {
         return timed(super::paid::request(bot, row), timeout).await;
     }
-    timed(request(bot, row), timeout).await
+    match timed(request(bot, row), timeout).await {
+        // Without a topic of ours the answer cannot be about one.
+        Outcome::TopicGone(reason) if row.thread.is_none() => Outcome::Failed(reason),
+        outcome => outcome,
+    }
 }
 
 /// Replaces the buttons of message `message_id` (an [`Body::EditButtons`] row whose
@@ -61,32 +67,38 @@ async fn timed(request: impl Future<Output = Result<(i64, Option<String>), Reque
 pub(super) async fn request(bot: &Bot, row: &Claimed) -> Result<(i64, Option<String>), RequestError> {
     let chat = ChatId(row.chat_id);
     let sent = |m: Message| (i64::from(m.id.0), None);
+    let (thread, protect) = (row.thread.map(|t| ThreadId(MessageId(t as i32))), row.protect.then_some(true));
     match &row.body {
         Body::Text { text, buttons, entities } => {
             let mut request = bot.send_message(chat, text);
+            (request.message_thread_id, request.protect_content) = (thread, protect);
             request.entities = (!entities.is_empty()).then(|| entities.clone());
             let message = if buttons.is_empty() { request.await? } else { request.reply_markup(keyboard(buttons)).await? };
             Ok(sent(message))
         }
         Body::Photo { file_id, caption, entities, buttons } => {
             let mut request = bot.send_photo(chat, InputFile::file_id(file_id.clone().into()));
+            (request.message_thread_id, request.protect_content) = (thread, protect);
             request.caption = caption.clone();
             request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
             let message = if buttons.is_empty() { request.await? } else { request.reply_markup(keyboard(buttons)).await? };
             Ok(sent(message))
         }
-        Body::Document { file_id, caption, entities } => {
+        Body::Document { file_id, caption, entities, buttons } => {
             let mut request = bot.send_document(chat, InputFile::file_id(file_id.clone().into()));
+            (request.message_thread_id, request.protect_content) = (thread, protect);
             request.caption = caption.clone();
             request.caption_entities = (!entities.is_empty()).then(|| entities.clone());
-            request.await.map(sent)
+            let message = if buttons.is_empty() { request.await? } else { request.reply_markup(keyboard(buttons)).await? };
+            Ok(sent(message))
         }
         Body::DrawnPhoto { name, hex, caption } => {
             let mut request = bot.send_photo(chat, drawn_file(name, hex)?);
+            (request.message_thread_id, request.protect_content) = (thread, protect);
             request.caption = caption.clone();
             request.await.map(sent)
         }
-        Body::Poll { question, options, multiple } => send_poll(bot, chat, question, options, *multiple).await,
+        Body::Poll { question, options, multiple } => send_poll(bot, chat, thread, question, options, *multiple).await,
         Body::StopPoll { message_id } => {
             let poll = bot.stop_poll(chat, MessageId(*message_id as i32)).await?;
             Ok((*message_id, Some(poll.id.0)))
@@ -114,13 +126,16 @@ const ANONYMOUS_ONLY: &str = "non-anonymous polls can't be sent";
 
 /// A non-anonymous poll, or an anonymous one where the chat accepts nothing else
 /// (its answers then arrive only as totals in `poll` updates).
-async fn send_poll(bot: &Bot, chat: ChatId, question: &str, options: &[String], multiple: bool) -> Result<(i64, Option<String>), RequestError> {
+async fn send_poll(bot: &Bot, chat: ChatId, thread: Option<ThreadId>, question: &str, options: &[String], multiple: bool) -> Result<(i64, Option<String>), RequestError> {
     let options = || options.iter().map(|o| InputPollOption::new(o.clone())).collect::<Vec<_>>();
-    let named = bot.send_poll(chat, question, options()).is_anonymous(false).allows_multiple_answers(multiple).await;
+    let poll = |anonymous: bool| {
+        let mut request = bot.send_poll(chat, question, options()).is_anonymous(anonymous).allows_multiple_answers(multiple);
+        request.message_thread_id = thread;
+        request
+    };
+    let named = poll(false).await;
     let message = match named {
-        Err(RequestError::Api(ApiError::Unknown(text))) if text.contains(ANONYMOUS_ONLY) => {
-            bot.send_poll(chat, question, options()).is_anonymous(true).allows_multiple_answers(multiple).await?
-        }
+        Err(RequestError::Api(ApiError::Unknown(text))) if text.contains(ANONYMOUS_ONLY) => poll(true).await?,
         other => other?,
     };
     let poll_id = message.poll().map(|p| p.id.0.clone());
@@ -151,6 +166,8 @@ pub fn classify(error: RequestError) -> Outcome {
             let reason = api_reason(&api);
             if reason.starts_with("Forbidden:") {
                 Outcome::Forbidden(reason)
+            } else if super::topics::is_topic_gone(&reason) {
+                Outcome::TopicGone(reason)
             } else if is_server_error(&reason) {
                 Outcome::Transient { reason, maybe_delivered: false }
             } else {

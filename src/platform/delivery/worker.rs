@@ -185,6 +185,7 @@ impl Worker {
             Outcome::TooMany(_) => "429",
             Outcome::Migrated(_) => "migrated",
             Outcome::Forbidden(_) => "403",
+            Outcome::TopicGone(_) => "topic_gone",
             Outcome::Transient { .. } if row.attempts + 1 < i64::from(self.config.max_attempts) => "retry",
             Outcome::Transient { .. } | Outcome::Failed(_) => "failed",
         };
@@ -224,6 +225,7 @@ impl Worker {
                 outbox::retry_later(&self.db, self.claim(row), &r, now).await
             }
             Outcome::Forbidden(reason) => self.give_up_on_chat(row, &reason, now).await.map(|()| true),
+            Outcome::TopicGone(_) => super::topics::fall_back(&self.db, self.claim(row), row, now).await,
             Outcome::Transient { reason, maybe_delivered } if row.attempts + 1 < i64::from(self.config.max_attempts) => {
                 let backoff = 2_i64.saturating_pow(row.attempts.clamp(0, 30) as u32).min(MAX_BACKOFF_SECS);
                 let r = Retry { chat_id: row.chat_id, not_before: now + backoff, reason: &reason, maybe_delivered };

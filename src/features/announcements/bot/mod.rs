@@ -13,6 +13,7 @@ pub mod plan;
 pub mod umkm_target;
 pub mod show;
 pub mod run_report;
+pub mod reactions;
 
 use serde::{Deserialize, Serialize};
 use teloxide::types::Message;
@@ -31,6 +32,12 @@ pub struct Draft {
     /// Groups (chat ids) ticked in the checklist.
     #[serde(default)]
     pub picked: Vec<i64>,
+    /// The author turned the "Bagikan ke WhatsApp" button off.
+    #[serde(default)]
+    pub share_off: bool,
+    /// Started from a cek fakta verdict.
+    #[serde(default)]
+    pub clarification: bool,
 }
 
 /// A schedule typed or chosen, waiting for "save".
@@ -95,6 +102,12 @@ pub async fn start_with_text(turn: &Turn<'_>, text: String) -> HandlerResult {
     compose::show_targets(turn, draft, None).await.map(drop)
 }
 
+/// [`start_with_text`] for a cek fakta clarification: forum groups may have a topic for those.
+pub async fn start_clarification(turn: &Turn<'_>, text: String) -> HandlerResult {
+    let draft = Draft { content: Content { text, ..Content::default() }, clarification: true, ..Draft::default() };
+    compose::show_targets(turn, draft, None).await.map(drop)
+}
+
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {
     if !can_announce(&turn.who.actor) {
         turn.end().await?;
@@ -145,6 +158,7 @@ async fn on_dialog_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> 
         (D::Target(d), Btn::Toggle(chat)) => compose::toggle(turn, d, chat, at).await,
         (D::Target(d), Btn::Picked) => compose::picked(turn, d, at).await,
         (D::Preview(d), Btn::SendNow) => plan::send_now(turn, d, at).await,
+        (D::Preview(d), Btn::Share) => plan::toggle_share(turn, d, at).await,
         (D::Preview(d) | D::NextYear { draft: d, .. }, Btn::AskAt) => plan::ask_at(turn, d, at).await,
         (D::NextYear { draft, at: when }, Btn::NextYear) => plan::next_year(turn, draft, when, at).await,
         (D::Preview(d), Btn::AskRepeat) => plan::ask_repeat(turn, d, at).await,

@@ -59,15 +59,24 @@ pub async fn choices(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Result<bo
     let label = render::target_label(lang, &target, &scope.name);
     let key = if matches!(target, Target::Umkm(_)) { "ann-choices-umkm" } else { "ann-choices" };
     let text = ta(lang, key, &[("target", Arg::from(label)), ("groups", Arg::from(groups))]);
+    let share = if draft.share_off { "ann-btn-share-off" } else { "ann-btn-share-on" };
     let kb = keyboard(vec![
         vec![(t(lang, "ann-btn-send-now"), Btn::SendNow)],
         vec![(t(lang, "ann-btn-at"), Btn::AskAt)],
         vec![(t(lang, "ann-btn-repeat"), Btn::AskRepeat)],
+        vec![(t(lang, share), Btn::Share)],
         vec![(t(lang, "ann-btn-retarget"), Btn::Retarget), (t(lang, "ann-btn-rewrite"), Btn::Rewrite)],
     ]);
     turn.set_dialog(Dialog::Preview(draft)).await?;
     super::show::show(turn, at, text, Some(kb)).await?;
     Ok(true)
+}
+
+/// The WhatsApp share toggle: flips it and shows the choices again, saying which.
+pub async fn toggle_share(turn: &Turn<'_>, mut draft: Draft, at: At) -> Result<bool, HandlerError> {
+    draft.share_off = !draft.share_off;
+    turn.toast(t(turn.lang(), if draft.share_off { "ann-share-off" } else { "ann-share-on" }));
+    choices(turn, draft, Some(at)).await
 }
 
 async fn save(
@@ -88,6 +97,8 @@ async fn save(
         schedule,
         tz: scope.tz,
         first_run: first,
+        share_off: draft.share_off,
+        clarification: draft.clarification,
     };
     store::insert(&turn.ctx.db, &new, turn.now()).await
 }

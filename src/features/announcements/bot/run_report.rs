@@ -39,7 +39,7 @@ fn in_flight(rows: &[DeliveryState]) -> Vec<String> {
     titles
 }
 
-fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryState], now: i64) -> String {
+fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryState], (now, reactions): (i64, i64)) -> String {
     let groups = per_group(rows);
     let yes_no = |b: bool| Arg::from(if b { "yes" } else { "no" });
     let header = [
@@ -80,6 +80,9 @@ fn render_report(lang: Lang, ann: &Announcement, run: &Run, rows: &[DeliveryStat
     } else {
         ta(lang, "ann-report-totals", &totals)
     });
+    if reactions > 0 {
+        lines.push(ta(lang, "ann-report-reactions", &[("count", Arg::from(reactions))]));
+    }
     // The time of reading: "Perbarui" always shows something new, even when no
     // group changed, so a press is never met with silence.
     lines.push(ta(lang, "ann-report-as-of", &[("time", Arg::from(clock_time(now, ann.tz)))]));
@@ -101,7 +104,8 @@ pub async fn show(turn: &Turn<'_>, id: i64, n: i64, at: Option<At>) -> Result<bo
         vec![(t(lang, "ann-btn-refresh"), Btn::Report(id, n))],
         vec![(t(lang, "ann-btn-recall"), Btn::Recall(id, n))],
     ]);
-    let text = render_report(lang, &ann, &run, &rows, turn.now());
+    let reactions = crate::platform::delivery::reactions::total_for_source(&turn.ctx.db, &ann.source(run.n)).await?;
+    let text = render_report(lang, &ann, &run, &rows, (turn.now(), reactions));
     let Some(at) = at else {
         show::show(turn, None, text, Some(kb)).await?;
         return Ok(true);

@@ -48,7 +48,7 @@ pub async fn preview(turn: &Turn<'_>, content: &Content) -> HandlerResult {
                 request.payload_mut().caption_entities = (!entities.is_empty()).then_some(entities);
                 request.await?;
             }
-            Body::Document { file_id, caption, entities } => {
+            Body::Document { file_id, caption, entities, .. } => {
                 let mut request = turn.bot.send_document(turn.chat, InputFile::file_id(file_id.into()));
                 request.payload_mut().caption = caption;
                 request.payload_mut().caption_entities = (!entities.is_empty()).then_some(entities);

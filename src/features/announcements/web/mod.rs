@@ -89,7 +89,8 @@ pub(super) async fn render(ctx: &Ctx, staff: &Staff, ann: &Announcement, flash: 
     let mut reports = Vec::new();
     for run in runs::runs_of(&ctx.db, ann.id, RUNS_SHOWN).await? {
         let groups = per_group(&runs::deliveries(&ctx.db, run.id).await?);
-        reports.push((run, groups));
+        let reactions = crate::platform::delivery::reactions::total_for_source(&ctx.db, &ann.source(run.n)).await?;
+        reports.push((run, groups, reactions));
     }
     let body = html! {
         @if !flash.is_empty() { div.flash role="status" { @for line in flash { p { (line) } } } }
@@ -99,7 +100,7 @@ pub(super) async fn render(ctx: &Ctx, staff: &Staff, ann: &Announcement, flash: 
             p.body { (ann.content.text) }
         }
         @if reports.is_empty() { p.empty { (t(lang, "console-announcement-no-runs")) } }
-        @for (run, groups) in &reports {
+        @for (run, groups, reactions) in &reports {
             section.card {
                 h2 { (ta(lang, "console-announcement-run", &[("n", Arg::from(run.n)), ("when", Arg::from(when(lang, run.fired_at, ann.tz)))])) }
                 @if run.recalled_at.is_some() { p.late { (t(lang, "console-announcement-recalled")) } }
@@ -112,6 +113,7 @@ pub(super) async fn render(ctx: &Ctx, staff: &Staff, ann: &Announcement, flash: 
                     ("failed", count(|s| matches!(s, Standing::Failed(_)))),
                     ("waiting", count(|s| *s == Standing::Waiting)),
                 ])) }
+                p.reactions { (ta(lang, "ann-report-reactions", &[("count", Arg::from(*reactions))])) }
                 @if groups.is_empty() { p.empty { (t(lang, "ann-report-no-groups")) } }
                 @else {
                     table.counts { tbody {

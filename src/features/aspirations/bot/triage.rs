@@ -3,6 +3,7 @@
 //! for a minute) and reply from the ticket card, coordinators only read. Every press
 //! is checked again here (role, scope, the ticket's current status) before it acts.
 
+use teloxide::payloads::setters::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message};
 
 use super::{Btn, Dialog};
@@ -68,8 +69,10 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, queue: Option<model::QueueVi
     let ticket = &scoped.ticket;
     // Anonymous tickets show coordinators no photos (nor location, see render::card).
     let photos = if flow::hides_sender(scoped) { Vec::new() } else { store::photos(&turn.ctx.db, ticket.id).await? };
+    // A ticket carries a resident's personal data: Telegram keeps the card and its
+    // photos from being forwarded or saved out of the staff member's chat.
     for file_id in &photos {
-        turn.bot.send_photo(turn.chat, InputFile::file_id(file_id.clone().into())).await?;
+        turn.bot.send_photo(turn.chat, InputFile::file_id(file_id.clone().into())).protect_content(true).await?;
     }
     let sender = sender(turn, scoped).await?;
     let text = render::card(lang, ticket, &scoped.kim.name, &sender, photos.len(), scoped.tz, turn.ctx.config.sla.working_days);
@@ -78,7 +81,8 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, queue: Option<model::QueueVi
     let (history, thread) = (store::history(&turn.ctx.db, ticket.id).await?, store::thread(&turn.ctx.db, ticket.id).await?);
     let text = render::with_history(text, render::card_history(lang, &history, &thread, scoped.tz));
     let keyboard = card_buttons(lang, scoped, queue);
-    turn.send_with_buttons(text, InlineKeyboardMarkup::new(keyboard)).await
+    turn.bot.send_message(turn.chat, text).reply_markup(InlineKeyboardMarkup::new(keyboard)).protect_content(true).await?;
+    Ok(())
 }
 
 /// Coordinators never learn who sent an anonymous ticket; staff always do.

@@ -139,7 +139,8 @@ async fn show(turn: &Turn<'_>) -> HandlerResult {
     }
     if !data.is_empty() {
         let file = InputFile::memory(data.to_json()).file_name("datasaya.json");
-        turn.bot.send_document(turn.chat, file).caption(t(turn.lang(), "privacy-data-file-caption")).await?;
+        // Personal data: Telegram keeps the file from being forwarded from this chat.
+        turn.bot.send_document(turn.chat, file).caption(t(turn.lang(), "privacy-data-file-caption")).protect_content(true).await?;
     }
     Ok(())
 }

@@ -24,6 +24,8 @@ pub enum Btn {
     Group(i64),
     Announce,
     NoAnnounce,
+    /// Turn the "Bagikan ke WhatsApp" button of the group posts on or off.
+    Share,
     // Residents.
     Page(i64),
     Register(i64),
@@ -76,6 +78,7 @@ impl Payload for Btn {
             Btn::Group(chat) => format!("g:{chat}"),
             Btn::Announce => "ga".into(),
             Btn::NoAnnounce => "gn".into(),
+            Btn::Share => "gw".into(),
             Btn::Page(p) => format!("b:{p}"),
             Btn::Register(id) => format!("r:{id}"),
             Btn::Withdraw(id) => format!("w:{id}"),
@@ -121,6 +124,7 @@ impl Payload for Btn {
             ("g", 2) => Btn::Group(parts[1].parse().ok()?),
             ("ga", 1) => Btn::Announce,
             ("gn", 1) => Btn::NoAnnounce,
+            ("gw", 1) => Btn::Share,
             ("b", 2) => Btn::Page(id(1)?),
             ("r", 2) => Btn::Register(id(1)?),
             ("w", 2) => Btn::Withdraw(id(1)?),
@@ -197,6 +201,7 @@ mod tests {
             Btn::Group(-1_001_234_567_890),
             Btn::Announce,
             Btn::NoAnnounce,
+            Btn::Share,
             Btn::Page(2),
             Btn::Register(big),
             Btn::Withdraw(big),

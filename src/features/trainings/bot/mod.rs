@@ -48,7 +48,13 @@ pub enum Dialog {
     /// when the change was asked from the review screen, which comes back after it.
     Compose { draft: Box<Draft>, step: Step, review: bool },
     /// Published: choosing which of the KIM's groups hear about it.
-    Announce { training_id: i64, chosen: Vec<i64> },
+    Announce {
+        training_id: i64,
+        chosen: Vec<i64>,
+        /// The author turned the "Bagikan ke WhatsApp" button off.
+        #[serde(default)]
+        share_off: bool,
+    },
     /// Moving a published training: the new start once typed, then the end; with
     /// both, the confirmation (who is told, where the deadline goes) is on screen.
     Reschedule {
@@ -154,7 +160,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
             Some(Dialog::Comment { .. }) => feedback::skip(turn, at).await,
             other => compose::on_button(turn, other, btn, at).await,
         },
-        Btn::Group(_) | Btn::Announce | Btn::NoAnnounce => publish::on_button(turn, dialog, btn, at).await,
+        Btn::Group(_) | Btn::Announce | Btn::NoAnnounce | Btn::Share => publish::on_button(turn, dialog, btn, at).await,
         Btn::Page(_)
         | Btn::Register(_)
         | Btn::Withdraw(_)

@@ -86,8 +86,8 @@ pub async fn publish(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Hand
         turn.say("training-published-no-groups").await?;
     } else {
         let chosen: Vec<i64> = chats.iter().map(|g| g.0).collect();
-        let kb = groups_keyboard(turn.lang(), &chats, &chosen);
-        turn.set_dialog(Dialog::Announce { training_id: id, chosen }).await?;
+        let kb = groups_keyboard(turn.lang(), &chats, &chosen, false);
+        turn.set_dialog(Dialog::Announce { training_id: id, chosen, share_off: false }).await?;
         turn.send_with_buttons(t(turn.lang(), "training-announce-ask"), kb).await?;
     }
     // Registered UMKM that match hear of it only if they agreed to programme news.
@@ -101,7 +101,7 @@ async fn active_groups(turn: &Turn<'_>, kim_id: i64) -> Result<Vec<(i64, String)
     Ok(all.into_iter().filter(|g| g.status() == GroupStatus::Active).map(|g| (g.chat_id, g.title)).collect())
 }
 
-fn groups_keyboard(lang: Lang, chats: &[(i64, String)], chosen: &[i64]) -> InlineKeyboardMarkup {
+fn groups_keyboard(lang: Lang, chats: &[(i64, String)], chosen: &[i64], share_off: bool) -> InlineKeyboardMarkup {
     let mut rows: Vec<_> = chats
         .iter()
         .map(|(id, title)| {
@@ -109,12 +109,13 @@ fn groups_keyboard(lang: Lang, chats: &[(i64, String)], chosen: &[i64]) -> Inlin
             vec![b(format!("{mark} {title}"), Btn::Group(*id))]
         })
         .collect();
+    rows.push(vec![bk(lang, if share_off { "ann-btn-share-off" } else { "ann-btn-share-on" }, Btn::Share)]);
     rows.push(vec![bk(lang, "training-btn-announce", Btn::Announce), bk(lang, "training-btn-no-announce", Btn::NoAnnounce)]);
     InlineKeyboardMarkup::new(rows)
 }
 
 pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
-    let Some(Dialog::Announce { training_id, mut chosen }) = dialog else { return Ok(false) };
+    let Some(Dialog::Announce { training_id, mut chosen, mut share_off }) = dialog else { return Ok(false) };
     let Some(training) = ui::managed(turn, training_id).await? else { return Ok(false) };
     let lang = turn.lang();
     let chats = active_groups(turn, training.kim_id).await?;
@@ -126,13 +127,19 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
                 }
                 None => chosen.push(chat),
             }
-            ui::edit(turn, at, t(lang, "training-announce-ask"), Some(groups_keyboard(lang, &chats, &chosen))).await?;
-            turn.set_dialog(Dialog::Announce { training_id, chosen }).await?;
+            ui::edit(turn, at, t(lang, "training-announce-ask"), Some(groups_keyboard(lang, &chats, &chosen, share_off))).await?;
+            turn.set_dialog(Dialog::Announce { training_id, chosen, share_off }).await?;
+        }
+        Btn::Share => {
+            share_off = !share_off;
+            turn.toast(t(lang, if share_off { "ann-share-off" } else { "ann-share-on" }));
+            ui::edit(turn, at, t(lang, "training-announce-ask"), Some(groups_keyboard(lang, &chats, &chosen, share_off))).await?;
+            turn.set_dialog(Dialog::Announce { training_id, chosen, share_off }).await?;
         }
         Btn::Announce if !chosen.is_empty() => {
             let targets: Vec<i64> = chosen.into_iter().filter(|c| chats.iter().any(|g| g.0 == *c)).collect();
             let fresh = store::get(&turn.ctx.db, training_id).await?.unwrap_or(training);
-            let n = actions::announce(turn.ctx, turn.who.user_id, &fresh, &targets).await?;
+            let n = actions::announce_with(turn.ctx, turn.who.user_id, &fresh, &targets, !share_off).await?;
             turn.end().await?;
             ui::edit(turn, at, ta(lang, "training-announce-queued", &[("count", Arg::from(n as i64))]), None).await?;
         }

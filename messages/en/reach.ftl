@@ -1,0 +1,20 @@
+## Forum topics and sharing (issue 27)
+topic-kind-announcement = Announcements
+topic-kind-training = Trainings
+topic-kind-poll = Polls
+topic-kind-factcheck = Fact-check clarifications
+topic-kind-all = Every other post
+topic-not-in-topic = Type /topik inside the topic you want kimbot's posts in.
+topic-denied = Only this group's KIM coordinators can choose topics.
+topic-choose = Which posts go to this topic? Press to choose.
+topic-set = { $kind } will be posted in this topic.
+topic-linked-here = kimbot's posts will go to this topic. Type /topik in another topic to separate kinds of posts.
+topic-gone-notice = The topic for { $kinds } in group { $group } was deleted or closed, so kimbot posts go to General. Type /topik in the new topic to choose again.
+cmd-topik = Choose the topic for kimbot's posts
+share-whatsapp = 📲 Share on WhatsApp
+ann-btn-share-on = 📲 WhatsApp button: on
+ann-btn-share-off = 📵 WhatsApp button: off
+ann-share-on = The "Share on WhatsApp" button will be sent along.
+ann-share-off = The "Share on WhatsApp" button will not be sent.
+audit-act-group-topic = chose a topic of group { $group } for { $kind }
+ann-report-reactions = 👍 Reactions in groups: { $count }

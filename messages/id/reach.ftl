@@ -1,0 +1,20 @@
+## Topik forum dan berbagi (issue 27)
+topic-kind-announcement = Pengumuman
+topic-kind-training = Pelatihan
+topic-kind-poll = Jajak pendapat
+topic-kind-factcheck = Klarifikasi cek fakta
+topic-kind-all = Semua kiriman lainnya
+topic-not-in-topic = Ketik /topik di dalam topik yang ingin dipakai untuk kiriman kimbot.
+topic-denied = Hanya koordinator KIM grup ini yang bisa memilih topik.
+topic-choose = Kiriman apa yang masuk ke topik ini? Tekan untuk memilih.
+topic-set = { $kind } akan dikirim ke topik ini.
+topic-linked-here = Kiriman kimbot akan masuk ke topik ini. Ketik /topik di topik lain untuk memisahkan jenis kiriman.
+topic-gone-notice = Topik untuk { $kinds } di grup { $group } sudah dihapus atau ditutup, jadi kiriman kimbot masuk ke General. Ketik /topik di topik yang baru untuk memilih lagi.
+cmd-topik = Pilih topik untuk kiriman kimbot
+share-whatsapp = 📲 Bagikan ke WhatsApp
+ann-btn-share-on = 📲 Tombol WhatsApp: aktif
+ann-btn-share-off = 📵 Tombol WhatsApp: mati
+ann-share-on = Tombol "Bagikan ke WhatsApp" akan ikut dikirim.
+ann-share-off = Tombol "Bagikan ke WhatsApp" tidak ikut dikirim.
+audit-act-group-topic = memilih topik grup { $group } untuk { $kind }
+ann-report-reactions = 👍 Reaksi di grup: { $count }
