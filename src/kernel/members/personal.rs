@@ -217,8 +217,9 @@ fn consent(r: &AnyRow) -> DbResult<Consent> {
     })
 }
 
-const GRANTS: &str = "SELECT g.role, g.granted_at, g.revoked_at, COALESCE(a.name, k.name) AS scope FROM grants g \
-     LEFT JOIN areas a ON a.id = g.area_id LEFT JOIN kims k ON k.id = g.kim_id WHERE g.user_id = $1 ORDER BY g.id";
+const GRANTS: &str = "SELECT g.role, g.granted_at, g.revoked_at, COALESCE(a.name, k.name, o.name) AS scope FROM grants g \
+     LEFT JOIN areas a ON a.id = g.area_id LEFT JOIN kims k ON k.id = g.kim_id \
+     LEFT JOIN agencies o ON o.id = g.agency_id WHERE g.user_id = $1 ORDER BY g.id";
 
 fn grant(r: &AnyRow) -> DbResult<Grant> {
     Ok(Grant {
