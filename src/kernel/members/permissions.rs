@@ -69,6 +69,10 @@ pub enum Access {
     ReadOnly,
     /// Staff whose area holds the KIM's kelurahan, and admins: change status, reply.
     Triage,
+    /// Officers of the agency (OPD) the ticket was sent to: see it (anonymous ones
+    /// without the sender, pin or photos), accept, report progress, finish or return
+    /// it. Never given by [`ticket_access`]: the aspirations' disposition grants it.
+    Agency,
 }
 
 pub fn ticket_access(actor: &Actor, kim: &Kim) -> Access {
