@@ -65,3 +65,4 @@ console-opd-done-progress = The progress update was sent to the resident.
 console-opd-send-title = Send to an agency
 console-opd-agency = Agency
 console-opd-send-button = Send
+help-line-dasbor-opd = /dasbor - open your agency's queue in the web console (one-time login link)

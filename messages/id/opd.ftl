@@ -65,3 +65,4 @@ console-opd-done-progress = Kabar progres sudah dikirim ke warga.
 console-opd-send-title = Teruskan ke OPD
 console-opd-agency = OPD
 console-opd-send-button = Teruskan
+help-line-dasbor-opd = /dasbor - buka antrian OPD Anda di konsol web (tautan masuk sekali pakai)
