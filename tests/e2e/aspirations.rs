@@ -3,7 +3,7 @@
 
 mod concurrency;
 mod edges;
-mod opd;
+pub mod opd;
 mod reopen;
 mod sla;
 mod submit;

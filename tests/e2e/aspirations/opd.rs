@@ -207,3 +207,52 @@ async fn kota_staff_invite_an_agency_officer_who_gets_the_officers_help_and_no_c
     assert!(help.contains("Untuk petugas OPD") && help.contains("/antrian") && !help.contains("Untuk koordinator"), "{help}");
     assert!(!announce.contains("Tulis"), "no coordinator command: {announce}");
 }
+
+#[tokio::test]
+async fn the_office_imports_lists_and_routes_agencies_and_grants_and_revokes_an_officer_from_the_cli() {
+    let app = spawn_app().await;
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kimbot"))
+            .args(args)
+            .env("DATABASE_URL", &app.database_url)
+            .env("RUST_LOG", "error")
+            .output()
+            .expect("kimbot runs")
+    };
+    let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/data/opd-palembang.csv");
+    let out = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).to_string();
+
+    let first = run(&["opd", "import", csv]);
+    let again = run(&["opd", "import", csv]);
+    let list = run(&["opd", "list"]);
+    let route = run(&["opd", "route", "--category", "infrastruktur", "--opd", "pupr", "--kecamatan", "Ilir Barat I"]);
+    let city = run(&["opd", "route", "--category", "infrastruktur", "--opd", "PERKIM"]);
+    let bad_category = run(&["opd", "route", "--category", "jalan", "--opd", "PUPR"]);
+    let granted = run(&["grant", "opd", "--user", "7301", "--opd", "dlhk"]);
+    let bad_agency = run(&["grant", "opd", "--user", "7301", "--opd", "NOPE"]);
+    let actor = roles::actor(&app.db, 7301, false).await.unwrap();
+    let revoked = run(&["revoke", "--user", "7301"]);
+    let after = roles::actor(&app.db, 7301, false).await.unwrap();
+
+    assert!(first.status.success() && out(&first).contains("imported 15 agencies"), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(again.status.success());
+    assert_eq!(app.count("SELECT COUNT(*) FROM agencies WHERE id > $1", 0).await, 15, "importing twice changes nothing");
+    let list = out(&list);
+    assert!(list.contains("PUPR\tDinas PUPR\tDinas Pekerjaan Umum dan Penataan Ruang\tKota Palembang"), "{list}");
+    assert!(list.contains("SATPOLPP\tSatpol PP") && list.contains("BPBD"), "{list}");
+    assert!(route.status.success() && out(&route).contains("Dinas PUPR"), "{}", String::from_utf8_lossy(&route.stderr));
+    assert!(city.status.success());
+    let (pupr, perkim) = (agency(&app, "PUPR").await, agency(&app, "PERKIM").await);
+    let routed = |path: &'static str| agencies::routed(&app.db, "infrastruktur", path);
+    assert_eq!(routed("Kota Palembang/Ilir Barat I/Bukit Lama").await.unwrap(), Some(pupr.id), "the kecamatan's own rule first");
+    assert_eq!(routed("Kota Palembang/Kemuning/Pipa Reja").await.unwrap(), Some(perkim.id), "else the kota's");
+    assert_eq!(agencies::routed(&app.db, "kesehatan", "Kota Palembang/Kemuning/Pipa Reja").await.unwrap(), None);
+    for bad in [&bad_category, &bad_agency] {
+        assert_eq!(bad.status.code(), Some(2));
+        assert_eq!(String::from_utf8_lossy(&bad.stderr).trim().lines().count(), 1, "{}", String::from_utf8_lossy(&bad.stderr));
+    }
+    assert!(out(&granted).contains("granted officer"), "{}", out(&granted));
+    assert_eq!(actor.agencies, vec![agency(&app, "DLHK").await.id]);
+    assert!(revoked.status.success() && after.agencies.is_empty());
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'agency.route' AND actor IS NULL AND id > $1", 0).await, 2);
+}

@@ -6,6 +6,7 @@ mod browser_undo;
 mod guard;
 mod limits;
 mod listening;
+mod opd;
 mod pages;
 mod queue;
 mod recall;
