@@ -69,6 +69,7 @@ mod tests {
         let label = |tail: &str| format!("console-nav-{tail}");
         let expected = [
             ("/dasbor/aspirasi", label("queue")),
+            ("/dasbor/opd", label("opd")),
             ("/dasbor/ringkasan", label("summary")),
             ("/dasbor/umkm", label("umkm")),
             ("/dasbor/pelatihan", label("trainings")),
