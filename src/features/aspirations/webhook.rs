@@ -110,6 +110,10 @@ async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
     }
     ticket.previous_status = row.previous_status.clone();
     let disposition = super::webhook_opd::for_event(db, row).await?;
+    if disposition.is_some() {
+        // What goes to agencies' systems names nobody, not even a reporter's display name.
+        ticket.reporter = None;
+    }
     let reply = match row.message_id {
         Some(id) if disposition.is_none() => reply(db, id).await?,
         _ => None,
