@@ -26,7 +26,12 @@ pub const DATA: PersonalData = PersonalData {
         ("invites", "used_by"),
         ("tg_groups", "linked_by"),
     ],
-    keeps: &[("tg_groups", "chat_id", "a group's chat id (negative), never a person's")],
+    keeps: &[
+        ("tg_groups", "chat_id", "a group's chat id (negative), never a person's"),
+        ("grants", "agency_id", "the agency (OPD) an officer's grant is for, not a person"),
+        ("invites", "agency_id", "the agency (OPD) an officer's invite is for, not a person"),
+        ("agency_routes", "agency_id", "the agency a category is routed to, not a person"),
+    ],
     erase,
     export,
 };
