@@ -20,6 +20,7 @@ async fn sending_a_ticket_to_an_agency_and_its_return_are_posted_with_the_agency
     open_card(&staff, "/antrian").await;
     send_to(&staff, "Dinas PUPR", None).await;
     let disposed = hook.wait_for(1).await.remove(0);
+    assert!(officer.next_message().await.text.contains("Tiket baru"), "the officer hears of it first");
     open_card(&officer, "/antrian").await;
     officer.press("Bukan kewenangan kami").await;
     next_skipping_notices(&officer).await;
