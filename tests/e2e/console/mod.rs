@@ -3,6 +3,7 @@
 
 mod browser;
 mod browser_undo;
+mod browser_opd;
 mod guard;
 mod limits;
 mod listening;
