@@ -8,7 +8,7 @@
 //! like for a missing ticket), changes the disposition and the ticket's status
 //! conditionally, and queues notices, webhooks and history in one transaction.
 //!
-//! Statuses: disposed → `diteruskan`; accepted or first progress → `ditindaklanjuti`;
+//! Statuses: disposed (or sent on) → `diteruskan`; accepted or first progress → `ditindaklanjuti`;
 //! done → `selesai`; returned or taken back → `diterima` again, so the ticket is in
 //! the staff's new queue to be routed anew.
 
@@ -85,10 +85,13 @@ pub async fn dispose(ctx: &AppCtx, actor: &Actor, id: i64, agency_id: i64, note:
         ds::add_event(&mut tx, d, "recalled", (None, None), actor.user_id, now).await?;
     }
     let disposition_id = ds::insert(&mut tx, id, agency.id, note, actor.user_id, now).await?;
-    if ticket.status == Status::Diterima
-        && store::set_status_logged(&mut tx, id, (Status::Diterima, Status::Diteruskan), (note, None), actor.user_id, now).await?.is_none()
+    // Sent (on) to an agency that has not accepted it yet: `diteruskan`, also when the
+    // previous agency had it in hand (or the resident had reopened it).
+    let status = if ticket.status == Status::Diteruskan { ticket.status } else { Status::Diteruskan };
+    if status != ticket.status
+        && store::set_status_logged(&mut tx, id, (ticket.status, status), (note, None), actor.user_id, now).await?.is_none()
     {
-        return Err(FlowError::Stale(Status::Diterima));
+        return Err(FlowError::Stale(ticket.status));
     }
     crate::features::webhooks::enqueue(&mut tx, &super::webhook::disposed(id, disposition_id), now).await?;
     let mut notices = Vec::new();
@@ -103,7 +106,6 @@ pub async fn dispose(ctx: &AppCtx, actor: &Actor, id: i64, agency_id: i64, note:
     finish_tx(ctx, tx, &notices).await?;
     let detail = format!("{} opd={}", ticket.number, agency.code);
     audit::record(&ctx.db, Some(actor.user_id), "aspiration.dispose", &detail, now).await?;
-    let status = if ticket.status == Status::Diterima { Status::Diteruskan } else { ticket.status };
     Ok((Ticket { status, ..ticket.clone() }, agency))
 }
 

@@ -256,3 +256,54 @@ async fn the_office_imports_lists_and_routes_agencies_and_grants_and_revokes_an_
     assert!(revoked.status.success() && after.agencies.is_empty());
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'agency.route' AND actor IS NULL AND id > $1", 0).await, 2);
 }
+
+#[tokio::test]
+async fn staff_send_an_accepted_ticket_on_to_another_agency_and_take_it_back_from_there() {
+    let app = spawn_app().await;
+    load_agencies(&app).await;
+    let staff = staff_of(&app, 5431, "Staf Rina", KECAMATAN).await;
+    let pupr = officer_of(&app, 5432, "Pak Joko", "PUPR").await;
+    let dishub = officer_of(&app, 5433, "Bu Sari", "DISHUB").await;
+    let budi = app.member_of(5434, "Budi", KIM).await;
+    let number = submit(&budi, "Infrastruktur", ROAD, false).await;
+    let id = ticket_id(&app, &number).await;
+    open_card(&staff, "/antrian").await;
+    send_to(&staff, "Dinas PUPR", None).await;
+    pupr.next_message().await;
+    open_card(&pupr, "/antrian").await;
+    pupr.press("Terima").await;
+    next_containing(&pupr, "diterima").await;
+    let accepted_status = status_of(&app, id).await;
+
+    let card = open_card(&staff, &format!("/status {number}")).await;
+    staff.press("Kirim ke OPD lain").await;
+    let choose = next_skipping_notices(&staff).await;
+    staff.press("Dishub").await;
+    next_skipping_notices(&staff).await;
+    staff.press("Lewati").await;
+    let sent_on = next_skipping_notices(&staff).await.text;
+    let sent_on_status = status_of(&app, id).await;
+    pupr.skip_unread();
+    pupr.send(&format!("/antrian {number}")).await;
+    let pupr_now = pupr.next_message().await.text;
+    next_containing(&dishub, "Tiket baru untuk Dishub").await;
+    open_card(&staff, &format!("/status {number}")).await;
+    staff.press("Tarik kembali").await;
+    let recalled = next_skipping_notices(&staff).await.text;
+    dishub.send("/antrian").await;
+    let dishub_now = dishub.next_message().await.text;
+
+    assert_eq!(accepted_status, "ditindaklanjuti");
+    assert!(card.text.contains("Dinas PUPR (sedang ditindaklanjuti OPD)") && card.has_button("Tarik kembali"), "{}", card.text);
+    assert!(!choose.has_button("Dinas PUPR") && !choose.has_button("tanpa OPD"), "not to the agency holding it: {:?}", choose.button_labels());
+    assert!(sent_on.contains("diteruskan ke Dishub"), "{sent_on}");
+    assert_eq!(sent_on_status, "diteruskan", "the new agency has not accepted it yet");
+    assert!(pupr_now.contains("tidak ditemukan"), "{pupr_now}");
+    assert!(recalled.contains("ditarik kembali dari Dishub"), "{recalled}");
+    assert!(dishub_now.contains("Belum ada aspirasi"), "{dishub_now}");
+    assert_eq!(status_of(&app, id).await, "diterima", "the staff's to route again");
+    let states = sqlx::query("SELECT state FROM aspiration_dispositions WHERE aspiration_id = $1 ORDER BY id").bind(id).fetch_all(&app.db.pool).await.unwrap();
+    let states: Vec<String> = states.iter().map(|r| r.get("state")).collect();
+    assert_eq!(states, ["recalled", "recalled"]);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'aspiration.recall' AND actor = $1", 5431).await, 1);
+}
