@@ -30,7 +30,7 @@ CREATE TABLE aspiration_disposition_events (
     aspiration_id  BIGINT NOT NULL REFERENCES aspirations(id),
     kind           TEXT   NOT NULL,
     body           TEXT,
-    photo_file_id  TEXT,
+    photo          TEXT,                      -- Telegram file_id of the result photo
     actor          BIGINT NOT NULL,
     at             BIGINT NOT NULL
 );

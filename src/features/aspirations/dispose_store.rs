@@ -178,7 +178,7 @@ pub async fn add_event(
     now: i64,
 ) -> DbResult<()> {
     sqlx::query(
-        "INSERT INTO aspiration_disposition_events (disposition_id, aspiration_id, kind, body, photo_file_id, actor, at) \
+        "INSERT INTO aspiration_disposition_events (disposition_id, aspiration_id, kind, body, photo, actor, at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(d.id)
@@ -197,7 +197,7 @@ pub async fn add_event(
 /// agency's own (an officer does not read what another agency wrote).
 pub async fn events(db: &Db, aspiration_id: i64, agency: Option<i64>) -> DbResult<Vec<Event>> {
     let rows = sqlx::query(
-        "SELECT e.kind, e.body, e.photo_file_id, e.at, COALESCE(o.short_name, o.name) AS agency \
+        "SELECT e.kind, e.body, e.photo, e.at, COALESCE(o.short_name, o.name) AS agency \
          FROM aspiration_disposition_events e JOIN aspiration_dispositions d ON d.id = e.disposition_id \
          JOIN agencies o ON o.id = d.agency_id WHERE e.aspiration_id = $1 AND ($2 = 0 OR d.agency_id = $2) ORDER BY e.id",
     )
@@ -210,7 +210,7 @@ pub async fn events(db: &Db, aspiration_id: i64, agency: Option<i64>) -> DbResul
             Ok(Event {
                 kind: r.try_get("kind")?,
                 body: r.try_get("body")?,
-                photo: r.try_get("photo_file_id")?,
+                photo: r.try_get("photo")?,
                 agency: r.try_get("agency")?,
                 at: r.try_get("at")?,
             })

@@ -30,7 +30,6 @@ pub const DATA: PersonalData = PersonalData {
     keeps: &[
         ("aspiration_dispositions", "agency_id", "the agency (OPD) a ticket was sent to, not a person"),
         ("aspiration_disposition_events", "disposition_id", "the sending an agency's step belongs to, not a person"),
-        ("aspiration_disposition_events", "photo_file_id", "a Telegram file id of the agency's photo of the result, not a person"),
     ],
     erase,
     export,
