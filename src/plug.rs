@@ -1,6 +1,6 @@
 //! A feature's declaration: everything it plugs into kimbot (its chat plug, deep
 //! links, background jobs, console pages, personal data, the sentences of its audit
-//! entries, its webhook events and the updates no chat owns), written once
+//! entries, its webhook events, its period reports and the updates no chat owns), written once
 //! in the feature's own `mod.rs` and listed once in [`crate::app::registry`].
 //!
 //! The bot router, the job runner, the console's frame, the webhook worker, the audit
@@ -21,6 +21,7 @@ use crate::platform::webhook_events::Event;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::{Db, DbResult};
+use crate::platform::export::kinds::PeriodReport;
 use crate::platform::personal::PersonalData;
 use crate::platform::scheduler::{Job, Stop};
 use crate::web::console::Pages;
@@ -59,12 +60,13 @@ pub struct Feature {
     console: Option<Pages>,
     webhook_events: &'static [Event],
     upgrades: Vec<(&'static str, UpgradeFn)>,
+    period_reports: Vec<&'static PeriodReport>,
 }
 
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
         let (links, jobs, audit_words, upgrades) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, webhook_events: &[], upgrades }
+        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, webhook_events: &[], upgrades, period_reports: Vec::new() }
     }
 
     /// Its commands, dialogue and buttons.
@@ -135,6 +137,17 @@ impl Feature {
 
     pub fn upgrades(&self) -> &[(&'static str, UpgradeFn)] {
         &self.upgrades
+    }
+
+    /// A report over a period and an area that `/laporan` and the console's *Unduh*
+    /// offer (see [`PeriodReport`]).
+    pub fn with_period_report(mut self, report: &'static PeriodReport) -> Feature {
+        self.period_reports.push(report);
+        self
+    }
+
+    pub fn period_reports(&self) -> &[&'static PeriodReport] {
+        &self.period_reports
     }
 
     /// Takes the chat plug and the deep links out, for the bot's registry.

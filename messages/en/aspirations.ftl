@@ -201,7 +201,7 @@ asp-respond-confirm =
     Want to change it? Type your response again.
 asp-btn-respond-send = 📨 Send response
 asp-btn-respond-cancel = Cancel
-asp-respond-not-sent = The response was not sent. Ticket { $ticket } stays closed, and you can still use the Respond button once.
+asp-respond-not-sent = The response was not sent. Ticket { $ticket } stays closed, and you can still ask once to reopen it with the button above.
 asp-notice-reopened =
     🔁 The resident reopened ticket { $ticket }. Their response:
     { $text }

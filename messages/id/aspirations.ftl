@@ -194,7 +194,7 @@ asp-respond-confirm =
     Ingin mengubahnya? Ketik ulang tanggapan Anda.
 asp-btn-respond-send = 📨 Kirim tanggapan
 asp-btn-respond-cancel = Batal
-asp-respond-not-sent = Tanggapan tidak dikirim. Tiket { $ticket } tetap ditutup, dan tombol Tanggapi masih bisa Anda pakai sekali.
+asp-respond-not-sent = Tanggapan tidak dikirim. Tiket { $ticket } tetap ditutup, dan Anda masih bisa memintanya dibuka kembali sekali dengan tombol di atas.
 asp-notice-reopened =
     🔁 Tiket { $ticket } dibuka kembali oleh warga. Tanggapannya:
     { $text }

@@ -11,6 +11,7 @@ use crate::features::{announcements, aspirations, factcheck, feeds, polls, priva
 use crate::kernel::members;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::db::{Db, DbResult};
+use crate::platform::export::kinds::PeriodReport;
 use crate::platform::personal::PersonalData;
 use crate::plug::{Feature, UpdateTree};
 use crate::web::console;
@@ -72,6 +73,17 @@ pub fn webhook_events() -> &'static [&'static DeclaredEvent] {
     &EVENTS
 }
 
+/// Every feature's period reports, in their declared order (`/laporan` and the
+/// console's *Unduh* offer them through [`crate::platform::ctx::AppCtx`]).
+pub fn period_reports() -> &'static [&'static PeriodReport] {
+    static REPORTS: LazyLock<Vec<&'static PeriodReport>> = LazyLock::new(|| {
+        let mut all: Vec<_> = features().iter().flat_map(|f| f.period_reports().to_vec()).collect();
+        all.sort_by_key(|r| r.order);
+        all
+    });
+    &REPORTS
+}
+
 /// Runs every feature's data upgrades, in the features' order (see [`crate::plug::UpgradeFn`]).
 pub async fn upgrade_data(db: &Db, now: i64) -> DbResult<()> {
     for feature in features() {
@@ -116,8 +128,15 @@ mod tests {
     #[test]
     fn every_webhook_event_has_one_owner() {
         let mut names: Vec<_> = webhook_events().iter().map(|e| e.name).collect();
-        let expected =
-            ["aspiration.created", "aspiration.status_changed", "aspiration.replied", "aspiration.disposed", "aspiration.returned", "factcheck.verdict"];
+        let expected = [
+            "aspiration.created",
+            "aspiration.status_changed",
+            "aspiration.replied",
+            "aspiration.rated",
+            "aspiration.disposed",
+            "aspiration.returned",
+            "factcheck.verdict",
+        ];
         assert_eq!(names, expected);
         names.dedup();
         assert_eq!(names.len(), webhook_events().len());

@@ -96,7 +96,7 @@ mod tests {
             Cb::LeaveForm(None),
             Cb::Offer("aspirasi".into()),
             Cb::LeaveForm(Some("/status ASP-2026-000123".into())),
-            Cb::LeaveForm(Some("/cekfakta http://x.id/a:b".into())),
+            Cb::LeaveForm(Some("/aspirasi http://x.id/a:b".into())),
         ];
         for cb in all {
             assert_eq!(Cb::parse(&cb.data()), Some(cb.clone()));

@@ -41,6 +41,16 @@ pub struct CommandSpec {
     /// Answered for people who are not members (yet) too, even when its feature
     /// needs membership: e.g. "this command works in groups" needs no consent.
     pub open_to_non_members: bool,
+    /// Offered as a button for a message sent outside any dialogue (see `bot::offer`).
+    pub offer: Option<Offer>,
+}
+
+/// How a command is offered for a message sent outside any dialogue: the button's
+/// label, and whether a shared location alone can start it (a photo or a text always can).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Offer {
+    pub label: &'static str,
+    pub takes_pin: bool,
 }
 
 impl CommandSpec {
@@ -48,7 +58,7 @@ impl CommandSpec {
     /// `help-line-<name>`.
     pub const fn new(name: &'static str, role: Role, help: &'static str) -> CommandSpec {
         let (refuses_itself, open_to_non_members) = (false, false);
-        CommandSpec { name, aliases: &[], role, denied: None, help: Some(help), menu: true, refuses_itself, open_to_non_members }
+        CommandSpec { name, aliases: &[], role, denied: None, help: Some(help), menu: true, refuses_itself, open_to_non_members, offer: None }
     }
 
     pub const fn aliases(self, aliases: &'static [&'static str]) -> CommandSpec {
@@ -67,6 +77,11 @@ impl CommandSpec {
     /// Answered for non-members too (see `open_to_non_members`).
     pub const fn open_to_non_members(self) -> CommandSpec {
         CommandSpec { open_to_non_members: true, ..self }
+    }
+
+    /// Offered for a message sent outside any dialogue, which it then starts with.
+    pub const fn offered(self, label: &'static str, takes_pin: bool) -> CommandSpec {
+        CommandSpec { offer: Some(Offer { label, takes_pin }), ..self }
     }
 
     /// Not listed in the menu (still in help when it has a line).

@@ -21,7 +21,7 @@ pub fn open_form<'s>(state: &'s State, registry: &Registry) -> Option<&'s State>
 }
 
 /// The form's name as a person reads it ("formulir aspirasi"): the message
-/// `form-<kind>` of its dialogue kind in lower case (`FactCheck` → `form-factcheck`),
+/// `form-<kind>` of its dialogue kind in lower case (`Aspiration` → `form-aspiration`),
 /// so the bot layer names no feature; `form-other` when there is none.
 fn form_name(lang: Lang, state: &State) -> String {
     let key = format!("form-{}", state.feature_kind().unwrap_or_default().to_lowercase());

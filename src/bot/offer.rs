@@ -1,22 +1,22 @@
 //! Something sent outside any dialogue: "halo pak", a pasted hoax, a photo, a
 //! location. Instead of "Maaf, saya belum mengerti", the likely actions are offered
-//! as buttons (Kirim aspirasi · Cek fakta · Bantuan), and the message is kept in the
-//! chat's state ([`State::Offer`]) so the command chosen starts with it
-//! ([`Turn::carried`]): the text becomes the aspiration or the cek fakta request, a
-//! photo or a pin goes with the aspiration. Offers name commands, not features, and
-//! show only those this person may use. The parts of a paste Telegram split are
+//! as buttons — every command a feature declares `offered` (see
+//! [`super::feature::CommandSpec::offered`]), then Bantuan — and the message is kept
+//! in the chat's state ([`State::Offer`]) so the command chosen starts with it
+//! ([`Turn::carried`]). Offers show only the commands this person may use and the
+//! message can start. The parts of a paste Telegram split are
 //! joined into the one message held.
 
 use teloxide::types::{InlineKeyboardMarkup, MediaKind, Message, MessageKind};
 
+use super::feature::Offer;
 use super::keyboards::button;
 use super::turn::Turn;
 use super::{Cb, HandlerResult, State};
 use crate::platform::i18n::t;
 
-/// The commands offered, with their button labels, in this order.
-const OFFERS: [(&str, &str); 3] =
-    [("aspirasi", "offer-btn-aspirasi"), ("cekfakta", "offer-btn-cekfakta"), ("bantuan", "offer-btn-bantuan")];
+/// The core's own offer, after the features' ones.
+const HELP: (&str, &str) = ("bantuan", "offer-btn-bantuan");
 
 /// A held text this long is probably the first part of a paste Telegram split
 /// (it cuts a text over 4,096 characters into several messages).
@@ -42,19 +42,14 @@ fn joined(held: &Message, next: &Message) -> Option<Message> {
     Some(whole)
 }
 
-/// Whether command `name` can start with what `msg` carries.
-fn fits(name: &str, msg: &Message) -> bool {
-    match name {
-        "bantuan" => true,
-        // A pin alone is nothing to fact-check.
-        "cekfakta" => msg.text().is_some() || msg.photo().is_some(),
-        _ => msg.text().is_some() || msg.photo().is_some() || msg.location().is_some(),
-    }
+/// Whether a command offered so can start with what `msg` carries.
+fn fits(offer: &Offer, msg: &Message) -> bool {
+    msg.text().is_some() || msg.photo().is_some() || (offer.takes_pin && msg.location().is_some())
 }
 
-/// Whether this person may use command `name` (`/bantuan` is the core's own).
+/// Whether this person may use command `name`.
 fn available(turn: &Turn<'_>, name: &str) -> bool {
-    name == "bantuan" || turn.registry.command(name).is_some_and(|(_, spec)| turn.who.actor.role() >= spec.role)
+    turn.registry.command(name).is_some_and(|(_, spec)| turn.who.actor.role() >= spec.role)
 }
 
 /// Offers the actions that fit `msg`; a sticker or a voice note, which no flow can
@@ -64,11 +59,12 @@ pub async fn make(turn: &Turn<'_>, msg: &Message) -> HandlerResult {
     if msg.text().is_none() && msg.photo().is_none() && msg.location().is_none() {
         return turn.say("unknown-text").await;
     }
-    let buttons: Vec<_> = OFFERS
-        .iter()
-        .filter(|(name, _)| fits(name, msg) && available(turn, name))
-        .map(|(name, key)| button(t(lang, key), Cb::Offer(name.to_string())))
+    let offered = turn.registry.offers().into_iter().filter_map(|spec| Some((spec.name, spec.offer?)));
+    let mut buttons: Vec<_> = offered
+        .filter(|(name, offer)| fits(offer, msg) && available(turn, name))
+        .map(|(name, offer)| button(t(lang, offer.label), Cb::Offer(name.to_string())))
         .collect();
+    buttons.push(button(t(lang, HELP.1), Cb::Offer(HELP.0.to_string())));
     let held = match turn.dlg.get().await? {
         Some(State::Offer { message }) => joined(&message, msg),
         _ => None,

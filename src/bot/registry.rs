@@ -107,6 +107,18 @@ impl Registry {
         })
     }
 
+    /// The commands offered for a message sent outside any dialogue, in the
+    /// features' order, each once (by its lowest-role spec).
+    pub fn offers(&self) -> Vec<&'static CommandSpec> {
+        let mut seen: Vec<&'static CommandSpec> = Vec::new();
+        for spec in self.plugins.iter().flat_map(|p| p.commands().iter()).filter(|s| s.offer.is_some()) {
+            if !seen.iter().any(|s| s.name == spec.name) {
+                seen.push(spec);
+            }
+        }
+        seen
+    }
+
     /// The feature owning the dialogue kind `kind`.
     pub fn by_dialog(&self, kind: &str) -> Option<&dyn Plugin> {
         self.plugins.iter().find(|p| p.dialog_kind() == Some(kind)).map(|p| p.as_ref())

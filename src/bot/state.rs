@@ -59,6 +59,11 @@ impl State {
     /// The stored state of a feature's dialogue.
     pub fn of<D: DialogState>(dialog: &D) -> Result<State, serde_json::Error> {
         match serde_json::to_value(dialog)? {
+            // The envelope's own key: a dialogue field of that name would be lost on
+            // the way back, so it is refused here rather than misread later.
+            Value::Object(fields) if fields.contains_key("kind") => {
+                Err(serde::ser::Error::custom(format!("dialogue {} has a field named `kind`, the stored envelope's key", D::KIND)))
+            }
             Value::Object(fields) => Ok(State::Feature(FeatureState { kind: D::KIND.to_string(), fields })),
             // A unit variant, stored as serde's internally tagged enums store one.
             Value::String(variant) => {

@@ -31,6 +31,9 @@ pub struct AppCtx {
     /// Every feature's webhook events (`app::registry::webhook_events`), whose
     /// builders make the bodies the webhook worker sends.
     pub webhook_events: &'static [&'static crate::platform::webhook_events::DeclaredEvent],
+    /// Every feature's period reports (`app::registry::period_reports`), offered by
+    /// `/laporan` and the console's *Unduh*.
+    pub period_reports: &'static [&'static crate::platform::export::kinds::PeriodReport],
     /// Report files the web console may build at once in this process (each a
     /// streamed XLSX/CSV build); a download beyond them is told to try again.
     pub console_exports: Arc<tokio::sync::Semaphore>,

@@ -1,6 +1,7 @@
 //! Services every feature stands on, free of Telegram routing: settings, database,
 //! messages, time, audit, the outbound guard, the outbox and its delivery worker,
-//! and the button codec of messages queued there.
+//! the button codec of messages queued there, and the working-day calendar of
+//! service levels.
 
 pub mod audit;
 pub mod buttons;
@@ -9,6 +10,7 @@ pub mod ctx;
 pub mod csv;
 pub mod db;
 pub mod delivery;
+pub mod export;
 pub mod fingerprint;
 pub mod i18n;
 pub mod memory;
@@ -25,3 +27,4 @@ pub mod telemetry;
 pub mod text;
 pub mod webhook_events;
 pub mod when;
+pub mod workdays;

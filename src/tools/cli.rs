@@ -188,7 +188,7 @@ pub enum CliError {
     #[error("cannot read {path}: {source}")]
     Io { path: String, source: std::io::Error },
     #[error(transparent)]
-    Report(#[from] crate::features::reports::ReportError),
+    Report(#[from] crate::platform::export::ExportError),
     /// The sandbox could not set itself up or its bot stopped abnormally.
     #[error("sandbox: {0}")]
     Sandbox(String),
@@ -329,7 +329,7 @@ async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(
 
 async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Result<(), CliError> {
     use crate::features::reports::office;
-    use crate::features::reports::period::Period;
+    use crate::platform::export::period::Period;
     let result = match what {
         ExportWhat::Aspirations { from, to, area, out } => {
             let period = Period::parse(&format!("{from} - {to}")).map_err(|e| CliError::Usage(period_usage(e, &from, &to)))?;
@@ -340,7 +340,7 @@ async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Resul
             office::aspirations(db, tz, period, area, &out, now).await
         }
         ExportWhat::Umkm { area, sector, need, out } => {
-            let filter = crate::features::reports::registry::UmkmFilter {
+            let filter = crate::features::umkm::report::UmkmFilter {
                 area_path: match area {
                     Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?.path),
                     None => None,
@@ -356,8 +356,8 @@ async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Resul
 }
 
 /// Why `--from`/`--to` were refused, as a sentence that says what to type.
-fn period_usage(e: crate::features::reports::period::PeriodError, from: &str, to: &str) -> String {
-    use crate::features::reports::period::{MAX_DAYS, PeriodError};
+fn period_usage(e: crate::platform::export::period::PeriodError, from: &str, to: &str) -> String {
+    use crate::platform::export::period::{MAX_DAYS, PeriodError};
     match e {
         PeriodError::Format => {
             format!("cannot read the dates --from {from:?} --to {to:?}; write each day as 2026-11-01 or 1/11/2026")

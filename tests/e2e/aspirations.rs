@@ -9,6 +9,7 @@ mod sla;
 mod submit;
 mod triage;
 mod undo;
+mod verdict;
 
 use std::time::Duration;
 

@@ -15,10 +15,11 @@ use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use fake_telegram::{BotMessage, Person};
 use kimbot::features::aspirations::model::{Category, Status};
 use kimbot::features::aspirations::store::{self, NewAspiration};
-use kimbot::features::reports::aspirations::{self as report, AspSpec};
-use kimbot::features::reports::period::Period;
-use kimbot::features::reports::query::AspFilter;
-use kimbot::features::reports::{Progress, chart};
+use kimbot::features::aspirations::report::{self as report, AspSpec};
+use kimbot::platform::export::period::Period;
+use kimbot::features::aspirations::report::query::AspFilter;
+use kimbot::features::aspirations::report::chart;
+use kimbot::platform::export::Progress;
 use sqlx::Row;
 
 pub use crate::support::TestApp;

@@ -1,4 +1,5 @@
 //! Aspirations in the audit log's words: status changes, reopenings, undos, replies,
+//! and the resident's verdicts ([`super::verdict::audit_sentence`]),
 //! and the steps of a disposition to an agency (OPD).
 
 use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words};
@@ -34,7 +35,7 @@ fn sentence(lang: Lang, action: &str, d: &Detail) -> Built {
             let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
             Some(("audit-act-aspiration-reply", vec![("ticket", Arg::from(ticket))]))
         }
-        _ => None,
+        _ => super::verdict::audit_sentence(action, d),
     }
 }
 

@@ -8,6 +8,7 @@ mod paste;
 mod status;
 mod submit;
 mod triage;
+mod verdict;
 
 use serde::{Deserialize, Serialize};
 use teloxide::types::Message;
@@ -24,7 +25,7 @@ crate::chat_feature! {
         dialog: Dialog as "Aspiration",
         buttons: Btn,
         commands: [
-            CommandSpec::new("aspirasi", Role::Resident, "help-line-aspirasi"),
+            CommandSpec::new("aspirasi", Role::Resident, "help-line-aspirasi").offered("offer-btn-aspirasi", true),
             CommandSpec::new("status", Role::Resident, "help-line-status"),
             CommandSpec::new("antrian", Role::Coordinator, "help-line-antrian").aliases(&["queue"]),
             // Agency officers work their agency's tickets through the same command.
@@ -77,6 +78,8 @@ pub enum Dialog {
     /// Resident: the response `text` is shown back with "Kirim tanggapan" / "Batal",
     /// since sending it spends the one reopening.
     RespondConfirm { ticket: i64, text: String },
+    /// Resident: scored verdict round `round`; an optional comment is awaited.
+    VerdictComment { round: i64 },
     /// Staff: the optional note to agency `agency` that ticket `ticket` is sent to.
     DisposeNote { ticket: i64, agency: i64 },
     /// Agency officer: a progress note on `ticket` for the resident.
@@ -119,6 +122,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
         Dialog::Reply { ticket } => triage::on_reply(turn, ticket, msg).await,
         Dialog::Answer { reply } => status::on_answer(turn, reply, msg).await,
         Dialog::Respond { ticket } | Dialog::RespondConfirm { ticket, .. } => status::on_respond(turn, ticket, msg).await,
+        Dialog::VerdictComment { round } => verdict::on_comment(turn, round, msg).await,
         Dialog::DisposeNote { ticket, agency } => opd::on_dispose_note(turn, ticket, agency, msg).await,
         Dialog::OpdProgress { ticket } => opd::on_progress(turn, ticket, msg).await,
         Dialog::OpdReturn { ticket } => opd::on_return(turn, ticket, msg).await,
@@ -155,6 +159,9 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         (Btn::RespondCancel(id), Some(Dialog::RespondConfirm { ticket, .. })) if ticket == id => {
             status::cancel_response(turn, id, at).await
         }
+        (Btn::Rate { round, score }, _) => verdict::on_rate(turn, round, score, at).await,
+        (Btn::NotSolved(id), _) => verdict::on_not_solved(turn, id).await,
+        (Btn::SkipComment(id), Some(Dialog::VerdictComment { round })) if round == id => verdict::skip_comment(turn, at).await,
         (Btn::Dispose(id), _) => opd::on_dispose(turn, id).await,
         (Btn::DisposeTo { id, agency }, _) => opd::on_dispose_to(turn, id, agency).await,
         (Btn::DisposeNoNote(id), Some(Dialog::DisposeNote { ticket, agency })) if ticket == id => {
@@ -200,6 +207,7 @@ mod tests {
             Dialog::Answer { reply: 9 },
             Dialog::Respond { ticket: 4 },
             Dialog::RespondConfirm { ticket: 4, text: "Masih berlubang".into() },
+            Dialog::VerdictComment { round: 5 },
             Dialog::CategoryFor { text: "Lampu padam".into(), photos: vec!["AgAD2".into()], location: None },
             Dialog::DisposeNote { ticket: 3, agency: 2 },
             Dialog::OpdProgress { ticket: 3 },

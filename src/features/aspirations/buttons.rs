@@ -37,6 +37,12 @@ pub enum Btn {
     RespondSend(i64),
     /// Resident: do not send it; "Tanggapi" stays usable.
     RespondCancel(i64),
+    /// Resident: score `score` (1–5) on verdict round `round` ("Apakah masalahnya sudah beres?").
+    Rate { round: i64, score: u8 },
+    /// Resident: "Belum beres" on done ticket `id`: the one reopening, asked for a response.
+    NotSolved(i64),
+    /// Resident: no comment after scoring round `round`.
+    SkipComment(i64),
     /// Staff: show the agencies (OPD) ticket `id` may be sent (on) to.
     Dispose(i64),
     /// Staff: send ticket `id` to agency `agency` (a note is asked next).
@@ -83,6 +89,9 @@ impl Payload for Btn {
             Btn::Respond(id) => format!("k:{id}"),
             Btn::RespondSend(id) => format!("ky:{id}"),
             Btn::RespondCancel(id) => format!("kn:{id}"),
+            Btn::Rate { round, score } => format!("vr:{round}:{score}"),
+            Btn::NotSolved(id) => format!("vb:{id}"),
+            Btn::SkipComment(round) => format!("vs:{round}"),
             Btn::Dispose(id) => format!("o:{id}"),
             Btn::DisposeTo { id, agency } => format!("oa:{id}:{agency}"),
             Btn::DisposeNoNote(id) => format!("on:{id}"),
@@ -119,6 +128,9 @@ impl Payload for Btn {
             ["k", n] => Btn::Respond(id(n)?),
             ["ky", n] => Btn::RespondSend(id(n)?),
             ["kn", n] => Btn::RespondCancel(id(n)?),
+            ["vr", n, score] => Btn::Rate { round: id(n)?, score: score.parse().ok().filter(|s| (1..=5).contains(s))? },
+            ["vb", n] => Btn::NotSolved(id(n)?),
+            ["vs", n] => Btn::SkipComment(id(n)?),
             ["o", n] => Btn::Dispose(id(n)?),
             ["oa", n, agency] => Btn::DisposeTo { id: id(n)?, agency: id(agency)? },
             ["on", n] => Btn::DisposeNoNote(id(n)?),
@@ -160,6 +172,10 @@ mod tests {
             Btn::Respond(i64::MAX),
             Btn::RespondSend(i64::MAX),
             Btn::RespondCancel(0),
+            Btn::Rate { round: i64::MAX, score: 5 },
+            Btn::Rate { round: 0, score: 1 },
+            Btn::NotSolved(i64::MAX),
+            Btn::SkipComment(i64::MAX),
             Btn::Dispose(i64::MAX),
             Btn::DisposeTo { id: i64::MAX, agency: i64::MAX },
             Btn::DisposeNoNote(1),
@@ -177,7 +193,7 @@ mod tests {
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2", "o:", "oa:1", "oa:1:x", "oa:-1:2", "oy:1:2", "ox:-1"] {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2", "o:", "oa:1", "oa:1:x", "oa:-1:2", "oy:1:2", "ox:-1", "vr:1:0", "vr:1:6", "vr:1:45", "vr:-1:3", "vr:1", "vr:1:4:2", "vb:", "vb:x", "vs:-2"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

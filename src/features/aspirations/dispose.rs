@@ -215,7 +215,12 @@ pub async fn done(ctx: &AppCtx, actor: &Actor, id: i64, note: &str, photo: Optio
             notices.push(Outgoing { chat_id: ticket.user_id, body, priority: Priority::Personal, source: Some(source(id)) });
         }
         let text = agency_text(lang, ticket, "asp-opd-notice-done", &d.agency, Some(&note));
-        let body = if super::reopen::offered(ticket, Status::Selesai) {
+        // As for staff closing it: a done ticket asks for the resident's verdict, whose
+        // "Belum beres" is the one reopening.
+        let body = if super::verdict::asks(ticket, Status::Selesai) {
+            let round = super::verdict::store::open(&mut tx, id, now).await?;
+            super::verdict::question(lang, id, round, &text, super::reopen::offered(ticket, Status::Selesai))
+        } else if super::reopen::offered(ticket, Status::Selesai) {
             super::reopen::with_offer(lang, id, &text)
         } else {
             Body::Text { text, buttons: Vec::new(), entities: Vec::new() }

@@ -113,12 +113,14 @@ pub async fn change_status_logged(
     let (to, note) = model::transition(from, to, note)?;
     let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
     let text = render::status_notice(lang, &ticket, to, note.as_deref());
-    let body = if super::reopen::offered(&ticket, to) {
+    // A done ticket asks for the resident's verdict (its "Belum beres" is the reopening).
+    let ask = super::verdict::asks(&ticket, to).then_some(lang);
+    let body = if super::reopen::offered(&ticket, to) && ask.is_none() {
         super::reopen::with_offer(lang, id, &text)
     } else {
         Body::Text { text, buttons: Vec::new(), entities: Vec::new() }
     };
-    let log_id = commit_move(ctx, &ticket, (from, to), (note.as_deref(), None), actor.user_id, body).await?;
+    let log_id = commit_move_asking(ctx, &ticket, (from, to), (note.as_deref(), None), actor.user_id, body, ask).await?;
     let detail = format!("{}: {} -> {}", ticket.number, from.as_str(), to.as_str());
     audit::record(&ctx.db, Some(actor.user_id), "aspiration.status", &detail, ctx.now()).await?;
     Ok((Ticket { status: to, ..ticket }, log_id))
@@ -141,10 +143,24 @@ pub(super) async fn triageable(ctx: &AppCtx, actor: &Actor, id: i64, from: Statu
 pub(super) async fn commit_move(
     ctx: &AppCtx,
     ticket: &Ticket,
+    moves: (Status, Status),
+    notes: (Option<&str>, Option<i64>),
+    actor_id: i64,
+    body: Body,
+) -> Result<i64, FlowError> {
+    commit_move_asking(ctx, ticket, moves, notes, actor_id, body, None).await
+}
+
+/// [`commit_move`] that, with `ask` (the resident's language), also opens a verdict
+/// round in the same transaction and turns `body` into its question.
+async fn commit_move_asking(
+    ctx: &AppCtx,
+    ticket: &Ticket,
     (from, to): (Status, Status),
     (note, undoes): (Option<&str>, Option<i64>),
     actor_id: i64,
-    body: Body,
+    mut body: Body,
+    ask: Option<crate::platform::i18n::Lang>,
 ) -> Result<i64, FlowError> {
     let mut tx = ctx.db.begin().await?;
     let Some(log_id) = store::set_status_logged(&mut tx, ticket.id, (from, to), (note, undoes), actor_id, ctx.now()).await? else {
@@ -152,6 +168,10 @@ pub(super) async fn commit_move(
         let current = store::ticket(&ctx.db, ticket.id).await?.map_or(from, |t| t.status);
         return Err(FlowError::Stale(current));
     };
+    if let (Some(lang), Body::Text { text, .. }) = (ask, &body) {
+        let round = super::verdict::store::open(&mut tx, ticket.id, ctx.now()).await?;
+        body = super::verdict::question(lang, ticket.id, round, text, super::reopen::offered(ticket, to));
+    }
     // An erased resident (/hapusdata) has no chat any more: the ticket just moves on.
     if ticket.user_id != crate::features::privacy::ERASED_USER {
         let notice = Outgoing { chat_id: ticket.user_id, body, priority: Priority::Personal, source: Some(source(ticket.id)) };

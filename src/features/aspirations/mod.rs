@@ -11,6 +11,8 @@
 //! - [`sla`] and [`overdue`]: the working-day deadline for a first response and the
 //!   job that flags late tickets to staff once.
 //! - [`reopen`]: the resident's one response to a closed ticket, which reopens it.
+//! - [`verdict`]: "Apakah masalahnya sudah beres?" on a done ticket: a score of 1–5
+//!   and a comment, or "Belum beres" (the one reopening); its reminder-and-close job.
 //! - [`undo`]: staff take back their own last status change within a minute.
 //! - [`render`]: ticket texts; [`bot`]: the dialogues and buttons; [`web`]: the
 //!   console's *Aspirasi* pages (queue, ticket, undo, photos).
@@ -31,12 +33,14 @@ pub mod overdue;
 pub mod personal;
 pub mod render;
 pub mod reopen;
+pub mod report;
 pub mod sla;
 pub mod store;
 pub mod bot;
 pub mod buttons;
 pub mod thread;
 pub mod undo;
+pub mod verdict;
 pub mod web;
 pub mod webhook;
 pub mod webhook_opd;
@@ -48,7 +52,9 @@ pub fn feature() -> crate::plug::Feature {
         .with_chat::<bot::Aspirations>()
         .with_job("staff notice job", |c, stop| Box::pin(notices::NOTICE.run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
         .with_job("overdue aspiration job", |c, stop| Box::pin(overdue::run(c, stop)))
+        .with_job("aspiration verdict job", |c, stop| Box::pin(verdict::job::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_console(web::PAGES)
         .with_webhook_events(&webhook::EVENTS)
+        .with_period_report(&report::PERIOD)
 }

@@ -51,6 +51,8 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
         ] {
             sqlx::query(sql).bind(e.user_id).execute(&mut **tx).await?;
         }
+        // Verdict comments are the resident's own words: they go, the scores stay.
+        super::verdict::store::erase_comments(tx, e.user_id).await?;
         for &sql in ANONYMISE {
             sqlx::query(sql).bind(e.user_id).bind(ERASED_USER).execute(&mut **tx).await?;
         }
@@ -88,6 +90,19 @@ pub struct Aspiration {
     pub photos: i64,
     pub created_at: i64,
     pub thread: Vec<ThreadEntry>,
+    /// The person's verdicts on the ticket when it was done (score or "not solved",
+    /// and their comment).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<VerdictEntry>,
+}
+
+/// One verdict: `outcome` is `rated` (with `score`), `not_solved` or `unrated`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VerdictEntry {
+    pub outcome: String,
+    pub score: Option<i64>,
+    pub comment: Option<String>,
+    pub at: Option<i64>,
 }
 
 /// A staff reply (`reply`) or the person's answer (`answer`) on their ticket.
@@ -136,6 +151,10 @@ fn aspiration(lang: Lang, a: &Aspiration, tz: Tz) -> String {
         out.push('\n');
         out.push_str(&ta(lang, key, &[("body", Arg::from(&m.body)), ("at", Arg::from(when(m.at, tz)))]));
     }
+    for v in &a.verdicts {
+        out.push('\n');
+        out.push_str(&super::verdict::personal_line(lang, v, tz));
+    }
     out
 }
 
@@ -160,6 +179,7 @@ async fn aspirations(db: &Db, user_id: i64) -> DbResult<Vec<Aspiration>> {
             photos: r.try_get("photos")?,
             created_at: r.try_get("created_at")?,
             thread: rows(db, THREAD, id, thread_entry).await?,
+            verdicts: super::verdict::personal_entries(db, id).await?,
         });
     }
     Ok(out)

@@ -62,6 +62,7 @@ pub async fn respond(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<
         return Err(FlowError::Stale(ticket.status));
     }
     store::add_response(&mut tx, id, user_id, text, now).await?;
+    super::verdict::on_reopen(&mut tx, id, now).await?;
     ctx.outbox.enqueue_in(&mut tx, &staff_notices).await?;
     tx.commit().await.map_err(DbError::from)?;
     ctx.outbox.wake();

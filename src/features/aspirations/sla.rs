@@ -1,58 +1,38 @@
 //! Service level (as on LAPOR!): how long a ticket may wait for its first response.
 //!
-//! Only Monday–Friday in the KIM's time zone count, from the moment of submission: a
+//! Only working days in the KIM's time zone count, from the moment of submission: a
 //! ticket sent on Friday at 20:00 has 4 hours of Friday, then Monday, Tuesday, and 20
-//! hours of Wednesday. National holidays (and *cuti bersama*) are not known to the bot;
-//! list them in `KIMBOT_HOLIDAYS` (`2026-12-25,2026-12-26`) and they count as weekend.
+//! hours of Wednesday. Which days work is the
+//! [`WorkCalendar`](crate::platform::workdays::WorkCalendar)'s: Monday–Friday minus
+//! Indonesia's national holidays and *cuti bersama* (built in for 2026 and 2027) and
+//! the days listed in `KIMBOT_HOLIDAYS` (`2026-12-31,2027-01-04`).
 
-use chrono::{Datelike, Days, NaiveDate, TimeZone, Weekday};
 use chrono_tz::Tz;
 
-
 pub use crate::platform::config::SlaConfig;
+use crate::platform::workdays::WorkCalendar;
 
-/// The service-level arithmetic; the settings themselves are read in `platform::config`.
+/// The first-response deadline; the settings themselves are read in `platform::config`.
 impl SlaConfig {
-    fn is_working(&self, day: NaiveDate) -> bool {
-        !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&day)
-    }
-
     /// The instant (Unix seconds) at which a ticket submitted at `created_at` has
-    /// waited `working_days` full working days in `tz`; working time is summed day by
-    /// day, so a weekend or holiday in between simply does not count.
+    /// waited `working_days` full working days in `tz`.
     pub fn deadline(&self, created_at: i64, tz: Tz) -> i64 {
-        let mut remaining = i64::from(self.working_days) * 86_400;
-        let mut cursor = created_at;
-        // Bounded: 60 working days never need more than a few hundred calendar days,
-        // unless the holiday list covers whole years; then give up at ~3 years.
-        for _ in 0..1100 {
-            let Some(local) = tz.timestamp_opt(cursor, 0).single() else { break };
-            let day = local.date_naive();
-            let next_midnight = day
-                .checked_add_days(Days::new(1))
-                .and_then(|d| tz.from_local_datetime(&d.and_hms_opt(0, 0, 0)?).earliest())
-                .map_or(cursor + 86_400, |t| t.timestamp());
-            if self.is_working(day) {
-                let span = next_midnight - cursor;
-                if span >= remaining {
-                    return cursor + remaining;
-                }
-                remaining -= span;
-            }
-            cursor = next_midnight;
-        }
-        cursor + remaining
+        self.calendar.deadline(created_at, self.working_days, tz)
     }
 
     /// A lower bound of every deadline (no weekend can shorten the wait), so the
     /// database can skip young tickets before the exact check in Rust.
     pub fn earliest_created_due(&self, now: i64) -> i64 {
-        now - i64::from(self.working_days) * 86_400
+        WorkCalendar::earliest_start_due(now, self.working_days)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
+    use chrono::{NaiveDate, TimeZone};
+
     use super::*;
 
     const WIB: Tz = chrono_tz::Asia::Jakarta;
@@ -66,7 +46,8 @@ mod tests {
     fn deadlines_skip_weekends_and_listed_holidays() {
         // 2026-11-27 is a Friday; 2026-11-23 a Monday.
         let plain = SlaConfig::default();
-        let with_holiday = SlaConfig { holidays: [NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()].into(), ..plain.clone() };
+        let listed = WorkCalendar::indonesia([NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()].into());
+        let with_holiday = SlaConfig { calendar: listed, ..plain.clone() };
         let one_day = SlaConfig { working_days: 1, ..plain.clone() };
         let cases = [
             ("monday morning", &plain, wib(2026, 11, 23, 9, 0), wib(2026, 11, 26, 9, 0)),
@@ -77,6 +58,7 @@ mod tests {
             ("a holiday in between", &with_holiday, wib(2026, 11, 23, 9, 0), wib(2026, 11, 27, 9, 0)),
             ("one day from friday", &one_day, wib(2026, 11, 27, 8, 0), wib(2026, 11, 30, 8, 0)),
             ("one day from midnight", &one_day, wib(2026, 11, 26, 0, 0), wib(2026, 11, 27, 0, 0)),
+            ("christmas without configuration", &plain, wib(2026, 12, 23, 10, 0), wib(2026, 12, 30, 10, 0)),
         ];
         for (name, config, sent, due) in cases {
             assert_eq!(config.deadline(sent, WIB), due, "{name}");
@@ -88,7 +70,7 @@ mod tests {
     fn the_same_instant_is_judged_in_the_kims_own_zone() {
         // Friday 23:30 WIB is already Saturday 01:30 WIT: no Friday time counts there.
         let sent = wib(2026, 11, 27, 23, 30);
-        let config = SlaConfig { working_days: 1, ..SlaConfig::default() };
+        let config = SlaConfig { working_days: 1, calendar: WorkCalendar::weekends_only(BTreeSet::new()) };
         assert_eq!(config.deadline(sent, WIB), wib(2026, 11, 30, 23, 30));
         assert_eq!(config.deadline(sent, chrono_tz::Asia::Jayapura), wib(2026, 11, 30, 22, 0));
     }

@@ -1,5 +1,5 @@
 //! The webhook events of tickets (`aspiration.created`, `aspiration.status_changed`,
-//! `aspiration.replied`) and their bodies, built at send time from the ticket's
+//! `aspiration.replied`; `aspiration.rated` is [`super::verdict::webhook`]'s) and their bodies, built at send time from the ticket's
 //! current data: an erasure between the change and the send is honoured (the ticket
 //! is anonymous by then and no name leaves).
 //!
@@ -23,7 +23,7 @@ pub static DISPOSED: DeclaredEvent = DeclaredEvent { name: "aspiration.disposed"
 pub static RETURNED: DeclaredEvent = DeclaredEvent { name: "aspiration.returned", body, number };
 
 /// The events of a ticket, as declared in [`super::feature`].
-pub static EVENTS: [Event; 5] = [&CREATED, &STATUS_CHANGED, &REPLIED, &DISPOSED, &RETURNED];
+pub static EVENTS: [Event; 6] = [&CREATED, &STATUS_CHANGED, &REPLIED, &super::verdict::webhook::RATED, &DISPOSED, &RETURNED];
 
 /// Sent to an agency (disposition `disposition_id`, carried in the message column).
 pub fn disposed(aspiration_id: i64, disposition_id: i64) -> Change {

@@ -7,6 +7,7 @@ pub mod bot;
 pub mod model;
 pub mod notices;
 pub mod personal;
+pub mod report;
 pub mod store;
 pub mod webhook;
 
@@ -19,4 +20,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_job("cek fakta notice job", |c, stop| Box::pin(notices::NOTICE.run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_webhook_events(&webhook::EVENTS)
+        .with_period_report(&report::PERIOD)
 }

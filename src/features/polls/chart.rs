@@ -3,16 +3,11 @@
 //! embedded DejaVu Sans (as the reports' chart), so no system fonts are needed.
 
 use std::path::Path;
-use std::sync::Once;
 
 use plotters::prelude::*;
-use plotters::style::{FontStyle, register_font};
 
 use super::model::{Tally, percent};
 use crate::platform::i18n::{Arg, Lang, ta};
-
-/// DejaVu Sans (free licence, see assets/fonts/DejaVu-LICENSE.txt).
-static FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 
 pub const WIDTH: u32 = 1000;
 const ROW: u32 = 64;
@@ -24,15 +19,6 @@ const BAR_MAX: i32 = 480;
 #[error("poll chart: {0}")]
 pub struct ChartError(String);
 
-fn register() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        if register_font("sans-serif", FontStyle::Normal, FONT).is_err() {
-            tracing::error!("embedded chart font did not load");
-        }
-    });
-}
-
 /// Characters of an option label that fit beside its bar.
 fn short(text: &str, max: usize) -> String {
     if text.chars().count() <= max { text.to_string() } else { format!("{}…", text.chars().take(max - 1).collect::<String>()) }
@@ -40,7 +26,7 @@ fn short(text: &str, max: usize) -> String {
 
 /// Draws the result of `question` into `path` (PNG).
 pub fn render(question: &str, options: &[String], tally: &Tally, lang: Lang, path: &Path) -> Result<(), ChartError> {
-    register();
+    crate::platform::export::font::register();
     let height = TOP + ROW * options.len() as u32 + 40;
     let root = BitMapBackend::new(path, (WIDTH, height)).into_drawing_area();
     let err = |e: &dyn std::fmt::Display| ChartError(e.to_string());

@@ -1,6 +1,6 @@
-//! `/laporan` for staff and admins: first the kind of report (aspirations, the UMKM
-//! registry, training attendance, cek fakta; UMKM and attendance in [`kinds`]); for
-//! aspirations and cek fakta, period buttons (or typed dates), then area buttons
+//! `/laporan` for staff and admins: first the kind of report (the UMKM registry,
+//! training attendance and surveys in [`kinds`], and every period report a feature
+//! declares); for a period report, period buttons (or typed dates), then area buttons
 //! limited to the person's scope;
 //! then the export runs in the background while one message shows its progress.
 //! Role and scope are checked again on every button press; a press that no longer
@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
 use self::job::{Job, What};
-use super::period::{Period, Preset};
-use super::query;
+use crate::platform::export::kinds::{PeriodReport, PeriodRequest};
+use crate::platform::export::period::{Period, Preset};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{Area, Role, areas, display_path};
@@ -41,22 +41,21 @@ crate::chat_feature! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "step")]
 pub enum Dialog {
-    /// Period buttons shown; `facts`: for the cek fakta report (absent in dialogues
-    /// stored before it existed, which were all for aspirations).
+    /// Period buttons shown for a period report ([`PeriodKind`]).
     ChoosePeriod {
-        #[serde(default)]
-        facts: bool,
+        #[serde(flatten)]
+        kind: PeriodKind,
     },
     /// Waiting for typed dates.
     TypePeriod {
-        #[serde(default)]
-        facts: bool,
+        #[serde(flatten)]
+        kind: PeriodKind,
     },
     /// Area buttons shown for this period.
     ChooseArea {
         period: Period,
-        #[serde(default)]
-        facts: bool,
+        #[serde(flatten)]
+        kind: PeriodKind,
     },
     /// Kind buttons shown (the first step).
     ChooseKind,
@@ -66,6 +65,35 @@ pub enum Dialog {
     Attendance,
     /// Survey results: the list of surveys the person may see.
     Surveys,
+}
+
+/// Which period report a dialogue is for: `report` is its declared button code (not
+/// `kind`: the stored dialogue's envelope uses that key, see `bot::state`).
+/// Dialogues stored before reports were declared carry only `facts` (`true`: the
+/// report on button `f`, else the one on button `a`), so both fields stay readable.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PeriodKind {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    report: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    facts: bool,
+}
+
+impl PeriodKind {
+    fn of(report: &PeriodReport) -> PeriodKind {
+        PeriodKind { report: Some(report.button.to_string()), facts: false }
+    }
+
+    /// The declared report, if it still exists.
+    fn report(&self, turn: &Turn<'_>) -> Option<&'static PeriodReport> {
+        let code = self.report.as_deref().unwrap_or(if self.facts { "f" } else { "a" });
+        period_report(turn, code)
+    }
+}
+
+/// The declared period report on button `code`.
+fn period_report(turn: &Turn<'_>, code: &str) -> Option<&'static PeriodReport> {
+    turn.ctx.period_reports.iter().copied().find(|r| r.button == code)
 }
 
 fn allowed(turn: &Turn) -> bool {
@@ -80,7 +108,7 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
         turn.say(not_allowed_key(turn)).await?;
         return Ok(true);
     }
-    turn.send_with_buttons(t(turn.lang(), "rep-choose-kind"), kinds::kind_keyboard(turn.lang(), allowed(turn))).await?;
+    turn.send_with_buttons(t(turn.lang(), "rep-choose-kind"), kinds::kind_keyboard(turn.lang(), allowed(turn), turn.ctx.period_reports)).await?;
     turn.set_dialog(Dialog::ChooseKind).await?;
     Ok(true)
 }
@@ -90,7 +118,7 @@ fn not_allowed_key(turn: &Turn<'_>) -> &'static str {
     if turn.who.actor.role() == crate::kernel::members::Role::Resident { "rep-not-allowed-resident" } else { "rep-not-allowed" }
 }
 
-/// The aspirations report's period buttons.
+/// A period report's period buttons.
 fn period_keyboard(lang: crate::platform::i18n::Lang) -> InlineKeyboardMarkup {
     let b = |key: &str, btn: Btn| button(t(lang, key), btn);
     InlineKeyboardMarkup::new(vec![
@@ -105,11 +133,11 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
         return turn.say(not_allowed_key(turn)).await;
     }
     match dialog {
-        Dialog::TypePeriod { facts } => match Period::parse(msg.text().unwrap_or_default()) {
+        Dialog::TypePeriod { kind } => match Period::parse(msg.text().unwrap_or_default()) {
             Ok(period) => {
                 let (text, keyboard) = area_choice(turn, period).await?;
                 turn.send_with_buttons(text, keyboard).await?;
-                turn.set_dialog(Dialog::ChooseArea { period, facts }).await
+                turn.set_dialog(Dialog::ChooseArea { period, kind }).await
             }
             Err(e) => turn.say(e.message_key()).await,
         },
@@ -123,29 +151,32 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         return Ok(false);
     }
     match (btn, dialog) {
-        (Btn::Preset(p), Dialog::ChoosePeriod { facts }) => {
+        (Btn::Preset(p), Dialog::ChoosePeriod { kind }) => {
             let period = Period::preset(p, turn.now(), turn.ctx.config.tz);
             let (text, keyboard) = area_choice(turn, period).await?;
             turn.edit(at, text, Some(keyboard)).await?;
-            turn.set_dialog(Dialog::ChooseArea { period, facts }).await?;
+            turn.set_dialog(Dialog::ChooseArea { period, kind }).await?;
         }
-        (Btn::Custom, Dialog::ChoosePeriod { facts }) => {
+        (Btn::Custom, Dialog::ChoosePeriod { kind }) => {
             turn.edit(at, t(turn.lang(), "rep-type-period"), None).await?;
-            turn.set_dialog(Dialog::TypePeriod { facts }).await?;
+            turn.set_dialog(Dialog::TypePeriod { kind }).await?;
         }
-        (Btn::Area(id), Dialog::ChooseArea { period, facts }) => {
-            let Some(area) = query::area(&turn.ctx.db, id).await? else { return Ok(false) };
+        (Btn::Area(id), Dialog::ChooseArea { period, kind }) => {
+            let Some(report) = kind.report(turn) else { return Ok(false) };
+            let Some(area) = areas::area_by_id(&turn.ctx.db, id).await? else { return Ok(false) };
             if !in_scope(turn, &area) {
                 return Ok(false);
             }
-            start(turn, at, period, Some(area), facts).await?;
+            start(turn, at, report, period, Some(area)).await?;
         }
-        (Btn::All, Dialog::ChooseArea { period, facts }) if turn.who.actor.is_admin => start(turn, at, period, None, facts).await?,
-        (Btn::Kind(kind @ (Kind::Aspirations | Kind::FactChecks)), Dialog::ChooseKind) => {
-            let facts = kind == Kind::FactChecks;
-            let key = if facts { "rep-fc-choose-period" } else { "rep-choose-period" };
-            turn.edit(at, t(turn.lang(), key), Some(period_keyboard(turn.lang()))).await?;
-            turn.set_dialog(Dialog::ChoosePeriod { facts }).await?;
+        (Btn::All, Dialog::ChooseArea { period, kind }) if turn.who.actor.is_admin => {
+            let Some(report) = kind.report(turn) else { return Ok(false) };
+            start(turn, at, report, period, None).await?;
+        }
+        (Btn::Kind(Kind::Period(code)), Dialog::ChooseKind) => {
+            let Some(report) = period_report(turn, &code) else { return Ok(false) };
+            turn.edit(at, t(turn.lang(), report.choose_period), Some(period_keyboard(turn.lang()))).await?;
+            turn.set_dialog(Dialog::ChoosePeriod { kind: PeriodKind::of(report) }).await?;
         }
         (btn, dialog) => return kinds::on_button(turn, dialog, btn, at).await,
     }
@@ -178,7 +209,7 @@ pub(super) async fn scope_rows(turn: &Turn<'_>, to: impl Fn(i64) -> Btn) -> Resu
     } else {
         let mut found = Vec::new();
         for path in &turn.who.actor.staff_areas {
-            found.extend(query::area_by_path(db, path).await?);
+            found.extend(areas::area_by_path(db, path).await?);
         }
         found
     };
@@ -194,13 +225,12 @@ pub(super) async fn scope_rows(turn: &Turn<'_>, to: impl Fn(i64) -> Btn) -> Resu
     Ok(rows)
 }
 
-/// The aspirations (or, with `facts`, the cek fakta) export for `period` and `area`
-/// (`None`: everywhere, admins).
-async fn start(turn: &Turn<'_>, at: At, period: Period, area: Option<Area>, facts: bool) -> HandlerResult {
+/// The period report's export for `period` and `area` (`None`: everywhere, admins).
+async fn start(turn: &Turn<'_>, at: At, report: &'static PeriodReport, period: Period, area: Option<Area>) -> HandlerResult {
     let area_label = area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(turn.lang(), "rep-area-all"));
     let area_path = area.map(|a| a.path);
-    let what = if facts { What::FactChecks { period, area_path, area_label } } else { What::Aspirations { period, area_path, area_label } };
-    spawn(turn, at, what).await
+    let request = PeriodRequest { period, area_path, area_label, lang: turn.lang(), tz: turn.ctx.config.tz, now: turn.now() };
+    spawn(turn, at, What::Period { report, request }).await
 }
 
 /// Ends the dialogue, turns the pressed message into the progress message and
@@ -221,4 +251,24 @@ pub(super) async fn spawn(turn: &Turn<'_>, at: At, what: What) -> HandlerResult 
     };
     tokio::spawn(job::run(job));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Dialogues stored before period reports were declared (with or without
+    /// `facts`) still read, and new ones round-trip.
+    #[test]
+    fn stored_period_dialogues_read_old_and_new_forms() {
+        let old: Dialog = serde_json::from_str(r#"{"step":"ChoosePeriod"}"#).unwrap();
+        assert_eq!(old, Dialog::ChoosePeriod { kind: PeriodKind { report: None, facts: false } });
+        let facts: Dialog = serde_json::from_str(r#"{"step":"TypePeriod","facts":true}"#).unwrap();
+        assert_eq!(facts, Dialog::TypePeriod { kind: PeriodKind { report: None, facts: true } });
+        let new = Dialog::ChooseArea { period: Period::parse("1/11/2026 - 30/11/2026").unwrap(), kind: PeriodKind { report: Some("f".into()), facts: false } };
+        let stored = crate::bot::State::of(&new).expect("storable");
+        let json = serde_json::to_string(&stored).unwrap();
+        let back: crate::bot::State = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.current::<Dialog>(), Current::Mine(new), "{json}");
+    }
 }

@@ -9,14 +9,15 @@ use std::time::Duration;
 use chrono_tz::Tz;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::aspirations::{self, AspSpec};
-use super::period::Period;
-use super::query::{self, AspFilter};
-use super::registry::{self, UmkmFilter};
-use super::{Progress, ReportError};
+use crate::features::trainings::report as attendance;
+use crate::features::aspirations::report::{self as aspirations, AspSpec};
+use crate::platform::export::period::Period;
+use crate::features::aspirations::report::query::AspFilter;
+use crate::features::umkm::report::{self as registry, UmkmFilter};
+use crate::platform::export::{ExportError, Progress};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, t};
-use crate::kernel::members::{Area, display_path};
+use crate::kernel::members::{Area, areas, display_path};
 
 /// Errors the CLI shows as a usage line rather than a failure.
 #[derive(Debug, thiserror::Error)]
@@ -24,7 +25,7 @@ pub enum OfficeError {
     #[error("{0}")]
     Usage(String),
     #[error(transparent)]
-    Report(#[from] ReportError),
+    Report(#[from] ExportError),
 }
 
 impl From<crate::platform::db::DbError> for OfficeError {
@@ -35,7 +36,7 @@ impl From<crate::platform::db::DbError> for OfficeError {
 
 /// One area by name or path, any level.
 pub async fn resolve_area(db: &Db, name: &str) -> Result<Area, OfficeError> {
-    let mut found = query::areas_named(db, name).await?;
+    let mut found = areas::areas_named(db, name).await?;
     match found.len() {
         1 => Ok(found.remove(0)),
         0 => Err(OfficeError::Usage(format!("no area named {name:?} (see `kimbot areas list`)"))),
@@ -47,7 +48,7 @@ pub async fn resolve_area(db: &Db, name: &str) -> Result<Area, OfficeError> {
 }
 
 pub async fn aspirations(db: &Db, tz: Tz, period: Period, area: Option<Area>, out: &Path, now: i64) -> Result<(), OfficeError> {
-    std::fs::create_dir_all(out).map_err(ReportError::from)?;
+    std::fs::create_dir_all(out).map_err(ExportError::from)?;
     let (from, to) = period.bounds(tz);
     let spec = AspSpec {
         filter: AspFilter { from, to, area_path: area.as_ref().map(|a| a.path.clone()), show_names: true },
@@ -69,7 +70,7 @@ pub async fn aspirations(db: &Db, tz: Tz, period: Period, area: Option<Area>, ou
 }
 
 pub async fn umkm(db: &Db, tz: Tz, filter: UmkmFilter, out: &Path, now: i64) -> Result<(), OfficeError> {
-    std::fs::create_dir_all(out).map_err(ReportError::from)?;
+    std::fs::create_dir_all(out).map_err(ExportError::from)?;
     let progress = Arc::new(Progress::default());
     let done = with_bar(registry::export_umkm(db, &filter, Lang::Id, tz, out, progress.clone()), &progress).await?;
     let scope = filter.area_path.as_deref().unwrap_or("all");
@@ -82,9 +83,9 @@ pub async fn attendance(db: &Db, tz: Tz, training: i64, out: &Path, now: i64) ->
     if crate::features::trainings::store::get(db, training).await?.is_none() {
         return Err(OfficeError::Usage(format!("no training with id {training}")));
     }
-    std::fs::create_dir_all(out).map_err(ReportError::from)?;
+    std::fs::create_dir_all(out).map_err(ExportError::from)?;
     let progress = Arc::new(Progress::default());
-    let done = with_bar(registry::export_attendance(db, training, Lang::Id, tz, out, progress.clone()), &progress).await?;
+    let done = with_bar(attendance::export_attendance(db, training, Lang::Id, tz, out, progress.clone()), &progress).await?;
     let detail = format!("kind=attendance training={training} rows={} via=cli", done.rows);
     crate::platform::audit::record(db, None, "report.export", &detail, now).await?;
     println!("{}\n{}", done.xlsx.display(), done.csv.display());
@@ -93,7 +94,7 @@ pub async fn attendance(db: &Db, tz: Tz, training: i64, out: &Path, now: i64) ->
 
 /// Awaits `work` while a bar on stderr follows `progress` (rows, or a spinner count
 /// when the total is not known in advance).
-async fn with_bar<T>(work: impl Future<Output = Result<T, ReportError>>, progress: &Progress) -> Result<T, ReportError> {
+async fn with_bar<T>(work: impl Future<Output = Result<T, ExportError>>, progress: &Progress) -> Result<T, ExportError> {
     let bar = ProgressBar::new(0);
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} rows ({per_sec}, {eta} left)") {
         bar.set_style(style);

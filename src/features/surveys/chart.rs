@@ -8,7 +8,7 @@ use plotters::prelude::*;
 
 use super::model::Kind;
 use super::results::{QuestionResult, Results};
-use crate::features::reports::ReportError;
+use crate::platform::export::ExportError;
 use crate::platform::i18n::{Lang, t};
 
 pub const WIDTH: u32 = 1000;
@@ -17,13 +17,13 @@ pub const PANEL: u32 = 280;
 
 const BAR: RGBColor = RGBColor(31, 119, 180);
 
-fn err(e: impl std::fmt::Display) -> ReportError {
-    ReportError::Chart(e.to_string())
+fn err(e: impl std::fmt::Display) -> ExportError {
+    ExportError::Chart(e.to_string())
 }
 
 /// Draws the chart into `path` (PNG): `WIDTH` wide, `PANEL` high per charted question.
-pub fn render(r: &Results, lang: Lang, path: &Path) -> Result<(), ReportError> {
-    crate::features::reports::chart::register();
+pub fn render(r: &Results, lang: Lang, path: &Path) -> Result<(), ExportError> {
+    crate::platform::export::font::register();
     let charted: Vec<&QuestionResult> = r.questions.iter().filter(|q| q.question.q.kind != Kind::Text).collect();
     let panels = charted.len().max(1);
     let root = BitMapBackend::new(path, (WIDTH, PANEL * panels as u32 + 60)).into_drawing_area();
@@ -50,7 +50,7 @@ fn short(s: &str, max: usize) -> String {
     if s.chars().count() <= max { s.to_string() } else { format!("{}…", s.chars().take(max - 1).collect::<String>()) }
 }
 
-fn panel(area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>, q: &QuestionResult) -> Result<(), ReportError> {
+fn panel(area: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>, q: &QuestionResult) -> Result<(), ExportError> {
     let n = q.labels.len();
     let top = (q.totals.iter().copied().max().unwrap_or(0) as f64 * 1.2).max(4.0);
     let caption = short(&format!("{}. {}", q.question.position, q.question.q.prompt), 90);

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use clap::Subcommand;
 
 use super::{export, responses, results, store};
-use crate::features::reports::ReportError;
+use crate::platform::export::ExportError;
 use crate::platform::audit;
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::Lang;
@@ -21,7 +21,7 @@ pub enum SurveysCliError {
     #[error("{0}")]
     Usage(String),
     #[error(transparent)]
-    Report(#[from] ReportError),
+    Report(#[from] ExportError),
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -66,7 +66,7 @@ pub async fn run(db: &Db, tz: Tz, action: SurveysAction, now: i64, out: &mut dyn
             let target = dir.clone();
             let files = tokio::task::spawn_blocking(move || export::write(&r, Lang::Id, tz, &target))
                 .await
-                .map_err(|e| SurveysCliError::Report(ReportError::Writer(e.to_string())))??;
+                .map_err(|e| SurveysCliError::Report(ExportError::Writer(e.to_string())))??;
             let detail = format!("kind=survey survey={id} respondents={} via=cli", files.respondents);
             audit::record(db, None, "report.export", &detail, now).await?;
             for path in [&files.xlsx, &files.csv, &files.chart] {

@@ -13,9 +13,9 @@ use super::model::Kind;
 use super::render::{self, when};
 use super::results::{self, QuestionResult, Results};
 use super::store::Survey;
-use crate::features::reports::ReportError;
-use crate::features::reports::csv::{CsvOut, SUFFIX};
-use crate::features::reports::xlsx::{Book, Cell};
+use crate::platform::export::ExportError;
+use crate::platform::export::csv::{CsvOut, SUFFIX};
+use crate::platform::export::xlsx::{Book, Cell};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, t};
 
@@ -32,14 +32,14 @@ pub struct SurveyExport {
 
 /// Loads `survey`'s results and writes the three files into `dir` on the blocking
 /// pool: what `/laporan` and the console's *Unduh* hand out.
-pub async fn export(db: &Db, survey: Survey, lang: Lang, tz: Tz, dir: &Path) -> Result<SurveyExport, ReportError> {
+pub async fn export(db: &Db, survey: Survey, lang: Lang, tz: Tz, dir: &Path) -> Result<SurveyExport, ExportError> {
     let r = results::load(db, survey).await?;
     let path = dir.to_path_buf();
-    tokio::task::spawn_blocking(move || write(&r, lang, tz, &path)).await.map_err(|e| ReportError::Writer(e.to_string()))?
+    tokio::task::spawn_blocking(move || write(&r, lang, tz, &path)).await.map_err(|e| ExportError::Writer(e.to_string()))?
 }
 
 /// Writes the three files into `dir` (blocking: call it from `spawn_blocking`).
-pub fn write(r: &Results, lang: Lang, tz: Tz, dir: &Path) -> Result<SurveyExport, ReportError> {
+pub fn write(r: &Results, lang: Lang, tz: Tz, dir: &Path) -> Result<SurveyExport, ExportError> {
     let stem = format!("survei-{}", r.survey.id);
     let out = SurveyExport {
         xlsx: dir.join(format!("{stem}.xlsx")),
@@ -66,7 +66,7 @@ fn question_cells(q: &QuestionResult, lang: Lang) -> [Cell; 3] {
     [Cell::Int(q.question.position), Cell::text(q.question.q.prompt.clone()), Cell::Text(t(lang, q.question.q.kind.key()))]
 }
 
-fn summary_sheet(book: &mut Book, r: &Results, lang: Lang, tz: Tz) -> Result<(), ReportError> {
+fn summary_sheet(book: &mut Book, r: &Results, lang: Lang, tz: Tz) -> Result<(), ExportError> {
     let mut sheet = book.add_sheet(&t(lang, "sv-sheet-summary"), &[8.0, 50.0, 16.0, 30.0, 10.0, 10.0])?;
     let s = &r.survey;
     let facts = [
@@ -106,7 +106,7 @@ fn summary_sheet(book: &mut Book, r: &Results, lang: Lang, tz: Tz) -> Result<(),
     Ok(())
 }
 
-fn kecamatan_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), ReportError> {
+fn kecamatan_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), ExportError> {
     let mut widths = vec![8.0, 50.0, 30.0];
     widths.extend(r.kecamatans.iter().map(|_| 16.0));
     let mut sheet = book.add_sheet(&t(lang, "sv-sheet-kecamatan"), &widths)?;
@@ -125,7 +125,7 @@ fn kecamatan_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), Repor
     Ok(())
 }
 
-fn text_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), ReportError> {
+fn text_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), ExportError> {
     let mut sheet = book.add_sheet(&t(lang, "sv-sheet-texts"), &[8.0, 50.0, 20.0, 80.0])?;
     book.row(&mut sheet, &head(lang, &["no", "question", "kecamatan", "answer"]), true)?;
     for q in &r.questions {
@@ -140,7 +140,7 @@ fn text_sheet(book: &mut Book, r: &Results, lang: Lang) -> Result<(), ReportErro
 
 /// One long table: a row per question, answer and kecamatan with its count; each
 /// text answer on its own row with count 1.
-fn csv(r: &Results, lang: Lang, path: &Path) -> Result<(), ReportError> {
+fn csv(r: &Results, lang: Lang, path: &Path) -> Result<(), ExportError> {
     let mut out = CsvOut::create(path)?;
     out.row(&head(lang, &["no", "question", "kind", "kecamatan", "answer", "count"]))?;
     if r.withheld {

@@ -21,6 +21,7 @@ pub mod personal;
 pub mod posts;
 pub mod reminders;
 pub mod render;
+pub mod report;
 pub mod seats;
 pub mod store;
 pub mod bot;

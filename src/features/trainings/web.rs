@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::model::Training;
 use super::{render, store};
-use crate::features::reports::{Progress, ReportError, registry};
+use crate::platform::export::{ExportError, Progress};
 use crate::kernel::members::permissions::{Action, may};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -192,8 +192,8 @@ pub struct Download {
 async fn download(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(q): Query<Download>) -> Result<Response, ConsoleError> {
     let tr = visible(&ctx, &staff, &id).await?;
     let _slot = files::slot(&ctx)?;
-    let dir = tempfile::tempdir().map_err(ReportError::from)?;
-    let out = registry::export_attendance(&ctx.db, tr.id, staff.lang, tr.tz(ctx.config.tz), dir.path(), Arc::new(Progress::default())).await?;
+    let dir = tempfile::tempdir().map_err(ExportError::from)?;
+    let out = super::report::export_attendance(&ctx.db, tr.id, staff.lang, tr.tz(ctx.config.tz), dir.path(), Arc::new(Progress::default())).await?;
     let detail = format!("kind=attendance training={} scope={} rows={} via=console", tr.id, tr.area_path, out.rows);
     audit::record(&ctx.db, Some(staff.actor.user_id), "report.export", &detail, ctx.now()).await?;
     let (path, kind) = if q.format == "csv" { (out.csv, CSV) } else { (out.xlsx, XLSX) };

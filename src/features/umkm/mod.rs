@@ -11,6 +11,7 @@ pub mod audit;
 pub mod flow;
 pub mod model;
 pub mod personal;
+pub mod report;
 pub mod store;
 pub mod bot;
 pub mod validate;

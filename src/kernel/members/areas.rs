@@ -62,6 +62,23 @@ pub async fn area_by_id(db: &Db, id: i64) -> DbResult<Option<Area>> {
         .await?)
 }
 
+/// Areas (any level) whose name or path matches, case-insensitively; for `--area`.
+pub async fn areas_named(db: &Db, name: &str) -> DbResult<Vec<Area>> {
+    let all: Vec<Area> = sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas ORDER BY path")
+        .fetch_all(&db.pool)
+        .await?;
+    let wanted = name.trim().to_lowercase();
+    Ok(all.into_iter().filter(|a| a.name.to_lowercase() == wanted || a.path.to_lowercase() == wanted).collect())
+}
+
+/// The area with this exact path.
+pub async fn area_by_path(db: &Db, path: &str) -> DbResult<Option<Area>> {
+    Ok(sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas WHERE path = $1")
+        .bind(path)
+        .fetch_optional(&db.pool)
+        .await?)
+}
+
 /// Children of an area, or the top-level areas when `parent` is `None`.
 pub async fn children(db: &Db, parent: Option<i64>) -> DbResult<Vec<Area>> {
     let query = match parent {

@@ -1,6 +1,6 @@
 //! "New work in your area" counts to staff, at most one message per minute each:
-//! aspirations and cek fakta requests each keep their own count table
-//! (`staff_id`, `pending`, `last_sent_at`) and describe it with a [`CountNotice`];
+//! each feature with new work for staff keeps its own count table
+//! (`staff_id`, `pending`, `last_sent_at`) and describes it with a [`CountNotice`];
 //! the counting, the claim and the loop are here, once.
 //!
 //! A new item adds one to `pending` of every staff member covering its area. Sending

@@ -6,7 +6,7 @@
 //!   by the fake, while residents write to the bot; throughput, violations, 429s,
 //!   answer times with and without the broadcast, peak memory.
 //! - `export`: the aspirations report over many seeded rows (time, peak memory;
-//!   see [`crate::features::reports::bench`]).
+//!   see [`crate::features::aspirations::report::bench`]).
 //! - `queue`: peak memory and throughput with a large queue (limits off); the fake
 //!   runs in a child process so the memory figure is kimbot's own.
 //! - `idle`: what a started `kimbot run` keeps resident with nothing to do
@@ -94,7 +94,7 @@ pub async fn run(command: BenchCommand) -> Result<(), CliError> {
         BenchCommand::Queue(args) => queue::run(args).await,
         BenchCommand::Web(args) => web::run(args).await,
         BenchCommand::Idle { seconds, probe_every } => idle::run(seconds, probe_every).await,
-        BenchCommand::Export { rows, keep } => Ok(crate::features::reports::bench::run(rows, keep.as_deref()).await?),
+        BenchCommand::Export { rows, keep } => Ok(crate::features::aspirations::report::bench::run(rows, keep.as_deref()).await?),
         BenchCommand::FakeServer { groups } => queue::serve_fake(groups).await,
     }
 }

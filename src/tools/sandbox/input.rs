@@ -1,6 +1,8 @@
 //! What a line typed in the sandbox means. Pure parsing, so every rule of the
 //! little command language is unit-tested without a bot or a terminal.
 
+use crate::kernel::members::Role;
+
 /// The four people one can play, one per role, so every part of the bot can be
 /// tried from one terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +128,7 @@ fn parse_command(command: &str) -> Input {
 }
 
 /// Shown at start and on `:help`: one line per command, English then Indonesian,
-/// then who the personas are and what their roles may do.
+/// then who the personas are (the sandbox adds what their roles may do).
 pub const HELP: &str = "\
 kimbot sandbox: the real bot, a fake Telegram; you type as a resident, a coordinator, a staff member or an admin.
 kimbot sandbox: bot asli, Telegram tiruan; Anda mengetik sebagai warga, koordinator, staf, atau admin.
@@ -144,12 +146,16 @@ kimbot sandbox: bot asli, Telegram tiruan; Anda mengetik sebagai warga, koordina
   :dasbor                login link to the staff web console (koordinator, staf, admin, after /start) | tautan konsol
   :help                  this help | bantuan ini
   :q                     quit (Ctrl-D too) | keluar
-Personas and roles | orang dan perannya (each joins a KIM once with /start IB1-BL):
-  warga Ani (1001)        resident: /umkm, /aspirasi, /status, /pelatihan, /cekfakta, /survei, /datasaya | warga
-  koordinator Budi (1002) coordinator of KIM Bukit Lama: /hubungkan in the group, /umumkan, /jajak, /survei, trainings | koordinator KIM
-  staf Dewi (1004)        Diskominfo staff for Kecamatan Ilir Barat I: /antrian, /laporan, /sumber, /cekfakta antrian, invites | staf kecamatan
-  admin Citra (1003)      in KIMBOT_ADMINS: everything, plus /audit and staff invites | admin
-  /bantuan shows what the current person may do | /bantuan menampilkan perintah orang ini";
+Personas and roles | orang dan perannya (each joins a KIM once with /start IB1-BL):";
+
+/// The personas as the help lists them: who, and the role whose commands follow
+/// (the sandbox reads those from the bot's registry, so they follow the features).
+pub const PERSONAS: [(&str, Role, &str); 4] = [
+    ("warga Ani (1001)       ", Role::Resident, "resident | warga"),
+    ("koordinator Budi (1002)", Role::Coordinator, "coordinator of KIM Bukit Lama | koordinator KIM"),
+    ("staf Dewi (1004)       ", Role::Staff, "Diskominfo staff for Kecamatan Ilir Barat I | staf kecamatan"),
+    ("admin Citra (1003)     ", Role::Admin, "in KIMBOT_ADMINS: everything | admin"),
+];
 
 #[cfg(test)]
 mod tests {

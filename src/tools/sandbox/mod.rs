@@ -34,7 +34,7 @@ use crate::platform::config::Config;
 use crate::platform::db::{Db, SharedClock, SystemClock};
 use crate::kernel::members::areas;
 use crate::kernel::members::roles::{self, Scope};
-use input::{HELP, Persona};
+use input::{HELP, PERSONAS, Persona};
 use session::Session;
 
 /// The shipped example areas, embedded so the sandbox works from any directory.
@@ -75,7 +75,7 @@ pub async fn run(db_path: PathBuf) -> Result<(), CliError> {
     }));
 
     let mut session = Session::new(fake.clone(), !std::io::stdin().is_terminal(), files_dir(&db_path));
-    println!("{HELP}\n· database: {} | {}", db_path.display(), session.whoami());
+    println!("{}\n· database: {} | {}", help(), db_path.display(), session.whoami());
     println!("· log: {} (bot log lines go there, not here | catatan log ada di berkas itu)", log_path(&db_path).display());
     println!("· console: {console}/dasbor (log in with /dasbor as koordinator, staf or admin)");
     let chatted = chat(&mut session).await;
@@ -84,6 +84,21 @@ pub async fn run(db_path: PathBuf) -> Result<(), CliError> {
     printer.finish().await;
     fake.shutdown();
     chatted.and(stopped)
+}
+
+/// [`HELP`] with one line per persona and its role's commands, as the bot's
+/// registry lists them (commands with a help line, each once).
+pub fn help() -> String {
+    let mut out = HELP.to_string();
+    let Ok(registry) = crate::app::registry::registry() else { return out };
+    for (persona, role, what) in PERSONAS {
+        let mut names: Vec<&str> = registry.commands().filter(|c| c.role == role && c.help.is_some()).map(|c| c.name).collect();
+        names.dedup();
+        let commands = names.iter().map(|n| format!("/{n}")).collect::<Vec<_>>().join(", ");
+        out.push_str(&format!("\n  {persona} {what}: {commands}"));
+    }
+    out.push_str("\n  /bantuan shows what the current person may do | /bantuan menampilkan perintah orang ini");
+    out
 }
 
 /// `sqlite://<path>?mode=rwc` (created if missing). Paths that would not survive

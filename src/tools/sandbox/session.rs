@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use fake_telegram::{FakeTelegram, Group, Person};
 
-use super::input::{HELP, Input, Persona, parse};
+use super::input::{Input, Persona, parse};
 use super::{files, render};
 
 /// The group every persona can use: id and title as Telegram would show them.
@@ -83,7 +83,7 @@ impl Session {
         let me = self.person();
         match input {
             Input::Empty | Input::Quit => {}
-            Input::Help => println!("{HELP}"),
+            Input::Help => println!("{}", super::help()),
             Input::Say(text) => {
                 me.send(&text).await;
             }

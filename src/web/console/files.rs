@@ -11,7 +11,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::{ConsoleError, Ctx};
-use crate::features::reports::ReportError;
+use crate::platform::export::ExportError;
 
 /// Chunk size of a streamed download.
 const CHUNK: usize = 64 * 1024;
@@ -29,7 +29,7 @@ pub fn slot(ctx: &Ctx) -> Result<tokio::sync::OwnedSemaphorePermit, ConsoleError
 /// removed once the file is read or the client goes away.
 pub fn stream_file(dir: tempfile::TempDir, path: PathBuf, kind: &'static str) -> Result<Response, ConsoleError> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let len = std::fs::metadata(&path).map_err(ReportError::from)?.len();
+    let len = std::fs::metadata(&path).map_err(ExportError::from)?.len();
     let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<Bytes>>(4);
     tokio::task::spawn_blocking(move || {
         let _dir = dir;

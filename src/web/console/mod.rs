@@ -68,7 +68,7 @@ pub enum ConsoleError {
     #[error("telegram: {0}")]
     Telegram(String),
     #[error(transparent)]
-    Report(#[from] crate::features::reports::ReportError),
+    Report(#[from] crate::platform::export::ExportError),
     #[error(transparent)]
     Db(#[from] DbError),
 }

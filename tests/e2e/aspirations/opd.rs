@@ -105,7 +105,7 @@ async fn a_ticket_sent_to_pupr_is_worked_by_its_officer_and_the_resident_hears_e
     assert!(finished.contains(&number), "{finished}");
     assert!(photo.file.is_some() && photo.text.contains("Hasil pekerjaan Dinas PUPR"), "{:?}", photo.text);
     assert!(heard_done.text.contains("Dinas PUPR sudah menyelesaikan") && heard_done.text.contains("diaspal ulang"), "{}", heard_done.text);
-    assert!(heard_done.has_button("Tanggapi"), "the resident may respond once");
+    assert!(heard_done.text.contains("Apakah masalahnya sudah beres?") && heard_done.has_button("Belum beres"), "the verdict is asked: {:?}", heard_done.button_labels());
     assert_eq!(status_of(&app, id).await, "selesai");
     let row = sqlx::query("SELECT state, accepted_at, first_response_at, done_at FROM aspiration_dispositions WHERE aspiration_id = $1")
         .bind(id)

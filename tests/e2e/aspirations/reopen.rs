@@ -1,5 +1,6 @@
-//! A resident's one response ("Tanggapi") to a closed ticket: it reopens the ticket
-//! for staff review; a second try is refused kindly, a forged press as stale.
+//! A resident's one response to a closed ticket ("Belum beres" under the verdict
+//! question of a done ticket, "Tanggapi" under a refusal): it reopens the ticket for
+//! staff review; a second try is refused kindly, a forged press as stale.
 
 use fake_telegram::{BotMessage, Person};
 use kimbot::features::webhooks::store as hooks;
@@ -51,25 +52,25 @@ async fn a_resident_responds_once_to_a_closed_ticket_which_goes_back_to_staff_fo
     let id = ticket_id(&app, &number).await;
 
     let closed = close(&staff, &budi, &number, "Selesai").await;
-    budi.press("Tanggapi").await;
+    budi.press("Belum beres").await;
     let ask = budi.next_message().await.text;
     budi.send(&"panjang ".repeat(300)).await;
     let too_long = budi.next_message().await.text;
     let sent = respond(&budi, RESPONSE).await;
     let staff_heard = next_reopened(&staff).await;
     let card = open_card(&staff, "/antrian").await;
-    let again = press_forged(&budi, closed.message_id, &button_data(&closed, "Tanggapi")).await;
+    let again = press_forged(&budi, closed.message_id, &button_data(&closed, "Belum beres")).await;
     let refused = budi.next_message().await.text;
 
-    assert!(closed.text.contains("berstatus: Selesai") && closed.has_button("Tanggapi"), "{:?}", closed.button_labels());
-    assert!(ask.contains("Tulis tanggapan") && ask.contains(&number), "{ask}");
+    assert!(closed.text.contains("berstatus: Selesai") && closed.has_button("Belum beres"), "{:?}", closed.button_labels());
+    assert!(ask.contains("apa yang masih bermasalah") && ask.contains(&number), "{ask}");
     assert!(too_long.contains("batasnya 2000"), "{too_long}");
     assert!(sent.contains("dibuka kembali"), "{sent}");
     assert!(staff_heard.text.contains(&number) && staff_heard.text.contains("hanya ditimbun tanah"), "{}", staff_heard.text);
     assert!(card.text.contains(&number) && card.text.contains("🔁 Dibuka kembali"), "{}", card.text);
     assert!(card.text.contains("Status: Ditindaklanjuti") && card.has_button("Selesai"), "{}", card.text);
     assert_eq!(again.text, None, "the second press is answered with a message, not as stale");
-    assert!(refused.contains("sudah pernah Anda tanggapi"), "{refused}");
+    assert!(refused.contains("sudah pernah dibuka kembali sekali"), "{refused}");
     assert_eq!(status_of(&app, id).await, "ditindaklanjuti");
     assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_status_log WHERE aspiration_id = $1", id).await, 3);
     assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_messages WHERE kind = 'response' AND aspiration_id = $1", id).await, 1);
@@ -83,7 +84,8 @@ async fn a_resident_responds_once_to_a_closed_ticket_which_goes_back_to_staff_fo
 
     assert!(view.text.contains("dibuka kembali atas tanggapan Anda") && view.text.contains("Anda: Lubangnya"), "{}", view.text);
     assert!(!view.has_button("Tanggapi"), "{:?}", view.button_labels());
-    assert!(closed_again.text.contains("berstatus: Selesai") && !closed_again.has_button("Tanggapi"), "only once per ticket");
+    assert!(closed_again.text.contains("berstatus: Selesai") && !closed_again.has_button("Belum beres"), "only once per ticket");
+    assert!(closed_again.has_button("4"), "the second closing still asks for a score: {:?}", closed_again.button_labels());
 }
 
 #[tokio::test]
@@ -124,7 +126,7 @@ async fn staff_read_the_residents_response_and_the_closing_note_on_the_reopened_
     let budi = app.member_of(5442, "Budi", KIM).await;
     let number = submit(&budi, "Infrastruktur", ROAD, false).await;
     close(&staff, &budi, &number, "Selesai").await;
-    budi.press("Tanggapi").await;
+    budi.press("Belum beres").await;
     budi.next_message().await;
     respond(&budi, RESPONSE).await;
     let pushed = next_reopened(&staff).await;
@@ -149,7 +151,7 @@ async fn a_few_angry_emoji_do_not_spend_the_one_response_and_sending_asks_first(
     let id = ticket_id(&app, &number).await;
     close(&staff, &budi, &number, "Selesai").await;
 
-    budi.press("Tanggapi").await;
+    budi.press("Belum beres").await;
     budi.next_message().await;
     budi.send("😡😡😡").await;
     let too_thin = budi.next_message().await.text;
@@ -159,7 +161,7 @@ async fn a_few_angry_emoji_do_not_spend_the_one_response_and_sending_asks_first(
     let status_while_asked = status_of(&app, id).await;
     budi.press("Batal").await;
     let not_sent = budi.next_message().await.text;
-    budi.press("Tanggapi").await;
+    budi.press("Belum beres").await;
     let asked_again = budi.next_message().await.text;
 
     assert!(too_thin.contains("paling sedikit 3 kata"), "{too_thin}");
@@ -167,6 +169,6 @@ async fn a_few_angry_emoji_do_not_spend_the_one_response_and_sending_asks_first(
     assert!(confirm.text.contains(RESPONSE) && confirm.has_button("Kirim tanggapan"), "{}", confirm.text);
     assert_eq!(status_while_asked, "selesai", "nothing reopens before it is confirmed");
     assert!(not_sent.contains("tidak dikirim") && not_sent.contains(&number), "{not_sent}");
-    assert!(asked_again.contains("Tulis tanggapan"), "the one response is still there: {asked_again}");
+    assert!(asked_again.contains("apa yang masih bermasalah"), "the one response is still there: {asked_again}");
     assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_messages WHERE kind = 'response' AND aspiration_id = $1", id).await, 0);
 }

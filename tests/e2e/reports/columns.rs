@@ -6,10 +6,10 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use kimbot::features::reports::Progress;
-use kimbot::features::reports::aspirations::{self as report, AspSpec};
-use kimbot::features::reports::query::AspFilter;
-use kimbot::features::reports::registry::{self, UmkmFilter};
+use kimbot::platform::export::Progress;
+use kimbot::features::aspirations::report::{self as report, AspSpec};
+use kimbot::features::aspirations::report::query::AspFilter;
+use kimbot::features::umkm::report::{self as registry, UmkmFilter};
 
 use super::{DAY, NOV_2_0900, cell, export_for, id_of, is_date, november, row, seed, sheet};
 use crate::support::spawn_app;

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use kimbot::features::reports::Progress;
-use kimbot::features::reports::registry::{self, UmkmFilter};
+use kimbot::platform::export::Progress;
+use kimbot::features::umkm::report::{self as registry, UmkmFilter};
 use kimbot::features::umkm::model::{Need, Sector};
 
 use super::{TestApp, cell, row, seat, sheet};
@@ -85,7 +85,7 @@ async fn the_attendance_export_lists_registered_people_then_the_waitlist() {
     }
     let dir = tempfile::tempdir().unwrap();
 
-    let out = registry::export_attendance(&app.db, training, kimbot::platform::i18n::Lang::Id, "Asia/Jakarta".parse().unwrap(), dir.path(), Arc::new(Progress::default()))
+    let out = kimbot::features::trainings::report::export_attendance(&app.db, training, kimbot::platform::i18n::Lang::Id, "Asia/Jakarta".parse().unwrap(), dir.path(), Arc::new(Progress::default()))
         .await
         .unwrap();
 

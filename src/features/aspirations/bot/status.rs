@@ -57,6 +57,9 @@ async fn open(turn: &Turn<'_>, id: Option<i64>) -> Result<bool, HandlerError> {
         let history = store::history(&turn.ctx.db, id).await?;
         let thread = store::thread(&turn.ctx.db, id).await?;
         let view = render::resident_view(turn.lang(), &scoped.ticket, &history, &thread, scoped.tz);
+        if super::verdict::show_question(turn, &scoped.ticket, &view).await? {
+            return Ok(true);
+        }
         if reopen::offered(&scoped.ticket, scoped.ticket.status) {
             let text = format!("{view}\n\n{}", t(turn.lang(), "asp-notice-respond-hint"));
             let label = t(turn.lang(), "asp-btn-respond");

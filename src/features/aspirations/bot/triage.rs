@@ -76,6 +76,8 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, queue: Option<model::QueueVi
     }
     let sender = sender(turn, scoped).await?;
     let text = render::card(lang, ticket, &scoped.kim.name, &sender, photos.len(), scoped.tz, turn.ctx.config.sla.working_days);
+    let round = crate::features::aspirations::verdict::store::latest(&turn.ctx.db, ticket.id).await?;
+    let text = crate::features::aspirations::verdict::with_staff_lines(text, lang, round.as_ref(), scoped.tz);
     let (history, thread) = (store::history(&turn.ctx.db, ticket.id).await?, store::thread(&turn.ctx.db, ticket.id).await?);
     let text = render::with_history(text, render::card_history(lang, &history, &thread, scoped.tz));
     let mut keyboard = card_buttons(lang, scoped, queue);

@@ -58,12 +58,14 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
     let photos = if flow::hides_sender(scoped) { 0 } else { store::photos(&ctx.db, ticket.id).await?.len() };
     let undo = super::undo::offer(ctx, staff, scoped).await?;
     let agency_panel = super::opd::staff_panel(ctx, staff, scoped).await?;
+    let round = crate::features::aspirations::verdict::store::latest(&ctx.db, ticket.id).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.view", &ticket.number, ctx.now()).await?;
     let lang = staff.lang;
     let body = html! {
         @if let Some(flash) = flash { p.flash role="status" { (flash) } }
         (undo)
         (facts(ctx, lang, scoped, &sender))
+        (verdict_card(lang, round.as_ref(), scoped))
         section.card { h2 { (t(lang, "console-ticket-text")) } p.body { (ticket.body) } }
         @if photos > 0 {
             section.card.photos {
@@ -110,6 +112,19 @@ fn facts(ctx: &Ctx, lang: Lang, scoped: &Scoped, sender: &Sender) -> Markup {
                 p { (t(lang, "asp-card-media-hidden")) }
             } @else if let Some(point) = ticket.location {
                 p { a href=(point.map_link()) rel="noreferrer" target="_blank" { (t(lang, "console-map")) } }
+            }
+        }
+    }
+}
+
+/// The resident's verdict on the done ticket (score, comment, or why there is none).
+fn verdict_card(lang: Lang, round: Option<&crate::features::aspirations::verdict::Round>, scoped: &Scoped) -> Markup {
+    let lines = crate::features::aspirations::verdict::staff_lines(lang, round, scoped.tz);
+    html! {
+        @if !lines.is_empty() {
+            section.card.verdict {
+                h2 { (t(lang, "verdict-console-title")) }
+                @for line in &lines { p { (line) } }
             }
         }
     }

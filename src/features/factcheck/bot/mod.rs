@@ -28,7 +28,8 @@ crate::chat_feature! {
         dialog: Dialog as "FactCheck",
         buttons: Btn,
         commands: [
-            CommandSpec::new("cekfakta", Role::Resident, "help-line-cekfakta"),
+            // A pin alone is nothing to fact-check.
+            CommandSpec::new("cekfakta", Role::Resident, "help-line-cekfakta").offered("offer-btn-cekfakta", false),
             // The staff queue is `/cekfakta antrian`: a second help line in their section.
             CommandSpec::new("cekfakta", Role::Staff, "help-line-cekfakta-staff").hidden(),
         ],

@@ -2,7 +2,7 @@
 //! anything else is a forged or stale press. Ids are only claims; the handlers
 //! check each against the presser's scope.
 
-use crate::features::reports::period::Preset;
+use crate::platform::export::period::Preset;
 use crate::bot::feature::Payload;
 use crate::features::umkm::model::{Need, Sector};
 
@@ -34,14 +34,15 @@ pub enum Btn {
 }
 
 /// The reports `/laporan` offers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Kind {
-    Aspirations,
     Umkm,
     Attendance,
     Surveys,
-    /// Cek fakta requests and verdicts.
-    FactChecks,
+    /// A report over a period and an area, by its declared button code
+    /// ([`crate::platform::export::kinds::PeriodReport::button`]); the handler checks
+    /// that such a report is declared.
+    Period(String),
 }
 
 impl Payload for Btn {
@@ -55,11 +56,10 @@ impl Payload for Btn {
             Btn::Custom => "p:c".into(),
             Btn::Area(id) => format!("a:{id}"),
             Btn::All => "all".into(),
-            Btn::Kind(Kind::Aspirations) => "k:a".into(),
             Btn::Kind(Kind::Umkm) => "k:u".into(),
             Btn::Kind(Kind::Attendance) => "k:t".into(),
             Btn::Kind(Kind::Surveys) => "k:s".into(),
-            Btn::Kind(Kind::FactChecks) => "k:f".into(),
+            Btn::Kind(Kind::Period(code)) => format!("k:{code}"),
             Btn::UmkmArea(id) => format!("ua:{id}"),
             Btn::UmkmSector(id, s) => format!("us:{id}:{}", opt(*s)),
             Btn::UmkmNeed(id, s, n) => format!("un:{id}:{}:{}", opt(*s), opt(*n)),
@@ -77,14 +77,20 @@ impl Payload for Btn {
             "p:l" => Btn::Preset(Preset::LastMonth),
             "p:c" => Btn::Custom,
             "all" => Btn::All,
-            "k:a" => Btn::Kind(Kind::Aspirations),
             "k:u" => Btn::Kind(Kind::Umkm),
             "k:t" => Btn::Kind(Kind::Attendance),
             "k:s" => Btn::Kind(Kind::Surveys),
-            "k:f" => Btn::Kind(Kind::FactChecks),
-            _ => return parse_with_ids(data),
+            _ => match data.strip_prefix("k:") {
+                Some(code) if is_period_code(code) => Btn::Kind(Kind::Period(code.to_string())),
+                _ => return parse_with_ids(data),
+            },
         })
     }
+}
+
+/// A period report's button code: one to three lower-case letters.
+fn is_period_code(code: &str) -> bool {
+    (1..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Payloads carrying ids: `a:`, `ua:`, `us:`, `un:`, `tp:`, `tr:`, `sp:`, `sv:`.
@@ -139,7 +145,8 @@ mod tests {
             Btn::All,
             Btn::Kind(Kind::Umkm),
             Btn::Kind(Kind::Attendance),
-            Btn::Kind(Kind::FactChecks),
+            Btn::Kind(Kind::Period("a".into())),
+            Btn::Kind(Kind::Period("f".into())),
             Btn::UmkmArea(i64::MAX),
             Btn::UmkmSector(7, None),
             Btn::UmkmNeed(i64::MAX, Some(6), Some(6)),
@@ -153,7 +160,7 @@ mod tests {
             Btn::SurveyPage(i64::MAX),
         ];
         crate::bot::feature::assert_round_trip(&all);
-        for bad in ["", "p:x", "a:-1", "a:0", "a:x", "a:1:2", "alll", "k:x", "ua:0", "us:1:7", "us:1", "un:1:-:9", "un:1:+1:-", "tp:-1", "tr:0", "tr:1:2", "sv:0", "sv:x", "sp:-1", "sp:00", "sp:+1", "sp:1:2", "sp:9223372036854775808"] {
+        for bad in ["", "p:x", "a:-1", "a:0", "a:x", "a:1:2", "alll", "k:", "k:abcd", "k:A", "k:1", "ua:0", "us:1:7", "us:1", "un:1:-:9", "un:1:+1:-", "tp:-1", "tr:0", "tr:1:2", "sv:0", "sv:x", "sp:-1", "sp:00", "sp:+1", "sp:1:2", "sp:9223372036854775808"] {
             assert_eq!(Btn::parse(bad), None, "{bad}");
         }
     }

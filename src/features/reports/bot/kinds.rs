@@ -6,12 +6,12 @@
 use teloxide::types::InlineKeyboardMarkup;
 
 use super::{Btn, Dialog, Kind, in_scope, scope_rows, spawn};
+use crate::platform::export::kinds::PeriodReport;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::permissions::{Action, may};
-use crate::kernel::members::display_path;
+use crate::kernel::members::{areas, display_path};
 use crate::features::reports::bot::job::What;
-use crate::features::reports::query;
-use crate::features::reports::registry::UmkmFilter;
+use crate::features::umkm::report::UmkmFilter;
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
 use crate::bot::HandlerError;
@@ -23,20 +23,18 @@ const PAGE: usize = 8;
 /// How far back the attendance list reaches.
 const LIST_DAYS: i64 = 366;
 
-/// The kinds `/laporan` offers: staff and admins all of them, coordinators only
-/// their own surveys.
-pub fn kind_keyboard(lang: Lang, staff: bool) -> InlineKeyboardMarkup {
+/// The kinds `/laporan` offers: staff and admins all of them (the period reports
+/// the features declare among the UMKM registry, attendance and surveys, by their
+/// order), coordinators only their own surveys.
+pub fn kind_keyboard(lang: Lang, staff: bool, period_reports: &[&PeriodReport]) -> InlineKeyboardMarkup {
     let b = |key: &str, kind: Kind| vec![button(t(lang, key), Btn::Kind(kind))];
     if !staff {
         return InlineKeyboardMarkup::new(vec![b("rep-kind-surveys", Kind::Surveys)]);
     }
-    InlineKeyboardMarkup::new(vec![
-        b("rep-kind-aspirations", Kind::Aspirations),
-        b("rep-kind-umkm", Kind::Umkm),
-        b("rep-kind-attendance", Kind::Attendance),
-        b("rep-kind-surveys", Kind::Surveys),
-        b("rep-kind-factchecks", Kind::FactChecks),
-    ])
+    let mut rows = vec![(20, b("rep-kind-umkm", Kind::Umkm)), (30, b("rep-kind-attendance", Kind::Attendance)), (40, b("rep-kind-surveys", Kind::Surveys))];
+    rows.extend(period_reports.iter().map(|r| (r.order, b(r.chat_label, Kind::Period(r.button.to_string())))));
+    rows.sort_by_key(|(order, _)| *order);
+    InlineKeyboardMarkup::new(rows.into_iter().map(|(_, row)| row))
 }
 
 /// Presses after the first step other than the aspirations flow; `Ok(false)` when
@@ -67,7 +65,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Dialog, btn: Btn, at: At) -> Res
 
 /// The area's path, if it exists and lies inside the presser's scope.
 async fn scoped_area(turn: &Turn<'_>, area: i64) -> Result<Option<String>, HandlerError> {
-    Ok(query::area(&turn.ctx.db, area).await?.filter(|a| in_scope(turn, a)).map(|a| a.path))
+    Ok(areas::area_by_id(&turn.ctx.db, area).await?.filter(|a| in_scope(turn, a)).map(|a| a.path))
 }
 
 fn any_row(lang: Lang, btn: Btn) -> Vec<teloxide::types::InlineKeyboardButton> {

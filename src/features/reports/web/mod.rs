@@ -1,6 +1,6 @@
-//! *Unduh*: the same files as `/laporan` — aspirations (XLSX, CSV, weekly PNG
-//! chart) for a period and area, and the UMKM registry (XLSX, CSV) — for staff and
-//! admins, as in chat; survey results and cek fakta are in [`listening`]. The
+//! *Unduh*: the same files as `/laporan` — every period report the features declare
+//! (for a period and an area) and the UMKM registry (XLSX, CSV) — for staff and
+//! admins, as in chat; survey results are in [`listening`]. The
 //! report pipeline writes them into a temporary directory (rows streamed from the
 //! database), then [`crate::web::console::files`] streams the chosen file. Every download is
 //! audited like `/laporan`'s.
@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{Path as PathParam, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::NaiveDate;
@@ -19,11 +19,10 @@ mod listening;
 
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{Area, areas, display_path};
-use crate::features::reports::aspirations::{self, AspSpec};
-use crate::features::reports::period::{Period, Preset};
-use crate::features::reports::query::{self, AspFilter};
-use crate::features::reports::registry::{self, UmkmFilter};
-use crate::features::reports::{Progress, ReportError};
+use crate::platform::export::kinds::{PeriodReport, PeriodRequest};
+use crate::platform::export::period::{Period, Preset};
+use crate::features::umkm::report::{self as registry, UmkmFilter};
+use crate::platform::export::{ExportError, Progress};
 use crate::features::umkm::model::{Need, Sector};
 use crate::platform::audit;
 use crate::platform::i18n::{Lang, t};
@@ -40,10 +39,9 @@ pub const PAGES: Pages = Pages { routes, nav: &[NAV] };
 fn routes() -> Router<Ctx> {
     Router::new()
         .route("/dasbor/unduh", get(page))
-        .route("/dasbor/unduh/aspirasi", get(aspirations))
         .route("/dasbor/unduh/umkm", get(umkm))
         .route("/dasbor/unduh/survei", get(listening::survey))
-        .route("/dasbor/unduh/cekfakta", get(listening::factcheck))
+        .route("/dasbor/unduh/{kind}", get(period_download))
 }
 
 /// Whether this person gets the *Unduh* page at all.
@@ -64,7 +62,7 @@ pub(super) async fn choices(ctx: &Ctx, staff: &Staff) -> Result<Vec<Area>, Conso
     } else {
         let mut found = Vec::new();
         for path in &staff.actor.staff_areas {
-            found.extend(query::area_by_path(&ctx.db, path).await?);
+            found.extend(areas::area_by_path(&ctx.db, path).await?);
         }
         found
     };
@@ -84,7 +82,7 @@ pub(super) async fn chosen_area(ctx: &Ctx, staff: &Staff, area: &str) -> Result<
         return Ok(None);
     }
     let id: i64 = area.parse().map_err(|_| ConsoleError::NotFound)?;
-    let area = query::area(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
+    let area = areas::area_by_id(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
     if may(&staff.actor, Action::Oversee(&area.path)) { Ok(Some(area)) } else { Err(ConsoleError::NotFound) }
 }
 
@@ -113,7 +111,8 @@ async fn page(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleE
     Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-download-title"), body)).into_response())
 }
 
-/// The forms for staff and admins: aspirations, the UMKM registry and cek fakta.
+/// The forms for staff and admins: every declared period report and the UMKM
+/// registry, in the reports' order.
 async fn office_forms(ctx: &Ctx, staff: &Staff) -> Result<Markup, ConsoleError> {
     let areas = choices(ctx, staff).await?;
     let lang = staff.lang;
@@ -126,15 +125,30 @@ async fn office_forms(ctx: &Ctx, staff: &Staff) -> Result<Markup, ConsoleError> 
             }
         }
     };
-    Ok(html! {
-        form.card.filters method="get" action="/dasbor/unduh/aspirasi" {
-            h2 { (t(lang, "console-download-aspirations")) }
+    let mut forms: Vec<(u16, Markup)> = vec![(UMKM_ORDER, umkm_form(lang, &area_select))];
+    forms.extend(ctx.period_reports.iter().map(|r| (r.order, period_form(r, lang, &month, &area_select))));
+    forms.sort_by_key(|(order, _)| *order);
+    Ok(html! { @for (_, form) in &forms { (form) } })
+}
+
+/// Where the UMKM registry's form sits among the period reports' (as in `/laporan`).
+const UMKM_ORDER: u16 = 20;
+
+fn period_form(report: &PeriodReport, lang: Lang, month: &Period, area_select: &Markup) -> Markup {
+    html! {
+        form.card.filters method="get" action=(format!("/dasbor/unduh/{}", report.slug)) {
+            h2 { (t(lang, report.console_title)) }
             label { (t(lang, "console-filter-from")) input type="date" name="from" value=(month.from) required; }
             label { (t(lang, "console-filter-to")) input type="date" name="to" value=(month.to) required; }
             (area_select)
-            (format_select(lang, &["xlsx", "csv", "png"]))
+            (format_select(lang, report.formats))
             button type="submit" { (t(lang, "console-download-button")) }
         }
+    }
+}
+
+fn umkm_form(lang: Lang, area_select: &Markup) -> Markup {
+    html! {
         form.card.filters method="get" action="/dasbor/unduh/umkm" {
             h2 { (t(lang, "console-download-umkm")) }
             (area_select)
@@ -153,8 +167,7 @@ async fn office_forms(ctx: &Ctx, staff: &Staff) -> Result<Markup, ConsoleError> 
             (format_select(lang, &["xlsx", "csv"]))
             button type="submit" { (t(lang, "console-download-button")) }
         }
-        (listening::factcheck_form(staff, &month, &area_select))
-    })
+    }
 }
 
 pub(super) fn format_select(lang: Lang, formats: &[&str]) -> Markup {
@@ -165,7 +178,7 @@ pub(super) fn format_select(lang: Lang, formats: &[&str]) -> Markup {
     }
 }
 
-/// A report over a period and an area: the aspirations and the cek fakta downloads.
+/// A report over a period and an area (any declared period report).
 #[derive(Debug, Deserialize)]
 pub struct PeriodForm {
     #[serde(default)]
@@ -178,25 +191,30 @@ pub struct PeriodForm {
     pub(super) format: String,
 }
 
-async fn aspirations(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<PeriodForm>) -> Result<Response, ConsoleError> {
+/// A declared period report's download; an unknown kind is "not found".
+async fn period_download(State(ctx): State<Ctx>, staff: Staff, PathParam(kind): PathParam<String>, Query(form): Query<PeriodForm>) -> Result<Response, ConsoleError> {
+    let report = ctx.period_reports.iter().copied().find(|r| r.slug == kind).ok_or(ConsoleError::NotFound)?;
     allowed(&staff)?;
     let period = period(&form.from, &form.to)?;
     let (area_path, area_label) = chosen_scope(&ctx, &staff, &form.area).await?;
-    let tz = ctx.config.tz;
-    let (from, to) = period.bounds(tz);
     let _slot = slot(&ctx)?;
-    let spec = AspSpec { filter: AspFilter { from, to, area_path: area_path.clone(), show_names: true }, period, area_label, lang: staff.lang, tz };
-    let dir = tempfile::tempdir().map_err(ReportError::from)?;
-    let out = aspirations::export_as_of(&ctx.db, &spec, ctx.now(), dir.path(), Arc::new(Progress::default())).await?;
-    let (path, kind) = match form.format.as_str() {
-        "csv" => (out.csv, CSV),
-        "png" => (out.chart, "image/png"),
-        _ => (out.xlsx, XLSX),
-    };
-    let scope = area_path.as_deref().unwrap_or("all");
-    let detail = format!("kind=aspirations scope={scope} period={}..{} rows={} via=console", period.from, period.to, out.rows);
+    let request = PeriodRequest { period, area_path, area_label, lang: staff.lang, tz: ctx.config.tz, now: ctx.now() };
+    let dir = tempfile::tempdir().map_err(ExportError::from)?;
+    let out = (report.run)(&ctx.db, &request, dir.path(), Arc::new(Progress::default())).await?;
+    let format = if report.formats.contains(&form.format.as_str()) { form.format.as_str() } else { report.formats[0] };
+    let path = out.file(format).cloned().ok_or(ConsoleError::NotFound)?;
+    let detail = format!("{} via=console", report.audit_detail(&request, out.rows));
     audit::record(&ctx.db, Some(staff.actor.user_id), "report.export", &detail, ctx.now()).await?;
-    stream_file(dir, path, kind)
+    stream_file(dir, path, mime(format))
+}
+
+/// The content type of a download format.
+fn mime(format: &str) -> &'static str {
+    match format {
+        "csv" => CSV,
+        "png" => "image/png",
+        _ => XLSX,
+    }
 }
 
 /// The period of a form's `from` and `to` dates (`YYYY-MM-DD`, from ≤ to).
@@ -225,7 +243,7 @@ async fn umkm(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<UmkmForm>
     let area = chosen_area(&ctx, &staff, &form.area).await?;
     let _slot = slot(&ctx)?;
     let filter = UmkmFilter { area_path: area.map(|a| a.path), sector: Sector::from_code(&form.sector), need: Need::from_code(&form.need) };
-    let dir = tempfile::tempdir().map_err(ReportError::from)?;
+    let dir = tempfile::tempdir().map_err(ExportError::from)?;
     let out = registry::export_umkm(&ctx.db, &filter, staff.lang, ctx.config.tz, dir.path(), Arc::new(Progress::default())).await?;
     let (path, kind) = if form.format == "csv" { (out.csv, CSV) } else { (out.xlsx, XLSX) };
     let scope = filter.area_path.as_deref().unwrap_or("all");

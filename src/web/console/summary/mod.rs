@@ -28,7 +28,7 @@ use crate::features::announcements::model::common_path;
 use crate::features::aspirations::model::Category;
 use crate::features::aspirations::render;
 use crate::kernel::members::{Area, Kim, covers, display_path};
-use crate::features::reports::period::{Period, Preset};
+use crate::platform::export::period::{Period, Preset};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use tally::{Counts, Tallies, week_of};
 

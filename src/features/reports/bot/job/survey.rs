@@ -5,17 +5,17 @@ use teloxide::prelude::*;
 use teloxide::types::InputFile;
 
 use super::{Job, audit, send_files};
-use crate::features::reports::ReportError;
+use crate::platform::export::ExportError;
 use crate::features::surveys::{export, store};
 use crate::platform::i18n::{Arg, ta};
 
-pub async fn run(job: &Job, survey: i64, title: &str, scope: &str) -> Result<(), ReportError> {
-    let Some(s) = store::get(&job.db, survey).await? else { return Err(ReportError::Writer(format!("survey {survey} is gone"))) };
+pub async fn run(job: &Job, survey: i64, title: &str, scope: &str) -> Result<(), ExportError> {
+    let Some(s) = store::get(&job.db, survey).await? else { return Err(ExportError::Writer(format!("survey {survey} is gone"))) };
     let dir = tempfile::tempdir()?;
     let lang = job.lang;
     let out = export::export(&job.db, s, lang, job.tz, dir.path()).await?;
     audit(job, &format!("kind=survey survey={survey} scope={scope} respondents={}", out.respondents)).await?;
-    let send = |e: teloxide::RequestError| ReportError::Writer(e.to_string());
+    let send = |e: teloxide::RequestError| ExportError::Writer(e.to_string());
     let args = [("title", Arg::from(title)), ("respondents", Arg::from(out.respondents))];
     let mut text = ta(lang, "rep-surveys-done", &args);
     if out.withheld {

@@ -5,13 +5,13 @@
 use std::sync::Arc;
 
 use super::{Job, audit, send_files, with_progress};
+use crate::features::trainings::report as attendance;
 use crate::platform::i18n::{Arg, ta};
-use crate::features::reports::factchecks::{self, FactSpec};
-use crate::features::reports::period::Period;
-use crate::features::reports::registry::{self, TableExport, UmkmFilter};
-use crate::features::reports::{Progress, ReportError};
+use crate::features::umkm::report::{self as registry, UmkmFilter};
+use crate::platform::export::table::TableExport;
+use crate::platform::export::{ExportError, Progress};
 
-pub async fn umkm(job: &Job, filter: &UmkmFilter, label: &str) -> Result<(), ReportError> {
+pub async fn umkm(job: &Job, filter: &UmkmFilter, label: &str) -> Result<(), ExportError> {
     let dir = tempfile::tempdir()?;
     let progress = Arc::new(Progress::default());
     progress.set_total(registry::count_umkm(&job.db, filter).await?);
@@ -25,32 +25,19 @@ pub async fn umkm(job: &Job, filter: &UmkmFilter, label: &str) -> Result<(), Rep
     finish(job, &out, ta(job.lang, key, &[("filter", Arg::from(label)), ("rows", Arg::from(out.rows as i64))])).await
 }
 
-pub async fn attendance(job: &Job, training: i64, title: &str, scope: &str) -> Result<(), ReportError> {
+pub async fn attendance(job: &Job, training: i64, title: &str, scope: &str) -> Result<(), ExportError> {
     let dir = tempfile::tempdir()?;
     let progress = Arc::new(Progress::default());
-    progress.set_total(registry::count_attendance(&job.db, training).await?);
-    let export = registry::export_attendance(&job.db, training, job.lang, job.tz, dir.path(), progress.clone());
+    progress.set_total(attendance::count_attendance(&job.db, training).await?);
+    let export = attendance::export_attendance(&job.db, training, job.lang, job.tz, dir.path(), progress.clone());
     let out = with_progress(job, export, &progress).await?;
     audit(job, &format!("kind=attendance training={training} scope={scope} rows={}", out.rows)).await?;
     finish(job, &out, ta(job.lang, "rep-att-done", &[("title", Arg::from(title)), ("rows", Arg::from(out.rows as i64))])).await
 }
 
-pub async fn factchecks(job: &Job, period: Period, area_path: &Option<String>, area_label: &str) -> Result<(), ReportError> {
-    let dir = tempfile::tempdir()?;
-    let progress = Arc::new(Progress::default());
-    let spec = FactSpec { period, area_path: area_path.clone(), area_label: area_label.to_string(), lang: job.lang, tz: job.tz };
-    let out = with_progress(job, factchecks::export(&job.db, &spec, dir.path(), progress.clone()), &progress).await?;
-    let scope = area_path.as_deref().unwrap_or("all");
-    audit(job, &format!("kind=factchecks scope={scope} period={}..{} rows={}", period.from, period.to, out.rows)).await?;
-    let key = if out.rows == 0 { "rep-fc-empty" } else { "rep-fc-done" };
-    let args = [("period", Arg::from(period.label())), ("area", Arg::from(area_label)), ("rows", Arg::from(out.rows as i64))];
-    let files = TableExport { xlsx: out.xlsx, csv: out.csv, rows: out.rows };
-    finish(job, &files, ta(job.lang, key, &args)).await
-}
-
 /// Replaces the progress message with `text`, then sends the XLSX and the CSV.
-async fn finish(job: &Job, out: &TableExport, text: String) -> Result<(), ReportError> {
-    let send = |e: teloxide::RequestError| ReportError::Writer(e.to_string());
+async fn finish(job: &Job, out: &TableExport, text: String) -> Result<(), ExportError> {
+    let send = |e: teloxide::RequestError| ExportError::Writer(e.to_string());
     job.bot.edit_message_text(job.at.0, job.at.1, text).await.map_err(send)?;
     send_files(job, &[&out.xlsx, &out.csv]).await
 }

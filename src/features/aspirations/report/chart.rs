@@ -3,21 +3,16 @@
 //! renders on a server without fontconfig or any system fonts.
 
 use std::path::Path;
-use std::sync::Once;
 
 use chrono::Duration;
 use plotters::prelude::*;
-use plotters::style::{FontStyle, register_font};
 
-use super::ReportError;
-use super::aspirations::category_label;
-use super::period::Period;
+use crate::platform::export::ExportError;
+use super::category_label;
+use crate::platform::export::period::Period;
 use super::summary::{Stats, week_of};
 use crate::features::aspirations::model::Category;
 use crate::platform::i18n::{Lang, t};
-
-/// DejaVu Sans (free licence, see assets/fonts/DejaVu-LICENSE.txt).
-static FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 700;
@@ -35,19 +30,10 @@ const COLOURS: [RGBColor; 9] = [
     RGBColor(23, 190, 207),
 ];
 
-pub fn register() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        if register_font("sans-serif", FontStyle::Normal, FONT).is_err() {
-            tracing::error!("embedded chart font did not load");
-        }
-    });
-}
-
 /// Mondays of every week the period touches.
 fn weeks(period: Period) -> Vec<chrono::NaiveDate> {
     let tz = chrono_tz::UTC;
-    let mut monday = week_of(super::period::local_midnight(period.from, tz), tz);
+    let mut monday = week_of(crate::platform::export::period::local_midnight(period.from, tz), tz);
     let mut out = Vec::new();
     while monday <= period.to {
         out.push(monday);
@@ -57,8 +43,8 @@ fn weeks(period: Period) -> Vec<chrono::NaiveDate> {
 }
 
 /// Draws the chart into `path` (PNG).
-pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<(), ReportError> {
-    register();
+pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<(), ExportError> {
+    crate::platform::export::font::register();
     let weeks = weeks(period);
     let totals: Vec<u64> = weeks
         .iter()
@@ -67,7 +53,7 @@ pub fn render(stats: &Stats, period: Period, lang: Lang, path: &Path) -> Result<
     // Headroom above the tallest bar for the legend box; whole counts on the axis.
     let top = ((totals.iter().copied().max().unwrap_or(0) as f64 * 1.5).ceil() as u64).max(5);
     let root = BitMapBackend::new(path, (WIDTH, HEIGHT)).into_drawing_area();
-    let err = |e: &dyn std::fmt::Display| ReportError::Chart(e.to_string());
+    let err = |e: &dyn std::fmt::Display| ExportError::Chart(e.to_string());
     root.fill(&WHITE).map_err(|e| err(&e))?;
     let title = format!("{} ({})", t(lang, "rep-chart-title"), period.label());
     let n = weeks.len() as f64;
@@ -132,8 +118,8 @@ fn y_ticks(top: u64) -> usize {
 type Chart<'a, 'b> = ChartContext<'a, BitMapBackend<'b>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordu64>>;
 
 /// One series per category, each bar stacked on the categories before it.
-fn draw_bars(chart: &mut Chart<'_, '_>, stats: &Stats, weeks: &[chrono::NaiveDate], lang: Lang) -> Result<(), ReportError> {
-    let err = |e: &dyn std::fmt::Display| ReportError::Chart(e.to_string());
+fn draw_bars(chart: &mut Chart<'_, '_>, stats: &Stats, weeks: &[chrono::NaiveDate], lang: Lang) -> Result<(), ExportError> {
+    let err = |e: &dyn std::fmt::Display| ExportError::Chart(e.to_string());
     let mut base = vec![0u64; weeks.len()];
     for (ci, cat) in Category::ALL.iter().enumerate() {
         let colour = COLOURS[ci];

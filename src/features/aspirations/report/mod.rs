@@ -3,20 +3,60 @@
 //! book, written last — each constant-memory sheet only needs its own rows in order)
 //! and the weekly chart.
 
+pub mod bench;
+pub mod chart;
+pub mod detail;
+pub mod query;
+pub mod summary;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono_tz::Tz;
 use tokio::sync::mpsc::Receiver;
 
-use super::period::Period;
-use super::query::{self, AspFilter, AspRow};
-use super::summary::{Counts, Stats};
-use super::xlsx::{Book, Cell, MAX_ROW, Sheet};
-use super::{Progress, ReportError, chart, csv::CsvOut, detail, names, pipeline};
-use crate::features::aspirations::model::{Category, Status};
+use crate::platform::export::period::Period;
+use self::query::{AspFilter, AspRow};
+use self::summary::{Counts, Stats};
+use crate::platform::export::xlsx::{Book, Cell, MAX_ROW, Sheet};
+use crate::platform::export::{ExportError, Progress, csv::CsvOut, names, pipeline};
+use super::model::{Category, Status};
 use crate::platform::db::Db;
-use crate::platform::i18n::{Lang, t};
+use crate::platform::export::kinds::{PeriodFiles, PeriodReport, PeriodRequest};
+use crate::platform::i18n::{Arg, Lang, t, ta};
+use futures_util::future::BoxFuture;
+
+/// The aspirations report as `/laporan` and the console's *Unduh* offer it.
+pub static PERIOD: PeriodReport = PeriodReport {
+    code: "aspirations",
+    button: "a",
+    slug: "aspirasi",
+    chat_label: "rep-kind-aspirations",
+    choose_period: "rep-choose-period",
+    console_title: "console-download-aspirations",
+    formats: &["xlsx", "csv", "png"],
+    order: 10,
+    run: run_period,
+};
+
+fn run_period<'a>(db: &'a Db, req: &'a PeriodRequest, dir: &'a Path, progress: Arc<Progress>) -> BoxFuture<'a, Result<PeriodFiles, ExportError>> {
+    Box::pin(async move {
+        let (from, to) = req.period.bounds(req.tz);
+        let filter = AspFilter { from, to, area_path: req.area_path.clone(), show_names: true };
+        let spec = AspSpec { filter, period: req.period, area_label: req.area_label.clone(), lang: req.lang, tz: req.tz };
+        let out = export_as_of(db, &spec, req.now, dir, progress).await?;
+        let period = req.period.label();
+        let key = if out.rows == 0 { "rep-empty" } else { "rep-done" };
+        let args = [("period", Arg::from(period.clone())), ("area", Arg::from(req.area_label.as_str())), ("rows", Arg::from(out.rows as i64))];
+        let caption = ta(req.lang, "rep-chart-caption", &[("period", Arg::from(period))]);
+        Ok(PeriodFiles {
+            rows: out.rows,
+            documents: vec![("xlsx", out.xlsx), ("csv", out.csv)],
+            chart: Some((out.chart, caption)),
+            summary: ta(req.lang, key, &args),
+        })
+    })
+}
 
 /// What to export and how to label it.
 #[derive(Clone, Debug)]
@@ -45,18 +85,18 @@ pub fn file_stem(spec: &AspSpec) -> String {
 }
 
 /// [`export_as_of`] at the system clock's now (for callers without an app clock).
-pub async fn export(db: &Db, spec: &AspSpec, dir: &Path, progress: Arc<Progress>) -> Result<AspExport, ReportError> {
+pub async fn export(db: &Db, spec: &AspSpec, dir: &Path, progress: Arc<Progress>) -> Result<AspExport, ExportError> {
     export_as_of(db, spec, chrono::Utc::now().timestamp(), dir, progress).await
 }
 
 /// Writes `<stem>.xlsx`, `<stem>-titikkoma.csv` and `<stem>-grafik.png` into `dir`;
 /// open tickets' age is counted up to `as_of`.
-pub async fn export_as_of(db: &Db, spec: &AspSpec, as_of: i64, dir: &Path, progress: Arc<Progress>) -> Result<AspExport, ReportError> {
+pub async fn export_as_of(db: &Db, spec: &AspSpec, as_of: i64, dir: &Path, progress: Arc<Progress>) -> Result<AspExport, ExportError> {
     progress.set_total(query::count_aspirations(db, &spec.filter).await?);
     let stem = file_stem(spec);
     let out = AspExport {
         xlsx: dir.join(format!("{stem}.xlsx")),
-        csv: dir.join(format!("{stem}{}", super::csv::SUFFIX)),
+        csv: dir.join(format!("{stem}{}", crate::platform::export::csv::SUFFIX)),
         chart: dir.join(format!("{stem}-grafik.png")),
         rows: 0,
     };
@@ -71,7 +111,7 @@ pub async fn export_as_of(db: &Db, spec: &AspSpec, as_of: i64, dir: &Path, progr
     Ok(AspExport { rows, ..out })
 }
 
-fn write_all(mut rx: Receiver<AspRow>, spec: &AspSpec, as_of: i64, out: &AspExport, progress: &Progress) -> Result<u64, ReportError> {
+fn write_all(mut rx: Receiver<AspRow>, spec: &AspSpec, as_of: i64, out: &AspExport, progress: &Progress) -> Result<u64, ExportError> {
     let lang = spec.lang;
     let mut book = Book::new();
     let mut summary = book.add_sheet(&t(lang, "rep-sheet-summary"), &[44.0, 20.0, 14.0, 16.0, 14.0, 14.0, 10.0])?;
@@ -100,12 +140,12 @@ fn write_all(mut rx: Receiver<AspRow>, spec: &AspSpec, as_of: i64, out: &AspExpo
     Ok(stats.rows)
 }
 
-fn detail_sheet(book: &mut Book, lang: Lang, n: usize) -> Result<Sheet, ReportError> {
+fn detail_sheet(book: &mut Book, lang: Lang, n: usize) -> Result<Sheet, ExportError> {
     let name = if n == 1 { t(lang, "rep-sheet-detail") } else { format!("{} {n}", t(lang, "rep-sheet-detail")) };
     book.add_table(&name, &detail::WIDTHS, &detail::header(lang))
 }
 
-fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, spec: &AspSpec) -> Result<(), ReportError> {
+fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, spec: &AspSpec) -> Result<(), ExportError> {
     let lang = spec.lang;
     let label = |k: &str| Cell::Text(t(lang, k));
     let median = |d: Option<f64>| d.map(Cell::Num).unwrap_or_else(|| label("rep-sum-no-data"));
@@ -131,7 +171,7 @@ fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, spec: &AspSpec) 
 }
 
 /// The breakdowns by kecamatan, then by kelurahan within each kecamatan.
-fn write_areas(book: &mut Book, s: &mut Sheet, stats: &Stats, lang: Lang) -> Result<(), ReportError> {
+fn write_areas(book: &mut Book, s: &mut Sheet, stats: &Stats, lang: Lang) -> Result<(), ExportError> {
     let label = |k: &str| Cell::Text(t(lang, k));
     let counts = |c: &Counts| [Cell::Int(c.all as i64), Cell::Int(c.closed as i64), Cell::Int(c.overdue as i64)];
     let tail = || [label("rep-sum-total-col"), label("rep-sum-closed"), label("rep-col-overdue")];
@@ -151,16 +191,11 @@ fn write_areas(book: &mut Book, s: &mut Sheet, stats: &Stats, lang: Lang) -> Res
 /// A category's label without its emoji (spreadsheets and the chart's font show none).
 pub fn category_label(lang: Lang, code: &str) -> String {
     match Category::parse(code) {
-        Some(c) => plain(&t(lang, &c.message_key())),
+        Some(c) => crate::platform::export::plain(&t(lang, &c.message_key())),
         None => code.to_string(),
     }
 }
 
 pub fn status_label(lang: Lang, code: &str) -> String {
     Status::parse(code).map(|s| t(lang, &s.message_key())).unwrap_or_else(|| code.to_string())
-}
-
-/// The label from its first letter or digit on.
-pub fn plain(label: &str) -> String {
-    label.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string()
 }

@@ -9,10 +9,10 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use sqlx::Row;
 
-use super::aspirations::{self, AspSpec};
-use super::period::Period;
+use super::{self as aspirations, AspSpec};
+use crate::platform::export::period::Period;
 use super::query::AspFilter;
-use super::{Progress, ReportError};
+use crate::platform::export::{ExportError, Progress};
 use crate::platform::config::Backend;
 use crate::platform::db::Db;
 use crate::platform::i18n::Lang;
@@ -22,16 +22,16 @@ const BATCH: u64 = 500;
 const PER_TX: u64 = 20_000;
 const YEAR_START: i64 = 1_767_200_400; // 2026-01-01 00:00 WIB
 const YEAR_SECONDS: i64 = 365 * 86_400;
-static AREAS: &[u8] = include_bytes!("../../../data/areas-palembang.csv");
+static AREAS: &[u8] = include_bytes!("../../../../data/areas-palembang.csv");
 
-pub async fn run(rows: u64, keep: Option<&std::path::Path>) -> Result<(), ReportError> {
+pub async fn run(rows: u64, keep: Option<&std::path::Path>) -> Result<(), ExportError> {
     let dir = tempfile::tempdir()?;
     let out_dir = keep.unwrap_or(dir.path());
     std::fs::create_dir_all(out_dir)?;
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
     let db = Db::connect(&url, Backend::Sqlite).await?;
     db.migrate().await?;
-    crate::kernel::members::areas::import_csv(&db, AREAS).await.map_err(|e| ReportError::Writer(e.to_string()))?;
+    crate::kernel::members::areas::import_csv(&db, AREAS).await.map_err(|e| ExportError::Writer(e.to_string()))?;
     let started = Instant::now();
     seed(&db, rows).await?;
     println!("seeded {rows} aspirations in {:.1} s (peak RSS so far {} kB)", started.elapsed().as_secs_f64(), peak_kb());
@@ -76,7 +76,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// Inserts `rows` aspirations spread over 2026 and all KIMs, each with its
 /// submission log row; every second one was forwarded a day later, every fourth
 /// closed three days later.
-async fn seed(db: &Db, rows: u64) -> Result<(), ReportError> {
+async fn seed(db: &Db, rows: u64) -> Result<(), ExportError> {
     let kims: Vec<i64> = sqlx::query("SELECT id FROM kims ORDER BY id")
         .fetch_all(&db.pool)
         .await?

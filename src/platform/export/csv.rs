@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::Path;
 
-use super::ReportError;
+use super::ExportError;
 use super::xlsx::Cell;
 use crate::platform::csv::ExcelCsv;
 
@@ -21,16 +21,16 @@ pub struct CsvOut {
 }
 
 impl CsvOut {
-    pub fn create(path: &Path) -> Result<CsvOut, ReportError> {
+    pub fn create(path: &Path) -> Result<CsvOut, ExportError> {
         Ok(CsvOut { w: ExcelCsv::new(BufWriter::new(File::create(path)?))? })
     }
 
-    pub fn row(&mut self, cells: &[Cell]) -> Result<(), ReportError> {
+    pub fn row(&mut self, cells: &[Cell]) -> Result<(), ExportError> {
         self.w.row(cells.iter().map(field))?;
         Ok(())
     }
 
-    pub fn finish(self) -> Result<(), ReportError> {
+    pub fn finish(self) -> Result<(), ExportError> {
         self.w.finish()?;
         Ok(())
     }

@@ -7,7 +7,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::platform::db::{Db, DbError, DbResult};
-use crate::kernel::members::{Area, covers};
+use crate::kernel::members::covers;
 
 /// What an aspirations export covers.
 #[derive(Clone, Debug, PartialEq)]
@@ -136,24 +136,3 @@ pub fn decode_aspiration(row: &AnyRow, f: &AspFilter) -> Result<Option<AspRow>, 
     }))
 }
 
-/// Any area by id.
-pub async fn area(db: &Db, id: i64) -> DbResult<Option<Area>> {
-    crate::kernel::members::areas::area_by_id(db, id).await
-}
-
-/// Areas (any level) whose name or path matches, case-insensitively; for `--area`.
-pub async fn areas_named(db: &Db, name: &str) -> DbResult<Vec<Area>> {
-    let all: Vec<Area> = sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas ORDER BY path")
-        .fetch_all(&db.pool)
-        .await?;
-    let wanted = name.trim().to_lowercase();
-    Ok(all.into_iter().filter(|a| a.name.to_lowercase() == wanted || a.path.to_lowercase() == wanted).collect())
-}
-
-/// The area with this exact path.
-pub async fn area_by_path(db: &Db, path: &str) -> DbResult<Option<Area>> {
-    Ok(sqlx::query_as("SELECT id, kind, name, parent_id, path FROM areas WHERE path = $1")
-        .bind(path)
-        .fetch_optional(&db.pool)
-        .await?)
-}

@@ -11,7 +11,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 
-use super::ReportError;
+use super::ExportError;
 
 /// Excel's last row index (1,048,576 rows); the detail continues on a new sheet.
 pub const MAX_ROW: u32 = 1_048_575;
@@ -73,7 +73,7 @@ impl Book {
     }
 
     /// Adds a constant-memory sheet with these column widths (characters).
-    pub fn add_sheet(&mut self, name: &str, widths: &[f64]) -> Result<Sheet, ReportError> {
+    pub fn add_sheet(&mut self, name: &str, widths: &[f64]) -> Result<Sheet, ExportError> {
         let ws = self.wb.add_worksheet_with_constant_memory()?;
         ws.set_name(name)?;
         for (col, w) in widths.iter().enumerate() {
@@ -84,7 +84,7 @@ impl Book {
 
     /// Adds a table sheet: `header` in bold on the first row, frozen so it stays in
     /// view while scrolling. Call [`Book::close_table`] after its last row.
-    pub fn add_table(&mut self, name: &str, widths: &[f64], header: &[Cell]) -> Result<Sheet, ReportError> {
+    pub fn add_table(&mut self, name: &str, widths: &[f64], header: &[Cell]) -> Result<Sheet, ExportError> {
         let mut sheet = self.add_sheet(name, widths)?;
         self.wb.worksheet_from_index(sheet.index)?.set_freeze_panes(1, 0)?;
         self.row(&mut sheet, header, true)?;
@@ -92,7 +92,7 @@ impl Book {
     }
 
     /// Puts an autofilter over the table's header and every row written.
-    pub fn close_table(&mut self, sheet: &Sheet, columns: usize) -> Result<(), ReportError> {
+    pub fn close_table(&mut self, sheet: &Sheet, columns: usize) -> Result<(), ExportError> {
         let last_col = columns.saturating_sub(1) as u16;
         let last_row = sheet.next_row.saturating_sub(1);
         self.wb.worksheet_from_index(sheet.index)?.autofilter(0, 0, last_row, last_col)?;
@@ -100,7 +100,7 @@ impl Book {
     }
 
     /// Writes the next row of `sheet` (bold when `header`).
-    pub fn row(&mut self, sheet: &mut Sheet, cells: &[Cell], header: bool) -> Result<(), ReportError> {
+    pub fn row(&mut self, sheet: &mut Sheet, cells: &[Cell], header: bool) -> Result<(), ExportError> {
         let row = sheet.next_row;
         let (bold, decimal, date, text, link) =
             (self.bold.clone(), self.decimal.clone(), self.date.clone(), self.text.clone(), self.link.clone());
@@ -127,13 +127,13 @@ impl Book {
         sheet.next_row += 1;
     }
 
-    pub fn save(mut self, path: &Path) -> Result<(), ReportError> {
+    pub fn save(mut self, path: &Path) -> Result<(), ExportError> {
         self.wb.save(path)?;
         Ok(())
     }
 }
 
-fn excel_time(t: &NaiveDateTime) -> Result<ExcelDateTime, ReportError> {
+fn excel_time(t: &NaiveDateTime) -> Result<ExcelDateTime, ExportError> {
     let year = u16::try_from(t.year()).unwrap_or(1900);
     Ok(ExcelDateTime::from_ymd(year, t.month() as u8, t.day() as u8)?.and_hms(t.hour() as u16, t.minute() as u8, t.second())?)
 }

@@ -15,16 +15,40 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use tokio::sync::mpsc::Receiver;
 
-use super::aspirations::plain;
-use super::detail::local;
-use super::period::Period;
-use super::summary::Minutes;
-use super::xlsx::{Book, Cell, Sheet};
-use super::{Progress, ReportError, csv::CsvOut, names, pipeline};
-use crate::features::factcheck::model::Verdict;
+use crate::platform::export::{local, plain};
+use crate::platform::export::period::Period;
+use crate::platform::export::minutes::Minutes;
+use crate::platform::export::xlsx::{Book, Cell, Sheet};
+use crate::platform::export::{ExportError, Progress, csv::CsvOut, names, pipeline};
+use super::model::Verdict;
 use crate::kernel::members::covers;
 use crate::platform::db::{Db, DbError};
-use crate::platform::i18n::{Lang, t};
+use crate::platform::export::kinds::{PeriodFiles, PeriodReport, PeriodRequest};
+use crate::platform::i18n::{Arg, Lang, t, ta};
+use futures_util::future::BoxFuture;
+
+/// The cek fakta report as `/laporan` and the console's *Unduh* offer it.
+pub static PERIOD: PeriodReport = PeriodReport {
+    code: "factchecks",
+    button: "f",
+    slug: "cekfakta",
+    chat_label: "rep-kind-factchecks",
+    choose_period: "rep-fc-choose-period",
+    console_title: "console-download-factchecks",
+    formats: &["xlsx", "csv"],
+    order: 50,
+    run: run_period,
+};
+
+fn run_period<'a>(db: &'a Db, req: &'a PeriodRequest, dir: &'a Path, progress: Arc<Progress>) -> BoxFuture<'a, Result<PeriodFiles, ExportError>> {
+    Box::pin(async move {
+        let spec = FactSpec { period: req.period, area_path: req.area_path.clone(), area_label: req.area_label.clone(), lang: req.lang, tz: req.tz };
+        let out = export(db, &spec, dir, progress).await?;
+        let key = if out.rows == 0 { "rep-fc-empty" } else { "rep-fc-done" };
+        let args = [("period", Arg::from(req.period.label())), ("area", Arg::from(req.area_label.as_str())), ("rows", Arg::from(out.rows as i64))];
+        Ok(PeriodFiles { rows: out.rows, documents: vec![("xlsx", out.xlsx), ("csv", out.csv)], chart: None, summary: ta(req.lang, key, &args) })
+    })
+}
 
 /// What to export and how to label it.
 #[derive(Clone, Debug)]
@@ -81,7 +105,7 @@ pub fn file_stem(spec: &FactSpec) -> String {
 }
 
 /// Writes `<stem>.xlsx` and `<stem>-titikkoma.csv` into `dir`.
-pub async fn export(db: &Db, spec: &FactSpec, dir: &Path, progress: Arc<Progress>) -> Result<FactExport, ReportError> {
+pub async fn export(db: &Db, spec: &FactSpec, dir: &Path, progress: Arc<Progress>) -> Result<FactExport, ExportError> {
     let (from, to, exact, prefix) = binds(spec);
     let count = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) AS n{FROM_WHERE}")))
         .bind(from)
@@ -92,7 +116,7 @@ pub async fn export(db: &Db, spec: &FactSpec, dir: &Path, progress: Arc<Progress
         .await?;
     progress.set_total(count.try_get::<i64, _>("n")?.max(0) as u64);
     let stem = file_stem(spec);
-    let out = FactExport { xlsx: dir.join(format!("{stem}.xlsx")), csv: dir.join(format!("{stem}{}", super::csv::SUFFIX)), rows: 0 };
+    let out = FactExport { xlsx: dir.join(format!("{stem}.xlsx")), csv: dir.join(format!("{stem}{}", crate::platform::export::csv::SUFFIX)), rows: 0 };
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{SELECT}{FROM_WHERE} ORDER BY f.id")))
         .bind(from)
         .bind(to)
@@ -166,7 +190,7 @@ const COLUMNS: [&str; 12] = [
 ];
 const WIDTHS: [f64; 12] = [17.0, 17.0, 18.0, 20.0, 24.0, 60.0, 36.0, 12.0, 24.0, 17.0, 12.0, 12.0];
 
-fn write_all(mut rx: Receiver<FactRow>, spec: &FactSpec, out: &FactExport, progress: &Progress) -> Result<u64, ReportError> {
+fn write_all(mut rx: Receiver<FactRow>, spec: &FactSpec, out: &FactExport, progress: &Progress) -> Result<u64, ExportError> {
     let lang = spec.lang;
     let header: Vec<Cell> = COLUMNS.iter().map(|k| Cell::Text(t(lang, k))).collect();
     let mut book = Book::new();
@@ -213,7 +237,7 @@ fn cells(row: &FactRow, spec: &FactSpec) -> Vec<Cell> {
     ]
 }
 
-fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, spec: &FactSpec) -> Result<(), ReportError> {
+fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, spec: &FactSpec) -> Result<(), ExportError> {
     let lang = spec.lang;
     let label = |k: &str| Cell::Text(t(lang, k));
     let int = |n: u64| Cell::Int(n as i64);

@@ -9,6 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 
 use super::query::AspRow;
+use crate::platform::export::minutes::Minutes;
 
 #[derive(Debug, Default)]
 pub struct Stats {
@@ -41,38 +42,6 @@ impl Counts {
     }
 }
 
-/// A histogram of durations in whole minutes.
-#[derive(Debug, Default)]
-pub struct Minutes(BTreeMap<i64, u64>);
-
-impl Minutes {
-    pub fn add(&mut self, seconds: i64) {
-        *self.0.entry(seconds.max(0) / 60).or_default() += 1;
-    }
-
-    /// The median in days (mean of the two middle values for an even count).
-    pub fn median_days(&self) -> Option<f64> {
-        let n: u64 = self.0.values().sum();
-        if n == 0 {
-            return None;
-        }
-        let (lo, hi) = ((n - 1) / 2, n / 2);
-        let (a, b) = (self.nth(lo)?, self.nth(hi)?);
-        Some((a + b) as f64 / 2.0 / 1440.0)
-    }
-
-    fn nth(&self, k: u64) -> Option<i64> {
-        let mut seen = 0;
-        for (minutes, count) in &self.0 {
-            seen += count;
-            if seen > k {
-                return Some(*minutes);
-            }
-        }
-        None
-    }
-}
-
 impl Stats {
     pub fn add(&mut self, row: &AspRow, tz: Tz) {
         self.rows += 1;
@@ -98,21 +67,4 @@ impl Stats {
 pub fn week_of(ts: i64, tz: Tz) -> NaiveDate {
     let day = tz.timestamp_opt(ts, 0).single().map(|t| t.date_naive()).unwrap_or_default();
     day - Duration::days(day.weekday().num_days_from_monday() as i64)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn medians_come_from_the_histogram() {
-        let mut m = Minutes::default();
-        assert_eq!(m.median_days(), None);
-        for days in [1, 3, 2] {
-            m.add(days * 86_400);
-        }
-        assert_eq!(m.median_days(), Some(2.0));
-        m.add(4 * 86_400);
-        assert_eq!(m.median_days(), Some(2.5));
-    }
 }

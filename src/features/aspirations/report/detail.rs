@@ -2,12 +2,10 @@
 //! from down to the kecamatan, when it last changed, how old it is, whether the
 //! service-level job flagged it, and a map link where the resident shared a pin.
 
-use chrono::{NaiveDateTime, TimeZone};
-use chrono_tz::Tz;
-
-use super::aspirations::{AspSpec, category_label, status_label};
+use super::{AspSpec, category_label, status_label};
 use super::query::AspRow;
-use super::xlsx::Cell;
+use crate::platform::export::xlsx::Cell;
+use crate::platform::export::local;
 use crate::platform::i18n::{Lang, t};
 
 /// Message keys (after `rep-col-`) of the columns, in order.
@@ -64,10 +62,6 @@ pub fn map_link((lat_e6, lon_e6): (i64, i64)) -> Cell {
     Cell::Link { url: format!("https://www.google.com/maps/search/?api=1&query={lat},{lon}"), text: format!("{lat}, {lon}") }
 }
 
-/// Unix seconds as the local wall-clock time in `tz`.
-pub fn local(ts: i64, tz: Tz) -> NaiveDateTime {
-    tz.timestamp_opt(ts, 0).single().map(|t| t.naive_local()).unwrap_or_default()
-}
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@ use futures_util::{Stream, TryStreamExt};
 use sqlx::any::AnyRow;
 use tokio::sync::mpsc;
 
-use super::ReportError;
+use super::ExportError;
 use crate::platform::db::DbError;
 
 /// Rows in flight between the database and the writer.
@@ -17,8 +17,8 @@ pub const CHANNEL_ROWS: usize = 512;
 pub async fn run<T, R>(
     rows: impl Stream<Item = Result<AnyRow, sqlx::Error>>,
     decode: impl Fn(&AnyRow) -> Result<Option<T>, DbError>,
-    write: impl FnOnce(mpsc::Receiver<T>) -> Result<R, ReportError> + Send + 'static,
-) -> Result<R, ReportError>
+    write: impl FnOnce(mpsc::Receiver<T>) -> Result<R, ExportError> + Send + 'static,
+) -> Result<R, ExportError>
 where
     T: Send + 'static,
     R: Send + 'static,
@@ -26,7 +26,7 @@ where
     let (tx, rx) = mpsc::channel::<T>(CHANNEL_ROWS);
     let writer = tokio::task::spawn_blocking(move || write(rx));
     let fed = feed(rows, decode, tx).await;
-    let written = writer.await.map_err(|e| ReportError::Writer(e.to_string()))?;
+    let written = writer.await.map_err(|e| ExportError::Writer(e.to_string()))?;
     // A writer error explains a closed channel better than the feed's own.
     let result = written?;
     fed?;
@@ -37,7 +37,7 @@ async fn feed<T>(
     rows: impl Stream<Item = Result<AnyRow, sqlx::Error>>,
     decode: impl Fn(&AnyRow) -> Result<Option<T>, DbError>,
     tx: mpsc::Sender<T>,
-) -> Result<(), ReportError> {
+) -> Result<(), ExportError> {
     let mut rows = std::pin::pin!(rows);
     while let Some(row) = rows.try_next().await? {
         if let Some(item) = decode(&row)?
