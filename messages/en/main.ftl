@@ -20,6 +20,7 @@ role-resident = resident
 role-coordinator = KIM coordinator
 role-staff = Diskominfo staff
 role-admin = admin
+role-officer = agency (OPD) officer
 
 ## Onboarding and consent
 notice =
@@ -73,6 +74,8 @@ help-line-berhenti = /berhenti - stop receiving programme news
 help-line-hapusdata = /hapusdata - erase your personal data
 help-line-batal = /batal - stop what is in progress (also /cancel)
 help-line-bantuan = /bantuan - show this message (also /help)
+help-section-officer = For agency (OPD) officers:
+help-line-antrian-opd = /antrian - aspirations sent to your agency
 help-section-coordinator = For KIM coordinators:
 help-line-umumkan = /umumkan - announce to your KIM's groups (now, at a time, or repeating)
 help-line-jadwal = /jadwal - scheduled and repeating announcements
@@ -85,6 +88,7 @@ help-line-putuskan = /putuskan - (inside a group) unlink the group
 help-line-grupsaya = /grupsaya - list your KIM's groups
 help-section-staff = For Diskominfo staff:
 help-line-undang-coordinator = /undang koordinator KIM-CODE - create a coordinator invite code
+help-line-undang-opd = /undang opd AGENCY-CODE - create an invite code for an agency (OPD) officer
 help-line-laporan = /laporan - reports (XLSX, CSV): aspirations by period and area, UMKM registry, training attendance
 help-line-sumber = /sumber - programme news feeds (RSS/Atom) for your area
 help-section-admin = For admins:
@@ -147,6 +151,7 @@ group-status-restricted = bot may not send messages
 invite-usage =
     How to create an invite:
     /undang koordinator KIM-CODE
+    /undang opd AGENCY-CODE (agency officers, e.g. /undang opd PUPR)
     /undang staf AREA-NAME (admins only; a city or kecamatan name)
 invite-created =
     Invite for { $role } of { $scope } created.

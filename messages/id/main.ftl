@@ -20,6 +20,7 @@ role-resident = warga
 role-coordinator = koordinator KIM
 role-staff = staf Diskominfo
 role-admin = admin
+role-officer = petugas OPD
 
 ## Pendaftaran awal dan persetujuan
 notice =
@@ -73,6 +74,8 @@ help-line-berhenti = /berhenti - berhenti menerima berita program
 help-line-hapusdata = /hapusdata - hapus data pribadi Anda
 help-line-batal = /batal - hentikan proses yang sedang berjalan
 help-line-bantuan = /bantuan - tampilkan pesan ini
+help-section-officer = Untuk petugas OPD:
+help-line-antrian-opd = /antrian - aspirasi yang diteruskan ke OPD Anda
 help-section-coordinator = Untuk koordinator KIM:
 help-line-umumkan = /umumkan - buat pengumuman ke grup KIM (kirim sekarang, terjadwal, atau berulang)
 help-line-jadwal = /jadwal - pengumuman terjadwal dan berulang
@@ -85,6 +88,7 @@ help-line-putuskan = /putuskan - (di dalam grup) lepaskan grup dari KIM
 help-line-grupsaya = /grupsaya - daftar grup KIM Anda
 help-section-staff = Untuk staf Diskominfo:
 help-line-undang-coordinator = /undang koordinator KODE-KIM - buat kode undangan koordinator
+help-line-undang-opd = /undang opd KODE-OPD - buat kode undangan petugas OPD (dinas/badan)
 help-line-laporan = /laporan - laporan (XLSX, CSV): aspirasi per periode dan wilayah, daftar UMKM, kehadiran pelatihan
 help-line-sumber = /sumber - sumber berita program (RSS/Atom) untuk wilayah Anda
 help-section-admin = Untuk admin:
@@ -147,6 +151,7 @@ group-status-restricted = bot tidak boleh mengirim pesan
 invite-usage =
     Cara membuat undangan:
     /undang koordinator KODE-KIM
+    /undang opd KODE-OPD (petugas dinas/badan, misalnya /undang opd PUPR)
     /undang staf NAMA-WILAYAH (khusus admin; nama kota atau kecamatan)
 invite-created =
     Undangan { $role } untuk { $scope } dibuat.

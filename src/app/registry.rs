@@ -129,7 +129,16 @@ mod tests {
     #[test]
     fn every_webhook_event_has_one_owner() {
         let mut names: Vec<_> = webhook_events().iter().map(|e| e.name).collect();
-        assert_eq!(names, ["aspiration.created", "aspiration.status_changed", "aspiration.replied", "aspiration.rated", "factcheck.verdict"]);
+        let expected = [
+            "aspiration.created",
+            "aspiration.status_changed",
+            "aspiration.replied",
+            "aspiration.rated",
+            "aspiration.disposed",
+            "aspiration.returned",
+            "factcheck.verdict",
+        ];
+        assert_eq!(names, expected);
         names.dedup();
         assert_eq!(names.len(), webhook_events().len());
     }

@@ -96,7 +96,7 @@ impl CommandSpec {
     /// The refusal shown to someone below `role`.
     pub fn denied_key(&self) -> &'static str {
         self.denied.unwrap_or(match self.role {
-            Role::Resident | Role::Coordinator => "not-allowed-coordinator",
+            Role::Resident | Role::Officer | Role::Coordinator => "not-allowed-coordinator",
             Role::Staff => "not-allowed-staff",
             Role::Admin => "not-allowed-admin",
         })

@@ -28,10 +28,12 @@ fn commands(names: &[&str], lang: Lang) -> Vec<BotCommand> {
 }
 
 /// The help text for a role: one section per role up to its own, each listing the
-/// commands declared for that role.
+/// commands declared for that role. The agency officer's section is theirs alone:
+/// coordinators and staff reach the same commands through their own lines.
 pub fn help_text(registry: &Registry, lang: Lang, role: Role) -> String {
     let mut parts = vec![ta(lang, "help-header", &[("role", Arg::from(t(lang, role.message_key())))])];
-    for section in [Role::Resident, Role::Coordinator, Role::Staff, Role::Admin].into_iter().filter(|r| *r <= role) {
+    let sections = [Role::Resident, Role::Officer, Role::Coordinator, Role::Staff, Role::Admin];
+    for section in sections.into_iter().filter(|r| *r <= role && (*r != Role::Officer || role == Role::Officer)) {
         let mut lines: Vec<String> = Vec::new();
         if section != Role::Resident {
             lines.push(t(lang, &format!("help-section-{}", section.as_str())));
@@ -118,7 +120,7 @@ mod tests {
     #[test]
     fn every_menu_command_has_a_description() {
         let registry = crate::app::registry().unwrap();
-        for role in [Role::Resident, Role::Coordinator, Role::Staff, Role::Admin] {
+        for role in [Role::Resident, Role::Officer, Role::Coordinator, Role::Staff, Role::Admin] {
             for cmd in commands(&private_commands(&registry, role), Lang::Id) {
                 assert!(!cmd.description.starts_with("cmd-"), "{}", cmd.command);
             }

@@ -42,6 +42,11 @@ pub enum Command {
         #[arg(long)]
         user: i64,
     },
+    /// Agencies (OPD) that act on aspirations: import, list, routing rules.
+    Opd {
+        #[command(subcommand)]
+        action: crate::tools::opd::OpdAction,
+    },
     /// Areas and KIMs.
     Areas {
         #[command(subcommand)]
@@ -111,6 +116,17 @@ pub enum GrantRole {
         /// KIM code, e.g. IB1-BL.
         #[arg(long)]
         kim: String,
+    },
+    /// Officer of one agency (OPD): works the tickets sent to it.
+    Opd {
+        #[arg(long)]
+        user: i64,
+        /// Agency code, e.g. PUPR (see `kimbot opd list`).
+        #[arg(long)]
+        opd: String,
+        /// The agency's kota, when several kota have an agency with this code.
+        #[arg(long)]
+        kota: Option<String>,
     },
 }
 
@@ -265,6 +281,7 @@ async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(
         Command::Migrate => println!("migrations applied"),
         Command::Areas { action } => crate::tools::areas_cli::run(db, action, now, &mut std::io::stdout().lock()).await?,
         Command::Grant { role } => grant(db, role, now).await?,
+        Command::Opd { action } => crate::tools::opd::run(db, action, now, &mut std::io::stdout().lock()).await?,
         Command::Revoke { user } => {
             let (n, paused) = crate::features::announcements::handover::revoke_all(db, user, admins, now).await?;
             let detail = format!("user={user} grants={n} schedules_paused={paused} via=cli");
@@ -363,6 +380,7 @@ async fn grant(db: &Db, role: GrantRole, now: i64) -> Result<(), CliError> {
             Some(k) => (user, Scope::Kim(k)),
             None => return Err(CliError::Usage(format!("no KIM with code {kim:?} (see `kimbot areas list`)"))),
         },
+        GrantRole::Opd { user, opd, kota } => (user, Scope::Agency(crate::tools::opd::resolve(db, &opd, kota.as_deref()).await?)),
     };
     roles::grant(db, user, &scope, None, now).await?;
     let detail = format!("user={user} role={} scope={} via=cli", scope.role().as_str(), scope.label());

@@ -5,4 +5,5 @@ pub mod backup;
 pub mod bench;
 pub mod cli;
 pub mod doctor;
+pub mod opd;
 pub mod sandbox;

@@ -3,6 +3,7 @@
 
 mod concurrency;
 mod edges;
+pub mod opd;
 mod reopen;
 mod sla;
 mod submit;

@@ -5,6 +5,7 @@
 
 mod claims;
 mod cli;
+mod opd;
 mod guard;
 mod receiver;
 mod retries;

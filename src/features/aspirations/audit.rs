@@ -1,5 +1,6 @@
 //! Aspirations in the audit log's words: status changes, reopenings, undos, replies,
-//! and the resident's verdicts ([`super::verdict::audit_sentence`]).
+//! and the resident's verdicts ([`super::verdict::audit_sentence`]),
+//! and the steps of a disposition to an agency (OPD).
 
 use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words};
 use crate::platform::i18n::{Arg, Lang, t};
@@ -28,10 +29,26 @@ fn sentence(lang: Lang, action: &str, d: &Detail) -> Built {
         "aspiration.status" => change("audit-act-aspiration-status"),
         "aspiration.reopen" => change("audit-act-aspiration-reopen"),
         "aspiration.undo" => change("audit-act-aspiration-undo"),
+        "aspiration.dispose" | "aspiration.recall" | "aspiration.accept" | "aspiration.progress" | "aspiration.done"
+        | "aspiration.return" => agency_step(action, d),
         "aspiration.reply" => {
             let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
             Some(("audit-act-aspiration-reply", vec![("ticket", Arg::from(ticket))]))
         }
         _ => super::verdict::audit_sentence(action, d),
     }
+}
+
+/// A disposition step (`ASP-2026-000001 opd=PUPR`): the ticket and the agency's code.
+fn agency_step(action: &str, d: &Detail) -> Built {
+    let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
+    let key = match action {
+        "aspiration.dispose" => "audit-act-aspiration-dispose",
+        "aspiration.recall" => "audit-act-aspiration-recall",
+        "aspiration.accept" => "audit-act-aspiration-accept",
+        "aspiration.progress" => "audit-act-aspiration-progress",
+        "aspiration.done" => "audit-act-aspiration-done",
+        _ => "audit-act-aspiration-return",
+    };
+    Some((key, vec![("ticket", Arg::from(ticket)), ("agency", Arg::from(d.get("opd")?))]))
 }

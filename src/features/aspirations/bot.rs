@@ -3,6 +3,7 @@
 //! the dialogue state or, for ticket buttons, against the presser's role and scope
 //! and the ticket's current status, before anything changes.
 
+mod opd;
 mod paste;
 mod status;
 mod submit;
@@ -27,6 +28,8 @@ crate::chat_feature! {
             CommandSpec::new("aspirasi", Role::Resident, "help-line-aspirasi").offered("offer-btn-aspirasi", true),
             CommandSpec::new("status", Role::Resident, "help-line-status"),
             CommandSpec::new("antrian", Role::Coordinator, "help-line-antrian").aliases(&["queue"]),
+            // Agency officers work their agency's tickets through the same command.
+            CommandSpec::new("antrian", Role::Officer, "help-line-antrian-opd").denied("not-allowed-coordinator"),
         ],
     }
 }
@@ -77,6 +80,16 @@ pub enum Dialog {
     RespondConfirm { ticket: i64, text: String },
     /// Resident: scored verdict round `round`; an optional comment is awaited.
     VerdictComment { round: i64 },
+    /// Staff: the optional note to agency `agency` that ticket `ticket` is sent to.
+    DisposeNote { ticket: i64, agency: i64 },
+    /// Agency officer: a progress note on `ticket` for the resident.
+    OpdProgress { ticket: i64 },
+    /// Agency officer: why `ticket` is returned ("bukan kewenangan kami").
+    OpdReturn { ticket: i64 },
+    /// Agency officer: the closing note of `ticket`.
+    OpdDoneNote { ticket: i64 },
+    /// Agency officer: an optional photo of the result, after the closing `note`.
+    OpdDonePhoto { ticket: i64, note: String },
     /// Category buttons shown for a message sent outside any dialogue and chosen to
     /// become an aspiration ("Kirim aspirasi"): its text, photo and pin wait here.
     CategoryFor {
@@ -110,6 +123,11 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
         Dialog::Answer { reply } => status::on_answer(turn, reply, msg).await,
         Dialog::Respond { ticket } | Dialog::RespondConfirm { ticket, .. } => status::on_respond(turn, ticket, msg).await,
         Dialog::VerdictComment { round } => verdict::on_comment(turn, round, msg).await,
+        Dialog::DisposeNote { ticket, agency } => opd::on_dispose_note(turn, ticket, agency, msg).await,
+        Dialog::OpdProgress { ticket } => opd::on_progress(turn, ticket, msg).await,
+        Dialog::OpdReturn { ticket } => opd::on_return(turn, ticket, msg).await,
+        Dialog::OpdDoneNote { ticket } => opd::on_done_note(turn, ticket, msg).await,
+        Dialog::OpdDonePhoto { ticket, note } => opd::on_done_photo(turn, ticket, &note, msg).await,
     }
 }
 
@@ -144,6 +162,21 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         (Btn::Rate { round, score }, _) => verdict::on_rate(turn, round, score, at).await,
         (Btn::NotSolved(id), _) => verdict::on_not_solved(turn, id).await,
         (Btn::SkipComment(id), Some(Dialog::VerdictComment { round })) if round == id => verdict::skip_comment(turn, at).await,
+        (Btn::Dispose(id), _) => opd::on_dispose(turn, id).await,
+        (Btn::DisposeTo { id, agency }, _) => opd::on_dispose_to(turn, id, agency).await,
+        (Btn::DisposeNoNote(id), Some(Dialog::DisposeNote { ticket, agency })) if ticket == id => {
+            opd::dispose_without_note(turn, id, agency, at).await
+        }
+        (Btn::ForwardPlain(id), _) => triage::forward_plain(turn, id).await,
+        (Btn::Recall(id), _) => opd::on_recall(turn, id, at).await,
+        (Btn::OpdAccept(id), _) => opd::on_accept(turn, id, at).await,
+        (Btn::OpdProgress(id), _) => opd::ask(turn, id, Dialog::OpdProgress { ticket: id }, "asp-opd-ask-progress").await,
+        (Btn::OpdReturn(id), _) => opd::ask(turn, id, Dialog::OpdReturn { ticket: id }, "asp-opd-ask-return").await,
+        (Btn::OpdDone(id), _) => opd::ask(turn, id, Dialog::OpdDoneNote { ticket: id }, "asp-opd-ask-done").await,
+        (Btn::OpdNoPhoto(id), Some(Dialog::OpdDonePhoto { ticket, note })) if ticket == id => {
+            opd::finish(turn, id, &note, None, Some(at)).await
+        }
+        (Btn::OpdNext(id), _) => opd::on_next(turn, id, at).await,
         _ => Ok(false),
     }
 }
@@ -176,6 +209,11 @@ mod tests {
             Dialog::RespondConfirm { ticket: 4, text: "Masih berlubang".into() },
             Dialog::VerdictComment { round: 5 },
             Dialog::CategoryFor { text: "Lampu padam".into(), photos: vec!["AgAD2".into()], location: None },
+            Dialog::DisposeNote { ticket: 3, agency: 2 },
+            Dialog::OpdProgress { ticket: 3 },
+            Dialog::OpdReturn { ticket: 3 },
+            Dialog::OpdDoneNote { ticket: 3 },
+            Dialog::OpdDonePhoto { ticket: 3, note: "Sudah ditambal".into() },
         ];
         for step in steps {
             let json = serde_json::to_string(&State::of(&step).unwrap()).unwrap();

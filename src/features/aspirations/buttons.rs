@@ -43,6 +43,28 @@ pub enum Btn {
     NotSolved(i64),
     /// Resident: no comment after scoring round `round`.
     SkipComment(i64),
+    /// Staff: show the agencies (OPD) ticket `id` may be sent (on) to.
+    Dispose(i64),
+    /// Staff: send ticket `id` to agency `agency` (a note is asked next).
+    DisposeTo { id: i64, agency: i64 },
+    /// Staff: send it without a note to the agency.
+    DisposeNoNote(i64),
+    /// Staff: forward ticket `id` without an agency (the status with a note only).
+    ForwardPlain(i64),
+    /// Staff: take ticket `id` back from the agency holding it.
+    Recall(i64),
+    /// Agency officer: accept ticket `id`.
+    OpdAccept(i64),
+    /// Agency officer: write a progress note on ticket `id`.
+    OpdProgress(i64),
+    /// Agency officer: mark ticket `id` done (a note, then an optional photo).
+    OpdDone(i64),
+    /// Agency officer: finish without a photo of the result.
+    OpdNoPhoto(i64),
+    /// Agency officer: return ticket `id` ("bukan kewenangan kami").
+    OpdReturn(i64),
+    /// Agency officer: the next ticket of their agency after `id`.
+    OpdNext(i64),
 }
 
 impl Payload for Btn {
@@ -70,6 +92,17 @@ impl Payload for Btn {
             Btn::Rate { round, score } => format!("vr:{round}:{score}"),
             Btn::NotSolved(id) => format!("vb:{id}"),
             Btn::SkipComment(round) => format!("vs:{round}"),
+            Btn::Dispose(id) => format!("o:{id}"),
+            Btn::DisposeTo { id, agency } => format!("oa:{id}:{agency}"),
+            Btn::DisposeNoNote(id) => format!("on:{id}"),
+            Btn::ForwardPlain(id) => format!("of:{id}"),
+            Btn::Recall(id) => format!("ob:{id}"),
+            Btn::OpdAccept(id) => format!("oy:{id}"),
+            Btn::OpdProgress(id) => format!("op:{id}"),
+            Btn::OpdDone(id) => format!("od:{id}"),
+            Btn::OpdNoPhoto(id) => format!("oz:{id}"),
+            Btn::OpdReturn(id) => format!("or:{id}"),
+            Btn::OpdNext(id) => format!("ox:{id}"),
         }
     }
 
@@ -98,6 +131,17 @@ impl Payload for Btn {
             ["vr", n, score] => Btn::Rate { round: id(n)?, score: score.parse().ok().filter(|s| (1..=5).contains(s))? },
             ["vb", n] => Btn::NotSolved(id(n)?),
             ["vs", n] => Btn::SkipComment(id(n)?),
+            ["o", n] => Btn::Dispose(id(n)?),
+            ["oa", n, agency] => Btn::DisposeTo { id: id(n)?, agency: id(agency)? },
+            ["on", n] => Btn::DisposeNoNote(id(n)?),
+            ["of", n] => Btn::ForwardPlain(id(n)?),
+            ["ob", n] => Btn::Recall(id(n)?),
+            ["oy", n] => Btn::OpdAccept(id(n)?),
+            ["op", n] => Btn::OpdProgress(id(n)?),
+            ["od", n] => Btn::OpdDone(id(n)?),
+            ["oz", n] => Btn::OpdNoPhoto(id(n)?),
+            ["or", n] => Btn::OpdReturn(id(n)?),
+            ["ox", n] => Btn::OpdNext(id(n)?),
             _ => return None,
         })
     }
@@ -132,13 +176,24 @@ mod tests {
             Btn::Rate { round: 0, score: 1 },
             Btn::NotSolved(i64::MAX),
             Btn::SkipComment(i64::MAX),
+            Btn::Dispose(i64::MAX),
+            Btn::DisposeTo { id: i64::MAX, agency: i64::MAX },
+            Btn::DisposeNoNote(1),
+            Btn::ForwardPlain(1),
+            Btn::Recall(1),
+            Btn::OpdAccept(1),
+            Btn::OpdProgress(1),
+            Btn::OpdDone(1),
+            Btn::OpdNoPhoto(1),
+            Btn::OpdReturn(1),
+            Btn::OpdNext(0),
         ];
         crate::platform::buttons::assert_round_trip(&all);
     }
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2", "vr:1:0", "vr:1:6", "vr:1:45", "vr:-1:3", "vr:1", "vr:1:4:2", "vb:", "vb:x", "vs:-2"] {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2", "o:", "oa:1", "oa:1:x", "oa:-1:2", "oy:1:2", "ox:-1", "vr:1:0", "vr:1:6", "vr:1:45", "vr:-1:3", "vr:1", "vr:1:4:2", "vb:", "vb:x", "vs:-2"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

@@ -16,11 +16,15 @@
 //! - [`undo`]: staff take back their own last status change within a minute.
 //! - [`render`]: ticket texts; [`bot`]: the dialogues and buttons; [`web`]: the
 //!   console's *Aspirasi* pages (queue, ticket, undo, photos).
+//! - [`dispose`] (SQL in [`dispose_store`]): tickets sent to an agency (OPD), its
+//!   officers' acceptance, progress, done and return, staff taking back or sending on.
 //! - [`audit`]: its audit entries as sentences; [`webhook`]: the webhook events it
 //!   declares and their bodies. [`feature`] declares all of it.
 
 pub mod audit;
 pub mod browse;
+pub mod dispose;
+pub mod dispose_store;
 pub mod flow;
 pub mod history;
 pub mod model;
@@ -40,6 +44,7 @@ pub mod undo;
 pub mod verdict;
 pub mod web;
 pub mod webhook;
+pub mod webhook_opd;
 
 /// Aspirations as plugged into kimbot: the chat, the staff notices and the overdue flags.
 pub fn feature() -> crate::plug::Feature {

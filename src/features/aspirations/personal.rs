@@ -24,8 +24,13 @@ pub const DATA: PersonalData = PersonalData {
         ("aspiration_messages", "author"),
         ("aspiration_status_log", "actor"),
         ("staff_notices", "staff_id"),
+        ("aspiration_dispositions", "disposed_by"),
+        ("aspiration_disposition_events", "actor"),
     ],
-    keeps: &[],
+    keeps: &[
+        ("aspiration_dispositions", "agency_id", "the agency (OPD) a ticket was sent to, not a person"),
+        ("aspiration_disposition_events", "disposition_id", "the sending an agency's step belongs to, not a person"),
+    ],
     erase,
     export,
 };
@@ -34,6 +39,8 @@ pub const DATA: PersonalData = PersonalData {
 const ANONYMISE: &[&str] = &[
     "UPDATE aspiration_messages SET author = $2 WHERE author = $1",
     "UPDATE aspiration_status_log SET actor = $2 WHERE actor = $1",
+    "UPDATE aspiration_dispositions SET disposed_by = $2 WHERE disposed_by = $1",
+    "UPDATE aspiration_disposition_events SET actor = $2 WHERE actor = $1",
 ];
 
 fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {

@@ -19,9 +19,21 @@ use crate::platform::db::{Db, DbResult};
 pub static CREATED: DeclaredEvent = DeclaredEvent { name: "aspiration.created", body, number };
 pub static STATUS_CHANGED: DeclaredEvent = DeclaredEvent { name: "aspiration.status_changed", body, number };
 pub static REPLIED: DeclaredEvent = DeclaredEvent { name: "aspiration.replied", body, number };
+pub static DISPOSED: DeclaredEvent = DeclaredEvent { name: "aspiration.disposed", body, number };
+pub static RETURNED: DeclaredEvent = DeclaredEvent { name: "aspiration.returned", body, number };
 
 /// The events of a ticket, as declared in [`super::feature`].
-pub static EVENTS: [Event; 4] = [&CREATED, &STATUS_CHANGED, &REPLIED, &super::verdict::webhook::RATED];
+pub static EVENTS: [Event; 6] = [&CREATED, &STATUS_CHANGED, &REPLIED, &super::verdict::webhook::RATED, &DISPOSED, &RETURNED];
+
+/// Sent to an agency (disposition `disposition_id`, carried in the message column).
+pub fn disposed(aspiration_id: i64, disposition_id: i64) -> Change {
+    Change { message_id: Some(disposition_id), ..Change::new(&DISPOSED, aspiration_id) }
+}
+
+/// Returned by the agency of disposition `disposition_id`, with its reason.
+pub fn returned(aspiration_id: i64, disposition_id: i64) -> Change {
+    Change { message_id: Some(disposition_id), ..Change::new(&RETURNED, aspiration_id) }
+}
 
 /// A new ticket (queued as `diterima`).
 pub fn created(aspiration_id: i64) -> Change {
@@ -42,6 +54,9 @@ struct TicketBody {
     ticket: TicketView,
     #[serde(skip_serializing_if = "Option::is_none")]
     reply: Option<ReplyView>,
+    /// `aspiration.disposed` and `aspiration.returned` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disposition: Option<super::webhook_opd::DispositionView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,11 +109,16 @@ async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
         ticket.status = status.clone();
     }
     ticket.previous_status = row.previous_status.clone();
+    let disposition = super::webhook_opd::for_event(db, row).await?;
+    if disposition.is_some() {
+        // What goes to agencies' systems names nobody, not even a reporter's display name.
+        ticket.reporter = None;
+    }
     let reply = match row.message_id {
-        Some(id) => reply(db, id).await?,
-        None => None,
+        Some(id) if disposition.is_none() => reply(db, id).await?,
+        _ => None,
     };
-    envelope(row, TicketBody { ticket, reply })
+    envelope(row, TicketBody { ticket, reply, disposition })
 }
 
 async fn ticket(db: &Db, aspiration_id: i64) -> DbResult<Option<TicketView>> {

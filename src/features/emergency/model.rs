@@ -60,7 +60,7 @@ mod tests {
 
     fn actor(admin: bool, staff: bool, id: i64) -> Actor {
         let staff_areas = if staff { vec!["palembang".to_string()] } else { Vec::new() };
-        Actor { user_id: id, is_admin: admin, staff_areas, coordinator_kims: vec![1] }
+        Actor { user_id: id, is_admin: admin, staff_areas, coordinator_kims: vec![1], ..Actor::default() }
     }
 
     #[test]

@@ -109,7 +109,7 @@ mod tests {
     use super::*;
 
     fn actor(admin: bool, areas: &[&str]) -> Actor {
-        Actor { user_id: 7, is_admin: admin, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![1] }
+        Actor { user_id: 7, is_admin: admin, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![1], agencies: Vec::new() }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::platform::i18n::{Arg, t, ta};
 use crate::platform::personal::ERASED_USER;
 
 /// Groups, invites and roles.
-pub static WORDS: Vocabulary = Vocabulary { families: &["area", "group", "invite", "role"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["area", "group", "invite", "role", "agency"], sentence: words };
 
 fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
     Box::pin(sentence(r, action, d))
@@ -96,6 +96,11 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
             let user = person(r, need!(d.int("user"))).await?;
             let (grants, paused) = (need!(d.int("grants")), d.int("schedules_paused").unwrap_or(0));
             ("audit-act-role-revoke", vec![("user", Arg::from(user)), ("grants", Arg::from(grants)), ("paused", Arg::from(paused))])
+        }
+        "agency.import" => ("audit-act-agency-import", vec![("rows", Arg::from(need!(d.int("rows"))))]),
+        "agency.route" => {
+            let args = vec![("agency", Arg::from(need!(d.get("opd")))), ("category", Arg::from(need!(d.get("category")))), ("place", Arg::from(need!(d.get("place"))))];
+            ("audit-act-agency-route", args)
         }
         _ => return Ok(None),
     };

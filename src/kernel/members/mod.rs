@@ -4,6 +4,7 @@
 //! ([`bot`]); onboarding (`/start`) and groups' own commands stay in `crate::bot`.
 //! Who may do what to which object is answered by [`permissions`].
 
+pub mod agencies;
 pub mod areas;
 pub mod audit;
 pub mod bot;

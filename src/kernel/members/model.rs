@@ -60,6 +60,9 @@ pub struct Member {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Role {
     Resident,
+    /// An agency (OPD) officer: works the tickets sent to their agency, nothing else
+    /// of the city. Above residents only, so no coordinator command reaches them.
+    Officer,
     Coordinator,
     Staff,
     Admin,
@@ -69,6 +72,7 @@ impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Resident => "resident",
+            Role::Officer => "officer",
             Role::Coordinator => "coordinator",
             Role::Staff => "staff",
             Role::Admin => "admin",
@@ -78,6 +82,7 @@ impl Role {
     pub fn parse(s: &str) -> Option<Role> {
         match s {
             "resident" => Some(Role::Resident),
+            "officer" => Some(Role::Officer),
             "coordinator" => Some(Role::Coordinator),
             "staff" => Some(Role::Staff),
             "admin" => Some(Role::Admin),
@@ -89,6 +94,7 @@ impl Role {
     pub fn message_key(self) -> &'static str {
         match self {
             Role::Resident => "role-resident",
+            Role::Officer => "role-officer",
             Role::Coordinator => "role-coordinator",
             Role::Staff => "role-staff",
             Role::Admin => "role-admin",
@@ -105,6 +111,8 @@ pub struct Actor {
     pub staff_areas: Vec<String>,
     /// KIMs this person coordinates.
     pub coordinator_kims: Vec<i64>,
+    /// Agencies (OPD) this person is an officer of.
+    pub agencies: Vec<i64>,
 }
 
 impl Actor {
@@ -115,6 +123,8 @@ impl Actor {
             Role::Staff
         } else if !self.coordinator_kims.is_empty() {
             Role::Coordinator
+        } else if !self.agencies.is_empty() {
+            Role::Officer
         } else {
             Role::Resident
         }

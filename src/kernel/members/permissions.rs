@@ -17,6 +17,8 @@ pub enum Action<'a> {
     InviteCoordinator(&'a Kim),
     /// Hand out staff roles (admins only).
     InviteStaff,
+    /// Hand out agency officer roles for an agency: admins, and staff of its kota.
+    InviteOfficer(&'a super::agencies::Agency),
     /// Compose announcements at all (targets are checked one by one).
     Announce,
     /// Aim an announcement at a kecamatan or the kota (never a kelurahan: that is
@@ -46,7 +48,12 @@ pub fn may(actor: &Actor, action: Action<'_>) -> bool {
         Action::InviteCoordinator(kim) | Action::TriageTicket(kim) => oversees(actor, &kim.area_path),
         Action::ReadTicket(kim) => ticket_access(actor, kim) != Access::None,
         Action::InviteStaff | Action::ReadAudit => actor.is_admin,
-        Action::Announce | Action::UseConsole => actor.role() >= Role::Coordinator,
+        Action::Announce => actor.role() >= Role::Coordinator,
+        // Agency officers use it too, confined to their agency's pages.
+        Action::UseConsole => actor.role() >= Role::Officer,
+        Action::InviteOfficer(agency) => {
+            actor.is_admin || actor.staff_areas.iter().any(|a| super::agencies::kota_of(a) == agency.kota)
+        }
         Action::TargetArea(area) => area.kind != "kelurahan" && oversees(actor, &area.path),
         Action::Oversee(path) => oversees(actor, path),
         Action::PullReports | Action::ManageFeeds => actor.role() >= Role::Staff,
@@ -62,6 +69,10 @@ pub enum Access {
     ReadOnly,
     /// Staff whose area holds the KIM's kelurahan, and admins: change status, reply.
     Triage,
+    /// Officers of the agency (OPD) the ticket was sent to: see it (anonymous ones
+    /// without the sender, pin or photos), accept, report progress, finish or return
+    /// it. Never given by [`ticket_access`]: the aspirations' disposition grants it.
+    Agency,
 }
 
 pub fn ticket_access(actor: &Actor, kim: &Kim) -> Access {
@@ -72,6 +83,12 @@ pub fn ticket_access(actor: &Actor, kim: &Kim) -> Access {
     } else {
         Access::None
     }
+}
+
+/// Whether an officer of agency `agency_id` is acting: they work the tickets sent
+/// to their agency (see the aspirations' disposition), and nothing else.
+pub fn works_for(actor: &Actor, agency_id: i64) -> bool {
+    actor.agencies.contains(&agency_id)
 }
 
 /// Admins oversee everything; staff what lies under one of their areas.

@@ -26,7 +26,12 @@ pub const DATA: PersonalData = PersonalData {
         ("invites", "used_by"),
         ("tg_groups", "linked_by"),
     ],
-    keeps: &[("tg_groups", "chat_id", "a group's chat id (negative), never a person's")],
+    keeps: &[
+        ("tg_groups", "chat_id", "a group's chat id (negative), never a person's"),
+        ("grants", "agency_id", "the agency (OPD) an officer's grant is for, not a person"),
+        ("invites", "agency_id", "the agency (OPD) an officer's invite is for, not a person"),
+        ("agency_routes", "agency_id", "the agency a category is routed to, not a person"),
+    ],
     erase,
     export,
 };
@@ -217,8 +222,9 @@ fn consent(r: &AnyRow) -> DbResult<Consent> {
     })
 }
 
-const GRANTS: &str = "SELECT g.role, g.granted_at, g.revoked_at, COALESCE(a.name, k.name) AS scope FROM grants g \
-     LEFT JOIN areas a ON a.id = g.area_id LEFT JOIN kims k ON k.id = g.kim_id WHERE g.user_id = $1 ORDER BY g.id";
+const GRANTS: &str = "SELECT g.role, g.granted_at, g.revoked_at, COALESCE(a.name, k.name, o.name) AS scope FROM grants g \
+     LEFT JOIN areas a ON a.id = g.area_id LEFT JOIN kims k ON k.id = g.kim_id \
+     LEFT JOIN agencies o ON o.id = g.agency_id WHERE g.user_id = $1 ORDER BY g.id";
 
 fn grant(r: &AnyRow) -> DbResult<Grant> {
     Ok(Grant {

@@ -3,6 +3,7 @@
 use rand::Rng;
 use sqlx::Row;
 
+use super::agencies::{self, Agency};
 use super::model::{Actor, Area, Kim, Role};
 use crate::platform::db::{Db, DbError, DbResult};
 
@@ -17,7 +18,7 @@ pub const INVITE_PREFIX: &str = "inv-";
 /// scopes from the grants table.
 pub async fn actor(db: &Db, user_id: i64, is_admin: bool) -> DbResult<Actor> {
     let rows = sqlx::query(
-        "SELECT g.role, g.kim_id, a.path FROM grants g LEFT JOIN areas a ON a.id = g.area_id \
+        "SELECT g.role, g.kim_id, g.agency_id, a.path FROM grants g LEFT JOIN areas a ON a.id = g.area_id \
          WHERE g.user_id = $1 AND g.revoked_at IS NULL",
     )
     .bind(user_id)
@@ -29,6 +30,7 @@ pub async fn actor(db: &Db, user_id: i64, is_admin: bool) -> DbResult<Actor> {
         match Role::parse(&role) {
             Some(Role::Staff) => actor.staff_areas.extend(row.try_get::<Option<String>, _>("path")?),
             Some(Role::Coordinator) => actor.coordinator_kims.extend(row.try_get::<Option<i64>, _>("kim_id")?),
+            Some(Role::Officer) => actor.agencies.extend(row.try_get::<Option<i64>, _>("agency_id")?),
             _ => tracing::warn!(user_id, role, "grant with unknown role ignored"),
         }
     }
@@ -42,6 +44,8 @@ pub enum Scope {
     Area(Area),
     /// Coordinator of one KIM.
     Kim(Kim),
+    /// Officer of one agency (OPD).
+    Agency(Agency),
 }
 
 impl Scope {
@@ -49,20 +53,37 @@ impl Scope {
         match self {
             Scope::Area(_) => Role::Staff,
             Scope::Kim(_) => Role::Coordinator,
+            Scope::Agency(_) => Role::Officer,
         }
     }
     pub fn label(&self) -> String {
         match self {
             Scope::Area(a) => a.name.clone(),
             Scope::Kim(k) => k.name.clone(),
+            Scope::Agency(a) => a.name.clone(),
         }
     }
-    fn ids(&self) -> (Option<i64>, Option<i64>) {
+    fn ids(&self) -> Ids {
         match self {
-            Scope::Area(a) => (Some(a.id), None),
-            Scope::Kim(k) => (None, Some(k.id)),
+            Scope::Area(a) => (Some(a.id), None, None),
+            Scope::Kim(k) => (None, Some(k.id), None),
+            Scope::Agency(a) => (None, None, Some(a.id)),
         }
     }
+}
+
+/// A grant's or invite's scope columns: area, KIM, agency.
+type Ids = (Option<i64>, Option<i64>, Option<i64>);
+
+/// The officers of an agency (active grants), e.g. to tell them a ticket arrived.
+pub async fn officers_of(db: &Db, agency_id: i64) -> DbResult<Vec<i64>> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT user_id FROM grants WHERE role = 'officer' AND agency_id = $1 AND revoked_at IS NULL ORDER BY user_id",
+    )
+    .bind(agency_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(|r| Ok(r.try_get("user_id")?)).collect()
 }
 
 /// Staff whose scope covers `area_path` (a KIM's kelurahan, a feed's area): they hear
@@ -87,9 +108,8 @@ pub async fn staff_covering(db: &Db, area_path: &str) -> DbResult<Vec<i64>> {
 /// Grants a role directly (CLI, or an invite being claimed). Granting the same scope
 /// twice keeps one active grant.
 pub async fn grant(db: &Db, user_id: i64, scope: &Scope, granted_by: Option<i64>, now: i64) -> DbResult<()> {
-    let (area_id, kim_id) = scope.ids();
     let mut tx = db.begin().await?;
-    insert_grant(&mut tx, user_id, scope.role(), (area_id, kim_id), granted_by, now).await?;
+    insert_grant(&mut tx, user_id, scope.role(), scope.ids(), granted_by, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -98,29 +118,32 @@ async fn insert_grant(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     user_id: i64,
     role: Role,
-    (area_id, kim_id): (Option<i64>, Option<i64>),
+    (area_id, kim_id, agency_id): Ids,
     granted_by: Option<i64>,
     now: i64,
 ) -> DbResult<()> {
     let role = role.as_str();
     let existing = sqlx::query(
         "SELECT id FROM grants WHERE user_id = $1 AND role = $2 AND revoked_at IS NULL \
-         AND COALESCE(area_id, 0) = COALESCE($3, 0) AND COALESCE(kim_id, 0) = COALESCE($4, 0)",
+         AND COALESCE(area_id, 0) = COALESCE($3, 0) AND COALESCE(kim_id, 0) = COALESCE($4, 0) \
+         AND COALESCE(agency_id, 0) = COALESCE($5, 0)",
     )
     .bind(user_id)
     .bind(role)
     .bind(area_id)
     .bind(kim_id)
+    .bind(agency_id)
     .fetch_optional(&mut **tx)
     .await?;
     if existing.is_none() {
         sqlx::query(
-            "INSERT INTO grants (user_id, role, area_id, kim_id, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO grants (user_id, role, area_id, kim_id, agency_id, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(user_id)
         .bind(role)
         .bind(area_id)
         .bind(kim_id)
+        .bind(agency_id)
         .bind(granted_by)
         .bind(now)
         .execute(&mut **tx)
@@ -148,12 +171,12 @@ pub async fn revoke_all_in<'e>(exec: impl sqlx::Executor<'e, Database = sqlx::An
 
 /// Creates a single-use invite code for a scope.
 pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) -> DbResult<String> {
-    let (area_id, kim_id) = scope.ids();
+    let (area_id, kim_id, agency_id) = scope.ids();
     for _ in 0..5 {
         let code = random_code();
         let result = sqlx::query(
-            "INSERT INTO invites (code, role, area_id, kim_id, created_by, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO invites (code, role, area_id, kim_id, created_by, created_at, expires_at, agency_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(&code)
         .bind(scope.role().as_str())
@@ -162,6 +185,7 @@ pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) ->
         .bind(created_by)
         .bind(now)
         .bind(now + INVITE_DAYS * 86_400)
+        .bind(agency_id)
         .execute(&db.pool)
         .await;
         match result.map_err(DbError::from) {
@@ -194,18 +218,19 @@ pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64, is_admin:
     if taken.rows_affected() != 1 {
         return Ok(None);
     }
-    let row = sqlx::query("SELECT role, area_id, kim_id, created_by FROM invites WHERE code = $1")
+    let row = sqlx::query("SELECT role, area_id, kim_id, agency_id, created_by FROM invites WHERE code = $1")
         .bind(code)
         .fetch_one(&mut *tx)
         .await?;
-    let ids: (Option<i64>, Option<i64>) = (row.try_get("area_id")?, row.try_get("kim_id")?);
+    let ids: Ids = (row.try_get("area_id")?, row.try_get("kim_id")?, row.try_get("agency_id")?);
     let role: String = row.try_get("role")?;
     let role = Role::parse(&role).ok_or_else(|| DbError::Corrupt(format!("invite {code} has role {role}")))?;
     insert_grant(&mut tx, user_id, role, ids, Some(row.try_get("created_by")?), now).await?;
     tx.commit().await?;
     let scope = match ids {
-        (Some(id), _) => super::areas::area_by_id(db, id).await?.map(Scope::Area),
-        (_, Some(id)) => super::areas::kim_by_id(db, id).await?.map(Scope::Kim),
+        (Some(id), _, _) => super::areas::area_by_id(db, id).await?.map(Scope::Area),
+        (_, Some(id), _) => super::areas::kim_by_id(db, id).await?.map(Scope::Kim),
+        (_, _, Some(id)) => agencies::by_id(db, id).await?.map(Scope::Agency),
         _ => None,
     };
     scope.map(Some).ok_or_else(|| DbError::Corrupt(format!("invite {code} has no scope")))
@@ -214,7 +239,7 @@ pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64, is_admin:
 /// Whether the open invite `code` exists and its creator still holds the right to give
 /// its role: admins invite staff, admins and staff covering the KIM invite coordinators.
 async fn creator_may_still_grant(db: &Db, code: &str, now: i64, is_admin: impl Fn(i64) -> bool) -> DbResult<bool> {
-    let row = sqlx::query("SELECT area_id, kim_id, created_by FROM invites WHERE code = $1 AND used_by IS NULL AND expires_at > $2")
+    let row = sqlx::query("SELECT area_id, kim_id, agency_id, created_by FROM invites WHERE code = $1 AND used_by IS NULL AND expires_at > $2")
         .bind(code)
         .bind(now)
         .fetch_optional(&db.pool)
@@ -222,10 +247,13 @@ async fn creator_may_still_grant(db: &Db, code: &str, now: i64, is_admin: impl F
     let Some(row) = row else { return Ok(false) };
     let Some(creator) = row.try_get::<Option<i64>, _>("created_by")?.filter(|id| *id > 0) else { return Ok(false) };
     let creator = actor(db, creator, is_admin(creator)).await?;
-    let (area_id, kim_id): (Option<i64>, Option<i64>) = (row.try_get("area_id")?, row.try_get("kim_id")?);
-    Ok(match (area_id, kim_id) {
-        (Some(_), _) => creator.is_admin,
-        (_, Some(kim)) => super::areas::kim_by_id(db, kim).await?.is_some_and(|k| creator.can_invite_coordinator_for(&k)),
+    let ids: Ids = (row.try_get("area_id")?, row.try_get("kim_id")?, row.try_get("agency_id")?);
+    Ok(match ids {
+        (Some(_), _, _) => creator.is_admin,
+        (_, Some(kim), _) => super::areas::kim_by_id(db, kim).await?.is_some_and(|k| creator.can_invite_coordinator_for(&k)),
+        (_, _, Some(agency)) => agencies::by_id(db, agency)
+            .await?
+            .is_some_and(|a| super::permissions::may(&creator, super::permissions::Action::InviteOfficer(&a))),
         _ => false,
     })
 }

@@ -22,8 +22,11 @@ impl ChatFeature for Console {
     type Dialog = NoDialog;
     type Button = NoButtons;
     const NAME: &'static str = "console";
-    const COMMANDS: &'static [CommandSpec] =
-        &[CommandSpec::new("dasbor", Role::Coordinator, "help-line-dasbor").aliases(&["console"]).denied("console-bot-refused")];
+    const COMMANDS: &'static [CommandSpec] = &[
+        CommandSpec::new("dasbor", Role::Coordinator, "help-line-dasbor").aliases(&["console"]).denied("console-bot-refused"),
+        // Agency officers log in too, to their agency's queue: their own help line.
+        CommandSpec::new("dasbor", Role::Officer, "help-line-dasbor-opd").aliases(&["console"]).denied("console-bot-refused"),
+    ];
 
     async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
         on_command(turn, cmd).await

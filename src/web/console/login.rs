@@ -70,7 +70,8 @@ pub async fn log_in(State(ctx): State<Ctx>, headers: HeaderMap, Form(form): Form
         Claim::Ok(user_id) => user_id,
         other => return Ok(refused(other)),
     };
-    if !may_use_console(&actor_of(&ctx, user_id).await?) {
+    let actor = actor_of(&ctx, user_id).await?;
+    if !may_use_console(&actor) {
         return Ok(notice(StatusCode::FORBIDDEN, Lang::Id, "console-forbidden-title", "console-no-role"));
     }
     let lang = crate::kernel::members::users::language(&ctx.db, user_id).await?;
@@ -78,7 +79,7 @@ pub async fn log_in(State(ctx): State<Ctx>, headers: HeaderMap, Form(form): Form
     audit::record(&ctx.db, Some(user_id), "console.login", "", now).await?;
     let secure = if guard::https(&ctx) { "; Secure" } else { "" };
     let cookie = format!("{}={id}; Path=/; HttpOnly; SameSite=Strict{secure}", cookie_name(&ctx));
-    let mut response = Redirect::to("/dasbor/aspirasi").into_response();
+    let mut response = Redirect::to(super::staff::landing(&actor)).into_response();
     let value = HeaderValue::from_str(&cookie).map_err(|_| ConsoleError::Forbidden)?;
     response.headers_mut().insert(header::SET_COOKIE, value);
     Ok(response)
@@ -104,15 +105,15 @@ pub async fn log_out(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<Csrf
     Ok(response)
 }
 
-pub async fn home(_staff: Staff) -> Redirect {
-    Redirect::to("/dasbor/aspirasi")
+pub async fn home(staff: Staff) -> Redirect {
+    Redirect::to(super::staff::landing(&staff.actor))
 }
 
 pub async fn set_language(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<CsrfForm>) -> Result<Redirect, ConsoleError> {
     staff.check_csrf(&form.csrf)?;
     let lang = Lang::from_code(&form.lang).unwrap_or_default();
     auth::set_lang(&ctx.db, &staff.session.id_hash, lang).await?;
-    Ok(Redirect::to("/dasbor/aspirasi"))
+    Ok(Redirect::to(super::staff::landing(&staff.actor)))
 }
 
 #[cfg(test)]

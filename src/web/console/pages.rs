@@ -23,9 +23,10 @@ pub struct NavEntry {
 }
 
 impl NavEntry {
-    /// For an entry every console user sees.
-    pub fn everyone(_: &Staff) -> bool {
-        true
+    /// For an entry every console user sees, except agency (OPD) officers, who see
+    /// only their agency's pages.
+    pub fn everyone(staff: &Staff) -> bool {
+        !staff.officer_only()
     }
 }
 
@@ -68,6 +69,7 @@ mod tests {
         let label = |tail: &str| format!("console-nav-{tail}");
         let expected = [
             ("/dasbor/aspirasi", label("queue")),
+            ("/dasbor/opd", label("opd")),
             ("/dasbor/ringkasan", label("summary")),
             ("/dasbor/umkm", label("umkm")),
             ("/dasbor/pelatihan", label("trainings")),

@@ -44,6 +44,11 @@ impl Staff {
         if auth::same(csrf, &self.session.csrf) { Ok(()) } else { Err(ConsoleError::Forbidden) }
     }
 
+    /// An agency (OPD) officer and nothing more: confined to the agency's pages.
+    pub fn officer_only(&self) -> bool {
+        self.actor.role() == crate::kernel::members::Role::Officer
+    }
+
     /// KIMs this person may see tickets of.
     pub async fn kims(&self, ctx: &Ctx) -> Result<Vec<Kim>, ConsoleError> {
         let kims = areas::all_kims(&ctx.db).await?;
@@ -61,6 +66,17 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v)
+}
+
+/// The pages an agency officer may open: their agency's, the home redirect, the
+/// language switch and logout.
+fn officer_page(path: &str) -> bool {
+    path == "/dasbor/opd" || path.starts_with("/dasbor/opd/") || ["/dasbor", "/dasbor/bahasa", "/keluar"].contains(&path)
+}
+
+/// Where a person lands after login: officers on their agency's queue.
+pub fn landing(actor: &Actor) -> &'static str {
+    if actor.role() == crate::kernel::members::Role::Officer { "/dasbor/opd" } else { "/dasbor/aspirasi" }
 }
 
 /// Who may use the console at all.
@@ -85,6 +101,10 @@ impl FromRequestParts<Ctx> for Staff {
             auth::end(&ctx.db, &session.id_hash, now).await?;
             audit::record(&ctx.db, Some(session.user_id), "console.logout", "role revoked", now).await?;
             return Err(ConsoleError::LoggedOut);
+        }
+        if actor.role() == crate::kernel::members::Role::Officer && !officer_page(parts.uri.path()) {
+            // Nothing else of the city: every other page is "not found" for them.
+            return Err(ConsoleError::NotFound);
         }
         let nav = parts.extensions.get::<Nav>().cloned().unwrap_or_default();
         Ok(Staff { lang: session.lang, session, actor, nav })

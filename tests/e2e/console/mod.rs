@@ -3,9 +3,11 @@
 
 mod browser;
 mod browser_undo;
+mod browser_opd;
 mod guard;
 mod limits;
 mod listening;
+mod opd;
 mod pages;
 mod queue;
 mod recall;

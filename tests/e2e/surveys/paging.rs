@@ -138,9 +138,9 @@ async fn the_paged_lists_sql_filter_agrees_with_may_manage_on_tricky_paths() {
     let all = store::latest(&app.db, 100, 0).await.unwrap();
     let mut actors: Vec<Actor> = SCOPES
         .iter()
-        .map(|areas| Actor { user_id: 5, is_admin: false, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![1] })
+        .map(|areas| Actor { user_id: 5, is_admin: false, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![1], agencies: Vec::new() })
         .collect();
-    actors.push(Actor { user_id: 99, is_admin: true, staff_areas: Vec::new(), coordinator_kims: Vec::new() });
+    actors.push(Actor { user_id: 99, is_admin: true, staff_areas: Vec::new(), coordinator_kims: Vec::new(), agencies: Vec::new() });
 
     for actor in &actors {
         let want: Vec<i64> = all.iter().filter(|s| may_manage(actor, s)).map(|s| s.id).collect();

@@ -30,6 +30,9 @@ async fn kims_in_scope(turn: &Turn<'_>) -> Result<Vec<i64>, HandlerError> {
 /// `/antrian` (new tickets), `/antrian proses` (in progress), `/antrian selesai`
 /// (closed, newest first), or `/antrian ASP-…` (one ticket, as `/status ASP-…`).
 pub async fn queue(turn: &Turn<'_>, args: &str) -> HandlerResult {
+    if turn.who.actor.role() == crate::kernel::members::Role::Officer {
+        return super::opd::queue(turn, args).await;
+    }
     let kims = kims_in_scope(turn).await?;
     if kims.is_empty() {
         return turn.say("not-allowed-coordinator").await;
@@ -80,7 +83,8 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, queue: Option<model::QueueVi
     let text = crate::features::aspirations::verdict::with_staff_lines(text, lang, round.as_ref(), scoped.tz);
     let (history, thread) = (store::history(&turn.ctx.db, ticket.id).await?, store::thread(&turn.ctx.db, ticket.id).await?);
     let text = render::with_history(text, render::card_history(lang, &history, &thread, scoped.tz));
-    let keyboard = card_buttons(lang, scoped, queue);
+    let mut keyboard = card_buttons(lang, scoped, queue);
+    let text = super::opd::staff_card_extras(turn, scoped, text, &mut keyboard).await?;
     turn.bot.send_message(turn.chat, text).reply_markup(InlineKeyboardMarkup::new(keyboard)).protect_content(true).await?;
     Ok(())
 }
@@ -118,8 +122,25 @@ async fn triageable(turn: &Turn<'_>, id: i64, (from, to): (Status, Status)) -> R
 
 /// A move button: asks for the note to the resident first. Where the note is
 /// optional (forwarding) the question carries "Lewati"; a closing needs a real one.
+/// "Teruskan" first offers the agencies (OPD) of the ticket's kota, when there are any.
 pub async fn on_move(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), _at: At) -> Result<bool, HandlerError> {
     let Some(scoped) = triageable(turn, id, (from, to)).await? else { return Ok(false) };
+    if to == Status::Diteruskan && super::opd::offer_agencies(turn, &scoped).await? {
+        return Ok(true);
+    }
+    ask_note(turn, &scoped, (from, to)).await
+}
+
+/// Forwarding without an agency ("Teruskan tanpa OPD"): the note question as before.
+pub async fn forward_plain(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+    let (from, to) = (Status::Diterima, Status::Diteruskan);
+    let Some(scoped) = triageable(turn, id, (from, to)).await? else { return Ok(false) };
+    ask_note(turn, &scoped, (from, to)).await
+}
+
+/// Asks the note to the resident for a move.
+async fn ask_note(turn: &Turn<'_>, scoped: &Scoped, (from, to): (Status, Status)) -> Result<bool, HandlerError> {
+    let id = scoped.ticket.id;
     turn.set_dialog(Dialog::Note { ticket: id, from, to }).await?;
     let lang = turn.lang();
     let args = [("ticket", Arg::from(&scoped.ticket.number)), ("status", Arg::from(render::status(lang, to)))];

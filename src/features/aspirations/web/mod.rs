@@ -1,8 +1,11 @@
 //! The console's *Aspirasi* pages: the queue of tickets in the person's scope
 //! ([`queue`]), one ticket with its thread, status moves and replies ([`ticket`],
 //! with [`undo`] for a change just made), and its photos proxied through kimbot
-//! ([`photo`]). A ticket outside someone's scope looks exactly like a missing one.
+//! ([`photo`]), and the agencies' part ([`opd`]: officers' queue and ticket, staff
+//! sending a ticket to an agency). A ticket outside someone's scope looks exactly
+//! like a missing one.
 
+mod opd;
 mod photo;
 mod queue;
 mod ticket;
@@ -17,7 +20,7 @@ use crate::web::console::{Ctx, NavEntry, Pages};
 const NAV: NavEntry = NavEntry { path: "/dasbor/aspirasi", label: "console-nav-queue", order: 10, shown: NavEntry::everyone };
 
 /// Aspirations' console pages.
-pub const PAGES: Pages = Pages { routes, nav: &[NAV] };
+pub const PAGES: Pages = Pages { routes, nav: &[NAV, opd::NAV] };
 
 fn routes() -> Router<Ctx> {
     Router::new()
@@ -27,4 +30,12 @@ fn routes() -> Router<Ctx> {
         .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))
         .route("/dasbor/aspirasi/{id}/urungkan", post(undo::undo))
         .route("/dasbor/aspirasi/{id}/foto/{n}", get(photo::photo))
+        .route("/dasbor/aspirasi/{id}/opd", post(opd::send))
+        .route("/dasbor/aspirasi/{id}/tarik", post(opd::recall))
+        .route("/dasbor/opd", get(opd::queue))
+        .route("/dasbor/opd/{id}", get(opd::ticket))
+        .route("/dasbor/opd/{id}/terima", post(opd::accept))
+        .route("/dasbor/opd/{id}/progres", post(opd::progress))
+        .route("/dasbor/opd/{id}/selesai", post(opd::done))
+        .route("/dasbor/opd/{id}/kembalikan", post(opd::give_back))
 }

@@ -57,6 +57,7 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
     // Photos of an anonymous ticket are hidden from coordinators like its pin.
     let photos = if flow::hides_sender(scoped) { 0 } else { store::photos(&ctx.db, ticket.id).await?.len() };
     let undo = super::undo::offer(ctx, staff, scoped).await?;
+    let agency_panel = super::opd::staff_panel(ctx, staff, scoped).await?;
     let round = crate::features::aspirations::verdict::store::latest(&ctx.db, ticket.id).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.view", &ticket.number, ctx.now()).await?;
     let lang = staff.lang;
@@ -78,6 +79,7 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
         }
         (history_list(lang, &history, scoped))
         (thread_list(lang, &thread, scoped))
+        (agency_panel)
         @if scoped.access == Access::Triage { (actions(lang, staff, scoped)) }
         p { a href="/dasbor/aspirasi" { (t(lang, "console-back-to-queue")) } }
     };

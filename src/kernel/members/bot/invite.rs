@@ -1,4 +1,5 @@
-//! `/undang koordinator KODE` (staff, for KIMs of their area) and `/undang staf
+//! `/undang koordinator KODE` (staff, for KIMs of their area), `/undang opd KODE`
+//! (staff, for an agency of their kota: its officers) and `/undang staf
 //! WILAYAH` (admins): a one-time invite link for a role. The router refuses
 //! residents and coordinators; who may invite whom for what is checked here, per
 //! object. Claiming the link is part of `/start` (the bot layer's `invites`).
@@ -6,6 +7,7 @@
 use crate::bot::feature::{HandlerError, HandlerResult, Turn};
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::roles::{self, INVITE_DAYS, INVITE_PREFIX, Scope};
+use crate::kernel::members::agencies::{self, Agency};
 use crate::kernel::members::{Area, areas};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -39,6 +41,10 @@ async fn scope(turn: &Turn<'_>, args: &str) -> Result<Option<Scope>, HandlerErro
                 ta(lang, "kim-not-found", &[("code", Arg::from(shown))])
             }
         },
+        "opd" if !rest.is_empty() => match officer_agency(turn, rest).await? {
+            Ok(agency) => return Ok(Some(Scope::Agency(agency))),
+            Err(message) => message,
+        },
         "staf" | "staff" if !rest.is_empty() => {
             if !may(actor, Action::InviteStaff) {
                 t(lang, "not-allowed-admin")
@@ -53,6 +59,19 @@ async fn scope(turn: &Turn<'_>, args: &str) -> Result<Option<Scope>, HandlerErro
     };
     turn.send(refusal).await?;
     Ok(None)
+}
+
+/// The agency with this code in a kota the inviting staff work in, or the message
+/// explaining why not (no such code: "not found"; only elsewhere: not allowed).
+async fn officer_agency(turn: &Turn<'_>, code: &str) -> Result<Result<Agency, String>, HandlerError> {
+    let lang = turn.lang();
+    let found = agencies::by_code(&turn.ctx.db, code).await?;
+    if found.is_empty() {
+        let shown: String = code.chars().take(24).collect();
+        return Ok(Err(ta(lang, "opd-not-found", &[("code", Arg::from(shown))])));
+    }
+    let mut allowed = found.into_iter().filter(|a| may(&turn.who.actor, Action::InviteOfficer(a)));
+    Ok(allowed.next().ok_or_else(|| t(lang, "not-allowed-staff")))
 }
 
 /// One kota or kecamatan by name, or the message explaining why not.

@@ -34,6 +34,8 @@ impl ChatFeature for Members {
         CommandSpec::new("hubungkan", Role::Coordinator, "help-line-hubungkan").hidden().refused_by_feature().open_to_non_members(),
         CommandSpec::new("putuskan", Role::Coordinator, "help-line-putuskan").hidden().refused_by_feature().open_to_non_members(),
         CommandSpec::new("undang", Role::Staff, "help-line-undang-coordinator").denied("not-allowed-staff"),
+        // Staff also invite agency (OPD) officers: a second help line in their section.
+        CommandSpec::new("undang", Role::Staff, "help-line-undang-opd").hidden(),
         // Admins also invite staff: a second help line in their section.
         CommandSpec::new("undang", Role::Admin, "help-line-undang-staff").hidden(),
     ];
