@@ -9,17 +9,19 @@
 //!   routing: typed config, the database and its clock, messages (i18n), dates as
 //!   people type them, the audit log, the outbound-address guard, the persistent
 //!   outbox with its paced delivery worker, periodic jobs, metrics and readiness
-//!   (`ops`).
+//!   (`ops`), the export toolkit (`export`: XLSX, CSV, periods, period reports).
 //! - [`kernel`]: what every feature stands on and names: identity and tenancy
 //!   (people, roles, areas, KIMs, groups, permissions), and the official Kemendagri
 //!   area list compiled in (`kernel::members::wilayah`).
-//! - [`plug`]: a feature's declaration — its chat plug, deep links, jobs, personal
-//!   data and extra update branches — written in its `mod.rs`; [`app::registry`]
+//! - [`plug`]: a feature's declaration — its chat plug, deep links, jobs, console
+//!   pages, personal data, audit sentences, webhook events, period reports, data
+//!   upgrades and extra update branches — written in its `mod.rs`; [`app::registry`]
 //!   lists each feature once and everything else is read from those declarations.
 //! - [`features`]: one folder per feature (umkm, aspirations, announcements,
-//!   trainings, privacy, reports, feeds, factcheck, surveys, polls, webhooks). Each
-//!   has its domain and store (plain types and SQL) and a `bot` module with its
-//!   dialogues, buttons and thin handlers.
+//!   trainings, privacy, reports, feeds, factcheck, surveys, polls, webhooks,
+//!   emergency). Each has its domain and store (plain types and SQL, its own tables
+//!   only), its exports and console pages, and a `bot` module with its dialogues,
+//!   buttons and thin handlers.
 //! - [`bot`]: teloxide glue: the update schema, dialogue storage on our own tables,
 //!   the router over the features' registrations, command menus.
 //! - [`app`]: the application context and the jobs, wired together and run until
