@@ -32,6 +32,7 @@ mod faults;
 mod json;
 mod messages;
 mod methods;
+mod outage;
 mod params;
 mod people;
 mod polls;
@@ -46,7 +47,7 @@ use std::time::Duration;
 use serde_json::Value;
 use tokio::sync::{Notify, broadcast};
 
-pub use faults::{ApiErr, FailRule, Failure, Limits, Stats};
+pub use faults::{ApiErr, FailRule, Failure, Limits, OutageMode, Stats};
 pub use people::{Group, Person};
 pub use polls::FakePoll;
 pub use state::{

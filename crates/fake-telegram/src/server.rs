@@ -53,6 +53,9 @@ async fn handle(State(fake): State<FakeTelegram>, req: Request) -> Response {
             return (StatusCode::NOT_FOUND, axum::Json(body.to_json())).into_response();
         }
     };
+    if let Some(down) = crate::outage::answer(&fake, &method).await {
+        return down;
+    }
     let params = match parse_params(req).await {
         Ok(p) => p,
         Err(e) => return finish(&fake, method, json!({}), Err(ApiErr::bad_request(&e))),
