@@ -5,6 +5,7 @@
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
 
@@ -18,6 +19,7 @@ use tokio::sync::mpsc::{self, UnboundedReceiver};
 
 use super::{AppCtx, AppError};
 use crate::platform::config::TelegramWebhook;
+use crate::platform::intake::Acks;
 
 /// The update kinds the bot handles, asked for in both modes.
 pub const ALLOWED_UPDATES: [AllowedUpdate; 5] = [
@@ -40,7 +42,7 @@ pub async fn polling(bot: Bot) -> impl UpdateListener<Err = teloxide::RequestErr
 
 /// Registers the webhook with Telegram (URL, secret, update kinds) and returns the
 /// listener the dispatcher reads and the route that feeds it.
-pub async fn webhook(ctx: &AppCtx, bot: &Bot, hook: &TelegramWebhook) -> Result<(impl UpdateListener<Err = Infallible> + use<>, Router), AppError> {
+pub async fn webhook(ctx: &AppCtx, bot: &Bot, hook: &TelegramWebhook, acks: Arc<Acks>) -> Result<(impl UpdateListener<Err = Infallible> + use<>, Router), AppError> {
     let secret = match &hook.secret {
         Some(secret) => secret.expose().to_string(),
         None => {
@@ -58,7 +60,7 @@ pub async fn webhook(ctx: &AppCtx, bot: &Bot, hook: &TelegramWebhook) -> Result<
     tracing::info!(url = %hook.url, "webhook set; updates arrive over HTTP");
     let (tx, rx) = mpsc::unbounded_channel();
     let (token, flag) = mk_stop_token();
-    let routes = crate::web::telegram::routes(hook.url.path(), secret, tx, flag.clone());
+    let routes = crate::web::telegram::routes(hook.url.path(), secret, tx, acks, flag.clone());
     let listener = StatefulListener::new(Incoming { rx, token, flag }, stream_of, token_of);
     Ok((listener, routes))
 }

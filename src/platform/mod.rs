@@ -11,6 +11,7 @@ pub mod db;
 pub mod delivery;
 pub mod fingerprint;
 pub mod i18n;
+pub mod intake;
 pub mod memory;
 pub mod ops;
 pub mod outbound;
