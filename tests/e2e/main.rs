@@ -30,3 +30,4 @@ mod console;
 mod ops;
 mod ops_cli;
 mod telegram_webhook;
+mod faults;

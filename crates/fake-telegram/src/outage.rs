@@ -36,6 +36,11 @@ impl FakeTelegram {
         self.lock().webhook_timeout = timeout;
     }
 
+    /// Webhook POSTs sent and not answered yet.
+    pub fn webhook_in_flight(&self) -> usize {
+        self.lock().in_flight.ids.len()
+    }
+
     /// `max_connections` of the webhook currently set (40 unless the bot asked).
     pub fn webhook_max_connections(&self) -> usize {
         self.lock().webhook_max_connections

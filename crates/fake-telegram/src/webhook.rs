@@ -44,7 +44,7 @@ struct Next {
 /// Deliveries in progress: update ids and the chats they belong to.
 #[derive(Debug, Default)]
 pub(crate) struct InFlight {
-    ids: HashSet<i64>,
+    pub(crate) ids: HashSet<i64>,
     chats: HashSet<i64>,
 }
 
