@@ -37,8 +37,25 @@ const SECRET_KEY: &str = "telegram_webhook_secret";
 /// Long polling; removes a webhook left from webhook mode first (Telegram refuses
 /// `getUpdates` while one is set).
 pub async fn polling(bot: Bot) -> impl UpdateListener<Err = teloxide::RequestError> {
-    Polling::builder(bot).timeout(POLL_TIMEOUT).allowed_updates(ALLOWED_UPDATES.to_vec()).delete_webhook().await.build()
+    Polling::builder(bot)
+        .timeout(POLL_TIMEOUT)
+        .allowed_updates(ALLOWED_UPDATES.to_vec())
+        .backoff_strategy(poll_backoff)
+        .delete_webhook()
+        .await
+        .build()
 }
+
+/// Wait before the next `getUpdates` after `errors` failed ones in a row. teloxide's
+/// own doubles up to 64 s, so residents waited up to a minute after Telegram came
+/// back from an outage; capped at [`LONGEST_POLL_BACKOFF`] the bot still asks only
+/// every 15 s while Telegram is down (issue 28, fault 4).
+fn poll_backoff(errors: u32) -> Duration {
+    Duration::from_secs(1 << errors.min(4)).min(LONGEST_POLL_BACKOFF)
+}
+
+/// Longest wait between two `getUpdates` calls while they fail.
+const LONGEST_POLL_BACKOFF: Duration = Duration::from_secs(15);
 
 /// Registers the webhook with Telegram (URL, secret, update kinds) and returns the
 /// listener the dispatcher reads and the route that feeds it.
@@ -85,4 +102,15 @@ fn stream_of(incoming: &mut Incoming) -> impl Stream<Item = Result<Update, Infal
 
 fn token_of(incoming: &mut Incoming) -> StopToken {
     incoming.token.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polling_backs_off_doubling_up_to_fifteen_seconds() {
+        let waits: Vec<u64> = (0..8).map(|n| poll_backoff(n).as_secs()).collect();
+        assert_eq!(waits, [1, 2, 4, 8, 15, 15, 15, 15]);
+    }
 }
