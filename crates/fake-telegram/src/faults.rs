@@ -323,7 +323,7 @@ impl Outage {
         match self.mode {
             OutageMode::BadGateway => false,
             OutageMode::Timeout => true,
-            OutageMode::Mixed => self.calls % 2 == 0,
+            OutageMode::Mixed => self.calls.is_multiple_of(2),
         }
     }
 }

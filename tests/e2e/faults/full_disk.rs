@@ -9,7 +9,6 @@
 use std::io::Write;
 use std::process::Command;
 use std::sync::Arc;
-use std::time::Duration;
 
 use fake_telegram::FakeTelegram;
 use kimbot::app::App;

@@ -72,10 +72,6 @@ impl Kimbot {
         Kimbot { child: Some(child), http: format!("http://{addr}") }
     }
 
-    pub fn pid(&self) -> u32 {
-        self.child.as_ref().map_or(0, Child::id)
-    }
-
     /// SIGKILL: the machine is gone.
     pub fn kill_9(&mut self) {
         if let Some(mut child) = self.child.take() {
