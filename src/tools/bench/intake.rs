@@ -29,6 +29,8 @@ use crate::platform::db::SystemClock;
 use crate::tools::cli::CliError;
 
 const HOOK_PATH: &str = "/telegram/bench_intake";
+/// Written as Telegram documents it (header names are case-insensitive).
+const SECRET_HEADER: &str = "X-Telegram-Bot-Api-Secret-Token";
 
 #[derive(Debug, Args)]
 pub struct IntakeArgs {
@@ -177,7 +179,7 @@ impl Balancer {
 type Lb = (Arc<Mutex<Vec<String>>>, reqwest::Client, Arc<std::sync::atomic::AtomicUsize>);
 
 async fn forward(State((targets, client, next)): State<Lb>, request: Request) -> axum::response::Response {
-    let secret = request.headers().get("x-telegram-bot-api-secret-token").cloned();
+    let secret = request.headers().get(SECRET_HEADER).cloned();
     let Ok(body) = axum::body::to_bytes(request.into_body(), 1 << 20).await else { return StatusCode::BAD_REQUEST.into_response() };
     let body: Bytes = body;
     let target = {
@@ -187,9 +189,9 @@ async fn forward(State((targets, client, next)): State<Lb>, request: Request) ->
         }
         targets[next.fetch_add(1, std::sync::atomic::Ordering::SeqCst) % targets.len()].clone()
     };
-    let mut upstream = client.post(format!("{target}{HOOK_PATH}")).header("content-type", "application/json").body(body);
+    let mut upstream = client.post(format!("{target}{HOOK_PATH}")).header(reqwest::header::CONTENT_TYPE, "application/json").body(body);
     if let Some(secret) = secret {
-        upstream = upstream.header("x-telegram-bot-api-secret-token", secret);
+        upstream = upstream.header(SECRET_HEADER, secret);
     }
     match upstream.send().await {
         Ok(answer) => StatusCode::from_u16(answer.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY).into_response(),
