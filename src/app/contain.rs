@@ -50,7 +50,7 @@ pub fn contained(schema: Schema) -> Schema {
 
 /// Tells the person in a private chat that something went wrong, in their language.
 /// Groups are not told: the failure is in the log, and a group should not hear of it.
-async fn apologize(deps: &DependencyMap, update: &Update) {
+pub(super) async fn apologize(deps: &DependencyMap, update: &Update) {
     let Some(chat) = update.chat().filter(|c| c.is_private()) else { return };
     let ctx = deps.get::<Arc<AppCtx>>();
     let bot = deps.get::<ReplyBot>();

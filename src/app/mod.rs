@@ -1,6 +1,7 @@
 //! Builds the pieces (database, Telegram client, dispatcher) and runs them until a
 //! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
 
+mod ack;
 mod contain;
 mod http;
 pub mod jobs;
@@ -96,9 +97,10 @@ impl App {
     /// resolves, then finishes the updates in hand and closes the pool.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), AppError> {
         let App { ctx, bot, registry, http } = self;
+        let acks = Arc::new(crate::platform::intake::Acks::default());
         let webhook = match &ctx.config.telegram_webhook {
             Some(_) if http.is_none() => return Err(AppError::WebhookWithoutHttp),
-            Some(hook) => Some(updates::webhook(&ctx, &bot, hook).await?),
+            Some(hook) => Some(updates::webhook(&ctx, &bot, hook, acks.clone()).await?),
             None => None,
         };
         let (webhook, webhook_routes) = webhook.unzip();
@@ -114,7 +116,7 @@ impl App {
         let paid_lane = ctx.config.emergency.paid.map(|p| Rate::new(p.per_second as usize, std::time::Duration::from_secs(1)));
         let limiter = RateLimiter::with_paid_lane(ctx.config.delivery.limits(), paid_lane);
         let replies = ReplyBot::new(bot.clone(), limiter.clone());
-        let mut dispatcher = Dispatcher::builder(bot.clone(), observe::timed(ctx.ops.clone(), contain::contained(registry::with_feature_updates(crate::bot::schema()))))
+        let mut dispatcher = Dispatcher::builder(bot.clone(), observe::timed(ctx.ops.clone(), ack::acknowledged(acks, contain::contained(registry::with_feature_updates(crate::bot::schema())))))
             .dependencies(dptree::deps![ctx.clone(), storage, replies, registry])
             .default_handler(|update| async move { tracing::debug!(?update.kind, "update not handled") })
             .error_handler(Arc::new(|error: HandlerError| async move {

@@ -5,6 +5,7 @@
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
 
@@ -18,6 +19,7 @@ use tokio::sync::mpsc::{self, UnboundedReceiver};
 
 use super::{AppCtx, AppError};
 use crate::platform::config::TelegramWebhook;
+use crate::platform::intake::Acks;
 
 /// The update kinds the bot handles, asked for in both modes.
 pub const ALLOWED_UPDATES: [AllowedUpdate; 6] = [
@@ -37,12 +39,29 @@ const SECRET_KEY: &str = "telegram_webhook_secret";
 /// Long polling; removes a webhook left from webhook mode first (Telegram refuses
 /// `getUpdates` while one is set).
 pub async fn polling(bot: Bot) -> impl UpdateListener<Err = teloxide::RequestError> {
-    Polling::builder(bot).timeout(POLL_TIMEOUT).allowed_updates(ALLOWED_UPDATES.to_vec()).delete_webhook().await.build()
+    Polling::builder(bot)
+        .timeout(POLL_TIMEOUT)
+        .allowed_updates(ALLOWED_UPDATES.to_vec())
+        .backoff_strategy(poll_backoff)
+        .delete_webhook()
+        .await
+        .build()
 }
+
+/// Wait before the next `getUpdates` after `errors` failed ones in a row. teloxide's
+/// own doubles up to 64 s, so residents waited up to a minute after Telegram came
+/// back from an outage; capped at [`LONGEST_POLL_BACKOFF`] the bot still asks only
+/// every 15 s while Telegram is down (issue 28, fault 4).
+fn poll_backoff(errors: u32) -> Duration {
+    Duration::from_secs(1 << errors.min(4)).min(LONGEST_POLL_BACKOFF)
+}
+
+/// Longest wait between two `getUpdates` calls while they fail.
+const LONGEST_POLL_BACKOFF: Duration = Duration::from_secs(15);
 
 /// Registers the webhook with Telegram (URL, secret, update kinds) and returns the
 /// listener the dispatcher reads and the route that feeds it.
-pub async fn webhook(ctx: &AppCtx, bot: &Bot, hook: &TelegramWebhook) -> Result<(impl UpdateListener<Err = Infallible> + use<>, Router), AppError> {
+pub async fn webhook(ctx: &AppCtx, bot: &Bot, hook: &TelegramWebhook, acks: Arc<Acks>) -> Result<(impl UpdateListener<Err = Infallible> + use<>, Router), AppError> {
     let secret = match &hook.secret {
         Some(secret) => secret.expose().to_string(),
         None => {
@@ -60,7 +79,7 @@ pub async fn webhook(ctx: &AppCtx, bot: &Bot, hook: &TelegramWebhook) -> Result<
     tracing::info!(url = %hook.url, "webhook set; updates arrive over HTTP");
     let (tx, rx) = mpsc::unbounded_channel();
     let (token, flag) = mk_stop_token();
-    let routes = crate::web::telegram::routes(hook.url.path(), secret, tx, flag.clone());
+    let routes = crate::web::telegram::routes(hook.url.path(), secret, tx, acks, flag.clone());
     let listener = StatefulListener::new(Incoming { rx, token, flag }, stream_of, token_of);
     Ok((listener, routes))
 }
@@ -85,4 +104,15 @@ fn stream_of(incoming: &mut Incoming) -> impl Stream<Item = Result<Update, Infal
 
 fn token_of(incoming: &mut Incoming) -> StopToken {
     incoming.token.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polling_backs_off_doubling_up_to_fifteen_seconds() {
+        let waits: Vec<u64> = (0..8).map(|n| poll_backoff(n).as_secs()).collect();
+        assert_eq!(waits, [1, 2, 4, 8, 15, 15, 15, 15]);
+    }
 }

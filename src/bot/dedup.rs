@@ -6,27 +6,77 @@ use std::sync::Arc;
 use teloxide::types::Update;
 
 use crate::platform::ctx::AppCtx;
+use crate::platform::intake::{self, Report, Verdict};
 
-/// Claims the update id; `false` means another delivery already claimed it.
+/// How long a claim may stay unfinished before a later delivery of the same update
+/// takes it over. A webhook delivery comes again only when the first one was not
+/// answered 200, i.e. its process died or did not answer in time; handling one
+/// update takes well under a second, so a claim this old is a dead process's.
+pub const CLAIM_GRACE_SECS: i64 = 15;
+
+/// Claims the update id; `false` means it is not handled here: another delivery
+/// claimed it (finished, or unfinished and still young), or it could not be
+/// recorded. The reason goes to [`intake::report`] for the webhook's answer.
 pub async fn first_delivery(update: Update, ctx: Arc<AppCtx>) -> bool {
-    let claimed = sqlx::query(
-        "INSERT INTO processed_updates (update_id, processed_at) VALUES ($1, $2) ON CONFLICT (update_id) DO NOTHING",
-    )
-    .bind(i64::from(update.id.0))
-    .bind(ctx.now())
-    .execute(&ctx.db.pool)
-    .await;
-    match claimed {
-        Ok(done) if done.rows_affected() == 1 => true,
-        Ok(_) => {
+    let id = i64::from(update.id.0);
+    let claimed = claim(&ctx, id).await;
+    let (verdict, claimed) = match claimed {
+        Ok(Claim::Ours) => (Verdict::Handled, true),
+        Ok(Claim::TakenOver) => {
+            tracing::warn!(update_id = update.id.0, "update claimed by a delivery that never finished; handling it here");
+            (Verdict::Handled, true)
+        }
+        Ok(Claim::Finished) => {
             tracing::info!(update_id = update.id.0, "duplicate update skipped");
-            false
+            (Verdict::Handled, false)
+        }
+        Ok(Claim::Unfinished) => {
+            tracing::info!(update_id = update.id.0, "update being handled by another delivery; asking for it again later");
+            (Verdict::Busy, false)
         }
         Err(error) => {
-            tracing::error!(update_id = update.id.0, %error, "could not record update; skipping it");
-            false
+            tracing::error!(update_id = update.id.0, %error, "could not record update; not handling it");
+            (Verdict::Unrecorded, false)
         }
+    };
+    intake::report(Report { verdict, claimed });
+    claimed
+}
+
+enum Claim {
+    Ours,
+    TakenOver,
+    Finished,
+    Unfinished,
+}
+
+async fn claim(ctx: &AppCtx, id: i64) -> Result<Claim, sqlx::Error> {
+    let now = ctx.now();
+    let fresh = sqlx::query("INSERT INTO processed_updates (update_id, processed_at, done) VALUES ($1, $2, 0) ON CONFLICT (update_id) DO NOTHING")
+        .bind(id)
+        .bind(now)
+        .execute(&ctx.db.pool)
+        .await?;
+    if fresh.rows_affected() == 1 {
+        return Ok(Claim::Ours);
     }
+    let taken = sqlx::query("UPDATE processed_updates SET processed_at = $1 WHERE update_id = $2 AND done = 0 AND processed_at < $3")
+        .bind(now)
+        .bind(id)
+        .bind(now - CLAIM_GRACE_SECS)
+        .execute(&ctx.db.pool)
+        .await?;
+    if taken.rows_affected() == 1 {
+        return Ok(Claim::TakenOver);
+    }
+    let done: Option<i64> = sqlx::query_scalar("SELECT done FROM processed_updates WHERE update_id = $1").bind(id).fetch_optional(&ctx.db.pool).await?;
+    Ok(if done == Some(0) { Claim::Unfinished } else { Claim::Finished })
+}
+
+/// Marks a claimed update handled, so later deliveries of it are plain duplicates.
+pub async fn finish(ctx: &AppCtx, update_id: u32) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE processed_updates SET done = 1 WHERE update_id = $1").bind(i64::from(update_id)).execute(&ctx.db.pool).await?;
+    Ok(())
 }
 
 /// Forgets ids older than a week: Telegram never redelivers anything that old.

@@ -33,7 +33,7 @@ use teloxide::prelude::*;
 pub use callback::Cb;
 pub use registry::{Registry, RegistryError};
 pub use state::State;
-pub use dedup::{forget_all as forget_processed_updates, prune as prune_processed};
+pub use dedup::{finish as finish_update, forget_all as forget_processed_updates, prune as prune_processed};
 pub use help::set_default_menus;
 pub use storage::DbStorage;
 

@@ -33,3 +33,4 @@ mod console;
 mod ops;
 mod ops_cli;
 mod telegram_webhook;
+mod faults;

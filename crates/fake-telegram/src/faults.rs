@@ -216,6 +216,14 @@ pub struct Stats {
     pub injected_failures: u64,
     /// Names of methods the fake does not know (answered `true`).
     pub unknown_methods: Vec<String>,
+    /// Webhook POSTs answered 2xx.
+    pub webhook_deliveries: u64,
+    /// Webhook POSTs that failed (error status, refused connection, timeout).
+    pub webhook_failures: u64,
+    /// Calls that arrived while an outage was on, all methods.
+    pub outage_requests: u64,
+    /// The same, per lowercase method name.
+    pub outage_requests_by_method: HashMap<String, u64>,
 }
 
 /// Rules, limit windows and counters; lives inside the shared state.
@@ -224,6 +232,7 @@ pub struct Faults {
     pub(crate) rules: Vec<FailRule>,
     pub(crate) enforce: bool,
     pub(crate) limits: Limits,
+    pub(crate) outage: Option<Outage>,
     per_chat: HashMap<i64, VecDeque<Instant>>,
     global: VecDeque<Instant>,
     paid: VecDeque<Instant>,
@@ -307,4 +316,47 @@ fn wait_needed(
         return Some(window);
     };
     Some(window.saturating_sub(now.duration_since(*oldest_blocking)))
+}
+
+/// How Telegram answers while it is down ([`crate::FakeTelegram::begin_outage`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutageMode {
+    /// Every call gets `502 Bad Gateway` at once (Telegram's front ends are up,
+    /// the Bot API behind them is not).
+    BadGateway,
+    /// Every call hangs with no answer until the outage ends (the client gives up
+    /// first, on its own timeout); then `504 Gateway Timeout`.
+    Timeout,
+    /// Calls alternate between the two.
+    Mixed,
+}
+
+/// An outage in progress: every method fails, webhook delivery pauses, and every
+/// call is counted (to check that the bot backs off instead of hammering).
+#[derive(Clone, Debug)]
+pub(crate) struct Outage {
+    pub(crate) mode: OutageMode,
+    pub(crate) calls: u64,
+}
+
+impl Outage {
+    /// Whether the next call should hang (else it gets a 502).
+    pub(crate) fn next_hangs(&mut self) -> bool {
+        self.calls += 1;
+        match self.mode {
+            OutageMode::BadGateway => false,
+            OutageMode::Timeout => true,
+            OutageMode::Mixed => self.calls.is_multiple_of(2),
+        }
+    }
+}
+
+/// `502 Bad Gateway` in Telegram's envelope.
+pub(crate) fn bad_gateway() -> ApiErr {
+    ApiErr { code: 502, description: "Bad Gateway".into(), parameters: None }
+}
+
+/// `504 Gateway Timeout`, for a hung call answered when the outage ends.
+pub(crate) fn gateway_timeout() -> ApiErr {
+    ApiErr { code: 504, description: "Gateway Timeout".into(), parameters: None }
 }

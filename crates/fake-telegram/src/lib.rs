@@ -33,6 +33,7 @@ mod forum;
 mod json;
 mod messages;
 mod methods;
+mod outage;
 mod params;
 mod people;
 mod polls;
@@ -47,7 +48,7 @@ use std::time::Duration;
 use serde_json::Value;
 use tokio::sync::{Notify, broadcast};
 
-pub use faults::{ApiErr, FailRule, Failure, Limits, Stats};
+pub use faults::{ApiErr, FailRule, Failure, Limits, OutageMode, Stats};
 pub use forum::{Forums, Topic};
 pub use people::{Group, Person};
 pub use polls::FakePoll;

@@ -49,7 +49,8 @@ pub fn dispatch(
         "getwebhookinfo" => {
             let mut info = json!({
                 "url": st.webhook_url, "has_custom_certificate": false,
-                "pending_update_count": st.updates.len() + st.raw_updates.len()
+                "pending_update_count": st.updates.len() + st.raw_updates.len(),
+                "max_connections": st.webhook_max_connections
             });
             if let Some((at, message)) = &st.webhook_error {
                 info["last_error_date"] = json!(at);
@@ -68,6 +69,8 @@ pub fn dispatch(
                 st.allowed_updates = (!list.is_empty()).then_some(list);
             }
             st.webhook_error = None;
+            st.webhook_max_connections = params::i64_of(p, "max_connections")
+                .map_or(crate::webhook::DEFAULT_MAX_CONNECTIONS, |n| n.clamp(1, 100) as usize);
             if params::bool_of(p, "drop_pending_updates") {
                 st.updates.clear();
             }

@@ -53,6 +53,9 @@ async fn handle(State(fake): State<FakeTelegram>, req: Request) -> Response {
             return (StatusCode::NOT_FOUND, axum::Json(body.to_json())).into_response();
         }
     };
+    if let Some(down) = crate::outage::answer(&fake, &method).await {
+        return down;
+    }
     let params = match parse_params(req).await {
         Ok(p) => p,
         Err(e) => return finish(&fake, method, json!({}), Err(ApiErr::bad_request(&e))),
@@ -243,11 +246,15 @@ async fn get_updates(fake: &FakeTelegram, p: &Value) -> Result<Value, ApiErr> {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout as u64);
     let batch = fake
         .wait_for(deadline, |st| {
+            // Telegram going down ends a held long poll without updates.
+            if st.faults.outage.is_some() {
+                return Some(Err(crate::faults::bad_gateway()));
+            }
             let batch = take_batch(st, offset, limit);
-            (!batch.is_empty() || st.shutdown).then_some(batch)
+            (!batch.is_empty() || st.shutdown).then_some(Ok(batch))
         })
         .await
-        .unwrap_or_default();
+        .unwrap_or(Ok(Vec::new()))?;
     Ok(Value::Array(batch))
 }
 

@@ -219,6 +219,16 @@ pub struct State {
     /// Telegram's record of the last failed webhook POST: (unix time, message).
     pub(crate) webhook_error: Option<(i64, String)>,
     pub(crate) faults: Faults,
+    /// Webhook connections at once (setWebhook's `max_connections`).
+    pub(crate) webhook_max_connections: usize,
+    /// How long a webhook POST may take before it counts as failed.
+    pub(crate) webhook_timeout: std::time::Duration,
+    pub(crate) in_flight: crate::webhook::InFlight,
+    /// Failed webhook tries per update id not yet confirmed (for the backoff).
+    pub(crate) webhook_failures_of: HashMap<i64, u32>,
+    /// Update ids the webhook confirmed (2xx), in order; an id twice means the
+    /// update was delivered again after a confirmed delivery (never, on Telegram).
+    pub webhook_confirmed: Vec<i64>,
     pub(crate) shutdown: bool,
     /// Polls the bot sent (see `polls`).
     pub polls: Vec<crate::polls::FakePoll>,
@@ -233,6 +243,8 @@ impl State {
     pub(crate) fn new() -> Self {
         Self {
             next_update_id: 100_000,
+            webhook_max_connections: crate::webhook::DEFAULT_MAX_CONNECTIONS,
+            webhook_timeout: std::time::Duration::from_secs(60),
             ..Self::default()
         }
     }

@@ -7,6 +7,9 @@
 //! - group upgraded to a supergroup: the group and its queued rows move to the new id;
 //! - 403 (kicked, blocked): failed, with the chat's other queued rows; a group is marked left;
 //! - network trouble, 5xx, timeout: retried with growing backoff, then failed;
+//!   but when sends fail so one after another (Telegram down), every send pauses,
+//!   the pause growing to [`LONGEST_OUTAGE_PAUSE_SECS`], and no row is given up
+//!   until Telegram answers again: an outage is not the message's fault;
 //! - any other 400: failed, with Telegram's reason.
 
 use std::collections::HashMap;
@@ -36,6 +39,12 @@ const MAX_BACKOFF_SECS: i64 = 300;
 /// `sending` for the few milliseconds until their turn; on a stop the rest are given
 /// back (a process killed outright leaves them to the lease, flagged `resent`).
 const PAID_BATCH: usize = 32;
+/// Prefix of transient reasons that are not Telegram's (kept in the row's error).
+const NOT_TELEGRAM: &str = "here: ";
+/// Longest pause of every send while Telegram keeps failing.
+const LONGEST_OUTAGE_PAUSE_SECS: u64 = 30;
+/// Telegram failures in a row from which Telegram counts as down.
+const DOWN_AFTER_FAILURES: u32 = 2;
 /// Chats a worker skips from memory at most; beyond that a waiting chat's rows are
 /// deferred in the database instead (which costs a write per chat, and whole seconds).
 const MAX_HELD_CHATS: usize = 64;
@@ -58,12 +67,27 @@ pub struct Worker {
     lane: Lane,
     /// Rows the paid lane claimed ahead, oldest first.
     claimed_ahead: Mutex<std::collections::VecDeque<Claimed>>,
+    /// Transient failures of Telegram in a row (reset by any answer of it).
+    trouble: Mutex<u32>,
 }
 
 impl Worker {
     pub fn new(db: Db, bot: Bot, clock: SharedClock, outbox: &Outbox, limiter: Arc<RateLimiter>, config: DeliveryConfig) -> Self {
         let name = format!("{}-{}-{:04x}", std::process::id(), clock.now(), rand::random::<u16>());
-        Self { db, bot, clock, wake: outbox.waker(), limiter, config, name, held: Mutex::new(HashMap::new()), ops: Arc::default(), lane: Lane::All, claimed_ahead: Mutex::default() }
+        Self {
+            db,
+            bot,
+            clock,
+            wake: outbox.waker(),
+            limiter,
+            config,
+            name,
+            held: Mutex::new(HashMap::new()),
+            ops: Arc::default(),
+            lane: Lane::All,
+            claimed_ahead: Mutex::default(),
+            trouble: Mutex::new(0),
+        }
     }
 
     /// Drains only the rows of `lane`; the paid lane waits on its own wake-up.
@@ -152,6 +176,7 @@ impl Worker {
         let outcome = self.attempt(&row).await;
         slot.answered();
         self.observe(&row, &outcome);
+        self.watch_telegram(&outcome);
         if let Outcome::TooMany(wait) = &outcome
             && self.limiter.too_many_requests(row.chat_id, *wait)
         {
@@ -172,9 +197,9 @@ impl Worker {
         let Body::EditButtons { post, buttons } = &row.body else { return send::attempt(&self.bot, row, timeout).await };
         match outbox::post(&self.db, *post).await {
             Ok(Post::Sent(message_id)) => send::edit_buttons(&self.bot, row.chat_id, message_id, buttons, timeout).await,
-            Ok(Post::Pending) => Outcome::Transient { reason: format!("row {post} to edit is not sent yet"), maybe_delivered: false },
+            Ok(Post::Pending) => Outcome::Transient { reason: format!("{NOT_TELEGRAM}row {post} to edit is not sent yet"), maybe_delivered: false },
             Ok(Post::Undelivered) => Outcome::Failed(format!("row {post} to edit was never delivered")),
-            Err(error) => Outcome::Transient { reason: format!("cannot read row {post}: {error}"), maybe_delivered: false },
+            Err(error) => Outcome::Transient { reason: format!("{NOT_TELEGRAM}cannot read row {post}: {error}"), maybe_delivered: false },
         }
     }
 
@@ -186,13 +211,42 @@ impl Worker {
             Outcome::Migrated(_) => "migrated",
             Outcome::Forbidden(_) => "403",
             Outcome::TopicGone(_) => "topic_gone",
-            Outcome::Transient { .. } if row.attempts + 1 < i64::from(self.config.max_attempts) => "retry",
+            Outcome::Transient { .. } if row.attempts + 1 < i64::from(self.config.max_attempts) || self.telegram_down() => "retry",
             Outcome::Transient { .. } | Outcome::Failed(_) => "failed",
         };
         self.ops.metrics.send(label);
         if !matches!(outcome, Outcome::Transient { .. }) {
             self.ops.telegram_reached();
         }
+    }
+
+    /// Counts Telegram's failures in a row; from the second one every send pauses,
+    /// doubling up to [`LONGEST_OUTAGE_PAUSE_SECS`], so an outage costs a few
+    /// requests a minute instead of one per queued row.
+    fn watch_telegram(&self, outcome: &Outcome) {
+        let mut trouble = self.trouble.lock().expect("trouble lock");
+        match outcome {
+            Outcome::Transient { reason, .. } if !reason.starts_with(NOT_TELEGRAM) => {
+                *trouble += 1;
+                if *trouble >= DOWN_AFTER_FAILURES {
+                    let pause = Duration::from_secs((1_u64 << (*trouble - 1).min(5)).min(LONGEST_OUTAGE_PAUSE_SECS));
+                    self.limiter.pause_all(pause);
+                    tracing::warn!(failures = *trouble, pause_secs = pause.as_secs(), %reason, "delivery: Telegram is failing; every send pauses");
+                }
+            }
+            Outcome::Transient { .. } => {}
+            _ => {
+                if *trouble >= DOWN_AFTER_FAILURES {
+                    tracing::warn!(failures = *trouble, "delivery: Telegram answers again");
+                }
+                *trouble = 0;
+            }
+        }
+    }
+
+    /// Whether Telegram counts as down (its failures are then no row's fault).
+    fn telegram_down(&self) -> bool {
+        *self.trouble.lock().expect("trouble lock") >= DOWN_AFTER_FAILURES
     }
 
     /// The claim this worker holds on `row`; outcomes are written only under it.
@@ -226,7 +280,7 @@ impl Worker {
             }
             Outcome::Forbidden(reason) => self.give_up_on_chat(row, &reason, now).await.map(|()| true),
             Outcome::TopicGone(_) => super::topics::fall_back(&self.db, self.claim(row), row, now).await,
-            Outcome::Transient { reason, maybe_delivered } if row.attempts + 1 < i64::from(self.config.max_attempts) => {
+            Outcome::Transient { reason, maybe_delivered } if row.attempts + 1 < i64::from(self.config.max_attempts) || self.telegram_down() => {
                 let backoff = 2_i64.saturating_pow(row.attempts.clamp(0, 30) as u32).min(MAX_BACKOFF_SECS);
                 let r = Retry { chat_id: row.chat_id, not_before: now + backoff, reason: &reason, maybe_delivered };
                 outbox::retry_later(&self.db, self.claim(row), &r, now).await

@@ -12,14 +12,19 @@
 //!   runs in a child process so the memory figure is kimbot's own.
 //! - `idle`: what a started `kimbot run` keeps resident with nothing to do
 //!   ([`idle`]).
+//! - `intake`: residents' messages per second and answer p99, webhook (40
+//!   connections, 1 and 2 instances) against long polling ([`intake`]).
+//! - `soak`: a compressed day of traffic, `kimbot run`'s memory every minute ([`soak`]).
 //! - `web`: the staff console over a city's worth of rows: p50/p95/max per page and
 //!   peak memory ([`web`]).
 
 mod broadcast;
 mod env;
 mod idle;
+mod intake;
 mod paid;
 mod queue;
+mod soak;
 mod web;
 
 use clap::{Args, Subcommand};
@@ -50,6 +55,10 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 10)]
         probe_every: u64,
     },
+    /// Residents writing through the webhook (40 connections, 1 and 2 instances) and long polling.
+    Intake(intake::IntakeArgs),
+    /// A compressed day of a city's traffic; the bot's resident memory every minute.
+    Soak(soak::SoakArgs),
     /// Seeds a city (1,000,000 aspirations by default) and times every console page.
     Web(web::WebArgs),
     /// (internal) Serve a fake Bot API with N groups; prints its URL.
@@ -99,6 +108,8 @@ pub async fn run(command: BenchCommand) -> Result<(), CliError> {
         BenchCommand::Broadcast(args) => broadcast::run(args).await,
         BenchCommand::Queue(args) => queue::run(args).await,
         BenchCommand::Web(args) => web::run(args).await,
+        BenchCommand::Intake(args) => intake::run(args).await,
+        BenchCommand::Soak(args) => soak::run(args).await,
         BenchCommand::Idle { seconds, probe_every } => idle::run(seconds, probe_every).await,
         BenchCommand::Export { rows, keep } => Ok(crate::features::aspirations::report::bench::run(rows, keep.as_deref()).await?),
         BenchCommand::FakeServer { groups } => queue::serve_fake(groups).await,

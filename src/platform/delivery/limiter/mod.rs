@@ -246,6 +246,14 @@ impl RateLimiter {
         global
     }
 
+    /// Pauses every send for `wait`: Telegram itself is failing (5xx, no answer),
+    /// so no chat would get through and every try only adds to its load.
+    pub fn pause_all(&self, wait: Duration) {
+        let mut st = self.lock();
+        let until = Instant::now() + wait;
+        st.global_paused_until = st.global_paused_until.max(Some(until));
+    }
+
     /// Remembers a send made before this process started (read from the outbox),
     /// so a restart does not grant a chat a fresh window.
     pub fn remember_send(&self, chat: i64, at: Instant) {
