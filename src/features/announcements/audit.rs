@@ -1,15 +1,10 @@
 //! Announcements in the audit log's words: sent, scheduled, fired, recalled,
 //! cancelled, paused, resumed.
 
-use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words, time};
+use crate::platform::audit::words::{Built, Detail, Reader, Sentence, Vocabulary, time};
 use crate::platform::i18n::Arg;
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["announcement"], sentence: words };
-
-fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
-    let built = sentence(r, action, d);
-    Box::pin(async move { Ok(built) })
-}
+pub static WORDS: Vocabulary = Vocabulary { families: &["announcement"], sentence: Sentence::Sync(sentence) };
 
 fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> Built {
     let id = || d.int("id").map(Arg::from);

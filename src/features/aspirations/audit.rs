@@ -2,10 +2,10 @@
 //! and the resident's verdicts ([`super::verdict::audit_sentence`]),
 //! and the steps of a disposition to an agency (OPD).
 
-use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words};
+use crate::platform::audit::words::{Built, Detail, Reader, Sentence, Vocabulary, Words};
 use crate::platform::i18n::{Arg, Lang, t};
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["aspiration"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["aspiration"], sentence: Sentence::Async(words) };
 
 fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
     let built = sentence(r.lang, action, d);

@@ -1,14 +1,9 @@
 //! Emergency warnings in the audit log's words: sent (to how many, paid or not) and recalled.
 
-use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words, area_name};
+use crate::platform::audit::words::{Built, Detail, Reader, Sentence, Vocabulary, area_name};
 use crate::platform::i18n::Arg;
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["emergency"], sentence: words };
-
-fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
-    let built = sentence(r, action, d);
-    Box::pin(async move { Ok(built) })
-}
+pub static WORDS: Vocabulary = Vocabulary { families: &["emergency"], sentence: Sentence::Sync(sentence) };
 
 fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> Built {
     let int = |key: &str| d.int(key).map(Arg::from);

@@ -1,9 +1,9 @@
 //! Cek fakta in the audit log's words: a request filed, a verdict given.
 
-use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words};
+use crate::platform::audit::words::{Built, Detail, Reader, Sentence, Vocabulary, Words};
 use crate::platform::i18n::{Arg, Lang, t};
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["factcheck"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["factcheck"], sentence: Sentence::Async(words) };
 
 fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
     let built = sentence(r.lang, action, d);

@@ -1,18 +1,13 @@
 //! Programme feeds in the audit log's words: added, removed.
 
-use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words, area_name};
+use crate::platform::audit::words::{Built, Detail, Reader, Sentence, Vocabulary, area_name};
 use crate::platform::i18n::Arg;
 use crate::platform::text::clip;
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["feed"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["feed"], sentence: Sentence::Sync(sentence) };
 
 /// Addresses are cut to this many characters, so ten entries fit one message.
 pub const MAX_URL: usize = 100;
-
-fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
-    let built = sentence(r, action, d);
-    Box::pin(async move { Ok(built) })
-}
 
 fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> Built {
     let feed = Arg::from(d.int("feed")?);

@@ -10,7 +10,7 @@
 use crate::kernel::members::audit::who;
 use crate::platform::audit::Entry;
 pub use crate::platform::audit::words::Reader;
-use crate::platform::audit::words::{Built, Detail, Vocabulary, Words};
+use crate::platform::audit::words::{Built, Detail, Sentence, Vocabulary, Words};
 use crate::platform::db::DbResult;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::platform::text::clip;
@@ -19,7 +19,7 @@ use crate::platform::text::clip;
 const MAX_DETAIL: usize = 200;
 
 /// Privacy's own action: an erasure, in counts.
-pub static WORDS: Vocabulary = Vocabulary { families: &["privacy"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["privacy"], sentence: Sentence::Async(words) };
 
 fn words<'a>(_: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
     let built = erasure(action, d);
@@ -47,7 +47,7 @@ pub async fn line(r: &Reader<'_>, e: &Entry) -> DbResult<String> {
 pub async fn sentence(r: &Reader<'_>, e: &Entry) -> DbResult<String> {
     let d = Detail::parse(&e.detail);
     let built = match r.vocabulary(&e.action) {
-        Some(vocabulary) => (vocabulary.sentence)(r, &e.action, &d).await?,
+        Some(vocabulary) => vocabulary.sentence.build(r, &e.action, &d).await?,
         None => None,
     };
     let Some((key, args)) = built else { return Ok(generic(r.lang, e)) };

@@ -3,11 +3,11 @@
 
 use crate::audit_need as need;
 use crate::features::trainings;
-use crate::platform::audit::words::{Args, Built, Detail, Reader, Vocabulary, Words, area_name, period};
+use crate::platform::audit::words::{Args, Built, Detail, Reader, Sentence, Vocabulary, Words, area_name, period};
 use crate::platform::db::DbResult;
 use crate::platform::i18n::Arg;
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["report"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["report"], sentence: Sentence::Async(words) };
 
 fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
     Box::pin(sentence(r, action, d))

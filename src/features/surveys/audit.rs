@@ -1,14 +1,9 @@
 //! Surveys in the audit log's words: sent, closed, recalled, in counts; never who answered.
 
-use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words, area_name};
+use crate::platform::audit::words::{Built, Detail, Reader, Sentence, Vocabulary, area_name};
 use crate::platform::i18n::Arg;
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["survey"], sentence: words };
-
-fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
-    let built = sentence(r, action, d);
-    Box::pin(async move { Ok(built) })
-}
+pub static WORDS: Vocabulary = Vocabulary { families: &["survey"], sentence: Sentence::Sync(sentence) };
 
 fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> Built {
     let int = |key: &str| d.int(key).map(Arg::from);

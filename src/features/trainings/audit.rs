@@ -3,11 +3,11 @@
 
 use crate::audit_need as need;
 use crate::kernel::members::audit::kim_by_id;
-use crate::platform::audit::words::{Args, Built, Detail, Reader, Vocabulary, Words, name_by_id, time};
+use crate::platform::audit::words::{Args, Built, Detail, Reader, Sentence, Vocabulary, Words, name_by_id, time};
 use crate::platform::db::DbResult;
 use crate::platform::i18n::Arg;
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["training"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["training"], sentence: Sentence::Async(words) };
 
 fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
     Box::pin(sentence(r, action, d))

@@ -1,11 +1,11 @@
 //! The UMKM registry in the audit log's words, and the business name behind an id
 //! (for the console's "viewed the business …").
 
-use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words, name_by_id};
+use crate::platform::audit::words::{Built, Detail, Reader, Sentence, Vocabulary, Words, name_by_id};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::Arg;
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["umkm"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["umkm"], sentence: Sentence::Async(words) };
 
 fn words<'a>(_: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
     let built = match action {

@@ -1,10 +1,10 @@
 //! Webhook endpoints in the audit log's words: added, removed, a delivery retried.
 
-use crate::platform::audit::words::{Built, Detail, Reader, Vocabulary, Words};
+use crate::platform::audit::words::{Built, Detail, Reader, Sentence, Vocabulary, Words};
 use crate::platform::i18n::Arg;
 use crate::platform::text::clip;
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["webhook"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["webhook"], sentence: Sentence::Async(words) };
 
 /// Addresses are cut to this many characters, so ten entries fit one message.
 const MAX_URL: usize = 100;

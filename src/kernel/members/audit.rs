@@ -6,13 +6,13 @@ use sqlx::Row;
 
 use super::Role;
 use crate::audit_need as need;
-use crate::platform::audit::words::{Args, Built, Detail, Reader, Vocabulary, Words, name_by_id};
+use crate::platform::audit::words::{Args, Built, Detail, Reader, Sentence, Vocabulary, Words, name_by_id};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::platform::personal::ERASED_USER;
 
 /// Groups, invites and roles.
-pub static WORDS: Vocabulary = Vocabulary { families: &["area", "group", "invite", "role", "agency"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["area", "group", "invite", "role", "agency"], sentence: Sentence::Async(words) };
 
 fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
     Box::pin(sentence(r, action, d))

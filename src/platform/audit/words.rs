@@ -41,7 +41,26 @@ pub struct Vocabulary {
     /// The part of the action before the first dot (`training` of `training.publish`).
     pub families: &'static [&'static str],
     /// One entry of those families as a sentence, or `None` for the generic one.
-    pub sentence: for<'a> fn(&'a Reader<'a>, &'a str, &'a Detail) -> Words<'a>,
+    pub sentence: Sentence,
+}
+
+/// How a vocabulary builds a sentence: from the entry alone, or looking names up.
+#[derive(Debug, Clone, Copy)]
+pub enum Sentence {
+    /// From the entry's detail alone.
+    Sync(fn(&Reader<'_>, &str, &Detail) -> Built),
+    /// With look-ups (names behind ids) in the database.
+    Async(for<'a> fn(&'a Reader<'a>, &'a str, &'a Detail) -> Words<'a>),
+}
+
+impl Sentence {
+    /// The sentence of one entry.
+    pub async fn build(self, r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
+        match self {
+            Sentence::Sync(f) => Ok(f(r, action, d)),
+            Sentence::Async(f) => f(r, action, d).await,
+        }
+    }
 }
 
 impl Reader<'_> {

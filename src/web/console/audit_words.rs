@@ -2,11 +2,11 @@
 
 use crate::audit_need as need;
 use crate::features::{trainings, umkm};
-use crate::platform::audit::words::{Args, Built, Detail, Reader, Vocabulary, Words};
+use crate::platform::audit::words::{Args, Built, Detail, Reader, Sentence, Vocabulary, Words};
 use crate::platform::db::DbResult;
 use crate::platform::i18n::Arg;
 
-pub static WORDS: Vocabulary = Vocabulary { families: &["console"], sentence: words };
+pub static WORDS: Vocabulary = Vocabulary { families: &["console"], sentence: Sentence::Async(words) };
 
 fn words<'a>(r: &'a Reader<'a>, action: &'a str, d: &'a Detail) -> Words<'a> {
     Box::pin(sentence(r, action, d))
