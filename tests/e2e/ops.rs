@@ -51,6 +51,18 @@ async fn scrape(app: &TestApp) -> String {
     r.text().await.unwrap()
 }
 
+/// Scrapes until `ready` holds for the metrics (at most 10 s), then returns them.
+async fn scrape_until(app: &TestApp, ready: impl Fn(&str) -> bool) -> String {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let metrics = scrape(app).await;
+        if ready(&metrics) || tokio::time::Instant::now() >= deadline {
+            return metrics;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// The value of one sample line (`name{labels} value`), 0 when absent.
 fn sample(text: &str, series: &str) -> f64 {
     text.lines()
@@ -195,7 +207,9 @@ async fn counters_move_after_a_broadcast_and_an_update() {
     resident.send("/start").await;
     resident.next_message().await;
 
-    let after = scrape(&app).await;
+    // The update is counted when its handler returns, which may be a moment after the
+    // reply reached the chat (the handler still confirms the update afterwards).
+    let after = scrape_until(&app, |m| sample(m, r#"kimbot_handler_seconds_count{kind="message"}"#) >= 1.0).await;
     let ok = r#"kimbot_outbox_sends_total{outcome="ok"}"#;
     let forbidden = r#"kimbot_outbox_sends_total{outcome="403"}"#;
     assert_eq!(sample(&after, ok) - sample(&before, ok), 4.0, "{after}");
