@@ -70,7 +70,7 @@ mod tests {
     fn the_same_instant_is_judged_in_the_kims_own_zone() {
         // Friday 23:30 WIB is already Saturday 01:30 WIT: no Friday time counts there.
         let sent = wib(2026, 11, 27, 23, 30);
-        let config = SlaConfig { working_days: 1, calendar: WorkCalendar::weekends_only(BTreeSet::new()) };
+        let config = SlaConfig { working_days: 1, calendar: WorkCalendar::weekends_only(BTreeSet::new()), ..SlaConfig::default() };
         assert_eq!(config.deadline(sent, WIB), wib(2026, 11, 30, 23, 30));
         assert_eq!(config.deadline(sent, chrono_tz::Asia::Jayapura), wib(2026, 11, 30, 22, 0));
     }

@@ -10,10 +10,19 @@ use chrono::NaiveDate;
 use super::ConfigError;
 use crate::platform::workdays::WorkCalendar;
 
-/// Working days a ticket may wait for its first response; 0 turns the flag off.
+/// Service levels per stage, in working days; 0 turns a stage's flag off.
+///
+/// The stages are those of SP4N-LAPOR!: the office answers or sends the ticket on
+/// (`working_days`), the agency that received it answers first (`opd_response_days`),
+/// and the agency finishes (`opd_done_days`, counted from the disposition).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlaConfig {
+    /// Diskominfo: submission to first response or disposition (`KIMBOT_SLA_WORKING_DAYS`).
     pub working_days: u32,
+    /// Agency: disposition to its first response (`KIMBOT_SLA_OPD_RESPONSE_DAYS`).
+    pub opd_response_days: u32,
+    /// Agency: disposition to done (`KIMBOT_SLA_OPD_DONE_DAYS`).
+    pub opd_done_days: u32,
     /// Indonesia's national holidays and *cuti bersama* (built in), plus the days
     /// listed in `KIMBOT_HOLIDAYS`.
     pub calendar: WorkCalendar,
@@ -21,17 +30,21 @@ pub struct SlaConfig {
 
 impl Default for SlaConfig {
     fn default() -> Self {
-        Self { working_days: 3, calendar: WorkCalendar::default() }
+        Self { working_days: 3, opd_response_days: 5, opd_done_days: 10, calendar: WorkCalendar::default() }
     }
 }
 
 impl SlaConfig {
-    /// Reads `KIMBOT_SLA_WORKING_DAYS` (0–60, default 3) and `KIMBOT_HOLIDAYS` (days
+    /// Reads `KIMBOT_SLA_WORKING_DAYS` (0–60, default 3),
+    /// `KIMBOT_SLA_OPD_RESPONSE_DAYS` (0–60, default 5), `KIMBOT_SLA_OPD_DONE_DAYS`
+    /// (0–120, default 10) and `KIMBOT_HOLIDAYS` (days
     /// off added to the built-in national holidays and *cuti bersama*).
     pub fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self, ConfigError> {
         let mut config = Self::default();
         let days = super::number(&get, "KIMBOT_SLA_WORKING_DAYS", config.working_days.into(), 0, 60)?;
         config.working_days = days as u32;
+        config.opd_response_days = super::number(&get, "KIMBOT_SLA_OPD_RESPONSE_DAYS", config.opd_response_days.into(), 0, 60)? as u32;
+        config.opd_done_days = super::number(&get, "KIMBOT_SLA_OPD_DONE_DAYS", config.opd_done_days.into(), 0, 120)? as u32;
         let mut extra = BTreeSet::new();
         if let Some(raw) = get("KIMBOT_HOLIDAYS") {
             for day in raw.split(',').map(str::trim).filter(|d| !d.is_empty()) {
@@ -60,8 +73,10 @@ mod tests {
         };
         assert_eq!(read(&[]).unwrap(), SlaConfig::default());
         assert!(!read(&[("KIMBOT_SLA_WORKING_DAYS", "0")]).unwrap().enabled());
+        let stages = read(&[("KIMBOT_SLA_OPD_RESPONSE_DAYS", "2"), ("KIMBOT_SLA_OPD_DONE_DAYS", "20")]).unwrap();
+        assert_eq!((stages.working_days, stages.opd_response_days, stages.opd_done_days), (3, 2, 20));
         assert_eq!(read(&[("KIMBOT_HOLIDAYS", "2026-12-25, 2026-12-26")]).unwrap().calendar.extra().len(), 2);
-        for bad in [("KIMBOT_SLA_WORKING_DAYS", "-1"), ("KIMBOT_SLA_WORKING_DAYS", "61"), ("KIMBOT_HOLIDAYS", "25/12/2026")] {
+        for bad in [("KIMBOT_SLA_WORKING_DAYS", "-1"), ("KIMBOT_SLA_WORKING_DAYS", "61"), ("KIMBOT_SLA_OPD_DONE_DAYS", "121"), ("KIMBOT_HOLIDAYS", "25/12/2026")] {
             assert!(read(&[bad]).is_err(), "{bad:?}");
         }
     }
