@@ -61,12 +61,23 @@ pub struct Feature {
     webhook_events: &'static [Event],
     upgrades: Vec<(&'static str, UpgradeFn)>,
     period_reports: Vec<&'static PeriodReport>,
+    backlogs: Vec<crate::platform::ops::Backlog>,
 }
 
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
         let (links, jobs, audit_words, upgrades) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, webhook_events: &[], upgrades, period_reports: Vec::new() }
+        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new() }
+    }
+
+    /// Scheduled work of its that can fall behind, measured by `/metrics`.
+    pub fn with_backlog(mut self, backlog: crate::platform::ops::Backlog) -> Feature {
+        self.backlogs.push(backlog);
+        self
+    }
+
+    pub fn backlogs(&self) -> &[crate::platform::ops::Backlog] {
+        &self.backlogs
     }
 
     /// Its commands, dialogue and buttons.

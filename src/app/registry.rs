@@ -85,6 +85,12 @@ pub fn period_reports() -> &'static [&'static PeriodReport] {
     &REPORTS
 }
 
+/// Every feature's backlogs (see [`crate::platform::ops::Backlog`]).
+pub fn backlogs() -> &'static [crate::platform::ops::Backlog] {
+    static BACKLOGS: LazyLock<Vec<crate::platform::ops::Backlog>> = LazyLock::new(|| features().iter().flat_map(|f| f.backlogs().to_vec()).collect());
+    &BACKLOGS
+}
+
 /// Runs every feature's data upgrades, in the features' order (see [`crate::plug::UpgradeFn`]).
 pub async fn upgrade_data(db: &Db, now: i64) -> DbResult<()> {
     for feature in features() {

@@ -34,6 +34,9 @@ pub struct AppCtx {
     /// Every feature's period reports (`app::registry::period_reports`), offered by
     /// `/laporan` and the console's *Unduh*.
     pub period_reports: &'static [&'static crate::platform::export::kinds::PeriodReport],
+    /// Every feature's scheduled work that can fall behind (`app::registry::backlogs`),
+    /// measured by `/metrics`.
+    pub backlogs: &'static [crate::platform::ops::Backlog],
     /// Report files the web console may build at once in this process (each a
     /// streamed XLSX/CSV build); a download beyond them is told to try again.
     pub console_exports: Arc<tokio::sync::Semaphore>,

@@ -43,6 +43,7 @@ pub fn feature() -> crate::plug::Feature {
     Feature::new("announcements").with_audit_words(&audit::WORDS)
         .with_chat::<bot::Announcements>()
         .with_job("scheduler", |c, stop| Box::pin(scheduler::Scheduler::new(c).run(stop)))
+        .with_backlog(crate::platform::ops::Backlog { name: "announcements", oldest_due: store::oldest_due })
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_console(web::PAGES)
         .with_updates(|tree| tree.branch(Update::filter_message_reaction_count_updated().endpoint(bot::reactions::on_count)))

@@ -233,3 +233,16 @@ pub async fn resume(db: &Db, id: i64, next: Option<i64>, author: i64, now: i64) 
     Ok(done.rows_affected() == 1)
 }
 
+
+/// The run time of the most overdue scheduled announcement (`None`: none due): the
+/// scheduler's backlog, as `/metrics` reports it.
+pub fn oldest_due(db: &Db, now: i64) -> std::pin::Pin<Box<dyn std::future::Future<Output = DbResult<Option<i64>>> + Send + '_>> {
+    Box::pin(async move {
+        let due: Option<i64> = sqlx::query("SELECT MIN(next_run_at) FROM announcements WHERE status = 'scheduled' AND next_run_at <= $1")
+            .bind(now)
+            .fetch_one(&db.pool)
+            .await?
+            .try_get(0)?;
+        Ok(due)
+    })
+}

@@ -12,9 +12,6 @@ use super::model::{Target, UmkmFilter, common_path};
 use crate::platform::db::{Db, DbResult};
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{Actor, Area, Kim, areas, covers};
-use crate::features::privacy::PURPOSE_NEWS;
-use crate::features::umkm::model::Sector;
-use crate::features::umkm::store::PURPOSE_UMKM;
 
 /// A group an announcement can go to, with the KIM it serves.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,26 +71,11 @@ pub async fn resolve(db: &Db, actor: &Actor, target: &Target) -> DbResult<Vec<Ta
         .collect())
 }
 
-/// Registered UMKM owners matching `filter`'s sector and need whose consents to the
-/// registry and to programme news both stand (withdrawal or `/berhenti` ends them).
+/// Registered UMKM owners matching `filter`'s sector and need who may be written to
+/// (the registry's own query), as private-chat targets titled with the business name.
 async fn umkm_owners(db: &Db, filter: &UmkmFilter) -> DbResult<Vec<TargetGroup>> {
-    let sector = filter.sector.map(Sector::code).unwrap_or("");
-    let need = filter.need.map(|n| format!("%,{},%", n.code())).unwrap_or_default();
-    let rows = sqlx::query(
-        "SELECT r.user_id AS chat_id, r.business_name AS title, k.id, k.code, k.name, k.kelurahan_id, a.path \
-         FROM umkm_registrations r JOIN kims k ON k.id = r.kim_id JOIN areas a ON a.id = k.kelurahan_id \
-         WHERE ($1 = '' OR r.sector = $1) AND ($2 = '' OR (',' || r.needs || ',') LIKE $2) \
-           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $3 AND c.withdrawn_at IS NULL) \
-           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $4 AND c.withdrawn_at IS NULL) \
-         ORDER BY r.business_name, r.user_id",
-    )
-    .bind(sector)
-    .bind(need)
-    .bind(PURPOSE_UMKM)
-    .bind(PURPOSE_NEWS)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(decode).collect()
+    let owners = crate::features::umkm::store::reachable_owners(db, filter.sector, filter.need).await?;
+    Ok(owners.into_iter().map(|o| TargetGroup { chat_id: o.user_id, title: o.business_name, kim: o.kim }).collect())
 }
 
 /// Groups offered in the "choose groups" list.

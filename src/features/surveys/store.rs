@@ -206,29 +206,15 @@ pub async fn recipients(db: &Db, reach: &Reach) -> DbResult<Vec<Recipient>> {
 }
 
 async fn participants(db: &Db, training: i64) -> DbResult<Vec<Recipient>> {
-    let rows = sqlx::query(
-        "SELECT u.id, u.language FROM training_registrations r JOIN users u ON u.id = r.user_id \
-         WHERE r.training_id = $1 AND r.status = 'registered' \
-           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = u.id AND c.purpose = $2 AND c.withdrawn_at IS NULL) \
-         ORDER BY u.id",
-    )
-    .bind(training)
-    .bind(PURPOSE_MEMBERSHIP)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(|r| Ok(Recipient { user_id: r.try_get("id")?, language: r.try_get("language")? })).collect()
+    let seated = crate::features::trainings::store::seated_members(db, training).await?;
+    Ok(seated.into_iter().map(|(user_id, language)| Recipient { user_id, language }).collect())
 }
 
 /// Whether `user_id` (a resident of `kim_id` under `path`) may answer `s`: within
 /// its reach, or registered for its training.
 pub async fn may_answer(db: &Db, s: &Survey, user_id: i64, kim_id: i64, path: &str) -> DbResult<bool> {
     let Some(training) = s.training_id else { return Ok(s.reaches(kim_id, path)) };
-    let r = sqlx::query("SELECT COUNT(*) AS n FROM training_registrations WHERE training_id = $1 AND user_id = $2 AND status = 'registered'")
-        .bind(training)
-        .bind(user_id)
-        .fetch_one(&db.pool)
-        .await?;
-    Ok(r.try_get::<i64, _>("n")? > 0)
+    crate::features::trainings::store::is_seated(db, training, user_id).await
 }
 
 /// Closes or recalls an open survey, once: `false` when it was no longer open (a

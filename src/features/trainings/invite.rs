@@ -15,9 +15,7 @@ use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::{Actor, covers};
-use crate::features::privacy::PURPOSE_NEWS;
 use crate::platform::ctx::AppCtx;
-use crate::features::umkm::store::PURPOSE_UMKM;
 
 /// Whose registrations an invitation may reach.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,34 +74,33 @@ pub struct Invitee {
 /// Owners within `reach` who fit the training, agreed to both purposes, and are
 /// neither invited nor registered yet.
 pub async fn candidates(ctx: &AppCtx, tr: &Training, reach: &Reach) -> DbResult<Vec<Invitee>> {
+    let owners = crate::features::umkm::store::reachable_owners(&ctx.db, None, None).await?;
+    let reached = already_reached(ctx, tr.id).await?;
+    let targets = targets_from_text(&tr.targets);
+    let mut out: Vec<Invitee> = owners
+        .into_iter()
+        .filter(|o| !reached.contains(&o.user_id))
+        .filter(|o| match reach {
+            Reach::Kim(id) => o.kim.id == *id,
+            Reach::Area(area) => covers(area, &o.kim.area_path),
+        })
+        .filter(|o| matches(&targets, &o.sector, &o.needs))
+        .map(|o| Invitee { user_id: o.user_id, language: o.language })
+        .collect();
+    out.sort_by_key(|i| i.user_id);
+    Ok(out)
+}
+
+/// Everyone already invited to or registered for (and not cancelled) training `id`.
+async fn already_reached(ctx: &AppCtx, id: i64) -> DbResult<std::collections::HashSet<i64>> {
     let rows = sqlx::query(
-        "SELECT r.user_id, r.sector, r.needs, r.kim_id, a.path, u.language \
-         FROM umkm_registrations r JOIN users u ON u.id = r.user_id JOIN kims k ON k.id = r.kim_id \
-         JOIN areas a ON a.id = k.kelurahan_id \
-         WHERE EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $1 AND c.withdrawn_at IS NULL) \
-           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $2 AND c.withdrawn_at IS NULL) \
-           AND NOT EXISTS (SELECT 1 FROM training_invitations i WHERE i.training_id = $3 AND i.user_id = r.user_id) \
-           AND NOT EXISTS (SELECT 1 FROM training_registrations g WHERE g.training_id = $3 AND g.user_id = r.user_id \
-                           AND g.status <> 'cancelled') \
-         ORDER BY r.user_id",
+        "SELECT user_id FROM training_invitations WHERE training_id = $1 \
+         UNION SELECT user_id FROM training_registrations WHERE training_id = $1 AND status <> 'cancelled'",
     )
-    .bind(PURPOSE_UMKM)
-    .bind(PURPOSE_NEWS)
-    .bind(tr.id)
+    .bind(id)
     .fetch_all(&ctx.db.pool)
     .await?;
-    let targets = targets_from_text(&tr.targets);
-    let mut out = Vec::new();
-    for r in rows {
-        let within = match reach {
-            Reach::Kim(id) => r.try_get::<i64, _>("kim_id")? == *id,
-            Reach::Area(area) => covers(area, &r.try_get::<String, _>("path")?),
-        };
-        if within && matches(&targets, &r.try_get::<String, _>("sector")?, &r.try_get::<String, _>("needs")?) {
-            out.push(Invitee { user_id: r.try_get("user_id")?, language: r.try_get("language")? });
-        }
-    }
-    Ok(out)
+    rows.iter().map(|r| Ok(r.try_get::<i64, _>(0)?)).collect()
 }
 
 /// Claims and queues an invitation for each candidate not invited yet (a second

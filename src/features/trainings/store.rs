@@ -269,3 +269,29 @@ pub async fn comment(db: &Db, training_id: i64, user_id: i64, comment: &str, now
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The people registered (seated) for training `id` whose membership consent stands,
+/// by user id, with their language: whom a training's survey may reach.
+pub async fn seated_members(db: &Db, id: i64) -> DbResult<Vec<(i64, String)>> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.language FROM training_registrations r JOIN users u ON u.id = r.user_id \
+         WHERE r.training_id = $1 AND r.status = 'registered' \
+           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = u.id AND c.purpose = $2 AND c.withdrawn_at IS NULL) \
+         ORDER BY u.id",
+    )
+    .bind(id)
+    .bind(crate::kernel::members::users::PURPOSE_MEMBERSHIP)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("language")?))).collect()
+}
+
+/// Whether `user_id` holds a seat (registered, not waitlisted) for training `id`.
+pub async fn is_seated(db: &Db, id: i64, user_id: i64) -> DbResult<bool> {
+    let r = sqlx::query("SELECT COUNT(*) AS n FROM training_registrations WHERE training_id = $1 AND user_id = $2 AND status = 'registered'")
+        .bind(id)
+        .bind(user_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(r.try_get::<i64, _>("n")? > 0)
+}

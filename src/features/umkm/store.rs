@@ -212,3 +212,59 @@ pub async fn area_id_by_path(db: &Db, path: &str) -> DbResult<Option<i64>> {
     let row = sqlx::query("SELECT id FROM areas WHERE path = $1").bind(path).fetch_optional(&db.pool).await?;
     Ok(row.map(|r| r.try_get("id")).transpose()?)
 }
+
+/// A registered owner who may be written to about programmes and trainings: both the
+/// registry consent and programme news stand (withdrawal or `/berhenti` ends either).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReachableOwner {
+    pub user_id: i64,
+    pub business_name: String,
+    pub sector: String,
+    /// Need codes joined by `,`.
+    pub needs: String,
+    pub language: String,
+    /// The owner's KIM, with the path of its kelurahan.
+    pub kim: crate::kernel::members::Kim,
+}
+
+/// Every owner who may be written to, by business name (the registry's own query,
+/// so announcements and trainings never read its table). `sector` and `need` narrow
+/// the list in SQL when given.
+pub async fn reachable_owners(db: &Db, sector: Option<Sector>, need: Option<Need>) -> DbResult<Vec<ReachableOwner>> {
+    let sector = sector.map(Sector::code).unwrap_or("");
+    let need = need.map(|n| format!("%,{},%", n.code())).unwrap_or_default();
+    let rows = sqlx::query(
+        "SELECT r.user_id, r.business_name, r.sector, r.needs, u.language, k.id, k.code, k.name, k.kelurahan_id, a.path \
+         FROM umkm_registrations r JOIN users u ON u.id = r.user_id JOIN kims k ON k.id = r.kim_id \
+         JOIN areas a ON a.id = k.kelurahan_id \
+         WHERE ($1 = '' OR r.sector = $1) AND ($2 = '' OR (',' || r.needs || ',') LIKE $2) \
+           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $3 AND c.withdrawn_at IS NULL) \
+           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $4 AND c.withdrawn_at IS NULL) \
+         ORDER BY r.business_name, r.user_id",
+    )
+    .bind(sector)
+    .bind(need)
+    .bind(PURPOSE_UMKM)
+    .bind(crate::features::privacy::PURPOSE_NEWS)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let kim = crate::kernel::members::Kim {
+                id: r.try_get("id")?,
+                code: r.try_get("code")?,
+                name: r.try_get("name")?,
+                kelurahan_id: r.try_get("kelurahan_id")?,
+                area_path: r.try_get("path")?,
+            };
+            Ok(ReachableOwner {
+                user_id: r.try_get("user_id")?,
+                business_name: r.try_get("business_name")?,
+                sector: r.try_get("sector")?,
+                needs: r.try_get("needs")?,
+                language: r.try_get("language")?,
+                kim,
+            })
+        })
+        .collect()
+}

@@ -14,6 +14,21 @@ use std::time::{Duration, Instant};
 
 pub use metrics::Metrics;
 
+/// A feature's scheduled work that can fall behind: `oldest_due(db, now)` answers the
+/// due time of the oldest item not yet done (`None`: nothing due). `/metrics` reports
+/// the largest lag over every declared backlog, so ops never reads a feature's table.
+#[derive(Clone, Copy)]
+pub struct Backlog {
+    pub name: &'static str,
+    pub oldest_due: for<'a> fn(&'a crate::platform::db::Db, i64) -> std::pin::Pin<Box<dyn std::future::Future<Output = crate::platform::db::DbResult<Option<i64>>> + Send + 'a>>,
+}
+
+impl std::fmt::Debug for Backlog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Backlog").field("name", &self.name).finish_non_exhaustive()
+    }
+}
+
 /// Per-application operational state: metrics and liveness signals.
 #[derive(Debug)]
 pub struct Ops {

@@ -122,11 +122,10 @@ async fn queue_figures(ctx: &AppCtx, snap: &mut Snapshot) -> DbResult<()> {
         .await?
         .try_get(0)?;
     snap.oldest_due_secs = oldest.map_or(0, |t| (now - t).max(0));
-    let due: Option<i64> = sqlx::query("SELECT MIN(next_run_at) FROM announcements WHERE status = 'scheduled' AND next_run_at <= $1")
-        .bind(now)
-        .fetch_one(pool)
-        .await?
-        .try_get(0)?;
-    snap.scheduler_lag_secs = due.map_or(0, |t| (now - t).max(0));
+    for backlog in ctx.backlogs {
+        if let Some(due) = (backlog.oldest_due)(&ctx.db, now).await? {
+            snap.scheduler_lag_secs = snap.scheduler_lag_secs.max(now - due);
+        }
+    }
     Ok(())
 }
