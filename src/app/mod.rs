@@ -2,6 +2,7 @@
 //! shutdown signal. `kimbot run`, the sandbox and the tests all go through here.
 
 mod ack;
+mod architecture;
 mod contain;
 mod http;
 pub mod jobs;
