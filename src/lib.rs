@@ -14,14 +14,14 @@
 //!   (people, roles, areas, KIMs, groups, permissions), and the official Kemendagri
 //!   area list compiled in (`kernel::members::wilayah`).
 //! - [`plug`]: a feature's declaration — its chat plug, deep links, jobs, console
-//!   pages, personal data, audit sentences, webhook events, period reports, data
-//!   upgrades and extra update branches — written in its `mod.rs`; [`app::registry`]
-//!   lists each feature once and everything else is read from those declarations.
-//! - [`features`]: one folder per feature (umkm, aspirations, announcements,
-//!   trainings, privacy, reports, feeds, factcheck, surveys, polls, webhooks,
-//!   emergency). Each has its domain and store (plain types and SQL, its own tables
-//!   only), its exports and console pages, and a `bot` module with its dialogues,
-//!   buttons and thin handlers.
+//!   pages, personal data, audit sentences, webhook events, period reports, forum
+//!   topic kinds, backlogs, data upgrades and extra update branches — written in its
+//!   `mod.rs`; [`app::registry`] lists each feature once and everything else is read
+//!   from those declarations.
+//! - [`features`]: one folder per feature (the list is [`app::registry`]'s). Each
+//!   has its domain and store (plain types and SQL, its own tables only — checked by
+//!   `app::architecture`'s tests), its exports and console pages, and a `bot` module
+//!   with its dialogues, buttons and thin handlers.
 //! - [`bot`]: teloxide glue: the update schema, dialogue storage on our own tables,
 //!   the router over the features' registrations, command menus.
 //! - [`app`]: the application context and the jobs, wired together and run until

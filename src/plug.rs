@@ -62,12 +62,13 @@ pub struct Feature {
     upgrades: Vec<(&'static str, UpgradeFn)>,
     period_reports: Vec<&'static PeriodReport>,
     backlogs: Vec<crate::platform::ops::Backlog>,
+    topic_kinds: Vec<crate::kernel::members::topics::TopicKind>,
 }
 
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
         let (links, jobs, audit_words, upgrades) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new() }
+        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new(), topic_kinds: Vec::new() }
     }
 
     /// Scheduled work of its that can fall behind, measured by `/metrics`.
@@ -78,6 +79,16 @@ impl Feature {
 
     pub fn backlogs(&self) -> &[crate::platform::ops::Backlog] {
         &self.backlogs
+    }
+
+    /// A kind of group post of its, which a forum topic can take (`/topik`).
+    pub fn with_topic_kind(mut self, kind: crate::kernel::members::topics::TopicKind) -> Feature {
+        self.topic_kinds.push(kind);
+        self
+    }
+
+    pub fn topic_kinds(&self) -> &[crate::kernel::members::topics::TopicKind] {
+        &self.topic_kinds
     }
 
     /// Its commands, dialogue and buttons.

@@ -9,6 +9,7 @@ use crate::bot::{Registry, RegistryError};
 use crate::platform::webhook_events::DeclaredEvent;
 use crate::features::{announcements, aspirations, emergency, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
 use crate::kernel::members;
+use crate::kernel::members::topics;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::export::kinds::PeriodReport;
@@ -85,6 +86,18 @@ pub fn period_reports() -> &'static [&'static PeriodReport] {
     &REPORTS
 }
 
+/// The kinds of group post `/topik` offers: every feature's, in their order, then
+/// "every other kind" ([`topics::EVERY`]).
+pub fn topic_kinds() -> &'static [topics::TopicKind] {
+    static KINDS: LazyLock<Vec<topics::TopicKind>> = LazyLock::new(|| {
+        let mut all: Vec<_> = features().iter().flat_map(|f| f.topic_kinds().to_vec()).collect();
+        all.sort_by_key(|k| k.order);
+        all.push(topics::EVERY);
+        all
+    });
+    &KINDS
+}
+
 /// Every feature's backlogs (see [`crate::platform::ops::Backlog`]).
 pub fn backlogs() -> &'static [crate::platform::ops::Backlog] {
     static BACKLOGS: LazyLock<Vec<crate::platform::ops::Backlog>> = LazyLock::new(|| features().iter().flat_map(|f| f.backlogs().to_vec()).collect());
@@ -147,6 +160,20 @@ mod tests {
         assert_eq!(names, expected);
         names.dedup();
         assert_eq!(names.len(), webhook_events().len());
+    }
+
+    #[test]
+    fn topic_kinds_are_unique_and_named_in_both_languages() {
+        let mut codes: Vec<_> = topic_kinds().iter().map(|k| k.code).collect();
+        assert_eq!(codes, ["announcement", "training", "poll", "factcheck", "all"], "the order /topik offers");
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), topic_kinds().len());
+        for kind in topic_kinds() {
+            for lang in [crate::platform::i18n::Lang::Id, crate::platform::i18n::Lang::En] {
+                assert_ne!(crate::platform::i18n::t(lang, &kind.label_key()), kind.label_key(), "{} has no label", kind.code);
+            }
+        }
     }
 
     #[test]

@@ -79,10 +79,10 @@ pub async fn command(bot: &ReplyBot, ctx: &AppCtx, msg: &Message, actor: &Actor)
 /// A button per kind; ✅ on the kinds that go to this topic now.
 async fn keyboard(ctx: &AppCtx, chat: i64, thread: i64) -> Result<InlineKeyboardMarkup, HandlerError> {
     let chosen = topics::of_group(&ctx.db, chat).await?;
-    let rows = topics::KINDS.iter().map(|(kind, key)| {
-        let here = chosen.iter().any(|(k, th)| k == kind && *th == thread);
-        let label = format!("{} {}", if here { "✅" } else { "▫️" }, t(LANG, key));
-        vec![InlineKeyboardButton::callback(label, format!("{PREFIX}:{kind}:{thread}"))]
+    let rows = crate::app::registry::topic_kinds().iter().map(|kind| {
+        let here = chosen.iter().any(|(k, th)| k == kind.code && *th == thread);
+        let label = format!("{} {}", if here { "✅" } else { "▫️" }, t(LANG, &kind.label_key()));
+        vec![InlineKeyboardButton::callback(label, format!("{PREFIX}:{}:{thread}", kind.code))]
     });
     Ok(InlineKeyboardMarkup::new(rows))
 }
@@ -93,7 +93,7 @@ fn parse(data: &str) -> Option<(&'static str, i64)> {
     let (Some(PREFIX), Some(kind), Some(thread), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return None;
     };
-    let kind = topics::KINDS.iter().map(|(k, _)| *k).find(|k| *k == kind)?;
+    let kind = crate::app::registry::topic_kinds().iter().map(|k| k.code).find(|k| *k == kind)?;
     Some((kind, thread.parse().ok().filter(|t: &i64| *t > 0)?))
 }
 
@@ -121,7 +121,7 @@ pub async fn on_press(bot: ReplyBot, q: CallbackQuery, ctx: Arc<AppCtx>) -> Hand
     topics::set(&ctx.db, chat.0, kind, thread, ctx.now()).await?;
     let detail = format!("chat={} kind={kind} thread={thread}", chat.0);
     audit::record(&ctx.db, Some(actor.user_id), "group.topic", &detail, ctx.now()).await?;
-    let kind_name = t(LANG, topics::label_key(kind).unwrap_or("topic-kind-all"));
+    let kind_name = t(LANG, &topics::label_key(kind));
     let done = ta(LANG, "topic-set", &[("kind", Arg::from(kind_name))]);
     bot.answer_callback_query(q.id.clone()).text(done.clone()).await?;
     let keys = keyboard(&ctx, chat.0, thread).await?;
@@ -135,7 +135,7 @@ mod tests {
 
     #[test]
     fn only_known_kinds_and_real_threads_parse() {
-        assert_eq!(parse("tp:training:12"), Some((topics::TRAINING, 12)));
+        assert_eq!(parse("tp:training:12"), Some(("training", 12)));
         assert_eq!(parse("tp:all:3"), Some((topics::ALL, 3)));
         for forged in ["tp:training", "tp:nope:1", "tp:poll:0", "tp:poll:-4", "tp:poll:1:2", "xx:poll:1", "tp:poll:x"] {
             assert_eq!(parse(forged), None, "{forged}");

@@ -9,6 +9,7 @@ use super::cron::CronExpr;
 use crate::kernel::members::{Actor, covers};
 use crate::kernel::members::permissions::{Action, may};
 use crate::features::umkm::model::{Need, Sector};
+use crate::kernel::members::topics::TopicKind;
 
 /// Telegram's caption limit; longer text follows the media as its own message.
 pub const CAPTION_MAX: usize = 1024;
@@ -258,11 +259,16 @@ pub struct Announcement {
     pub clarification: bool,
 }
 
+/// An announcement's kind of group post, for forum topics.
+pub const TOPIC: TopicKind = TopicKind { code: "announcement", order: 10 };
+/// A cek fakta clarification (an announcement started from a verdict); its code
+/// stays `factcheck`, as stored and in buttons already sent.
+pub const CLARIFICATION_TOPIC: TopicKind = TopicKind { code: "factcheck", order: 40 };
+
 impl Announcement {
     /// The kind of post it is for a forum group's topics.
     pub fn topic_kind(&self) -> &'static str {
-        use crate::kernel::members::topics;
-        if self.clarification { topics::FACTCHECK } else { topics::ANNOUNCEMENT }
+        if self.clarification { CLARIFICATION_TOPIC.code } else { TOPIC.code }
     }
 
     /// The outbox `source` of one run's messages, so reports and recall find them.

@@ -26,6 +26,7 @@ pub fn feature() -> crate::plug::Feature {
     use teloxide::types::Update;
     use crate::plug::{DataRank, Feature};
     Feature::new("polls").with_audit_words(&audit::WORDS)
+        .with_topic_kind(store::TOPIC)
         .with_chat::<bot::Polls>()
         .with_job("poll closing", |c, stop| Box::pin(close::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -13,6 +13,9 @@ use crate::platform::db::{Db, DbError, DbResult};
 use crate::platform::delivery::{Body, Outbox, Outgoing, Priority};
 use crate::platform::fingerprint::{self, Scope};
 
+/// A poll, for forum topics.
+pub const TOPIC: crate::kernel::members::topics::TopicKind = crate::kernel::members::topics::TopicKind { code: "poll", order: 30 };
+
 /// A poll as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Poll {
@@ -114,7 +117,7 @@ pub async fn create(db: &Db, outbox: &Outbox, new: &NewPoll<'_>, now: i64) -> Db
         .iter()
         .map(|chat| Outgoing { chat_id: *chat, body: body.clone(), priority: Priority::Broadcast, source: Some(source(id)) })
         .collect();
-    outbox.enqueue_posts_in(&mut tx, &items, crate::kernel::members::topics::POLL).await?;
+    outbox.enqueue_posts_in(&mut tx, &items, TOPIC.code).await?;
     tx.commit().await?;
     outbox.wake();
     Ok(id)

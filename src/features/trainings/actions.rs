@@ -12,6 +12,9 @@ use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Lang, t};
 use crate::platform::ctx::AppCtx;
 
+/// A training's group post, for forum topics.
+pub const TOPIC: crate::kernel::members::topics::TopicKind = crate::kernel::members::topics::TopicKind { code: "training", order: 20 };
+
 fn source(id: i64) -> Option<String> {
     Some(format!("training:{id}"))
 }
@@ -64,7 +67,7 @@ pub async fn announce_with(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64],
         }
     }
     let mut tx = ctx.db.begin().await?;
-    ctx.outbox.enqueue_posts_in(&mut tx, &items, crate::kernel::members::topics::TRAINING).await?;
+    ctx.outbox.enqueue_posts_in(&mut tx, &items, TOPIC.code).await?;
     tx.commit().await?;
     ctx.outbox.wake();
     let detail = format!("training={} groups={groups:?}", tr.id);

@@ -33,6 +33,7 @@ pub use crate::platform::when;
 pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("trainings").with_audit_words(&audit::WORDS)
+        .with_topic_kind(actions::TOPIC)
         .with_chat::<bot::Trainings>()
         .with_link(bot::link::TrainingLink)
         .with_job("training reminders", |c, stop| {

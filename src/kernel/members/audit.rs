@@ -78,8 +78,8 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
         "group.unlink" => ("audit-act-group-unlink", vec![("group", need!(group)), ("kim", need!(kim))]),
         "group.migrate" => ("audit-act-group-migrate", vec![("group", need!(group))]),
         "group.topic" => {
-            let kind = need!(d.get("kind").and_then(super::topics::label_key));
-            ("audit-act-group-topic", vec![("group", need!(group)), ("kind", Arg::from(t(lang, kind)))])
+            let kind = super::topics::label_key(need!(d.get("kind")));
+            ("audit-act-group-topic", vec![("group", need!(group)), ("kind", Arg::from(t(lang, &kind)))])
         }
         "group.status" => {
             let code = need!(d.get("status"));

@@ -8,30 +8,32 @@ use sqlx::Row;
 
 use crate::platform::db::{Db, DbResult};
 
+/// A kind of group post a forum topic can take, declared by the feature that posts
+/// it (`Feature::with_topic_kind`); `/topik` offers the declared kinds in `order`.
+/// Codes are stored and carried in buttons: never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopicKind {
+    pub code: &'static str,
+    pub order: u16,
+}
+
+impl TopicKind {
+    /// The message key of its button label and of its name in sentences.
+    pub fn label_key(&self) -> String {
+        label_key(self.code)
+    }
+}
+
 /// The kind that stands for every post without a topic of its own.
 pub const ALL: &str = "all";
-/// An announcement (`/umumkan`).
-pub const ANNOUNCEMENT: &str = "announcement";
-/// A training's group post.
-pub const TRAINING: &str = "training";
-/// A poll (`/jajak`).
-pub const POLL: &str = "poll";
-/// A cek fakta clarification (an announcement started from a verdict).
-pub const FACTCHECK: &str = "factcheck";
 
-/// The kinds `/topik` offers, with their button labels; codes are stored and carried
-/// in buttons, so only ever append.
-pub const KINDS: [(&str, &str); 5] = [
-    (ANNOUNCEMENT, "topic-kind-announcement"),
-    (TRAINING, "topic-kind-training"),
-    (POLL, "topic-kind-poll"),
-    (FACTCHECK, "topic-kind-factcheck"),
-    (ALL, "topic-kind-all"),
-];
+/// `/topik`'s last choice: every kind without a topic of its own.
+pub const EVERY: TopicKind = TopicKind { code: ALL, order: u16::MAX };
 
-/// The label key of a stored kind code, if it is one.
-pub fn label_key(kind: &str) -> Option<&'static str> {
-    KINDS.iter().find(|(code, _)| *code == kind).map(|(_, key)| *key)
+/// The label key of a kind code: `topic-kind-<code>` (a convention, so the kernel
+/// need not know the features' kinds).
+pub fn label_key(code: &str) -> String {
+    format!("topic-kind-{code}")
 }
 
 /// Sends posts of `kind` in group `chat` to topic `thread`.
@@ -92,12 +94,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_kind_has_a_label_and_codes_are_unique() {
-        let mut codes: Vec<_> = KINDS.iter().map(|(c, _)| *c).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        assert_eq!(codes.len(), KINDS.len());
-        assert_eq!(label_key(ALL), Some("topic-kind-all"));
-        assert_eq!(label_key("nope"), None);
+    fn a_kinds_label_follows_its_code() {
+        assert_eq!(EVERY.label_key(), "topic-kind-all");
+        assert_eq!(label_key("poll"), "topic-kind-poll");
     }
 }

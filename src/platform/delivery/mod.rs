@@ -147,7 +147,7 @@ impl Outgoing {
 /// and [`Outbox::enqueue_protected_in`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SendOptions {
-    /// The kind of group post (`kernel::members::topics::ANNOUNCEMENT` …): a forum
+    /// The kind of group post (a feature's declared `TopicKind` code): a forum
     /// group gets it in the topic chosen for that kind.
     pub kind: Option<&'static str>,
     /// Telegram keeps the message from being forwarded or saved (personal data).

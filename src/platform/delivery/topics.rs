@@ -39,7 +39,7 @@ pub async fn fall_back(db: &Db, claim: Claim<'_>, row: &Claimed, now: i64) -> Db
         && let Some((title, coordinator)) = topics::linker(&mut tx, row.chat_id).await?
     {
         let lang = users::language(db, coordinator).await?;
-        let names: Vec<String> = kinds.iter().filter_map(|k| topics::label_key(k)).map(|key| t(lang, key)).collect();
+        let names: Vec<String> = kinds.iter().map(|k| t(lang, &topics::label_key(k))).collect();
         let args = [("group", Arg::from(title)), ("kinds", Arg::from(names.join(", ")))];
         let notice = Outgoing::text(coordinator, ta(lang, "topic-gone-notice", &args), Priority::Personal, Some(format!("topic:{}", row.chat_id)));
         super::outbox::insert(&mut tx, &[notice], now).await?;
