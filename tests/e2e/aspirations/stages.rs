@@ -84,6 +84,8 @@ async fn a_ticket_disposed_to_pupr_on_a_thursday_reminds_its_officer_after_the_w
     let cookie = log_in(&app, &link_for(&officer).await).await;
     let (_, queue) = get(&app, &cookie, "/dasbor/opd").await;
     let (_, page) = get(&app, &cookie, &format!("/dasbor/opd/{id}")).await;
+    let staff_cookie = log_in(&app, &link_for(&staff).await).await;
+    let (_, staff_page) = get(&app, &staff_cookie, &format!("/dasbor/aspirasi/{id}")).await;
 
     assert_eq!(early, 0, "nothing on Wednesday: the weekend and the holiday do not count");
     assert_eq!(alerts_to(&app, "reminder", 5703).await, 1, "one reminder: {reminder}");
@@ -104,6 +106,7 @@ async fn a_ticket_disposed_to_pupr_on_a_thursday_reminds_its_officer_after_the_w
     assert!(late_card.contains("⏰ Tanggapan pertama OPD: lewat batas 5 hari kerja"), "{late_card}");
     assert!(queue.contains(&number) && queue.contains("lewat batas"), "the officer's queue shows it late");
     assert!(page.contains("lewat batas 5 hari kerja"), "the officer's ticket page too");
+    assert!(staff_page.contains("Tanggapan pertama OPD: lewat batas 5 hari kerja"), "and the staff's ticket page");
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'aspiration.sla_reminder' AND actor IS NULL AND id > $1", 0).await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'aspiration.sla_escalation' AND detail LIKE '%opd=PUPR%' AND id > $1", 0).await, 1);
     elsewhere.expect_no_message(std::time::Duration::from_millis(100)).await;

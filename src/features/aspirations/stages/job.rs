@@ -97,10 +97,10 @@ async fn recipients(ctx: &AppCtx, c: &Candidate, stage: Stage, level: Level) -> 
     if stage != Stage::Office {
         people.extend(roles::officers_of(&ctx.db, c.agency_id).await?);
     }
-    if stage == Stage::Office || level == Level::Escalation {
-        if let Some(kim) = areas::kim_by_id(&ctx.db, c.kim_id).await? {
-            people.extend(roles::staff_covering(&ctx.db, &kim.area_path).await?);
-        }
+    if (stage == Stage::Office || level == Level::Escalation)
+        && let Some(kim) = areas::kim_by_id(&ctx.db, c.kim_id).await?
+    {
+        people.extend(roles::staff_covering(&ctx.db, &kim.area_path).await?);
     }
     Ok(people)
 }
