@@ -146,7 +146,14 @@ impl WorkCalendar {
     /// or holiday in between simply does not count, and a start on a day off counts
     /// from the next working midnight.
     pub fn deadline(&self, start: i64, n_days: u32, tz: Tz) -> i64 {
-        let mut remaining = i64::from(n_days) * DAY;
+        self.after_working(start, i64::from(n_days) * DAY, tz)
+    }
+
+    /// The instant at which `working` seconds of working time have passed since
+    /// `start` in `tz`: what [`Self::deadline`] counts in, and what a fraction of a
+    /// service level (the reminder at 80 %) needs.
+    pub fn after_working(&self, start: i64, working: i64, tz: Tz) -> i64 {
+        let mut remaining = working.max(0);
         let mut cursor = start;
         // Bounded: 60 working days never need more than a few hundred calendar days,
         // unless the holiday list covers whole years; then give up at ~3 years.

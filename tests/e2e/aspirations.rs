@@ -6,6 +6,7 @@ mod edges;
 pub mod opd;
 mod reopen;
 mod sla;
+mod stages;
 mod submit;
 mod triage;
 mod undo;

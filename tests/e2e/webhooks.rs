@@ -9,6 +9,7 @@ mod opd;
 mod guard;
 mod receiver;
 mod retries;
+mod unrated;
 mod verdict;
 
 use std::collections::BTreeSet;

@@ -31,6 +31,7 @@ fn sentence(lang: Lang, action: &str, d: &Detail) -> Built {
         "aspiration.undo" => change("audit-act-aspiration-undo"),
         "aspiration.dispose" | "aspiration.recall" | "aspiration.accept" | "aspiration.progress" | "aspiration.done"
         | "aspiration.return" => agency_step(action, d),
+        "aspiration.sla_reminder" | "aspiration.sla_escalation" => service_level(lang, action, d),
         "aspiration.reply" => {
             let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
             Some(("audit-act-aspiration-reply", vec![("ticket", Arg::from(ticket))]))
@@ -51,4 +52,12 @@ fn agency_step(action: &str, d: &Detail) -> Built {
         _ => "audit-act-aspiration-return",
     };
     Some((key, vec![("ticket", Arg::from(ticket)), ("agency", Arg::from(d.get("opd")?))]))
+}
+
+/// A service-level reminder or escalation (`ASP-2026-000001 stage=opd_response opd=PUPR`).
+fn service_level(lang: Lang, action: &str, d: &Detail) -> Built {
+    let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
+    let stage = super::stages::Stage::parse(d.get("stage")?)?;
+    let key = if action == "aspiration.sla_reminder" { "audit-act-aspiration-sla-reminder" } else { "audit-act-aspiration-sla-escalation" };
+    Some((key, vec![("ticket", Arg::from(ticket)), ("stage", Arg::from(stage.label(lang)))]))
 }

@@ -9,7 +9,9 @@
 //!   and the notices they queue in the same transaction.
 //! - [`notices`]: "new aspirations" notices to staff, at most one a minute each.
 //! - [`sla`] and [`overdue`]: the working-day deadline for a first response and the
-//!   job that flags late tickets to staff once.
+//!   job that flags late tickets to staff once; [`stages`]: the service level of each
+//!   stage (office, agency response, agency done), its time left, and the job that
+//!   reminds at 80 % and escalates at 100 %, once per stage and disposition.
 //! - [`reopen`]: the resident's one response to a closed ticket, which reopens it.
 //! - [`verdict`]: "Apakah masalahnya sudah beres?" on a done ticket: a score of 1–5
 //!   and a comment, or "Belum beres" (the one reopening); its reminder-and-close job.
@@ -35,6 +37,7 @@ pub mod render;
 pub mod reopen;
 pub mod report;
 pub mod sla;
+pub mod stages;
 pub mod store;
 pub mod tally;
 pub mod bot;
@@ -53,6 +56,7 @@ pub fn feature() -> crate::plug::Feature {
         .with_chat::<bot::Aspirations>()
         .with_job("staff notice job", |c, stop| Box::pin(notices::NOTICE.run(c.db.clone(), c.outbox.clone(), c.clock.clone(), stop)))
         .with_job("overdue aspiration job", |c, stop| Box::pin(overdue::run(c, stop)))
+        .with_job("aspiration service level job", |c, stop| Box::pin(stages::job::run(c, stop)))
         .with_job("aspiration verdict job", |c, stop| Box::pin(verdict::job::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_console(web::PAGES)

@@ -116,12 +116,12 @@ pub async fn check(ctx: &AppCtx, now: i64) -> DbResult<usize> {
     let staff = staff_by_kim(&ctx.db, &tickets).await?;
     let mut tx = ctx.db.begin().await?;
     let mut per_staff: BTreeMap<i64, (Lang, Vec<String>)> = BTreeMap::new();
-    let mut flagged = 0;
+    let mut flagged = Vec::new();
     for t in &tickets {
         if !claim(&mut tx, t.id, now).await? {
             continue;
         }
-        flagged += 1;
+        flagged.push(t.number.as_str());
         for (staff_id, lang) in staff.get(&t.kim_id).into_iter().flatten() {
             per_staff.entry(*staff_id).or_insert_with(|| (*lang, Vec::new())).1.push(t.number.clone());
         }
@@ -138,7 +138,12 @@ pub async fn check(ctx: &AppCtx, now: i64) -> DbResult<usize> {
     if !notices.is_empty() {
         ctx.outbox.wake();
     }
-    Ok(flagged)
+    // The office stage's escalation, audited like the agency stages' (stages::job).
+    for number in &flagged {
+        let detail = format!("{number} stage={}", super::stages::Stage::Office.as_str());
+        crate::platform::audit::record(&ctx.db, None, "aspiration.sla_escalation", &detail, now).await?;
+    }
+    Ok(flagged.len())
 }
 
 /// "⏰ 2 aspirations … past 3 working days: • ASP-… • ASP-…".

@@ -30,6 +30,7 @@ pub const DATA: PersonalData = PersonalData {
     keeps: &[
         ("aspiration_dispositions", "agency_id", "the agency (OPD) a ticket was sent to, not a person"),
         ("aspiration_disposition_events", "disposition_id", "the sending an agency's step belongs to, not a person"),
+        ("aspiration_sla_alerts", "disposition_id", "the sending a service-level reminder was claimed for (0: the office stage), not a person"),
     ],
     erase,
     export,

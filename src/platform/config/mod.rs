@@ -16,11 +16,13 @@ pub use crate::platform::delivery::config::DeliveryConfig;
 mod emergency;
 mod http;
 mod sla;
+mod verdict;
 mod webhooks;
 
 pub use emergency::{EmergencyConfig, PaidBroadcast};
 pub use http::{HttpConfig, HttpLimits, MIN_METRICS_TOKEN_CHARS};
 pub use sla::SlaConfig;
+pub use verdict::VerdictConfig;
 pub use webhooks::WebhookConfig;
 
 /// Default database: an embedded SQLite file next to the binary's working directory.
@@ -81,6 +83,8 @@ pub enum ConfigError {
     BadPublicUrl(String),
     #[error("KIMBOT_HOLIDAYS must be comma-separated dates like 2026-12-25 (bad entry {0:?})")]
     BadHolidays(String),
+    #[error("KIMBOT_VERDICT_CLOSE_DAYS ({close}) must be more than KIMBOT_VERDICT_REMINDER_DAYS ({reminder}): the reminder comes before the close")]
+    VerdictCloseBeforeReminder { reminder: u32, close: u32 },
     #[error("KIMBOT_HTTP_ADDR must be host:port like 127.0.0.1:8080, or off (got {0:?})")]
     BadHttpAddr(String),
     #[error("KIMBOT_METRICS_TOKEN must be at least {MIN_METRICS_TOKEN_CHARS} characters: make one with `openssl rand -hex 32`")]
@@ -122,6 +126,9 @@ pub struct Config {
     /// Working days a ticket may wait for a first response, and holidays
     /// (`KIMBOT_SLA_WORKING_DAYS`, `KIMBOT_HOLIDAYS`).
     pub sla: SlaConfig,
+    /// When the resident's verdict is chased and closed unrated
+    /// (`KIMBOT_VERDICT_REMINDER_DAYS`, `KIMBOT_VERDICT_CLOSE_DAYS`).
+    pub verdict: VerdictConfig,
     /// Base of links the bot hands out to the web console (`KIMBOT_PUBLIC_URL`,
     /// default `http://127.0.0.1:8080`); an https URL makes the session cookie `Secure`.
     pub public_url: Url,
@@ -192,12 +199,13 @@ impl Config {
         let webhooks = WebhookConfig::from_lookup(get)?;
         let outbound = crate::platform::outbound::Guard { allow_private: flag(get("KIMBOT_OUTBOUND_ALLOW_PRIVATE"), "KIMBOT_OUTBOUND_ALLOW_PRIVATE")? };
         let sla = SlaConfig::from_lookup(get)?;
+        let verdict = VerdictConfig::from_lookup(get)?;
         let public_url = Url::parse(get("KIMBOT_PUBLIC_URL").unwrap_or(DEFAULT_PUBLIC_URL))
             .map_err(|e| ConfigError::BadPublicUrl(e.to_string()))?;
         let http = HttpConfig::from_lookup(get)?;
         let telegram_webhook = TelegramWebhook::from_lookup(get)?;
         let emergency = EmergencyConfig::from_lookup(get)?;
-        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, public_url, http, telegram_webhook, emergency })
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, verdict, public_url, http, telegram_webhook, emergency })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.

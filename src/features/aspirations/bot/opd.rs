@@ -15,7 +15,7 @@ use crate::features::aspirations::dispose::{self, Held};
 use crate::features::aspirations::dispose_store::{self as ds, Stage};
 use crate::features::aspirations::flow::{FlowError, Scoped};
 use crate::features::aspirations::model::{self, Access, NOTE_MAX};
-use crate::features::aspirations::{flow, render, store};
+use crate::features::aspirations::{flow, render, stages, store};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
 /// After "Teruskan": the agency list, when the ticket's kota has agencies
@@ -61,6 +61,17 @@ pub async fn staff_card_extras(
         keyboard.insert(0, row);
     }
     Ok(text)
+}
+
+/// A card's text with the running stage's service level after it: "⏱ Tanggapan
+/// pertama OPD: sisa …" or "⏰ … lewat batas …" (staff and officers alike).
+pub async fn with_service_level(turn: &Turn<'_>, scoped: &Scoped, text: String, sep: &str) -> Result<String, HandlerError> {
+    let ctx = turn.ctx;
+    let reading = stages::store::shown(&ctx.db, &ctx.config.sla, &scoped.ticket, ctx.now(), scoped.tz).await?;
+    Ok(match reading {
+        Some(r) => format!("{text}{sep}{}", stages::line(turn.lang(), &r, scoped.tz)),
+        None => text,
+    })
 }
 
 fn agency_line(lang: Lang, d: &ds::Disposition) -> String {
@@ -183,6 +194,7 @@ async fn show(turn: &Turn<'_>, held: &Held) -> HandlerResult {
     let mut text = render::card(lang, ticket, &scoped.kim.name, &sender, photos.len(), scoped.tz, turn.ctx.config.sla.working_days);
     text.push_str("\n\n");
     text.push_str(&agency_line(lang, d));
+    let mut text = with_service_level(turn, scoped, text, "\n").await?;
     if let Some(note) = &d.note {
         text.push('\n');
         text.push_str(&ta(lang, "asp-opd-card-staff-note", &[("note", Arg::from(note))]));

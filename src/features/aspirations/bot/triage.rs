@@ -85,6 +85,7 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, queue: Option<model::QueueVi
     let text = render::with_history(text, render::card_history(lang, &history, &thread, scoped.tz));
     let mut keyboard = card_buttons(lang, scoped, queue);
     let text = super::opd::staff_card_extras(turn, scoped, text, &mut keyboard).await?;
+    let text = super::opd::with_service_level(turn, scoped, text, "\n\n").await?;
     turn.bot.send_message(turn.chat, text).reply_markup(InlineKeyboardMarkup::new(keyboard)).protect_content(true).await?;
     Ok(())
 }

@@ -1,5 +1,7 @@
-//! The verdict job: reminds a resident once, [`REMIND_AFTER`] after the question, and
-//! closes a round still unanswered after [`EXPIRE_AFTER`] as `unrated`.
+//! The verdict job: reminds a resident once, `KIMBOT_VERDICT_REMINDER_DAYS` after the
+//! question, and closes a round still unanswered after `KIMBOT_VERDICT_CLOSE_DAYS` as
+//! `unrated`, posting `aspiration.rated` (outcome `unrated`, no score) in the closing
+//! transaction so receivers learn that the ticket's verdict is final.
 //!
 //! Each step is claimed on the round's own row (`reminded_at IS NULL AND outcome IS
 //! NULL`, or `outcome IS NULL`) in the transaction that queues the reminder: with two
@@ -13,7 +15,6 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use super::store::{self, Waiting};
-use super::{EXPIRE_AFTER, REMIND_AFTER};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
@@ -33,14 +34,18 @@ pub async fn check(ctx: &AppCtx, now: i64) -> DbResult<usize> {
 }
 
 async fn expire(ctx: &AppCtx, now: i64) -> DbResult<usize> {
-    let due = store::waiting(&ctx.db, now - EXPIRE_AFTER, false, BATCH).await?;
+    let due = store::waiting(&ctx.db, now - ctx.config.verdict.close_after(), false, BATCH).await?;
     let mut closed = Vec::new();
     for round in &due {
         let mut tx = ctx.db.begin().await?;
         if store::claim_unrated(&mut tx, round.id, now).await? {
+            crate::features::webhooks::enqueue(&mut tx, &super::webhook::rated(round.aspiration_id, round.id), now).await?;
             closed.push(round.ticket.clone());
         }
         tx.commit().await?;
+    }
+    if !closed.is_empty() {
+        ctx.webhook_wake.wake();
     }
     for number in &closed {
         audit::record(&ctx.db, None, "aspiration.unrated", number, now).await?;
@@ -49,7 +54,7 @@ async fn expire(ctx: &AppCtx, now: i64) -> DbResult<usize> {
 }
 
 async fn remind(ctx: &AppCtx, now: i64) -> DbResult<usize> {
-    let due = store::waiting(&ctx.db, now - REMIND_AFTER, true, BATCH).await?;
+    let due = store::waiting(&ctx.db, now - ctx.config.verdict.remind_after(), true, BATCH).await?;
     let mut reminded = 0;
     for round in due.iter().filter(|r| r.user_id != crate::platform::personal::ERASED_USER) {
         let notice = reminder(ctx, round).await?;

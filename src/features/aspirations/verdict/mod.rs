@@ -2,9 +2,10 @@
 //! when staff mark a ticket `selesai`, its resident is asked "Apakah masalahnya sudah
 //! beres?" with a score of 1–5 and, while the one reopening is unused, "Belum beres"
 //! (the one-time reopen of [`super::reopen`], with its confirmation). After a score an
-//! optional comment. One reminder after [`REMIND_AFTER`]; without an answer after
-//! [`EXPIRE_AFTER`] the round closes as `unrated` ([`job`]), and the question's
-//! buttons then answer that the time has passed.
+//! optional comment. One reminder after `KIMBOT_VERDICT_REMINDER_DAYS` (3); without
+//! an answer after `KIMBOT_VERDICT_CLOSE_DAYS` (10) the round closes as `unrated`
+//! ([`job`], which also posts `aspiration.rated` with outcome `unrated`), and the
+//! question's buttons then answer that the time has passed.
 //!
 //! Each time a ticket becomes done is one round ([`store`]); a round is decided once
 //! by a conditional UPDATE, whoever comes first. Staff see the latest round on the
@@ -32,10 +33,6 @@ use crate::platform::personal::ERASED_USER;
 
 use super::buttons::Btn;
 
-/// Days after the question at which an unanswered resident is reminded once.
-pub const REMIND_AFTER: i64 = 3 * 86_400;
-/// Days after the question at which an unanswered round closes as `unrated`.
-pub const EXPIRE_AFTER: i64 = 10 * 86_400;
 /// Longest comment, in characters.
 pub const COMMENT_MAX: usize = 1000;
 /// The scores offered.
@@ -48,7 +45,7 @@ pub enum Outcome {
     Rated,
     /// The resident said "Belum beres" and reopened the ticket.
     NotSolved,
-    /// No answer within [`EXPIRE_AFTER`].
+    /// No answer within `KIMBOT_VERDICT_CLOSE_DAYS`.
     Unrated,
     /// Still waiting when the ticket was closed again (after an undo): a newer round asks.
     Replaced,
@@ -182,13 +179,19 @@ pub fn staff_lines(lang: Lang, round: Option<&Round>, tz: Tz) -> Vec<String> {
     let mut lines = vec![match (round.outcome, round.score) {
         (Some(Outcome::Rated), Some(score)) => ta(lang, "verdict-card-rated", &[("score", Arg::from(score))]),
         (Some(Outcome::NotSolved), _) => t(lang, "verdict-card-not-solved"),
-        (Some(Outcome::Unrated), _) => ta(lang, "verdict-card-unrated", &[("days", Arg::from(EXPIRE_AFTER / 86_400))]),
+        (Some(Outcome::Unrated), _) => ta(lang, "verdict-card-unrated", &[("days", Arg::from(waited_days(round)))]),
         _ => ta(lang, "verdict-card-waiting", &[("time", Arg::from(super::model::local_time(round.asked_at, tz)))]),
     }];
     if let Some(comment) = &round.comment {
         lines.push(ta(lang, "verdict-card-comment", &[("text", Arg::from(comment))]));
     }
     lines
+}
+
+/// Whole days a round closed unrated had waited: the setting in force when it closed
+/// (a later change of `KIMBOT_VERDICT_CLOSE_DAYS` does not rewrite old cards).
+fn waited_days(round: &Round) -> i64 {
+    round.answered_at.map_or(0, |at| (at - round.asked_at).max(0) / 86_400)
 }
 
 /// A ticket card's text with the verdict lines after it, if any.
@@ -275,7 +278,7 @@ mod tests {
         };
         let lines = staff_lines(Lang::Id, Some(&round), chrono_tz::Asia::Jakarta);
         assert!(lines[0].contains("4/5") && lines[1].contains("Sudah rata"), "{lines:?}");
-        let unrated = Round { outcome: Some(Outcome::Unrated), score: None, comment: None, ..round };
+        let unrated = Round { outcome: Some(Outcome::Unrated), score: None, comment: None, asked_at: 0, answered_at: Some(10 * 86_400 + 60), ..round };
         assert!(staff_lines(Lang::En, Some(&unrated), chrono_tz::Asia::Jakarta)[0].contains("10 days"));
         assert!(staff_lines(Lang::Id, None, chrono_tz::Asia::Jakarta).is_empty());
     }

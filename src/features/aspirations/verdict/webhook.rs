@@ -1,5 +1,6 @@
-//! `aspiration.rated`: the resident's verdict on a done ticket, a score of 1–5 or
-//! "not solved" (the resident reopened it). Built at send time from the round; it
+//! `aspiration.rated`: the resident's verdict on a done ticket, a score of 1–5,
+//! "not solved" (the resident reopened it), or "unrated" (no answer within
+//! `KIMBOT_VERDICT_CLOSE_DAYS`; `score` is `null`). Built at send time from the round; it
 //! names nobody: not the resident (even of a non-anonymous ticket), not the staff or
 //! agency that handled it, and leaves the comment out (the resident's own words may
 //! identify them; staff read it on the ticket).
@@ -37,7 +38,7 @@ struct TicketRef {
 
 #[derive(Debug, Serialize)]
 struct VerdictView {
-    /// `rated` or `not_solved`.
+    /// `rated`, `not_solved` or `unrated` (closed without an answer).
     outcome: &'static str,
     /// 1–5 when `rated`, `null` otherwise.
     score: Option<i64>,
@@ -61,6 +62,7 @@ async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
     let outcome = match round.outcome {
         Some(Outcome::Rated) => "rated",
         Some(Outcome::NotSolved) => "not_solved",
+        Some(Outcome::Unrated) => "unrated",
         _ => return Ok(None),
     };
     let Some(r) = sqlx::query(TICKET_SQL).bind(id).fetch_optional(&db.pool).await? else { return Ok(None) };

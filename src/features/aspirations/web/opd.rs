@@ -16,6 +16,7 @@ use crate::features::aspirations::dispose_store::{self as ds, Stage};
 use crate::features::aspirations::flow::{self, FlowError, Scoped};
 use crate::features::aspirations::model::{Access, NOTE_MAX, TransitionError, local_time};
 use crate::features::aspirations::render::{self, Sender, clip};
+use crate::features::aspirations::stages;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::web::console::{ConsoleError, Ctx, NavEntry, Staff, layout};
@@ -33,9 +34,11 @@ pub async fn queue(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Con
     let lang = staff.lang;
     let ids = ds::held(&ctx.db, &staff.actor.agencies, 0, PAGE).await?;
     let mut rows = Vec::new();
+    let now = ctx.now();
     for id in ids {
         if let Ok(held) = dispose::held(&ctx, &staff.actor, id).await {
-            rows.push(held);
+            let reading = stages::store::shown(&ctx.db, &ctx.config.sla, &held.scoped.ticket, now, held.scoped.tz).await?;
+            rows.push((held, reading));
         }
     }
     let body = html! {
@@ -44,15 +47,19 @@ pub async fn queue(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Con
             table.queue {
                 thead { tr {
                     th { (t(lang, "console-col-ticket")) } th { (t(lang, "console-col-sent")) }
-                    th { (t(lang, "console-col-category")) } th { (t(lang, "console-col-status")) } th { (t(lang, "console-col-text")) }
+                    th { (t(lang, "console-col-category")) } th { (t(lang, "console-col-status")) }
+                    th { (t(lang, "asp-sla-col")) } th { (t(lang, "console-col-text")) }
                 } }
                 tbody {
-                    @for h in &rows {
+                    @for (h, reading) in &rows {
                         tr {
                             td { a href={ "/dasbor/opd/" (h.scoped.ticket.id) } { (h.scoped.ticket.number) } }
                             td { (local_time(h.disposition.disposed_at, h.scoped.tz)) }
                             td { (render::category(lang, h.scoped.ticket.category)) }
                             td { (dispose::stage_label(lang, h.disposition.stage)) }
+                            td.sla.late[reading.is_some_and(|r| r.late)] {
+                                @if let Some(r) = reading { (r.clock.stage.label(lang)) ": " (stages::cell(lang, r)) }
+                            }
                             td { (clip(&h.scoped.ticket.body, 120)) }
                         }
                     }
@@ -96,6 +103,7 @@ async fn render(ctx: &Ctx, staff: &Staff, held: &Held, flash: Option<String>, st
     let sender = flow::sender(ctx, scoped, lang).await?;
     let events = ds::events(&ctx.db, ticket.id, Some(d.agency.id)).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.view", &ticket.number, ctx.now()).await?;
+    let reading = stages::store::shown(&ctx.db, &ctx.config.sla, ticket, ctx.now(), scoped.tz).await?;
     let from = match &sender {
         Sender::Hidden => t(lang, "asp-card-from-hidden"),
         Sender::Known { name, .. } => ta(lang, "asp-card-from", &[("name", Arg::from(name))]),
@@ -107,6 +115,7 @@ async fn render(ctx: &Ctx, staff: &Staff, held: &Held, flash: Option<String>, st
         section.card.facts {
             p { (ta(lang, "asp-card-category", &[("category", Arg::from(render::category(lang, ticket.category)))])) }
             p { (ta(lang, "asp-opd-card-agency", &[("agency", Arg::from(d.agency.label())), ("stage", Arg::from(dispose::stage_label(lang, d.stage)))])) }
+            @if let Some(r) = &reading { p.sla.late[r.late] { (stages::line(lang, r, scoped.tz)) } }
             p { (ta(lang, "asp-card-kim", &[("kim", Arg::from(&scoped.kim.name))])) }
             p { (from) }
             p { (ta(lang, "asp-card-sent", &[("time", Arg::from(local_time(ticket.created_at, scoped.tz)))])) }
@@ -201,6 +210,15 @@ async fn after(ctx: &Ctx, staff: &Staff, held: &Held, result: Result<&str, FlowE
     };
     let fresh = visible(ctx, staff, &id.to_string()).await?;
     render(ctx, staff, &fresh, Some(t(staff.lang, key)), StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// The running stage's service level on a ticket page: "⏱ … sisa …" or "⏰ … lewat
+/// batas" (nothing for answered or closed tickets, or stages turned off).
+pub async fn service_level(ctx: &Ctx, lang: Lang, scoped: &Scoped) -> Result<Markup, ConsoleError> {
+    let reading = stages::store::shown(&ctx.db, &ctx.config.sla, &scoped.ticket, ctx.now(), scoped.tz).await?;
+    Ok(html! {
+        @if let Some(r) = &reading { section.card.sla { p.late[r.late] { (stages::line(lang, r, scoped.tz)) } } }
+    })
 }
 
 /// The staff's agency panel on a ticket page: who holds it, send (on) to an

@@ -58,6 +58,7 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
     let photos = if flow::hides_sender(scoped) { 0 } else { store::photos(&ctx.db, ticket.id).await?.len() };
     let undo = super::undo::offer(ctx, staff, scoped).await?;
     let agency_panel = super::opd::staff_panel(ctx, staff, scoped).await?;
+    let service_level = super::opd::service_level(ctx, staff.lang, scoped).await?;
     let round = crate::features::aspirations::verdict::store::latest(&ctx.db, ticket.id).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.view", &ticket.number, ctx.now()).await?;
     let lang = staff.lang;
@@ -65,6 +66,7 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
         @if let Some(flash) = flash { p.flash role="status" { (flash) } }
         (undo)
         (facts(ctx, lang, scoped, &sender))
+        (service_level)
         (verdict_card(lang, round.as_ref(), scoped))
         section.card { h2 { (t(lang, "console-ticket-text")) } p.body { (ticket.body) } }
         @if photos > 0 {
