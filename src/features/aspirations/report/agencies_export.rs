@@ -19,7 +19,7 @@ use crate::platform::i18n::{Arg, Lang, t, ta};
 pub static PERIOD: PeriodReport = PeriodReport {
     code: "agencies",
     button: "o",
-    slug: "kinerja-opd",
+    slug: "opd",
     chat_label: "rep-kind-agencies",
     choose_period: "rep-opd-choose-period",
     console_title: "console-download-agencies",
