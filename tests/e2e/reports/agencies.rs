@@ -193,3 +193,52 @@ async fn typed_agency_names_are_defused_in_the_csv_and_other_areas_are_left_out(
     assert_eq!(ours_csv[1][..3], ["CMD", "'=HYPERLINK(\"http://x.example\",\"klik\")", "1"].map(String::from));
     assert_eq!(theirs.rows, 0, "Kemuning's report does not count Ilir Barat I's ticket");
 }
+
+#[tokio::test]
+async fn the_office_exports_the_agency_report_from_the_command_line() {
+    let app = spawn_app().await;
+    load_agencies(&app).await;
+    let budi = app.member_of(6901, "Budi", KIM).await;
+    let number = submit(&budi, "Infrastruktur", ROAD, false).await;
+    let id = ticket_id(&app, &number).await;
+    let now = chrono::Utc::now().timestamp();
+    sqlx::query(
+        "INSERT INTO aspiration_dispositions (aspiration_id, agency_id, state, disposed_by, disposed_at, first_response_at, ended_at, returned_at) \
+         VALUES ($1, $2, 'returned', 1, $3, $3, $3, $3)",
+    )
+    .bind(id)
+    .bind(agency(&app, "PUPR").await.id)
+    .bind(now)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    let month = this_month();
+    let (from, to) = (month.from.format("%Y-%m-%d").to_string(), month.to.format("%Y-%m-%d").to_string());
+    let out = tempfile::tempdir().unwrap();
+    let (url, dir) = (app.database_url.clone(), out.path().to_path_buf());
+
+    let output = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kimbot"))
+            .args(["export", "opd", "--from", &from, "--to", &to, "--area", KECAMATAN, "--out"])
+            .arg(&dir)
+            .env_clear()
+            .env("DATABASE_URL", url)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stem = format!("kinerja-opd-ilir-barat-i-{}", month.slug());
+    assert!(stdout.contains(&format!("{stem}.xlsx")) && stdout.contains(&format!("{stem}-titikkoma.csv")), "{stdout}");
+    let rows = csv_rows(&std::fs::read_to_string(out.path().join(format!("{stem}-titikkoma.csv"))).unwrap());
+    assert_eq!(rows[1][..7], ["PUPR", "Dinas PUPR", "1", "0", "0", "1", "0"].map(String::from), "one returned");
+    let audited: String = sqlx::query("SELECT detail FROM audit_log WHERE action = 'report.export' AND actor IS NULL")
+        .fetch_one(&app.db.pool)
+        .await
+        .map(|r| sqlx::Row::get(&r, "detail"))
+        .unwrap();
+    assert!(audited.starts_with("kind=agencies scope=Kota Palembang/Ilir Barat I") && audited.ends_with("rows=1 via=cli"), "{audited}");
+}
