@@ -179,14 +179,16 @@ pub struct Measured {
 /// Judges one stage running from `start`: ended at `end` (met or missed), or still
 /// open — missed once more than `days` working days went by before `stop` (when the
 /// stage stopped without ending, e.g. a return) or `now`. 0 days: not measured.
+/// Compared with the stage's deadline, which walks at most `days` working days, not
+/// the months a forgotten ticket may have waited.
 fn judge(sla: &SlaConfig, tz: Tz, (start, end, stop): (i64, Option<i64>, Option<i64>), days: u32, now: i64) -> Option<bool> {
     if days == 0 {
         return None;
     }
-    let limit = i64::from(days) * 86_400;
+    let deadline = sla.calendar.deadline(start, days, tz);
     match end {
-        Some(end) => Some(sla.calendar.elapsed_working(start, end, tz) <= limit),
-        None => (sla.calendar.elapsed_working(start, stop.unwrap_or(now), tz) > limit).then_some(false),
+        Some(end) => Some(end <= deadline),
+        None => (stop.unwrap_or(now) > deadline).then_some(false),
     }
 }
 
