@@ -14,6 +14,13 @@ use crate::support::{PersonExt, TestApp, spawn_app};
 
 /// The first bytes of a JPEG file, then filler.
 const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9];
+/// A JPEG-looking file of `size` bytes.
+fn jpeg_of(size: usize) -> Vec<u8> {
+    let mut bytes = JPEG.to_vec();
+    bytes.resize(size, 0x55);
+    bytes
+}
+
 const BOUNDARY: &str = "kimbotTestBoundary7MA4YWxk";
 
 async fn next_containing(p: &Person, needle: &str) -> BotMessage {
@@ -70,8 +77,12 @@ async fn a_photo_uploaded_with_selesai_in_the_console_reaches_the_resident_like_
     let path = format!("/dasbor/opd/{id}/selesai");
 
     let (gif, gif_page) = post_multipart(&app, &cookie, &path, &[("csrf", &csrf), ("text", "Sudah diaspal ulang.")], ("hasil.gif", b"GIF89a\x01\x00")).await;
-    let status_after_gif = status_of(&app, id).await;
-    let (done, _) = post_multipart(&app, &cookie, &path, &[("csrf", &csrf), ("text", "Lubang sudah ditambal dan diaspal ulang.")], ("hasil.jpg", JPEG)).await;
+    let huge = jpeg_of(10 * 1024 * 1024 + 1024);
+    let (too_big, too_big_page) = post_multipart(&app, &cookie, &path, &[("csrf", &csrf), ("text", "Sudah diaspal ulang.")], ("hasil.jpg", &huge)).await;
+    let status_after_refusals = status_of(&app, id).await;
+    // Larger than axum's default 2 MB body limit: the form's own limit applies.
+    let photo_bytes = jpeg_of(3 * 1024 * 1024);
+    let (done, _) = post_multipart(&app, &cookie, &path, &[("csrf", &csrf), ("text", "Lubang sudah ditambal dan diaspal ulang.")], ("hasil.jpg", &photo_bytes)).await;
     let receipt = next_containing(&officer, "Foto hasil untuk").await;
     let photo = next_containing(&budi, "Hasil pekerjaan Dinas PUPR").await;
     let closing = next_containing(&budi, "Dinas PUPR sudah menyelesaikan").await;
@@ -86,7 +97,9 @@ async fn a_photo_uploaded_with_selesai_in_the_console_reaches_the_resident_like_
     assert!(page.contains("enctype=\"multipart/form-data\"") && page.contains("type=\"file\" name=\"photo\""), "the form offers the photo");
     assert_eq!(gif, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(gif_page.contains("Foto tidak bisa dipakai"), "{gif_page}");
-    assert_eq!(status_after_gif, "ditindaklanjuti", "a refused photo closes nothing");
+    assert_eq!(too_big, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(too_big_page.contains("paling besar 10 MB"), "{too_big_page}");
+    assert_eq!(status_after_refusals, "ditindaklanjuti", "a refused photo closes nothing");
     assert_eq!(done, StatusCode::SEE_OTHER);
     assert!(receipt.text.contains(&number) && receipt.file.is_some(), "the officer's own chat has the upload");
     let stored = stored.expect("the done event keeps the photo's file id");

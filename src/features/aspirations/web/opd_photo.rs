@@ -57,15 +57,22 @@ async fn read_form(req: Request) -> Result<DoneForm, ConsoleError> {
             "text" => form.text = field.text().await.map_err(|_| ConsoleError::BadInput)?,
             "photo" => {
                 let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(|_| ConsoleError::BadInput)? {
-                    if bytes.len() + chunk.len() > MAX_BYTES {
-                        form.bad_photo = true;
-                        break;
+                // Past the size (or the request's limit): refused kindly, the rest unread.
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) if bytes.len() + chunk.len() <= MAX_BYTES => bytes.extend_from_slice(&chunk),
+                        Ok(None) => break,
+                        Ok(Some(_)) | Err(_) => {
+                            form.bad_photo = true;
+                            break;
+                        }
                     }
-                    bytes.extend_from_slice(&chunk);
+                }
+                if form.bad_photo {
+                    return Ok(form);
                 }
                 // No file chosen: browsers send an empty part.
-                if !form.bad_photo && !bytes.is_empty() {
+                if !bytes.is_empty() {
                     form.bad_photo = !is_image(&bytes);
                     form.photo = Some(bytes);
                 }
