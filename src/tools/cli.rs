@@ -159,6 +159,21 @@ pub enum ExportWhat {
         #[arg(long, default_value = ".")]
         out: PathBuf,
     },
+    /// Agency performance ("Kinerja OPD"): tickets sent to agencies (OPD) in a period,
+    /// one row per agency, XLSX + CSV.
+    Opd {
+        /// First day, e.g. 2026-11-01 or 1/11/2026.
+        #[arg(long)]
+        from: String,
+        /// Last day (included).
+        #[arg(long)]
+        to: String,
+        /// Kota, kecamatan or kelurahan name (or full path); everything when absent.
+        #[arg(long)]
+        area: Option<String>,
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
     /// Registrations and attendance of one training.
     Attendance {
         #[arg(long)]
@@ -226,7 +241,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let config = Config::from_env()?;
             let db = Db::connect(&config.database_url, config.backend).await?;
             db.migrate().await?;
-            let result = export(&db, config.tz, what, clock.now()).await;
+            let result = export(&db, &config, what, clock.now()).await;
             db.close().await;
             result
         }
@@ -311,9 +326,10 @@ async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(
     Ok(())
 }
 
-async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Result<(), CliError> {
+async fn export(db: &Db, config: &Config, what: ExportWhat, now: i64) -> Result<(), CliError> {
     use crate::features::reports::office;
     use crate::platform::export::period::Period;
+    let tz = config.tz;
     let result = match what {
         ExportWhat::Aspirations { from, to, area, out } => {
             let period = Period::parse(&format!("{from} - {to}")).map_err(|e| CliError::Usage(period_usage(e, &from, &to)))?;
@@ -333,6 +349,15 @@ async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Resul
                 need: code(need, crate::features::umkm::model::Need::from_code, "need")?,
             };
             office::umkm(db, tz, filter, &out, now).await
+        }
+        ExportWhat::Opd { from, to, area, out } => {
+            let period = Period::parse(&format!("{from} - {to}")).map_err(|e| CliError::Usage(period_usage(e, &from, &to)))?;
+            let area = match area {
+                Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?),
+                None => None,
+            };
+            let report = &crate::features::aspirations::report::agencies_export::PERIOD;
+            office::period(db, (tz, &config.sla), report, (period, area), &out, now).await
         }
         ExportWhat::Attendance { training, out } => office::attendance(db, tz, training, &out, now).await,
     };

@@ -1,6 +1,7 @@
 //! `/laporan` and the report files: contents cell by cell on a seeded dataset, the
 //! chart, scope (kecamatan staff never see another kecamatan), roles, and the audit.
 
+mod agencies;
 mod cli;
 mod columns;
 mod factchecks;

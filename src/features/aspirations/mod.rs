@@ -62,4 +62,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_console(web::PAGES)
         .with_webhook_events(&webhook::EVENTS)
         .with_period_report(&report::PERIOD)
+        .with_period_report(&report::agencies_export::PERIOD)
 }

@@ -229,7 +229,7 @@ pub(super) async fn scope_rows(turn: &Turn<'_>, to: impl Fn(i64) -> Btn) -> Resu
 async fn start(turn: &Turn<'_>, at: At, report: &'static PeriodReport, period: Period, area: Option<Area>) -> HandlerResult {
     let area_label = area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(turn.lang(), "rep-area-all"));
     let area_path = area.map(|a| a.path);
-    let request = PeriodRequest { period, area_path, area_label, lang: turn.lang(), tz: turn.ctx.config.tz, now: turn.now() };
+    let request = PeriodRequest { period, area_path, area_label, lang: turn.lang(), tz: turn.ctx.config.tz, now: turn.now(), sla: turn.ctx.config.sla.clone() };
     spawn(turn, at, What::Period { report, request }).await
 }
 

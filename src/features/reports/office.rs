@@ -14,6 +14,7 @@ use crate::features::aspirations::report::{self as aspirations, AspSpec};
 use crate::platform::export::period::Period;
 use crate::features::aspirations::report::query::AspFilter;
 use crate::features::umkm::report::{self as registry, UmkmFilter};
+use crate::platform::export::kinds::{PeriodReport, PeriodRequest};
 use crate::platform::export::{ExportError, Progress};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, t};
@@ -66,6 +67,37 @@ pub async fn aspirations(db: &Db, tz: Tz, period: Period, area: Option<Area>, ou
         println!("{}", p.display());
     }
     eprintln!("{} aspirations", done.rows);
+    Ok(())
+}
+
+/// Any declared period report (e.g. "Kinerja OPD"), as the office: the files'
+/// paths on stdout, the count on stderr, audited like the chat's and the console's.
+pub async fn period(
+    db: &Db,
+    (tz, sla): (Tz, &crate::platform::config::SlaConfig),
+    report: &PeriodReport,
+    (period, area): (Period, Option<Area>),
+    out: &Path,
+    now: i64,
+) -> Result<(), OfficeError> {
+    std::fs::create_dir_all(out).map_err(ExportError::from)?;
+    let request = PeriodRequest {
+        period,
+        area_path: area.as_ref().map(|a| a.path.clone()),
+        area_label: area.as_ref().map(|a| display_path(&a.path)).unwrap_or_else(|| t(Lang::Id, "rep-area-all")),
+        lang: Lang::Id,
+        tz,
+        now,
+        sla: sla.clone(),
+    };
+    let progress = Arc::new(Progress::default());
+    let done = with_bar((report.run)(db, &request, out, progress.clone()), &progress).await?;
+    let detail = format!("{} via=cli", report.audit_detail(&request, done.rows));
+    crate::platform::audit::record(db, None, "report.export", &detail, now).await?;
+    for (_, path) in &done.documents {
+        println!("{}", path.display());
+    }
+    eprintln!("{}", done.summary);
     Ok(())
 }
 

@@ -54,6 +54,8 @@ pub struct PeriodRequest {
     pub tz: Tz,
     /// The export's time (the age of open items is counted up to it).
     pub now: i64,
+    /// The service levels a report measures against (working days per stage).
+    pub sla: crate::platform::config::SlaConfig,
 }
 
 /// The files written, each inside the directory given to [`PeriodReport::run`].

@@ -8,6 +8,8 @@
 //!   With `--paid`: an emergency warning as a paid broadcast ([`paid`]).
 //! - `export`: the aspirations report over many seeded rows (time, peak memory;
 //!   see [`crate::features::aspirations::report::bench`]).
+//! - `agencies`: the agency report ("Kinerja OPD") over many seeded dispositions
+//!   (time, peak memory; see [`crate::features::aspirations::report::agencies_bench`]).
 //! - `queue`: peak memory and throughput with a large queue (limits off); the fake
 //!   runs in a child process so the memory figure is kimbot's own.
 //! - `idle`: what a started `kimbot run` keeps resident with nothing to do
@@ -37,6 +39,15 @@ pub enum BenchCommand {
     Broadcast(BroadcastArgs),
     /// Memory and throughput with a large queue of deliveries (limits off).
     Queue(QueueArgs),
+    /// Seeds aspirations sent to agencies in a temporary SQLite and times the agency report.
+    Agencies {
+        /// Aspirations to seed, each sent to an agency.
+        #[arg(long, default_value_t = 100_000)]
+        rows: u64,
+        /// Keep the report's files in this directory (default: deleted).
+        #[arg(long)]
+        keep: Option<std::path::PathBuf>,
+    },
     /// Seeds aspirations in a temporary SQLite and times the streamed report export.
     Export {
         /// Aspirations to seed before exporting.
@@ -112,6 +123,7 @@ pub async fn run(command: BenchCommand) -> Result<(), CliError> {
         BenchCommand::Soak(args) => soak::run(args).await,
         BenchCommand::Idle { seconds, probe_every } => idle::run(seconds, probe_every).await,
         BenchCommand::Export { rows, keep } => Ok(crate::features::aspirations::report::bench::run(rows, keep.as_deref()).await?),
+        BenchCommand::Agencies { rows, keep } => Ok(crate::features::aspirations::report::agencies_bench::run(rows, keep.as_deref()).await?),
         BenchCommand::FakeServer { groups } => queue::serve_fake(groups).await,
     }
 }

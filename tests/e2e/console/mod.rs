@@ -8,6 +8,7 @@ mod guard;
 mod limits;
 mod listening;
 mod opd;
+mod opd_photo;
 mod pages;
 mod queue;
 mod recall;

@@ -76,7 +76,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// Inserts `rows` aspirations spread over 2026 and all KIMs, each with its
 /// submission log row; every second one was forwarded a day later, every fourth
 /// closed three days later.
-async fn seed(db: &Db, rows: u64) -> Result<(), ExportError> {
+pub(super) async fn seed(db: &Db, rows: u64) -> Result<(), ExportError> {
     let kims: Vec<i64> = sqlx::query("SELECT id FROM kims ORDER BY id")
         .fetch_all(&db.pool)
         .await?
@@ -166,6 +166,6 @@ fn status_kb(field: &str) -> u64 {
 }
 
 /// Resets VmHWM (Linux: writing 5 to clear_refs) so the export's peak is its own.
-fn reset_peak() {
+pub(super) fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }

@@ -3,6 +3,9 @@
 //! book, written last — each constant-memory sheet only needs its own rows in order)
 //! and the weekly chart.
 
+pub mod agencies;
+pub mod agencies_bench;
+pub mod agencies_export;
 pub mod bench;
 pub mod chart;
 pub mod detail;

@@ -6,6 +6,7 @@
 //! like a missing one.
 
 mod opd;
+mod opd_photo;
 mod photo;
 mod queue;
 mod ticket;
@@ -36,6 +37,6 @@ fn routes() -> Router<Ctx> {
         .route("/dasbor/opd/{id}", get(opd::ticket))
         .route("/dasbor/opd/{id}/terima", post(opd::accept))
         .route("/dasbor/opd/{id}/progres", post(opd::progress))
-        .route("/dasbor/opd/{id}/selesai", post(opd::done))
+        .route("/dasbor/opd/{id}/selesai", post(opd_photo::done).layer(axum::extract::DefaultBodyLimit::max(opd_photo::MAX_REQUEST)))
         .route("/dasbor/opd/{id}/kembalikan", post(opd::give_back))
 }

@@ -71,7 +71,7 @@ pub async fn queue(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Con
 }
 
 /// A ticket this officer's agency holds; anything else is "not found".
-async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Held, ConsoleError> {
+pub(super) async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Held, ConsoleError> {
     let id: i64 = id.parse().map_err(|_| ConsoleError::NotFound)?;
     match dispose::held(ctx, &staff.actor, id).await {
         Ok(held) => Ok(held),
@@ -140,7 +140,7 @@ async fn render(ctx: &Ctx, staff: &Staff, held: &Held, flash: Option<String>, st
             }
         }
         (text_form(lang, csrf, &format!("{base}/progres"), "asp-opd-btn-progress", "console-opd-progress-label"))
-        (text_form(lang, csrf, &format!("{base}/selesai"), "asp-opd-btn-done", "console-opd-done-label"))
+        (done_form(lang, csrf, &format!("{base}/selesai")))
         (text_form(lang, csrf, &format!("{base}/kembalikan"), "asp-opd-btn-return", "console-opd-return-label"))
         p { a href="/dasbor/opd" { (t(lang, "console-back-to-queue")) } }
     };
@@ -158,12 +158,25 @@ fn text_form(lang: Lang, csrf: &str, action: &str, button: &str, label: &str) ->
     }
 }
 
+/// "Selesai" with the closing note and an optional photo of the result
+/// (see [`super::opd_photo`]).
+fn done_form(lang: Lang, csrf: &str, action: &str) -> Markup {
+    html! {
+        form.card method="post" action=(action) enctype="multipart/form-data" {
+            input type="hidden" name="csrf" value=(csrf);
+            label { (t(lang, "console-opd-done-label")) textarea name="text" rows="3" maxlength=(NOTE_MAX) required {} }
+            label { (t(lang, "console-opd-done-photo-label")) input type="file" name="photo" accept="image/jpeg,image/png"; }
+            button type="submit" { (t(lang, "asp-opd-btn-done")) }
+        }
+    }
+}
+
 #[derive(Deserialize)]
 pub struct TextForm {
     #[serde(default)]
-    csrf: String,
+    pub(super) csrf: String,
     #[serde(default)]
-    text: String,
+    pub(super) text: String,
 }
 
 pub async fn accept(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form(form): Form<TextForm>) -> Result<Response, ConsoleError> {
@@ -180,13 +193,6 @@ pub async fn progress(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<Strin
     after(&ctx, &staff, &held, result.map(|_| "progress")).await
 }
 
-pub async fn done(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form(form): Form<TextForm>) -> Result<Response, ConsoleError> {
-    staff.check_csrf(&form.csrf)?;
-    let held = visible(&ctx, &staff, &id).await?;
-    let result = dispose::done(&ctx, &staff.actor, held.scoped.ticket.id, &form.text, None).await;
-    after(&ctx, &staff, &held, result.map(|_| "done")).await
-}
-
 pub async fn give_back(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form(form): Form<TextForm>) -> Result<Response, ConsoleError> {
     staff.check_csrf(&form.csrf)?;
     let held = visible(&ctx, &staff, &id).await?;
@@ -196,7 +202,7 @@ pub async fn give_back(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<Stri
 
 /// Where an officer's action leads: back to the ticket, or to the queue once the
 /// ticket left the agency; a refused one shows the ticket again with why.
-async fn after(ctx: &Ctx, staff: &Staff, held: &Held, result: Result<&str, FlowError>) -> Result<Response, ConsoleError> {
+pub(super) async fn after(ctx: &Ctx, staff: &Staff, held: &Held, result: Result<&str, FlowError>) -> Result<Response, ConsoleError> {
     let id = held.scoped.ticket.id;
     let key = match result {
         Ok(done @ ("accepted" | "progress")) => return Ok(Redirect::to(&format!("/dasbor/opd/{id}?done={done}")).into_response()),
@@ -208,7 +214,12 @@ async fn after(ctx: &Ctx, staff: &Staff, held: &Held, result: Result<&str, FlowE
         Err(FlowError::Transition(TransitionError::NoteRequired)) => "console-move-note-needed",
         Err(_) => "console-move-bad",
     };
-    let fresh = visible(ctx, staff, &id.to_string()).await?;
+    refused(ctx, staff, held, key).await
+}
+
+/// The ticket again, as it stands now, with why the action was refused.
+pub(super) async fn refused(ctx: &Ctx, staff: &Staff, held: &Held, key: &str) -> Result<Response, ConsoleError> {
+    let fresh = visible(ctx, staff, &held.scoped.ticket.id.to_string()).await?;
     render(ctx, staff, &fresh, Some(t(staff.lang, key)), StatusCode::UNPROCESSABLE_ENTITY).await
 }
 

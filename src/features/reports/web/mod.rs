@@ -198,7 +198,7 @@ async fn period_download(State(ctx): State<Ctx>, staff: Staff, PathParam(kind): 
     let period = period(&form.from, &form.to)?;
     let (area_path, area_label) = chosen_scope(&ctx, &staff, &form.area).await?;
     let _slot = slot(&ctx)?;
-    let request = PeriodRequest { period, area_path, area_label, lang: staff.lang, tz: ctx.config.tz, now: ctx.now() };
+    let request = PeriodRequest { period, area_path, area_label, lang: staff.lang, tz: ctx.config.tz, now: ctx.now(), sla: ctx.config.sla.clone() };
     let dir = tempfile::tempdir().map_err(ExportError::from)?;
     let out = (report.run)(&ctx.db, &request, dir.path(), Arc::new(Progress::default())).await?;
     let format = if report.formats.contains(&form.format.as_str()) { form.format.as_str() } else { report.formats[0] };

@@ -3,10 +3,12 @@
 //! median time to first response, counts by category and by area, a weekly chart by
 //! category ([`chart`]), the UMKM registry by sector and need, upcoming trainings
 //! with their fill rate and the latest announcements with delivered/failed
-//! ([`extras`]). The aspiration numbers come from trigger-kept tallies ([`tally`]),
+//! ([`extras`]), and how the agencies (OPD) handled the tickets sent to them
+//! ([`agencies`]). The aspiration numbers come from trigger-kept tallies ([`tally`]),
 //! so a year over a million tickets stays quick. An area outside the scope is "not
 //! found", like a missing one.
 
+mod agencies;
 mod chart;
 mod extras;
 pub 
@@ -126,6 +128,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(p): Query<Params>)
     let umkm = crate::features::umkm::tally::umkm(&ctx.db, &ids).await?;
     let trainings = extras::upcoming_trainings(&ctx, &staff, &ids).await?;
     let announcements = extras::latest_announcements(&ctx, &staff, area.map(|a| a.path.as_str())).await?;
+    let agencies = agencies::table(&ctx, &ids, (from, to)).await?;
     let area_label = area.map_or_else(|| t(lang, "console-summary-area-all"), |a| display_path(&a.path));
     let body = html! {
         (form(lang, &p, &offered))
@@ -143,6 +146,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(p): Query<Params>)
             (counts_card(lang, t(lang, "console-by-category"), t(lang, "console-col-category"), by_category(lang, &tallies)))
             (counts_card(lang, t(lang, "console-summary-by-area"), t(lang, "console-col-area"), by_area(&tallies, &kims)))
         }
+        (agencies::card(&ctx, lang, &agencies))
         (extras::umkm_card(lang, &umkm))
         div.columns {
             (extras::trainings_card(lang, &trainings, tz))
