@@ -10,6 +10,8 @@ ALTER TABLE aspirations ADD COLUMN assigned_at BIGINT;
 ALTER TABLE aspirations ADD COLUMN search_text TEXT;
 CREATE INDEX aspirations_assignee ON aspirations(assignee_id, id);
 CREATE INDEX aspirations_seq ON aspirations(seq, year);
+-- Rows the data upgrade has still to fold (empty once it has run).
+CREATE INDEX aspirations_unfolded ON aspirations(id) WHERE search_text IS NULL;
 CREATE TABLE aspiration_saved_views (
     id         INTEGER PRIMARY KEY,
     user_id    BIGINT NOT NULL,

@@ -386,13 +386,13 @@ fn table(lang: Lang, rows: &[QueueRow], ctx: &Ctx, now: i64, pick: bool) -> Mark
                 @for r in rows {
                     tr {
                         @if pick { td { input type="checkbox" name="id" value=(r.id) aria-label=(r.number); } }
-                        td.num {
+                        td.tno {
                             a href={ "/dasbor/aspirasi/" (r.number) } { (r.number) }
                             @if r.new_reply { " " span.mark.mark-reply title=(t(lang, "desk-mark-reply")) { (t(lang, "desk-mark-reply-short")) } }
                             @if r.returned { " " span.mark.mark-returned title=(t(lang, "desk-mark-returned")) { (t(lang, "desk-mark-returned-short")) } }
                         }
-                        td title=(local_time(r.created_at, tz)) { (duration(lang, now - r.created_at)) }
-                        td {
+                        td.nowrap title=(local_time(r.created_at, tz)) { (duration(lang, now - r.created_at)) }
+                        td.nowrap {
                             @if let Some((text, class)) = time_left(ctx, lang, r, now) { span class=(class) { (text) } } @else { "—" }
                         }
                         td { (r.kim) }
