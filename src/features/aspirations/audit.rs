@@ -40,9 +40,9 @@ fn sentence(lang: Lang, action: &str, d: &Detail) -> Built {
         }
         "aspiration.bulk" => Some((
             "audit-act-aspiration-bulk",
-            vec![("action", Arg::from(d.get("action")?)), ("done", Arg::from(d.get("done")?)), ("asked", Arg::from(d.get("asked")?))],
+            vec![("action", Arg::from(d.get("action")?)), ("n", Arg::from(d.int("done")?)), ("count", Arg::from(d.int("asked")?))],
         )),
-        "aspiration.export" => Some(("audit-act-aspiration-export", vec![("rows", Arg::from(d.get("rows")?))])),
+        "aspiration.export" => Some(("audit-act-aspiration-export", vec![("rows", Arg::from(d.int("rows")?))])),
         "aspiration.reply" => {
             let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
             Some(("audit-act-aspiration-reply", vec![("ticket", Arg::from(ticket))]))

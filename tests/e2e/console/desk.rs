@@ -172,7 +172,7 @@ async fn the_queue_counts_pages_marks_replies_and_exports_exactly_the_filtered_l
 
     let (_, queue) = get(&app, &cookie, "/dasbor/aspirasi").await;
     assert!(queue.contains("2 tiket") && queue.contains("balasan baru") && queue.contains("badge st-diterima"), "{queue}");
-    assert!(queue.contains("Sisa waktu") && queue.contains("sla-ok"), "{queue}");
+    assert!(queue.contains("Sisa waktu") && queue.contains("left_ok"), "{queue}");
     let r = client().get(format!("{}/dasbor/aspirasi/unduh?q=mampet&format=csv", app.console_url)).header("cookie", &cookie).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let csv = r.text().await.unwrap();

@@ -364,11 +364,11 @@ fn time_left(ctx: &Ctx, lang: Lang, r: &QueueRow, now: i64) -> Option<(String, &
     let tz = zone(r.kim_tz.as_deref(), ctx.config.tz);
     let left = ctx.config.sla.deadline(r.created_at, tz) - now;
     Some(if left < 0 {
-        (ta(lang, "desk-sla-late", &[("time", Arg::from(duration(lang, -left)))]), "sla-late")
+        (ta(lang, "desk-sla-late", &[("time", Arg::from(duration(lang, -left)))]), "left_late")
     } else if left < 86_400 {
-        (duration(lang, left), "sla-soon")
+        (duration(lang, left), "left_soon")
     } else {
-        (duration(lang, left), "sla-ok")
+        (duration(lang, left), "left_ok")
     })
 }
 
@@ -484,7 +484,7 @@ pub async fn export(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Fi
         ]))
     };
     let stream = store::export_stream(&ctx.db, &ids, &b);
-    let out = table::write(stream, decode, header, &t(lang, "desk-sheet"), dir.path(), "aspirasi-antrian", Arc::new(Progress::default())).await?;
+    let out = table::write(stream, decode, header, &t(lang, "desk-sheet"), dir.path(), "antrian_aspirasi", Arc::new(Progress::default())).await?;
     let detail = format!("rows={} format={} view={} status={} q={}", out.rows, if form.format == "csv" { "csv" } else { "xlsx" }, f.view, f.status, clip(&f.q, 60));
     audit::record(&ctx.db, Some(me), "aspiration.export", &detail, now).await?;
     let (path, kind) = if form.format == "csv" { (out.csv, CSV) } else { (out.xlsx, XLSX) };
