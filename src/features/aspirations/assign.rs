@@ -47,7 +47,7 @@ pub async fn colleagues(db: &Db, kims: &[&Kim]) -> DbResult<Vec<Colleague>> {
             out.push(Colleague { user_id, name: name.unwrap_or_else(|| format!("#{user_id}")) });
         }
     }
-    out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    out.sort_by_key(|c| c.name.to_lowercase());
     Ok(out)
 }
 

@@ -456,10 +456,10 @@ pub async fn export(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Fi
     let me = staff.actor.user_id;
     // The same choice between a number and words as the page.
     let mut number = NumberQuery::parse(&f.q);
-    if let Some(n) = number.filter(|n| !n.is_full()) {
-        if store::count_browsed(&ctx.db, &ids, &f.browse(tz, me, Some(n))).await? == 0 {
-            number = None;
-        }
+    if let Some(n) = number.filter(|n| !n.is_full())
+        && store::count_browsed(&ctx.db, &ids, &f.browse(tz, me, Some(n))).await? == 0
+    {
+        number = None;
     }
     let b = f.browse(tz, me, number);
     let _slot = files::slot(&ctx)?;
