@@ -51,3 +51,24 @@ async fn staff_find_by_number_assign_a_colleague_and_change_two_tickets_at_once_
     assert_eq!((status_of(&app, a).await, status_of(&app, b).await), ("ditindaklanjuti".into(), "ditindaklanjuti".into()));
     browser.close().await;
 }
+
+#[tokio::test]
+async fn fifteen_queue_rows_fit_a_laptop_screen() {
+    let Some(browser) = Browser::start(LAPTOP).await else { return };
+    let app = spawn_app().await;
+    let now = chrono::Utc::now().timestamp();
+    let categories = ["infrastruktur", "lingkungan", "kesehatan", "keamanan", "ekonomi"];
+    for n in 0..20i64 {
+        super::summary::ticket(&app, 700 + n, KIM, categories[n as usize % 5], now - n * 40_000, None).await;
+    }
+    let staff = staff_of(&app, 25211, "Staf Rina", KECAMATAN).await;
+    browser.log_in(&link_for(&staff).await).await;
+    browser.c().goto(&format!("{}/dasbor/aspirasi", app.console_url)).await.unwrap();
+    browser.wait_for_text("20 tiket").await;
+    let rows = browser.c().find_all(fantoccini::Locator::Css("table.desk tbody tr")).await.unwrap();
+    let (_, y, _, h) = rows[14].rectangle().await.unwrap();
+    let viewport: f64 = browser.c().execute("return window.innerHeight", vec![]).await.unwrap().as_f64().unwrap();
+    browser.screenshot("console-desk-queue.png").await;
+    assert!(y + h <= viewport, "the 15th row ends at {} px of a {viewport} px viewport", y + h);
+    browser.close().await;
+}
