@@ -123,6 +123,7 @@ asp-queue-usage =
     /antrian - new and reopened aspirations
     /antrian proses - forwarded or being followed up
     /antrian selesai - resolved or rejected, newest first
+    /antrian saya - the ones you work on (Take)
     /antrian ASP-2026-000123 - one ticket
 asp-btn-move-diteruskan = ➡️ Forward
 asp-btn-move-ditindaklanjuti = 🔧 Follow up

@@ -48,6 +48,10 @@ audit-act-training-edit = changed the time or place of training { $training }; {
 
 audit-act-aspiration-status = changed the status of { $ticket } from { $from } to { $to }
 audit-act-aspiration-reopen = answered { $ticket }, which reopened it ({ $from } → { $to })
+audit-act-aspiration-assign = gave { $ticket } to user { $user }
+audit-act-aspiration-unassign = released { $ticket }
+audit-act-aspiration-bulk = ran the bulk action { $action }: { $n } of { $count } tickets
+audit-act-aspiration-export = downloaded the aspiration queue list ({ $rows } rows)
 audit-act-aspiration-reply = replied to { $ticket }
 audit-act-announcement-send = sent announcement #{ $id } to { $groups ->
     [one] 1 group

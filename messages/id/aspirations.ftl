@@ -122,6 +122,7 @@ asp-queue-usage =
     /antrian - aspirasi baru dan yang dibuka kembali
     /antrian proses - yang diteruskan atau ditindaklanjuti
     /antrian selesai - yang selesai atau ditolak, terbaru dulu
+    /antrian saya - yang Anda tangani (Ambil)
     /antrian ASP-2026-000123 - satu tiket
 asp-btn-move-diteruskan = ➡️ Teruskan
 asp-btn-move-ditindaklanjuti = 🔧 Tindak lanjut

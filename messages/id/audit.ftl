@@ -27,6 +27,10 @@ audit-act-training-edit = mengubah jadwal atau tempat pelatihan { $training }; {
 
 audit-act-aspiration-status = mengubah status { $ticket } dari { $from } menjadi { $to }
 audit-act-aspiration-reopen = menanggapi { $ticket } sehingga dibuka lagi ({ $from } → { $to })
+audit-act-aspiration-assign = menyerahkan { $ticket } kepada pengguna { $user }
+audit-act-aspiration-unassign = melepas penanganan { $ticket }
+audit-act-aspiration-bulk = menjalankan aksi massal { $action }: { $n } dari { $count } tiket
+audit-act-aspiration-export = mengunduh daftar antrian aspirasi ({ $rows } baris)
 audit-act-aspiration-reply = membalas { $ticket }
 audit-act-announcement-send = mengirim pengumuman #{ $id } ke { $groups } grup
 audit-act-announcement-schedule = menjadwalkan pengumuman #{ $id }, pertama kali { $first }

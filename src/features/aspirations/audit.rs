@@ -32,6 +32,18 @@ fn sentence(lang: Lang, action: &str, d: &Detail) -> Built {
         "aspiration.dispose" | "aspiration.recall" | "aspiration.accept" | "aspiration.progress" | "aspiration.done"
         | "aspiration.return" => agency_step(action, d),
         "aspiration.sla_reminder" | "aspiration.sla_escalation" => service_level(lang, action, d),
+        "aspiration.assign" => {
+            let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
+            match d.get("to")? {
+                "none" => Some(("audit-act-aspiration-unassign", vec![("ticket", Arg::from(ticket))])),
+                user => Some(("audit-act-aspiration-assign", vec![("ticket", Arg::from(ticket)), ("user", Arg::from(user))])),
+            }
+        }
+        "aspiration.bulk" => Some((
+            "audit-act-aspiration-bulk",
+            vec![("action", Arg::from(d.get("action")?)), ("n", Arg::from(d.int("done")?)), ("count", Arg::from(d.int("asked")?))],
+        )),
+        "aspiration.export" => Some(("audit-act-aspiration-export", vec![("rows", Arg::from(d.int("rows")?))])),
         "aspiration.reply" => {
             let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
             Some(("audit-act-aspiration-reply", vec![("ticket", Arg::from(ticket))]))

@@ -177,6 +177,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
             opd::finish(turn, id, &note, None, Some(at)).await
         }
         (Btn::OpdNext(id), _) => opd::on_next(turn, id, at).await,
+        (Btn::Take(id), _) => triage::on_take(turn, id).await,
         _ => Ok(false),
     }
 }

@@ -1,9 +1,13 @@
 //! SQL of the staff's queue (the console's *Aspirasi*): tickets of a set of KIMs
-//! filtered by status, category, period, text and the overdue flag, paged by id
-//! (keyset), newest or oldest first. Reached through [`super::store`].
+//! filtered by status, category, period, words or a ticket number, the overdue flag,
+//! the assignee and the saved views; counted, paged by page number (or by id for
+//! older links), newest or oldest first; and the same list streamed for an export.
+//! Reached through [`super::store`].
 
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
+use super::find::NumberQuery;
 use super::model::{Category, Status};
 use crate::platform::db::{Db, DbResult, like_contains};
 
@@ -12,19 +16,28 @@ const FEW_KIMS: usize = 16;
 
 /// What a page of the queue asks for.
 #[derive(Debug, Clone, Default)]
-pub struct Browse<'a> {
+pub struct Browse {
     pub status: Option<Status>,
     pub category: Option<Category>,
     /// `[from, to)` in Unix seconds; `i64::MIN`/`i64::MAX` for no bound.
     pub from: i64,
     pub to: i64,
-    /// Text the body must contain (trimmed; empty for any).
-    pub text: &'a str,
+    /// Folded words that must all occur in the text (see [`super::find::words`]).
+    pub words: Vec<String>,
+    /// A ticket number instead of words.
+    pub number: Option<NumberQuery>,
     pub oldest_first: bool,
-    /// The last id shown: rows after it (oldest first) or before it (newest first).
-    pub cursor: i64,
+    /// The last id shown by an older "next page" link: rows after it (oldest first)
+    /// or before it (newest first); `None` with page numbers.
+    pub cursor: Option<i64>,
     /// Only tickets past the service level without a first response.
     pub overdue_only: bool,
+    /// Only open tickets of this assignee ("Milik saya").
+    pub assignee: Option<i64>,
+    /// Only new tickets nobody has taken ("Belum ditangani").
+    pub unassigned_new: bool,
+    /// Only tickets an agency (OPD) holds now ("Menunggu OPD").
+    pub at_agency: bool,
 }
 
 /// One queue row.
@@ -33,67 +46,184 @@ pub struct QueueRow {
     pub id: i64,
     pub number: String,
     pub kim: String,
+    pub kim_tz: Option<String>,
     pub category: Option<Category>,
     pub status: Option<Status>,
     pub created_at: i64,
     pub body: String,
     pub overdue: bool,
+    pub first_response_at: Option<i64>,
+    pub assignee: Option<i64>,
+    pub assignee_name: Option<String>,
+    /// The resident wrote after the last staff reply.
+    pub new_reply: bool,
+    /// The agency it was last sent to gave it back.
+    pub returned: bool,
 }
 
-/// Up to `limit` tickets of `kims` that match `b`, in id order from its cursor.
-pub async fn browse(db: &Db, kims: &[i64], b: &Browse<'_>, limit: i64) -> DbResult<Vec<QueueRow>> {
+/// Values bound to a built statement, numbered as they are added.
+#[derive(Default)]
+struct Binds(Vec<Bind>);
+
+enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+impl Binds {
+    fn int(&mut self, v: i64) -> String {
+        self.0.push(Bind::Int(v));
+        format!("${}", self.0.len())
+    }
+    fn text(&mut self, v: String) -> String {
+        self.0.push(Bind::Text(v));
+        format!("${}", self.0.len())
+    }
+    fn query(self, sql: String) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for b in self.0 {
+            q = match b {
+                Bind::Int(v) => q.bind(v),
+                Bind::Text(v) => q.bind(v),
+            };
+        }
+        q
+    }
+}
+
+/// The WHERE conditions of `b` over `kims` (never empty), keyset aside.
+fn conditions(b: &Browse, kims: &[i64], binds: &mut Binds) -> Vec<String> {
+    let mut c = Vec::new();
+    if let Some(s) = b.status {
+        c.push(format!("a.status = {}", binds.text(s.as_str().into())));
+    }
+    if let Some(cat) = b.category {
+        c.push(format!("a.category = {}", binds.text(cat.code().into())));
+    }
+    // Without a period, `+` keeps SQLite off the created_at index (it would read and
+    // sort every ticket instead of walking ids down to the page).
+    let created = if (b.from, b.to) == (i64::MIN, i64::MAX) { "+a.created_at" } else { "a.created_at" };
+    if b.from != i64::MIN {
+        c.push(format!("{created} >= {}", binds.int(b.from)));
+    }
+    if b.to != i64::MAX {
+        c.push(format!("{created} < {}", binds.int(b.to)));
+    }
+    if let Some(n) = b.number {
+        c.push(format!("a.seq = {}", binds.int(n.seq)));
+        if let Some(year) = n.year {
+            c.push(format!("a.year = {}", binds.int(year)));
+        }
+    }
+    for w in &b.words {
+        // Rows stored before the folded column are read as LOWER(body) until the
+        // data upgrade has filled them.
+        c.push(format!("COALESCE(a.search_text, LOWER(a.body)) LIKE {} ESCAPE '\\'", binds.text(like_contains(w))));
+    }
+    if b.overdue_only {
+        c.push("a.overdue_at IS NOT NULL AND a.status = 'diterima'".into());
+    }
+    if let Some(me) = b.assignee {
+        c.push(format!("a.assignee_id = {} AND a.status NOT IN ('selesai', 'ditolak')", binds.int(me)));
+    }
+    if b.unassigned_new {
+        c.push("a.assignee_id IS NULL AND a.status = 'diterima'".into());
+    }
+    if b.at_agency {
+        c.push("EXISTS (SELECT 1 FROM aspiration_dispositions d WHERE d.aspiration_id = a.id AND d.state IN ('sent', 'accepted'))".into());
+    }
+    // A text search over a few KIMs reads only their tickets through the (kim_id, id)
+    // index: a rare word would otherwise make SQLite read every ticket of the city;
+    // otherwise the KIM list gets `+`, so an admin's 104 KIMs are not 104 index walks.
+    let kim_column = if (!b.words.is_empty() || b.assignee.is_some()) && kims.len() <= FEW_KIMS && b.number.is_none() { "a.kim_id" } else { "+a.kim_id" };
+    let list: Vec<String> = kims.iter().map(|k| binds.int(*k)).collect();
+    c.push(format!("{kim_column} IN ({})", list.join(", ")));
+    c
+}
+
+const COLUMNS: &str = "SELECT a.id, a.ticket, a.category, a.status, a.created_at, a.body, a.overdue_at, a.first_response_at, \
+     a.assignee_id, k.name AS kim_name, k.tz AS kim_tz, u.first_name AS assignee_name";
+
+/// The per-row markers, read only for the rows of one page.
+const MARKERS: &str = ", CAST(CASE WHEN EXISTS (SELECT 1 FROM aspiration_messages m WHERE m.aspiration_id = a.id AND m.kind <> 'reply' \
+     AND m.id > COALESCE((SELECT MAX(r.id) FROM aspiration_messages r WHERE r.aspiration_id = a.id AND r.kind = 'reply'), 0)) \
+     THEN 1 ELSE 0 END AS BIGINT) AS new_reply, \
+     CAST(CASE WHEN EXISTS (SELECT 1 FROM aspiration_dispositions d WHERE d.aspiration_id = a.id AND d.state = 'returned' \
+     AND d.id = (SELECT MAX(d2.id) FROM aspiration_dispositions d2 WHERE d2.aspiration_id = a.id)) \
+     THEN 1 ELSE 0 END AS BIGINT) AS returned";
+
+const FROM: &str = " FROM aspirations a JOIN kims k ON k.id = a.kim_id LEFT JOIN users u ON u.id = a.assignee_id";
+
+/// Up to `limit` tickets of `kims` that match `b`, skipping `offset` (page numbers)
+/// or from its cursor, in id order.
+pub async fn browse(db: &Db, kims: &[i64], b: &Browse, limit: i64, offset: i64) -> DbResult<Vec<QueueRow>> {
     if kims.is_empty() {
         return Ok(Vec::new());
     }
-    let list: Vec<String> = (0..kims.len()).map(|i| format!("${}", i + 9)).collect();
-    let (from, to) = (b.from, b.to);
-    // Without a period, `+` keeps SQLite off the created_at index (it would read and
-    // sort every ticket instead of walking ids down to the page); the KIM list gets
-    // one always, so an admin's 104 KIMs are not 104 walks of the (kim_id, id) index.
-    let created = if (from, to) == (i64::MIN, i64::MAX) { "+a.created_at" } else { "a.created_at" };
-    // A text search over a few KIMs reads only their tickets through the
-    // (kim_id, id) index: a rare word would otherwise make SQLite read every ticket
-    // of the city (bench web: 518 ms p95 for one kecamatan's staff at 1M tickets).
-    let kim_column = if !b.text.is_empty() && kims.len() <= FEW_KIMS { "a.kim_id" } else { "+a.kim_id" };
-    let (keyset, order) = if b.oldest_first { ("a.id > $7", "ASC") } else { ("a.id < $7", "DESC") };
-    let sql = format!(
-        "SELECT a.id, a.ticket, a.category, a.status, a.created_at, a.body, a.overdue_at, k.name AS kim_name \
-         FROM aspirations a JOIN kims k ON k.id = a.kim_id \
-         WHERE ($1 = '' OR a.status = $1) AND ($2 = '' OR a.category = $2) AND {created} >= $3 \
-         AND {created} < $4 AND ($5 = 0 OR LOWER(a.body) LIKE $6 ESCAPE '\\') AND {keyset} \
-         AND ($8 = 0 OR (a.overdue_at IS NOT NULL AND a.status = 'diterima')) \
-         AND {kim_column} IN ({}) ORDER BY a.id {order} LIMIT {}",
-        list.join(", "),
-        limit
-    );
-    let q = b.text;
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(b.status.map_or("", Status::as_str))
-        .bind(b.category.map_or("", Category::code))
-        .bind(from)
-        .bind(to)
-        .bind(i64::from(!q.is_empty()))
-        .bind(like_contains(q))
-        .bind(b.cursor)
-        .bind(i64::from(b.overdue_only));
-    for id in kims {
-        query = query.bind(*id);
+    let mut binds = Binds::default();
+    let mut c = conditions(b, kims, &mut binds);
+    let order = if b.oldest_first { "ASC" } else { "DESC" };
+    if let Some(cursor) = b.cursor {
+        c.push(format!("a.id {} {}", if b.oldest_first { ">" } else { "<" }, binds.int(cursor)));
     }
-    let found = query.fetch_all(&db.pool).await?;
-    found
-        .iter()
-        .map(|r| {
-            Ok(QueueRow {
-                id: r.try_get("id")?,
-                number: r.try_get("ticket")?,
-                kim: r.try_get("kim_name")?,
-                category: Category::parse(&r.try_get::<String, _>("category")?),
-                status: Status::parse(&r.try_get::<String, _>("status")?),
-                created_at: r.try_get("created_at")?,
-                body: r.try_get("body")?,
-                overdue: r.try_get::<Option<i64>, _>("overdue_at")?.is_some(),
-            })
-        })
-        .collect()
+    let sql = format!(
+        "{COLUMNS}{MARKERS}{FROM} WHERE {} ORDER BY a.id {order} LIMIT {} OFFSET {}",
+        c.join(" AND "),
+        limit.max(0),
+        offset.max(0)
+    );
+    let found = binds.query(sql).fetch_all(&db.pool).await?;
+    found.iter().map(row).collect()
 }
 
+fn row(r: &AnyRow) -> DbResult<QueueRow> {
+    Ok(QueueRow {
+        new_reply: r.try_get::<i64, _>("new_reply")? != 0,
+        returned: r.try_get::<i64, _>("returned")? != 0,
+        ..export_row(r)?
+    })
+}
+
+/// How many tickets of `kims` match `b` (the queue's total; the cursor is ignored).
+pub async fn count(db: &Db, kims: &[i64], b: &Browse) -> DbResult<i64> {
+    if kims.is_empty() {
+        return Ok(0);
+    }
+    let mut binds = Binds::default();
+    let c = conditions(b, kims, &mut binds);
+    let sql = format!("SELECT COUNT(*) AS n FROM aspirations a WHERE {}", c.join(" AND "));
+    Ok(binds.query(sql).fetch_one(&db.pool).await?.try_get("n")?)
+}
+
+/// Every ticket of `kims` matching `b`, oldest first, as a row stream for an export
+/// (columns as [`export_row`] reads them).
+pub fn export_stream<'a>(
+    db: &'a Db,
+    kims: &[i64],
+    b: &Browse,
+) -> impl futures_util::Stream<Item = Result<AnyRow, sqlx::Error>> + Send + 'a {
+    let mut binds = Binds::default();
+    let c = if kims.is_empty() { vec!["1 = 0".to_string()] } else { conditions(b, kims, &mut binds) };
+    let sql = format!("{COLUMNS}{FROM} WHERE {} ORDER BY a.id ASC", c.join(" AND "));
+    binds.query(sql).fetch(&db.pool)
+}
+
+/// A row of [`export_stream`] (no markers).
+pub fn export_row(r: &AnyRow) -> DbResult<QueueRow> {
+    Ok(QueueRow {
+        id: r.try_get("id")?,
+        number: r.try_get("ticket")?,
+        kim: r.try_get("kim_name")?,
+        kim_tz: r.try_get("kim_tz")?,
+        category: Category::parse(&r.try_get::<String, _>("category")?),
+        status: Status::parse(&r.try_get::<String, _>("status")?),
+        created_at: r.try_get("created_at")?,
+        body: r.try_get("body")?,
+        overdue: r.try_get::<Option<i64>, _>("overdue_at")?.is_some(),
+        first_response_at: r.try_get("first_response_at")?,
+        assignee: r.try_get("assignee_id")?,
+        assignee_name: r.try_get("assignee_name")?,
+        new_reply: false,
+        returned: false,
+    })
+}

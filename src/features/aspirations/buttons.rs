@@ -65,6 +65,8 @@ pub enum Btn {
     OpdReturn(i64),
     /// Agency officer: the next ticket of their agency after `id`.
     OpdNext(i64),
+    /// Staff: take ticket `id` ("Ambil": it is theirs to work on).
+    Take(i64),
 }
 
 impl Payload for Btn {
@@ -103,6 +105,7 @@ impl Payload for Btn {
             Btn::OpdNoPhoto(id) => format!("oz:{id}"),
             Btn::OpdReturn(id) => format!("or:{id}"),
             Btn::OpdNext(id) => format!("ox:{id}"),
+            Btn::Take(id) => format!("t:{id}"),
         }
     }
 
@@ -142,6 +145,7 @@ impl Payload for Btn {
             ["oz", n] => Btn::OpdNoPhoto(id(n)?),
             ["or", n] => Btn::OpdReturn(id(n)?),
             ["ox", n] => Btn::OpdNext(id(n)?),
+            ["t", n] => Btn::Take(id(n)?),
             _ => return None,
         })
     }
@@ -187,13 +191,14 @@ mod tests {
             Btn::OpdNoPhoto(1),
             Btn::OpdReturn(1),
             Btn::OpdNext(0),
+            Btn::Take(i64::MAX),
         ];
         crate::platform::buttons::assert_round_trip(&all);
     }
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2", "o:", "oa:1", "oa:1:x", "oa:-1:2", "oy:1:2", "ox:-1", "vr:1:0", "vr:1:6", "vr:1:45", "vr:-1:3", "vr:1", "vr:1:4:2", "vb:", "vb:x", "vs:-2"] {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2", "o:", "oa:1", "oa:1:x", "oa:-1:2", "oy:1:2", "ox:-1", "vr:1:0", "vr:1:6", "vr:1:45", "vr:-1:3", "vr:1", "vr:1:4:2", "vb:", "vb:x", "vs:-2", "t:", "t:-1", "t:1:2"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

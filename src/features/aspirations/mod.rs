@@ -20,13 +20,18 @@
 //!   console's *Aspirasi* pages (queue, ticket, undo, photos).
 //! - [`dispose`] (SQL in [`dispose_store`]): tickets sent to an agency (OPD), its
 //!   officers' acceptance, progress, done and return, staff taking back or sending on.
+//! - The staff desk: [`find`] (ticket numbers in any form, folded word search),
+//!   [`assign`] ("Ambil", assigning to a colleague; chat and console) and [`saved`]
+//!   (each person's saved queue filters).
 //! - [`audit`]: its audit entries as sentences; [`webhook`]: the webhook events it
 //!   declares and their bodies. [`feature`] declares all of it.
 
+pub mod assign;
 pub mod audit;
 pub mod browse;
 pub mod dispose;
 pub mod dispose_store;
+pub mod find;
 pub mod flow;
 pub mod history;
 pub mod model;
@@ -35,6 +40,7 @@ pub mod overdue;
 pub mod personal;
 pub mod render;
 pub mod reopen;
+pub mod saved;
 pub mod report;
 pub mod sla;
 pub mod stages;
@@ -63,4 +69,10 @@ pub fn feature() -> crate::plug::Feature {
         .with_webhook_events(&webhook::EVENTS)
         .with_period_report(&report::PERIOD)
         .with_period_report(&report::agencies_export::PERIOD)
+        .with_upgrade("search text folded", fold_search_text)
+}
+
+/// Tickets stored before the folded search column get theirs ([`find::backfill`]).
+fn fold_search_text(db: &crate::platform::db::Db, _now: i64) -> crate::plug::Upgrade<'_> {
+    Box::pin(find::backfill(db))
 }

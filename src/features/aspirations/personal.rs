@@ -26,6 +26,8 @@ pub const DATA: PersonalData = PersonalData {
         ("staff_notices", "staff_id"),
         ("aspiration_dispositions", "disposed_by"),
         ("aspiration_disposition_events", "actor"),
+        ("aspirations", "assignee_id"),
+        ("aspiration_saved_views", "user_id"),
     ],
     keeps: &[
         ("aspiration_dispositions", "agency_id", "the agency (OPD) a ticket was sent to, not a person"),
@@ -49,6 +51,10 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
         for sql in [
             "DELETE FROM aspiration_photos WHERE aspiration_id IN (SELECT id FROM aspirations WHERE user_id = $1)",
             "DELETE FROM staff_notices WHERE staff_id = $1",
+            // The desk: tickets assigned to the person go back to nobody; their own
+            // saved queue filters go.
+            "UPDATE aspirations SET assignee_id = NULL, assigned_at = NULL WHERE assignee_id = $1",
+            "DELETE FROM aspiration_saved_views WHERE user_id = $1",
         ] {
             sqlx::query(sql).bind(e.user_id).execute(&mut **tx).await?;
         }
@@ -70,13 +76,19 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
 }
 
 fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
-    Box::pin(async move { Ok(Box::new(Tickets { aspirations: aspirations(db, user_id).await? }) as Box<dyn Section>) })
+    Box::pin(async move {
+        let saved_views = super::saved::list(db, user_id).await?;
+        Ok(Box::new(Tickets { aspirations: aspirations(db, user_id).await?, saved_views }) as Box<dyn Section>)
+    })
 }
 
 /// The person's tickets.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Tickets {
     pub aspirations: Vec<Aspiration>,
+    /// As staff: their own saved queue filters (the console's desk).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub saved_views: Vec<super::saved::SavedView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -116,16 +128,22 @@ pub struct ThreadEntry {
 
 impl Section for Tickets {
     fn is_empty(&self) -> bool {
-        self.aspirations.is_empty()
+        self.aspirations.is_empty() && self.saved_views.is_empty()
     }
 
     fn fields(&self) -> Vec<(&'static str, serde_json::Value)> {
-        vec![("aspirations", json(&self.aspirations))]
+        let mut fields = vec![("aspirations", json(&self.aspirations))];
+        if !self.saved_views.is_empty() {
+            fields.push(("aspiration_saved_views", json(&self.saved_views)));
+        }
+        fields
     }
 
     fn pieces(&self, lang: Lang, tz: Tz) -> Vec<String> {
+        let views = self.saved_views.iter().map(|v| ta(lang, "desk-data-saved-view", &[("name", Arg::from(&v.name)), ("at", Arg::from(when(v.created_at, tz)))]));
         section(lang, "privacy-data-aspirations-header", self.aspirations.iter().map(|a| aspiration(lang, a, tz)))
             .into_iter()
+            .chain(section(lang, "desk-data-saved-views-header", views))
             .collect()
     }
 

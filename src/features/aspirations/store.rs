@@ -9,7 +9,7 @@ use sqlx::{Any, Row, Transaction};
 use super::model::{Category, GeoPoint, QueueView, Status, ticket_number};
 use crate::platform::db::{Db, DbError, DbResult};
 
-pub use super::browse::{Browse, QueueRow, browse};
+pub use super::browse::{Browse, QueueRow, browse, count as count_browsed, export_row, export_stream};
 pub use super::history::{history, last_change};
 pub use super::thread::{ThreadMessage, add_message, add_response, claim_reopen, claim_reply, message, thread};
 
@@ -43,6 +43,8 @@ pub struct Ticket {
     pub overdue_at: Option<i64>,
     /// When its resident reopened it after it was closed (allowed once).
     pub reopened_at: Option<i64>,
+    /// The staff member working on it (the desk's "Ambil" or a colleague's assignment).
+    pub assignee: Option<i64>,
 }
 
 /// One status change; the submission itself has no `from`.
@@ -58,7 +60,7 @@ pub struct StatusChange {
 }
 
 const TICKET_COLUMNS: &str = "SELECT a.id, a.ticket, a.user_id, a.kim_id, a.category, a.body, a.lat_e6, a.lon_e6, \
-     a.anonymous, a.status, a.created_at, a.overdue_at, a.reopened_at, k.tz AS kim_tz FROM aspirations a JOIN kims k ON k.id = a.kim_id";
+     a.anonymous, a.status, a.created_at, a.overdue_at, a.reopened_at, a.assignee_id, k.tz AS kim_tz FROM aspirations a JOIN kims k ON k.id = a.kim_id";
 
 /// Stores a ticket: takes the next number of `year` from the counter row (an upsert
 /// that locks the row until commit, so concurrent submissions queue up on it), then
@@ -78,7 +80,7 @@ pub async fn submit(db: &Db, new: &NewAspiration, year: i32, now: i64, notify_st
     let number = ticket_number(year, seq);
     let id: i64 = sqlx::query(
         "INSERT INTO aspirations (ticket, year, seq, user_id, kim_id, category, body, lat_e6, lon_e6, anonymous, \
-         status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+         status, created_at, updated_at, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
     )
     .bind(&number)
     .bind(i64::from(year))
@@ -92,6 +94,7 @@ pub async fn submit(db: &Db, new: &NewAspiration, year: i32, now: i64, notify_st
     .bind(i64::from(new.anonymous))
     .bind(Status::Diterima.as_str())
     .bind(now)
+    .bind(super::find::fold(&new.body))
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
@@ -194,6 +197,7 @@ fn ticket_from_row(row: &AnyRow) -> DbResult<Ticket> {
         kim_tz: row.try_get("kim_tz")?,
         overdue_at: row.try_get("overdue_at")?,
         reopened_at: row.try_get("reopened_at")?,
+        assignee: row.try_get("assignee_id")?,
     })
 }
 
@@ -218,12 +222,13 @@ pub async fn tickets_of(db: &Db, user_id: i64, limit: i64) -> DbResult<Vec<Ticke
 
 /// The next ticket of `view` in these KIMs after ticket `after_id`, in the view's order
 /// (ascending ids; descending for closed ones). `after_id` 0 starts from the beginning.
-pub async fn next_in_queue(db: &Db, kim_ids: &[i64], after_id: i64, view: QueueView) -> DbResult<Option<Ticket>> {
+/// `me`: the person asking, for [`QueueView::Mine`].
+pub async fn next_in_queue(db: &Db, kim_ids: &[i64], after_id: i64, view: QueueView, me: i64) -> DbResult<Option<Ticket>> {
     if kim_ids.is_empty() {
         return Ok(None);
     }
     let placeholders: Vec<String> = (0..kim_ids.len()).map(|i| format!("${}", i + 2)).collect();
-    let which = view_filter(view);
+    let which = view_filter(view, me);
     let (after, order, after_id) = match view {
         QueueView::Closed if after_id == 0 => ("a.id < $1", "DESC", i64::MAX),
         QueueView::Closed => ("a.id < $1", "DESC", after_id),
@@ -242,12 +247,12 @@ pub async fn next_in_queue(db: &Db, kim_ids: &[i64], after_id: i64, view: QueueV
 
 /// How many tickets of `view` these KIMs hold (e.g. "2 in progress" under an empty
 /// `/antrian`, so a ticket just forwarded is not mistaken for gone).
-pub async fn count_in_queue(db: &Db, kim_ids: &[i64], view: QueueView) -> DbResult<i64> {
+pub async fn count_in_queue(db: &Db, kim_ids: &[i64], view: QueueView, me: i64) -> DbResult<i64> {
     if kim_ids.is_empty() {
         return Ok(0);
     }
     let placeholders: Vec<String> = (0..kim_ids.len()).map(|i| format!("${}", i + 1)).collect();
-    let sql = format!("SELECT COUNT(*) AS n FROM aspirations a WHERE {} AND a.kim_id IN ({})", view_filter(view), placeholders.join(", "));
+    let sql = format!("SELECT COUNT(*) AS n FROM aspirations a WHERE {} AND a.kim_id IN ({})", view_filter(view, me), placeholders.join(", "));
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
     for id in kim_ids {
         query = query.bind(*id);
@@ -255,12 +260,14 @@ pub async fn count_in_queue(db: &Db, kim_ids: &[i64], view: QueueView) -> DbResu
     Ok(query.fetch_one(&db.pool).await?.try_get("n")?)
 }
 
-/// The SQL condition of a queue view (statuses are fixed codes, not input).
-fn view_filter(view: QueueView) -> String {
+/// The SQL condition of a queue view (statuses are fixed codes and `me` a number,
+/// not input text).
+fn view_filter(view: QueueView, me: i64) -> String {
     let statuses: Vec<String> = view.statuses().iter().map(|s| format!("'{}'", s.as_str())).collect();
     let which = format!("a.status IN ({})", statuses.join(", "));
     match view {
         QueueView::New => format!("({which} OR (a.reopened_at IS NOT NULL AND a.status NOT IN ('selesai', 'ditolak')))"),
+        QueueView::Mine => format!("({which} AND a.assignee_id = {me})"),
         _ => which,
     }
 }

@@ -79,7 +79,9 @@ pub async fn log_in(State(ctx): State<Ctx>, headers: HeaderMap, Form(form): Form
     audit::record(&ctx.db, Some(user_id), "console.login", "", now).await?;
     let secure = if guard::https(&ctx) { "; Secure" } else { "" };
     let cookie = format!("{}={id}; Path=/; HttpOnly; SameSite=Strict{secure}", cookie_name(&ctx));
-    let mut response = Redirect::to(super::staff::landing(&actor)).into_response();
+    // Back to the page one was on (an expired session's page too), else the landing.
+    let to = super::place::remembered(&headers).unwrap_or_else(|| super::staff::landing(&actor).to_string());
+    let mut response = Redirect::to(&to).into_response();
     let value = HeaderValue::from_str(&cookie).map_err(|_| ConsoleError::Forbidden)?;
     response.headers_mut().insert(header::SET_COOKIE, value);
     Ok(response)
@@ -91,6 +93,9 @@ pub struct CsrfForm {
     csrf: String,
     #[serde(default)]
     lang: String,
+    /// The page to return to (same-origin console paths only).
+    #[serde(default)]
+    next: String,
 }
 
 pub async fn log_out(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<CsrfForm>) -> Result<Response, ConsoleError> {
@@ -109,11 +114,12 @@ pub async fn home(staff: Staff) -> Redirect {
     Redirect::to(super::staff::landing(&staff.actor))
 }
 
-pub async fn set_language(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<CsrfForm>) -> Result<Redirect, ConsoleError> {
+pub async fn set_language(State(ctx): State<Ctx>, staff: Staff, headers: HeaderMap, Form(form): Form<CsrfForm>) -> Result<Redirect, ConsoleError> {
     staff.check_csrf(&form.csrf)?;
     let lang = Lang::from_code(&form.lang).unwrap_or_default();
     auth::set_lang(&ctx.db, &staff.session.id_hash, lang).await?;
-    Ok(Redirect::to(super::staff::landing(&staff.actor)))
+    let back = super::place::safe_next(&form.next).map(str::to_string).or_else(|| super::place::remembered(&headers));
+    Ok(Redirect::to(&back.unwrap_or_else(|| super::staff::landing(&staff.actor).to_string())))
 }
 
 #[cfg(test)]

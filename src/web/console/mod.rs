@@ -25,6 +25,7 @@ pub mod files;
 mod guard;
 pub mod layout;
 mod login;
+pub mod place;
 pub mod pages;
 pub mod personal;
 mod staff;
@@ -92,6 +93,7 @@ pub fn routes(ctx: Ctx, pages: &[Pages]) -> Router {
         .route("/dasbor/gaya.css", get(layout::stylesheet))
         .merge(pages::merged(pages))
         .fallback(layout::not_found)
+        .layer(axum::middleware::from_fn(place::remember))
         .layer(axum::Extension(Nav::of(pages)))
         .layer(axum::Extension(telegram))
         .layer(axum::middleware::map_response_with_state(ctx.clone(), guard::headers))

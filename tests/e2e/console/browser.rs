@@ -216,7 +216,7 @@ async fn staff_work_a_ticket_in_a_browser_and_the_resident_hears_back_in_telegra
     let filtered = browser.wait_for_text("berlubang").await;
     assert!(filtered.contains(&number) && !filtered.contains(&other), "{filtered}");
 
-    browser.click(&format!("a[href='/dasbor/aspirasi/{id}']")).await;
+    browser.click(&format!("a[href='/dasbor/aspirasi/{number}']")).await;
     browser.wait_for_text("Riwayat status").await;
     browser.select("form select[name=to]", "diteruskan").await;
     browser.type_into("form textarea[name=note]", "Diteruskan ke Dinas PU, dijadwalkan minggu ini").await;

@@ -46,7 +46,7 @@ pub async fn queue(turn: &Turn<'_>, args: &str) -> HandlerResult {
 
 /// Shows the view's next ticket after `after`, or says `empty_key`.
 async fn show_next(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, after: i64, empty_key: &str) -> HandlerResult {
-    match store::next_in_queue(&turn.ctx.db, kims, after, view).await? {
+    match store::next_in_queue(&turn.ctx.db, kims, after, view, turn.who.actor.user_id).await? {
         Some(ticket) => match flow::load(turn.ctx, &turn.who.actor, ticket.id).await? {
             Some(scoped) => show(turn, &scoped, Some(view)).await,
             None => say_empty(turn, kims, view, empty_key).await,
@@ -59,7 +59,7 @@ async fn show_next(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, after:
 /// progress, which a forwarded ticket moved to.
 async fn say_empty(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, key: &str) -> HandlerResult {
     let open = match view {
-        model::QueueView::New => store::count_in_queue(&turn.ctx.db, kims, model::QueueView::Open).await?,
+        model::QueueView::New => store::count_in_queue(&turn.ctx.db, kims, model::QueueView::Open, turn.who.actor.user_id).await?,
         _ => 0,
     };
     turn.say_with(key, &[("open", Arg::from(open))]).await
@@ -83,7 +83,14 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, queue: Option<model::QueueVi
     let text = crate::features::aspirations::verdict::with_staff_lines(text, lang, round.as_ref(), scoped.tz);
     let (history, thread) = (store::history(&turn.ctx.db, ticket.id).await?, store::thread(&turn.ctx.db, ticket.id).await?);
     let text = render::with_history(text, render::card_history(lang, &history, &thread, scoped.tz));
-    let mut keyboard = card_buttons(lang, scoped, queue);
+    let text = match ticket.assignee {
+        Some(user) => {
+            let name = crate::features::aspirations::assign::name_of(&turn.ctx.db, user).await?;
+            format!("{text}\n\n{}", ta(lang, "desk-assigned-to", &[("name", Arg::from(name))]))
+        }
+        None => text,
+    };
+    let mut keyboard = card_buttons(lang, scoped, queue, turn.who.actor.user_id);
     let text = super::opd::staff_card_extras(turn, scoped, text, &mut keyboard).await?;
     let text = super::opd::with_service_level(turn, scoped, text, "\n\n").await?;
     turn.bot.send_message(turn.chat, text).reply_markup(InlineKeyboardMarkup::new(keyboard)).protect_content(true).await?;
@@ -95,9 +102,12 @@ async fn sender(turn: &Turn<'_>, scoped: &Scoped) -> Result<Sender, HandlerError
     Ok(flow::sender(turn.ctx, scoped, turn.lang()).await?)
 }
 
-fn card_buttons(lang: Lang, scoped: &Scoped, queue: Option<model::QueueView>) -> Vec<Vec<InlineKeyboardButton>> {
+fn card_buttons(lang: Lang, scoped: &Scoped, queue: Option<model::QueueView>, me: i64) -> Vec<Vec<InlineKeyboardButton>> {
     let ticket = &scoped.ticket;
     let mut rows = Vec::new();
+    if scoped.access == Access::Triage && !ticket.status.is_closed() && ticket.assignee != Some(me) {
+        rows.push(vec![asp(t(lang, "desk-btn-take"), Btn::Take(ticket.id))]);
+    }
     if scoped.access == Access::Triage {
         let moves: Vec<_> = ticket
             .status
@@ -112,6 +122,19 @@ fn card_buttons(lang: Lang, scoped: &Scoped, queue: Option<model::QueueView>) ->
         rows.push(vec![asp(t(lang, "asp-btn-next"), Btn::Next(view, ticket.id))]);
     }
     rows
+}
+
+/// "Ambil" on the card: the ticket is the presser's (the same domain function as the
+/// console's). `Ok(false)` (stale) when they may not or it closed meanwhile.
+pub async fn on_take(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+    match crate::features::aspirations::assign::assign(turn.ctx, &turn.who.actor, id, Some(turn.who.actor.user_id)).await {
+        Ok(ticket) => {
+            turn.say_with("desk-taken", &[("ticket", Arg::from(&ticket.number))]).await?;
+            Ok(true)
+        }
+        Err(FlowError::Db(e)) => Err(e.into()),
+        Err(_) => Ok(false),
+    }
 }
 
 /// A ticket this person may triage, still in `from`, for which `from → to` is a step.

@@ -11,6 +11,8 @@ pub enum QueueView {
     Open,
     /// `selesai` and `ditolak`; most recent first.
     Closed,
+    /// Open tickets assigned to the person asking (`/antrian saya`); oldest first.
+    Mine,
 }
 
 impl QueueView {
@@ -20,6 +22,7 @@ impl QueueView {
             "" | "baru" | "new" => Some(QueueView::New),
             "proses" | "diproses" | "terbuka" | "open" => Some(QueueView::Open),
             "selesai" | "tutup" | "ditutup" | "closed" | "done" => Some(QueueView::Closed),
+            "saya" | "milik saya" | "punya saya" | "mine" | "my" => Some(QueueView::Mine),
             _ => None,
         }
     }
@@ -30,11 +33,12 @@ impl QueueView {
             QueueView::New => "b",
             QueueView::Open => "p",
             QueueView::Closed => "t",
+            QueueView::Mine => "m",
         }
     }
 
     pub fn from_code(s: &str) -> Option<QueueView> {
-        [QueueView::New, QueueView::Open, QueueView::Closed].into_iter().find(|v| v.code() == s)
+        [QueueView::New, QueueView::Open, QueueView::Closed, QueueView::Mine].into_iter().find(|v| v.code() == s)
     }
 
     /// The statuses shown (reopened tickets are added to [`QueueView::New`] in SQL).
@@ -43,6 +47,7 @@ impl QueueView {
             QueueView::New => &[Status::Diterima],
             QueueView::Open => &[Status::Diteruskan, Status::Ditindaklanjuti],
             QueueView::Closed => &[Status::Selesai, Status::Ditolak],
+            QueueView::Mine => &[Status::Diterima, Status::Diteruskan, Status::Ditindaklanjuti],
         }
     }
 
@@ -52,6 +57,7 @@ impl QueueView {
             QueueView::New => "asp-queue-empty",
             QueueView::Open => "asp-queue-open-empty",
             QueueView::Closed => "asp-queue-closed-empty",
+            QueueView::Mine => "asp-queue-mine-empty",
         }
     }
 
@@ -60,6 +66,7 @@ impl QueueView {
             QueueView::New => "asp-queue-end",
             QueueView::Open => "asp-queue-open-end",
             QueueView::Closed => "asp-queue-closed-end",
+            QueueView::Mine => "asp-queue-mine-end",
         }
     }
 }
@@ -70,11 +77,11 @@ mod tests {
 
     #[test]
     fn typed_views_and_codes() {
-        let cases = [("", Some(QueueView::New)), (" Proses ", Some(QueueView::Open)), ("selesai", Some(QueueView::Closed)), ("semua", None)];
+        let cases = [("", Some(QueueView::New)), (" Proses ", Some(QueueView::Open)), ("selesai", Some(QueueView::Closed)), ("Saya", Some(QueueView::Mine)), ("semua", None)];
         for (typed, want) in cases {
             assert_eq!(QueueView::typed(typed), want, "{typed:?}");
         }
-        for v in [QueueView::New, QueueView::Open, QueueView::Closed] {
+        for v in [QueueView::New, QueueView::Open, QueueView::Closed, QueueView::Mine] {
             assert_eq!(QueueView::from_code(v.code()), Some(v));
         }
     }

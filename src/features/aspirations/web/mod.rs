@@ -3,8 +3,12 @@
 //! with [`undo`] for a change just made), and its photos proxied through kimbot
 //! ([`photo`]), and the agencies' part ([`opd`]: officers' queue and ticket, staff
 //! sending a ticket to an agency). A ticket outside someone's scope looks exactly
-//! like a missing one.
+//! like a missing one. The staff desk: tickets addressed by number and saved
+//! filters ([`desk`]), assignment ([`assign`]), bulk actions ([`bulk`]).
 
+mod assign;
+mod bulk;
+mod desk;
 mod opd;
 mod opd_photo;
 mod photo;
@@ -26,6 +30,13 @@ pub const PAGES: Pages = Pages { routes, nav: &[NAV, opd::NAV] };
 fn routes() -> Router<Ctx> {
     Router::new()
         .route("/dasbor/aspirasi", get(queue::page))
+        .route("/dasbor/aspirasi/kembali", get(queue::back))
+        .route("/dasbor/aspirasi/unduh", get(queue::export))
+        .route("/dasbor/aspirasi/massal", post(bulk::apply))
+        .route("/dasbor/aspirasi/filter", post(desk::save))
+        .route("/dasbor/aspirasi/filter/{id}/hapus", post(desk::remove))
+        .route("/dasbor/aspirasi/{id}/ambil", post(assign::take))
+        .route("/dasbor/aspirasi/{id}/tugaskan", post(assign::assign))
         .route("/dasbor/aspirasi/{id}", get(ticket::page))
         .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
         .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))

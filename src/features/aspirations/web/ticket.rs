@@ -23,12 +23,7 @@ use crate::platform::i18n::{Arg, Lang, t, ta};
 /// A ticket this person may see; anything else (missing, another area, not a
 /// number) is the same "not found".
 pub(super) async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Scoped, ConsoleError> {
-    let id: i64 = id.parse().map_err(|_| ConsoleError::NotFound)?;
-    let scoped = flow::load(ctx, &staff.actor, id).await?.ok_or(ConsoleError::NotFound)?;
-    if scoped.access == Access::None {
-        return Err(ConsoleError::NotFound);
-    }
-    Ok(scoped)
+    super::desk::visible(ctx, staff, id).await
 }
 
 #[derive(Deserialize, Default)]
@@ -59,6 +54,7 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
     let undo = super::undo::offer(ctx, staff, scoped).await?;
     let agency_panel = super::opd::staff_panel(ctx, staff, scoped).await?;
     let service_level = super::opd::service_level(ctx, staff.lang, scoped).await?;
+    let assignment = super::assign::block(ctx, staff, scoped).await?;
     let round = crate::features::aspirations::verdict::store::latest(&ctx.db, ticket.id).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.view", &ticket.number, ctx.now()).await?;
     let lang = staff.lang;
@@ -81,9 +77,10 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
         }
         (history_list(lang, &history, scoped))
         (thread_list(lang, &thread, scoped))
+        (assignment)
         (agency_panel)
         @if scoped.access == Access::Triage { (actions(lang, staff, scoped)) }
-        p { a href="/dasbor/aspirasi" { (t(lang, "console-back-to-queue")) } }
+        p { a href="/dasbor/aspirasi/kembali" { (t(lang, "console-back-to-queue")) } }
     };
     let page = layout::page(staff, NAV.path, &ticket.number, body);
     Ok((status, layout::no_store(), page).into_response())

@@ -16,6 +16,8 @@ const KELURAHAN_EACH: i64 = 8;
 pub const KIMS: i64 = KECAMATAN * KELURAHAN_EACH;
 /// Residents (and UMKM owners) have ids from here.
 pub const FIRST_USER: i64 = 1_000_000;
+/// The staff member the desk's "Milik saya" tickets are assigned to.
+const STAFF_ASSIGNEE: i64 = super::STAFF;
 const DAY: i64 = 86_400;
 const BATCH: i64 = 500;
 const PER_TX: i64 = 20_000;
@@ -129,17 +131,20 @@ fn aspirations_sql(from: i64, to: i64, rows: i64, now: i64) -> Vec<String> {
         let (status, overdue, responded) = fate(i, at, now);
         let body = if i % 10_000 == 0 { format!("Jembatan gantung di RT {i} rusak.") } else { BODIES[(i % 6) as usize].replace("{i}", &i.to_string()) };
         format!(
-            "({i}, 'ASP-2026-{i:07}', 2026, {i}, {}, {}, '{}', '{body}', {}, '{status}', {at}, {at}, {}, {})",
+            "({i}, 'ASP-2026-{i:07}', 2026, {i}, {}, {}, '{}', '{body}', {}, '{status}', {at}, {at}, {}, {}, '{}', {})",
             FIRST_USER + 1 + i % (rows / 20).max(1),
             kim_of(i).0,
             CATEGORIES[(i % 9) as usize],
             i64::from(i % 3 == 0),
             opt(overdue),
             opt(responded),
+            crate::features::aspirations::find::fold(&body),
+            // Every 7th open ticket is someone's (the desk's "Milik saya").
+            if i % 7 == 0 && status != "selesai" && status != "ditolak" { STAFF_ASSIGNEE.to_string() } else { "NULL".into() },
         )
     });
     let sql = "INSERT INTO aspirations (id, ticket, year, seq, user_id, kim_id, category, body, anonymous, status, \
-               created_at, updated_at, overdue_at, first_response_at)";
+               created_at, updated_at, overdue_at, first_response_at, search_text, assignee_id)";
     vec![values(sql, rows)]
 }
 
