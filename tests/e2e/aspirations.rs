@@ -2,6 +2,7 @@
 //! queue, replies, staff notices, and ticket numbers under concurrency.
 
 mod concurrency;
+mod desk;
 mod edges;
 pub mod opd;
 mod reopen;

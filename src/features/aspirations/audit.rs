@@ -31,6 +31,18 @@ fn sentence(lang: Lang, action: &str, d: &Detail) -> Built {
         "aspiration.undo" => change("audit-act-aspiration-undo"),
         "aspiration.dispose" | "aspiration.recall" | "aspiration.accept" | "aspiration.progress" | "aspiration.done"
         | "aspiration.return" => agency_step(action, d),
+        "aspiration.note" => {
+            let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
+            Some(("audit-act-aspiration-note", vec![("ticket", Arg::from(ticket))]))
+        }
+        "aspiration.canned_add" | "aspiration.canned_edit" | "aspiration.canned_delete" => {
+            let key = match action {
+                "aspiration.canned_add" => "audit-act-aspiration-canned-add",
+                "aspiration.canned_edit" => "audit-act-aspiration-canned-edit",
+                _ => "audit-act-aspiration-canned-delete",
+            };
+            Some((key, vec![("kota", Arg::from(d.get("kota")?))]))
+        }
         "aspiration.reply" => {
             let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
             Some(("audit-act-aspiration-reply", vec![("ticket", Arg::from(ticket))]))

@@ -18,16 +18,21 @@
 //!   console's *Aspirasi* pages (queue, ticket, undo, photos).
 //! - [`dispose`] (SQL in [`dispose_store`]): tickets sent to an agency (OPD), its
 //!   officers' acceptance, progress, done and return, staff taking back or sending on.
+//! - [`notes`] and [`canned`] (SQL in [`desk_store`]): the staff desk's internal notes
+//!   on a ticket, never sent to the resident, and the canned replies of each kota.
 //! - [`audit`]: its audit entries as sentences; [`webhook`]: the webhook events it
 //!   declares and their bodies. [`feature`] declares all of it.
 
 pub mod audit;
 pub mod browse;
+pub mod canned;
+pub mod desk_store;
 pub mod dispose;
 pub mod dispose_store;
 pub mod flow;
 pub mod history;
 pub mod model;
+pub mod notes;
 pub mod notices;
 pub mod overdue;
 pub mod personal;
@@ -56,6 +61,7 @@ pub fn feature() -> crate::plug::Feature {
         .with_job("aspiration verdict job", |c, stop| Box::pin(verdict::job::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_console(web::PAGES)
+        .with_nav_badge(web::BADGE)
         .with_webhook_events(&webhook::EVENTS)
         .with_period_report(&report::PERIOD)
 }

@@ -4,6 +4,8 @@
 mod browser;
 mod browser_undo;
 mod browser_opd;
+mod browser_desk;
+mod desk;
 mod guard;
 mod limits;
 mod listening;

@@ -83,6 +83,8 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, queue: Option<model::QueueVi
     let text = crate::features::aspirations::verdict::with_staff_lines(text, lang, round.as_ref(), scoped.tz);
     let (history, thread) = (store::history(&turn.ctx.db, ticket.id).await?, store::thread(&turn.ctx.db, ticket.id).await?);
     let text = render::with_history(text, render::card_history(lang, &history, &thread, scoped.tz));
+    let notes = super::desk::card_notes(turn, scoped).await?;
+    let text = if notes.is_empty() { text } else { render::with_history(text, notes) };
     let mut keyboard = card_buttons(lang, scoped, queue);
     let text = super::opd::staff_card_extras(turn, scoped, text, &mut keyboard).await?;
     turn.bot.send_message(turn.chat, text).reply_markup(InlineKeyboardMarkup::new(keyboard)).protect_content(true).await?;
@@ -105,7 +107,7 @@ fn card_buttons(lang: Lang, scoped: &Scoped, queue: Option<model::QueueView>) ->
             .map(|to| asp(render::move_label(lang, to), Btn::Move { id: ticket.id, from: ticket.status, to }))
             .collect();
         rows.extend(moves.chunks(2).map(<[_]>::to_vec));
-        rows.push(vec![asp(t(lang, "asp-btn-reply"), Btn::Reply(ticket.id))]);
+        rows.push(vec![asp(t(lang, "asp-btn-reply"), Btn::Reply(ticket.id)), asp(t(lang, "asp-btn-note"), Btn::Note(ticket.id))]);
     }
     if let Some(view) = queue {
         rows.push(vec![asp(t(lang, "asp-btn-next"), Btn::Next(view, ticket.id))]);
@@ -252,7 +254,10 @@ pub async fn on_reply_button(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerEr
         return Ok(true);
     }
     turn.set_dialog(Dialog::Reply { ticket: id }).await?;
-    turn.say_with("asp-ask-reply", &args).await?;
+    match super::desk::canned_button(turn, &scoped).await? {
+        Some(canned) => turn.send_with_buttons(ta(turn.lang(), "asp-ask-reply", &args), InlineKeyboardMarkup::new(vec![vec![canned]])).await?,
+        None => turn.say_with("asp-ask-reply", &args).await?,
+    }
     Ok(true)
 }
 

@@ -2,25 +2,43 @@
 //! ([`queue`]), one ticket with its thread, status moves and replies ([`ticket`],
 //! with [`undo`] for a change just made), and its photos proxied through kimbot
 //! ([`photo`]), and the agencies' part ([`opd`]: officers' queue and ticket, staff
-//! sending a ticket to an agency). A ticket outside someone's scope looks exactly
+//! sending a ticket to an agency), the desk's [`canned`] replies, the [`map`] of
+//! tickets (with its embedded [`assets`]), and the new-work badge. A ticket outside someone's scope looks exactly
 //! like a missing one.
 
+mod assets;
+mod canned;
+mod map;
 mod opd;
 mod photo;
 mod queue;
 mod ticket;
+mod timeline;
 mod undo;
 
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::web::console::{Ctx, NavEntry, Pages};
+use crate::web::console::{BadgeCount, Ctx, NavBadge, NavEntry, Pages, Staff};
 
 /// *Aspirasi* in the console's navigation, its first entry.
 const NAV: NavEntry = NavEntry { path: "/dasbor/aspirasi", label: "console-nav-queue", order: 10, shown: NavEntry::everyone };
 
 /// Aspirations' console pages.
-pub const PAGES: Pages = Pages { routes, nav: &[NAV, opd::NAV] };
+pub const PAGES: Pages = Pages { routes, nav: &[NAV, opd::NAV, canned::NAV, map::NAV] };
+
+/// New and returned tickets (waiting in *Diterima*, or reopened) beside *Aspirasi*.
+pub const BADGE: NavBadge = NavBadge { path: NAV.path, count: new_work };
+
+fn new_work<'a>(ctx: &'a Ctx, staff: &'a Staff) -> BadgeCount<'a> {
+    Box::pin(async move {
+        let kims: Vec<i64> = staff.kims(ctx).await?.iter().map(|k| k.id).collect();
+        if kims.is_empty() {
+            return Ok(0);
+        }
+        Ok(crate::features::aspirations::store::count_in_queue(&ctx.db, &kims, crate::features::aspirations::model::QueueView::New).await?)
+    })
+}
 
 fn routes() -> Router<Ctx> {
     Router::new()
@@ -28,6 +46,14 @@ fn routes() -> Router<Ctx> {
         .route("/dasbor/aspirasi/{id}", get(ticket::page))
         .route("/dasbor/aspirasi/{id}/status", post(ticket::change_status))
         .route("/dasbor/aspirasi/{id}/balas", post(ticket::reply))
+        .route("/dasbor/aspirasi/{id}/catatan", post(ticket::note))
+        .route("/dasbor/balasan", get(canned::list).post(canned::add))
+        .route("/dasbor/balasan/{id}", get(canned::edit_page).post(canned::edit))
+        .route("/dasbor/balasan/{id}/hapus", post(canned::delete))
+        .route("/dasbor/peta", get(map::page))
+        .route("/dasbor/peta/data", get(map::data))
+        .route("/dasbor/peta/aset/{name}", get(assets::file))
+        .route("/dasbor/peta/aset/images/{name}", get(assets::image))
         .route("/dasbor/aspirasi/{id}/urungkan", post(undo::undo))
         .route("/dasbor/aspirasi/{id}/foto/{n}", get(photo::photo))
         .route("/dasbor/aspirasi/{id}/opd", post(opd::send))
