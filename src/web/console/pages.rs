@@ -119,6 +119,8 @@ mod tests {
         let expected = [
             ("/dasbor/aspirasi", label("queue")),
             ("/dasbor/opd", label("opd")),
+            ("/dasbor/balasan", label("canned")),
+            ("/dasbor/peta", label("map")),
             ("/dasbor/ringkasan", label("summary")),
             ("/dasbor/umkm", label("umkm")),
             ("/dasbor/pelatihan", label("trainings")),

@@ -96,7 +96,7 @@ async fn canned_replies_are_kept_per_kota_filled_when_used_and_another_kotas_loo
     assert!(bad_page.contains("Judul tidak boleh kosong") && bad_page.contains("{kategori}"), "the text is kept: {bad_page}");
     assert_eq!((added, elsewhere), (StatusCode::SEE_OTHER, StatusCode::NOT_FOUND));
     assert!(listed.contains("Sedang diperiksa") && listed.contains("Kota Palembang"), "{listed}");
-    let filled = format!("Halo Sari &lt;i&gt;, tiket {number} (Infrastruktur) di ");
+    let filled = format!("Halo Sari &lt;i&gt;, tiket {number} (🛣️ Infrastruktur) di ");
     assert!(ticket.contains(&filled) && ticket.contains("sedang kami periksa. {x}"), "filled once, unknown left: {ticket}");
     assert!(ticket.contains("name=\"balasan\"") && ticket.contains("Pakai"), "{ticket}");
     assert_eq!((koor_list, koor_one), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND), "coordinators manage none");
