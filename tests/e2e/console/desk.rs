@@ -219,3 +219,35 @@ async fn the_navigation_counts_new_and_returned_tickets_in_the_persons_scope() {
     assert_eq!(count(&other_json), Some(0), "another kecamatan's tickets are not counted");
     assert_eq!((logged_out, script), (StatusCode::UNAUTHORIZED, StatusCode::OK));
 }
+
+#[tokio::test]
+async fn erasure_takes_the_residents_name_out_of_notes_and_replies_and_the_author_out_of_a_note() {
+    let app = spawn_app().await;
+    app.user(6291, "Sari").with_username("sari_w");
+    let resident = app.member_of(6291, "Sari", KIM).await;
+    let number = submit(&resident, "Infrastruktur", ROAD, false).await;
+    let id = ticket_id(&app, &number).await;
+    let staff = staff_of(&app, 6292, "Staf Rina", KECAMATAN).await;
+    let cookie = log_in(&app, &link_for(&staff).await).await;
+    let (_, page) = get(&app, &cookie, &format!("/dasbor/aspirasi/{id}")).await;
+    let csrf = csrf_in(&page);
+    post(&app, &cookie, &format!("/dasbor/aspirasi/{id}/catatan"), &[("csrf", &csrf), ("text", "Bu SARI (@sari_w) sudah ditelepon.")]).await;
+    post(&app, &cookie, &format!("/dasbor/aspirasi/{id}/balas"), &[("csrf", &csrf), ("text", "Halo Sari, kami periksa.")]).await;
+    let ctx = app.ctx.as_ref().unwrap();
+
+    kimbot::features::privacy::erase::erase(ctx, 6291).await.unwrap();
+    let pool = app.db.pool.clone();
+    let texts = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query_scalar::<_, String>(sql).bind(id).fetch_all(&pool).await.unwrap() }
+    };
+    let notes = texts("SELECT body FROM aspiration_notes WHERE aspiration_id = $1").await;
+    let replies = texts("SELECT body FROM aspiration_messages WHERE aspiration_id = $1 AND kind = 'reply'").await;
+    kimbot::features::privacy::erase::erase(ctx, 6292).await.unwrap();
+    let authors = "SELECT COUNT(*) FROM aspiration_notes WHERE aspiration_id = $1 AND author = 6292";
+
+    assert_eq!(notes, ["Bu […] ([…]) sudah ditelepon."]);
+    assert_eq!(replies, ["Halo […], kami periksa."]);
+    assert_eq!(app.count(authors, id).await, 0, "the erased author is gone from the note");
+    assert_eq!(app.count("SELECT COUNT(*) FROM aspiration_notes WHERE aspiration_id = $1", id).await, 1, "the note stays");
+}
