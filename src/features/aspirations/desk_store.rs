@@ -180,3 +180,19 @@ pub async fn pins(db: &Db, kims: &[i64], hidden_anonymous: &[i64], status: &str,
         })
         .collect()
 }
+
+/// Tickets of `kims` waiting in *Diterima* — new ones, and those an agency returned
+/// or an undo or a reopening brought back — for the navigation's badge. One status
+/// keeps it on the `(status, kim_id, id)` index: counted for every page a person opens.
+pub async fn count_new(db: &Db, kims: &[i64]) -> DbResult<i64> {
+    if kims.is_empty() {
+        return Ok(0);
+    }
+    let list: Vec<String> = (0..kims.len()).map(|i| format!("${}", i + 1)).collect();
+    let sql = format!("SELECT COUNT(*) AS n FROM aspirations WHERE status = 'diterima' AND kim_id IN ({})", list.join(", "));
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for id in kims {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_one(&db.pool).await?.try_get("n")?)
+}

@@ -27,7 +27,7 @@ const NAV: NavEntry = NavEntry { path: "/dasbor/aspirasi", label: "console-nav-q
 /// Aspirations' console pages.
 pub const PAGES: Pages = Pages { routes, nav: &[NAV, opd::NAV, canned::NAV, map::NAV] };
 
-/// New and returned tickets (waiting in *Diterima*, or reopened) beside *Aspirasi*.
+/// New and returned tickets (waiting in *Diterima*) beside *Aspirasi*.
 pub const BADGE: NavBadge = NavBadge { path: NAV.path, count: new_work };
 
 fn new_work<'a>(ctx: &'a Ctx, staff: &'a Staff) -> BadgeCount<'a> {
@@ -36,7 +36,7 @@ fn new_work<'a>(ctx: &'a Ctx, staff: &'a Staff) -> BadgeCount<'a> {
         if kims.is_empty() {
             return Ok(0);
         }
-        Ok(crate::features::aspirations::store::count_in_queue(&ctx.db, &kims, crate::features::aspirations::model::QueueView::New).await?)
+        Ok(crate::features::aspirations::desk_store::count_new(&ctx.db, &kims).await?)
     })
 }
 
