@@ -24,7 +24,7 @@ use crate::platform::db::{Db, DbResult};
 use crate::platform::export::kinds::PeriodReport;
 use crate::platform::personal::PersonalData;
 use crate::platform::scheduler::{Job, Stop};
-use crate::web::console::Pages;
+use crate::web::console::{NavBadge, Pages};
 
 /// The bot's update tree, as a feature may extend it.
 pub type UpdateTree = Handler<'static, HandlerResult, DpHandlerDescription>;
@@ -58,6 +58,7 @@ pub struct Feature {
     updates: Option<fn(UpdateTree) -> UpdateTree>,
     audit_words: Vec<&'static Vocabulary>,
     console: Option<Pages>,
+    badges: Vec<NavBadge>,
     webhook_events: &'static [Event],
     upgrades: Vec<(&'static str, UpgradeFn)>,
     period_reports: Vec<&'static PeriodReport>,
@@ -68,7 +69,7 @@ pub struct Feature {
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
         let (links, jobs, audit_words, upgrades) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new(), topic_kinds: Vec::new() }
+        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, badges: Vec::new(), webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new(), topic_kinds: Vec::new() }
     }
 
     /// Scheduled work of its that can fall behind, measured by `/metrics`.
@@ -131,6 +132,17 @@ impl Feature {
     pub fn with_console(mut self, pages: Pages) -> Feature {
         self.console = Some(pages);
         self
+    }
+
+    /// A count shown beside one of its navigation entries (new work waiting),
+    /// refreshed in the page by the console's small script.
+    pub fn with_nav_badge(mut self, badge: NavBadge) -> Feature {
+        self.badges.push(badge);
+        self
+    }
+
+    pub fn nav_badges(&self) -> &[NavBadge] {
+        &self.badges
     }
 
     pub fn console(&self) -> Option<Pages> {

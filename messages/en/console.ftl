@@ -50,7 +50,6 @@ console-col-text = Text
 console-overdue = Overdue
 console-ticket-text = The aspiration
 console-map = 📍 Open the location on a map
-console-history = Status history
 console-thread = Conversation
 console-thread-empty = No replies yet.
 console-thread-staff = Staff

@@ -50,7 +50,6 @@ console-col-text = Isi
 console-overdue = Lewat batas
 console-ticket-text = Isi aspirasi
 console-map = 📍 Buka lokasi di peta
-console-history = Riwayat status
 console-thread = Percakapan
 console-thread-empty = Belum ada balasan.
 console-thread-staff = Petugas

@@ -68,6 +68,12 @@ pub fn console_pages() -> Vec<console::Pages> {
     features().iter().filter_map(Feature::console).collect()
 }
 
+/// Every feature's navigation badges, for the console's frame.
+pub fn nav_badges() -> &'static [console::NavBadge] {
+    static BADGES: LazyLock<Vec<console::NavBadge>> = LazyLock::new(|| features().iter().flat_map(|f| f.nav_badges().to_vec()).collect());
+    &BADGES
+}
+
 /// Every feature's webhook events, in declaration order (the webhook worker builds
 /// bodies with them).
 pub fn webhook_events() -> &'static [&'static DeclaredEvent] {

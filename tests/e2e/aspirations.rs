@@ -3,6 +3,7 @@
 
 mod concurrency;
 mod desk;
+mod desk_notes;
 mod edges;
 pub mod opd;
 mod reopen;

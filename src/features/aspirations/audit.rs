@@ -44,6 +44,18 @@ fn sentence(lang: Lang, action: &str, d: &Detail) -> Built {
             vec![("action", Arg::from(d.get("action")?)), ("n", Arg::from(d.int("done")?)), ("count", Arg::from(d.int("asked")?))],
         )),
         "aspiration.export" => Some(("audit-act-aspiration-export", vec![("rows", Arg::from(d.int("rows")?))])),
+        "aspiration.note" => {
+            let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
+            Some(("audit-act-aspiration-note", vec![("ticket", Arg::from(ticket))]))
+        }
+        "aspiration.canned_add" | "aspiration.canned_edit" | "aspiration.canned_delete" => {
+            let key = match action {
+                "aspiration.canned_add" => "audit-act-aspiration-canned-add",
+                "aspiration.canned_edit" => "audit-act-aspiration-canned-edit",
+                _ => "audit-act-aspiration-canned-delete",
+            };
+            Some((key, vec![("kota", Arg::from(d.get("kota")?))]))
+        }
         "aspiration.reply" => {
             let ticket = d.head.split_whitespace().next().filter(|t| !t.is_empty())?;
             Some(("audit-act-aspiration-reply", vec![("ticket", Arg::from(ticket))]))

@@ -3,6 +3,7 @@
 //! the dialogue state or, for ticket buttons, against the presser's role and scope
 //! and the ticket's current status, before anything changes.
 
+mod desk;
 mod opd;
 mod paste;
 mod status;
@@ -90,6 +91,8 @@ pub enum Dialog {
     OpdDoneNote { ticket: i64 },
     /// Agency officer: an optional photo of the result, after the closing `note`.
     OpdDonePhoto { ticket: i64, note: String },
+    /// Staff: an internal note on `ticket` (never sent to the resident).
+    InternalNote { ticket: i64 },
     /// Category buttons shown for a message sent outside any dialogue and chosen to
     /// become an aspiration ("Kirim aspirasi"): its text, photo and pin wait here.
     CategoryFor {
@@ -128,6 +131,7 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
         Dialog::OpdReturn { ticket } => opd::on_return(turn, ticket, msg).await,
         Dialog::OpdDoneNote { ticket } => opd::on_done_note(turn, ticket, msg).await,
         Dialog::OpdDonePhoto { ticket, note } => opd::on_done_photo(turn, ticket, &note, msg).await,
+        Dialog::InternalNote { ticket } => desk::on_note(turn, ticket, msg).await,
     }
 }
 
@@ -178,6 +182,13 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         }
         (Btn::OpdNext(id), _) => opd::on_next(turn, id, at).await,
         (Btn::Take(id), _) => triage::on_take(turn, id).await,
+        (Btn::Note(id), _) => desk::on_note_button(turn, id).await,
+        (Btn::CannedList(id), _) => desk::on_list(turn, id).await,
+        (Btn::CannedPick { id, canned }, _) => desk::on_pick(turn, id, canned).await,
+        (Btn::CannedSend { id, canned }, dialog) => {
+            let in_reply = matches!(dialog, Some(Dialog::Reply { ticket }) if ticket == id);
+            desk::on_send(turn, id, canned, in_reply, at).await
+        }
         _ => Ok(false),
     }
 }
@@ -215,6 +226,7 @@ mod tests {
             Dialog::OpdReturn { ticket: 3 },
             Dialog::OpdDoneNote { ticket: 3 },
             Dialog::OpdDonePhoto { ticket: 3, note: "Sudah ditambal".into() },
+            Dialog::InternalNote { ticket: 3 },
         ];
         for step in steps {
             let json = serde_json::to_string(&State::of(&step).unwrap()).unwrap();

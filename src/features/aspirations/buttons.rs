@@ -67,6 +67,14 @@ pub enum Btn {
     OpdNext(i64),
     /// Staff: take ticket `id` ("Ambil": it is theirs to work on).
     Take(i64),
+    /// Staff: write an internal note on ticket `id` ("📝 Catatan").
+    Note(i64),
+    /// Staff: list the canned replies usable on ticket `id`.
+    CannedList(i64),
+    /// Staff: show canned reply `canned` filled in for ticket `id`.
+    CannedPick { id: i64, canned: i64 },
+    /// Staff: send canned reply `canned` (filled in again) to ticket `id`'s resident.
+    CannedSend { id: i64, canned: i64 },
 }
 
 impl Payload for Btn {
@@ -106,6 +114,10 @@ impl Payload for Btn {
             Btn::OpdReturn(id) => format!("or:{id}"),
             Btn::OpdNext(id) => format!("ox:{id}"),
             Btn::Take(id) => format!("t:{id}"),
+            Btn::Note(id) => format!("nt:{id}"),
+            Btn::CannedList(id) => format!("cq:{id}"),
+            Btn::CannedPick { id, canned } => format!("cp:{id}:{canned}"),
+            Btn::CannedSend { id, canned } => format!("cs:{id}:{canned}"),
         }
     }
 
@@ -146,6 +158,10 @@ impl Payload for Btn {
             ["or", n] => Btn::OpdReturn(id(n)?),
             ["ox", n] => Btn::OpdNext(id(n)?),
             ["t", n] => Btn::Take(id(n)?),
+            ["nt", n] => Btn::Note(id(n)?),
+            ["cq", n] => Btn::CannedList(id(n)?),
+            ["cp", n, c] => Btn::CannedPick { id: id(n)?, canned: id(c)? },
+            ["cs", n, c] => Btn::CannedSend { id: id(n)?, canned: id(c)? },
             _ => return None,
         })
     }
@@ -192,13 +208,17 @@ mod tests {
             Btn::OpdReturn(1),
             Btn::OpdNext(0),
             Btn::Take(i64::MAX),
+            Btn::Note(i64::MAX),
+            Btn::CannedList(1),
+            Btn::CannedPick { id: i64::MAX, canned: i64::MAX },
+            Btn::CannedSend { id: i64::MAX, canned: i64::MAX },
         ];
         crate::platform::buttons::assert_round_trip(&all);
     }
 
     #[test]
     fn forged_payloads_do_not_parse() {
-        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2", "o:", "oa:1", "oa:1:x", "oa:-1:2", "oy:1:2", "ox:-1", "vr:1:0", "vr:1:6", "vr:1:45", "vr:-1:3", "vr:1", "vr:1:4:2", "vb:", "vb:x", "vs:-2", "t:", "t:-1", "t:1:2"] {
+        for data in ["", "c:", "c:roads", "y:2", "s:1:dt", "s:1:dt:xx", "s:-1:dt:dr", "r:abc", "j:1:2", "ok:1", "k:", "k:-3", "n:1:b", "n:1:x", "n:1:p:2", "x:", "x:-1", "u:1", "u:1:-2", "u:1:2:3", "ky:", "kn:-1", "ky:1:2", "o:", "oa:1", "oa:1:x", "oa:-1:2", "oy:1:2", "ox:-1", "vr:1:0", "vr:1:6", "vr:1:45", "vr:-1:3", "vr:1", "vr:1:4:2", "vb:", "vb:x", "vs:-2", "t:", "t:-1", "t:1:2", "nt:", "nt:-1", "cq:1:2", "cp:1", "cp:1:-2", "cs:x:1", "cs:1:2:3"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }
     }

@@ -23,18 +23,23 @@
 //! - The staff desk: [`find`] (ticket numbers in any form, folded word search),
 //!   [`assign`] ("Ambil", assigning to a colleague; chat and console) and [`saved`]
 //!   (each person's saved queue filters).
+//! - [`notes`] and [`canned`] (SQL in [`desk_store`]): the staff desk's internal notes
+//!   on a ticket, never sent to the resident, and the canned replies of each kota.
 //! - [`audit`]: its audit entries as sentences; [`webhook`]: the webhook events it
 //!   declares and their bodies. [`feature`] declares all of it.
 
 pub mod assign;
 pub mod audit;
 pub mod browse;
+pub mod canned;
+pub mod desk_store;
 pub mod dispose;
 pub mod dispose_store;
 pub mod find;
 pub mod flow;
 pub mod history;
 pub mod model;
+pub mod notes;
 pub mod notices;
 pub mod overdue;
 pub mod personal;
@@ -66,6 +71,7 @@ pub fn feature() -> crate::plug::Feature {
         .with_job("aspiration verdict job", |c, stop| Box::pin(verdict::job::run(c, stop)))
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_console(web::PAGES)
+        .with_nav_badge(web::BADGE)
         .with_webhook_events(&webhook::EVENTS)
         .with_period_report(&report::PERIOD)
         .with_period_report(&report::agencies_export::PERIOD)

@@ -28,6 +28,8 @@ pub const DATA: PersonalData = PersonalData {
         ("aspiration_disposition_events", "actor"),
         ("aspirations", "assignee_id"),
         ("aspiration_saved_views", "user_id"),
+        ("aspiration_notes", "author"),
+        ("aspiration_canned_replies", "updated_by"),
     ],
     keeps: &[
         ("aspiration_dispositions", "agency_id", "the agency (OPD) a ticket was sent to, not a person"),
@@ -44,7 +46,72 @@ const ANONYMISE: &[&str] = &[
     "UPDATE aspiration_status_log SET actor = $2 WHERE actor = $1",
     "UPDATE aspiration_dispositions SET disposed_by = $2 WHERE disposed_by = $1",
     "UPDATE aspiration_disposition_events SET actor = $2 WHERE actor = $1",
+    "UPDATE aspiration_notes SET author = $2 WHERE author = $1",
+    "UPDATE aspiration_canned_replies SET updated_by = $2 WHERE updated_by = $1",
 ];
+
+/// What replaces the erased resident's name in staff notes and replies.
+const NAME_GONE: &str = "[…]";
+
+/// `text` without `names` (any case), if it held one.
+fn scrub(text: &str, names: &[String]) -> Option<String> {
+    let mut out = text.to_string();
+    for name in names.iter().filter(|n| n.chars().count() >= 2) {
+        let lower = out.to_lowercase();
+        let needle = name.to_lowercase();
+        // Lower-casing can change byte lengths (rare scripts): then leave the text.
+        if lower.len() != out.len() || needle.len() != name.len() {
+            continue;
+        }
+        let mut rebuilt = String::with_capacity(out.len());
+        let mut at = 0;
+        while let Some(found) = lower[at..].find(&needle) {
+            rebuilt.push_str(&out[at..at + found]);
+            rebuilt.push_str(NAME_GONE);
+            at += found + needle.len();
+        }
+        rebuilt.push_str(&out[at..]);
+        out = rebuilt;
+    }
+    (out != text).then_some(out)
+}
+
+/// Takes the resident's name (and @username) out of what staff wrote about their
+/// tickets: internal notes and replies (a canned reply filled `{nama}`). The texts
+/// stay, as the thread does.
+async fn scrub_names(tx: &mut Tx, user_id: i64) -> DbResult<()> {
+    let who = sqlx::query("SELECT first_name, username FROM users WHERE id = $1").bind(user_id).fetch_optional(&mut **tx).await?;
+    let Some(who) = who else { return Ok(()) };
+    let mut names: Vec<String> = Vec::new();
+    if let Some(u) = who.try_get::<Option<String>, _>("username")? {
+        names.push(format!("@{u}"));
+        names.push(u);
+    }
+    names.extend(who.try_get::<Option<String>, _>("first_name")?);
+    if names.is_empty() {
+        return Ok(());
+    }
+    for (select, update) in [
+        (
+            "SELECT n.id, n.body FROM aspiration_notes n JOIN aspirations a ON a.id = n.aspiration_id WHERE a.user_id = $1",
+            "UPDATE aspiration_notes SET body = $1 WHERE id = $2",
+        ),
+        (
+            "SELECT m.id, m.body FROM aspiration_messages m JOIN aspirations a ON a.id = m.aspiration_id \
+             WHERE a.user_id = $1 AND m.kind = 'reply'",
+            "UPDATE aspiration_messages SET body = $1 WHERE id = $2",
+        ),
+    ] {
+        let rows = sqlx::query(select).bind(user_id).fetch_all(&mut **tx).await?;
+        for r in rows {
+            let (id, body): (i64, String) = (r.try_get("id")?, r.try_get("body")?);
+            if let Some(clean) = scrub(&body, &names) {
+                sqlx::query(update).bind(clean).bind(id).execute(&mut **tx).await?;
+            }
+        }
+    }
+    Ok(())
+}
 
 fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
     Box::pin(async move {
@@ -58,6 +125,7 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
         ] {
             sqlx::query(sql).bind(e.user_id).execute(&mut **tx).await?;
         }
+        scrub_names(tx, e.user_id).await?;
         // Verdict comments are the resident's own words: they go, the scores stay.
         super::verdict::store::erase_comments(tx, e.user_id).await?;
         for &sql in ANONYMISE {
@@ -78,7 +146,7 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
 fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async move {
         let saved_views = super::saved::list(db, user_id).await?;
-        Ok(Box::new(Tickets { aspirations: aspirations(db, user_id).await?, saved_views }) as Box<dyn Section>)
+        Ok(Box::new(Tickets { aspirations: aspirations(db, user_id).await?, saved_views, notes: notes(db, user_id).await? }) as Box<dyn Section>)
     })
 }
 
@@ -89,6 +157,22 @@ pub struct Tickets {
     /// As staff: their own saved queue filters (the console's desk).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub saved_views: Vec<super::saved::SavedView>,
+    /// As staff: the internal notes they wrote on tickets.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteEntry>,
+}
+
+/// An internal note the person wrote as staff.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteEntry {
+    pub ticket: String,
+    pub body: String,
+    pub at: i64,
+}
+
+async fn notes(db: &Db, user_id: i64) -> DbResult<Vec<NoteEntry>> {
+    let found = super::desk_store::notes_by(db, user_id).await?;
+    Ok(found.into_iter().map(|(ticket, body, at)| NoteEntry { ticket, body, at }).collect())
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -128,7 +212,7 @@ pub struct ThreadEntry {
 
 impl Section for Tickets {
     fn is_empty(&self) -> bool {
-        self.aspirations.is_empty() && self.saved_views.is_empty()
+        self.aspirations.is_empty() && self.saved_views.is_empty() && self.notes.is_empty()
     }
 
     fn fields(&self) -> Vec<(&'static str, serde_json::Value)> {
@@ -136,14 +220,21 @@ impl Section for Tickets {
         if !self.saved_views.is_empty() {
             fields.push(("aspiration_saved_views", json(&self.saved_views)));
         }
+        if !self.notes.is_empty() {
+            fields.push(("internal_notes", json(&self.notes)));
+        }
         fields
     }
 
     fn pieces(&self, lang: Lang, tz: Tz) -> Vec<String> {
         let views = self.saved_views.iter().map(|v| ta(lang, "desk-data-saved-view", &[("name", Arg::from(&v.name)), ("at", Arg::from(when(v.created_at, tz)))]));
+        let notes = self.notes.iter().map(|n| {
+            ta(lang, "privacy-data-note", &[("ticket", Arg::from(&n.ticket)), ("body", Arg::from(&n.body)), ("at", Arg::from(when(n.at, tz)))])
+        });
         section(lang, "privacy-data-aspirations-header", self.aspirations.iter().map(|a| aspiration(lang, a, tz)))
             .into_iter()
             .chain(section(lang, "desk-data-saved-views-header", views))
+            .chain(section(lang, "privacy-data-notes-header", notes))
             .collect()
     }
 
@@ -208,4 +299,16 @@ const THREAD: &str = "SELECT kind, body, created_at FROM aspiration_messages WHE
 
 fn thread_entry(r: &AnyRow) -> DbResult<ThreadEntry> {
     Ok(ThreadEntry { kind: r.try_get("kind")?, body: r.try_get("body")?, at: r.try_get("created_at")? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_erased_residents_name_leaves_staff_texts_in_any_case() {
+        let names = vec!["@sari_w".to_string(), "sari_w".to_string(), "Sari".to_string()];
+        assert_eq!(scrub("Bu SARI (@sari_w) ditelepon", &names).as_deref(), Some("Bu […] ([…]) ditelepon"));
+        assert_eq!(scrub("Jalan berlubang", &names), None);
+    }
 }

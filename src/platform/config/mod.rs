@@ -15,12 +15,14 @@ pub use crate::platform::delivery::config::DeliveryConfig;
 
 mod emergency;
 mod http;
+mod map;
 mod sla;
 mod verdict;
 mod webhooks;
 
 pub use emergency::{EmergencyConfig, PaidBroadcast};
 pub use http::{HttpConfig, HttpLimits, MIN_METRICS_TOKEN_CHARS};
+pub use map::MapConfig;
 pub use sla::SlaConfig;
 pub use verdict::VerdictConfig;
 pub use webhooks::WebhookConfig;
@@ -63,6 +65,8 @@ pub enum ConfigError {
     MalformedToken,
     #[error("TELOXIDE_API_URL is not a valid URL ({0}): use e.g. https://api.telegram.org")]
     BadApiUrl(String),
+    #[error("KIMBOT_MAP_TILES must be an http(s) tile template with {{z}}, {{x}} and {{y}}, e.g. https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png (got {0:?})")]
+    BadMapTiles(String),
     #[error(
         "DATABASE_URL must start with sqlite:// or postgres:// (got {0:?}); default is {DEFAULT_DATABASE_URL}"
     )]
@@ -139,6 +143,8 @@ pub struct Config {
     /// Who may send emergency warnings, and the paid broadcast (`KIMBOT_EMERGENCY_STAFF`,
     /// `KIMBOT_PAID_BROADCAST*`).
     pub emergency: EmergencyConfig,
+    /// The console map's tiles (`KIMBOT_MAP_TILES`).
+    pub map: MapConfig,
 }
 
 /// Telegram POSTs updates to `url` (through a reverse proxy to the HTTP listener,
@@ -205,7 +211,8 @@ impl Config {
         let http = HttpConfig::from_lookup(get)?;
         let telegram_webhook = TelegramWebhook::from_lookup(get)?;
         let emergency = EmergencyConfig::from_lookup(get)?;
-        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, verdict, public_url, http, telegram_webhook, emergency })
+        let map = MapConfig::from_lookup(get)?;
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, verdict, public_url, http, telegram_webhook, emergency, map })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.

@@ -1,8 +1,9 @@
 //! What protects every console response and the login itself, beside sessions and
 //! CSRF tokens: security headers, and the same-origin check of `POST /masuk`.
 //!
-//! The headers: pages run no script at all and load only our stylesheet and photos
-//! (a Content-Security-Policy, so an escaping bug cannot become script), may not be
+//! The headers: pages run only our own script files and load only our stylesheet,
+//! photos and the map's tiles (a Content-Security-Policy, so an escaping bug cannot
+//! become script), may not be
 //! framed (clickjacking), send no `Referer` (the login link carries its token in the
 //! URL), are not content-sniffed, and stay on https once seen there (HSTS).
 
@@ -15,8 +16,16 @@ use url::Url;
 use super::Ctx;
 use crate::platform::ctx::AppCtx;
 
-/// No script, no plugins, nothing from elsewhere; forms post only to us.
-const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/// Only our own scripts (no inline script), no plugins, nothing from elsewhere but
+/// the map's tiles (images from the one host of `KIMBOT_MAP_TILES`); forms post
+/// only to us.
+fn csp(ctx: &AppCtx) -> String {
+    format!(
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' {}; \
+         form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ctx.config.map.image_source()
+    )
+}
 /// `no-referrer`, spelled so the message-key check does not take it for a key.
 const NO_REFERRER: &str = concat!("no-", "referrer");
 /// One year, the usual HSTS lifetime; only this host (subdomains may be other services).
@@ -30,7 +39,9 @@ pub fn https(ctx: &AppCtx) -> bool {
 /// Adds the security headers to every console response.
 pub async fn headers(State(ctx): State<Ctx>, mut response: Response) -> Response {
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    if let Ok(csp) = HeaderValue::from_str(&csp(&ctx)) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static(NO_REFERRER));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));

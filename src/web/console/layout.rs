@@ -25,7 +25,12 @@ pub fn page(staff: &Staff, here: &str, title: &str, body: Markup) -> Markup {
             strong.brand { (t(lang, "console-brand")) }
             nav {
                 @for entry in staff.nav.0.iter().filter(|e| (e.shown)(staff)) {
-                    a href=(entry.path) aria-current=[(entry.path == here).then_some("page")] { (t(lang, entry.label)) }
+                    a href=(entry.path) aria-current=[(entry.path == here).then_some("page")] {
+                        (t(lang, entry.label))
+                        @if let Some(n) = staff.badges.of(entry.path) {
+                            " " span.badge data-badge=(entry.path) title=(t(lang, "console-badge-title")) hidden[n == 0] { (n) }
+                        }
+                    }
                 }
             }
             span.who { (t(lang, staff.actor.role().message_key())) }
@@ -53,6 +58,7 @@ pub fn frame(lang: Lang, title: &str, content: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · " (t(lang, "console-brand")) }
                 link rel="stylesheet" href="/dasbor/gaya.css";
+                script src="/dasbor/lencana.js" defer {}
             }
             body { (content) }
         }

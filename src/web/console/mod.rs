@@ -19,6 +19,7 @@
 
 mod audit_log;
 mod audit_words;
+mod badges;
 pub mod auth;
 pub mod bot;
 pub mod files;
@@ -40,7 +41,7 @@ use axum::routing::{get, post};
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbError;
 
-pub use pages::{Nav, NavEntry, Pages};
+pub use pages::{BadgeCount, Nav, NavBadge, NavEntry, Pages};
 pub use staff::Staff;
 
 /// What the console's handlers share: the application context.
@@ -91,10 +92,13 @@ pub fn routes(ctx: Ctx, pages: &[Pages]) -> Router {
         .route("/dasbor", get(login::home))
         .route("/dasbor/bahasa", post(login::set_language))
         .route("/dasbor/gaya.css", get(layout::stylesheet))
+        .route("/dasbor/lencana", get(badges::counts))
+        .route("/dasbor/lencana.js", get(badges::script))
         .merge(pages::merged(pages))
         .fallback(layout::not_found)
         .layer(axum::middleware::from_fn(place::remember))
         .layer(axum::Extension(Nav::of(pages)))
+        .layer(axum::Extension(pages::NavBadges(crate::app::registry::nav_badges().into())))
         .layer(axum::Extension(telegram))
         .layer(axum::middleware::map_response_with_state(ctx.clone(), guard::headers))
         .with_state(ctx)

@@ -30,6 +30,55 @@ impl NavEntry {
     }
 }
 
+/// A count of new work shown beside the navigation entry at `path` (e.g. new and
+/// returned tickets beside *Aspirasi*), declared with
+/// [`crate::plug::Feature::with_nav_badge`]. Counted for each page a person opens
+/// and refreshed in the page by `/dasbor/lencana.js` from `/dasbor/lencana`; zero
+/// hides it. `count` sees the person, so it counts only what they may see.
+#[derive(Clone, Copy)]
+pub struct NavBadge {
+    pub path: &'static str,
+    pub count: BadgeFn,
+}
+
+impl std::fmt::Debug for NavBadge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NavBadge").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+/// Counts a badge for one person.
+pub type BadgeFn = for<'a> fn(&'a Ctx, &'a Staff) -> BadgeCount<'a>;
+/// A badge being counted.
+pub type BadgeCount<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<i64, super::ConsoleError>> + Send + 'a>>;
+
+/// The declared badges (an axum extension, like [`Nav`]).
+#[derive(Debug, Clone, Default)]
+pub struct NavBadges(pub Arc<[NavBadge]>);
+
+/// One person's badge counts, by navigation path.
+#[derive(Debug, Clone, Default)]
+pub struct BadgeCounts(pub Vec<(&'static str, i64)>);
+
+impl BadgeCounts {
+    /// The count beside `path`, if it has a badge.
+    pub fn of(&self, path: &str) -> Option<i64> {
+        self.0.iter().find(|(p, _)| *p == path).map(|(_, n)| *n)
+    }
+}
+
+/// Counts every declared badge whose navigation entry this person sees.
+pub async fn count_badges(ctx: &Ctx, staff: &Staff, declared: &NavBadges) -> Result<BadgeCounts, super::ConsoleError> {
+    let mut counts = Vec::new();
+    for badge in declared.0.iter() {
+        let shown = staff.nav.0.iter().any(|e| e.path == badge.path && (e.shown)(staff));
+        if shown {
+            counts.push((badge.path, (badge.count)(ctx, staff).await?));
+        }
+    }
+    Ok(BadgeCounts(counts))
+}
+
 /// One feature's console pages.
 #[derive(Clone, Copy)]
 pub struct Pages {
@@ -70,6 +119,8 @@ mod tests {
         let expected = [
             ("/dasbor/aspirasi", label("queue")),
             ("/dasbor/opd", label("opd")),
+            ("/dasbor/balasan", label("canned")),
+            ("/dasbor/peta", label("map")),
             ("/dasbor/ringkasan", label("summary")),
             ("/dasbor/umkm", label("umkm")),
             ("/dasbor/pelatihan", label("trainings")),

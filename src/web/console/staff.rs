@@ -36,6 +36,8 @@ pub struct Staff {
     pub lang: Lang,
     /// The console's navigation, as declared by the features.
     pub nav: Nav,
+    /// The navigation's badge counts (counted for pages, `GET`s; empty otherwise).
+    pub badges: super::pages::BadgeCounts,
 }
 
 impl Staff {
@@ -107,7 +109,13 @@ impl FromRequestParts<Ctx> for Staff {
             return Err(ConsoleError::NotFound);
         }
         let nav = parts.extensions.get::<Nav>().cloned().unwrap_or_default();
-        Ok(Staff { lang: session.lang, session, actor, nav })
+        let mut staff = Staff { lang: session.lang, session, actor, nav, badges: Default::default() };
+        if parts.method == axum::http::Method::GET
+            && let Some(declared) = parts.extensions.get::<super::pages::NavBadges>()
+        {
+            staff.badges = super::pages::count_badges(ctx, &staff, declared).await?;
+        }
+        Ok(staff)
     }
 }
 

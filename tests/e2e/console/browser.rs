@@ -24,7 +24,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The office laptop the console is designed for, and a common phone.
 pub(super) const LAPTOP: (u32, u32) = (1366, 768);
-const PHONE: (u32, u32) = (390, 844);
+pub(super) const PHONE: (u32, u32) = (390, 844);
 
 /// Headless Chromium under its own chromedriver; both end when this is dropped.
 pub(super) struct Browser {

@@ -90,6 +90,8 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, queue: Option<model::QueueVi
         }
         None => text,
     };
+    let notes = super::desk::card_notes(turn, scoped).await?;
+    let text = if notes.is_empty() { text } else { render::with_history(text, notes) };
     let mut keyboard = card_buttons(lang, scoped, queue, turn.who.actor.user_id);
     let text = super::opd::staff_card_extras(turn, scoped, text, &mut keyboard).await?;
     let text = super::opd::with_service_level(turn, scoped, text, "\n\n").await?;
@@ -116,7 +118,7 @@ fn card_buttons(lang: Lang, scoped: &Scoped, queue: Option<model::QueueView>, me
             .map(|to| asp(render::move_label(lang, to), Btn::Move { id: ticket.id, from: ticket.status, to }))
             .collect();
         rows.extend(moves.chunks(2).map(<[_]>::to_vec));
-        rows.push(vec![asp(t(lang, "asp-btn-reply"), Btn::Reply(ticket.id))]);
+        rows.push(vec![asp(t(lang, "asp-btn-reply"), Btn::Reply(ticket.id)), asp(t(lang, "asp-btn-note"), Btn::Note(ticket.id))]);
     }
     if let Some(view) = queue {
         rows.push(vec![asp(t(lang, "asp-btn-next"), Btn::Next(view, ticket.id))]);
@@ -276,7 +278,10 @@ pub async fn on_reply_button(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerEr
         return Ok(true);
     }
     turn.set_dialog(Dialog::Reply { ticket: id }).await?;
-    turn.say_with("asp-ask-reply", &args).await?;
+    match super::desk::canned_button(turn, &scoped).await? {
+        Some(canned) => turn.send_with_buttons(ta(turn.lang(), "asp-ask-reply", &args), InlineKeyboardMarkup::new(vec![vec![canned]])).await?,
+        None => turn.say_with("asp-ask-reply", &args).await?,
+    }
     Ok(true)
 }
 
