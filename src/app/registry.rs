@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::bot::{Registry, RegistryError};
 use crate::platform::webhook_events::DeclaredEvent;
-use crate::features::{announcements, aspirations, emergency, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
+use crate::features::{announcements, aspirations, emergency, factcheck, feeds, polls, privacy, programmes, reports, surveys, trainings, umkm, webhooks};
 use crate::kernel::members;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::db::{Db, DbResult};
@@ -23,6 +23,7 @@ pub fn features() -> Vec<Feature> {
         aspirations::feature(),
         announcements::feature(),
         trainings::feature(),
+        programmes::feature(),
         privacy::feature(),
         reports::feature(),
         feeds::feature(),
