@@ -12,6 +12,8 @@ cmd-gabungprogram = Join a group application
 cmd-programbaru = Create a UMKM programme
 cmd-seleksi = Select programme applicants
 
+form-programme = programme form
+
 prg-kind-modal = Capital aid
 prg-kind-pendampingan = Mentoring
 prg-kind-sertifikasi = Certification (halal, PIRT)

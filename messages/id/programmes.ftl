@@ -12,6 +12,8 @@ cmd-gabungprogram = Gabung pendaftaran kelompok
 cmd-programbaru = Buat program UMKM
 cmd-seleksi = Seleksi pendaftar program
 
+form-programme = formulir program
+
 prg-kind-modal = Bantuan modal
 prg-kind-pendampingan = Pendampingan
 prg-kind-sertifikasi = Sertifikasi (halal, PIRT)

@@ -124,7 +124,7 @@ mod tests {
         let owners: Vec<_> = personal_data().iter().map(|o| o.owner).collect();
         assert_eq!(owners[0], crate::platform::personal::PLATFORM.owner);
         assert_eq!(owners[1], members::personal::DATA.owner, "{owners:?}");
-        assert_eq!(owners.len(), 12, "{owners:?}");
+        assert_eq!(owners.len(), 13, "{owners:?}");
     }
 
     #[test]
@@ -137,6 +137,8 @@ mod tests {
             "aspiration.rated",
             "aspiration.disposed",
             "aspiration.returned",
+            "programme.applied",
+            "programme.decided",
             "factcheck.verdict",
         ];
         assert_eq!(names, expected);
@@ -151,7 +153,7 @@ mod tests {
         families.sort();
         families.dedup();
         assert_eq!(families.len(), all, "a family declared twice: {families:?}");
-        for family in ["report", "training", "aspiration", "announcement", "factcheck", "group", "invite", "role", "privacy", "feed", "webhook", "umkm", "console", "poll", "survey"] {
+        for family in ["report", "training", "aspiration", "announcement", "factcheck", "group", "invite", "role", "privacy", "feed", "webhook", "umkm", "console", "poll", "survey", "programme"] {
             assert!(families.contains(&family), "{family} has no sentences");
         }
     }
