@@ -5,6 +5,7 @@
 
 mod flow;
 mod groups;
+mod personal;
 mod quota;
 
 use fake_telegram::Person;

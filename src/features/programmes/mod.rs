@@ -9,6 +9,7 @@
 //! - [`publish`]: the announcement to matching opted-in UMKM and the area's groups.
 //! - [`bot`]: the chat (compose, apply, `/programsaya`, groups, `/seleksi`);
 //!   [`buttons`] and [`render`] are shared with the domain's notices ([`notices`]).
+//! - [`report`]: the programme report of `/laporan` and *Unduh* (XLSX/CSV).
 //! - [`web`]: the console's *Program* pages (the selection page).
 //! - [`audit`], [`personal`], [`webhook`] (`programme.applied`, `programme.decided`).
 
@@ -22,6 +23,7 @@ pub mod notices;
 pub mod personal;
 pub mod publish;
 pub mod render;
+pub mod report;
 pub mod store;
 pub mod web;
 pub mod webhook;
@@ -36,4 +38,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_personal_data(&personal::DATA, DataRank::Child)
         .with_webhook_events(&webhook::EVENTS)
         .with_console(web::PAGES)
+        .with_period_report(&report::PERIOD)
 }
