@@ -4,6 +4,7 @@
 mod browser;
 mod browser_undo;
 mod browser_opd;
+mod browser_programmes;
 mod guard;
 mod limits;
 mod listening;
