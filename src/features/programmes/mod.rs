@@ -15,6 +15,7 @@
 
 pub mod apps;
 pub mod audit;
+pub mod bench;
 pub mod bot;
 pub mod buttons;
 pub mod decide;
