@@ -166,6 +166,20 @@ pub enum ExportWhat {
         #[arg(long, default_value = ".")]
         out: PathBuf,
     },
+    /// UMKM programme applications of a period: applicants and recipients (XLSX + CSV).
+    Programmes {
+        /// First day, e.g. 2026-11-01 or 1/11/2026.
+        #[arg(long)]
+        from: String,
+        /// Last day (included).
+        #[arg(long)]
+        to: String,
+        /// Kota, kecamatan or kelurahan name (or full path); everything when absent.
+        #[arg(long)]
+        area: Option<String>,
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
 }
 
 /// Errors of the CLI layer, each printed as one line.
@@ -335,8 +349,47 @@ async fn export(db: &Db, tz: chrono_tz::Tz, what: ExportWhat, now: i64) -> Resul
             office::umkm(db, tz, filter, &out, now).await
         }
         ExportWhat::Attendance { training, out } => office::attendance(db, tz, training, &out, now).await,
+        ExportWhat::Programmes { from, to, area, out } => {
+            let period = Period::parse(&format!("{from} - {to}")).map_err(|e| CliError::Usage(period_usage(e, &from, &to)))?;
+            let area = match area {
+                Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?),
+                None => None,
+            };
+            programmes(db, tz, period, area, &out, now).await
+        }
     };
     result.map_err(office_usage)
+}
+
+/// The programme report (a declared period report) written into `out`, audited like
+/// the other exports of the CLI.
+async fn programmes(
+    db: &Db,
+    tz: chrono_tz::Tz,
+    period: crate::platform::export::period::Period,
+    area: Option<crate::kernel::members::Area>,
+    out: &std::path::Path,
+    now: i64,
+) -> Result<(), crate::features::reports::office::OfficeError> {
+    use crate::features::programmes::report::PERIOD;
+    std::fs::create_dir_all(out).map_err(crate::platform::export::ExportError::from)?;
+    let area_label = area.as_ref().map_or_else(|| crate::platform::i18n::t(crate::platform::i18n::Lang::Id, "rep-area-all"), |a| crate::kernel::members::display_path(&a.path));
+    let request = crate::platform::export::kinds::PeriodRequest {
+        period,
+        area_path: area.map(|a| a.path),
+        area_label,
+        lang: crate::platform::i18n::Lang::Id,
+        tz,
+        now,
+    };
+    let files = (PERIOD.run)(db, &request, out, std::sync::Arc::default()).await?;
+    let detail = format!("{} via=cli", PERIOD.audit_detail(&request, files.rows));
+    crate::platform::audit::record(db, None, "report.export", &detail, now).await?;
+    for (_, path) in &files.documents {
+        println!("{}", path.display());
+    }
+    eprintln!("{}", files.summary);
+    Ok(())
 }
 
 /// Why `--from`/`--to` were refused, as a sentence that says what to type.
