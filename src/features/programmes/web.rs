@@ -23,7 +23,7 @@ use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::web::console::{ConsoleError, Ctx, NavEntry, Pages, Staff, layout};
 
 /// *Program* in the console's navigation.
-const NAV: NavEntry = NavEntry { path: "/dasbor/program", label: "console-nav-programmes", order: 45, shown: shown };
+const NAV: NavEntry = NavEntry { path: "/dasbor/program", label: "console-nav-programmes", order: 45, shown };
 
 /// Programmes' console pages.
 pub const PAGES: Pages = Pages { routes, nav: &[NAV] };
