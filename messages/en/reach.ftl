@@ -1,6 +1,7 @@
 ## Forum topics and sharing (issue 27)
 topic-kind-announcement = Announcements
 topic-kind-training = Trainings
+topic-kind-programme = UMKM programmes
 topic-kind-poll = Polls
 topic-kind-factcheck = Fact-check clarifications
 topic-kind-all = Every other post

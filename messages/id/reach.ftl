@@ -1,6 +1,7 @@
 ## Topik forum dan berbagi (issue 27)
 topic-kind-announcement = Pengumuman
 topic-kind-training = Pelatihan
+topic-kind-programme = Program UMKM
 topic-kind-poll = Jajak pendapat
 topic-kind-factcheck = Klarifikasi cek fakta
 topic-kind-all = Semua kiriman lainnya

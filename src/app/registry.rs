@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::bot::{Registry, RegistryError};
 use crate::platform::webhook_events::DeclaredEvent;
-use crate::features::{announcements, aspirations, emergency, factcheck, feeds, polls, privacy, reports, surveys, trainings, umkm, webhooks};
+use crate::features::{announcements, aspirations, emergency, factcheck, feeds, polls, privacy, programmes, reports, surveys, trainings, umkm, webhooks};
 use crate::kernel::members;
 use crate::kernel::members::topics;
 use crate::platform::audit::words::Vocabulary;
@@ -24,6 +24,7 @@ pub fn features() -> Vec<Feature> {
         aspirations::feature(),
         announcements::feature(),
         trainings::feature(),
+        programmes::feature(),
         privacy::feature(),
         reports::feature(),
         feeds::feature(),
@@ -148,7 +149,7 @@ mod tests {
         let owners: Vec<_> = personal_data().iter().map(|o| o.owner).collect();
         assert_eq!(owners[0], crate::platform::personal::PLATFORM.owner);
         assert_eq!(owners[1], members::personal::DATA.owner, "{owners:?}");
-        assert_eq!(owners.len(), 12, "{owners:?}");
+        assert_eq!(owners.len(), 13, "{owners:?}");
     }
 
     #[test]
@@ -161,6 +162,8 @@ mod tests {
             "aspiration.rated",
             "aspiration.disposed",
             "aspiration.returned",
+            "programme.applied",
+            "programme.decided",
             "factcheck.verdict",
         ];
         assert_eq!(names, expected);
@@ -171,7 +174,7 @@ mod tests {
     #[test]
     fn topic_kinds_are_unique_and_named_in_both_languages() {
         let mut codes: Vec<_> = topic_kinds().iter().map(|k| k.code).collect();
-        assert_eq!(codes, ["announcement", "training", "poll", "factcheck", "all"], "the order /topik offers");
+        assert_eq!(codes, ["announcement", "training", "programme", "poll", "factcheck", "all"], "the order /topik offers");
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), topic_kinds().len());
@@ -189,7 +192,7 @@ mod tests {
         families.sort();
         families.dedup();
         assert_eq!(families.len(), all, "a family declared twice: {families:?}");
-        for family in ["report", "training", "aspiration", "announcement", "factcheck", "group", "invite", "role", "privacy", "feed", "webhook", "umkm", "console", "poll", "survey"] {
+        for family in ["report", "training", "aspiration", "announcement", "factcheck", "group", "invite", "role", "privacy", "feed", "webhook", "umkm", "console", "poll", "survey", "programme"] {
             assert!(families.contains(&family), "{family} has no sentences");
         }
     }

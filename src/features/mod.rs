@@ -8,6 +8,7 @@ pub mod factcheck;
 pub mod feeds;
 pub mod polls;
 pub mod privacy;
+pub mod programmes;
 pub mod reports;
 pub mod surveys;
 pub mod trainings;

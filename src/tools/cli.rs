@@ -181,6 +181,20 @@ pub enum ExportWhat {
         #[arg(long, default_value = ".")]
         out: PathBuf,
     },
+    /// UMKM programme applications of a period: applicants and recipients (XLSX + CSV).
+    Programmes {
+        /// First day, e.g. 2026-11-01 or 1/11/2026.
+        #[arg(long)]
+        from: String,
+        /// Last day (included).
+        #[arg(long)]
+        to: String,
+        /// Kota, kecamatan or kelurahan name (or full path); everything when absent.
+        #[arg(long)]
+        area: Option<String>,
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
 }
 
 /// Errors of the CLI layer, each printed as one line.
@@ -351,17 +365,33 @@ async fn export(db: &Db, config: &Config, what: ExportWhat, now: i64) -> Result<
             office::umkm(db, tz, filter, &out, now).await
         }
         ExportWhat::Opd { from, to, area, out } => {
-            let period = Period::parse(&format!("{from} - {to}")).map_err(|e| CliError::Usage(period_usage(e, &from, &to)))?;
-            let area = match area {
-                Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?),
-                None => None,
-            };
-            let report = &crate::features::aspirations::report::agencies_export::PERIOD;
-            office::period(db, (tz, &config.sla), report, (period, area), &out, now).await
+            declared(db, config, &crate::features::aspirations::report::agencies_export::PERIOD, (from, to, area), &out, now).await
         }
         ExportWhat::Attendance { training, out } => office::attendance(db, tz, training, &out, now).await,
+        ExportWhat::Programmes { from, to, area, out } => {
+            declared(db, config, &crate::features::programmes::report::PERIOD, (from, to, area), &out, now).await
+        }
     };
     result.map_err(office_usage)
+}
+
+/// A declared period report over `--from`/`--to` and an optional area, written into
+/// `out` and audited like the other exports of the CLI.
+async fn declared(
+    db: &Db,
+    config: &Config,
+    report: &crate::platform::export::kinds::PeriodReport,
+    (from, to, area): (String, String, Option<String>),
+    out: &std::path::Path,
+    now: i64,
+) -> Result<(), crate::features::reports::office::OfficeError> {
+    use crate::features::reports::office;
+    let period = crate::platform::export::period::Period::parse(&format!("{from} - {to}")).map_err(|e| office::OfficeError::Usage(period_usage(e, &from, &to)))?;
+    let area = match area {
+        Some(name) => Some(office::resolve_area(db, &name).await?),
+        None => None,
+    };
+    office::period(db, (config.tz, &config.sla), report, (period, area), out, now).await
 }
 
 /// Why `--from`/`--to` were refused, as a sentence that says what to type.

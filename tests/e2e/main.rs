@@ -21,6 +21,7 @@ mod reports;
 mod robustness;
 mod roles;
 mod startup;
+mod programmes;
 mod trainings;
 mod umkm;
 mod webhooks;

@@ -268,3 +268,46 @@ pub async fn reachable_owners(db: &Db, sector: Option<Sector>, need: Option<Need
         })
         .collect()
 }
+
+/// An owner who agreed to the registry and to programme news, as a programme's
+/// announcement reaches them: the business's sector, scale, NIB and place, and the
+/// owner's language. (Programmes read the registry through this, not its table.)
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewsReader {
+    pub user_id: i64,
+    pub sector: String,
+    pub scale: String,
+    pub has_nib: bool,
+    pub kelurahan: String,
+    pub area_path: String,
+    pub language: String,
+}
+
+/// Every owner whose 'umkm' and 'news' consents both stand, by user id.
+pub async fn news_readers(db: &Db) -> DbResult<Vec<NewsReader>> {
+    let rows = sqlx::query(
+        "SELECT r.user_id, r.sector, r.scale, r.nib, a.name, a.path, u.language FROM umkm_registrations r \
+         JOIN areas a ON a.id = r.kelurahan_id JOIN users u ON u.id = r.user_id \
+         WHERE EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $1 AND c.withdrawn_at IS NULL) \
+           AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = r.user_id AND c.purpose = $2 AND c.withdrawn_at IS NULL) \
+         ORDER BY r.user_id",
+    )
+    .bind(PURPOSE_UMKM)
+    .bind(crate::features::privacy::PURPOSE_NEWS)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let nib: Option<String> = r.try_get("nib")?;
+            Ok(NewsReader {
+                user_id: r.try_get("user_id")?,
+                sector: r.try_get("sector")?,
+                scale: r.try_get("scale")?,
+                has_nib: nib.is_some_and(|n| !n.is_empty()),
+                kelurahan: r.try_get("name")?,
+                area_path: r.try_get("path")?,
+                language: r.try_get("language")?,
+            })
+        })
+        .collect()
+}

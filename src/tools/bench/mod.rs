@@ -17,6 +17,8 @@
 //! - `intake`: residents' messages per second and answer p99, webhook (40
 //!   connections, 1 and 2 instances) against long polling ([`intake`]).
 //! - `soak`: a compressed day of traffic, `kimbot run`'s memory every minute ([`soak`]).
+//! - `programmes`: 10,000 applications to one programme: the selection page's
+//!   queries p50/p95 and the programme report's time and peak memory.
 //! - `web`: the staff console over a city's worth of rows: p50/p95/max per page and
 //!   peak memory ([`web`]).
 
@@ -70,6 +72,12 @@ pub enum BenchCommand {
     Intake(intake::IntakeArgs),
     /// A compressed day of a city's traffic; the bot's resident memory every minute.
     Soak(soak::SoakArgs),
+    /// Applications to one programme: the console's applicant list p95 and the report's time and memory.
+    Programmes {
+        /// Applications to seed.
+        #[arg(long, default_value_t = 10_000)]
+        rows: u64,
+    },
     /// Seeds a city (1,000,000 aspirations by default) and times every console page.
     Web(web::WebArgs),
     /// (internal) Serve a fake Bot API with N groups; prints its URL.
@@ -124,6 +132,7 @@ pub async fn run(command: BenchCommand) -> Result<(), CliError> {
         BenchCommand::Idle { seconds, probe_every } => idle::run(seconds, probe_every).await,
         BenchCommand::Export { rows, keep } => Ok(crate::features::aspirations::report::bench::run(rows, keep.as_deref()).await?),
         BenchCommand::Agencies { rows, keep } => Ok(crate::features::aspirations::report::agencies_bench::run(rows, keep.as_deref()).await?),
+        BenchCommand::Programmes { rows } => Ok(crate::features::programmes::bench::run(rows).await?),
         BenchCommand::FakeServer { groups } => queue::serve_fake(groups).await,
     }
 }

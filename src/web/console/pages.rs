@@ -124,6 +124,7 @@ mod tests {
             ("/dasbor/ringkasan", label("summary")),
             ("/dasbor/umkm", label("umkm")),
             ("/dasbor/pelatihan", label("trainings")),
+            ("/dasbor/program", label("programmes")),
             ("/dasbor/pengumuman", label("announcements")),
             ("/dasbor/unduh", label("downloads")),
             ("/dasbor/audit", label("audit")),

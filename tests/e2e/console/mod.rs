@@ -8,6 +8,7 @@ mod browser_desk;
 mod browser_notes;
 mod desk;
 mod desk_notes;
+mod browser_programmes;
 mod guard;
 mod limits;
 mod listening;
