@@ -10,7 +10,8 @@
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
 //! - [`pages`]: what a feature declares, and the navigation built from it.
-//! - [`layout`]: the page frame, embedded CSS, error pages; [`guard`]: security
+//! - [`layout`]: the page frame, embedded CSS, error pages ([`errors`] draws them
+//!   inside the frame for a logged-in reader); [`guard`]: security
 //!   headers on every response and the same-origin check of the login.
 //! - [`files`] (download slots, streamed files) and [`telegram`] (the Bot API
 //!   handle): helpers for features' pages.
@@ -19,6 +20,7 @@
 
 mod audit_log;
 mod audit_words;
+mod errors;
 pub mod auth;
 pub mod bot;
 pub mod files;
@@ -55,9 +57,13 @@ pub enum ConsoleError {
     /// No such thing, or not in this person's scope (the same answer on purpose).
     #[error("not found")]
     NotFound,
-    /// A POST without the session's CSRF token, or an action this person may not do.
+    /// A page or action this person's role does not allow.
     #[error("forbidden")]
     Forbidden,
+    /// A POST without the session's CSRF token: a form from before a new login, or
+    /// from elsewhere. Said apart from [`ConsoleError::Forbidden`], whose remedy differs.
+    #[error("stale form")]
+    Expired,
     /// A form value the page cannot use (a malformed period, say).
     #[error("bad input")]
     BadInput,
@@ -92,6 +98,7 @@ pub fn routes(ctx: Ctx, pages: &[Pages]) -> Router {
         .route("/dasbor/gaya.css", get(layout::stylesheet))
         .merge(pages::merged(pages))
         .fallback(layout::not_found)
+        .layer(axum::middleware::from_fn_with_state((ctx.clone(), Nav::of(pages)), errors::framed))
         .layer(axum::Extension(Nav::of(pages)))
         .layer(axum::Extension(telegram))
         .layer(axum::middleware::map_response_with_state(ctx.clone(), guard::headers))

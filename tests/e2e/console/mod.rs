@@ -4,6 +4,7 @@
 mod browser;
 mod browser_undo;
 mod browser_opd;
+mod frame;
 mod guard;
 mod limits;
 mod listening;

@@ -128,6 +128,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
     let body = html! {
         @if cut { p.flash role="status" { (ta(lang, "console-search-cut", &[("max", Arg::from(Q_MAX as i64))])) } }
         (filter_form(lang, &f, &offered))
+        (layout::glossary(lang, ctx.config.sla.working_days, false))
         @if found.is_empty() {
             p.empty { (t(lang, "console-queue-empty")) }
         } @else {

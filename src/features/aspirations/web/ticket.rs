@@ -81,6 +81,7 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
         (thread_list(lang, &thread, scoped))
         (agency_panel)
         @if scoped.access == Access::Triage { (actions(lang, staff, scoped)) }
+        @else { p.flash { (t(lang, "console-ticket-read-only")) } }
         p { a href="/dasbor/aspirasi" { (t(lang, "console-back-to-queue")) } }
     };
     let page = layout::page(staff, NAV.path, &ticket.number, body);
