@@ -2,6 +2,7 @@
 //! CSRF, and a status change that reaches the resident in Telegram.
 
 mod browser;
+mod browser_office;
 mod browser_undo;
 mod browser_opd;
 mod frame;
