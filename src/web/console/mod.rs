@@ -15,8 +15,9 @@
 //!   headers on every response and the same-origin check of the login.
 //! - [`files`] (download slots, streamed files) and [`telegram`] (the Bot API
 //!   handle): helpers for features' pages.
-//! - The console's own pages, over several features: [`summary`] (*Ringkasan*)
-//!   and [`audit_log`] (*Audit*).
+//! - The console's own pages, over several features: [`summary`] (*Ringkasan*),
+//!   [`audit_log`] (*Audit*) and [`people`] (*Orang & peran*: roles, invites,
+//!   revocations with the schedule hand-over).
 
 mod audit_log;
 mod audit_words;
@@ -27,6 +28,7 @@ pub mod files;
 mod guard;
 pub mod layout;
 mod login;
+mod people;
 pub mod pages;
 pub mod personal;
 mod staff;
@@ -110,6 +112,9 @@ fn own_pages() -> Router<Ctx> {
     Router::new()
         .route("/dasbor/ringkasan", get(summary::page))
         .route("/dasbor/audit", get(audit_log::page))
+        .route("/dasbor/orang", get(people::list))
+        .route("/dasbor/orang/undang", post(people::invite))
+        .route("/dasbor/orang/cabut", post(people::revoke))
 }
 
 /// Navigation entries of the console's own pages.
@@ -126,7 +131,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
-        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, nav::AUDIT] })
+        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, people::NAV, nav::AUDIT] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -75,6 +75,7 @@ mod tests {
             ("/dasbor/pelatihan", label("trainings")),
             ("/dasbor/pengumuman", label("announcements")),
             ("/dasbor/unduh", label("downloads")),
+            ("/dasbor/orang", label("people")),
             ("/dasbor/audit", label("audit")),
         ];
         assert_eq!(entries.len(), expected.len(), "{entries:?}");

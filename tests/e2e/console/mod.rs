@@ -11,6 +11,7 @@ mod limits;
 mod listening;
 mod opd;
 mod pages;
+mod people;
 mod queue;
 mod recall;
 mod summary;
