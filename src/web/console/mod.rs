@@ -115,6 +115,7 @@ fn own_pages() -> Router<Ctx> {
         .route("/dasbor/orang", get(people::list))
         .route("/dasbor/orang/undang", post(people::invite))
         .route("/dasbor/orang/cabut", post(people::revoke))
+        .merge(crate::kernel::members::web::routes())
 }
 
 /// Navigation entries of the console's own pages.
@@ -131,7 +132,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
-        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, people::NAV, nav::AUDIT] })
+        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, people::NAV, crate::kernel::members::web::KIMS_NAV, nav::AUDIT] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -76,6 +76,7 @@ mod tests {
             ("/dasbor/pengumuman", label("announcements")),
             ("/dasbor/unduh", label("downloads")),
             ("/dasbor/orang", label("people")),
+            ("/dasbor/kim", label("kims")),
             ("/dasbor/audit", label("audit")),
         ];
         assert_eq!(entries.len(), expected.len(), "{entries:?}");

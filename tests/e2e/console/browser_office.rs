@@ -10,7 +10,7 @@ use serde_json::json;
 use super::browser::{Browser, LAPTOP, PHONE};
 use super::link_for;
 use crate::aspirations::{KECAMATAN, KIM, staff_of, status_of, submit, ticket_id};
-use crate::support::{ADMIN_ID, spawn_app};
+use crate::support::{ADMIN_ID, MessageExt, PersonExt, spawn_app};
 
 /// Presses one key where the focus is.
 async fn press(browser: &Browser, key: Key) {
@@ -143,5 +143,49 @@ async fn the_console_follows_the_systems_dark_scheme() {
     browser.c().goto(&format!("{}/dasbor/ringkasan", app.console_url)).await.unwrap();
     browser.wait_for_text("Menurut kategori").await;
     browser.screenshot("console-summary-dark.png").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_admin_adds_a_kim_in_the_browser_and_a_resident_is_offered_it_in_start() {
+    let Some(browser) = Browser::start(LAPTOP).await else { return };
+    let app = spawn_app().await;
+    let admin = app.member_of(ADMIN_ID, "Admin Kota", KIM).await;
+    browser.log_in(&link_for(&admin).await).await;
+    browser.click("header nav a[href='/dasbor/kim']").await;
+    browser.wait_for_text("Tambah KIM").await;
+    let kel = super::kims::kelurahan(&app, "Sekip Jaya").await;
+    browser.select("form[action='/dasbor/kim/tambah'] select[name=kelurahan]", &kel.to_string()).await;
+    browser.type_into("form[action='/dasbor/kim/tambah'] input[name=code]", "KMN-SJ3").await;
+    browser.type_into("form[action='/dasbor/kim/tambah'] input[name=name]", "KIM Sekip Baru").await;
+    browser.click("form[action='/dasbor/kim/tambah'] button[type=submit]").await;
+    browser.wait_for_text("KIM ditambahkan").await;
+    browser.screenshot("console-kims.png").await;
+    let offered = super::kims::kims_offered_in_sekip_jaya(&app, 6711).await;
+    assert!(offered.has_button("KIM Sekip Baru"), "{offered:?}");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_admin_invites_a_coordinator_in_the_browser_and_the_link_works_in_telegram() {
+    let Some(browser) = Browser::start(LAPTOP).await else { return };
+    let app = spawn_app().await;
+    let admin = app.member_of(ADMIN_ID, "Admin Kota", KIM).await;
+    browser.log_in(&link_for(&admin).await).await;
+    browser.click("header nav a[href='/dasbor/orang']").await;
+    browser.wait_for_text("Undang seseorang").await;
+    let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, "IB1-DLD").await.unwrap().unwrap();
+    browser.select("form[action='/dasbor/orang/undang'] select[name=scope]", &format!("kim:{}", kim.id)).await;
+    browser.click("form[action='/dasbor/orang/undang'] button[type=submit]").await;
+    let page = browser.wait_for_text("start=inv-").await;
+    browser.screenshot("console-people.png").await;
+    let at = page.find("start=inv-").unwrap() + "start=".len();
+    let code: String = page[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let koor = app.user(6712, "Koor Sari");
+    koor.send(&format!("/start {code}")).await;
+    koor.next_message().await;
+    koor.press("Setuju").await;
+    let claimed = koor.next_message_skipping_edits().await;
+    assert!(claimed.text.contains("koordinator KIM untuk KIM Demang Lebar Daun"), "{}", claimed.text);
     browser.close().await;
 }

@@ -6,6 +6,7 @@ mod browser_office;
 mod browser_undo;
 mod browser_opd;
 mod frame;
+mod kims;
 mod guard;
 mod limits;
 mod listening;
