@@ -26,6 +26,7 @@ pub mod auth;
 pub mod bot;
 pub mod files;
 mod guard;
+mod help;
 pub mod layout;
 mod login;
 mod people;
@@ -112,6 +113,7 @@ fn own_pages() -> Router<Ctx> {
     Router::new()
         .route("/dasbor/ringkasan", get(summary::page))
         .route("/dasbor/audit", get(audit_log::page))
+        .route("/dasbor/bantuan", get(help::page))
         .route("/dasbor/orang", get(people::list))
         .route("/dasbor/orang/undang", post(people::invite))
         .route("/dasbor/orang/cabut", post(people::revoke))
@@ -132,7 +134,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
-        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, people::NAV, crate::kernel::members::web::KIMS_NAV, nav::AUDIT] })
+        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, people::NAV, crate::kernel::members::web::KIMS_NAV, nav::AUDIT, help::NAV] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -78,6 +78,7 @@ mod tests {
             ("/dasbor/orang", label("people")),
             ("/dasbor/kim", label("kims")),
             ("/dasbor/audit", label("audit")),
+            ("/dasbor/bantuan", label("help")),
         ];
         assert_eq!(entries.len(), expected.len(), "{entries:?}");
         for ((path, key), (want_path, want_key)) in entries.iter().zip(&expected) {

@@ -76,7 +76,7 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 /// The pages an agency officer may open: their agency's, the home redirect, the
 /// language switch and logout.
 fn officer_page(path: &str) -> bool {
-    path == "/dasbor/opd" || path.starts_with("/dasbor/opd/") || ["/dasbor", "/dasbor/bahasa", "/keluar"].contains(&path)
+    path == "/dasbor/opd" || path.starts_with("/dasbor/opd/") || ["/dasbor", "/dasbor/bahasa", "/dasbor/bantuan", "/keluar"].contains(&path)
 }
 
 /// Where a person lands after login: officers on their agency's queue.

@@ -81,3 +81,20 @@ async fn a_used_or_expired_login_link_says_so_before_the_press() {
     let page = page.text().await.unwrap();
     assert!(page.contains("kedaluwarsa") && !page.contains("action=\"/masuk\""), "{page}");
 }
+
+#[tokio::test]
+async fn bantuan_explains_statuses_service_levels_roles_and_the_pages_one_sees_in_both_languages() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 6431, "Staf Rina", KECAMATAN).await;
+    let cookie = log_in(&app, &link_for(&staff).await).await;
+    let (status, page) = get(&app, &cookie, "/dasbor/bantuan").await;
+    assert_eq!(status, StatusCode::OK);
+    for words in ["Ditindaklanjuti", "hari kerja", "petugas OPD", "Antrean tiket aspirasi", "Lewat batas"] {
+        assert!(page.contains(words), "{words}: {page}");
+    }
+    assert!(!page.contains("Log audit: siapa"), "only the pages this person sees");
+    let (_, queue) = get(&app, &cookie, "/dasbor/aspirasi").await;
+    post(&app, &cookie, "/dasbor/bahasa", &[("csrf", &csrf_in(&queue)), ("lang", "en")]).await;
+    let (_, english) = get(&app, &cookie, "/dasbor/bantuan").await;
+    assert!(english.contains("Service levels") && english.contains("working days"), "{english}");
+}
