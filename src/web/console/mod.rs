@@ -19,6 +19,7 @@
 //!   [`audit_log`] (*Audit*) and [`people`] (*Orang & peran*: roles, invites,
 //!   revocations with the schedule hand-over).
 
+mod agencies;
 mod audit_log;
 mod audit_words;
 mod errors;
@@ -114,6 +115,8 @@ fn own_pages() -> Router<Ctx> {
         .route("/dasbor/ringkasan", get(summary::page))
         .route("/dasbor/audit", get(audit_log::page))
         .route("/dasbor/bantuan", get(help::page))
+        .route("/dasbor/dinas", get(agencies::page))
+        .route("/dasbor/dinas/rute", post(agencies::route))
         .route("/dasbor/orang", get(people::list))
         .route("/dasbor/orang/undang", post(people::invite))
         .route("/dasbor/orang/cabut", post(people::revoke))
@@ -134,7 +137,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
-        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, people::NAV, crate::kernel::members::web::KIMS_NAV, nav::AUDIT, help::NAV] })
+        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, people::NAV, crate::kernel::members::web::KIMS_NAV, agencies::NAV, nav::AUDIT, help::NAV] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -77,6 +77,7 @@ mod tests {
             ("/dasbor/unduh", label("downloads")),
             ("/dasbor/orang", label("people")),
             ("/dasbor/kim", label("kims")),
+            ("/dasbor/dinas", label("agencies")),
             ("/dasbor/audit", label("audit")),
             ("/dasbor/bantuan", label("help")),
         ];

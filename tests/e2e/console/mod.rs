@@ -1,6 +1,7 @@
 //! The staff web console over HTTP: the login link from `/dasbor`, sessions, scope,
 //! CSRF, and a status change that reaches the resident in Telegram.
 
+mod agencies;
 mod browser;
 mod browser_office;
 mod browser_undo;
