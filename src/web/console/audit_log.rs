@@ -93,7 +93,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
     for id in audit::actors(&ctx.db, ACTORS_OFFERED).await? {
         people.push((id, who(&reader, Some(id)).await?));
     }
-    people.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    people.sort_by_key(|p| p.1.to_lowercase());
     let mut rows = Vec::with_capacity(entries.len());
     for e in &entries {
         let family = e.action.split('.').next().unwrap_or_default();
