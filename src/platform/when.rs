@@ -105,6 +105,15 @@ pub fn stamp(ts: i64, tz: Tz) -> String {
     }
 }
 
+/// Like [`stamp`], to the second: for the audit log, where the order of acts a
+/// few seconds apart matters.
+pub fn stamp_seconds(ts: i64, tz: Tz) -> String {
+    match tz.timestamp_opt(ts, 0).single() {
+        Some(t) => t.format("%d/%m/%Y %H:%M:%S %Z").to_string(),
+        None => ts.to_string(),
+    }
+}
+
 /// Whether two moments fall on the same local day.
 pub fn same_day(a: i64, b: i64, tz: Tz) -> bool {
     local(a, tz).date_naive() == local(b, tz).date_naive()

@@ -33,6 +33,20 @@ pub(crate) fn per_group(rows: &[DeliveryState]) -> Vec<(i64, String, Standing)> 
     out
 }
 
+/// The groups whose copy a recall took back: sent, and young enough to delete when
+/// the run was recalled at `recalled_at`. The console says "ditarik" for these, not
+/// "terkirim", and Ringkasan does not count them as sent.
+pub(crate) fn recalled_from(rows: &[DeliveryState], recalled_at: Option<i64>) -> Vec<i64> {
+    let Some(at) = recalled_at else { return Vec::new() };
+    let mut chats: Vec<i64> = rows
+        .iter()
+        .filter(|r| r.status == "sent" && r.message_id.is_some() && at - r.updated_at <= super::model::RECALL_WINDOW_SECS)
+        .map(|r| r.chat_id)
+        .collect();
+    chats.dedup();
+    chats
+}
+
 /// Telegram's reason in words a coordinator understands, where we know it.
 pub(crate) fn reason(lang: Lang, error: &str) -> String {
     if error == "erased" {

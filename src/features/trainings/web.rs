@@ -51,6 +51,7 @@ async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleE
     let mine: Vec<Training> = all.into_iter().filter(|tr| may(&staff.actor, Action::ManageKim(&tr.kim()))).collect();
     let lang = staff.lang;
     let tz = ctx.config.tz;
+    let now = ctx.now();
     let body = html! {
         @if mine.is_empty() { p.empty { (t(lang, "console-trainings-empty")) } }
         @else {
@@ -64,11 +65,11 @@ async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleE
                     @for tr in &mine {
                         tr {
                             td { a href={ "/dasbor/pelatihan/" (tr.id) } { (tr.title) } }
-                            td { (tr.kim_name) }
-                            td { (render::moment(lang, tr.starts_at, tr.tz(tz))) }
-                            td { (t(lang, &format!("console-training-status-{}", tr.status().as_str()))) }
-                            td.num { (tr.registered) " / " (tr.quota) }
-                            td.num { (tr.waitlisted) }
+                            td data-label=(t(lang, "console-col-kim")) { (tr.kim_name) }
+                            td data-label=(t(lang, "console-training-starts")) { (render::moment(lang, tr.starts_at, tr.tz(tz))) }
+                            td data-label=(t(lang, "console-col-status")) { (status_label(lang, tr, now)) }
+                            td.num data-label=(t(lang, "console-training-seats")) { (tr.registered) " / " (tr.quota) }
+                            td.num data-label=(t(lang, "console-training-waitlist")) { (tr.waitlisted) }
                         }
                     }
                 }
@@ -76,6 +77,16 @@ async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleE
         }
     };
     Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-trainings-title"), body)).into_response())
+}
+
+/// The training's status in words; an open one that has started says registration
+/// is over (the chat takes no registration after the start either).
+fn status_label(lang: Lang, tr: &Training, now: i64) -> String {
+    let code = tr.status().as_str();
+    if code == "open" && now >= tr.starts_at {
+        return t(lang, "console-training-status-started");
+    }
+    t(lang, &format!("console-training-status-{code}"))
 }
 
 #[derive(Deserialize, Default)]
@@ -97,7 +108,7 @@ async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Quer
         section.card.facts {
             p { (tr.kim_name) " · " (render::moment(lang, tr.starts_at, tz)) }
             p { (tr.organiser) }
-            p { (t(lang, &format!("console-training-status-{}", tr.status().as_str()))) " · " (tr.registered) " / " (tr.quota) }
+            p { (status_label(lang, &tr, ctx.now())) " · " (tr.registered) " / " (tr.quota) }
             p.body { (tr.description) }
             p {
                 a.button href={ "/dasbor/pelatihan/" (tr.id) "/unduh?format=xlsx" } { (t(lang, "console-format-xlsx")) } " "
@@ -107,6 +118,14 @@ async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Quer
         section.card {
             h2 { (ta(lang, "console-participants", &[("count", Arg::from(seated.len() as i64))])) }
             @if !started { p.empty { (ta(lang, "training-attendance-not-yet", &[("when", Arg::from(render::moment(lang, tr.starts_at, tz)))])) } }
+            @if started && seated.iter().any(|p| p.attended.is_none()) {
+                form.inline method="post" action={ "/dasbor/pelatihan/" (tr.id) "/hadir" } {
+                    input type="hidden" name="csrf" value=(staff.session.csrf);
+                    input type="hidden" name="all" value="1";
+                    input type="hidden" name="present" value="1";
+                    button.secondary type="submit" { (t(lang, "console-mark-all-present")) }
+                }
+            }
             (people_table(lang, &staff, &tr, &seated, started))
         }
         section.card {
@@ -122,10 +141,15 @@ fn people_table(lang: Lang, staff: &Staff, tr: &Training, people: &[store::Parti
     html! {
         @if people.is_empty() { p.empty { (t(lang, "console-nobody")) } }
         @else {
-            table.counts {
+            table.counts.people {
+                thead { tr {
+                    th.num { (t(lang, "console-col-number")) } th { (t(lang, "console-col-name")) } th { (t(lang, "console-col-username")) }
+                    th { (t(lang, "console-col-attendance")) }
+                    @if marking { th { (t(lang, "console-col-mark")) } }
+                } }
                 tbody {
                     @for (i, p) in people.iter().enumerate() {
-                        tr {
+                        tr id={ "p" (p.registration_id) } {
                             td.num { (i + 1) "." }
                             td { (p.first_name.clone().unwrap_or_else(|| p.user_id.to_string())) }
                             td { @if let Some(u) = &p.username { "@" (u) } }
@@ -135,7 +159,7 @@ fn people_table(lang: Lang, staff: &Staff, tr: &Training, people: &[store::Parti
                                 None => @if p.status == "registered" { (t(lang, "training-mark-none")) },
                             } }
                             @if marking {
-                                td { (mark_form(lang, staff, tr, p.registration_id)) }
+                                td { (mark_form(lang, staff, tr, p.registration_id, p.attended)) }
                             }
                         }
                     }
@@ -145,13 +169,16 @@ fn people_table(lang: Lang, staff: &Staff, tr: &Training, people: &[store::Parti
     }
 }
 
-fn mark_form(lang: Lang, staff: &Staff, tr: &Training, registration: i64) -> Markup {
+/// "Hadir" / "Tidak hadir", the current mark pressed (`aria-pressed`), posting back
+/// to this row's anchor so the page does not jump to the top.
+fn mark_form(lang: Lang, staff: &Staff, tr: &Training, registration: i64, attended: Option<i64>) -> Markup {
+    let pressed = |v: i64| if attended.map(|a| i64::from(a == 1)) == Some(v) { "true" } else { "false" };
     html! {
         form.inline method="post" action={ "/dasbor/pelatihan/" (tr.id) "/hadir" } {
             input type="hidden" name="csrf" value=(staff.session.csrf);
             input type="hidden" name="registration" value=(registration);
-            button type="submit" name="present" value="1" { (t(lang, "console-mark-present")) } " "
-            button type="submit" name="present" value="0" { (t(lang, "console-mark-absent")) }
+            button type="submit" name="present" value="1" aria-pressed=(pressed(1)) { (t(lang, "console-mark-present")) } " "
+            button type="submit" name="present" value="0" aria-pressed=(pressed(0)) { (t(lang, "console-mark-absent")) }
         }
     }
 }
@@ -164,6 +191,9 @@ pub struct MarkForm {
     registration: i64,
     #[serde(default)]
     present: String,
+    /// "Semua hadir": every seated participant not yet marked, marked present.
+    #[serde(default)]
+    all: String,
 }
 
 async fn mark(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form(form): Form<MarkForm>) -> Result<Response, ConsoleError> {
@@ -174,12 +204,27 @@ async fn mark(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form
         return Err(ConsoleError::BadInput);
     }
     let present = form.present == "1";
+    if form.all == "1" {
+        let unmarked: Vec<i64> = store::participants(&ctx.db, tr.id)
+            .await?
+            .into_iter()
+            .filter(|p| p.status == "registered" && p.attended.is_none())
+            .map(|p| p.registration_id)
+            .collect();
+        for registration in &unmarked {
+            store::mark_attendance(&ctx.db, tr.id, *registration, true, now).await?;
+            let detail = format!("training={} registration={registration} present=true", tr.id);
+            audit::record(&ctx.db, Some(staff.actor.user_id), "console.attendance", &detail, now).await?;
+        }
+        return Ok(Redirect::to(&format!("/dasbor/pelatihan/{}?done=marked", tr.id)).into_response());
+    }
     if !store::mark_attendance(&ctx.db, tr.id, form.registration, present, now).await? {
         return Err(ConsoleError::NotFound);
     }
     let detail = format!("training={} registration={} present={present}", tr.id, form.registration);
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.attendance", &detail, now).await?;
-    Ok(Redirect::to(&format!("/dasbor/pelatihan/{}?done=marked", tr.id)).into_response())
+    // Back to the row just marked, not the top of the page.
+    Ok(Redirect::to(&format!("/dasbor/pelatihan/{}?done=marked#p{}", tr.id, form.registration)).into_response())
 }
 
 #[derive(Deserialize)]

@@ -169,6 +169,26 @@ pub async fn set_route(db: &Db, agency: &Agency, category: &str, kecamatan: Opti
     Ok(())
 }
 
+/// One routing rule: in `kota` (and only `kecamatan`, when not empty), tickets of
+/// `category` are suggested to `agency_id` first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    pub kota: String,
+    pub kecamatan: String,
+    pub category: String,
+    pub agency_id: i64,
+}
+
+/// Every routing rule, by kota, category and kecamatan (for the console's *OPD & rute*).
+pub async fn routes(db: &Db) -> DbResult<Vec<Route>> {
+    let rows = sqlx::query("SELECT kota, kecamatan, category, agency_id FROM agency_routes ORDER BY kota, category, kecamatan")
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| Ok(Route { kota: r.try_get("kota")?, kecamatan: r.try_get("kecamatan")?, category: r.try_get("category")?, agency_id: r.try_get("agency_id")? }))
+        .collect()
+}
+
 /// The agency routed for `category` at `area_path` (a KIM's kelurahan): the
 /// kecamatan's own rule first, else the kota's.
 pub async fn routed(db: &Db, category: &str, area_path: &str) -> DbResult<Option<i64>> {

@@ -147,6 +147,81 @@ pub async fn count_kims(db: &Db) -> DbResult<i64> {
 }
 
 /// Why an areas CSV was refused; nothing is written when any row is bad.
+/// What became of adding a KIM from the console.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KimAdded {
+    Added(Kim),
+    /// Another KIM already has this code.
+    CodeTaken,
+    /// Not a code residents could type, or an unusable name.
+    Invalid,
+    /// No such kelurahan.
+    NoKelurahan,
+}
+
+/// Adds a KIM to a kelurahan (the console's *KIM & wilayah*); `/start` offers it at once.
+pub async fn add_kim(db: &Db, code: &str, name: &str, kelurahan_id: i64) -> DbResult<KimAdded> {
+    let (code, name) = (normalize_code(code), name.trim());
+    if !is_valid_code(&code) || name.is_empty() || name.chars().count() > 100 || name.contains('/') {
+        return Ok(KimAdded::Invalid);
+    }
+    if area_by_id(db, kelurahan_id).await?.is_none_or(|a| a.kind != "kelurahan") {
+        return Ok(KimAdded::NoKelurahan);
+    }
+    let inserted = sqlx::query("INSERT INTO kims (code, name, kelurahan_id) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING")
+        .bind(&code)
+        .bind(name)
+        .bind(kelurahan_id)
+        .execute(&db.pool)
+        .await?;
+    if inserted.rows_affected() == 0 {
+        return Ok(KimAdded::CodeTaken);
+    }
+    Ok(kim_by_code(db, &code).await?.map_or(KimAdded::CodeTaken, KimAdded::Added))
+}
+
+/// Renames a KIM and/or moves it to another kelurahan; `false` when the KIM, the
+/// kelurahan or the name is not usable.
+pub async fn update_kim(db: &Db, id: i64, name: &str, kelurahan_id: i64) -> DbResult<bool> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 || name.contains('/') {
+        return Ok(false);
+    }
+    if area_by_id(db, kelurahan_id).await?.is_none_or(|a| a.kind != "kelurahan") {
+        return Ok(false);
+    }
+    let done = sqlx::query("UPDATE kims SET name = $1, kelurahan_id = $2 WHERE id = $3")
+        .bind(name)
+        .bind(kelurahan_id)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Per KIM: residents, active groups and active coordinators (for the console's tree).
+pub async fn kim_counts(db: &Db) -> DbResult<std::collections::HashMap<i64, (i64, i64, i64)>> {
+    use sqlx::Row;
+    let mut out: std::collections::HashMap<i64, (i64, i64, i64)> = std::collections::HashMap::new();
+    let queries: [&'static str; 3] = [
+        "SELECT kim_id, COUNT(*) AS n FROM users WHERE kim_id IS NOT NULL GROUP BY kim_id",
+        "SELECT kim_id, COUNT(*) AS n FROM tg_groups WHERE kim_id IS NOT NULL AND status = 'active' GROUP BY kim_id",
+        "SELECT kim_id, COUNT(DISTINCT user_id) AS n FROM grants WHERE kim_id IS NOT NULL AND revoked_at IS NULL AND role = 'coordinator' GROUP BY kim_id",
+    ];
+    for (i, sql) in queries.into_iter().enumerate() {
+        for row in sqlx::query(sql).fetch_all(&db.pool).await? {
+            let entry = out.entry(row.try_get("kim_id")?).or_default();
+            let n: i64 = row.try_get("n")?;
+            match i {
+                0 => entry.0 = n,
+                1 => entry.1 = n,
+                _ => entry.2 = n,
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("line {line}: {reason}")]

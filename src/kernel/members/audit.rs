@@ -73,6 +73,8 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
                 ("n", Arg::from(need!(d.int("kims_added")))),
             ],
         ),
+        "area.kim_add" => ("audit-act-area-kim-add", vec![("kim", need!(kim))]),
+        "area.kim_change" => ("audit-act-area-kim-change", vec![("kim", need!(kim))]),
         "area.import" => ("audit-act-area-import-csv", vec![("rows", Arg::from(need!(d.int("rows"))))]),
         "group.link" => ("audit-act-group-link", vec![("group", need!(group)), ("kim", need!(kim))]),
         "group.unlink" => ("audit-act-group-unlink", vec![("group", need!(group)), ("kim", need!(kim))]),

@@ -17,6 +17,7 @@ pub mod roles;
 pub mod staff_notices;
 pub mod topics;
 pub mod users;
+pub mod web;
 pub mod wilayah;
 
 pub use model::*;

@@ -169,6 +169,65 @@ pub async fn revoke_all_in<'e>(exec: impl sqlx::Executor<'e, Database = sqlx::An
     Ok(done.rows_affected())
 }
 
+/// One active grant as the console's *Orang & peran* lists it: who, which role,
+/// where, since when and given by whom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GrantRow {
+    pub user_id: i64,
+    pub name: Option<String>,
+    pub role: Role,
+    /// Where the role holds, as an area path: the staff's area, the KIM's kelurahan,
+    /// the agency's kota (what scope checks compare).
+    pub path: String,
+    /// What to call the scope: the area, KIM or agency name.
+    pub scope: String,
+    pub granted_at: i64,
+    pub granted_by: Option<i64>,
+    pub granted_by_name: Option<String>,
+}
+
+/// Every active grant, newest first.
+pub async fn active_grants(db: &Db) -> DbResult<Vec<GrantRow>> {
+    let rows = sqlx::query(
+        "SELECT g.user_id, u.first_name, g.role, g.granted_at, g.granted_by, gb.first_name AS granted_by_name, \
+         ar.path AS area_path, ar.name AS area_name, k.name AS kim_name, ka.path AS kim_path, \
+         ag.name AS agency_name, ag.short_name AS agency_short, ag.kota AS agency_kota \
+         FROM grants g \
+         LEFT JOIN users u ON u.id = g.user_id \
+         LEFT JOIN users gb ON gb.id = g.granted_by \
+         LEFT JOIN areas ar ON ar.id = g.area_id \
+         LEFT JOIN kims k ON k.id = g.kim_id \
+         LEFT JOIN areas ka ON ka.id = k.kelurahan_id \
+         LEFT JOIN agencies ag ON ag.id = g.agency_id \
+         WHERE g.revoked_at IS NULL ORDER BY g.granted_at DESC, g.id DESC",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let role: String = row.try_get("role")?;
+        let Some(role) = Role::parse(&role) else { continue };
+        let text = |col: &str| row.try_get::<Option<String>, _>(col);
+        let (path, scope) = match role {
+            Role::Staff => (text("area_path")?, text("area_name")?),
+            Role::Coordinator => (text("kim_path")?, text("kim_name")?),
+            Role::Officer => (text("agency_kota")?, text("agency_short")?.filter(|s| !s.is_empty()).or(text("agency_name")?)),
+            _ => (None, None),
+        };
+        out.push(GrantRow {
+            user_id: row.try_get("user_id")?,
+            name: text("first_name")?,
+            role,
+            path: path.unwrap_or_default(),
+            scope: scope.unwrap_or_default(),
+            granted_at: row.try_get("granted_at")?,
+            granted_by: row.try_get("granted_by")?,
+            granted_by_name: text("granted_by_name")?,
+        });
+    }
+    Ok(out)
+}
+
 /// Creates a single-use invite code for a scope.
 pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) -> DbResult<String> {
     let (area_id, kim_id, agency_id) = scope.ids();

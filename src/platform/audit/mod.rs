@@ -54,6 +54,19 @@ pub async fn recent(db: &Db, limit: i64) -> DbResult<Vec<Entry>> {
         .await?)
 }
 
+/// The people who acted, most recent first, at most `limit` of them: who the
+/// console's Audit page offers to filter by (picked by name, not typed as an id).
+pub async fn actors(db: &Db, limit: i64) -> DbResult<Vec<i64>> {
+    use sqlx::Row;
+    let rows = sqlx::query(
+        "SELECT actor, MAX(id) AS last FROM audit_log WHERE actor IS NOT NULL GROUP BY actor ORDER BY last DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(|r| r.try_get::<i64, _>("actor").map_err(Into::into)).collect()
+}
+
 /// Which entries to show: by whom and/or what kind (an action name or its prefix,
 /// e.g. `aspiration` for `aspiration.status` and `aspiration.reply`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,6 +1,7 @@
-//! *Audit* (admins only): the audit log, newest first, filtered by who (Telegram
-//! id) and by kind of act (an action name or its prefix, e.g. `console`), through
-//! [`audit::page`], the same query as `/audit` in chat.
+//! *Audit* (admins only): the audit log, newest first, filtered by who (picked by
+//! name among the people who acted) and by kind of act (an action family, named in
+//! words), through [`audit::page`], the same query as `/audit` in chat. Times are
+//! to the second: acts seconds apart are told apart.
 
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
@@ -10,16 +11,18 @@ use serde::Deserialize;
 use super::layout;
 use super::nav;
 use super::{ConsoleError, Ctx, Staff};
-use crate::features::aspirations::model::local_time;
 use crate::platform::text::clip;
 use crate::kernel::members::permissions::{Action, may};
 use crate::features::privacy::audit_words as words;
 use crate::kernel::members::audit::who;
 use crate::platform::audit::words::Reader;
 use crate::platform::audit::{self, Filter};
-use crate::platform::i18n::{Arg, t, ta};
+use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::platform::when::stamp_seconds;
 
 const PER_PAGE: i64 = 100;
+/// People offered in the "who" list: the latest to act.
+const ACTORS_OFFERED: i64 = 300;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Filters {
@@ -32,12 +35,19 @@ pub struct Filters {
 }
 
 impl Filters {
-    fn filter(&self) -> Filter {
-        let action = self.action.trim();
-        Filter {
-            actor: self.actor.trim().parse().ok(),
-            action_prefix: (!action.is_empty()).then(|| action.chars().take(60).collect()),
-        }
+    /// The filter asked for; a person or family that is not one of ours is bad input,
+    /// not silently ignored.
+    fn filter(&self, families: &[&str]) -> Result<Filter, ConsoleError> {
+        let actor = match self.actor.trim() {
+            "" => None,
+            id => Some(id.parse().map_err(|_| ConsoleError::BadInput)?),
+        };
+        let action = match self.action.trim() {
+            "" => None,
+            family if families.contains(&family) => Some(format!("{family}.")),
+            _ => return Err(ConsoleError::BadInput),
+        };
+        Ok(Filter { actor, action_prefix: action })
     }
     fn with_page(&self, page: i64) -> String {
         let mut s = url::form_urlencoded::Serializer::new(String::new());
@@ -51,25 +61,63 @@ impl Filters {
     }
 }
 
+/// Every action family some owner declared, sorted by its name in `lang`.
+fn families(ctx: &Ctx, lang: Lang) -> Vec<(&'static str, String)> {
+    let mut all: Vec<(&'static str, String)> =
+        ctx.audit_words.iter().flat_map(|v| v.families.iter()).map(|f| (*f, family_label(lang, f))).collect();
+    all.sort_by(|a, b| a.1.cmp(&b.1));
+    all.dedup_by_key(|f| f.0);
+    all
+}
+
+/// An action family in words ("Aspirasi", "Peran dan undangan" …).
+fn family_label(lang: Lang, family: &str) -> String {
+    t(lang, &format!("console-audit-family-{family}"))
+}
+
 pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>) -> Result<Response, ConsoleError> {
     if !may(&staff.actor, Action::ReadAudit) {
         return Err(ConsoleError::Forbidden);
     }
-    let page = f.page.clamp(0, 1_000_000);
-    let (entries, total) = audit::page(&ctx.db, &f.filter(), page * PER_PAGE, PER_PAGE).await?;
     let lang = staff.lang;
+    let families = families(&ctx, lang);
+    let codes: Vec<&str> = families.iter().map(|(code, _)| *code).collect();
+    let filter = f.filter(&codes)?;
+    let page = f.page.clamp(0, 1_000_000);
+    let (entries, total) = audit::page(&ctx.db, &filter, page * PER_PAGE, PER_PAGE).await?;
     let tz = ctx.config.tz;
     let more = (page + 1) * PER_PAGE < total;
     // In people's words, as /audit says them: names behind ids, a sentence per act.
     let reader = Reader { db: &ctx.db, lang, tz, words: ctx.audit_words };
+    let mut people = Vec::new();
+    for id in audit::actors(&ctx.db, ACTORS_OFFERED).await? {
+        people.push((id, who(&reader, Some(id)).await?));
+    }
+    people.sort_by_key(|p| p.1.to_lowercase());
     let mut rows = Vec::with_capacity(entries.len());
     for e in &entries {
-        rows.push((e, who(&reader, e.actor).await?, words::sentence(&reader, e).await?));
+        let family = e.action.split('.').next().unwrap_or_default();
+        let kind = families.iter().find(|(code, _)| *code == family).map_or_else(|| e.action.clone(), |(_, label)| label.clone());
+        rows.push((e, who(&reader, e.actor).await?, kind, words::sentence(&reader, e).await?));
     }
     let body = html! {
         form.filters method="get" action="/dasbor/audit" {
-            label { (t(lang, "console-audit-actor")) input type="text" name="actor" value=(f.actor) inputmode="numeric" maxlength="20"; }
-            label { (t(lang, "console-audit-action")) input type="text" name="action" value=(f.action) maxlength="60"; }
+            label { (t(lang, "console-audit-actor"))
+                select name="actor" {
+                    option value="" { (t(lang, "console-audit-anyone")) }
+                    @for (id, name) in &people {
+                        option value=(id) selected[f.actor.trim() == id.to_string()] { (name) }
+                    }
+                }
+            }
+            label { (t(lang, "console-audit-action"))
+                select name="action" {
+                    option value="" { (t(lang, "console-audit-any-action")) }
+                    @for (code, label) in &families {
+                        option value=(code) selected[f.action.trim() == *code] { (label) }
+                    }
+                }
+            }
             button type="submit" { (t(lang, "console-filter-apply")) }
         }
         p { (ta(lang, "console-audit-count", &[("count", Arg::from(total))])) }
@@ -80,11 +128,11 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
                     th { (t(lang, "console-audit-action")) } th { (t(lang, "console-audit-detail")) }
                 } }
                 tbody {
-                    @for (e, who, what) in &rows {
+                    @for (e, who, kind, what) in &rows {
                         tr {
-                            td { (local_time(e.at, tz)) }
+                            td { time { (stamp_seconds(e.at, tz)) } }
                             td { @if e.actor.is_some() { (who) } @else { (t(lang, "console-audit-system")) } }
-                            td { code { (e.action) } }
+                            td { (kind) }
                             td.text { (clip(what, 300)) }
                         }
                     }
@@ -97,4 +145,30 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
         }
     };
     Ok((layout::no_store(), layout::page(&staff, nav::AUDIT.path, &t(lang, "console-audit-title"), body)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_declared_action_family_has_a_name_in_both_languages() {
+        for vocabulary in crate::app::registry::audit_words() {
+            for family in vocabulary.families {
+                for lang in [Lang::Id, Lang::En] {
+                    let key = format!("console-audit-family-{family}");
+                    assert_ne!(family_label(lang, family), key, "{key} missing in {lang:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_people_and_kinds_are_refused_not_ignored() {
+        let f = |actor: &str, action: &str| Filters { actor: actor.into(), action: action.into(), page: 0 }.filter(&["aspiration"]);
+        assert!(matches!(f("abc", ""), Err(ConsoleError::BadInput)));
+        assert!(matches!(f("", "console.queue"), Err(ConsoleError::BadInput)));
+        let ok = f("7002", "aspiration").unwrap();
+        assert_eq!((ok.actor, ok.action_prefix.as_deref()), (Some(7002), Some("aspiration.")));
+    }
 }

@@ -1,4 +1,5 @@
-//! The console's own actions in the audit log's words: links, logins, what was viewed.
+//! The console's own actions in the audit log's words: links, logins, what was viewed
+//! (photos counted from 1, as the page shows them; the detail stores the index).
 
 use crate::audit_need as need;
 use crate::features::{trainings, umkm};
@@ -20,7 +21,7 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
         "console.logout" if d.head.is_empty() => ("audit-act-console-logout", vec![]),
         "console.logout" => ("audit-act-console-logout-revoked", vec![]),
         "console.view" if !d.head.is_empty() => ("audit-act-console-view", vec![("ticket", ticket())]),
-        "console.photo" if !d.head.is_empty() => ("audit-act-console-photo", vec![("ticket", ticket()), ("n", Arg::from(need!(d.int("photo"))))]),
+        "console.photo" if !d.head.is_empty() => ("audit-act-console-photo", vec![("ticket", ticket()), ("n", Arg::from(need!(d.int("photo")) + 1))]),
         "console.queue" => ("audit-act-console-queue", vec![]),
         "console.umkm" => ("audit-act-console-umkm", vec![]),
         "console.umkm.view" => {

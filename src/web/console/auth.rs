@@ -88,6 +88,23 @@ pub async fn claim_link(db: &Db, token: &str, now: i64) -> DbResult<Claim> {
     })
 }
 
+/// What a login token would give if pressed now, without using it: the link page
+/// says "used" or "expired" before the press, not after.
+pub async fn peek_link(db: &Db, token: &str, now: i64) -> DbResult<Claim> {
+    let row = sqlx::query("SELECT user_id, used_at, expires_at FROM console_logins WHERE token_hash = $1")
+        .bind(hash(token))
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some(row) = row else { return Ok(Claim::Unknown) };
+    if row.try_get::<Option<i64>, _>("used_at")?.is_some() {
+        return Ok(Claim::Used);
+    }
+    if row.try_get::<i64, _>("expires_at")? <= now {
+        return Ok(Claim::Expired);
+    }
+    Ok(Claim::Ok(row.try_get("user_id")?))
+}
+
 /// A live session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {

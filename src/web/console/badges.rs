@@ -22,7 +22,7 @@ const SCRIPT: &str = r#"// kimbot console: refresh the navigation's badge counts
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) {
         if (!data || !data.badges) return;
-        document.querySelectorAll('span.badge[data-badge]').forEach(function (el) {
+        document.querySelectorAll('span.nav-badge[data-badge]').forEach(function (el) {
           var n = data.badges[el.getAttribute('data-badge')];
           if (typeof n !== 'number') return;
           el.textContent = String(n);
@@ -31,7 +31,7 @@ const SCRIPT: &str = r#"// kimbot console: refresh the navigation's badge counts
       })
       .catch(function () {});
   }
-  if (document.querySelector('span.badge[data-badge]')) setInterval(refresh, 60000);
+  if (document.querySelector('span.nav-badge[data-badge]')) setInterval(refresh, 60000);
 })();
 "#;
 

@@ -21,6 +21,7 @@ pub fn page(staff: &Staff, here: &str, title: &str, body: Markup) -> Markup {
     let lang = staff.lang;
     let other = if lang == Lang::Id { Lang::En } else { Lang::Id };
     let header = html! {
+        a.skip href="#main" { (t(lang, "console-skip-to-content")) }
         header {
             strong.brand { (t(lang, "console-brand")) }
             nav {
@@ -28,12 +29,15 @@ pub fn page(staff: &Staff, here: &str, title: &str, body: Markup) -> Markup {
                     a href=(entry.path) aria-current=[(entry.path == here).then_some("page")] {
                         (t(lang, entry.label))
                         @if let Some(n) = staff.badges.of(entry.path) {
-                            " " span.badge data-badge=(entry.path) title=(t(lang, "console-badge-title")) hidden[n == 0] { (n) }
+                            " " span.nav-badge data-badge=(entry.path) title=(t(lang, "console-badge-title")) hidden[n == 0] { (n) }
                         }
                     }
                 }
             }
-            span.who { (t(lang, staff.actor.role().message_key())) }
+            span.who {
+                strong { (staff.name) } " · " (t(lang, staff.actor.role().message_key()))
+                @if !staff.place.is_empty() { " · " (staff.place) }
+            }
             form.inline method="post" action="/dasbor/bahasa" {
                 input type="hidden" name="csrf" value=(staff.session.csrf);
                 input type="hidden" name="lang" value=(other.code());
@@ -45,7 +49,7 @@ pub fn page(staff: &Staff, here: &str, title: &str, body: Markup) -> Markup {
             }
         }
     };
-    frame(lang, title, html! { (header) main { h1 { (title) } (body) } })
+    frame(lang, title, html! { (header) main #main tabindex="-1" { h1 { (title) } (body) } })
 }
 
 /// The HTML document around `content`.
@@ -68,12 +72,67 @@ pub fn frame(lang: Lang, title: &str, content: Markup) -> Markup {
 /// A page for someone without a session (login link results, errors).
 pub fn notice(status: StatusCode, lang: Lang, title_key: &str, text_key: &str) -> Response {
     let body = frame(lang, &t(lang, title_key), html! {
-        main.narrow {
+        main.narrow #main {
             h1 { (t(lang, title_key)) }
             p { (t(lang, text_key)) }
         }
     });
     (status, no_store(), body).into_response()
+}
+
+/// What an error page says, carried on its response (an extension) so that
+/// [`super::errors::framed`] can draw it again inside the frame, in the reader's
+/// language, for someone logged in: the error itself knows neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorPage {
+    pub title: &'static str,
+    pub text: &'static str,
+}
+
+impl ErrorPage {
+    /// A query string or path value the page cannot read (`?before=abc`): axum's own
+    /// rejection, whose English text is never shown.
+    pub const BAD_ADDRESS: ErrorPage = ErrorPage { title: "console-bad-input-title", text: "console-bad-address" };
+}
+
+/// An error page without a session, marked for [`super::errors::framed`].
+fn error_notice(status: StatusCode, title: &'static str, text: &'static str) -> Response {
+    let mut page = notice(status, Lang::Id, title, text);
+    page.extensions_mut().insert(ErrorPage { title, text });
+    page
+}
+
+/// An error page inside the frame for a logged-in person: their header and
+/// language, and a way back to where they start.
+pub fn error_page(staff: &Staff, status: StatusCode, error: ErrorPage) -> Response {
+    let lang = staff.lang;
+    let body = html! {
+        p role="alert" { (t(lang, error.text)) }
+        p { a.button href=(super::staff::landing(&staff.actor)) { (t(lang, "console-back-home")) } }
+    };
+    (status, no_store(), page(staff, "", &t(lang, error.title), body)).into_response()
+}
+
+/// The words the console's figures and statuses use, explained where they appear
+/// (Ringkasan, the queue) and on Bantuan: "Lewat batas", "Diteruskan" against
+/// "Ditindaklanjuti", the median's "perkiraan dari kelompok waktu".
+pub fn glossary(lang: Lang, sla_days: u32, open: bool) -> Markup {
+    let days = crate::platform::i18n::Arg::from(i64::from(sla_days));
+    html! {
+        details.explain open[open] {
+            summary { (t(lang, "console-explain-title")) }
+            dl {
+                dt { (t(lang, "console-overdue")) }
+                dd { (crate::platform::i18n::ta(lang, "console-explain-overdue", &[("days", days)])) }
+                dt { (t(lang, "asp-status-diteruskan")) }
+                dd { (t(lang, "console-explain-forwarded")) }
+                dt { (t(lang, "asp-status-ditindaklanjuti")) }
+                dd { (t(lang, "console-explain-followed-up")) }
+                dt { (t(lang, "console-explain-estimate-term")) }
+                dd { (t(lang, "console-explain-estimate")) }
+            }
+        }
+    }
 }
 
 /// Console pages carry personal data: no caching anywhere.
@@ -86,25 +145,26 @@ impl IntoResponse for ConsoleError {
         let lang = Lang::Id;
         match self {
             ConsoleError::LoggedOut => notice(StatusCode::UNAUTHORIZED, lang, "console-login-title", "console-login-how"),
-            ConsoleError::NotFound => notice(StatusCode::NOT_FOUND, lang, "console-not-found-title", "console-not-found"),
-            ConsoleError::Forbidden => notice(StatusCode::FORBIDDEN, lang, "console-forbidden-title", "console-forbidden"),
-            ConsoleError::BadInput => notice(StatusCode::BAD_REQUEST, lang, "console-bad-input-title", "console-bad-input"),
+            ConsoleError::NotFound => error_notice(StatusCode::NOT_FOUND, "console-not-found-title", "console-not-found"),
+            ConsoleError::Forbidden => error_notice(StatusCode::FORBIDDEN, "console-forbidden-title", "console-forbidden"),
+            ConsoleError::Expired => error_notice(StatusCode::FORBIDDEN, "console-form-expired-title", "console-form-expired"),
+            ConsoleError::BadInput => error_notice(StatusCode::BAD_REQUEST, "console-bad-input-title", "console-bad-input"),
             ConsoleError::Busy => {
-                let mut page = notice(StatusCode::SERVICE_UNAVAILABLE, lang, "console-busy-title", "console-busy");
+                let mut page = error_notice(StatusCode::SERVICE_UNAVAILABLE, "console-busy-title", "console-busy");
                 page.headers_mut().insert(header::RETRY_AFTER, axum::http::HeaderValue::from_static("30"));
                 page
             }
             ConsoleError::Db(error) => {
                 tracing::error!(%error, "console request failed");
-                notice(StatusCode::INTERNAL_SERVER_ERROR, lang, "console-error-title", "console-error")
+                error_notice(StatusCode::INTERNAL_SERVER_ERROR, "console-error-title", "console-error")
             }
             ConsoleError::Telegram(error) => {
                 tracing::error!(%error, "console photo from Telegram failed");
-                notice(StatusCode::BAD_GATEWAY, lang, "console-error-title", "console-error")
+                error_notice(StatusCode::BAD_GATEWAY, "console-error-title", "console-error")
             }
             ConsoleError::Report(error) => {
                 tracing::error!(%error, "console download failed");
-                notice(StatusCode::INTERNAL_SERVER_ERROR, lang, "console-error-title", "console-error")
+                error_notice(StatusCode::INTERNAL_SERVER_ERROR, "console-error-title", "console-error")
             }
         }
     }

@@ -1,7 +1,8 @@
 //! Opening a login link, logging out, and the language switch.
 //!
 //! Opening the link (GET) only shows a "Masuk" button: Telegram and other link
-//! previewers fetch URLs, and must not use up the one-time token. The button's POST
+//! previewers fetch URLs, and must not use up the one-time token. It does look the
+//! token up, so a used or expired link says so before the press. The button's POST
 //! is same-site, so the `SameSite=Strict` cookie it sets is sent from then on; a POST
 //! from another site is refused before the token is looked at ([`guard::same_origin`]).
 
@@ -34,9 +35,14 @@ fn refused(claim: Claim) -> Response {
     notice(status, Lang::Id, "console-link-refused-title", key)
 }
 
-pub async fn link_page(Path(token): Path<String>) -> Result<Response, ConsoleError> {
+pub async fn link_page(State(ctx): State<Ctx>, Path(token): Path<String>) -> Result<Response, ConsoleError> {
     if !well_formed(&token) {
         return Ok(refused(Claim::Unknown));
+    }
+    // Looked at, not used: a used or expired link says so now, not after the press.
+    match auth::peek_link(&ctx.db, &token, ctx.now()).await? {
+        Claim::Ok(_) => {}
+        other => return Ok(refused(other)),
     }
     let lang = Lang::Id;
     let body = frame(lang, &t(lang, "console-login-title"), html! {

@@ -10,23 +10,29 @@
 //! - [`auth`]: login links and sessions (hashed secrets, SQL).
 //! - [`staff`]: the person behind a request; [`login`]: the link, logout, language.
 //! - [`pages`]: what a feature declares, and the navigation built from it.
-//! - [`layout`]: the page frame, embedded CSS, error pages; [`guard`]: security
+//! - [`layout`]: the page frame, embedded CSS, error pages ([`errors`] draws them
+//!   inside the frame for a logged-in reader); [`guard`]: security
 //!   headers on every response and the same-origin check of the login.
 //! - [`files`] (download slots, streamed files) and [`telegram`] (the Bot API
 //!   handle): helpers for features' pages.
-//! - The console's own pages, over several features: [`summary`] (*Ringkasan*)
-//!   and [`audit_log`] (*Audit*).
+//! - The console's own pages, over several features: [`summary`] (*Ringkasan*),
+//!   [`audit_log`] (*Audit*) and [`people`] (*Orang & peran*: roles, invites,
+//!   revocations with the schedule hand-over).
 
+mod agencies;
 mod audit_log;
 mod audit_words;
 mod badges;
+mod errors;
 pub mod auth;
 pub mod bot;
 pub mod files;
 mod guard;
+mod help;
 pub mod layout;
 mod login;
 pub mod place;
+mod people;
 pub mod pages;
 pub mod personal;
 mod staff;
@@ -57,9 +63,13 @@ pub enum ConsoleError {
     /// No such thing, or not in this person's scope (the same answer on purpose).
     #[error("not found")]
     NotFound,
-    /// A POST without the session's CSRF token, or an action this person may not do.
+    /// A page or action this person's role does not allow.
     #[error("forbidden")]
     Forbidden,
+    /// A POST without the session's CSRF token: a form from before a new login, or
+    /// from elsewhere. Said apart from [`ConsoleError::Forbidden`], whose remedy differs.
+    #[error("stale form")]
+    Expired,
     /// A form value the page cannot use (a malformed period, say).
     #[error("bad input")]
     BadInput,
@@ -97,6 +107,7 @@ pub fn routes(ctx: Ctx, pages: &[Pages]) -> Router {
         .merge(pages::merged(pages))
         .fallback(layout::not_found)
         .layer(axum::middleware::from_fn(place::remember))
+        .layer(axum::middleware::from_fn_with_state((ctx.clone(), Nav::of(pages)), errors::framed))
         .layer(axum::Extension(Nav::of(pages)))
         .layer(axum::Extension(pages::NavBadges(crate::app::registry::nav_badges().into())))
         .layer(axum::Extension(telegram))
@@ -109,6 +120,13 @@ fn own_pages() -> Router<Ctx> {
     Router::new()
         .route("/dasbor/ringkasan", get(summary::page))
         .route("/dasbor/audit", get(audit_log::page))
+        .route("/dasbor/bantuan", get(help::page))
+        .route("/dasbor/dinas", get(agencies::page))
+        .route("/dasbor/dinas/rute", post(agencies::route))
+        .route("/dasbor/orang", get(people::list))
+        .route("/dasbor/orang/undang", post(people::invite))
+        .route("/dasbor/orang/cabut", post(people::revoke))
+        .merge(crate::kernel::members::web::routes())
 }
 
 /// Navigation entries of the console's own pages.
@@ -125,7 +143,7 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("console")
         .with_audit_words(&audit_words::WORDS)
-        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, nav::AUDIT] })
+        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, people::NAV, crate::kernel::members::web::KIMS_NAV, agencies::NAV, nav::AUDIT, help::NAV] })
         .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
         .with_chat::<bot::Console>()
         .with_personal_data(&personal::DATA, DataRank::Child)

@@ -127,7 +127,11 @@ mod tests {
             ("/dasbor/program", label("programmes")),
             ("/dasbor/pengumuman", label("announcements")),
             ("/dasbor/unduh", label("downloads")),
+            ("/dasbor/orang", label("people")),
+            ("/dasbor/kim", label("kims")),
+            ("/dasbor/dinas", label("agencies")),
             ("/dasbor/audit", label("audit")),
+            ("/dasbor/bantuan", label("help")),
         ];
         assert_eq!(entries.len(), expected.len(), "{entries:?}");
         for ((path, key), (want_path, want_key)) in entries.iter().zip(&expected) {

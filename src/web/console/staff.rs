@@ -38,12 +38,17 @@ pub struct Staff {
     pub nav: Nav,
     /// The navigation's badge counts (counted for pages, `GET`s; empty otherwise).
     pub badges: super::pages::BadgeCounts,
+    /// Who is logged in, in the header: a shared computer or a borrowed session is
+    /// noticed at a glance.
+    pub name: String,
+    /// Where their role holds (areas, KIMs or agencies), also shown in the header.
+    pub place: String,
 }
 
 impl Staff {
     /// Whether `csrf` is this session's token.
     pub fn check_csrf(&self, csrf: &str) -> Result<(), ConsoleError> {
-        if auth::same(csrf, &self.session.csrf) { Ok(()) } else { Err(ConsoleError::Forbidden) }
+        if auth::same(csrf, &self.session.csrf) { Ok(()) } else { Err(ConsoleError::Expired) }
     }
 
     /// An agency (OPD) officer and nothing more: confined to the agency's pages.
@@ -73,7 +78,7 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 /// The pages an agency officer may open: their agency's, the home redirect, the
 /// language switch and logout.
 fn officer_page(path: &str) -> bool {
-    path == "/dasbor/opd" || path.starts_with("/dasbor/opd/") || ["/dasbor", "/dasbor/bahasa", "/keluar"].contains(&path)
+    path == "/dasbor/opd" || path.starts_with("/dasbor/opd/") || ["/dasbor", "/dasbor/bahasa", "/dasbor/bantuan", "/keluar"].contains(&path)
 }
 
 /// Where a person lands after login: officers on their agency's queue.
@@ -109,7 +114,7 @@ impl FromRequestParts<Ctx> for Staff {
             return Err(ConsoleError::NotFound);
         }
         let nav = parts.extensions.get::<Nav>().cloned().unwrap_or_default();
-        let mut staff = Staff { lang: session.lang, session, actor, nav, badges: Default::default() };
+        let mut staff = staff_of(ctx, session, actor, nav).await?;
         if parts.method == axum::http::Method::GET
             && let Some(declared) = parts.extensions.get::<super::pages::NavBadges>()
         {
@@ -117,6 +122,36 @@ impl FromRequestParts<Ctx> for Staff {
         }
         Ok(staff)
     }
+}
+
+/// The [`Staff`] of a checked session: their name and the place of their role added.
+pub async fn staff_of(ctx: &Ctx, session: Session, actor: Actor, nav: Nav) -> Result<Staff, ConsoleError> {
+    let name = crate::kernel::members::users::get(&ctx.db, actor.user_id)
+        .await?
+        .and_then(|m| m.first_name)
+        .unwrap_or_else(|| actor.user_id.to_string());
+    let place = place_of(ctx, &actor, session.lang).await?;
+    Ok(Staff { lang: session.lang, session, actor, nav, name, place, badges: Default::default() })
+}
+
+/// "Kota Palembang" for an admin, the kecamatan for staff, KIM names for a
+/// coordinator, the agency for an officer.
+async fn place_of(ctx: &Ctx, actor: &Actor, lang: Lang) -> Result<String, ConsoleError> {
+    if actor.is_admin {
+        return Ok(crate::platform::i18n::t(lang, "console-place-everywhere"));
+    }
+    let mut places: Vec<String> = actor.staff_areas.iter().map(|p| p.rsplit('/').next().unwrap_or(p).to_string()).collect();
+    if places.is_empty() && !actor.coordinator_kims.is_empty() {
+        places = areas::kims_by_ids(&ctx.db, &actor.coordinator_kims).await?.into_iter().map(|k| k.name).collect();
+    }
+    if places.is_empty() {
+        for id in &actor.agencies {
+            if let Some(agency) = crate::kernel::members::agencies::by_id(&ctx.db, *id).await? {
+                places.push(agency.label().to_string());
+            }
+        }
+    }
+    Ok(places.join(", "))
 }
 
 #[cfg(test)]

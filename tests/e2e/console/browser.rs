@@ -60,6 +60,12 @@ impl Browser {
     /// Starts chromedriver and a fresh headless Chromium of `size`, or `None` when
     /// this machine has no browser (see [`programs`]).
     pub(super) async fn start(size: (u32, u32)) -> Option<Browser> {
+        Browser::start_with(size, false).await
+    }
+
+    /// As [`Browser::start`], with the system's dark scheme when `dark`
+    /// (`prefers-color-scheme: dark`).
+    pub(super) async fn start_with(size: (u32, u32), dark: bool) -> Option<Browser> {
         let (chromium, driver_path) = programs()?;
         let port = free_port();
         let driver = Command::new(driver_path)
@@ -81,6 +87,9 @@ impl Browser {
         let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
         args.push(format!("--user-data-dir={}", browser._profile.path().display()));
         args.push(format!("--window-size={},{}", size.0, size.1));
+        if dark {
+            args.push("--force-dark-mode".into());
+        }
         let mut options = json!({ "binary": chromium, "args": args });
         if size.0 < 500 {
             // Chromium keeps windows at least 500 px wide: a phone is emulated.

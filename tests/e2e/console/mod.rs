@@ -1,7 +1,9 @@
 //! The staff web console over HTTP: the login link from `/dasbor`, sessions, scope,
 //! CSRF, and a status change that reaches the resident in Telegram.
 
+mod agencies;
 mod browser;
+mod browser_office;
 mod browser_undo;
 mod browser_opd;
 mod browser_desk;
@@ -9,12 +11,15 @@ mod browser_notes;
 mod desk;
 mod desk_notes;
 mod browser_programmes;
+mod frame;
+mod kims;
 mod guard;
 mod limits;
 mod listening;
 mod opd;
 mod opd_photo;
 mod pages;
+mod people;
 mod queue;
 mod recall;
 mod summary;

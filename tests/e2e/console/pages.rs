@@ -122,22 +122,39 @@ async fn staff_download_the_laporan_files_of_their_area_only() {
 }
 
 #[tokio::test]
-async fn only_admins_read_the_audit_log_with_filters() {
+async fn only_admins_read_the_audit_log_filtered_by_a_person_and_a_kind_in_words() {
     let app = spawn_app().await;
     let staff = staff_of(&app, 6021, "Staf Rina", KECAMATAN).await;
     let cookie = log_in(&app, &link_for(&staff).await).await;
-    let (status, _) = get(&app, &cookie, "/dasbor/audit").await;
+    let (status, refused) = get(&app, &cookie, "/dasbor/audit").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(refused.contains("Peran Anda tidak mencakup") && !refused.contains("Muat ulang"), "a missing permission, not a stale form: {refused}");
 
     let admin = app.member_of(ADMIN_ID, "Admin", KIM).await;
     let cookie = log_in(&app, &link_for(&admin).await).await;
-    let (status, page) = get(&app, &cookie, "/dasbor/audit?action=console.login").await;
+    let (status, page) = get(&app, &cookie, "/dasbor/audit?action=console").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("6021") && page.contains(&ADMIN_ID.to_string()) && !page.contains("console.link"), "{page}");
+    assert!(page.contains("<option value=\"6021\">Staf Rina (6021)</option>"), "people picked by name: {page}");
+    assert!(page.contains("<option value=\"aspiration\">Aspirasi</option>"), "kinds of act in words: {page}");
+    assert!(!page.contains("<code>console."), "no internal action names: {page}");
     let (_, one) = get(&app, &cookie, "/dasbor/audit?actor=6021&action=console").await;
-    assert!(one.contains("console.login") && !one.contains(&format!(">{ADMIN_ID}<")), "{one}");
-    assert!(one.contains("Staf Rina (6021)"), "the actor by name, as /audit says it: {one}");
+    assert!(one.contains("Staf Rina (6021)") && one.contains("Konsol (masuk, keluar, tampilan)"), "{one}");
     assert_eq!(one.matches("masuk ke konsol").count(), 1, "each entry a sentence, only the filtered person's: {one}");
+    let seconds = regex_lite_seconds(&one);
+    assert!(seconds, "times to the second: {one}");
+    for bad in ["/dasbor/audit?actor=abc", "/dasbor/audit?action=console.queue"] {
+        let (status, page) = get(&app, &cookie, bad).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad} is refused, not ignored");
+        assert!(page.contains("Kembali ke halaman awal"), "{page}");
+    }
+}
+
+/// Whether `page` shows a time as `HH:MM:SS` inside a `<time>` element.
+fn regex_lite_seconds(page: &str) -> bool {
+    page.split("<time>").skip(1).any(|rest| {
+        let stamp = rest.split("</time>").next().unwrap_or_default();
+        stamp.split(' ').nth(1).is_some_and(|hms| hms.len() == 8 && hms.matches(':').count() == 2)
+    })
 }
 
 #[tokio::test]
@@ -174,6 +191,19 @@ async fn coordinators_see_participants_and_waitlist_and_mark_attendance_once_sta
     clock.advance(2 * 3600);
     let (status, _) = super::post(&app, &cookie, &path, &[("registration", &reg), ("present", "1")]).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "no CSRF token");
+    let (_, started) = get(&app, &cookie, &format!("/dasbor/pelatihan/{id}")).await;
+    assert!(started.contains("Sudah dimulai") && !started.contains("Pendaftaran dibuka"), "registration is over once started: {started}");
+    assert!(started.contains("<th>Kehadiran</th>") && started.contains("Semua hadir"), "{started}");
+    let (status, _) = super::post(&app, &cookie, &path, &[("csrf", &csrf), ("all", "1"), ("present", "1")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(app.count("SELECT attended FROM training_registrations WHERE id = $1", registration).await, 1, "semua hadir");
+    let absent = super::client().post(format!("{}{path}", app.console_url)).header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("registration", reg.as_str()), ("present", "0")]).send().await.unwrap();
+    assert_eq!(absent.status(), StatusCode::SEE_OTHER);
+    assert!(absent.headers()["location"].to_str().unwrap().ends_with(&format!("#p{reg}")), "back to the row, not the top");
+    let (_, marked) = get(&app, &cookie, &format!("/dasbor/pelatihan/{id}")).await;
+    assert!(marked.contains(&format!("id=\"p{reg}\"")) && marked.contains("value=\"0\" aria-pressed=\"true\""), "the current mark shows: {marked}");
+    assert!(!marked.contains("Semua hadir"), "nobody left unmarked");
     let (status, _) = super::post(&app, &cookie, &path, &[("csrf", &csrf), ("registration", &reg), ("present", "1")]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(app.count("SELECT attended FROM training_registrations WHERE id = $1", registration).await, 1);

@@ -4,7 +4,7 @@
 
 use reqwest::StatusCode;
 
-use super::{csrf_in, get, link_for, log_in, post};
+use super::{client, csrf_in, get, link_for, log_in, post};
 use crate::announcements::steps::{compose_to_my_kim, coordinator_with_groups, refresh_until, wait_text};
 use crate::aspirations::{KIM, staff_of};
 use crate::support::spawn_app;
@@ -50,9 +50,23 @@ async fn an_author_recalls_a_sent_announcement_from_the_console_after_confirming
     assert!(app.fake.calls_to("deleteMessage").is_empty());
 
     let csrf = csrf_in(&confirm);
-    let (status, done) = post(&app, &cookie, path, &[("csrf", &csrf), ("run", "1")]).await;
+    assert!(confirm.contains("class=\"danger\" type=\"submit\""), "the irreversible button looks destructive: {confirm}");
+    let pressed = client().post(format!("{}{path}", app.console_url)).header("cookie", &cookie).form(&[("csrf", csrf.as_str()), ("run", "1")]).send().await.unwrap();
+    assert_eq!(pressed.status(), StatusCode::SEE_OTHER, "POST, then redirect: a reload cannot recall twice");
+    let location = pressed.headers()["location"].to_str().unwrap().to_string();
+    let (status, done) = get(&app, &cookie, &location).await;
     assert_eq!(status, StatusCode::OK);
     assert!(done.contains("Pengumuman ditarik dari 2 grup") && done.contains("sudah ditarik dari grup"), "{done}");
+    assert_eq!(done.matches("ditarik dari grup</td>").count(), 2, "each group's row says recalled: {done}");
+    assert!(!done.contains("✅ terkirim") && done.contains("Terkirim 0") && done.contains("Ditarik 2"), "{done}");
+    let (_, again) = get(&app, &cookie, &location).await;
+    assert!(again.contains("Pengumuman ditarik dari 2 grup"), "a reload shows the outcome again");
+    let (status, _) = post(&app, &cookie, path, &[("csrf", &csrf), ("run", "1")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "a resent form recalls nothing more");
+    let (_, list) = get(&app, &cookie, "/dasbor/pengumuman").await;
+    assert!(list.contains("<td>Ditarik</td>") && !list.contains("<td>Selesai</td>"), "{list}");
+    let (_, summary) = get(&app, &cookie, "/dasbor/ringkasan").await;
+    assert!(summary.contains("Terkirim 0") && summary.contains("Ditarik 2"), "Ringkasan does not count recalled copies as sent: {summary}");
     assert_eq!(app.fake.calls_to("deleteMessage").len(), 2);
     for chat in [-6201, -6202] {
         let copies: Vec<_> = app.fake.messages(chat).into_iter().filter(|m| m.text.contains("Kerja bakti")).collect();

@@ -7,14 +7,14 @@
 mod recall;
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::html;
 
 use super::model::Announcement;
 use super::render::{schedule_label, target_label, when};
-use super::report::{Standing, per_group, reason};
+use super::report::{Standing, per_group, reason, recalled_from};
 use super::{runs, store};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::web::console::{ConsoleError, Ctx, NavEntry, Pages, Staff, layout};
@@ -42,6 +42,10 @@ const RUNS_SHOWN: i64 = 5;
 async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleError> {
     let mine: Vec<Announcement> =
         store::newest(&ctx.db, SCAN).await?.into_iter().filter(|a| a.manageable_by(&staff.actor)).take(LIST_MAX).collect();
+    let mut statuses = Vec::with_capacity(mine.len());
+    for a in &mine {
+        statuses.push(status_label(ctx.as_ref(), staff.lang, a).await?);
+    }
     let lang = staff.lang;
     let body = html! {
         @if mine.is_empty() { p.empty { (t(lang, "console-announcements-empty")) } }
@@ -53,13 +57,13 @@ async fn list(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, ConsoleE
                     th { (t(lang, "console-announcement-last")) }
                 } }
                 tbody {
-                    @for a in &mine {
+                    @for (a, status) in mine.iter().zip(&statuses) {
                         tr {
                             td { a href={ "/dasbor/pengumuman/" (a.id) } { (a.id) } }
                             td.text { a href={ "/dasbor/pengumuman/" (a.id) } { (a.content.snippet(100)) } }
                             td { (target_label(lang, &a.target, &a.target_name)) }
                             td { (schedule_label(lang, a)) }
-                            td { (t(lang, &format!("console-announcement-status-{}", a.status.as_str()))) }
+                            td { (status) }
                             td { @if let Some(at) = a.last_run_at { (when(lang, at, a.tz)) } }
                         }
                     }
@@ -77,9 +81,9 @@ pub(super) async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Announ
     if ann.manageable_by(&staff.actor) { Ok(ann) } else { Err(ConsoleError::NotFound) }
 }
 
-async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) -> Result<Response, ConsoleError> {
+async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(done): Query<recall::Done>) -> Result<Response, ConsoleError> {
     let ann = visible(&ctx, &staff, &id).await?;
-    render(&ctx, &staff, &ann, &[]).await
+    render(&ctx, &staff, &ann, &done.lines(staff.lang)).await
 }
 
 /// The announcement with the report of its latest runs, and `flash` lines above
@@ -88,39 +92,45 @@ pub(super) async fn render(ctx: &Ctx, staff: &Staff, ann: &Announcement, flash: 
     let lang = staff.lang;
     let mut reports = Vec::new();
     for run in runs::runs_of(&ctx.db, ann.id, RUNS_SHOWN).await? {
-        let groups = per_group(&runs::deliveries(&ctx.db, run.id).await?);
+        let rows = runs::deliveries(&ctx.db, run.id).await?;
+        let recalled = recalled_from(&rows, run.recalled_at);
+        let groups = per_group(&rows);
         let reactions = crate::platform::delivery::reactions::total_for_source(&ctx.db, &ann.source(run.n)).await?;
-        reports.push((run, groups, reactions));
+        reports.push((run, groups, reactions, recalled));
     }
+    let status = status_label(ctx.as_ref(), lang, ann).await?;
     let body = html! {
         @if !flash.is_empty() { div.flash role="status" { @for line in flash { p { (line) } } } }
         section.card.facts {
             p { (target_label(lang, &ann.target, &ann.target_name)) }
-            p { (schedule_label(lang, ann)) " · " (t(lang, &format!("console-announcement-status-{}", ann.status.as_str()))) }
+            p { (schedule_label(lang, ann)) " · " (status) }
             p.body { (ann.content.text) }
         }
         @if reports.is_empty() { p.empty { (t(lang, "console-announcement-no-runs")) } }
-        @for (run, groups, reactions) in &reports {
+        @for (run, groups, reactions, recalled) in &reports {
             section.card {
                 h2 { (ta(lang, "console-announcement-run", &[("n", Arg::from(run.n)), ("when", Arg::from(when(lang, run.fired_at, ann.tz)))])) }
                 @if run.recalled_at.is_some() { p.late { (t(lang, "console-announcement-recalled")) } }
                 @let count = |f: fn(&Standing) -> bool| Arg::from(groups.iter().filter(|(_, _, s)| f(s)).count() as i64);
                 @if recallable(run, groups) {
-                    p { a.button href={ "/dasbor/pengumuman/" (ann.id) "/tarik?run=" (run.n) } { (t(lang, "console-recall-button")) } }
+                    p { a.button.danger href={ "/dasbor/pengumuman/" (ann.id) "/tarik?run=" (run.n) } { (t(lang, "console-recall-button")) } }
                 }
                 p { (ta(lang, "ann-report-totals", &[
-                    ("sent", count(|s| *s == Standing::Sent)),
+                    ("sent", Arg::from(groups.iter().filter(|(chat, _, s)| *s == Standing::Sent && !recalled.contains(chat)).count() as i64)),
                     ("failed", count(|s| matches!(s, Standing::Failed(_)))),
                     ("waiting", count(|s| *s == Standing::Waiting)),
-                ])) }
+                ])) @if !recalled.is_empty() { " · " (ta(lang, "console-delivery-recalled-count", &[("groups", Arg::from(recalled.len() as i64))])) } }
                 p.reactions { (ta(lang, "ann-report-reactions", &[("count", Arg::from(*reactions))])) }
                 @if groups.is_empty() { p.empty { (t(lang, "ann-report-no-groups")) } }
                 @else {
-                    table.counts { tbody {
-                        @for (_, title, standing) in groups {
+                    table.counts {
+                        thead { tr { th { (t(lang, "console-delivery-group")) } th { (t(lang, "console-col-status")) } } }
+                        tbody {
+                        @for (chat, title, standing) in groups {
                             tr {
                                 td { (title) }
                                 @match standing {
+                                    Standing::Sent if recalled.contains(chat) => td { (t(lang, "console-delivery-recalled")) },
                                     Standing::Sent => td { (t(lang, "console-delivery-sent")) },
                                     Standing::Waiting => td { (t(lang, "console-delivery-waiting")) },
                                     Standing::Failed(e) => td.late { (ta(lang, "console-delivery-failed", &[("reason", Arg::from(reason(lang, e)))])) },
@@ -135,6 +145,16 @@ pub(super) async fn render(ctx: &Ctx, staff: &Staff, ann: &Announcement, flash: 
     };
     let title = ta(lang, "console-announcement-title", &[("id", Arg::from(ann.id))]);
     Ok((layout::no_store(), layout::page(staff, NAV.path, &title, body)).into_response())
+}
+
+/// The announcement's status in words; "Ditarik" once its latest run was recalled
+/// (a finished one-off announcement is otherwise "Selesai", which a recall is not).
+pub(crate) async fn status_label(ctx: &crate::platform::ctx::AppCtx, lang: crate::platform::i18n::Lang, ann: &Announcement) -> Result<String, ConsoleError> {
+    let latest = runs::runs_of(&ctx.db, ann.id, 1).await?;
+    if latest.first().is_some_and(|run| run.recalled_at.is_some()) {
+        return Ok(t(lang, "console-announcement-status-recalled"));
+    }
+    Ok(t(lang, &format!("console-announcement-status-{}", ann.status.as_str())))
 }
 
 /// Whether a run has messages a recall could still act on: sent ones not yet

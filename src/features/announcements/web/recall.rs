@@ -1,12 +1,13 @@
 //! Recall from the console: "Tarik dari grup" on an announcement's run opens a
 //! confirmation page (how many groups, that it cannot be undone), whose CSRF-checked
-//! POST calls [`recall_run`] — the action the chat's report uses — so deleting,
+//! POST calls [`recall_run`] — the action the chat's report uses — and redirects to
+//! the report (so a reload cannot recall twice); deleting,
 //! marking the run and the audit entry are the same as in Telegram. Who may recall is
 //! who may manage the announcement; anyone else gets "not found", like a missing one.
 
 use axum::{Extension, Form};
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
 
@@ -48,7 +49,7 @@ pub async fn confirm(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String
             form method="post" action={ "/dasbor/pengumuman/" (ann.id) "/tarik" } {
                 input type="hidden" name="csrf" value=(staff.session.csrf);
                 input type="hidden" name="run" value=(run.n);
-                button type="submit" { (t(lang, "console-recall-confirm")) } " "
+                button.danger type="submit" { (t(lang, "console-recall-confirm")) } " "
                 a href={ "/dasbor/pengumuman/" (ann.id) } { (t(lang, "console-recall-cancel")) }
             }
         }
@@ -74,14 +75,47 @@ pub async fn recall(
 ) -> Result<Response, ConsoleError> {
     staff.check_csrf(&form.csrf)?;
     let ann = visible(&ctx, &staff, &id).await?;
-    let (run, _) = run_of(&ctx, &ann, &form.run).await?;
-    let outcome = recall_run(&ctx, telegram.bot()?, staff.actor.user_id, ann.id, &run).await?;
-    let lang = staff.lang;
-    let mut lines = vec![ta(lang, "ann-recalled", &[("groups", Arg::from(outcome.deleted))])];
-    for (count, key) in [(outcome.too_old, "ann-recall-too-old"), (outcome.waiting, "ann-recall-waiting"), (outcome.failed, "ann-recall-failed")] {
-        if count > 0 {
-            lines.push(ta(lang, key, &[("groups", Arg::from(count))]));
-        }
+    let (run, groups) = run_of(&ctx, &ann, &form.run).await?;
+    // POST, then redirect to the report (GET): a reload shows the outcome again
+    // instead of recalling (and auditing) a second time.
+    if !recallable(&run, &groups) {
+        return Ok(Redirect::to(&format!("/dasbor/pengumuman/{}?nothing=1", ann.id)).into_response());
     }
-    render(&ctx, &staff, &ann, &lines).await
+    let outcome = recall_run(&ctx, telegram.bot()?, staff.actor.user_id, ann.id, &run).await?;
+    let to = format!(
+        "/dasbor/pengumuman/{}?recalled={}&too_old={}&waiting={}&failed={}",
+        ann.id, outcome.deleted, outcome.too_old, outcome.waiting, outcome.failed
+    );
+    Ok(Redirect::to(&to).into_response())
+}
+
+/// What a recall just did, carried in the redirect's query string.
+#[derive(Debug, Default, Deserialize)]
+pub struct Done {
+    recalled: Option<i64>,
+    #[serde(default)]
+    too_old: i64,
+    #[serde(default)]
+    waiting: i64,
+    #[serde(default)]
+    failed: i64,
+    #[serde(default)]
+    nothing: i64,
+}
+
+impl Done {
+    /// The flash lines above the report.
+    pub fn lines(&self, lang: crate::platform::i18n::Lang) -> Vec<String> {
+        if self.nothing != 0 {
+            return vec![t(lang, "console-recall-nothing")];
+        }
+        let Some(deleted) = self.recalled else { return Vec::new() };
+        let mut lines = vec![ta(lang, "ann-recalled", &[("groups", Arg::from(deleted))])];
+        for (count, key) in [(self.too_old, "ann-recall-too-old"), (self.waiting, "ann-recall-waiting"), (self.failed, "ann-recall-failed")] {
+            if count > 0 {
+                lines.push(ta(lang, key, &[("groups", Arg::from(count))]));
+            }
+        }
+        lines
+    }
 }

@@ -229,6 +229,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
                 " · " a href={ "/dasbor/aspirasi/unduh?" (f.query()) (if f.query().is_empty() { "" } else { "&" }) "format=csv" } { (t(lang, "desk-export-csv")) }
             }
         }
+        (layout::glossary(lang, ctx.config.sla.working_days, false))
         @if found.is_empty() {
             p.empty { (t(lang, "console-queue-empty")) }
         } @else if let Some(parts) = &bulk {

@@ -136,6 +136,7 @@ async fn render_page(ctx: &Ctx, staff: &Staff, scoped: &Scoped, flash: Option<St
                 }
                 (agency_panel)
                 @if scoped.access == Access::Triage { (actions(lang, staff, scoped, &kept, &filled)) }
+                @else { p.flash { (t(lang, "console-ticket-read-only")) } }
                 p { a href="/dasbor/aspirasi/kembali" { (t(lang, "console-back-to-queue")) } }
             }
         }

@@ -13,9 +13,9 @@ use serde::Deserialize;
 use super::ticket::{again, visible};
 use crate::web::console::{ConsoleError, Ctx, Staff};
 use crate::features::aspirations::flow::{FlowError, Scoped};
-use crate::features::aspirations::model::{Access, check_undo};
+use crate::features::aspirations::model::{Access, UNDO_SECS, check_undo};
 use crate::features::aspirations::{store, undo};
-use crate::platform::i18n::t;
+use crate::platform::i18n::{Arg, t, ta};
 
 /// The "Urungkan" form, when the ticket's newest change is `staff`'s own, not an
 /// undo, and under a minute old; nothing otherwise.
@@ -28,9 +28,16 @@ pub(super) async fn offer(ctx: &Ctx, staff: &Staff, scoped: &Scoped) -> Result<M
         return Ok(html! {});
     }
     let lang = staff.lang;
+    // The page runs no script: the seconds left when it was drawn, the clock time
+    // the chance ends, and a bar that empties over those seconds (CSS only).
+    let left = (UNDO_SECS - (ctx.now() - last.at)).clamp(0, UNDO_SECS);
+    let until = crate::platform::when::local(last.at + UNDO_SECS, ctx.config.tz).format("%H:%M:%S").to_string();
+    let bucket = ((left + 4) / 5 * 5).clamp(5, 60);
     Ok(html! {
         form.card.undo method="post" action={ "/dasbor/aspirasi/" (scoped.ticket.id) "/urungkan" } {
-            p { (t(lang, "console-undo-hint")) }
+            p { (t(lang, "console-undo-hint")) " "
+                strong { (ta(lang, "console-undo-left", &[("seconds", Arg::from(left)), ("until", Arg::from(until))])) } }
+            span class={ "countdown s" (bucket) } aria-hidden="true" {}
             input type="hidden" name="csrf" value=(staff.session.csrf);
             input type="hidden" name="log" value=(last.log_id);
             button type="submit" { (t(lang, "console-undo-button")) }

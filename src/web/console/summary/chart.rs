@@ -38,6 +38,14 @@ pub fn nice_top(n: i64) -> i64 {
     }
 }
 
+/// The scale's lines for a `top` from [`nice_top`]: whole numbers only, at most six,
+/// so no line claims "2" where it stands at 2.5.
+pub fn ticks(top: i64) -> Vec<i64> {
+    let top = top.max(1);
+    let step = [1, 2, 5].iter().flat_map(|f| (0..12).map(move |p| f * 10_i64.pow(p))).filter(|s| top / s <= 5).min().unwrap_or(top);
+    (0..=top / step).map(|i| i * step).chain((top % step != 0).then_some(top)).collect()
+}
+
 /// The chart for tally weeks `first..=last`; `None` when nothing was submitted.
 pub fn weekly(lang: Lang, tallies: &Tallies, weeks: (i64, i64), tz: Tz) -> Option<Markup> {
     let (first, last) = weeks;
@@ -76,9 +84,9 @@ pub fn weekly(lang: Lang, tallies: &Tallies, weeks: (i64, i64), tz: Tz) -> Optio
     Some(html! {
         figure.chart {
             svg viewBox={ "0 0 " (W) " " (H) } role="img" aria-label=(title) preserveAspectRatio="xMidYMid meet" {
-                @for v in [0.0, top / 2.0, top] {
-                    line x1=(LEFT) x2=(W - RIGHT) y1=(y(v)) y2=(y(v)) stroke="#d8dde4" {}
-                    text x=(LEFT - 6.0) y=(y(v) + 4.0) text-anchor="end" font-size="11" { (v as i64) }
+                @for v in ticks(top as i64) {
+                    line.grid x1=(LEFT) x2=(W - RIGHT) y1=(y(v as f64)) y2=(y(v as f64)) stroke="#d8dde4" {}
+                    text x=(LEFT - 6.0) y=(y(v as f64) + 4.0) text-anchor="end" font-size="11" { (v) }
                 }
                 @for (x, top_y, height, colour, tip) in &bars {
                     rect x=(x) y=(top_y) width=(slot * 0.7) height=(height) fill=(colour) { title { (tip) } }
@@ -108,6 +116,15 @@ mod tests {
         let cases = [(0, 1), (1, 1), (3, 5), (7, 10), (11, 20), (180, 200), (4321, 5000)];
         for (n, top) in cases {
             assert_eq!(nice_top(n), top, "{n}");
+        }
+    }
+
+    #[test]
+    fn gridlines_stand_at_whole_numbers_they_name() {
+        let cases: [(i64, &[i64]); 6] =
+            [(1, &[0, 1]), (2, &[0, 1, 2]), (5, &[0, 1, 2, 3, 4, 5]), (10, &[0, 2, 4, 6, 8, 10]), (20, &[0, 5, 10, 15, 20]), (50, &[0, 10, 20, 30, 40, 50])];
+        for (top, want) in cases {
+            assert_eq!(ticks(top), want, "{top}");
         }
     }
 

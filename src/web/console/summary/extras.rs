@@ -8,7 +8,7 @@ use maud::{Markup, html};
 use super::super::{Ctx, Staff};
 use crate::features::announcements::model::Announcement;
 use crate::features::announcements::render::when;
-use crate::features::announcements::report::{Standing, per_group};
+use crate::features::announcements::report::{Standing, per_group, recalled_from};
 use crate::features::announcements::{runs, store as announcements};
 use crate::kernel::members::covers;
 use crate::kernel::members::permissions::{Action, may};
@@ -78,9 +78,19 @@ pub fn trainings_card(lang: Lang, list: &[Training], tz: chrono_tz::Tz) -> Marku
     }
 }
 
+/// How the last run of an announcement went, per group.
+#[derive(Debug, Clone, Copy)]
+pub struct Last {
+    pub sent: i64,
+    pub failed: i64,
+    pub waiting: i64,
+    /// Sent, then taken back by a recall.
+    pub recalled: i64,
+}
+
 /// The newest announcements this person may manage that reach the chosen area
 /// (or cover it), with the tally of their last run.
-pub async fn latest_announcements(ctx: &Ctx, staff: &Staff, area: Option<&str>) -> DbResult<Vec<(Announcement, Option<(i64, i64, i64)>)>> {
+pub async fn latest_announcements(ctx: &Ctx, staff: &Staff, area: Option<&str>) -> DbResult<Vec<(Announcement, Option<Last>)>> {
     let overlaps = |a: &Announcement| area.is_none_or(|p| covers(p, &a.area_path) || covers(&a.area_path, p));
     let mine: Vec<Announcement> = announcements::newest(&ctx.db, ANNOUNCEMENTS_SCAN)
         .await?
@@ -92,9 +102,13 @@ pub async fn latest_announcements(ctx: &Ctx, staff: &Staff, area: Option<&str>) 
     for ann in mine {
         let last = match runs::runs_of(&ctx.db, ann.id, 1).await?.first() {
             Some(run) => {
-                let groups = per_group(&runs::deliveries(&ctx.db, run.id).await?);
+                let rows = runs::deliveries(&ctx.db, run.id).await?;
+                // A recalled copy is no longer "sent": counted apart.
+                let recalled = recalled_from(&rows, run.recalled_at);
+                let groups = per_group(&rows);
                 let count = |f: fn(&Standing) -> bool| groups.iter().filter(|(_, _, s)| f(s)).count() as i64;
-                Some((count(|s| *s == Standing::Sent), count(|s| matches!(s, Standing::Failed(_))), count(|s| *s == Standing::Waiting)))
+                let sent = groups.iter().filter(|(chat, _, s)| *s == Standing::Sent && !recalled.contains(chat)).count() as i64;
+                Some(Last { sent, failed: count(|s| matches!(s, Standing::Failed(_))), waiting: count(|s| *s == Standing::Waiting), recalled: recalled.len() as i64 })
             }
             None => None,
         };
@@ -103,7 +117,7 @@ pub async fn latest_announcements(ctx: &Ctx, staff: &Staff, area: Option<&str>) 
     Ok(out)
 }
 
-pub fn announcements_card(lang: Lang, list: &[(Announcement, Option<(i64, i64, i64)>)]) -> Markup {
+pub fn announcements_card(lang: Lang, list: &[(Announcement, Option<Last>)]) -> Markup {
     html! {
         section.card {
             h2 { (t(lang, "console-summary-announcements")) }
@@ -115,8 +129,9 @@ pub fn announcements_card(lang: Lang, list: &[(Announcement, Option<(i64, i64, i
                             td.text { a href={ "/dasbor/pengumuman/" (a.id) } { (a.content.snippet(80)) } }
                             td { @if let Some(at) = a.last_run_at { (when(lang, at, a.tz)) } }
                             @match last {
-                                Some((sent, failed, waiting)) => td {
-                                    (ta(lang, "ann-report-totals", &[("sent", Arg::from(*sent)), ("failed", Arg::from(*failed)), ("waiting", Arg::from(*waiting))]))
+                                Some(last) => td {
+                                    (ta(lang, "ann-report-totals", &[("sent", Arg::from(last.sent)), ("failed", Arg::from(last.failed)), ("waiting", Arg::from(last.waiting))]))
+                                    @if last.recalled > 0 { " · " (ta(lang, "console-delivery-recalled-count", &[("groups", Arg::from(last.recalled))])) }
                                 },
                                 None => td.empty { (t(lang, "console-announcement-no-runs")) },
                             }

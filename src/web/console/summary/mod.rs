@@ -50,11 +50,23 @@ pub struct Params {
 const PERIODS: [&str; 4] = ["week", "month", "year", "dates"];
 
 impl Params {
+    /// Typed dates win over the period list: someone who types March means March,
+    /// whatever the list still says (the list then shows "Tanggal pilihan").
+    fn choice(&self) -> &str {
+        if !self.from.trim().is_empty() || !self.to.trim().is_empty() {
+            "dates"
+        } else if PERIODS.contains(&self.period.as_str()) {
+            self.period.as_str()
+        } else {
+            "month"
+        }
+    }
+
     /// The period asked for; `Err` for chosen dates that do not make a period.
     fn period(&self, now: i64, tz: Tz) -> Result<Period, ()> {
         let today = tz.timestamp_opt(now, 0).single().map(|d| d.date_naive()).unwrap_or_default();
         let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-        match self.period.as_str() {
+        match self.choice() {
             "week" => Ok(Period::preset(Preset::ThisWeek, now, tz)),
             "year" => Ok(Period { from: today.with_ordinal(1).unwrap_or(today), to: today }),
             "dates" => match (day(&self.from), day(&self.to)) {
@@ -135,6 +147,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(p): Query<Params>)
         @if bad { p.flash.late role="alert" { (t(lang, "console-summary-bad-period")) } }
         p { (ta(lang, "console-summary-showing", &[("period", Arg::from(period.label())), ("area", Arg::from(area_label))])) }
         (tiles(lang, &tallies))
+        (layout::glossary(lang, ctx.config.sla.working_days, false))
         section.card {
             h2 { (t(lang, "console-chart-title")) }
             @match chart::weekly(lang, &tallies, (week_of(from), week_of(to - 1)), tz) {
@@ -159,7 +172,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(p): Query<Params>)
 }
 
 fn form(lang: Lang, p: &Params, offered: &[Area]) -> Markup {
-    let current = if PERIODS.contains(&p.period.as_str()) { p.period.as_str() } else { "month" };
+    let current = p.choice();
     html! {
         form.filters method="get" action="/dasbor/ringkasan" {
             label { (t(lang, "console-summary-period"))
@@ -172,6 +185,7 @@ fn form(lang: Lang, p: &Params, offered: &[Area]) -> Markup {
             label { (t(lang, "console-filter-from")) input type="date" name="from" value=(p.from); }
             label { (t(lang, "console-filter-to")) input type="date" name="to" value=(p.to); }
             (area_select(lang, offered, &p.area))
+            p.hint { (t(lang, "console-summary-dates-win")) }
             button type="submit" { (t(lang, "console-filter-apply")) }
         }
     }
