@@ -66,7 +66,7 @@ async fn staff_walk_the_ticket_flow_with_the_keyboard_alone_and_always_see_the_f
     let on_screen = browser.c().execute("return document.activeElement.getBoundingClientRect().top >= 0", vec![]).await.unwrap();
     assert_eq!(on_screen, json!(true), "the skip link shows when focused");
 
-    tab_to(&browser, &format!("a[href=/dasbor/aspirasi/{id}]")).await;
+    tab_to(&browser, &format!("a[href=/dasbor/aspirasi/{number}]")).await;
     press(&browser, Key::Enter).await;
     browser.wait_for_text("Riwayat status").await;
     tab_to(&browser, "select[name=to]").await;

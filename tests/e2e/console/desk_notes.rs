@@ -129,7 +129,7 @@ async fn the_ticket_page_names_officers_keeps_a_refused_choice_and_starts_the_st
     let (short, short_page) = post(&app, &cookie, &path, &[("csrf", &csrf), ("from", "diterima"), ("to", "selesai"), ("note", "ok")]).await;
 
     assert!(fresh.contains("<option value=\"\" selected>"), "the status form starts on pilih…: {fresh}");
-    assert!(fresh.contains("class=\"desk\"") && fresh.contains("Batas layanan"), "two columns and the service level: {fresh}");
+    assert!(fresh.contains("class=\"ticket-cols\"") && fresh.contains("Batas layanan"), "two columns and the service level: {fresh}");
     assert!(short_page.contains("Staf Rina") && short_page.contains("membalas warga"), "officers named: {short_page}");
     assert!(short_page.contains("Pelapor") && !short_page.contains("Warga Sari · "), "the resident is Pelapor: {short_page}");
     assert_eq!(none, StatusCode::UNPROCESSABLE_ENTITY);

@@ -229,7 +229,6 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
                 " · " a href={ "/dasbor/aspirasi/unduh?" (f.query()) (if f.query().is_empty() { "" } else { "&" }) "format=csv" } { (t(lang, "desk-export-csv")) }
             }
         }
-        (layout::glossary(lang, ctx.config.sla.working_days, false))
         @if found.is_empty() {
             p.empty { (t(lang, "console-queue-empty")) }
         } @else if let Some(parts) = &bulk {
@@ -247,6 +246,8 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
             (pager(lang, &f, page_no, total))
         }
         (save_form(lang, &f, &staff.session.csrf))
+        // Below the list: the rows come first on a laptop screen.
+        (layout::glossary(lang, ctx.config.sla.working_days, false))
     };
     let place = f.page_query(page_no);
     let mut response = (layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-queue-title"), body)).into_response();
