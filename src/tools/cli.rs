@@ -130,22 +130,26 @@ pub enum GrantRole {
     },
 }
 
+/// A period, an optional area and the output folder: what every period export takes.
+#[derive(Debug, clap::Args)]
+pub struct PeriodArgs {
+    /// First day, e.g. 2026-11-01 or 1/11/2026.
+    #[arg(long)]
+    from: String,
+    /// Last day (included).
+    #[arg(long)]
+    to: String,
+    /// Kota, kecamatan or kelurahan name (or full path); everything when absent.
+    #[arg(long)]
+    area: Option<String>,
+    #[arg(long, default_value = ".")]
+    out: PathBuf,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ExportWhat {
     /// Aspirations of a period: summary + detail XLSX, detail CSV, weekly chart PNG.
-    Aspirations {
-        /// First day, e.g. 2026-11-01 or 1/11/2026.
-        #[arg(long)]
-        from: String,
-        /// Last day (included).
-        #[arg(long)]
-        to: String,
-        /// Kota, kecamatan or kelurahan name (or full path); everything when absent.
-        #[arg(long)]
-        area: Option<String>,
-        #[arg(long, default_value = ".")]
-        out: PathBuf,
-    },
+    Aspirations(PeriodArgs),
     /// The UMKM registry, optionally by area, sector code and need code.
     Umkm {
         #[arg(long)]
@@ -161,19 +165,7 @@ pub enum ExportWhat {
     },
     /// Agency performance ("Kinerja OPD"): tickets sent to agencies (OPD) in a period,
     /// one row per agency, XLSX + CSV.
-    Opd {
-        /// First day, e.g. 2026-11-01 or 1/11/2026.
-        #[arg(long)]
-        from: String,
-        /// Last day (included).
-        #[arg(long)]
-        to: String,
-        /// Kota, kecamatan or kelurahan name (or full path); everything when absent.
-        #[arg(long)]
-        area: Option<String>,
-        #[arg(long, default_value = ".")]
-        out: PathBuf,
-    },
+    Opd(PeriodArgs),
     /// Registrations and attendance of one training.
     Attendance {
         #[arg(long)]
@@ -182,19 +174,7 @@ pub enum ExportWhat {
         out: PathBuf,
     },
     /// UMKM programme applications of a period: applicants and recipients (XLSX + CSV).
-    Programmes {
-        /// First day, e.g. 2026-11-01 or 1/11/2026.
-        #[arg(long)]
-        from: String,
-        /// Last day (included).
-        #[arg(long)]
-        to: String,
-        /// Kota, kecamatan or kelurahan name (or full path); everything when absent.
-        #[arg(long)]
-        area: Option<String>,
-        #[arg(long, default_value = ".")]
-        out: PathBuf,
-    },
+    Programmes(PeriodArgs),
 }
 
 /// Errors of the CLI layer, each printed as one line.
@@ -345,7 +325,7 @@ async fn export(db: &Db, config: &Config, what: ExportWhat, now: i64) -> Result<
     use crate::platform::export::period::Period;
     let tz = config.tz;
     let result = match what {
-        ExportWhat::Aspirations { from, to, area, out } => {
+        ExportWhat::Aspirations(PeriodArgs { from, to, area, out }) => {
             let period = Period::parse(&format!("{from} - {to}")).map_err(|e| CliError::Usage(period_usage(e, &from, &to)))?;
             let area = match area {
                 Some(name) => Some(office::resolve_area(db, &name).await.map_err(office_usage)?),
@@ -364,13 +344,9 @@ async fn export(db: &Db, config: &Config, what: ExportWhat, now: i64) -> Result<
             };
             office::umkm(db, tz, filter, &out, now).await
         }
-        ExportWhat::Opd { from, to, area, out } => {
-            declared(db, config, &crate::features::aspirations::report::agencies_export::PERIOD, (from, to, area), &out, now).await
-        }
+        ExportWhat::Opd(args) => declared(db, config, &crate::features::aspirations::report::agencies_export::PERIOD, args, now).await,
         ExportWhat::Attendance { training, out } => office::attendance(db, tz, training, &out, now).await,
-        ExportWhat::Programmes { from, to, area, out } => {
-            declared(db, config, &crate::features::programmes::report::PERIOD, (from, to, area), &out, now).await
-        }
+        ExportWhat::Programmes(args) => declared(db, config, &crate::features::programmes::report::PERIOD, args, now).await,
     };
     result.map_err(office_usage)
 }
@@ -381,8 +357,7 @@ async fn declared(
     db: &Db,
     config: &Config,
     report: &crate::platform::export::kinds::PeriodReport,
-    (from, to, area): (String, String, Option<String>),
-    out: &std::path::Path,
+    PeriodArgs { from, to, area, out }: PeriodArgs,
     now: i64,
 ) -> Result<(), crate::features::reports::office::OfficeError> {
     use crate::features::reports::office;
@@ -391,7 +366,7 @@ async fn declared(
         Some(name) => Some(office::resolve_area(db, &name).await?),
         None => None,
     };
-    office::period(db, (config.tz, &config.sla), report, (period, area), out, now).await
+    office::period(db, (config.tz, &config.sla), report, (period, area), &out, now).await
 }
 
 /// Why `--from`/`--to` were refused, as a sentence that says what to type.
