@@ -8,7 +8,6 @@
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
-use chrono::{NaiveDate, TimeZone};
 use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde::{Deserialize, Serialize};
@@ -47,12 +46,7 @@ impl MapFilters {
 
     /// `[from, to)` in Unix seconds, whole days in `tz`.
     fn period(&self, tz: Tz) -> (i64, i64) {
-        let day = |s: &str, plus: i64| {
-            let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
-            let start = tz.from_local_datetime(&date.and_hms_opt(0, 0, 0)?).earliest()?;
-            Some(start.timestamp() + plus)
-        };
-        (day(&self.from, 0).unwrap_or(i64::MIN), day(&self.to, 86_400).unwrap_or(i64::MAX))
+        super::queue::period_bounds(&self.from, &self.to, tz)
     }
 
     fn query(&self) -> String {

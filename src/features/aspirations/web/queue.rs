@@ -105,12 +105,7 @@ impl Filters {
     }
     /// `[from, to)` in Unix seconds, whole days in `tz`.
     fn period(&self, tz: Tz) -> (i64, i64) {
-        let day = |s: &str, plus: i64| {
-            let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
-            let start = tz.from_local_datetime(&date.and_hms_opt(0, 0, 0)?).earliest()?;
-            Some(start.timestamp() + plus)
-        };
-        (day(&self.from, 0).unwrap_or(i64::MIN), day(&self.to, 86_400).unwrap_or(i64::MAX))
+        period_bounds(&self.from, &self.to, tz)
     }
     /// The filters as a query string (no paging), in a fixed order.
     pub fn query(&self) -> String {
@@ -493,6 +488,18 @@ pub async fn export(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Fi
     files::stream_file(dir, path, kind)
 }
 
+/// `[from, to)` in Unix seconds for the days typed as `YYYY-MM-DD`, whole days in
+/// `tz`; an empty or unreadable day leaves that side open. The queue and the map
+/// filter by the same period.
+pub(super) fn period_bounds(from: &str, to: &str, tz: Tz) -> (i64, i64) {
+    let day = |s: &str, plus: i64| {
+        let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()?;
+        let start = tz.from_local_datetime(&date.and_hms_opt(0, 0, 0)?).earliest()?;
+        Some(start.timestamp() + plus)
+    };
+    (day(from, 0).unwrap_or(i64::MIN), day(to, 86_400).unwrap_or(i64::MAX))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,3 +527,4 @@ mod tests {
         assert_eq!(cookie_safe("q=a%3B+b;Path=/x\r\n"), "q=a%3B+bPath=x");
     }
 }
+
