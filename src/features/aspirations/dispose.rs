@@ -270,14 +270,7 @@ async fn resident_notice(ctx: &AppCtx, ticket: &Ticket, key: &str, agency: &Agen
 
 fn agency_text(lang: crate::platform::i18n::Lang, ticket: &Ticket, key: &str, agency: &Agency, note: Option<&str>) -> String {
     let args = [("ticket", Arg::from(&ticket.number)), ("agency", Arg::from(agency.label()))];
-    let mut text = ta(lang, key, &args);
-    if let Some(note) = note {
-        text.push('\n');
-        text.push_str(&ta(lang, "asp-notice-note", &[("note", Arg::from(note))]));
-    }
-    text.push_str("\n\n");
-    text.push_str(&ta(lang, "asp-notice-follow", &[("ticket", Arg::from(&ticket.number))]));
-    text
+    super::render::notice_tail(lang, ta(lang, key, &args), ticket, note)
 }
 
 /// Queues `notices` in the transaction, commits, wakes the outbox and the webhooks.

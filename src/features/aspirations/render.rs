@@ -188,7 +188,12 @@ pub fn status_notice(lang: Lang, ticket: &Ticket, to: Status, note: Option<&str>
         ("category", Arg::from(category(lang, ticket.category))),
         ("status", Arg::from(status(lang, to))),
     ];
-    let mut text = ta(lang, "asp-notice-status", &args);
+    notice_tail(lang, ta(lang, "asp-notice-status", &args), ticket, note)
+}
+
+/// A resident's notice `text`, then the staff's `note` (if any) and how to follow
+/// the ticket: the same ending for status changes and agency steps.
+pub fn notice_tail(lang: Lang, mut text: String, ticket: &Ticket, note: Option<&str>) -> String {
     if let Some(note) = note {
         text.push('\n');
         text.push_str(&ta(lang, "asp-notice-note", &[("note", Arg::from(note))]));

@@ -10,39 +10,28 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use sqlx::Row;
 
-use super::bench::{peak_kb, reset_peak, rss_kb, seed};
-use crate::platform::config::{Backend, SlaConfig};
+use super::bench::{Scratch, peak_kb, seed};
+use crate::platform::config::SlaConfig;
 use crate::platform::db::Db;
 use crate::platform::export::kinds::PeriodRequest;
 use crate::platform::export::period::Period;
 use crate::platform::export::{ExportError, Progress};
 use crate::platform::i18n::Lang;
 
-static AREAS: &[u8] = include_bytes!("../../../../data/areas-palembang.csv");
 static AGENCIES: &[u8] = include_bytes!("../../../../data/opd-palembang.csv");
 /// Rows per multi-row INSERT.
 const BATCH: u64 = 500;
 const DAY: i64 = 86_400;
 
 pub async fn run(rows: u64, keep: Option<&std::path::Path>) -> Result<(), ExportError> {
-    let dir = tempfile::tempdir()?;
-    let out_dir = keep.unwrap_or(dir.path());
-    std::fs::create_dir_all(out_dir)?;
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
-    let db = Db::connect(&url, Backend::Sqlite).await?;
-    db.migrate().await?;
-    let setup = |e: String| ExportError::Writer(e);
-    crate::kernel::members::areas::import_csv(&db, AREAS).await.map_err(|e| setup(e.to_string()))?;
-    crate::kernel::members::agencies::import_csv(&db, AGENCIES, 0).await.map_err(|e| setup(e.to_string()))?;
+    let (scratch, db) = Scratch::open(keep).await?;
+    let out_dir = scratch.out_dir();
+    crate::kernel::members::agencies::import_csv(&db, AGENCIES, 0).await.map_err(|e| ExportError::Writer(e.to_string()))?;
     let started = Instant::now();
     seed(&db, rows).await?;
     dispose_all(&db).await?;
     println!("seeded {rows} aspirations, each sent to an agency, in {:.1} s", started.elapsed().as_secs_f64());
-    db.close().await;
-    let db = Db::connect(&url, Backend::Sqlite).await?;
-    crate::platform::memory::release_free();
-    println!("before the report: RSS {} kB", rss_kb());
-    reset_peak();
+    let db = scratch.reopen(db, "the report").await?;
     let tz = chrono_tz::Asia::Jakarta;
     let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
     let request = PeriodRequest {

@@ -25,23 +25,12 @@ const YEAR_SECONDS: i64 = 365 * 86_400;
 static AREAS: &[u8] = include_bytes!("../../../../data/areas-palembang.csv");
 
 pub async fn run(rows: u64, keep: Option<&std::path::Path>) -> Result<(), ExportError> {
-    let dir = tempfile::tempdir()?;
-    let out_dir = keep.unwrap_or(dir.path());
-    std::fs::create_dir_all(out_dir)?;
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
-    let db = Db::connect(&url, Backend::Sqlite).await?;
-    db.migrate().await?;
-    crate::kernel::members::areas::import_csv(&db, AREAS).await.map_err(|e| ExportError::Writer(e.to_string()))?;
+    let (scratch, db) = Scratch::open(keep).await?;
+    let out_dir = scratch.out_dir();
     let started = Instant::now();
     seed(&db, rows).await?;
     println!("seeded {rows} aspirations in {:.1} s (peak RSS so far {} kB)", started.elapsed().as_secs_f64(), peak_kb());
-    // Export on a fresh pool, as a running bot would: the seeding's connections and
-    // the memory they held are not the export's.
-    db.close().await;
-    let db = Db::connect(&url, Backend::Sqlite).await?;
-    crate::platform::memory::release_free();
-    println!("before the export: RSS {} kB", rss_kb());
-    reset_peak();
+    let db = scratch.reopen(db, "the export").await?;
     let tz: chrono_tz::Tz = "Asia/Jakarta".parse().unwrap_or(chrono_tz::Asia::Jakarta);
     let period = Period { from: date(2026, 1, 1), to: date(2026, 12, 31) };
     let (from, to) = period.bounds(tz);
@@ -67,6 +56,42 @@ pub async fn run(rows: u64, keep: Option<&std::path::Path>) -> Result<(), Export
     );
     db.close().await;
     Ok(())
+}
+
+/// The benches' temporary SQLite database (migrated, Palembang's areas imported) and
+/// the folder their files go to (`--keep` or the temporary one).
+pub(super) struct Scratch {
+    dir: tempfile::TempDir,
+    keep: Option<std::path::PathBuf>,
+    url: String,
+}
+
+impl Scratch {
+    pub(super) async fn open(keep: Option<&std::path::Path>) -> Result<(Scratch, Db), ExportError> {
+        let dir = tempfile::tempdir()?;
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
+        let scratch = Scratch { dir, keep: keep.map(std::path::Path::to_path_buf), url };
+        std::fs::create_dir_all(scratch.out_dir())?;
+        let db = Db::connect(&scratch.url, Backend::Sqlite).await?;
+        db.migrate().await?;
+        crate::kernel::members::areas::import_csv(&db, AREAS).await.map_err(|e| ExportError::Writer(e.to_string()))?;
+        Ok((scratch, db))
+    }
+
+    pub(super) fn out_dir(&self) -> &std::path::Path {
+        self.keep.as_deref().unwrap_or(self.dir.path())
+    }
+
+    /// Measures on a fresh pool, as a running bot would: the seeding's connections
+    /// and the memory they held are not `what`'s. Resets the peak after.
+    pub(super) async fn reopen(&self, seeded: Db, what: &str) -> Result<Db, ExportError> {
+        seeded.close().await;
+        let db = Db::connect(&self.url, Backend::Sqlite).await?;
+        crate::platform::memory::release_free();
+        println!("before {what}: RSS {} kB", rss_kb());
+        reset_peak();
+        Ok(db)
+    }
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
