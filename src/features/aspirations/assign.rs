@@ -10,7 +10,7 @@
 
 use sqlx::Row;
 
-use super::flow::{self, FlowError};
+use super::flow::{FlowError, Scoped};
 use super::model::Access;
 use super::store::Ticket;
 use crate::kernel::members::{Actor, Kim, covers, users};
@@ -58,19 +58,19 @@ pub async fn name_of(db: &Db, user_id: i64) -> DbResult<String> {
     Ok(name.unwrap_or_else(|| format!("#{user_id}")))
 }
 
-/// Gives ticket `id` to `to` (`None`: nobody). Refused (`NotAllowed`) when `actor`
+/// Gives the scoped ticket to `to` (`None`: nobody). Refused (`NotAllowed`) when `actor`
 /// may not triage it or `to` is not a colleague of its area; a closed ticket is
 /// `Stale`. Giving it to whoever has it already changes nothing and says so (`Ok`).
 #[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id))]
-pub async fn assign(ctx: &AppCtx, actor: &Actor, id: i64, to: Option<i64>) -> Result<Ticket, FlowError> {
-    let scoped = flow::load(ctx, actor, id).await?.ok_or(FlowError::NotFound)?;
+pub async fn assign(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, to: Option<i64>) -> Result<Ticket, FlowError> {
     if scoped.access == Access::None {
         return Err(FlowError::NotFound);
     }
     if scoped.access != Access::Triage {
         return Err(FlowError::NotAllowed);
     }
-    let ticket = scoped.ticket;
+    let ticket = scoped.ticket.clone();
+    let id = ticket.id;
     if ticket.status.is_closed() {
         return Err(FlowError::Stale(ticket.status));
     }

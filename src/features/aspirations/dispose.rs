@@ -47,9 +47,8 @@ pub async fn choices(ctx: &AppCtx, scoped: &Scoped) -> Result<Vec<Agency>, DbErr
     agencies::choices(&ctx.db, scoped.ticket.category.code(), &scoped.kim.area_path).await
 }
 
-/// A ticket `actor` may triage and that is still open.
-async fn triaged(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<Scoped, FlowError> {
-    let scoped = flow::load(ctx, actor, id).await?.ok_or(FlowError::NotFound)?;
+/// The scoped ticket, if its loader may triage it and it is still open.
+fn open_for_triage(scoped: &Scoped) -> Result<&Scoped, FlowError> {
     if scoped.access != Access::Triage {
         return Err(FlowError::NotAllowed);
     }
@@ -63,9 +62,9 @@ async fn triaged(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<Scoped, FlowErr
 /// with an optional note; the resident is told which agency has it, its officers
 /// that a ticket arrived.
 #[tracing::instrument(skip(ctx, actor, note), fields(actor = actor.user_id))]
-pub async fn dispose(ctx: &AppCtx, actor: &Actor, id: i64, agency_id: i64, note: Option<&str>) -> Result<(Ticket, Agency), FlowError> {
-    let scoped = triaged(ctx, actor, id).await?;
-    let ticket = &scoped.ticket;
+pub async fn dispose(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, agency_id: i64, note: Option<&str>) -> Result<(Ticket, Agency), FlowError> {
+    let ticket = &open_for_triage(scoped)?.ticket;
+    let id = ticket.id;
     let agency = agencies::by_id(&ctx.db, agency_id).await?.filter(|a| a.kota == kota_of(&scoped.kim.area_path));
     let agency = agency.ok_or(FlowError::NotFound)?;
     let note = note.map(str::trim).filter(|n| !n.is_empty());
@@ -112,8 +111,8 @@ pub async fn dispose(ctx: &AppCtx, actor: &Actor, id: i64, agency_id: i64, note:
 /// Staff take the ticket back from the agency holding it: it is theirs to route
 /// again (`diterima`).
 #[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id))]
-pub async fn recall(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<(Ticket, Agency), FlowError> {
-    let scoped = triaged(ctx, actor, id).await?;
+pub async fn recall(ctx: &AppCtx, actor: &Actor, scoped: &Scoped) -> Result<(Ticket, Agency), FlowError> {
+    let id = open_for_triage(scoped)?.ticket.id;
     let d = ds::open(&ctx.db, id).await?.ok_or(FlowError::Stale(scoped.ticket.status))?;
     let now = ctx.now();
     let mut tx = ctx.db.begin().await?;
@@ -125,7 +124,7 @@ pub async fn recall(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<(Ticket, Age
     finish_tx(ctx, tx, &[]).await?;
     let detail = format!("{} opd={}", scoped.ticket.number, d.agency.code);
     audit::record(&ctx.db, Some(actor.user_id), "aspiration.recall", &detail, now).await?;
-    Ok((Ticket { status: Status::Diterima, ..scoped.ticket }, d.agency))
+    Ok((Ticket { status: Status::Diterima, ..scoped.ticket.clone() }, d.agency))
 }
 
 /// The ticket's status back to `diterima` (from wherever the agency had it).

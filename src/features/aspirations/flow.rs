@@ -87,16 +87,17 @@ pub async fn submit(ctx: &AppCtx, new: &NewAspiration) -> DbResult<Ticket> {
     Ok(ticket)
 }
 
-/// Changes a ticket's status if `actor` may triage it, it is still in `from`, and
-/// the step is legal; the resident is told in their language.
+/// Changes the status of the ticket `actor`'s caller loaded and scoped (once, see
+/// [`load`]) if their access lets them triage it, it is still in `from`, and the step
+/// is legal; the resident is told in their language.
 pub async fn change_status(
     ctx: &AppCtx,
     actor: &Actor,
-    id: i64,
+    scoped: &Scoped,
     (from, to): (Status, Status),
     note: Option<&str>,
 ) -> Result<Ticket, FlowError> {
-    change_status_logged(ctx, actor, id, (from, to), note).await.map(|(ticket, _)| ticket)
+    change_status_logged(ctx, actor, scoped, (from, to), note).await.map(|(ticket, _)| ticket)
 }
 
 /// [`change_status`] that also gives the history row it wrote, which the chat's
@@ -105,11 +106,12 @@ pub async fn change_status(
 pub async fn change_status_logged(
     ctx: &AppCtx,
     actor: &Actor,
-    id: i64,
+    scoped: &Scoped,
     (from, to): (Status, Status),
     note: Option<&str>,
 ) -> Result<(Ticket, i64), FlowError> {
-    let ticket = triageable(ctx, actor, id, from).await?;
+    let ticket = triage_check(scoped, from)?.clone();
+    let id = ticket.id;
     let (to, note) = model::transition(from, to, note)?;
     let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
     let text = render::status_notice(lang, &ticket, to, note.as_deref());
@@ -126,16 +128,40 @@ pub async fn change_status_logged(
     Ok((Ticket { status: to, ..ticket }, log_id))
 }
 
-/// The ticket, if `actor` may triage it and it is still in `from`.
-pub(super) async fn triageable(ctx: &AppCtx, actor: &Actor, id: i64, from: Status) -> Result<Ticket, FlowError> {
-    let scoped = load(ctx, actor, id).await?.ok_or(FlowError::NotFound)?;
+/// [`load`] for an action: a ticket `actor` may not see is [`FlowError::NotFound`],
+/// exactly like a missing one.
+pub async fn found(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<Scoped, FlowError> {
+    load(ctx, actor, id).await?.ok_or(FlowError::NotFound)
+}
+
+/// Loads ticket `id` once for `actor` ([`found`]) and hands it to `action`: for chat
+/// steps whose button or dialogue carries only the id.
+pub async fn with_found<T, E: From<FlowError>>(
+    ctx: &AppCtx,
+    actor: &Actor,
+    id: i64,
+    action: impl AsyncFnOnce(&Scoped) -> Result<T, E>,
+) -> Result<T, E> {
+    let scoped = found(ctx, actor, id).await?;
+    action(&scoped).await
+}
+
+/// The scoped ticket, if its access lets its loader triage it and it is still in `from`.
+pub fn triage_check(scoped: &Scoped, from: Status) -> Result<&Ticket, FlowError> {
     if scoped.access != Access::Triage {
         return Err(FlowError::NotAllowed);
     }
     if scoped.ticket.status != from {
         return Err(FlowError::Stale(scoped.ticket.status));
     }
-    Ok(scoped.ticket)
+    Ok(&scoped.ticket)
+}
+
+/// The ticket, if `actor` may triage it and it is still in `from` (for actions that
+/// start from an id alone, such as the undo of a history row).
+pub(super) async fn triageable(ctx: &AppCtx, actor: &Actor, id: i64, from: Status) -> Result<Ticket, FlowError> {
+    let scoped = found(ctx, actor, id).await?;
+    triage_check(&scoped, from).cloned()
 }
 
 /// Moves the ticket (conditionally: still in `from`), writes its history row and
@@ -185,12 +211,12 @@ async fn commit_move_asking(
 
 /// Sends a staff reply to the resident, with a button to answer it once.
 #[tracing::instrument(skip(ctx, actor, text), fields(actor = actor.user_id))]
-pub async fn reply(ctx: &AppCtx, actor: &Actor, id: i64, text: &str) -> Result<Ticket, FlowError> {
-    let scoped = load(ctx, actor, id).await?.ok_or(FlowError::NotFound)?;
+pub async fn reply(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, text: &str) -> Result<Ticket, FlowError> {
     if scoped.access != Access::Triage {
         return Err(FlowError::NotAllowed);
     }
-    let ticket = scoped.ticket;
+    let ticket = scoped.ticket.clone();
+    let id = ticket.id;
     let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
     let now = ctx.now();
     let mut tx = ctx.db.begin().await?;

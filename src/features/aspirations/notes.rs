@@ -5,7 +5,7 @@
 //! since a note may speak frankly about the resident or the agency.
 
 use super::desk_store::{self, Note};
-use super::flow::{self, FlowError, Scoped};
+use super::flow::{FlowError, Scoped};
 use super::model::{Access, NOTE_MAX, check_free_text};
 use super::store::Ticket;
 use crate::kernel::members::Actor;
@@ -41,9 +41,9 @@ pub enum NoteError {
 
 /// Stores an internal note by `actor` on ticket `id` (audited); nothing is sent.
 #[tracing::instrument(skip(ctx, actor, text), fields(actor = actor.user_id))]
-pub async fn add(ctx: &AppCtx, actor: &Actor, id: i64, text: &str) -> Result<Ticket, NoteError> {
+pub async fn add(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, text: &str) -> Result<Ticket, NoteError> {
     let text = check_free_text(text, MAX).map_err(NoteError::Length)?;
-    let scoped = flow::load(ctx, actor, id).await.map_err(FlowError::from)?.ok_or(FlowError::NotFound)?;
+    let id = scoped.ticket.id;
     if scoped.access == Access::None {
         return Err(FlowError::NotFound.into());
     }
@@ -53,5 +53,5 @@ pub async fn add(ctx: &AppCtx, actor: &Actor, id: i64, text: &str) -> Result<Tic
     let now = ctx.now();
     desk_store::add_note(&ctx.db, id, actor.user_id, &text, now).await.map_err(FlowError::from)?;
     audit::record(&ctx.db, Some(actor.user_id), "aspiration.note", &scoped.ticket.number, now).await.map_err(FlowError::from)?;
-    Ok(scoped.ticket)
+    Ok(scoped.ticket.clone())
 }

@@ -35,7 +35,7 @@ pub async fn on_note_button(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerErr
 /// The note's text: stored, audited, confirmed; nothing goes to the resident.
 pub async fn on_note(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult {
     let text = msg.text().unwrap_or_default();
-    match notes::add(turn.ctx, &turn.who.actor, id, text).await {
+    match flow::with_found(turn.ctx, &turn.who.actor, id, async |s| notes::add(turn.ctx, &turn.who.actor, s, text).await).await {
         Ok(ticket) => {
             turn.end().await?;
             turn.say_with("asp-internal-note-saved", &[("ticket", Arg::from(&ticket.number))]).await
@@ -113,8 +113,8 @@ pub async fn on_pick(turn: &Turn<'_>, id: i64, canned_id: i64) -> Result<bool, H
 
 /// "Kirim balasan ini": filled again now and sent as the staff member's reply.
 pub async fn on_send(turn: &Turn<'_>, id: i64, canned_id: i64, in_reply: bool, at: crate::bot::turn::At) -> Result<bool, HandlerError> {
-    let Some((_, text)) = filled(turn, id, canned_id).await? else { return Ok(false) };
-    let result = flow::reply(turn.ctx, &turn.who.actor, id, &text).await;
+    let Some((scoped, text)) = filled(turn, id, canned_id).await? else { return Ok(false) };
+    let result = flow::reply(turn.ctx, &turn.who.actor, &scoped, &text).await;
     if in_reply {
         turn.end().await?;
     }

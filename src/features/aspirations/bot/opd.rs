@@ -106,13 +106,13 @@ pub async fn on_dispose_to(turn: &Turn<'_>, id: i64, agency: i64) -> Result<bool
 pub async fn on_dispose_note(turn: &Turn<'_>, id: i64, agency: i64, msg: &Message) -> HandlerResult {
     let Some(note) = triage::checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
     turn.end().await?;
-    disposed(turn, dispose::dispose(turn.ctx, &turn.who.actor, id, agency, Some(&note)).await).await
+    disposed(turn, flow::with_found(turn.ctx, &turn.who.actor, id, async |s| dispose::dispose(turn.ctx, &turn.who.actor, s, agency, Some(&note)).await).await).await
 }
 
 pub async fn dispose_without_note(turn: &Turn<'_>, id: i64, agency: i64, at: At) -> Result<bool, HandlerError> {
     turn.end().await?;
     turn.bot.edit_message_reply_markup(at.0, at.1).await?;
-    disposed(turn, dispose::dispose(turn.ctx, &turn.who.actor, id, agency, None).await).await?;
+    disposed(turn, flow::with_found(turn.ctx, &turn.who.actor, id, async |s| dispose::dispose(turn.ctx, &turn.who.actor, s, agency, None).await).await).await?;
     Ok(true)
 }
 
@@ -130,7 +130,7 @@ async fn disposed(turn: &Turn<'_>, result: Result<(store::Ticket, crate::kernel:
 
 /// "Tarik kembali": the ticket is the staff's again.
 pub async fn on_recall(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
-    match dispose::recall(turn.ctx, &turn.who.actor, id).await {
+    match flow::with_found(turn.ctx, &turn.who.actor, id, async |s| dispose::recall(turn.ctx, &turn.who.actor, s).await).await {
         Ok((ticket, agency)) => {
             turn.bot.edit_message_reply_markup(at.0, at.1).await?;
             let args = [("ticket", Arg::from(&ticket.number)), ("agency", Arg::from(agency.label()))];

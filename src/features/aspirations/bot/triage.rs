@@ -129,7 +129,7 @@ fn card_buttons(lang: Lang, scoped: &Scoped, queue: Option<model::QueueView>, me
 /// "Ambil" on the card: the ticket is the presser's (the same domain function as the
 /// console's). `Ok(false)` (stale) when they may not or it closed meanwhile.
 pub async fn on_take(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
-    match crate::features::aspirations::assign::assign(turn.ctx, &turn.who.actor, id, Some(turn.who.actor.user_id)).await {
+    match flow::with_found(turn.ctx, &turn.who.actor, id, async |s| crate::features::aspirations::assign::assign(turn.ctx, &turn.who.actor, s, Some(turn.who.actor.user_id)).await).await {
         Ok(ticket) => {
             turn.say_with("desk-taken", &[("ticket", Arg::from(&ticket.number))]).await?;
             Ok(true)
@@ -191,7 +191,8 @@ pub async fn skip_note(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), a
     }
     turn.end().await?;
     turn.bot.edit_message_reply_markup(at.0, at.1).await?;
-    let result = flow::change_status_logged(turn.ctx, &turn.who.actor, id, (from, to), None).await;
+    let actor = &turn.who.actor;
+    let result = flow::with_found(turn.ctx, actor, id, async |s| flow::change_status_logged(turn.ctx, actor, s, (from, to), None).await).await;
     after_change(turn, result).await?;
     Ok(true)
 }
@@ -224,7 +225,8 @@ async fn after_change(turn: &Turn<'_>, result: Result<(store::Ticket, i64), Flow
 
 pub async fn on_note(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), msg: &Message) -> HandlerResult {
     let Some(note) = checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
-    let result = flow::change_status_logged(turn.ctx, &turn.who.actor, id, (from, to), Some(&note)).await;
+    let actor = &turn.who.actor;
+    let result = flow::with_found(turn.ctx, actor, id, async |s| flow::change_status_logged(turn.ctx, actor, s, (from, to), Some(&note)).await).await;
     if matches!(result, Err(FlowError::Transition(model::TransitionError::NoteTooShort))) {
         // The dialogue stays: the next message is a fuller note.
         let args = [("min", Arg::from(model::CLOSING_NOTE_MIN as i64)), ("words", Arg::from(model::CLOSING_NOTE_WORDS as i64))];
@@ -294,7 +296,8 @@ fn reachable(ticket: &store::Ticket) -> bool {
 
 pub async fn on_reply(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult {
     let Some(text) = checked_text(turn, msg, REPLY_MAX).await? else { return Ok(()) };
-    let result = flow::reply(turn.ctx, &turn.who.actor, id, &text).await;
+    let actor = &turn.who.actor;
+    let result = flow::with_found(turn.ctx, actor, id, async |s| flow::reply(turn.ctx, actor, s, &text).await).await;
     turn.end().await?;
     match result {
         Ok(ticket) => {

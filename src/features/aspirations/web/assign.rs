@@ -75,7 +75,7 @@ pub async fn take(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, 
     staff.check_csrf(&form.csrf)?;
     let scoped = super::desk::visible(&ctx, &staff, &id).await?;
     let from_queue = form.back == "queue";
-    match assign::assign(&ctx, &staff.actor, scoped.ticket.id, Some(staff.actor.user_id)).await {
+    match assign::assign(&ctx, &staff.actor, &scoped, Some(staff.actor.user_id)).await {
         Ok(_) if from_queue => Ok(Redirect::to("/dasbor/aspirasi/kembali").into_response()),
         Ok(t) => Ok(Redirect::to(&format!("/dasbor/aspirasi/{}", t.number)).into_response()),
         Err(e) => refused(&ctx, &staff, &scoped, e).await,
@@ -99,7 +99,7 @@ pub async fn assign(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>
         "" => None,
         n => Some(n.parse::<i64>().map_err(|_| ConsoleError::BadInput)?),
     };
-    match assign::assign(&ctx, &staff.actor, scoped.ticket.id, to).await {
+    match assign::assign(&ctx, &staff.actor, &scoped, to).await {
         Ok(t) => Ok(Redirect::to(&format!("/dasbor/aspirasi/{}", t.number)).into_response()),
         Err(e) => refused(&ctx, &staff, &scoped, e).await,
     }

@@ -193,9 +193,9 @@ pub async fn apply(State(ctx): State<Ctx>, staff: Staff, body: Bytes) -> Result<
         };
         let ticket = scoped.ticket.number.clone();
         let result = match &step {
-            Step::Status(to) => flow::change_status(&ctx, &staff.actor, *id, (scoped.ticket.status, *to), note).await.map(|_| ()),
-            Step::Assign(to) => assign::assign(&ctx, &staff.actor, *id, *to).await.map(|_| ()),
-            Step::Agency(agency) => dispose::dispose(&ctx, &staff.actor, *id, *agency, note).await.map(|_| ()),
+            Step::Status(to) => flow::change_status(&ctx, &staff.actor, &scoped, (scoped.ticket.status, *to), note).await.map(|_| ()),
+            Step::Assign(to) => assign::assign(&ctx, &staff.actor, &scoped, *to).await.map(|_| ()),
+            Step::Agency(agency) => dispose::dispose(&ctx, &staff.actor, &scoped, *agency, note).await.map(|_| ()),
         };
         match result {
             Ok(()) => outcomes.push(Outcome { ticket, done: true, key: "desk-bulk-done" }),

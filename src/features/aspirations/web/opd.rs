@@ -285,13 +285,13 @@ pub async fn send(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, 
     let scoped = super::ticket::visible(&ctx, &staff, &id).await?;
     let agency: i64 = form.agency.parse().map_err(|_| ConsoleError::BadInput)?;
     let note = Some(form.note.as_str()).filter(|n| !n.trim().is_empty());
-    staff_result(&ctx, &staff, &scoped, dispose::dispose(&ctx, &staff.actor, scoped.ticket.id, agency, note).await.map(drop)).await
+    staff_result(&ctx, &staff, &scoped, dispose::dispose(&ctx, &staff.actor, &scoped, agency, note).await.map(drop)).await
 }
 
 pub async fn recall(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form(form): Form<TextForm>) -> Result<Response, ConsoleError> {
     staff.check_csrf(&form.csrf)?;
     let scoped = super::ticket::visible(&ctx, &staff, &id).await?;
-    staff_result(&ctx, &staff, &scoped, dispose::recall(&ctx, &staff.actor, scoped.ticket.id).await.map(drop)).await
+    staff_result(&ctx, &staff, &scoped, dispose::recall(&ctx, &staff.actor, &scoped).await.map(drop)).await
 }
 
 async fn staff_result(ctx: &Ctx, staff: &Staff, scoped: &Scoped, result: Result<(), FlowError>) -> Result<Response, ConsoleError> {

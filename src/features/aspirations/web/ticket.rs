@@ -283,7 +283,7 @@ pub async fn change_status(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<
         return again_kept(&ctx, &staff, &scoped, Kept { error: Some(("to", key)), ..kept }).await;
     };
     let note = Some(form.note.as_str()).filter(|n| !n.trim().is_empty());
-    match flow::change_status(&ctx, &staff.actor, scoped.ticket.id, (from, to), note).await {
+    match flow::change_status(&ctx, &staff.actor, &scoped, (from, to), note).await {
         Ok(ticket) => Ok(Redirect::to(&format!("/dasbor/aspirasi/{}?done=moved", ticket.id)).into_response()),
         Err(e) => refused(&ctx, &staff, &scoped, e, kept).await,
     }
@@ -304,7 +304,7 @@ pub async fn reply(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>,
     let Ok(text) = check_free_text(&form.text, REPLY_MAX) else {
         return again_kept(&ctx, &staff, &scoped, Kept { error: Some(("reply", "console-reply-bad")), ..kept }).await;
     };
-    match flow::reply(&ctx, &staff.actor, scoped.ticket.id, &text).await {
+    match flow::reply(&ctx, &staff.actor, &scoped, &text).await {
         Ok(ticket) => Ok(Redirect::to(&format!("/dasbor/aspirasi/{}?done=replied", ticket.id)).into_response()),
         Err(e) => refused(&ctx, &staff, &scoped, e, kept).await,
     }
@@ -315,7 +315,7 @@ pub async fn note(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, 
     staff.check_csrf(&form.csrf)?;
     let scoped = visible(&ctx, &staff, &id).await?;
     let kept = Kept { note: form.text.chars().take(notes::MAX * 2).collect(), ..Kept::default() };
-    match notes::add(&ctx, &staff.actor, scoped.ticket.id, &form.text).await {
+    match notes::add(&ctx, &staff.actor, &scoped, &form.text).await {
         Ok(ticket) => Ok(Redirect::to(&format!("/dasbor/aspirasi/{}?done=noted", ticket.id)).into_response()),
         Err(NoteError::Length(_)) => again_kept(&ctx, &staff, &scoped, Kept { error: Some(("note", "console-note-bad")), ..kept }).await,
         Err(NoteError::Flow(e)) => refused(&ctx, &staff, &scoped, e, kept).await,
