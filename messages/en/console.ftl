@@ -52,6 +52,7 @@ console-people-invite-for = Role and area
 console-people-invite-button = Make an invite link
 console-people-invite-made = Invite as { $role } for { $scope } made. Send this link to the person (one use, valid { $days } days):
 console-people-invite-code = Or ask them to type { $code } in the chat with the bot.
+console-people-invite-gone = This invite is no longer shown: it was used, is over an hour old, or is not yours. Make a new one if needed.
 console-nav-kims = KIMs & areas
 console-kims-title = KIMs & areas
 console-kims-add = Add a KIM

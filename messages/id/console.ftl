@@ -52,6 +52,7 @@ console-people-invite-for = Peran dan wilayah
 console-people-invite-button = Buat tautan undangan
 console-people-invite-made = Undangan { $role } untuk { $scope } dibuat. Kirim tautan ini kepada orangnya (sekali pakai, berlaku { $days } hari):
 console-people-invite-code = Atau minta orangnya mengetik { $code } di obrolan dengan bot.
+console-people-invite-gone = Undangan ini tidak ditampilkan lagi: sudah dipakai, sudah lewat satu jam, atau bukan buatan Anda. Buat undangan baru bila perlu.
 console-nav-kims = KIM & wilayah
 console-kims-title = KIM & wilayah
 console-kims-add = Tambah KIM

@@ -230,12 +230,29 @@ pub async fn active_grants(db: &Db) -> DbResult<Vec<GrantRow>> {
 
 /// Creates a single-use invite code for a scope.
 pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) -> DbResult<String> {
+    insert_invite(db, scope, created_by, now, None).await
+}
+
+/// How long the console shows a new invite again on reload.
+pub const INVITE_SHOWN_SECS: i64 = 3600;
+
+/// Creates an invite as [`create_invite`] and a random reference for the console's
+/// page to show it by after its form redirected (POST/redirect/GET): a reload then
+/// shows the same invite and makes none, and the code itself stays out of URLs.
+/// Returns (code, reference).
+pub async fn create_invite_for_page(db: &Db, scope: &Scope, created_by: i64, now: i64) -> DbResult<(String, String)> {
+    let reference = hex::encode(rand::random::<[u8; 12]>());
+    let code = insert_invite(db, scope, created_by, now, Some(&reference)).await?;
+    Ok((code, reference))
+}
+
+async fn insert_invite(db: &Db, scope: &Scope, created_by: i64, now: i64, page_ref: Option<&str>) -> DbResult<String> {
     let (area_id, kim_id, agency_id) = scope.ids();
     for _ in 0..5 {
         let code = random_code();
         let result = sqlx::query(
-            "INSERT INTO invites (code, role, area_id, kim_id, created_by, created_at, expires_at, agency_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO invites (code, role, area_id, kim_id, created_by, created_at, expires_at, agency_id, page_ref) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&code)
         .bind(scope.role().as_str())
@@ -245,6 +262,7 @@ pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) ->
         .bind(now)
         .bind(now + INVITE_DAYS * 86_400)
         .bind(agency_id)
+        .bind(page_ref)
         .execute(&db.pool)
         .await;
         match result.map_err(DbError::from) {
@@ -254,6 +272,36 @@ pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) ->
         }
     }
     Err(DbError::Corrupt("could not find a free invite code".into()))
+}
+
+/// The open invite `created_by` made from the console under `reference` within the
+/// last [`INVITE_SHOWN_SECS`]: (code, scope). Anyone else's reference, a used or an
+/// older invite is none.
+pub async fn invite_on_page(db: &Db, created_by: i64, reference: &str, now: i64) -> DbResult<Option<(String, Scope)>> {
+    let row = sqlx::query(
+        "SELECT code, area_id, kim_id, agency_id FROM invites WHERE page_ref = $1 AND created_by = $2 \
+         AND used_by IS NULL AND expires_at > $3 AND created_at >= $4",
+    )
+    .bind(reference)
+    .bind(created_by)
+    .bind(now)
+    .bind(now - INVITE_SHOWN_SECS)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let ids: Ids = (row.try_get("area_id")?, row.try_get("kim_id")?, row.try_get("agency_id")?);
+    let code: String = row.try_get("code")?;
+    Ok(scope_of_ids(db, ids).await?.map(|scope| (code, scope)))
+}
+
+/// The scope a grant's or invite's columns name, if it still exists.
+async fn scope_of_ids(db: &Db, ids: Ids) -> DbResult<Option<Scope>> {
+    Ok(match ids {
+        (Some(id), _, _) => super::areas::area_by_id(db, id).await?.map(Scope::Area),
+        (_, Some(id), _) => super::areas::kim_by_id(db, id).await?.map(Scope::Kim),
+        (_, _, Some(id)) => agencies::by_id(db, id).await?.map(Scope::Agency),
+        _ => None,
+    })
 }
 
 /// Claims an invite: marks it used (only if unused and unexpired, so two people racing
@@ -286,12 +334,7 @@ pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64, is_admin:
     let role = Role::parse(&role).ok_or_else(|| DbError::Corrupt(format!("invite {code} has role {role}")))?;
     insert_grant(&mut tx, user_id, role, ids, Some(row.try_get("created_by")?), now).await?;
     tx.commit().await?;
-    let scope = match ids {
-        (Some(id), _, _) => super::areas::area_by_id(db, id).await?.map(Scope::Area),
-        (_, Some(id), _) => super::areas::kim_by_id(db, id).await?.map(Scope::Kim),
-        (_, _, Some(id)) => agencies::by_id(db, id).await?.map(Scope::Agency),
-        _ => None,
-    };
+    let scope = scope_of_ids(db, ids).await?;
     scope.map(Some).ok_or_else(|| DbError::Corrupt(format!("invite {code} has no scope")))
 }
 

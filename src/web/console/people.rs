@@ -44,6 +44,9 @@ pub struct Filters {
     q: String,
     #[serde(default)]
     done: String,
+    /// The page reference of an invite just made here (see [`roles::invite_on_page`]).
+    #[serde(default)]
+    undangan: String,
 }
 
 const ROLES: [Role; 3] = [Role::Staff, Role::Coordinator, Role::Officer];
@@ -56,7 +59,32 @@ pub async fn list(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
         "revoked" => Some(t(staff.lang, "console-people-revoked")),
         _ => None,
     };
-    render(&ctx, &staff, &f, flash.map(|text| html! { p.flash role="status" { (text) } })).await
+    let mut flash = flash.map(|text| html! { p.flash role="status" { (text) } });
+    let reference = f.undangan.trim();
+    if !reference.is_empty() {
+        flash = Some(match roles::invite_on_page(&ctx.db, staff.actor.user_id, reference, ctx.now()).await? {
+            Some((code, scope)) => invite_made(&ctx, staff.lang, &code, &scope),
+            None => html! { p.flash.late role="status" { (t(staff.lang, "console-people-invite-gone")) } },
+        });
+    }
+    render(&ctx, &staff, &f, flash).await
+}
+
+/// The invite just made: its one-time link and code.
+fn invite_made(ctx: &Ctx, lang: Lang, code: &str, scope: &Scope) -> Markup {
+    let link = ctx.deep_link(&format!("{INVITE_PREFIX}{code}"));
+    let args = [
+        ("role", Arg::from(t(lang, scope.role().message_key()))),
+        ("scope", Arg::from(scope.label())),
+        ("days", Arg::from(INVITE_DAYS)),
+    ];
+    html! {
+        section.flash role="status" {
+            p { (ta(lang, "console-people-invite-made", &args)) }
+            p { a href=(link) { (link) } }
+            p { (ta(lang, "console-people-invite-code", &[("code", Arg::from(format!("/start {INVITE_PREFIX}{code}")))])) }
+        }
+    }
 }
 
 async fn render(ctx: &Ctx, staff: &Staff, f: &Filters, flash: Option<Markup>) -> Result<Response, ConsoleError> {
@@ -178,8 +206,9 @@ pub struct InviteForm {
     scope: String,
 }
 
-/// Makes a one-time invite (as `/undang`) and shows its link once. Anything this
-/// person may not invite for is "not found", like a missing KIM.
+/// Makes a one-time invite (as `/undang`) and redirects to the list showing it
+/// (POST/redirect/GET: a reload shows the same invite and makes no second one).
+/// Anything this person may not invite for is "not found", like a missing KIM.
 pub async fn invite(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<InviteForm>) -> Result<Response, ConsoleError> {
     staff.check_csrf(&form.csrf)?;
     if !manages_people(&staff) {
@@ -187,24 +216,10 @@ pub async fn invite(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<Invit
     }
     let scope = scope_of(&ctx, &staff, &form.scope).await?.ok_or(ConsoleError::NotFound)?;
     let now = ctx.now();
-    let code = roles::create_invite(&ctx.db, &scope, staff.actor.user_id, now).await?;
+    let (_, reference) = roles::create_invite_for_page(&ctx.db, &scope, staff.actor.user_id, now).await?;
     let detail = format!("role={} scope={} via=console", scope.role().as_str(), scope.label());
     audit::record(&ctx.db, Some(staff.actor.user_id), "invite.create", &detail, now).await?;
-    let lang = staff.lang;
-    let link = ctx.deep_link(&format!("{INVITE_PREFIX}{code}"));
-    let args = [
-        ("role", Arg::from(t(lang, scope.role().message_key()))),
-        ("scope", Arg::from(scope.label())),
-        ("days", Arg::from(INVITE_DAYS)),
-    ];
-    let flash = html! {
-        section.flash role="status" {
-            p { (ta(lang, "console-people-invite-made", &args)) }
-            p { a href=(link) { (link) } }
-            p { (ta(lang, "console-people-invite-code", &[("code", Arg::from(format!("/start {INVITE_PREFIX}{code}")))])) }
-        }
-    };
-    render(&ctx, &staff, &Filters::default(), Some(flash)).await
+    Ok(Redirect::to(&format!("{}?undangan={reference}", NAV.path)).into_response())
 }
 
 /// The scope a form names, if this person may invite for it.

@@ -14,10 +14,53 @@ async fn kim(app: &TestApp, code: &str) -> i64 {
     areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
 }
 
-/// Posts an invite for `scope`; returns the status and the page.
+/// Posts an invite for `scope`; returns the status and the page, following the
+/// redirect to the page that shows the invite (as a browser does).
 async fn invite(app: &TestApp, cookie: &str, scope: &str) -> (StatusCode, String) {
+    let (status, _, page) = invite_at(app, cookie, scope).await;
+    (status, page)
+}
+
+/// [`invite`], also returning where the form redirected to.
+async fn invite_at(app: &TestApp, cookie: &str, scope: &str) -> (StatusCode, String, String) {
     let (_, page) = get(app, cookie, "/dasbor/orang").await;
-    post(app, cookie, "/dasbor/orang/undang", &[("csrf", &csrf_in(&page)), ("scope", scope)]).await
+    let r = client().post(format!("{}/dasbor/orang/undang", app.console_url)).header("cookie", cookie)
+        .form(&[("csrf", csrf_in(&page).as_str()), ("scope", scope)]).send().await.unwrap();
+    if r.status() != StatusCode::SEE_OTHER {
+        return (r.status(), String::new(), r.text().await.unwrap());
+    }
+    let to = r.headers()["location"].to_str().unwrap().to_string();
+    let (status, page) = get(app, cookie, &to).await;
+    (status, to, page)
+}
+
+fn invite_code_in(page: &str) -> String {
+    let at = page.find("start=inv-").expect("an invite link") + "start=".len();
+    page[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
+}
+
+#[tokio::test]
+async fn reloading_the_page_after_an_invite_shows_the_same_invite_and_makes_no_second_one() {
+    let app = spawn_app().await;
+    let admin = app.member_of(ADMIN_ID, "Admin Kota", KIM).await;
+    let cookie = log_in(&app, &link_for(&admin).await).await;
+    let dld = kim(&app, "IB1-DLD").await;
+    let (status, to, first) = invite_at(&app, &cookie, &format!("kim:{dld}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(to.starts_with("/dasbor/orang?undangan="), "POST/redirect/GET: {to}");
+    let code = invite_code_in(&first);
+    assert!(!to.contains(code.trim_start_matches("inv-")), "the code stays out of the URL: {to}");
+
+    let (status, reloaded) = get(&app, &cookie, &to).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(invite_code_in(&reloaded), code, "a reload shows the same invite");
+    assert_eq!(app.count("SELECT COUNT(*) FROM invites WHERE created_by = $1", ADMIN_ID).await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE actor = $1 AND action = 'invite.create'", ADMIN_ID).await, 1);
+
+    let staff = staff_of(&app, 6621, "Staf Rina", KECAMATAN).await;
+    let other = log_in(&app, &link_for(&staff).await).await;
+    let (_, theirs) = get(&app, &other, &to).await;
+    assert!(!theirs.contains("start=inv-"), "another person's reference shows nothing: {theirs}");
 }
 
 #[tokio::test]
@@ -28,8 +71,7 @@ async fn an_admin_invites_a_coordinator_from_the_page_and_the_link_works_in_tele
     let dld = kim(&app, "IB1-DLD").await;
     let (status, page) = invite(&app, &cookie, &format!("kim:{dld}")).await;
     assert_eq!(status, StatusCode::OK);
-    let at = page.find("start=inv-").expect("an invite link") + "start=".len();
-    let code: String = page[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let code = invite_code_in(&page);
     assert!(page.contains("KIM Demang Lebar Daun"), "{page}");
 
     let koor = app.user(6601, "Koor Sari");
