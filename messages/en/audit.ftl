@@ -84,6 +84,7 @@ audit-act-invite-create = made an invitation as { $role } for { $scope }
 audit-act-role-grant = gave { $user } the role { $role } for { $scope }
 audit-act-role-grant-invite = accepted an invitation as { $role } for { $scope }
 audit-act-role-revoke = revoked every role of { $user } ({ $grants } roles, { $paused } schedules paused)
+audit-act-role-move = moved { $user } as { $role } to { $scope }
 audit-act-privacy-erase = erased their own data: { $tickets } tickets anonymised, { $seats } training seats freed, { $paused } schedules paused
 
 audit-act-feed-add = added news feed #{ $feed } ({ $url }) for { $area }

@@ -54,6 +54,7 @@ audit-act-invite-create = membuat undangan { $role } untuk { $scope }
 audit-act-role-grant = memberi { $user } peran { $role } untuk { $scope }
 audit-act-role-grant-invite = menerima undangan sebagai { $role } untuk { $scope }
 audit-act-role-revoke = mencabut semua peran { $user } ({ $grants } peran, { $paused } jadwal dijeda)
+audit-act-role-move = memindahkan { $user } sebagai { $role } ke { $scope }
 audit-act-privacy-erase = menghapus datanya sendiri: { $tickets } tiket dianonimkan, { $seats } kursi pelatihan dilepas, { $paused } jadwal dijeda
 
 audit-act-feed-add = menambah sumber berita #{ $feed } ({ $url }) untuk { $area }

@@ -99,6 +99,10 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
             let (grants, paused) = (need!(d.int("grants")), d.int("schedules_paused").unwrap_or(0));
             ("audit-act-role-revoke", vec![("user", Arg::from(user)), ("grants", Arg::from(grants)), ("paused", Arg::from(paused))])
         }
+        "role.move" => {
+            let user = person(r, need!(d.int("user"))).await?;
+            ("audit-act-role-move", vec![("user", Arg::from(user)), ("role", need!(role(d.get("role")))), ("scope", Arg::from(need!(d.get("scope"))))])
+        }
         "agency.import" => ("audit-act-agency-import", vec![("rows", Arg::from(need!(d.int("rows"))))]),
         "agency.route" => {
             let args = vec![("agency", Arg::from(need!(d.get("opd")))), ("category", Arg::from(need!(d.get("category")))), ("place", Arg::from(need!(d.get("place"))))];

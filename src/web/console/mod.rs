@@ -126,6 +126,7 @@ fn own_pages() -> Router<Ctx> {
         .route("/dasbor/orang", get(people::list))
         .route("/dasbor/orang/undang", post(people::invite))
         .route("/dasbor/orang/cabut", post(people::revoke))
+        .route("/dasbor/orang/pindah", post(people::change_scope))
         .merge(crate::kernel::members::web::routes())
 }
 

@@ -7,7 +7,7 @@ use kimbot::kernel::members::areas;
 use reqwest::StatusCode;
 
 use super::{client, csrf_in, get, link_for, log_in, post};
-use crate::aspirations::{KECAMATAN, KIM, coordinator_of, staff_of};
+use crate::aspirations::{KECAMATAN, KIM, coordinator_of, next_skipping_notices, staff_of};
 use crate::support::{ADMIN_ID, PersonExt, TestApp, spawn_app};
 
 async fn kim(app: &TestApp, code: &str) -> i64 {
@@ -128,4 +128,64 @@ async fn staff_see_invite_and_revoke_only_inside_their_kecamatan() {
     let cookie = log_in(&app, &link_for(&coordinator).await).await;
     let (status, _) = get(&app, &cookie, "/dasbor/orang").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+const ACTIVE_GRANT: &str = "SELECT id FROM grants WHERE user_id = $1 AND revoked_at IS NULL";
+
+/// Posts "move to" for one grant; returns the status.
+async fn move_grant(app: &TestApp, cookie: &str, grant: i64, scope: &str) -> StatusCode {
+    let (_, page) = get(app, cookie, "/dasbor/orang").await;
+    let r = client().post(format!("{}/dasbor/orang/pindah", app.console_url)).header("cookie", cookie)
+        .form(&[("csrf", csrf_in(&page).as_str()), ("grant", &grant.to_string()), ("scope", scope)]).send().await.unwrap();
+    r.status()
+}
+
+#[tokio::test]
+async fn an_admin_moves_a_coordinator_to_another_kim_and_they_are_told_in_their_language() {
+    let app = spawn_app().await;
+    let admin = app.member_of(ADMIN_ID, "Admin Kota", KIM).await;
+    let koor = coordinator_of(&app, 6701, "Koor Sari").await;
+    kimbot::kernel::members::users::set_language(&app.db, 6701, "en", 0).await.unwrap();
+    let cookie = log_in(&app, &link_for(&admin).await).await;
+    let old = app.count(ACTIVE_GRANT, 6701).await;
+    let (_, list) = get(&app, &cookie, "/dasbor/orang").await;
+    assert!(list.contains("action=\"/dasbor/orang/pindah\""), "a move form per row: {list}");
+
+    let dld = kim(&app, "IB1-DLD").await;
+    assert_eq!(move_grant(&app, &cookie, old, &format!("kim:{dld}")).await, StatusCode::SEE_OTHER);
+    let active = "SELECT COUNT(*) FROM grants WHERE user_id = $1 AND revoked_at IS NULL";
+    assert_eq!(app.count(active, 6701).await, 1);
+    let kim_now = "SELECT kim_id FROM grants WHERE user_id = $1 AND revoked_at IS NULL";
+    assert_eq!(app.count(kim_now, 6701).await, dld);
+    let told = next_skipping_notices(&koor).await;
+    assert!(told.text.contains("now holds for KIM Demang Lebar Daun"), "{}", told.text);
+    let audited = "SELECT COUNT(*) FROM audit_log WHERE actor = $1 AND action = 'role.move'";
+    assert_eq!(app.count(audited, ADMIN_ID).await, 1);
+    let (_, after) = get(&app, &cookie, "/dasbor/orang?done=moved").await;
+    assert!(after.contains("Wilayah peran diubah"), "{after}");
+
+    assert_eq!(move_grant(&app, &cookie, old, &format!("kim:{dld}")).await, StatusCode::NOT_FOUND, "the old grant is gone");
+}
+
+#[tokio::test]
+async fn staff_move_people_only_within_their_kecamatan() {
+    let app = spawn_app().await;
+    let staff = staff_of(&app, 6711, "Staf Rina", KECAMATAN).await;
+    let _mine = coordinator_of(&app, 6712, "Koor Budi").await;
+    app.grant_coordinator(6713, "KMN-KM").await;
+    let _theirs = app.member_of(6713, "Koor Jauh", "KMN-KM").await;
+    let _colleague = staff_of(&app, 6714, "Staf Tono", KECAMATAN).await;
+    let cookie = log_in(&app, &link_for(&staff).await).await;
+    let (mine, theirs, colleague) = (app.count(ACTIVE_GRANT, 6712).await, app.count(ACTIVE_GRANT, 6713).await, app.count(ACTIVE_GRANT, 6714).await);
+    let (here, elsewhere) = (kim(&app, "IB1-DLD").await, kim(&app, "KMN-KM").await);
+
+    assert_eq!(move_grant(&app, &cookie, mine, &format!("kim:{elsewhere}")).await, StatusCode::NOT_FOUND, "not into another kecamatan");
+    assert_eq!(move_grant(&app, &cookie, theirs, &format!("kim:{here}")).await, StatusCode::NOT_FOUND, "not out of another kecamatan");
+    assert_eq!(move_grant(&app, &cookie, colleague, "area:1").await, StatusCode::NOT_FOUND, "staff do not move staff");
+    assert_eq!(move_grant(&app, &cookie, mine, &format!("agency:{here}")).await, StatusCode::NOT_FOUND, "a coordinator stays a coordinator");
+    let unchanged = "SELECT COUNT(*) FROM grants WHERE revoked_at IS NOT NULL AND user_id <> $1";
+    assert_eq!(app.count(unchanged, 0).await, 0);
+
+    assert_eq!(move_grant(&app, &cookie, mine, &format!("kim:{here}")).await, StatusCode::SEE_OTHER);
+    assert_eq!(app.count("SELECT kim_id FROM grants WHERE user_id = $1 AND revoked_at IS NULL", 6712).await, here);
 }
