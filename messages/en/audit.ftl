@@ -75,6 +75,7 @@ audit-act-factcheck-verdict = gave the verdict { $verdict } on { $number }
 audit-act-area-import-official = loaded the official Kemendagri areas of { $area }: { $count } new areas, { $n } new KIMs
 audit-act-area-kim-add = added { $kim } in the console
 audit-act-area-kim-change = renamed or moved { $kim } in the console
+audit-act-area-kim-retire = retired { $kim }: { $residents } residents asked to choose a new KIM, { $coordinators } coordinators revoked, { $groups } groups unlinked
 audit-act-area-import-csv = loaded { $rows } rows of areas and KIMs from a CSV file
 audit-act-group-link = linked group { $group } to { $kim }
 audit-act-group-unlink = unlinked group { $group } from { $kim }

@@ -45,6 +45,7 @@ audit-act-factcheck-verdict = memberi putusan { $verdict } untuk { $number }
 audit-act-area-import-official = memuat wilayah resmi Kemendagri { $area }: { $count } wilayah baru, { $n } KIM baru
 audit-act-area-kim-add = menambah { $kim } di konsol
 audit-act-area-kim-change = mengubah nama atau kelurahan { $kim } di konsol
+audit-act-area-kim-retire = memensiunkan { $kim }: { $residents } warga diminta memilih KIM baru, { $coordinators } koordinator dicabut, { $groups } grup diputuskan
 audit-act-area-import-csv = memuat { $rows } baris wilayah dan KIM dari berkas CSV
 audit-act-group-link = menghubungkan grup { $group } ke { $kim }
 audit-act-group-unlink = memutuskan grup { $group } dari { $kim }

@@ -75,6 +75,10 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
         ),
         "area.kim_add" => ("audit-act-area-kim-add", vec![("kim", need!(kim))]),
         "area.kim_change" => ("audit-act-area-kim-change", vec![("kim", need!(kim))]),
+        "area.kim_retire" => {
+            let n = |key: &str| d.int(key).map(Arg::from);
+            ("audit-act-area-kim-retire", vec![("kim", need!(kim)), ("residents", need!(n("residents"))), ("coordinators", need!(n("coordinators"))), ("groups", need!(n("groups")))])
+        }
         "area.import" => ("audit-act-area-import-csv", vec![("rows", Arg::from(need!(d.int("rows"))))]),
         "group.link" => ("audit-act-group-link", vec![("group", need!(group)), ("kim", need!(kim))]),
         "group.unlink" => ("audit-act-group-unlink", vec![("group", need!(group)), ("kim", need!(kim))]),
@@ -107,6 +111,10 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
         "agency.route" => {
             let args = vec![("agency", Arg::from(need!(d.get("opd")))), ("category", Arg::from(need!(d.get("category")))), ("place", Arg::from(need!(d.get("place"))))];
             ("audit-act-agency-route", args)
+        }
+        "agency.unroute" => {
+            let args = vec![("category", Arg::from(need!(d.get("category")))), ("place", Arg::from(need!(d.get("place"))))];
+            ("audit-act-agency-unroute", args)
         }
         _ => return Ok(None),
     };
