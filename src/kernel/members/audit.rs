@@ -77,7 +77,7 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
         "area.kim_change" => ("audit-act-area-kim-change", vec![("kim", need!(kim))]),
         "area.kim_retire" => {
             let n = |key: &str| d.int(key).map(Arg::from);
-            ("audit-act-area-kim-retire", vec![("kim", need!(kim)), ("residents", need!(n("residents"))), ("coordinators", need!(n("coordinators"))), ("groups", need!(n("groups")))])
+            ("audit-act-area-kim-retire", vec![("kim", need!(kim)), ("people", need!(n("residents"))), ("grants", need!(n("coordinators"))), ("groups", need!(n("groups")))])
         }
         "area.import" => ("audit-act-area-import-csv", vec![("rows", Arg::from(need!(d.int("rows"))))]),
         "group.link" => ("audit-act-group-link", vec![("group", need!(group)), ("kim", need!(kim))]),
