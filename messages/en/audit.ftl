@@ -75,6 +75,7 @@ audit-act-factcheck-verdict = gave the verdict { $verdict } on { $number }
 audit-act-area-import-official = loaded the official Kemendagri areas of { $area }: { $count } new areas, { $n } new KIMs
 audit-act-area-kim-add = added { $kim } in the console
 audit-act-area-kim-change = renamed or moved { $kim } in the console
+audit-act-area-kim-retire = retired { $kim }: { $people } residents asked to choose a new KIM, { $grants } coordinators revoked, { $groups } groups unlinked
 audit-act-area-import-csv = loaded { $rows } rows of areas and KIMs from a CSV file
 audit-act-group-link = linked group { $group } to { $kim }
 audit-act-group-unlink = unlinked group { $group } from { $kim }
@@ -84,6 +85,7 @@ audit-act-invite-create = made an invitation as { $role } for { $scope }
 audit-act-role-grant = gave { $user } the role { $role } for { $scope }
 audit-act-role-grant-invite = accepted an invitation as { $role } for { $scope }
 audit-act-role-revoke = revoked every role of { $user } ({ $grants } roles, { $paused } schedules paused)
+audit-act-role-move = moved { $user } as { $role } to { $scope }
 audit-act-privacy-erase = erased their own data: { $tickets } tickets anonymised, { $seats } training seats freed, { $paused } schedules paused
 
 audit-act-feed-add = added news feed #{ $feed } ({ $url }) for { $area }

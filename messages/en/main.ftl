@@ -53,6 +53,10 @@ no-kims = No KIM is registered yet. Please contact your local Diskominfo. You ca
 kim-joined =
     Done! You are now a member of { $kim } ({ $area }).
     Type /help to see what you can do.
+kim-retired-choose = { $kim } is no longer active. Choose your new KIM with the buttons below, or type /gantikim to choose from every area.
+kim-retired-gone = That KIM can no longer be chosen. Type /gantikim to choose another KIM.
+kim-retired-coordinator = { $kim } was retired, so your role as its coordinator has ended.
+kim-retired-group = This group is no longer linked to { $kim } because that KIM was retired: nothing new is sent here from it. A coordinator can link this group to another KIM with /hubungkan.
 kim-choose-later = Cancelled. You can choose a KIM later with /gantikim.
 
 ## Language

@@ -49,6 +49,7 @@ audit-act-aspiration-done = finished ticket { $ticket } (agency { $agency })
 audit-act-aspiration-return = returned ticket { $ticket } from agency { $agency } to Diskominfo
 audit-act-agency-import = loaded the agency list ({ $rows } rows)
 audit-act-agency-route = routed category { $category } in { $place } to agency { $agency }
+audit-act-agency-unroute = deleted the route of category { $category } in { $place }
 console-nav-opd = Agency queue
 console-opd-title = Aspirations for your agency
 console-opd-events = Agency follow-up

@@ -45,6 +45,7 @@ audit-act-factcheck-verdict = memberi putusan { $verdict } untuk { $number }
 audit-act-area-import-official = memuat wilayah resmi Kemendagri { $area }: { $count } wilayah baru, { $n } KIM baru
 audit-act-area-kim-add = menambah { $kim } di konsol
 audit-act-area-kim-change = mengubah nama atau kelurahan { $kim } di konsol
+audit-act-area-kim-retire = memensiunkan { $kim }: { $people } warga diminta memilih KIM baru, { $grants } koordinator dicabut, { $groups } grup diputuskan
 audit-act-area-import-csv = memuat { $rows } baris wilayah dan KIM dari berkas CSV
 audit-act-group-link = menghubungkan grup { $group } ke { $kim }
 audit-act-group-unlink = memutuskan grup { $group } dari { $kim }
@@ -54,6 +55,7 @@ audit-act-invite-create = membuat undangan { $role } untuk { $scope }
 audit-act-role-grant = memberi { $user } peran { $role } untuk { $scope }
 audit-act-role-grant-invite = menerima undangan sebagai { $role } untuk { $scope }
 audit-act-role-revoke = mencabut semua peran { $user } ({ $grants } peran, { $paused } jadwal dijeda)
+audit-act-role-move = memindahkan { $user } sebagai { $role } ke { $scope }
 audit-act-privacy-erase = menghapus datanya sendiri: { $tickets } tiket dianonimkan, { $seats } kursi pelatihan dilepas, { $paused } jadwal dijeda
 
 audit-act-feed-add = menambah sumber berita #{ $feed } ({ $url }) untuk { $area }

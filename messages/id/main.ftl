@@ -53,6 +53,10 @@ no-kims = Belum ada KIM yang terdaftar. Silakan hubungi Diskominfo setempat. And
 kim-joined =
     Selamat! Anda tergabung di { $kim } ({ $area }).
     Ketik /bantuan untuk melihat apa saja yang bisa dilakukan.
+kim-retired-choose = { $kim } tidak aktif lagi. Pilih KIM baru Anda dengan tombol di bawah, atau ketik /gantikim untuk memilih dari semua wilayah.
+kim-retired-gone = KIM itu sudah tidak bisa dipilih. Ketik /gantikim untuk memilih KIM lain.
+kim-retired-coordinator = { $kim } dipensiunkan, jadi peran koordinator Anda untuk KIM itu berakhir.
+kim-retired-group = Grup ini tidak lagi terhubung ke { $kim } karena KIM itu dipensiunkan: tidak ada kiriman baru dari KIM itu di sini. Koordinator dapat menghubungkan grup ini ke KIM lain dengan /hubungkan.
 kim-choose-later = Dibatalkan. Anda bisa memilih KIM nanti dengan /gantikim.
 
 ## Bahasa

@@ -49,6 +49,7 @@ audit-act-aspiration-done = menyelesaikan tiket { $ticket } (OPD { $agency })
 audit-act-aspiration-return = mengembalikan tiket { $ticket } dari OPD { $agency } ke Diskominfo
 audit-act-agency-import = memuat daftar OPD ({ $rows } baris)
 audit-act-agency-route = mengatur OPD { $agency } untuk kategori { $category } di { $place }
+audit-act-agency-unroute = menghapus rute kategori { $category } di { $place }
 console-nav-opd = Antrian OPD
 console-opd-title = Aspirasi untuk OPD Anda
 console-opd-events = Tindak lanjut OPD

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// Tables of the kernel and the platform, which anyone may join.
 const SHARED: &[&str] = &[
     "agencies", "agency_routes", "areas", "audit_log", "chat_migrations", "consents", "console_logins",
-    "console_sessions", "dialogues", "grants", "group_topics", "invites", "kims", "outbox", "post_reactions",
+    "console_sessions", "console_uploads", "dialogues", "grants", "group_topics", "invites", "kims", "outbox", "post_reactions",
     "processed_updates", "settings", "staff_notices", "tg_groups", "users",
 ];
 

@@ -186,7 +186,7 @@ pub async fn show_area(bot: &ReplyBot, ctx: &AppCtx, at: At, lang: Lang, id: i64
 }
 
 pub async fn join_by_id(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, at: Option<At>, kim_id: i64) -> Result<bool, HandlerError> {
-    let Some(kim) = areas::kim_by_id(&ctx.db, kim_id).await? else { return Ok(false) };
+    let Some(kim) = areas::open_kim_by_id(&ctx.db, kim_id).await? else { return Ok(false) };
     join(bot, ctx, dlg, who.user_id, who.lang, at, kim).await?;
     Ok(true)
 }

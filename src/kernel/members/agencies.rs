@@ -11,6 +11,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::areas::{is_valid_code, normalize_code};
+use super::preview::{self, RowPreview, RowProblem, RowWhat};
 use crate::platform::db::{Db, DbError, DbResult};
 
 /// An agency of a kota.
@@ -95,21 +96,58 @@ fn parse_rows(input: impl Read) -> Result<Vec<AgencyRow>, AgencyImportError> {
     let mut rows = Vec::new();
     for (i, record) in reader.deserialize::<AgencyRow>().enumerate() {
         let line = i as u64 + 2;
-        let mut row = record.map_err(|e| AgencyImportError::BadRow { line, reason: e.to_string() })?;
-        row.code = normalize_code(&row.code);
-        row.short_name = row.short_name.filter(|s| !s.is_empty());
-        let too_long = |s: &str| s.is_empty() || s.chars().count() > 120;
-        if too_long(&row.kota) || row.kota.contains('/') || too_long(&row.name) || row.short_name.as_deref().is_some_and(too_long) {
-            let reason = "kota and name must be 1-120 characters (kota without '/')".into();
-            return Err(AgencyImportError::BadRow { line, reason });
-        }
-        if !is_valid_code(&row.code) {
-            let reason = format!("code {:?} must be 2-20 letters, digits or '-'", row.code);
-            return Err(AgencyImportError::BadRow { line, reason });
-        }
-        rows.push(row);
+        let row = record.map_err(|e| AgencyImportError::BadRow { line, reason: e.to_string() })?;
+        rows.push(check_row(row).map_err(|(_, reason)| AgencyImportError::BadRow { line, reason })?);
     }
     Ok(rows)
+}
+
+/// One row normalised and checked as the import takes it, or why it cannot be.
+fn check_row(mut row: AgencyRow) -> Result<AgencyRow, (RowProblem, String)> {
+    row.code = normalize_code(&row.code);
+    row.short_name = row.short_name.filter(|s| !s.is_empty());
+    let too_long = |s: &str| s.is_empty() || s.chars().count() > 120;
+    if too_long(&row.kota) || row.kota.contains('/') || too_long(&row.name) || row.short_name.as_deref().is_some_and(too_long) {
+        return Err((RowProblem::Names, "kota and name must be 1-120 characters (kota without '/')".into()));
+    }
+    if !is_valid_code(&row.code) {
+        return Err((RowProblem::Code, format!("code {:?} must be 2-20 letters, digits or '-'", row.code)));
+    }
+    Ok(row)
+}
+
+/// What [`import_csv`] would do with each row of `input`, writing nothing: an
+/// agency code not yet known in its kota is new; a known one keeping its names is
+/// unchanged, otherwise changed; a row the import would refuse says why.
+pub async fn preview_csv(db: &Db, input: &[u8]) -> DbResult<Vec<RowPreview>> {
+    let (headers, records) = match preview::records(input) {
+        Ok(read) => read,
+        Err(_) => return Ok(vec![RowPreview { line: 1, cells: Vec::new(), what: RowWhat::Error(RowProblem::Columns) }]),
+    };
+    let mut out = Vec::with_capacity(records.len());
+    for (line, record) in records {
+        let cells = record.iter().map(str::to_string).collect();
+        let checked = record.deserialize::<AgencyRow>(Some(&headers)).map_err(|_| (RowProblem::Columns, String::new())).and_then(check_row);
+        let what = match checked {
+            Err((problem, _)) => RowWhat::Error(problem),
+            Ok(row) => {
+                let known = sqlx::query("SELECT name, short_name FROM agencies WHERE kota = $1 AND code = $2")
+                    .bind(&row.kota)
+                    .bind(&row.code)
+                    .fetch_optional(&db.pool)
+                    .await?;
+                match known {
+                    None => RowWhat::New,
+                    Some(k) => {
+                        let (name, short): (String, Option<String>) = (k.try_get("name")?, k.try_get("short_name")?);
+                        if name == row.name && short.filter(|s| !s.is_empty()) == row.short_name { RowWhat::Unchanged } else { RowWhat::Changed }
+                    }
+                }
+            }
+        };
+        out.push(RowPreview { line, cells, what });
+    }
+    Ok(out)
 }
 
 const COLUMNS: &str = "SELECT id, kota, code, name, short_name FROM agencies";
@@ -167,6 +205,18 @@ pub async fn set_route(db: &Db, agency: &Agency, category: &str, kecamatan: Opti
     .execute(&db.pool)
     .await?;
     Ok(())
+}
+
+/// Deletes the rule for `category` in `kota` (`kecamatan` empty: the kota-wide
+/// rule); `false` when there was none (deleted meanwhile, or a forged form).
+pub async fn delete_route(db: &Db, kota: &str, category: &str, kecamatan: &str) -> DbResult<bool> {
+    let done = sqlx::query("DELETE FROM agency_routes WHERE kota = $1 AND category = $2 AND kecamatan = $3")
+        .bind(kota)
+        .bind(category)
+        .bind(kecamatan)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() > 0)
 }
 
 /// One routing rule: in `kota` (and only `kecamatan`, when not empty), tickets of

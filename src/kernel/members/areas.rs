@@ -6,6 +6,7 @@ use std::io::Read;
 use sqlx::Row;
 
 use super::model::{Area, Kim};
+use super::preview::{self, RowPreview, RowProblem, RowWhat};
 use super::official::place_coded;
 use super::wilayah::Official;
 use crate::platform::db::{Db, DbError, DbResult};
@@ -24,22 +25,42 @@ pub fn is_valid_code(code: &str) -> bool {
 }
 
 pub async fn kim_by_code(db: &Db, code: &str) -> DbResult<Option<Kim>> {
-    let sql = format!("{KIM_COLUMNS} WHERE k.code = $1");
+    let sql = format!("{KIM_COLUMNS} WHERE k.code = $1 AND k.retired_at IS NULL");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(normalize_code(code)).fetch_optional(&db.pool).await?)
 }
 
+/// A KIM by id, retired or not (what already names it keeps working).
 pub async fn kim_by_id(db: &Db, id: i64) -> DbResult<Option<Kim>> {
     let sql = format!("{KIM_COLUMNS} WHERE k.id = $1");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?)
 }
 
+/// A KIM by id that may still be chosen (not retired): for a KIM button pressed.
+pub async fn open_kim_by_id(db: &Db, id: i64) -> DbResult<Option<Kim>> {
+    let sql = format!("{KIM_COLUMNS} WHERE k.id = $1 AND k.retired_at IS NULL");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?)
+}
+
+/// The retired KIMs with when, for the console's *KIM & wilayah*.
+pub async fn retired_kims(db: &Db) -> DbResult<Vec<(Kim, i64)>> {
+    use sqlx::FromRow;
+    let sql = format!("{KIM_COLUMNS} WHERE k.retired_at IS NOT NULL ORDER BY a.path, k.code");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql.replace("a.path AS area_path", "a.path AS area_path, k.retired_at"))).fetch_all(&db.pool).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push((Kim::from_row(&row)?, row.try_get("retired_at")?));
+    }
+    Ok(out)
+}
+
 pub async fn kims_in_kelurahan(db: &Db, kelurahan_id: i64) -> DbResult<Vec<Kim>> {
-    let sql = format!("{KIM_COLUMNS} WHERE k.kelurahan_id = $1 ORDER BY k.name");
+    let sql = format!("{KIM_COLUMNS} WHERE k.kelurahan_id = $1 AND k.retired_at IS NULL ORDER BY k.name");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(kelurahan_id).fetch_all(&db.pool).await?)
 }
 
+/// Every KIM that may still be chosen (retired ones are left out).
 pub async fn all_kims(db: &Db) -> DbResult<Vec<Kim>> {
-    let sql = format!("{KIM_COLUMNS} ORDER BY a.path, k.code");
+    let sql = format!("{KIM_COLUMNS} WHERE k.retired_at IS NULL ORDER BY a.path, k.code");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(&db.pool).await?)
 }
 
@@ -138,12 +159,12 @@ pub async fn find_scope_areas(db: &Db, name: &str) -> DbResult<Vec<Area>> {
 /// A KIM code that exists, for "for example …" in prompts (the first one loaded;
 /// empty with no KIMs yet).
 pub async fn example_code(db: &Db) -> DbResult<String> {
-    let row = sqlx::query("SELECT code FROM kims ORDER BY id LIMIT 1").fetch_optional(&db.pool).await?;
+    let row = sqlx::query("SELECT code FROM kims WHERE retired_at IS NULL ORDER BY id LIMIT 1").fetch_optional(&db.pool).await?;
     Ok(row.map(|r| r.try_get("code")).transpose()?.unwrap_or_default())
 }
 
 pub async fn count_kims(db: &Db) -> DbResult<i64> {
-    Ok(sqlx::query("SELECT COUNT(*) AS n FROM kims").fetch_one(&db.pool).await?.try_get("n")?)
+    Ok(sqlx::query("SELECT COUNT(*) AS n FROM kims WHERE retired_at IS NULL").fetch_one(&db.pool).await?.try_get("n")?)
 }
 
 /// Why an areas CSV was refused; nothing is written when any row is bad.
@@ -295,25 +316,64 @@ fn parse_rows(input: impl Read) -> Result<Vec<AreaRow>, ImportError> {
     let mut rows = Vec::new();
     for (i, record) in reader.deserialize::<AreaRow>().enumerate() {
         let line = i as u64 + 2;
-        let mut row = record.map_err(|e| ImportError::BadRow { line, reason: e.to_string() })?;
-        row.kim_code = normalize_code(&row.kim_code);
-        let fields = [&row.kota, &row.kecamatan, &row.kelurahan, &row.kim_name];
-        if fields.iter().any(|f| f.is_empty() || f.contains('/') || f.len() > 100) {
-            let reason = "kota, kecamatan, kelurahan and kim_name must be 1-100 characters without '/'".into();
-            return Err(ImportError::BadRow { line, reason });
-        }
-        row.kode_wilayah = row.kode_wilayah.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
-        if let Some(code) = row.kode_wilayah.as_deref().filter(|c| !super::wilayah::is_code(c, 4)) {
-            let reason = format!("kode_wilayah {code:?} must be a kelurahan code such as 16.71.04.1001");
-            return Err(ImportError::BadRow { line, reason });
-        }
-        if !is_valid_code(&row.kim_code) {
-            let reason = format!("kim_code {:?} must be 2-20 letters, digits or '-'", row.kim_code);
-            return Err(ImportError::BadRow { line, reason });
-        }
-        rows.push(row);
+        let row = record.map_err(|e| ImportError::BadRow { line, reason: e.to_string() })?;
+        rows.push(check_row(row).map_err(|(_, reason)| ImportError::BadRow { line, reason })?);
     }
     Ok(rows)
+}
+
+/// One row normalised and checked as the import takes it, or why it cannot be.
+fn check_row(mut row: AreaRow) -> Result<AreaRow, (RowProblem, String)> {
+    row.kim_code = normalize_code(&row.kim_code);
+    let fields = [&row.kota, &row.kecamatan, &row.kelurahan, &row.kim_name];
+    if fields.iter().any(|f| f.is_empty() || f.contains('/') || f.len() > 100) {
+        return Err((RowProblem::Names, "kota, kecamatan, kelurahan and kim_name must be 1-100 characters without '/'".into()));
+    }
+    row.kode_wilayah = row.kode_wilayah.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+    if let Some(code) = row.kode_wilayah.as_deref().filter(|c| !super::wilayah::is_code(c, 4)) {
+        return Err((RowProblem::AreaCode, format!("kode_wilayah {code:?} must be a kelurahan code such as 16.71.04.1001")));
+    }
+    if !is_valid_code(&row.kim_code) {
+        return Err((RowProblem::Code, format!("kim_code {:?} must be 2-20 letters, digits or '-'", row.kim_code)));
+    }
+    Ok(row)
+}
+
+/// What [`import_csv`] would do with each row of `input`, writing nothing: a KIM
+/// code not yet known is new; a known one keeping its name and kelurahan is
+/// unchanged, otherwise changed; a row the import would refuse says why.
+pub async fn preview_csv(db: &Db, input: &[u8]) -> DbResult<Vec<RowPreview>> {
+    let (headers, records) = match preview::records(input) {
+        Ok(read) => read,
+        Err(_) => return Ok(vec![RowPreview { line: 1, cells: Vec::new(), what: RowWhat::Error(RowProblem::Columns) }]),
+    };
+    let mut out = Vec::with_capacity(records.len());
+    for (line, record) in records {
+        let cells = record.iter().map(str::to_string).collect();
+        let checked = record.deserialize::<AreaRow>(Some(&headers)).map_err(|_| (RowProblem::Columns, String::new())).and_then(check_row);
+        let what = match checked {
+            Err((problem, _)) => RowWhat::Error(problem),
+            Ok(row) => {
+                let known = sqlx::query("SELECT k.name, a.name AS kelurahan, a.path FROM kims k JOIN areas a ON a.id = k.kelurahan_id WHERE k.code = $1")
+                    .bind(&row.kim_code)
+                    .fetch_optional(&db.pool)
+                    .await?;
+                match known {
+                    None => RowWhat::New,
+                    Some(k) => {
+                        let (name, kelurahan, path): (String, String, String) = (k.try_get("name")?, k.try_get("kelurahan")?, k.try_get("path")?);
+                        let same_place = match row.kode_wilayah {
+                            Some(_) => kelurahan == row.kelurahan,
+                            None => path == format!("{}/{}/{}", row.kota, row.kecamatan, row.kelurahan),
+                        };
+                        if name == row.kim_name && same_place { RowWhat::Unchanged } else { RowWhat::Changed }
+                    }
+                }
+            }
+        };
+        out.push(RowPreview { line, cells, what });
+    }
+    Ok(out)
 }
 
 /// A row's kota, kecamatan and kelurahan placed by their codes (found again by code

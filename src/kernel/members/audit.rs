@@ -75,6 +75,10 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
         ),
         "area.kim_add" => ("audit-act-area-kim-add", vec![("kim", need!(kim))]),
         "area.kim_change" => ("audit-act-area-kim-change", vec![("kim", need!(kim))]),
+        "area.kim_retire" => {
+            let n = |key: &str| d.int(key).map(Arg::from);
+            ("audit-act-area-kim-retire", vec![("kim", need!(kim)), ("people", need!(n("residents"))), ("grants", need!(n("coordinators"))), ("groups", need!(n("groups")))])
+        }
         "area.import" => ("audit-act-area-import-csv", vec![("rows", Arg::from(need!(d.int("rows"))))]),
         "group.link" => ("audit-act-group-link", vec![("group", need!(group)), ("kim", need!(kim))]),
         "group.unlink" => ("audit-act-group-unlink", vec![("group", need!(group)), ("kim", need!(kim))]),
@@ -99,10 +103,18 @@ async fn sentence(r: &Reader<'_>, action: &str, d: &Detail) -> DbResult<Built> {
             let (grants, paused) = (need!(d.int("grants")), d.int("schedules_paused").unwrap_or(0));
             ("audit-act-role-revoke", vec![("user", Arg::from(user)), ("grants", Arg::from(grants)), ("paused", Arg::from(paused))])
         }
+        "role.move" => {
+            let user = person(r, need!(d.int("user"))).await?;
+            ("audit-act-role-move", vec![("user", Arg::from(user)), ("role", need!(role(d.get("role")))), ("scope", Arg::from(need!(d.get("scope"))))])
+        }
         "agency.import" => ("audit-act-agency-import", vec![("rows", Arg::from(need!(d.int("rows"))))]),
         "agency.route" => {
             let args = vec![("agency", Arg::from(need!(d.get("opd")))), ("category", Arg::from(need!(d.get("category")))), ("place", Arg::from(need!(d.get("place"))))];
             ("audit-act-agency-route", args)
+        }
+        "agency.unroute" => {
+            let args = vec![("category", Arg::from(need!(d.get("category")))), ("place", Arg::from(need!(d.get("place"))))];
+            ("audit-act-agency-unroute", args)
         }
         _ => return Ok(None),
     };

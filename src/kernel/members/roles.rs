@@ -169,10 +169,54 @@ pub async fn revoke_all_in<'e>(exec: impl sqlx::Executor<'e, Database = sqlx::An
     Ok(done.rows_affected())
 }
 
+/// What became of a scope change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// The grant now holds for the new scope (a new grant row; the old one revoked).
+    Moved,
+    /// The grant already held for that scope: nothing changed.
+    Same,
+    /// No such active grant of that role (revoked, or moved meanwhile).
+    Gone,
+}
+
+/// Moves one active grant to another scope of the same role — a staff member to
+/// another area, a coordinator to another KIM, an officer to another agency — in one
+/// transaction: the old grant is revoked (kept for the record) and a new one given,
+/// so "since" and "by whom" tell the change. Permission is the caller's (the console
+/// checks both the old and the new scope against the person acting).
+pub async fn change_scope(db: &Db, grant_id: i64, to: &Scope, by: i64, now: i64) -> DbResult<Moved> {
+    let mut tx = db.begin().await?;
+    let row = sqlx::query("SELECT user_id, area_id, kim_id, agency_id FROM grants WHERE id = $1 AND role = $2 AND revoked_at IS NULL")
+        .bind(grant_id)
+        .bind(to.role().as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(row) = row else { return Ok(Moved::Gone) };
+    let ids: Ids = (row.try_get("area_id")?, row.try_get("kim_id")?, row.try_get("agency_id")?);
+    if ids == to.ids() {
+        return Ok(Moved::Same);
+    }
+    let user_id: i64 = row.try_get("user_id")?;
+    let revoked = sqlx::query("UPDATE grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+        .bind(now)
+        .bind(grant_id)
+        .execute(&mut *tx)
+        .await?;
+    if revoked.rows_affected() != 1 {
+        return Ok(Moved::Gone);
+    }
+    insert_grant(&mut tx, user_id, to.role(), to.ids(), Some(by), now).await?;
+    tx.commit().await?;
+    Ok(Moved::Moved)
+}
+
 /// One active grant as the console's *Orang & peran* lists it: who, which role,
 /// where, since when and given by whom.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrantRow {
+    /// The grant's own id (what a scope change names).
+    pub id: i64,
     pub user_id: i64,
     pub name: Option<String>,
     pub role: Role,
@@ -181,6 +225,8 @@ pub struct GrantRow {
     pub path: String,
     /// What to call the scope: the area, KIM or agency name.
     pub scope: String,
+    /// The scope as a form names it: `area:ID`, `kim:ID` or `agency:ID`.
+    pub scope_key: String,
     pub granted_at: i64,
     pub granted_by: Option<i64>,
     pub granted_by_name: Option<String>,
@@ -189,7 +235,7 @@ pub struct GrantRow {
 /// Every active grant, newest first.
 pub async fn active_grants(db: &Db) -> DbResult<Vec<GrantRow>> {
     let rows = sqlx::query(
-        "SELECT g.user_id, u.first_name, g.role, g.granted_at, g.granted_by, gb.first_name AS granted_by_name, \
+        "SELECT g.id, g.user_id, g.area_id, g.kim_id, g.agency_id, u.first_name, g.role, g.granted_at, g.granted_by, gb.first_name AS granted_by_name, \
          ar.path AS area_path, ar.name AS area_name, k.name AS kim_name, ka.path AS kim_path, \
          ag.name AS agency_name, ag.short_name AS agency_short, ag.kota AS agency_kota \
          FROM grants g \
@@ -214,7 +260,16 @@ pub async fn active_grants(db: &Db) -> DbResult<Vec<GrantRow>> {
             Role::Officer => (text("agency_kota")?, text("agency_short")?.filter(|s| !s.is_empty()).or(text("agency_name")?)),
             _ => (None, None),
         };
+        let key = |kind: &str, col: &str| row.try_get::<Option<i64>, _>(col).map(|id| id.map(|id| format!("{kind}:{id}")));
+        let scope_key = match role {
+            Role::Staff => key("area", "area_id")?,
+            Role::Coordinator => key("kim", "kim_id")?,
+            Role::Officer => key("agency", "agency_id")?,
+            _ => None,
+        };
         out.push(GrantRow {
+            id: row.try_get("id")?,
+            scope_key: scope_key.unwrap_or_default(),
             user_id: row.try_get("user_id")?,
             name: text("first_name")?,
             role,
@@ -230,12 +285,29 @@ pub async fn active_grants(db: &Db) -> DbResult<Vec<GrantRow>> {
 
 /// Creates a single-use invite code for a scope.
 pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) -> DbResult<String> {
+    insert_invite(db, scope, created_by, now, None).await
+}
+
+/// How long the console shows a new invite again on reload.
+pub const INVITE_SHOWN_SECS: i64 = 3600;
+
+/// Creates an invite as [`create_invite`] and a random reference for the console's
+/// page to show it by after its form redirected (POST/redirect/GET): a reload then
+/// shows the same invite and makes none, and the code itself stays out of URLs.
+/// Returns (code, reference).
+pub async fn create_invite_for_page(db: &Db, scope: &Scope, created_by: i64, now: i64) -> DbResult<(String, String)> {
+    let reference = hex::encode(rand::random::<[u8; 12]>());
+    let code = insert_invite(db, scope, created_by, now, Some(&reference)).await?;
+    Ok((code, reference))
+}
+
+async fn insert_invite(db: &Db, scope: &Scope, created_by: i64, now: i64, page_ref: Option<&str>) -> DbResult<String> {
     let (area_id, kim_id, agency_id) = scope.ids();
     for _ in 0..5 {
         let code = random_code();
         let result = sqlx::query(
-            "INSERT INTO invites (code, role, area_id, kim_id, created_by, created_at, expires_at, agency_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO invites (code, role, area_id, kim_id, created_by, created_at, expires_at, agency_id, page_ref) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&code)
         .bind(scope.role().as_str())
@@ -245,6 +317,7 @@ pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) ->
         .bind(now)
         .bind(now + INVITE_DAYS * 86_400)
         .bind(agency_id)
+        .bind(page_ref)
         .execute(&db.pool)
         .await;
         match result.map_err(DbError::from) {
@@ -254,6 +327,36 @@ pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) ->
         }
     }
     Err(DbError::Corrupt("could not find a free invite code".into()))
+}
+
+/// The open invite `created_by` made from the console under `reference` within the
+/// last [`INVITE_SHOWN_SECS`]: (code, scope). Anyone else's reference, a used or an
+/// older invite is none.
+pub async fn invite_on_page(db: &Db, created_by: i64, reference: &str, now: i64) -> DbResult<Option<(String, Scope)>> {
+    let row = sqlx::query(
+        "SELECT code, area_id, kim_id, agency_id FROM invites WHERE page_ref = $1 AND created_by = $2 \
+         AND used_by IS NULL AND expires_at > $3 AND created_at >= $4",
+    )
+    .bind(reference)
+    .bind(created_by)
+    .bind(now)
+    .bind(now - INVITE_SHOWN_SECS)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let ids: Ids = (row.try_get("area_id")?, row.try_get("kim_id")?, row.try_get("agency_id")?);
+    let code: String = row.try_get("code")?;
+    Ok(scope_of_ids(db, ids).await?.map(|scope| (code, scope)))
+}
+
+/// The scope a grant's or invite's columns name, if it still exists.
+async fn scope_of_ids(db: &Db, ids: Ids) -> DbResult<Option<Scope>> {
+    Ok(match ids {
+        (Some(id), _, _) => super::areas::area_by_id(db, id).await?.map(Scope::Area),
+        (_, Some(id), _) => super::areas::kim_by_id(db, id).await?.map(Scope::Kim),
+        (_, _, Some(id)) => agencies::by_id(db, id).await?.map(Scope::Agency),
+        _ => None,
+    })
 }
 
 /// Claims an invite: marks it used (only if unused and unexpired, so two people racing
@@ -286,12 +389,7 @@ pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64, is_admin:
     let role = Role::parse(&role).ok_or_else(|| DbError::Corrupt(format!("invite {code} has role {role}")))?;
     insert_grant(&mut tx, user_id, role, ids, Some(row.try_get("created_by")?), now).await?;
     tx.commit().await?;
-    let scope = match ids {
-        (Some(id), _, _) => super::areas::area_by_id(db, id).await?.map(Scope::Area),
-        (_, Some(id), _) => super::areas::kim_by_id(db, id).await?.map(Scope::Kim),
-        (_, _, Some(id)) => agencies::by_id(db, id).await?.map(Scope::Agency),
-        _ => None,
-    };
+    let scope = scope_of_ids(db, ids).await?;
     scope.map(Some).ok_or_else(|| DbError::Corrupt(format!("invite {code} has no scope")))
 }
 

@@ -1,8 +1,9 @@
 //! *OPD & rute* (admins): the agencies (OPD) of each kota with their officers, the
 //! routing rules (which agency a ticket of a category is suggested to first, for a
 //! whole kota or one kecamatan), and setting a rule — the same kernel functions as
-//! `kimbot opd list|route`, audited the same way. Agencies are loaded with
-//! `kimbot opd import` (not yet from the page).
+//! `kimbot opd list|route`, audited the same way. Agencies are loaded from
+//! a CSV on the page (preview, then import: `kernel::members::web::import`) or with
+//! `kimbot opd import`; a rule is deleted from its row.
 
 use axum::Form;
 use axum::extract::{Query, State};
@@ -48,6 +49,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Show
     let agency = |id: i64| all.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| format!("{} ({})", a.label(), a.code));
     let body = html! {
         @if shown.done == "routed" { p.flash role="status" { (t(lang, "console-agencies-routed")) } }
+        @if shown.done == "unrouted" { p.flash role="status" { (t(lang, "console-agencies-unrouted")) } }
         @if shown.done == "invalid" { p.flash.late role="alert" { (t(lang, "console-agencies-invalid")) } }
         @if all.is_empty() { p.empty { (t(lang, "console-agencies-none")) } }
         @else {
@@ -73,12 +75,24 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Show
                 @if rules.is_empty() { p.empty { (t(lang, "console-agencies-no-routes")) } }
                 @else {
                     table.counts {
-                        thead { tr { th { (t(lang, "console-col-category")) } th { (t(lang, "console-agencies-where")) } th { (t(lang, "console-agencies-agency")) } } }
+                        thead { tr {
+                            th { (t(lang, "console-col-category")) } th { (t(lang, "console-agencies-where")) } th { (t(lang, "console-agencies-agency")) }
+                            th { (t(lang, "console-people-actions")) }
+                        } }
                         tbody { @for r in &rules {
                             tr {
                                 td { (category(&r.category)) }
                                 td { @if r.kecamatan.is_empty() { (r.kota) } @else { (r.kecamatan) ", " (r.kota) } }
                                 td { (agency(r.agency_id)) }
+                                td {
+                                    form.inline method="post" action="/dasbor/dinas/rute/hapus" {
+                                        input type="hidden" name="csrf" value=(staff.session.csrf);
+                                        input type="hidden" name="kota" value=(r.kota);
+                                        input type="hidden" name="category" value=(r.category);
+                                        input type="hidden" name="kecamatan" value=(r.kecamatan);
+                                        button.danger type="submit" { (t(lang, "console-agencies-delete-route")) }
+                                    }
+                                }
                             }
                         } }
                     }
@@ -95,6 +109,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Show
             }
         }
     };
+    let body = html! { (body) (crate::kernel::members::web::import::upload_form(lang, &staff, "agencies")) };
     Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-agencies-title"), body)).into_response())
 }
 
@@ -136,4 +151,34 @@ pub async fn route(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<RouteF
     let detail = format!("opd={} category={} place={place} via=console", agency.code, category.code());
     audit::record(&ctx.db, Some(staff.actor.user_id), "agency.route", &detail, now).await?;
     Ok(Redirect::to("/dasbor/dinas?done=routed").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct UnrouteForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    kota: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    kecamatan: String,
+}
+
+/// Deletes one routing rule; a rule that is not there (deleted already, forged) is
+/// "not found", so a reload of the POST changes nothing and audits nothing.
+pub async fn unroute(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<UnrouteForm>) -> Result<Response, ConsoleError> {
+    staff.check_csrf(&form.csrf)?;
+    if !staff.actor.is_admin {
+        return Err(ConsoleError::Forbidden);
+    }
+    let category = Category::parse(form.category.trim()).ok_or(ConsoleError::NotFound)?;
+    let (kota, kecamatan) = (form.kota.trim(), form.kecamatan.trim());
+    if !agencies::delete_route(&ctx.db, kota, category.code(), kecamatan).await? {
+        return Err(ConsoleError::NotFound);
+    }
+    let place = if kecamatan.is_empty() { kota } else { kecamatan };
+    let detail = format!("category={} place={place} via=console", category.code());
+    audit::record(&ctx.db, Some(staff.actor.user_id), "agency.unroute", &detail, ctx.now()).await?;
+    Ok(Redirect::to("/dasbor/dinas?done=unrouted").into_response())
 }

@@ -123,9 +123,11 @@ fn own_pages() -> Router<Ctx> {
         .route("/dasbor/bantuan", get(help::page))
         .route("/dasbor/dinas", get(agencies::page))
         .route("/dasbor/dinas/rute", post(agencies::route))
+        .route("/dasbor/dinas/rute/hapus", post(agencies::unroute))
         .route("/dasbor/orang", get(people::list))
         .route("/dasbor/orang/undang", post(people::invite))
         .route("/dasbor/orang/cabut", post(people::revoke))
+        .route("/dasbor/orang/pindah", post(people::change_scope))
         .merge(crate::kernel::members::web::routes())
 }
 

@@ -17,8 +17,9 @@ use super::pages::NavEntry;
 use super::{ConsoleError, Ctx, Staff, layout};
 use crate::kernel::members::agencies;
 use crate::kernel::members::permissions::{Action, may};
-use crate::kernel::members::roles::{self, GrantRow, INVITE_DAYS, INVITE_PREFIX, Scope};
-use crate::kernel::members::{Role, areas, covers};
+use crate::kernel::members::roles::{self, GrantRow, INVITE_DAYS, INVITE_PREFIX, Moved, Scope};
+use crate::kernel::members::{Role, areas, covers, users};
+use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::platform::when::stamp;
@@ -44,6 +45,9 @@ pub struct Filters {
     q: String,
     #[serde(default)]
     done: String,
+    /// The page reference of an invite just made here (see [`roles::invite_on_page`]).
+    #[serde(default)]
+    undangan: String,
 }
 
 const ROLES: [Role; 3] = [Role::Staff, Role::Coordinator, Role::Officer];
@@ -54,9 +58,36 @@ pub async fn list(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>
     }
     let flash = match f.done.as_str() {
         "revoked" => Some(t(staff.lang, "console-people-revoked")),
+        "moved" => Some(t(staff.lang, "console-people-moved")),
+        "same" => Some(t(staff.lang, "console-people-same")),
         _ => None,
     };
-    render(&ctx, &staff, &f, flash.map(|text| html! { p.flash role="status" { (text) } })).await
+    let mut flash = flash.map(|text| html! { p.flash role="status" { (text) } });
+    let reference = f.undangan.trim();
+    if !reference.is_empty() {
+        flash = Some(match roles::invite_on_page(&ctx.db, staff.actor.user_id, reference, ctx.now()).await? {
+            Some((code, scope)) => invite_made(&ctx, staff.lang, &code, &scope),
+            None => html! { p.flash.late role="status" { (t(staff.lang, "console-people-invite-gone")) } },
+        });
+    }
+    render(&ctx, &staff, &f, flash).await
+}
+
+/// The invite just made: its one-time link and code.
+fn invite_made(ctx: &Ctx, lang: Lang, code: &str, scope: &Scope) -> Markup {
+    let link = ctx.deep_link(&format!("{INVITE_PREFIX}{code}"));
+    let args = [
+        ("role", Arg::from(t(lang, scope.role().message_key()))),
+        ("scope", Arg::from(scope.label())),
+        ("days", Arg::from(INVITE_DAYS)),
+    ];
+    html! {
+        section.flash role="status" {
+            p { (ta(lang, "console-people-invite-made", &args)) }
+            p { a href=(link) { (link) } }
+            p { (ta(lang, "console-people-invite-code", &[("code", Arg::from(format!("/start {INVITE_PREFIX}{code}")))])) }
+        }
+    }
 }
 
 async fn render(ctx: &Ctx, staff: &Staff, f: &Filters, flash: Option<Markup>) -> Result<Response, ConsoleError> {
@@ -107,6 +138,7 @@ async fn render(ctx: &Ctx, staff: &Staff, f: &Filters, flash: Option<Markup>) ->
                                 }
                             }
                             td {
+                                (move_form(lang, staff, r, &choices))
                                 form.inline method="post" action="/dasbor/orang/cabut" {
                                     input type="hidden" name="csrf" value=(staff.session.csrf);
                                     input type="hidden" name="user" value=(r.user_id);
@@ -147,6 +179,40 @@ async fn invite_choices(ctx: &Ctx, staff: &Staff) -> Result<Choices, ConsoleErro
     Ok(Choices { kims, areas, agencies })
 }
 
+impl Choices {
+    /// The scopes a grant of `role` may be moved to.
+    fn for_role(&self, role: Role) -> Vec<(String, &str)> {
+        let (kind, list) = match role {
+            Role::Staff => ("area", &self.areas),
+            Role::Coordinator => ("kim", &self.kims),
+            Role::Officer => ("agency", &self.agencies),
+            _ => return Vec::new(),
+        };
+        list.iter().map(|(id, name)| (format!("{kind}:{id}"), name.as_str())).collect()
+    }
+}
+
+/// "Move to…" on a list row: the scopes of the same role this person may give
+/// (none: no form).
+fn move_form(lang: Lang, staff: &Staff, row: &GrantRow, c: &Choices) -> Markup {
+    let options = c.for_role(row.role);
+    if options.is_empty() {
+        return html! {};
+    }
+    html! {
+        form.inline method="post" action="/dasbor/orang/pindah" {
+            input type="hidden" name="csrf" value=(staff.session.csrf);
+            input type="hidden" name="grant" value=(row.id);
+            label { (t(lang, "console-people-move-to"))
+                select name="scope" {
+                    @for (key, name) in &options { option value=(key) selected[*key == row.scope_key] { (name) } }
+                }
+            }
+            button type="submit" { (t(lang, "console-people-move")) }
+        }
+    }
+}
+
 fn invite_form(lang: Lang, staff: &Staff, c: &Choices) -> Markup {
     html! {
         form.card method="post" action="/dasbor/orang/undang" {
@@ -178,8 +244,9 @@ pub struct InviteForm {
     scope: String,
 }
 
-/// Makes a one-time invite (as `/undang`) and shows its link once. Anything this
-/// person may not invite for is "not found", like a missing KIM.
+/// Makes a one-time invite (as `/undang`) and redirects to the list showing it
+/// (POST/redirect/GET: a reload shows the same invite and makes no second one).
+/// Anything this person may not invite for is "not found", like a missing KIM.
 pub async fn invite(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<InviteForm>) -> Result<Response, ConsoleError> {
     staff.check_csrf(&form.csrf)?;
     if !manages_people(&staff) {
@@ -187,24 +254,10 @@ pub async fn invite(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<Invit
     }
     let scope = scope_of(&ctx, &staff, &form.scope).await?.ok_or(ConsoleError::NotFound)?;
     let now = ctx.now();
-    let code = roles::create_invite(&ctx.db, &scope, staff.actor.user_id, now).await?;
+    let (_, reference) = roles::create_invite_for_page(&ctx.db, &scope, staff.actor.user_id, now).await?;
     let detail = format!("role={} scope={} via=console", scope.role().as_str(), scope.label());
     audit::record(&ctx.db, Some(staff.actor.user_id), "invite.create", &detail, now).await?;
-    let lang = staff.lang;
-    let link = ctx.deep_link(&format!("{INVITE_PREFIX}{code}"));
-    let args = [
-        ("role", Arg::from(t(lang, scope.role().message_key()))),
-        ("scope", Arg::from(scope.label())),
-        ("days", Arg::from(INVITE_DAYS)),
-    ];
-    let flash = html! {
-        section.flash role="status" {
-            p { (ta(lang, "console-people-invite-made", &args)) }
-            p { a href=(link) { (link) } }
-            p { (ta(lang, "console-people-invite-code", &[("code", Arg::from(format!("/start {INVITE_PREFIX}{code}")))])) }
-        }
-    };
-    render(&ctx, &staff, &Filters::default(), Some(flash)).await
+    Ok(Redirect::to(&format!("{}?undangan={reference}", NAV.path)).into_response())
 }
 
 /// The scope a form names, if this person may invite for it.
@@ -246,4 +299,42 @@ pub async fn revoke(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<Revok
     let detail = format!("user={user} grants={n} schedules_paused={paused} via=console");
     audit::record(&ctx.db, Some(staff.actor.user_id), "role.revoke", &detail, now).await?;
     Ok(Redirect::to("/dasbor/orang?done=revoked").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    grant: String,
+    #[serde(default)]
+    scope: String,
+}
+
+/// Moves one grant to another scope of its role (`roles::change_scope`), tells the
+/// person in their language and audits it. Both ends must lie in this person's
+/// reach: a grant outside it, or a scope they may not give, is "not found".
+pub async fn change_scope(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<MoveForm>) -> Result<Response, ConsoleError> {
+    staff.check_csrf(&form.csrf)?;
+    if !manages_people(&staff) {
+        return Err(ConsoleError::Forbidden);
+    }
+    let id: i64 = form.grant.trim().parse().map_err(|_| ConsoleError::NotFound)?;
+    let row = roles::active_grants(&ctx.db).await?.into_iter().find(|r| r.id == id).filter(|r| sees(&staff, r)).ok_or(ConsoleError::NotFound)?;
+    let to = scope_of(&ctx, &staff, &form.scope).await?.filter(|s| s.role() == row.role).ok_or(ConsoleError::NotFound)?;
+    let now = ctx.now();
+    let done = match roles::change_scope(&ctx.db, row.id, &to, staff.actor.user_id, now).await? {
+        Moved::Gone => return Err(ConsoleError::NotFound),
+        Moved::Same => "same",
+        Moved::Moved => {
+            let detail = format!("user={} role={} from={} scope={} via=console", row.user_id, row.role.as_str(), row.scope_key, to.label());
+            audit::record(&ctx.db, Some(staff.actor.user_id), "role.move", &detail, now).await?;
+            let lang = users::language(&ctx.db, row.user_id).await?;
+            let args = [("role", Arg::from(t(lang, row.role.message_key()))), ("scope", Arg::from(to.label()))];
+            let text = ta(lang, "console-people-moved-notice", &args);
+            ctx.outbox.enqueue(&[Outgoing::text(row.user_id, text, Priority::Personal, None)]).await?;
+            "moved"
+        }
+    };
+    Ok(Redirect::to(&format!("{}?done={done}", NAV.path)).into_response())
 }

@@ -38,3 +38,37 @@ async fn an_admin_sees_agencies_with_officers_and_sets_a_route_staff_cannot() {
     let (_, after) = get(&app, &cookie, "/dasbor/dinas?done=routed").await;
     assert!(after.contains("Rute disimpan") && after.contains(KECAMATAN), "{after}");
 }
+
+#[tokio::test]
+async fn an_admin_deletes_a_route_from_its_row_once_and_staff_cannot() {
+    let app = spawn_app().await;
+    load_agencies(&app).await;
+    let dinkes = agency(&app, "DINKES").await;
+    agencies::set_route(&app.db, &dinkes, "kesehatan", None, 0).await.unwrap();
+    let kim = areas::kim_by_code(&app.db, KIM).await.unwrap().unwrap();
+    let staff = staff_of(&app, 6811, "Staf Rina", KECAMATAN).await;
+    let staff_cookie = log_in(&app, &link_for(&staff).await).await;
+    let admin = app.member_of(ADMIN_ID, "Admin Kota", KIM).await;
+    let cookie = log_in(&app, &link_for(&admin).await).await;
+    let (_, page) = get(&app, &cookie, "/dasbor/dinas").await;
+    assert!(page.contains("action=\"/dasbor/dinas/rute/hapus\""), "a delete button per rule: {page}");
+    let csrf = csrf_in(&page);
+    let form = [("csrf", csrf.as_str()), ("kota", dinkes.kota.as_str()), ("category", "kesehatan"), ("kecamatan", "")];
+
+    let (_, staff_page) = get(&app, &staff_cookie, "/dasbor/orang").await;
+    let staff_form = [("csrf", csrf_in(&staff_page)), ("kota", dinkes.kota.clone()), ("category", "kesehatan".into()), ("kecamatan", String::new())];
+    let staff_form: Vec<(&str, &str)> = staff_form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _) = post(&app, &staff_cookie, "/dasbor/dinas/rute/hapus", &staff_form).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "admins only");
+    assert_eq!(agencies::routed(&app.db, "kesehatan", &kim.area_path).await.unwrap(), Some(dinkes.id));
+
+    let (status, _) = post(&app, &cookie, "/dasbor/dinas/rute/hapus", &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(agencies::routed(&app.db, "kesehatan", &kim.area_path).await.unwrap(), None);
+    let (status, _) = post(&app, &cookie, "/dasbor/dinas/rute/hapus", &form).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a repeated POST deletes and audits nothing");
+    let audited = "SELECT COUNT(*) FROM audit_log WHERE actor = $1 AND action = 'agency.unroute'";
+    assert_eq!(app.count(audited, ADMIN_ID).await, 1);
+    let (_, after) = get(&app, &cookie, "/dasbor/dinas?done=unrouted").await;
+    assert!(after.contains("Rute dihapus"), "{after}");
+}

@@ -4,6 +4,8 @@
 mod agencies;
 mod browser;
 mod browser_office;
+mod browser_import;
+mod browser_print;
 mod browser_undo;
 mod browser_opd;
 mod browser_desk;
@@ -14,6 +16,7 @@ mod browser_programmes;
 mod frame;
 mod kims;
 mod guard;
+mod imports;
 mod limits;
 mod listening;
 mod opd;

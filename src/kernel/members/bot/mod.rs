@@ -12,9 +12,10 @@ mod my_groups;
 use async_trait::async_trait;
 use teloxide::types::{InlineKeyboardMarkup, Message};
 
-use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, HandlerError, HandlerResult, NoDialog, Payload, Turn};
+use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, HandlerError, HandlerResult, NoDialog, Turn};
 use crate::bot::keyboards::button;
-use crate::kernel::members::{Role, users};
+use crate::kernel::members::retire::{self, MembersButton};
+use crate::kernel::members::{Role, areas, users};
 use crate::platform::i18n::{Lang, t};
 
 /// Membership, as plugged into the bot: commands and the language buttons, no
@@ -24,7 +25,7 @@ pub struct Members;
 #[async_trait]
 impl ChatFeature for Members {
     type Dialog = NoDialog;
-    type Button = LangButton;
+    type Button = MembersButton;
     const NAME: &'static str = "members";
     const COMMANDS: &'static [CommandSpec] = &[
         CommandSpec::new("gantikim", Role::Resident, "help-line-gantikim"),
@@ -56,36 +57,20 @@ impl ChatFeature for Members {
         match dialog {}
     }
 
-    async fn on_button(turn: &Turn<'_>, _: Current<NoDialog>, button: LangButton, at: At) -> Result<bool, HandlerError> {
-        set_language(turn, at, button.0).await?;
+    async fn on_button(turn: &Turn<'_>, _: Current<NoDialog>, button: MembersButton, at: At) -> Result<bool, HandlerError> {
+        match button {
+            MembersButton::Lang(lang) => set_language(turn, at, lang).await?,
+            MembersButton::Kim(id) => choose_again(turn, at, id).await?,
+        }
         Ok(true)
-    }
-}
-
-/// A `/bahasa` button: switch to this language. Valid whatever dialogue is open
-/// (the language is not part of it), so an old keyboard still works.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LangButton(pub Lang);
-
-impl Payload for LangButton {
-    /// The prefix these buttons had when they were the bot layer's own: keyboards
-    /// sent before the move keep working.
-    const PREFIX: &'static str = "lg";
-
-    fn data(&self) -> String {
-        self.0.code().to_string()
-    }
-
-    fn parse(data: &str) -> Option<Self> {
-        Lang::from_code(data).map(LangButton)
     }
 }
 
 /// One button per language, each labelled in its own language.
 fn languages() -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(vec![vec![
-        button(t(Lang::Id, "btn-lang-id"), LangButton(Lang::Id)),
-        button(t(Lang::En, "btn-lang-en"), LangButton(Lang::En)),
+        button(t(Lang::Id, "btn-lang-id"), MembersButton::Lang(Lang::Id)),
+        button(t(Lang::En, "btn-lang-en"), MembersButton::Lang(Lang::En)),
     ]])
 }
 
@@ -94,6 +79,19 @@ async fn set_language(turn: &Turn<'_>, at: At, new: Lang) -> HandlerResult {
     users::set_language(&turn.ctx.db, turn.who.user_id, new.code(), turn.now()).await?;
     turn.edit(at, t(new, "lang-changed"), None).await?;
     turn.show_menu(new).await
+}
+
+/// A KIM chosen again after the resident's own was retired (the buttons of
+/// [`retire::notices`]): joins it, or says it can no longer be chosen.
+async fn choose_again(turn: &Turn<'_>, at: At, kim_id: i64) -> HandlerResult {
+    let lang = turn.lang();
+    match areas::open_kim_by_id(&turn.ctx.db, kim_id).await? {
+        Some(kim) => {
+            users::set_kim(&turn.ctx.db, turn.who.user_id, kim.id, turn.now()).await?;
+            turn.edit(at, retire::joined_text(lang, &kim), None).await
+        }
+        None => turn.edit(at, retire::gone_text(lang), None).await,
+    }
 }
 
 /// Membership as plugged into kimbot: its commands, and the people and their memberships
@@ -106,7 +104,7 @@ pub fn feature() -> crate::plug::Feature {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bot::feature::assert_round_trip;
+    use crate::bot::feature::{Payload, assert_round_trip};
 
     #[test]
     fn the_router_finds_each_membership_command_with_its_lowest_role() {
@@ -123,10 +121,10 @@ mod tests {
 
     #[test]
     fn language_buttons_keep_their_old_wire_form() {
-        assert_round_trip(&[LangButton(Lang::Id), LangButton(Lang::En)]);
-        assert_eq!(Payload::callback_data(&LangButton(Lang::En)), "lg:en");
+        assert_round_trip(&[MembersButton::Lang(Lang::Id), MembersButton::Lang(Lang::En)]);
+        assert_eq!(Payload::callback_data(&MembersButton::Lang(Lang::En)), "lg:en");
         for forged in ["lg:fr", "lg:", "lg:id:x", "lg:ID"] {
-            assert_eq!(LangButton::parse_callback(forged), None, "{forged}");
+            assert_eq!(MembersButton::parse_callback(forged), None, "{forged}");
         }
     }
 }

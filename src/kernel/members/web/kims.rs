@@ -12,6 +12,8 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::kernel::members::areas::{self, KimAdded};
+use crate::kernel::members::{retire, roles};
+use crate::platform::when::stamp;
 use crate::kernel::members::{Area, Kim};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -35,6 +37,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Show
         "changed" => Some("console-kims-changed"),
         "taken" => Some("console-kims-taken"),
         "invalid" => Some("console-kims-invalid"),
+        "retired" => Some("console-kims-retired"),
         _ => None,
     };
     let lang = staff.lang;
@@ -42,13 +45,22 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Show
     let kims = areas::all_kims(&ctx.db).await?;
     let counts = areas::kim_counts(&ctx.db).await?;
     let kelurahan: Vec<&Area> = all.iter().filter(|a| a.kind == "kelurahan").collect();
+    let retired = areas::retired_kims(&ctx.db).await?;
     let body = html! {
         @if let Some(key) = flash { p.flash role="status" { (t(lang, key)) } }
         div.columns {
             (add_form(lang, &staff, &kelurahan))
             (change_form(lang, &staff, &kims, &kelurahan))
+            (retire_form(lang, &staff, &kims))
+            (super::import::upload_form(lang, &staff, "areas"))
         }
         (tree(lang, &all, &kims, &counts))
+        @if !retired.is_empty() {
+            section.card {
+                h2 { (t(lang, "console-kims-retired-list")) }
+                ul { @for (k, at) in &retired { li { (k.name) " (" (k.code) ") · " (stamp(*at, ctx.config.tz)) } } }
+            }
+        }
     };
     Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-kims-title"), body)).into_response())
 }
@@ -97,6 +109,21 @@ fn change_form(lang: Lang, staff: &Staff, kims: &[Kim], kelurahan: &[&Area]) -> 
             (kelurahan_select(lang, kelurahan))
             input type="hidden" name="csrf" value=(staff.session.csrf);
             button type="submit" { (t(lang, "console-kims-change-button")) }
+        }
+    }
+}
+
+/// Retiring a KIM: irreversible, so a danger button and a plain warning.
+fn retire_form(lang: Lang, staff: &Staff, kims: &[Kim]) -> Markup {
+    html! {
+        form.card method="post" action="/dasbor/kim/pensiun" {
+            h2 { (t(lang, "console-kims-retire")) }
+            p { (t(lang, "console-kims-retire-explain")) }
+            label { (t(lang, "console-kims-which"))
+                select name="kim" required { @for k in kims { option value=(k.id) { (k.name) " (" (k.code) ")" } } }
+            }
+            input type="hidden" name="csrf" value=(staff.session.csrf);
+            button.danger type="submit" { (t(lang, "console-kims-retire-button")) }
         }
     }
 }
@@ -195,4 +222,44 @@ pub async fn change(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<Chang
     let detail = format!("kim={} kelurahan={kelurahan}", kim.code);
     audit::record(&ctx.db, Some(staff.actor.user_id), "area.kim_change", &detail, ctx.now()).await?;
     Ok(Redirect::to(&format!("{}?done=changed", NAV.path)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct RetireForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    kim: String,
+}
+
+/// Retires a KIM ([`retire::retire_kim`]): residents are asked to choose again,
+/// coordinators lose that scope (with the schedule hand-over of a revoke when it was
+/// their last role), groups are unlinked and told. A KIM already retired or missing
+/// is "not found".
+pub async fn retire(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<RetireForm>) -> Result<Response, ConsoleError> {
+    staff.check_csrf(&form.csrf)?;
+    if !staff.actor.is_admin {
+        return Err(ConsoleError::Forbidden);
+    }
+    let id: i64 = form.kim.trim().parse().map_err(|_| ConsoleError::NotFound)?;
+    let now = ctx.now();
+    let done = retire::retire_kim(&ctx.db, id, now).await?.ok_or(ConsoleError::NotFound)?;
+    let admins: Vec<i64> = ctx.config.admins.iter().map(|a| a.0 as i64).collect();
+    let mut paused = 0;
+    for &user in &done.coordinators {
+        let left = roles::actor(&ctx.db, user, admins.contains(&user)).await?;
+        if !left.is_admin && left.staff_areas.is_empty() && left.coordinator_kims.is_empty() && left.agencies.is_empty() {
+            paused += crate::features::announcements::handover::revoke_all(&ctx.db, user, &admins, now).await?.1;
+        }
+    }
+    ctx.outbox.enqueue(&retire::notices(&ctx.db, &done).await?).await?;
+    let detail = format!(
+        "kim={} residents={} coordinators={} groups={} schedules_paused={paused}",
+        done.kim.code,
+        done.residents.len(),
+        done.coordinators.len(),
+        done.groups.len()
+    );
+    audit::record(&ctx.db, Some(staff.actor.user_id), "area.kim_retire", &detail, now).await?;
+    Ok(Redirect::to(&format!("{}?done=retired", NAV.path)).into_response())
 }

@@ -1,6 +1,8 @@
 //! The kernel's console pages, merged by the console's frame beside its own:
-//! [`kims`] (*KIM & wilayah*, admins).
+//! [`kims`] (*KIM & wilayah*, admins) and [`import`] (CSV imports of areas and
+//! agencies from those pages).
 
+pub mod import;
 pub mod kims;
 
 use axum::Router;
@@ -16,4 +18,7 @@ pub fn routes() -> Router<Ctx> {
         .route("/dasbor/kim", get(kims::page))
         .route("/dasbor/kim/tambah", post(kims::add))
         .route("/dasbor/kim/ubah", post(kims::change))
+        .route("/dasbor/kim/pensiun", post(kims::retire))
+        .route("/dasbor/impor", post(import::upload))
+        .route("/dasbor/impor/{token}", get(import::show).post(import::apply))
 }
