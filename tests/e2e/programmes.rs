@@ -4,6 +4,7 @@
 //! forged presses and another area's staff are refused.
 
 mod flow;
+mod follow_up;
 mod groups;
 mod personal;
 mod quota;

@@ -17,7 +17,9 @@ use crate::platform::db::{Db, DbError};
 use crate::platform::export::kinds::{PeriodFiles, PeriodReport, PeriodRequest};
 use crate::platform::export::xlsx::{Book, Cell, Sheet};
 use crate::platform::export::{ExportError, Progress, csv::CsvOut, local, names, pipeline};
-use crate::platform::i18n::{Arg, t, ta};
+use super::follow_up::{self, FollowUp};
+use crate::features::surveys::results::MIN_SHOWN;
+use crate::platform::i18n::{Arg, Lang, t, ta};
 
 /// The programme report as `/laporan`, the console's *Unduh* and the CLI offer it.
 pub static PERIOD: PeriodReport = PeriodReport {
@@ -34,11 +36,42 @@ pub static PERIOD: PeriodReport = PeriodReport {
 
 fn run_period<'a>(db: &'a Db, req: &'a PeriodRequest, dir: &'a Path, progress: Arc<Progress>) -> BoxFuture<'a, Result<PeriodFiles, ExportError>> {
     Box::pin(async move {
-        let (xlsx, csv, rows) = export(db, req, dir, progress).await?;
+        let follow_ups = follow_ups(db, req).await?;
+        let (xlsx, csv, rows) = export(db, req, dir, &follow_ups, progress).await?;
         let key = if rows == 0 { "rep-prg-empty" } else { "rep-prg-done" };
         let args = [("period", Arg::from(req.period.label())), ("area", Arg::from(req.area_label.as_str())), ("rows", Arg::from(rows as i64))];
-        Ok(PeriodFiles { rows, documents: vec![("xlsx", xlsx), ("csv", csv)], chart: None, summary: ta(req.lang, key, &args) })
+        let mut summary = ta(req.lang, key, &args);
+        for f in &follow_ups {
+            summary.push_str(&format!("\n{}", follow_up_line(req.lang, f)));
+        }
+        Ok(PeriodFiles { rows, documents: vec![("xlsx", xlsx), ("csv", csv)], chart: None, summary })
     })
+}
+
+/// The follow-ups of the programmes applied to in the period, of programmes inside
+/// the report's area (a wider programme's follow-up is its own area's to read).
+async fn follow_ups(db: &Db, req: &PeriodRequest) -> Result<Vec<FollowUp>, ExportError> {
+    let (from, to) = req.period.bounds(req.tz);
+    let ids: Vec<i64> = super::store::followed_up_between(db, from, to)
+        .await?
+        .into_iter()
+        .filter(|p| req.area_path.as_deref().is_none_or(|scope| covers(scope, &p.area_path)))
+        .map(|p| p.id)
+        .collect();
+    Ok(follow_up::results_for(db, &ids).await?)
+}
+
+/// "Tindak lanjut «…»: 5 dari 6 penerima menjawab. Terbantu: 4 · tidak terbantu: 1."
+fn follow_up_line(lang: Lang, f: &FollowUp) -> String {
+    let args = [("name", Arg::from(f.programme.as_str())), ("respondents", Arg::from(f.respondents)), ("invited", Arg::from(f.invited))];
+    let head = ta(lang, "rep-prg-fu-line", &args);
+    let count = |i: usize| f.helped.get(i).map_or(0, |(_, n)| *n);
+    let tail = if f.withheld {
+        ta(lang, "rep-prg-fu-withheld", &[("min", Arg::from(MIN_SHOWN))])
+    } else {
+        ta(lang, "rep-prg-fu-helped-line", &[("yes", Arg::from(count(0))), ("no", Arg::from(count(1)))])
+    };
+    format!("{head} {tail}")
 }
 
 /// One application as the detail shows it.
@@ -89,15 +122,21 @@ fn decode(r: &AnyRow, scope: Option<&str>) -> Result<Option<AppRow>, DbError> {
 }
 
 /// Writes `program-<area>-<period>.xlsx` and its CSV into `dir`; returns the paths and rows.
-pub async fn export(db: &Db, req: &PeriodRequest, dir: &Path, progress: Arc<Progress>) -> Result<(PathBuf, PathBuf, u64), ExportError> {
+pub async fn export(
+    db: &Db,
+    req: &PeriodRequest,
+    dir: &Path,
+    follow_ups: &[FollowUp],
+    progress: Arc<Progress>,
+) -> Result<(PathBuf, PathBuf, u64), ExportError> {
     let (from, to) = req.period.bounds(req.tz);
     let stem = format!("program-{}-{}", names::area_slug(req.area_path.as_deref()), req.period.slug());
     let xlsx = dir.join(format!("{stem}.xlsx"));
     let csv = dir.join(format!("{stem}{}", crate::platform::export::csv::SUFFIX));
     let rows = sqlx::query(SQL).bind(from).bind(to).fetch(&db.pool);
     let scope = req.area_path.clone();
-    let (req2, x2, c2) = (req.clone(), xlsx.clone(), csv.clone());
-    let n = pipeline::run(rows, move |r| decode(r, scope.as_deref()), move |rx| write_all(rx, &req2, &x2, &c2, &progress)).await?;
+    let (req2, x2, c2, f2) = (req.clone(), xlsx.clone(), csv.clone(), follow_ups.to_vec());
+    let n = pipeline::run(rows, move |r| decode(r, scope.as_deref()), move |rx| write_all(rx, &req2, &x2, &c2, &f2, &progress)).await?;
     Ok((xlsx, csv, n))
 }
 
@@ -133,7 +172,14 @@ const COLUMNS: [&str; 10] = [
 ];
 const WIDTHS: [f64; 10] = [17.0, 36.0, 17.0, 16.0, 14.0, 10.0, 14.0, 12.0, 18.0, 20.0];
 
-fn write_all(mut rx: Receiver<AppRow>, req: &PeriodRequest, xlsx: &Path, csv_path: &Path, progress: &Progress) -> Result<u64, ExportError> {
+fn write_all(
+    mut rx: Receiver<AppRow>,
+    req: &PeriodRequest,
+    xlsx: &Path,
+    csv_path: &Path,
+    follow_ups: &[FollowUp],
+    progress: &Progress,
+) -> Result<u64, ExportError> {
     let lang = req.lang;
     let header: Vec<Cell> = COLUMNS.iter().map(|k| Cell::Text(t(lang, k))).collect();
     let mut book = Book::new();
@@ -165,6 +211,7 @@ fn write_all(mut rx: Receiver<AppRow>, req: &PeriodRequest, xlsx: &Path, csv_pat
     book.close_table(&detail, COLUMNS.len())?;
     csv.finish()?;
     write_summary(&mut book, &mut summary, &stats, req)?;
+    write_follow_ups(&mut book, &mut summary, follow_ups, lang)?;
     book.save(xlsx)?;
     Ok(stats.rows)
 }
@@ -183,6 +230,31 @@ fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, req: &PeriodRequ
         book.row(s, &[label(head), label("rep-prg-applicants"), label("rep-prg-recipients")], true)?;
         for (key, (all, got)) in tally {
             book.row(s, &[Cell::text(key.clone()), int(*all), int(*got)], false)?;
+        }
+    }
+    Ok(())
+}
+
+/// Each follow-up under the summary: who was asked and answered, then (from the
+/// surveys' threshold on) helped yes/no and the revenue bands before and now.
+fn write_follow_ups(book: &mut Book, s: &mut Sheet, follow_ups: &[FollowUp], lang: Lang) -> Result<(), ExportError> {
+    let label = |k: &str| Cell::Text(t(lang, k));
+    for f in follow_ups {
+        book.blank(s);
+        book.row(s, &[label("rep-prg-fu-title"), Cell::text(f.programme.clone())], true)?;
+        book.row(s, &[label("rep-prg-fu-invited"), Cell::Int(f.invited)], false)?;
+        book.row(s, &[label("rep-prg-fu-respondents"), Cell::Int(f.respondents)], false)?;
+        if f.withheld {
+            book.row(s, &[Cell::Text(ta(lang, "rep-prg-fu-withheld", &[("min", Arg::from(MIN_SHOWN))]))], false)?;
+            continue;
+        }
+        book.row(s, &[label("rep-prg-fu-helped")], true)?;
+        for (option, n) in &f.helped {
+            book.row(s, &[Cell::text(option.clone()), Cell::Int(*n)], false)?;
+        }
+        book.row(s, &[label("rep-prg-fu-band"), label("rep-prg-fu-before"), label("rep-prg-fu-after")], true)?;
+        for ((band, before), (_, after)) in f.before.iter().zip(&f.after) {
+            book.row(s, &[Cell::text(band.clone()), Cell::Int(*before), Cell::Int(*after)], false)?;
         }
     }
     Ok(())
