@@ -7,6 +7,7 @@ mod flow;
 mod follow_up;
 mod groups;
 mod personal;
+mod questions;
 mod quota;
 
 use fake_telegram::Person;

@@ -18,6 +18,7 @@ use crate::platform::export::kinds::{PeriodFiles, PeriodReport, PeriodRequest};
 use crate::platform::export::xlsx::{Book, Cell, Sheet};
 use crate::platform::export::{ExportError, Progress, csv::CsvOut, local, names, pipeline};
 use super::follow_up::{self, FollowUp};
+use crate::features::surveys::model::{Kind as QuestionKind, Question};
 use crate::features::surveys::results::MIN_SHOWN;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
@@ -87,10 +88,13 @@ pub struct AppRow {
     pub scale: String,
     pub kecamatan: String,
     pub kelurahan: String,
+    /// Answers to the closed questions (choice, scale) as "question: answer; …"; typed
+    /// answers stay out, as they may name people.
+    pub answers: String,
 }
 
 const SQL: &str = "SELECT a.number, p.name, p.area_path, a.created_at, a.status, a.is_group, a.members, a.sector, a.scale, \
-     a.kecamatan, a.kelurahan FROM programme_applications a JOIN programmes p ON p.id = a.programme_id \
+     a.kecamatan, a.kelurahan, a.answers, p.questions FROM programme_applications a JOIN programmes p ON p.id = a.programme_id \
      WHERE a.created_at >= $1 AND a.created_at < $2 ORDER BY a.id";
 
 /// Whether the application lies in the scope: the programme is inside it, or the
@@ -118,7 +122,21 @@ fn decode(r: &AnyRow, scope: Option<&str>) -> Result<Option<AppRow>, DbError> {
         scale: r.try_get("scale")?,
         kecamatan,
         kelurahan: r.try_get("kelurahan")?,
+        answers: closed_answers(&r.try_get::<String, _>("questions")?, &r.try_get::<String, _>("answers")?),
     }))
+}
+
+/// "question: answer" of each choice or scale question, joined by "; ".
+fn closed_answers(questions: &str, answers: &str) -> String {
+    let questions: Vec<Question> = serde_json::from_str(questions).unwrap_or_default();
+    let answers: Vec<String> = serde_json::from_str(answers).unwrap_or_default();
+    questions
+        .iter()
+        .zip(&answers)
+        .filter(|(q, _)| q.kind != QuestionKind::Text)
+        .map(|(q, a)| format!("{}: {a}", q.prompt))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Writes `program-<area>-<period>.xlsx` and its CSV into `dir`; returns the paths and rows.
@@ -166,11 +184,11 @@ impl Stats {
     }
 }
 
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 11] = [
     "rep-prg-col-number", "rep-prg-col-programme", "rep-col-date", "rep-col-status", "rep-prg-col-form", "rep-prg-col-members",
-    "rep-prg-col-sector", "rep-prg-col-scale", "rep-col-kecamatan", "rep-col-kelurahan",
+    "rep-prg-col-sector", "rep-prg-col-scale", "rep-col-kecamatan", "rep-col-kelurahan", "rep-prg-col-answers",
 ];
-const WIDTHS: [f64; 10] = [17.0, 36.0, 17.0, 16.0, 14.0, 10.0, 14.0, 12.0, 18.0, 20.0];
+const WIDTHS: [f64; 11] = [17.0, 36.0, 17.0, 16.0, 14.0, 10.0, 14.0, 12.0, 18.0, 20.0, 40.0];
 
 fn write_all(
     mut rx: Receiver<AppRow>,
@@ -202,6 +220,7 @@ fn write_all(
             Cell::text(r.scale.clone()),
             Cell::text(r.kecamatan.clone()),
             Cell::text(r.kelurahan.clone()),
+            Cell::text(r.answers.clone()),
         ];
         book.row(&mut detail, &cells, false)?;
         csv.row(&cells)?;
@@ -263,6 +282,14 @@ fn write_follow_ups(book: &mut Book, s: &mut Sheet, follow_ups: &[FollowUp], lan
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_closed_answers_go_into_the_report() {
+        let qs = r#"[{"kind":"choice","prompt":"Punya QRIS?","options":["Ya","Tidak"]},{"kind":"text","prompt":"Nama pemasok?"},{"kind":"scale","prompt":"Siap?"}]"#;
+        assert_eq!(closed_answers(qs, r#"["Ya","Pak Budi","4"]"#), "Punya QRIS?: Ya; Siap?: 4");
+        assert_eq!(closed_answers("[]", "[]"), "");
+        assert_eq!(closed_answers("not json", r#"["x"]"#), "");
+    }
 
     #[test]
     fn a_city_wide_programme_counts_in_the_kecamatan_of_its_applicant() {
