@@ -235,3 +235,6 @@ rep-prg-fu-after = Now
 rep-prg-fu-withheld = Details are shown from { $min } answers.
 rep-prg-fu-line = Follow-up of «{ $name }»: { $respondents } of { $invited } recipients answered.
 rep-prg-fu-helped-line = Helped: { $yes } · not helped: { $no }.
+rep-prg-chart-title = Programme applicants and recipients by kecamatan, { $period }, { $area }
+rep-prg-chart-caption = Programme applicants and recipients by kecamatan, { $period }
+rep-prg-chart-others = Others

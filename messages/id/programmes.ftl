@@ -235,3 +235,6 @@ rep-prg-fu-after = Sekarang
 rep-prg-fu-withheld = Rincian ditampilkan mulai { $min } jawaban.
 rep-prg-fu-line = Tindak lanjut «{ $name }»: { $respondents } dari { $invited } penerima menjawab.
 rep-prg-fu-helped-line = Terbantu: { $yes } · tidak terbantu: { $no }.
+rep-prg-chart-title = Pendaftar dan penerima program per kecamatan, { $period }, { $area }
+rep-prg-chart-caption = Pendaftar dan penerima program per kecamatan, { $period }
+rep-prg-chart-others = Lainnya

@@ -9,6 +9,7 @@ mod groups;
 mod personal;
 mod questions;
 mod quota;
+mod report;
 
 use fake_telegram::Person;
 use kimbot::features::programmes::model::{Eligibility, Kind, Selection};

@@ -10,7 +10,8 @@
 //! - [`bot`]: the chat (compose, apply, `/programsaya`, groups, `/seleksi`);
 //!   [`buttons`] and [`render`] are shared with the domain's notices ([`notices`]).
 //! - [`follow_up`]: the follow-up survey to recipients, through surveys, and its results.
-//! - [`report`]: the programme report of `/laporan` and *Unduh* (XLSX/CSV).
+//! - [`report`]: the programme report of `/laporan` and *Unduh* (XLSX/CSV, and the
+//!   [`chart`] of applicants and recipients per kecamatan).
 //! - [`web`]: the console's *Program* pages (the selection page).
 //! - [`audit`], [`personal`], [`webhook`] (`programme.applied`, `programme.decided`).
 
@@ -19,6 +20,7 @@ pub mod audit;
 pub mod bench;
 pub mod bot;
 pub mod buttons;
+pub mod chart;
 pub mod decide;
 pub mod follow_up;
 pub mod model;

@@ -30,7 +30,7 @@ pub static PERIOD: PeriodReport = PeriodReport {
     chat_label: "rep-kind-programmes",
     choose_period: "rep-prg-choose-period",
     console_title: "console-download-programmes",
-    formats: &["xlsx", "csv"],
+    formats: &["xlsx", "csv", "png"],
     order: 45,
     run: run_period,
 };
@@ -38,14 +38,15 @@ pub static PERIOD: PeriodReport = PeriodReport {
 fn run_period<'a>(db: &'a Db, req: &'a PeriodRequest, dir: &'a Path, progress: Arc<Progress>) -> BoxFuture<'a, Result<PeriodFiles, ExportError>> {
     Box::pin(async move {
         let follow_ups = follow_ups(db, req).await?;
-        let (xlsx, csv, rows) = export(db, req, dir, &follow_ups, progress).await?;
+        let (xlsx, csv, png, rows) = export(db, req, dir, &follow_ups, progress).await?;
         let key = if rows == 0 { "rep-prg-empty" } else { "rep-prg-done" };
         let args = [("period", Arg::from(req.period.label())), ("area", Arg::from(req.area_label.as_str())), ("rows", Arg::from(rows as i64))];
         let mut summary = ta(req.lang, key, &args);
         for f in &follow_ups {
             summary.push_str(&format!("\n{}", follow_up_line(req.lang, f)));
         }
-        Ok(PeriodFiles { rows, documents: vec![("xlsx", xlsx), ("csv", csv)], chart: None, summary })
+        let caption = ta(req.lang, "rep-prg-chart-caption", &[("period", Arg::from(req.period.label()))]);
+        Ok(PeriodFiles { rows, documents: vec![("xlsx", xlsx), ("csv", csv)], chart: Some((png, caption)), summary })
     })
 }
 
@@ -139,23 +140,25 @@ fn closed_answers(questions: &str, answers: &str) -> String {
         .join("; ")
 }
 
-/// Writes `program-<area>-<period>.xlsx` and its CSV into `dir`; returns the paths and rows.
+/// Writes `program-<area>-<period>.xlsx`, its CSV and its chart
+/// `…-grafik.png` into `dir`; returns the paths and rows.
 pub async fn export(
     db: &Db,
     req: &PeriodRequest,
     dir: &Path,
     follow_ups: &[FollowUp],
     progress: Arc<Progress>,
-) -> Result<(PathBuf, PathBuf, u64), ExportError> {
+) -> Result<(PathBuf, PathBuf, PathBuf, u64), ExportError> {
     let (from, to) = req.period.bounds(req.tz);
     let stem = format!("program-{}-{}", names::area_slug(req.area_path.as_deref()), req.period.slug());
     let xlsx = dir.join(format!("{stem}.xlsx"));
     let csv = dir.join(format!("{stem}{}", crate::platform::export::csv::SUFFIX));
+    let png = dir.join(format!("{stem}-grafik.png"));
     let rows = sqlx::query(SQL).bind(from).bind(to).fetch(&db.pool);
     let scope = req.area_path.clone();
-    let (req2, x2, c2, f2) = (req.clone(), xlsx.clone(), csv.clone(), follow_ups.to_vec());
-    let n = pipeline::run(rows, move |r| decode(r, scope.as_deref()), move |rx| write_all(rx, &req2, &x2, &c2, &f2, &progress)).await?;
-    Ok((xlsx, csv, n))
+    let (req2, paths, f2) = (req.clone(), [xlsx.clone(), csv.clone(), png.clone()], follow_ups.to_vec());
+    let n = pipeline::run(rows, move |r| decode(r, scope.as_deref()), move |rx| write_all(rx, &req2, &paths, &f2, &progress)).await?;
+    Ok((xlsx, csv, png, n))
 }
 
 /// Applicants and recipients per key.
@@ -193,8 +196,7 @@ const WIDTHS: [f64; 11] = [17.0, 36.0, 17.0, 16.0, 14.0, 10.0, 14.0, 12.0, 18.0,
 fn write_all(
     mut rx: Receiver<AppRow>,
     req: &PeriodRequest,
-    xlsx: &Path,
-    csv_path: &Path,
+    [xlsx, csv_path, png]: &[PathBuf; 3],
     follow_ups: &[FollowUp],
     progress: &Progress,
 ) -> Result<u64, ExportError> {
@@ -232,6 +234,8 @@ fn write_all(
     write_summary(&mut book, &mut summary, &stats, req)?;
     write_follow_ups(&mut book, &mut summary, follow_ups, lang)?;
     book.save(xlsx)?;
+    let args = [("period", Arg::from(req.period.label())), ("area", Arg::from(req.area_label.as_str()))];
+    super::chart::render(&super::chart::rows(&stats.by_kecamatan), &ta(lang, "rep-prg-chart-title", &args), lang, png)?;
     Ok(stats.rows)
 }
 
