@@ -4,9 +4,12 @@
 //! forged presses and another area's staff are refused.
 
 mod flow;
+mod follow_up;
 mod groups;
 mod personal;
+mod questions;
 mod quota;
+mod report;
 
 use fake_telegram::Person;
 use kimbot::features::programmes::model::{Eligibility, Kind, Selection};

@@ -78,7 +78,7 @@ pub async fn run(rows: u64) -> Result<(), ExportError> {
         sla: crate::platform::config::SlaConfig::default(),
     };
     let started = Instant::now();
-    let (_, _, n) = report::export(&db, &req, dir.path(), Arc::new(Progress::default())).await?;
+    let (_, _, _, n) = report::export(&db, &req, dir.path(), &[], Arc::new(Progress::default())).await?;
     println!("programme report: {n} rows in {:.2} s; peak RSS during the report {} kB", started.elapsed().as_secs_f64(), peak_kb());
     db.close().await;
     Ok(())

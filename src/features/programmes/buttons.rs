@@ -18,6 +18,8 @@ pub enum Btn {
     Window(i64),
     Selection(String),
     FollowUp(i64),
+    /// Compose: the next question for applicants is of this surveys' kind.
+    QuestionKind(String),
     Skip,
     Publish,
     Discard,
@@ -30,6 +32,9 @@ pub enum Btn {
     WithdrawYes(i64),
     /// A member confirms their consent to join group application `id`.
     JoinYes(i64),
+    /// Applying to programme `id`: question `index` (0-based) answered with this
+    /// option index or scale value.
+    Answer(i64, i64, i64),
     // Selection in chat.
     Manage(i64),
     ManagePage(i64, i64),
@@ -52,6 +57,7 @@ impl Payload for Btn {
             Btn::Window(d) => format!("w:{d}"),
             Btn::Selection(s) => format!("se:{s}"),
             Btn::FollowUp(d) => format!("f:{d}"),
+            Btn::QuestionKind(k) => format!("qk:{k}"),
             Btn::Skip => "sk".into(),
             Btn::Publish => "pub".into(),
             Btn::Discard => "x".into(),
@@ -61,6 +67,7 @@ impl Payload for Btn {
             Btn::Withdraw(id) => format!("wd:{id}"),
             Btn::WithdrawYes(id) => format!("wy:{id}"),
             Btn::JoinYes(id) => format!("jy:{id}"),
+            Btn::Answer(id, q, v) => format!("an:{id}:{q}:{v}"),
             Btn::Manage(id) => format!("m:{id}"),
             Btn::ManagePage(id, page) => format!("mp:{id}:{page}"),
             Btn::Decide(id, d) => format!("d:{id}:{d}"),
@@ -82,6 +89,7 @@ impl Payload for Btn {
             "w" => Btn::Window(id()?),
             "se" => Btn::Selection(rest.to_string()),
             "f" => Btn::FollowUp(id()?),
+            "qk" => Btn::QuestionKind(rest.to_string()),
             "sk" => Btn::Skip,
             "pub" => Btn::Publish,
             "x" => Btn::Discard,
@@ -91,6 +99,14 @@ impl Payload for Btn {
             "wd" => Btn::Withdraw(id()?),
             "wy" => Btn::WithdrawYes(id()?),
             "jy" => Btn::JoinYes(id()?),
+            "an" => {
+                let mut parts = rest.split(':').map(|p| p.parse::<i64>().ok());
+                let (id, q, v) = (parts.next()??, parts.next()??, parts.next()??);
+                if parts.next().is_some() {
+                    return None;
+                }
+                Btn::Answer(id, q, v)
+            }
             "m" => Btn::Manage(id()?),
             "mp" => {
                 let (id, page) = rest.split_once(':')?;
@@ -134,6 +150,8 @@ mod tests {
             Btn::Withdraw(9),
             Btn::WithdrawYes(9),
             Btn::JoinYes(4),
+            Btn::QuestionKind("choice".into()),
+            Btn::Answer(3, 1, 2),
             Btn::Manage(2),
             Btn::ManagePage(2, 3),
             Btn::Decide(7, 'a'),
@@ -141,5 +159,7 @@ mod tests {
         ]);
         assert_eq!(Btn::parse("d:7:z"), None);
         assert_eq!(Btn::parse("a:x"), None);
+        assert_eq!(Btn::parse("an:1:2"), None);
+        assert_eq!(Btn::parse("an:1:2:3:4"), None);
     }
 }

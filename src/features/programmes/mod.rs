@@ -9,7 +9,9 @@
 //! - [`publish`]: the announcement to matching opted-in UMKM and the area's groups.
 //! - [`bot`]: the chat (compose, apply, `/programsaya`, groups, `/seleksi`);
 //!   [`buttons`] and [`render`] are shared with the domain's notices ([`notices`]).
-//! - [`report`]: the programme report of `/laporan` and *Unduh* (XLSX/CSV).
+//! - [`follow_up`]: the follow-up survey to recipients, through surveys, and its results.
+//! - [`report`]: the programme report of `/laporan` and *Unduh* (XLSX/CSV, and the
+//!   [`chart`] of applicants and recipients per kecamatan).
 //! - [`web`]: the console's *Program* pages (the selection page).
 //! - [`audit`], [`personal`], [`webhook`] (`programme.applied`, `programme.decided`).
 
@@ -18,7 +20,9 @@ pub mod audit;
 pub mod bench;
 pub mod bot;
 pub mod buttons;
+pub mod chart;
 pub mod decide;
+pub mod follow_up;
 pub mod model;
 pub mod notices;
 pub mod personal;
@@ -41,4 +45,5 @@ pub fn feature() -> crate::plug::Feature {
         .with_webhook_events(&webhook::EVENTS)
         .with_console(web::PAGES)
         .with_period_report(&report::PERIOD)
+        .with_job("programme follow-up", |c, stop| Box::pin(follow_up::run(c, stop)))
 }

@@ -68,17 +68,18 @@ fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
 const MINE: &str = "SELECT a.number, p.name AS programme, a.status, \
      CASE WHEN a.user_id = $1 THEN a.business_name END AS business_name, \
      CASE WHEN a.user_id = $1 THEN a.answers ELSE '[]' END AS answers, a.members, \
-     a.reason, a.created_at FROM programme_applications a JOIN programmes p ON p.id = a.programme_id \
+     a.reason, a.created_at, p.questions FROM programme_applications a JOIN programmes p ON p.id = a.programme_id \
      WHERE a.user_id = $1 OR a.id IN (SELECT application_id FROM programme_members WHERE user_id = $1) ORDER BY a.id";
 
 fn decode(r: &AnyRow) -> DbResult<Application> {
-    let answers: String = r.try_get("answers")?;
+    let answers: Vec<String> = serde_json::from_str(&r.try_get::<String, _>("answers")?).unwrap_or_default();
+    let questions: Vec<crate::features::surveys::model::Question> = serde_json::from_str(&r.try_get::<String, _>("questions")?).unwrap_or_default();
     Ok(Application {
         number: r.try_get("number")?,
         programme: r.try_get("programme")?,
         status: r.try_get("status")?,
         business_name: r.try_get("business_name")?,
-        answers: serde_json::from_str(&answers).unwrap_or_default(),
+        answers: super::render::answered(&questions, &answers),
         members: r.try_get("members")?,
         reason: r.try_get("reason")?,
         created_at: r.try_get("created_at")?,
@@ -97,6 +98,7 @@ pub struct Application {
     pub programme: String,
     pub status: String,
     pub business_name: Option<String>,
+    /// Each answer after its question ("question: answer").
     pub answers: Vec<String>,
     pub members: i64,
     pub reason: Option<String>,

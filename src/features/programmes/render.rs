@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 
 use super::apps::Application;
 use super::model::{Eligibility, Programme, Selection};
+use crate::features::surveys::model::Question;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::platform::when::stamp;
 
@@ -48,6 +49,29 @@ pub fn card(lang: Lang, p: &Programme, tz: Tz) -> String {
         ],
     );
     format!("{head}\n{}", who(lang, &p.who))
+}
+
+/// The questions for applicants, numbered, with their kind and options.
+pub fn questions(lang: Lang, qs: &[Question]) -> String {
+    let lines = qs.iter().enumerate().map(|(i, q)| {
+        let kind = t(lang, q.kind.key());
+        let kind = if q.options.is_empty() { kind } else { format!("{kind}: {}", q.options.join(" / ")) };
+        format!("{}. {} ({kind})", i + 1, q.prompt)
+    });
+    std::iter::once(t(lang, "prg-questions")).chain(lines).collect::<Vec<_>>().join("\n")
+}
+
+/// Each question with its answer ("prompt: answer"), in question order; answers
+/// beyond the questions (none are expected) are shown alone.
+pub fn answered(qs: &[Question], answers: &[String]) -> Vec<String> {
+    answers
+        .iter()
+        .enumerate()
+        .map(|(i, a)| match qs.get(i) {
+            Some(q) => format!("{}: {a}", q.prompt),
+            None => a.clone(),
+        })
+        .collect()
 }
 
 /// One application in `/programsaya` or in selection.

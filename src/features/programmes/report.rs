@@ -17,7 +17,10 @@ use crate::platform::db::{Db, DbError};
 use crate::platform::export::kinds::{PeriodFiles, PeriodReport, PeriodRequest};
 use crate::platform::export::xlsx::{Book, Cell, Sheet};
 use crate::platform::export::{ExportError, Progress, csv::CsvOut, local, names, pipeline};
-use crate::platform::i18n::{Arg, t, ta};
+use super::follow_up::{self, FollowUp};
+use crate::features::surveys::model::{Kind as QuestionKind, Question};
+use crate::features::surveys::results::MIN_SHOWN;
+use crate::platform::i18n::{Arg, Lang, t, ta};
 
 /// The programme report as `/laporan`, the console's *Unduh* and the CLI offer it.
 pub static PERIOD: PeriodReport = PeriodReport {
@@ -27,18 +30,50 @@ pub static PERIOD: PeriodReport = PeriodReport {
     chat_label: "rep-kind-programmes",
     choose_period: "rep-prg-choose-period",
     console_title: "console-download-programmes",
-    formats: &["xlsx", "csv"],
+    formats: &["xlsx", "csv", "png"],
     order: 45,
     run: run_period,
 };
 
 fn run_period<'a>(db: &'a Db, req: &'a PeriodRequest, dir: &'a Path, progress: Arc<Progress>) -> BoxFuture<'a, Result<PeriodFiles, ExportError>> {
     Box::pin(async move {
-        let (xlsx, csv, rows) = export(db, req, dir, progress).await?;
+        let follow_ups = follow_ups(db, req).await?;
+        let (xlsx, csv, png, rows) = export(db, req, dir, &follow_ups, progress).await?;
         let key = if rows == 0 { "rep-prg-empty" } else { "rep-prg-done" };
         let args = [("period", Arg::from(req.period.label())), ("area", Arg::from(req.area_label.as_str())), ("rows", Arg::from(rows as i64))];
-        Ok(PeriodFiles { rows, documents: vec![("xlsx", xlsx), ("csv", csv)], chart: None, summary: ta(req.lang, key, &args) })
+        let mut summary = ta(req.lang, key, &args);
+        for f in &follow_ups {
+            summary.push_str(&format!("\n{}", follow_up_line(req.lang, f)));
+        }
+        let caption = ta(req.lang, "rep-prg-chart-caption", &[("period", Arg::from(req.period.label()))]);
+        Ok(PeriodFiles { rows, documents: vec![("xlsx", xlsx), ("csv", csv)], chart: Some((png, caption)), summary })
     })
+}
+
+/// The follow-ups of the programmes applied to in the period, of programmes inside
+/// the report's area (a wider programme's follow-up is its own area's to read).
+async fn follow_ups(db: &Db, req: &PeriodRequest) -> Result<Vec<FollowUp>, ExportError> {
+    let (from, to) = req.period.bounds(req.tz);
+    let ids: Vec<i64> = super::store::followed_up_between(db, from, to)
+        .await?
+        .into_iter()
+        .filter(|p| req.area_path.as_deref().is_none_or(|scope| covers(scope, &p.area_path)))
+        .map(|p| p.id)
+        .collect();
+    Ok(follow_up::results_for(db, &ids).await?)
+}
+
+/// "Tindak lanjut «…»: 5 dari 6 penerima menjawab. Terbantu: 4 · tidak terbantu: 1."
+fn follow_up_line(lang: Lang, f: &FollowUp) -> String {
+    let args = [("name", Arg::from(f.programme.as_str())), ("respondents", Arg::from(f.respondents)), ("invited", Arg::from(f.invited))];
+    let head = ta(lang, "rep-prg-fu-line", &args);
+    let count = |i: usize| f.helped.get(i).map_or(0, |(_, n)| *n);
+    let tail = if f.withheld {
+        ta(lang, "rep-prg-fu-withheld", &[("min", Arg::from(MIN_SHOWN))])
+    } else {
+        ta(lang, "rep-prg-fu-helped-line", &[("yes", Arg::from(count(0))), ("no", Arg::from(count(1)))])
+    };
+    format!("{head} {tail}")
 }
 
 /// One application as the detail shows it.
@@ -54,10 +89,13 @@ pub struct AppRow {
     pub scale: String,
     pub kecamatan: String,
     pub kelurahan: String,
+    /// Answers to the closed questions (choice, scale) as "question: answer; …"; typed
+    /// answers stay out, as they may name people.
+    pub answers: String,
 }
 
 const SQL: &str = "SELECT a.number, p.name, p.area_path, a.created_at, a.status, a.is_group, a.members, a.sector, a.scale, \
-     a.kecamatan, a.kelurahan FROM programme_applications a JOIN programmes p ON p.id = a.programme_id \
+     a.kecamatan, a.kelurahan, a.answers, p.questions FROM programme_applications a JOIN programmes p ON p.id = a.programme_id \
      WHERE a.created_at >= $1 AND a.created_at < $2 ORDER BY a.id";
 
 /// Whether the application lies in the scope: the programme is inside it, or the
@@ -85,20 +123,42 @@ fn decode(r: &AnyRow, scope: Option<&str>) -> Result<Option<AppRow>, DbError> {
         scale: r.try_get("scale")?,
         kecamatan,
         kelurahan: r.try_get("kelurahan")?,
+        answers: closed_answers(&r.try_get::<String, _>("questions")?, &r.try_get::<String, _>("answers")?),
     }))
 }
 
-/// Writes `program-<area>-<period>.xlsx` and its CSV into `dir`; returns the paths and rows.
-pub async fn export(db: &Db, req: &PeriodRequest, dir: &Path, progress: Arc<Progress>) -> Result<(PathBuf, PathBuf, u64), ExportError> {
+/// "question: answer" of each choice or scale question, joined by "; ".
+fn closed_answers(questions: &str, answers: &str) -> String {
+    let questions: Vec<Question> = serde_json::from_str(questions).unwrap_or_default();
+    let answers: Vec<String> = serde_json::from_str(answers).unwrap_or_default();
+    questions
+        .iter()
+        .zip(&answers)
+        .filter(|(q, _)| q.kind != QuestionKind::Text)
+        .map(|(q, a)| format!("{}: {a}", q.prompt))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Writes `program-<area>-<period>.xlsx`, its CSV and its chart
+/// `…-grafik.png` into `dir`; returns the paths and rows.
+pub async fn export(
+    db: &Db,
+    req: &PeriodRequest,
+    dir: &Path,
+    follow_ups: &[FollowUp],
+    progress: Arc<Progress>,
+) -> Result<(PathBuf, PathBuf, PathBuf, u64), ExportError> {
     let (from, to) = req.period.bounds(req.tz);
     let stem = format!("program-{}-{}", names::area_slug(req.area_path.as_deref()), req.period.slug());
     let xlsx = dir.join(format!("{stem}.xlsx"));
     let csv = dir.join(format!("{stem}{}", crate::platform::export::csv::SUFFIX));
+    let png = dir.join(format!("{stem}-grafik.png"));
     let rows = sqlx::query(SQL).bind(from).bind(to).fetch(&db.pool);
     let scope = req.area_path.clone();
-    let (req2, x2, c2) = (req.clone(), xlsx.clone(), csv.clone());
-    let n = pipeline::run(rows, move |r| decode(r, scope.as_deref()), move |rx| write_all(rx, &req2, &x2, &c2, &progress)).await?;
-    Ok((xlsx, csv, n))
+    let (req2, paths, f2) = (req.clone(), [xlsx.clone(), csv.clone(), png.clone()], follow_ups.to_vec());
+    let n = pipeline::run(rows, move |r| decode(r, scope.as_deref()), move |rx| write_all(rx, &req2, &paths, &f2, &progress)).await?;
+    Ok((xlsx, csv, png, n))
 }
 
 /// Applicants and recipients per key.
@@ -127,13 +187,19 @@ impl Stats {
     }
 }
 
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 11] = [
     "rep-prg-col-number", "rep-prg-col-programme", "rep-col-date", "rep-col-status", "rep-prg-col-form", "rep-prg-col-members",
-    "rep-prg-col-sector", "rep-prg-col-scale", "rep-col-kecamatan", "rep-col-kelurahan",
+    "rep-prg-col-sector", "rep-prg-col-scale", "rep-col-kecamatan", "rep-col-kelurahan", "rep-prg-col-answers",
 ];
-const WIDTHS: [f64; 10] = [17.0, 36.0, 17.0, 16.0, 14.0, 10.0, 14.0, 12.0, 18.0, 20.0];
+const WIDTHS: [f64; 11] = [17.0, 36.0, 17.0, 16.0, 14.0, 10.0, 14.0, 12.0, 18.0, 20.0, 40.0];
 
-fn write_all(mut rx: Receiver<AppRow>, req: &PeriodRequest, xlsx: &Path, csv_path: &Path, progress: &Progress) -> Result<u64, ExportError> {
+fn write_all(
+    mut rx: Receiver<AppRow>,
+    req: &PeriodRequest,
+    [xlsx, csv_path, png]: &[PathBuf; 3],
+    follow_ups: &[FollowUp],
+    progress: &Progress,
+) -> Result<u64, ExportError> {
     let lang = req.lang;
     let header: Vec<Cell> = COLUMNS.iter().map(|k| Cell::Text(t(lang, k))).collect();
     let mut book = Book::new();
@@ -156,6 +222,7 @@ fn write_all(mut rx: Receiver<AppRow>, req: &PeriodRequest, xlsx: &Path, csv_pat
             Cell::text(r.scale.clone()),
             Cell::text(r.kecamatan.clone()),
             Cell::text(r.kelurahan.clone()),
+            Cell::text(r.answers.clone()),
         ];
         book.row(&mut detail, &cells, false)?;
         csv.row(&cells)?;
@@ -165,7 +232,10 @@ fn write_all(mut rx: Receiver<AppRow>, req: &PeriodRequest, xlsx: &Path, csv_pat
     book.close_table(&detail, COLUMNS.len())?;
     csv.finish()?;
     write_summary(&mut book, &mut summary, &stats, req)?;
+    write_follow_ups(&mut book, &mut summary, follow_ups, lang)?;
     book.save(xlsx)?;
+    let args = [("period", Arg::from(req.period.label())), ("area", Arg::from(req.area_label.as_str()))];
+    super::chart::render(&super::chart::rows(&stats.by_kecamatan), &ta(lang, "rep-prg-chart-title", &args), lang, png)?;
     Ok(stats.rows)
 }
 
@@ -188,9 +258,42 @@ fn write_summary(book: &mut Book, s: &mut Sheet, stats: &Stats, req: &PeriodRequ
     Ok(())
 }
 
+/// Each follow-up under the summary: who was asked and answered, then (from the
+/// surveys' threshold on) helped yes/no and the revenue bands before and now.
+fn write_follow_ups(book: &mut Book, s: &mut Sheet, follow_ups: &[FollowUp], lang: Lang) -> Result<(), ExportError> {
+    let label = |k: &str| Cell::Text(t(lang, k));
+    for f in follow_ups {
+        book.blank(s);
+        book.row(s, &[label("rep-prg-fu-title"), Cell::text(f.programme.clone())], true)?;
+        book.row(s, &[label("rep-prg-fu-invited"), Cell::Int(f.invited)], false)?;
+        book.row(s, &[label("rep-prg-fu-respondents"), Cell::Int(f.respondents)], false)?;
+        if f.withheld {
+            book.row(s, &[Cell::Text(ta(lang, "rep-prg-fu-withheld", &[("min", Arg::from(MIN_SHOWN))]))], false)?;
+            continue;
+        }
+        book.row(s, &[label("rep-prg-fu-helped")], true)?;
+        for (option, n) in &f.helped {
+            book.row(s, &[Cell::text(option.clone()), Cell::Int(*n)], false)?;
+        }
+        book.row(s, &[label("rep-prg-fu-band"), label("rep-prg-fu-before"), label("rep-prg-fu-after")], true)?;
+        for ((band, before), (_, after)) in f.before.iter().zip(&f.after) {
+            book.row(s, &[Cell::text(band.clone()), Cell::Int(*before), Cell::Int(*after)], false)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_closed_answers_go_into_the_report() {
+        let qs = r#"[{"kind":"choice","prompt":"Punya QRIS?","options":["Ya","Tidak"]},{"kind":"text","prompt":"Nama pemasok?"},{"kind":"scale","prompt":"Siap?"}]"#;
+        assert_eq!(closed_answers(qs, r#"["Ya","Pak Budi","4"]"#), "Punya QRIS?: Ya; Siap?: 4");
+        assert_eq!(closed_answers("[]", "[]"), "");
+        assert_eq!(closed_answers("not json", r#"["x"]"#), "");
+    }
 
     #[test]
     fn a_city_wide_programme_counts_in_the_kecamatan_of_its_applicant() {

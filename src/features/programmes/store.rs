@@ -126,6 +126,17 @@ pub async fn follow_ups_due(db: &Db, now: i64) -> DbResult<Vec<Programme>> {
     rows.iter().map(decode).collect()
 }
 
+/// Programmes whose follow-up survey went out and that had an application made in
+/// `[from, to)` (the follow-ups a period's report shows).
+pub async fn followed_up_between(db: &Db, from: i64, to: i64) -> DbResult<Vec<Programme>> {
+    let sql = format!(
+        "{COLUMNS} WHERE follow_up_survey IS NOT NULL AND follow_up_survey <> 0 AND id IN \
+         (SELECT programme_id FROM programme_applications WHERE created_at >= $1 AND created_at < $2) ORDER BY id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(from).bind(to).fetch_all(&db.pool).await?;
+    rows.iter().map(decode).collect()
+}
+
 /// Records the follow-up survey once (a second process finds it taken).
 pub async fn claim_follow_up(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64, survey: i64) -> DbResult<bool> {
     let done = sqlx::query("UPDATE programmes SET follow_up_survey = $1 WHERE id = $2 AND follow_up_survey IS NULL")

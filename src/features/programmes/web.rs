@@ -158,7 +158,7 @@ fn applicants(lang: Lang, staff: &Staff, p: &Programme, rows: &[Application]) ->
                         td { (a.business_name.clone().unwrap_or_else(|| t(lang, "prg-erased"))) }
                         td { (a.kelurahan) ", " (a.kecamatan) }
                         td { (a.sector) " · " (a.scale) " · NIB " (if a.has_nib { "✓" } else { "–" }) }
-                        td { (a.answers.join(" · ")) }
+                        td { @for line in super::render::answered(&p.questions, &a.answers) { div { (line) } } }
                         td { (t(lang, a.status.key())) @if let Some(r) = &a.reason { br; small { (r) } } }
                         td { (a.note.clone().unwrap_or_default()) }
                     } } }

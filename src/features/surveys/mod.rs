@@ -13,6 +13,7 @@ pub mod cli;
 pub mod export;
 pub mod listing;
 pub mod model;
+pub mod people;
 pub mod personal;
 pub mod render;
 pub mod responses;

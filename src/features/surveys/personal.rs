@@ -17,7 +17,7 @@ use crate::platform::personal::{Erasure, Hook, PersonalData, Section, Tx, json, 
 
 pub const DATA: PersonalData = PersonalData {
     owner: "surveys",
-    erases: &[("survey_responses", "user_id"), ("surveys", "author_id"), ("surveys", "ended_by"), ("survey_drafts", "author_id")],
+    erases: &[("survey_invitees", "user_id"), ("survey_responses", "user_id"), ("surveys", "author_id"), ("surveys", "ended_by"), ("survey_drafts", "author_id")],
     keeps: &[],
     erase,
     export,
@@ -26,6 +26,7 @@ pub const DATA: PersonalData = PersonalData {
 /// Statements run with `$1` = the person, children before parents.
 const ERASE: &[&str] = &[
     "DELETE FROM survey_drafts WHERE author_id = $1",
+    "DELETE FROM survey_invitees WHERE user_id = $1",
     "DELETE FROM survey_answers WHERE response_id IN \
      (SELECT id FROM survey_responses WHERE user_id = $1 AND submitted_at IS NULL)",
     "DELETE FROM survey_responses WHERE user_id = $1 AND submitted_at IS NULL",

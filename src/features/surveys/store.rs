@@ -25,6 +25,8 @@ pub struct Survey {
     pub closes_at: i64,
     pub sent_count: i64,
     pub created_at: i64,
+    /// Reach instead: only the people invited by name ([`super::people`]).
+    pub named: bool,
 }
 
 impl Survey {
@@ -67,7 +69,7 @@ pub struct Reach {
 }
 
 pub(super) const COLUMNS: &str =
-    "SELECT id, title, author_id, kim_id, training_id, area_path, reach_name, status, closes_at, sent_count, created_at FROM surveys";
+    "SELECT id, title, author_id, kim_id, training_id, area_path, reach_name, status, closes_at, sent_count, created_at, named FROM surveys";
 
 pub(super) fn row(r: &AnyRow) -> DbResult<Survey> {
     Ok(Survey {
@@ -82,6 +84,7 @@ pub(super) fn row(r: &AnyRow) -> DbResult<Survey> {
         closes_at: r.try_get("closes_at")?,
         sent_count: r.try_get("sent_count")?,
         created_at: r.try_get("created_at")?,
+        named: r.try_get::<i64, _>("named")? != 0,
     })
 }
 
@@ -211,8 +214,11 @@ async fn participants(db: &Db, training: i64) -> DbResult<Vec<Recipient>> {
 }
 
 /// Whether `user_id` (a resident of `kim_id` under `path`) may answer `s`: within
-/// its reach, or registered for its training.
+/// its reach, registered for its training, or invited by name.
 pub async fn may_answer(db: &Db, s: &Survey, user_id: i64, kim_id: i64, path: &str) -> DbResult<bool> {
+    if s.named {
+        return super::people::is_invited(db, s.id, user_id).await;
+    }
     let Some(training) = s.training_id else { return Ok(s.reaches(kim_id, path)) };
     crate::features::trainings::store::is_seated(db, training, user_id).await
 }

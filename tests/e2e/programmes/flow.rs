@@ -39,8 +39,9 @@ async fn a_programme_is_announced_applied_for_selected_within_its_quota_and_the_
     answer(&sari, "dua", "angka").await;
     answer(&sari, "2", "Berapa lama").await;
     tap(&sari, "14 hari", "dipilih").await;
-    tap(&sari, "Diseleksi petugas", "Satu pertanyaan").await;
-    answer(&sari, "Berapa omzet per bulan?", "tindak lanjut").await;
+    tap(&sari, "Diseleksi petugas", "Pertanyaan untuk pendaftar").await;
+    answer(&sari, "Berapa omzet per bulan?", "Pertanyaan 1 dari 5 tersimpan").await;
+    tap(&sari, "Selesai", "tindak lanjut").await;
     let review = tap(&sari, "Tidak usah", "Periksa lagi").await;
     for expected in ["Bantuan Modal Kuliner", "Kuota: 2", "Sektor: Kuliner"] {
         assert!(review.text.contains(expected), "{expected:?}: {}", review.text);

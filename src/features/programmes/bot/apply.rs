@@ -14,7 +14,7 @@ use crate::features::programmes::model::{AppStatus, Programme, parse_join_code, 
 use crate::features::programmes::{render, store};
 use crate::kernel::members::covers;
 use crate::platform::i18n::{Arg, t, ta};
-use crate::features::surveys::model::ANSWER_MAX;
+use crate::features::surveys::model::{ANSWER_MAX, Kind as QuestionKind, SCALE_MAX};
 
 /// `/program`: programmes open now whose area covers the person's business (or KIM).
 pub async fn browse(turn: &Turn<'_>) -> HandlerResult {
@@ -65,9 +65,21 @@ async fn start(turn: &Turn<'_>, id: i64) -> HandlerResult {
 async fn next_question(turn: &Turn<'_>, p: &Programme, answers: Vec<String>) -> HandlerResult {
     let lang = turn.lang();
     if let Some(q) = p.questions.get(answers.len()) {
-        let text = ta(lang, "prg-question", &[("n", Arg::from(answers.len() as i64 + 1)), ("prompt", Arg::from(q.prompt.as_str()))]);
+        let index = answers.len() as i64;
+        let text = ta(lang, "prg-question", &[("n", Arg::from(index + 1)), ("prompt", Arg::from(q.prompt.as_str()))]);
+        let keys: Vec<_> = match q.kind {
+            QuestionKind::Choice => q.options.iter().enumerate().map(|(i, o)| b(o.clone(), Btn::Answer(p.id, index, i as i64))).collect(),
+            QuestionKind::Scale => (1..=SCALE_MAX).map(|v| b(v.to_string(), Btn::Answer(p.id, index, v))).collect(),
+            QuestionKind::Text => Vec::new(),
+        };
         turn.set_dialog(Dialog::Apply { programme_id: p.id, answers }).await?;
-        return turn.send(text).await;
+        return if keys.is_empty() {
+            turn.send(text).await
+        } else if q.kind == QuestionKind::Scale {
+            turn.send_with_buttons(text, InlineKeyboardMarkup::new(vec![keys])).await
+        } else {
+            turn.send_with_buttons(text, column(keys)).await
+        };
     }
     let Some(business) = store::business_of(&turn.ctx.db, turn.who.user_id).await? else { return turn.say("prg-register-first").await };
     let mut lines = vec![
@@ -84,9 +96,7 @@ async fn next_question(turn: &Turn<'_>, p: &Programme, answers: Vec<String>) -> 
             ],
         ),
     ];
-    for (q, a) in p.questions.iter().zip(&answers) {
-        lines.push(format!("{}: {a}", q.prompt));
-    }
+    lines.extend(render::answered(&p.questions, &answers));
     if p.is_group() {
         lines.push(ta(lang, "prg-review-group", &[("n", Arg::from(p.who.group_min))]));
     }
@@ -98,7 +108,7 @@ async fn next_question(turn: &Turn<'_>, p: &Programme, answers: Vec<String>) -> 
 /// A typed answer to the current question.
 pub async fn on_answer(turn: &Turn<'_>, programme_id: i64, mut answers: Vec<String>, text: &str) -> HandlerResult {
     let Some(p) = store::get(&turn.ctx.db, programme_id).await? else { return turn.say("prg-not-found").await };
-    if answers.len() >= p.questions.len() {
+    if p.questions.get(answers.len()).is_none_or(|q| q.kind != QuestionKind::Text) {
         return turn.say("prg-use-buttons").await;
     }
     if text.is_empty() || text.chars().count() > ANSWER_MAX {
@@ -106,6 +116,27 @@ pub async fn on_answer(turn: &Turn<'_>, programme_id: i64, mut answers: Vec<Stri
     }
     answers.push(text.to_string());
     next_question(turn, &p, answers).await
+}
+
+/// A choice or scale button: valid only for the question being asked now, in this
+/// programme's application (an earlier question's button is stale).
+async fn answer_pressed(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, index: i64, value: i64) -> Result<bool, HandlerError> {
+    let Some(Dialog::Apply { programme_id, mut answers }) = dialog else { return Ok(false) };
+    if programme_id != id || usize::try_from(index).ok() != Some(answers.len()) {
+        return Ok(false);
+    }
+    let Some(p) = store::get(&turn.ctx.db, programme_id).await? else { return Ok(false) };
+    let Some(q) = p.questions.get(answers.len()) else { return Ok(false) };
+    let label = match q.kind {
+        QuestionKind::Choice => usize::try_from(value).ok().and_then(|i| q.options.get(i)).cloned(),
+        QuestionKind::Scale => (1..=SCALE_MAX).contains(&value).then(|| value.to_string()),
+        QuestionKind::Text => None,
+    };
+    let Some(label) = label else { return Ok(false) };
+    turn.toast(format!("✅ {label}"));
+    answers.push(label);
+    next_question(turn, &p, answers).await?;
+    Ok(true)
 }
 
 /// "Kirim": valid only from this programme's review; eligibility is checked again.
@@ -212,6 +243,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn) -> Res
         Btn::Apply(id) => start(turn, id).await?,
         Btn::Submit(id) => return submit(turn, dialog, id).await,
         Btn::JoinYes(id) => return join_yes(turn, dialog, id).await,
+        Btn::Answer(id, index, value) => return answer_pressed(turn, dialog, id, index, value).await,
         Btn::Withdraw(id) => {
             let Some(a) = apps::get(&turn.ctx.db, id).await?.filter(|a| a.user_id == Some(turn.who.user_id) && a.status.is_live()) else {
                 return Ok(false);

@@ -43,10 +43,36 @@ pub struct Draft {
     pub window_days: i64,
     #[serde(default)]
     pub selection: Option<Selection>,
+    /// The one typed question of drafts stored before several questions (read as a
+    /// text question before [`Draft::questions`]).
     #[serde(default)]
     pub question: Option<String>,
     #[serde(default)]
     pub follow_up_days: i64,
+    /// Questions for applicants, of the surveys' kinds.
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    /// The question being written: its kind, then its prompt (a choice awaits options).
+    #[serde(default)]
+    pub pending: Option<Question>,
+}
+
+/// At most this many questions per programme: applying stays short on a phone.
+pub const QUESTIONS_MAX: usize = 5;
+
+impl Draft {
+    /// Every question, an old draft's single typed one first.
+    pub fn all_questions(&self) -> Vec<Question> {
+        let old = self.question.iter().map(|q| Question { kind: QuestionKind::Text, prompt: q.clone(), options: Vec::new() });
+        old.chain(self.questions.iter().cloned()).collect()
+    }
+
+    /// Adds `q` (moving an old draft's single question into the list first).
+    fn add(&mut self, q: Question) {
+        self.questions = self.all_questions();
+        self.question = None;
+        self.questions.push(q);
+    }
 }
 
 /// The answer awaited.
@@ -66,6 +92,10 @@ pub enum Step {
     Question,
     FollowUp,
     Review,
+    /// The pending question's prompt is awaited.
+    QuestionPrompt,
+    /// The pending choice question's options are awaited.
+    QuestionOptions,
 }
 
 /// Starts the dialogue, or refuses residents and coordinators.
@@ -120,7 +150,7 @@ async fn ask(turn: &Turn<'_>, draft: Draft, step: Step) -> HandlerResult {
             bk(lang, "prg-selection-review", Btn::Selection(Selection::Review.code().into())),
             bk(lang, "prg-selection-first-come", Btn::Selection(Selection::FirstCome.code().into())),
         ])),
-        Step::Question => Some(column(vec![bk(lang, "prg-btn-skip", Btn::Skip)])),
+        Step::Question => Some(question_kinds(lang, &draft)),
         Step::FollowUp => Some(InlineKeyboardMarkup::new(vec![vec![
             bk(lang, "prg-btn-no-follow-up", Btn::FollowUp(0)),
             b(ta(lang, "prg-btn-days", &[("n", Arg::from(30))]), Btn::FollowUp(30)),
@@ -130,10 +160,19 @@ async fn ask(turn: &Turn<'_>, draft: Draft, step: Step) -> HandlerResult {
             bk(lang, "prg-btn-publish", Btn::Publish),
             bk(lang, "prg-btn-discard", Btn::Discard),
         ]])),
-        Step::Name | Step::Description | Step::Quota => None,
+        Step::Name | Step::Description | Step::Quota | Step::QuestionPrompt | Step::QuestionOptions => None,
     };
     let text = match step {
         Step::Review => format!("{}\n\n{}", t(lang, "prg-ask-review"), review(turn, &draft)),
+        Step::Question if !draft.all_questions().is_empty() => {
+            let args = [("n", Arg::from(draft.all_questions().len() as i64)), ("max", Arg::from(QUESTIONS_MAX as i64))];
+            format!("{}\n\n{}", render::questions(lang, &draft.all_questions()), ta(lang, "prg-ask-question-more", &args))
+        }
+        Step::Question => ta(lang, "prg-ask-question", &[("max", Arg::from(QUESTIONS_MAX as i64))]),
+        Step::QuestionPrompt => {
+            let kind = draft.pending.as_ref().map_or(QuestionKind::Text, |q| q.kind);
+            ta(lang, "prg-ask-question-prompt", &[("kind", Arg::from(t(lang, kind.key())))])
+        }
         other => t(lang, prompt_key(other)),
     };
     turn.set_dialog(Dialog::Compose { draft: Box::new(draft), step }).await?;
@@ -159,7 +198,21 @@ fn prompt_key(step: Step) -> &'static str {
         Step::Question => "prg-ask-question",
         Step::FollowUp => "prg-ask-follow-up",
         Step::Review => "prg-ask-review",
+        Step::QuestionPrompt => "prg-ask-question",
+        Step::QuestionOptions => "prg-ask-question-options",
     }
+}
+
+/// The surveys' question kinds as buttons, and "Lewati" (none yet) or "Selesai".
+fn question_kinds(lang: crate::platform::i18n::Lang, d: &Draft) -> InlineKeyboardMarkup {
+    let mut rows: Vec<_> = QuestionKind::ALL.iter().map(|k| bk(lang, k.key(), Btn::QuestionKind(k.code().into()))).collect();
+    rows.push(bk(lang, if d.all_questions().is_empty() { "prg-btn-skip" } else { "prg-btn-done" }, Btn::Skip));
+    column(rows)
+}
+
+/// After a question is complete: another one while there is room, else the follow-up.
+fn after_question(d: &Draft) -> Step {
+    if d.all_questions().len() < QUESTIONS_MAX { Step::Question } else { Step::FollowUp }
 }
 
 /// The sector (or scale) choices, chosen ones ticked, and "Selesai".
@@ -176,7 +229,8 @@ fn toggles(lang: crate::platform::i18n::Lang, d: &Draft, sectors: bool) -> Inlin
 
 fn review(turn: &Turn<'_>, d: &Draft) -> String {
     let p = preview(d, turn.now());
-    render::card(turn.lang(), &p, turn.ctx.config.tz)
+    let card = render::card(turn.lang(), &p, turn.ctx.config.tz);
+    if p.questions.is_empty() { card } else { format!("{card}\n\n{}", render::questions(turn.lang(), &p.questions)) }
 }
 
 /// The draft as the programme it would become (for the review and for storing).
@@ -205,7 +259,7 @@ fn preview(d: &Draft, now: i64) -> crate::features::programmes::model::Programme
 }
 
 fn to_new(d: &Draft, now: i64) -> NewProgramme {
-    let questions = d.question.iter().map(|q| Question { kind: QuestionKind::Text, prompt: q.clone(), options: Vec::new() }).collect();
+    let questions = d.all_questions();
     NewProgramme {
         area_path: d.area_path.clone(),
         agency_id: d.agency_id,
@@ -242,13 +296,47 @@ pub async fn on_text(turn: &Turn<'_>, mut d: Draft, step: Step, text: &str) -> H
             }
             _ => turn.say("prg-bad-quota").await,
         },
-        Step::Question if !text.is_empty() && text.chars().count() <= crate::features::surveys::model::PROMPT_MAX => {
-            d.question = Some(text.to_string());
-            ask(turn, d, Step::FollowUp).await
+        // Typed without choosing a kind: a text question (as drafts always did).
+        Step::Question if d.all_questions().len() < QUESTIONS_MAX && valid_prompt(text) => {
+            d.add(Question { kind: QuestionKind::Text, prompt: text.to_string(), options: Vec::new() });
+            let next = after_question(&d);
+            ask(turn, d, next).await
         }
-        Step::Name | Step::Description | Step::Question => turn.send(ta(lang, "prg-bad-text", &[("max", Arg::from(DESCRIPTION_MAX as i64))])).await,
+        Step::QuestionPrompt if valid_prompt(text) => {
+            let Some(mut q) = d.pending.take() else { return ask(turn, d, Step::Question).await };
+            q.prompt = text.to_string();
+            if q.kind == QuestionKind::Choice {
+                d.pending = Some(q);
+                return ask(turn, d, Step::QuestionOptions).await;
+            }
+            d.add(q);
+            let next = after_question(&d);
+            ask(turn, d, next).await
+        }
+        Step::QuestionOptions => match (crate::features::surveys::model::options(text), d.pending.take()) {
+            (Ok(options), Some(mut q)) => {
+                q.options = options;
+                d.add(q);
+                let next = after_question(&d);
+                ask(turn, d, next).await
+            }
+            (Err(_), pending) => {
+                d.pending = pending;
+                turn.set_dialog(Dialog::Compose { draft: Box::new(d), step }).await?;
+                turn.say("prg-bad-options").await
+            }
+            (Ok(_), None) => ask(turn, d, Step::Question).await,
+        },
+        Step::Question | Step::QuestionPrompt => {
+            turn.send(ta(lang, "prg-bad-text", &[("max", Arg::from(crate::features::surveys::model::PROMPT_MAX as i64))])).await
+        }
+        Step::Name | Step::Description => turn.send(ta(lang, "prg-bad-text", &[("max", Arg::from(DESCRIPTION_MAX as i64))])).await,
         _ => turn.say("prg-use-buttons").await,
     }
+}
+
+fn valid_prompt(text: &str) -> bool {
+    !text.is_empty() && text.chars().count() <= crate::features::surveys::model::PROMPT_MAX
 }
 
 /// A press while composing: valid only in the step that showed it.
@@ -300,6 +388,11 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
             Step::Question
         }
         (Step::Question, Btn::Skip) => Step::FollowUp,
+        (Step::Question, Btn::QuestionKind(code)) if d.all_questions().len() < QUESTIONS_MAX => {
+            let Some(kind) = QuestionKind::parse(&code) else { return Ok(false) };
+            d.pending = Some(Question { kind, prompt: String::new(), options: Vec::new() });
+            Step::QuestionPrompt
+        }
         (Step::FollowUp, Btn::FollowUp(n)) if matches!(n, 0 | 30 | 90) => {
             d.follow_up_days = n;
             Step::Review
@@ -338,4 +431,31 @@ async fn publish_draft(turn: &Turn<'_>, d: &Draft) -> HandlerResult {
     let told = publish::publish(ctx, &p, by).await?;
     let args = [("name", Arg::from(p.name.as_str())), ("owners", Arg::from(told.owners as i64)), ("groups", Arg::from(told.groups as i64))];
     turn.say_with("prg-published", &args).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_stored_with_one_typed_question_still_loads_and_keeps_it_first() {
+        let old = r#"{"area_path":"Kota Palembang","name":"Modal","question":"Berapa omzet?","follow_up_days":30}"#;
+        let mut d: Draft = serde_json::from_str(old).expect("an old draft loads");
+        assert_eq!(d.all_questions(), vec![Question { kind: QuestionKind::Text, prompt: "Berapa omzet?".into(), options: vec![] }]);
+        d.add(Question { kind: QuestionKind::Choice, prompt: "QRIS?".into(), options: vec!["Ya".into(), "Tidak".into()] });
+        assert_eq!(d.question, None);
+        assert_eq!(d.all_questions().iter().map(|q| q.prompt.as_str()).collect::<Vec<_>>(), ["Berapa omzet?", "QRIS?"]);
+        let step: Step = serde_json::from_str(r#""Question""#).unwrap();
+        assert_eq!(step, Step::Question);
+    }
+
+    #[test]
+    fn questions_stop_at_five() {
+        let mut d = Draft::default();
+        for n in 0..QUESTIONS_MAX {
+            assert_eq!(after_question(&d), Step::Question, "{n}");
+            d.add(Question { kind: QuestionKind::Text, prompt: format!("q{n}"), options: vec![] });
+        }
+        assert_eq!(after_question(&d), Step::FollowUp);
+    }
 }

@@ -88,6 +88,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         | Btn::Window(_)
         | Btn::Selection(_)
         | Btn::FollowUp(_)
+        | Btn::QuestionKind(_)
         | Btn::Skip
         | Btn::Publish => compose::on_button(turn, dialog, btn, at).await,
         Btn::Discard => {
@@ -98,7 +99,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
             turn.say("prg-discarded").await?;
             Ok(true)
         }
-        Btn::View(_) | Btn::Apply(_) | Btn::Submit(_) | Btn::Withdraw(_) | Btn::WithdrawYes(_) | Btn::JoinYes(_) => {
+        Btn::View(_) | Btn::Apply(_) | Btn::Submit(_) | Btn::Withdraw(_) | Btn::WithdrawYes(_) | Btn::JoinYes(_) | Btn::Answer(..) => {
             apply::on_button(turn, dialog, btn).await
         }
         Btn::Manage(_) | Btn::ManagePage(..) | Btn::Decide(..) => select::on_button(turn, btn).await,
