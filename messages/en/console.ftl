@@ -121,6 +121,7 @@ console-agencies-routed = Route saved. New tickets of this category are suggeste
 console-agencies-invalid = That kecamatan is not in this agency's kota.
 console-help-page-agencies = Agencies, their officers, and ticket routes per category and area.
 console-back-home = Back to the start page
+console-back-to-place = ← Back to the previous page
 console-skip-to-content = Skip to the page content
 console-place-everywhere = Every area
 console-error-title = Something went wrong

@@ -121,6 +121,7 @@ console-agencies-routed = Rute disimpan. Tiket baru kategori ini disarankan ke O
 console-agencies-invalid = Kecamatan itu tidak berada di kota OPD ini.
 console-help-page-agencies = OPD, petugasnya, dan rute tiket per kategori dan wilayah.
 console-back-home = Kembali ke halaman awal
+console-back-to-place = ← Kembali ke halaman sebelumnya
 console-skip-to-content = Langsung ke isi halaman
 console-place-everywhere = Seluruh wilayah
 console-error-title = Terjadi kesalahan
