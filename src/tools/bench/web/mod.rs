@@ -33,6 +33,10 @@ pub struct WebArgs {
     /// Requests per page (after one unmeasured warm-up request).
     #[arg(long, default_value_t = 20)]
     pub requests: usize,
+    /// Only the pages whose label contains one of these comma-separated words
+    /// (e.g. `desk,queue`); empty: every page.
+    #[arg(long, default_value = "")]
+    pub only: String,
     /// (internal) Only seed this migrated SQLite database, then exit: the bench seeds
     /// in a child process, so the memory figure is the serving process's own.
     #[arg(long, hide = true)]
@@ -94,7 +98,7 @@ fn pages(rows: i64, kecamatan: i64, scoped: bool) -> Vec<(&'static str, String)>
     ];
     if !scoped {
         list.push(("audit", "/dasbor/audit".into()));
-        list.push(("audit, filtered", "/dasbor/audit?action=console.view".into()));
+        list.push(("audit, filtered", "/dasbor/audit?action=console".into()));
     }
     list
 }
@@ -134,7 +138,8 @@ pub async fn run(args: WebArgs) -> Result<(), CliError> {
     for (who, user, scoped) in [("admin, whole city", ADMIN, false), ("staff, one kecamatan", STAFF, true)] {
         let cookie = log_in(&client, &db, &base, user, now).await?;
         println!("  {:<34} {:>9} {:>9} {:>9}  bytes", format!("{who}: page"), "p50", "p95", "max");
-        for (label, path) in pages(args.rows, 2, scoped) {
+        let wanted = |label: &str| args.only.is_empty() || args.only.split(',').any(|w| !w.trim().is_empty() && label.contains(w.trim()));
+        for (label, path) in pages(args.rows, 2, scoped).into_iter().filter(|(label, _)| wanted(label)) {
             let (sorted, bytes) = measure(&client, &cookie, &format!("{base}{path}"), args.requests).await?;
             let line = format!("  {label:<34} {:>9} {:>9} {:>9}  {bytes}", ms(percentile(&sorted, 50.0)), ms(percentile(&sorted, 95.0)), ms(percentile(&sorted, 100.0)));
             println!("{line}");
