@@ -155,6 +155,7 @@ console-import-done = Import finished: { $count } rows loaded. The result of eac
 console-import-failed = The import failed; nothing was saved. Check the file and try again.
 console-help-page-agencies = Agencies, their officers, and ticket routes per category and area.
 console-back-home = Back to the start page
+console-back-to-place = ← Back to the previous page
 console-skip-to-content = Skip to the page content
 console-place-everywhere = Every area
 console-error-title = Something went wrong

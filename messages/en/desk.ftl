@@ -4,6 +4,7 @@ desk-total = { $count ->
         [one] 1 ticket
        *[other] { $count } tickets
     }
+desk-total-more = more than { $count } tickets
 desk-views = Queue views
 desk-view-all = All
 desk-view-mine = Mine

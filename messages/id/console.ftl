@@ -155,6 +155,7 @@ console-import-done = Impor selesai: { $count } baris dimuat. Hasil setiap baris
 console-import-failed = Impor gagal; tidak ada yang disimpan. Periksa berkasnya lalu coba lagi.
 console-help-page-agencies = OPD, petugasnya, dan rute tiket per kategori dan wilayah.
 console-back-home = Kembali ke halaman awal
+console-back-to-place = ← Kembali ke halaman sebelumnya
 console-skip-to-content = Langsung ke isi halaman
 console-place-everywhere = Seluruh wilayah
 console-error-title = Terjadi kesalahan

@@ -3,6 +3,7 @@ desk-find = Cari (nomor tiket atau kata)
 desk-total = { $count ->
        *[other] { $count } tiket
     }
+desk-total-more = lebih dari { $count } tiket
 desk-views = Tampilan antrian
 desk-view-all = Semua
 desk-view-mine = Milik saya

@@ -151,11 +151,21 @@ pub async fn pins(db: &Db, kims: &[i64], hidden_anonymous: &[i64], status: &str,
     } else {
         format!("AND NOT (a.anonymous = 1 AND a.kim_id IN ({}))", list(4 + kims.len(), hidden_anonymous.len()))
     };
+    // `+` keeps SQLite off the created_at index (it would read and sort every ticket
+    // of the period instead of walking ids down to the newest pins); the KIMs
+    // likewise, as in the queue.
+    let mut ids = String::new();
+    if (from, to) != (i64::MIN, i64::MAX) {
+        // A period: walk its id range newest first (see `browse::period_ids`).
+        let Some((lo, hi)) = super::browse::period_ids(db, from, to).await? else { return Ok(Vec::new()) };
+        ids = format!("AND a.id BETWEEN {lo} AND {hi}");
+    }
+    let created = "+a.created_at";
     let sql = format!(
         "SELECT a.id, a.ticket, a.kim_id, k.name AS kim_name, a.category, a.status, a.anonymous, a.lat_e6, a.lon_e6, a.created_at \
          FROM aspirations a JOIN kims k ON k.id = a.kim_id \
          WHERE a.lat_e6 IS NOT NULL AND a.lon_e6 IS NOT NULL AND ($1 = '' OR a.status = $1) \
-         AND a.created_at >= $2 AND a.created_at < $3 AND a.kim_id IN ({}) {hidden} ORDER BY a.id DESC LIMIT {limit}",
+         AND {created} >= $2 AND {created} < $3 {ids} AND +a.kim_id IN ({}) {hidden} ORDER BY a.id DESC LIMIT {limit}",
         list(4, kims.len())
     );
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(status).bind(from).bind(to);

@@ -3,8 +3,9 @@
 //! path it cannot read (`?before=abc`) with plain English text. This layer looks at
 //! every console response on its way out: an error page (marked with
 //! [`ErrorPage`]) or such a rejection is drawn again for a logged-in reader with
-//! their header, language and a way back; without a session it stays the plain
-//! Indonesian notice (a rejection becomes the one "bad address" page).
+//! their header, language and a way back (to the page they were on, as remembered
+//! by [`super::place`], and to their landing page); without a session it stays the
+//! plain Indonesian notice (a rejection becomes the one "bad address" page).
 
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
@@ -14,11 +15,15 @@ use axum::response::Response;
 use super::layout::{self, ErrorPage};
 use super::pages::Nav;
 use super::staff::{self, Staff};
-use super::{Ctx, auth};
+use super::{Ctx, auth, place};
 use crate::platform::i18n::Lang;
 
 pub async fn framed(State((ctx, nav)): State<(Ctx, Nav)>, request: Request, next: Next) -> Response {
     let cookie = staff::cookie(request.headers(), staff::cookie_name(&ctx)).map(str::to_string);
+    // The page shown before this one (an error page is never remembered), unless it
+    // is this very address: a page that has since gone is no way back.
+    let here = request.uri().path_and_query().map(|p| p.as_str().to_string());
+    let back = place::remembered(request.headers()).filter(|back| Some(back) != here.as_ref());
     let response = next.run(request).await;
     let (status, error) = match response.extensions().get::<ErrorPage>() {
         Some(error) => (response.status(), *error),
@@ -30,7 +35,7 @@ pub async fn framed(State((ctx, nav)): State<(Ctx, Nav)>, request: Request, next
         None => None,
     };
     let mut page = match reader {
-        Some(staff) => layout::error_page(&staff, status, error),
+        Some(staff) => layout::error_page(&staff, status, error, back.as_deref()),
         None if response.extensions().get::<ErrorPage>().is_some() => return response,
         None => layout::notice(status, Lang::Id, error.title, error.text),
     };

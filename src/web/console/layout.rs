@@ -103,12 +103,23 @@ fn error_notice(status: StatusCode, title: &'static str, text: &'static str) -> 
 }
 
 /// An error page inside the frame for a logged-in person: their header and
-/// language, and a way back to where they start.
-pub fn error_page(staff: &Staff, status: StatusCode, error: ErrorPage) -> Response {
+/// language, and a way back: to `back`, the page they were on (a remembered,
+/// same-origin place, see [`super::place::remembered`]), so an error never costs
+/// them the queue's filters and page; and to where they start.
+pub fn error_page(staff: &Staff, status: StatusCode, error: ErrorPage, back: Option<&str>) -> Response {
     let lang = staff.lang;
+    let home = super::staff::landing(&staff.actor);
+    let back = back.and_then(super::place::safe_next);
     let body = html! {
         p role="alert" { (t(lang, error.text)) }
-        p { a.button href=(super::staff::landing(&staff.actor)) { (t(lang, "console-back-home")) } }
+        p {
+            @if let Some(back) = back {
+                a.button href=(back) { (t(lang, "console-back-to-place")) }
+            }
+            @if back != Some(home) {
+                " " a.button.secondary[back.is_some()] href=(home) { (t(lang, "console-back-home")) }
+            }
+        }
     };
     (status, no_store(), page(staff, "", &t(lang, error.title), body)).into_response()
 }

@@ -242,3 +242,21 @@ async fn staff_save_their_own_filters_and_nobody_else_sees_or_removes_them() {
     let left: i64 = sqlx::query("SELECT COUNT(*) AS n FROM aspiration_saved_views").fetch_one(&app.db.pool).await.unwrap().get("n");
     assert_eq!(left, 0);
 }
+
+#[tokio::test]
+async fn the_queue_filtered_by_a_period_shows_exactly_its_tickets() {
+    let app = spawn_app().await;
+    let resident = app.member_of(25071, "Warga Sari", KIM).await;
+    let number = submit(&resident, "Infrastruktur", "Trotoar retak di depan pasar", false).await;
+    let staff = staff_of(&app, 25072, "Staf Rina", KECAMATAN).await;
+    let cookie = log_in(&app, &link_for(&staff).await).await;
+    let today = chrono::Utc::now().with_timezone(&chrono_tz::Asia::Jakarta).date_naive();
+    let (from, to) = (today - chrono::Days::new(1), today + chrono::Days::new(1));
+    let (status, inside) = get(&app, &cookie, &format!("/dasbor/aspirasi?from={from}&to={to}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(inside.contains(&number) && inside.contains("1 tiket"), "{inside}");
+    let (_, oldest) = get(&app, &cookie, &format!("/dasbor/aspirasi?from={from}&to={to}&sort=old")).await;
+    assert!(oldest.contains(&number), "{oldest}");
+    let (_, before) = get(&app, &cookie, "/dasbor/aspirasi?from=2020-01-01&to=2020-01-31").await;
+    assert!(!before.contains(&number) && before.contains("0 tiket"), "{before}");
+}

@@ -49,6 +49,11 @@ pub const PLACE_COOKIE: &str = "kimbot_queue";
 /// OFFSET walk; filters find such tickets faster).
 const PAGE_MAX: i64 = 2_000;
 
+/// The total is counted up to this many tickets; beyond it the page says "more than"
+/// and pages on with "next" (an exact count of a broad filter over a city's million
+/// tickets would read every matching row on each page view).
+pub const COUNT_MAX: i64 = 10_000;
+
 /// The saved views, by their query value.
 pub const VIEWS: [(&str, &str); 4] =
     [("mine", "desk-view-mine"), ("unhandled", "desk-view-unhandled"), ("late", "desk-view-late"), ("agency", "desk-view-agency")];
@@ -176,13 +181,13 @@ async fn search(ctx: &Ctx, staff: &Staff, f: &Filters, ids: &[i64], offset: i64)
     let me = staff.actor.user_id;
     if let Some(number) = NumberQuery::parse(&f.q) {
         let b = f.browse(tz, me, Some(number));
-        let total = store::count_browsed(&ctx.db, ids, &b).await?;
+        let total = store::count_browsed(&ctx.db, ids, &b, COUNT_MAX + 1).await?;
         if total > 0 || number.is_full() {
             return Ok((store::browse(&ctx.db, ids, &b, PAGE + 1, offset).await?, total, Some(number)));
         }
     }
     let b = f.browse(tz, me, None);
-    let total = store::count_browsed(&ctx.db, ids, &b).await?;
+    let total = store::count_browsed(&ctx.db, ids, &b, COUNT_MAX + 1).await?;
     Ok((store::browse(&ctx.db, ids, &b, PAGE + 1, offset).await?, total, None))
 }
 
@@ -218,7 +223,11 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
         (views_nav(lang, &f, &saved, &staff.session.csrf))
         (filter_form(lang, &f, &offered))
         p.desk-total {
-            (ta(lang, "desk-total", &[("count", Arg::from(total))]))
+            @if total > COUNT_MAX {
+                (ta(lang, "desk-total-more", &[("count", Arg::from(COUNT_MAX))]))
+            } @else {
+                (ta(lang, "desk-total", &[("count", Arg::from(total))]))
+            }
             @if total > 0 {
                 " · " a href={ "/dasbor/aspirasi/unduh?" (f.query()) (if f.query().is_empty() { "" } else { "&" }) "format=xlsx" } { (t(lang, "desk-export-xlsx")) }
                 " · " a href={ "/dasbor/aspirasi/unduh?" (f.query()) (if f.query().is_empty() { "" } else { "&" }) "format=csv" } { (t(lang, "desk-export-csv")) }
@@ -238,7 +247,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
         @if let Some(last) = keyset_next {
             p { a.button href={ "/dasbor/aspirasi?" (keyset_query(&f, last)) } { (t(lang, "console-next-page")) } }
         } @else {
-            (pager(lang, &f, page_no, total))
+            (pager(lang, &f, page_no, total, more))
         }
         (save_form(lang, &f, &staff.session.csrf))
         // Below the list: the rows come first on a laptop screen.
@@ -415,10 +424,13 @@ fn table(lang: Lang, rows: &[QueueRow], ctx: &Ctx, now: i64, pick: bool) -> Mark
     }
 }
 
-/// Previous/next and page numbers around the current one.
-fn pager(lang: Lang, f: &Filters, current: i64, total: i64) -> Markup {
-    let pages = ((total + PAGE - 1) / PAGE).clamp(1, PAGE_MAX);
-    let mut shown: Vec<i64> = vec![1, pages];
+/// Previous/next and page numbers around the current one. Past [`COUNT_MAX`] the
+/// last page is unknown: the numbers end at the current page's neighbours and
+/// "next" follows as long as this page had more rows.
+fn pager(lang: Lang, f: &Filters, current: i64, total: i64, more: bool) -> Markup {
+    let counted = ((total.min(COUNT_MAX) + PAGE - 1) / PAGE).max(1);
+    let pages = if total > COUNT_MAX { counted.max(current + i64::from(more)) } else { counted }.min(PAGE_MAX);
+    let mut shown: Vec<i64> = if total > COUNT_MAX { vec![1] } else { vec![1, pages] };
     shown.extend((current - 2).max(1)..=(current + 2).min(pages));
     shown.sort_unstable();
     shown.dedup();
@@ -454,7 +466,7 @@ pub async fn export(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Fi
     // The same choice between a number and words as the page.
     let mut number = NumberQuery::parse(&f.q);
     if let Some(n) = number.filter(|n| !n.is_full())
-        && store::count_browsed(&ctx.db, &ids, &f.browse(tz, me, Some(n))).await? == 0
+        && store::count_browsed(&ctx.db, &ids, &f.browse(tz, me, Some(n)), 1).await? == 0
     {
         number = None;
     }
@@ -525,6 +537,19 @@ mod tests {
         assert_eq!(f.page_query(3), "view=mine&status=diterima&q=jalan+rusak&page=3");
         assert_eq!(Filters::default().page_query(1), "");
         assert_eq!(cookie_safe("q=a%3B+b;Path=/x\r\n"), "q=a%3B+bPath=x");
+    }
+
+    #[test]
+    fn past_the_counted_total_pages_go_on_with_next_and_no_last_number() {
+        let f = Filters::default();
+        let exact = pager(Lang::Id, &f, 1, 120, true).into_string();
+        assert!(exact.contains("page=3") && exact.contains("rel=\"next\""), "{exact}");
+        let capped = pager(Lang::Id, &f, 1, COUNT_MAX + 1, true).into_string();
+        assert!(capped.contains("rel=\"next\"") && !capped.contains(&format!("page={}\"", COUNT_MAX / PAGE)), "{capped}");
+        let beyond = pager(Lang::Id, &f, 300, COUNT_MAX + 1, true).into_string();
+        assert!(beyond.contains("page=301") && beyond.contains("page=299"), "{beyond}");
+        let last = pager(Lang::Id, &f, 300, COUNT_MAX + 1, false).into_string();
+        assert!(!last.contains("rel=\"next\""), "{last}");
     }
 }
 

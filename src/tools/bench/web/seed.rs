@@ -5,7 +5,9 @@
 //! and audit entries (1 per 2).
 //!
 //! Tickets age as in an office that keeps up: most older than a month are closed,
-//! the last week's are still open, and untouched ones past 5 days are overdue. Rows
+//! the last week's are still open, and untouched ones past 5 days are overdue; every
+//! fourth resident shared a location (the map's pins), and every forwarded ticket is
+//! with one agency, open at it (the desk's "Menunggu OPD"). Rows
 //! go in through multi-row INSERTs in large transactions; the tally triggers run
 //! for every ticket, as they would in production.
 
@@ -41,6 +43,7 @@ pub async fn city(db: &Db, rows: i64, now: i64) -> DbResult<()> {
     in_batches(db, rows / 20, |a, b| users_sql(a, b, now)).await?;
     in_batches(db, rows, |a, b| aspirations_sql(a, b, rows, now)).await?;
     in_batches(db, rows, |a, b| log_sql(a, b, rows, now)).await?;
+    in_batches(db, rows, |a, b| dispositions_sql(a, b, rows, now)).await?;
     in_batches(db, rows / 20, |a, b| umkm_sql(a, b, now)).await?;
     in_batches(db, rows / 500, |a, b| trainings_sql(a, b, rows / 500, now)).await?;
     in_batches(db, rows / 500, |a, b| registrations_sql(a, b, rows / 500, now)).await?;
@@ -85,6 +88,9 @@ async fn areas(db: &Db) -> DbResult<()> {
     }
     sqlx::query(sqlx::AssertSqlSafe(values("INSERT INTO areas (id, kind, name, parent_id, path)", areas.into_iter()))).execute(&db.pool).await?;
     sqlx::query(sqlx::AssertSqlSafe(values("INSERT INTO kims (id, code, name, kelurahan_id)", kims.into_iter()))).execute(&db.pool).await?;
+    sqlx::query("INSERT INTO agencies (id, kota, code, name, created_at, updated_at) VALUES (1, 'Kota Bench', 'PUPR', 'Dinas PUPR', 0, 0)")
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 
@@ -131,7 +137,7 @@ fn aspirations_sql(from: i64, to: i64, rows: i64, now: i64) -> Vec<String> {
         let (status, overdue, responded) = fate(i, at, now);
         let body = if i % 10_000 == 0 { format!("Jembatan gantung di RT {i} rusak.") } else { BODIES[(i % 6) as usize].replace("{i}", &i.to_string()) };
         format!(
-            "({i}, 'ASP-2026-{i:07}', 2026, {i}, {}, {}, '{}', '{body}', {}, '{status}', {at}, {at}, {}, {}, '{}', {})",
+            "({i}, 'ASP-2026-{i:06}', 2026, {i}, {}, {}, '{}', '{body}', {}, '{status}', {at}, {at}, {}, {}, '{}', {}, {})",
             FIRST_USER + 1 + i % (rows / 20).max(1),
             kim_of(i).0,
             CATEGORIES[(i % 9) as usize],
@@ -141,11 +147,37 @@ fn aspirations_sql(from: i64, to: i64, rows: i64, now: i64) -> Vec<String> {
             crate::features::aspirations::find::fold(&body),
             // Every 7th open ticket is someone's (the desk's "Milik saya").
             if i % 7 == 0 && status != "selesai" && status != "ditolak" { STAFF_ASSIGNEE.to_string() } else { "NULL".into() },
+            location(i),
         )
     });
     let sql = "INSERT INTO aspirations (id, ticket, year, seq, user_id, kim_id, category, body, anonymous, status, \
-               created_at, updated_at, overdue_at, first_response_at, search_text, assignee_id)";
+               created_at, updated_at, overdue_at, first_response_at, search_text, assignee_id, lat_e6, lon_e6)";
     vec![values(sql, rows)]
+}
+
+/// Where resident `i` stood when sharing a location: every fourth one did, spread
+/// over a city-sized box (about 20 × 20 km).
+fn location(i: i64) -> String {
+    if i % 4 != 0 {
+        return "NULL, NULL".into();
+    }
+    format!("{}, {}", -2_990_000 + (i * 7_907) % 200_000, 104_660_000 + (i * 6_899) % 200_000)
+}
+
+/// Each forwarded ticket is open at the one agency: accepted when older than a week.
+fn dispositions_sql(from: i64, to: i64, rows: i64, now: i64) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in from..to {
+        let at = created(i, rows, now);
+        if let ("diteruskan", _, Some(sent)) = fate(i, at, now) {
+            let (state, accepted) = if now - at > 7 * DAY { ("accepted", (sent + 3600).to_string()) } else { ("sent", "NULL".into()) };
+            out.push(format!("({i}, 1, '{state}', 'Mohon ditindaklanjuti', 900, {sent}, {accepted})"));
+        }
+    }
+    if out.is_empty() {
+        return Vec::new();
+    }
+    vec![values("INSERT INTO aspiration_dispositions (aspiration_id, agency_id, state, note, disposed_by, disposed_at, accepted_at)", out.into_iter())]
 }
 
 fn log_sql(from: i64, to: i64, rows: i64, now: i64) -> Vec<String> {
