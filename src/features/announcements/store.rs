@@ -4,7 +4,7 @@
 use chrono_tz::Tz;
 use sqlx::Row;
 
-use super::cron::CronExpr;
+use crate::kernel::audience::cron::CronExpr;
 use super::model::{Announcement, Content, Media, Schedule, Status, Target};
 use crate::platform::db::{Db, DbError, DbResult};
 

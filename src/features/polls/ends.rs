@@ -78,7 +78,7 @@ fn end_item(poll_id: i64, copy: &Copy, action: &str) -> Outgoing {
         "delete" => Body::Delete { message_id: copy.message_id },
         _ => Body::StopPoll { message_id: copy.message_id },
     };
-    Outgoing { chat_id: copy.chat_id, body, priority: Priority::Broadcast, source: Some(format!("{STOP_SOURCE}{poll_id}")) }
+    Outgoing { chat_id: copy.chat_id, body, priority: Priority::Broadcast, source: STOP_SOURCE.of(poll_id).into() }
 }
 
 /// Every copy Telegram accepted, oldest first.

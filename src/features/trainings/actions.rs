@@ -16,7 +16,7 @@ use crate::platform::ctx::AppCtx;
 pub const TOPIC: crate::kernel::members::topics::TopicKind = crate::kernel::members::topics::TopicKind { code: "training", order: 20 };
 
 fn source(id: i64) -> Option<String> {
-    Some(format!("training:{id}"))
+    super::model::SOURCE.of(id).into()
 }
 
 fn lang_of(code: &str) -> Lang {
