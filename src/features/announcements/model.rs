@@ -10,6 +10,13 @@ pub use crate::kernel::audience::{Target, UmkmFilter, can_announce, common_path}
 use crate::kernel::members::{Actor, covers};
 use crate::kernel::members::topics::TopicKind;
 use crate::platform::delivery::outbox::SourceKind;
+use crate::platform::ids::id;
+
+id!(
+    /// An announcement's id (`announcements.id`), so it is not mixed up with a run
+    /// number, a person or a time.
+    pub AnnouncementId
+);
 
 /// Telegram's caption limit; longer text follows the media as its own message.
 pub const CAPTION_MAX: usize = 1024;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::model::{ChatTotals, Vote};
+use super::model::{ChatTotals, PollId, Vote};
 use crate::kernel::audience::Target;
 use crate::features::privacy::PURPOSE_NEWS;
 use crate::platform::db::{Db, DbError, DbResult};
@@ -164,7 +164,7 @@ pub async fn claim_status(db: &Db, id: i64, to: &str, now: i64) -> DbResult<bool
 }
 
 /// Which poll and chat a Telegram poll id belongs to.
-pub async fn copy_of(db: &Db, telegram_poll_id: &str) -> DbResult<Option<(i64, i64)>> {
+pub async fn copy_of(db: &Db, telegram_poll_id: &str) -> DbResult<Option<(PollId, i64)>> {
     let found = sqlx::query("SELECT source, chat_id FROM outbox WHERE telegram_poll = $1 AND source LIKE $2 ORDER BY id LIMIT 1")
         .bind(telegram_poll_id)
         .bind(SOURCE.like())
@@ -172,7 +172,7 @@ pub async fn copy_of(db: &Db, telegram_poll_id: &str) -> DbResult<Option<(i64, i
         .await?;
     let Some(r) = found else { return Ok(None) };
     let source: String = r.try_get("source")?;
-    Ok(SOURCE.id_in(&source).map(|id| (id, r.try_get("chat_id").unwrap_or_default())))
+    Ok(SOURCE.id_in(&source).map(|id| (PollId(id), r.try_get("chat_id").unwrap_or_default())))
 }
 
 /// The KIM a chat belongs to: a linked group's, or a resident's own. A copy sent to a
@@ -191,7 +191,7 @@ pub async fn chat_kim(db: &Db, chat_id: i64) -> DbResult<Option<i64>> {
 /// never overwrites a newer one (they arrive in no particular order). `vote.voter` is
 /// the person's fingerprint in this poll; `user_id` is kept (for `/datasaya`) only
 /// while they are a member: a group member who never started the bot leaves a count.
-pub async fn record_vote(db: &Db, poll_id: i64, chat_id: i64, user_id: i64, vote: &Vote) -> DbResult<()> {
+pub async fn record_vote(db: &Db, poll_id: PollId, chat_id: i64, user_id: i64, vote: &Vote) -> DbResult<()> {
     let choices = vote.choices.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
     sqlx::query(
         "INSERT INTO poll_votes (poll_id, voter, chat_id, kim_id, choices, seq, user_id) \
@@ -220,7 +220,7 @@ pub async fn rekey_voters(db: &Db, now: i64) -> DbResult<u64> {
 }
 
 /// Telegram's totals of an anonymous copy as of update `seq` (a later one wins).
-pub async fn record_totals(db: &Db, poll_id: i64, chat_id: i64, totals: &ChatTotals, seq: i64, now: i64) -> DbResult<()> {
+pub async fn record_totals(db: &Db, poll_id: PollId, chat_id: i64, totals: &ChatTotals, seq: i64, now: i64) -> DbResult<()> {
     let counts = totals.counts.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
     sqlx::query(
         "INSERT INTO poll_chat_totals (poll_id, chat_id, kim_id, counts, voters, seq, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \

@@ -5,6 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::kernel::members::Kim;
 use crate::platform::delivery::outbox::SourceKind;
+use crate::platform::ids::id;
+
+id!(
+    /// A training's id (`trainings.id`), so a training, a person and a time are not mixed up.
+    pub TrainingId
+);
 
 /// Where the training happens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
