@@ -9,10 +9,12 @@
 //!   routing: typed config, the database and its clock, messages (i18n), dates as
 //!   people type them, the audit log, the outbound-address guard, the persistent
 //!   outbox with its paced delivery worker, periodic jobs, metrics and readiness
-//!   (`ops`), the export toolkit (`export`: XLSX, CSV, periods, period reports).
+//!   (`ops`), the export toolkit (`export`: XLSX, CSV, periods, period reports),
+//!   id newtypes (`ids`).
 //! - [`kernel`]: what every feature stands on and names: identity and tenancy
 //!   (people, roles, areas, KIMs, groups, permissions), and the official Kemendagri
-//!   area list compiled in (`kernel::members::wilayah`).
+//!   area list compiled in (`kernel::members::wilayah`); and audience (targets,
+//!   typed times, crontab schedules and their words: `kernel::audience`).
 //! - [`plug`]: a feature's declaration — its chat plug, deep links, jobs, console
 //!   pages, personal data, audit sentences, webhook events, period reports, forum
 //!   topic kinds, backlogs, data upgrades and extra update branches — written in its

@@ -13,6 +13,7 @@ pub mod delivery;
 pub mod export;
 pub mod fingerprint;
 pub mod i18n;
+pub mod ids;
 pub mod intake;
 pub mod memory;
 pub mod ops;

@@ -6,10 +6,10 @@ use teloxide::types::UserId;
 
 use super::buttons::Btn;
 use super::handover;
-use super::model::{Announcement, Content, Media, Schedule, Status, can_announce, is_late};
+use super::model::{Announcement, Content, Media, SOURCE, Schedule, Status, can_announce, is_late};
 use super::runs::{self, Delivery};
 use super::store::{self, Claim, Tx};
-use super::targets::{self, TargetGroup};
+use crate::kernel::audience::targets::{self, TargetGroup};
 use crate::platform::audit;
 use crate::platform::buttons::Payload;
 use crate::platform::db::DbResult;
@@ -133,7 +133,7 @@ async fn author_notice(ctx: &AppCtx, author: i64, id: i64, fired: &Fired) -> DbR
         chat_id: author,
         body,
         priority: Priority::Personal,
-        source: Some(format!("announcement:{id}:notice")),
+        source: SOURCE.with(id, "notice").into(),
     })
 }
 

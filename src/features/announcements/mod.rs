@@ -3,9 +3,11 @@
 //! time, or on a repeating schedule; then follow the delivery report per group and
 //! recall what was sent.
 //!
-//! - [`model`]: content, targets, schedule, status and the rules on them;
-//!   [`cron`] and [`when`] read what people type; [`spoken`] says a schedule in words.
-//! - [`store`] (SQL) and [`targets`] (which groups, and who may aim at them).
+//! - [`model`]: content, schedule, status and the rules on them. Whom it is for,
+//!   reading typed times and crontab lines and saying them in words is the audience
+//!   kernel's ([`crate::kernel::audience`]), shared with polls, surveys, feeds and alerts.
+//! - [`store`] (SQL of `announcements`) and [`runs`] (runs and per-group deliveries:
+//!   the delivery report and recall read them).
 //! - [`fire`]: one run → outbox rows, claimed so it happens once; the
 //!   [`scheduler`](crate::platform::scheduler) calls it for due rows.
 //! - [`bot`] and the handler modules behind it: `/umumkan`, `/jadwal` (with the
@@ -13,12 +15,10 @@
 //! - [`web`]: the console's *Pengumuman* pages (list, delivery report, recall).
 //!
 //! Targets are groups linked to KIMs and, for staff, registered UMKM in private chat
-//! ([`umkm_target`]), only those who agreed to programme news.
+//! (`bot::umkm_target`), only those who agreed to programme news.
 
 pub mod audit;
 mod buttons;
-pub mod cron;
-pub mod spoken;
 pub mod fire;
 pub mod handover;
 pub mod model;
@@ -29,10 +29,8 @@ pub(crate) mod report;
 pub mod runs;
 pub mod scheduler;
 pub mod store;
-pub mod targets;
 pub mod bot;
 pub mod web;
-pub mod when;
 
 /// Announcements as plugged into kimbot: the chat, the scheduler of timed and
 /// repeating sends, and the reactions on group posts its reports show.

@@ -5,11 +5,18 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use teloxide::types::{MessageEntity, MessageEntityKind};
 
-use super::cron::CronExpr;
+use crate::kernel::audience::cron::CronExpr;
+pub use crate::kernel::audience::{Target, UmkmFilter, can_announce, common_path};
 use crate::kernel::members::{Actor, covers};
-use crate::kernel::members::permissions::{Action, may};
-use crate::features::umkm::model::{Need, Sector};
 use crate::kernel::members::topics::TopicKind;
+use crate::platform::delivery::outbox::SourceKind;
+use crate::platform::ids::id;
+
+id!(
+    /// An announcement's id (`announcements.id`), so it is not mixed up with a run
+    /// number, a person or a time.
+    pub AnnouncementId
+);
 
 /// Telegram's caption limit; longer text follows the media as its own message.
 pub const CAPTION_MAX: usize = 1024;
@@ -111,83 +118,6 @@ impl Content {
     }
 }
 
-/// Whom an announcement is for. Resolved to active linked groups each time it fires,
-/// so a group linked later is included and a group that left is not.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Target {
-    /// Every group of one KIM.
-    Kim(i64),
-    /// Chosen groups (chat ids).
-    Groups(Vec<i64>),
-    /// Every group of every KIM in a kecamatan or kota (staff).
-    Area(i64),
-    /// Registered UMKM in an area (staff), in their private chats, optionally only
-    /// one sector and one need; only owners who agreed to programme news.
-    Umkm(UmkmFilter),
-}
-
-/// Which registered businesses a [`Target::Umkm`] reaches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UmkmFilter {
-    /// A kecamatan or kota.
-    pub area: i64,
-    pub sector: Option<Sector>,
-    pub need: Option<Need>,
-}
-
-impl UmkmFilter {
-    /// `area:sector:need`, `-` for "any".
-    fn reference(&self) -> String {
-        let sector = self.sector.map(Sector::code).unwrap_or("-");
-        let need = self.need.map(Need::code).unwrap_or("-");
-        format!("{}:{sector}:{need}", self.area)
-    }
-
-    fn parse(reference: &str) -> Option<UmkmFilter> {
-        let [area, sector, need] = reference.split(':').collect::<Vec<_>>()[..] else { return None };
-        Some(UmkmFilter {
-            area: area.parse().ok().filter(|n| *n > 0)?,
-            sector: match sector {
-                "-" => None,
-                code => Some(Sector::from_code(code)?),
-            },
-            need: match need {
-                "-" => None,
-                code => Some(Need::from_code(code)?),
-            },
-        })
-    }
-}
-
-impl Target {
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Target::Kim(_) => "kim",
-            Target::Groups(_) => "groups",
-            Target::Area(_) => "area",
-            Target::Umkm(_) => "umkm",
-        }
-    }
-
-    pub fn reference(&self) -> String {
-        match self {
-            Target::Kim(id) | Target::Area(id) => id.to_string(),
-            Target::Groups(ids) => ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","),
-            Target::Umkm(filter) => filter.reference(),
-        }
-    }
-
-    pub fn parse(kind: &str, reference: &str) -> Option<Target> {
-        match kind {
-            "kim" => reference.parse().ok().map(Target::Kim),
-            "area" => reference.parse().ok().map(Target::Area),
-            "umkm" => UmkmFilter::parse(reference).map(Target::Umkm),
-            "groups" => reference.split(',').map(|s| s.parse().ok()).collect::<Option<Vec<i64>>>().map(Target::Groups),
-            _ => None,
-        }
-    }
-}
-
 /// When it goes out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Schedule {
@@ -265,6 +195,11 @@ pub const TOPIC: TopicKind = TopicKind { code: "announcement", order: 10 };
 /// stays `factcheck`, as stored and in buttons already sent.
 pub const CLARIFICATION_TOPIC: TopicKind = TopicKind { code: "factcheck", order: 40 };
 
+/// The outbox source of an announcement's messages: a run's group posts
+/// (`announcement:<id>:run:<n>`) and the author's "sent" notice
+/// (`announcement:<id>:notice`).
+pub const SOURCE: SourceKind = SourceKind::new("announcement");
+
 impl Announcement {
     /// The kind of post it is for a forum group's topics.
     pub fn topic_kind(&self) -> &'static str {
@@ -273,7 +208,7 @@ impl Announcement {
 
     /// The outbox `source` of one run's messages, so reports and recall find them.
     pub fn source(&self, run: i64) -> String {
-        format!("announcement:{}:run:{run}", self.id)
+        SOURCE.with(self.id, format!("run:{run}")).to_string()
     }
 
     /// Its author, admins, the KIM's coordinators and staff covering its area may see
@@ -287,48 +222,13 @@ impl Announcement {
     }
 }
 
-/// Coordinators, staff and admins announce; residents do not.
-pub fn can_announce(actor: &Actor) -> bool {
-    may(actor, Action::Announce)
-}
-
 pub fn is_late(due: i64, fired: i64) -> bool {
     fired - due > LATE_AFTER_SECS
-}
-
-/// The longest common area path of several (`Kota/Kec/Kel` and `Kota/Kec/Kel2` →
-/// `Kota/Kec`), the scope that covers every group of a multi-KIM pick.
-pub fn common_path<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
-    let mut iter = paths.into_iter();
-    let Some(first) = iter.next() else { return String::new() };
-    let mut common: Vec<&str> = first.split('/').collect();
-    for path in iter {
-        let same = common.iter().zip(path.split('/')).take_while(|(a, b)| *a == b).count();
-        common.truncate(same);
-    }
-    common.join("/")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn targets_round_trip_through_their_stored_form() {
-        for target in [Target::Kim(3), Target::Area(9), Target::Groups(vec![-100_123, -5])] {
-            assert_eq!(Target::parse(target.kind(), &target.reference()), Some(target.clone()));
-        }
-        assert_eq!(Target::parse("groups", "-1,x"), None);
-        assert_eq!(Target::parse("umkm", "1"), None);
-        let umkm = Target::Umkm(UmkmFilter { area: 4, sector: Some(Sector::Kuliner), need: None });
-        assert_eq!(umkm.reference(), "4:kuliner:-");
-        assert_eq!(Target::parse("umkm", &umkm.reference()), Some(umkm));
-        let any = Target::Umkm(UmkmFilter { area: 4, sector: None, need: Some(Need::Qris) });
-        assert_eq!(Target::parse("umkm", &any.reference()), Some(any));
-        for forged in ["0:-:-", "4:kapal:-", "4:-:uang", "4:-", "x:-:-"] {
-            assert_eq!(Target::parse("umkm", forged), None, "{forged}");
-        }
-    }
 
     #[test]
     fn captions_count_utf16_units_and_snippets_cut_on_characters() {
@@ -342,16 +242,16 @@ mod tests {
         assert_eq!(text.snippet(100), "Kerja bakti Minggu pagi");
     }
 
+    /// Rows queued before the sources were typed must still be found.
+    #[test]
+    fn announcement_sources_keep_the_strings_already_stored() {
+        assert_eq!(SOURCE.with(7, "run:2").to_string(), "announcement:7:run:2");
+        assert_eq!(SOURCE.with(7, "notice").to_string(), "announcement:7:notice");
+    }
+
     #[test]
     fn late_means_more_than_five_minutes_after_due() {
         assert!(!is_late(1000, 1000 + LATE_AFTER_SECS));
         assert!(is_late(1000, 1001 + LATE_AFTER_SECS));
-    }
-
-    #[test]
-    fn common_paths_stop_where_paths_differ() {
-        assert_eq!(common_path(["K/A/X", "K/A/Y"]), "K/A");
-        assert_eq!(common_path(["K/A/X"]), "K/A/X");
-        assert_eq!(common_path(["K/A/X", "K/B/X"]), "K");
     }
 }

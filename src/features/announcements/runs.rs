@@ -3,7 +3,7 @@
 
 use sqlx::Row;
 
-use super::model::{Content, Media};
+use super::model::{AnnouncementId, Content, Media};
 use super::store::{Claim, Tx};
 use crate::platform::db::{Db, DbError, DbResult};
 
@@ -55,7 +55,7 @@ pub struct Run {
     pub recalled_at: Option<i64>,
 }
 
-pub async fn run(db: &Db, announcement_id: i64, n: i64) -> DbResult<Option<Run>> {
+pub async fn run(db: &Db, announcement_id: AnnouncementId, n: i64) -> DbResult<Option<Run>> {
     Ok(sqlx::query_as(
         "SELECT id, n, due_at, fired_at, late, recalled_at FROM announcement_runs WHERE announcement_id = $1 AND n = $2",
     )

@@ -4,8 +4,8 @@
 use chrono_tz::Tz;
 use sqlx::Row;
 
-use super::cron::CronExpr;
-use super::model::{Announcement, Content, Media, Schedule, Status, Target};
+use crate::kernel::audience::cron::CronExpr;
+use super::model::{Announcement, AnnouncementId, Content, Media, Schedule, Status, Target};
 use crate::platform::db::{Db, DbError, DbResult};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -217,7 +217,7 @@ pub async fn pause(db: &Db, id: i64, now: i64) -> DbResult<bool> {
 /// Lets a paused announcement run again from `next` (paused rows are never fired, so
 /// setting the time here cannot race the scheduler), answered for by `author` from
 /// now on (see [`super::handover::author_on_resume`]).
-pub async fn resume(db: &Db, id: i64, next: Option<i64>, author: i64, now: i64) -> DbResult<bool> {
+pub async fn resume(db: &Db, id: AnnouncementId, next: Option<i64>, author: i64, now: i64) -> DbResult<bool> {
     let status = if next.is_some() { Status::Scheduled } else { Status::Done };
     let done = sqlx::query(
         "UPDATE announcements SET status = $1, next_run_at = $2, updated_at = $3, author_id = $4 \

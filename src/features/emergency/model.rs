@@ -12,7 +12,7 @@ pub const TEXT_MAX: usize = 3900;
 pub const RECALL_WINDOW_SECS: i64 = 48 * 3600;
 
 /// Admins, and staff whose Telegram id the operator listed in `KIMBOT_EMERGENCY_STAFF`
-/// (within their own areas: see [`crate::features::announcements::targets::may_target_area`]).
+/// (within their own areas: see [`crate::kernel::audience::targets::may_target_area`]).
 pub fn may_warn(actor: &Actor, config: &EmergencyConfig) -> bool {
     actor.is_admin || (!actor.staff_areas.is_empty() && config.staff.contains(&actor.user_id))
 }

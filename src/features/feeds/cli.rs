@@ -9,7 +9,7 @@ use super::store::{self, NewFeed};
 use super::bot::valid_url;
 use super::fetch::{Fetched, Fetcher, Validators};
 use crate::platform::outbound::Guard;
-use crate::features::announcements::cron::CronExpr;
+use crate::kernel::audience::cron::CronExpr;
 use crate::platform::audit;
 use crate::platform::db::{Db, DbError};
 use crate::kernel::members::areas;

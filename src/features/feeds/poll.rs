@@ -3,7 +3,7 @@
 //! and staff hear once when a feed turns unhealthy and once when it recovers (the
 //! admins hear it when no staff cover the feed's area, so nobody misses it).
 //!
-//! Like the announcement [`Scheduler`](crate::features::announcements::scheduler::Scheduler), it looks for due
+//! Like the announcement announcements' scheduler, it looks for due
 //! rows every second on the injectable clock, so tests move a
 //! [`ManualClock`](crate::platform::db::ManualClock) instead of sleeping.
 //! [`poll_now`] is the same poll for "Periksa sekarang" in `/sumber`.

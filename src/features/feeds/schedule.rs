@@ -7,7 +7,7 @@
 
 use chrono_tz::Tz;
 
-use crate::features::announcements::cron::{CronError, CronExpr, to_quartz};
+use crate::kernel::audience::cron::{CronError, CronExpr, to_quartz};
 
 /// Every 30 minutes, as typed in crontab form.
 pub const DEFAULT_EVERY: &str = "*/30 * * * *";

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use tokio::sync::watch;
 
 use super::model::{Tally, bar, percent, tally};
-use super::store::{self, Poll};
+use super::store::{self, Poll, RESULT_SOURCE};
 use super::{chart, ends};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
@@ -84,7 +84,7 @@ pub async fn result(ctx: &AppCtx, lang: Lang, poll: &Poll) -> DbResult<(String, 
     let db = &ctx.db;
     let tally = tally(poll.options.len(), &store::votes(db, poll.id).await?, &store::anonymous_totals(db, poll.id).await?);
     let total = tally.total.voters;
-    let when = crate::features::announcements::render::when(lang, poll.closes_at, ctx.config.tz);
+    let when = crate::kernel::audience::words::when(lang, poll.closes_at, ctx.config.tz);
     let args = [
         ("id", Arg::from(poll.id)),
         ("question", Arg::from(poll.question.clone())),
@@ -123,16 +123,13 @@ async fn breakdown(ctx: &AppCtx, lang: Lang, tally: &Tally) -> DbResult<String> 
     Ok(lines.join("\n"))
 }
 
-/// Outbox source of a poll's final result to its author.
-const RESULT_SOURCE: &str = "poll_result:";
-
 /// Queues the final result and its chart for `chat` in the outbox, so pacing, 429
 /// and 403 apply to it as to every other message (the text first: same priority,
 /// older row). A chart that cannot be drawn is logged; the text still goes.
 pub async fn queue_result(ctx: &AppCtx, chat: i64, lang: Lang, poll: &Poll) -> DbResult<()> {
     let (text, tally) = result(ctx, lang, poll).await?;
     let text = clip(&ta(lang, "poll-final", &[("result", Arg::from(text))]), MAX_TEXT);
-    let source = Some(format!("{RESULT_SOURCE}{}", poll.id));
+    let source: Option<String> = RESULT_SOURCE.of(poll.id).into();
     let mut items = vec![Outgoing::text(chat, text, Priority::Personal, source.clone())];
     match chart_png(poll, &tally, lang) {
         Ok(png) => {

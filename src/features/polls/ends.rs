@@ -15,6 +15,7 @@
 
 use sqlx::Row;
 
+use super::model::PollId;
 use super::store::{Poll, STOP_SOURCE};
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::{Db, DbResult};
@@ -59,7 +60,7 @@ pub async fn sweep(ctx: &AppCtx, poll: &Poll) -> DbResult<Swept> {
     let mut items = Vec::new();
     for copy in &copies {
         for action in actions {
-            if claim(&mut tx, poll.id, copy.row, action, ctx.now()).await? {
+            if claim(&mut tx, PollId(poll.id), copy.row, action, ctx.now()).await? {
                 items.push(end_item(poll.id, copy, action));
             }
         }
@@ -78,7 +79,7 @@ fn end_item(poll_id: i64, copy: &Copy, action: &str) -> Outgoing {
         "delete" => Body::Delete { message_id: copy.message_id },
         _ => Body::StopPoll { message_id: copy.message_id },
     };
-    Outgoing { chat_id: copy.chat_id, body, priority: Priority::Broadcast, source: Some(format!("{STOP_SOURCE}{poll_id}")) }
+    Outgoing { chat_id: copy.chat_id, body, priority: Priority::Broadcast, source: STOP_SOURCE.of(poll_id).into() }
 }
 
 /// Every copy Telegram accepted, oldest first.
@@ -91,7 +92,7 @@ pub async fn sent_copies(db: &Db, poll_id: i64) -> DbResult<Vec<Copy>> {
 }
 
 /// True for the one sweep that may queue `action` for the copy in outbox row `row`.
-async fn claim(tx: &mut sqlx::Transaction<'_, sqlx::Any>, poll_id: i64, row: i64, action: &str, now: i64) -> DbResult<bool> {
+async fn claim(tx: &mut sqlx::Transaction<'_, sqlx::Any>, poll_id: PollId, row: i64, action: &str, now: i64) -> DbResult<bool> {
     let claimed = sqlx::query(
         "INSERT INTO poll_copy_ends (copy_ref, action, poll_ref, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (copy_ref, action) DO NOTHING RETURNING copy_ref",

@@ -6,7 +6,13 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Duration, TimeZone};
 use chrono_tz::Tz;
 
+use crate::platform::ids::id;
 use crate::platform::when;
+
+id!(
+    /// A poll's id (`polls.id`), so a poll, a chat and a person are not mixed up.
+    pub PollId
+);
 
 /// Telegram's limits on a poll.
 pub const QUESTION_MAX: usize = 300;

@@ -6,10 +6,11 @@ use std::collections::HashMap;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::model::{ChatTotals, Vote};
-use crate::features::announcements::model::Target;
+use super::model::{ChatTotals, PollId, Vote};
+use crate::kernel::audience::Target;
 use crate::features::privacy::PURPOSE_NEWS;
 use crate::platform::db::{Db, DbError, DbResult};
+use crate::platform::delivery::outbox::SourceKind;
 use crate::platform::delivery::{Body, Outbox, Outgoing, Priority};
 use crate::platform::fingerprint::{self, Scope};
 
@@ -44,13 +45,18 @@ impl Poll {
     }
 }
 
-/// The outbox source of a poll's copies; stops and deletes use [`STOP_SOURCE`].
-pub fn source(id: i64) -> String {
-    format!("poll:{id}")
-}
+/// The outbox source of a poll's copies (`poll:<id>`); stops and deletes use
+/// [`STOP_SOURCE`], the result sent to its author [`RESULT_SOURCE`].
+pub const SOURCE: SourceKind = SourceKind::new("poll");
+/// The stopPoll and delete requests of a poll's copies (`poll_stop:<id>`).
+pub const STOP_SOURCE: SourceKind = SourceKind::new("poll_stop");
+/// A poll's final result to its author (`poll_result:<id>`).
+pub const RESULT_SOURCE: SourceKind = SourceKind::new("poll_result");
 
-/// Prefix of the outbox source of stopPoll and delete requests.
-pub const STOP_SOURCE: &str = "poll_stop:";
+/// The outbox source of a poll's copies.
+pub fn source(id: i64) -> String {
+    SOURCE.of(id).to_string()
+}
 
 const COLUMNS: &str = "SELECT id, author_id, question, options, multiple, target, target_label, area_path, private_chats, \
                        status, closes_at FROM polls";
@@ -158,14 +164,15 @@ pub async fn claim_status(db: &Db, id: i64, to: &str, now: i64) -> DbResult<bool
 }
 
 /// Which poll and chat a Telegram poll id belongs to.
-pub async fn copy_of(db: &Db, telegram_poll_id: &str) -> DbResult<Option<(i64, i64)>> {
-    let found = sqlx::query("SELECT source, chat_id FROM outbox WHERE telegram_poll = $1 AND source LIKE 'poll:%' ORDER BY id LIMIT 1")
+pub async fn copy_of(db: &Db, telegram_poll_id: &str) -> DbResult<Option<(PollId, i64)>> {
+    let found = sqlx::query("SELECT source, chat_id FROM outbox WHERE telegram_poll = $1 AND source LIKE $2 ORDER BY id LIMIT 1")
         .bind(telegram_poll_id)
+        .bind(SOURCE.like())
         .fetch_optional(&db.pool)
         .await?;
     let Some(r) = found else { return Ok(None) };
     let source: String = r.try_get("source")?;
-    Ok(source.strip_prefix("poll:").and_then(|n| n.parse().ok()).map(|id| (id, r.try_get("chat_id").unwrap_or_default())))
+    Ok(SOURCE.id_in(&source).map(|id| (PollId(id), r.try_get("chat_id").unwrap_or_default())))
 }
 
 /// The KIM a chat belongs to: a linked group's, or a resident's own. A copy sent to a
@@ -184,7 +191,7 @@ pub async fn chat_kim(db: &Db, chat_id: i64) -> DbResult<Option<i64>> {
 /// never overwrites a newer one (they arrive in no particular order). `vote.voter` is
 /// the person's fingerprint in this poll; `user_id` is kept (for `/datasaya`) only
 /// while they are a member: a group member who never started the bot leaves a count.
-pub async fn record_vote(db: &Db, poll_id: i64, chat_id: i64, user_id: i64, vote: &Vote) -> DbResult<()> {
+pub async fn record_vote(db: &Db, poll_id: PollId, chat_id: i64, user_id: i64, vote: &Vote) -> DbResult<()> {
     let choices = vote.choices.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
     sqlx::query(
         "INSERT INTO poll_votes (poll_id, voter, chat_id, kim_id, choices, seq, user_id) \
@@ -213,7 +220,7 @@ pub async fn rekey_voters(db: &Db, now: i64) -> DbResult<u64> {
 }
 
 /// Telegram's totals of an anonymous copy as of update `seq` (a later one wins).
-pub async fn record_totals(db: &Db, poll_id: i64, chat_id: i64, totals: &ChatTotals, seq: i64, now: i64) -> DbResult<()> {
+pub async fn record_totals(db: &Db, poll_id: PollId, chat_id: i64, totals: &ChatTotals, seq: i64, now: i64) -> DbResult<()> {
     let counts = totals.counts.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
     sqlx::query(
         "INSERT INTO poll_chat_totals (poll_id, chat_id, kim_id, counts, voters, seq, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
@@ -278,4 +285,19 @@ pub async fn news_readers(db: &Db) -> DbResult<Vec<(i64, i64, String)>> {
     .fetch_all(&db.pool)
     .await?;
     rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("kim_id")?, r.try_get("path")?))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows queued before the sources were typed must still be found.
+    #[test]
+    fn poll_sources_keep_the_strings_already_stored() {
+        assert_eq!(source(12), "poll:12");
+        assert_eq!(STOP_SOURCE.of(12).to_string(), "poll_stop:12");
+        assert_eq!(RESULT_SOURCE.of(12).to_string(), "poll_result:12");
+        assert_eq!(SOURCE.id_in("poll:12"), Some(12));
+        assert_eq!(SOURCE.id_in("poll_stop:12"), None);
+    }
 }

@@ -3,7 +3,7 @@
 //! outbox, so they commit together), and the audit entry for privileged acts.
 
 use super::form::NewTraining;
-use super::model::{Status, Training, Venue, link_payload};
+use super::model::{Status, Training, TrainingId, Venue, link_payload};
 use super::seats::{self, SeatError, Withdrawn};
 use super::{render, store};
 use crate::platform::audit;
@@ -16,7 +16,7 @@ use crate::platform::ctx::AppCtx;
 pub const TOPIC: crate::kernel::members::topics::TopicKind = crate::kernel::members::topics::TopicKind { code: "training", order: 20 };
 
 fn source(id: i64) -> Option<String> {
-    Some(format!("training:{id}"))
+    super::model::SOURCE.of(id).into()
 }
 
 fn lang_of(code: &str) -> Lang {
@@ -87,7 +87,7 @@ fn photo(chat: i64, file_id: &str, caption: Option<String>, buttons: Vec<Vec<But
 /// Withdraws a resident; the first on the waitlist moves up and is told.
 pub async fn withdraw(ctx: &AppCtx, training_id: i64, user_id: i64) -> Result<Withdrawn, SeatError> {
     let mut tx = ctx.db.begin().await?;
-    let done = withdraw_in(ctx, &mut tx, training_id, user_id, ctx.now()).await?;
+    let done = withdraw_in(ctx, &mut tx, TrainingId(training_id), user_id, ctx.now()).await?;
     tx.commit().await?;
     ctx.outbox.wake();
     Ok(done)
@@ -95,13 +95,13 @@ pub async fn withdraw(ctx: &AppCtx, training_id: i64, user_id: i64) -> Result<Wi
 
 /// [`withdraw`] as part of a larger transaction (erasure gives seats back inside its
 /// own); the promoted person's notice commits with it.
-pub async fn withdraw_in(ctx: &AppCtx, tx: &mut Tx, training_id: i64, user_id: i64, now: i64) -> Result<Withdrawn, SeatError> {
+pub async fn withdraw_in(ctx: &AppCtx, tx: &mut Tx, training_id: TrainingId, user_id: i64, now: i64) -> Result<Withdrawn, SeatError> {
     let done = seats::withdraw_in(tx, ctx.db.backend, training_id, user_id, now).await?;
     if let Some(p) = &done.promoted {
         let lang = lang_of(&p.language);
         let tz = done.training.tz(ctx.config.tz);
         let text = render::notice(lang, "training-notice-promoted", &done.training, tz);
-        ctx.outbox.enqueue_in(tx, &[Outgoing::text(p.user_id, text, Priority::Personal, source(training_id))]).await?;
+        ctx.outbox.enqueue_in(tx, &[Outgoing::text(p.user_id, text, Priority::Personal, source(training_id.get()))]).await?;
     }
     Ok(done)
 }
@@ -128,8 +128,8 @@ pub async fn close(ctx: &AppCtx, by: i64, training_id: i64) -> DbResult<bool> {
 }
 
 /// Moves a training in time; reminders follow the new start (see `reminders`).
-pub async fn reschedule(ctx: &AppCtx, by: i64, training_id: i64, starts_at: i64, ends_at: i64) -> DbResult<bool> {
-    change(ctx, by, training_id, "training.edit", "training-notice-moved", |tx, now| {
+pub async fn reschedule(ctx: &AppCtx, by: i64, training_id: TrainingId, starts_at: i64, ends_at: i64) -> DbResult<bool> {
+    change(ctx, by, training_id.get(), "training.edit", "training-notice-moved", |tx, now| {
         Box::pin(async move {
             store::reschedule_in(tx, training_id, starts_at, ends_at, now).await?;
             Ok(true)

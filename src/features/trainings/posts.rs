@@ -23,7 +23,7 @@ type Tx = sqlx::Transaction<'static, sqlx::Any>;
 /// The outbox source of the label edits of training `id` (kept apart from its
 /// posts' `training:<id>`, so they never count as posts).
 pub fn edit_source(id: i64) -> String {
-    format!("training_label:{id}")
+    super::model::LABEL_SOURCE.of(id).to_string()
 }
 
 /// Queues an edit of every group post of the training when `before` and `after`
@@ -56,7 +56,7 @@ async fn posts(tx: &mut Tx, training_id: i64) -> DbResult<Vec<(i64, i64, Vec<Vec
         "SELECT id, chat_id, body FROM outbox WHERE source = $1 AND chat_id < 0 \
          AND status IN ('queued', 'sending', 'sent') ORDER BY id",
     )
-    .bind(format!("training:{training_id}"))
+    .bind(super::model::SOURCE.of(training_id).to_string())
     .fetch_all(&mut **tx)
     .await?;
     let mut out = Vec::new();

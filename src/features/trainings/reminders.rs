@@ -156,7 +156,7 @@ impl Reminders {
 
     fn message(&self, kind: Kind, c: &Candidate, tr: &Training, tz: Tz) -> Outgoing {
         let lang = Lang::from_code(&c.language).unwrap_or_default();
-        let source = Some(format!("training:{}", tr.id));
+        let source: Option<String> = super::model::SOURCE.of(tr.id).into();
         let body = match kind {
             Kind::Evening => Body::Text { text: render::notice(lang, "training-reminder-evening", tr, tz), buttons: vec![], entities: Vec::new() },
             Kind::Soon => Body::Text { text: render::notice(lang, "training-reminder-soon", tr, tz), buttons: vec![], entities: Vec::new() },

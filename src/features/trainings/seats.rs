@@ -12,7 +12,7 @@
 
 use sqlx::Row;
 
-use super::model::{Refusal, Seat, Status, Training, next_seat};
+use super::model::{Refusal, Seat, Status, Training, TrainingId, next_seat};
 use super::{posts, store};
 use crate::platform::config::Backend;
 use crate::platform::db::{Db, DbError};
@@ -119,7 +119,8 @@ pub struct Withdrawn {
 
 /// Cancels `user_id`'s registration or waitlist place. A freed seat goes to the
 /// first person on the waitlist while the training has not started.
-pub async fn withdraw_in(tx: &mut Tx, backend: Backend, training_id: i64, user_id: i64, now: i64) -> Result<Withdrawn, SeatError> {
+pub async fn withdraw_in(tx: &mut Tx, backend: Backend, training: TrainingId, user_id: i64, now: i64) -> Result<Withdrawn, SeatError> {
+    let training_id = training.get();
     let training = lock(tx, backend, training_id).await?;
     if now >= training.starts_at {
         return Err(SeatError::Refused(Refusal::Started));

@@ -5,7 +5,7 @@
 use sqlx::Row;
 
 use super::form::NewTraining;
-use super::model::{Seat, Status, Training, Venue, targets_to_text};
+use super::model::{Seat, Status, Training, TrainingId, Venue, targets_to_text};
 use crate::platform::db::{Db, DbResult};
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -95,7 +95,7 @@ pub async fn set_status_in(tx: &mut Tx, id: i64, to: Status, from: &[Status], no
 
 /// Moves a training; a deadline that would fall after the new start is dropped
 /// (registration then stays open until the start).
-pub async fn reschedule_in(tx: &mut Tx, id: i64, starts_at: i64, ends_at: i64, now: i64) -> DbResult<()> {
+pub async fn reschedule_in(tx: &mut Tx, id: TrainingId, starts_at: i64, ends_at: i64, now: i64) -> DbResult<()> {
     sqlx::query(
         "UPDATE trainings SET starts_at = $1, ends_at = $2, \
          deadline_at = CASE WHEN deadline_at > $1 THEN NULL ELSE deadline_at END, updated_at = $3 WHERE id = $4",
@@ -173,7 +173,7 @@ pub async fn participants(db: &Db, training_id: i64) -> DbResult<Vec<Participant
 /// Records presence (`true`) or absence of a registered or waitlisted person;
 /// `false` when the registration is not one of this training's (forged or stale
 /// button, or withdrawn).
-pub async fn mark_attendance(db: &Db, training_id: i64, registration_id: i64, present: bool, now: i64) -> DbResult<bool> {
+pub async fn mark_attendance(db: &Db, training_id: TrainingId, registration_id: i64, present: bool, now: i64) -> DbResult<bool> {
     let done = sqlx::query(
         "UPDATE training_registrations SET attended = $1, updated_at = $2 \
          WHERE id = $3 AND training_id = $4 AND status IN ('registered', 'waitlisted')",
@@ -233,7 +233,7 @@ pub async fn seat_of(db: &Db, training_id: i64, user_id: i64) -> DbResult<Option
 }
 
 /// Stores (or replaces) a person's rating; only someone who held a seat may rate.
-pub async fn rate(db: &Db, training_id: i64, user_id: i64, rating: i64, now: i64) -> DbResult<bool> {
+pub async fn rate(db: &Db, training_id: TrainingId, user_id: i64, rating: i64, now: i64) -> DbResult<bool> {
     let seated = sqlx::query(
         "SELECT 1 AS one FROM training_registrations WHERE training_id = $1 AND user_id = $2 AND status = 'registered'",
     )
@@ -257,7 +257,7 @@ pub async fn rate(db: &Db, training_id: i64, user_id: i64, rating: i64, now: i64
     Ok(true)
 }
 
-pub async fn comment(db: &Db, training_id: i64, user_id: i64, comment: &str, now: i64) -> DbResult<bool> {
+pub async fn comment(db: &Db, training_id: TrainingId, user_id: i64, comment: &str, now: i64) -> DbResult<bool> {
     let done = sqlx::query(
         "UPDATE training_feedback SET comment = $1, updated_at = $2 WHERE training_id = $3 AND user_id = $4",
     )

@@ -14,7 +14,7 @@ use axum::{Form, Router};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::model::Training;
+use super::model::{Training, TrainingId};
 use super::{render, store};
 use crate::platform::export::{ExportError, Progress};
 use crate::kernel::members::permissions::{Action, may};
@@ -212,13 +212,13 @@ async fn mark(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Form
             .map(|p| p.registration_id)
             .collect();
         for registration in &unmarked {
-            store::mark_attendance(&ctx.db, tr.id, *registration, true, now).await?;
+            store::mark_attendance(&ctx.db, TrainingId(tr.id), *registration, true, now).await?;
             let detail = format!("training={} registration={registration} present=true", tr.id);
             audit::record(&ctx.db, Some(staff.actor.user_id), "console.attendance", &detail, now).await?;
         }
         return Ok(Redirect::to(&format!("/dasbor/pelatihan/{}?done=marked", tr.id)).into_response());
     }
-    if !store::mark_attendance(&ctx.db, tr.id, form.registration, present, now).await? {
+    if !store::mark_attendance(&ctx.db, TrainingId(tr.id), form.registration, present, now).await? {
         return Err(ConsoleError::NotFound);
     }
     let detail = format!("training={} registration={} present={present}", tr.id, form.registration);

@@ -14,6 +14,98 @@ use super::{Body, Outgoing};
 use crate::platform::db::{Db, DbError, DbResult};
 use crate::platform::queue::{Claim, Table};
 
+/// A kind of outbox `source` a feature owns (`poll`, `training` …): the text before
+/// the first `:` of `kind:id[:detail]`. Features declare theirs as constants and
+/// write and read sources only through it, so no feature spells another's prefix
+/// and a stored row is read back by parsing, not by string matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SourceKind {
+    pub prefix: &'static str,
+}
+
+impl SourceKind {
+    pub const fn new(prefix: &'static str) -> SourceKind {
+        SourceKind { prefix }
+    }
+
+    /// `kind:id`.
+    pub fn of(self, id: i64) -> Source {
+        Source { kind: self, id, detail: None }
+    }
+
+    /// `kind:id:detail` (an announcement's run: `announcement:7:run:2`).
+    pub fn with(self, id: i64, detail: impl Into<String>) -> Source {
+        Source { kind: self, id, detail: Some(detail.into()) }
+    }
+
+    /// A `LIKE` pattern for SQL that must narrow rows to this kind before reading
+    /// them (`source LIKE 'poll:%'`). It is a coarse filter only (SQLite's `LIKE`
+    /// ignores case, and `_` in a prefix matches any character): read what it
+    /// finds back with [`SourceKind::id_in`].
+    pub fn like(self) -> String {
+        format!("{}:%", self.prefix)
+    }
+
+    /// The id of a stored source of this kind (`None` for another kind or a
+    /// malformed one).
+    pub fn id_in(self, stored: &str) -> Option<i64> {
+        Source::parse(stored).filter(|s| s.kind == self.prefix).map(|s| s.id)
+    }
+}
+
+/// What an outbox row belongs to, as written: `kind:id[:detail]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    kind: SourceKind,
+    id: i64,
+    detail: Option<String>,
+}
+
+impl Source {
+    /// Reads a stored source back: its kind's prefix, the id, and the detail
+    /// after a second `:` if any.
+    pub fn parse(stored: &str) -> Option<Parsed<'_>> {
+        let (kind, rest) = stored.split_once(':')?;
+        let (id, detail) = match rest.split_once(':') {
+            Some((id, detail)) => (id, Some(detail)),
+            None => (rest, None),
+        };
+        Some(Parsed { kind, id: id.parse().ok()?, detail })
+    }
+
+    pub fn kind(&self) -> SourceKind {
+        self.kind
+    }
+
+    pub fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.detail {
+            Some(detail) => write!(f, "{}:{}:{detail}", self.kind.prefix, self.id),
+            None => write!(f, "{}:{}", self.kind.prefix, self.id),
+        }
+    }
+}
+
+/// A source as [`super::Outgoing::source`] carries it.
+impl From<Source> for Option<String> {
+    fn from(source: Source) -> Option<String> {
+        Some(source.to_string())
+    }
+}
+
+/// A stored source read back by [`Source::parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parsed<'a> {
+    pub kind: &'a str,
+    pub id: i64,
+    pub detail: Option<&'a str>,
+}
+
 /// A claimed row, ready to send.
 #[derive(Debug, Clone)]
 pub struct Claimed {
@@ -301,4 +393,28 @@ pub async fn post(db: &Db, id: i64) -> DbResult<Post> {
 pub async fn next_due(db: &Db) -> DbResult<Option<i64>> {
     let row = sqlx::query("SELECT MIN(not_before) AS due FROM outbox WHERE status = 'queued'").fetch_one(&db.pool).await?;
     Ok(row.try_get::<Option<i64>, _>("due")?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLL: SourceKind = SourceKind::new("poll");
+
+    #[test]
+    fn sources_are_written_as_kind_id_and_detail_and_read_back() {
+        assert_eq!(POLL.of(12).to_string(), "poll:12");
+        assert_eq!(SourceKind::new("announcement").with(7, "run:2").to_string(), "announcement:7:run:2");
+        assert_eq!(Source::parse("announcement:7:run:2"), Some(Parsed { kind: "announcement", id: 7, detail: Some("run:2") }));
+        assert_eq!(Option::<String>::from(POLL.of(3)).as_deref(), Some("poll:3"));
+        assert_eq!(POLL.like(), "poll:%");
+    }
+
+    #[test]
+    fn only_a_source_of_the_kind_with_a_numeric_id_yields_an_id() {
+        assert_eq!(POLL.id_in("poll:12"), Some(12));
+        for other in ["poll_stop:12", "POLL:12", "poll:", "poll:x", "poll", "", "factcheck:notice", "pollx:1"] {
+            assert_eq!(POLL.id_in(other), None, "{other}");
+        }
+    }
 }

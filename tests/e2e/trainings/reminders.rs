@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use kimbot::platform::delivery::Outbox;
 use kimbot::features::trainings::reminders::Reminders;
+use kimbot::features::trainings::model::TrainingId;
 use kimbot::features::trainings::seats;
 use sqlx::Row;
 
@@ -96,7 +97,7 @@ async fn no_reminders_go_to_withdrawn_people_or_for_a_cancelled_training() {
         seats::register(&app.db, training, user, NOW).await.unwrap();
     }
     let mut tx = app.db.begin().await.unwrap();
-    seats::withdraw_in(&mut tx, app.db.backend, kept, 8802, NOW).await.unwrap();
+    seats::withdraw_in(&mut tx, app.db.backend, TrainingId(kept), 8802, NOW).await.unwrap();
     tx.commit().await.unwrap();
     sqlx::query("UPDATE trainings SET status = 'cancelled' WHERE id = $1").bind(dropped).execute(&app.db.pool).await.unwrap();
 

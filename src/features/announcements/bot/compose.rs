@@ -7,7 +7,7 @@ use teloxide::types::Message;
 use super::super::model::{Content, Media, Target};
 use super::plan;
 use super::super::render::{self, keyboard};
-use super::super::targets;
+use crate::kernel::audience::targets;
 use super::{Btn, Dialog, Draft};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::kernel::members::{GroupStatus, areas, groups};

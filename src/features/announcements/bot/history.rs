@@ -6,7 +6,7 @@
 use sqlx::Row;
 
 use super::Btn;
-use super::super::model::Announcement;
+use super::super::model::{Announcement, AnnouncementId};
 use super::super::render::{keyboard, target_label, when};
 use super::super::report::{Standing, per_group};
 use super::super::{runs, store};
@@ -63,7 +63,7 @@ pub async fn show(turn: &Turn<'_>, page: u32, at: At) -> Result<bool, HandlerErr
     let mut rows: Vec<Vec<(String, Btn)>> = Vec::new();
     for (id, n) in found {
         let Some(ann) = store::get(db, id).await?.filter(|a| a.manageable_by(&turn.who.actor)) else { continue };
-        let Some(run) = runs::run(db, id, n).await? else { continue };
+        let Some(run) = runs::run(db, AnnouncementId(id), n).await? else { continue };
         parts.push(item(lang, &ann, &run, &per_group(&runs::deliveries(db, run.id).await?)));
         rows.push(vec![(ta(lang, "ann-btn-history-report", &[("id", Arg::from(id)), ("run", Arg::from(n))]), Btn::OpenReport(id, n))]);
     }

@@ -1,7 +1,7 @@
 //! `/jadwal`: scheduled and repeating announcements this person may manage (their
 //! KIM's; staff: their area's), with cancel (asked first), pause and resume per item.
 
-use super::super::model::{Announcement, Schedule, Status};
+use super::super::model::{Announcement, AnnouncementId, Schedule, Status};
 use super::super::render::{keyboard, schedule_label, target_label, when};
 use super::super::{handover, store};
 use super::Btn;
@@ -108,7 +108,7 @@ pub async fn act(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, HandlerError
             };
             let author_is_admin = turn.ctx.config.is_admin(teloxide::types::UserId(ann.author_id as u64));
             let author = handover::author_on_resume(db, &ann, turn.who.user_id, author_is_admin).await?;
-            (store::resume(db, id, next, author, now).await?, "announcement.resume", "ann-jadwal-resumed")
+            (store::resume(db, AnnouncementId(id), next, author, now).await?, "announcement.resume", "ann-jadwal-resumed")
         }
     };
     if !done {

@@ -1,7 +1,8 @@
 //! `/pengumuman`: the latest announcements that reached the resident's KIM.
 
 use super::super::render::when;
-use super::super::{runs, targets};
+use super::super::runs;
+use crate::kernel::audience::targets;
 use crate::platform::i18n::{Arg, ta};
 use crate::kernel::members::areas;
 use crate::bot::HandlerResult;

@@ -5,14 +5,14 @@
 use chrono::TimeZone;
 use chrono_tz::Tz;
 
-use super::super::cron::{CronError, CronExpr};
+use crate::kernel::audience::cron::{CronError, CronExpr};
 use super::super::fire;
 use super::super::model::{Schedule, Target};
 use super::super::render::{self, keyboard, when};
 use super::super::store::{self, NewAnnouncement};
-use super::super::targets::{self, Scope};
+use crate::kernel::audience::targets::{self, Scope};
 use super::{Btn, Dialog, Draft, Plan};
-use super::super::when::{self as typed, WhenError};
+use crate::kernel::audience::when::{self as typed, WhenError};
 use super::compose;
 use crate::platform::audit;
 use crate::platform::db::DbResult;

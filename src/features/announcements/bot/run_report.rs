@@ -2,7 +2,7 @@
 //! reason), or waiting — with "refresh", and recall: deleting the run's messages from
 //! every group it reached, within Telegram's 48 hours.
 
-use super::super::model::Announcement;
+use super::super::model::{Announcement, AnnouncementId};
 use super::super::recall::recall_run;
 use super::super::render::{keyboard, when};
 use super::super::report::{Standing, per_group, reason};
@@ -24,7 +24,7 @@ async fn load(turn: &Turn<'_>, id: i64, n: i64) -> DbResult<Option<(Announcement
     if !ann.manageable_by(&turn.who.actor) {
         return Ok(None);
     }
-    Ok(runs::run(&turn.ctx.db, id, n).await?.map(|run| (ann, run)))
+    Ok(runs::run(&turn.ctx.db, AnnouncementId(id), n).await?.map(|run| (ann, run)))
 }
 
 /// Groups whose message was in flight when a worker stopped dead and was sent

@@ -5,7 +5,7 @@
 use super::compose;
 use super::super::model::{Target, UmkmFilter};
 use super::super::render::keyboard;
-use super::super::targets;
+use crate::kernel::audience::targets;
 use super::{Btn, Draft};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::areas;

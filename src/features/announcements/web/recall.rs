@@ -12,7 +12,7 @@ use maud::html;
 use serde::Deserialize;
 
 use super::{NAV, recallable, render, visible};
-use crate::features::announcements::model::Announcement;
+use crate::features::announcements::model::{Announcement, AnnouncementId};
 use crate::features::announcements::recall::recall_run;
 use crate::features::announcements::report::{Standing, per_group};
 use crate::features::announcements::runs::{self, Run};
@@ -29,7 +29,7 @@ pub struct Which {
 /// The run `raw` names, with its per-group standing; "not found" when missing.
 async fn run_of(ctx: &Ctx, ann: &Announcement, raw: &str) -> Result<(Run, Vec<(i64, String, Standing)>), ConsoleError> {
     let n: i64 = raw.trim().parse().map_err(|_| ConsoleError::NotFound)?;
-    let run = runs::run(&ctx.db, ann.id, n).await?.ok_or(ConsoleError::NotFound)?;
+    let run = runs::run(&ctx.db, AnnouncementId(ann.id), n).await?.ok_or(ConsoleError::NotFound)?;
     let groups = per_group(&runs::deliveries(&ctx.db, run.id).await?);
     Ok((run, groups))
 }

@@ -13,7 +13,7 @@ use super::super::store::{self, NewFeed};
 use super::render;
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
-use crate::features::announcements::targets::{may_target_area, offered_areas};
+use crate::kernel::audience::targets::{may_target_area, offered_areas};
 use crate::kernel::members::areas;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, t, ta};

@@ -9,7 +9,7 @@ use teloxide::{ApiError, RequestError};
 
 use super::super::schedule::PRESETS;
 use super::super::store::Feed;
-use crate::features::announcements::cron::CronExpr;
+use crate::kernel::audience::cron::CronExpr;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::Area;
 use crate::bot::turn::{At, Turn};

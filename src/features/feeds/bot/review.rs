@@ -7,7 +7,7 @@
 
 use super::super::drafts::{self, Draft};
 use super::render;
-use crate::features::announcements::model::can_announce;
+use crate::kernel::audience::can_announce;
 use crate::platform::i18n::{Arg, ta};
 use crate::bot::HandlerError;
 use crate::bot::turn::{At, Turn};

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use teloxide::types::{MaybeAnonymousUser, Poll as TgPoll, PollAnswer, Update};
 
-use super::super::model::{ChatTotals, Vote};
+use super::super::model::{ChatTotals, PollId, Vote};
 use super::super::store;
 use crate::bot::HandlerResult;
 use crate::platform::ctx::AppCtx;
@@ -26,7 +26,7 @@ pub async fn on_answer(update: Update, answer: PollAnswer, ctx: Arc<AppCtx>) -> 
     }
     let user_id = user.id.0 as i64;
     // Counted by a fingerprint within this poll, not by the id (see `fingerprint`).
-    let voter = fingerprint::of(&fingerprint::secret(db, ctx.now()).await?, Scope::Poll, poll_id, user_id);
+    let voter = fingerprint::of(&fingerprint::secret(db, ctx.now()).await?, Scope::Poll, poll_id.get(), user_id);
     let seq = i64::from(update.id.0);
     let kim_id = store::chat_kim(db, chat_id).await?;
     let choices = answer.option_ids.iter().map(|o| usize::from(*o)).collect();
@@ -57,14 +57,14 @@ pub async fn on_poll(update: Update, poll: TgPoll, ctx: Arc<AppCtx>) -> HandlerR
 /// answers given in between, and (for an anonymous copy) the `poll` update with its
 /// final totals that follows the stop. Counting them makes the tally match what the
 /// chats show. A recalled poll counts nothing more.
-async fn counts(db: &crate::platform::db::Db, poll_id: i64) -> crate::platform::db::DbResult<bool> {
-    Ok(store::get(db, poll_id).await?.is_some_and(|p| p.status != "recalled"))
+async fn counts(db: &crate::platform::db::Db, poll_id: PollId) -> crate::platform::db::DbResult<bool> {
+    Ok(store::get(db, poll_id.get()).await?.is_some_and(|p| p.status != "recalled"))
 }
 
 /// The poll and chat of a Telegram poll id. The id is recorded when the delivery
 /// worker hears back from `sendPoll`; an answer can overtake that by milliseconds,
 /// so an unknown id is looked up a few more times before it is ignored.
-async fn copy_of(db: &crate::platform::db::Db, telegram_poll_id: &str) -> crate::platform::db::DbResult<Option<(i64, i64)>> {
+async fn copy_of(db: &crate::platform::db::Db, telegram_poll_id: &str) -> crate::platform::db::DbResult<Option<(PollId, i64)>> {
     for wait_ms in [0, 100, 300, 600] {
         tokio::time::sleep(std::time::Duration::from_millis(wait_ms)).await;
         if let Some(found) = store::copy_of(db, telegram_poll_id).await? {

@@ -17,7 +17,7 @@ use super::model::Preset;
 use super::store::{self, Poll};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
-use crate::features::announcements::model::{Target, can_announce};
+use crate::kernel::audience::{Target, can_announce};
 use crate::kernel::members::Role;
 use crate::kernel::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, t, ta};
@@ -243,7 +243,7 @@ pub async fn show(turn: &Turn<'_>, poll: &Poll, at: At) -> Result<bool, HandlerE
     if poll.status != "recalled" {
         rows.push(vec![button(t(lang, "poll-btn-recall"), Btn::Recall(poll.id))]);
     }
-    crate::features::announcements::bot::show::show(turn, Some(at), text, Some(InlineKeyboardMarkup::new(rows))).await?;
+    crate::kernel::audience::bot::show(turn, Some(at), text, Some(InlineKeyboardMarkup::new(rows))).await?;
     Ok(true)
 }
 

@@ -174,7 +174,7 @@ async fn closing(turn: &Turn<'_>, draft: Draft, at: At) -> HandlerResult {
 }
 
 pub async fn closing_typed(turn: &Turn<'_>, mut draft: Draft, text: &str) -> HandlerResult {
-    use crate::features::announcements::when::{WhenError, parse};
+    use crate::kernel::audience::when::{WhenError, parse};
     match parse(text, turn.now(), turn.ctx.config.tz) {
         Ok(at) => {
             draft.closes_at = Some(at);

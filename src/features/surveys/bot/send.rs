@@ -10,7 +10,7 @@ use super::super::model::Draft;
 use super::super::render;
 use super::super::store::{self, Reach, Recipient};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Payload, Turn};
-use crate::features::announcements::targets;
+use crate::kernel::audience::targets;
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{areas, display_path};
 use crate::features::trainings::model::{Status as TrainingStatus, Training};

@@ -70,7 +70,7 @@ pub async fn mark(turn: &Turn<'_>, id: i64, registration: i64, present: bool, pa
     if turn.now() < tr.starts_at {
         return Ok(false);
     }
-    if !store::mark_attendance(&turn.ctx.db, id, registration, present, turn.now()).await? {
+    if !store::mark_attendance(&turn.ctx.db, crate::features::trainings::model::TrainingId(id), registration, present, turn.now()).await? {
         return Ok(false);
     }
     show(turn, id, page, at).await

@@ -13,7 +13,7 @@ use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::FieldError;
-use crate::features::trainings::model::{Status, Training, Venue};
+use crate::features::trainings::model::{Status, Training, TrainingId, Venue};
 use crate::features::trainings::{actions, render, when};
 
 /// The training if this person may still change it (managed, not cancelled, not started).
@@ -121,7 +121,7 @@ pub async fn confirm_time(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, at: 
         refuse(turn, FieldError::Past).await?;
         return Ok(true);
     }
-    actions::reschedule(turn.ctx, turn.who.user_id, id, start, end).await?;
+    actions::reschedule(turn.ctx, turn.who.user_id, TrainingId(id), start, end).await?;
     turn.end().await?;
     let tz = tr.tz(turn.ctx.config.tz);
     let args = [("when", Arg::from(render::span(turn.lang(), start, end, tz))), told(&tr)];

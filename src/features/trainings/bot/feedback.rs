@@ -6,7 +6,7 @@ use crate::platform::i18n::{Arg, t, ta};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form;
-use crate::features::trainings::model::Status;
+use crate::features::trainings::model::{Status, TrainingId};
 use crate::features::trainings::store;
 
 pub async fn rate(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, rating: i64, at: At) -> Result<bool, HandlerError> {
@@ -14,7 +14,7 @@ pub async fn rate(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, rating: i64,
     if tr.status() == Status::Cancelled || turn.now() < tr.ends_at {
         return Ok(false);
     }
-    if !store::rate(&turn.ctx.db, id, turn.who.user_id, rating, turn.now()).await? {
+    if !store::rate(&turn.ctx.db, TrainingId(id), turn.who.user_id, rating, turn.now()).await? {
         return Ok(false);
     }
     let lang = turn.lang();
@@ -35,7 +35,7 @@ pub async fn on_comment(turn: &Turn<'_>, id: i64, msg: &teloxide::types::Message
     let Some(text) = msg.text() else { return turn.say("training-need-text").await };
     match form::text(text, 1, form::COMMENT_MAX) {
         Ok(comment) => {
-            store::comment(&turn.ctx.db, id, turn.who.user_id, &comment, turn.now()).await?;
+            store::comment(&turn.ctx.db, TrainingId(id), turn.who.user_id, &comment, turn.now()).await?;
             turn.end().await?;
             turn.say("training-feedback-thanks").await
         }

@@ -126,7 +126,7 @@ fn day_ranges(field: &str) -> Option<Vec<(usize, usize)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::announcements::cron::to_quartz;
+    use crate::kernel::audience::cron::to_quartz;
 
     #[test]
     fn common_schedules_have_a_shape_in_words_and_the_rest_none() {

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::model::{Target, UmkmFilter, common_path};
+use super::target::{Target, UmkmFilter, common_path};
 use crate::platform::db::{Db, DbResult};
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::{Actor, Area, Kim, areas, covers};
