@@ -13,7 +13,7 @@ use sqlx::Row;
 use super::schema::user_id_columns;
 use super::{SITI, arrange};
 use crate::announcements::steps::wait_text;
-use crate::support::{PersonExt, TestApp};
+use crate::support::TestApp;
 use crate::trainings::{NOW, app_at_now, training};
 
 const OTHER_UMKM: i64 = 8111;
