@@ -54,3 +54,15 @@ pub fn assert_round_trip<P: Payload + PartialEq + std::fmt::Debug>(all: &[P]) {
     }
 }
 
+
+/// For features' unit tests: each payload travels as exactly the string pinned
+/// beside it (prefix included), and that string parses back to it. Buttons already
+/// sent in chats carry these strings, so a codec change must keep them.
+#[cfg(test)]
+pub fn assert_wire<P: Payload + PartialEq + std::fmt::Debug>(all: &[P], wire: &[&str]) {
+    assert_eq!(all.len(), wire.len(), "one pinned string per payload");
+    for (payload, wire) in all.iter().zip(wire) {
+        assert_eq!(payload.callback_data(), *wire, "{payload:?}");
+        assert_eq!(P::parse_callback(wire).as_ref(), Some(payload), "{wire}");
+    }
+}

@@ -205,6 +205,8 @@ mod tests {
             Btn::Share,
         ];
         crate::platform::buttons::assert_round_trip(&all);
+        // Today's wire strings: buttons already sent in chats must keep parsing.
+        crate::platform::buttons::assert_wire(&all, &["n:go", "n:k:12", "n:a:3", "n:p", "n:u", "n:ua:9223372036854775807", "n:us:9223372036854775807:x", "n:us:3:6", "n:un:9223372036854775807:6:6", "n:un:3:x:x", "n:t:-1001234567890", "n:t:-9223372036854775808", "n:d", "n:s", "n:w", "n:r", "n:r:2", "n:c", "n:y", "n:ny", "n:b", "n:e", "n:i", "n:rp:9223372036854775807:9223372036854775807", "n:rc:1:2", "n:ry:9223372036854775807:9223372036854775807", "n:jc:5", "n:jy:9223372036854775807", "n:jl", "n:jh:0", "n:jh:4294967295", "n:ro:9223372036854775807:9223372036854775807", "n:jp:5", "n:jr:9223372036854775807", "n:wa"]);
     }
 
     #[test]

@@ -95,6 +95,8 @@ mod tests {
             Btn::Dismiss(3),
         ];
         crate::platform::buttons::assert_round_trip(&all);
+        // Today's wire strings: buttons already sent in chats must keep parsing.
+        crate::platform::buttons::assert_wire(&all, &["f:a:9223372036854775807", "f:e:0", "f:e:3", "f:r:1", "f:ry:9223372036854775807", "f:l", "f:c:4", "f:k", "f:d", "f:p:9223372036854775807", "f:u:2", "f:x:3"]);
     }
 
     #[test]

@@ -192,6 +192,8 @@ mod tests {
             Btn::FreshDraft,
         ];
         crate::platform::buttons::assert_round_trip(&all);
+        // Today's wire strings: buttons already sent in chats must keep parsing.
+        crate::platform::buttons::assert_wire(&all, &["sv:new", "sv:mine", "sv:mine:0", "sv:mine:9223372036854775807", "sv:me", "sv:k:scale", "sv:rv", "sv:add", "sv:e:9", "sv:d:0", "sv:cl", "sv:days:14", "sv:rk:9223372036854775807", "sv:ra:3", "sv:rt:4", "sv:send", "sv:s:9223372036854775807", "sv:l:1", "sv:p:2", "sv:a:9223372036854775807:9223372036854775807:9", "sv:c:5", "sv:r:5", "sv:x:5", "sv:xy:5", "sv:w:5", "sv:wy:5", "sv:bk", "sv:dk", "sv:dd", "sv:dr", "sv:df"]);
         for bad in ["", "k:x", "e:-1", "e:+1", "days:0", "days:91", "s:0", "s:-3", "a:1:2", "a:1:2:-1", "a:1:2:x", "a:1:2:100", "new:1", "x:1:2", "rt:0", "mine:-1", "mine:+1", "mine:", "mine:1:2", "mine:9223372036854775808", "bk:1"] {
             assert_eq!(Btn::parse(bad), None, "{bad}");
         }

@@ -241,7 +241,10 @@ mod tests {
 
     #[test]
     fn payloads_round_trip_and_forgeries_do_not_parse() {
-        crate::bot::feature::assert_round_trip(&[Btn::Verdict(i64::MAX, Verdict::Belum), Btn::Next(0), Btn::Announce(7)]);
+        let all = [Btn::Verdict(i64::MAX, Verdict::Belum), Btn::Next(0), Btn::Announce(7)];
+        crate::platform::buttons::assert_round_trip(&all);
+        // Today's wire strings: buttons already sent in chats must keep parsing.
+        crate::platform::buttons::assert_wire(&all, &["fc:v:9223372036854775807:belum", "fc:n:0", "fc:a:7"]);
         for data in ["", "v:1", "v:1:bohong", "v:-1:hoaks", "n:x", "a:1:2"] {
             assert_eq!(Btn::parse(data), None, "{data}");
         }

@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn payloads_round_trip_and_fit_telegrams_limit() {
         let long = Query::Action("a".repeat(32));
-        crate::bot::feature::assert_round_trip(&[
+        let all = [
             Btn::Erase(i64::MAX),
             Btn::Keep,
             Btn::Audit(Query::All, 3),
@@ -212,7 +212,10 @@ mod tests {
             Btn::Audit(Query::Actor(i64::MIN), 0),
             Btn::StopNews(i64::MAX),
             Btn::KeepNews,
-        ]);
+        ];
+        crate::platform::buttons::assert_round_trip(&all);
+        // Today's wire strings: buttons already sent in chats must keep parsing.
+        crate::platform::buttons::assert_wire(&all, &["p:ey:9223372036854775807", "p:en", "p:au:3:", "p:au:9223372036854775807:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "p:au:0:u-9223372036854775808", "p:sy:9223372036854775807", "p:sn"]);
     }
 
     #[test]

@@ -160,6 +160,8 @@ mod tests {
             Btn::SurveyPage(i64::MAX),
         ];
         crate::bot::feature::assert_round_trip(&all);
+        // Today's wire strings: buttons already sent in chats must keep parsing.
+        crate::platform::buttons::assert_wire(&all, &["r:p:w", "r:p:l", "r:p:c", "r:a:42", "r:all", "r:k:u", "r:k:t", "r:k:a", "r:k:f", "r:ua:9223372036854775807", "r:us:7:-", "r:un:9223372036854775807:6:6", "r:tp:0", "r:tp:3", "r:tr:9223372036854775807", "r:k:s", "r:sv:9223372036854775807", "r:sp:0", "r:sp:2", "r:sp:9223372036854775807"]);
         for bad in ["", "p:x", "a:-1", "a:0", "a:x", "a:1:2", "alll", "k:", "k:abcd", "k:A", "k:1", "ua:0", "us:1:7", "us:1", "un:1:-:9", "un:1:+1:-", "tp:-1", "tr:0", "tr:1:2", "sv:0", "sv:x", "sp:-1", "sp:00", "sp:+1", "sp:1:2", "sp:9223372036854775808"] {
             assert_eq!(Btn::parse(bad), None, "{bad}");
         }

@@ -164,6 +164,8 @@ mod tests {
             Btn::NewsToggle(false),
         ];
         crate::bot::feature::assert_round_trip(&all);
+        // Today's wire strings: buttons already sent in chats must keep parsing.
+        crate::platform::buttons::assert_wire(&all, &["u:c:y", "u:c:n", "u:k:ow", "u:b:rv", "u:z:nb", "u:s:pertanian", "u:l:menengah", "u:w:9223372036854775807", "u:t:qris", "u:d", "u:sv", "u:e:ds", "u:ed", "u:wd", "u:wy", "u:wn", "u:p:all:0", "u:p:a9223372036854775807:9223372036854775807", "u:p:k7:3", "u:nw:y", "u:nw:n", "u:nt:y", "u:nt:n"]);
     }
 
     #[test]
