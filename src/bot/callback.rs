@@ -4,6 +4,7 @@
 //! own prefix (see [`super::feature::Payload`]) and are routed by the registry.
 
 use super::feature::CallbackData;
+use crate::platform::buttons::Field;
 use crate::platform::i18n::Lang;
 
 /// Prefixes of the core's payloads; features may not use them.
@@ -31,38 +32,34 @@ pub enum Cb {
     Offer(String),
 }
 
-impl Cb {
-    pub fn data(&self) -> String {
-        match self {
-            Cb::Agree => "ob:y".into(),
-            Cb::Decline => "ob:n".into(),
-            Cb::NoticeLang(l) => format!("ob:l:{}", l.code()),
-            Cb::Area(id) => format!("ar:{id}"),
-            Cb::Kim(id) => format!("km:{id}"),
-            Cb::KeepForm => "fm:k".into(),
-            Cb::LeaveForm(line) => format!("fm:l:{}", line.as_deref().unwrap_or_default()),
-            Cb::Offer(name) => format!("of:{name}"),
-        }
-    }
+crate::platform::buttons::code_field!(Lang, code, Lang::from_code);
 
-    pub fn parse(data: &str) -> Option<Cb> {
-        // The command typed may hold colons: it is the whole rest.
-        if let Some(line) = data.strip_prefix("fm:l:") {
-            return Some(Cb::LeaveForm(Some(line.to_string()).filter(|l| l.starts_with('/'))));
-        }
-        let mut parts = data.split(':');
-        let cb = match (parts.next()?, parts.next(), parts.next()) {
-            ("ob", Some("y"), None) => Cb::Agree,
-            ("ob", Some("n"), None) => Cb::Decline,
-            ("ob", Some("l"), Some(code)) => Cb::NoticeLang(Lang::from_code(code)?),
-            ("ar", Some(id), None) => Cb::Area(parse_id(id)?),
-            ("km", Some(id), None) => Cb::Kim(parse_id(id)?),
-            ("fm", Some("k"), None) => Cb::KeepForm,
-            ("of", Some(name), None) if is_command_name(name) => Cb::Offer(name.to_string()),
-            _ => return None,
-        };
-        parts.next().is_none().then_some(cb)
+/// A command's name as `/start` deep links and offers carry it.
+struct CommandName;
+
+impl Field for CommandName {
+    type Value = String;
+    fn to_wire(value: &String) -> String {
+        value.clone()
     }
+    fn from_wire(part: &str) -> Option<String> {
+        is_command_name(part).then(|| part.to_string())
+    }
+}
+
+crate::platform::buttons::payload_codec! {
+    Cb;
+    Agree = "ob:y",
+    Decline = "ob:n",
+    NoticeLang(lang: Lang) = "ob:l",
+    Area(id: i64) = "ar",
+    Kim(id: i64) = "km",
+    KeepForm = "fm:k",
+    Offer(name: CommandName) = "of";
+    // The command typed may hold colons: it is the whole rest.
+    by_hand {
+        Cb::LeaveForm(line) => format!("fm:l:{}", line.as_deref().unwrap_or_default()),
+    } |data: &str| data.strip_prefix("fm:l:").map(|line| Cb::LeaveForm(Some(line.to_string()).filter(|l| l.starts_with('/'))))
 }
 
 impl CallbackData for Cb {
@@ -75,9 +72,6 @@ fn is_command_name(s: &str) -> bool {
     (1..=32).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-fn parse_id(s: &str) -> Option<i64> {
-    s.parse().ok().filter(|n: &i64| *n >= 0)
-}
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,8 @@
 //! announcement to owners and the notices are built by domain code too. Ids in them
 //! are only claims: every press is checked against the database and the presser.
 
+use crate::platform::buttons::{Field, Text, payload_codec};
+#[cfg(test)]
 use crate::platform::buttons::Payload;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,74 +38,46 @@ pub enum Btn {
     Decide(i64, char),
 }
 
-impl Payload for Btn {
-    const PREFIX: &'static str = "pr";
+/// A decision on an application: `a`ccept, `w`ait-list or `r`eject.
+pub struct Decision;
 
-    fn data(&self) -> String {
-        match self {
-            Btn::Organiser(id) => format!("or:{id}"),
-            Btn::Kind(k) => format!("k:{k}"),
-            Btn::Sector(s) => format!("s:{s}"),
-            Btn::SectorsDone => "sd".into(),
-            Btn::Scale(s) => format!("c:{s}"),
-            Btn::ScalesDone => "cd".into(),
-            Btn::Nib(yes) => format!("n:{}", u8::from(*yes)),
-            Btn::Group(n) => format!("g:{n}"),
-            Btn::Window(d) => format!("w:{d}"),
-            Btn::Selection(s) => format!("se:{s}"),
-            Btn::FollowUp(d) => format!("f:{d}"),
-            Btn::Skip => "sk".into(),
-            Btn::Publish => "pub".into(),
-            Btn::Discard => "x".into(),
-            Btn::View(id) => format!("v:{id}"),
-            Btn::Apply(id) => format!("a:{id}"),
-            Btn::Submit(id) => format!("su:{id}"),
-            Btn::Withdraw(id) => format!("wd:{id}"),
-            Btn::WithdrawYes(id) => format!("wy:{id}"),
-            Btn::JoinYes(id) => format!("jy:{id}"),
-            Btn::Manage(id) => format!("m:{id}"),
-            Btn::ManagePage(id, page) => format!("mp:{id}:{page}"),
-            Btn::Decide(id, d) => format!("d:{id}:{d}"),
-        }
+impl Field for Decision {
+    type Value = char;
+    fn to_wire(value: &char) -> String {
+        value.to_string()
     }
+    fn from_wire(part: &str) -> Option<char> {
+        let mut chars = part.chars();
+        let decision = chars.next().filter(|c| matches!(c, 'a' | 'w' | 'r'))?;
+        chars.next().is_none().then_some(decision)
+    }
+}
 
-    fn parse(data: &str) -> Option<Self> {
-        let (head, rest) = data.split_once(':').unwrap_or((data, ""));
-        let id = || rest.parse::<i64>().ok();
-        Some(match head {
-            "or" => Btn::Organiser(id()?),
-            "k" => Btn::Kind(rest.to_string()),
-            "s" => Btn::Sector(rest.to_string()),
-            "sd" => Btn::SectorsDone,
-            "c" => Btn::Scale(rest.to_string()),
-            "cd" => Btn::ScalesDone,
-            "n" => Btn::Nib(rest == "1"),
-            "g" => Btn::Group(id()?),
-            "w" => Btn::Window(id()?),
-            "se" => Btn::Selection(rest.to_string()),
-            "f" => Btn::FollowUp(id()?),
-            "sk" => Btn::Skip,
-            "pub" => Btn::Publish,
-            "x" => Btn::Discard,
-            "v" => Btn::View(id()?),
-            "a" => Btn::Apply(id()?),
-            "su" => Btn::Submit(id()?),
-            "wd" => Btn::Withdraw(id()?),
-            "wy" => Btn::WithdrawYes(id()?),
-            "jy" => Btn::JoinYes(id()?),
-            "m" => Btn::Manage(id()?),
-            "mp" => {
-                let (id, page) = rest.split_once(':')?;
-                Btn::ManagePage(id.parse().ok()?, page.parse().ok()?)
-            }
-            "d" => {
-                let (id, d) = rest.split_once(':')?;
-                let d = d.chars().next().filter(|c| matches!(c, 'a' | 'w' | 'r'))?;
-                Btn::Decide(id.parse().ok()?, d)
-            }
-            _ => return None,
-        })
-    }
+payload_codec! {
+    Btn = "pr";
+    Organiser(id: i64) = "or",
+    Kind(kind: Text) = "k",
+    Sector(sector: Text) = "s",
+    SectorsDone = "sd",
+    Scale(scale: Text) = "c",
+    ScalesDone = "cd",
+    Nib(yes: bool) = "n",
+    Group(n: i64) = "g",
+    Window(days: i64) = "w",
+    Selection(selection: Text) = "se",
+    FollowUp(days: i64) = "f",
+    Skip = "sk",
+    Publish = "pub",
+    Discard = "x",
+    View(id: i64) = "v",
+    Apply(id: i64) = "a",
+    Submit(id: i64) = "su",
+    Withdraw(id: i64) = "wd",
+    WithdrawYes(id: i64) = "wy",
+    JoinYes(id: i64) = "jy",
+    Manage(id: i64) = "m",
+    ManagePage(id: i64, page: i64) = "mp",
+    Decide(id: i64, decision: Decision) = "d",
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
 use super::model::{self, Verdict};
 use super::store::{self, Check};
-use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Payload, Turn};
+use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
+#[cfg(test)]
+use crate::bot::feature::Payload;
 use crate::bot::keyboards::button;
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::Role;
@@ -58,26 +60,13 @@ pub enum Btn {
     Announce(i64),
 }
 
-impl Payload for Btn {
-    const PREFIX: &'static str = "fc";
+crate::platform::buttons::code_field!(Verdict, code, Verdict::parse);
 
-    fn data(&self) -> String {
-        match self {
-            Btn::Verdict(id, v) => format!("v:{id}:{}", v.code()),
-            Btn::Next(id) => format!("n:{id}"),
-            Btn::Announce(id) => format!("a:{id}"),
-        }
-    }
-
-    fn parse(data: &str) -> Option<Self> {
-        let id = |s: &str| s.parse::<i64>().ok().filter(|n| *n >= 0);
-        Some(match data.split(':').collect::<Vec<_>>().as_slice() {
-            ["v", n, code] => Btn::Verdict(id(n)?, Verdict::parse(code)?),
-            ["n", n] => Btn::Next(id(n)?),
-            ["a", n] => Btn::Announce(id(n)?),
-            _ => return None,
-        })
-    }
+crate::platform::buttons::payload_codec! {
+    Btn = "fc";
+    Verdict(id: i64, verdict: Verdict) = "v",
+    Next(id: i64) = "n",
+    Announce(id: i64) = "a",
 }
 
 pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, HandlerError> {
