@@ -11,7 +11,7 @@ mod dedup;
 pub mod feature;
 mod groups;
 mod topics;
-mod help;
+pub(crate) mod help;
 mod invites;
 pub mod keyboards;
 mod leave;
