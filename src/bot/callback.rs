@@ -7,8 +7,12 @@ use super::feature::CallbackData;
 use crate::platform::buttons::Field;
 use crate::platform::i18n::Lang;
 
+/// The callback prefix of `/topik`'s buttons (see `bot::topics`). Kept here with the
+/// core's other prefixes so this list needs nothing from the handlers.
+pub const TOPIC_PREFIX: &str = "tp";
+
 /// Prefixes of the core's payloads; features may not use them.
-pub const CORE_PREFIXES: [&str; 6] = ["ob", "ar", "km", "fm", "of", super::topics::PREFIX];
+pub const CORE_PREFIXES: [&str; 6] = ["ob", "ar", "km", "fm", "of", TOPIC_PREFIX];
 
 /// What a button press asks for. Each handler still checks it against the current
 /// dialogue state and the presser's role before acting.

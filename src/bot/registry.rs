@@ -7,7 +7,7 @@
 use super::commands::{CORE_FIRST, CORE_LAST, core_commands};
 use super::feature::{CommandSpec, Plugin};
 use super::link::DeepLink;
-use super::onboarding::INVITE_PREFIX;
+use crate::kernel::members::roles::INVITE_PREFIX;
 use crate::kernel::members::topics::TopicKind;
 
 /// Why a set of features cannot be plugged together (a programming error, caught by

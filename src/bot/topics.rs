@@ -21,7 +21,7 @@ use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
 /// The callback prefix of `/topik`'s buttons (one of the core's).
-pub const PREFIX: &str = "tp";
+pub use super::callback::TOPIC_PREFIX as PREFIX;
 /// Groups are community spaces: the bot speaks Indonesian there.
 const LANG: Lang = Lang::Id;
 
