@@ -13,6 +13,7 @@ mod groups;
 mod topics;
 pub(crate) mod help;
 mod invites;
+mod kim_menu;
 pub mod keyboards;
 mod leave;
 mod offer;
