@@ -137,8 +137,31 @@ fn feature_code_outside_its_chat_part_imports_nothing_from_the_bot_layer() {
     assert!(offenders.is_empty(), "import the bot layer only from a feature's bot part: {offenders:?}");
 }
 
+/// Code below the app (bot layer, console frame, features, kernel, platform) gets what
+/// the app collects from the declarations as values (on `AppCtx`, the bot's
+/// `Registry`, the console router's arguments) and never calls up into `crate::app`:
+/// that call closed the import circle app → bot/web/features → app. Doc comments may
+/// still point at it.
+#[test]
+fn nothing_below_the_app_names_it() {
+    let offenders: Vec<String> = sources()
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("src/app/") && path != "src/main.rs" && !path.starts_with("src/tools/"))
+        .filter(|(_, text)| names_the_app(text))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(offenders.is_empty(), "hand the value down from src/app instead of calling up into it: {offenders:?}");
+}
+
+/// Whether code (not a comment) names `crate::app`.
+fn names_the_app(text: &str) -> bool {
+    text.lines().any(|line| !line.trim_start().starts_with("//") && line.contains("crate::app"))
+}
+
 #[test]
 fn the_checks_see_what_they_look_for() {
+    assert!(names_the_app("    let kinds = crate::app::registry::topic_kinds();"));
+    assert!(!names_the_app("//! listed once in [`crate::app::registry`]."));
     assert!(uses_table("SELECT 1 FROM aspirations a", "aspirations"));
     assert!(!uses_table("SELECT 1 FROM aspirations_new", "aspirations"));
     assert!(!uses_table("SELECT 1 FROM aspiration_photos", "aspirations"));

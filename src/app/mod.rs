@@ -9,6 +9,7 @@ pub mod jobs;
 mod observe;
 pub mod registry;
 mod updates;
+mod wiring;
 
 pub use crate::platform::ctx::AppCtx;
 pub use registry::registry;
@@ -126,7 +127,7 @@ impl App {
             .build();
         let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
         let running = jobs::spawn(jobs::all(&ctx, bot.clone(), limiter, &workers_stop));
-        let mut routes = crate::web::router(ctx.clone(), &registry::console_pages());
+        let mut routes = crate::web::router(ctx.clone(), &registry::console_pages(), registry::nav_badges());
         if let Some(webhook_routes) = webhook_routes {
             routes = routes.merge(webhook_routes);
         }

@@ -41,7 +41,7 @@ pub fn features() -> Vec<Feature> {
 /// The bot's registry of chat plugs and deep links, checked for clashes.
 pub fn registry() -> Result<Registry, RegistryError> {
     let (plugins, links): (Vec<_>, Vec<_>) = features().into_iter().map(Feature::into_chat).unzip();
-    Registry::new(plugins.into_iter().flatten().collect())?.with_links(links.into_iter().flatten().collect())
+    Ok(Registry::new(plugins.into_iter().flatten().collect())?.with_links(links.into_iter().flatten().collect())?.with_topic_kinds(topic_kinds().to_vec()))
 }
 
 /// Everything that stores personal data: the platform's own tables, then every

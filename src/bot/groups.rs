@@ -9,6 +9,7 @@ use teloxide::requests::HasPayload;
 use teloxide::types::{ChatMemberKind, ChatMemberUpdated};
 
 use super::keyboards::parse_command;
+use super::registry::Registry;
 use super::private::apologize;
 use crate::platform::ctx::AppCtx;
 use super::HandlerResult;
@@ -47,15 +48,15 @@ fn status_of(kind: &ChatMemberKind) -> GroupStatus {
     }
 }
 
-pub async fn on_group_message(bot: ReplyBot, msg: Message, ctx: Arc<AppCtx>) -> HandlerResult {
+pub async fn on_group_message(bot: ReplyBot, msg: Message, ctx: Arc<AppCtx>, registry: Arc<Registry>) -> HandlerResult {
     let chat = msg.chat.id;
-    match handle_group_message(&bot, &msg, &ctx).await {
+    match handle_group_message(&bot, &msg, &ctx, &registry).await {
         Ok(()) => Ok(()),
         Err(e) => apologize(&bot, chat, GROUP_LANG, e).await,
     }
 }
 
-async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &AppCtx) -> HandlerResult {
+async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &AppCtx, registry: &Registry) -> HandlerResult {
     if let Some(new) = msg.migrate_to_chat_id() {
         return migrate(ctx, msg.chat.id.0, new.0).await;
     }
@@ -74,7 +75,7 @@ async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &AppCtx) -> Ha
             let here = if linked { super::topics::linked_here(ctx, msg).await? } else { None };
             here.map_or(reply.clone(), |line| format!("{reply}\n{line}"))
         }
-        "topik" => return super::topics::command(bot, ctx, msg, &actor).await,
+        "topik" => return super::topics::command(bot, ctx, registry, msg, &actor).await,
         "putuskan" => unlink(ctx, msg.chat.id.0, &actor).await?,
         "bantuan" | "help" | "start" => super::help::group_help(GROUP_LANG),
         _ if cmd.addressed => ta(GROUP_LANG, "unknown-command", &[("cmd", Arg::from(format!("/{}", cmd.name)))]),

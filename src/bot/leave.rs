@@ -60,19 +60,3 @@ pub async fn leave(turn: &Turn<'_>, state: &State, at: At, carried: bool) -> Han
     let key = if carried { "form-left" } else { "form-left-retype" };
     turn.edit(at, ta(lang, key, &[("form", Arg::from(form_name(lang, state)))]), None).await
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_feature_dialogue_has_a_name_in_each_language() {
-        let registry = crate::app::registry::registry().expect("registry");
-        for kind in registry.dialog_kinds() {
-            let key = format!("form-{}", kind.to_lowercase());
-            for lang in Lang::ALL {
-                assert_ne!(t(lang, &key), key, "no form name for dialogue kind {kind} in {lang:?}");
-            }
-        }
-    }
-}

@@ -2,9 +2,8 @@
 //! typed code, or menus kota → kecamatan → kelurahan → KIM.
 
 use teloxide::prelude::*;
-use teloxide::types::InlineKeyboardMarkup;
 
-use super::private::say;
+use super::kim_menu::{choose_kim, top_menu};
 use super::who::Who;
 use crate::platform::ctx::AppCtx;
 use super::registry::Registry;
@@ -135,28 +134,6 @@ pub async fn relabel_notice(bot: &ReplyBot, dlg: &Dlg, at: At, lang: Lang, paylo
     dlg.update(State::Notice { lang, payload }).await?;
     bot.edit_message_text(at.0, at.1, notice_text(lang)).reply_markup(keyboards::notice(lang)).await?;
     Ok(true)
-}
-
-/// Asks for a KIM: code or menus. With no KIM loaded yet, says so and ends.
-pub async fn choose_kim(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, chat: ChatId, lang: Lang) -> HandlerResult {
-    if areas::count_kims(&ctx.db).await? == 0 {
-        dlg.exit().await?;
-        return say(bot, chat, lang, "no-kims").await;
-    }
-    dlg.update(State::ChooseKim).await?;
-    let (text, keyboard) = top_menu(ctx, lang).await?;
-    bot.send_message(chat, text).reply_markup(keyboard).await?;
-    Ok(())
-}
-
-/// The first level of the area menu; a single city is skipped straight to its kecamatan.
-async fn top_menu(ctx: &AppCtx, lang: Lang) -> Result<(String, InlineKeyboardMarkup), HandlerError> {
-    let mut level = areas::children(&ctx.db, None).await?;
-    if let [only] = level.as_slice() {
-        level = areas::children(&ctx.db, Some(only.id)).await?;
-    }
-    let example = areas::example_code(&ctx.db).await?;
-    Ok((ta(lang, "choose-kim", &[("code", Arg::from(example))]), keyboards::areas(lang, &level, None)))
 }
 
 /// Moves through the area menu by editing the same message.

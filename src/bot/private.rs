@@ -9,6 +9,7 @@ use teloxide::prelude::*;
 
 use super::keyboards::{Command, parse_command};
 use super::turn::{Popup, PopupText, Turn};
+use super::turn::say;
 use super::who::Who;
 use crate::platform::ctx::AppCtx;
 use super::registry::Registry;
@@ -135,11 +136,6 @@ async fn cancel(bot: &ReplyBot, chat: ChatId, dlg: &Dlg, state: State, lang: Lan
     say(bot, chat, lang, key).await
 }
 
-/// Sends one message by key.
-pub async fn say(bot: &ReplyBot, chat: ChatId, lang: Lang, key: &str) -> HandlerResult {
-    bot.send_message(chat, t(lang, key)).await?;
-    Ok(())
-}
 
 pub async fn on_callback(
     bot: ReplyBot,

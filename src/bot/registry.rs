@@ -1,11 +1,14 @@
 //! The features plugged into the bot. Built once at start-up by
 //! `app::registry::registry()` from the features' declarations, checked for clashes
-//! there, and passed to the handlers.
+//! there, and passed to the handlers, with what else the bot layer needs from the
+//! declarations (the topic kinds of `/topik`): the bot layer never calls up into the
+//! app for them.
 
 use super::commands::{CORE_FIRST, CORE_LAST, core_commands};
 use super::feature::{CommandSpec, Plugin};
 use super::link::DeepLink;
-use super::onboarding::INVITE_PREFIX;
+use crate::kernel::members::roles::INVITE_PREFIX;
+use crate::kernel::members::topics::TopicKind;
 
 /// Why a set of features cannot be plugged together (a programming error, caught by
 /// a unit test and at start-up).
@@ -25,13 +28,16 @@ pub enum RegistryError {
 pub struct Registry {
     plugins: Vec<Box<dyn Plugin>>,
     links: Vec<Box<dyn DeepLink>>,
+    /// The kinds of group post `/topik` offers, in their order (declared by the
+    /// features; handed down by the app, which knows them).
+    topic_kinds: Vec<TopicKind>,
 }
 
 impl Registry {
     /// Plugs the features in, refusing clashing command names, dialogue kinds or
     /// button prefixes (also with the core's own).
     pub fn new(plugins: Vec<Box<dyn Plugin>>) -> Result<Registry, RegistryError> {
-        let registry = Registry { plugins, links: Vec::new() };
+        let registry = Registry { plugins, links: Vec::new(), topic_kinds: Vec::new() };
         registry.check()?;
         Ok(registry)
     }
@@ -49,6 +55,17 @@ impl Registry {
         }
         self.links = links;
         Ok(self)
+    }
+
+    /// Sets the kinds of group post `/topik` offers (every feature's, then "every other").
+    pub fn with_topic_kinds(mut self, kinds: Vec<TopicKind>) -> Registry {
+        self.topic_kinds = kinds;
+        self
+    }
+
+    /// The kinds of group post `/topik` offers, in their order.
+    pub fn topic_kinds(&self) -> &[TopicKind] {
+        &self.topic_kinds
     }
 
     /// The deep link owning a `/start` payload.

@@ -11,7 +11,9 @@ use teloxide::prelude::*;
 use teloxide::requests::HasPayload;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, ThreadId};
 
+use super::registry::Registry;
 use super::{HandlerError, HandlerResult};
+use crate::kernel::members::topics::TopicKind;
 use crate::kernel::members::{Actor, Kim, areas, groups, roles, topics};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
@@ -19,7 +21,7 @@ use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
 /// The callback prefix of `/topik`'s buttons (one of the core's).
-pub const PREFIX: &str = "tp";
+pub use super::callback::TOPIC_PREFIX as PREFIX;
 /// Groups are community spaces: the bot speaks Indonesian there.
 const LANG: Lang = Lang::Id;
 
@@ -59,14 +61,14 @@ async fn managed_kim(ctx: &AppCtx, chat: i64, actor: &Actor) -> Result<Result<Ki
 }
 
 /// `/topik` in a group: the kind buttons, in the topic it was typed in.
-pub async fn command(bot: &ReplyBot, ctx: &AppCtx, msg: &Message, actor: &Actor) -> HandlerResult {
+pub async fn command(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, msg: &Message, actor: &Actor) -> HandlerResult {
     let chat = msg.chat.id;
     let Some(thread) = thread_of(msg) else {
         bot.send_message(chat, t(LANG, "topic-not-in-topic")).await?;
         return Ok(());
     };
     let (text, keys) = match managed_kim(ctx, chat.0, actor).await? {
-        Ok(_) => (t(LANG, "topic-choose"), Some(keyboard(ctx, chat.0, i64::from(thread.0.0)).await?)),
+        Ok(_) => (t(LANG, "topic-choose"), Some(keyboard(ctx, registry.topic_kinds(), chat.0, i64::from(thread.0.0)).await?)),
         Err(key) => (t(LANG, key), None),
     };
     let mut request = bot.send_message(chat, text);
@@ -77,9 +79,9 @@ pub async fn command(bot: &ReplyBot, ctx: &AppCtx, msg: &Message, actor: &Actor)
 }
 
 /// A button per kind; ✅ on the kinds that go to this topic now.
-async fn keyboard(ctx: &AppCtx, chat: i64, thread: i64) -> Result<InlineKeyboardMarkup, HandlerError> {
+async fn keyboard(ctx: &AppCtx, kinds: &[TopicKind], chat: i64, thread: i64) -> Result<InlineKeyboardMarkup, HandlerError> {
     let chosen = topics::of_group(&ctx.db, chat).await?;
-    let rows = crate::app::registry::topic_kinds().iter().map(|kind| {
+    let rows = kinds.iter().map(|kind| {
         let here = chosen.iter().any(|(k, th)| k == kind.code && *th == thread);
         let label = format!("{} {}", if here { "✅" } else { "▫️" }, t(LANG, &kind.label_key()));
         vec![InlineKeyboardButton::callback(label, format!("{PREFIX}:{}:{thread}", kind.code))]
@@ -88,12 +90,12 @@ async fn keyboard(ctx: &AppCtx, chat: i64, thread: i64) -> Result<InlineKeyboard
 }
 
 /// `tp:<kind>:<thread>` → (kind, thread); anything else is forged.
-fn parse(data: &str) -> Option<(&'static str, i64)> {
+fn parse(kinds: &[TopicKind], data: &str) -> Option<(&'static str, i64)> {
     let mut parts = data.split(':');
     let (Some(PREFIX), Some(kind), Some(thread), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return None;
     };
-    let kind = crate::app::registry::topic_kinds().iter().map(|k| k.code).find(|k| *k == kind)?;
+    let kind = kinds.iter().map(|k| k.code).find(|k| *k == kind)?;
     Some((kind, thread.parse().ok().filter(|t: &i64| *t > 0)?))
 }
 
@@ -104,10 +106,10 @@ pub fn is_topic_press(q: &CallbackQuery) -> bool {
 }
 
 /// A kind button pressed: checked against the presser's rights of this moment.
-pub async fn on_press(bot: ReplyBot, q: CallbackQuery, ctx: Arc<AppCtx>) -> HandlerResult {
+pub async fn on_press(bot: ReplyBot, q: CallbackQuery, ctx: Arc<AppCtx>, registry: Arc<Registry>) -> HandlerResult {
     let Some(message) = q.message.as_ref() else { return Ok(()) };
     let (chat, message_id) = (message.chat().id, message.id());
-    let parsed = q.data.as_deref().and_then(parse);
+    let parsed = q.data.as_deref().and_then(|data| parse(registry.topic_kinds(), data));
     let actor = roles::actor(&ctx.db, q.from.id.0 as i64, ctx.config.is_admin(q.from.id)).await?;
     let allowed = match parsed {
         Some(_) => managed_kim(&ctx, chat.0, &actor).await?,
@@ -124,7 +126,7 @@ pub async fn on_press(bot: ReplyBot, q: CallbackQuery, ctx: Arc<AppCtx>) -> Hand
     let kind_name = t(LANG, &topics::label_key(kind));
     let done = ta(LANG, "topic-set", &[("kind", Arg::from(kind_name))]);
     bot.answer_callback_query(q.id.clone()).text(done.clone()).await?;
-    let keys = keyboard(&ctx, chat.0, thread).await?;
+    let keys = keyboard(&ctx, registry.topic_kinds(), chat.0, thread).await?;
     bot.edit_message_text(chat, message_id, format!("{}\n\n{done}", t(LANG, "topic-choose"))).reply_markup(keys).await?;
     Ok(())
 }
@@ -135,6 +137,8 @@ mod tests {
 
     #[test]
     fn only_known_kinds_and_real_threads_parse() {
+        let kinds = [TopicKind { code: "training", order: 1 }, TopicKind { code: "poll", order: 2 }, topics::EVERY];
+        let parse = |data| parse(&kinds, data);
         assert_eq!(parse("tp:training:12"), Some(("training", 12)));
         assert_eq!(parse("tp:all:3"), Some((topics::ALL, 3)));
         for forged in ["tp:training", "tp:nope:1", "tp:poll:0", "tp:poll:-4", "tp:poll:1:2", "xx:poll:1", "tp:poll:x"] {

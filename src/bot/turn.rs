@@ -148,7 +148,7 @@ impl Turn<'_> {
     /// Opens the KIM choice `/start` ends in (a dialogue of the bot layer's own, so
     /// it is stored as it always was); says so and stays idle when no KIM is loaded.
     pub async fn choose_kim(&self) -> HandlerResult {
-        super::onboarding::choose_kim(self.bot, self.ctx, self.dlg, self.chat, self.lang()).await
+        super::kim_menu::choose_kim(self.bot, self.ctx, self.dlg, self.chat, self.lang()).await
     }
 
     /// Shows the person's command menu in `lang` (after a change of language).
@@ -156,4 +156,10 @@ impl Turn<'_> {
         let role = self.who.actor.role();
         super::help::show_menu(self.bot, self.ctx, self.registry, self.who.user_id, lang, role).await
     }
+}
+
+/// Sends one message by key.
+pub async fn say(bot: &ReplyBot, chat: ChatId, lang: Lang, key: &str) -> HandlerResult {
+    bot.send_message(chat, t(lang, key)).await?;
+    Ok(())
 }

@@ -14,8 +14,9 @@ use axum::Router;
 
 use crate::platform::ctx::AppCtx;
 
-/// Every route of the listener; `pages` are the features' console pages
-/// (`app::registry::console_pages`).
-pub fn router(ctx: Arc<AppCtx>, pages: &[console::Pages]) -> Router {
-    ops::routes(ctx.clone()).merge(console::routes(ctx, pages))
+/// Every route of the listener; `pages` and `badges` are the features' console pages
+/// and navigation badges, which the app collects from the declarations and hands
+/// down (the frame does not know the features).
+pub fn router(ctx: Arc<AppCtx>, pages: &[console::Pages], badges: &[console::NavBadge]) -> Router {
+    ops::routes(ctx.clone()).merge(console::routes(ctx, pages, badges))
 }

@@ -20,7 +20,7 @@
 //!   revocations with the schedule hand-over).
 
 mod agencies;
-mod audit_log;
+pub(crate) mod audit_log;
 mod audit_words;
 mod badges;
 mod errors;
@@ -93,7 +93,7 @@ pub const EXPORTS_AT_ONCE: usize = 2;
 /// The console's routes: the frame's (login, logout, language, stylesheet, the
 /// error page for any other path) and every declared feature's [`Pages`], under the
 /// guard's headers; the caller mounts them on its HTTP listener.
-pub fn routes(ctx: Ctx, pages: &[Pages]) -> Router {
+pub fn routes(ctx: Ctx, pages: &[Pages], badges: &[NavBadge]) -> Router {
     let telegram = telegram::Telegram::new(&ctx);
     Router::new()
         .route("/masuk/{token}", get(login::link_page))
@@ -109,7 +109,7 @@ pub fn routes(ctx: Ctx, pages: &[Pages]) -> Router {
         .layer(axum::middleware::from_fn(place::remember))
         .layer(axum::middleware::from_fn_with_state((ctx.clone(), Nav::of(pages)), errors::framed))
         .layer(axum::Extension(Nav::of(pages)))
-        .layer(axum::Extension(pages::NavBadges(crate::app::registry::nav_badges().into())))
+        .layer(axum::Extension(pages::NavBadges(badges.into())))
         .layer(axum::Extension(telegram))
         .layer(axum::middleware::map_response_with_state(ctx.clone(), guard::headers))
         .with_state(ctx)

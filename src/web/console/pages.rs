@@ -106,36 +106,3 @@ impl Nav {
 pub fn merged(pages: &[Pages]) -> Router<Ctx> {
     pages.iter().fold(Router::new(), |router, p| router.merge((p.routes)()))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_declared_navigation_keeps_the_consoles_order_and_labels() {
-        let nav = Nav::of(&crate::app::registry::console_pages());
-        let entries: Vec<_> = nav.0.iter().map(|e| (e.path, e.label)).collect();
-        let label = |tail: &str| format!("console-nav-{tail}");
-        let expected = [
-            ("/dasbor/aspirasi", label("queue")),
-            ("/dasbor/opd", label("opd")),
-            ("/dasbor/balasan", label("canned")),
-            ("/dasbor/peta", label("map")),
-            ("/dasbor/ringkasan", label("summary")),
-            ("/dasbor/umkm", label("umkm")),
-            ("/dasbor/pelatihan", label("trainings")),
-            ("/dasbor/program", label("programmes")),
-            ("/dasbor/pengumuman", label("announcements")),
-            ("/dasbor/unduh", label("downloads")),
-            ("/dasbor/orang", label("people")),
-            ("/dasbor/kim", label("kims")),
-            ("/dasbor/dinas", label("agencies")),
-            ("/dasbor/audit", label("audit")),
-            ("/dasbor/bantuan", label("help")),
-        ];
-        assert_eq!(entries.len(), expected.len(), "{entries:?}");
-        for ((path, key), (want_path, want_key)) in entries.iter().zip(&expected) {
-            assert_eq!((*path, *key), (*want_path, want_key.as_str()));
-        }
-    }
-}

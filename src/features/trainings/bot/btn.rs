@@ -2,7 +2,9 @@
 //! claims: every press is checked against the database and the presser's role.
 
 use super::Step;
-use crate::bot::feature::Payload;
+use crate::platform::buttons::{ChatId, InRange, code_field, payload_codec};
+#[cfg(test)]
+use crate::platform::buttons::Payload;
 use crate::features::trainings::model::Target;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,125 +62,51 @@ pub enum Btn {
     WithdrawKeep { id: i64, mine: bool },
 }
 
-impl Payload for Btn {
-    const PREFIX: &'static str = "t";
+code_field!(Target, code, Target::parse);
+code_field!(Step, code, Step::parse);
 
-    fn data(&self) -> String {
-        match self {
-            Btn::Kim(id) => format!("k:{id}"),
-            Btn::KimPage(p) => format!("kp:{p}"),
-            Btn::Organiser => "o".into(),
-            Btn::UntilStart => "us".into(),
-            Btn::Target(t) => format!("tg:{}", t.code()),
-            Btn::TargetsDone => "td".into(),
-            Btn::Skip => "sk".into(),
-            Btn::Publish => "pub".into(),
-            Btn::Edit(step) => format!("e:{}", step.code()),
-            Btn::Discard => "x".into(),
-            Btn::Group(chat) => format!("g:{chat}"),
-            Btn::Announce => "ga".into(),
-            Btn::NoAnnounce => "gn".into(),
-            Btn::Share => "gw".into(),
-            Btn::Page(p) => format!("b:{p}"),
-            Btn::Register(id) => format!("r:{id}"),
-            Btn::Withdraw(id) => format!("w:{id}"),
-            Btn::WithdrawMine(id) => format!("wm:{id}"),
-            Btn::Rate(id, n) => format!("f:{id}:{n}"),
-            Btn::ManagePage(p) => format!("mp:{p}"),
-            Btn::Manage(id) => format!("m:{id}"),
-            Btn::People(id) => format!("p:{id}"),
-            Btn::Csv(id) => format!("csv:{id}"),
-            Btn::Attend(id, page) => format!("at:{id}:{page}"),
-            Btn::Mark { training, registration, present, page } => {
-                format!("h:{training}:{registration}:{}:{page}", u8::from(*present))
-            }
-            Btn::EditTime(id) => format!("et:{id}"),
-            Btn::MoveYes(id) => format!("mvy:{id}"),
-            Btn::EditPlace(id) => format!("ep:{id}"),
-            Btn::Close(id) => format!("cl:{id}"),
-            Btn::CloseYes(id) => format!("cly:{id}"),
-            Btn::Cancel(id) => format!("cx:{id}"),
-            Btn::CancelYes(id) => format!("cxy:{id}"),
-            Btn::Invite(id) => format!("iv:{id}"),
-            Btn::InviteSkip(id) => format!("ivn:{id}"),
-            Btn::Join(id) => format!("j:{id}"),
-            Btn::WithdrawYes { id, mine } => format!("wy:{id}:{}", u8::from(*mine)),
-            Btn::WithdrawKeep { id, mine } => format!("wk:{id}:{}", u8::from(*mine)),
-        }
-    }
-
-    fn parse(data: &str) -> Option<Self> {
-        let parts: Vec<&str> = data.split(':').collect();
-        let id = |i: usize| parts.get(i).and_then(|s| parse_id(s));
-        let btn = match (parts[0], parts.len()) {
-            ("k", 2) => Btn::Kim(id(1)?),
-            ("kp", 2) => Btn::KimPage(id(1)?),
-            ("o", 1) => Btn::Organiser,
-            ("us", 1) => Btn::UntilStart,
-            ("tg", 2) => Btn::Target(Target::parse(parts[1])?),
-            ("td", 1) => Btn::TargetsDone,
-            ("sk", 1) => Btn::Skip,
-            ("pub", 1) => Btn::Publish,
-            ("e", 2) => Btn::Edit(Step::parse(parts[1])?),
-            ("x", 1) => Btn::Discard,
-            ("g", 2) => Btn::Group(parts[1].parse().ok()?),
-            ("ga", 1) => Btn::Announce,
-            ("gn", 1) => Btn::NoAnnounce,
-            ("gw", 1) => Btn::Share,
-            ("b", 2) => Btn::Page(id(1)?),
-            ("r", 2) => Btn::Register(id(1)?),
-            ("w", 2) => Btn::Withdraw(id(1)?),
-            ("wm", 2) => Btn::WithdrawMine(id(1)?),
-            ("f", 3) => Btn::Rate(id(1)?, id(2).filter(|n| (1..=5).contains(n))?),
-            ("mp", 2) => Btn::ManagePage(id(1)?),
-            ("m", 2) => Btn::Manage(id(1)?),
-            ("p", 2) => Btn::People(id(1)?),
-            ("csv", 2) => Btn::Csv(id(1)?),
-            ("at", 3) => Btn::Attend(id(1)?, id(2)?),
-            ("h", 5) => Btn::Mark {
-                training: id(1)?,
-                registration: id(2)?,
-                present: match parts[3] {
-                    "1" => true,
-                    "0" => false,
-                    _ => return None,
-                },
-                page: id(4)?,
-            },
-            ("et", 2) => Btn::EditTime(id(1)?),
-            ("mvy", 2) => Btn::MoveYes(id(1)?),
-            ("ep", 2) => Btn::EditPlace(id(1)?),
-            ("cl", 2) => Btn::Close(id(1)?),
-            ("cly", 2) => Btn::CloseYes(id(1)?),
-            ("cx", 2) => Btn::Cancel(id(1)?),
-            ("cxy", 2) => Btn::CancelYes(id(1)?),
-            ("iv", 2) => Btn::Invite(id(1)?),
-            ("ivn", 2) => Btn::InviteSkip(id(1)?),
-            ("j", 2) => Btn::Join(id(1)?),
-            ("wy", 3) => Btn::WithdrawYes { id: id(1)?, mine: flag(parts[2])? },
-            ("wk", 3) => Btn::WithdrawKeep { id: id(1)?, mine: flag(parts[2])? },
-            _ => return None,
-        };
-        Some(btn)
-    }
+payload_codec! {
+    Btn = "t";
+    Kim(id: i64) = "k",
+    KimPage(page: i64) = "kp",
+    Organiser = "o",
+    UntilStart = "us",
+    Target(target: Target) = "tg",
+    TargetsDone = "td",
+    Skip = "sk",
+    Publish = "pub",
+    Edit(step: Step) = "e",
+    Discard = "x",
+    Group(chat: ChatId) = "g",
+    Announce = "ga",
+    NoAnnounce = "gn",
+    Share = "gw",
+    Page(page: i64) = "b",
+    Register(id: i64) = "r",
+    Withdraw(id: i64) = "w",
+    WithdrawMine(id: i64) = "wm",
+    Rate(id: i64, score: InRange<1, 5>) = "f",
+    ManagePage(page: i64) = "mp",
+    Manage(id: i64) = "m",
+    People(id: i64) = "p",
+    Csv(id: i64) = "csv",
+    Attend(id: i64, page: i64) = "at",
+    Mark { training: i64, registration: i64, present: bool, page: i64 } = "h",
+    EditTime(id: i64) = "et",
+    MoveYes(id: i64) = "mvy",
+    EditPlace(id: i64) = "ep",
+    Close(id: i64) = "cl",
+    CloseYes(id: i64) = "cly",
+    Cancel(id: i64) = "cx",
+    CancelYes(id: i64) = "cxy",
+    Invite(id: i64) = "iv",
+    InviteSkip(id: i64) = "ivn",
+    Join(id: i64) = "j",
+    WithdrawYes { id: i64, mine: bool } = "wy",
+    WithdrawKeep { id: i64, mine: bool } = "wk",
 }
 
-/// `0` or `1`, nothing else.
-fn flag(s: &str) -> Option<bool> {
-    match s {
-        "1" => Some(true),
-        "0" => Some(false),
-        _ => None,
-    }
-}
 
-/// Ids and pages are non-negative decimal numbers without signs or spaces.
-fn parse_id(s: &str) -> Option<i64> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
 
 #[cfg(test)]
 mod tests {
@@ -227,6 +155,8 @@ mod tests {
             Btn::WithdrawKeep { id: big, mine: false },
         ];
         crate::bot::feature::assert_round_trip(&all);
+        // Today's wire strings: buttons already sent in chats must keep parsing.
+        crate::platform::buttons::assert_wire(&all, &["t:k:9223372036854775807", "t:kp:3", "t:o", "t:us", "t:tg:qris", "t:td", "t:sk", "t:pub", "t:e:st", "t:x", "t:g:-1001234567890", "t:ga", "t:gn", "t:gw", "t:b:2", "t:r:9223372036854775807", "t:w:9223372036854775807", "t:wm:9223372036854775807", "t:f:9223372036854775807:5", "t:mp:1", "t:m:9223372036854775807", "t:p:9223372036854775807", "t:csv:9223372036854775807", "t:at:9223372036854775807:99", "t:h:9223372036854775807:9223372036854775807:1:12", "t:et:9223372036854775807", "t:mvy:9223372036854775807", "t:ep:9223372036854775807", "t:cl:9223372036854775807", "t:cly:9223372036854775807", "t:cx:9223372036854775807", "t:cxy:9223372036854775807", "t:iv:9223372036854775807", "t:ivn:9223372036854775807", "t:j:9223372036854775807", "t:wy:9223372036854775807:1", "t:wk:9223372036854775807:0"]);
     }
 
     #[test]

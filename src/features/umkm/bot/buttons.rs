@@ -3,7 +3,9 @@
 //! Every payload names what it answers (the step, or the list scope), so a press is
 //! only acted on when it still fits the dialogue and the presser's role.
 
-use crate::bot::feature::Payload;
+use crate::platform::buttons::{YesNo, code_field, payload_codec};
+#[cfg(test)]
+use crate::platform::buttons::Payload;
 use crate::features::umkm::flow::Step;
 use crate::features::umkm::model::{Need, Scale, Sector};
 
@@ -30,8 +32,8 @@ impl ListScope {
     fn parse(s: &str) -> Option<ListScope> {
         match s {
             "all" => Some(ListScope::All),
-            _ if s.starts_with('a') => id(&s[1..]).map(ListScope::Area),
-            _ if s.starts_with('k') => id(&s[1..]).map(ListScope::Kim),
+            _ if s.starts_with('a') => <i64 as crate::platform::buttons::Field>::from_wire(&s[1..]).map(ListScope::Area),
+            _ if s.starts_with('k') => <i64 as crate::platform::buttons::Field>::from_wire(&s[1..]).map(ListScope::Kim),
             _ => None,
         }
     }
@@ -72,65 +74,41 @@ pub enum Btn {
     NewsToggle(bool),
 }
 
-impl Payload for Btn {
-    const PREFIX: &'static str = "u";
+code_field!(Step, code, Step::from_code);
+code_field!(Sector, code, Sector::from_code);
+code_field!(Scale, code, Scale::from_code);
+code_field!(Need, code, Need::from_code);
+code_field!(ListScope, data, ListScope::parse);
 
-    fn data(&self) -> String {
-        match self {
-            Btn::Consent(yes) => format!("c:{}", if *yes { "y" } else { "n" }),
-            Btn::Keep(s) => format!("k:{}", s.code()),
-            Btn::Back(s) => format!("b:{}", s.code()),
-            Btn::Skip(s) => format!("z:{}", s.code()),
-            Btn::Sector(s) => format!("s:{}", s.code()),
-            Btn::Scale(s) => format!("l:{}", s.code()),
-            Btn::Kelurahan(id) => format!("w:{id}"),
-            Btn::Toggle(n) => format!("t:{}", n.code()),
-            Btn::NeedsDone => "d".into(),
-            Btn::Save => "sv".into(),
-            Btn::Edit(s) => format!("e:{}", s.code()),
-            Btn::EditSaved => "ed".into(),
-            Btn::Withdraw => "wd".into(),
-            Btn::WithdrawConfirm(yes) => format!("w{}", if *yes { "y" } else { "n" }),
-            Btn::Page(scope, page) => format!("p:{}:{page}", scope.data()),
-            Btn::News(yes) => format!("nw:{}", if *yes { "y" } else { "n" }),
-            Btn::NewsToggle(on) => format!("nt:{}", if *on { "y" } else { "n" }),
-        }
-    }
-
-    fn parse(data: &str) -> Option<Self> {
-        let mut parts = data.split(':');
-        let btn = match (parts.next()?, parts.next(), parts.next()) {
-            ("c", Some("y"), None) => Btn::Consent(true),
-            ("c", Some("n"), None) => Btn::Consent(false),
-            ("k", Some(s), None) => Btn::Keep(Step::from_code(s)?),
-            ("b", Some(s), None) => Btn::Back(Step::from_code(s)?),
-            ("z", Some(s), None) => Btn::Skip(Step::from_code(s)?),
-            ("s", Some(c), None) => Btn::Sector(Sector::from_code(c)?),
-            ("l", Some(c), None) => Btn::Scale(Scale::from_code(c)?),
-            ("w", Some(i), None) => Btn::Kelurahan(id(i)?),
-            ("t", Some(c), None) => Btn::Toggle(Need::from_code(c)?),
-            ("d", None, None) => Btn::NeedsDone,
-            ("sv", None, None) => Btn::Save,
-            ("e", Some(s), None) => Btn::Edit(Step::from_code(s)?),
-            ("ed", None, None) => Btn::EditSaved,
-            ("wd", None, None) => Btn::Withdraw,
-            ("wy", None, None) => Btn::WithdrawConfirm(true),
-            ("wn", None, None) => Btn::WithdrawConfirm(false),
-            ("p", Some(scope), Some(page)) => Btn::Page(ListScope::parse(scope)?, id(page)?),
-            ("nw", Some("y"), None) => Btn::News(true),
-            ("nw", Some("n"), None) => Btn::News(false),
-            ("nt", Some("y"), None) => Btn::NewsToggle(true),
-            ("nt", Some("n"), None) => Btn::NewsToggle(false),
-            _ => return None,
-        };
-        Some(btn)
+payload_codec! {
+    Btn = "u";
+    Consent(yes: YesNo) = "c",
+    Keep(step: Step) = "k",
+    Back(step: Step) = "b",
+    Skip(step: Step) = "z",
+    Sector(sector: Sector) = "s",
+    Scale(scale: Scale) = "l",
+    Kelurahan(id: i64) = "w",
+    Toggle(need: Need) = "t",
+    NeedsDone = "d",
+    Save = "sv",
+    Edit(step: Step) = "e",
+    EditSaved = "ed",
+    Withdraw = "wd",
+    Page(scope: ListScope, page: i64) = "p",
+    News(yes: YesNo) = "nw",
+    NewsToggle(on: YesNo) = "nt";
+    // Older than fields in their own part: the answer is glued to the tag.
+    by_hand {
+        Btn::WithdrawConfirm(true) => "wy".into(),
+        Btn::WithdrawConfirm(false) => "wn".into(),
+    } |data: &str| match data {
+        "wy" => Some(Btn::WithdrawConfirm(true)),
+        "wn" => Some(Btn::WithdrawConfirm(false)),
+        _ => None,
     }
 }
 
-/// A non-negative decimal id, digits only (no sign, no spaces).
-fn id(s: &str) -> Option<i64> {
-    s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse().ok()).flatten()
-}
 
 #[cfg(test)]
 mod tests {
@@ -164,6 +142,8 @@ mod tests {
             Btn::NewsToggle(false),
         ];
         crate::bot::feature::assert_round_trip(&all);
+        // Today's wire strings: buttons already sent in chats must keep parsing.
+        crate::platform::buttons::assert_wire(&all, &["u:c:y", "u:c:n", "u:k:ow", "u:b:rv", "u:z:nb", "u:s:pertanian", "u:l:menengah", "u:w:9223372036854775807", "u:t:qris", "u:d", "u:sv", "u:e:ds", "u:ed", "u:wd", "u:wy", "u:wn", "u:p:all:0", "u:p:a9223372036854775807:9223372036854775807", "u:p:k7:3", "u:nw:y", "u:nw:n", "u:nt:y", "u:nt:n"]);
     }
 
     #[test]

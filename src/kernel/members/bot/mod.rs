@@ -107,19 +107,6 @@ mod tests {
     use crate::bot::feature::{Payload, assert_round_trip};
 
     #[test]
-    fn the_router_finds_each_membership_command_with_its_lowest_role() {
-        let registry = crate::app::registry().unwrap();
-        let role = |name: &str| registry.command(name).map(|(plugin, spec)| (plugin.name(), spec.role));
-        assert_eq!(role("bahasa"), Some(("members", Role::Resident)));
-        assert_eq!(role("language"), Some(("members", Role::Resident)));
-        assert_eq!(role("gantikim"), Some(("members", Role::Resident)));
-        assert_eq!(role("grupsaya"), Some(("members", Role::Coordinator)));
-        assert_eq!(role("undang"), Some(("members", Role::Staff)), "the lowest of its two declarations");
-        let (_, hubungkan) = registry.command("hubungkan").unwrap();
-        assert!(hubungkan.open_to_non_members && hubungkan.refuses_itself && !hubungkan.menu);
-    }
-
-    #[test]
     fn language_buttons_keep_their_old_wire_form() {
         assert_round_trip(&[MembersButton::Lang(Lang::Id), MembersButton::Lang(Lang::En)]);
         assert_eq!(Payload::callback_data(&MembersButton::Lang(Lang::En)), "lg:en");
