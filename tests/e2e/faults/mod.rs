@@ -17,6 +17,7 @@ mod cluster;
 mod full_disk;
 mod panics;
 mod postgres_restart;
+mod takeover;
 mod telegram_down;
 
 /// The webhook path every process serves.
