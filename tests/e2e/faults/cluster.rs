@@ -114,6 +114,10 @@ async fn one_of_two_webhook_processes_killed_mid_broadcast_loses_nothing() {
     assert!(resent <= 1, "{resent} rows resent");
     let residents = copies(&app.fake, load.residents.iter().map(|p| p.id()));
     let answered_twice = residents.iter().filter(|(_, n)| *n == 2).count();
+    if let Some((chat, _)) = residents.iter().find(|(_, n)| *n == 2) {
+        let texts: Vec<String> = app.fake.messages(*chat).iter().map(|m| m.text.chars().take(60).collect()).collect();
+        println!("answered twice, e.g. {chat}: {texts:?}");
+    }
     assert!(residents.iter().all(|(_, n)| (1..=2).contains(n)), "{residents:?}");
     assert!(answered_twice <= in_flight, "{answered_twice} residents answered twice, {in_flight} updates were in flight");
     let updates = app.fake.update_log().len() as i64;
