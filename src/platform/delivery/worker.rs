@@ -296,7 +296,10 @@ impl Worker {
             Outcome::Forbidden(reason) => self.give_up_on_chat(row, &reason, now).await.map(|()| true),
             Outcome::TopicGone(_) => super::topics::fall_back(&self.db, self.claim(row), row, now).await,
             Outcome::Transient { reason, maybe_delivered } if row.attempts + 1 < i64::from(self.config.max_attempts) || self.telegram_down() => {
-                let backoff = 2_i64.saturating_pow(row.attempts.clamp(0, 30) as u32).min(MAX_BACKOFF_SECS);
+                // While Telegram is down the pause of every send paces the tries; a
+                // row's own growing backoff would only hold it back (up to 5 min) after
+                // Telegram returns.
+                let backoff = if self.telegram_down() { 1 } else { 2_i64.saturating_pow(row.attempts.clamp(0, 30) as u32).min(MAX_BACKOFF_SECS) };
                 let r = Retry { chat_id: row.chat_id, not_before: now + backoff, reason: &reason, maybe_delivered };
                 outbox::retry_later(&self.db, self.claim(row), &r, now).await
             }
