@@ -2,6 +2,8 @@
 //! webhook answers Telegram only now, so an update dies with its process only
 //! unacknowledged, and Telegram delivers it again. A claimed update is marked
 //! finished here, after its handler (panics included, see [`super::contain`]).
+//! Each update's answers are journaled meanwhile ([`answers`]), so a takeover of an
+//! unfinished update does not answer again.
 
 use std::sync::Arc;
 
@@ -12,6 +14,7 @@ use teloxide::types::Update;
 
 use crate::bot::HandlerResult;
 use crate::platform::ctx::AppCtx;
+use crate::platform::delivery::answers;
 use crate::platform::intake::{self, Acks, Verdict};
 
 type Schema = Handler<'static, HandlerResult, DpHandlerDescription>;
@@ -25,8 +28,9 @@ pub fn acknowledged(acks: Arc<Acks>, schema: Schema) -> Schema {
             let acks = acks.clone();
             async move {
                 let kept = deps.clone();
-                let (flow, report) = intake::scoped(cont(deps)).await;
                 let update = kept.get::<Update>();
+                let db = kept.get::<Arc<AppCtx>>().db.clone();
+                let (flow, report) = intake::scoped(answers::scoped(db, i64::from(update.id.0), cont(deps))).await;
                 if report.claimed {
                     let ctx = kept.get::<Arc<AppCtx>>();
                     if let Err(error) = crate::bot::finish_update(&ctx, update.id.0).await {

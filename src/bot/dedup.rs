@@ -6,6 +6,7 @@ use std::sync::Arc;
 use teloxide::types::Update;
 
 use crate::platform::ctx::AppCtx;
+use crate::platform::delivery::answers;
 use crate::platform::intake::{self, Report, Verdict};
 
 /// How long a claim may stay unfinished before a later delivery of the same update
@@ -21,9 +22,13 @@ pub async fn first_delivery(update: Update, ctx: Arc<AppCtx>) -> bool {
     let id = i64::from(update.id.0);
     let claimed = claim(&ctx, id).await;
     let (verdict, claimed) = match claimed {
-        Ok(Claim::Ours) => (Verdict::Handled, true),
-        Ok(Claim::TakenOver) => {
+        Ok(Claim::Ours) => {
+            answers::claimed(None);
+            (Verdict::Handled, true)
+        }
+        Ok(Claim::TakenOver(given)) => {
             tracing::warn!(update_id = update.id.0, "update claimed by a delivery that never finished; handling it here");
+            answers::claimed(given.as_deref());
             (Verdict::Handled, true)
         }
         Ok(Claim::Finished) => {
@@ -45,7 +50,8 @@ pub async fn first_delivery(update: Update, ctx: Arc<AppCtx>) -> bool {
 
 enum Claim {
     Ours,
-    TakenOver,
+    /// With the answers the unfinished delivery recorded (see [`answers`]).
+    TakenOver(Option<String>),
     Finished,
     Unfinished,
 }
@@ -60,22 +66,23 @@ async fn claim(ctx: &AppCtx, id: i64) -> Result<Claim, sqlx::Error> {
     if fresh.rows_affected() == 1 {
         return Ok(Claim::Ours);
     }
-    let taken = sqlx::query("UPDATE processed_updates SET processed_at = $1 WHERE update_id = $2 AND done = 0 AND processed_at < $3")
+    let taken = sqlx::query("UPDATE processed_updates SET processed_at = $1 WHERE update_id = $2 AND done = 0 AND processed_at < $3 RETURNING answers")
         .bind(now)
         .bind(id)
         .bind(now - CLAIM_GRACE_SECS)
-        .execute(&ctx.db.pool)
+        .fetch_optional(&ctx.db.pool)
         .await?;
-    if taken.rows_affected() == 1 {
-        return Ok(Claim::TakenOver);
+    if let Some(row) = taken {
+        return Ok(Claim::TakenOver(sqlx::Row::try_get(&row, "answers")?));
     }
     let done: Option<i64> = sqlx::query_scalar("SELECT done FROM processed_updates WHERE update_id = $1").bind(id).fetch_optional(&ctx.db.pool).await?;
     Ok(if done == Some(0) { Claim::Unfinished } else { Claim::Finished })
 }
 
-/// Marks a claimed update handled, so later deliveries of it are plain duplicates.
+/// Marks a claimed update handled, so later deliveries of it are plain duplicates
+/// (its answers, kept for a takeover, are no longer needed).
 pub async fn finish(ctx: &AppCtx, update_id: u32) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE processed_updates SET done = 1 WHERE update_id = $1").bind(i64::from(update_id)).execute(&ctx.db.pool).await?;
+    sqlx::query("UPDATE processed_updates SET done = 1, answers = NULL WHERE update_id = $1").bind(i64::from(update_id)).execute(&ctx.db.pool).await?;
     Ok(())
 }
 

@@ -28,6 +28,7 @@
 //! (the user/group side), `faults` (scripted failures, flood limits),
 //! `json` (Telegram-shaped JSON).
 
+pub mod balancer;
 mod faults;
 mod forum;
 mod json;
@@ -48,6 +49,7 @@ use std::time::Duration;
 use serde_json::Value;
 use tokio::sync::{Notify, broadcast};
 
+pub use balancer::Balancer;
 pub use faults::{ApiErr, FailRule, Failure, Limits, OutageMode, Stats};
 pub use forum::{Forums, Topic};
 pub use people::{Group, Person};

@@ -14,6 +14,7 @@
 //! could together exceed one group's 20/min if that group alone has more than 20
 //! messages queued at once (a 429 then pauses it; nothing is lost).
 
+pub mod answers;
 pub mod config;
 pub mod limiter;
 pub mod outbox;

@@ -5,7 +5,9 @@
 //!
 //! `ReplyBot` derefs to teloxide's [`Bot`], so every method works as before; the
 //! ones that put a message into a chat (`send_*`, `edit_message_*`) are shadowed
-//! by paced versions taking the same arguments and setters.
+//! by paced versions taking the same arguments and setters. Those answers are
+//! journaled on the update being handled ([`super::answers`]), so an update handled
+//! again after a lost process does not answer again.
 
 use std::future::{Future, IntoFuture};
 use std::ops::Deref;
@@ -19,6 +21,10 @@ use teloxide::prelude::*;
 use teloxide::requests::{HasPayload, JsonRequest, MultipartRequest, Output, Request};
 use teloxide::types::{InputFile, MessageId, Recipient};
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::answers;
 use super::limiter::RateLimiter;
 
 /// A 429 on an answer is waited out and the answer tried once more, if the wait
@@ -113,27 +119,46 @@ impl<R: HasPayload> HasPayload for Paced<R> {
 impl<R> IntoFuture for Paced<R>
 where
     R: Request<Err = RequestError> + Send + Sync + 'static,
-    Output<R>: Send,
+    Output<R>: Send + Sync + Serialize + DeserializeOwned,
 {
     type Output = Result<Output<R>, RequestError>;
     type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send>>;
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(async move {
-            let mut retried = false;
-            loop {
-                let slot = self.limiter.reply_slot(self.chat).await;
-                let result = self.inner.send_ref().await;
-                drop(slot);
-                match result {
-                    Err(RequestError::RetryAfter(wait)) if !retried && wait.duration() <= REPLY_RETRY_MAX_WAIT => {
-                        tracing::warn!(chat = ?self.chat, wait_secs = wait.seconds(), "answer hit the flood limit; retrying once");
-                        self.limiter.too_many_requests(self.chat.unwrap_or(1), wait.duration());
-                        retried = true;
-                    }
-                    other => return other,
-                }
+            let turn = answers::next_turn();
+            if let Some(given) = turn.as_ref().and_then(answers::Turn::given_before::<Output<R>>) {
+                return Ok(given);
             }
+            let result = self.send().await;
+            if let (Some(turn), Ok(output)) = (turn, &result) {
+                turn.sent(output).await;
+            }
+            result
         })
+    }
+}
+
+impl<R> Paced<R>
+where
+    R: Request<Err = RequestError> + Send + Sync + 'static,
+    Output<R>: Send,
+{
+    /// Sends within the reply budget; a short 429 is waited out and tried once more.
+    async fn send(&self) -> Result<Output<R>, RequestError> {
+        let mut retried = false;
+        loop {
+            let slot = self.limiter.reply_slot(self.chat).await;
+            let result = self.inner.send_ref().await;
+            drop(slot);
+            match result {
+                Err(RequestError::RetryAfter(wait)) if !retried && wait.duration() <= REPLY_RETRY_MAX_WAIT => {
+                    tracing::warn!(chat = ?self.chat, wait_secs = wait.seconds(), "answer hit the flood limit; retrying once");
+                    self.limiter.too_many_requests(self.chat.unwrap_or(1), wait.duration());
+                    retried = true;
+                }
+                other => return other,
+            }
+        }
     }
 }

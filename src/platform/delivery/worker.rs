@@ -11,6 +11,13 @@
 //!   the pause growing to [`LONGEST_OUTAGE_PAUSE_SECS`], and no row is given up
 //!   until Telegram answers again: an outage is not the message's fault;
 //! - any other 400: failed, with Telegram's reason.
+//!
+//! An outcome the database does not take (it went away mid-send) is kept in memory
+//! and written first when the database answers again; until then the worker claims
+//! nothing (see [`Worker::write_unwritten`]). So a database restart can repeat at
+//! most the sends in hand when it went away (≤ `concurrency`, plus a paid batch
+//! never sent: those are given back), and in one process usually none: the kept
+//! outcome is written before the row's lease is reclaimed.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -45,6 +52,8 @@ const NOT_TELEGRAM: &str = "here: ";
 const LONGEST_OUTAGE_PAUSE_SECS: u64 = 30;
 /// Telegram failures in a row from which Telegram counts as down.
 const DOWN_AFTER_FAILURES: u32 = 2;
+/// Wait between two tries to write the outcomes the database refused.
+const UNWRITTEN_RETRY: Duration = Duration::from_millis(500);
 /// Chats a worker skips from memory at most; beyond that a waiting chat's rows are
 /// deferred in the database instead (which costs a write per chat, and whole seconds).
 const MAX_HELD_CHATS: usize = 64;
@@ -69,6 +78,10 @@ pub struct Worker {
     claimed_ahead: Mutex<std::collections::VecDeque<Claimed>>,
     /// Transient failures of Telegram in a row (reset by any answer of it).
     trouble: Mutex<u32>,
+    /// Outcomes Telegram gave that the database refused, to write before any new
+    /// claim: a worker that keeps claiming and sending while it cannot record would
+    /// send every such row twice once the lease gives it back.
+    unwritten: Mutex<Vec<(Claimed, Outcome)>>,
 }
 
 impl Worker {
@@ -87,6 +100,7 @@ impl Worker {
             lane: Lane::All,
             claimed_ahead: Mutex::default(),
             trouble: Mutex::new(0),
+            unwritten: Mutex::default(),
         }
     }
 
@@ -182,8 +196,9 @@ impl Worker {
         {
             tracing::warn!(chat = row.chat_id, wait_secs = wait.as_secs(), "delivery: flood limit, every send pauses");
         }
-        if let Err(error) = self.record(&row, outcome).await {
-            tracing::error!(row = row.id, %error, "delivery: outcome not recorded; the row will be retried after its lease");
+        if let Err(error) = self.record(&row, outcome.clone()).await {
+            tracing::error!(row = row.id, %error, "delivery: outcome not recorded; no new claims until the database takes it");
+            self.unwritten.lock().expect("unwritten outcomes lock").push((row.clone(), outcome));
         }
         drop(slot);
         drop(lane);
@@ -281,7 +296,10 @@ impl Worker {
             Outcome::Forbidden(reason) => self.give_up_on_chat(row, &reason, now).await.map(|()| true),
             Outcome::TopicGone(_) => super::topics::fall_back(&self.db, self.claim(row), row, now).await,
             Outcome::Transient { reason, maybe_delivered } if row.attempts + 1 < i64::from(self.config.max_attempts) || self.telegram_down() => {
-                let backoff = 2_i64.saturating_pow(row.attempts.clamp(0, 30) as u32).min(MAX_BACKOFF_SECS);
+                // While Telegram is down the pause of every send paces the tries; a
+                // row's own growing backoff would only hold it back (up to 5 min) after
+                // Telegram returns.
+                let backoff = if self.telegram_down() { 1 } else { 2_i64.saturating_pow(row.attempts.clamp(0, 30) as u32).min(MAX_BACKOFF_SECS) };
                 let r = Retry { chat_id: row.chat_id, not_before: now + backoff, reason: &reason, maybe_delivered };
                 outbox::retry_later(&self.db, self.claim(row), &r, now).await
             }
@@ -310,6 +328,29 @@ impl Worker {
         }
         tracing::warn!(chat = row.chat_id, others, %reason, "delivery: chat unreachable, its queue failed");
         Ok(())
+    }
+
+    /// Writes the outcomes the database refused earlier, oldest first; `false` while
+    /// it still refuses (the caller then claims nothing and tries again later). Runs
+    /// before the stale rows are reclaimed, so a kept outcome wins over its lease.
+    async fn write_unwritten(&self) -> bool {
+        let pending: Vec<(Claimed, Outcome)> = std::mem::take(&mut *self.unwritten.lock().expect("unwritten outcomes lock"));
+        if pending.is_empty() {
+            return true;
+        }
+        let count = pending.len();
+        let mut rest = pending.into_iter();
+        while let Some((row, outcome)) = rest.next() {
+            if let Err(error) = self.record(&row, outcome.clone()).await {
+                tracing::debug!(row = row.id, %error, "delivery: database still refuses the outcome");
+                let mut unwritten = self.unwritten.lock().expect("unwritten outcomes lock");
+                unwritten.push((row, outcome));
+                unwritten.extend(rest);
+                return false;
+            }
+        }
+        tracing::warn!(outcomes = count, "delivery: the database took the kept outcomes; claiming again");
+        true
     }
 
     async fn reclaim_stale(&self) {
@@ -363,12 +404,18 @@ impl Drain for Worker {
     }
 
     async fn reclaim(&self) {
-        self.reclaim_stale().await;
+        if self.write_unwritten().await {
+            self.reclaim_stale().await;
+        }
     }
 
     /// Rows the paid lane claimed ahead and never sent go back to the queue as they
     /// were (not flagged `resent`: no request for them went out).
     async fn finish(&self) {
+        if !self.write_unwritten().await {
+            let left = self.unwritten.lock().expect("unwritten outcomes lock").len();
+            tracing::error!(outcomes = left, "delivery: stopping with outcomes the database refused; those rows are sent again after their lease");
+        }
         let ahead: Vec<Claimed> = self.claimed_ahead.lock().expect("claimed rows lock").drain(..).collect();
         for row in &ahead {
             if let Err(error) = outbox::unclaim(&self.db, self.claim(row), self.clock.now()).await {
@@ -378,6 +425,13 @@ impl Drain for Worker {
     }
 
     async fn step(self: Arc<Self>, lane: OwnedSemaphorePermit, tasks: &mut JoinSet<()>, stop: &mut watch::Receiver<bool>) {
+        if !self.write_unwritten().await {
+            tokio::select! {
+                _ = tokio::time::sleep(UNWRITTEN_RETRY) => {}
+                _ = stop.changed() => {}
+            }
+            return;
+        }
         let next_slot = async {
             match self.lane {
                 Lane::Paid => self.limiter.paid_slot().await,

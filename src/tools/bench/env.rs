@@ -118,6 +118,48 @@ impl Running {
     }
 }
 
+/// `kimbot run` as a child process of this binary (a real process: its own
+/// memory, its own pool, killed with the bench), on the bench's fake Telegram and
+/// database, HTTP on `http` (`host:port`), with `extra` settings. Logs at `error`.
+pub struct Child(std::process::Child);
+
+impl Child {
+    pub fn spawn(api_url: &str, database_url: &str, http: &str, extra: &[(&str, &str)]) -> Result<Child, CliError> {
+        let mut command = std::process::Command::new(std::env::current_exe().map_err(fail)?);
+        command
+            .arg("run")
+            .env("TELOXIDE_TOKEN", fake_telegram::TOKEN)
+            .env("TELOXIDE_API_URL", api_url)
+            .env("DATABASE_URL", database_url)
+            .env("KIMBOT_HTTP_ADDR", http)
+            .env("KIMBOT_PUBLIC_URL", format!("http://{http}"))
+            .env("RUST_LOG", "error")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null());
+        for (k, v) in extra {
+            command.env(k, v);
+        }
+        command.spawn().map(Child).map_err(fail)
+    }
+
+    pub fn id(&self) -> u32 {
+        self.0.id()
+    }
+}
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A loopback `host:port` nobody listens on right now.
+pub fn free_addr() -> Result<String, CliError> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(fail)?;
+    Ok(listener.local_addr().map_err(fail)?.to_string())
+}
+
 /// Rows not yet sent or failed.
 pub async fn unfinished(db: &Db) -> Result<i64, CliError> {
     use sqlx::Row;

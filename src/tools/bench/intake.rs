@@ -1,36 +1,30 @@
 //! `kimbot bench intake`: how many residents' messages the bot takes in a second,
 //! and how long each waits for its answer, by the way updates arrive:
 //!
-//! - webhook, 1 and 2 app instances behind a round-robin balancer, the fake
+//! - webhook, 1 and 2 processes behind a round-robin balancer, the fake
 //!   Telegram POSTing over 40 connections at once as Telegram does;
-//! - long polling, 1 instance (Telegram gives `getUpdates` to one client only, so
+//! - long polling, 1 process (Telegram gives `getUpdates` to one client only, so
 //!   there is no "2 processes" for polling).
 //!
 //! Every resident sends `/start` at once (a first contact: the claim, the dialogue
 //! row and the privacy notice), the flood limits lifted so the figures are the
-//! bot's and not Telegram's. The instances run in this process (as the e2e tests
-//! run them), on one database: `--database-url` for PostgreSQL, else SQLite.
+//! bot's and not Telegram's. Each instance is a real `kimbot run` child process of
+//! this binary (as a city runs them), on one database: `--database-url` for
+//! PostgreSQL, else SQLite (one process); the fake Telegram and the round-robin
+//! balancer (the fault suite's, [`fake_telegram::Balancer`]) live in this process.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::{Request, State};
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use clap::Args;
-use fake_telegram::{BotEvent, FakeTelegram};
-use tokio::sync::oneshot;
+use fake_telegram::{Balancer, BotEvent, FakeTelegram};
 
-use super::env::{self, BenchDb, fail, ms, percentile};
-use crate::app::{App, AppError};
-use crate::platform::db::SystemClock;
+use super::env::{self, BenchDb, Child, fail, ms, percentile};
+use crate::platform::db::Db;
 use crate::tools::cli::CliError;
 
 const HOOK_PATH: &str = "/telegram/bench_intake";
-/// Written as Telegram documents it (header names are case-insensitive).
-const SECRET_HEADER: &str = "X-Telegram-Bot-Api-Secret-Token";
 
 #[derive(Debug, Args)]
 pub struct IntakeArgs {
@@ -38,7 +32,7 @@ pub struct IntakeArgs {
     #[arg(long, default_value_t = 1000)]
     pub residents: i64,
     /// A PostgreSQL server (postgres://…/postgres): a throwaway database per run.
-    /// Default: a temporary SQLite file (then only one instance makes sense).
+    /// Default: a temporary SQLite file (then only one process makes sense).
     #[arg(long)]
     pub database_url: Option<String>,
 }
@@ -66,11 +60,11 @@ pub async fn run(args: IntakeArgs) -> Result<(), CliError> {
     }
     let rate = |label: &str| all.iter().find(|f| f.label == label).map(|f| f.per_second);
     let mut line = String::from("intake:");
-    if let (Some(w1), Some(p1)) = (rate("webhook, 1 instance"), rate("long polling, 1 instance")) {
+    if let (Some(w1), Some(p1)) = (rate("webhook, 1 process"), rate("long polling, 1 process")) {
         line.push_str(&format!(" webhook/polling {:.2}x", w1 / p1));
     }
-    if let (Some(w1), Some(w2)) = (rate("webhook, 1 instance"), rate("webhook, 2 instances")) {
-        line.push_str(&format!(", 2/1 instances {:.2}x", w2 / w1));
+    if let (Some(w1), Some(w2)) = (rate("webhook, 1 process"), rate("webhook, 2 processes")) {
+        line.push_str(&format!(", 2/1 processes {:.2}x", w2 / w1));
     }
     println!("{line}");
     Ok(())
@@ -85,24 +79,20 @@ enum Mode {
 async fn one_run(args: &IntakeArgs, mode: Mode, instances: usize, first_user: i64) -> Result<Figures, CliError> {
     let fake = FakeTelegram::start().await;
     let bench_db = BenchDb::create(args.database_url.as_deref()).await?;
-    let balancer = Balancer::start().await.map_err(fail)?;
-    let fast = [("KIMBOT_SEND_PER_SECOND", "100000"), ("KIMBOT_SEND_PRIVATE_PER_SECOND", "50"), ("KIMBOT_TELEGRAM_WEBHOOK_SECRET", "bench_intake_secret")];
-    let mut running = Vec::new();
-    for _ in 0..instances {
-        let mut overrides = fast.to_vec();
-        if mode == Mode::Webhook {
-            overrides.push(("KIMBOT_TELEGRAM_WEBHOOK_URL", balancer.public.as_str()));
-        }
-        let config = env::config(&fake.api_url(), &bench_db.url, &overrides)?;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(fail)?;
-        balancer.targets.lock().map_err(fail)?.push(format!("http://{}", listener.local_addr().map_err(fail)?));
-        let app = App::build(config, Arc::new(SystemClock)).await?.with_http_listener(listener);
-        let (stop, stopped) = oneshot::channel::<()>();
-        let handle = tokio::spawn(app.run_until(async move {
-            let _ = stopped.await;
-        }));
-        running.push((stop, handle));
+    migrate(&fake, &bench_db.url).await?;
+    let balancer = Balancer::start(HOOK_PATH).await.map_err(fail)?;
+    let mut settings = vec![("KIMBOT_SEND_PER_SECOND", "100000"), ("KIMBOT_SEND_PRIVATE_PER_SECOND", "50"), ("KIMBOT_TELEGRAM_WEBHOOK_SECRET", "bench_intake_secret")];
+    if mode == Mode::Webhook {
+        settings.push(("KIMBOT_TELEGRAM_WEBHOOK_URL", balancer.public.as_str()));
     }
+    let mut running = Vec::new();
+    let mut targets = Vec::new();
+    for _ in 0..instances {
+        let http = env::free_addr()?;
+        running.push(Child::spawn(&fake.api_url(), &bench_db.url, &http, &settings)?);
+        targets.push(format!("http://{http}"));
+    }
+    balancer.set_targets(&targets);
     let ready = match mode {
         Mode::Webhook => fake.wait_until(|st| st.calls_to("setWebhook").len() >= instances, Duration::from_secs(60)).await,
         Mode::Polling => fake.wait_until(|st| !st.calls_to("getUpdates").is_empty(), Duration::from_secs(60)).await,
@@ -141,60 +131,23 @@ async fn one_run(args: &IntakeArgs, mode: Mode, instances: usize, first_user: i6
         sent.iter().filter_map(|(chat, at)| answered.get(chat).map(|done| done.duration_since(*at))).collect()
     };
     waits.sort();
-    for (stop, handle) in running {
-        let _ = stop.send(());
-        let _: Result<(), AppError> = handle.await.map_err(fail)?;
-    }
+    drop(running);
     fake.shutdown();
     bench_db.remove().await;
     let label = match mode {
-        Mode::Webhook if instances == 1 => "webhook, 1 instance".to_string(),
-        Mode::Webhook => format!("webhook, {instances} instances"),
-        Mode::Polling => "long polling, 1 instance".to_string(),
+        Mode::Webhook if instances == 1 => "webhook, 1 process".to_string(),
+        Mode::Webhook => format!("webhook, {instances} processes"),
+        Mode::Polling => "long polling, 1 process".to_string(),
     };
     Ok(Figures { label, per_second: people.len() as f64 / took.as_secs_f64(), p50: percentile(&waits, 50.0), p99: percentile(&waits, 99.0) })
 }
 
-/// Round-robin in front of the instances, as a city's proxy.
-struct Balancer {
-    public: String,
-    targets: Arc<Mutex<Vec<String>>>,
-}
-
-impl Balancer {
-    async fn start() -> std::io::Result<Balancer> {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let public = format!("http://{}{HOOK_PATH}", listener.local_addr()?);
-        let targets: Arc<Mutex<Vec<String>>> = Arc::default();
-        let client = reqwest::Client::builder().no_proxy().build().unwrap_or_default();
-        let state = (targets.clone(), client, Arc::new(std::sync::atomic::AtomicUsize::new(0)));
-        let router = axum::Router::new().fallback(forward).with_state(state);
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
-        });
-        Ok(Balancer { public, targets })
-    }
-}
-
-type Lb = (Arc<Mutex<Vec<String>>>, reqwest::Client, Arc<std::sync::atomic::AtomicUsize>);
-
-async fn forward(State((targets, client, next)): State<Lb>, request: Request) -> axum::response::Response {
-    let secret = request.headers().get(SECRET_HEADER).cloned();
-    let Ok(body) = axum::body::to_bytes(request.into_body(), 1 << 20).await else { return StatusCode::BAD_REQUEST.into_response() };
-    let body: Bytes = body;
-    let target = {
-        let Ok(targets) = targets.lock() else { return StatusCode::BAD_GATEWAY.into_response() };
-        if targets.is_empty() {
-            return StatusCode::BAD_GATEWAY.into_response();
-        }
-        targets[next.fetch_add(1, std::sync::atomic::Ordering::SeqCst) % targets.len()].clone()
-    };
-    let mut upstream = client.post(format!("{target}{HOOK_PATH}")).header(reqwest::header::CONTENT_TYPE, "application/json").body(body);
-    if let Some(secret) = secret {
-        upstream = upstream.header(SECRET_HEADER, secret);
-    }
-    match upstream.send().await {
-        Ok(answer) => StatusCode::from_u16(answer.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY).into_response(),
-        Err(_) => StatusCode::BAD_GATEWAY.into_response(),
-    }
+/// Migrates the fresh database once, before the processes start (two processes
+/// starting at once would both try).
+async fn migrate(fake: &FakeTelegram, url: &str) -> Result<(), CliError> {
+    let backend = env::config(&fake.api_url(), url, &[])?.backend;
+    let db = Db::connect(url, backend).await?;
+    db.migrate().await?;
+    db.close().await;
+    Ok(())
 }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use fake_telegram::FakeTelegram;
 
-use super::{Balancer, Kimbot, eventually, on_postgres, webhook_env};
+use super::{Kimbot, balancer, route_to, eventually, on_postgres, webhook_env};
 use crate::delivery::{broadcast, outbox, unfinished};
 use crate::support::{TestApp, spawn_app_without_areas};
 
@@ -84,11 +84,11 @@ async fn one_of_two_webhook_processes_killed_mid_broadcast_loses_nothing() {
         return;
     }
     let app = spawn_app_without_areas().await;
-    let (public, lb) = Balancer::start().await;
+    let (public, lb) = balancer().await;
     let env = settings(&public);
     let mut doomed = Kimbot::start(&app.fake.api_url(), &app.database_url, &env);
     let survivor = Kimbot::start(&app.fake.api_url(), &app.database_url, &env);
-    lb.set_targets(&[&doomed, &survivor]);
+    route_to(&lb, &[&doomed, &survivor]);
     processes_up(&app.fake, 2).await;
     let load = load(&app).await;
     let (before, after) = load.residents.split_at(RESIDENTS as usize * 2 / 3);
@@ -114,6 +114,10 @@ async fn one_of_two_webhook_processes_killed_mid_broadcast_loses_nothing() {
     assert!(resent <= 1, "{resent} rows resent");
     let residents = copies(&app.fake, load.residents.iter().map(|p| p.id()));
     let answered_twice = residents.iter().filter(|(_, n)| *n == 2).count();
+    if let Some((chat, _)) = residents.iter().find(|(_, n)| *n == 2) {
+        let texts: Vec<String> = app.fake.messages(*chat).iter().map(|m| m.text.chars().take(60).collect()).collect();
+        println!("answered twice, e.g. {chat}: {texts:?}");
+    }
     assert!(residents.iter().all(|(_, n)| (1..=2).contains(n)), "{residents:?}");
     assert!(answered_twice <= in_flight, "{answered_twice} residents answered twice, {in_flight} updates were in flight");
     let updates = app.fake.update_log().len() as i64;
@@ -133,12 +137,12 @@ async fn a_rolling_restart_under_load_loses_nothing_and_repeats_nothing() {
         return;
     }
     let app = spawn_app_without_areas().await;
-    let (public, lb) = Balancer::start().await;
+    let (public, lb) = balancer().await;
     let env = settings(&public);
     let api = app.fake.api_url();
     let mut first = Kimbot::start(&api, &app.database_url, &env);
     let mut second = Kimbot::start(&api, &app.database_url, &env);
-    lb.set_targets(&[&first, &second]);
+    route_to(&lb, &[&first, &second]);
     processes_up(&app.fake, 2).await;
     let load = load(&app).await;
     let thirds: Vec<&[fake_telegram::Person]> = load.residents.chunks(RESIDENTS as usize / 3).collect();
@@ -147,12 +151,12 @@ async fn a_rolling_restart_under_load_loses_nothing_and_repeats_nothing() {
     sends_reach(&app.fake, 200).await;
     first.terminate(Duration::from_secs(30));
     let first_again = Kimbot::start(&api, &app.database_url, &env);
-    lb.set_targets(&[&first_again, &second]);
+    route_to(&lb, &[&first_again, &second]);
     processes_up(&app.fake, 3).await;
     write(thirds[1]).await;
     second.terminate(Duration::from_secs(30));
     let second_again = Kimbot::start(&api, &app.database_url, &env);
-    lb.set_targets(&[&first_again, &second_again]);
+    route_to(&lb, &[&first_again, &second_again]);
     processes_up(&app.fake, 4).await;
     write(thirds[2]).await;
 

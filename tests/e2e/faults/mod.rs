@@ -8,18 +8,16 @@
 //! (`.ci/run`'s PostgreSQL pass) and return early otherwise.
 
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::{Request, State};
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
+pub use fake_telegram::Balancer;
 
 mod cluster;
 mod full_disk;
 mod panics;
 mod postgres_restart;
+mod takeover;
 mod telegram_down;
 
 /// The webhook path every process serves.
@@ -123,56 +121,16 @@ impl Drop for Kimbot {
     }
 }
 
-/// A load balancer in front of the processes: request n goes to the next target in
-/// turn; a target that refuses the connection is skipped (as nginx's
-/// `proxy_next_upstream error` does), an answer or a broken request goes back as is
-/// (502 for a connection lost mid-request: a POST is not sent twice by the proxy).
-pub struct Balancer {
-    targets: Mutex<Vec<String>>,
-    next: Mutex<usize>,
-    client: reqwest::Client,
+/// The round-robin balancer in front of the processes (shared with `kimbot bench
+/// intake`); returns the public webhook URL and the balancer.
+pub async fn balancer() -> (String, Arc<Balancer>) {
+    let lb = Balancer::start(HOOK_PATH).await.expect("balancer listens");
+    (lb.public.clone(), lb)
 }
 
-impl Balancer {
-    /// Listens on loopback; returns the public webhook URL and the balancer.
-    pub async fn start() -> (String, Arc<Balancer>) {
-        let client = reqwest::Client::builder().no_proxy().build().unwrap();
-        let lb = Arc::new(Balancer { targets: Mutex::new(Vec::new()), next: Mutex::new(0), client });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let public = format!("http://{}{HOOK_PATH}", listener.local_addr().unwrap());
-        let router = axum::Router::new().fallback(forward).with_state(lb.clone());
-        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-        (public, lb)
-    }
-
-    pub fn set_targets(&self, targets: &[&Kimbot]) {
-        *self.targets.lock().unwrap() = targets.iter().map(|k| k.http.clone()).collect();
-    }
-}
-
-async fn forward(State(lb): State<Arc<Balancer>>, request: Request) -> axum::response::Response {
-    let path = request.uri().path().to_string();
-    let secret = request.headers().get("x-telegram-bot-api-secret-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let body: Bytes = axum::body::to_bytes(request.into_body(), 1 << 20).await.unwrap();
-    let targets = lb.targets.lock().unwrap().clone();
-    let first = {
-        let mut next = lb.next.lock().unwrap();
-        *next += 1;
-        *next
-    };
-    for i in 0..targets.len() {
-        let target = &targets[(first + i) % targets.len()];
-        let mut upstream = lb.client.post(format!("{target}{path}")).header("content-type", "application/json").body(body.clone());
-        if let Some(secret) = &secret {
-            upstream = upstream.header("x-telegram-bot-api-secret-token", secret);
-        }
-        match upstream.send().await {
-            Ok(answer) => return StatusCode::from_u16(answer.status().as_u16()).unwrap().into_response(),
-            Err(error) if error.is_connect() => continue,
-            Err(_) => return StatusCode::BAD_GATEWAY.into_response(),
-        }
-    }
-    StatusCode::BAD_GATEWAY.into_response()
+/// Points the balancer at these processes.
+pub fn route_to(lb: &Balancer, bots: &[&Kimbot]) {
+    lb.set_targets(&bots.iter().map(|k| k.http.as_str()).collect::<Vec<_>>());
 }
 
 /// The settings every process of a webhook cluster gets.

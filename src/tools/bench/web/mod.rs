@@ -165,7 +165,7 @@ async fn wait_until_up(client: &reqwest::Client, base: &str) -> Result<(), CliEr
 }
 
 /// A login link as `/dasbor` makes it, opened with the "Masuk" POST; the cookie.
-async fn log_in(client: &reqwest::Client, db: &Db, base: &str, user: i64, now: i64) -> Result<String, CliError> {
+pub(super) async fn log_in(client: &reqwest::Client, db: &Db, base: &str, user: i64, now: i64) -> Result<String, CliError> {
     let token = crate::web::console::auth::create_link(db, user, now).await?;
     let response = client
         .post(format!("{base}/masuk"))
