@@ -8,8 +8,7 @@ use std::sync::Arc;
 use teloxide::prelude::*;
 
 use super::keyboards::{Command, parse_command};
-use super::turn::{Popup, PopupText, Turn};
-use super::turn::say;
+use super::turn::{Popup, PopupText, Turn, say};
 use super::who::Who;
 use crate::platform::ctx::AppCtx;
 use super::registry::Registry;
@@ -135,7 +134,6 @@ async fn cancel(bot: &ReplyBot, chat: ChatId, dlg: &Dlg, state: State, lang: Lan
     }
     say(bot, chat, lang, key).await
 }
-
 
 pub async fn on_callback(
     bot: ReplyBot,
