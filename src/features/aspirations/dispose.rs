@@ -290,7 +290,7 @@ async fn officer_audit(ctx: &AppCtx, actor: &Actor, action: &str, held: &Held, n
 }
 
 fn source(id: i64) -> String {
-    format!("aspiration:{id}")
+    super::model::SOURCE.of(id).to_string()
 }
 
 /// The label of an agency stage in `lang` (for cards and pages).

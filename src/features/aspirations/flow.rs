@@ -269,5 +269,5 @@ pub async fn answer(ctx: &AppCtx, user_id: i64, reply_id: i64, text: &str) -> Re
 }
 
 fn source(id: i64) -> String {
-    format!("aspiration:{id}")
+    super::model::SOURCE.of(id).to_string()
 }

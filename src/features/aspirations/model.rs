@@ -298,5 +298,8 @@ pub use reopen::{REOPENED, RESPONSE_LETTERS, RESPONSE_WORDS, ReopenError, check_
 mod undo;
 pub use undo::{LastChange, UNDO_SECS, UndoError, check_undo};
 
+/// The outbox source of everything sent about a ticket (`aspiration:<id>`).
+pub const SOURCE: crate::platform::delivery::outbox::SourceKind = crate::platform::delivery::outbox::SourceKind::new("aspiration");
+
 #[cfg(test)]
 mod tests;

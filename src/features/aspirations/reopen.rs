@@ -79,5 +79,5 @@ fn staff_notice(lang: Lang, staff_id: i64, ticket: &Ticket, text: &str) -> Outgo
     let args = [("ticket", Arg::from(&ticket.number)), ("text", Arg::from(text))];
     let button = ButtonSpec { label: format!("📋 {}", ticket.number), data: Btn::View(ticket.id).callback_data() };
     let body = Body::Text { text: ta(lang, "asp-notice-reopened", &args), buttons: vec![vec![button]], entities: Vec::new() };
-    Outgoing { chat_id: staff_id, body, priority: Priority::Personal, source: Some(format!("aspiration:{}", ticket.id)) }
+    Outgoing { chat_id: staff_id, body, priority: Priority::Personal, source: super::model::SOURCE.of(ticket.id).into() }
 }

@@ -39,7 +39,7 @@ pub async fn recall(ctx: &AppCtx, warning: &Warning, by: i64) -> DbResult<Option
             continue;
         }
         let body = Body::Delete { message_id };
-        deletes.push(Outgoing { chat_id: row.chat_id, body, priority: Priority::Emergency, source: Some(format!("emergency_recall:{}", warning.id)) });
+        deletes.push(Outgoing { chat_id: row.chat_id, body, priority: Priority::Emergency, source: super::store::RECALL_SOURCE.of(warning.id).into() });
     }
     done.deleted = deletes.len() as i64;
     ctx.outbox.enqueue(&deletes).await?;

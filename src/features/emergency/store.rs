@@ -11,9 +11,15 @@ use crate::platform::audit;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outbox, Outgoing};
 
+/// The outbox source of a warning's copies (`emergency:<id>`).
+pub const SOURCE: crate::platform::delivery::outbox::SourceKind = crate::platform::delivery::outbox::SourceKind::new("emergency");
+/// The deletions of a recalled warning's copies (`emergency_recall:<id>`).
+pub const RECALL_SOURCE: crate::platform::delivery::outbox::SourceKind =
+    crate::platform::delivery::outbox::SourceKind::new("emergency_recall");
+
 /// The outbox `source` of a warning's copies.
 pub fn source(id: i64) -> String {
-    format!("emergency:{id}")
+    SOURCE.of(id).to_string()
 }
 
 /// A resident a warning reaches, with the language they read.

@@ -4,6 +4,9 @@
 use sha2::{Digest, Sha256};
 use unicode_segmentation::UnicodeSegmentation;
 
+/// The outbox source of a verdict sent to the asker (`factcheck:<id>`).
+pub const SOURCE: crate::platform::delivery::outbox::SourceKind = crate::platform::delivery::outbox::SourceKind::new("factcheck");
+
 /// Longest message accepted for checking, in characters a person sees (a Telegram
 /// text is 4096).
 pub const BODY_MAX: usize = 4000;

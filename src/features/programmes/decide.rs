@@ -187,7 +187,7 @@ async fn tell(ctx: &AppCtx, tx: &mut Tx, p: &Programme, app: &Application, to: A
     ];
     let text = ta(lang, key, &args);
     let body = Body::Text { text, buttons: Vec::new(), entities: Vec::new() };
-    let item = Outgoing { chat_id: user_id, body, priority: Priority::Personal, source: Some(format!("programme-decision:{}", app.id)) };
+    let item = Outgoing { chat_id: user_id, body, priority: Priority::Personal, source: super::model::DECISION_SOURCE.of(app.id).into() };
     ctx.outbox.enqueue_in(tx, &[item]).await?;
     Ok(())
 }

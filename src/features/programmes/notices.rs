@@ -14,7 +14,7 @@ pub async fn group_joined(ctx: &AppCtx, app: &Application, complete: bool) -> Db
     let key = if complete { "prg-lead-complete" } else { "prg-lead-joined" };
     let text = ta(lang, key, &[("number", Arg::from(app.number.as_str())), ("members", Arg::from(app.members))]);
     let body = Body::Text { text, buttons: Vec::new(), entities: Vec::new() };
-    let item = Outgoing { chat_id: lead, body, priority: Priority::Personal, source: Some(format!("programme-group:{}", app.id)) };
+    let item = Outgoing { chat_id: lead, body, priority: Priority::Personal, source: super::model::GROUP_SOURCE.of(app.id).into() };
     ctx.outbox.enqueue(&[item]).await?;
     ctx.outbox.wake();
     Ok(())

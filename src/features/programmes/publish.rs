@@ -69,7 +69,7 @@ fn invitation(ctx: &AppCtx, p: &Programme, user_id: i64, lang: Lang) -> Outgoing
     let text = format!("{}\n\n{}", t(lang, "prg-invite-header"), render::card(lang, p, ctx.config.tz));
     let buttons = vec![vec![ButtonSpec { label: t(lang, "prg-btn-apply"), data: Btn::Apply(p.id).callback_data() }]];
     let body = Body::Text { text, buttons, entities: Vec::new() };
-    Outgoing { chat_id: user_id, body, priority: Priority::Broadcast, source: Some(format!("programme-invite:{}", p.id)) }
+    Outgoing { chat_id: user_id, body, priority: Priority::Broadcast, source: super::model::INVITE_SOURCE.of(p.id).into() }
 }
 
 /// Group posts are in Indonesian (a group has no one language).
@@ -78,5 +78,5 @@ fn group_post(ctx: &AppCtx, p: &Programme, chat: i64) -> Outgoing {
     let text = format!("{}\n\n{}", t(lang, "prg-post-header"), render::card(lang, p, ctx.config.tz));
     let buttons = vec![vec![ButtonSpec::link(t(lang, "prg-btn-apply"), ctx.deep_link(&link_payload(p.id)))]];
     let body = Body::Text { text, buttons, entities: Vec::new() };
-    Outgoing { chat_id: chat, body, priority: Priority::Broadcast, source: Some(format!("programme-post:{}", p.id)) }
+    Outgoing { chat_id: chat, body, priority: Priority::Broadcast, source: super::model::POST_SOURCE.of(p.id).into() }
 }

@@ -242,7 +242,10 @@ pub async fn drop_unsent(db: &Db, id: i64) -> DbResult<u64> {
     Ok(done.rows_affected())
 }
 
+/// The outbox source of a survey's invitations (`survey:<id>`).
+pub const SOURCE: crate::platform::delivery::outbox::SourceKind = crate::platform::delivery::outbox::SourceKind::new("survey");
+
 /// The outbox `source` of a survey's invitations.
 pub fn source(id: i64) -> String {
-    format!("survey:{id}")
+    SOURCE.of(id).to_string()
 }

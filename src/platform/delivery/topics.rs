@@ -10,6 +10,9 @@ use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::platform::queue::Claim;
 
+/// The outbox source of the notice that a group's topic is gone (`topic:<chat id>`).
+const TOPIC_SOURCE: super::outbox::SourceKind = super::outbox::SourceKind::new("topic");
+
 /// Whether Telegram's refusal means the row's topic cannot take messages.
 pub fn is_topic_gone(reason: &str) -> bool {
     ["message thread not found", "TOPIC_CLOSED", "TOPIC_DELETED"].iter().any(|s| reason.contains(s))
@@ -41,7 +44,7 @@ pub async fn fall_back(db: &Db, claim: Claim<'_>, row: &Claimed, now: i64) -> Db
         let lang = users::language(db, coordinator).await?;
         let names: Vec<String> = kinds.iter().map(|k| t(lang, &topics::label_key(k))).collect();
         let args = [("group", Arg::from(title)), ("kinds", Arg::from(names.join(", ")))];
-        let notice = Outgoing::text(coordinator, ta(lang, "topic-gone-notice", &args), Priority::Personal, Some(format!("topic:{}", row.chat_id)));
+        let notice = Outgoing::text(coordinator, ta(lang, "topic-gone-notice", &args), Priority::Personal, TOPIC_SOURCE.of(row.chat_id).into());
         super::outbox::insert(&mut tx, &[notice], now).await?;
     }
     tx.commit().await?;

@@ -171,3 +171,8 @@ fn only_a_closed_ticket_may_be_reopened_and_only_once() {
     }
     assert!(check_move(REOPENED, Status::Selesai).is_ok(), "a reopened ticket can be closed again");
 }
+
+#[test]
+fn ticket_sources_keep_the_strings_already_stored() {
+    assert_eq!(SOURCE.of(12).to_string(), "aspiration:12");
+}

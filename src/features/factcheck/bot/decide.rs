@@ -81,7 +81,7 @@ pub async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -
 /// A personal notice about `check` to `user_id`, in that person's language.
 async fn notice(db: &Db, user_id: i64, check: &Check, text: impl FnOnce(Lang) -> String) -> Result<Outgoing, HandlerError> {
     let lang = crate::kernel::members::users::language(db, user_id).await?;
-    Ok(Outgoing::text(user_id, text(lang), Priority::Personal, Some(format!("factcheck:{}", check.id))))
+    Ok(Outgoing::text(user_id, text(lang), Priority::Personal, crate::features::factcheck::model::SOURCE.of(check.id).into()))
 }
 
 fn verdict_text(lang: Lang, check: &Check, answer: &Answer, key: &str) -> String {
