@@ -140,10 +140,9 @@ async fn polls_surveys_and_undo_read_as_sentences_not_the_generic_one() {
 /// exactly the string it wrote by hand before.
 #[test]
 fn outbox_sources_keep_the_strings_already_stored() {
-    use crate::features::{emergency, factcheck, feeds, surveys};
+    use crate::features::{emergency, feeds, surveys};
     assert_eq!(emergency::store::SOURCE.of(4).to_string(), "emergency:4");
     assert_eq!(emergency::store::RECALL_SOURCE.of(4).to_string(), "emergency_recall:4");
     assert_eq!(surveys::store::SOURCE.of(5).to_string(), "survey:5");
-    assert_eq!(factcheck::model::SOURCE.of(6).to_string(), "factcheck:6");
     assert_eq!(feeds::drafts::SOURCE.of(7).to_string(), "feed-draft:7");
 }

@@ -215,6 +215,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn verdict_sources_keep_the_string_already_stored() {
+        assert_eq!(SOURCE.of(6).to_string(), "factcheck:6");
+    }
+
+    #[test]
     fn the_same_rumour_forwarded_with_other_punctuation_is_the_same() {
         let a = "BREAKING!!! Bansos Rp 5 juta cair hari ini, klik link berikut 👉";
         let b = "breaking: bansos rp 5 juta CAIR hari ini... klik link berikut";

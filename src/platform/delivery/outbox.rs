@@ -413,7 +413,7 @@ mod tests {
     #[test]
     fn only_a_source_of_the_kind_with_a_numeric_id_yields_an_id() {
         assert_eq!(POLL.id_in("poll:12"), Some(12));
-        for other in ["poll_stop:12", "POLL:12", "poll:", "poll:x", "poll", "", "factcheck:notice", "pollx:1"] {
+        for other in ["poll_stop:12", "POLL:12", "poll:", "poll:x", "poll", "", "survey:notice", "pollx:1"] {
             assert_eq!(POLL.id_in(other), None, "{other}");
         }
     }
