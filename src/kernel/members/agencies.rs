@@ -120,34 +120,17 @@ fn check_row(mut row: AgencyRow) -> Result<AgencyRow, (RowProblem, String)> {
 /// agency code not yet known in its kota is new; a known one keeping its names is
 /// unchanged, otherwise changed; a row the import would refuse says why.
 pub async fn preview_csv(db: &Db, input: &[u8]) -> DbResult<Vec<RowPreview>> {
-    let (headers, records) = match preview::records(input) {
-        Ok(read) => read,
-        Err(_) => return Ok(vec![RowPreview { line: 1, cells: Vec::new(), what: RowWhat::Error(RowProblem::Columns) }]),
-    };
-    let mut out = Vec::with_capacity(records.len());
-    for (line, record) in records {
-        let cells = record.iter().map(str::to_string).collect();
-        let checked = record.deserialize::<AgencyRow>(Some(&headers)).map_err(|_| (RowProblem::Columns, String::new())).and_then(check_row);
-        let what = match checked {
-            Err((problem, _)) => RowWhat::Error(problem),
-            Ok(row) => {
-                let known = sqlx::query("SELECT name, short_name FROM agencies WHERE kota = $1 AND code = $2")
-                    .bind(&row.kota)
-                    .bind(&row.code)
-                    .fetch_optional(&db.pool)
-                    .await?;
-                match known {
-                    None => RowWhat::New,
-                    Some(k) => {
-                        let (name, short): (String, Option<String>) = (k.try_get("name")?, k.try_get("short_name")?);
-                        if name == row.name && short.filter(|s| !s.is_empty()) == row.short_name { RowWhat::Unchanged } else { RowWhat::Changed }
-                    }
-                }
-            }
-        };
-        out.push(RowPreview { line, cells, what });
-    }
-    Ok(out)
+    preview::classify(input, check_row, |row: AgencyRow| async move {
+        let known = sqlx::query("SELECT name, short_name FROM agencies WHERE kota = $1 AND code = $2")
+            .bind(&row.kota)
+            .bind(&row.code)
+            .fetch_optional(&db.pool)
+            .await?;
+        let Some(k) = known else { return Ok(RowWhat::New) };
+        let (name, short): (String, Option<String>) = (k.try_get("name")?, k.try_get("short_name")?);
+        Ok(if name == row.name && short.filter(|s| !s.is_empty()) == row.short_name { RowWhat::Unchanged } else { RowWhat::Changed })
+    })
+    .await
 }
 
 const COLUMNS: &str = "SELECT id, kota, code, name, short_name FROM agencies";

@@ -343,37 +343,20 @@ fn check_row(mut row: AreaRow) -> Result<AreaRow, (RowProblem, String)> {
 /// code not yet known is new; a known one keeping its name and kelurahan is
 /// unchanged, otherwise changed; a row the import would refuse says why.
 pub async fn preview_csv(db: &Db, input: &[u8]) -> DbResult<Vec<RowPreview>> {
-    let (headers, records) = match preview::records(input) {
-        Ok(read) => read,
-        Err(_) => return Ok(vec![RowPreview { line: 1, cells: Vec::new(), what: RowWhat::Error(RowProblem::Columns) }]),
-    };
-    let mut out = Vec::with_capacity(records.len());
-    for (line, record) in records {
-        let cells = record.iter().map(str::to_string).collect();
-        let checked = record.deserialize::<AreaRow>(Some(&headers)).map_err(|_| (RowProblem::Columns, String::new())).and_then(check_row);
-        let what = match checked {
-            Err((problem, _)) => RowWhat::Error(problem),
-            Ok(row) => {
-                let known = sqlx::query("SELECT k.name, a.name AS kelurahan, a.path FROM kims k JOIN areas a ON a.id = k.kelurahan_id WHERE k.code = $1")
-                    .bind(&row.kim_code)
-                    .fetch_optional(&db.pool)
-                    .await?;
-                match known {
-                    None => RowWhat::New,
-                    Some(k) => {
-                        let (name, kelurahan, path): (String, String, String) = (k.try_get("name")?, k.try_get("kelurahan")?, k.try_get("path")?);
-                        let same_place = match row.kode_wilayah {
-                            Some(_) => kelurahan == row.kelurahan,
-                            None => path == format!("{}/{}/{}", row.kota, row.kecamatan, row.kelurahan),
-                        };
-                        if name == row.kim_name && same_place { RowWhat::Unchanged } else { RowWhat::Changed }
-                    }
-                }
-            }
+    preview::classify(input, check_row, |row: AreaRow| async move {
+        let known = sqlx::query("SELECT k.name, a.name AS kelurahan, a.path FROM kims k JOIN areas a ON a.id = k.kelurahan_id WHERE k.code = $1")
+            .bind(&row.kim_code)
+            .fetch_optional(&db.pool)
+            .await?;
+        let Some(k) = known else { return Ok(RowWhat::New) };
+        let (name, kelurahan, path): (String, String, String) = (k.try_get("name")?, k.try_get("kelurahan")?, k.try_get("path")?);
+        let same_place = match row.kode_wilayah {
+            Some(_) => kelurahan == row.kelurahan,
+            None => path == format!("{}/{}/{}", row.kota, row.kecamatan, row.kelurahan),
         };
-        out.push(RowPreview { line, cells, what });
-    }
-    Ok(out)
+        Ok(if name == row.kim_name && same_place { RowWhat::Unchanged } else { RowWhat::Changed })
+    })
+    .await
 }
 
 /// A row's kota, kecamatan and kelurahan placed by their codes (found again by code

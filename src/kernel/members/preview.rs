@@ -71,6 +71,34 @@ pub fn records(input: &[u8]) -> Result<(csv::StringRecord, Vec<(u64, csv::String
     Ok((headers, out))
 }
 
+/// What an import would do with each row of `input`, writing nothing: every record
+/// read as `R` and checked by `check` (a refused one says why), then a good one
+/// classed by `known` (new, changed or unchanged against what is stored).
+pub async fn classify<R, F, Fut>(
+    input: &[u8],
+    check: fn(R) -> Result<R, (RowProblem, String)>,
+    mut known: F,
+) -> crate::platform::db::DbResult<Vec<RowPreview>>
+where
+    R: serde::de::DeserializeOwned,
+    F: FnMut(R) -> Fut,
+    Fut: std::future::Future<Output = crate::platform::db::DbResult<RowWhat>>,
+{
+    let Ok((headers, records)) = records(input) else {
+        return Ok(vec![RowPreview { line: 1, cells: Vec::new(), what: RowWhat::Error(RowProblem::Columns) }]);
+    };
+    let mut out = Vec::with_capacity(records.len());
+    for (line, record) in records {
+        let cells = record.iter().map(str::to_string).collect();
+        let what = match record.deserialize::<R>(Some(&headers)).map_err(|_| (RowProblem::Columns, String::new())).and_then(check) {
+            Err((problem, _)) => RowWhat::Error(problem),
+            Ok(row) => known(row).await?,
+        };
+        out.push(RowPreview { line, cells, what });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
