@@ -8,6 +8,7 @@ use plotters::prelude::*;
 
 use super::model::{Tally, percent};
 use crate::platform::i18n::{Arg, Lang, ta};
+use crate::platform::export::bars::short;
 
 pub const WIDTH: u32 = 1000;
 const ROW: u32 = 64;
@@ -19,10 +20,6 @@ const BAR_MAX: i32 = 480;
 #[error("poll chart: {0}")]
 pub struct ChartError(String);
 
-/// Characters of an option label that fit beside its bar.
-fn short(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { text.to_string() } else { format!("{}…", text.chars().take(max - 1).collect::<String>()) }
-}
 
 /// Draws the result of `question` into `path` (PNG).
 pub fn render(question: &str, options: &[String], tally: &Tally, lang: Lang, path: &Path) -> Result<(), ChartError> {

@@ -9,6 +9,7 @@ use std::path::Path;
 use plotters::prelude::*;
 
 use crate::platform::export::ExportError;
+use crate::platform::export::bars::{self, Look, err, short};
 use crate::platform::i18n::{Lang, t};
 
 pub const WIDTH: u32 = 1000;
@@ -38,13 +39,6 @@ pub fn rows(by_kecamatan: &BTreeMap<String, (u64, u64)>) -> Vec<Row> {
     out
 }
 
-fn err(e: impl std::fmt::Display) -> ExportError {
-    ExportError::Chart(e.to_string())
-}
-
-fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max { s.to_string() } else { format!("{}…", s.chars().take(max - 1).collect::<String>()) }
-}
 
 /// Draws the chart of `rows` titled `title` into `path` (PNG).
 pub fn render(rows: &[Row], title: &str, lang: Lang, path: &Path) -> Result<(), ExportError> {
@@ -54,27 +48,8 @@ pub fn render(rows: &[Row], title: &str, lang: Lang, path: &Path) -> Result<(), 
     root.fill(&WHITE).map_err(err)?;
     let top = (rows.iter().map(|r| r.1).max().unwrap_or(0) as f64 * 1.15).max(4.0);
     let labels: Vec<String> = rows.iter().map(|(k, ..)| short(&k.clone().unwrap_or_else(|| t(lang, "rep-prg-chart-others")), 26)).collect();
-    let mut chart = ChartBuilder::on(&root)
-        .caption(short(title, 80), (FontFamily::SansSerif, 24))
-        .margin(16)
-        .x_label_area_size(30)
-        .y_label_area_size(230)
-        .build_cartesian_2d(0f64..top, -0.5f64..(n as f64 - 0.5))
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .light_line_style(WHITE)
-        .y_labels(n)
-        .y_label_formatter(&|y| {
-            let i = y.round();
-            // The first row on top.
-            if (y - i).abs() < 0.01 && i >= 0.0 { labels.get(n - 1 - i as usize).cloned().unwrap_or_default() } else { String::new() }
-        })
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .label_style((FontFamily::SansSerif, 15))
-        .draw()
-        .map_err(err)?;
+    let look = Look { caption: 24, margin: 16, label_width: 230, label: 15 };
+    let mut chart = bars::frame(&root, short(title, 80), &labels, top, &look)?;
     for (series, colour, offset, key) in [(0usize, APPLICANTS, 0.05, "rep-prg-applicants"), (1, RECIPIENTS, -0.35, "rep-prg-recipients")] {
         let bars = rows.iter().enumerate().map(move |(i, r)| {
             let y = (n - 1 - i) as f64 + offset;

@@ -9,6 +9,7 @@
 //! writes the CSV and the XLSX row by row, so a million rows need a few megabytes,
 //! not the whole result set.
 
+pub mod bars;
 pub mod csv;
 pub mod font;
 pub mod kinds;

@@ -17,6 +17,7 @@ use crate::bot::turn::{At, Turn};
 use crate::bot::HandlerError;
 use crate::features::trainings::{model::Training, render, store};
 use crate::features::umkm::model::{Need, Sector};
+use crate::platform::export::bars::short;
 
 /// Trainings per page of the attendance list.
 const PAGE: usize = 8;
@@ -161,6 +162,3 @@ async fn attendance(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerErr
     Ok(true)
 }
 
-fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max { s.to_string() } else { format!("{}…", s.chars().take(max - 1).collect::<String>()) }
-}
