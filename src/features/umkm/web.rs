@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use super::model::{Need, Sector};
 use super::store::{self, Among, Saved, Search};
-use crate::features::aspirations::model::local_time;
-use crate::features::aspirations::render::clip;
+use crate::platform::when::stamp as local_time;
+use crate::platform::text::clip;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::web::console::{ConsoleError, Ctx, NavEntry, Pages, Staff, layout};
