@@ -128,10 +128,7 @@ pub struct RouteForm {
 /// Sets one routing rule, as `kimbot opd route`; a kecamatan outside the agency's
 /// kota is refused.
 pub async fn route(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<RouteForm>) -> Result<Response, ConsoleError> {
-    staff.check_csrf(&form.csrf)?;
-    if !staff.actor.is_admin {
-        return Err(ConsoleError::Forbidden);
-    }
+    staff.check_admin_form(&form.csrf)?;
     let category = Category::parse(form.category.trim()).ok_or(ConsoleError::BadInput)?;
     let id: i64 = form.agency.trim().parse().map_err(|_| ConsoleError::NotFound)?;
     let agency = agencies::by_id(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
@@ -168,10 +165,7 @@ pub struct UnrouteForm {
 /// Deletes one routing rule; a rule that is not there (deleted already, forged) is
 /// "not found", so a reload of the POST changes nothing and audits nothing.
 pub async fn unroute(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<UnrouteForm>) -> Result<Response, ConsoleError> {
-    staff.check_csrf(&form.csrf)?;
-    if !staff.actor.is_admin {
-        return Err(ConsoleError::Forbidden);
-    }
+    staff.check_admin_form(&form.csrf)?;
     let category = Category::parse(form.category.trim()).ok_or(ConsoleError::NotFound)?;
     let (kota, kecamatan) = (form.kota.trim(), form.kecamatan.trim());
     if !agencies::delete_route(&ctx.db, kota, category.code(), kecamatan).await? {

@@ -51,6 +51,13 @@ impl Staff {
         if auth::same(csrf, &self.session.csrf) { Ok(()) } else { Err(ConsoleError::Expired) }
     }
 
+    /// An admin-only form: its CSRF token first (a stale form says so), then the
+    /// admin role (anyone else is forbidden).
+    pub fn check_admin_form(&self, csrf: &str) -> Result<(), ConsoleError> {
+        self.check_csrf(csrf)?;
+        if self.actor.is_admin { Ok(()) } else { Err(ConsoleError::Forbidden) }
+    }
+
     /// An agency (OPD) officer and nothing more: confined to the agency's pages.
     pub fn officer_only(&self) -> bool {
         self.actor.role() == crate::kernel::members::Role::Officer

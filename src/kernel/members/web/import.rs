@@ -173,10 +173,7 @@ pub struct ApplyForm {
 /// Imports exactly the previewed file, once: a second press (or a reload of the
 /// POST) finds it claimed and just shows the report.
 pub async fn apply(State(ctx): State<Ctx>, staff: Staff, Path(token): Path<String>, Form(form): Form<ApplyForm>) -> Result<Response, ConsoleError> {
-    staff.check_csrf(&form.csrf)?;
-    if !staff.actor.is_admin {
-        return Err(ConsoleError::Forbidden);
-    }
+    staff.check_admin_form(&form.csrf)?;
     let now = ctx.now();
     let upload = uploads::get(&ctx.db, &token, now).await?.ok_or(ConsoleError::NotFound)?;
     let kind = Kind::parse(&upload.kind).ok_or(ConsoleError::NotFound)?;

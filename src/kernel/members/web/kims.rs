@@ -179,10 +179,7 @@ pub struct AddForm {
 }
 
 pub async fn add(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<AddForm>) -> Result<Response, ConsoleError> {
-    staff.check_csrf(&form.csrf)?;
-    if !staff.actor.is_admin {
-        return Err(ConsoleError::Forbidden);
-    }
+    staff.check_admin_form(&form.csrf)?;
     let kelurahan: i64 = form.kelurahan.trim().parse().map_err(|_| ConsoleError::BadInput)?;
     let done = match areas::add_kim(&ctx.db, &form.code, &form.name, kelurahan).await? {
         KimAdded::Added(kim) => {
@@ -209,10 +206,7 @@ pub struct ChangeForm {
 }
 
 pub async fn change(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<ChangeForm>) -> Result<Response, ConsoleError> {
-    staff.check_csrf(&form.csrf)?;
-    if !staff.actor.is_admin {
-        return Err(ConsoleError::Forbidden);
-    }
+    staff.check_admin_form(&form.csrf)?;
     let id: i64 = form.kim.trim().parse().map_err(|_| ConsoleError::NotFound)?;
     let kim = areas::kim_by_id(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
     let kelurahan: i64 = form.kelurahan.trim().parse().map_err(|_| ConsoleError::BadInput)?;
@@ -237,10 +231,7 @@ pub struct RetireForm {
 /// their last role), groups are unlinked and told. A KIM already retired or missing
 /// is "not found".
 pub async fn retire(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<RetireForm>) -> Result<Response, ConsoleError> {
-    staff.check_csrf(&form.csrf)?;
-    if !staff.actor.is_admin {
-        return Err(ConsoleError::Forbidden);
-    }
+    staff.check_admin_form(&form.csrf)?;
     let id: i64 = form.kim.trim().parse().map_err(|_| ConsoleError::NotFound)?;
     let now = ctx.now();
     let done = retire::retire_kim(&ctx.db, id, now).await?.ok_or(ConsoleError::NotFound)?;
