@@ -5,6 +5,14 @@ use chrono::{Datelike, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::platform::ids::id;
+
+id!(
+    /// An aspiration's row id (`aspirations.id`); residents see the ticket number
+    /// (`ASP-…`), never this.
+    pub AspirationId
+);
+
 /// Limits on what a resident writes, in characters (not bytes: Indonesian text often
 /// carries emoji and accented names).
 pub const TEXT_MIN: usize = 10;

@@ -3,6 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::platform::ids::id;
+
+id!(
+    /// A survey's id (`surveys.id`).
+    pub SurveyId
+);
+
 pub const TITLE_MAX: usize = 100;
 pub const PROMPT_MAX: usize = 300;
 pub const QUESTIONS_MAX: usize = 10;

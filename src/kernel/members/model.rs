@@ -2,6 +2,20 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::platform::ids::id;
+
+id!(
+    /// A person's id (`users.id`, their Telegram user id), distinct from the chat,
+    /// ticket and KIM ids a function also takes. Not teloxide's `UserId` (a `u64`
+    /// for the Bot API): this one is the stored number.
+    pub UserId
+);
+
+id!(
+    /// A KIM's id (`kims.id`).
+    pub KimId
+);
+
 /// Notice version residents agree to; bump it when the privacy text changes so new
 /// receipts record which text was shown.
 pub const NOTICE_VERSION: &str = "2026-11";
