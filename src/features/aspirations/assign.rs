@@ -98,7 +98,7 @@ pub async fn assign(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, to: Option<i64
         let by = name_of(&ctx.db, actor.user_id).await?;
         let args = [("ticket", Arg::from(&ticket.number)), ("by", Arg::from(by))];
         let text = ta(lang, "desk-assigned-notice", &args);
-        ctx.outbox.enqueue_in(&mut tx, &[Outgoing::text(user, text, Priority::Personal, super::model::SOURCE.of(id).into())]).await?;
+        ctx.outbox.enqueue_in(&mut tx, &[Outgoing::text(user, text, Priority::Personal, super::model::SOURCE.of(id.get()).into())]).await?;
     }
     tx.commit().await.map_err(crate::platform::db::DbError::from)?;
     ctx.outbox.wake();

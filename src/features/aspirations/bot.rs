@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use teloxide::types::Message;
 
 pub use super::buttons::Btn;
-use super::model::{Category, GeoPoint, Status};
+use super::model::{AspirationId, Category, GeoPoint, Status};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::kernel::members::Role;
 
@@ -69,30 +69,30 @@ pub enum Dialog {
     /// Summary shown with "Kirim"/"Batal".
     Review { draft: Draft },
     /// Staff: the note to the resident for a status change (forwarding may skip it).
-    Note { ticket: i64, from: Status, to: Status },
+    Note { ticket: AspirationId, from: Status, to: Status },
     /// Staff: a reply to the resident.
-    Reply { ticket: i64 },
+    Reply { ticket: AspirationId },
     /// Resident: the one answer to a staff reply.
     Answer { reply: i64 },
     /// Resident: the one response to closed ticket `ticket`, which reopens it.
-    Respond { ticket: i64 },
+    Respond { ticket: AspirationId },
     /// Resident: the response `text` is shown back with "Kirim tanggapan" / "Batal",
     /// since sending it spends the one reopening.
-    RespondConfirm { ticket: i64, text: String },
+    RespondConfirm { ticket: AspirationId, text: String },
     /// Resident: scored verdict round `round`; an optional comment is awaited.
     VerdictComment { round: i64 },
     /// Staff: the optional note to agency `agency` that ticket `ticket` is sent to.
-    DisposeNote { ticket: i64, agency: i64 },
+    DisposeNote { ticket: AspirationId, agency: i64 },
     /// Agency officer: a progress note on `ticket` for the resident.
-    OpdProgress { ticket: i64 },
+    OpdProgress { ticket: AspirationId },
     /// Agency officer: why `ticket` is returned ("bukan kewenangan kami").
-    OpdReturn { ticket: i64 },
+    OpdReturn { ticket: AspirationId },
     /// Agency officer: the closing note of `ticket`.
-    OpdDoneNote { ticket: i64 },
+    OpdDoneNote { ticket: AspirationId },
     /// Agency officer: an optional photo of the result, after the closing `note`.
-    OpdDonePhoto { ticket: i64, note: String },
+    OpdDonePhoto { ticket: AspirationId, note: String },
     /// Staff: an internal note on `ticket` (never sent to the resident).
-    InternalNote { ticket: i64 },
+    InternalNote { ticket: AspirationId },
     /// Category buttons shown for a message sent outside any dialogue and chosen to
     /// become an aspiration ("Kirim aspirasi"): its text, photo and pin wait here.
     CategoryFor {
@@ -149,45 +149,45 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         (Btn::Send, Some(Dialog::Review { draft })) => submit::send(turn, draft, at).await,
         (Btn::Discard, Some(Dialog::Review { .. })) => submit::discard(turn, at).await,
         (Btn::EditText, Some(Dialog::Media { draft } | Dialog::Review { draft })) => submit::rewrite(turn, draft, at).await,
-        (Btn::Move { id, from, to }, _) => triage::on_move(turn, id, (from, to), at).await,
-        (Btn::SkipNote(id), Some(Dialog::Note { ticket, from, to })) if ticket == id => triage::skip_note(turn, id, (from, to), at).await,
-        (Btn::Undo { id, log }, _) => triage::on_undo(turn, id, log, at).await,
-        (Btn::Reply(id), _) => triage::on_reply_button(turn, id).await,
-        (Btn::Next(view, id), _) => triage::on_next(turn, view, id, at).await,
-        (Btn::View(id), _) => status::on_view(turn, id).await,
+        (Btn::Move { id, from, to }, _) => triage::on_move(turn, AspirationId(id), (from, to), at).await,
+        (Btn::SkipNote(id), Some(Dialog::Note { ticket, from, to })) if ticket == AspirationId(id) => triage::skip_note(turn, AspirationId(id), (from, to), at).await,
+        (Btn::Undo { id, log }, _) => triage::on_undo(turn, AspirationId(id), log, at).await,
+        (Btn::Reply(id), _) => triage::on_reply_button(turn, AspirationId(id)).await,
+        (Btn::Next(view, id), _) => triage::on_next(turn, view, AspirationId(id), at).await,
+        (Btn::View(id), _) => status::on_view(turn, AspirationId(id)).await,
         (Btn::Answer(id), _) => status::on_answer_button(turn, id).await,
-        (Btn::Respond(id), _) => status::on_respond_button(turn, id).await,
-        (Btn::RespondSend(id), Some(Dialog::RespondConfirm { ticket, text })) if ticket == id => {
-            status::send_response(turn, id, &text, at).await
+        (Btn::Respond(id), _) => status::on_respond_button(turn, AspirationId(id)).await,
+        (Btn::RespondSend(id), Some(Dialog::RespondConfirm { ticket, text })) if ticket == AspirationId(id) => {
+            status::send_response(turn, AspirationId(id), &text, at).await
         }
-        (Btn::RespondCancel(id), Some(Dialog::RespondConfirm { ticket, .. })) if ticket == id => {
-            status::cancel_response(turn, id, at).await
+        (Btn::RespondCancel(id), Some(Dialog::RespondConfirm { ticket, .. })) if ticket == AspirationId(id) => {
+            status::cancel_response(turn, AspirationId(id), at).await
         }
         (Btn::Rate { round, score }, _) => verdict::on_rate(turn, round, score, at).await,
-        (Btn::NotSolved(id), _) => verdict::on_not_solved(turn, id).await,
+        (Btn::NotSolved(id), _) => verdict::on_not_solved(turn, AspirationId(id)).await,
         (Btn::SkipComment(id), Some(Dialog::VerdictComment { round })) if round == id => verdict::skip_comment(turn, at).await,
-        (Btn::Dispose(id), _) => opd::on_dispose(turn, id).await,
-        (Btn::DisposeTo { id, agency }, _) => opd::on_dispose_to(turn, id, agency).await,
-        (Btn::DisposeNoNote(id), Some(Dialog::DisposeNote { ticket, agency })) if ticket == id => {
-            opd::dispose_without_note(turn, id, agency, at).await
+        (Btn::Dispose(id), _) => opd::on_dispose(turn, AspirationId(id)).await,
+        (Btn::DisposeTo { id, agency }, _) => opd::on_dispose_to(turn, AspirationId(id), agency).await,
+        (Btn::DisposeNoNote(id), Some(Dialog::DisposeNote { ticket, agency })) if ticket == AspirationId(id) => {
+            opd::dispose_without_note(turn, AspirationId(id), agency, at).await
         }
-        (Btn::ForwardPlain(id), _) => triage::forward_plain(turn, id).await,
-        (Btn::Recall(id), _) => opd::on_recall(turn, id, at).await,
-        (Btn::OpdAccept(id), _) => opd::on_accept(turn, id, at).await,
-        (Btn::OpdProgress(id), _) => opd::ask(turn, id, Dialog::OpdProgress { ticket: id }, "asp-opd-ask-progress").await,
-        (Btn::OpdReturn(id), _) => opd::ask(turn, id, Dialog::OpdReturn { ticket: id }, "asp-opd-ask-return").await,
-        (Btn::OpdDone(id), _) => opd::ask(turn, id, Dialog::OpdDoneNote { ticket: id }, "asp-opd-ask-done").await,
-        (Btn::OpdNoPhoto(id), Some(Dialog::OpdDonePhoto { ticket, note })) if ticket == id => {
-            opd::finish(turn, id, &note, None, Some(at)).await
+        (Btn::ForwardPlain(id), _) => triage::forward_plain(turn, AspirationId(id)).await,
+        (Btn::Recall(id), _) => opd::on_recall(turn, AspirationId(id), at).await,
+        (Btn::OpdAccept(id), _) => opd::on_accept(turn, AspirationId(id), at).await,
+        (Btn::OpdProgress(id), _) => opd::ask(turn, AspirationId(id), Dialog::OpdProgress { ticket: AspirationId(id) }, "asp-opd-ask-progress").await,
+        (Btn::OpdReturn(id), _) => opd::ask(turn, AspirationId(id), Dialog::OpdReturn { ticket: AspirationId(id) }, "asp-opd-ask-return").await,
+        (Btn::OpdDone(id), _) => opd::ask(turn, AspirationId(id), Dialog::OpdDoneNote { ticket: AspirationId(id) }, "asp-opd-ask-done").await,
+        (Btn::OpdNoPhoto(id), Some(Dialog::OpdDonePhoto { ticket, note })) if ticket == AspirationId(id) => {
+            opd::finish(turn, AspirationId(id), &note, None, Some(at)).await
         }
-        (Btn::OpdNext(id), _) => opd::on_next(turn, id, at).await,
-        (Btn::Take(id), _) => triage::on_take(turn, id).await,
-        (Btn::Note(id), _) => desk::on_note_button(turn, id).await,
-        (Btn::CannedList(id), _) => desk::on_list(turn, id).await,
-        (Btn::CannedPick { id, canned }, _) => desk::on_pick(turn, id, canned).await,
+        (Btn::OpdNext(id), _) => opd::on_next(turn, AspirationId(id), at).await,
+        (Btn::Take(id), _) => triage::on_take(turn, AspirationId(id)).await,
+        (Btn::Note(id), _) => desk::on_note_button(turn, AspirationId(id)).await,
+        (Btn::CannedList(id), _) => desk::on_list(turn, AspirationId(id)).await,
+        (Btn::CannedPick { id, canned }, _) => desk::on_pick(turn, AspirationId(id), canned).await,
         (Btn::CannedSend { id, canned }, dialog) => {
-            let in_reply = matches!(dialog, Some(Dialog::Reply { ticket }) if ticket == id);
-            desk::on_send(turn, id, canned, in_reply, at).await
+            let in_reply = matches!(dialog, Some(Dialog::Reply { ticket }) if ticket == AspirationId(id));
+            desk::on_send(turn, AspirationId(id), canned, in_reply, at).await
         }
         _ => Ok(false),
     }
@@ -214,24 +214,44 @@ mod tests {
             Dialog::Media { draft: draft.clone() },
             Dialog::Anonymity { draft: draft.clone() },
             Dialog::Review { draft },
-            Dialog::Note { ticket: 3, from: Status::Diterima, to: Status::Ditolak },
-            Dialog::Reply { ticket: 3 },
+            Dialog::Note { ticket: AspirationId(3), from: Status::Diterima, to: Status::Ditolak },
+            Dialog::Reply { ticket: AspirationId(3) },
             Dialog::Answer { reply: 9 },
-            Dialog::Respond { ticket: 4 },
-            Dialog::RespondConfirm { ticket: 4, text: "Masih berlubang".into() },
+            Dialog::Respond { ticket: AspirationId(4) },
+            Dialog::RespondConfirm { ticket: AspirationId(4), text: "Masih berlubang".into() },
             Dialog::VerdictComment { round: 5 },
             Dialog::CategoryFor { text: "Lampu padam".into(), photos: vec!["AgAD2".into()], location: None },
-            Dialog::DisposeNote { ticket: 3, agency: 2 },
-            Dialog::OpdProgress { ticket: 3 },
-            Dialog::OpdReturn { ticket: 3 },
-            Dialog::OpdDoneNote { ticket: 3 },
-            Dialog::OpdDonePhoto { ticket: 3, note: "Sudah ditambal".into() },
-            Dialog::InternalNote { ticket: 3 },
+            Dialog::DisposeNote { ticket: AspirationId(3), agency: 2 },
+            Dialog::OpdProgress { ticket: AspirationId(3) },
+            Dialog::OpdReturn { ticket: AspirationId(3) },
+            Dialog::OpdDoneNote { ticket: AspirationId(3) },
+            Dialog::OpdDonePhoto { ticket: AspirationId(3), note: "Sudah ditambal".into() },
+            Dialog::InternalNote { ticket: AspirationId(3) },
         ];
         for step in steps {
             let json = serde_json::to_string(&State::of(&step).unwrap()).unwrap();
             let back = serde_json::from_str::<State>(&json).unwrap();
             assert_eq!(back.current::<Dialog>(), Current::Mine(step), "{json}");
+        }
+    }
+
+    /// States stored while tickets were bare numbers load as the `AspirationId`s
+    /// they are now (the id is the same JSON number), so a dialogue open across the
+    /// upgrade goes on.
+    #[test]
+    fn a_state_stored_with_a_bare_ticket_number_still_loads() {
+        let stored = [
+            (r#"{"kind":"Aspiration","step":"Note","ticket":3,"from":"Diterima","to":"Ditolak"}"#, Dialog::Note { ticket: AspirationId(3), from: Status::Diterima, to: Status::Ditolak }),
+            (r#"{"kind":"Aspiration","step":"Reply","ticket":3}"#, Dialog::Reply { ticket: AspirationId(3) }),
+            (r#"{"kind":"Aspiration","step":"RespondConfirm","ticket":4,"text":"Masih berlubang"}"#, Dialog::RespondConfirm { ticket: AspirationId(4), text: "Masih berlubang".into() }),
+            (r#"{"kind":"Aspiration","step":"DisposeNote","ticket":3,"agency":2}"#, Dialog::DisposeNote { ticket: AspirationId(3), agency: 2 }),
+            (r#"{"kind":"Aspiration","step":"OpdDonePhoto","ticket":3,"note":"Sudah ditambal"}"#, Dialog::OpdDonePhoto { ticket: AspirationId(3), note: "Sudah ditambal".into() }),
+            (r#"{"kind":"Aspiration","step":"InternalNote","ticket":9000000001}"#, Dialog::InternalNote { ticket: AspirationId(9_000_000_001) }),
+        ];
+        for (json, step) in stored {
+            let back = serde_json::from_str::<State>(json).unwrap();
+            assert_eq!(back.current::<Dialog>(), Current::Mine(step.clone()), "{json}");
+            assert_eq!(serde_json::to_value(State::of(&step).unwrap()).unwrap(), serde_json::from_str::<serde_json::Value>(json).unwrap());
         }
     }
 }

@@ -5,13 +5,14 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::model::AspirationId;
 use crate::platform::db::{Db, DbResult};
 
 /// An internal note with its author's name (for the timeline).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     pub id: i64,
-    pub aspiration_id: i64,
+    pub aspiration_id: AspirationId,
     pub author: i64,
     pub author_name: Option<String>,
     pub body: String,
@@ -29,7 +30,7 @@ fn note_from_row(r: &AnyRow) -> DbResult<Note> {
     })
 }
 
-pub async fn add_note(db: &Db, aspiration_id: i64, author: i64, body: &str, now: i64) -> DbResult<i64> {
+pub async fn add_note(db: &Db, aspiration_id: AspirationId, author: i64, body: &str, now: i64) -> DbResult<i64> {
     let row = sqlx::query("INSERT INTO aspiration_notes (aspiration_id, author, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
         .bind(aspiration_id)
         .bind(author)
@@ -41,7 +42,7 @@ pub async fn add_note(db: &Db, aspiration_id: i64, author: i64, body: &str, now:
 }
 
 /// A ticket's notes, oldest first.
-pub async fn notes(db: &Db, aspiration_id: i64) -> DbResult<Vec<Note>> {
+pub async fn notes(db: &Db, aspiration_id: AspirationId) -> DbResult<Vec<Note>> {
     let rows = sqlx::query(
         "SELECT n.id, n.aspiration_id, n.author, u.first_name, n.body, n.created_at FROM aspiration_notes n \
          LEFT JOIN users u ON u.id = n.author WHERE n.aspiration_id = $1 ORDER BY n.id",

@@ -14,7 +14,7 @@
 
 use super::dispose_store::{self as ds, Disposition, Stage};
 use super::flow::{self, FlowError, Scoped};
-use super::model::{self, Access, Status};
+use super::model::{self, Access, AspirationId, Status};
 use super::store::{self, Ticket};
 use crate::kernel::members::agencies::{self, Agency, kota_of};
 use crate::kernel::members::permissions::works_for;
@@ -35,7 +35,7 @@ pub struct Held {
 
 /// The ticket if `actor` is an officer of the agency holding it; `NotFound` otherwise
 /// (another agency's ticket looks like a missing one).
-pub async fn held(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<Held, FlowError> {
+pub async fn held(ctx: &AppCtx, actor: &Actor, id: AspirationId) -> Result<Held, FlowError> {
     let disposition = ds::open(&ctx.db, id).await?.filter(|d| works_for(actor, d.agency.id)).ok_or(FlowError::NotFound)?;
     let mut scoped = flow::load(ctx, actor, id).await?.ok_or(FlowError::NotFound)?;
     scoped.access = Access::Agency;
@@ -139,7 +139,7 @@ async fn back_to_staff(tx: &mut sqlx::Transaction<'_, sqlx::Any>, ticket: &Ticke
 
 /// The officer accepts the ticket: `ditindaklanjuti`, the resident told by whom.
 #[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id))]
-pub async fn accept(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<Held, FlowError> {
+pub async fn accept(ctx: &AppCtx, actor: &Actor, id: AspirationId) -> Result<Held, FlowError> {
     let held = held(ctx, actor, id).await?;
     if held.disposition.stage != Stage::Sent {
         return Err(FlowError::Stale(held.scoped.ticket.status));
@@ -174,7 +174,7 @@ async fn start_work(tx: &mut sqlx::Transaction<'_, sqlx::Any>, held: &Held, acto
 /// A progress note from the agency, sent to the resident (accepting the ticket
 /// first if that was not done).
 #[tracing::instrument(skip(ctx, actor, text), fields(actor = actor.user_id))]
-pub async fn progress(ctx: &AppCtx, actor: &Actor, id: i64, text: &str) -> Result<Held, FlowError> {
+pub async fn progress(ctx: &AppCtx, actor: &Actor, id: AspirationId, text: &str) -> Result<Held, FlowError> {
     let held = held(ctx, actor, id).await?;
     let text = model::check_free_text(text, model::NOTE_MAX).map_err(|_| model::TransitionError::NoteRequired)?;
     let now = ctx.now();
@@ -191,7 +191,7 @@ pub async fn progress(ctx: &AppCtx, actor: &Actor, id: i64, text: &str) -> Resul
 /// The agency is done: `selesai` with its note (a closing note's rules) and an
 /// optional photo of the result, both sent to the resident, who may respond once.
 #[tracing::instrument(skip(ctx, actor, note, photo), fields(actor = actor.user_id))]
-pub async fn done(ctx: &AppCtx, actor: &Actor, id: i64, note: &str, photo: Option<&str>) -> Result<Held, FlowError> {
+pub async fn done(ctx: &AppCtx, actor: &Actor, id: AspirationId, note: &str, photo: Option<&str>) -> Result<Held, FlowError> {
     let held = held(ctx, actor, id).await?;
     let (ticket, d) = (&held.scoped.ticket, &held.disposition);
     let (_, note) = model::transition(ticket.status, Status::Selesai, Some(note))?;
@@ -234,7 +234,7 @@ pub async fn done(ctx: &AppCtx, actor: &Actor, id: i64, note: &str, photo: Optio
 /// The agency returns the ticket ("bukan kewenangan kami"): back in the staff's
 /// new queue with the reason, the staff of the area told.
 #[tracing::instrument(skip(ctx, actor, reason), fields(actor = actor.user_id))]
-pub async fn give_back(ctx: &AppCtx, actor: &Actor, id: i64, reason: &str) -> Result<Held, FlowError> {
+pub async fn give_back(ctx: &AppCtx, actor: &Actor, id: AspirationId, reason: &str) -> Result<Held, FlowError> {
     let held = held(ctx, actor, id).await?;
     let reason = model::check_free_text(reason, model::NOTE_MAX).map_err(|_| model::TransitionError::NoteRequired)?;
     let (ticket, d) = (&held.scoped.ticket, &held.disposition);
@@ -289,8 +289,8 @@ async fn officer_audit(ctx: &AppCtx, actor: &Actor, action: &str, held: &Held, n
     Ok(())
 }
 
-fn source(id: i64) -> String {
-    super::model::SOURCE.of(id).to_string()
+fn source(id: AspirationId) -> String {
+    super::model::SOURCE.of(id.get()).to_string()
 }
 
 /// The label of an agency stage in `lang` (for cards and pages).

@@ -6,6 +6,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
+use super::model::AspirationId;
 use crate::kernel::members::agencies::Agency;
 use crate::platform::db::{Db, DbError, DbResult};
 
@@ -49,7 +50,7 @@ impl Stage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Disposition {
     pub id: i64,
-    pub aspiration_id: i64,
+    pub aspiration_id: AspirationId,
     pub agency: Agency,
     pub stage: Stage,
     /// Staff's note to the agency.
@@ -100,14 +101,14 @@ fn from_row(r: &AnyRow) -> DbResult<Disposition> {
 }
 
 /// The ticket's latest disposition, open or not.
-pub async fn latest(db: &Db, aspiration_id: i64) -> DbResult<Option<Disposition>> {
+pub async fn latest(db: &Db, aspiration_id: AspirationId) -> DbResult<Option<Disposition>> {
     let sql = format!("{COLUMNS} WHERE d.aspiration_id = $1 ORDER BY d.id DESC LIMIT 1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(aspiration_id).fetch_optional(&db.pool).await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// The agency holding the ticket now, if any.
-pub async fn open(db: &Db, aspiration_id: i64) -> DbResult<Option<Disposition>> {
+pub async fn open(db: &Db, aspiration_id: AspirationId) -> DbResult<Option<Disposition>> {
     Ok(latest(db, aspiration_id).await?.filter(|d| d.stage.is_open()))
 }
 
@@ -119,7 +120,7 @@ pub async fn by_id(db: &Db, id: i64) -> DbResult<Option<Disposition>> {
 
 /// Sends the ticket to `agency_id`; gives the new row's id. Fails on the unique
 /// index when another disposition is still open.
-pub async fn insert(tx: &mut Transaction<'_, Any>, aspiration_id: i64, agency_id: i64, note: Option<&str>, by: i64, now: i64) -> DbResult<i64> {
+pub async fn insert(tx: &mut Transaction<'_, Any>, aspiration_id: AspirationId, agency_id: i64, note: Option<&str>, by: i64, now: i64) -> DbResult<i64> {
     let row = sqlx::query(
         "INSERT INTO aspiration_dispositions (aspiration_id, agency_id, state, note, disposed_by, disposed_at) \
          VALUES ($1, $2, 'sent', $3, $4, $5) RETURNING id",
@@ -195,7 +196,7 @@ pub async fn add_event(
 
 /// What happened at agencies on this ticket, oldest first; `agency` limits it to one
 /// agency's own (an officer does not read what another agency wrote).
-pub async fn events(db: &Db, aspiration_id: i64, agency: Option<i64>) -> DbResult<Vec<Event>> {
+pub async fn events(db: &Db, aspiration_id: AspirationId, agency: Option<i64>) -> DbResult<Vec<Event>> {
     let rows = sqlx::query(
         "SELECT e.kind, e.body, e.photo, e.at, COALESCE(o.short_name, o.name) AS agency \
          FROM aspiration_disposition_events e JOIN aspiration_dispositions d ON d.id = e.disposition_id \
@@ -219,12 +220,12 @@ pub async fn events(db: &Db, aspiration_id: i64, agency: Option<i64>) -> DbResul
 }
 
 /// The next ticket (by id, after `after`) held by one of `agencies`, with its disposition.
-pub async fn next_held(db: &Db, agencies: &[i64], after: i64) -> DbResult<Option<i64>> {
+pub async fn next_held(db: &Db, agencies: &[i64], after: AspirationId) -> DbResult<Option<AspirationId>> {
     Ok(held(db, agencies, after, 1).await?.into_iter().next())
 }
 
 /// Up to `limit` ticket ids held by one of `agencies` (open dispositions), by id after `after`.
-pub async fn held(db: &Db, agencies: &[i64], after: i64, limit: i64) -> DbResult<Vec<i64>> {
+pub async fn held(db: &Db, agencies: &[i64], after: AspirationId, limit: i64) -> DbResult<Vec<AspirationId>> {
     if agencies.is_empty() {
         return Ok(Vec::new());
     }

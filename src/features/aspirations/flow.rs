@@ -5,7 +5,7 @@
 
 use chrono_tz::Tz;
 
-use super::model::{self, Access, Status, TransitionError};
+use super::model::{self, Access, AspirationId, Status, TransitionError};
 use super::store::{self, NewAspiration, Ticket};
 use super::{notices, render};
 use crate::platform::audit;
@@ -48,7 +48,7 @@ pub struct Scoped {
 }
 
 /// Loads a ticket for `actor`; `None` when it does not exist.
-pub async fn load(ctx: &AppCtx, actor: &Actor, id: i64) -> DbResult<Option<Scoped>> {
+pub async fn load(ctx: &AppCtx, actor: &Actor, id: AspirationId) -> DbResult<Option<Scoped>> {
     let Some(ticket) = store::ticket(&ctx.db, id).await? else { return Ok(None) };
     let kim = areas::kim_by_id(&ctx.db, ticket.kim_id).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} has no KIM")))?;
     let access = model::access(actor, &kim);
@@ -130,7 +130,7 @@ pub async fn change_status_logged(
 
 /// [`load`] for an action: a ticket `actor` may not see is [`FlowError::NotFound`],
 /// exactly like a missing one.
-pub async fn found(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<Scoped, FlowError> {
+pub async fn found(ctx: &AppCtx, actor: &Actor, id: AspirationId) -> Result<Scoped, FlowError> {
     load(ctx, actor, id).await?.ok_or(FlowError::NotFound)
 }
 
@@ -139,7 +139,7 @@ pub async fn found(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<Scoped, FlowE
 pub async fn with_found<T, E: From<FlowError>>(
     ctx: &AppCtx,
     actor: &Actor,
-    id: i64,
+    id: AspirationId,
     action: impl AsyncFnOnce(&Scoped) -> Result<T, E>,
 ) -> Result<T, E> {
     let scoped = found(ctx, actor, id).await?;
@@ -159,7 +159,7 @@ pub fn triage_check(scoped: &Scoped, from: Status) -> Result<&Ticket, FlowError>
 
 /// The ticket, if `actor` may triage it and it is still in `from` (for actions that
 /// start from an id alone, such as the undo of a history row).
-pub(super) async fn triageable(ctx: &AppCtx, actor: &Actor, id: i64, from: Status) -> Result<Ticket, FlowError> {
+pub(super) async fn triageable(ctx: &AppCtx, actor: &Actor, id: AspirationId, from: Status) -> Result<Ticket, FlowError> {
     let scoped = found(ctx, actor, id).await?;
     triage_check(&scoped, from).cloned()
 }
@@ -268,6 +268,6 @@ pub async fn answer(ctx: &AppCtx, user_id: i64, reply_id: i64, text: &str) -> Re
     Ok(ticket)
 }
 
-fn source(id: i64) -> String {
-    super::model::SOURCE.of(id).to_string()
+fn source(id: AspirationId) -> String {
+    super::model::SOURCE.of(id.get()).to_string()
 }

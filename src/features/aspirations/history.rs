@@ -3,7 +3,7 @@
 
 use sqlx::Row;
 
-use super::model::{LastChange, Status};
+use super::model::{AspirationId, LastChange, Status};
 use super::store::StatusChange;
 use crate::platform::db::{Db, DbError, DbResult};
 
@@ -11,7 +11,7 @@ fn parse(s: String) -> DbResult<Status> {
     Status::parse(&s).ok_or_else(|| DbError::Corrupt(format!("status {s}")))
 }
 
-pub async fn history(db: &Db, id: i64) -> DbResult<Vec<StatusChange>> {
+pub async fn history(db: &Db, id: AspirationId) -> DbResult<Vec<StatusChange>> {
     let rows = sqlx::query(
         "SELECT from_status, to_status, note, actor, at, undoes FROM aspiration_status_log WHERE aspiration_id = $1 ORDER BY id",
     )
@@ -33,7 +33,7 @@ pub async fn history(db: &Db, id: i64) -> DbResult<Vec<StatusChange>> {
 }
 
 /// The newest history row of a ticket (what an undo would take back).
-pub async fn last_change(db: &Db, id: i64) -> DbResult<Option<LastChange>> {
+pub async fn last_change(db: &Db, id: AspirationId) -> DbResult<Option<LastChange>> {
     let row = sqlx::query(
         "SELECT id, from_status, to_status, actor, at, undoes FROM aspiration_status_log \
          WHERE aspiration_id = $1 ORDER BY id DESC LIMIT 1",

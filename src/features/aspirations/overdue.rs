@@ -16,7 +16,7 @@ use std::time::Duration;
 use sqlx::{Any, Row, Transaction};
 use tokio::sync::watch;
 
-use super::model::{self, Status};
+use super::model::{self, AspirationId, Status};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, ta};
@@ -34,7 +34,7 @@ const LISTED: usize = 30;
 /// A late ticket not yet flagged.
 #[derive(Debug, Clone)]
 struct Late {
-    id: i64,
+    id: AspirationId,
     number: String,
     kim_id: i64,
 }
@@ -70,7 +70,7 @@ async fn late(ctx: &AppCtx, now: i64) -> DbResult<Vec<Late>> {
 }
 
 /// Marks one ticket overdue unless another process (or a first response) came first.
-async fn claim(tx: &mut Transaction<'_, Any>, id: i64, now: i64) -> DbResult<bool> {
+async fn claim(tx: &mut Transaction<'_, Any>, id: AspirationId, now: i64) -> DbResult<bool> {
     let sql = format!("UPDATE aspirations SET overdue_at = $2 WHERE aspirations.id = $3 AND {NO_FIRST_RESPONSE}");
     let done = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(Status::Diterima.as_str())

@@ -289,7 +289,7 @@ async fn aspirations(db: &Db, user_id: i64) -> DbResult<Vec<Aspiration>> {
             photos: r.try_get("photos")?,
             created_at: r.try_get("created_at")?,
             thread: rows(db, THREAD, id, thread_entry).await?,
-            verdicts: super::verdict::personal_entries(db, id).await?,
+            verdicts: super::verdict::personal_entries(db, super::model::AspirationId(id)).await?,
         });
     }
     Ok(out)

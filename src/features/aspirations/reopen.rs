@@ -6,7 +6,7 @@
 //! reopens nothing twice.
 
 use super::flow::FlowError;
-use super::model::{self, Status};
+use super::model::{self, AspirationId, Status};
 use super::store::{self, Ticket};
 use super::notices;
 use crate::platform::audit;
@@ -25,15 +25,15 @@ pub fn offered(ticket: &Ticket, to: Status) -> bool {
 }
 
 /// `text` (a closing notice or the resident's view) with the hint and the button.
-pub fn with_offer(lang: Lang, ticket_id: i64, text: &str) -> Body {
+pub fn with_offer(lang: Lang, ticket_id: AspirationId, text: &str) -> Body {
     let text = format!("{text}\n\n{}", t(lang, "asp-notice-respond-hint"));
-    let button = ButtonSpec { label: t(lang, "asp-btn-respond"), data: Btn::Respond(ticket_id).callback_data() };
+    let button = ButtonSpec { label: t(lang, "asp-btn-respond"), data: Btn::Respond(ticket_id.get()).callback_data() };
     Body::Text { text, buttons: vec![vec![button]], entities: Vec::new() }
 }
 
 /// A ticket of `user_id` that is closed and was never reopened. Someone else's
 /// ticket reads as not found.
-pub async fn respondable(ctx: &AppCtx, user_id: i64, id: i64) -> Result<Ticket, FlowError> {
+pub async fn respondable(ctx: &AppCtx, user_id: i64, id: AspirationId) -> Result<Ticket, FlowError> {
     let ticket = store::ticket(&ctx.db, id).await?.filter(|t| t.user_id == user_id).ok_or(FlowError::NotFound)?;
     model::check_reopen(ticket.status, ticket.reopened_at.is_some())?;
     Ok(ticket)
@@ -43,7 +43,7 @@ pub async fn respondable(ctx: &AppCtx, user_id: i64, id: i64) -> Result<Ticket, 
 /// moves the status back for review, adds the text to the thread, and tells the staff
 /// covering the KIM, all in one transaction.
 #[tracing::instrument(skip(ctx, text))]
-pub async fn respond(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<Ticket, FlowError> {
+pub async fn respond(ctx: &AppCtx, user_id: i64, id: AspirationId, text: &str) -> Result<Ticket, FlowError> {
     let ticket = respondable(ctx, user_id, id).await?;
     let to = model::check_reopen(ticket.status, false)?;
     let kim = areas::kim_by_id(&ctx.db, ticket.kim_id).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} has no KIM")))?;
@@ -77,7 +77,7 @@ pub async fn respond(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<
 /// names no one, so it is safe for an anonymous ticket too.
 fn staff_notice(lang: Lang, staff_id: i64, ticket: &Ticket, text: &str) -> Outgoing {
     let args = [("ticket", Arg::from(&ticket.number)), ("text", Arg::from(text))];
-    let button = ButtonSpec { label: format!("📋 {}", ticket.number), data: Btn::View(ticket.id).callback_data() };
+    let button = ButtonSpec { label: format!("📋 {}", ticket.number), data: Btn::View(ticket.id.get()).callback_data() };
     let body = Body::Text { text: ta(lang, "asp-notice-reopened", &args), buttons: vec![vec![button]], entities: Vec::new() };
-    Outgoing { chat_id: staff_id, body, priority: Priority::Personal, source: super::model::SOURCE.of(ticket.id).into() }
+    Outgoing { chat_id: staff_id, body, priority: Priority::Personal, source: super::model::SOURCE.of(ticket.id.get()).into() }
 }

@@ -6,7 +6,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use super::model::{Category, GeoPoint, QueueView, Status, ticket_number};
+use super::model::{AspirationId, Category, GeoPoint, QueueView, Status, ticket_number};
 use crate::platform::db::{Db, DbError, DbResult};
 
 pub use super::browse::{Browse, QueueRow, browse, count as count_browsed, export_row, export_stream};
@@ -28,7 +28,7 @@ pub struct NewAspiration {
 /// A stored ticket, with its KIM's own time zone name (if any) for display.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ticket {
-    pub id: i64,
+    pub id: AspirationId,
     pub number: String,
     pub user_id: i64,
     pub kim_id: i64,
@@ -78,7 +78,7 @@ pub async fn submit(db: &Db, new: &NewAspiration, year: i32, now: i64, notify_st
     .await?
     .try_get("last_seq")?;
     let number = ticket_number(year, seq);
-    let id: i64 = sqlx::query(
+    let id: AspirationId = sqlx::query(
         "INSERT INTO aspirations (ticket, year, seq, user_id, kim_id, category, body, lat_e6, lon_e6, anonymous, \
          status, created_at, updated_at, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
     )
@@ -116,7 +116,7 @@ pub async fn submit(db: &Db, new: &NewAspiration, year: i32, now: i64, notify_st
 /// Writes one history row; `undoes` names the row an undo takes back. Gives its id.
 async fn log_status(
     tx: &mut Transaction<'_, Any>,
-    id: i64,
+    id: AspirationId,
     (from, to): (Option<Status>, Status),
     (note, undoes): (Option<&str>, Option<i64>),
     actor: i64,
@@ -144,7 +144,7 @@ async fn log_status(
 /// the ticket was no longer in `from`.
 pub async fn set_status(
     tx: &mut Transaction<'_, Any>,
-    id: i64,
+    id: AspirationId,
     (from, to): (Status, Status),
     note: Option<&str>,
     actor: i64,
@@ -157,7 +157,7 @@ pub async fn set_status(
 /// was no longer in `from`); `undoes` marks the change as the undo of that row.
 pub async fn set_status_logged(
     tx: &mut Transaction<'_, Any>,
-    id: i64,
+    id: AspirationId,
     (from, to): (Status, Status),
     (note, undoes): (Option<&str>, Option<i64>),
     actor: i64,
@@ -201,7 +201,7 @@ fn ticket_from_row(row: &AnyRow) -> DbResult<Ticket> {
     })
 }
 
-pub async fn ticket(db: &Db, id: i64) -> DbResult<Option<Ticket>> {
+pub async fn ticket(db: &Db, id: AspirationId) -> DbResult<Option<Ticket>> {
     let sql = format!("{TICKET_COLUMNS} WHERE a.id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?;
     row.as_ref().map(ticket_from_row).transpose()
@@ -220,10 +220,11 @@ pub async fn tickets_of(db: &Db, user_id: i64, limit: i64) -> DbResult<Vec<Ticke
     rows.iter().map(ticket_from_row).collect()
 }
 
-/// The next ticket of `view` in these KIMs after ticket `after_id`, in the view's order
-/// (ascending ids; descending for closed ones). `after_id` 0 starts from the beginning.
+/// The next ticket of `view` in these KIMs after ticket `after`, in the view's order
+/// (ascending ids; descending for closed ones). `after` 0 starts from the beginning.
 /// `me`: the person asking, for [`QueueView::Mine`].
-pub async fn next_in_queue(db: &Db, kim_ids: &[i64], after_id: i64, view: QueueView, me: i64) -> DbResult<Option<Ticket>> {
+pub async fn next_in_queue(db: &Db, kim_ids: &[i64], after: AspirationId, view: QueueView, me: i64) -> DbResult<Option<Ticket>> {
+    let after_id = after.get();
     if kim_ids.is_empty() {
         return Ok(None);
     }
@@ -272,7 +273,7 @@ fn view_filter(view: QueueView, me: i64) -> String {
     }
 }
 
-pub async fn photos(db: &Db, id: i64) -> DbResult<Vec<String>> {
+pub async fn photos(db: &Db, id: AspirationId) -> DbResult<Vec<String>> {
     let rows = sqlx::query("SELECT file_id FROM aspiration_photos WHERE aspiration_id = $1 ORDER BY position")
         .bind(id)
         .fetch_all(&db.pool)

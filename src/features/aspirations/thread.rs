@@ -4,13 +4,14 @@
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
+use super::model::AspirationId;
 use crate::platform::db::{Db, DbResult};
 
 /// A message in a ticket's thread.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThreadMessage {
     pub id: i64,
-    pub aspiration_id: i64,
+    pub aspiration_id: AspirationId,
     pub author: i64,
     /// `true`: a staff reply; `false`: the resident's answer to one, or their response
     /// to the closed ticket.
@@ -35,7 +36,7 @@ fn message_from_row(r: &AnyRow) -> DbResult<ThreadMessage> {
 const MESSAGE_COLUMNS: &str =
     "SELECT id, aspiration_id, author, kind, body, answered_at, created_at FROM aspiration_messages";
 
-pub async fn thread(db: &Db, id: i64) -> DbResult<Vec<ThreadMessage>> {
+pub async fn thread(db: &Db, id: AspirationId) -> DbResult<Vec<ThreadMessage>> {
     let sql = format!("{MESSAGE_COLUMNS} WHERE aspiration_id = $1 ORDER BY id");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_all(&db.pool).await?;
     rows.iter().map(message_from_row).collect()
@@ -51,7 +52,7 @@ pub async fn message(db: &Db, id: i64) -> DbResult<Option<ThreadMessage>> {
 /// webhooks) or a resident's answer to the thread.
 pub async fn add_message(
     tx: &mut Transaction<'_, Any>,
-    aspiration_id: i64,
+    aspiration_id: AspirationId,
     author: i64,
     reply_to: Option<i64>,
     body: &str,
@@ -79,7 +80,7 @@ pub async fn add_message(
 
 /// Adds the resident's response to their closed ticket (kind `response`; no
 /// `aspiration.replied` webhook: the reopening itself queues `status_changed`).
-pub async fn add_response(tx: &mut Transaction<'_, Any>, aspiration_id: i64, author: i64, body: &str, now: i64) -> DbResult<i64> {
+pub async fn add_response(tx: &mut Transaction<'_, Any>, aspiration_id: AspirationId, author: i64, body: &str, now: i64) -> DbResult<i64> {
     let row = sqlx::query(
         "INSERT INTO aspiration_messages (aspiration_id, author, kind, body, created_at) \
          VALUES ($1, $2, 'response', $3, $4) RETURNING id",
@@ -95,7 +96,7 @@ pub async fn add_response(tx: &mut Transaction<'_, Any>, aspiration_id: i64, aut
 
 /// Marks a ticket reopened by its resident `user_id`, only while it is closed and
 /// only once: `false` if it is not theirs, not closed, or was reopened before.
-pub async fn claim_reopen(tx: &mut Transaction<'_, Any>, id: i64, user_id: i64, now: i64) -> DbResult<bool> {
+pub async fn claim_reopen(tx: &mut Transaction<'_, Any>, id: AspirationId, user_id: i64, now: i64) -> DbResult<bool> {
     let done = sqlx::query(
         "UPDATE aspirations SET reopened_at = $1 WHERE id = $2 AND user_id = $3 AND reopened_at IS NULL \
          AND status IN ('selesai', 'ditolak')",

@@ -5,7 +5,7 @@
 //! takes back.
 
 use super::flow::{self, FlowError};
-use super::model;
+use super::model::{self, AspirationId};
 use super::render;
 use super::store::{self, Ticket};
 use crate::kernel::members::Actor;
@@ -17,7 +17,7 @@ use crate::platform::i18n::{Arg, ta};
 /// Undoes history row `log_id` of ticket `id` if it is still the newest, is
 /// `actor`'s own and is at most a minute old; the resident is told the correction.
 #[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id))]
-pub async fn undo(ctx: &AppCtx, actor: &Actor, id: i64, log_id: i64) -> Result<Ticket, FlowError> {
+pub async fn undo(ctx: &AppCtx, actor: &Actor, id: AspirationId, log_id: i64) -> Result<Ticket, FlowError> {
     let last = store::last_change(&ctx.db, id).await?.ok_or(FlowError::NotFound)?;
     let (from, to) = model::check_undo(&last, log_id, actor.user_id, ctx.now())?;
     let ticket = flow::triageable(ctx, actor, id, from).await?;

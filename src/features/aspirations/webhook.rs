@@ -11,7 +11,7 @@ use sqlx::Row;
 
 use crate::features::privacy::ERASED_USER;
 use crate::features::webhooks::queue::Claimed;
-use super::model::Status;
+use super::model::{AspirationId, Status};
 use crate::features::webhooks::payload::{Body, Number, number_by};
 use crate::features::webhooks::{AreaView, Change, DeclaredEvent, Event, envelope, rfc3339};
 use crate::platform::db::{Db, DbResult};
@@ -26,27 +26,27 @@ pub static RETURNED: DeclaredEvent = DeclaredEvent { name: "aspiration.returned"
 pub static EVENTS: [Event; 6] = [&CREATED, &STATUS_CHANGED, &REPLIED, &super::verdict::webhook::RATED, &DISPOSED, &RETURNED];
 
 /// Sent to an agency (disposition `disposition_id`, carried in the message column).
-pub fn disposed(aspiration_id: i64, disposition_id: i64) -> Change {
-    Change { message_id: Some(disposition_id), ..Change::new(&DISPOSED, aspiration_id) }
+pub fn disposed(aspiration_id: AspirationId, disposition_id: i64) -> Change {
+    Change { message_id: Some(disposition_id), ..Change::new(&DISPOSED, aspiration_id.get()) }
 }
 
 /// Returned by the agency of disposition `disposition_id`, with its reason.
-pub fn returned(aspiration_id: i64, disposition_id: i64) -> Change {
-    Change { message_id: Some(disposition_id), ..Change::new(&RETURNED, aspiration_id) }
+pub fn returned(aspiration_id: AspirationId, disposition_id: i64) -> Change {
+    Change { message_id: Some(disposition_id), ..Change::new(&RETURNED, aspiration_id.get()) }
 }
 
 /// A new ticket (queued as `diterima`).
-pub fn created(aspiration_id: i64) -> Change {
-    Change { status: Some(Status::Diterima.as_str()), ..Change::new(&CREATED, aspiration_id) }
+pub fn created(aspiration_id: AspirationId) -> Change {
+    Change { status: Some(Status::Diterima.as_str()), ..Change::new(&CREATED, aspiration_id.get()) }
 }
 
-pub fn status_changed(aspiration_id: i64, from: Status, to: Status) -> Change {
-    Change { status: Some(to.as_str()), previous: Some(from.as_str()), ..Change::new(&STATUS_CHANGED, aspiration_id) }
+pub fn status_changed(aspiration_id: AspirationId, from: Status, to: Status) -> Change {
+    Change { status: Some(to.as_str()), previous: Some(from.as_str()), ..Change::new(&STATUS_CHANGED, aspiration_id.get()) }
 }
 
 /// A staff reply, message `message_id` of the ticket's thread.
-pub fn replied(aspiration_id: i64, message_id: i64) -> Change {
-    Change { message_id: Some(message_id), ..Change::new(&REPLIED, aspiration_id) }
+pub fn replied(aspiration_id: AspirationId, message_id: i64) -> Change {
+    Change { message_id: Some(message_id), ..Change::new(&REPLIED, aspiration_id.get()) }
 }
 
 #[derive(Debug, Serialize)]
@@ -104,7 +104,7 @@ fn number(db: &Db, aspiration_id: i64) -> Number<'_> {
 /// The body bytes for a claimed delivery; `None` when its ticket is gone.
 async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
     let Some(id) = row.subject_id else { return Ok(None) };
-    let Some(mut ticket) = ticket(db, id).await? else { return Ok(None) };
+    let Some(mut ticket) = ticket(db, AspirationId(id)).await? else { return Ok(None) };
     if let Some(status) = &row.status {
         ticket.status = status.clone();
     }
@@ -121,7 +121,7 @@ async fn build(db: &Db, row: &Claimed) -> DbResult<Option<Vec<u8>>> {
     envelope(row, TicketBody { ticket, reply, disposition })
 }
 
-async fn ticket(db: &Db, aspiration_id: i64) -> DbResult<Option<TicketView>> {
+async fn ticket(db: &Db, aspiration_id: AspirationId) -> DbResult<Option<TicketView>> {
     let Some(r) = sqlx::query(TICKET_SQL).bind(aspiration_id).fetch_optional(&db.pool).await? else { return Ok(None) };
     let anonymous = r.try_get::<i64, _>("anonymous")? != 0;
     let user_id: i64 = r.try_get("user_id")?;

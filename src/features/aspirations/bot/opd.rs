@@ -14,7 +14,7 @@ use crate::bot::{HandlerError, HandlerResult};
 use crate::features::aspirations::dispose::{self, Held};
 use crate::features::aspirations::dispose_store::{self as ds, Stage};
 use crate::features::aspirations::flow::{FlowError, Scoped};
-use crate::features::aspirations::model::{self, Access, NOTE_MAX};
+use crate::features::aspirations::model::{self, Access, AspirationId, NOTE_MAX};
 use crate::features::aspirations::{flow, render, stages, store};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 
@@ -31,11 +31,11 @@ pub async fn offer_agencies(turn: &Turn<'_>, scoped: &Scoped) -> Result<bool, Ha
     let mut buttons: Vec<InlineKeyboardButton> = Vec::new();
     for (i, agency) in choices.iter().filter(|a| Some(a.id) != current).enumerate() {
         let label = if i == 0 && current.is_none() { format!("⭐ {}", agency.label()) } else { agency.label().to_string() };
-        buttons.push(button(label, Btn::DisposeTo { id, agency: agency.id }));
+        buttons.push(button(label, Btn::DisposeTo { id: id.get(), agency: agency.id }));
     }
     let mut rows: Vec<Vec<InlineKeyboardButton>> = buttons.chunks(2).map(<[_]>::to_vec).collect();
     if scoped.ticket.status == model::Status::Diterima {
-        rows.push(vec![button(t(lang, "asp-opd-btn-plain"), Btn::ForwardPlain(id))]);
+        rows.push(vec![button(t(lang, "asp-opd-btn-plain"), Btn::ForwardPlain(id.get()))]);
     }
     let args = [("ticket", Arg::from(&scoped.ticket.number))];
     turn.send_with_buttons(ta(lang, "asp-opd-choose", &args), InlineKeyboardMarkup::new(rows)).await?;
@@ -57,7 +57,7 @@ pub async fn staff_card_extras(
         text.push_str(&ta(lang, "asp-opd-card-reason", &[("reason", Arg::from(reason))]));
     }
     if d.stage.is_open() && scoped.access == Access::Triage {
-        let row = vec![button(t(lang, "asp-opd-btn-send-on"), Btn::Dispose(scoped.ticket.id)), button(t(lang, "asp-opd-btn-recall"), Btn::Recall(scoped.ticket.id))];
+        let row = vec![button(t(lang, "asp-opd-btn-send-on"), Btn::Dispose(scoped.ticket.id.get())), button(t(lang, "asp-opd-btn-recall"), Btn::Recall(scoped.ticket.id.get()))];
         keyboard.insert(0, row);
     }
     Ok(text)
@@ -80,7 +80,7 @@ fn agency_line(lang: Lang, d: &ds::Disposition) -> String {
 }
 
 /// "Kirim ke OPD lain" on a staff card.
-pub async fn on_dispose(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+pub async fn on_dispose(turn: &Turn<'_>, id: AspirationId) -> Result<bool, HandlerError> {
     let Some(scoped) = flow::load(turn.ctx, &turn.who.actor, id).await? else { return Ok(false) };
     if scoped.access != Access::Triage || scoped.ticket.status.is_closed() {
         return Ok(false);
@@ -89,7 +89,7 @@ pub async fn on_dispose(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> 
 }
 
 /// An agency chosen: asks the optional note to it.
-pub async fn on_dispose_to(turn: &Turn<'_>, id: i64, agency: i64) -> Result<bool, HandlerError> {
+pub async fn on_dispose_to(turn: &Turn<'_>, id: AspirationId, agency: i64) -> Result<bool, HandlerError> {
     let Some(scoped) = flow::load(turn.ctx, &turn.who.actor, id).await? else { return Ok(false) };
     if scoped.access != Access::Triage || scoped.ticket.status.is_closed() {
         return Ok(false);
@@ -98,18 +98,18 @@ pub async fn on_dispose_to(turn: &Turn<'_>, id: i64, agency: i64) -> Result<bool
     turn.set_dialog(Dialog::DisposeNote { ticket: id, agency }).await?;
     let lang = turn.lang();
     let args = [("ticket", Arg::from(&scoped.ticket.number)), ("agency", Arg::from(chosen.label()))];
-    let keys = InlineKeyboardMarkup::new(vec![vec![button(t(lang, "asp-btn-skip-note"), Btn::DisposeNoNote(id))]]);
+    let keys = InlineKeyboardMarkup::new(vec![vec![button(t(lang, "asp-btn-skip-note"), Btn::DisposeNoNote(id.get()))]]);
     turn.send_with_buttons(ta(lang, "asp-opd-ask-note", &args), keys).await?;
     Ok(true)
 }
 
-pub async fn on_dispose_note(turn: &Turn<'_>, id: i64, agency: i64, msg: &Message) -> HandlerResult {
+pub async fn on_dispose_note(turn: &Turn<'_>, id: AspirationId, agency: i64, msg: &Message) -> HandlerResult {
     let Some(note) = triage::checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
     turn.end().await?;
     disposed(turn, flow::with_found(turn.ctx, &turn.who.actor, id, async |s| dispose::dispose(turn.ctx, &turn.who.actor, s, agency, Some(&note)).await).await).await
 }
 
-pub async fn dispose_without_note(turn: &Turn<'_>, id: i64, agency: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn dispose_without_note(turn: &Turn<'_>, id: AspirationId, agency: i64, at: At) -> Result<bool, HandlerError> {
     turn.end().await?;
     turn.bot.edit_message_reply_markup(at.0, at.1).await?;
     disposed(turn, flow::with_found(turn.ctx, &turn.who.actor, id, async |s| dispose::dispose(turn.ctx, &turn.who.actor, s, agency, None).await).await).await?;
@@ -121,7 +121,7 @@ async fn disposed(turn: &Turn<'_>, result: Result<(store::Ticket, crate::kernel:
         Ok((ticket, agency)) => {
             let lang = turn.lang();
             let args = [("ticket", Arg::from(&ticket.number)), ("agency", Arg::from(agency.label()))];
-            let keys = InlineKeyboardMarkup::new(vec![vec![button(t(lang, "asp-btn-next"), Btn::Next(model::QueueView::New, ticket.id))]]);
+            let keys = InlineKeyboardMarkup::new(vec![vec![button(t(lang, "asp-btn-next"), Btn::Next(model::QueueView::New, ticket.id.get()))]]);
             turn.send_with_buttons(ta(lang, "asp-opd-disposed", &args), keys).await
         }
         Err(e) => refused(turn, e).await,
@@ -129,7 +129,7 @@ async fn disposed(turn: &Turn<'_>, result: Result<(store::Ticket, crate::kernel:
 }
 
 /// "Tarik kembali": the ticket is the staff's again.
-pub async fn on_recall(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn on_recall(turn: &Turn<'_>, id: AspirationId, at: At) -> Result<bool, HandlerError> {
     match flow::with_found(turn.ctx, &turn.who.actor, id, async |s| dispose::recall(turn.ctx, &turn.who.actor, s).await).await {
         Ok((ticket, agency)) => {
             turn.bot.edit_message_reply_markup(at.0, at.1).await?;
@@ -156,10 +156,10 @@ pub async fn queue(turn: &Turn<'_>, args: &str) -> HandlerResult {
             Err(_) => turn.say_with("asp-opd-not-found", &[("ticket", Arg::from(number))]).await,
         };
     }
-    show_next(turn, 0, "asp-opd-queue-empty").await
+    show_next(turn, AspirationId(0), "asp-opd-queue-empty").await
 }
 
-async fn show_next(turn: &Turn<'_>, after: i64, empty_key: &str) -> HandlerResult {
+async fn show_next(turn: &Turn<'_>, after: AspirationId, empty_key: &str) -> HandlerResult {
     let next = ds::next_held(&turn.ctx.db, &turn.who.actor.agencies, after).await?;
     let held = match next {
         Some(id) => dispose::held(turn.ctx, &turn.who.actor, id).await.ok(),
@@ -171,7 +171,7 @@ async fn show_next(turn: &Turn<'_>, after: i64, empty_key: &str) -> HandlerResul
     }
 }
 
-pub async fn on_next(turn: &Turn<'_>, after: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn on_next(turn: &Turn<'_>, after: AspirationId, at: At) -> Result<bool, HandlerError> {
     if turn.who.actor.agencies.is_empty() {
         return Ok(false);
     }
@@ -207,15 +207,15 @@ async fn show(turn: &Turn<'_>, held: &Held) -> HandlerResult {
     let id = ticket.id;
     let mut rows = Vec::new();
     if d.stage == Stage::Sent {
-        rows.push(vec![button(t(lang, "asp-opd-btn-accept"), Btn::OpdAccept(id))]);
+        rows.push(vec![button(t(lang, "asp-opd-btn-accept"), Btn::OpdAccept(id.get()))]);
     }
-    rows.push(vec![button(t(lang, "asp-opd-btn-progress"), Btn::OpdProgress(id)), button(t(lang, "asp-opd-btn-done"), Btn::OpdDone(id))]);
-    rows.push(vec![button(t(lang, "asp-opd-btn-return"), Btn::OpdReturn(id))]);
-    rows.push(vec![button(t(lang, "asp-btn-next"), Btn::OpdNext(id))]);
+    rows.push(vec![button(t(lang, "asp-opd-btn-progress"), Btn::OpdProgress(id.get())), button(t(lang, "asp-opd-btn-done"), Btn::OpdDone(id.get()))]);
+    rows.push(vec![button(t(lang, "asp-opd-btn-return"), Btn::OpdReturn(id.get()))]);
+    rows.push(vec![button(t(lang, "asp-btn-next"), Btn::OpdNext(id.get()))]);
     turn.send_with_buttons(text, InlineKeyboardMarkup::new(rows)).await
 }
 
-pub async fn on_accept(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn on_accept(turn: &Turn<'_>, id: AspirationId, at: At) -> Result<bool, HandlerError> {
     match dispose::accept(turn.ctx, &turn.who.actor, id).await {
         Ok(held) => {
             turn.bot.edit_message_reply_markup(at.0, at.1).await?;
@@ -231,7 +231,7 @@ pub async fn on_accept(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, Handler
 }
 
 /// A button that asks the officer to type something next (`dialog` waits for it).
-pub async fn ask(turn: &Turn<'_>, id: i64, dialog: Dialog, key: &str) -> Result<bool, HandlerError> {
+pub async fn ask(turn: &Turn<'_>, id: AspirationId, dialog: Dialog, key: &str) -> Result<bool, HandlerError> {
     let held = match dispose::held(turn.ctx, &turn.who.actor, id).await {
         Ok(held) => held,
         Err(FlowError::Db(e)) => return Err(e.into()),
@@ -243,7 +243,7 @@ pub async fn ask(turn: &Turn<'_>, id: i64, dialog: Dialog, key: &str) -> Result<
     Ok(true)
 }
 
-pub async fn on_progress(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult {
+pub async fn on_progress(turn: &Turn<'_>, id: AspirationId, msg: &Message) -> HandlerResult {
     let Some(text) = triage::checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
     turn.end().await?;
     match dispose::progress(turn.ctx, &turn.who.actor, id, &text).await {
@@ -252,7 +252,7 @@ pub async fn on_progress(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResu
     }
 }
 
-pub async fn on_return(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult {
+pub async fn on_return(turn: &Turn<'_>, id: AspirationId, msg: &Message) -> HandlerResult {
     let Some(reason) = triage::checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
     turn.end().await?;
     match dispose::give_back(turn.ctx, &turn.who.actor, id, &reason).await {
@@ -262,7 +262,7 @@ pub async fn on_return(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult
 }
 
 /// The closing note: checked like any closing note, then the photo question.
-pub async fn on_done_note(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult {
+pub async fn on_done_note(turn: &Turn<'_>, id: AspirationId, msg: &Message) -> HandlerResult {
     let Some(note) = triage::checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
     if model::transition(model::Status::Diteruskan, model::Status::Selesai, Some(&note)).is_err() {
         let args = [("min", Arg::from(model::CLOSING_NOTE_MIN as i64)), ("words", Arg::from(model::CLOSING_NOTE_WORDS as i64))];
@@ -270,18 +270,18 @@ pub async fn on_done_note(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerRes
     }
     turn.set_dialog(Dialog::OpdDonePhoto { ticket: id, note }).await?;
     let lang = turn.lang();
-    let keys = InlineKeyboardMarkup::new(vec![vec![button(t(lang, "asp-opd-btn-no-photo"), Btn::OpdNoPhoto(id))]]);
+    let keys = InlineKeyboardMarkup::new(vec![vec![button(t(lang, "asp-opd-btn-no-photo"), Btn::OpdNoPhoto(id.get()))]]);
     turn.send_with_buttons(t(lang, "asp-opd-ask-photo"), keys).await
 }
 
-pub async fn on_done_photo(turn: &Turn<'_>, id: i64, note: &str, msg: &Message) -> HandlerResult {
+pub async fn on_done_photo(turn: &Turn<'_>, id: AspirationId, note: &str, msg: &Message) -> HandlerResult {
     let largest = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height));
     let Some(photo) = largest.map(|p| p.file.id.0.clone()) else { return turn.say("asp-opd-photo-or-button").await };
     finish(turn, id, note, Some(&photo), None).await.map(drop)
 }
 
 /// Marks the ticket done (with the photo, if any) and tells the officer.
-pub async fn finish(turn: &Turn<'_>, id: i64, note: &str, photo: Option<&str>, at: Option<At>) -> Result<bool, HandlerError> {
+pub async fn finish(turn: &Turn<'_>, id: AspirationId, note: &str, photo: Option<&str>, at: Option<At>) -> Result<bool, HandlerError> {
     turn.end().await?;
     if let Some(at) = at {
         turn.bot.edit_message_reply_markup(at.0, at.1).await?;

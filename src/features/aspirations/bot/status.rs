@@ -7,7 +7,7 @@ use teloxide::types::{InlineKeyboardMarkup, Message};
 
 use super::{Btn, Dialog, triage};
 use crate::features::aspirations::flow::{self, FlowError};
-use crate::features::aspirations::model::{self, Access, REPLY_MAX, ReopenError};
+use crate::features::aspirations::model::{self, Access, AspirationId, REPLY_MAX, ReopenError};
 use crate::features::aspirations::{render, reopen, store};
 use crate::platform::i18n::{Arg, t};
 use crate::bot::keyboards::button;
@@ -42,7 +42,7 @@ async fn list(turn: &Turn<'_>) -> HandlerResult {
     for ticket in &tickets {
         let tz = model::zone(ticket.kim_tz.as_deref(), turn.ctx.config.tz);
         lines.push(render::list_line(lang, ticket, tz));
-        rows.push(vec![button(ticket.number.clone(), Btn::View(ticket.id))]);
+        rows.push(vec![button(ticket.number.clone(), Btn::View(ticket.id.get()))]);
     }
     lines.push(t(lang, "asp-status-list-foot"));
     turn.send_with_buttons(lines.join("\n"), InlineKeyboardMarkup::new(rows)).await
@@ -50,7 +50,7 @@ async fn list(turn: &Turn<'_>) -> HandlerResult {
 
 /// Shows ticket `id` as this person may see it; `false` when they may not (or it
 /// does not exist), having shown nothing.
-async fn open(turn: &Turn<'_>, id: Option<i64>) -> Result<bool, HandlerError> {
+async fn open(turn: &Turn<'_>, id: Option<AspirationId>) -> Result<bool, HandlerError> {
     let Some(id) = id else { return Ok(false) };
     let Some(scoped) = flow::load(turn.ctx, &turn.who.actor, id).await? else { return Ok(false) };
     if scoped.ticket.user_id == turn.who.user_id {
@@ -63,7 +63,7 @@ async fn open(turn: &Turn<'_>, id: Option<i64>) -> Result<bool, HandlerError> {
         if reopen::offered(&scoped.ticket, scoped.ticket.status) {
             let text = format!("{view}\n\n{}", t(turn.lang(), "asp-notice-respond-hint"));
             let label = t(turn.lang(), "asp-btn-respond");
-            let keyboard = InlineKeyboardMarkup::new(vec![vec![button(label, Btn::Respond(id))]]);
+            let keyboard = InlineKeyboardMarkup::new(vec![vec![button(label, Btn::Respond(id.get()))]]);
             turn.send_with_buttons(text, keyboard).await?;
         } else {
             turn.send(view).await?;
@@ -77,7 +77,7 @@ async fn open(turn: &Turn<'_>, id: Option<i64>) -> Result<bool, HandlerError> {
     Ok(true)
 }
 
-pub async fn on_view(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+pub async fn on_view(turn: &Turn<'_>, id: AspirationId) -> Result<bool, HandlerError> {
     open(turn, Some(id)).await
 }
 
@@ -107,7 +107,7 @@ pub async fn on_answer(turn: &Turn<'_>, reply: i64, msg: &Message) -> HandlerRes
 
 /// "Tanggapi": asks for the response. Pressed again after the one response, it says
 /// so kindly; someone else's ticket or one that is not closed is a stale press.
-pub async fn on_respond_button(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+pub async fn on_respond_button(turn: &Turn<'_>, id: AspirationId) -> Result<bool, HandlerError> {
     match reopen::respondable(turn.ctx, turn.who.user_id, id).await {
         Ok(ticket) => {
             turn.set_dialog(Dialog::Respond { ticket: id }).await?;
@@ -125,7 +125,7 @@ pub async fn on_respond_button(turn: &Turn<'_>, id: i64) -> Result<bool, Handler
 
 /// The typed response: too thin ("😡😡😡") is refused kindly and the dialogue stays;
 /// otherwise it is shown back with "Kirim tanggapan" / "Batal" before it reopens.
-pub async fn on_respond(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult {
+pub async fn on_respond(turn: &Turn<'_>, id: AspirationId, msg: &Message) -> HandlerResult {
     let Some(text) = triage::checked_text(turn, msg, REPLY_MAX).await? else { return Ok(()) };
     if !model::meaningful_response(&text) {
         let args = [("words", Arg::from(model::RESPONSE_WORDS as i64)), ("letters", Arg::from(model::RESPONSE_LETTERS as i64))];
@@ -140,8 +140,8 @@ pub async fn on_respond(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResul
     };
     let lang = turn.lang();
     let keys = InlineKeyboardMarkup::new(vec![vec![
-        button(t(lang, "asp-btn-respond-send"), Btn::RespondSend(id)),
-        button(t(lang, "asp-btn-respond-cancel"), Btn::RespondCancel(id)),
+        button(t(lang, "asp-btn-respond-send"), Btn::RespondSend(id.get())),
+        button(t(lang, "asp-btn-respond-cancel"), Btn::RespondCancel(id.get())),
     ]]);
     let args = [("ticket", Arg::from(&ticket.number)), ("text", Arg::from(&text))];
     turn.set_dialog(Dialog::RespondConfirm { ticket: id, text: text.clone() }).await?;
@@ -149,7 +149,7 @@ pub async fn on_respond(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResul
 }
 
 /// "Kirim tanggapan": reopens the ticket with the response shown.
-pub async fn send_response(turn: &Turn<'_>, id: i64, text: &str, at: At) -> Result<bool, HandlerError> {
+pub async fn send_response(turn: &Turn<'_>, id: AspirationId, text: &str, at: At) -> Result<bool, HandlerError> {
     let result = reopen::respond(turn.ctx, turn.who.user_id, id, text).await;
     turn.end().await?;
     turn.bot.edit_message_reply_markup(at.0, at.1).await?;
@@ -158,7 +158,7 @@ pub async fn send_response(turn: &Turn<'_>, id: i64, text: &str, at: At) -> Resu
 }
 
 /// "Batal": nothing is sent and the one response is still there to use.
-pub async fn cancel_response(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn cancel_response(turn: &Turn<'_>, id: AspirationId, at: At) -> Result<bool, HandlerError> {
     turn.end().await?;
     let number = store::ticket(&turn.ctx.db, id).await?.map(|t| t.number).unwrap_or_default();
     let text = crate::platform::i18n::ta(turn.lang(), "asp-respond-not-sent", &[("ticket", Arg::from(number))]);

@@ -8,7 +8,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Mes
 
 use super::{Btn, Dialog};
 use crate::features::aspirations::flow::{self, FlowError, Scoped};
-use crate::features::aspirations::model::{self, Access, NOTE_MAX, NoteRule, REPLY_MAX, Status};
+use crate::features::aspirations::model::{self, Access, AspirationId, NOTE_MAX, NoteRule, REPLY_MAX, Status};
 use crate::features::aspirations::render::{self, Sender};
 use crate::features::aspirations::{store, undo};
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -41,11 +41,11 @@ pub async fn queue(turn: &Turn<'_>, args: &str) -> HandlerResult {
         return super::status::command(turn, args).await;
     }
     let Some(view) = model::QueueView::typed(args) else { return turn.say("asp-queue-usage").await };
-    show_next(turn, &kims, view, 0, view.empty_key()).await
+    show_next(turn, &kims, view, AspirationId(0), view.empty_key()).await
 }
 
 /// Shows the view's next ticket after `after`, or says `empty_key`.
-async fn show_next(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, after: i64, empty_key: &str) -> HandlerResult {
+async fn show_next(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, after: AspirationId, empty_key: &str) -> HandlerResult {
     match store::next_in_queue(&turn.ctx.db, kims, after, view, turn.who.actor.user_id).await? {
         Some(ticket) => match flow::load(turn.ctx, &turn.who.actor, ticket.id).await? {
             Some(scoped) => show(turn, &scoped, Some(view)).await,
@@ -108,27 +108,27 @@ fn card_buttons(lang: Lang, scoped: &Scoped, queue: Option<model::QueueView>, me
     let ticket = &scoped.ticket;
     let mut rows = Vec::new();
     if scoped.access == Access::Triage && !ticket.status.is_closed() && ticket.assignee != Some(me) {
-        rows.push(vec![asp(t(lang, "desk-btn-take"), Btn::Take(ticket.id))]);
+        rows.push(vec![asp(t(lang, "desk-btn-take"), Btn::Take(ticket.id.get()))]);
     }
     if scoped.access == Access::Triage {
         let moves: Vec<_> = ticket
             .status
             .next_steps()
             .into_iter()
-            .map(|to| asp(render::move_label(lang, to), Btn::Move { id: ticket.id, from: ticket.status, to }))
+            .map(|to| asp(render::move_label(lang, to), Btn::Move { id: ticket.id.get(), from: ticket.status, to }))
             .collect();
         rows.extend(moves.chunks(2).map(<[_]>::to_vec));
-        rows.push(vec![asp(t(lang, "asp-btn-reply"), Btn::Reply(ticket.id)), asp(t(lang, "asp-btn-note"), Btn::Note(ticket.id))]);
+        rows.push(vec![asp(t(lang, "asp-btn-reply"), Btn::Reply(ticket.id.get())), asp(t(lang, "asp-btn-note"), Btn::Note(ticket.id.get()))]);
     }
     if let Some(view) = queue {
-        rows.push(vec![asp(t(lang, "asp-btn-next"), Btn::Next(view, ticket.id))]);
+        rows.push(vec![asp(t(lang, "asp-btn-next"), Btn::Next(view, ticket.id.get()))]);
     }
     rows
 }
 
 /// "Ambil" on the card: the ticket is the presser's (the same domain function as the
 /// console's). `Ok(false)` (stale) when they may not or it closed meanwhile.
-pub async fn on_take(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+pub async fn on_take(turn: &Turn<'_>, id: AspirationId) -> Result<bool, HandlerError> {
     match flow::with_found(turn.ctx, &turn.who.actor, id, async |s| crate::features::aspirations::assign::assign(turn.ctx, &turn.who.actor, s, Some(turn.who.actor.user_id)).await).await {
         Ok(ticket) => {
             turn.say_with("desk-taken", &[("ticket", Arg::from(&ticket.number))]).await?;
@@ -140,7 +140,7 @@ pub async fn on_take(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
 }
 
 /// A ticket this person may triage, still in `from`, for which `from → to` is a step.
-async fn triageable(turn: &Turn<'_>, id: i64, (from, to): (Status, Status)) -> Result<Option<Scoped>, HandlerError> {
+async fn triageable(turn: &Turn<'_>, id: AspirationId, (from, to): (Status, Status)) -> Result<Option<Scoped>, HandlerError> {
     let Some(scoped) = flow::load(turn.ctx, &turn.who.actor, id).await? else { return Ok(None) };
     let fits = scoped.access == Access::Triage && scoped.ticket.status == from && model::check_move(from, to).is_ok();
     Ok(fits.then_some(scoped))
@@ -149,7 +149,7 @@ async fn triageable(turn: &Turn<'_>, id: i64, (from, to): (Status, Status)) -> R
 /// A move button: asks for the note to the resident first. Where the note is
 /// optional (forwarding) the question carries "Lewati"; a closing needs a real one.
 /// "Teruskan" first offers the agencies (OPD) of the ticket's kota, when there are any.
-pub async fn on_move(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), _at: At) -> Result<bool, HandlerError> {
+pub async fn on_move(turn: &Turn<'_>, id: AspirationId, (from, to): (Status, Status), _at: At) -> Result<bool, HandlerError> {
     let Some(scoped) = triageable(turn, id, (from, to)).await? else { return Ok(false) };
     if to == Status::Diteruskan && super::opd::offer_agencies(turn, &scoped).await? {
         return Ok(true);
@@ -158,7 +158,7 @@ pub async fn on_move(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), _at
 }
 
 /// Forwarding without an agency ("Teruskan tanpa OPD"): the note question as before.
-pub async fn forward_plain(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+pub async fn forward_plain(turn: &Turn<'_>, id: AspirationId) -> Result<bool, HandlerError> {
     let (from, to) = (Status::Diterima, Status::Diteruskan);
     let Some(scoped) = triageable(turn, id, (from, to)).await? else { return Ok(false) };
     ask_note(turn, &scoped, (from, to)).await
@@ -176,7 +176,7 @@ async fn ask_note(turn: &Turn<'_>, scoped: &Scoped, (from, to): (Status, Status)
         NoteRule::Meaningful => ("asp-ask-note", false),
     };
     if skip {
-        let keys = InlineKeyboardMarkup::new(vec![vec![asp(t(lang, "asp-btn-skip-note"), Btn::SkipNote(id))]]);
+        let keys = InlineKeyboardMarkup::new(vec![vec![asp(t(lang, "asp-btn-skip-note"), Btn::SkipNote(id.get()))]]);
         turn.send_with_buttons(ta(lang, key, &args), keys).await?;
     } else {
         turn.say_with(key, &args).await?;
@@ -185,7 +185,7 @@ async fn ask_note(turn: &Turn<'_>, scoped: &Scoped, (from, to): (Status, Status)
 }
 
 /// "Lewati" on the note question: the move goes ahead without a note.
-pub async fn skip_note(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), at: At) -> Result<bool, HandlerError> {
+pub async fn skip_note(turn: &Turn<'_>, id: AspirationId, (from, to): (Status, Status), at: At) -> Result<bool, HandlerError> {
     if to.note_rule() != NoteRule::Optional {
         return Ok(false);
     }
@@ -203,8 +203,8 @@ async fn moved(turn: &Turn<'_>, ticket: &store::Ticket, log_id: i64) -> HandlerR
     let lang = turn.lang();
     let args = [("ticket", Arg::from(&ticket.number)), ("status", Arg::from(render::status(lang, ticket.status)))];
     let keyboard = InlineKeyboardMarkup::new(vec![
-        vec![asp(t(lang, "asp-btn-undo"), Btn::Undo { id: ticket.id, log: log_id })],
-        vec![asp(t(lang, "asp-btn-next"), Btn::Next(model::QueueView::New, ticket.id))],
+        vec![asp(t(lang, "asp-btn-undo"), Btn::Undo { id: ticket.id.get(), log: log_id })],
+        vec![asp(t(lang, "asp-btn-next"), Btn::Next(model::QueueView::New, ticket.id.get()))],
     ]);
     let key = if reachable(ticket) { "asp-moved" } else { "asp-moved-unreachable" };
     let text = format!("{}\n{}", ta(lang, key, &args), t(lang, "asp-moved-undo-hint"));
@@ -223,7 +223,7 @@ async fn after_change(turn: &Turn<'_>, result: Result<(store::Ticket, i64), Flow
     }
 }
 
-pub async fn on_note(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), msg: &Message) -> HandlerResult {
+pub async fn on_note(turn: &Turn<'_>, id: AspirationId, (from, to): (Status, Status), msg: &Message) -> HandlerResult {
     let Some(note) = checked_text(turn, msg, NOTE_MAX).await? else { return Ok(()) };
     let actor = &turn.who.actor;
     let result = flow::with_found(turn.ctx, actor, id, async |s| flow::change_status_logged(turn.ctx, actor, s, (from, to), Some(&note)).await).await;
@@ -239,7 +239,7 @@ pub async fn on_note(turn: &Turn<'_>, id: i64, (from, to): (Status, Status), msg
 /// "Urungkan": takes back the change, then shows the ticket again so the right
 /// button can be pressed. Refused (as a stale button) after a minute, after another
 /// change, or for anyone but the person who made the change.
-pub async fn on_undo(turn: &Turn<'_>, id: i64, log_id: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn on_undo(turn: &Turn<'_>, id: AspirationId, log_id: i64, at: At) -> Result<bool, HandlerError> {
     let ticket = match undo::undo(turn.ctx, &turn.who.actor, id, log_id).await {
         Ok(ticket) => ticket,
         Err(FlowError::Db(e)) => return Err(e.into()),
@@ -268,7 +268,7 @@ pub async fn checked_text(turn: &Turn<'_>, msg: &Message, max: usize) -> Result<
     }
 }
 
-pub async fn on_reply_button(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+pub async fn on_reply_button(turn: &Turn<'_>, id: AspirationId) -> Result<bool, HandlerError> {
     let Some(scoped) = flow::load(turn.ctx, &turn.who.actor, id).await? else { return Ok(false) };
     if scoped.access != Access::Triage {
         return Ok(false);
@@ -294,7 +294,7 @@ fn reachable(ticket: &store::Ticket) -> bool {
     ticket.user_id != crate::features::privacy::ERASED_USER
 }
 
-pub async fn on_reply(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult {
+pub async fn on_reply(turn: &Turn<'_>, id: AspirationId, msg: &Message) -> HandlerResult {
     let Some(text) = checked_text(turn, msg, REPLY_MAX).await? else { return Ok(()) };
     let actor = &turn.who.actor;
     let result = flow::with_found(turn.ctx, actor, id, async |s| flow::reply(turn.ctx, actor, s, &text).await).await;
@@ -309,7 +309,7 @@ pub async fn on_reply(turn: &Turn<'_>, id: i64, msg: &Message) -> HandlerResult 
     }
 }
 
-pub async fn on_next(turn: &Turn<'_>, view: model::QueueView, after: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn on_next(turn: &Turn<'_>, view: model::QueueView, after: AspirationId, at: At) -> Result<bool, HandlerError> {
     let kims = kims_in_scope(turn).await?;
     if kims.is_empty() {
         return Ok(false);

@@ -11,7 +11,7 @@ use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::aspirations::flow::FlowError;
-use crate::features::aspirations::model::ReopenError;
+use crate::features::aspirations::model::{AspirationId, ReopenError};
 use crate::features::aspirations::reopen;
 use crate::features::aspirations::store::Ticket;
 use crate::features::aspirations::verdict::{self, COMMENT_MAX, VerdictError};
@@ -46,7 +46,7 @@ async fn refused(turn: &Turn<'_>, e: VerdictError) -> Result<bool, HandlerError>
 
 /// "Belum beres": asks what is still wrong, as "Tanggapi" does; once the one
 /// reopening was used it says so kindly.
-pub async fn on_not_solved(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+pub async fn on_not_solved(turn: &Turn<'_>, id: AspirationId) -> Result<bool, HandlerError> {
     match reopen::respondable(turn.ctx, turn.who.user_id, id).await {
         Ok(ticket) if ticket.status == crate::features::aspirations::model::Status::Selesai => {
             turn.set_dialog(Dialog::Respond { ticket: id }).await?;

@@ -10,12 +10,13 @@
 use sqlx::{Any, Row, Transaction};
 
 use super::{Level, Stage};
+use crate::features::aspirations::model::AspirationId;
 use crate::platform::db::{Db, DbResult};
 
 /// A ticket or disposition whose stage clock may have reached a level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
-    pub aspiration_id: i64,
+    pub aspiration_id: AspirationId,
     /// 0 for the office stage.
     pub disposition_id: i64,
     pub agency_id: i64,
@@ -83,7 +84,7 @@ pub async fn candidates(db: &Db, stage: Stage, level: Level, started_before: i64
                 agency_code: r.try_get("agency_code")?,
                 agency_label: r.try_get("agency_label")?,
             };
-            after = if stage == Stage::Office { c.aspiration_id } else { c.disposition_id };
+            after = if stage == Stage::Office { c.aspiration_id.get() } else { c.disposition_id };
             found.push(c);
         }
         if (rows.len() as i64) < PAGE {
@@ -114,7 +115,7 @@ pub async fn claim(tx: &mut Transaction<'_, Any>, c: &Candidate, (stage, level):
         "INSERT INTO aspiration_sla_alerts (aspiration_id, disposition_id, stage, level, sent, at) {still} \
          ON CONFLICT DO NOTHING RETURNING id"
     );
-    let key = if stage == Stage::Office { c.aspiration_id } else { c.disposition_id };
+    let key = if stage == Stage::Office { c.aspiration_id.get() } else { c.disposition_id };
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(key)
         .bind(stage.as_str())

@@ -76,7 +76,7 @@ async fn reminder(ctx: &AppCtx, round: &Waiting) -> DbResult<Outgoing> {
     let lang = crate::kernel::members::users::language(&ctx.db, round.user_id).await?;
     let text = ta(lang, "verdict-reminder", &[("ticket", Arg::from(&round.ticket))]);
     let body: Body = super::question(lang, round.aspiration_id, round.id, &text, !round.reopened);
-    Ok(Outgoing { chat_id: round.user_id, body, priority: Priority::Personal, source: crate::features::aspirations::model::SOURCE.of(round.aspiration_id).into() })
+    Ok(Outgoing { chat_id: round.user_id, body, priority: Priority::Personal, source: crate::features::aspirations::model::SOURCE.of(round.aspiration_id.get()).into() })
 }
 
 /// Background loop: looks every second until `stop`.

@@ -19,7 +19,7 @@ pub mod webhook;
 
 use chrono_tz::Tz;
 
-use super::model::Status;
+use super::model::{AspirationId, Status};
 use super::store::Ticket;
 use crate::platform::audit;
 use crate::platform::audit::words::Built;
@@ -70,7 +70,7 @@ impl Outcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Round {
     pub id: i64,
-    pub aspiration_id: i64,
+    pub aspiration_id: AspirationId,
     pub asked_at: i64,
     /// `None` while waiting.
     pub outcome: Option<Outcome>,
@@ -105,13 +105,13 @@ pub fn asks(ticket: &Ticket, to: Status) -> bool {
 
 /// `text` (the closing notice, or a reminder) with the question and its buttons:
 /// the five scores, and "Belum beres" while the ticket may still be reopened.
-pub fn question(lang: Lang, ticket_id: i64, round: i64, text: &str, can_reopen: bool) -> Body {
+pub fn question(lang: Lang, ticket_id: AspirationId, round: i64, text: &str, can_reopen: bool) -> Body {
     let ask = if can_reopen { "verdict-ask" } else { "verdict-ask-score-only" };
     let text = format!("{text}\n\n{}", t(lang, ask));
     let scores = SCORES.map(|score| ButtonSpec { label: score.to_string(), data: Btn::Rate { round, score }.callback_data() });
     let mut buttons = vec![scores.collect()];
     if can_reopen {
-        buttons.push(vec![ButtonSpec { label: t(lang, "verdict-btn-not-solved"), data: Btn::NotSolved(ticket_id).callback_data() }]);
+        buttons.push(vec![ButtonSpec { label: t(lang, "verdict-btn-not-solved"), data: Btn::NotSolved(ticket_id.get()).callback_data() }]);
     }
     Body::Text { text, buttons, entities: Vec::new() }
 }
@@ -166,7 +166,7 @@ pub async fn comment(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<
 
 /// The resident reopened the ticket ("Belum beres", or "Tanggapi" from an older
 /// notice): the waiting round ends as `not_solved`, in the reopening's transaction.
-pub async fn on_reopen(tx: &mut sqlx::Transaction<'_, sqlx::Any>, aspiration_id: i64, now: i64) -> Result<(), DbError> {
+pub async fn on_reopen(tx: &mut sqlx::Transaction<'_, sqlx::Any>, aspiration_id: AspirationId, now: i64) -> Result<(), DbError> {
     if let Some(round) = store::close_not_solved(tx, aspiration_id, now).await? {
         crate::features::webhooks::enqueue(tx, &webhook::rated(aspiration_id, round), now).await?;
     }
@@ -201,7 +201,7 @@ pub fn with_staff_lines(card: String, lang: Lang, round: Option<&Round>, tz: Tz)
 }
 
 /// `/datasaya`: the person's decided verdicts on ticket `aspiration_id`.
-pub async fn personal_entries(db: &crate::platform::db::Db, aspiration_id: i64) -> crate::platform::db::DbResult<Vec<super::personal::VerdictEntry>> {
+pub async fn personal_entries(db: &crate::platform::db::Db, aspiration_id: AspirationId) -> crate::platform::db::DbResult<Vec<super::personal::VerdictEntry>> {
     Ok(store::of_ticket(db, aspiration_id)
         .await?
         .into_iter()
@@ -255,11 +255,11 @@ mod tests {
 
     #[test]
     fn the_question_offers_five_scores_and_not_solved_only_while_a_reopening_is_left() {
-        let Body::Text { buttons, text, .. } = question(Lang::Id, 7, 9, "🔔 Tiket selesai.", true) else { panic!("text") };
+        let Body::Text { buttons, text, .. } = question(Lang::Id, AspirationId(7), 9, "🔔 Tiket selesai.", true) else { panic!("text") };
         assert!(text.contains("Apakah masalahnya sudah beres?"), "{text}");
         assert_eq!(buttons[0].iter().map(|b| b.label.as_str()).collect::<Vec<_>>(), ["1", "2", "3", "4", "5"]);
         assert_eq!(buttons[1][0].data, Btn::NotSolved(7).callback_data());
-        let Body::Text { buttons, text, .. } = question(Lang::En, 7, 9, "Done.", false) else { panic!("text") };
+        let Body::Text { buttons, text, .. } = question(Lang::En, AspirationId(7), 9, "Done.", false) else { panic!("text") };
         assert_eq!(buttons.len(), 1);
         assert!(text.contains("Has the problem been solved?") && !text.contains("Not solved"), "{text}");
     }
@@ -268,7 +268,7 @@ mod tests {
     fn staff_read_the_score_and_comment_but_never_who_gave_it() {
         let round = Round {
             id: 1,
-            aspiration_id: 2,
+            aspiration_id: AspirationId(2),
             asked_at: 0,
             outcome: Some(Outcome::Rated),
             score: Some(4),

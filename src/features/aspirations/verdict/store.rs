@@ -6,6 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::{Outcome, Round};
+use crate::features::aspirations::model::AspirationId;
 use crate::platform::db::{Db, DbError, DbResult};
 
 const COLUMNS: &str = "SELECT id, aspiration_id, asked_at, outcome, score, comment, answered_at, reminded_at FROM aspiration_verdicts";
@@ -30,7 +31,7 @@ fn round_from(row: &AnyRow) -> DbResult<Round> {
 
 /// Starts a round for a ticket that just became done; a round still waiting from an
 /// earlier closing (undone, then closed again) is set aside as `replaced`.
-pub async fn open(tx: &mut Transaction<'_, Any>, aspiration_id: i64, now: i64) -> DbResult<i64> {
+pub async fn open(tx: &mut Transaction<'_, Any>, aspiration_id: AspirationId, now: i64) -> DbResult<i64> {
     sqlx::query("UPDATE aspiration_verdicts SET outcome = $1, answered_at = $2 WHERE aspiration_id = $3 AND outcome IS NULL")
         .bind(Outcome::Replaced.as_str())
         .bind(now)
@@ -52,7 +53,7 @@ pub async fn round(db: &Db, id: i64) -> DbResult<Option<Round>> {
 }
 
 /// The newest round of a ticket that was not set aside: what staff see.
-pub async fn latest(db: &Db, aspiration_id: i64) -> DbResult<Option<Round>> {
+pub async fn latest(db: &Db, aspiration_id: AspirationId) -> DbResult<Option<Round>> {
     let sql = format!("{COLUMNS} WHERE aspiration_id = $1 AND (outcome IS NULL OR outcome <> $2) ORDER BY id DESC LIMIT 1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(aspiration_id)
@@ -87,7 +88,7 @@ pub async fn add_comment(db: &Db, id: i64, text: &str) -> DbResult<bool> {
 
 /// Marks the waiting round of a ticket its resident reopens as `not_solved`; gives its
 /// id (`None`: no round was waiting, e.g. a ticket that was refused, not done).
-pub async fn close_not_solved(tx: &mut Transaction<'_, Any>, aspiration_id: i64, now: i64) -> DbResult<Option<i64>> {
+pub async fn close_not_solved(tx: &mut Transaction<'_, Any>, aspiration_id: AspirationId, now: i64) -> DbResult<Option<i64>> {
     let row = sqlx::query("UPDATE aspiration_verdicts SET outcome = $1, answered_at = $2 WHERE aspiration_id = $3 AND outcome IS NULL RETURNING id")
         .bind(Outcome::NotSolved.as_str())
         .bind(now)
@@ -101,7 +102,7 @@ pub async fn close_not_solved(tx: &mut Transaction<'_, Any>, aspiration_id: i64,
 #[derive(Debug, Clone)]
 pub struct Waiting {
     pub id: i64,
-    pub aspiration_id: i64,
+    pub aspiration_id: AspirationId,
     pub ticket: String,
     pub user_id: i64,
     pub reopened: bool,
@@ -165,7 +166,7 @@ pub async fn erase_comments(tx: &mut Transaction<'static, Any>, user_id: i64) ->
 }
 
 /// `/datasaya`: the decided verdicts on one ticket, oldest first.
-pub async fn of_ticket(db: &Db, aspiration_id: i64) -> DbResult<Vec<Round>> {
+pub async fn of_ticket(db: &Db, aspiration_id: AspirationId) -> DbResult<Vec<Round>> {
     let sql = format!("{COLUMNS} WHERE aspiration_id = $1 AND outcome IN ('rated', 'not_solved', 'unrated') ORDER BY id");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(aspiration_id).fetch_all(&db.pool).await?;
     rows.iter().map(round_from).collect()

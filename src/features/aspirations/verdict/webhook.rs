@@ -9,6 +9,7 @@ use serde::Serialize;
 use sqlx::Row;
 
 use super::{Outcome, store};
+use crate::features::aspirations::model::AspirationId;
 use crate::features::webhooks::payload::{Body, Number, number_by};
 use crate::features::webhooks::{AreaView, Change, DeclaredEvent, envelope, rfc3339};
 use crate::platform::db::{Db, DbResult};
@@ -17,8 +18,8 @@ use crate::platform::webhook_events::Claimed;
 pub static RATED: DeclaredEvent = DeclaredEvent { name: "aspiration.rated", body, number };
 
 /// Round `round` of ticket `aspiration_id` was decided by its resident.
-pub fn rated(aspiration_id: i64, round: i64) -> Change {
-    Change { message_id: Some(round), ..Change::new(&RATED, aspiration_id) }
+pub fn rated(aspiration_id: AspirationId, round: i64) -> Change {
+    Change { message_id: Some(round), ..Change::new(&RATED, aspiration_id.get()) }
 }
 
 #[derive(Debug, Serialize)]

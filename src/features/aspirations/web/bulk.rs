@@ -13,7 +13,7 @@ use maud::{Markup, html};
 
 use super::NAV;
 use crate::features::aspirations::flow::{self, FlowError};
-use crate::features::aspirations::model::{NOTE_MAX, Status, TransitionError};
+use crate::features::aspirations::model::{AspirationId, NOTE_MAX, Status, TransitionError};
 use crate::features::aspirations::{assign, dispose, render};
 use crate::kernel::members::agencies::{self, Agency, kota_of};
 use crate::kernel::members::Kim;
@@ -184,7 +184,7 @@ pub async fn apply(State(ctx): State<Ctx>, staff: Staff, body: Bytes) -> Result<
     let mut outcomes = Vec::new();
     for id in &form.ids {
         // Another area's ticket or a missing one: the same line, no number shown.
-        let scoped = match flow::load(&ctx, &staff.actor, *id).await? {
+        let scoped = match flow::load(&ctx, &staff.actor, AspirationId(*id)).await? {
             Some(s) if s.access != crate::features::aspirations::model::Access::None => s,
             _ => {
                 outcomes.push(Outcome { ticket: String::new(), done: false, key: "desk-bulk-missing" });

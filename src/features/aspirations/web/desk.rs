@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::features::aspirations::find::NumberQuery;
 use crate::features::aspirations::flow::{self, Scoped};
-use crate::features::aspirations::model::{Access, ticket_number};
+use crate::features::aspirations::model::{Access, AspirationId, ticket_number};
 use crate::features::aspirations::saved;
 use crate::features::aspirations::store;
 use crate::web::console::{ConsoleError, Ctx, Staff};
@@ -18,7 +18,7 @@ use crate::web::console::{ConsoleError, Ctx, Staff};
 /// form) is the same "not found".
 pub async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Scoped, ConsoleError> {
     let id = match id.parse::<i64>() {
-        Ok(id) => id,
+        Ok(id) => AspirationId(id),
         Err(_) => {
             let n = NumberQuery::parse(id).filter(|n| n.is_full()).ok_or(ConsoleError::NotFound)?;
             let number = ticket_number(n.year.unwrap_or_default() as i32, n.seq);

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use crate::features::aspirations::dispose::{self, Held};
 use crate::features::aspirations::dispose_store::{self as ds, Stage};
 use crate::features::aspirations::flow::{self, FlowError, Scoped};
-use crate::features::aspirations::model::{Access, NOTE_MAX, TransitionError, local_time};
+use crate::features::aspirations::model::{Access, AspirationId, NOTE_MAX, TransitionError, local_time};
 use crate::features::aspirations::render::{self, Sender, clip};
 use crate::features::aspirations::stages;
 use crate::platform::audit;
@@ -32,7 +32,7 @@ pub async fn queue(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Con
         return Err(ConsoleError::NotFound);
     }
     let lang = staff.lang;
-    let ids = ds::held(&ctx.db, &staff.actor.agencies, 0, PAGE).await?;
+    let ids = ds::held(&ctx.db, &staff.actor.agencies, AspirationId(0), PAGE).await?;
     let mut rows = Vec::new();
     let now = ctx.now();
     for id in ids {
@@ -72,7 +72,7 @@ pub async fn queue(State(ctx): State<Ctx>, staff: Staff) -> Result<Response, Con
 
 /// A ticket this officer's agency holds; anything else is "not found".
 pub(super) async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Held, ConsoleError> {
-    let id: i64 = id.parse().map_err(|_| ConsoleError::NotFound)?;
+    let id = AspirationId(id.parse().map_err(|_| ConsoleError::NotFound)?);
     match dispose::held(ctx, &staff.actor, id).await {
         Ok(held) => Ok(held),
         Err(FlowError::Db(e)) => Err(e.into()),

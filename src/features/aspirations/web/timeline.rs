@@ -162,7 +162,7 @@ pub async fn timeline(db: &Db, lang: Lang, scoped: &Scoped, sources: &Sources<'_
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::aspirations::model::Status;
+    use crate::features::aspirations::model::{AspirationId, Status};
 
     #[test]
     fn the_timeline_merges_every_source_by_time_and_names_the_resident_pelapor() {
@@ -170,8 +170,8 @@ mod tests {
             StatusChange { from: None, to: Status::Diterima, note: None, actor: 7, at: 100, undo: false },
             StatusChange { from: Some(Status::Diterima), to: Status::Diteruskan, note: Some("ke PU".into()), actor: 9, at: 300, undo: false },
         ];
-        let thread = [ThreadMessage { id: 1, aspiration_id: 1, author: 9, is_reply: true, body: "Halo".into(), answered: false, at: 200 }];
-        let notes = [Note { id: 1, aspiration_id: 1, author: 9, author_name: None, body: "Sudah ditelepon".into(), at: 250 }];
+        let thread = [ThreadMessage { id: 1, aspiration_id: AspirationId(1), author: 9, is_reply: true, body: "Halo".into(), answered: false, at: 200 }];
+        let notes = [Note { id: 1, aspiration_id: AspirationId(1), author: 9, author_name: None, body: "Sudah ditelepon".into(), at: 250 }];
         let sources = Sources { history: &history, thread: &thread, notes: &notes, agency: &[], verdicts: &[] };
         let got = entries(Lang::Id, &sources, 7);
         let kinds: Vec<_> = got.iter().map(|e| e.kind).collect();
