@@ -14,7 +14,7 @@ use tokio::sync::watch;
 
 use super::model::Programme;
 use super::{apps, store};
-use crate::features::surveys::model::{Kind, PROMPT_MAX, Question, TITLE_MAX};
+use crate::features::surveys::model::{Kind, PROMPT_MAX, Question, SurveyId, TITLE_MAX};
 use crate::features::surveys::people::{self, ToPeople};
 use crate::features::surveys::{results, store as surveys};
 use crate::platform::audit;
@@ -27,7 +27,7 @@ const POLL: Duration = Duration::from_secs(2);
 pub const ANSWER_DAYS: i64 = 14;
 /// `follow_up_survey` of a programme whose follow-up fell due with nobody to ask (no
 /// recipient left): it is not due again.
-pub const NOBODY: i64 = 0;
+pub const NOBODY: SurveyId = SurveyId(0);
 
 /// Monthly revenue bands (message keys), as options of the before/after questions.
 pub const BANDS: [&str; 5] = ["prg-fu-band-1", "prg-fu-band-2", "prg-fu-band-3", "prg-fu-band-4", "prg-fu-band-5"];

@@ -163,7 +163,7 @@ pub struct Programme {
     pub selection: Selection,
     pub questions: Vec<Question>,
     pub follow_up_days: i64,
-    pub follow_up_survey: Option<i64>,
+    pub follow_up_survey: Option<crate::features::surveys::model::SurveyId>,
     pub created_by: i64,
     pub created_at: i64,
 }

@@ -138,7 +138,7 @@ pub async fn followed_up_between(db: &Db, from: i64, to: i64) -> DbResult<Vec<Pr
 }
 
 /// Records the follow-up survey once (a second process finds it taken).
-pub async fn claim_follow_up(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64, survey: i64) -> DbResult<bool> {
+pub async fn claim_follow_up(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64, survey: crate::features::surveys::model::SurveyId) -> DbResult<bool> {
     let done = sqlx::query("UPDATE programmes SET follow_up_survey = $1 WHERE id = $2 AND follow_up_survey IS NULL")
         .bind(survey)
         .bind(id)

@@ -58,7 +58,7 @@ pub async fn run(db: &Db, tz: Tz, action: SurveysAction, now: i64, out: &mut dyn
             Ok(())
         }
         SurveysAction::Export { id, out: dir } => {
-            let Some(survey) = store::get(db, id).await? else {
+            let Some(survey) = store::get(db, super::model::SurveyId(id)).await? else {
                 return Err(SurveysCliError::Usage(format!("no survey with id {id} (see `kimbot surveys list`)")));
             };
             std::fs::create_dir_all(&dir).map_err(io)?;

@@ -11,6 +11,7 @@ use std::time::Duration;
 use sqlx::Row;
 use tokio::sync::watch;
 
+use super::model::SurveyId;
 use super::{render, results, store};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
@@ -34,7 +35,7 @@ pub async fn close_due(ctx: &AppCtx, now: i64) -> DbResult<usize> {
         .await?;
     let mut items = Vec::new();
     for r in &rows {
-        let id: i64 = r.try_get("id")?;
+        let id: SurveyId = r.try_get("id")?;
         audit::record_in(&mut tx, None, "survey.closed_on_time", &format!("survey={id}"), now).await?;
         if let Some(notice) = notice(ctx, id, now).await? {
             items.push(notice);
@@ -47,7 +48,7 @@ pub async fn close_due(ctx: &AppCtx, now: i64) -> DbResult<usize> {
 }
 
 /// The results for the author (none once the author erased their data).
-async fn notice(ctx: &AppCtx, id: i64, now: i64) -> DbResult<Option<Outgoing>> {
+async fn notice(ctx: &AppCtx, id: SurveyId, now: i64) -> DbResult<Option<Outgoing>> {
     let Some(s) = store::get(&ctx.db, id).await?.filter(|s| s.author_id != ERASED_USER) else { return Ok(None) };
     let author = s.author_id;
     let lang = crate::kernel::members::users::language(&ctx.db, author).await?;

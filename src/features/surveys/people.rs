@@ -8,7 +8,7 @@
 use sqlx::{Any, Row, Transaction};
 
 use super::buttons::Btn;
-use super::model::{Draft, Question};
+use super::model::{Draft, Question, SurveyId};
 use super::render;
 use super::store::{self, Reach};
 use crate::platform::audit;
@@ -35,7 +35,7 @@ pub struct ToPeople<'a> {
 /// What [`send_to_people`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sent {
-    pub survey_id: i64,
+    pub survey_id: SurveyId,
     /// Invitations queued: the given people who are still members (an erased person,
     /// or one who withdrew their membership, is skipped).
     pub invited: usize,
@@ -86,22 +86,22 @@ async fn member_language(tx: &mut Transaction<'static, Any>, user_id: i64) -> Db
 }
 
 /// "Survei: <judul> (N pertanyaan)" with "Mulai" and "Nanti", as every survey invites.
-fn invitation(ctx: &AppCtx, id: i64, s: &ToPeople<'_>, user_id: i64, lang: Lang) -> Outgoing {
+fn invitation(ctx: &AppCtx, id: SurveyId, s: &ToPeople<'_>, user_id: i64, lang: Lang) -> Outgoing {
     let args = [
         ("title", Arg::from(s.title)),
         ("count", Arg::from(s.questions.len() as i64)),
         ("closes", Arg::from(render::when(s.closes_at, ctx.config.tz))),
     ];
     let buttons = vec![vec![
-        ButtonSpec { label: t(lang, "sv-btn-start"), data: Btn::Start(id).callback_data() },
-        ButtonSpec { label: t(lang, "sv-btn-later"), data: Btn::Later(id).callback_data() },
+        ButtonSpec { label: t(lang, "sv-btn-start"), data: Btn::Start(id.get()).callback_data() },
+        ButtonSpec { label: t(lang, "sv-btn-later"), data: Btn::Later(id.get()).callback_data() },
     ]];
     let body = Body::Text { text: ta(lang, "sv-invitation", &args), buttons, entities: Vec::new() };
     Outgoing { chat_id: user_id, body, priority: Priority::Broadcast, source: Some(store::source(id)) }
 }
 
 /// Whether `user_id` was invited to the named survey `survey_id`.
-pub async fn is_invited(db: &Db, survey_id: i64, user_id: i64) -> DbResult<bool> {
+pub async fn is_invited(db: &Db, survey_id: SurveyId, user_id: i64) -> DbResult<bool> {
     let r = sqlx::query("SELECT COUNT(*) AS n FROM survey_invitees WHERE survey_id = $1 AND user_id = $2")
         .bind(survey_id)
         .bind(user_id)

@@ -11,6 +11,7 @@ use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::model::SurveyId;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, Lang, ta};
 use crate::platform::personal::{Erasure, Hook, PersonalData, Section, Tx, json, reassign, rows, section, when};
@@ -73,7 +74,7 @@ pub struct Answer {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Written {
-    pub survey_id: i64,
+    pub survey_id: SurveyId,
     pub title: String,
     pub created_at: i64,
 }

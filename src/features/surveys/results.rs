@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use sqlx::Row;
 
-use super::model::{Kind, SCALE_MAX, kecamatan_of};
+use super::model::{Kind, SCALE_MAX, SurveyId, kecamatan_of};
 use super::responses;
 use super::store::{self, StoredQuestion, Survey};
 use crate::platform::db::{Db, DbResult};
@@ -108,7 +108,7 @@ pub async fn load(db: &Db, survey: Survey) -> DbResult<Results> {
 }
 
 /// Kecamatan → the column its respondents are shown under (itself, or [`POOLED`]).
-async fn shown_kecamatans(db: &Db, survey_id: i64) -> DbResult<BTreeMap<String, String>> {
+async fn shown_kecamatans(db: &Db, survey_id: SurveyId) -> DbResult<BTreeMap<String, String>> {
     let rows = sqlx::query("SELECT area_path FROM survey_responses WHERE survey_id = $1 AND submitted_at IS NOT NULL")
         .bind(survey_id)
         .fetch_all(&db.pool)

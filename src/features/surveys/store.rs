@@ -4,7 +4,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use super::model::{Draft, Kind, Question, Status};
+use super::model::{Draft, Kind, Question, Status, SurveyId};
 use crate::kernel::members::users::PURPOSE_MEMBERSHIP;
 use crate::features::privacy::PURPOSE_NEWS;
 use crate::platform::db::{Db, DbResult};
@@ -12,7 +12,7 @@ use crate::platform::db::{Db, DbResult};
 /// A sent survey.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Survey {
-    pub id: i64,
+    pub id: SurveyId,
     pub title: String,
     pub author_id: i64,
     /// Reach: one KIM (`Some`), or everything under `area_path`.
@@ -90,8 +90,8 @@ pub(super) fn row(r: &AnyRow) -> DbResult<Survey> {
 
 /// Stores a drafted survey, open, with its questions, inside the caller's transaction
 /// (which also queues the invitations).
-pub async fn create(tx: &mut Transaction<'_, Any>, draft: &Draft, author: i64, reach: &Reach, closes_at: i64, now: i64) -> DbResult<i64> {
-    let id: i64 = sqlx::query(
+pub async fn create(tx: &mut Transaction<'_, Any>, draft: &Draft, author: i64, reach: &Reach, closes_at: i64, now: i64) -> DbResult<SurveyId> {
+    let id: SurveyId = sqlx::query(
         "INSERT INTO surveys (title, author_id, kim_id, area_id, training_id, area_path, reach_name, status, closes_at, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9) RETURNING id",
     )
@@ -120,12 +120,12 @@ pub async fn create(tx: &mut Transaction<'_, Any>, draft: &Draft, author: i64, r
     Ok(id)
 }
 
-pub async fn set_sent_count(tx: &mut Transaction<'_, Any>, id: i64, n: i64) -> DbResult<()> {
+pub async fn set_sent_count(tx: &mut Transaction<'_, Any>, id: SurveyId, n: i64) -> DbResult<()> {
     sqlx::query("UPDATE surveys SET sent_count = $1 WHERE id = $2").bind(n).bind(id).execute(&mut **tx).await?;
     Ok(())
 }
 
-pub async fn get(db: &Db, id: i64) -> DbResult<Option<Survey>> {
+pub async fn get(db: &Db, id: SurveyId) -> DbResult<Option<Survey>> {
     let r = sqlx::query(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE id = $1"))).bind(id).fetch_optional(&db.pool).await?;
     r.as_ref().map(row).transpose()
 }
@@ -147,7 +147,7 @@ pub async fn open_now(db: &Db, now: i64) -> DbResult<Vec<Survey>> {
     rows.iter().map(row).collect()
 }
 
-pub async fn questions(db: &Db, survey_id: i64) -> DbResult<Vec<StoredQuestion>> {
+pub async fn questions(db: &Db, survey_id: SurveyId) -> DbResult<Vec<StoredQuestion>> {
     let rows = sqlx::query("SELECT id, position, kind, prompt, options FROM survey_questions WHERE survey_id = $1 ORDER BY position")
         .bind(survey_id)
         .fetch_all(&db.pool)
@@ -225,7 +225,7 @@ pub async fn may_answer(db: &Db, s: &Survey, user_id: i64, kim_id: i64, path: &s
 
 /// Closes or recalls an open survey, once: `false` when it was no longer open (a
 /// double tap, another process, or the other action first).
-pub async fn end(db: &Db, id: i64, to: Status, by: i64, now: i64) -> DbResult<bool> {
+pub async fn end(db: &Db, id: SurveyId, to: Status, by: i64, now: i64) -> DbResult<bool> {
     let done = sqlx::query("UPDATE surveys SET status = $1, ended_at = $2, ended_by = $3 WHERE id = $4 AND status = 'open'")
         .bind(to.code())
         .bind(now)
@@ -237,7 +237,7 @@ pub async fn end(db: &Db, id: i64, to: Status, by: i64, now: i64) -> DbResult<bo
 }
 
 /// Drops the invitations of a recalled survey that have not gone out yet.
-pub async fn drop_unsent(db: &Db, id: i64) -> DbResult<u64> {
+pub async fn drop_unsent(db: &Db, id: SurveyId) -> DbResult<u64> {
     let done = sqlx::query("DELETE FROM outbox WHERE source = $1 AND status = 'queued'").bind(source(id)).execute(&db.pool).await?;
     Ok(done.rows_affected())
 }
@@ -246,6 +246,6 @@ pub async fn drop_unsent(db: &Db, id: i64) -> DbResult<u64> {
 pub const SOURCE: crate::platform::delivery::outbox::SourceKind = crate::platform::delivery::outbox::SourceKind::new("survey");
 
 /// The outbox `source` of a survey's invitations.
-pub fn source(id: i64) -> String {
-    SOURCE.of(id).to_string()
+pub fn source(id: SurveyId) -> String {
+    SOURCE.of(id.get()).to_string()
 }

@@ -6,7 +6,7 @@ use calamine::{Data, Range, Reader, Xlsx};
 use kimbot::features::factcheck::model::{self, Verdict};
 use kimbot::features::factcheck::store::{self as facts, Answer, NewCheck};
 use kimbot::kernel::members::areas;
-use kimbot::features::surveys::model::{Draft, Kind, Question};
+use kimbot::features::surveys::model::{Draft, Kind, Question, SurveyId};
 use kimbot::features::surveys::responses::{self, Given};
 use kimbot::features::surveys::store::{self as surveys, Reach};
 use reqwest::StatusCode;
@@ -23,7 +23,7 @@ const RUMOUR: &str = "Bansos Rp 5 juta cair hari ini lewat https://bansos-cepat.
 const EXPORTS: &str = "SELECT COUNT(*) FROM audit_log WHERE actor = $1 AND action = 'report.export' AND detail LIKE '%via=console'";
 
 /// A survey by `author` reaching KIM `kim`, open for a day.
-async fn survey(app: &TestApp, author: i64, kim: &str, title: &str) -> i64 {
+async fn survey(app: &TestApp, author: i64, kim: &str, title: &str) -> SurveyId {
     let kim = areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let reach = Reach { kim_id: Some(kim.id), training_id: None, area_id: None, area_path: kim.area_path.clone(), name: kim.name.clone() };
     let question = Question { kind: Kind::Choice, prompt: "Kebutuhan paling mendesak?".into(), options: vec!["Modal usaha".into(), "Pemasaran digital".into()] };
@@ -35,7 +35,7 @@ async fn survey(app: &TestApp, author: i64, kim: &str, title: &str) -> i64 {
 }
 
 /// A submitted response of resident `user` of `kim` choosing `option`.
-async fn respond(app: &TestApp, survey: i64, user: i64, kim: &str, option: i64) {
+async fn respond(app: &TestApp, survey: SurveyId, user: i64, kim: &str, option: i64) {
     app.member_of(user, "Siti Rahmawati", kim).await;
     let kim = areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let question = surveys::questions(&app.db, survey).await.unwrap().remove(0);

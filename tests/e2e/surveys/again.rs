@@ -7,6 +7,7 @@
 use fake_telegram::{BotMessage, Person};
 use kimbot::kernel::members::areas;
 use kimbot::features::surveys::responses::{self, Given};
+use kimbot::features::surveys::model::SurveyId;
 use kimbot::features::surveys::store;
 
 use super::{coordinator, subscriber, write_survey};
@@ -66,11 +67,11 @@ async fn a_stale_pause_on_a_finished_survey_says_it_is_complete() {
 
 /// A submitted response of a new resident `user` of IB1-BL choosing `option` first.
 async fn respond(app: &TestApp, survey: i64, user: i64, option: i64) {
-    respond_in(app, survey, user, option, "IB1-BL").await
+    respond_in(app, SurveyId(survey), user, option, "IB1-BL").await
 }
 
 /// [`respond`] by a resident of `kim`.
-async fn respond_in(app: &TestApp, survey: i64, user: i64, option: i64, kim: &str) {
+async fn respond_in(app: &TestApp, survey: SurveyId, user: i64, option: i64, kim: &str) {
     sqlx::query("INSERT INTO users (id, first_name, language, created_at, updated_at) VALUES ($1, 'Warga', 'id', 0, 0)")
         .bind(user)
         .execute(&app.db.pool)

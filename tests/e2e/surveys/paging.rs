@@ -7,7 +7,7 @@ use fake_telegram::{BotMessage, Person};
 use kimbot::kernel::members::{Actor, areas};
 use kimbot::features::surveys::listing;
 use kimbot::features::surveys::bot::manage::may_manage;
-use kimbot::features::surveys::model::{Draft, Kind, Question};
+use kimbot::features::surveys::model::{Draft, Kind, Question, SurveyId};
 use kimbot::features::surveys::store::{self, Reach};
 
 use super::{STALE, coordinator, wait_answer};
@@ -17,7 +17,7 @@ use crate::support::{MessageExt, TestApp, spawn_app};
 const NOW: i64 = 1_793_584_800;
 
 /// A one-question survey `title` by `author`, reaching everything under `path`.
-async fn survey(app: &TestApp, author: i64, title: &str, path: &str) -> i64 {
+async fn survey(app: &TestApp, author: i64, title: &str, path: &str) -> SurveyId {
     let q = Question { kind: Kind::Scale, prompt: "Seberapa puas?".into(), options: Vec::new() };
     let draft = Draft { title: title.into(), questions: vec![q], ..Draft::default() };
     let reach = Reach { kim_id: None, training_id: None, area_id: None, area_path: path.into(), name: "x".into() };
@@ -143,7 +143,7 @@ async fn the_paged_lists_sql_filter_agrees_with_may_manage_on_tricky_paths() {
     actors.push(Actor { user_id: 99, is_admin: true, staff_areas: Vec::new(), coordinator_kims: Vec::new(), agencies: Vec::new() });
 
     for actor in &actors {
-        let want: Vec<i64> = all.iter().filter(|s| may_manage(actor, s)).map(|s| s.id).collect();
+        let want: Vec<SurveyId> = all.iter().filter(|s| may_manage(actor, s)).map(|s| s.id).collect();
         let whole = listing::page(&app.db, actor, 0, 100).await.unwrap().unwrap();
         assert_eq!(whole.surveys.iter().map(|s| s.id).collect::<Vec<_>>(), want, "{:?}", actor.staff_areas);
         let pages = listing::page(&app.db, actor, 0, 2).await.unwrap().unwrap().pages;

@@ -6,7 +6,7 @@
 use calamine::{Data, Range, Reader, Xlsx};
 use kimbot::kernel::members::areas;
 use kimbot::features::surveys::cli::{SurveysAction, run};
-use kimbot::features::surveys::model::{Draft, Kind, Question};
+use kimbot::features::surveys::model::{Draft, Kind, Question, SurveyId};
 use kimbot::features::surveys::responses::{self, Given};
 use kimbot::features::surveys::store::{self, Reach};
 use sqlx::Row;
@@ -30,7 +30,7 @@ fn draft() -> Draft {
     }
 }
 
-async fn survey(app: &TestApp, author: i64, reach: Reach) -> i64 {
+async fn survey(app: &TestApp, author: i64, reach: Reach) -> SurveyId {
     let mut tx = app.db.begin().await.unwrap();
     let id = store::create(&mut tx, &draft(), author, &reach, chrono::Utc::now().timestamp() + 86_400, NOW).await.unwrap();
     tx.commit().await.unwrap();
@@ -38,7 +38,7 @@ async fn survey(app: &TestApp, author: i64, reach: Reach) -> i64 {
 }
 
 /// A named resident of `kim` answering (choice index, scale, text), submitted or not.
-async fn respond(app: &TestApp, survey: i64, user: i64, kim: &str, answers: (i64, i64, &str), submit: bool) {
+async fn respond(app: &TestApp, survey: SurveyId, user: i64, kim: &str, answers: (i64, i64, &str), submit: bool) {
     sqlx::query("INSERT INTO users (id, first_name, language, created_at, updated_at) VALUES ($1, 'Siti Rahmawati', 'id', 0, 0) ON CONFLICT (id) DO NOTHING")
         .bind(user)
         .execute(&app.db.pool)
@@ -179,7 +179,7 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
     run(&app.db, chrono_tz::Asia::Jakarta, SurveysAction::List { limit: 10, offset: 0 }, NOW, &mut out).await.unwrap();
     let listed = String::from_utf8(std::mem::take(&mut out)).unwrap();
     assert!(listed.lines().any(|l| l.starts_with(&format!("{inside}\topen\t")) && l.contains("responses 1")), "{listed}");
-    let export = SurveysAction::Export { id: inside, out: dir.path().to_path_buf() };
+    let export = SurveysAction::Export { id: inside.get(), out: dir.path().to_path_buf() };
     run(&app.db, chrono_tz::Asia::Jakarta, export, NOW, &mut out).await.unwrap();
     for name in [format!("survei-{inside}.xlsx"), format!("survei-{inside}-titikkoma.csv"), format!("survei-{inside}.png")] {
         assert!(dir.path().join(&name).exists(), "{name}");
@@ -223,14 +223,14 @@ async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts()
 
     kimbot::features::privacy::erase::erase(&ctx, 7301).await.unwrap();
     assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses WHERE user_id = $1", 7301).await, 0);
-    assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1", half).await, 0, "the unfinished one is gone");
+    assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1", half.get()).await, 0, "the unfinished one is gone");
     let kept = store::get(&app.db, done).await.unwrap().unwrap();
     let r = kimbot::features::surveys::results::load(&app.db, kept).await.unwrap();
     assert_eq!((r.respondents, r.withheld), (1, true), "the response still counts (its breakdown held back: one respondent)");
     let kept = "SELECT COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = $1";
-    assert_eq!(app.count(kept, done).await, 3, "the answers stay for the counts");
+    assert_eq!(app.count(kept, done.get()).await, 3, "the answers stay for the counts");
     let typed = "SELECT COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = $1 AND a.answer IS NOT NULL";
-    assert_eq!(app.count(typed, done).await, 0, "typed answers may name the person: deleted");
+    assert_eq!(app.count(typed, done.get()).await, 0, "typed answers may name the person: deleted");
     kimbot::features::privacy::erase::erase(&ctx, 8951).await.unwrap();
     assert_eq!(app.count("SELECT COUNT(*) FROM surveys WHERE author_id = $1", 0).await, 2, "the author's surveys stay, without them");
 }
@@ -248,12 +248,12 @@ async fn a_survey_closes_on_time_and_its_author_gets_the_results_once() {
     respond(&app, id, 7401, "IB1-BL", (2, 4, "Perlu QRIS"), true).await;
 
     tokio::time::sleep(std::time::Duration::from_millis(2_500)).await;
-    assert_eq!(app.count("SELECT COUNT(*) FROM surveys WHERE id = $1 AND status = 'open'", id).await, 1, "not yet due");
+    assert_eq!(app.count("SELECT COUNT(*) FROM surveys WHERE id = $1 AND status = 'open'", id.get()).await, 1, "not yet due");
     clock.advance(3_600);
     let told = wait_text(&koor, "sudah sampai waktu tutupnya").await;
     assert!(told.text.contains("1 responden") && told.text.contains("⏹ ditutup"), "{}", told.text);
     assert!(told.text.contains("paling sedikit 5 orang") && !told.text.contains("Perizinan"), "one respondent: no breakdown: {}", told.text);
     let again = kimbot::features::surveys::closing::close_due(app.ctx.as_ref().unwrap(), NOW + 7_200).await.unwrap();
     assert_eq!(again, 0, "closed once");
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'survey.closed_on_time' AND detail = 'survey=' || $1", id).await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'survey.closed_on_time' AND detail = 'survey=' || $1", id.get()).await, 1);
 }

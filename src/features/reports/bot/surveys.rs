@@ -9,6 +9,7 @@ use crate::bot::turn::{At, Turn};
 use crate::kernel::members::Role;
 use crate::features::reports::bot::job::What;
 use crate::features::surveys::bot::manage;
+use crate::features::surveys::model::SurveyId;
 use crate::features::surveys::store;
 use crate::platform::i18n::t;
 
@@ -38,9 +39,9 @@ pub async fn list(turn: &Turn<'_>, number: i64, at: At) -> Result<bool, HandlerE
 }
 
 pub async fn chosen(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
-    let Some(s) = store::get(&turn.ctx.db, id).await?.filter(|s| manage::may_manage(&turn.who.actor, s)) else {
+    let Some(s) = store::get(&turn.ctx.db, SurveyId(id)).await?.filter(|s| manage::may_manage(&turn.who.actor, s)) else {
         return Ok(false);
     };
-    spawn(turn, at, What::Survey { survey: s.id, title: s.title, scope: s.area_path }).await?;
+    spawn(turn, at, What::Survey { survey: s.id.get(), title: s.title, scope: s.area_path }).await?;
     Ok(true)
 }

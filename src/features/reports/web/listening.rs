@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::{CSV, XLSX, format_select, slot, stream_file};
 use crate::kernel::members::Role;
 use crate::platform::export::ExportError;
+use crate::features::surveys::model::SurveyId;
 use crate::features::surveys::{export as surveys, listing as manage, store};
 use crate::platform::audit;
 use crate::platform::i18n::t;
@@ -56,7 +57,7 @@ pub async fn survey(State(ctx): State<Ctx>, staff: Staff, Query(form): Query<Sur
     if !may_pull_surveys(&staff) {
         return Err(ConsoleError::Forbidden);
     }
-    let id: i64 = form.survey.trim().parse().map_err(|_| ConsoleError::NotFound)?;
+    let id = SurveyId(form.survey.trim().parse().map_err(|_| ConsoleError::NotFound)?);
     let s = store::get(&ctx.db, id).await?.filter(|s| manage::may_manage(&staff.actor, s)).ok_or(ConsoleError::NotFound)?;
     let scope = s.area_path.clone();
     let _slot = slot(&ctx)?;

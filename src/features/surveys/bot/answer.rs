@@ -8,7 +8,7 @@
 
 use super::{Dialog, rows, show};
 use super::super::buttons::Btn;
-use super::super::model::{ANSWER_MAX, Kind, SCALE_MAX, Status};
+use super::super::model::{ANSWER_MAX, Kind, SCALE_MAX, Status, SurveyId};
 use super::super::render;
 use super::super::responses::{self, Given, Response};
 use super::super::store::{self, StoredQuestion, Survey};
@@ -31,7 +31,7 @@ pub async fn for_me(turn: &Turn<'_>, at: Option<At>) -> HandlerResult {
     if open.is_empty() {
         return show(turn, at, t(lang, "sv-none-for-you"), None).await;
     }
-    let buttons = open.into_iter().map(|s| (format!("▶️ {}", s.title), Btn::Start(s.id))).collect();
+    let buttons = open.into_iter().map(|s| (format!("▶️ {}", s.title), Btn::Start(s.id.get()))).collect();
     show(turn, at, t(lang, "sv-for-you"), Some(rows(buttons))).await
 }
 
@@ -42,7 +42,7 @@ async fn home(turn: &Turn<'_>) -> Result<Option<(i64, String)>, HandlerError> {
 }
 
 /// The survey if it exists and reaches the person (anything else reads as missing).
-async fn reachable(turn: &Turn<'_>, id: i64) -> Result<Option<(Survey, String)>, HandlerError> {
+async fn reachable(turn: &Turn<'_>, id: SurveyId) -> Result<Option<(Survey, String)>, HandlerError> {
     let Some((kim_id, path)) = home(turn).await? else { return Ok(None) };
     let Some(s) = store::get(&turn.ctx.db, id).await? else { return Ok(None) };
     Ok(store::may_answer(&turn.ctx.db, &s, turn.who.user_id, kim_id, &path).await?.then_some((s, path)))
@@ -61,7 +61,7 @@ fn refusal(turn: &Turn<'_>, s: &Survey, response: Option<&Response>) -> Option<&
     }
 }
 
-pub async fn start(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn start(turn: &Turn<'_>, id: SurveyId, at: At) -> Result<bool, HandlerError> {
     let Some((survey, path)) = reachable(turn, id).await? else { return Ok(false) };
     let db = &turn.ctx.db;
     let existing = responses::find(db, id, turn.who.user_id).await?;
@@ -93,16 +93,16 @@ async fn next(turn: &Turn<'_>, survey: &Survey, response: &Response) -> HandlerR
     let lang = turn.lang();
     let text = render::ask(lang, &survey.title, q.position, questions.len(), &q.q);
     let mut keys: Vec<Vec<_>> = match q.q.kind {
-        Kind::Choice => q.q.options.iter().enumerate().map(|(i, o)| vec![button(o.clone(), Btn::Answer(survey.id, q.id, i as i64))]).collect(),
-        Kind::Scale => vec![(1..=SCALE_MAX).map(|v| button(v.to_string(), Btn::Answer(survey.id, q.id, v))).collect()],
+        Kind::Choice => q.q.options.iter().enumerate().map(|(i, o)| vec![button(o.clone(), Btn::Answer(survey.id.get(), q.id, i as i64))]).collect(),
+        Kind::Scale => vec![(1..=SCALE_MAX).map(|v| button(v.to_string(), Btn::Answer(survey.id.get(), q.id, v))).collect()],
         Kind::Text => Vec::new(),
     };
-    keys.push(vec![button(t(lang, "sv-btn-pause"), Btn::Pause(survey.id))]);
+    keys.push(vec![button(t(lang, "sv-btn-pause"), Btn::Pause(survey.id.get()))]);
     turn.send_with_buttons(text, teloxide::types::InlineKeyboardMarkup::new(keys)).await
 }
 
 /// The survey, the person's open response and the question `qid` of it, if all fit.
-async fn current(turn: &Turn<'_>, id: i64) -> Result<Result<(Survey, Response, Vec<StoredQuestion>), Option<String>>, HandlerError> {
+async fn current(turn: &Turn<'_>, id: SurveyId) -> Result<Result<(Survey, Response, Vec<StoredQuestion>), Option<String>>, HandlerError> {
     let Some((survey, _)) = reachable(turn, id).await? else { return Ok(Err(None)) };
     let response = responses::find(&turn.ctx.db, id, turn.who.user_id).await?;
     if let Some(key) = refusal(turn, &survey, response.as_ref()) {
@@ -114,7 +114,7 @@ async fn current(turn: &Turn<'_>, id: i64) -> Result<Result<(Survey, Response, V
 }
 
 /// A choice or scale button.
-pub async fn pressed(turn: &Turn<'_>, id: i64, qid: i64, value: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn pressed(turn: &Turn<'_>, id: SurveyId, qid: i64, value: i64, at: At) -> Result<bool, HandlerError> {
     let (survey, response, questions) = match current(turn, id).await? {
         Ok(found) => found,
         Err(Some(text)) => {
@@ -141,7 +141,7 @@ pub async fn pressed(turn: &Turn<'_>, id: i64, qid: i64, value: i64, at: At) -> 
 }
 
 /// A typed message while answering: the answer to a text question, else a hint.
-pub async fn typed(turn: &Turn<'_>, id: i64, text: Option<&str>) -> HandlerResult {
+pub async fn typed(turn: &Turn<'_>, id: SurveyId, text: Option<&str>) -> HandlerResult {
     let (survey, response, questions) = match current(turn, id).await? {
         Ok(found) => found,
         Err(text) => {
@@ -168,7 +168,7 @@ pub async fn typed(turn: &Turn<'_>, id: i64, text: Option<&str>) -> HandlerResul
 
 /// "Jeda": the dialogue ends, the answers stay. A stale press on a survey already
 /// submitted (or closed, or recalled) says so instead of promising a later go.
-pub async fn pause(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn pause(turn: &Turn<'_>, id: SurveyId, at: At) -> Result<bool, HandlerError> {
     let Some((survey, _)) = reachable(turn, id).await? else { return Ok(false) };
     if matches!(turn.current::<Dialog>().await?, crate::bot::feature::Current::Mine(Dialog::Answer { survey: s }) if s == id) {
         turn.end().await?;
@@ -180,9 +180,9 @@ pub async fn pause(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerErro
 }
 
 /// "Nanti" on the invitation.
-pub async fn later(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn later(turn: &Turn<'_>, id: SurveyId, at: At) -> Result<bool, HandlerError> {
     let Some((survey, _)) = reachable(turn, id).await? else { return Ok(false) };
-    let keys = rows(vec![(t(turn.lang(), "sv-btn-start"), Btn::Start(id))]);
+    let keys = rows(vec![(t(turn.lang(), "sv-btn-start"), Btn::Start(id.get()))]);
     turn.edit(at, ta(turn.lang(), "sv-later", &[("title", Arg::from(survey.title))]), Some(keys)).await?;
     Ok(true)
 }

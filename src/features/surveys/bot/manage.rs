@@ -9,7 +9,7 @@ use super::rows;
 use super::super::buttons::Btn;
 use super::super::listing::{self, Page};
 pub use super::super::listing::{label_at, manageable, may_manage};
-use super::super::model::Status;
+use super::super::model::{Status, SurveyId};
 use super::super::results;
 use super::super::store::{self, Survey};
 use super::super::render;
@@ -55,7 +55,7 @@ pub fn heading(turn: &Turn<'_>, key: &str, page: &Page) -> String {
 /// "Berikutnya ▶️" (`to_page`) where there is a page before or after.
 pub fn keyboard<B: CallbackData>(turn: &Turn<'_>, page: &Page, pick: impl Fn(i64) -> B, to_page: impl Fn(i64) -> B) -> InlineKeyboardMarkup {
     let lang = turn.lang();
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = page.surveys.iter().map(|s| vec![button(label(turn, s), pick(s.id))]).collect();
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = page.surveys.iter().map(|s| vec![button(label(turn, s), pick(s.id.get()))]).collect();
     let mut nav = Vec::new();
     if page.has_prev() {
         nav.push(button(t(lang, "sv-btn-prev"), to_page(page.number - 1)));
@@ -75,19 +75,19 @@ pub fn label(turn: &Turn<'_>, s: &Survey) -> String {
 }
 
 
-async fn managed(turn: &Turn<'_>, id: i64) -> Result<Option<Survey>, HandlerError> {
+async fn managed(turn: &Turn<'_>, id: SurveyId) -> Result<Option<Survey>, HandlerError> {
     Ok(store::get(&turn.ctx.db, id).await?.filter(|s| may_manage(&turn.who.actor, s)))
 }
 
-pub async fn card(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn card(turn: &Turn<'_>, id: SurveyId, at: At) -> Result<bool, HandlerError> {
     let Some(s) = managed(turn, id).await? else { return Ok(false) };
     let lang = turn.lang();
     let r = results::load(&turn.ctx.db, s).await?;
     let s = &r.survey;
-    let mut buttons = vec![(t(lang, "sv-btn-results"), Btn::Results(s.id))];
+    let mut buttons = vec![(t(lang, "sv-btn-results"), Btn::Results(s.id.get()))];
     if s.accepts_answers(turn.now()) {
-        buttons.push((t(lang, "sv-btn-close"), Btn::Close(s.id)));
-        buttons.push((t(lang, "sv-btn-recall"), Btn::Recall(s.id)));
+        buttons.push((t(lang, "sv-btn-close"), Btn::Close(s.id.get())));
+        buttons.push((t(lang, "sv-btn-recall"), Btn::Recall(s.id.get())));
     }
     // Back to the list (its first page): the card is no dead end.
     buttons.push((t(lang, "btn-back"), Btn::Manage));
@@ -104,7 +104,7 @@ pub async fn card(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerError
 }
 
 /// The results in chat, as a new message (the card stays for more presses).
-pub async fn results(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
+pub async fn results(turn: &Turn<'_>, id: SurveyId) -> Result<bool, HandlerError> {
     let Some(s) = managed(turn, id).await? else { return Ok(false) };
     let r = results::load(&turn.ctx.db, s).await?;
     turn.send(render::summary(turn.lang(), &r, turn.ctx.config.tz, turn.now())).await?;
@@ -112,20 +112,20 @@ pub async fn results(turn: &Turn<'_>, id: i64) -> Result<bool, HandlerError> {
 }
 
 /// "Close now?" / "Recall?" with yes and back.
-pub async fn ask(turn: &Turn<'_>, btn: &Btn, id: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn ask(turn: &Turn<'_>, btn: &Btn, id: SurveyId, at: At) -> Result<bool, HandlerError> {
     let Some(s) = managed(turn, id).await?.filter(|s| s.accepts_answers(turn.now())) else { return Ok(false) };
     let lang = turn.lang();
     let (key, yes) = match btn {
-        Btn::Close(_) => ("sv-close-ask", Btn::CloseYes(id)),
-        _ => ("sv-recall-ask", Btn::RecallYes(id)),
+        Btn::Close(_) => ("sv-close-ask", Btn::CloseYes(id.get())),
+        _ => ("sv-recall-ask", Btn::RecallYes(id.get())),
     };
-    let keys = rows(vec![(t(lang, "sv-btn-yes"), yes), (t(lang, "btn-back"), Btn::Card(id))]);
+    let keys = rows(vec![(t(lang, "sv-btn-yes"), yes), (t(lang, "btn-back"), Btn::Card(id.get()))]);
     turn.edit(at, ta(lang, key, &[("title", Arg::from(s.title))]), Some(keys)).await?;
     Ok(true)
 }
 
 /// Closes or recalls, once; a recall also drops invitations not sent yet.
-pub async fn end(turn: &Turn<'_>, btn: &Btn, id: i64, at: At) -> Result<bool, HandlerError> {
+pub async fn end(turn: &Turn<'_>, btn: &Btn, id: SurveyId, at: At) -> Result<bool, HandlerError> {
     let Some(s) = managed(turn, id).await? else { return Ok(false) };
     let (to, action, key) = match btn {
         Btn::CloseYes(_) => (Status::Closed, "survey.close", "sv-closed-now"),

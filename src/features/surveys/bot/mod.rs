@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
 
 use super::buttons::Btn;
-use super::model::{Draft, Kind};
+use super::model::{Draft, Kind, SurveyId};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
 use crate::kernel::members::Role;
@@ -60,7 +60,7 @@ pub enum Dialog {
     /// Author: the summary with "send".
     Confirm { draft: Draft, target: Target },
     /// Resident: answering survey `survey` (a typed text answers its current question).
-    Answer { survey: i64 },
+    Answer { survey: SurveyId },
     /// Author: `/batal` asked whether to keep the draft (buttons shown).
     Cancel { draft: Draft },
 }
@@ -122,10 +122,10 @@ pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> Handl
 
 pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
     match btn {
-        Btn::Start(id) => return answer::start(turn, id, at).await,
-        Btn::Later(id) => return answer::later(turn, id, at).await,
-        Btn::Pause(id) => return answer::pause(turn, id, at).await,
-        Btn::Answer(id, q, v) => return answer::pressed(turn, id, q, v, at).await,
+        Btn::Start(id) => return answer::start(turn, SurveyId(id), at).await,
+        Btn::Later(id) => return answer::later(turn, SurveyId(id), at).await,
+        Btn::Pause(id) => return answer::pause(turn, SurveyId(id), at).await,
+        Btn::Answer(id, q, v) => return answer::pressed(turn, SurveyId(id), q, v, at).await,
         Btn::ForMe => return answer::for_me(turn, Some(at)).await.map(|()| true),
         _ => {}
     }
@@ -138,10 +138,10 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
         Btn::ResumeDraft => compose::resume(turn, at).await,
         Btn::Manage => manage::list(turn, 0, at).await,
         Btn::ManagePage(page) => manage::list(turn, page, at).await,
-        Btn::Card(id) => manage::card(turn, id, at).await,
-        Btn::Results(id) => manage::results(turn, id).await,
-        Btn::Close(id) | Btn::Recall(id) => manage::ask(turn, &btn, id, at).await,
-        Btn::CloseYes(id) | Btn::RecallYes(id) => manage::end(turn, &btn, id, at).await,
+        Btn::Card(id) => manage::card(turn, SurveyId(id), at).await,
+        Btn::Results(id) => manage::results(turn, SurveyId(id)).await,
+        Btn::Close(id) | Btn::Recall(id) => manage::ask(turn, &btn, SurveyId(id), at).await,
+        Btn::CloseYes(id) | Btn::RecallYes(id) => manage::end(turn, &btn, SurveyId(id), at).await,
         _ => match state {
             Current::Mine(dialog) => compose::on_button(turn, dialog, btn, at).await,
             Current::Idle | Current::Other => Ok(false),
@@ -160,5 +160,22 @@ pub async fn show(turn: &Turn<'_>, at: Option<At>, text: String, keys: Option<In
         (Some(at), keys) => turn.edit(at, text, keys).await,
         (None, Some(keys)) => turn.send_with_buttons(text, keys).await,
         (None, None) => turn.send(text).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bot::State;
+
+    /// A resident answering when survey ids were bare numbers goes on answering: the
+    /// stored state loads as the `SurveyId` it is now and is written the same way.
+    #[test]
+    fn an_answering_state_stored_with_a_bare_survey_number_still_loads() {
+        let json = r#"{"kind":"Survey","step":"Answer","survey":12}"#;
+        let back = serde_json::from_str::<State>(json).unwrap();
+        assert_eq!(back.current::<Dialog>(), Current::Mine(Dialog::Answer { survey: SurveyId(12) }));
+        let again = serde_json::to_value(State::of(&Dialog::Answer { survey: SurveyId(12) }).unwrap()).unwrap();
+        assert_eq!(again, serde_json::from_str::<serde_json::Value>(json).unwrap());
     }
 }

@@ -6,7 +6,7 @@
 
 use super::{Dialog, Target, rows, show};
 use super::super::buttons::Btn;
-use super::super::model::Draft;
+use super::super::model::{Draft, SurveyId};
 use super::super::render;
 use super::super::store::{self, Reach, Recipient};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Payload, Turn};
@@ -123,7 +123,7 @@ pub async fn send(turn: &Turn<'_>, draft: Draft, target: Target, at: At) -> Resu
 }
 
 /// "Survei: <judul> (N pertanyaan)" with "Mulai" and "Nanti", in the resident's language.
-fn invitation(turn: &Turn<'_>, id: i64, draft: &Draft, closes_at: i64, p: &Recipient) -> Outgoing {
+fn invitation(turn: &Turn<'_>, id: SurveyId, draft: &Draft, closes_at: i64, p: &Recipient) -> Outgoing {
     let lang = Lang::from_code(&p.language).unwrap_or_default();
     let args = [
         ("title", Arg::from(draft.title.clone())),
@@ -131,8 +131,8 @@ fn invitation(turn: &Turn<'_>, id: i64, draft: &Draft, closes_at: i64, p: &Recip
         ("closes", Arg::from(render::when(closes_at, turn.ctx.config.tz))),
     ];
     let buttons = vec![vec![
-        ButtonSpec { label: t(lang, "sv-btn-start"), data: Btn::Start(id).callback_data() },
-        ButtonSpec { label: t(lang, "sv-btn-later"), data: Btn::Later(id).callback_data() },
+        ButtonSpec { label: t(lang, "sv-btn-start"), data: Btn::Start(id.get()).callback_data() },
+        ButtonSpec { label: t(lang, "sv-btn-later"), data: Btn::Later(id.get()).callback_data() },
     ]];
     let body = Body::Text { text: ta(lang, "sv-invitation", &args), buttons, entities: Vec::new() };
     Outgoing { chat_id: p.user_id, body, priority: Priority::Broadcast, source: Some(store::source(id)) }

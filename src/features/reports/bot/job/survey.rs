@@ -6,11 +6,12 @@ use teloxide::types::InputFile;
 
 use super::{Job, audit, send_files};
 use crate::platform::export::ExportError;
+use crate::features::surveys::model::SurveyId;
 use crate::features::surveys::{export, store};
 use crate::platform::i18n::{Arg, ta};
 
 pub async fn run(job: &Job, survey: i64, title: &str, scope: &str) -> Result<(), ExportError> {
-    let Some(s) = store::get(&job.db, survey).await? else { return Err(ExportError::Writer(format!("survey {survey} is gone"))) };
+    let Some(s) = store::get(&job.db, SurveyId(survey)).await? else { return Err(ExportError::Writer(format!("survey {survey} is gone"))) };
     let dir = tempfile::tempdir()?;
     let lang = job.lang;
     let out = export::export(&job.db, s, lang, job.tz, dir.path()).await?;
