@@ -13,7 +13,7 @@ use crate::kernel::members::topics;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::export::kinds::PeriodReport;
-use crate::platform::personal::PersonalData;
+use crate::platform::personal::{ConsentPurpose, PersonalData};
 use crate::plug::{Feature, UpdateTree};
 use crate::web::console;
 
@@ -56,6 +56,12 @@ pub fn personal_data() -> &'static [&'static PersonalData] {
         std::iter::once(&crate::platform::personal::PLATFORM).chain(owners.into_iter().map(|(data, _)| data)).collect()
     });
     &OWNERS
+}
+
+/// Every consent purpose the features ask for, with its words (`/datasaya`).
+pub fn consent_purposes() -> &'static [&'static ConsentPurpose] {
+    static PURPOSES: LazyLock<Vec<&'static ConsentPurpose>> = LazyLock::new(|| features().iter().flat_map(|f| f.consent_purposes().to_vec()).collect());
+    &PURPOSES
 }
 
 /// Every owner's sentences for its audit entries.
@@ -150,6 +156,20 @@ mod tests {
         assert_eq!(owners[0], crate::platform::personal::PLATFORM.owner);
         assert_eq!(owners[1], members::personal::DATA.owner, "{owners:?}");
         assert_eq!(owners.len(), 13, "{owners:?}");
+    }
+
+    #[test]
+    fn every_consent_purpose_has_one_owner_and_words_in_both_languages() {
+        let mut codes: Vec<_> = consent_purposes().iter().map(|p| p.code).collect();
+        assert_eq!(codes, ["umkm", "news", "membership"], "the purposes stored in consents");
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), consent_purposes().len());
+        for purpose in consent_purposes() {
+            for lang in [crate::platform::i18n::Lang::Id, crate::platform::i18n::Lang::En] {
+                assert_ne!(crate::platform::i18n::t(lang, purpose.label_key), purpose.label_key, "{} has no words", purpose.code);
+            }
+        }
     }
 
     #[test]
