@@ -13,7 +13,7 @@ use crate::kernel::members::topics;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::export::kinds::PeriodReport;
-use crate::platform::personal::{ConsentPurpose, PersonalData};
+use crate::platform::personal::{ConsentPurpose, PersonalData, RoleLostHook};
 use crate::plug::{Feature, UpdateTree};
 use crate::web::console;
 
@@ -62,6 +62,13 @@ pub fn personal_data() -> &'static [&'static PersonalData] {
 pub fn consent_purposes() -> &'static [&'static ConsentPurpose] {
     static PURPOSES: LazyLock<Vec<&'static ConsentPurpose>> = LazyLock::new(|| features().iter().flat_map(|f| f.consent_purposes().to_vec()).collect());
     &PURPOSES
+}
+
+/// What every feature does when a person loses their last role, in the features'
+/// order (the kernel's revoke runs them in its transaction).
+pub fn role_lost_hooks() -> &'static [RoleLostHook] {
+    static HOOKS: LazyLock<Vec<RoleLostHook>> = LazyLock::new(|| features().iter().flat_map(|f| f.role_lost_hooks().to_vec()).collect());
+    &HOOKS
 }
 
 /// Every owner's sentences for its audit entries.
@@ -147,6 +154,7 @@ mod tests {
         assert!(registry.by_button("a:v:1").is_some());
         assert!(registry.by_dialog("Umkm").is_some());
         assert!(registry.link("tr_12").is_some(), "a training's group-post link has its owner");
+        assert_eq!(role_lost_hooks().len(), 1, "announcements hand a person's schedules over when they lose their role");
         assert!(registry.link("inv-ABC").is_none() && registry.link("IB1-BL").is_none(), "invites and KIM codes stay the core's");
     }
 

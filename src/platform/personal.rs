@@ -72,6 +72,22 @@ impl Reading<'_> {
     }
 }
 
+/// A person who has just lost their last role (revoked, or their KIM retired), inside
+/// the transaction that took it: what they set going with that role's rights (e.g.
+/// repeating announcements) is handed to others in the same commit.
+pub struct RoleLost<'c> {
+    pub db: &'c Db,
+    pub user_id: i64,
+    /// Told when no staff member covers what is handed over.
+    pub admins: &'c [i64],
+    pub now: i64,
+}
+
+/// What a feature does when a person loses their last role
+/// (`Feature::with_role_lost`); returns how many things it handed over. The kernel's
+/// revoke runs every declared one, so it names none of the features.
+pub type RoleLostHook = for<'a, 'c> fn(&'a mut Tx, &'a RoleLost<'c>) -> Hook<'a, usize>;
+
 /// One owner's part of a person's data, as `/datasaya` shows and sends it.
 pub trait Section: Send + Sync {
     /// Nothing of the person is stored here.
