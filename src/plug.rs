@@ -22,7 +22,7 @@ use crate::platform::audit::words::Vocabulary;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::export::kinds::PeriodReport;
-use crate::platform::personal::PersonalData;
+use crate::platform::personal::{ConsentPurpose, PersonalData, RoleLostHook};
 use crate::platform::scheduler::{Job, Stop};
 use crate::web::console::{NavBadge, Pages};
 
@@ -55,6 +55,8 @@ pub struct Feature {
     links: Vec<Box<dyn DeepLink>>,
     jobs: Vec<(&'static str, JobFn)>,
     personal: Option<(&'static PersonalData, DataRank)>,
+    purposes: Vec<&'static ConsentPurpose>,
+    role_lost: Vec<RoleLostHook>,
     updates: Option<fn(UpdateTree) -> UpdateTree>,
     audit_words: Vec<&'static Vocabulary>,
     console: Option<Pages>,
@@ -69,7 +71,7 @@ pub struct Feature {
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
         let (links, jobs, audit_words, upgrades) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        Feature { name, chat: None, links, jobs, personal: None, updates: None, audit_words, console: None, badges: Vec::new(), webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new(), topic_kinds: Vec::new() }
+        Feature { name, chat: None, links, jobs, personal: None, purposes: Vec::new(), role_lost: Vec::new(), updates: None, audit_words, console: None, badges: Vec::new(), webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new(), topic_kinds: Vec::new() }
     }
 
     /// Scheduled work of its that can fall behind, measured by `/metrics`.
@@ -114,6 +116,26 @@ impl Feature {
     pub fn with_personal_data(mut self, data: &'static PersonalData, rank: DataRank) -> Feature {
         self.personal = Some((data, rank));
         self
+    }
+
+    /// A purpose it asks people's consent for (a `consents` row), with its words.
+    pub fn with_consent_purpose(mut self, purpose: &'static ConsentPurpose) -> Feature {
+        self.purposes.push(purpose);
+        self
+    }
+
+    pub fn consent_purposes(&self) -> &[&'static ConsentPurpose] {
+        &self.purposes
+    }
+
+    /// What it does when a person loses their last role (see [`RoleLostHook`]).
+    pub fn with_role_lost(mut self, hook: RoleLostHook) -> Feature {
+        self.role_lost.push(hook);
+        self
+    }
+
+    pub fn role_lost_hooks(&self) -> &[RoleLostHook] {
+        &self.role_lost
     }
 
     /// Branches for updates that belong to no chat (e.g. answers to polls).

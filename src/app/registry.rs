@@ -13,7 +13,7 @@ use crate::kernel::members::topics;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::export::kinds::PeriodReport;
-use crate::platform::personal::PersonalData;
+use crate::platform::personal::{ConsentPurpose, PersonalData, RoleLostHook};
 use crate::plug::{Feature, UpdateTree};
 use crate::web::console;
 
@@ -56,6 +56,19 @@ pub fn personal_data() -> &'static [&'static PersonalData] {
         std::iter::once(&crate::platform::personal::PLATFORM).chain(owners.into_iter().map(|(data, _)| data)).collect()
     });
     &OWNERS
+}
+
+/// Every consent purpose the features ask for, with its words (`/datasaya`).
+pub fn consent_purposes() -> &'static [&'static ConsentPurpose] {
+    static PURPOSES: LazyLock<Vec<&'static ConsentPurpose>> = LazyLock::new(|| features().iter().flat_map(|f| f.consent_purposes().to_vec()).collect());
+    &PURPOSES
+}
+
+/// What every feature does when a person loses their last role, in the features'
+/// order (the kernel's revoke runs them in its transaction).
+pub fn role_lost_hooks() -> &'static [RoleLostHook] {
+    static HOOKS: LazyLock<Vec<RoleLostHook>> = LazyLock::new(|| features().iter().flat_map(|f| f.role_lost_hooks().to_vec()).collect());
+    &HOOKS
 }
 
 /// Every owner's sentences for its audit entries.
@@ -141,6 +154,7 @@ mod tests {
         assert!(registry.by_button("a:v:1").is_some());
         assert!(registry.by_dialog("Umkm").is_some());
         assert!(registry.link("tr_12").is_some(), "a training's group-post link has its owner");
+        assert_eq!(role_lost_hooks().len(), 1, "announcements hand a person's schedules over when they lose their role");
         assert!(registry.link("inv-ABC").is_none() && registry.link("IB1-BL").is_none(), "invites and KIM codes stay the core's");
     }
 
@@ -150,6 +164,20 @@ mod tests {
         assert_eq!(owners[0], crate::platform::personal::PLATFORM.owner);
         assert_eq!(owners[1], members::personal::DATA.owner, "{owners:?}");
         assert_eq!(owners.len(), 13, "{owners:?}");
+    }
+
+    #[test]
+    fn every_consent_purpose_has_one_owner_and_words_in_both_languages() {
+        let mut codes: Vec<_> = consent_purposes().iter().map(|p| p.code).collect();
+        assert_eq!(codes, ["umkm", "news", "membership"], "the purposes stored in consents");
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), consent_purposes().len());
+        for purpose in consent_purposes() {
+            for lang in [crate::platform::i18n::Lang::Id, crate::platform::i18n::Lang::En] {
+                assert_ne!(crate::platform::i18n::t(lang, purpose.label_key), purpose.label_key, "{} has no words", purpose.code);
+            }
+        }
     }
 
     #[test]

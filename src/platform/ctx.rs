@@ -25,6 +25,12 @@ pub struct AppCtx {
     /// (`app::registry::personal_data`; passed in so features need not know the web
     /// console's tables).
     pub personal_data: &'static [&'static crate::platform::personal::PersonalData],
+    /// Every declared consent purpose with its words (`app::registry::consent_purposes`),
+    /// for `/datasaya`.
+    pub consent_purposes: &'static [&'static crate::platform::personal::ConsentPurpose],
+    /// What every feature does when a person loses their last role
+    /// (`app::registry::role_lost_hooks`), run by the kernel's revoke.
+    pub role_lost: &'static [crate::platform::personal::RoleLostHook],
     /// Every owner's sentences for its audit entries (`app::registry::audit_words`),
     /// for `/audit` and the console's Audit page.
     pub audit_words: &'static [&'static crate::platform::audit::words::Vocabulary],

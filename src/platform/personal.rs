@@ -41,6 +41,53 @@ pub struct Erasure<'c> {
     pub schedules_paused: usize,
 }
 
+/// A purpose a person consents to (the `purpose` of a `consents` row) and the words
+/// `/datasaya` shows for it. Whoever asks for the consent declares it
+/// (`Feature::with_consent_purpose`), so the kernel, which keeps the receipts, names
+/// none of the features that ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsentPurpose {
+    /// As stored, snake_case (`umkm`, `news`).
+    pub code: &'static str,
+    /// The message key of its words.
+    pub label_key: &'static str,
+}
+
+/// What a section is read with: the reader's language and zone, and the words the
+/// app collected from the declarations (handed down, since sections are built from
+/// the database alone).
+pub struct Reading<'a> {
+    pub lang: Lang,
+    pub tz: Tz,
+    pub purposes: &'a [&'static ConsentPurpose],
+}
+
+impl Reading<'_> {
+    /// A consent purpose in words; an undeclared code is shown as stored.
+    pub fn purpose(&self, code: &str) -> String {
+        match self.purposes.iter().find(|p| p.code == code) {
+            Some(p) => t(self.lang, p.label_key),
+            None => code.to_string(),
+        }
+    }
+}
+
+/// A person who has just lost their last role (revoked, or their KIM retired), inside
+/// the transaction that took it: what they set going with that role's rights (e.g.
+/// repeating announcements) is handed to others in the same commit.
+pub struct RoleLost<'c> {
+    pub db: &'c Db,
+    pub user_id: i64,
+    /// Told when no staff member covers what is handed over.
+    pub admins: &'c [i64],
+    pub now: i64,
+}
+
+/// What a feature does when a person loses their last role
+/// (`Feature::with_role_lost`); returns how many things it handed over. The kernel's
+/// revoke runs every declared one, so it names none of the features.
+pub type RoleLostHook = for<'a, 'c> fn(&'a mut Tx, &'a RoleLost<'c>) -> Hook<'a, usize>;
+
 /// One owner's part of a person's data, as `/datasaya` shows and sends it.
 pub trait Section: Send + Sync {
     /// Nothing of the person is stored here.
@@ -49,6 +96,11 @@ pub trait Section: Send + Sync {
     fn fields(&self) -> Vec<(&'static str, serde_json::Value)>;
     /// The readable message pieces (each a paragraph), in order.
     fn pieces(&self, lang: Lang, tz: Tz) -> Vec<String>;
+    /// The same pieces, for a section that needs the declared words (consent
+    /// purposes); the others need only the language and the zone.
+    fn read(&self, reading: &Reading<'_>) -> Vec<String> {
+        self.pieces(reading.lang, reading.tz)
+    }
     /// How many items stay (anonymised) after erasure, for the confirmation.
     fn kept_on_erasure(&self) -> u64 {
         0

@@ -292,7 +292,7 @@ async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(
         Command::Grant { role } => grant(db, role, now).await?,
         Command::Opd { action } => crate::tools::opd::run(db, action, now, &mut std::io::stdout().lock()).await?,
         Command::Revoke { user } => {
-            let (n, paused) = crate::features::announcements::handover::revoke_all(db, user, admins, now).await?;
+            let (n, paused) = crate::kernel::members::roles::revoke_and_hand_over(db, crate::app::registry::role_lost_hooks(), user, admins, now).await?;
             let detail = format!("user={user} grants={n} schedules_paused={paused} via=cli");
             audit::record(db, None, "role.revoke", &detail, now).await?;
             println!("revoked {n} grant(s) of {user}; {paused} scheduled announcement(s) paused, staff told");

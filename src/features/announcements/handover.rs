@@ -18,6 +18,7 @@ use crate::kernel::members::roles;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outgoing, Priority, outbox};
 use crate::platform::i18n::{Arg, t, ta};
+use crate::platform::personal::{Hook, RoleLost};
 
 /// Why a person's schedules are paused (chooses the staff notice's wording).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,14 +78,11 @@ pub async fn pause_all_of(tx: &mut Tx, db: &Db, author: i64, why: Why, admins: &
     Ok(orphans.len())
 }
 
-/// Revokes every role of `user` and pauses their schedules, telling staff; returns
-/// (grants revoked, schedules pending). The one way roles are taken away.
-pub async fn revoke_all(db: &Db, user: i64, admins: &[i64], now: i64) -> DbResult<(u64, usize)> {
-    let mut tx = db.begin().await?;
-    let revoked = roles::revoke_all_in(&mut *tx, user, now).await?;
-    let paused = pause_all_of(&mut tx, db, user, Why::RoleLost, admins, now).await?;
-    tx.commit().await?;
-    Ok((revoked, paused))
+/// The role-lost hook (declared with `with_role_lost`): when the kernel revokes a
+/// person's roles, their schedules are paused and staff told in the same
+/// transaction; returns how many schedules were pending.
+pub fn on_role_lost<'a, 'c>(tx: &'a mut Tx, lost: &'a RoleLost<'c>) -> Hook<'a, usize> {
+    Box::pin(async move { pause_all_of(tx, lost.db, lost.user_id, Why::RoleLost, lost.admins, lost.now).await })
 }
 
 /// Pauses one due schedule whose author may no longer announce; `false` when it was

@@ -41,6 +41,7 @@ pub fn feature() -> crate::plug::Feature {
     Feature::new("announcements").with_audit_words(&audit::WORDS)
         .with_chat::<bot::Announcements>()
         .with_job("scheduler", |c, stop| Box::pin(scheduler::Scheduler::new(c).run(stop)))
+        .with_role_lost(handover::on_role_lost)
         .with_topic_kind(model::TOPIC)
         .with_topic_kind(model::CLARIFICATION_TOPIC)
         .with_backlog(crate::platform::ops::Backlog { name: "announcements", oldest_due: store::oldest_due })

@@ -21,7 +21,10 @@ pub use crate::platform::personal::ERASED_USER;
 /// Consent purpose for programme news in private chat, asked separately.
 pub const PURPOSE_NEWS: &str = "news";
 
+/// Consent to programme news in private chat, as `/datasaya` names it.
+pub static NEWS: crate::platform::personal::ConsentPurpose = crate::platform::personal::ConsentPurpose { code: PURPOSE_NEWS, label_key: "privacy-purpose-news" };
+
 /// Privacy as plugged into kimbot (`/datasaya`, `/hapusdata`, `/berhenti`, `/audit`).
 pub fn feature() -> crate::plug::Feature {
-    crate::plug::Feature::new("privacy").with_audit_words(&audit_words::WORDS).with_chat::<bot::Privacy>()
+    crate::plug::Feature::new("privacy").with_audit_words(&audit_words::WORDS).with_chat::<bot::Privacy>().with_consent_purpose(&NEWS)
 }

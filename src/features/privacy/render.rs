@@ -4,6 +4,7 @@ use chrono_tz::Tz;
 
 use super::export::Export;
 use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::platform::personal::{ConsentPurpose, Reading};
 
 /// Room left under Telegram's 4096 for safety (counted in characters).
 const LIMIT: usize = 4000;
@@ -14,13 +15,14 @@ pub fn when(at: i64, tz: Tz) -> String {
 }
 
 /// The whole export as message texts, each under the limit, in order: a header,
-/// every owner's pieces, a footer.
-pub fn messages(lang: Lang, data: &Export, tz: Tz) -> Vec<String> {
+/// every owner's pieces (consent purposes in the words their features declared), a footer.
+pub fn messages(lang: Lang, data: &Export, tz: Tz, purposes: &[&'static ConsentPurpose]) -> Vec<String> {
     if data.is_empty() {
         return vec![t(lang, "privacy-data-empty")];
     }
     let mut pieces = vec![ta(lang, "privacy-data-header", &[("id", Arg::from(data.telegram_user_id))])];
-    pieces.extend(data.sections.iter().flat_map(|s| s.pieces(lang, tz)));
+    let reading = Reading { lang, tz, purposes };
+    pieces.extend(data.sections.iter().flat_map(|s| s.read(&reading)));
     pieces.push(t(lang, "privacy-data-footer"));
     split(&pieces)
 }
@@ -78,6 +80,6 @@ mod tests {
     #[test]
     fn nothing_stored_says_so() {
         let none = Export { telegram_user_id: 5, ..Default::default() };
-        assert_eq!(messages(Lang::Id, &none, chrono_tz::Asia::Jakarta), vec![t(Lang::Id, "privacy-data-empty")]);
+        assert_eq!(messages(Lang::Id, &none, chrono_tz::Asia::Jakarta, &[]), vec![t(Lang::Id, "privacy-data-empty")]);
     }
 }

@@ -21,5 +21,5 @@ pub mod web;
 /// The UMKM registry as plugged into kimbot.
 pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
-    Feature::new("umkm").with_audit_words(&audit::WORDS).with_chat::<bot::Umkm>().with_personal_data(&personal::DATA, DataRank::Child).with_console(web::PAGES)
+    Feature::new("umkm").with_audit_words(&audit::WORDS).with_chat::<bot::Umkm>().with_personal_data(&personal::DATA, DataRank::Child).with_consent_purpose(&store::CONSENT).with_console(web::PAGES)
 }

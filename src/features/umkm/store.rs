@@ -10,6 +10,9 @@ use crate::platform::db::{Db, DbError, DbResult};
 /// Consent purpose of the registry, asked separately from membership (UU 27/2022).
 pub const PURPOSE_UMKM: &str = "umkm";
 
+/// The registry's consent, as `/datasaya` names it.
+pub static CONSENT: crate::platform::personal::ConsentPurpose = crate::platform::personal::ConsentPurpose { code: PURPOSE_UMKM, label_key: "privacy-purpose-umkm" };
+
 const COLUMNS: &str = "SELECT r.id, r.user_id, r.owner_name, r.business_name, r.sector, r.scale, \
      r.kelurahan_id, a.name AS kelurahan_name, r.kim_id, r.phone, r.nib, r.needs, r.description, \
      r.created_at, r.updated_at FROM umkm_registrations r JOIN areas a ON a.id = r.kelurahan_id";

@@ -13,7 +13,11 @@ use sqlx::any::AnyRow;
 
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::platform::personal::{ERASED_USER, Erasure, Hook, PersonalData, Section, Tx, json, or_dash, rows, section, when};
+use crate::platform::personal::{ConsentPurpose, ERASED_USER, Erasure, Hook, PersonalData, Reading, Section, Tx, json, or_dash, rows, section, when};
+
+/// Consent to membership itself (asked at `/start`), declared like every feature's
+/// purposes with `with_consent_purpose`.
+pub static MEMBERSHIP: ConsentPurpose = ConsentPurpose { code: super::users::PURPOSE_MEMBERSHIP, label_key: "privacy-purpose-membership" };
 
 pub const DATA: PersonalData = PersonalData {
     owner: "members",
@@ -116,6 +120,11 @@ impl Section for Members {
     }
 
     fn pieces(&self, lang: Lang, tz: Tz) -> Vec<String> {
+        self.read(&Reading { lang, tz, purposes: &[&MEMBERSHIP] })
+    }
+
+    fn read(&self, reading: &Reading<'_>) -> Vec<String> {
+        let (lang, tz) = (reading.lang, reading.tz);
         let mut pieces = Vec::new();
         if let Some(p) = &self.profile {
             pieces.push(ta(
@@ -135,7 +144,7 @@ impl Section for Members {
             "privacy-data-consents-header",
             self.consents.iter().map(|c| {
                 let args = [
-                    ("purpose", Arg::from(purpose_label(lang, &c.purpose))),
+                    ("purpose", Arg::from(reading.purpose(&c.purpose))),
                     ("version", Arg::from(&c.notice_version)),
                     ("at", Arg::from(when(c.granted_at, tz))),
                     ("withdrawn", Arg::from(c.withdrawn_at.map(|w| when(w, tz)).unwrap_or_default())),
@@ -160,7 +169,6 @@ impl Section for Members {
     }
 }
 
-/// A consent purpose in words; an unknown code is shown as stored.
 /// A stored language code in the reader's words ("id" is "Bahasa Indonesia").
 fn language_label(lang: Lang, code: &str) -> String {
     match code {
@@ -177,15 +185,6 @@ fn role_label(lang: Lang, code: &str) -> String {
         "coordinator" => t(lang, "role-coordinator"),
         "staff" => t(lang, "role-staff"),
         "admin" => t(lang, "role-admin"),
-        other => other.to_string(),
-    }
-}
-
-fn purpose_label(lang: Lang, purpose: &str) -> String {
-    match purpose {
-        super::users::PURPOSE_MEMBERSHIP => t(lang, "privacy-purpose-membership"),
-        crate::features::umkm::store::PURPOSE_UMKM => t(lang, "privacy-purpose-umkm"),
-        crate::features::privacy::PURPOSE_NEWS => t(lang, "privacy-purpose-news"),
         other => other.to_string(),
     }
 }
@@ -233,4 +232,25 @@ fn grant(r: &AnyRow) -> DbResult<Grant> {
         granted_at: r.try_get("granted_at")?,
         revoked_at: r.try_get("revoked_at")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A purpose declared by some feature: the kernel shows its words without naming it.
+    static NEWS: ConsentPurpose = ConsentPurpose { code: "news", label_key: "privacy-purpose-news" };
+
+    #[test]
+    fn consent_purposes_read_in_the_words_their_owners_declared() {
+        let consent = |purpose: &str| Consent { purpose: purpose.into(), notice_version: "v1".into(), granted_at: 0, withdrawn_at: None };
+        let members = Members { profile: None, consents: vec![consent("membership"), consent("news"), consent("gone_purpose")], roles: Vec::new() };
+        let reading = Reading { lang: Lang::Id, tz: chrono_tz::Asia::Jakarta, purposes: &[&MEMBERSHIP, &NEWS] };
+
+        let text = members.read(&reading).join("\n");
+
+        assert!(text.contains(&t(Lang::Id, "privacy-purpose-membership")), "{text}");
+        assert!(text.contains(&t(Lang::Id, "privacy-purpose-news")), "{text}");
+        assert!(text.contains("gone_purpose"), "an undeclared purpose is shown as stored: {text}");
+    }
 }

@@ -6,6 +6,7 @@ use sqlx::Row;
 use super::agencies::{self, Agency};
 use super::model::{Actor, Area, Kim, Role};
 use crate::platform::db::{Db, DbError, DbResult};
+use crate::platform::personal::{RoleLost, RoleLostHook};
 
 /// How long an invite code stays valid.
 pub const INVITE_DAYS: i64 = 7;
@@ -152,9 +153,24 @@ async fn insert_grant(
     Ok(())
 }
 
+/// Revokes every role of `user` and runs every feature's role-lost hook in the same
+/// transaction (announcements pause the person's schedules and tell staff); returns
+/// (grants revoked, things handed over). The one way roles are taken away.
+pub async fn revoke_and_hand_over(db: &Db, hooks: &[RoleLostHook], user: i64, admins: &[i64], now: i64) -> DbResult<(u64, usize)> {
+    let mut tx = db.begin().await?;
+    let revoked = revoke_all_in(&mut *tx, user, now).await?;
+    let lost = RoleLost { db, user_id: user, admins, now };
+    let mut handed_over = 0;
+    for hook in hooks {
+        handed_over += hook(&mut tx, &lost).await?;
+    }
+    tx.commit().await?;
+    Ok((revoked, handed_over))
+}
+
 /// Revokes every active grant of a person; returns how many. Roles are taken away
-/// through `announcements::handover::revoke_all`, which also pauses the person's
-/// schedules and tells staff.
+/// through [`revoke_and_hand_over`]; this bare form is for tests that arrange a
+/// person who lost their role by a way that did not come through it.
 pub async fn revoke_all(db: &Db, user_id: i64, now: i64) -> DbResult<u64> {
     revoke_all_in(&db.pool, user_id, now).await
 }

@@ -295,7 +295,7 @@ pub async fn revoke(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<Revok
     }
     let now = ctx.now();
     let admins: Vec<i64> = ctx.config.admins.iter().map(|a| a.0 as i64).collect();
-    let (n, paused) = crate::features::announcements::handover::revoke_all(&ctx.db, user, &admins, now).await?;
+    let (n, paused) = roles::revoke_and_hand_over(&ctx.db, ctx.role_lost, user, &admins, now).await?;
     let detail = format!("user={user} grants={n} schedules_paused={paused} via=console");
     audit::record(&ctx.db, Some(staff.actor.user_id), "role.revoke", &detail, now).await?;
     Ok(Redirect::to("/dasbor/orang?done=revoked").into_response())

@@ -96,7 +96,7 @@ async fn no_ticket_is_flagged_when_the_service_level_is_turned_off() {
 pub(crate) fn process(app: &TestApp, db: kimbot::platform::db::Db) -> kimbot::platform::ctx::AppCtx {
     let config = crate::support::config_for(&app.fake, &app.database_url);
     let outbox = kimbot::platform::delivery::Outbox::new(db.clone(), app.clock.clone());
-    kimbot::platform::ctx::AppCtx { db, config: Arc::new(config), clock: app.clock.clone(), bot_username: "kimbot".into(), outbox, webhook_wake: Default::default(), ops: Default::default(), personal_data: kimbot::app::registry::personal_data(), audit_words: kimbot::app::registry::audit_words(), webhook_events: kimbot::app::registry::webhook_events(), period_reports: kimbot::app::registry::period_reports(), backlogs: kimbot::app::registry::backlogs(), console_exports: Arc::new(tokio::sync::Semaphore::new(1)) }
+    kimbot::platform::ctx::AppCtx { db, config: Arc::new(config), clock: app.clock.clone(), bot_username: "kimbot".into(), outbox, webhook_wake: Default::default(), ops: Default::default(), personal_data: kimbot::app::registry::personal_data(), consent_purposes: kimbot::app::registry::consent_purposes(), role_lost: kimbot::app::registry::role_lost_hooks(), audit_words: kimbot::app::registry::audit_words(), webhook_events: kimbot::app::registry::webhook_events(), period_reports: kimbot::app::registry::period_reports(), backlogs: kimbot::app::registry::backlogs(), console_exports: Arc::new(tokio::sync::Semaphore::new(1)) }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -120,7 +120,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
 /// `/datasaya`: the readable messages, then the same data as a JSON file.
 async fn show(turn: &Turn<'_>) -> HandlerResult {
     let data = export::gather(&turn.ctx.db, turn.ctx.personal_data, turn.who.user_id).await?;
-    for text in render::messages(turn.lang(), &data, turn.ctx.config.tz) {
+    for text in render::messages(turn.lang(), &data, turn.ctx.config.tz, turn.ctx.consent_purposes) {
         turn.send(text).await?;
     }
     if !data.is_empty() {

@@ -98,7 +98,7 @@ async fn choose_again(turn: &Turn<'_>, at: At, kim_id: i64) -> HandlerResult {
 /// every other owner of personal data points at.
 pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
-    Feature::new("members").with_audit_words(&super::audit::WORDS).with_chat::<Members>().with_personal_data(&super::personal::DATA, DataRank::Parent)
+    Feature::new("members").with_audit_words(&super::audit::WORDS).with_chat::<Members>().with_personal_data(&super::personal::DATA, DataRank::Parent).with_consent_purpose(&super::personal::MEMBERSHIP)
 }
 
 #[cfg(test)]

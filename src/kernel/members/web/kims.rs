@@ -240,7 +240,7 @@ pub async fn retire(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<Retir
     for &user in &done.coordinators {
         let left = roles::actor(&ctx.db, user, admins.contains(&user)).await?;
         if !left.is_admin && left.staff_areas.is_empty() && left.coordinator_kims.is_empty() && left.agencies.is_empty() {
-            paused += crate::features::announcements::handover::revoke_all(&ctx.db, user, &admins, now).await?.1;
+            paused += roles::revoke_and_hand_over(&ctx.db, ctx.role_lost, user, &admins, now).await?.1;
         }
     }
     ctx.outbox.enqueue(&retire::notices(&ctx.db, &done).await?).await?;
