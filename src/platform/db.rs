@@ -57,7 +57,7 @@ pub struct Db {
     /// A small pool of its own for the answer journal
     /// ([`crate::platform::delivery::answers`]): a journal write stands between an
     /// answer Telegram took and its record, so it must not wait for a connection
-    /// behind the handlers' queries. Connects on first use.
+    /// behind the handlers' queries.
     pub journal: AnyPool,
     pub backend: Backend,
 }
@@ -81,7 +81,13 @@ impl Db {
         let options: AnyConnectOptions = url.parse()?;
         let options = options.disable_statement_logging();
         let pool = pool_options(backend, if backend == Backend::Sqlite { 4 } else { 10 }).connect_with(options.clone()).await?;
-        let journal = pool_options(backend, sizes.journal_connections).connect_lazy_with(options);
+        // Opened now and kept open: connecting on demand, under the load that fills
+        // the journal, is the wait this pool is here to avoid.
+        let journal = pool_options(backend, sizes.journal_connections)
+            .min_connections(sizes.journal_connections)
+            .idle_timeout(None)
+            .connect_with(options)
+            .await?;
         Ok(Self { pool, journal, backend })
     }
 
