@@ -58,7 +58,7 @@ impl App {
     pub async fn build(config: Config, clock: SharedClock) -> Result<App, AppError> {
         let registry = Arc::new(registry()?);
         let token = config.require_token()?;
-        let db = Db::connect(&config.database_url, config.backend).await?;
+        let db = Db::connect_with(&config.database_url, config.backend, config.pools).await?;
         db.migrate().await?;
         registry::upgrade_data(&db, clock.now()).await?;
         let mut bot = Bot::new(token.expose());

@@ -80,7 +80,7 @@ async fn claim(ctx: &AppCtx, id: i64) -> Result<Claim, sqlx::Error> {
 }
 
 /// Marks a claimed update handled, so later deliveries of it are plain duplicates
-/// (its answers, kept for a takeover, are no longer needed).
+/// (its answers, kept for a takeover, are no longer needed; `resent_answers` stays).
 pub async fn finish(ctx: &AppCtx, update_id: u32) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE processed_updates SET done = 1, answers = NULL WHERE update_id = $1").bind(i64::from(update_id)).execute(&ctx.db.pool).await?;
     Ok(())

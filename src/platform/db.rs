@@ -12,7 +12,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
 
-use crate::platform::config::Backend;
+use crate::platform::config::{Backend, PoolConfig};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
@@ -54,14 +54,24 @@ const SQLITE_PRAGMAS: &str = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;
 #[derive(Clone, Debug)]
 pub struct Db {
     pub pool: AnyPool,
+    /// A small pool of its own for the answer journal
+    /// ([`crate::platform::delivery::answers`]): a journal write stands between an
+    /// answer Telegram took and its record, so it must not wait for a connection
+    /// behind the handlers' queries.
+    pub journal: AnyPool,
     pub backend: Backend,
 }
 
 impl Db {
+    /// Connects with the default pool sizes (tools, benches, tests).
+    pub async fn connect(url: &str, backend: Backend) -> DbResult<Self> {
+        Self::connect_with(url, backend, PoolConfig::default()).await
+    }
+
     /// Connects; on SQLite also switches the file to WAL once, which later
     /// connections inherit (the pragma cannot be set in the URL).
     #[tracing::instrument(skip_all, fields(backend = ?backend))]
-    pub async fn connect(url: &str, backend: Backend) -> DbResult<Self> {
+    pub async fn connect_with(url: &str, backend: Backend, sizes: PoolConfig) -> DbResult<Self> {
         sqlx::any::install_default_drivers();
         if backend == Backend::Sqlite {
             let mut conn = sqlx::AnyConnection::connect(url).await?;
@@ -70,20 +80,15 @@ impl Db {
         }
         let options: AnyConnectOptions = url.parse()?;
         let options = options.disable_statement_logging();
-        let pool = AnyPoolOptions::new()
-            .max_connections(if backend == Backend::Sqlite { 4 } else { 10 })
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _meta| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        conn.execute(SQLITE_PRAGMAS).await?;
-                    }
-                    Ok(())
-                })
-            })
+        let pool = pool_options(backend, if backend == Backend::Sqlite { 4 } else { 10 }).connect_with(options.clone()).await?;
+        // Opened now and kept open: connecting on demand, under the load that fills
+        // the journal, is the wait this pool is here to avoid.
+        let journal = pool_options(backend, sizes.journal_connections)
+            .min_connections(sizes.journal_connections)
+            .idle_timeout(None)
             .connect_with(options)
             .await?;
-        Ok(Self { pool, backend })
+        Ok(Self { pool, journal, backend })
     }
 
     fn migrator(&self) -> &'static Migrator {
@@ -121,8 +126,24 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        self.journal.close().await;
         self.pool.close().await;
     }
+}
+
+/// A pool of at most `size` connections, each set up for `backend`.
+fn pool_options(backend: Backend, size: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(size)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    conn.execute(SQLITE_PRAGMAS).await?;
+                }
+                Ok(())
+            })
+        })
 }
 
 /// Where "now" comes from. Production uses the system clock; tests can pin or

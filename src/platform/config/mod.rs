@@ -16,6 +16,7 @@ pub use crate::platform::delivery::config::DeliveryConfig;
 mod emergency;
 mod http;
 mod map;
+mod pools;
 mod sla;
 mod verdict;
 mod webhooks;
@@ -23,6 +24,7 @@ mod webhooks;
 pub use emergency::{EmergencyConfig, PaidBroadcast};
 pub use http::{HttpConfig, HttpLimits, MIN_METRICS_TOKEN_CHARS};
 pub use map::MapConfig;
+pub use pools::PoolConfig;
 pub use sla::SlaConfig;
 pub use verdict::VerdictConfig;
 pub use webhooks::WebhookConfig;
@@ -145,6 +147,8 @@ pub struct Config {
     pub emergency: EmergencyConfig,
     /// The console map's tiles (`KIMBOT_MAP_TILES`).
     pub map: MapConfig,
+    /// Database pool sizes (`KIMBOT_DB_JOURNAL_CONNECTIONS`).
+    pub pools: PoolConfig,
 }
 
 /// Telegram POSTs updates to `url` (through a reverse proxy to the HTTP listener,
@@ -212,7 +216,8 @@ impl Config {
         let telegram_webhook = TelegramWebhook::from_lookup(get)?;
         let emergency = EmergencyConfig::from_lookup(get)?;
         let map = MapConfig::from_lookup(get)?;
-        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, verdict, public_url, http, telegram_webhook, emergency, map })
+        let pools = PoolConfig::from_lookup(get)?;
+        Ok(Self { database_url, backend, admins, tz, api_url, token, delivery, webhooks, outbound, sla, verdict, public_url, http, telegram_webhook, emergency, map, pools })
     }
 
     /// The bot token, checked for shape; `run` calls this before touching anything else.

@@ -6,8 +6,10 @@
 //! `ReplyBot` derefs to teloxide's [`Bot`], so every method works as before; the
 //! ones that put a message into a chat (`send_*`, `edit_message_*`) are shadowed
 //! by paced versions taking the same arguments and setters. Those answers are
-//! journaled on the update being handled ([`super::answers`]), so an update handled
-//! again after a lost process does not answer again.
+//! journaled on the update being handled ([`super::answers`]): marked pending
+//! before the send, recorded after it, so an update handled again after a lost
+//! process gives recorded answers back instead of sending them, and counts the ones
+//! it sends again that may have gone out (`processed_updates.resent_answers`).
 
 use std::future::{Future, IntoFuture};
 use std::ops::Deref;
@@ -130,7 +132,7 @@ where
             if let Some(given) = turn.as_ref().and_then(answers::Turn::given_before::<Output<R>>) {
                 return Ok(given);
             }
-            let result = self.send().await;
+            let result = self.send(turn.as_ref()).await;
             if let (Some(turn), Ok(output)) = (turn, &result) {
                 turn.sent(output).await;
             }
@@ -145,10 +147,15 @@ where
     Output<R>: Send,
 {
     /// Sends within the reply budget; a short 429 is waited out and tried once more.
-    async fn send(&self) -> Result<Output<R>, RequestError> {
+    /// The journal's pending mark is written once the slot is ours, right before
+    /// the first try: an answer still waiting for its slot has not gone out.
+    async fn send(&self, turn: Option<&answers::Turn>) -> Result<Output<R>, RequestError> {
         let mut retried = false;
         loop {
             let slot = self.limiter.reply_slot(self.chat).await;
+            if let Some(turn) = turn.filter(|_| !retried) {
+                turn.sending().await;
+            }
             let result = self.inner.send_ref().await;
             drop(slot);
             match result {

@@ -1,8 +1,10 @@
 //! The piece of item 1 that decides "every update answered once": an update whose
 //! first handling died unfinished (the answer had gone out, the claim was not yet
 //! marked finished) is taken over by a later delivery, and its handler's answers
-//! are given from the journal the first handling recorded, not sent again. The kill
-//! is simulated on one process by leaving the claim as a killed process leaves it.
+//! are given from the journal the first handling recorded, not sent again; an
+//! answer the journal shows as still being sent (`"pending"`) is sent again and
+//! counted in `resent_answers`. The kill is simulated on one process by leaving the
+//! claim as a killed process leaves it.
 
 use serde_json::json;
 
@@ -87,4 +89,33 @@ async fn an_update_taken_over_before_its_answer_went_out_is_answered_then() {
     deliver(&app, &bantuan_update(980_002, ani.id())).await;
 
     assert_eq!(app.fake.messages(ani.id()).len(), before + 2 * answers, "answered by the takeover");
+    assert_eq!(resent_answers(&app, 980_002).await, 0, "nothing had begun to go out: not counted");
+}
+
+#[tokio::test]
+async fn an_update_taken_over_while_its_answer_was_being_sent_is_answered_again_and_counted() {
+    let app = webhook_app().await;
+    let ani = app.member_of(7_800_003, "Ani", "IB1-BL").await;
+    let before = app.fake.messages(ani.id()).len();
+    deliver(&app, &bantuan_update(980_003, ani.id())).await;
+    let first: Vec<_> = app.fake.messages(ani.id()).into_iter().skip(before).collect();
+    assert!(!first.is_empty(), "answered the first time");
+
+    // Killed while the last answer was in Telegram's hands: the journal says pending.
+    let mut journal: Vec<String> = first.iter().map(|m| m.raw.to_string()).collect();
+    if let Some(last) = journal.last_mut() {
+        *last = serde_json::Value::from("pending").to_string();
+    }
+    unfinish(&app, 980_003, Some(format!("[{}]", journal.join(",")))).await;
+    deliver(&app, &bantuan_update(980_003, ani.id())).await;
+
+    let now: Vec<_> = app.fake.messages(ani.id()).into_iter().skip(before).collect();
+    assert_eq!(now.len(), first.len() + 1, "only the pending answer sent again");
+    assert_eq!(now.last().map(|m| &m.text), first.last().map(|m| &m.text), "the same answer");
+    assert_eq!(resent_answers(&app, 980_003).await, 1, "counted as possibly twice, kept after the update finished");
+    assert_eq!(app.count("SELECT COUNT(*) FROM processed_updates WHERE done = 1 AND update_id = $1", 980_003).await, 1);
+}
+
+async fn resent_answers(app: &TestApp, id: i64) -> i64 {
+    app.count("SELECT resent_answers FROM processed_updates WHERE update_id = $1", id).await
 }
