@@ -16,6 +16,7 @@ use teloxide::dptree::Handler;
 
 use crate::bot::HandlerResult;
 use crate::bot::feature::{ChatFeature, Plugin, plug};
+use crate::bot::handover::{Compose, ComposeFn};
 use crate::bot::link::DeepLink;
 use crate::platform::webhook_events::Event;
 use crate::platform::audit::words::Vocabulary;
@@ -48,11 +49,19 @@ pub enum DataRank {
     Child,
 }
 
+/// A feature's part of the bot's registry ([`Feature::into_chat`]).
+pub struct Chat {
+    pub plugin: Option<Box<dyn Plugin>>,
+    pub links: Vec<Box<dyn DeepLink>>,
+    pub composers: Vec<(Compose, ComposeFn)>,
+}
+
 /// What one feature plugs in. Built with [`Feature::new`] and the `with_…` steps.
 pub struct Feature {
     pub name: &'static str,
     chat: Option<Box<dyn Plugin>>,
     links: Vec<Box<dyn DeepLink>>,
+    composers: Vec<(Compose, ComposeFn)>,
     jobs: Vec<(&'static str, JobFn)>,
     personal: Option<(&'static PersonalData, DataRank)>,
     purposes: Vec<&'static ConsentPurpose>,
@@ -71,7 +80,7 @@ pub struct Feature {
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
         let (links, jobs, audit_words, upgrades) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        Feature { name, chat: None, links, jobs, personal: None, purposes: Vec::new(), role_lost: Vec::new(), updates: None, audit_words, console: None, badges: Vec::new(), webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new(), topic_kinds: Vec::new() }
+        Feature { name, chat: None, links, composers: Vec::new(), jobs, personal: None, purposes: Vec::new(), role_lost: Vec::new(), updates: None, audit_words, console: None, badges: Vec::new(), webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new(), topic_kinds: Vec::new() }
     }
 
     /// Scheduled work of its that can fall behind, measured by `/metrics`.
@@ -103,6 +112,13 @@ impl Feature {
     /// A `t.me/<bot>?start=<prefix>…` link it answers.
     pub fn with_link(mut self, link: impl DeepLink + 'static) -> Feature {
         self.links.push(Box::new(link));
+        self
+    }
+
+    /// The conversation of `kind` it opens when another feature hands a text over
+    /// (see [`crate::bot::handover`]).
+    pub fn with_composer(mut self, kind: Compose, open: ComposeFn) -> Feature {
+        self.composers.push((kind, open));
         self
     }
 
@@ -206,9 +222,9 @@ impl Feature {
         &self.period_reports
     }
 
-    /// Takes the chat plug and the deep links out, for the bot's registry.
-    pub fn into_chat(self) -> (Option<Box<dyn Plugin>>, Vec<Box<dyn DeepLink>>) {
-        (self.chat, self.links)
+    /// Takes the chat plug, the deep links and the composers out, for the bot's registry.
+    pub fn into_chat(self) -> Chat {
+        Chat { plugin: self.chat, links: self.links, composers: self.composers }
     }
 
     /// Its jobs, started for `ctx`.

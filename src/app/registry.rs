@@ -40,8 +40,13 @@ pub fn features() -> Vec<Feature> {
 
 /// The bot's registry of chat plugs and deep links, checked for clashes.
 pub fn registry() -> Result<Registry, RegistryError> {
-    let (plugins, links): (Vec<_>, Vec<_>) = features().into_iter().map(Feature::into_chat).unzip();
-    Ok(Registry::new(plugins.into_iter().flatten().collect())?.with_links(links.into_iter().flatten().collect())?.with_topic_kinds(topic_kinds().to_vec()))
+    let (mut plugins, mut links, mut composers) = (Vec::new(), Vec::new(), Vec::new());
+    for chat in features().into_iter().map(Feature::into_chat) {
+        plugins.extend(chat.plugin);
+        links.extend(chat.links);
+        composers.extend(chat.composers);
+    }
+    Ok(Registry::new(plugins)?.with_links(links)?.with_composers(composers)?.with_topic_kinds(topic_kinds().to_vec()))
 }
 
 /// Everything that stores personal data: the platform's own tables, then every
@@ -154,6 +159,9 @@ mod tests {
         assert!(registry.by_button("a:v:1").is_some());
         assert!(registry.by_dialog("Umkm").is_some());
         assert!(registry.link("tr_12").is_some(), "a training's group-post link has its owner");
+        for kind in [crate::bot::handover::Compose::Announcement, crate::bot::handover::Compose::Clarification] {
+            assert!(registry.composer(kind).is_some(), "{kind:?} has no composer");
+        }
         assert_eq!(role_lost_hooks().len(), 1, "announcements hand a person's schedules over when they lose their role");
         assert!(registry.link("inv-ABC").is_none() && registry.link("IB1-BL").is_none(), "invites and KIM codes stay the core's");
     }

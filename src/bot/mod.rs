@@ -9,6 +9,7 @@ mod callback;
 mod commands;
 mod dedup;
 pub mod feature;
+pub mod handover;
 mod groups;
 mod topics;
 pub(crate) mod help;

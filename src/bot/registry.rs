@@ -6,6 +6,7 @@
 
 use super::commands::{CORE_FIRST, CORE_LAST, core_commands};
 use super::feature::{CommandSpec, Plugin};
+use super::handover::{Compose, ComposeFn};
 use super::link::DeepLink;
 use crate::kernel::members::roles::INVITE_PREFIX;
 use crate::kernel::members::topics::TopicKind;
@@ -22,12 +23,16 @@ pub enum RegistryError {
     ButtonPrefix(&'static str),
     #[error("deep-link prefix {0} is owned twice or overlaps another")]
     LinkPrefix(&'static str),
+    #[error("{0:?} conversations are opened by two features")]
+    Composer(Compose),
 }
 
 #[derive(Default)]
 pub struct Registry {
     plugins: Vec<Box<dyn Plugin>>,
     links: Vec<Box<dyn DeepLink>>,
+    /// Who opens each kind of handed-over conversation (see [`super::handover`]).
+    composers: Vec<(Compose, ComposeFn)>,
     /// The kinds of group post `/topik` offers, in their order (declared by the
     /// features; handed down by the app, which knows them).
     topic_kinds: Vec<TopicKind>,
@@ -37,7 +42,7 @@ impl Registry {
     /// Plugs the features in, refusing clashing command names, dialogue kinds or
     /// button prefixes (also with the core's own).
     pub fn new(plugins: Vec<Box<dyn Plugin>>) -> Result<Registry, RegistryError> {
-        let registry = Registry { plugins, links: Vec::new(), topic_kinds: Vec::new() };
+        let registry = Registry { plugins, links: Vec::new(), composers: Vec::new(), topic_kinds: Vec::new() };
         registry.check()?;
         Ok(registry)
     }
@@ -55,6 +60,23 @@ impl Registry {
         }
         self.links = links;
         Ok(self)
+    }
+
+    /// Adds the features' composers, refusing a kind declared twice (one handover,
+    /// one owner).
+    pub fn with_composers(mut self, composers: Vec<(Compose, ComposeFn)>) -> Result<Registry, RegistryError> {
+        for (i, (kind, _)) in composers.iter().enumerate() {
+            if composers[..i].iter().any(|(k, _)| k == kind) {
+                return Err(RegistryError::Composer(*kind));
+            }
+        }
+        self.composers = composers;
+        Ok(self)
+    }
+
+    /// The feature's function opening a `kind` conversation.
+    pub fn composer(&self, kind: Compose) -> Option<ComposeFn> {
+        self.composers.iter().find(|(k, _)| *k == kind).map(|(_, f)| *f)
     }
 
     /// Sets the kinds of group post `/topik` offers (every feature's, then "every other").

@@ -40,6 +40,8 @@ pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
     Feature::new("announcements").with_audit_words(&audit::WORDS)
         .with_chat::<bot::Announcements>()
+        .with_composer(bot::Compose::Announcement, bot::start_with_text)
+        .with_composer(bot::Compose::Clarification, bot::start_clarification)
         .with_job("scheduler", |c, stop| Box::pin(scheduler::Scheduler::new(c).run(stop)))
         .with_role_lost(handover::on_role_lost)
         .with_topic_kind(model::TOPIC)

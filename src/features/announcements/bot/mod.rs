@@ -21,6 +21,7 @@ use teloxide::types::Message;
 pub use super::buttons::Btn;
 use super::model::{Content, Target, can_announce};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
+pub use crate::bot::handover::{Compose, Composing};
 use crate::kernel::members::Role;
 
 /// What has been composed so far.
@@ -95,17 +96,19 @@ pub async fn on_command(turn: &Turn<'_>, cmd: &Command<'_>) -> Result<bool, Hand
     Ok(true)
 }
 
-/// Opens `/umumkan` with `text` already written (a programme feed draft): straight
-/// to choosing targets, exactly as if the person had typed it and pressed "next".
-pub async fn start_with_text(turn: &Turn<'_>, text: String) -> HandlerResult {
+/// Opens `/umumkan` with `text` already written (a programme feed draft, handed over
+/// as [`Compose::Announcement`]): straight to choosing targets, exactly as if the
+/// person had typed it and pressed "next".
+pub fn start_with_text<'a>(turn: &'a Turn<'a>, text: String) -> Composing<'a> {
     let draft = Draft { content: Content { text, ..Content::default() }, ..Draft::default() };
-    compose::show_targets(turn, draft, None).await.map(drop)
+    Box::pin(async move { compose::show_targets(turn, draft, None).await.map(drop) })
 }
 
-/// [`start_with_text`] for a cek fakta clarification: forum groups may have a topic for those.
-pub async fn start_clarification(turn: &Turn<'_>, text: String) -> HandlerResult {
+/// [`start_with_text`] for a cek fakta clarification ([`Compose::Clarification`]):
+/// forum groups may have a topic for those.
+pub fn start_clarification<'a>(turn: &'a Turn<'a>, text: String) -> Composing<'a> {
     let draft = Draft { content: Content { text, ..Content::default() }, clarification: true, ..Draft::default() };
-    compose::show_targets(turn, draft, None).await.map(drop)
+    Box::pin(async move { compose::show_targets(turn, draft, None).await.map(drop) })
 }
 
 pub async fn on_message(turn: &Turn<'_>, dialog: Dialog, msg: &Message) -> HandlerResult {

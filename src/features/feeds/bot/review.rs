@@ -1,5 +1,5 @@
-//! A coordinator's answer to a draft: Pratinjau shows it, Umumkan opens `/umumkan`
-//! with it written in (straight to choosing targets; nothing is sent until the
+//! A coordinator's answer to a draft: Pratinjau shows it, Umumkan hands it over to
+//! `/umumkan` with it written in ([`Compose::Announcement`]) (straight to choosing targets; nothing is sent until the
 //! coordinator confirms there), Abaikan dismisses it for the KIM.
 //!
 //! A press by someone who does not coordinate the KIM is refused as stale; a second
@@ -10,6 +10,7 @@ use super::render;
 use crate::kernel::audience::can_announce;
 use crate::platform::i18n::{Arg, ta};
 use crate::bot::HandlerError;
+use crate::bot::handover::Compose;
 use crate::bot::turn::{At, Turn};
 
 /// The draft, if the presser may act on it.
@@ -49,7 +50,7 @@ pub async fn announce(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerE
     }
     let title = Arg::from(draft.title.as_str());
     render::show(turn, Some(at), ta(turn.lang(), "feed-draft-opened", &[("title", title)]), None).await?;
-    crate::features::announcements::bot::start_with_text(turn, draft.announcement_text()).await?;
+    turn.compose(Compose::Announcement, draft.announcement_text()).await?;
     Ok(true)
 }
 
