@@ -8,7 +8,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::find::NumberQuery;
-use super::model::{Category, Status};
+use super::model::{AspirationId, Category, Status};
 use crate::platform::db::{Db, DbResult, like_contains};
 
 /// Up to this many KIMs, a text search walks their own tickets (see [`browse`]).
@@ -43,7 +43,7 @@ pub struct Browse {
 /// One queue row.
 #[derive(Debug, Clone)]
 pub struct QueueRow {
-    pub id: i64,
+    pub id: AspirationId,
     pub number: String,
     pub kim: String,
     pub kim_tz: Option<String>,

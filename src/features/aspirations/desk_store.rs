@@ -127,7 +127,7 @@ pub async fn delete_canned(db: &Db, id: i64) -> DbResult<bool> {
 /// A ticket with a location, for the console's map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pin {
-    pub id: i64,
+    pub id: AspirationId,
     pub number: String,
     pub kim_id: i64,
     pub kim: String,

@@ -2,7 +2,8 @@
 //! their status flow, replies, and the staff triage queue.
 //!
 //! - [`model`]: categories, the status flow as a pure [`model::transition`], ticket
-//!   numbers, limits, and who may see or triage a ticket.
+//!   numbers, limits, and who may see or triage a ticket; [`model::AspirationId`] is
+//!   a ticket's row id in every signature (buttons carry the bare number).
 //! - [`store`] (with the staff queue's [`browse`]) and [`thread`]: SQL; numbers come from a per-year counter row bumped in the
 //!   submitting transaction, so they stay unique with many submitters at once.
 //! - [`flow`]: the actions (submit, change status, reply, answer) with their checks

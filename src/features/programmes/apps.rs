@@ -7,7 +7,7 @@ use chrono::{Datelike, TimeZone};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::model::{AppStatus, Business, Programme, Selection, join_code, number};
+use super::model::{AppStatus, Business, Programme, ProgrammeId, Selection, join_code, number};
 use crate::platform::db::{Db, DbError, DbResult};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -16,7 +16,7 @@ pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Application {
     pub id: i64,
-    pub programme_id: i64,
+    pub programme_id: ProgrammeId,
     pub number: String,
     pub user_id: Option<i64>,
     pub is_group: bool,
@@ -73,14 +73,14 @@ pub fn decode(r: &AnyRow) -> DbResult<Application> {
 
 /// Takes the programme's row lock for the rest of `tx` (a no-op update: PostgreSQL
 /// locks the row, SQLite's `BEGIN IMMEDIATE` already serialises writers).
-pub async fn lock(tx: &mut Tx, programme_id: i64) -> DbResult<bool> {
+pub async fn lock(tx: &mut Tx, programme_id: ProgrammeId) -> DbResult<bool> {
     let done = sqlx::query("UPDATE programmes SET updated_at = updated_at WHERE id = $1").bind(programme_id).execute(&mut **tx).await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Takes one of the programme's places: one conditional statement, so the quota
 /// holds under concurrent decisions in any number of processes.
-pub async fn take_place(tx: &mut Tx, programme_id: i64) -> DbResult<bool> {
+pub async fn take_place(tx: &mut Tx, programme_id: ProgrammeId) -> DbResult<bool> {
     let done = sqlx::query("UPDATE programmes SET accepted = accepted + 1 WHERE id = $1 AND accepted < quota")
         .bind(programme_id)
         .execute(&mut **tx)
@@ -88,7 +88,7 @@ pub async fn take_place(tx: &mut Tx, programme_id: i64) -> DbResult<bool> {
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn free_place(tx: &mut Tx, programme_id: i64) -> DbResult<()> {
+pub async fn free_place(tx: &mut Tx, programme_id: ProgrammeId) -> DbResult<()> {
     sqlx::query("UPDATE programmes SET accepted = accepted - 1 WHERE id = $1 AND accepted > 0").bind(programme_id).execute(&mut **tx).await?;
     Ok(())
 }
@@ -106,7 +106,7 @@ pub async fn get_in(tx: &mut Tx, id: i64) -> DbResult<Option<Application>> {
 }
 
 /// The application `user_id` leads or is a member of in the programme, if any.
-pub async fn of_person_in(tx: &mut Tx, programme_id: i64, user_id: i64) -> DbResult<Option<Application>> {
+pub async fn of_person_in(tx: &mut Tx, programme_id: ProgrammeId, user_id: i64) -> DbResult<Option<Application>> {
     let sql = format!(
         "{COLUMNS} WHERE programme_id = $1 AND (user_id = $2 OR id IN (SELECT application_id FROM programme_members WHERE user_id = $2))"
     );
@@ -134,7 +134,7 @@ async fn next_number(tx: &mut Tx, year: i32) -> DbResult<i64> {
     Ok(row.try_get("last")?)
 }
 
-async fn next_seq(tx: &mut Tx, programme_id: i64) -> DbResult<i64> {
+async fn next_seq(tx: &mut Tx, programme_id: ProgrammeId) -> DbResult<i64> {
     let row = sqlx::query("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM programme_applications WHERE programme_id = $1")
         .bind(programme_id)
         .fetch_one(&mut **tx)
@@ -153,7 +153,7 @@ pub enum Applied {
 /// Stores an application for `user_id` (the lead of a group when the programme takes
 /// groups: it starts `forming` with a join code). Checks of eligibility come first
 /// (see [`super::model::refusals`]); this only keeps one per person and numbers it.
-#[tracing::instrument(skip(db, p, b, answers), fields(programme = p.id))]
+#[tracing::instrument(skip(db, p, b, answers), fields(programme = p.id.get()))]
 pub async fn apply(db: &Db, tz: chrono_tz::Tz, p: &Programme, user_id: i64, b: &Business, answers: &[String], now: i64) -> DbResult<Applied> {
     let mut tx = db.begin().await?;
     lock(&mut tx, p.id).await?;
@@ -277,7 +277,7 @@ pub async fn mine(db: &Db, user_id: i64) -> DbResult<Vec<(Application, String)>>
 
 /// A programme's applications for selection: optionally one status, in order of
 /// completion, one page.
-pub async fn list(db: &Db, programme_id: i64, status: Option<AppStatus>, limit: i64, offset: i64) -> DbResult<Vec<Application>> {
+pub async fn list(db: &Db, programme_id: ProgrammeId, status: Option<AppStatus>, limit: i64, offset: i64) -> DbResult<Vec<Application>> {
     let (sql, code) = match status {
         Some(s) => (format!("{COLUMNS} WHERE programme_id = $1 AND status = $2 ORDER BY seq, id LIMIT $3 OFFSET $4"), s.code()),
         None => (format!("{COLUMNS} WHERE programme_id = $1 AND status <> $2 ORDER BY seq, id LIMIT $3 OFFSET $4"), "none"),
@@ -287,7 +287,7 @@ pub async fn list(db: &Db, programme_id: i64, status: Option<AppStatus>, limit: 
 }
 
 /// How many applications the programme has in each status.
-pub async fn counts(db: &Db, programme_id: i64) -> DbResult<Vec<(AppStatus, i64)>> {
+pub async fn counts(db: &Db, programme_id: ProgrammeId) -> DbResult<Vec<(AppStatus, i64)>> {
     let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM programme_applications WHERE programme_id = $1 GROUP BY status")
         .bind(programme_id)
         .fetch_all(&db.pool)
@@ -314,7 +314,7 @@ pub async fn set_note(db: &Db, id: i64, note: &str, now: i64) -> DbResult<bool> 
 
 /// The user ids of an accepted application's people (lead and members), for the
 /// follow-up survey.
-pub async fn recipients(db: &Db, programme_id: i64) -> DbResult<Vec<i64>> {
+pub async fn recipients(db: &Db, programme_id: ProgrammeId) -> DbResult<Vec<i64>> {
     let rows = sqlx::query(
         "SELECT DISTINCT m.user_id FROM programme_members m JOIN programme_applications a ON a.id = m.application_id \
          WHERE a.programme_id = $1 AND a.status = 'accepted' AND m.user_id IS NOT NULL ORDER BY m.user_id",

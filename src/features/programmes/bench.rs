@@ -48,7 +48,7 @@ pub async fn run(rows: u64) -> Result<(), ExportError> {
     };
     let id = store::insert(&db, &new, 1, START).await?;
     let started = Instant::now();
-    seed(&db, id, rows).await?;
+    seed(&db, id.get(), rows).await?;
     println!("seeded {rows} applications in {:.1} s", started.elapsed().as_secs_f64());
 
     let mut times = Vec::new();

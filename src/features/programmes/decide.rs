@@ -63,7 +63,7 @@ pub fn allowed(from: AppStatus, to: AppStatus) -> bool {
 }
 
 /// Decides application `id` of programme `p` (already authorised for `by`).
-#[tracing::instrument(skip(ctx, p), fields(programme = p.id))]
+#[tracing::instrument(skip(ctx, p), fields(programme = p.id.get()))]
 pub async fn decide(ctx: &AppCtx, p: &Programme, id: i64, decision: &Decision, by: i64) -> Result<Application, DecideError> {
     let now = ctx.now();
     let mut tx = ctx.db.begin().await?;

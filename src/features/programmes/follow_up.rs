@@ -140,7 +140,7 @@ pub async fn results_of(db: &Db, p: &Programme) -> DbResult<Option<FollowUp>> {
 }
 
 /// Follow-up results of the programmes `ids` (those of a report), in that order.
-pub async fn results_for(db: &Db, ids: &[i64]) -> DbResult<Vec<FollowUp>> {
+pub async fn results_for(db: &Db, ids: &[super::model::ProgrammeId]) -> DbResult<Vec<FollowUp>> {
     let mut out = Vec::new();
     for &id in ids {
         let Some(p) = store::get(db, id).await? else { continue };
@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn the_follow_up_asks_three_choice_questions_within_the_surveys_limits() {
         let p = Programme {
-            id: 1,
+            id: super::super::model::ProgrammeId(1),
             area_path: "Kota Palembang".into(),
             agency_id: None,
             organiser: "Dinas".into(),

@@ -2,7 +2,9 @@
 //! facilitation, exhibitions, offered by the office or an agency (OPD), from the
 //! announcement to the application, the selection and the result.
 //!
-//! - [`model`]: kinds, who may apply and why not, application states and numbers.
+//! - [`model`]: kinds, who may apply and why not, application states and numbers,
+//!   and a programme's id ([`model::ProgrammeId`]; buttons and deep links carry
+//!   the bare number, converted where they are read).
 //! - [`store`]: programmes; [`apps`]: applications, groups and join codes;
 //!   [`decide`]: accept / waitlist / reject and withdrawal, the quota held by one
 //!   conditional UPDATE, the waitlist moving up.

@@ -8,6 +8,13 @@ use crate::features::surveys::model::Question;
 use crate::features::umkm::model::{Scale, Sector};
 
 use crate::platform::delivery::outbox::SourceKind;
+use crate::platform::ids::id;
+
+id!(
+    /// A programme's id (`programmes.id`), so a programme, an application and a
+    /// person are not mixed up.
+    pub ProgrammeId
+);
 
 /// Outbox sources (spelt in two parts so the message-key check does not read them
 /// as keys): a group application's notices to its lead, a decision to the
@@ -148,7 +155,7 @@ pub struct Eligibility {
 /// A programme as stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Programme {
-    pub id: i64,
+    pub id: ProgrammeId,
     pub area_path: String,
     pub agency_id: Option<i64>,
     pub organiser: String,
@@ -304,7 +311,7 @@ mod tests {
 
     fn programme() -> Programme {
         Programme {
-            id: 1,
+            id: ProgrammeId(1),
             area_path: "Kota Palembang".into(),
             agency_id: None,
             organiser: "Dinas Koperasi dan UMKM".into(),

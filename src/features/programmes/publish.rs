@@ -42,7 +42,7 @@ pub fn fits(p: &Programme, r: &NewsReader, now: i64) -> bool {
 }
 
 /// Tells the matching owners and the area's groups; `by` is audited.
-#[tracing::instrument(skip(ctx, p), fields(programme = p.id))]
+#[tracing::instrument(skip(ctx, p), fields(programme = p.id.get()))]
 pub async fn publish(ctx: &AppCtx, p: &Programme, by: i64) -> DbResult<Published> {
     let now = ctx.now();
     let readers: Vec<NewsReader> = news_readers(&ctx.db).await?.into_iter().filter(|r| fits(p, r, now)).collect();
@@ -67,16 +67,16 @@ pub async fn publish(ctx: &AppCtx, p: &Programme, by: i64) -> DbResult<Published
 
 fn invitation(ctx: &AppCtx, p: &Programme, user_id: i64, lang: Lang) -> Outgoing {
     let text = format!("{}\n\n{}", t(lang, "prg-invite-header"), render::card(lang, p, ctx.config.tz));
-    let buttons = vec![vec![ButtonSpec { label: t(lang, "prg-btn-apply"), data: Btn::Apply(p.id).callback_data() }]];
+    let buttons = vec![vec![ButtonSpec { label: t(lang, "prg-btn-apply"), data: Btn::Apply(p.id.get()).callback_data() }]];
     let body = Body::Text { text, buttons, entities: Vec::new() };
-    Outgoing { chat_id: user_id, body, priority: Priority::Broadcast, source: super::model::INVITE_SOURCE.of(p.id).into() }
+    Outgoing { chat_id: user_id, body, priority: Priority::Broadcast, source: super::model::INVITE_SOURCE.of(p.id.get()).into() }
 }
 
 /// Group posts are in Indonesian (a group has no one language).
 fn group_post(ctx: &AppCtx, p: &Programme, chat: i64) -> Outgoing {
     let lang = Lang::Id;
     let text = format!("{}\n\n{}", t(lang, "prg-post-header"), render::card(lang, p, ctx.config.tz));
-    let buttons = vec![vec![ButtonSpec::link(t(lang, "prg-btn-apply"), ctx.deep_link(&link_payload(p.id)))]];
+    let buttons = vec![vec![ButtonSpec::link(t(lang, "prg-btn-apply"), ctx.deep_link(&link_payload(p.id.get())))]];
     let body = Body::Text { text, buttons, entities: Vec::new() };
-    Outgoing { chat_id: chat, body, priority: Priority::Broadcast, source: super::model::POST_SOURCE.of(p.id).into() }
+    Outgoing { chat_id: chat, body, priority: Priority::Broadcast, source: super::model::POST_SOURCE.of(p.id.get()).into() }
 }

@@ -54,7 +54,7 @@ fn run_period<'a>(db: &'a Db, req: &'a PeriodRequest, dir: &'a Path, progress: A
 /// the report's area (a wider programme's follow-up is its own area's to read).
 async fn follow_ups(db: &Db, req: &PeriodRequest) -> Result<Vec<FollowUp>, ExportError> {
     let (from, to) = req.period.bounds(req.tz);
-    let ids: Vec<i64> = super::store::followed_up_between(db, from, to)
+    let ids: Vec<super::model::ProgrammeId> = super::store::followed_up_between(db, from, to)
         .await?
         .into_iter()
         .filter(|p| req.area_path.as_deref().is_none_or(|scope| covers(scope, &p.area_path)))

@@ -4,7 +4,7 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::model::{Business, Eligibility, Kind, Programme, Selection, join_scales, join_sectors, split_scales, split_sectors};
+use super::model::{Business, Eligibility, Kind, Programme, ProgrammeId, Selection, join_scales, join_sectors, split_scales, split_sectors};
 use crate::features::surveys::model::Question;
 use crate::kernel::members::areas;
 use crate::platform::db::{Db, DbError, DbResult};
@@ -32,7 +32,7 @@ const COLUMNS: &str = "SELECT id, area_path, agency_id, organiser, name, kind, d
      created_by, created_at FROM programmes";
 
 fn decode(r: &AnyRow) -> DbResult<Programme> {
-    let id: i64 = r.try_get("id")?;
+    let id: ProgrammeId = r.try_get("id")?;
     let corrupt = |what: &str| DbError::Corrupt(format!("programme {id}: bad {what}"));
     let kind: String = r.try_get("kind")?;
     let selection: String = r.try_get("selection")?;
@@ -68,7 +68,7 @@ fn decode(r: &AnyRow) -> DbResult<Programme> {
 
 /// Stores a programme, open from `opens_at`; returns its id.
 #[tracing::instrument(skip(db, p))]
-pub async fn insert(db: &Db, p: &NewProgramme, by: i64, now: i64) -> DbResult<i64> {
+pub async fn insert(db: &Db, p: &NewProgramme, by: i64, now: i64) -> DbResult<ProgrammeId> {
     let questions = serde_json::to_string(&p.questions).map_err(|e| DbError::Corrupt(e.to_string()))?;
     let row = sqlx::query(
         "INSERT INTO programmes (area_path, agency_id, organiser, name, kind, description, sectors, scales, kecamatan, \
@@ -99,7 +99,7 @@ pub async fn insert(db: &Db, p: &NewProgramme, by: i64, now: i64) -> DbResult<i6
     Ok(row.try_get("id")?)
 }
 
-pub async fn get(db: &Db, id: i64) -> DbResult<Option<Programme>> {
+pub async fn get(db: &Db, id: ProgrammeId) -> DbResult<Option<Programme>> {
     let sql = format!("{COLUMNS} WHERE id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?;
     row.as_ref().map(decode).transpose()
@@ -138,7 +138,7 @@ pub async fn followed_up_between(db: &Db, from: i64, to: i64) -> DbResult<Vec<Pr
 }
 
 /// Records the follow-up survey once (a second process finds it taken).
-pub async fn claim_follow_up(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64, survey: crate::features::surveys::model::SurveyId) -> DbResult<bool> {
+pub async fn claim_follow_up(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: ProgrammeId, survey: crate::features::surveys::model::SurveyId) -> DbResult<bool> {
     let done = sqlx::query("UPDATE programmes SET follow_up_survey = $1 WHERE id = $2 AND follow_up_survey IS NULL")
         .bind(survey)
         .bind(id)
@@ -165,7 +165,7 @@ pub async fn business_of(db: &Db, user_id: i64) -> DbResult<Option<Business>> {
 }
 
 /// Claims "told about programme `id`" for `user_id`; `false` when told before.
-pub async fn claim_invitation(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64, user_id: i64, now: i64) -> DbResult<bool> {
+pub async fn claim_invitation(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: ProgrammeId, user_id: i64, now: i64) -> DbResult<bool> {
     let claimed = sqlx::query(
         "INSERT INTO programme_invitations (programme_id, user_id, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (programme_id, user_id) DO NOTHING RETURNING id",

@@ -52,7 +52,7 @@ fn routes() -> Router<Ctx> {
 }
 
 async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Programme, ConsoleError> {
-    let id: i64 = id.parse().map_err(|_| ConsoleError::NotFound)?;
+    let id = super::model::ProgrammeId(id.parse().map_err(|_| ConsoleError::NotFound)?);
     let p = store::get(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
     if manages(&staff.actor, &p) { Ok(p) } else { Err(ConsoleError::NotFound) }
 }

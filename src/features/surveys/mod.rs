@@ -3,6 +3,9 @@
 //! one question at a time and resume after a pause or a restart; one response each.
 //! Results — counts, distributions, texts, by kecamatan, never naming anyone — come
 //! as XLSX, CSV and a chart from `/laporan` and `kimbot surveys export`.
+//!
+//! A survey is named by [`model::SurveyId`] in every signature; its buttons carry the
+//! bare number, converted where a press is read.
 
 pub mod audit;
 pub mod bot;

@@ -73,7 +73,7 @@ async fn the_follow_up_survey_reaches_only_recipients_once_and_the_report_shows_
     clock.set(due);
     follow_up::send_due(&ctx, due).await.unwrap();
     assert_eq!(follow_up::send_due(&ctx, due).await.unwrap(), 0, "a second tick sends nothing");
-    let survey = app.count("SELECT follow_up_survey FROM programmes WHERE id = $1", id).await;
+    let survey = app.count("SELECT follow_up_survey FROM programmes WHERE id = $1", id.get()).await;
     assert!(survey > 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM surveys WHERE id >= $1", survey).await, 1, "one survey only");
 

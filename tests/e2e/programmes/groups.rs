@@ -33,7 +33,7 @@ async fn a_group_application_completes_when_the_fifth_member_joins() {
         assert!(told.text.contains(&format!("{} anggota", n + 2)), "{}", told.text);
     }
     assert_eq!(status_of(&app, 8911).await, "submitted");
-    assert_eq!(app.count("SELECT members FROM programme_applications WHERE programme_id = $1", id).await, 5);
+    assert_eq!(app.count("SELECT members FROM programme_applications WHERE programme_id = $1", id.get()).await, 5);
 
     // A sixth person finds the group complete.
     let late = app.member_of(8916, "Telat", "IB1-BL").await;

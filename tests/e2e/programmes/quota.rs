@@ -54,6 +54,6 @@ async fn concurrent_accepts_never_exceed_the_quota() {
         }
     }
     assert_eq!(accepted, 3);
-    assert_eq!(app.count("SELECT accepted FROM programmes WHERE id = $1", id).await, 3);
-    assert_eq!(app.count("SELECT COUNT(*) FROM programme_applications WHERE programme_id = $1 AND status = 'accepted'", id).await, 3);
+    assert_eq!(app.count("SELECT accepted FROM programmes WHERE id = $1", id.get()).await, 3);
+    assert_eq!(app.count("SELECT COUNT(*) FROM programme_applications WHERE programme_id = $1 AND status = 'accepted'", id.get()).await, 3);
 }

@@ -15,7 +15,7 @@ use maud::{Markup, html};
 use serde::{Deserialize, Serialize};
 
 use crate::features::aspirations::desk_store::{self, Pin};
-use crate::features::aspirations::model::{self, Access, Category, Status, local_time};
+use crate::features::aspirations::model::{self, Access, AspirationId, Category, Status, local_time};
 use crate::features::aspirations::render;
 use crate::kernel::members::{Area, covers};
 use crate::platform::i18n::{Lang, t, ta, Arg};
@@ -65,7 +65,7 @@ impl MapFilters {
 /// One pin as the page's script reads it.
 #[derive(Debug, Serialize)]
 pub struct PinJson {
-    pub id: i64,
+    pub id: AspirationId,
     pub ticket: String,
     pub lat: f64,
     pub lon: f64,

@@ -217,7 +217,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
     let saved = crate::features::aspirations::saved::list(&ctx.db, staff.actor.user_id).await?;
     let bulk = if triage && !found.is_empty() { Some(super::bulk::form_parts(&ctx, &kims).await?) } else { None };
     let now = ctx.now();
-    let keyset_next = (f.page.is_none() && (f.before.is_some() || f.after.is_some()) && more).then(|| found.last().map(|r| r.id)).flatten();
+    let keyset_next = (f.page.is_none() && (f.before.is_some() || f.after.is_some()) && more).then(|| found.last().map(|r| r.id.get())).flatten();
     let body = html! {
         @if cut { p.flash role="status" { (ta(lang, "console-search-cut", &[("max", Arg::from(Q_MAX as i64))])) } }
         (views_nav(lang, &f, &saved, &staff.session.csrf))

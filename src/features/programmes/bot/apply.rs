@@ -10,7 +10,7 @@ use super::{Btn, Dialog};
 use crate::bot::feature::{HandlerError, HandlerResult, Turn};
 use crate::features::programmes::apps::{self, Applied, Joined};
 use crate::features::programmes::decide::{self, DecideError};
-use crate::features::programmes::model::{AppStatus, Programme, parse_join_code, refusals};
+use crate::features::programmes::model::{AppStatus, Programme, ProgrammeId, parse_join_code, refusals};
 use crate::features::programmes::{render, store};
 use crate::kernel::members::covers;
 use crate::platform::i18n::{Arg, t, ta};
@@ -30,20 +30,20 @@ pub async fn browse(turn: &Turn<'_>) -> HandlerResult {
     if open.is_empty() {
         return turn.say("prg-none-open").await;
     }
-    let rows = open.iter().map(|p| b(p.name.clone(), Btn::View(p.id))).collect();
+    let rows = open.iter().map(|p| b(p.name.clone(), Btn::View(p.id.get()))).collect();
     turn.send_with_buttons(t(turn.lang(), "prg-open-list"), column(rows)).await
 }
 
 /// The programme's card with "Daftar" (or where one stands).
-pub async fn card(turn: &Turn<'_>, id: i64) -> HandlerResult {
+pub async fn card(turn: &Turn<'_>, id: ProgrammeId) -> HandlerResult {
     let Some(p) = store::get(&turn.ctx.db, id).await? else { return turn.say("prg-not-found").await };
     let lang = turn.lang();
     let text = render::card(lang, &p, turn.ctx.config.tz);
-    turn.send_with_buttons(text, column(vec![bk(lang, "prg-btn-apply", Btn::Apply(p.id))])).await
+    turn.send_with_buttons(text, column(vec![bk(lang, "prg-btn-apply", Btn::Apply(p.id.get()))])).await
 }
 
 /// "Daftar": registered businesses that fit start answering; others are told why not.
-async fn start(turn: &Turn<'_>, id: i64) -> HandlerResult {
+async fn start(turn: &Turn<'_>, id: ProgrammeId) -> HandlerResult {
     let (db, lang, now) = (&turn.ctx.db, turn.lang(), turn.now());
     let Some(p) = store::get(db, id).await? else { return turn.say("prg-not-found").await };
     let mut tx = db.begin().await?;
@@ -68,8 +68,8 @@ async fn next_question(turn: &Turn<'_>, p: &Programme, answers: Vec<String>) -> 
         let index = answers.len() as i64;
         let text = ta(lang, "prg-question", &[("n", Arg::from(index + 1)), ("prompt", Arg::from(q.prompt.as_str()))]);
         let keys: Vec<_> = match q.kind {
-            QuestionKind::Choice => q.options.iter().enumerate().map(|(i, o)| b(o.clone(), Btn::Answer(p.id, index, i as i64))).collect(),
-            QuestionKind::Scale => (1..=SCALE_MAX).map(|v| b(v.to_string(), Btn::Answer(p.id, index, v))).collect(),
+            QuestionKind::Choice => q.options.iter().enumerate().map(|(i, o)| b(o.clone(), Btn::Answer(p.id.get(), index, i as i64))).collect(),
+            QuestionKind::Scale => (1..=SCALE_MAX).map(|v| b(v.to_string(), Btn::Answer(p.id.get(), index, v))).collect(),
             QuestionKind::Text => Vec::new(),
         };
         turn.set_dialog(Dialog::Apply { programme_id: p.id, answers }).await?;
@@ -101,12 +101,12 @@ async fn next_question(turn: &Turn<'_>, p: &Programme, answers: Vec<String>) -> 
         lines.push(ta(lang, "prg-review-group", &[("n", Arg::from(p.who.group_min))]));
     }
     turn.set_dialog(Dialog::Apply { programme_id: p.id, answers }).await?;
-    let keys = InlineKeyboardMarkup::new(vec![vec![bk(lang, "prg-btn-submit", Btn::Submit(p.id)), bk(lang, "prg-btn-discard", Btn::Discard)]]);
+    let keys = InlineKeyboardMarkup::new(vec![vec![bk(lang, "prg-btn-submit", Btn::Submit(p.id.get())), bk(lang, "prg-btn-discard", Btn::Discard)]]);
     turn.send_with_buttons(lines.join("\n\n"), keys).await
 }
 
 /// A typed answer to the current question.
-pub async fn on_answer(turn: &Turn<'_>, programme_id: i64, mut answers: Vec<String>, text: &str) -> HandlerResult {
+pub async fn on_answer(turn: &Turn<'_>, programme_id: ProgrammeId, mut answers: Vec<String>, text: &str) -> HandlerResult {
     let Some(p) = store::get(&turn.ctx.db, programme_id).await? else { return turn.say("prg-not-found").await };
     if p.questions.get(answers.len()).is_none_or(|q| q.kind != QuestionKind::Text) {
         return turn.say("prg-use-buttons").await;
@@ -120,7 +120,7 @@ pub async fn on_answer(turn: &Turn<'_>, programme_id: i64, mut answers: Vec<Stri
 
 /// A choice or scale button: valid only for the question being asked now, in this
 /// programme's application (an earlier question's button is stale).
-async fn answer_pressed(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, index: i64, value: i64) -> Result<bool, HandlerError> {
+async fn answer_pressed(turn: &Turn<'_>, dialog: Option<Dialog>, id: ProgrammeId, index: i64, value: i64) -> Result<bool, HandlerError> {
     let Some(Dialog::Apply { programme_id, mut answers }) = dialog else { return Ok(false) };
     if programme_id != id || usize::try_from(index).ok() != Some(answers.len()) {
         return Ok(false);
@@ -140,7 +140,7 @@ async fn answer_pressed(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64, index:
 }
 
 /// "Kirim": valid only from this programme's review; eligibility is checked again.
-async fn submit(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64) -> Result<bool, HandlerError> {
+async fn submit(turn: &Turn<'_>, dialog: Option<Dialog>, id: ProgrammeId) -> Result<bool, HandlerError> {
     let Some(Dialog::Apply { programme_id, answers }) = dialog else { return Ok(false) };
     let (db, lang, now) = (&turn.ctx.db, turn.lang(), turn.now());
     let Some(p) = store::get(db, programme_id).await?.filter(|p| p.id == id) else { return Ok(false) };
@@ -239,11 +239,11 @@ async fn join_yes(turn: &Turn<'_>, dialog: Option<Dialog>, id: i64) -> Result<bo
 pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn) -> Result<bool, HandlerError> {
     let lang = turn.lang();
     match btn {
-        Btn::View(id) => card(turn, id).await?,
-        Btn::Apply(id) => start(turn, id).await?,
-        Btn::Submit(id) => return submit(turn, dialog, id).await,
+        Btn::View(id) => card(turn, ProgrammeId(id)).await?,
+        Btn::Apply(id) => start(turn, ProgrammeId(id)).await?,
+        Btn::Submit(id) => return submit(turn, dialog, ProgrammeId(id)).await,
         Btn::JoinYes(id) => return join_yes(turn, dialog, id).await,
-        Btn::Answer(id, index, value) => return answer_pressed(turn, dialog, id, index, value).await,
+        Btn::Answer(id, index, value) => return answer_pressed(turn, dialog, ProgrammeId(id), index, value).await,
         Btn::Withdraw(id) => {
             let Some(a) = apps::get(&turn.ctx.db, id).await?.filter(|a| a.user_id == Some(turn.who.user_id) && a.status.is_live()) else {
                 return Ok(false);

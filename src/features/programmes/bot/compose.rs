@@ -237,7 +237,7 @@ fn review(turn: &Turn<'_>, d: &Draft) -> String {
 fn preview(d: &Draft, now: i64) -> crate::features::programmes::model::Programme {
     let new = to_new(d, now);
     crate::features::programmes::model::Programme {
-        id: 0,
+        id: crate::features::programmes::model::ProgrammeId(0),
         area_path: new.area_path,
         agency_id: new.agency_id,
         organiser: new.organiser,

@@ -33,14 +33,14 @@ impl DeepLink for ProgrammeLink {
     async fn open(&self, bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
         let chat = ChatId(user_id);
         let found = match parse_link(payload) {
-            Some(id) => store::get(&ctx.db, id).await?,
+            Some(id) => store::get(&ctx.db, crate::features::programmes::model::ProgrammeId(id)).await?,
             None => None,
         };
         let Some(p) = found else {
             bot.send_message(chat, t(lang, "prg-not-found")).await?;
             return Ok(());
         };
-        let keys = InlineKeyboardMarkup::new(vec![vec![bk(lang, "prg-btn-apply", Btn::Apply(p.id))]]);
+        let keys = InlineKeyboardMarkup::new(vec![vec![bk(lang, "prg-btn-apply", Btn::Apply(p.id.get()))]]);
         bot.send_message(chat, render::card(lang, &p, ctx.config.tz)).reply_markup(keys).await?;
         Ok(())
     }

@@ -17,6 +17,7 @@ pub use crate::features::programmes::buttons::Btn;
 pub use compose::{Draft, Step};
 
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
+use crate::features::programmes::model::ProgrammeId;
 use crate::kernel::members::Role;
 
 crate::chat_feature! {
@@ -41,13 +42,13 @@ pub enum Dialog {
     /// `/programbaru`: the draft so far and the answer awaited.
     Compose { draft: Box<Draft>, step: Step },
     /// Applying: the answers to the programme's questions so far.
-    Apply { programme_id: i64, answers: Vec<String> },
+    Apply { programme_id: ProgrammeId, answers: Vec<String> },
     /// `/gabungprogram` without a code: the code is awaited.
     JoinCode,
     /// A code was typed; the member's consent is asked for this group.
     JoinConsent { application_id: i64, code: String },
     /// Selection: the reason for rejecting this application is awaited.
-    Reason { programme_id: i64, application_id: i64 },
+    Reason { programme_id: ProgrammeId, application_id: i64 },
 }
 
 /// Handles this feature's commands; `Ok(false)` when the command is not ours.
@@ -103,5 +104,26 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
             apply::on_button(turn, dialog, btn).await
         }
         Btn::Manage(_) | Btn::ManagePage(..) | Btn::Decide(..) => select::on_button(turn, btn).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bot::State;
+
+    /// Applying and rejecting dialogues stored while programme ids were bare numbers
+    /// load as the `ProgrammeId`s they are now, and are written the same way.
+    #[test]
+    fn states_stored_with_a_bare_programme_number_still_load() {
+        let stored = [
+            (r#"{"kind":"Programme","Apply":{"programme_id":3,"answers":["Ya"]}}"#, Dialog::Apply { programme_id: ProgrammeId(3), answers: vec!["Ya".into()] }),
+            (r#"{"kind":"Programme","Reason":{"programme_id":3,"application_id":41}}"#, Dialog::Reason { programme_id: ProgrammeId(3), application_id: 41 }),
+        ];
+        for (json, step) in stored {
+            let back = serde_json::from_str::<State>(json).unwrap();
+            assert_eq!(back.current::<Dialog>(), Current::Mine(step.clone()), "{json}");
+            assert_eq!(serde_json::to_value(State::of(&step).unwrap()).unwrap(), serde_json::from_str::<serde_json::Value>(json).unwrap());
+        }
     }
 }

@@ -10,7 +10,7 @@ use super::{Btn, Dialog};
 use crate::bot::feature::{HandlerError, HandlerResult, Turn};
 use crate::features::programmes::apps;
 use crate::features::programmes::decide::{self, DecideError, Decision};
-use crate::features::programmes::model::{AppStatus, Programme};
+use crate::features::programmes::model::{AppStatus, Programme, ProgrammeId};
 use crate::features::programmes::{render, store};
 use crate::platform::i18n::{Arg, t, ta};
 
@@ -25,12 +25,12 @@ pub async fn list(turn: &Turn<'_>) -> HandlerResult {
     if mine.is_empty() {
         return turn.say("prg-manage-none").await;
     }
-    let rows = mine.iter().map(|p| b(format!("{} ({}/{})", p.name, p.accepted, p.quota), Btn::Manage(p.id))).collect();
+    let rows = mine.iter().map(|p| b(format!("{} ({}/{})", p.name, p.accepted, p.quota), Btn::Manage(p.id.get()))).collect();
     turn.send_with_buttons(t(turn.lang(), "prg-manage-list"), column(rows)).await
 }
 
 /// The programme, if the person manages it.
-async fn managed(turn: &Turn<'_>, id: i64) -> Result<Option<Programme>, HandlerError> {
+async fn managed(turn: &Turn<'_>, id: ProgrammeId) -> Result<Option<Programme>, HandlerError> {
     Ok(store::get(&turn.ctx.db, id).await?.filter(|p| manages(&turn.who.actor, p)))
 }
 
@@ -57,7 +57,7 @@ async fn page(turn: &Turn<'_>, p: &Programme, page: i64) -> HandlerResult {
         rows.push(row);
     }
     if (page + 1) * PAGE < waiting.len() as i64 {
-        rows.push(vec![bk(lang, "prg-btn-more", Btn::ManagePage(p.id, page + 1))]);
+        rows.push(vec![bk(lang, "prg-btn-more", Btn::ManagePage(p.id.get(), page + 1))]);
     }
     turn.send_with_buttons(lines.join("\n\n"), InlineKeyboardMarkup::new(rows)).await
 }
@@ -84,7 +84,7 @@ async fn decided(turn: &Turn<'_>, p: &Programme, id: i64, decision: Decision) ->
 pub async fn on_button(turn: &Turn<'_>, btn: Btn) -> Result<bool, HandlerError> {
     match btn {
         Btn::Manage(id) | Btn::ManagePage(id, _) => {
-            let Some(p) = managed(turn, id).await? else { return Ok(false) };
+            let Some(p) = managed(turn, ProgrammeId(id)).await? else { return Ok(false) };
             let n = if let Btn::ManagePage(_, n) = btn { n.max(0) } else { 0 };
             page(turn, &p, n).await?;
         }
@@ -106,7 +106,7 @@ pub async fn on_button(turn: &Turn<'_>, btn: Btn) -> Result<bool, HandlerError> 
 }
 
 /// The typed reason of a rejection.
-pub async fn on_reason(turn: &Turn<'_>, programme_id: i64, application_id: i64, text: &str) -> HandlerResult {
+pub async fn on_reason(turn: &Turn<'_>, programme_id: ProgrammeId, application_id: i64, text: &str) -> HandlerResult {
     if text.is_empty() || text.chars().count() > 500 {
         return turn.send(ta(turn.lang(), "prg-bad-text", &[("max", Arg::from(500))])).await;
     }

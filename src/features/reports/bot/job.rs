@@ -41,7 +41,7 @@ pub enum What {
     /// Attendance of one training; `scope` is its KIM's area path (for the audit).
     Attendance { training: i64, title: String, scope: String },
     /// Results of one survey; `scope` is its reach's area path (for the audit).
-    Survey { survey: i64, title: String, scope: String },
+    Survey { survey: crate::features::surveys::model::SurveyId, title: String, scope: String },
 }
 
 /// How often the progress message may change.

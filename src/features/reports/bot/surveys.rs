@@ -42,6 +42,6 @@ pub async fn chosen(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerErr
     let Some(s) = store::get(&turn.ctx.db, SurveyId(id)).await?.filter(|s| manage::may_manage(&turn.who.actor, s)) else {
         return Ok(false);
     };
-    spawn(turn, at, What::Survey { survey: s.id.get(), title: s.title, scope: s.area_path }).await?;
+    spawn(turn, at, What::Survey { survey: s.id, title: s.title, scope: s.area_path }).await?;
     Ok(true)
 }

@@ -10,8 +10,8 @@ use crate::features::surveys::model::SurveyId;
 use crate::features::surveys::{export, store};
 use crate::platform::i18n::{Arg, ta};
 
-pub async fn run(job: &Job, survey: i64, title: &str, scope: &str) -> Result<(), ExportError> {
-    let Some(s) = store::get(&job.db, SurveyId(survey)).await? else { return Err(ExportError::Writer(format!("survey {survey} is gone"))) };
+pub async fn run(job: &Job, survey: SurveyId, title: &str, scope: &str) -> Result<(), ExportError> {
+    let Some(s) = store::get(&job.db, survey).await? else { return Err(ExportError::Writer(format!("survey {survey} is gone"))) };
     let dir = tempfile::tempdir()?;
     let lang = job.lang;
     let out = export::export(&job.db, s, lang, job.tz, dir.path()).await?;
