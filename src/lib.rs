@@ -14,10 +14,13 @@
 //! - [`kernel`]: what every feature stands on and names: identity and tenancy
 //!   (people, roles, areas, KIMs, groups, permissions), and the official Kemendagri
 //!   area list compiled in (`kernel::members::wilayah`); and audience (targets,
-//!   typed times, crontab schedules and their words: `kernel::audience`).
+//!   typed times, crontab schedules and their words, and the segments features
+//!   declare: `kernel::audience`). It names no feature.
 //! - [`plug`]: a feature's declaration — its chat plug, deep links, jobs, console
-//!   pages, personal data, audit sentences, webhook events, period reports, forum
-//!   topic kinds, backlogs, data upgrades and extra update branches — written in its
+//!   pages, personal data and consent purposes, audit sentences, webhook events,
+//!   period reports, forum topic kinds, backlogs, audience segments, role-lost hooks,
+//!   composers (conversations it opens for other features, asked for by kind), data
+//!   upgrades and extra update branches — written in its
 //!   `mod.rs`; [`app::registry`] lists each feature once and everything else is read
 //!   from those declarations.
 //! - [`features`]: one folder per feature (the list is [`app::registry`]'s). Each

@@ -15,9 +15,9 @@ use teloxide::dispatching::DpHandlerDescription;
 use teloxide::dptree::Handler;
 
 use crate::bot::HandlerResult;
-use crate::bot::feature::{ChatFeature, Plugin, plug};
-use crate::bot::handover::{Compose, ComposeFn};
+use crate::bot::feature::{ChatFeature, Compose, ComposeFn, Plugin, plug};
 use crate::bot::link::DeepLink;
+use crate::kernel::audience::segment::Segment;
 use crate::platform::webhook_events::Event;
 use crate::platform::audit::words::Vocabulary;
 use crate::platform::ctx::AppCtx;
@@ -64,6 +64,7 @@ pub struct Feature {
     composers: Vec<(Compose, ComposeFn)>,
     jobs: Vec<(&'static str, JobFn)>,
     personal: Option<(&'static PersonalData, DataRank)>,
+    segments: Vec<&'static Segment>,
     purposes: Vec<&'static ConsentPurpose>,
     role_lost: Vec<RoleLostHook>,
     updates: Option<fn(UpdateTree) -> UpdateTree>,
@@ -80,7 +81,7 @@ pub struct Feature {
 impl Feature {
     pub fn new(name: &'static str) -> Feature {
         let (links, jobs, audit_words, upgrades) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        Feature { name, chat: None, links, composers: Vec::new(), jobs, personal: None, purposes: Vec::new(), role_lost: Vec::new(), updates: None, audit_words, console: None, badges: Vec::new(), webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new(), topic_kinds: Vec::new() }
+        Feature { name, chat: None, links, composers: Vec::new(), jobs, personal: None, purposes: Vec::new(), segments: Vec::new(), role_lost: Vec::new(), updates: None, audit_words, console: None, badges: Vec::new(), webhook_events: &[], upgrades, period_reports: Vec::new(), backlogs: Vec::new(), topic_kinds: Vec::new() }
     }
 
     /// Scheduled work of its that can fall behind, measured by `/metrics`.
@@ -142,6 +143,16 @@ impl Feature {
 
     pub fn consent_purposes(&self) -> &[&'static ConsentPurpose] {
         &self.purposes
+    }
+
+    /// People it lets staff address in private chats (see [`Segment`]).
+    pub fn with_audience_segment(mut self, segment: &'static Segment) -> Feature {
+        self.segments.push(segment);
+        self
+    }
+
+    pub fn audience_segments(&self) -> &[&'static Segment] {
+        &self.segments
     }
 
     /// What it does when a person loses their last role (see [`RoleLostHook`]).

@@ -75,6 +75,7 @@ impl App {
             Some(addr) => Some(http::bind(addr).await?),
             None => None,
         };
+        crate::kernel::audience::segment::install(registry::audience_segments());
         let ctx = Arc::new(AppCtx { db, config: Arc::new(config), clock, bot_username, outbox, webhook_wake: Default::default(), ops, personal_data: registry::personal_data(), consent_purposes: registry::consent_purposes(), role_lost: registry::role_lost_hooks(), audit_words: registry::audit_words(), webhook_events: registry::webhook_events(), period_reports: registry::period_reports(), backlogs: registry::backlogs(), console_exports: Arc::new(tokio::sync::Semaphore::new(crate::web::console::EXPORTS_AT_ONCE)) });
         Ok(App { ctx, bot, registry, http })
     }

@@ -69,6 +69,12 @@ pub fn consent_purposes() -> &'static [&'static ConsentPurpose] {
     &PURPOSES
 }
 
+/// Every feature's audience segments (installed in the kernel's audience at start).
+pub fn audience_segments() -> &'static [&'static crate::kernel::audience::segment::Segment] {
+    static SEGMENTS: LazyLock<Vec<&'static crate::kernel::audience::segment::Segment>> = LazyLock::new(|| features().iter().flat_map(|f| f.audience_segments().to_vec()).collect());
+    &SEGMENTS
+}
+
 /// What every feature does when a person loses their last role, in the features'
 /// order (the kernel's revoke runs them in its transaction).
 pub fn role_lost_hooks() -> &'static [RoleLostHook] {
@@ -159,9 +165,11 @@ mod tests {
         assert!(registry.by_button("a:v:1").is_some());
         assert!(registry.by_dialog("Umkm").is_some());
         assert!(registry.link("tr_12").is_some(), "a training's group-post link has its owner");
-        for kind in [crate::bot::handover::Compose::Announcement, crate::bot::handover::Compose::Clarification] {
+        for kind in [crate::bot::feature::Compose::Announcement, crate::bot::feature::Compose::Clarification] {
             assert!(registry.composer(kind).is_some(), "{kind:?} has no composer");
         }
+        let segments: Vec<_> = audience_segments().iter().map(|s| s.kind).collect();
+        assert_eq!(segments, [crate::kernel::audience::target::UMKM], "UMKM targets have their segment");
         assert_eq!(role_lost_hooks().len(), 1, "announcements hand a person's schedules over when they lose their role");
         assert!(registry.link("inv-ABC").is_none() && registry.link("IB1-BL").is_none(), "invites and KIM codes stay the core's");
     }

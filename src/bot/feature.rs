@@ -20,6 +20,22 @@ use crate::kernel::members::Role;
 
 pub use crate::platform::buttons::{CallbackData, Payload};
 
+/// What a conversation handed from one feature to another makes (see
+/// [`super::handover`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compose {
+    /// `/umumkan` with its text written in, straight to choosing targets.
+    Announcement,
+    /// The same, for a cek fakta clarification (forum groups may keep a topic for those).
+    Clarification,
+}
+
+/// A running handover.
+pub type Composing<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = HandlerResult> + Send + 'a>>;
+
+/// Opens a composing dialogue in `turn`'s chat with `text` written in.
+pub type ComposeFn = for<'a> fn(&'a Turn<'a>, String) -> Composing<'a>;
+
 /// One command as the router, the help text and the menus see it.
 #[derive(Debug, Clone, Copy)]
 pub struct CommandSpec {

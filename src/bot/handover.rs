@@ -3,23 +3,17 @@
 //! for by what they make ([`Compose`]) and answered by the feature that declared it
 //! (`Feature::with_composer`), so neither feature names the other.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use super::HandlerResult;
-use super::turn::Turn;
+use super::feature::{Compose, Turn};
 
-/// What a handed-over conversation makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Compose {
-    /// `/umumkan` with its text written in, straight to choosing targets.
-    Announcement,
-    /// The same, for a cek fakta clarification (forum groups may keep a topic for those).
-    Clarification,
+/// Hands `turn`'s chat to the feature that opens `kind` conversations, with `text`
+/// written in.
+pub async fn compose(turn: &Turn<'_>, kind: Compose, text: String) -> HandlerResult {
+    match turn.registry.composer(kind) {
+        Some(open) => open(turn, text).await,
+        None => {
+            tracing::error!(?kind, "no feature opens this kind of conversation");
+            turn.say("error-generic").await
+        }
+    }
 }
-
-/// A running handover.
-pub type Composing<'a> = Pin<Box<dyn Future<Output = HandlerResult> + Send + 'a>>;
-
-/// Opens the composing dialogue in `turn`'s chat with `text` written in.
-pub type ComposeFn = for<'a> fn(&'a Turn<'a>, String) -> Composing<'a>;

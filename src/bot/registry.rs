@@ -5,8 +5,7 @@
 //! app for them.
 
 use super::commands::{CORE_FIRST, CORE_LAST, core_commands};
-use super::feature::{CommandSpec, Plugin};
-use super::handover::{Compose, ComposeFn};
+use super::feature::{CommandSpec, Compose, ComposeFn, Plugin};
 use super::link::DeepLink;
 use crate::kernel::members::roles::INVITE_PREFIX;
 use crate::kernel::members::topics::TopicKind;

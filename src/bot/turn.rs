@@ -64,18 +64,6 @@ impl Turn<'_> {
         self.who.lang
     }
 
-    /// Hands the chat to the feature that opens `kind` conversations, with `text`
-    /// written in (see [`super::handover`]).
-    pub async fn compose(&self, kind: super::handover::Compose, text: String) -> HandlerResult {
-        match self.registry.composer(kind) {
-            Some(open) => open(self, text).await,
-            None => {
-                tracing::error!(?kind, "no feature opens this kind of conversation");
-                self.say("error-generic").await
-            }
-        }
-    }
-
     /// Sends the message `key` in the user's language.
     pub async fn say(&self, key: &str) -> HandlerResult {
         self.send(t(self.lang(), key)).await

@@ -12,6 +12,7 @@ pub mod flow;
 pub mod model;
 pub mod personal;
 pub mod report;
+pub mod segment;
 pub mod store;
 pub mod tally;
 pub mod bot;
@@ -21,5 +22,5 @@ pub mod web;
 /// The UMKM registry as plugged into kimbot.
 pub fn feature() -> crate::plug::Feature {
     use crate::plug::{DataRank, Feature};
-    Feature::new("umkm").with_audit_words(&audit::WORDS).with_chat::<bot::Umkm>().with_personal_data(&personal::DATA, DataRank::Child).with_consent_purpose(&store::CONSENT).with_console(web::PAGES)
+    Feature::new("umkm").with_audit_words(&audit::WORDS).with_chat::<bot::Umkm>().with_personal_data(&personal::DATA, DataRank::Child).with_consent_purpose(&store::CONSENT).with_audience_segment(&segment::SEGMENT).with_console(web::PAGES)
 }

@@ -8,6 +8,8 @@
 //! - [`when`] reads a typed date and time; [`cron`] a 5-field crontab line (stored in
 //!   the `cron` crate's Quartz form with day names); [`spoken`] finds the shape of a
 //!   repeating schedule and [`words`] says times, targets and schedules in words.
+//! - [`segment`]: people a feature lets staff address in private chats (UMKM owners by
+//!   sector and need), resolved and said by the [`segment::Segment`] it declares.
 //! - [`bot`]: showing a composing screen in place of the one a button was on.
 //!
 //! It owns no table: it reads the kernel's `tg_groups`, `kims` and `areas`. Each
@@ -15,6 +17,7 @@
 
 pub mod bot;
 pub mod cron;
+pub mod segment;
 pub mod spoken;
 pub mod target;
 pub mod targets;

@@ -2,11 +2,12 @@
 //! alert: the [`Target`] kinds and their stored form (`kind` + `reference`
 //! columns, kept as they were when this lived in announcements, so rows and
 //! dialogue states written before still load), who may address groups at all,
-//! and the common area of several groups.
+//! and the common area of several groups. A UMKM target is a [`segment`](super::segment):
+//! its facets are stored as codes and resolved by the feature that declared it.
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::umkm::model::{Need, Sector};
+use super::segment::{Pick, parse_pick};
 use crate::kernel::members::Actor;
 use crate::kernel::members::permissions::{Action, may};
 
@@ -25,36 +26,31 @@ pub enum Target {
     Umkm(UmkmFilter),
 }
 
-/// Which registered businesses a [`Target::Umkm`] reaches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The stored kind of a [`Target::Umkm`], the segment that resolves it.
+pub const UMKM: &str = "umkm";
+
+/// Which members of the UMKM segment a [`Target::Umkm`] reaches: an area and, when
+/// picked, one code of each of the segment's two facets (sector, need).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UmkmFilter {
     /// A kecamatan or kota.
     pub area: i64,
-    pub sector: Option<Sector>,
-    pub need: Option<Need>,
+    pub sector: Option<Pick>,
+    pub need: Option<Pick>,
 }
 
 impl UmkmFilter {
     /// `area:sector:need`, `-` for "any".
     fn reference(&self) -> String {
-        let sector = self.sector.map(Sector::code).unwrap_or("-");
-        let need = self.need.map(Need::code).unwrap_or("-");
+        let sector = self.sector.as_ref().map(Pick::code).unwrap_or("-");
+        let need = self.need.as_ref().map(Pick::code).unwrap_or("-");
         format!("{}:{sector}:{need}", self.area)
     }
 
+    /// A code the segment does not know parses, and reaches no one.
     fn parse(reference: &str) -> Option<UmkmFilter> {
         let [area, sector, need] = reference.split(':').collect::<Vec<_>>()[..] else { return None };
-        Some(UmkmFilter {
-            area: area.parse().ok().filter(|n| *n > 0)?,
-            sector: match sector {
-                "-" => None,
-                code => Some(Sector::from_code(code)?),
-            },
-            need: match need {
-                "-" => None,
-                code => Some(Need::from_code(code)?),
-            },
-        })
+        Some(UmkmFilter { area: area.parse().ok().filter(|n| *n > 0)?, sector: parse_pick(sector)?, need: parse_pick(need)? })
     }
 }
 
@@ -64,7 +60,7 @@ impl Target {
             Target::Kim(_) => "kim",
             Target::Groups(_) => "groups",
             Target::Area(_) => "area",
-            Target::Umkm(_) => "umkm",
+            Target::Umkm(_) => UMKM,
         }
     }
 
@@ -80,7 +76,7 @@ impl Target {
         match kind {
             "kim" => reference.parse().ok().map(Target::Kim),
             "area" => reference.parse().ok().map(Target::Area),
-            "umkm" => UmkmFilter::parse(reference).map(Target::Umkm),
+            UMKM => UmkmFilter::parse(reference).map(Target::Umkm),
             "groups" => reference.split(',').map(|s| s.parse().ok()).collect::<Option<Vec<i64>>>().map(Target::Groups),
             _ => None,
         }
@@ -116,14 +112,35 @@ mod tests {
         }
         assert_eq!(Target::parse("groups", "-1,x"), None);
         assert_eq!(Target::parse("umkm", "1"), None);
-        let umkm = Target::Umkm(UmkmFilter { area: 4, sector: Some(Sector::Kuliner), need: None });
+        let umkm = Target::Umkm(UmkmFilter { area: 4, sector: Some(Pick::new("kuliner")), need: None });
         assert_eq!(umkm.reference(), "4:kuliner:-");
         assert_eq!(Target::parse("umkm", &umkm.reference()), Some(umkm));
-        let any = Target::Umkm(UmkmFilter { area: 4, sector: None, need: Some(Need::Qris) });
+        let any = Target::Umkm(UmkmFilter { area: 4, sector: None, need: Some(Pick::new("qris")) });
         assert_eq!(Target::parse("umkm", &any.reference()), Some(any));
-        for forged in ["0:-:-", "4:kapal:-", "4:-:uang", "4:-", "x:-:-"] {
+        for forged in ["0:-:-", "4:Kapal:-", "4:-:1", "4:-", "x:-:-"] {
             assert_eq!(Target::parse("umkm", forged), None, "{forged}");
         }
+    }
+
+    /// Targets as dialogue states and rows held them before the UMKM filter became a
+    /// segment (when it held the umkm feature's own `Sector` and `Need`): they load,
+    /// and are written back byte for byte.
+    #[test]
+    fn targets_stored_before_the_segment_load_and_are_written_alike() {
+        let stored = [
+            r#"{"Umkm":{"area":4,"sector":"Kuliner","need":null}}"#,
+            r#"{"Umkm":{"area":4,"sector":null,"need":"Qris"}}"#,
+            r#"{"Umkm":{"area":7,"sector":"Perdagangan","need":"Pelatihan"}}"#,
+            r#"{"Kim":3}"#,
+            r#"{"Groups":[-100123,-5]}"#,
+            r#"{"Area":9}"#,
+        ];
+        for json in stored {
+            let target: Target = serde_json::from_str(json).expect(json);
+            assert_eq!(serde_json::to_string(&target).unwrap(), json);
+        }
+        let target: Target = serde_json::from_str(stored[2]).unwrap();
+        assert_eq!((target.kind(), target.reference().as_str()), ("umkm", "7:perdagangan:pelatihan"));
     }
 
     #[test]

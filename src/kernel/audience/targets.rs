@@ -71,11 +71,13 @@ pub async fn resolve(db: &Db, actor: &Actor, target: &Target) -> DbResult<Vec<Ta
         .collect())
 }
 
-/// Registered UMKM owners matching `filter`'s sector and need who may be written to
-/// (the registry's own query), as private-chat targets titled with the business name.
+/// The UMKM segment's members matching `filter`'s picks who may be written to (asked
+/// of the segment its feature declared), as private-chat targets titled with the
+/// business name; no one when no such segment is installed.
 async fn umkm_owners(db: &Db, filter: &UmkmFilter) -> DbResult<Vec<TargetGroup>> {
-    let owners = crate::features::umkm::store::reachable_owners(db, filter.sector, filter.need).await?;
-    Ok(owners.into_iter().map(|o| TargetGroup { chat_id: o.user_id, title: o.business_name, kim: o.kim }).collect())
+    let Some(segment) = super::segment::segment(super::target::UMKM) else { return Ok(Vec::new()) };
+    let members = (segment.reach)(db, filter.sector.as_ref(), filter.need.as_ref()).await?;
+    Ok(members.into_iter().map(|m| TargetGroup { chat_id: m.user_id, title: m.title, kim: m.kim }).collect())
 }
 
 /// Groups offered in the "choose groups" list.

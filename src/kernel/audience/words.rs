@@ -28,12 +28,10 @@ pub fn target_label(lang: Lang, target: &Target, name: &str) -> String {
         Target::Kim(_) => "ann-target-kim",
         Target::Groups(_) => "ann-target-groups",
         Target::Area(_) => "ann-target-area",
-        Target::Umkm(filter) => {
-            let sector = filter.sector.map(|s| t(lang, s.key())).unwrap_or_else(|| t(lang, "ann-umkm-any"));
-            let need = filter.need.map(|n| t(lang, n.key())).unwrap_or_else(|| t(lang, "ann-umkm-any"));
-            let args = [("name", Arg::from(name)), ("sector", Arg::from(sector)), ("need", Arg::from(need))];
-            return ta(lang, "ann-target-umkm", &args);
-        }
+        Target::Umkm(filter) => match super::segment::segment(target.kind()) {
+            Some(segment) => return (segment.label)(lang, name, filter.sector.as_ref(), filter.need.as_ref()),
+            None => "ann-target-area",
+        },
     };
     ta(lang, key, &[("name", Arg::from(name))])
 }

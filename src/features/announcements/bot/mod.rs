@@ -21,7 +21,7 @@ use teloxide::types::Message;
 pub use super::buttons::Btn;
 use super::model::{Content, Target, can_announce};
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
-pub use crate::bot::handover::{Compose, Composing};
+pub use crate::bot::feature::{Compose, Composing};
 use crate::kernel::members::Role;
 
 /// What has been composed so far.

@@ -5,6 +5,7 @@
 use super::compose;
 use super::super::model::{Target, UmkmFilter};
 use super::super::render::keyboard;
+use crate::kernel::audience::segment::Pick;
 use crate::kernel::audience::targets;
 use super::{Btn, Draft};
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -69,8 +70,8 @@ pub async fn chosen(
 ) -> Result<bool, HandlerError> {
     let filter = UmkmFilter {
         area,
-        sector: sector.and_then(|i| Sector::ALL.get(usize::from(i)).copied()),
-        need: need.and_then(|i| Need::ALL.get(usize::from(i)).copied()),
+        sector: sector.and_then(|i| Sector::ALL.get(usize::from(i))).map(|s| Pick::new(s.code())),
+        need: need.and_then(|i| Need::ALL.get(usize::from(i))).map(|n| Pick::new(n.code())),
     };
     compose::choose(turn, draft, Target::Umkm(filter), at).await
 }

@@ -131,7 +131,7 @@ pub async fn on_button(turn: &Turn<'_>, _state: Current<Dialog>, btn: Btn, at: A
                     Some(claim) => format!("{label} {claim}\n\n{}\n\n({})", answer.explanation, check.number),
                     None => format!("{label} {}\n\n({})", answer.explanation, check.number),
                 };
-                turn.compose(crate::bot::handover::Compose::Clarification, text).await?;
+                crate::bot::handover::compose(turn, crate::bot::feature::Compose::Clarification, text).await?;
                 Ok(true)
             }
             None => Ok(false),

@@ -10,7 +10,8 @@ use super::render;
 use crate::kernel::audience::can_announce;
 use crate::platform::i18n::{Arg, ta};
 use crate::bot::HandlerError;
-use crate::bot::handover::Compose;
+use crate::bot::feature::Compose;
+use crate::bot::handover;
 use crate::bot::turn::{At, Turn};
 
 /// The draft, if the presser may act on it.
@@ -50,7 +51,7 @@ pub async fn announce(turn: &Turn<'_>, id: i64, at: At) -> Result<bool, HandlerE
     }
     let title = Arg::from(draft.title.as_str());
     render::show(turn, Some(at), ta(turn.lang(), "feed-draft-opened", &[("title", title)]), None).await?;
-    turn.compose(Compose::Announcement, draft.announcement_text()).await?;
+    handover::compose(turn, Compose::Announcement, draft.announcement_text()).await?;
     Ok(true)
 }
 
