@@ -6,6 +6,7 @@
 //! or one by someone who may not manage the group's KIM, changes nothing.
 
 use std::sync::Arc;
+use crate::kernel::members::UserId;
 
 use teloxide::prelude::*;
 use teloxide::requests::HasPayload;
@@ -110,7 +111,7 @@ pub async fn on_press(bot: ReplyBot, q: CallbackQuery, ctx: Arc<AppCtx>, registr
     let Some(message) = q.message.as_ref() else { return Ok(()) };
     let (chat, message_id) = (message.chat().id, message.id());
     let parsed = q.data.as_deref().and_then(|data| parse(registry.topic_kinds(), data));
-    let actor = roles::actor(&ctx.db, q.from.id.0 as i64, ctx.config.is_admin(q.from.id)).await?;
+    let actor = roles::actor(&ctx.db, UserId(q.from.id.0 as i64), ctx.config.is_admin(q.from.id)).await?;
     let allowed = match parsed {
         Some(_) => managed_kim(&ctx, chat.0, &actor).await?,
         None => Err("stale-button"),

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use crate::kernel::members::UserId;
 
 use clap::{Parser, Subcommand};
 
@@ -292,7 +293,7 @@ async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(
         Command::Grant { role } => grant(db, role, now).await?,
         Command::Opd { action } => crate::tools::opd::run(db, action, now, &mut std::io::stdout().lock()).await?,
         Command::Revoke { user } => {
-            let (n, paused) = crate::features::announcements::handover::revoke_all(db, user, admins, now).await?;
+            let (n, paused) = crate::features::announcements::handover::revoke_all(db, UserId(user), admins, now).await?;
             let detail = format!("user={user} grants={n} schedules_paused={paused} via=cli");
             audit::record(db, None, "role.revoke", &detail, now).await?;
             println!("revoked {n} grant(s) of {user}; {paused} scheduled announcement(s) paused, staff told");
@@ -412,7 +413,7 @@ async fn grant(db: &Db, role: GrantRole, now: i64) -> Result<(), CliError> {
         },
         GrantRole::Opd { user, opd, kota } => (user, Scope::Agency(crate::tools::opd::resolve(db, &opd, kota.as_deref()).await?)),
     };
-    roles::grant(db, user, &scope, None, now).await?;
+    roles::grant(db, UserId(user), &scope, None, now).await?;
     let detail = format!("user={user} role={} scope={} via=cli", scope.role().as_str(), scope.label());
     audit::record(db, None, "role.grant", &detail, now).await?;
     println!("granted {} for {} to {user}", scope.role().as_str(), scope.label());

@@ -2,7 +2,9 @@
 //! groups of this moment, and queue one outbox message (two when a long text follows
 //! a photo) per group, all in one transaction. Used by "send now" and the scheduler.
 
-use teloxide::types::UserId;
+use teloxide::types::UserId as TgUserId;
+
+use crate::kernel::members::UserId;
 
 use super::buttons::Btn;
 use super::handover;
@@ -55,8 +57,8 @@ pub async fn fire(ctx: &AppCtx, id: i64, now: i64) -> DbResult<Option<Fired>> {
         return Ok(None);
     };
     // The author's rights of this moment decide, not those they had when scheduling.
-    let is_admin = ctx.config.is_admin(UserId(ann.author_id as u64));
-    let actor = roles::actor(&ctx.db, ann.author_id, is_admin).await?;
+    let is_admin = ctx.config.is_admin(TgUserId(ann.author_id as u64));
+    let actor = roles::actor(&ctx.db, UserId(ann.author_id), is_admin).await?;
     if !can_announce(&actor) && ann.schedule != Schedule::Now {
         // The author lost every role by a way that did not pause their schedules.
         let admins: Vec<i64> = ctx.config.admins.iter().map(|a| a.0 as i64).collect();
@@ -73,13 +75,13 @@ pub async fn fire(ctx: &AppCtx, id: i64, now: i64) -> DbResult<Option<Fired>> {
     enqueue(ctx, &mut tx, &ann, (run_id, n), &groups).await?;
     let fired = Fired { n, groups: groups.len(), late: claim.late };
     if ann.schedule != Schedule::Now {
-        let notice = author_notice(ctx, ann.author_id, id, &fired).await?;
+        let notice = author_notice(ctx, UserId(ann.author_id), id, &fired).await?;
         ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
     }
     tx.commit().await?;
     ctx.outbox.wake();
     let detail = format!("id={id} run={n} groups={} late={}", fired.groups, fired.late);
-    audit::record(&ctx.db, Some(ann.author_id), "announcement.fire", &detail, now).await?;
+    audit::record(&ctx.db, Some(UserId(ann.author_id)), "announcement.fire", &detail, now).await?;
     Ok(Some(fired))
 }
 
@@ -110,7 +112,7 @@ async fn enqueue(
             })
             .collect();
         for outbox_id in ctx.outbox.enqueue_posts_in(tx, &items, ann.topic_kind()).await? {
-            let d = Delivery { run_id, outbox_id, chat_id: group.chat_id, kim_id: group.kim.id, title: &group.title };
+            let d = Delivery { run_id, outbox_id, chat_id: group.chat_id, kim_id: group.kim.id.get(), title: &group.title };
             runs::insert_delivery(tx, &d).await?;
         }
     }
@@ -118,7 +120,7 @@ async fn enqueue(
 }
 
 /// Tells the author that a scheduled run went out, with a button to its report.
-async fn author_notice(ctx: &AppCtx, author: i64, id: i64, fired: &Fired) -> DbResult<Outgoing> {
+async fn author_notice(ctx: &AppCtx, author: UserId, id: i64, fired: &Fired) -> DbResult<Outgoing> {
     let lang = crate::kernel::members::users::language(&ctx.db, author).await?;
     let args = [
         ("id", Arg::from(id)),
@@ -130,7 +132,7 @@ async fn author_notice(ctx: &AppCtx, author: i64, id: i64, fired: &Fired) -> DbR
     let button = ButtonSpec { label: t(lang, "ann-btn-report"), data: Btn::Report(id, fired.n).callback_data() };
     let body = Body::Text { text, buttons: vec![vec![button]], entities: Vec::new() };
     Ok(Outgoing {
-        chat_id: author,
+        chat_id: author.get(),
         body,
         priority: Priority::Personal,
         source: SOURCE.with(id, "notice").into(),

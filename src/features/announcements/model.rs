@@ -7,7 +7,7 @@ use teloxide::types::{MessageEntity, MessageEntityKind};
 
 use crate::kernel::audience::cron::CronExpr;
 pub use crate::kernel::audience::{Target, UmkmFilter, can_announce, common_path};
-use crate::kernel::members::{Actor, covers};
+use crate::kernel::members::{Actor, KimId, covers};
 use crate::kernel::members::topics::TopicKind;
 use crate::platform::delivery::outbox::SourceKind;
 use crate::platform::ids::id;
@@ -216,8 +216,8 @@ impl Announcement {
     pub fn manageable_by(&self, actor: &Actor) -> bool {
         can_announce(actor)
             && (actor.is_admin
-                || self.author_id == actor.user_id
-                || self.kim_id.is_some_and(|k| actor.coordinator_kims.contains(&k))
+                || self.author_id == actor.user_id.get()
+                || self.kim_id.is_some_and(|k| actor.coordinator_kims.contains(&KimId(k)))
                 || actor.staff_areas.iter().any(|a| covers(a, &self.area_path)))
     }
 }

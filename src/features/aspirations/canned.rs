@@ -15,6 +15,7 @@ use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::t;
+use crate::kernel::members::UserId;
 
 /// The longest title (characters).
 pub const TITLE_MAX: usize = 80;
@@ -110,7 +111,7 @@ pub async fn delete(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<(), CannedEr
 /// theirs to read). An erased or unnamed resident is addressed as "Bapak/Ibu".
 pub async fn values(ctx: &AppCtx, scoped: &Scoped) -> DbResult<[(&'static str, String); 4]> {
     let ticket = &scoped.ticket;
-    let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, UserId(ticket.user_id)).await?;
     let name = if ticket.user_id == crate::features::privacy::ERASED_USER {
         None
     } else {

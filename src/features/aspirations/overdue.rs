@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
+use crate::kernel::members::{KimId, UserId};
 
 use sqlx::{Any, Row, Transaction};
 use tokio::sync::watch;
@@ -89,13 +90,13 @@ async fn staff_by_kim(db: &Db, tickets: &[Late]) -> DbResult<BTreeMap<i64, Vec<(
         if by_kim.contains_key(&t.kim_id) {
             continue;
         }
-        let staff = match areas::kim_by_id(db, t.kim_id).await? {
+        let staff = match areas::kim_by_id(db, KimId(t.kim_id)).await? {
             Some(kim) => roles::staff_covering(db, &kim.area_path).await?,
             None => Vec::new(),
         };
         let mut with_lang = Vec::with_capacity(staff.len());
         for staff_id in staff {
-            with_lang.push((staff_id, crate::kernel::members::users::language(db, staff_id).await?));
+            with_lang.push((staff_id, crate::kernel::members::users::language(db, UserId(staff_id)).await?));
         }
         by_kim.insert(t.kim_id, with_lang);
     }

@@ -4,6 +4,7 @@
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use crate::features::privacy::PURPOSE_NEWS;
 use crate::kernel::members::covers;
@@ -135,7 +136,7 @@ pub async fn create(
         None => String::new(),
     };
     let detail = format!("id={id} groups={} people={}{paid} scope={}", new.groups, new.people, new.area_path);
-    audit::record_in(&mut tx, Some(new.author_id), "emergency.send", &detail, now).await?;
+    audit::record_in(&mut tx, Some(UserId(new.author_id)), "emergency.send", &detail, now).await?;
     tx.commit().await?;
     outbox.wake();
     Ok(id)

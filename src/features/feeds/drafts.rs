@@ -8,6 +8,7 @@
 //! same button is recognised and answered kindly.
 
 use sqlx::{Any, Row, Transaction};
+use crate::kernel::members::UserId;
 
 use super::buttons::Btn;
 use super::fetch::Item;
@@ -150,7 +151,7 @@ pub async fn get(db: &Db, id: i64) -> DbResult<Option<Draft>> {
 
 /// Moves a draft from one of `from` to `to`; `false` when someone (or an earlier
 /// press) moved it first.
-pub async fn transition(db: &Db, id: i64, from: &[&'static str], to: &'static str, by: i64, now: i64) -> DbResult<bool> {
+pub async fn transition(db: &Db, id: i64, from: &[&'static str], to: &'static str, by: UserId, now: i64) -> DbResult<bool> {
     let mut done = 0;
     for status in from {
         done += sqlx::query("UPDATE feed_drafts SET status = $1, acted_by = $2, updated_at = $3 WHERE id = $4 AND status = $5")

@@ -2,6 +2,7 @@
 //! chat, anonymous chats' totals, and who a poll reaches in private chat.
 
 use std::collections::HashMap;
+use crate::kernel::members::UserId;
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -136,7 +137,7 @@ pub async fn get(db: &Db, id: i64) -> DbResult<Option<Poll>> {
 }
 
 /// The author's latest polls, newest first.
-pub async fn by_author(db: &Db, author_id: i64, limit: i64) -> DbResult<Vec<Poll>> {
+pub async fn by_author(db: &Db, author_id: UserId, limit: i64) -> DbResult<Vec<Poll>> {
     let sql = format!("{COLUMNS} WHERE author_id = $1 ORDER BY id DESC LIMIT $2");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(author_id).bind(limit).fetch_all(&db.pool).await?;
     rows.iter().map(row).collect()

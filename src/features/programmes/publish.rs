@@ -8,7 +8,7 @@ use super::model::{Business, Programme, link_payload, refusals};
 use super::render;
 use crate::features::umkm::model::{Scale, Sector};
 use crate::features::umkm::store::{NewsReader, news_readers};
-use crate::kernel::members::{GroupStatus, areas, covers, groups};
+use crate::kernel::members::{GroupStatus, KimId, UserId, areas, covers, groups};
 use crate::platform::audit;
 use crate::platform::buttons::Payload;
 use crate::platform::ctx::AppCtx;
@@ -43,10 +43,10 @@ pub fn fits(p: &Programme, r: &NewsReader, now: i64) -> bool {
 
 /// Tells the matching owners and the area's groups; `by` is audited.
 #[tracing::instrument(skip(ctx, p), fields(programme = p.id))]
-pub async fn publish(ctx: &AppCtx, p: &Programme, by: i64) -> DbResult<Published> {
+pub async fn publish(ctx: &AppCtx, p: &Programme, by: UserId) -> DbResult<Published> {
     let now = ctx.now();
     let readers: Vec<NewsReader> = news_readers(&ctx.db).await?.into_iter().filter(|r| fits(p, r, now)).collect();
-    let kims: Vec<i64> = areas::all_kims(&ctx.db).await?.into_iter().filter(|k| covers(&p.area_path, &k.area_path)).map(|k| k.id).collect();
+    let kims: Vec<KimId> = areas::all_kims(&ctx.db).await?.into_iter().filter(|k| covers(&p.area_path, &k.area_path)).map(|k| k.id).collect();
     let linked: Vec<i64> = groups::of_kims(&ctx.db, &kims).await?.into_iter().filter(|g| g.status() == GroupStatus::Active).map(|g| g.chat_id).collect();
     let mut tx = ctx.db.begin().await?;
     let mut items = Vec::new();

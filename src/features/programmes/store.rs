@@ -3,6 +3,7 @@
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use super::model::{Business, Eligibility, Kind, Programme, Selection, join_scales, join_sectors, split_scales, split_sectors};
 use crate::features::surveys::model::Question;
@@ -68,7 +69,7 @@ fn decode(r: &AnyRow) -> DbResult<Programme> {
 
 /// Stores a programme, open from `opens_at`; returns its id.
 #[tracing::instrument(skip(db, p))]
-pub async fn insert(db: &Db, p: &NewProgramme, by: i64, now: i64) -> DbResult<i64> {
+pub async fn insert(db: &Db, p: &NewProgramme, by: UserId, now: i64) -> DbResult<i64> {
     let questions = serde_json::to_string(&p.questions).map_err(|e| DbError::Corrupt(e.to_string()))?;
     let row = sqlx::query(
         "INSERT INTO programmes (area_path, agency_id, organiser, name, kind, description, sectors, scales, kecamatan, \
@@ -149,7 +150,7 @@ pub async fn claim_follow_up(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id:
 
 /// The business `user_id` registered with the UMKM registry, with its kelurahan's
 /// path (read through the registry's and the kernel's own functions).
-pub async fn business_of(db: &Db, user_id: i64) -> DbResult<Option<Business>> {
+pub async fn business_of(db: &Db, user_id: UserId) -> DbResult<Option<Business>> {
     let Some(saved) = crate::features::umkm::store::get(db, user_id).await? else { return Ok(None) };
     let reg = saved.registration;
     let path = areas::area_by_id(db, reg.kelurahan.id).await?.map(|a| a.path).unwrap_or_default();

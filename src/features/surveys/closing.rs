@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use crate::kernel::members::UserId;
 
 use sqlx::Row;
 use tokio::sync::watch;
@@ -50,7 +51,7 @@ pub async fn close_due(ctx: &AppCtx, now: i64) -> DbResult<usize> {
 async fn notice(ctx: &AppCtx, id: i64, now: i64) -> DbResult<Option<Outgoing>> {
     let Some(s) = store::get(&ctx.db, id).await?.filter(|s| s.author_id != ERASED_USER) else { return Ok(None) };
     let author = s.author_id;
-    let lang = crate::kernel::members::users::language(&ctx.db, author).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, UserId(author)).await?;
     let mut r = results::load(&ctx.db, s).await?;
     // Read outside the claiming transaction: show what the claim just wrote.
     r.survey.status = super::model::Status::Closed;

@@ -15,7 +15,7 @@ use crate::platform::paging;
 /// Whether `actor` may see the results of `s` and close or recall it: its author,
 /// staff overseeing its reach, admins. Coordinators see only their own.
 pub fn may_manage(actor: &Actor, s: &Survey) -> bool {
-    s.author_id == actor.user_id || may(actor, Action::Oversee(&s.area_path))
+    s.author_id == actor.user_id.get() || may(actor, Action::Oversee(&s.area_path))
 }
 
 /// The newest `limit` surveys `actor` may manage (the console's pick).
@@ -107,9 +107,10 @@ fn filter(actor: &Actor) -> (String, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::members::{KimId, UserId};
 
     fn actor(admin: bool, areas: &[&str]) -> Actor {
-        Actor { user_id: 7, is_admin: admin, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![1], agencies: Vec::new() }
+        Actor { user_id: UserId(7), is_admin: admin, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![KimId(1)], agencies: Vec::new() }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! `/datasaya` and erasure are the surveys' own, as for any survey.
 
 use sqlx::{Any, Row, Transaction};
+use crate::kernel::members::UserId;
 
 use super::buttons::Btn;
 use super::model::{Draft, Question};
@@ -47,7 +48,7 @@ pub struct Sent {
 pub async fn send_to_people(ctx: &AppCtx, tx: &mut Transaction<'static, Any>, s: &ToPeople<'_>, user_ids: &[i64], now: i64) -> DbResult<Sent> {
     let draft = Draft { title: s.title.to_string(), questions: s.questions.to_vec(), ..Draft::default() };
     let reach = Reach { kim_id: None, training_id: None, area_id: None, area_path: s.area_path.to_string(), name: s.reach_name.to_string() };
-    let id = store::create(tx, &draft, s.author, &reach, s.closes_at, now).await?;
+    let id = store::create(tx, &draft, UserId(s.author), &reach, s.closes_at, now).await?;
     sqlx::query("UPDATE surveys SET named = 1 WHERE id = $1").bind(id).execute(&mut **tx).await?;
     let mut items = Vec::new();
     for &user in user_ids {
@@ -101,7 +102,7 @@ fn invitation(ctx: &AppCtx, id: i64, s: &ToPeople<'_>, user_id: i64, lang: Lang)
 }
 
 /// Whether `user_id` was invited to the named survey `survey_id`.
-pub async fn is_invited(db: &Db, survey_id: i64, user_id: i64) -> DbResult<bool> {
+pub async fn is_invited(db: &Db, survey_id: i64, user_id: UserId) -> DbResult<bool> {
     let r = sqlx::query("SELECT COUNT(*) AS n FROM survey_invitees WHERE survey_id = $1 AND user_id = $2")
         .bind(survey_id)
         .bind(user_id)

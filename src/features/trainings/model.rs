@@ -2,6 +2,7 @@
 //! rules (quota, waitlist, deadlines). The form being composed is in [`super::form`].
 
 use serde::{Deserialize, Serialize};
+use crate::kernel::members::KimId;
 
 use crate::kernel::members::Kim;
 use crate::platform::delivery::outbox::SourceKind;
@@ -203,7 +204,7 @@ impl Training {
     /// The KIM, for permission checks (`Actor::can_manage_kim`).
     pub fn kim(&self) -> Kim {
         Kim {
-            id: self.kim_id,
+            id: KimId(self.kim_id),
             code: self.kim_code.clone(),
             name: self.kim_name.clone(),
             kelurahan_id: self.kelurahan_id,

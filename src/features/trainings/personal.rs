@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use super::actions;
 use super::seats::SeatError;
@@ -73,7 +74,7 @@ async fn give_back_seats(tx: &mut Tx, e: &Erasure<'_>) -> DbResult<usize> {
     let mut freed = 0;
     for row in held {
         let training_id: i64 = row.try_get("training_id")?;
-        match actions::withdraw_in(e.ctx, tx, super::model::TrainingId(training_id), e.user_id, e.now).await {
+        match actions::withdraw_in(e.ctx, tx, super::model::TrainingId(training_id), UserId(e.user_id.get()), e.now).await {
             Ok(_) => freed += 1,
             Err(SeatError::Db(err)) => return Err(err),
             Err(SeatError::Refused(_) | SeatError::NotRegistered | SeatError::NotFound) => {}
@@ -82,7 +83,7 @@ async fn give_back_seats(tx: &mut Tx, e: &Erasure<'_>) -> DbResult<usize> {
     Ok(freed)
 }
 
-fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
+fn export(db: &Db, user_id: UserId) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async move {
         Ok(Box::new(Trainings {
             trainings: rows(db, SEATS, user_id, seat).await?,

@@ -9,6 +9,7 @@ use crate::kernel::members::{topics, users};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::platform::queue::Claim;
+use crate::kernel::members::UserId;
 
 /// The outbox source of the notice that a group's topic is gone (`topic:<chat id>`).
 const TOPIC_SOURCE: super::outbox::SourceKind = super::outbox::SourceKind::new("topic");
@@ -41,7 +42,7 @@ pub async fn fall_back(db: &Db, claim: Claim<'_>, row: &Claimed, now: i64) -> Db
     if !kinds.is_empty()
         && let Some((title, coordinator)) = topics::linker(&mut tx, row.chat_id).await?
     {
-        let lang = users::language(db, coordinator).await?;
+        let lang = users::language(db, UserId(coordinator)).await?;
         let names: Vec<String> = kinds.iter().map(|k| t(lang, &topics::label_key(k))).collect();
         let args = [("group", Arg::from(title)), ("kinds", Arg::from(names.join(", ")))];
         let notice = Outgoing::text(coordinator, ta(lang, "topic-gone-notice", &args), Priority::Personal, TOPIC_SOURCE.of(row.chat_id).into());

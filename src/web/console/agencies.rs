@@ -10,6 +10,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
+use crate::kernel::members::UserId;
 
 use super::pages::NavEntry;
 use super::{ConsoleError, Ctx, Staff, layout};
@@ -39,7 +40,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Show
     for a in &all {
         let mut names = Vec::new();
         for id in roles::officers_of(&ctx.db, a.id).await? {
-            names.push(users::get(&ctx.db, id).await?.and_then(|m| m.first_name).unwrap_or_else(|| id.to_string()));
+            names.push(users::get(&ctx.db, UserId(id)).await?.and_then(|m| m.first_name).unwrap_or_else(|| id.to_string()));
         }
         officers.push(names.join(", "));
     }

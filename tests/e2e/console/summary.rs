@@ -6,6 +6,7 @@ use kimbot::kernel::members::areas;
 use kimbot::features::aspirations::tally::{self, RESPONSE_BOUNDS, WEEK};
 use reqwest::StatusCode;
 use sqlx::Row;
+use kimbot::kernel::members::UserId;
 
 use super::{get, link_for, log_in};
 use crate::aspirations::{KECAMATAN, staff_of};
@@ -60,7 +61,7 @@ async fn business(app: &TestApp, user_id: i64) {
         needs: vec![Need::Modal, Need::Qris],
         description: None,
     };
-    kimbot::features::umkm::store::save(&app.db, user_id, kim.id, &reg, Some(1), 1).await.unwrap();
+    kimbot::features::umkm::store::save(&app.db, UserId(user_id), kim.id, &reg, Some(1), 1).await.unwrap();
 }
 
 async fn area_id(app: &TestApp, name: &str) -> i64 {
@@ -151,7 +152,7 @@ fn bucket(secs: i64) -> usize {
 #[tokio::test]
 async fn the_tallies_agree_with_the_tickets_for_periods_on_and_off_week_boundaries() {
     let app = spawn_app().await;
-    let kims: Vec<i64> = areas::all_kims(&app.db).await.unwrap().iter().map(|k| k.id).collect();
+    let kims: Vec<i64> = areas::all_kims(&app.db).await.unwrap().iter().map(|k| k.id.get()).collect();
     let codes = ["IB1-BL", "IB1-BB", "KMN-KM"];
     let categories = ["infrastruktur", "ekonomi", "kesehatan"];
     for n in 0..60 {

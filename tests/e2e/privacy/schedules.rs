@@ -3,6 +3,7 @@
 //! the staff covering the area are told and can take it over from `/jadwal`.
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use fake_telegram::{Group, Person};
 use kimbot::kernel::members::roles;
@@ -94,7 +95,7 @@ async fn a_due_schedule_whose_author_has_no_role_left_is_paused_instead_of_fired
     let (staff, koor, group) = daily_send(&app).await;
 
     // A role taken away without going through the hand-over (e.g. straight in the database).
-    roles::revoke_all(&app.db, KOOR, 1).await.unwrap();
+    roles::revoke_all(&app.db, UserId(KOOR), 1).await.unwrap();
     clock.set(wib(2026, 12, 21, 7, 0));
 
     let told = wait_text(&staff, "dijeda").await;

@@ -13,6 +13,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
+use crate::kernel::members::{KimId, UserId};
 
 use chrono_tz::Tz;
 use tokio::sync::watch;
@@ -98,7 +99,7 @@ async fn recipients(ctx: &AppCtx, c: &Candidate, stage: Stage, level: Level) -> 
         people.extend(roles::officers_of(&ctx.db, c.agency_id).await?);
     }
     if (stage == Stage::Office || level == Level::Escalation)
-        && let Some(kim) = areas::kim_by_id(&ctx.db, c.kim_id).await?
+        && let Some(kim) = areas::kim_by_id(&ctx.db, KimId(c.kim_id)).await?
     {
         people.extend(roles::staff_covering(&ctx.db, &kim.area_path).await?);
     }
@@ -114,7 +115,7 @@ async fn messages(ctx: &AppCtx, c: &Candidate, clock: &StageClock, level: Level,
     let source = format!("aspirations:sla_{}", level.as_str());
     let mut out = Vec::new();
     for person in recipients(ctx, c, clock.stage, level).await? {
-        let lang = users::language(&ctx.db, person).await?;
+        let lang = users::language(&ctx.db, UserId(person)).await?;
         let args = [
             ("ticket", Arg::from(&c.ticket)),
             ("agency", Arg::from(&c.agency_label)),

@@ -151,7 +151,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
 
 /// The author, and staff overseeing the poll's area.
 fn may_see(turn: &Turn<'_>, poll: &Poll) -> bool {
-    poll.author_id == turn.who.user_id || may(&turn.who.actor, Action::Oversee(&poll.area_path))
+    poll.author_id == turn.who.user_id.get() || may(&turn.who.actor, Action::Oversee(&poll.area_path))
 }
 
 /// `/jajak`: the author's latest polls and a button for a new one.
@@ -185,7 +185,7 @@ async fn manage(turn: &Turn<'_>, poll: Poll, btn: Btn, at: At) -> Result<bool, H
                 return Ok(false);
             }
             let poll = store::get(&ctx.db, id).await?.unwrap_or(poll);
-            super::close::finish(ctx, &poll, Some(turn.who.user_id)).await?;
+            super::close::finish(ctx, &poll, Some(turn.who.user_id.get())).await?;
             show(turn, &poll, at).await?;
             super::close::queue_result(ctx, turn.chat.0, lang, &poll).await?;
             Ok(true)

@@ -38,7 +38,7 @@ pub async fn for_me(turn: &Turn<'_>, at: Option<At>) -> HandlerResult {
 /// The resident's KIM and its kelurahan path.
 async fn home(turn: &Turn<'_>) -> Result<Option<(i64, String)>, HandlerError> {
     let Some(kim_id) = turn.who.member.as_ref().and_then(|m| m.kim_id) else { return Ok(None) };
-    Ok(areas::kim_by_id(&turn.ctx.db, kim_id).await?.map(|k| (k.id, k.area_path)))
+    Ok(areas::kim_by_id(&turn.ctx.db, kim_id).await?.map(|k| (k.id.get(), k.area_path)))
 }
 
 /// The survey if it exists and reaches the person (anything else reads as missing).

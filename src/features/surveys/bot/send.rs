@@ -18,6 +18,7 @@ use crate::features::trainings::store as trainings_store;
 use crate::platform::audit;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
+use crate::kernel::members::KimId;
 
 /// How far back a training may have started to be offered as a feedback target.
 const TRAINING_DAYS: i64 = 60;
@@ -32,7 +33,7 @@ pub async fn reach(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> HandlerResu
     let actor = &turn.who.actor;
     let mut buttons = Vec::new();
     for kim in areas::kims_by_ids(db, &actor.coordinator_kims).await? {
-        buttons.push((ta(lang, "sv-btn-reach-kim", &[("name", Arg::from(kim.name))]), Btn::ReachKim(kim.id)));
+        buttons.push((ta(lang, "sv-btn-reach-kim", &[("name", Arg::from(kim.name))]), Btn::ReachKim(kim.id.get())));
     }
     for area in targets::offered_areas(db, actor).await? {
         let args = [("name", Arg::from(area.name)), ("kind", Arg::from(area.kind))];
@@ -56,7 +57,7 @@ async fn trainings(turn: &Turn<'_>) -> Result<Vec<Training>, HandlerError> {
 
 fn manages(turn: &Turn<'_>, tr: &Training) -> bool {
     let actor = &turn.who.actor;
-    tr.status() != TrainingStatus::Cancelled && (actor.coordinator_kims.contains(&tr.kim_id) || may(actor, Action::Oversee(&tr.area_path)))
+    tr.status() != TrainingStatus::Cancelled && (actor.coordinator_kims.contains(&KimId(tr.kim_id)) || may(actor, Action::Oversee(&tr.area_path)))
 }
 
 /// The reach a button names, if the presser may aim there right now.
@@ -65,10 +66,10 @@ async fn allowed(turn: &Turn<'_>, target: Target) -> Result<Option<Reach>, Handl
     let actor = &turn.who.actor;
     let none = Reach { kim_id: None, training_id: None, area_id: None, area_path: String::new(), name: String::new() };
     Ok(match target {
-        Target::Kim(id) => areas::kim_by_id(db, id)
+        Target::Kim(id) => areas::kim_by_id(db, KimId(id))
             .await?
             .filter(|k| actor.can_manage_kim(k))
-            .map(|k| Reach { kim_id: Some(k.id), area_path: k.area_path, name: k.name, ..none }),
+            .map(|k| Reach { kim_id: Some(k.id.get()), area_path: k.area_path, name: k.name, ..none }),
         Target::Area(id) => areas::area_by_id(db, id)
             .await?
             .filter(|a| targets::may_target_area(actor, a))

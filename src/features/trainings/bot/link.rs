@@ -4,6 +4,7 @@
 
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
+use crate::kernel::members::{KimId, UserId};
 
 use super::Btn;
 use crate::bot::link::DeepLink;
@@ -29,8 +30,8 @@ pub async fn kim_of_link(ctx: &AppCtx, payload: &str) -> DbResult<Option<Kim>> {
 /// Sends the linked training's card to `user_id`: with "Daftar" ("Daftar tunggu"
 /// when full) or "Batal ikut" for a member of its KIM; for anyone else, the card
 /// and whose training it is (registering stays for that KIM's residents).
-pub async fn send_card(bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
-    let chat = ChatId(user_id);
+pub async fn send_card(bot: &ReplyBot, ctx: &AppCtx, user_id: UserId, lang: Lang, payload: &str) -> HandlerResult {
+    let chat = ChatId(user_id.get());
     let found = match parse_link(payload) {
         Some(id) => store::get(&ctx.db, id).await?,
         None => None,
@@ -43,7 +44,7 @@ pub async fn send_card(bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, p
     let seat = store::seat_of(&ctx.db, tr.id, user_id).await?;
     let mut text = render::card(lang, &tr, seat, now, tz);
     let mut rows = Vec::new();
-    if users::get(&ctx.db, user_id).await?.and_then(|m| m.kim_id) != Some(tr.kim_id) {
+    if users::get(&ctx.db, user_id).await?.and_then(|m| m.kim_id) != Some(KimId(tr.kim_id)) {
         text = format!("{text}\n\n{}", ta(lang, "training-link-other-kim", &[("kim", Arg::from(&tr.kim_name))]));
     } else if seat.is_some() {
         rows.push(vec![bk(lang, "training-btn-withdraw", Btn::Withdraw(tr.id))]);
@@ -68,7 +69,7 @@ impl DeepLink for TrainingLink {
         kim_of_link(ctx, payload).await
     }
 
-    async fn open(&self, bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
+    async fn open(&self, bot: &ReplyBot, ctx: &AppCtx, user_id: UserId, lang: Lang, payload: &str) -> HandlerResult {
         send_card(bot, ctx, user_id, lang, payload).await
     }
 }

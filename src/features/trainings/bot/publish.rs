@@ -3,6 +3,7 @@
 //! matching UMKM ([`super::invite`]).
 
 use teloxide::types::InlineKeyboardMarkup;
+use crate::kernel::members::KimId;
 
 use super::ui::{self, b, bk};
 use super::{Btn, Dialog, Step};
@@ -74,13 +75,13 @@ pub async fn publish(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Hand
             return Ok(true);
         }
     };
-    let kim = areas::kim_by_id(&turn.ctx.db, new.kim_id).await?;
+    let kim = areas::kim_by_id(&turn.ctx.db, KimId(new.kim_id)).await?;
     if !kim.as_ref().is_some_and(|k| turn.who.actor.can_manage_kim(k)) {
         return Ok(false);
     }
     let id = actions::publish(turn.ctx, turn.who.user_id, &new).await?;
     ui::edit(turn, at, ta(turn.lang(), "training-published", &[("title", Arg::from(&new.title))]), None).await?;
-    let chats = active_groups(turn, new.kim_id).await?;
+    let chats = active_groups(turn, KimId(new.kim_id)).await?;
     if chats.is_empty() {
         turn.end().await?;
         turn.say("training-published-no-groups").await?;
@@ -96,7 +97,7 @@ pub async fn publish(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Hand
 }
 
 /// (chat id, title) of the KIM's groups the bot can still post in.
-async fn active_groups(turn: &Turn<'_>, kim_id: i64) -> Result<Vec<(i64, String)>, HandlerError> {
+async fn active_groups(turn: &Turn<'_>, kim_id: KimId) -> Result<Vec<(i64, String)>, HandlerError> {
     let all = groups::of_kims(&turn.ctx.db, &[kim_id]).await?;
     Ok(all.into_iter().filter(|g| g.status() == GroupStatus::Active).map(|g| (g.chat_id, g.title)).collect())
 }
@@ -118,7 +119,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
     let Some(Dialog::Announce { training_id, mut chosen, mut share_off }) = dialog else { return Ok(false) };
     let Some(training) = ui::managed(turn, training_id).await? else { return Ok(false) };
     let lang = turn.lang();
-    let chats = active_groups(turn, training.kim_id).await?;
+    let chats = active_groups(turn, KimId(training.kim_id)).await?;
     match btn {
         Btn::Group(chat) if chats.iter().any(|g| g.0 == chat) => {
             match chosen.iter().position(|c| *c == chat) {
