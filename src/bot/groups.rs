@@ -3,7 +3,6 @@
 //! the list in private chat, is the members feature's.)
 
 use std::sync::Arc;
-use crate::kernel::members::UserId;
 
 use teloxide::prelude::*;
 use teloxide::requests::HasPayload;
@@ -18,7 +17,7 @@ use super::HandlerResult;
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{GroupStatus, areas, groups, roles};
+use crate::kernel::members::{GroupStatus, UserId, areas, groups, roles};
 
 /// Groups are community spaces: the bot speaks Indonesian there.
 const GROUP_LANG: Lang = Lang::Id;

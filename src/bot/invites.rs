@@ -5,7 +5,6 @@
 use super::registry::Registry;
 use teloxide::prelude::*;
 use teloxide::types::UserId as TgUserId;
-use crate::kernel::members::UserId;
 
 use crate::platform::ctx::AppCtx;
 use super::{HandlerResult, help};
@@ -13,7 +12,7 @@ use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::kernel::members::roles::{self, Scope};
-use crate::kernel::members::users;
+use crate::kernel::members::{UserId, users};
 
 async fn reply(bot: &ReplyBot, chat: ChatId, text: String) -> HandlerResult {
     bot.send_message(chat, text).await?;

@@ -2,7 +2,6 @@
 //! typed code, or menus kota → kecamatan → kelurahan → KIM.
 
 use teloxide::prelude::*;
-use crate::kernel::members::{KimId, UserId};
 
 use super::kim_menu::{choose_kim, top_menu};
 use super::who::Who;
@@ -11,7 +10,7 @@ use super::registry::Registry;
 use super::{Dlg, HandlerError, HandlerResult, State, invites, keyboards};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{self, NOTICE_VERSION, areas, users};
+use crate::kernel::members::{self, KimId, NOTICE_VERSION, UserId, areas, users};
 use super::link::DeepLink;
 
 pub use super::turn::At;
@@ -117,7 +116,7 @@ async fn open_link(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, link: &dyn DeepLink,
         (Some(kim), false) => join(bot, ctx, dlg, user_id, lang, None, kim.clone()).await?,
         _ => dlg.exit().await?,
     }
-    link.open(bot, ctx, UserId(user_id.get()), lang, payload).await?;
+    link.open(bot, ctx, user_id, lang, payload).await?;
     if kim.is_none() && !has_kim {
         return choose_kim(bot, ctx, dlg, ChatId(user_id.get()), lang).await;
     }

@@ -6,7 +6,6 @@
 //! or one by someone who may not manage the group's KIM, changes nothing.
 
 use std::sync::Arc;
-use crate::kernel::members::UserId;
 
 use teloxide::prelude::*;
 use teloxide::requests::HasPayload;
@@ -15,7 +14,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, ThreadId};
 use super::registry::Registry;
 use super::{HandlerError, HandlerResult};
 use crate::kernel::members::topics::TopicKind;
-use crate::kernel::members::{Actor, Kim, areas, groups, roles, topics};
+use crate::kernel::members::{Actor, Kim, UserId, areas, groups, roles, topics};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::delivery::ReplyBot;

@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use crate::kernel::members::UserId;
 
 use clap::{Parser, Subcommand};
 
@@ -11,7 +10,7 @@ use crate::platform::audit;
 use crate::platform::config::Config;
 use crate::platform::db::{Clock, Db, SystemClock};
 use crate::kernel::members::roles::{self, Scope};
-use crate::kernel::members::areas;
+use crate::kernel::members::{UserId, areas};
 
 #[derive(Debug, Parser)]
 #[command(name = "kimbot", version, about = "Telegram bot for Kelompok Informasi Masyarakat (KIM)")]

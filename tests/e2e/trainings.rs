@@ -14,7 +14,7 @@ mod seats;
 
 use std::sync::Arc;
 use std::time::Duration;
-use kimbot::kernel::members::UserId;
+use kimbot::kernel::members::{KimId, UserId};
 
 use chrono::TimeZone;
 use fake_telegram::{CallbackAnswer, Person};
@@ -48,7 +48,7 @@ pub async fn coordinator(app: &TestApp, id: i64, name: &str, kim: &str) -> Perso
 /// A training of `kim` on 25 December 2026, 08:00–12:00 WIB, open until the start.
 pub fn training(kim_id: i64, title: &str, quota: i64) -> NewTraining {
     NewTraining {
-        kim_id,
+        kim_id: KimId(kim_id),
         title: title.into(),
         organiser: "Dinas Koperasi dan UMKM".into(),
         description: "Bawa kain sendiri.".into(),

@@ -4,7 +4,6 @@
 
 use teloxide::types::UserId as TgUserId;
 
-use crate::kernel::members::UserId;
 
 use super::buttons::Btn;
 use super::handover;
@@ -17,7 +16,7 @@ use crate::platform::buttons::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::roles;
+use crate::kernel::members::{UserId, roles};
 use crate::platform::ctx::AppCtx;
 
 /// What one firing did.
@@ -57,8 +56,8 @@ pub async fn fire(ctx: &AppCtx, id: i64, now: i64) -> DbResult<Option<Fired>> {
         return Ok(None);
     };
     // The author's rights of this moment decide, not those they had when scheduling.
-    let is_admin = ctx.config.is_admin(TgUserId(ann.author_id as u64));
-    let actor = roles::actor(&ctx.db, UserId(ann.author_id), is_admin).await?;
+    let is_admin = ctx.config.is_admin(TgUserId(ann.author_id.get() as u64));
+    let actor = roles::actor(&ctx.db, ann.author_id, is_admin).await?;
     if !can_announce(&actor) && ann.schedule != Schedule::Now {
         // The author lost every role by a way that did not pause their schedules.
         let admins: Vec<i64> = ctx.config.admins.iter().map(|a| a.0 as i64).collect();
@@ -75,13 +74,13 @@ pub async fn fire(ctx: &AppCtx, id: i64, now: i64) -> DbResult<Option<Fired>> {
     enqueue(ctx, &mut tx, &ann, (run_id, n), &groups).await?;
     let fired = Fired { n, groups: groups.len(), late: claim.late };
     if ann.schedule != Schedule::Now {
-        let notice = author_notice(ctx, UserId(ann.author_id), id, &fired).await?;
+        let notice = author_notice(ctx, ann.author_id, id, &fired).await?;
         ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
     }
     tx.commit().await?;
     ctx.outbox.wake();
     let detail = format!("id={id} run={n} groups={} late={}", fired.groups, fired.late);
-    audit::record(&ctx.db, Some(UserId(ann.author_id)), "announcement.fire", &detail, now).await?;
+    audit::record(&ctx.db, Some(ann.author_id), "announcement.fire", &detail, now).await?;
     Ok(Some(fired))
 }
 

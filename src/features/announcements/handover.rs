@@ -9,13 +9,12 @@
 //! no right to announce (a role lost by a way that did not come through here).
 
 use std::collections::BTreeMap;
-use crate::kernel::members::UserId;
 
 use sqlx::Row;
 
 use super::model::{Announcement, Content, can_announce};
 use super::store::Tx;
-use crate::kernel::members::roles;
+use crate::kernel::members::{UserId, roles};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outgoing, Priority, outbox};
 use crate::platform::i18n::{Arg, t, ta};
@@ -101,7 +100,7 @@ pub async fn pause_one(db: &Db, ann: &Announcement, admins: &[i64], now: i64) ->
         return Ok(false);
     }
     let orphan = Orphan { id: ann.id, area_path: ann.area_path.clone(), snippet: ann.content.snippet(60) };
-    let notices = notices(db, &[orphan], UserId(ann.author_id), Why::RoleLost, admins).await?;
+    let notices = notices(db, &[orphan], ann.author_id, Why::RoleLost, admins).await?;
     outbox::insert(&mut tx, &notices, now).await?;
     tx.commit().await?;
     Ok(true)
@@ -111,11 +110,11 @@ pub async fn pause_one(db: &Db, ann: &Announcement, admins: &[i64], now: i64) ->
 /// manage it, otherwise the person resuming it (so it fires with their rights and
 /// its notices reach them).
 pub async fn author_on_resume(db: &Db, ann: &Announcement, by: UserId, author_is_admin: bool) -> DbResult<i64> {
-    if ann.author_id == by.get() {
+    if ann.author_id == by {
         return Ok(by.get());
     }
-    let author = roles::actor(db, UserId(ann.author_id), author_is_admin).await?;
-    Ok(if can_announce(&author) && ann.manageable_by(&author) { ann.author_id } else { by.get() })
+    let author = roles::actor(db, ann.author_id, author_is_admin).await?;
+    Ok(if can_announce(&author) && ann.manageable_by(&author) { ann.author_id.get() } else { by.get() })
 }
 
 /// One message per staff member (or admin) covering the orphans, in their language.

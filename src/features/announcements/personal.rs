@@ -9,7 +9,6 @@
 
 use super::handover::{self, Why};
 use crate::platform::personal::{ERASED_USER, Erasure, Hook, PersonalData, Tx, export_nothing};
-use crate::kernel::members::UserId;
 
 pub const DATA: PersonalData = PersonalData {
     owner: "announcements",
@@ -36,7 +35,7 @@ const ANONYMISE: &[&str] = &[
 fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
     Box::pin(async move {
         let admins: Vec<i64> = e.ctx.config.admins.iter().map(|a| a.0 as i64).collect();
-        let paused = handover::pause_all_of(tx, &e.ctx.db, UserId(e.user_id.get()), Why::Erased, &admins, e.now).await?;
+        let paused = handover::pause_all_of(tx, &e.ctx.db, e.user_id, Why::Erased, &admins, e.now).await?;
         e.schedules_paused += paused;
         sqlx::query(ONE_PER_RUN).bind(e.user_id).execute(&mut **tx).await?;
         for &sql in ANONYMISE {

@@ -9,12 +9,11 @@
 //! is audited (`aspiration.assign`); the colleague is told in Telegram.
 
 use sqlx::Row;
-use crate::kernel::members::UserId;
 
 use super::flow::{FlowError, Scoped};
 use super::model::Access;
 use super::store::Ticket;
-use crate::kernel::members::{Actor, Kim, covers, users};
+use crate::kernel::members::{Actor, Kim, UserId, covers, users};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::{Db, DbResult};

@@ -10,12 +10,11 @@ use super::flow::Scoped;
 use super::model::{Access, REPLY_MAX, check_free_text};
 use super::render;
 use crate::kernel::members::agencies::kota_of;
-use crate::kernel::members::{Actor, areas};
+use crate::kernel::members::{Actor, UserId, areas};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::t;
-use crate::kernel::members::UserId;
 
 /// The longest title (characters).
 pub const TITLE_MAX: usize = 80;
@@ -115,7 +114,7 @@ pub async fn values(ctx: &AppCtx, scoped: &Scoped) -> DbResult<[(&'static str, S
     let name = if ticket.user_id == crate::features::privacy::ERASED_USER {
         None
     } else {
-        super::store::identity(&ctx.db, ticket.user_id).await?.and_then(|(name, _)| name)
+        super::store::identity(&ctx.db, UserId(ticket.user_id)).await?.and_then(|(name, _)| name)
     };
     Ok([
         ("nama", name.unwrap_or_else(|| t(lang, "desk-canned-no-name"))),

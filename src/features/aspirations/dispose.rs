@@ -18,13 +18,12 @@ use super::model::{self, Access, Status};
 use super::store::{self, Ticket};
 use crate::kernel::members::agencies::{self, Agency, kota_of};
 use crate::kernel::members::permissions::works_for;
-use crate::kernel::members::{Actor, roles, users};
+use crate::kernel::members::{Actor, UserId, roles, users};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbError;
 use crate::platform::delivery::{Body, Outgoing, Priority};
 use crate::platform::i18n::{Arg, t, ta};
-use crate::kernel::members::UserId;
 
 /// A ticket as an officer of the agency holding it sees it (`access` is
 /// [`Access::Agency`]: no sender of an anonymous ticket, no pin, no photos).

@@ -4,7 +4,6 @@
 //! notice for the other side in the same transaction.
 
 use chrono_tz::Tz;
-use crate::kernel::members::{KimId, UserId};
 
 use super::model::{self, Access, Status, TransitionError};
 use super::store::{self, NewAspiration, Ticket};
@@ -14,7 +13,7 @@ use crate::platform::buttons::Payload;
 use crate::platform::db::{DbError, DbResult};
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, t, ta};
-use crate::kernel::members::{Actor, Kim, areas};
+use crate::kernel::members::{Actor, Kim, KimId, UserId, areas};
 use crate::platform::ctx::AppCtx;
 
 /// Why a ticket action did not happen.
@@ -71,7 +70,7 @@ pub async fn sender(ctx: &AppCtx, scoped: &Scoped, lang: crate::platform::i18n::
     if hides_sender(scoped) {
         return Ok(render::Sender::Hidden);
     }
-    let (name, username) = store::identity(&ctx.db, ticket.user_id).await?.unwrap_or_default();
+    let (name, username) = store::identity(&ctx.db, UserId(ticket.user_id)).await?.unwrap_or_default();
     let name = name.unwrap_or_else(|| t(lang, "asp-card-unknown-name"));
     Ok(render::Sender::Known { name, username, anonymous: ticket.anonymous })
 }

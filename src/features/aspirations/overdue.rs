@@ -12,7 +12,6 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
-use crate::kernel::members::{KimId, UserId};
 
 use sqlx::{Any, Row, Transaction};
 use tokio::sync::watch;
@@ -21,7 +20,7 @@ use super::model::{self, Status};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, ta};
-use crate::kernel::members::{areas, roles};
+use crate::kernel::members::{KimId, UserId, areas, roles};
 use crate::platform::ctx::AppCtx;
 
 /// How often the job looks for late tickets (one indexed query).

@@ -14,9 +14,8 @@ use crate::platform::buttons::Payload;
 use crate::platform::db::DbError;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::areas;
+use crate::kernel::members::{KimId, UserId, areas};
 use crate::platform::ctx::AppCtx;
-use crate::kernel::members::{KimId, UserId};
 
 use super::buttons::Btn;
 

@@ -282,7 +282,7 @@ pub async fn photos(db: &Db, id: i64) -> DbResult<Vec<String>> {
 }
 
 /// Name and @username of a person, as stored when they agreed to the notice.
-pub async fn identity(db: &Db, user_id: i64) -> DbResult<Option<(Option<String>, Option<String>)>> {
+pub async fn identity(db: &Db, user_id: UserId) -> DbResult<Option<(Option<String>, Option<String>)>> {
     let row = sqlx::query("SELECT first_name, username FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_optional(&db.pool)

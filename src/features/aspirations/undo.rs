@@ -8,12 +8,11 @@ use super::flow::{self, FlowError};
 use super::model;
 use super::render;
 use super::store::{self, Ticket};
-use crate::kernel::members::Actor;
+use crate::kernel::members::{Actor, UserId};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::delivery::Body;
 use crate::platform::i18n::{Arg, ta};
-use crate::kernel::members::UserId;
 
 /// Undoes history row `log_id` of ticket `id` if it is still the newest, is
 /// `actor`'s own and is at most a minute old; the resident is told the correction.

@@ -8,7 +8,6 @@
 //! same button is recognised and answered kindly.
 
 use sqlx::{Any, Row, Transaction};
-use crate::kernel::members::UserId;
 
 use super::buttons::Btn;
 use super::fetch::Item;
@@ -16,7 +15,7 @@ use crate::platform::db::{Db, DbResult};
 use crate::platform::buttons::Payload;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::covers;
+use crate::kernel::members::{UserId, covers};
 
 /// At most this many items of one poll become drafts (newest first); older ones are
 /// remembered without a message, so a feed added with 50 old items does not flood

@@ -43,9 +43,9 @@ pub async fn tick(ctx: &AppCtx) -> DbResult<usize> {
         if let Err(error) = finish(ctx, &poll, None).await {
             tracing::error!(%error, poll = id, "poll closed, but stopping its copies failed");
         }
-        if poll.author_id != 0 {
-            let lang = crate::kernel::members::users::language(&ctx.db, UserId(poll.author_id)).await?;
-            if let Err(error) = queue_result(ctx, poll.author_id, lang, &poll).await {
+        if poll.author_id != UserId(0) {
+            let lang = crate::kernel::members::users::language(&ctx.db, poll.author_id).await?;
+            if let Err(error) = queue_result(ctx, poll.author_id.get(), lang, &poll).await {
                 tracing::error!(%error, poll = id, "could not queue a poll's final result for its author");
             }
         }

@@ -22,7 +22,7 @@ pub const TOPIC: crate::kernel::members::topics::TopicKind = crate::kernel::memb
 #[derive(Debug, Clone, PartialEq)]
 pub struct Poll {
     pub id: i64,
-    pub author_id: i64,
+    pub author_id: UserId,
     pub question: String,
     pub options: Vec<String>,
     pub multiple: bool,
@@ -86,7 +86,7 @@ fn row(r: &AnyRow) -> DbResult<Poll> {
 
 /// A poll about to be created, and the chats it goes to.
 pub struct NewPoll<'a> {
-    pub author_id: i64,
+    pub author_id: UserId,
     pub question: &'a str,
     pub options: &'a [String],
     pub multiple: bool,
@@ -192,7 +192,7 @@ pub async fn chat_kim(db: &Db, chat_id: i64) -> DbResult<Option<i64>> {
 /// never overwrites a newer one (they arrive in no particular order). `vote.voter` is
 /// the person's fingerprint in this poll; `user_id` is kept (for `/datasaya`) only
 /// while they are a member: a group member who never started the bot leaves a count.
-pub async fn record_vote(db: &Db, poll_id: PollId, chat_id: i64, user_id: i64, vote: &Vote) -> DbResult<()> {
+pub async fn record_vote(db: &Db, poll_id: PollId, chat_id: i64, user_id: UserId, vote: &Vote) -> DbResult<()> {
     let choices = vote.choices.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
     sqlx::query(
         "INSERT INTO poll_votes (poll_id, voter, chat_id, kim_id, choices, seq, user_id) \

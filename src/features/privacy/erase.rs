@@ -27,7 +27,7 @@ pub struct Erased {
 #[tracing::instrument(skip(ctx))]
 pub async fn erase(ctx: &AppCtx, user_id: UserId) -> DbResult<Erased> {
     let now = ctx.now();
-    let mut e = Erasure { ctx, user_id: UserId(user_id.get()), now, tickets_kept: 0, seats_freed: 0, schedules_paused: 0 };
+    let mut e = Erasure { ctx, user_id: user_id, now, tickets_kept: 0, seats_freed: 0, schedules_paused: 0 };
     let mut tx = ctx.db.begin().await?;
     for owner in ctx.personal_data.iter().rev() {
         (owner.erase)(&mut tx, &mut e).await?;

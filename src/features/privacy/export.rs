@@ -49,7 +49,7 @@ impl Serialize for Export {
 pub async fn gather(db: &Db, owners: &[&PersonalData], user_id: UserId) -> DbResult<Export> {
     let mut sections = Vec::with_capacity(owners.len());
     for owner in owners {
-        sections.push((owner.export)(db, UserId(user_id.get())).await?);
+        sections.push((owner.export)(db, user_id).await?);
     }
     Ok(Export { telegram_user_id: user_id.get(), sections })
 }

@@ -334,6 +334,6 @@ pub async fn by_code(db: &Db, code: &str) -> DbResult<Option<Application>> {
 }
 
 /// The language of `user_id`, if they are still there.
-pub async fn language_of(db: &Db, user_id: i64) -> DbResult<Option<String>> {
+pub async fn language_of(db: &Db, user_id: UserId) -> DbResult<Option<String>> {
     Ok(sqlx::query_scalar("SELECT language FROM users WHERE id = $1").bind(user_id).fetch_optional(&db.pool).await?)
 }

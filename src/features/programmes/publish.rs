@@ -51,8 +51,8 @@ pub async fn publish(ctx: &AppCtx, p: &Programme, by: UserId) -> DbResult<Publis
     let mut tx = ctx.db.begin().await?;
     let mut items = Vec::new();
     for r in &readers {
-        if super::store::claim_invitation(&mut tx, p.id, r.user_id, now).await? {
-            items.push(invitation(ctx, p, r.user_id, Lang::from_code(&r.language).unwrap_or_default()));
+        if super::store::claim_invitation(&mut tx, p.id, UserId(r.user_id), now).await? {
+            items.push(invitation(ctx, p, UserId(r.user_id), Lang::from_code(&r.language).unwrap_or_default()));
         }
     }
     ctx.outbox.enqueue_in(&mut tx, &items).await?;
@@ -65,11 +65,11 @@ pub async fn publish(ctx: &AppCtx, p: &Programme, by: UserId) -> DbResult<Publis
     Ok(Published { owners: items.len(), groups: posts.len() })
 }
 
-fn invitation(ctx: &AppCtx, p: &Programme, user_id: i64, lang: Lang) -> Outgoing {
+fn invitation(ctx: &AppCtx, p: &Programme, user_id: UserId, lang: Lang) -> Outgoing {
     let text = format!("{}\n\n{}", t(lang, "prg-invite-header"), render::card(lang, p, ctx.config.tz));
     let buttons = vec![vec![ButtonSpec { label: t(lang, "prg-btn-apply"), data: Btn::Apply(p.id).callback_data() }]];
     let body = Body::Text { text, buttons, entities: Vec::new() };
-    Outgoing { chat_id: user_id, body, priority: Priority::Broadcast, source: super::model::INVITE_SOURCE.of(p.id).into() }
+    Outgoing { chat_id: user_id.get(), body, priority: Priority::Broadcast, source: super::model::INVITE_SOURCE.of(p.id).into() }
 }
 
 /// Group posts are in Indonesian (a group has no one language).

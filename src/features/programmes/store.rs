@@ -3,11 +3,10 @@
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
-use crate::kernel::members::UserId;
 
 use super::model::{Business, Eligibility, Kind, Programme, Selection, join_scales, join_sectors, split_scales, split_sectors};
 use crate::features::surveys::model::Question;
-use crate::kernel::members::areas;
+use crate::kernel::members::{UserId, areas};
 use crate::platform::db::{Db, DbError, DbResult};
 
 /// A programme before it is stored (what the dialogue or a test builds).
@@ -166,7 +165,7 @@ pub async fn business_of(db: &Db, user_id: UserId) -> DbResult<Option<Business>>
 }
 
 /// Claims "told about programme `id`" for `user_id`; `false` when told before.
-pub async fn claim_invitation(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64, user_id: i64, now: i64) -> DbResult<bool> {
+pub async fn claim_invitation(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64, user_id: UserId, now: i64) -> DbResult<bool> {
     let claimed = sqlx::query(
         "INSERT INTO programme_invitations (programme_id, user_id, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (programme_id, user_id) DO NOTHING RETURNING id",

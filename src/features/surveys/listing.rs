@@ -15,7 +15,7 @@ use crate::platform::paging;
 /// Whether `actor` may see the results of `s` and close or recall it: its author,
 /// staff overseeing its reach, admins. Coordinators see only their own.
 pub fn may_manage(actor: &Actor, s: &Survey) -> bool {
-    s.author_id == actor.user_id.get() || may(actor, Action::Oversee(&s.area_path))
+    s.author_id == actor.user_id || may(actor, Action::Oversee(&s.area_path))
 }
 
 /// The newest `limit` surveys `actor` may manage (the console's pick).

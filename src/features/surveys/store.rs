@@ -3,7 +3,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
-use crate::kernel::members::UserId;
+use crate::kernel::members::{KimId, UserId};
 
 use super::model::{Draft, Kind, Question, Status};
 use crate::kernel::members::users::PURPOSE_MEMBERSHIP;
@@ -15,7 +15,7 @@ use crate::platform::db::{Db, DbResult};
 pub struct Survey {
     pub id: i64,
     pub title: String,
-    pub author_id: i64,
+    pub author_id: UserId,
     /// Reach: one KIM (`Some`), or everything under `area_path`.
     pub kim_id: Option<i64>,
     /// Reach instead: the registered participants of this training (its feedback form).
@@ -43,9 +43,9 @@ impl Survey {
 
     /// Whether a resident of `kim_id` living under `path` is within its reach (a
     /// training's form: see [`may_answer`]).
-    pub fn reaches(&self, kim_id: i64, path: &str) -> bool {
+    pub fn reaches(&self, kim_id: KimId, path: &str) -> bool {
         match self.kim_id {
-            Some(k) => k == kim_id,
+            Some(k) => k == kim_id.get(),
             None => crate::kernel::members::covers(&self.area_path, path),
         }
     }
@@ -216,7 +216,7 @@ async fn participants(db: &Db, training: i64) -> DbResult<Vec<Recipient>> {
 
 /// Whether `user_id` (a resident of `kim_id` under `path`) may answer `s`: within
 /// its reach, registered for its training, or invited by name.
-pub async fn may_answer(db: &Db, s: &Survey, user_id: UserId, kim_id: i64, path: &str) -> DbResult<bool> {
+pub async fn may_answer(db: &Db, s: &Survey, user_id: UserId, kim_id: KimId, path: &str) -> DbResult<bool> {
     if s.named {
         return super::people::is_invited(db, s.id, user_id).await;
     }

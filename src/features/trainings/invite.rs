@@ -6,7 +6,6 @@
 //! private message in the outbox.
 
 use sqlx::Row;
-use crate::kernel::members::{KimId, UserId};
 
 use super::model::{Target, Training, targets_from_text};
 use super::render;
@@ -15,7 +14,7 @@ use crate::platform::buttons::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{Actor, covers};
+use crate::kernel::members::{Actor, KimId, UserId, covers};
 use crate::platform::ctx::AppCtx;
 
 /// Whose registrations an invitation may reach.
@@ -37,7 +36,7 @@ pub fn reach(actor: &Actor, tr: &Training) -> Reach {
         let kecamatan = tr.area_path.rsplit_once('/').map_or(tr.area_path.as_str(), |(up, _)| up);
         return Reach::Area(kecamatan.to_string());
     }
-    Reach::Kim(tr.kim_id)
+    Reach::Kim(tr.kim_id.get())
 }
 
 /// The UMKM registry's code for a training target: (is a sector, code).

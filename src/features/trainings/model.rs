@@ -2,9 +2,8 @@
 //! rules (quota, waitlist, deadlines). The form being composed is in [`super::form`].
 
 use serde::{Deserialize, Serialize};
-use crate::kernel::members::KimId;
 
-use crate::kernel::members::Kim;
+use crate::kernel::members::{Kim, KimId};
 use crate::platform::delivery::outbox::SourceKind;
 use crate::platform::ids::id;
 
@@ -171,7 +170,7 @@ pub enum Refusal {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Training {
     pub id: i64,
-    pub kim_id: i64,
+    pub kim_id: KimId,
     pub title: String,
     pub organiser: String,
     pub description: String,
@@ -204,7 +203,7 @@ impl Training {
     /// The KIM, for permission checks (`Actor::can_manage_kim`).
     pub fn kim(&self) -> Kim {
         Kim {
-            id: KimId(self.kim_id),
+            id: self.kim_id,
             code: self.kim_code.clone(),
             name: self.kim_name.clone(),
             kelurahan_id: self.kelurahan_id,

@@ -74,7 +74,7 @@ async fn give_back_seats(tx: &mut Tx, e: &Erasure<'_>) -> DbResult<usize> {
     let mut freed = 0;
     for row in held {
         let training_id: i64 = row.try_get("training_id")?;
-        match actions::withdraw_in(e.ctx, tx, super::model::TrainingId(training_id), UserId(e.user_id.get()), e.now).await {
+        match actions::withdraw_in(e.ctx, tx, super::model::TrainingId(training_id), e.user_id, e.now).await {
             Ok(_) => freed += 1,
             Err(SeatError::Db(err)) => return Err(err),
             Err(SeatError::Refused(_) | SeatError::NotRegistered | SeatError::NotFound) => {}

@@ -3,8 +3,7 @@
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
-use crate::kernel::members::UserId;
-use crate::kernel::members::KimId;
+use crate::kernel::members::{KimId, UserId};
 
 use super::model::{Need, Place, Registration, Scale, Sector};
 use crate::platform::db::{Db, DbError, DbResult};

@@ -7,12 +7,11 @@
 use chrono_tz::Tz;
 use sqlx::Row;
 use sqlx::any::AnyRow;
-use crate::kernel::members::KimId;
 
 use super::target::{Target, UmkmFilter, common_path};
 use crate::platform::db::{Db, DbResult};
 use crate::kernel::members::permissions::{Action, may};
-use crate::kernel::members::{Actor, Area, Kim, areas, covers};
+use crate::kernel::members::{Actor, Area, Kim, KimId, areas, covers};
 
 /// A group an announcement can go to, with the KIM it serves.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,11 +5,10 @@
 
 use super::outbox::{Claimed, TABLE};
 use super::{Outgoing, Priority};
-use crate::kernel::members::{topics, users};
+use crate::kernel::members::{UserId, topics, users};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::platform::queue::Claim;
-use crate::kernel::members::UserId;
 
 /// The outbox source of the notice that a group's topic is gone (`topic:<chat id>`).
 const TOPIC_SOURCE: super::outbox::SourceKind = super::outbox::SourceKind::new("topic");

@@ -22,7 +22,6 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
-use crate::kernel::members::UserId;
 
 use fake_telegram::FakeTelegram;
 use tokio::io::{AsyncBufReadExt, BufReader};
@@ -33,7 +32,7 @@ use crate::app::{App, AppError};
 use crate::tools::cli::CliError;
 use crate::platform::config::Config;
 use crate::platform::db::{Db, SharedClock, SystemClock};
-use crate::kernel::members::areas;
+use crate::kernel::members::{UserId, areas};
 use crate::kernel::members::roles::{self, Scope};
 use input::{HELP, PERSONAS, Persona};
 use session::Session;

@@ -10,13 +10,12 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
-use crate::kernel::members::UserId;
 
 use super::pages::NavEntry;
 use super::{ConsoleError, Ctx, Staff, layout};
 use crate::features::aspirations::model::Category;
 use crate::features::aspirations::render;
-use crate::kernel::members::{agencies, areas, roles, users};
+use crate::kernel::members::{UserId, agencies, areas, roles, users};
 use crate::platform::audit;
 use crate::platform::i18n::t;
 

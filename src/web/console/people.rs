@@ -12,11 +12,10 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
-use crate::kernel::members::{KimId, UserId};
 
 use super::pages::NavEntry;
 use super::{ConsoleError, Ctx, Staff, layout};
-use crate::kernel::members::agencies;
+use crate::kernel::members::{KimId, UserId, agencies};
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::roles::{self, GrantRow, INVITE_DAYS, INVITE_PREFIX, Moved, Scope};
 use crate::kernel::members::{Role, areas, covers, users};

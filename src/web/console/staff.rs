@@ -113,7 +113,7 @@ impl FromRequestParts<Ctx> for Staff {
         let actor = actor_of(ctx, session.user_id).await?;
         if !may_use_console(&actor) {
             auth::end(&ctx.db, &session.id_hash, now).await?;
-            audit::record(&ctx.db, Some(UserId(session.user_id.get())), "console.logout", "role revoked", now).await?;
+            audit::record(&ctx.db, Some(session.user_id), "console.logout", "role revoked", now).await?;
             return Err(ConsoleError::LoggedOut);
         }
         if actor.role() == crate::kernel::members::Role::Officer && !officer_page(parts.uri.path()) {

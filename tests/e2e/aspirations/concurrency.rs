@@ -1,14 +1,13 @@
 //! Many submitters at once, and the once-a-minute staff notice with two processes.
 
 use std::collections::BTreeSet;
-use kimbot::kernel::members::UserId;
 
 use kimbot::features::aspirations::model::Category;
 use kimbot::features::aspirations::notices;
 use kimbot::features::aspirations::store::{self, NewAspiration};
 use kimbot::platform::db::{Db, ManualClock};
 use kimbot::platform::delivery::Outbox;
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 
 use super::*;
 use crate::support::{spawn_app_with_clock, spawn_app_without_areas};

@@ -5,12 +5,11 @@
 use calamine::{Data, Range, Reader, Xlsx};
 use kimbot::features::factcheck::model::{self, Verdict};
 use kimbot::features::factcheck::store::{self as facts, Answer, NewCheck};
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use kimbot::features::surveys::model::{Draft, Kind, Question};
 use kimbot::features::surveys::responses::{self, Given};
 use kimbot::features::surveys::store::{self as surveys, Reach};
 use reqwest::StatusCode;
-use kimbot::kernel::members::UserId;
 
 use super::pages::{area_id, download};
 use super::{get, link_for, log_in};

@@ -1,10 +1,9 @@
 //! The console's UMKM, Unduh and Audit pages over HTTP: scope (a guessed id from
 //! another area answers exactly like a missing one), roles, escaping, audit entries.
 
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use kimbot::features::umkm::model::{Need, Place, Registration, Scale, Sector};
 use reqwest::StatusCode;
-use kimbot::kernel::members::UserId;
 
 use super::{client, get, link_for, log_in};
 use crate::aspirations::{KECAMATAN, KIM, coordinator_of, staff_of, submit};

@@ -3,9 +3,8 @@
 //! their KIMs cannot be invited for), coordinators have no such page, and every
 //! invite and revocation is audited.
 
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use reqwest::StatusCode;
-use kimbot::kernel::members::UserId;
 
 use super::{client, csrf_in, get, link_for, log_in, post};
 use crate::aspirations::{KECAMATAN, KIM, coordinator_of, next_skipping_notices, staff_of};

@@ -2,11 +2,10 @@
 //! answers exactly like a missing one), the numbers themselves, and the tallies the
 //! page reads agreeing with the tickets for periods on and off week boundaries.
 
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use kimbot::features::aspirations::tally::{self, RESPONSE_BOUNDS, WEEK};
 use reqwest::StatusCode;
 use sqlx::Row;
-use kimbot::kernel::members::UserId;
 
 use super::{get, link_for, log_in};
 use crate::aspirations::{KECAMATAN, staff_of};

@@ -3,10 +3,9 @@
 //! the staff covering the area are told and can take it over from `/jadwal`.
 
 use std::time::Duration;
-use kimbot::kernel::members::UserId;
 
 use fake_telegram::{Group, Person};
-use kimbot::kernel::members::roles;
+use kimbot::kernel::members::{UserId, roles};
 
 use crate::announcements::steps::{compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_button, wait_text, wib};
 use crate::support::{MessageExt, TestApp, spawn_app_with_clock};

@@ -5,10 +5,9 @@
 //! offers to keep the draft.
 
 use fake_telegram::{BotMessage, Person};
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use kimbot::features::surveys::responses::{self, Given};
 use kimbot::features::surveys::store;
-use kimbot::kernel::members::UserId;
 
 use super::{coordinator, subscriber, write_survey};
 use crate::announcements::steps::wait_text;

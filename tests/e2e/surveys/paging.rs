@@ -4,13 +4,11 @@
 //! refused; the SQL filter behind the pages agrees with `may_manage`.
 
 use fake_telegram::{BotMessage, Person};
-use kimbot::kernel::members::{Actor, areas};
+use kimbot::kernel::members::{Actor, KimId, UserId, areas};
 use kimbot::features::surveys::listing;
 use kimbot::features::surveys::bot::manage::may_manage;
 use kimbot::features::surveys::model::{Draft, Kind, Question};
 use kimbot::features::surveys::store::{self, Reach};
-use kimbot::kernel::members::UserId;
-use kimbot::kernel::members::KimId;
 
 use super::{STALE, coordinator, wait_answer};
 use crate::announcements::steps::wait_text;

@@ -4,13 +4,12 @@
 //! no one anywhere.
 
 use calamine::{Data, Range, Reader, Xlsx};
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use kimbot::features::surveys::cli::{SurveysAction, run};
 use kimbot::features::surveys::model::{Draft, Kind, Question};
 use kimbot::features::surveys::responses::{self, Given};
 use kimbot::features::surveys::store::{self, Reach};
 use sqlx::Row;
-use kimbot::kernel::members::UserId;
 
 use super::{STALE, coordinator, wait_answer};
 use crate::announcements::steps::wait_text;

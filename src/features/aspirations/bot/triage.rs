@@ -5,7 +5,6 @@
 
 use teloxide::payloads::setters::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message};
-use crate::kernel::members::UserId;
 
 use super::{Btn, Dialog};
 use crate::features::aspirations::flow::{self, FlowError, Scoped};
@@ -13,7 +12,7 @@ use crate::features::aspirations::model::{self, Access, NOTE_MAX, NoteRule, REPL
 use crate::features::aspirations::render::{self, Sender};
 use crate::features::aspirations::{store, undo};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::areas;
+use crate::kernel::members::{UserId, areas};
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};

@@ -13,7 +13,6 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
-use crate::kernel::members::{KimId, UserId};
 
 use chrono_tz::Tz;
 use tokio::sync::watch;
@@ -21,7 +20,7 @@ use tokio::sync::watch;
 use super::store::{self, Candidate};
 use super::{Level, Stage, StageClock};
 use crate::features::aspirations::model::{self, local_time};
-use crate::kernel::members::{areas, roles, users};
+use crate::kernel::members::{KimId, UserId, areas, roles, users};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;

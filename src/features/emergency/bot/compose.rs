@@ -154,7 +154,7 @@ async fn send(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerErro
         Cost::Paid { stars } => Some(stars),
     };
     let new = NewWarning {
-        author_id: turn.who.user_id.get(),
+        author_id: turn.who.user_id,
         area_id: area.id,
         area_path: &area.path,
         area_name: &area.name,

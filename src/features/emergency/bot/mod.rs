@@ -123,7 +123,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
 
 /// The author, and whoever oversees the warning's area (admins, its staff).
 fn may_see(turn: &Turn<'_>, warning: &Warning) -> bool {
-    warning.author_id == turn.who.user_id.get() || may(&turn.who.actor, Action::Oversee(&warning.area_path))
+    warning.author_id == turn.who.user_id || may(&turn.who.actor, Action::Oversee(&warning.area_path))
 }
 
 /// Asks first, then recalls once.

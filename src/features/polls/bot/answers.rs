@@ -31,7 +31,7 @@ pub async fn on_answer(update: Update, answer: PollAnswer, ctx: Arc<AppCtx>) -> 
     let seq = i64::from(update.id.0);
     let kim_id = store::chat_kim(db, chat_id).await?;
     let choices = answer.option_ids.iter().map(|o| usize::from(*o)).collect();
-    store::record_vote(db, poll_id, chat_id, user_id, &Vote { voter, kim_id, choices, seq }).await?;
+    store::record_vote(db, poll_id, chat_id, UserId(user_id), &Vote { voter, kim_id, choices, seq }).await?;
     Ok(())
 }
 

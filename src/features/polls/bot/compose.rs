@@ -232,7 +232,7 @@ async fn send(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, HandlerErro
     let chats: Vec<i64> = groups.iter().chain(&people).copied().collect();
     let label = target_label(lang, target, &scope.name);
     let new = NewPoll {
-        author_id: turn.who.user_id.get(),
+        author_id: turn.who.user_id,
         question: &draft.question,
         options: &draft.options,
         multiple: draft.multiple,

@@ -151,7 +151,7 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
 
 /// The author, and staff overseeing the poll's area.
 fn may_see(turn: &Turn<'_>, poll: &Poll) -> bool {
-    poll.author_id == turn.who.user_id.get() || may(&turn.who.actor, Action::Oversee(&poll.area_path))
+    poll.author_id == turn.who.user_id || may(&turn.who.actor, Action::Oversee(&poll.area_path))
 }
 
 /// `/jajak`: the author's latest polls and a button for a new one.

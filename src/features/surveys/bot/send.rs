@@ -12,13 +12,12 @@ use super::super::store::{self, Reach, Recipient};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Payload, Turn};
 use crate::kernel::audience::targets;
 use crate::kernel::members::permissions::{Action, may};
-use crate::kernel::members::{areas, display_path};
+use crate::kernel::members::{KimId, areas, display_path};
 use crate::features::trainings::model::{Status as TrainingStatus, Training};
 use crate::features::trainings::store as trainings_store;
 use crate::platform::audit;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::KimId;
 
 /// How far back a training may have started to be offered as a feedback target.
 const TRAINING_DAYS: i64 = 60;
@@ -57,7 +56,7 @@ async fn trainings(turn: &Turn<'_>) -> Result<Vec<Training>, HandlerError> {
 
 fn manages(turn: &Turn<'_>, tr: &Training) -> bool {
     let actor = &turn.who.actor;
-    tr.status() != TrainingStatus::Cancelled && (actor.coordinator_kims.contains(&KimId(tr.kim_id)) || may(actor, Action::Oversee(&tr.area_path)))
+    tr.status() != TrainingStatus::Cancelled && (actor.coordinator_kims.contains(&tr.kim_id) || may(actor, Action::Oversee(&tr.area_path)))
 }
 
 /// The reach a button names, if the presser may aim there right now.

@@ -3,7 +3,6 @@
 //! waitlist places with a cancel button each.
 
 use teloxide::types::InlineKeyboardMarkup;
-use crate::kernel::members::KimId;
 
 use super::Btn;
 use super::ui::{self, b, bk};
@@ -53,7 +52,7 @@ async fn card_view(turn: &Turn<'_>, list: &[Training], index: usize, note: Optio
 /// Shows a training's card again after a press, with `note` on top; a training no
 /// longer in the list (cancelled, started) is shown without buttons.
 pub(super) async fn refresh(turn: &Turn<'_>, tr: &Training, at: At, note: Option<String>) -> HandlerResult {
-    let list = store::upcoming_for_kim(&turn.ctx.db, KimId(tr.kim_id), turn.now()).await?;
+    let list = store::upcoming_for_kim(&turn.ctx.db, tr.kim_id, turn.now()).await?;
     if let Some(index) = list.iter().position(|t| t.id == tr.id) {
         let (text, kb) = card_view(turn, &list, index, note).await?;
         return ui::edit(turn, at, text, Some(kb)).await;
@@ -82,7 +81,7 @@ pub async fn on_button(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, Handle
     };
     // Registering is for one's own KIM's trainings only (other ids are forged);
     // withdrawing touches only one's own seat, wherever one lives now.
-    let own_kim = |t: &Training| t.kim_id == kim_id.get() || !matches!(btn, Btn::Register(_));
+    let own_kim = |t: &Training| t.kim_id == kim_id || !matches!(btn, Btn::Register(_));
     let Some(tr) = store::get(&turn.ctx.db, id).await?.filter(own_kim) else { return Ok(false) };
     match btn {
         Btn::Register(_) => register(turn, &tr, at).await,

@@ -3,12 +3,11 @@
 
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, Message};
-use crate::kernel::members::KimId;
 
 use super::ui::{self, b, bk};
 use super::{Btn, Dialog, Step, publish};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{Kim, Role, areas};
+use crate::kernel::members::{Kim, KimId, Role, areas};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::{self, Draft, FieldError};
@@ -23,7 +22,7 @@ pub async fn begin(turn: &Turn<'_>) -> HandlerResult {
     match kims.as_slice() {
         [] => turn.say("not-allowed-coordinator").await,
         [only] => {
-            let draft = Draft { kim_id: Some(only.id.get()), tz: kim_tz(turn, only.id).await?, ..Draft::default() };
+            let draft = Draft { kim_id: Some(only.id), tz: kim_tz(turn, only.id).await?, ..Draft::default() };
             turn.say_with("training-compose-start", &[("kim", Arg::from(&only.name))]).await?;
             ask(turn, draft, Step::Title, false).await
         }
@@ -258,7 +257,7 @@ fn editable(step: Step) -> bool {
 async fn choose_kim(turn: &Turn<'_>, mut draft: Draft, kim_id: KimId, at: At) -> Result<bool, HandlerError> {
     let kims = manageable_kims(turn).await?;
     let Some(kim) = kims.iter().find(|k| k.id == kim_id) else { return Ok(false) };
-    draft.kim_id = Some(kim.id.get());
+    draft.kim_id = Some(kim.id);
     draft.tz = kim_tz(turn, kim.id).await?;
     ui::edit(turn, at, ta(turn.lang(), "training-compose-start", &[("kim", Arg::from(&kim.name))]), None).await?;
     ask(turn, draft, Step::Title, false).await?;

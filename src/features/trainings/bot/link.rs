@@ -4,13 +4,12 @@
 
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
-use crate::kernel::members::{KimId, UserId};
 
 use super::Btn;
 use crate::bot::link::DeepLink;
 use super::ui::bk;
 use crate::bot::HandlerResult;
-use crate::kernel::members::{Kim, users};
+use crate::kernel::members::{Kim, UserId, users};
 use crate::features::trainings::model::{Status, parse_link};
 use crate::features::trainings::{render, store};
 use crate::platform::ctx::AppCtx;
@@ -44,7 +43,7 @@ pub async fn send_card(bot: &ReplyBot, ctx: &AppCtx, user_id: UserId, lang: Lang
     let seat = store::seat_of(&ctx.db, tr.id, user_id).await?;
     let mut text = render::card(lang, &tr, seat, now, tz);
     let mut rows = Vec::new();
-    if users::get(&ctx.db, user_id).await?.and_then(|m| m.kim_id) != Some(KimId(tr.kim_id)) {
+    if users::get(&ctx.db, user_id).await?.and_then(|m| m.kim_id) != Some(tr.kim_id) {
         text = format!("{text}\n\n{}", ta(lang, "training-link-other-kim", &[("kim", Arg::from(&tr.kim_name))]));
     } else if seat.is_some() {
         rows.push(vec![bk(lang, "training-btn-withdraw", Btn::Withdraw(tr.id))]);

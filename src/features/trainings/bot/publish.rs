@@ -3,12 +3,11 @@
 //! matching UMKM ([`super::invite`]).
 
 use teloxide::types::InlineKeyboardMarkup;
-use crate::kernel::members::KimId;
 
 use super::ui::{self, b, bk};
 use super::{Btn, Dialog, Step};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{GroupStatus, areas, groups};
+use crate::kernel::members::{GroupStatus, KimId, areas, groups};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::Draft;
@@ -75,13 +74,13 @@ pub async fn publish(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Hand
             return Ok(true);
         }
     };
-    let kim = areas::kim_by_id(&turn.ctx.db, KimId(new.kim_id)).await?;
+    let kim = areas::kim_by_id(&turn.ctx.db, new.kim_id).await?;
     if !kim.as_ref().is_some_and(|k| turn.who.actor.can_manage_kim(k)) {
         return Ok(false);
     }
     let id = actions::publish(turn.ctx, turn.who.user_id, &new).await?;
     ui::edit(turn, at, ta(turn.lang(), "training-published", &[("title", Arg::from(&new.title))]), None).await?;
-    let chats = active_groups(turn, KimId(new.kim_id)).await?;
+    let chats = active_groups(turn, new.kim_id).await?;
     if chats.is_empty() {
         turn.end().await?;
         turn.say("training-published-no-groups").await?;
@@ -119,7 +118,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
     let Some(Dialog::Announce { training_id, mut chosen, mut share_off }) = dialog else { return Ok(false) };
     let Some(training) = ui::managed(turn, training_id).await? else { return Ok(false) };
     let lang = turn.lang();
-    let chats = active_groups(turn, KimId(training.kim_id)).await?;
+    let chats = active_groups(turn, training.kim_id).await?;
     match btn {
         Btn::Group(chat) if chats.iter().any(|g| g.0 == chat) => {
             match chosen.iter().position(|c| *c == chat) {

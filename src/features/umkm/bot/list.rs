@@ -3,7 +3,6 @@
 //! presser's role again, and every view is written to the audit log.
 
 use teloxide::types::InlineKeyboardMarkup;
-use crate::kernel::members::KimId;
 
 use super::buttons::{Btn, ListScope};
 use super::edit;
@@ -11,7 +10,7 @@ use super::render::short;
 use crate::platform::audit;
 use crate::kernel::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{Role, areas, covers};
+use crate::kernel::members::{KimId, Role, areas, covers};
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};

@@ -11,12 +11,11 @@ mod my_groups;
 
 use async_trait::async_trait;
 use teloxide::types::{InlineKeyboardMarkup, Message};
-use crate::kernel::members::KimId;
 
 use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, HandlerError, HandlerResult, NoDialog, Turn};
 use crate::bot::keyboards::button;
 use crate::kernel::members::retire::{self, MembersButton};
-use crate::kernel::members::{Role, areas, users};
+use crate::kernel::members::{KimId, Role, areas, users};
 use crate::platform::i18n::{Lang, t};
 
 /// Membership, as plugged into the bot: commands and the language buttons, no

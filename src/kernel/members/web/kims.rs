@@ -4,7 +4,6 @@
 //! one to another kelurahan. Each change is audited.
 
 use std::collections::HashMap;
-use crate::kernel::members::KimId;
 
 use axum::Form;
 use axum::extract::{Query, State};
@@ -13,7 +12,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::kernel::members::areas::{self, KimAdded};
-use crate::kernel::members::{retire, roles};
+use crate::kernel::members::{KimId, retire, roles};
 use crate::platform::when::stamp;
 use crate::kernel::members::{Area, Kim};
 use crate::platform::audit;

@@ -13,7 +13,6 @@ mod chart;
 mod extras;
 pub 
 use std::collections::BTreeMap;
-use crate::kernel::members::KimId;
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -29,7 +28,7 @@ use super::{ConsoleError, Ctx, Staff};
 use crate::features::announcements::model::common_path;
 use crate::features::aspirations::model::Category;
 use crate::features::aspirations::render;
-use crate::kernel::members::{Area, Kim, covers, display_path};
+use crate::kernel::members::{Area, Kim, KimId, covers, display_path};
 use crate::platform::export::period::{Period, Preset};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::aspirations::tally::{self, Counts, Tallies, week_of};
