@@ -6,6 +6,7 @@
 use std::ops::ControlFlow;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
+use crate::kernel::members::UserId;
 
 use futures_util::FutureExt;
 use teloxide::dispatching::DpHandlerDescription;
@@ -55,7 +56,7 @@ pub(super) async fn apologize(deps: &DependencyMap, update: &Update) {
     let ctx = deps.get::<Arc<AppCtx>>();
     let bot = deps.get::<ReplyBot>();
     let lang = match update.from() {
-        Some(user) => crate::kernel::members::users::language(&ctx.db, user.id.0 as i64)
+        Some(user) => crate::kernel::members::users::language(&ctx.db, UserId(user.id.0 as i64))
             .await
             .unwrap_or_else(|_| Lang::guess(user.language_code.as_deref())),
         None => Lang::Id,

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use teloxide::prelude::*;
 use teloxide::requests::HasPayload;
+use teloxide::types::UserId as TgUserId;
 use teloxide::types::{ChatMemberKind, ChatMemberUpdated};
 
 use super::keyboards::parse_command;
@@ -16,7 +17,7 @@ use super::HandlerResult;
 use crate::platform::delivery::ReplyBot;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{GroupStatus, areas, groups, roles};
+use crate::kernel::members::{GroupStatus, UserId, areas, groups, roles};
 
 /// Groups are community spaces: the bot speaks Indonesian there.
 const GROUP_LANG: Lang = Lang::Id;
@@ -32,7 +33,7 @@ pub async fn on_my_chat_member(bot: ReplyBot, upd: ChatMemberUpdated, ctx: Arc<A
     let before = groups::get(&ctx.db, chat_id).await?;
     groups::set_status(&ctx.db, chat_id, title, status, ctx.now()).await?;
     let detail = format!("chat={chat_id} status={} by={}", status.as_str(), upd.from.id.0);
-    audit::record(&ctx.db, Some(upd.from.id.0 as i64), "group.status", &detail, ctx.now()).await?;
+    audit::record(&ctx.db, Some(UserId(upd.from.id.0 as i64)), "group.status", &detail, ctx.now()).await?;
     let linked = before.is_some_and(|g| g.kim_id.is_some());
     if newly_present && !linked {
         bot.send_message(upd.chat.id, t(GROUP_LANG, "group-hello")).await?;
@@ -67,7 +68,7 @@ async fn handle_group_message(bot: &ReplyBot, msg: &Message, ctx: &AppCtx, regis
         return Ok(()); // group chatter is not for us
     };
     let Some(from) = msg.from.as_ref() else { return Ok(()) };
-    let actor = roles::actor(&ctx.db, from.id.0 as i64, ctx.config.is_admin(from.id)).await?;
+    let actor = roles::actor(&ctx.db, UserId(from.id.0 as i64), ctx.config.is_admin(from.id)).await?;
     let title = msg.chat.title().unwrap_or_default();
     let reply = match cmd.name.as_str() {
         "hubungkan" => {
@@ -142,11 +143,11 @@ async fn link_checked(bot: &ReplyBot, ctx: &AppCtx, chat_id: i64, title: &str, a
 
 /// Whether Telegram says `user_id` is the group's creator or an administrator. An
 /// error (the bot cannot see members) counts as no: linking is refused, not guessed.
-async fn is_chat_admin(bot: &ReplyBot, chat_id: i64, user_id: i64) -> bool {
-    match bot.get_chat_member(ChatId(chat_id), UserId(user_id as u64)).await {
+async fn is_chat_admin(bot: &ReplyBot, chat_id: i64, user_id: UserId) -> bool {
+    match bot.get_chat_member(ChatId(chat_id), TgUserId(user_id.get() as u64)).await {
         Ok(member) => member.is_privileged(),
         Err(e) => {
-            tracing::warn!(chat_id, user_id, error = %e, "getChatMember failed; not linking");
+            tracing::warn!(chat_id, user_id = user_id.get(), error = %e, "getChatMember failed; not linking");
             false
         }
     }

@@ -9,7 +9,7 @@ use super::HandlerResult;
 use super::commands::GROUP_COMMANDS;
 use super::registry::Registry;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{Role, users};
+use crate::kernel::members::{Role, UserId, users};
 
 /// Private-chat commands a role sees in Telegram's menu: every menu command its
 /// role may use, from the same declarations the router checks roles against.
@@ -79,7 +79,7 @@ pub async fn refresh_menu(
     bot: &Bot,
     ctx: &AppCtx,
     registry: &Registry,
-    user_id: i64,
+    user_id: UserId,
     lang: Lang,
     role: Role,
     shown: Option<&str>,
@@ -91,7 +91,7 @@ pub async fn refresh_menu(
         return show_menu(bot, ctx, registry, user_id, lang, role).await;
     }
     if shown.is_some() {
-        let scope = BotCommandScope::Chat { chat_id: Recipient::Id(ChatId(user_id)) };
+        let scope = BotCommandScope::Chat { chat_id: Recipient::Id(ChatId(user_id.get())) };
         bot.delete_my_commands().scope(scope).await?;
     }
     users::set_menu_role(&ctx.db, user_id, role.as_str()).await?;
@@ -101,8 +101,8 @@ pub async fn refresh_menu(
 /// Gives one person the menu of `role` in `lang`, whatever they were shown before:
 /// after `/bahasa`, since the default menus follow the language of the Telegram
 /// app, not the one chosen in the bot.
-pub async fn show_menu(bot: &Bot, ctx: &AppCtx, registry: &Registry, user_id: i64, lang: Lang, role: Role) -> HandlerResult {
-    let scope = BotCommandScope::Chat { chat_id: Recipient::Id(ChatId(user_id)) };
+pub async fn show_menu(bot: &Bot, ctx: &AppCtx, registry: &Registry, user_id: UserId, lang: Lang, role: Role) -> HandlerResult {
+    let scope = BotCommandScope::Chat { chat_id: Recipient::Id(ChatId(user_id.get())) };
     bot.set_my_commands(commands(&private_commands(registry, role), lang)).scope(scope).await?;
     users::set_menu_role(&ctx.db, user_id, role.as_str()).await?;
     Ok(())

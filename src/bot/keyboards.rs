@@ -29,7 +29,7 @@ pub fn areas(lang: Lang, areas: &[Area], back: Option<i64>) -> InlineKeyboardMar
 
 pub fn kims(lang: Lang, kims: &[Kim], back: i64) -> InlineKeyboardMarkup {
     let mut rows: Vec<_> =
-        kims.iter().map(|k| vec![button(format!("{} ({})", k.name, k.code), Cb::Kim(k.id))]).collect();
+        kims.iter().map(|k| vec![button(format!("{} ({})", k.name, k.code), Cb::Kim(k.id.get()))]).collect();
     rows.push(vec![button(t(lang, "btn-back"), Cb::Area(back))]);
     InlineKeyboardMarkup::new(rows)
 }

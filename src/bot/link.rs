@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use super::HandlerResult;
-use crate::kernel::members::Kim;
+use crate::kernel::members::{Kim, UserId};
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::ReplyBot;
@@ -19,5 +19,5 @@ pub trait DeepLink: Send + Sync {
     /// link came from that KIM's group.
     async fn kim(&self, ctx: &AppCtx, payload: &str) -> DbResult<Option<Kim>>;
     /// Answers the link in private chat.
-    async fn open(&self, bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, payload: &str) -> HandlerResult;
+    async fn open(&self, bot: &ReplyBot, ctx: &AppCtx, user_id: UserId, lang: Lang, payload: &str) -> HandlerResult;
 }

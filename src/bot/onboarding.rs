@@ -10,7 +10,7 @@ use super::registry::Registry;
 use super::{Dlg, HandlerError, HandlerResult, State, invites, keyboards};
 use crate::platform::delivery::ReplyBot;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{self, NOTICE_VERSION, areas, users};
+use crate::kernel::members::{self, KimId, NOTICE_VERSION, UserId, areas, users};
 use super::link::DeepLink;
 
 pub use super::turn::At;
@@ -20,7 +20,7 @@ pub use crate::kernel::members::roles::INVITE_PREFIX;
 
 pub async fn start(bot: &ReplyBot, ctx: &AppCtx, registry: &Registry, dlg: &Dlg, who: &Who, args: &str) -> HandlerResult {
     let payload = Some(args.trim()).filter(|p| !p.is_empty()).map(str::to_string);
-    let chat = ChatId(who.user_id);
+    let chat = ChatId(who.user_id.get());
     let Some(member) = &who.member else {
         let lang = who.lang;
         dlg.update(State::Notice { lang, payload }).await?;
@@ -85,8 +85,8 @@ async fn after_consent(
     ctx: &AppCtx,
     registry: &Registry,
     dlg: &Dlg,
-    user_id: i64, lang: Lang, payload: Option<String>) -> HandlerResult {
-    let chat = ChatId(user_id);
+    user_id: UserId, lang: Lang, payload: Option<String>) -> HandlerResult {
+    let chat = ChatId(user_id.get());
     match payload {
         Some(p) if p.starts_with(INVITE_PREFIX) => {
             dlg.exit().await?;
@@ -109,7 +109,7 @@ async fn after_consent(
 /// A feature's deep link (e.g. the "Daftar" button of a training's group post).
 /// Someone without a KIM joins the link's KIM first (it came from that KIM's
 /// group), then the feature answers.
-async fn open_link(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, link: &dyn DeepLink, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
+async fn open_link(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, link: &dyn DeepLink, user_id: UserId, lang: Lang, payload: &str) -> HandlerResult {
     let has_kim = users::get(&ctx.db, user_id).await?.and_then(|m| m.kim_id).is_some();
     let kim = link.kim(ctx, payload).await?;
     match (&kim, has_kim) {
@@ -118,7 +118,7 @@ async fn open_link(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, link: &dyn DeepLink,
     }
     link.open(bot, ctx, user_id, lang, payload).await?;
     if kim.is_none() && !has_kim {
-        return choose_kim(bot, ctx, dlg, ChatId(user_id), lang).await;
+        return choose_kim(bot, ctx, dlg, ChatId(user_id.get()), lang).await;
     }
     Ok(())
 }
@@ -162,14 +162,14 @@ pub async fn show_area(bot: &ReplyBot, ctx: &AppCtx, at: At, lang: Lang, id: i64
     Ok(true)
 }
 
-pub async fn join_by_id(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, at: Option<At>, kim_id: i64) -> Result<bool, HandlerError> {
+pub async fn join_by_id(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, at: Option<At>, kim_id: KimId) -> Result<bool, HandlerError> {
     let Some(kim) = areas::open_kim_by_id(&ctx.db, kim_id).await? else { return Ok(false) };
     join(bot, ctx, dlg, who.user_id, who.lang, at, kim).await?;
     Ok(true)
 }
 
 pub async fn on_code_typed(bot: &ReplyBot, ctx: &AppCtx, dlg: &Dlg, who: &Who, text: &str) -> HandlerResult {
-    let chat = ChatId(who.user_id);
+    let chat = ChatId(who.user_id.get());
     let code = areas::normalize_code(text);
     let kim = if areas::is_valid_code(&code) { areas::kim_by_code(&ctx.db, &code).await? } else { None };
     match kim {
@@ -194,7 +194,7 @@ async fn join(
     bot: &ReplyBot,
     ctx: &AppCtx,
     dlg: &Dlg,
-    user_id: i64,
+    user_id: UserId,
     lang: Lang,
     at: Option<At>,
     kim: members::Kim,
@@ -205,7 +205,7 @@ async fn join(
     let text = ta(lang, "kim-joined", &args);
     match at {
         Some((chat, id)) => bot.edit_message_text(chat, id, text).await.map(drop)?,
-        None => bot.send_message(ChatId(user_id), text).await.map(drop)?,
+        None => bot.send_message(ChatId(user_id.get()), text).await.map(drop)?,
     }
     Ok(())
 }

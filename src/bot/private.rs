@@ -4,6 +4,7 @@
 //! state decides what a message means. Every message gets an answer.
 
 use std::sync::Arc;
+use crate::kernel::members::KimId;
 
 use teloxide::prelude::*;
 
@@ -215,7 +216,7 @@ async fn on_button(
         (Cb::Decline, State::Notice { lang, .. }) => onboarding::decline(bot, dlg, at, lang).await,
         (Cb::NoticeLang(new), State::Notice { payload, .. }) => onboarding::relabel_notice(bot, dlg, at, new, payload).await,
         (Cb::Area(id), State::ChooseKim) => onboarding::show_area(bot, ctx, at, who.lang, id).await,
-        (Cb::Kim(id), State::ChooseKim) => onboarding::join_by_id(bot, ctx, dlg, who, Some(at), id).await,
+        (Cb::Kim(id), State::ChooseKim) => onboarding::join_by_id(bot, ctx, dlg, who, Some(at), KimId(id)).await,
         _ => Ok(false),
     }
 }

@@ -14,7 +14,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, ThreadId};
 use super::registry::Registry;
 use super::{HandlerError, HandlerResult};
 use crate::kernel::members::topics::TopicKind;
-use crate::kernel::members::{Actor, Kim, areas, groups, roles, topics};
+use crate::kernel::members::{Actor, Kim, UserId, areas, groups, roles, topics};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::delivery::ReplyBot;
@@ -110,7 +110,7 @@ pub async fn on_press(bot: ReplyBot, q: CallbackQuery, ctx: Arc<AppCtx>, registr
     let Some(message) = q.message.as_ref() else { return Ok(()) };
     let (chat, message_id) = (message.chat().id, message.id());
     let parsed = q.data.as_deref().and_then(|data| parse(registry.topic_kinds(), data));
-    let actor = roles::actor(&ctx.db, q.from.id.0 as i64, ctx.config.is_admin(q.from.id)).await?;
+    let actor = roles::actor(&ctx.db, UserId(q.from.id.0 as i64), ctx.config.is_admin(q.from.id)).await?;
     let allowed = match parsed {
         Some(_) => managed_kim(&ctx, chat.0, &actor).await?,
         None => Err("stale-button"),

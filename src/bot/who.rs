@@ -6,12 +6,12 @@ use crate::platform::ctx::AppCtx;
 use super::State;
 use crate::platform::db::DbResult;
 use crate::platform::i18n::Lang;
-use crate::kernel::members::{Actor, Member, roles, users};
+use crate::kernel::members::{Actor, Member, UserId, roles, users};
 
 /// The person behind a private update.
 #[derive(Debug, Clone)]
 pub struct Who {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub first_name: String,
     pub username: Option<String>,
     /// `Some` only while membership consent stands.
@@ -22,7 +22,7 @@ pub struct Who {
 
 impl Who {
     pub async fn load(ctx: &AppCtx, user: &User, state: &State) -> DbResult<Who> {
-        let user_id = user.id.0 as i64;
+        let user_id = UserId(user.id.0 as i64);
         let member = users::consenting(&ctx.db, user_id).await?;
         let lang = match (&member, state) {
             (Some(m), _) => Lang::from_code(&m.language).unwrap_or_default(),

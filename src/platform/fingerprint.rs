@@ -11,6 +11,7 @@
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use sqlx::Row;
+use crate::platform::ids::UserId;
 
 use crate::platform::db::{Db, DbResult};
 
@@ -62,7 +63,7 @@ pub async fn rekey(db: &Db, now: i64, scope: Scope, select: &'static str, update
 
 /// The fingerprint of `user_id` within `scope` item `item`: always negative, so it
 /// never equals a Telegram user id (those are positive) in columns that held ids.
-pub fn of(secret: &str, scope: Scope, item: i64, user_id: i64) -> i64 {
+pub fn of(secret: &str, scope: Scope, item: i64, user_id: UserId) -> i64 {
     let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.as_bytes()).expect("HMAC takes any key length");
     mac.update(format!("{}:{item}:{user_id}", scope.code()).as_bytes());
     let bytes = mac.finalize().into_bytes();
@@ -76,10 +77,10 @@ mod tests {
 
     #[test]
     fn fingerprints_are_stable_negative_and_differ_by_item_scope_and_secret() {
-        let a = of("k1", Scope::Poll, 7, 12345);
-        assert_eq!(a, of("k1", Scope::Poll, 7, 12345));
+        let a = of("k1", Scope::Poll, 7, UserId(12345));
+        assert_eq!(a, of("k1", Scope::Poll, 7, UserId(12345)));
         assert!(a < 0);
-        for other in [of("k1", Scope::Poll, 8, 12345), of("k1", Scope::Survey, 7, 12345), of("k2", Scope::Poll, 7, 12345), of("k1", Scope::Poll, 7, 12346)] {
+        for other in [of("k1", Scope::Poll, 8, UserId(12345)), of("k1", Scope::Survey, 7, UserId(12345)), of("k2", Scope::Poll, 7, UserId(12345)), of("k1", Scope::Poll, 7, UserId(12346))] {
             assert_ne!(a, other);
             assert!(other < 0);
         }

@@ -5,14 +5,15 @@
 //! outbox bodies written before keep loading), and binds and decodes as a `BIGINT`
 //! through sqlx's `Any` driver on SQLite and PostgreSQL alike (sqlx's transparent
 //! derive is generic over the database, so no per-backend code). Each feature
-//! declares its own ids beside its model; button codecs keep their bare numbers
+//! declares its own ids beside its model (the person's [`UserId`] is here, since
+//! the platform's audit, personal data and delivery name people too); button codecs keep their bare numbers
 //! and convert at the call site.
 
 /// Declares an id newtype: `id!(/** doc */ pub PollId);`.
 macro_rules! id {
     ($(#[$meta:meta])* $vis:vis $name:ident) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, sqlx::Type)]
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, sqlx::Type)]
         #[serde(transparent)]
         #[sqlx(transparent)]
         $vis struct $name(pub i64);
@@ -45,6 +46,21 @@ macro_rules! id {
 }
 
 pub(crate) use id;
+
+id!(
+    /// A person's id (`users.id`, their Telegram user id), distinct from the chat,
+    /// ticket and KIM ids a function also takes. Not teloxide's `UserId` (a `u64`
+    /// for the Bot API): this one is the stored number.
+    pub UserId
+);
+
+impl UserId {
+    /// The person's private chat with the bot. Telegram gives it the person's own
+    /// id, but a chat id is another thing (groups have them too): this names the step.
+    pub const fn chat(self) -> i64 {
+        self.0
+    }
+}
 
 #[cfg(test)]
 mod tests {

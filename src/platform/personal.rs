@@ -17,6 +17,7 @@ use std::pin::Pin;
 use chrono_tz::Tz;
 use sqlx::Row;
 
+use crate::platform::ids::UserId;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, Lang, t};
@@ -34,7 +35,7 @@ pub type Hook<'a, T> = Pin<Box<dyn Future<Output = DbResult<T>> + Send + 'a>>;
 /// to the person and the audit entry).
 pub struct Erasure<'c> {
     pub ctx: &'c AppCtx,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub now: i64,
     pub tickets_kept: u64,
     pub seats_freed: usize,
@@ -134,7 +135,7 @@ pub struct PersonalData {
     /// Columns that look like they hold a user id but are kept, with the reason.
     pub keeps: &'static [(&'static str, &'static str, &'static str)],
     pub erase: for<'a, 'c> fn(&'a mut Tx, &'a mut Erasure<'c>) -> Hook<'a, ()>,
-    pub export: for<'a> fn(&'a Db, i64) -> Hook<'a, Box<dyn Section>>,
+    pub export: for<'a> fn(&'a Db, UserId) -> Hook<'a, Box<dyn Section>>,
 }
 
 impl std::fmt::Debug for PersonalData {
@@ -160,14 +161,15 @@ pub fn section(lang: Lang, header: &str, items: impl Iterator<Item = String>) ->
     (!lines.is_empty()).then(|| format!("{}\n{}", t(lang, header), lines.join("\n")))
 }
 
-/// Runs `sql` (one `$1`: the user id) and decodes every row with `decode`.
+/// Runs `sql` (one `$1`: the user id, or the id of one of their rows) and decodes
+/// every row with `decode`.
 pub async fn rows<T>(
     db: &Db,
     sql: &'static str,
-    user_id: i64,
+    key: impl Into<i64>,
     decode: fn(&sqlx::any::AnyRow) -> DbResult<T>,
 ) -> DbResult<Vec<T>> {
-    let found = sqlx::query(sql).bind(user_id).fetch_all(&db.pool).await?;
+    let found = sqlx::query(sql).bind(key.into()).fetch_all(&db.pool).await?;
     found.iter().map(decode).collect()
 }
 
@@ -187,7 +189,7 @@ pub const PLATFORM: PersonalData = PersonalData {
 };
 
 /// The `export` hook of owners that show nothing in `/datasaya`.
-pub fn export_nothing(_: &Db, _: i64) -> Hook<'_, Box<dyn Section>> {
+pub fn export_nothing(_: &Db, _: UserId) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async { Ok(Box::new(Nothing) as Box<dyn Section>) })
 }
 
@@ -203,7 +205,7 @@ fn erase_platform<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()
 /// The audit log keeps every act, without the person: their rows get
 /// [`ERASED_USER`] as actor, and `user=<id>` / `by=<id>` in details become `=0`, so
 /// no entry (such as `aspiration.reopen` with its ticket) links them to anything.
-async fn anonymise_audit(tx: &mut Tx, user_id: i64) -> DbResult<()> {
+async fn anonymise_audit(tx: &mut Tx, user_id: UserId) -> DbResult<()> {
     sqlx::query("UPDATE audit_log SET actor = $1 WHERE actor = $2")
         .bind(ERASED_USER)
         .bind(user_id)
@@ -229,7 +231,7 @@ async fn anonymise_audit(tx: &mut Tx, user_id: i64) -> DbResult<()> {
 
 /// Replaces the person's id in `key=<id>` words of an audit detail (exact words only,
 /// so `user=12` is not touched when erasing 1).
-fn without_id(detail: &str, user_id: i64) -> String {
+fn without_id(detail: &str, user_id: UserId) -> String {
     let id = user_id.to_string();
     detail
         .split(' ')
@@ -254,14 +256,14 @@ mod tests {
             ("chat=42 kim=IB1-BL", "chat=42 kim=IB1-BL"),
         ];
         for (detail, expected) in cases {
-            assert_eq!(without_id(detail, 42), expected, "{detail}");
+            assert_eq!(without_id(detail, UserId(42)), expected, "{detail}");
         }
     }
 }
 
 /// Puts [`ERASED_USER`] in place of the person in each `(table, column)`: for rows
 /// that stay (they serve others) but must not point at the person any more.
-pub async fn reassign(tx: &mut Tx, user_id: i64, columns: &[(&str, &str)]) -> DbResult<()> {
+pub async fn reassign(tx: &mut Tx, user_id: UserId, columns: &[(&str, &str)]) -> DbResult<()> {
     for (table, column) in columns {
         let sql = format!("UPDATE {table} SET {column} = $2 WHERE {column} = $1");
         sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).bind(ERASED_USER).execute(&mut **tx).await?;

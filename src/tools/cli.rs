@@ -10,7 +10,7 @@ use crate::platform::audit;
 use crate::platform::config::Config;
 use crate::platform::db::{Clock, Db, SystemClock};
 use crate::kernel::members::roles::{self, Scope};
-use crate::kernel::members::areas;
+use crate::kernel::members::{UserId, areas};
 
 #[derive(Debug, Parser)]
 #[command(name = "kimbot", version, about = "Telegram bot for Kelompok Informasi Masyarakat (KIM)")]
@@ -292,7 +292,7 @@ async fn office(db: &Db, command: Command, admins: &[i64], now: i64) -> Result<(
         Command::Grant { role } => grant(db, role, now).await?,
         Command::Opd { action } => crate::tools::opd::run(db, action, now, &mut std::io::stdout().lock()).await?,
         Command::Revoke { user } => {
-            let (n, paused) = crate::kernel::members::roles::revoke_and_hand_over(db, crate::app::registry::role_lost_hooks(), user, admins, now).await?;
+            let (n, paused) = crate::kernel::members::roles::revoke_and_hand_over(db, crate::app::registry::role_lost_hooks(), UserId(user), admins, now).await?;
             let detail = format!("user={user} grants={n} schedules_paused={paused} via=cli");
             audit::record(db, None, "role.revoke", &detail, now).await?;
             println!("revoked {n} grant(s) of {user}; {paused} scheduled announcement(s) paused, staff told");
@@ -412,7 +412,7 @@ async fn grant(db: &Db, role: GrantRole, now: i64) -> Result<(), CliError> {
         },
         GrantRole::Opd { user, opd, kota } => (user, Scope::Agency(crate::tools::opd::resolve(db, &opd, kota.as_deref()).await?)),
     };
-    roles::grant(db, user, &scope, None, now).await?;
+    roles::grant(db, UserId(user), &scope, None, now).await?;
     let detail = format!("user={user} role={} scope={} via=cli", scope.role().as_str(), scope.label());
     audit::record(db, None, "role.grant", &detail, now).await?;
     println!("granted {} for {} to {user}", scope.role().as_str(), scope.label());

@@ -2,12 +2,13 @@
 //! per kind of action; an unknown action still reads as a sentence.
 
 use fake_telegram::Person;
+use kimbot::kernel::members::UserId;
 
 use crate::support::{ADMIN_ID, PersonExt, TestApp};
 use crate::trainings::{NOW, app_at_now};
 
 async fn record(app: &TestApp, actor: Option<i64>, action: &str, detail: &str) {
-    kimbot::platform::audit::record(&app.db, actor, action, detail, NOW).await.unwrap();
+    kimbot::platform::audit::record(&app.db, actor.map(UserId), action, detail, NOW).await.unwrap();
 }
 
 /// Sends `/audit` and returns the page.

@@ -7,6 +7,7 @@
 mod claims;
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use fake_telegram::{BotMessage, Group, Person};
 use kimbot::platform::delivery::{Outgoing, Priority};
@@ -25,7 +26,7 @@ const PACE: (&str, &str) = ("KIMBOT_SEND_PRIVATE_PER_SECOND", "50");
 async fn area_with_readers(app: &TestApp) -> (Person, Vec<Group>, Person) {
     let (_koor, groups) = coordinator_with_groups(app, 9201, "IB1-BL", &[(-100_601, "RT 01 Bukit Lama"), (-100_602, "RT 02 Bukit Lama")]).await;
     let reader = app.member_of(9202, "Dewi", "IB1-BL").await;
-    kimbot::features::privacy::news::grant(&app.db, 9202, 0).await.unwrap();
+    kimbot::features::privacy::news::grant(&app.db, UserId(9202), 0).await.unwrap();
     app.member_of(9203, "Fajar", "IB1-BL").await; // no news consent: no private copy
     let admin = app.member_of(ADMIN_ID, "Admin", "IB1-BB").await;
     (admin, groups, reader)

@@ -4,6 +4,7 @@
 //! the author gets the result with a chart. Scope, stale and forged presses, roles.
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use fake_telegram::{BotMessage, MsgKind, Person};
 
@@ -88,7 +89,7 @@ async fn results_until(koor: &Person, needle: &str) -> String {
 
 async fn news_subscriber(app: &TestApp, id: i64, name: &str, kim: &str) -> Person {
     let p = app.member_of(id, name, kim).await;
-    kimbot::features::privacy::news::grant(&app.db, id, 0).await.unwrap();
+    kimbot::features::privacy::news::grant(&app.db, UserId(id), 0).await.unwrap();
     p
 }
 
@@ -129,7 +130,7 @@ async fn a_poll_to_three_groups_and_private_chats_counts_each_person_once_and_cl
     assert!(live.contains("9 orang menjawab") && live.contains("2 (22%)"), "{live}");
 
     // Dewi erases her data: her answer stays counted, linked to nobody.
-    kimbot::features::privacy::erase::erase(app.ctx.as_ref().unwrap(), dewi.id()).await.unwrap();
+    kimbot::features::privacy::erase::erase(app.ctx.as_ref().unwrap(), UserId(dewi.id())).await.unwrap();
     assert_eq!(app.count("SELECT COUNT(*) FROM poll_votes WHERE voter = $1 OR chat_id = $1", dewi.id()).await, 0);
     results_until(&koor, "9 orang menjawab").await;
 

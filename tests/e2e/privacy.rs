@@ -2,6 +2,7 @@
 //! for admins (`/audit`) and on the CLI (`kimbot audit --actor --action`).
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use fake_telegram::{BotMessage, Person};
 use kimbot::features::aspirations::model::{Category, GeoPoint};
@@ -49,7 +50,7 @@ async fn arrange(app: &TestApp) -> Arranged {
     .unwrap();
     let new = NewAspiration {
         user_id: SITI,
-        kim_id: kim.id,
+        kim_id: kim.id.get(),
         category: Category::Infrastruktur,
         body: "Jalan berlubang di depan masjid".into(),
         photos: vec!["photo-file-1".into()],
@@ -58,12 +59,12 @@ async fn arrange(app: &TestApp) -> Arranged {
     };
     let ticket = submit(&app.db, &new, 2026, NOW, &[]).await.unwrap();
     let mut tx = app.db.begin().await.unwrap();
-    let reply = add_message(&mut tx, ticket.id, 7777, None, "Sudah kami teruskan", NOW).await.unwrap();
-    add_message(&mut tx, ticket.id, SITI, Some(reply), "Terima kasih, Pak", NOW).await.unwrap();
+    let reply = add_message(&mut tx, ticket.id, UserId(7777), None, "Sudah kami teruskan", NOW).await.unwrap();
+    add_message(&mut tx, ticket.id, UserId(SITI), Some(reply), "Terima kasih, Pak", NOW).await.unwrap();
     tx.commit().await.unwrap();
-    let training_id = trainings::insert(&app.db, &training(kim.id, "Membatik", 1), 7777, NOW).await.unwrap();
-    seats::register(&app.db, training_id, SITI, NOW).await.unwrap();
-    seats::register(&app.db, training_id, WAITING, NOW).await.unwrap();
+    let training_id = trainings::insert(&app.db, &training(kim.id.get(), "Membatik", 1), UserId(7777), NOW).await.unwrap();
+    seats::register(&app.db, training_id, UserId(SITI), NOW).await.unwrap();
+    seats::register(&app.db, training_id, UserId(WAITING), NOW).await.unwrap();
     sqlx::query("INSERT INTO training_feedback (training_id, user_id, rating, comment, created_at, updated_at) VALUES ($1, $2, 5, 'Bagus', $3, $3)")
         .bind(training_id)
         .bind(SITI)
@@ -278,12 +279,12 @@ async fn berhenti_asks_first_then_withdraws_programme_news_and_says_how_to_turn_
 
 async fn fill_audit(app: &TestApp) {
     for i in 0..12 {
-        kimbot::platform::audit::record(&app.db, Some(7001), "group.link", &format!("chat=-100{i}"), NOW + i).await.unwrap();
+        kimbot::platform::audit::record(&app.db, Some(UserId(7001)), "group.link", &format!("chat=-100{i}"), NOW + i).await.unwrap();
     }
-    kimbot::platform::audit::record(&app.db, Some(7002), "aspiration.status", "ASP-2026-000001: diterima -> diteruskan", NOW)
+    kimbot::platform::audit::record(&app.db, Some(UserId(7002)), "aspiration.status", "ASP-2026-000001: diterima -> diteruskan", NOW)
         .await
         .unwrap();
-    kimbot::platform::audit::record(&app.db, Some(7002), "aspiration.reply", "ASP-2026-000001", NOW).await.unwrap();
+    kimbot::platform::audit::record(&app.db, Some(UserId(7002)), "aspiration.reply", "ASP-2026-000001", NOW).await.unwrap();
     kimbot::platform::audit::record(&app.db, None, "role.grant", "user=7002 via=cli", NOW).await.unwrap();
 }
 

@@ -1,4 +1,5 @@
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use crate::support::{ADMIN_ID, PersonExt, spawn_app};
 
@@ -100,7 +101,7 @@ async fn an_invite_is_void_once_its_creator_lost_the_right_to_give_the_role() {
     admin.send("/undang staf Kemuning").await;
     let staff_code = invite_code(&admin.next_message().await.text);
 
-    kimbot::kernel::members::roles::revoke_all(&app.db, 4030, 1).await.unwrap();
+    kimbot::kernel::members::roles::revoke_all(&app.db, UserId(4030), 1).await.unwrap();
     let umi = app.member_of(4031, "Umi", "KMN-PH").await;
     umi.send(&format!("/start {coordinator_code}")).await;
     let coordinator_claim = umi.next_message().await.text;

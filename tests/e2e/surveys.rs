@@ -9,6 +9,7 @@ mod paging;
 mod results;
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use fake_telegram::Person;
 
@@ -31,7 +32,7 @@ pub async fn wait_answer(p: &Person, id: &str) -> Option<String> {
 /// A member of `kim` who agreed to programme news in private chat.
 pub async fn subscriber(app: &TestApp, id: i64, name: &str, kim: &str) -> Person {
     let p = app.member_of(id, name, kim).await;
-    kimbot::features::privacy::news::grant(&app.db, id, 1).await.unwrap();
+    kimbot::features::privacy::news::grant(&app.db, UserId(id), 1).await.unwrap();
     p
 }
 

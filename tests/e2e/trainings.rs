@@ -14,6 +14,7 @@ mod seats;
 
 use std::sync::Arc;
 use std::time::Duration;
+use kimbot::kernel::members::{KimId, UserId};
 
 use chrono::TimeZone;
 use fake_telegram::{CallbackAnswer, Person};
@@ -47,7 +48,7 @@ pub async fn coordinator(app: &TestApp, id: i64, name: &str, kim: &str) -> Perso
 /// A training of `kim` on 25 December 2026, 08:00–12:00 WIB, open until the start.
 pub fn training(kim_id: i64, title: &str, quota: i64) -> NewTraining {
     NewTraining {
-        kim_id,
+        kim_id: KimId(kim_id),
         title: title.into(),
         organiser: "Dinas Koperasi dan UMKM".into(),
         description: "Bawa kain sendiri.".into(),
@@ -62,12 +63,12 @@ pub fn training(kim_id: i64, title: &str, quota: i64) -> NewTraining {
 }
 
 pub async fn kim_id(app: &TestApp, code: &str) -> i64 {
-    kimbot::kernel::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
+    (kimbot::kernel::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id).get()
 }
 
 /// Publishes a training straight through the store (as the dialogue would).
 pub async fn seed(app: &TestApp, new: NewTraining) -> i64 {
-    kimbot::features::trainings::store::insert(&app.db, &new, 1, NOW).await.unwrap()
+    kimbot::features::trainings::store::insert(&app.db, &new, UserId(1), NOW).await.unwrap()
 }
 
 /// The registration status of a person in a training, if any.

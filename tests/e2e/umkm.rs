@@ -3,6 +3,7 @@
 mod news;
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use fake_telegram::{BotMessage, Person};
 
@@ -47,7 +48,7 @@ async fn signed_up(app: &TestApp, id: i64, kim: &str) -> Person {
 }
 
 async fn kim_id(app: &TestApp, code: &str) -> i64 {
-    kimbot::kernel::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
+    (kimbot::kernel::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id).get()
 }
 
 /// Presses forged data and returns the bot's answers to those presses.
@@ -361,7 +362,7 @@ async fn a_long_list_pages_ten_at_a_time() {
     let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     for i in 0..12 {
         let user_id = 5100 + i;
-        let profile = kimbot::kernel::members::users::Profile { user_id, first_name: "Warga", username: None, language: "id" };
+        let profile = kimbot::kernel::members::users::Profile { user_id: UserId(user_id), first_name: "Warga", username: None, language: "id" };
         kimbot::kernel::members::users::agree(&app.db, &profile, 1_000).await.unwrap();
         let reg = kimbot::features::umkm::model::Registration {
             owner: format!("Pemilik {i}"),
@@ -374,7 +375,7 @@ async fn a_long_list_pages_ten_at_a_time() {
             needs: vec![kimbot::features::umkm::model::Need::Pelatihan],
             description: None,
         };
-        kimbot::features::umkm::store::save(&app.db, user_id, kim.id, &reg, Some(1_000), 1_000 + i).await.unwrap();
+        kimbot::features::umkm::store::save(&app.db, UserId(user_id), kim.id, &reg, Some(1_000), 1_000 + i).await.unwrap();
     }
     app.grant_coordinator(5099, "IB1-BL").await;
     let koor = app.member_of(5099, "Koor", "IB1-BL").await;

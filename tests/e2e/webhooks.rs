@@ -14,6 +14,7 @@ mod verdict;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use hmac::{Hmac, KeyInit, Mac};
 use kimbot::features::webhooks::{Event, store};
@@ -204,7 +205,7 @@ async fn a_change_that_is_rolled_back_queues_no_delivery() {
     let sql = "SELECT COUNT(*) FROM webhook_deliveries WHERE subject_id = $1";
 
     let mut tx = app.db.begin().await.unwrap();
-    let moved = kimbot::features::aspirations::store::set_status(&mut tx, id.into(), (Status::Diterima, Status::Diteruskan), None, 1, 0);
+    let moved = kimbot::features::aspirations::store::set_status(&mut tx, id.into(), (Status::Diterima, Status::Diteruskan), None, UserId(1), 0);
     assert!(moved.await.unwrap());
     let inside: i64 = sqlx::query(sql).bind(id).fetch_one(&mut *tx).await.unwrap().try_get(0).unwrap();
     tx.rollback().await.unwrap();

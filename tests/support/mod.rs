@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Once};
+use kimbot::kernel::members::UserId;
 
 use fake_telegram::{FakeTelegram, Person};
 use kimbot::app::{App, AppError};
@@ -198,7 +199,7 @@ impl TestApp {
     /// Grants a role through the same store the CLI uses.
     pub async fn grant_coordinator(&self, user_id: i64, kim_code: &str) {
         let kim = kimbot::kernel::members::areas::kim_by_code(&self.db, kim_code).await.unwrap().unwrap();
-        kimbot::kernel::members::roles::grant(&self.db, user_id, &kimbot::kernel::members::roles::Scope::Kim(kim), None, 0)
+        kimbot::kernel::members::roles::grant(&self.db, UserId(user_id), &kimbot::kernel::members::roles::Scope::Kim(kim), None, 0)
             .await
             .unwrap();
     }
@@ -206,7 +207,7 @@ impl TestApp {
     pub async fn grant_staff(&self, user_id: i64, area: &str) {
         let mut found = kimbot::kernel::members::areas::find_scope_areas(&self.db, area).await.unwrap();
         assert_eq!(found.len(), 1, "{area}");
-        kimbot::kernel::members::roles::grant(&self.db, user_id, &kimbot::kernel::members::roles::Scope::Area(found.remove(0)), None, 0)
+        kimbot::kernel::members::roles::grant(&self.db, UserId(user_id), &kimbot::kernel::members::roles::Scope::Area(found.remove(0)), None, 0)
             .await
             .unwrap();
     }

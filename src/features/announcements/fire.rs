@@ -2,7 +2,8 @@
 //! groups of this moment, and queue one outbox message (two when a long text follows
 //! a photo) per group, all in one transaction. Used by "send now" and the scheduler.
 
-use teloxide::types::UserId;
+use teloxide::types::UserId as TgUserId;
+
 
 use super::buttons::Btn;
 use super::handover;
@@ -15,7 +16,7 @@ use crate::platform::buttons::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::roles;
+use crate::kernel::members::{UserId, roles};
 use crate::platform::ctx::AppCtx;
 
 /// What one firing did.
@@ -55,7 +56,7 @@ pub async fn fire(ctx: &AppCtx, id: i64, now: i64) -> DbResult<Option<Fired>> {
         return Ok(None);
     };
     // The author's rights of this moment decide, not those they had when scheduling.
-    let is_admin = ctx.config.is_admin(UserId(ann.author_id as u64));
+    let is_admin = ctx.config.is_admin(TgUserId(ann.author_id.get() as u64));
     let actor = roles::actor(&ctx.db, ann.author_id, is_admin).await?;
     if !can_announce(&actor) && ann.schedule != Schedule::Now {
         // The author lost every role by a way that did not pause their schedules.
@@ -110,7 +111,7 @@ async fn enqueue(
             })
             .collect();
         for outbox_id in ctx.outbox.enqueue_posts_in(tx, &items, ann.topic_kind()).await? {
-            let d = Delivery { run_id, outbox_id, chat_id: group.chat_id, kim_id: group.kim.id, title: &group.title };
+            let d = Delivery { run_id, outbox_id, chat_id: group.chat_id, kim_id: group.kim.id.get(), title: &group.title };
             runs::insert_delivery(tx, &d).await?;
         }
     }
@@ -118,7 +119,7 @@ async fn enqueue(
 }
 
 /// Tells the author that a scheduled run went out, with a button to its report.
-async fn author_notice(ctx: &AppCtx, author: i64, id: i64, fired: &Fired) -> DbResult<Outgoing> {
+async fn author_notice(ctx: &AppCtx, author: UserId, id: i64, fired: &Fired) -> DbResult<Outgoing> {
     let lang = crate::kernel::members::users::language(&ctx.db, author).await?;
     let args = [
         ("id", Arg::from(id)),
@@ -130,7 +131,7 @@ async fn author_notice(ctx: &AppCtx, author: i64, id: i64, fired: &Fired) -> DbR
     let button = ButtonSpec { label: t(lang, "ann-btn-report"), data: Btn::Report(id, fired.n).callback_data() };
     let body = Body::Text { text, buttons: vec![vec![button]], entities: Vec::new() };
     Ok(Outgoing {
-        chat_id: author,
+        chat_id: author.get(),
         body,
         priority: Priority::Personal,
         source: SOURCE.with(id, "notice").into(),

@@ -14,7 +14,7 @@ use sqlx::Row;
 
 use super::model::{Announcement, Content, can_announce};
 use super::store::Tx;
-use crate::kernel::members::roles;
+use crate::kernel::members::{UserId, roles};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outgoing, Priority, outbox};
 use crate::platform::i18n::{Arg, t, ta};
@@ -49,7 +49,7 @@ struct Orphan {
 /// Pauses every pending schedule of `author` inside `tx` and queues the staff notices
 /// in it; returns how many schedules were pending (paused now, or paused already).
 /// `admins` are told when no staff member covers a schedule's area.
-pub async fn pause_all_of(tx: &mut Tx, db: &Db, author: i64, why: Why, admins: &[i64], now: i64) -> DbResult<usize> {
+pub async fn pause_all_of(tx: &mut Tx, db: &Db, author: UserId, why: Why, admins: &[i64], now: i64) -> DbResult<usize> {
     let rows = sqlx::query(
         "SELECT id, area_path, text FROM announcements \
          WHERE author_id = $1 AND status IN ('scheduled', 'paused') AND schedule_kind <> 'now' ORDER BY id",
@@ -107,29 +107,29 @@ pub async fn pause_one(db: &Db, ann: &Announcement, admins: &[i64], now: i64) ->
 /// Who answers for a schedule resumed by `by`: its author while they may still
 /// manage it, otherwise the person resuming it (so it fires with their rights and
 /// its notices reach them).
-pub async fn author_on_resume(db: &Db, ann: &Announcement, by: i64, author_is_admin: bool) -> DbResult<i64> {
+pub async fn author_on_resume(db: &Db, ann: &Announcement, by: UserId, author_is_admin: bool) -> DbResult<i64> {
     if ann.author_id == by {
-        return Ok(by);
+        return Ok(by.get());
     }
     let author = roles::actor(db, ann.author_id, author_is_admin).await?;
-    Ok(if can_announce(&author) && ann.manageable_by(&author) { ann.author_id } else { by })
+    Ok(if can_announce(&author) && ann.manageable_by(&author) { ann.author_id.get() } else { by.get() })
 }
 
 /// One message per staff member (or admin) covering the orphans, in their language.
-async fn notices(db: &Db, orphans: &[Orphan], author: i64, why: Why, admins: &[i64]) -> DbResult<Vec<Outgoing>> {
+async fn notices(db: &Db, orphans: &[Orphan], author: UserId, why: Why, admins: &[i64]) -> DbResult<Vec<Outgoing>> {
     let mut per_person: BTreeMap<i64, Vec<&Orphan>> = BTreeMap::new();
     for orphan in orphans {
         let mut told: Vec<i64> = roles::staff_covering(db, &orphan.area_path).await?;
-        if told.iter().all(|s| *s == author) {
+        if told.iter().all(|s| *s == author.get()) {
             told = admins.to_vec();
         }
-        for person in told.into_iter().filter(|p| *p != author) {
+        for person in told.into_iter().filter(|p| *p != author.get()) {
             per_person.entry(person).or_default().push(orphan);
         }
     }
     let mut out = Vec::with_capacity(per_person.len());
     for (person, items) in per_person {
-        let lang = crate::kernel::members::users::language(db, person).await?;
+        let lang = crate::kernel::members::users::language(db, UserId(person)).await?;
         let mut lines = vec![ta(lang, "ann-orphans-paused", &[("why", Arg::from(why.code()))])];
         lines.extend(
             items.iter().map(|o| ta(lang, "ann-orphans-item", &[("id", Arg::from(o.id)), ("text", Arg::from(&o.snippet))])),

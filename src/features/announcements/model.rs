@@ -7,7 +7,7 @@ use teloxide::types::{MessageEntity, MessageEntityKind};
 
 use crate::kernel::audience::cron::CronExpr;
 pub use crate::kernel::audience::{Target, UmkmFilter, can_announce, common_path};
-use crate::kernel::members::{Actor, covers};
+use crate::kernel::members::{Actor, KimId, UserId, covers};
 use crate::kernel::members::topics::TopicKind;
 use crate::platform::delivery::outbox::SourceKind;
 use crate::platform::ids::id;
@@ -170,7 +170,7 @@ impl Status {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Announcement {
     pub id: i64,
-    pub author_id: i64,
+    pub author_id: UserId,
     pub kim_id: Option<i64>,
     pub area_path: String,
     pub content: Content,
@@ -217,7 +217,7 @@ impl Announcement {
         can_announce(actor)
             && (actor.is_admin
                 || self.author_id == actor.user_id
-                || self.kim_id.is_some_and(|k| actor.coordinator_kims.contains(&k))
+                || self.kim_id.is_some_and(|k| actor.coordinator_kims.contains(&KimId(k)))
                 || actor.staff_areas.iter().any(|a| covers(a, &self.area_path)))
     }
 }

@@ -5,6 +5,7 @@
 use teloxide::prelude::*;
 use teloxide::types::MessageId;
 use teloxide::{ApiError, RequestError};
+use crate::kernel::members::UserId;
 
 use super::model::RECALL_WINDOW_SECS;
 use super::runs::{self, Run};
@@ -33,7 +34,7 @@ pub struct Outcome {
 /// Deletes every sent message of `run` (of announcement `id`), marks the run
 /// recalled and audits it as `actor`'s act. The caller has checked that `actor` may
 /// manage the announcement.
-pub async fn recall_run(ctx: &AppCtx, bot: &Bot, actor: i64, id: i64, run: &Run) -> DbResult<Outcome> {
+pub async fn recall_run(ctx: &AppCtx, bot: &Bot, actor: UserId, id: i64, run: &Run) -> DbResult<Outcome> {
     let now = ctx.now();
     let per_chat = delete_all(ctx, bot, run, now).await?;
     let count = |r: Recalled| per_chat.iter().filter(|(_, x)| *x == r).count() as i64;

@@ -2,6 +2,7 @@
 //! what the report, recall and `/pengumuman` read.
 
 use sqlx::Row;
+use crate::kernel::members::KimId;
 
 use super::model::{AnnouncementId, Content, Media};
 use super::store::{Claim, Tx};
@@ -115,7 +116,7 @@ pub async fn deliveries(db: &Db, run_id: i64) -> DbResult<Vec<DeliveryState>> {
 /// The latest announcements that reached a KIM's groups (not recalled), newest first,
 /// each once with the time of its latest run. Group chats only (negative ids): news
 /// sent to chosen UMKM in private is theirs, not the whole KIM's.
-pub async fn latest_for_kim(db: &Db, kim_id: i64, limit: i64) -> DbResult<Vec<(Content, i64)>> {
+pub async fn latest_for_kim(db: &Db, kim_id: KimId, limit: i64) -> DbResult<Vec<(Content, i64)>> {
     let rows = sqlx::query(
         "SELECT a.id, a.text, a.entities, a.media_kind, a.media_file_id, MAX(r.fired_at) AS last_at \
          FROM announcement_runs r JOIN announcements a ON a.id = r.announcement_id \

@@ -3,6 +3,7 @@
 
 use chrono_tz::Tz;
 use sqlx::Row;
+use crate::kernel::members::UserId;
 
 use crate::kernel::audience::cron::CronExpr;
 use super::model::{Announcement, AnnouncementId, Content, Media, Schedule, Status, Target};
@@ -102,7 +103,7 @@ impl AnnRow {
         };
         Ok(Announcement {
             id: self.id,
-            author_id: self.author_id,
+            author_id: UserId(self.author_id),
             kim_id: self.kim_id,
             content: Content {
                 entities: serde_json::from_str(&self.entities).map_err(|_| corrupt("entities"))?,

@@ -13,7 +13,7 @@ use sqlx::Row;
 use super::flow::{FlowError, Scoped};
 use super::model::Access;
 use super::store::Ticket;
-use crate::kernel::members::{Actor, Kim, covers, users};
+use crate::kernel::members::{Actor, Kim, UserId, covers, users};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::{Db, DbResult};
@@ -52,7 +52,7 @@ pub async fn colleagues(db: &Db, kims: &[&Kim]) -> DbResult<Vec<Colleague>> {
 }
 
 /// The name shown for a person (their Telegram first name, or `#id`).
-pub async fn name_of(db: &Db, user_id: i64) -> DbResult<String> {
+pub async fn name_of(db: &Db, user_id: UserId) -> DbResult<String> {
     let row = sqlx::query("SELECT first_name FROM users WHERE id = $1").bind(user_id).fetch_optional(&db.pool).await?;
     let name: Option<String> = row.map(|r| r.try_get("first_name")).transpose()?.flatten();
     Ok(name.unwrap_or_else(|| format!("#{user_id}")))
@@ -61,7 +61,7 @@ pub async fn name_of(db: &Db, user_id: i64) -> DbResult<String> {
 /// Gives the scoped ticket to `to` (`None`: nobody). Refused (`NotAllowed`) when `actor`
 /// may not triage it or `to` is not a colleague of its area; a closed ticket is
 /// `Stale`. Giving it to whoever has it already changes nothing and says so (`Ok`).
-#[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id.get()))]
 pub async fn assign(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, to: Option<i64>) -> Result<Ticket, FlowError> {
     if scoped.access == Access::None {
         return Err(FlowError::NotFound);
@@ -75,7 +75,7 @@ pub async fn assign(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, to: Option<i64
         return Err(FlowError::Stale(ticket.status));
     }
     if let Some(user) = to {
-        let taking = user == actor.user_id;
+        let taking = user == actor.user_id.get();
         if !taking && !colleagues(&ctx.db, &[&scoped.kim]).await?.iter().any(|c| c.user_id == user) {
             return Err(FlowError::NotAllowed);
         }
@@ -93,8 +93,8 @@ pub async fn assign(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, to: Option<i64
         .await
         .map_err(crate::platform::db::DbError::from)?;
     // The colleague hears of it in Telegram, in the same transaction.
-    if let Some(user) = to.filter(|u| *u != actor.user_id) {
-        let lang = users::language(&ctx.db, user).await?;
+    if let Some(user) = to.filter(|u| *u != actor.user_id.get()) {
+        let lang = users::language(&ctx.db, UserId(user)).await?;
         let by = name_of(&ctx.db, actor.user_id).await?;
         let args = [("ticket", Arg::from(&ticket.number)), ("by", Arg::from(by))];
         let text = ta(lang, "desk-assigned-notice", &args);

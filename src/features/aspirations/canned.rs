@@ -10,7 +10,7 @@ use super::flow::Scoped;
 use super::model::{Access, REPLY_MAX, check_free_text};
 use super::render;
 use crate::kernel::members::agencies::kota_of;
-use crate::kernel::members::{Actor, areas};
+use crate::kernel::members::{Actor, UserId, areas};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
@@ -110,11 +110,11 @@ pub async fn delete(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<(), CannedEr
 /// theirs to read). An erased or unnamed resident is addressed as "Bapak/Ibu".
 pub async fn values(ctx: &AppCtx, scoped: &Scoped) -> DbResult<[(&'static str, String); 4]> {
     let ticket = &scoped.ticket;
-    let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, UserId(ticket.user_id)).await?;
     let name = if ticket.user_id == crate::features::privacy::ERASED_USER {
         None
     } else {
-        super::store::identity(&ctx.db, ticket.user_id).await?.and_then(|(name, _)| name)
+        super::store::identity(&ctx.db, UserId(ticket.user_id)).await?.and_then(|(name, _)| name)
     };
     Ok([
         ("nama", name.unwrap_or_else(|| t(lang, "desk-canned-no-name"))),

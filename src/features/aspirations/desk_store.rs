@@ -4,6 +4,7 @@
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use super::model::AspirationId;
 use crate::platform::db::{Db, DbResult};
@@ -30,7 +31,7 @@ fn note_from_row(r: &AnyRow) -> DbResult<Note> {
     })
 }
 
-pub async fn add_note(db: &Db, aspiration_id: AspirationId, author: i64, body: &str, now: i64) -> DbResult<i64> {
+pub async fn add_note(db: &Db, aspiration_id: AspirationId, author: UserId, body: &str, now: i64) -> DbResult<i64> {
     let row = sqlx::query("INSERT INTO aspiration_notes (aspiration_id, author, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
         .bind(aspiration_id)
         .bind(author)
@@ -54,7 +55,7 @@ pub async fn notes(db: &Db, aspiration_id: AspirationId) -> DbResult<Vec<Note>> 
 }
 
 /// Notes a staff member wrote (for their `/datasaya`), with the ticket's number.
-pub async fn notes_by(db: &Db, author: i64) -> DbResult<Vec<(String, String, i64)>> {
+pub async fn notes_by(db: &Db, author: UserId) -> DbResult<Vec<(String, String, i64)>> {
     let rows = sqlx::query(
         "SELECT a.ticket, n.body, n.created_at FROM aspiration_notes n JOIN aspirations a ON a.id = n.aspiration_id \
          WHERE n.author = $1 ORDER BY n.id",
@@ -93,7 +94,7 @@ pub async fn canned(db: &Db, id: i64) -> DbResult<Option<Canned>> {
     row.as_ref().map(canned_from_row).transpose()
 }
 
-pub async fn insert_canned(db: &Db, kota: &str, title: &str, body: &str, by: i64, now: i64) -> DbResult<i64> {
+pub async fn insert_canned(db: &Db, kota: &str, title: &str, body: &str, by: UserId, now: i64) -> DbResult<i64> {
     let row = sqlx::query(
         "INSERT INTO aspiration_canned_replies (kota, title, body, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -107,7 +108,7 @@ pub async fn insert_canned(db: &Db, kota: &str, title: &str, body: &str, by: i64
     Ok(row.try_get("id")?)
 }
 
-pub async fn update_canned(db: &Db, id: i64, title: &str, body: &str, by: i64, now: i64) -> DbResult<bool> {
+pub async fn update_canned(db: &Db, id: i64, title: &str, body: &str, by: UserId, now: i64) -> DbResult<bool> {
     let done = sqlx::query("UPDATE aspiration_canned_replies SET title = $1, body = $2, updated_by = $3, updated_at = $4 WHERE id = $5")
         .bind(title)
         .bind(body)

@@ -18,7 +18,7 @@ use super::model::{self, Access, AspirationId, Status};
 use super::store::{self, Ticket};
 use crate::kernel::members::agencies::{self, Agency, kota_of};
 use crate::kernel::members::permissions::works_for;
-use crate::kernel::members::{Actor, roles, users};
+use crate::kernel::members::{Actor, UserId, roles, users};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbError;
@@ -61,7 +61,7 @@ fn open_for_triage(scoped: &Scoped) -> Result<&Scoped, FlowError> {
 /// Staff send the ticket to `agency_id` (or on to it from the agency holding it),
 /// with an optional note; the resident is told which agency has it, its officers
 /// that a ticket arrived.
-#[tracing::instrument(skip(ctx, actor, note), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor, note), fields(actor = actor.user_id.get()))]
 pub async fn dispose(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, agency_id: i64, note: Option<&str>) -> Result<(Ticket, Agency), FlowError> {
     let ticket = &open_for_triage(scoped)?.ticket;
     let id = ticket.id;
@@ -98,7 +98,7 @@ pub async fn dispose(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, agency_id: i6
         notices.push(n);
     }
     for officer in roles::officers_of(&ctx.db, agency.id).await? {
-        let lang = users::language(&ctx.db, officer).await?;
+        let lang = users::language(&ctx.db, UserId(officer)).await?;
         let args = [("ticket", Arg::from(&ticket.number)), ("agency", Arg::from(agency.label()))];
         notices.push(Outgoing::text(officer, ta(lang, "asp-opd-notice-arrived", &args), Priority::Personal, Some(source(id))));
     }
@@ -110,7 +110,7 @@ pub async fn dispose(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, agency_id: i6
 
 /// Staff take the ticket back from the agency holding it: it is theirs to route
 /// again (`diterima`).
-#[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id.get()))]
 pub async fn recall(ctx: &AppCtx, actor: &Actor, scoped: &Scoped) -> Result<(Ticket, Agency), FlowError> {
     let id = open_for_triage(scoped)?.ticket.id;
     let d = ds::open(&ctx.db, id).await?.ok_or(FlowError::Stale(scoped.ticket.status))?;
@@ -128,7 +128,7 @@ pub async fn recall(ctx: &AppCtx, actor: &Actor, scoped: &Scoped) -> Result<(Tic
 }
 
 /// The ticket's status back to `diterima` (from wherever the agency had it).
-async fn back_to_staff(tx: &mut sqlx::Transaction<'_, sqlx::Any>, ticket: &Ticket, note: Option<&str>, actor: i64, now: i64) -> Result<(), FlowError> {
+async fn back_to_staff(tx: &mut sqlx::Transaction<'_, sqlx::Any>, ticket: &Ticket, note: Option<&str>, actor: UserId, now: i64) -> Result<(), FlowError> {
     if ticket.status != Status::Diterima
         && store::set_status_logged(tx, ticket.id, (ticket.status, Status::Diterima), (note, None), actor, now).await?.is_none()
     {
@@ -138,7 +138,7 @@ async fn back_to_staff(tx: &mut sqlx::Transaction<'_, sqlx::Any>, ticket: &Ticke
 }
 
 /// The officer accepts the ticket: `ditindaklanjuti`, the resident told by whom.
-#[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id.get()))]
 pub async fn accept(ctx: &AppCtx, actor: &Actor, id: AspirationId) -> Result<Held, FlowError> {
     let held = held(ctx, actor, id).await?;
     if held.disposition.stage != Stage::Sent {
@@ -155,7 +155,7 @@ pub async fn accept(ctx: &AppCtx, actor: &Actor, id: AspirationId) -> Result<Hel
 
 /// Accepts a sent disposition and moves the ticket to `ditindaklanjuti` (both only
 /// when not done yet).
-async fn start_work(tx: &mut sqlx::Transaction<'_, sqlx::Any>, held: &Held, actor: i64, now: i64) -> Result<(), FlowError> {
+async fn start_work(tx: &mut sqlx::Transaction<'_, sqlx::Any>, held: &Held, actor: UserId, now: i64) -> Result<(), FlowError> {
     let (d, ticket) = (&held.disposition, &held.scoped.ticket);
     if d.stage == Stage::Sent {
         if !ds::advance(tx, d.id, (Stage::Sent, Stage::Accepted), None, now).await? {
@@ -173,7 +173,7 @@ async fn start_work(tx: &mut sqlx::Transaction<'_, sqlx::Any>, held: &Held, acto
 
 /// A progress note from the agency, sent to the resident (accepting the ticket
 /// first if that was not done).
-#[tracing::instrument(skip(ctx, actor, text), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor, text), fields(actor = actor.user_id.get()))]
 pub async fn progress(ctx: &AppCtx, actor: &Actor, id: AspirationId, text: &str) -> Result<Held, FlowError> {
     let held = held(ctx, actor, id).await?;
     let text = model::check_free_text(text, model::NOTE_MAX).map_err(|_| model::TransitionError::NoteRequired)?;
@@ -190,7 +190,7 @@ pub async fn progress(ctx: &AppCtx, actor: &Actor, id: AspirationId, text: &str)
 
 /// The agency is done: `selesai` with its note (a closing note's rules) and an
 /// optional photo of the result, both sent to the resident, who may respond once.
-#[tracing::instrument(skip(ctx, actor, note, photo), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor, note, photo), fields(actor = actor.user_id.get()))]
 pub async fn done(ctx: &AppCtx, actor: &Actor, id: AspirationId, note: &str, photo: Option<&str>) -> Result<Held, FlowError> {
     let held = held(ctx, actor, id).await?;
     let (ticket, d) = (&held.scoped.ticket, &held.disposition);
@@ -207,7 +207,7 @@ pub async fn done(ctx: &AppCtx, actor: &Actor, id: AspirationId, note: &str, pho
     }
     let mut notices = Vec::new();
     if ticket.user_id != crate::features::privacy::ERASED_USER {
-        let lang = users::language(&ctx.db, ticket.user_id).await?;
+        let lang = users::language(&ctx.db, UserId(ticket.user_id)).await?;
         if let Some(file_id) = photo {
             let caption = ta(lang, "asp-opd-photo-caption", &[("ticket", Arg::from(&ticket.number)), ("agency", Arg::from(d.agency.label()))]);
             let body = Body::Photo { file_id: file_id.to_string(), caption: Some(caption), entities: Vec::new(), buttons: Vec::new() };
@@ -233,7 +233,7 @@ pub async fn done(ctx: &AppCtx, actor: &Actor, id: AspirationId, note: &str, pho
 
 /// The agency returns the ticket ("bukan kewenangan kami"): back in the staff's
 /// new queue with the reason, the staff of the area told.
-#[tracing::instrument(skip(ctx, actor, reason), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor, reason), fields(actor = actor.user_id.get()))]
 pub async fn give_back(ctx: &AppCtx, actor: &Actor, id: AspirationId, reason: &str) -> Result<Held, FlowError> {
     let held = held(ctx, actor, id).await?;
     let reason = model::check_free_text(reason, model::NOTE_MAX).map_err(|_| model::TransitionError::NoteRequired)?;
@@ -248,7 +248,7 @@ pub async fn give_back(ctx: &AppCtx, actor: &Actor, id: AspirationId, reason: &s
     crate::features::webhooks::enqueue(&mut tx, &super::webhook::returned(id, d.id), now).await?;
     let mut notices = Vec::new();
     for staff in super::notices::staff_for(&ctx.db, &held.scoped.kim).await? {
-        let lang = users::language(&ctx.db, staff).await?;
+        let lang = users::language(&ctx.db, UserId(staff)).await?;
         let args = [("ticket", Arg::from(&ticket.number)), ("agency", Arg::from(d.agency.label())), ("reason", Arg::from(&reason))];
         notices.push(Outgoing::text(staff, ta(lang, "asp-opd-notice-returned", &args), Priority::Personal, Some(source(id))));
     }
@@ -262,7 +262,7 @@ async fn resident_notice(ctx: &AppCtx, ticket: &Ticket, key: &str, agency: &Agen
     if ticket.user_id == crate::features::privacy::ERASED_USER {
         return Ok(None);
     }
-    let lang = users::language(&ctx.db, ticket.user_id).await?;
+    let lang = users::language(&ctx.db, UserId(ticket.user_id)).await?;
     let text = agency_text(lang, ticket, key, agency, note);
     Ok(Some(Outgoing::text(ticket.user_id, text, Priority::Personal, Some(source(ticket.id)))))
 }

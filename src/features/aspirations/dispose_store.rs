@@ -5,6 +5,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
+use crate::kernel::members::UserId;
 
 use super::model::AspirationId;
 use crate::kernel::members::agencies::Agency;
@@ -120,7 +121,7 @@ pub async fn by_id(db: &Db, id: i64) -> DbResult<Option<Disposition>> {
 
 /// Sends the ticket to `agency_id`; gives the new row's id. Fails on the unique
 /// index when another disposition is still open.
-pub async fn insert(tx: &mut Transaction<'_, Any>, aspiration_id: AspirationId, agency_id: i64, note: Option<&str>, by: i64, now: i64) -> DbResult<i64> {
+pub async fn insert(tx: &mut Transaction<'_, Any>, aspiration_id: AspirationId, agency_id: i64, note: Option<&str>, by: UserId, now: i64) -> DbResult<i64> {
     let row = sqlx::query(
         "INSERT INTO aspiration_dispositions (aspiration_id, agency_id, state, note, disposed_by, disposed_at) \
          VALUES ($1, $2, 'sent', $3, $4, $5) RETURNING id",
@@ -175,7 +176,7 @@ pub async fn add_event(
     d: &Disposition,
     kind: &str,
     (body, photo): (Option<&str>, Option<&str>),
-    actor: i64,
+    actor: UserId,
     now: i64,
 ) -> DbResult<()> {
     sqlx::query(

@@ -13,7 +13,7 @@ use crate::platform::buttons::Payload;
 use crate::platform::db::{DbError, DbResult};
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, t, ta};
-use crate::kernel::members::{Actor, Kim, areas};
+use crate::kernel::members::{Actor, Kim, KimId, UserId, areas};
 use crate::platform::ctx::AppCtx;
 
 /// Why a ticket action did not happen.
@@ -50,7 +50,7 @@ pub struct Scoped {
 /// Loads a ticket for `actor`; `None` when it does not exist.
 pub async fn load(ctx: &AppCtx, actor: &Actor, id: AspirationId) -> DbResult<Option<Scoped>> {
     let Some(ticket) = store::ticket(&ctx.db, id).await? else { return Ok(None) };
-    let kim = areas::kim_by_id(&ctx.db, ticket.kim_id).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} has no KIM")))?;
+    let kim = areas::kim_by_id(&ctx.db, KimId(ticket.kim_id)).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} has no KIM")))?;
     let access = model::access(actor, &kim);
     let tz = model::zone(ticket.kim_tz.as_deref(), ctx.config.tz);
     Ok(Some(Scoped { ticket, kim, access, tz }))
@@ -70,14 +70,14 @@ pub async fn sender(ctx: &AppCtx, scoped: &Scoped, lang: crate::platform::i18n::
     if hides_sender(scoped) {
         return Ok(render::Sender::Hidden);
     }
-    let (name, username) = store::identity(&ctx.db, ticket.user_id).await?.unwrap_or_default();
+    let (name, username) = store::identity(&ctx.db, UserId(ticket.user_id)).await?.unwrap_or_default();
     let name = name.unwrap_or_else(|| t(lang, "asp-card-unknown-name"));
     Ok(render::Sender::Known { name, username, anonymous: ticket.anonymous })
 }
 
 /// Stores a new aspiration (numbered in the KIM's year) and tells staff, batched.
 pub async fn submit(ctx: &AppCtx, new: &NewAspiration) -> DbResult<Ticket> {
-    let kim = areas::kim_by_id(&ctx.db, new.kim_id).await?.ok_or_else(|| DbError::Corrupt("KIM vanished".into()))?;
+    let kim = areas::kim_by_id(&ctx.db, KimId(new.kim_id)).await?.ok_or_else(|| DbError::Corrupt("KIM vanished".into()))?;
     let tz = model::zone(crate::kernel::members::areas::kim_zone(&ctx.db, kim.id).await?.as_deref(), ctx.config.tz);
     let now = ctx.now();
     let staff = notices::staff_for(&ctx.db, &kim).await?;
@@ -102,7 +102,7 @@ pub async fn change_status(
 
 /// [`change_status`] that also gives the history row it wrote, which the chat's
 /// "Urungkan" button names (see [`super::undo`]).
-#[tracing::instrument(skip(ctx, actor, note), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor, note), fields(actor = actor.user_id.get()))]
 pub async fn change_status_logged(
     ctx: &AppCtx,
     actor: &Actor,
@@ -113,7 +113,7 @@ pub async fn change_status_logged(
     let ticket = triage_check(scoped, from)?.clone();
     let id = ticket.id;
     let (to, note) = model::transition(from, to, note)?;
-    let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, UserId(ticket.user_id)).await?;
     let text = render::status_notice(lang, &ticket, to, note.as_deref());
     // A done ticket asks for the resident's verdict (its "Belum beres" is the reopening).
     let ask = super::verdict::asks(&ticket, to).then_some(lang);
@@ -171,7 +171,7 @@ pub(super) async fn commit_move(
     ticket: &Ticket,
     moves: (Status, Status),
     notes: (Option<&str>, Option<i64>),
-    actor_id: i64,
+    actor_id: UserId,
     body: Body,
 ) -> Result<i64, FlowError> {
     commit_move_asking(ctx, ticket, moves, notes, actor_id, body, None).await
@@ -184,7 +184,7 @@ async fn commit_move_asking(
     ticket: &Ticket,
     (from, to): (Status, Status),
     (note, undoes): (Option<&str>, Option<i64>),
-    actor_id: i64,
+    actor_id: UserId,
     mut body: Body,
     ask: Option<crate::platform::i18n::Lang>,
 ) -> Result<i64, FlowError> {
@@ -210,14 +210,14 @@ async fn commit_move_asking(
 }
 
 /// Sends a staff reply to the resident, with a button to answer it once.
-#[tracing::instrument(skip(ctx, actor, text), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor, text), fields(actor = actor.user_id.get()))]
 pub async fn reply(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, text: &str) -> Result<Ticket, FlowError> {
     if scoped.access != Access::Triage {
         return Err(FlowError::NotAllowed);
     }
     let ticket = scoped.ticket.clone();
     let id = ticket.id;
-    let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, UserId(ticket.user_id)).await?;
     let now = ctx.now();
     let mut tx = ctx.db.begin().await?;
     let message_id = store::add_message(&mut tx, id, actor.user_id, None, text, now).await?;
@@ -239,9 +239,9 @@ pub async fn reply(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, text: &str) -> 
 }
 
 /// A staff reply the resident `user_id` may still answer, with its ticket.
-pub async fn answerable(ctx: &AppCtx, user_id: i64, reply_id: i64) -> Result<(store::ThreadMessage, Ticket), FlowError> {
+pub async fn answerable(ctx: &AppCtx, user_id: UserId, reply_id: i64) -> Result<(store::ThreadMessage, Ticket), FlowError> {
     let reply = store::message(&ctx.db, reply_id).await?.filter(|m| m.is_reply).ok_or(FlowError::NotFound)?;
-    let ticket = store::ticket(&ctx.db, reply.aspiration_id).await?.filter(|t| t.user_id == user_id);
+    let ticket = store::ticket(&ctx.db, reply.aspiration_id).await?.filter(|t| t.user_id == user_id.get());
     let ticket = ticket.ok_or(FlowError::NotFound)?;
     if reply.answered {
         return Err(FlowError::AlreadyAnswered);
@@ -251,9 +251,9 @@ pub async fn answerable(ctx: &AppCtx, user_id: i64, reply_id: i64) -> Result<(st
 
 /// Stores the resident's one answer to a staff reply and tells that staff member.
 #[tracing::instrument(skip(ctx, text))]
-pub async fn answer(ctx: &AppCtx, user_id: i64, reply_id: i64, text: &str) -> Result<Ticket, FlowError> {
+pub async fn answer(ctx: &AppCtx, user_id: UserId, reply_id: i64, text: &str) -> Result<Ticket, FlowError> {
     let (reply, ticket) = answerable(ctx, user_id, reply_id).await?;
-    let lang = crate::kernel::members::users::language(&ctx.db, reply.author).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, UserId(reply.author)).await?;
     let now = ctx.now();
     let mut tx = ctx.db.begin().await?;
     if !store::claim_reply(&mut tx, reply_id, now).await? {

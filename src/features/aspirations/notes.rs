@@ -40,7 +40,7 @@ pub enum NoteError {
 }
 
 /// Stores an internal note by `actor` on ticket `id` (audited); nothing is sent.
-#[tracing::instrument(skip(ctx, actor, text), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor, text), fields(actor = actor.user_id.get()))]
 pub async fn add(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, text: &str) -> Result<Ticket, NoteError> {
     let text = check_free_text(text, MAX).map_err(NoteError::Length)?;
     let id = scoped.ticket.id;

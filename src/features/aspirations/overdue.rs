@@ -20,7 +20,7 @@ use super::model::{self, AspirationId, Status};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, ta};
-use crate::kernel::members::{areas, roles};
+use crate::kernel::members::{KimId, UserId, areas, roles};
 use crate::platform::ctx::AppCtx;
 
 /// How often the job looks for late tickets (one indexed query).
@@ -89,13 +89,13 @@ async fn staff_by_kim(db: &Db, tickets: &[Late]) -> DbResult<BTreeMap<i64, Vec<(
         if by_kim.contains_key(&t.kim_id) {
             continue;
         }
-        let staff = match areas::kim_by_id(db, t.kim_id).await? {
+        let staff = match areas::kim_by_id(db, KimId(t.kim_id)).await? {
             Some(kim) => roles::staff_covering(db, &kim.area_path).await?,
             None => Vec::new(),
         };
         let mut with_lang = Vec::with_capacity(staff.len());
         for staff_id in staff {
-            with_lang.push((staff_id, crate::kernel::members::users::language(db, staff_id).await?));
+            with_lang.push((staff_id, crate::kernel::members::users::language(db, UserId(staff_id)).await?));
         }
         by_kim.insert(t.kim_id, with_lang);
     }

@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use crate::platform::db::{Db, DbResult};
 use super::model::{Category, Status};
@@ -79,7 +80,7 @@ fn scrub(text: &str, names: &[String]) -> Option<String> {
 /// Takes the resident's name (and @username) out of what staff wrote about their
 /// tickets: internal notes and replies (a canned reply filled `{nama}`). The texts
 /// stay, as the thread does.
-async fn scrub_names(tx: &mut Tx, user_id: i64) -> DbResult<()> {
+async fn scrub_names(tx: &mut Tx, user_id: UserId) -> DbResult<()> {
     let who = sqlx::query("SELECT first_name, username FROM users WHERE id = $1").bind(user_id).fetch_optional(&mut **tx).await?;
     let Some(who) = who else { return Ok(()) };
     let mut names: Vec<String> = Vec::new();
@@ -143,7 +144,7 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
     })
 }
 
-fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
+fn export(db: &Db, user_id: UserId) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async move {
         let saved_views = super::saved::list(db, user_id).await?;
         Ok(Box::new(Tickets { aspirations: aspirations(db, user_id).await?, saved_views, notes: notes(db, user_id).await? }) as Box<dyn Section>)
@@ -170,7 +171,7 @@ pub struct NoteEntry {
     pub at: i64,
 }
 
-async fn notes(db: &Db, user_id: i64) -> DbResult<Vec<NoteEntry>> {
+async fn notes(db: &Db, user_id: UserId) -> DbResult<Vec<NoteEntry>> {
     let found = super::desk_store::notes_by(db, user_id).await?;
     Ok(found.into_iter().map(|(ticket, body, at)| NoteEntry { ticket, body, at }).collect())
 }
@@ -272,7 +273,7 @@ const ASPIRATIONS: &str = "SELECT a.id, a.ticket, a.category, a.body, a.status, 
      a.created_at, (SELECT COUNT(*) FROM aspiration_photos p WHERE p.aspiration_id = a.id) AS photos \
      FROM aspirations a WHERE a.user_id = $1 ORDER BY a.id";
 
-async fn aspirations(db: &Db, user_id: i64) -> DbResult<Vec<Aspiration>> {
+async fn aspirations(db: &Db, user_id: UserId) -> DbResult<Vec<Aspiration>> {
     let found = sqlx::query(ASPIRATIONS).bind(user_id).fetch_all(&db.pool).await?;
     let mut out = Vec::with_capacity(found.len());
     for r in &found {

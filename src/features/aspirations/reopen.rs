@@ -14,7 +14,7 @@ use crate::platform::buttons::Payload;
 use crate::platform::db::DbError;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::areas;
+use crate::kernel::members::{KimId, UserId, areas};
 use crate::platform::ctx::AppCtx;
 
 use super::buttons::Btn;
@@ -33,8 +33,8 @@ pub fn with_offer(lang: Lang, ticket_id: AspirationId, text: &str) -> Body {
 
 /// A ticket of `user_id` that is closed and was never reopened. Someone else's
 /// ticket reads as not found.
-pub async fn respondable(ctx: &AppCtx, user_id: i64, id: AspirationId) -> Result<Ticket, FlowError> {
-    let ticket = store::ticket(&ctx.db, id).await?.filter(|t| t.user_id == user_id).ok_or(FlowError::NotFound)?;
+pub async fn respondable(ctx: &AppCtx, user_id: UserId, id: AspirationId) -> Result<Ticket, FlowError> {
+    let ticket = store::ticket(&ctx.db, id).await?.filter(|t| t.user_id == user_id.get()).ok_or(FlowError::NotFound)?;
     model::check_reopen(ticket.status, ticket.reopened_at.is_some())?;
     Ok(ticket)
 }
@@ -43,14 +43,14 @@ pub async fn respondable(ctx: &AppCtx, user_id: i64, id: AspirationId) -> Result
 /// moves the status back for review, adds the text to the thread, and tells the staff
 /// covering the KIM, all in one transaction.
 #[tracing::instrument(skip(ctx, text))]
-pub async fn respond(ctx: &AppCtx, user_id: i64, id: AspirationId, text: &str) -> Result<Ticket, FlowError> {
+pub async fn respond(ctx: &AppCtx, user_id: UserId, id: AspirationId, text: &str) -> Result<Ticket, FlowError> {
     let ticket = respondable(ctx, user_id, id).await?;
     let to = model::check_reopen(ticket.status, false)?;
-    let kim = areas::kim_by_id(&ctx.db, ticket.kim_id).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} has no KIM")))?;
+    let kim = areas::kim_by_id(&ctx.db, KimId(ticket.kim_id)).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} has no KIM")))?;
     let staff = notices::staff_for(&ctx.db, &kim).await?;
     let mut staff_notices = Vec::new();
     for staff_id in staff {
-        let lang = crate::kernel::members::users::language(&ctx.db, staff_id).await?;
+        let lang = crate::kernel::members::users::language(&ctx.db, UserId(staff_id)).await?;
         staff_notices.push(staff_notice(lang, staff_id, &ticket, text));
     }
     let now = ctx.now();

@@ -5,6 +5,7 @@
 //! erasure removes them ([`super::personal`]).
 
 use sqlx::Row;
+use crate::kernel::members::UserId;
 
 use crate::platform::db::{Db, DbResult};
 
@@ -23,7 +24,7 @@ pub struct SavedView {
     pub created_at: i64,
 }
 
-pub async fn list(db: &Db, user_id: i64) -> DbResult<Vec<SavedView>> {
+pub async fn list(db: &Db, user_id: UserId) -> DbResult<Vec<SavedView>> {
     let rows = sqlx::query("SELECT id, name, query, created_at FROM aspiration_saved_views WHERE user_id = $1 ORDER BY id")
         .bind(user_id)
         .fetch_all(&db.pool)
@@ -34,7 +35,7 @@ pub async fn list(db: &Db, user_id: i64) -> DbResult<Vec<SavedView>> {
 }
 
 /// Saves one; `false` when the person already has [`MAX_PER_PERSON`].
-pub async fn add(db: &Db, user_id: i64, name: &str, query: &str, now: i64) -> DbResult<bool> {
+pub async fn add(db: &Db, user_id: UserId, name: &str, query: &str, now: i64) -> DbResult<bool> {
     let mut tx = db.begin().await?;
     let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM aspiration_saved_views WHERE user_id = $1").bind(user_id).fetch_one(&mut *tx).await?.try_get("n")?;
     if n >= MAX_PER_PERSON {
@@ -52,7 +53,7 @@ pub async fn add(db: &Db, user_id: i64, name: &str, query: &str, now: i64) -> Db
 }
 
 /// Removes one of the person's own; `false` when they have no such filter.
-pub async fn remove(db: &Db, user_id: i64, id: i64) -> DbResult<bool> {
+pub async fn remove(db: &Db, user_id: UserId, id: i64) -> DbResult<bool> {
     let done = sqlx::query("DELETE FROM aspiration_saved_views WHERE id = $1 AND user_id = $2").bind(id).bind(user_id).execute(&db.pool).await?;
     Ok(done.rows_affected() == 1)
 }

@@ -5,6 +5,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
+use crate::kernel::members::UserId;
 
 use super::model::{AspirationId, Category, GeoPoint, QueueView, Status, ticket_number};
 use crate::platform::db::{Db, DbError, DbResult};
@@ -106,7 +107,7 @@ pub async fn submit(db: &Db, new: &NewAspiration, year: i32, now: i64, notify_st
             .execute(&mut *tx)
             .await?;
     }
-    log_status(&mut tx, id, (None, Status::Diterima), (None, None), new.user_id, now).await?;
+    log_status(&mut tx, id, (None, Status::Diterima), (None, None), UserId(new.user_id), now).await?;
     crate::features::webhooks::enqueue(&mut tx, &super::webhook::created(id), now).await?;
     super::notices::add_pending(&mut tx, notify_staff).await?;
     tx.commit().await?;
@@ -119,7 +120,7 @@ async fn log_status(
     id: AspirationId,
     (from, to): (Option<Status>, Status),
     (note, undoes): (Option<&str>, Option<i64>),
-    actor: i64,
+    actor: UserId,
     now: i64,
 ) -> DbResult<i64> {
     let row = sqlx::query(
@@ -147,7 +148,7 @@ pub async fn set_status(
     id: AspirationId,
     (from, to): (Status, Status),
     note: Option<&str>,
-    actor: i64,
+    actor: UserId,
     now: i64,
 ) -> DbResult<bool> {
     Ok(set_status_logged(tx, id, (from, to), (note, None), actor, now).await?.is_some())
@@ -160,7 +161,7 @@ pub async fn set_status_logged(
     id: AspirationId,
     (from, to): (Status, Status),
     (note, undoes): (Option<&str>, Option<i64>),
-    actor: i64,
+    actor: UserId,
     now: i64,
 ) -> DbResult<Option<i64>> {
     let done = sqlx::query("UPDATE aspirations SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
@@ -214,7 +215,7 @@ pub async fn ticket_by_number(db: &Db, number: &str) -> DbResult<Option<Ticket>>
 }
 
 /// A resident's tickets, newest first.
-pub async fn tickets_of(db: &Db, user_id: i64, limit: i64) -> DbResult<Vec<Ticket>> {
+pub async fn tickets_of(db: &Db, user_id: UserId, limit: i64) -> DbResult<Vec<Ticket>> {
     let sql = format!("{TICKET_COLUMNS} WHERE a.user_id = $1 ORDER BY a.id DESC LIMIT $2");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).bind(limit).fetch_all(&db.pool).await?;
     rows.iter().map(ticket_from_row).collect()
@@ -282,7 +283,7 @@ pub async fn photos(db: &Db, id: AspirationId) -> DbResult<Vec<String>> {
 }
 
 /// Name and @username of a person, as stored when they agreed to the notice.
-pub async fn identity(db: &Db, user_id: i64) -> DbResult<Option<(Option<String>, Option<String>)>> {
+pub async fn identity(db: &Db, user_id: UserId) -> DbResult<Option<(Option<String>, Option<String>)>> {
     let row = sqlx::query("SELECT first_name, username FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_optional(&db.pool)

@@ -3,6 +3,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
+use crate::kernel::members::UserId;
 
 use super::model::AspirationId;
 use crate::platform::db::{Db, DbResult};
@@ -53,7 +54,7 @@ pub async fn message(db: &Db, id: i64) -> DbResult<Option<ThreadMessage>> {
 pub async fn add_message(
     tx: &mut Transaction<'_, Any>,
     aspiration_id: AspirationId,
-    author: i64,
+    author: UserId,
     reply_to: Option<i64>,
     body: &str,
     now: i64,
@@ -80,7 +81,7 @@ pub async fn add_message(
 
 /// Adds the resident's response to their closed ticket (kind `response`; no
 /// `aspiration.replied` webhook: the reopening itself queues `status_changed`).
-pub async fn add_response(tx: &mut Transaction<'_, Any>, aspiration_id: AspirationId, author: i64, body: &str, now: i64) -> DbResult<i64> {
+pub async fn add_response(tx: &mut Transaction<'_, Any>, aspiration_id: AspirationId, author: UserId, body: &str, now: i64) -> DbResult<i64> {
     let row = sqlx::query(
         "INSERT INTO aspiration_messages (aspiration_id, author, kind, body, created_at) \
          VALUES ($1, $2, 'response', $3, $4) RETURNING id",
@@ -96,7 +97,7 @@ pub async fn add_response(tx: &mut Transaction<'_, Any>, aspiration_id: Aspirati
 
 /// Marks a ticket reopened by its resident `user_id`, only while it is closed and
 /// only once: `false` if it is not theirs, not closed, or was reopened before.
-pub async fn claim_reopen(tx: &mut Transaction<'_, Any>, id: AspirationId, user_id: i64, now: i64) -> DbResult<bool> {
+pub async fn claim_reopen(tx: &mut Transaction<'_, Any>, id: AspirationId, user_id: UserId, now: i64) -> DbResult<bool> {
     let done = sqlx::query(
         "UPDATE aspirations SET reopened_at = $1 WHERE id = $2 AND user_id = $3 AND reopened_at IS NULL \
          AND status IN ('selesai', 'ditolak')",

@@ -8,7 +8,7 @@ use super::flow::{self, FlowError};
 use super::model::{self, AspirationId};
 use super::render;
 use super::store::{self, Ticket};
-use crate::kernel::members::Actor;
+use crate::kernel::members::{Actor, UserId};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::delivery::Body;
@@ -16,12 +16,12 @@ use crate::platform::i18n::{Arg, ta};
 
 /// Undoes history row `log_id` of ticket `id` if it is still the newest, is
 /// `actor`'s own and is at most a minute old; the resident is told the correction.
-#[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id))]
+#[tracing::instrument(skip(ctx, actor), fields(actor = actor.user_id.get()))]
 pub async fn undo(ctx: &AppCtx, actor: &Actor, id: AspirationId, log_id: i64) -> Result<Ticket, FlowError> {
     let last = store::last_change(&ctx.db, id).await?.ok_or(FlowError::NotFound)?;
     let (from, to) = model::check_undo(&last, log_id, actor.user_id, ctx.now())?;
     let ticket = flow::triageable(ctx, actor, id, from).await?;
-    let lang = crate::kernel::members::users::language(&ctx.db, ticket.user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, UserId(ticket.user_id)).await?;
     let args = [
         ("ticket", Arg::from(&ticket.number)),
         ("wrong", Arg::from(render::status(lang, from))),

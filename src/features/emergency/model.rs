@@ -14,7 +14,7 @@ pub const RECALL_WINDOW_SECS: i64 = 48 * 3600;
 /// Admins, and staff whose Telegram id the operator listed in `KIMBOT_EMERGENCY_STAFF`
 /// (within their own areas: see [`crate::kernel::audience::targets::may_target_area`]).
 pub fn may_warn(actor: &Actor, config: &EmergencyConfig) -> bool {
-    actor.is_admin || (!actor.staff_areas.is_empty() && config.staff.contains(&actor.user_id))
+    actor.is_admin || (!actor.staff_areas.is_empty() && config.staff.contains(&actor.user_id.get()))
 }
 
 /// How far one warning goes.
@@ -56,11 +56,12 @@ pub fn text_max(with_photo: bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::members::{KimId, UserId};
     use crate::platform::config::PaidBroadcast;
 
     fn actor(admin: bool, staff: bool, id: i64) -> Actor {
         let staff_areas = if staff { vec!["palembang".to_string()] } else { Vec::new() };
-        Actor { user_id: id, is_admin: admin, staff_areas, coordinator_kims: vec![1], ..Actor::default() }
+        Actor { user_id: UserId(id), is_admin: admin, staff_areas, coordinator_kims: vec![KimId(1)], ..Actor::default() }
     }
 
     #[test]

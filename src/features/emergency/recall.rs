@@ -9,6 +9,7 @@ use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, Outgoing, Priority};
+use crate::kernel::members::UserId;
 
 /// What one recall did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -23,7 +24,7 @@ pub struct Recalled {
 
 /// Recalls `warning` as `by`'s act; `None` when it was recalled already. The caller
 /// has checked that `by` may see the warning.
-pub async fn recall(ctx: &AppCtx, warning: &Warning, by: i64) -> DbResult<Option<Recalled>> {
+pub async fn recall(ctx: &AppCtx, warning: &Warning, by: UserId) -> DbResult<Option<Recalled>> {
     let now = ctx.now();
     if !store::claim_recall(&ctx.db, warning.id, now).await? {
         return Ok(None);

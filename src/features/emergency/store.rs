@@ -6,7 +6,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::features::privacy::PURPOSE_NEWS;
-use crate::kernel::members::covers;
+use crate::kernel::members::{UserId, covers};
 use crate::platform::audit;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::delivery::{Outbox, Outgoing};
@@ -52,7 +52,7 @@ pub async fn readers_in(db: &Db, area_path: &str) -> DbResult<Vec<Reader>> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     pub id: i64,
-    pub author_id: i64,
+    pub author_id: UserId,
     pub area_path: String,
     pub area_name: String,
     pub groups: i64,
@@ -88,7 +88,7 @@ pub async fn get(db: &Db, id: i64) -> DbResult<Option<Warning>> {
 
 /// A warning about to be sent.
 pub struct NewWarning<'a> {
-    pub author_id: i64,
+    pub author_id: UserId,
     pub area_id: i64,
     pub area_path: &'a str,
     pub area_name: &'a str,

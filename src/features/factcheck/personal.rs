@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::model::clip;
 use super::store;
+use crate::kernel::members::UserId;
 use crate::platform::db::Db;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::platform::personal::{Erasure, Hook, PersonalData, Section, Tx, json, reassign, section, when};
@@ -42,7 +43,7 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
     })
 }
 
-fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
+fn export(db: &Db, user_id: UserId) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async move {
         let checks = store::of_user(db, user_id).await?;
         let fact_checks = checks

@@ -3,6 +3,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
+use crate::kernel::members::UserId;
 
 use super::model::{Verdict, check_number};
 use crate::features::webhooks;
@@ -180,7 +181,7 @@ pub async fn similar(db: &Db, check: &Check, limit: i64) -> DbResult<Vec<(String
 
 /// How many requests `user_id` sent to staff since `since` (repeats answered at once
 /// cost staff nothing and are not counted), and when the oldest of them was sent.
-pub async fn sent_since(db: &Db, user_id: i64, since: i64) -> DbResult<(i64, Option<i64>)> {
+pub async fn sent_since(db: &Db, user_id: UserId, since: i64) -> DbResult<(i64, Option<i64>)> {
     let r = sqlx::query(
         "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM fact_checks WHERE user_id = $1 AND repeat = 0 AND created_at > $2",
     )
@@ -192,7 +193,7 @@ pub async fn sent_since(db: &Db, user_id: i64, since: i64) -> DbResult<(i64, Opt
 }
 
 /// Every request of `user_id`, oldest first (for `/datasaya`).
-pub async fn of_user(db: &Db, user_id: i64) -> DbResult<Vec<Check>> {
+pub async fn of_user(db: &Db, user_id: UserId) -> DbResult<Vec<Check>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE user_id = $1 ORDER BY id"))).bind(user_id).fetch_all(&db.pool).await?;
     rows.iter().map(row).collect()
 }
@@ -211,7 +212,7 @@ pub async fn open_after(db: &Db, after_id: i64, limit: i64) -> DbResult<Vec<Chec
 /// once: `None` when `id` was answered already (by someone else, or a double tap).
 /// Returns the requests answered, for telling their residents. Each one's
 /// `factcheck.verdict` webhooks are queued in the verdict's own transaction.
-pub async fn answer(db: &Db, id: i64, answer: &Answer, by: i64, now: i64) -> DbResult<Option<Vec<Check>>> {
+pub async fn answer(db: &Db, id: i64, answer: &Answer, by: UserId, now: i64) -> DbResult<Option<Vec<Check>>> {
     let mut tx = db.begin().await?;
     let hash: Option<String> = sqlx::query("SELECT content_hash FROM fact_checks WHERE id = $1 AND status = 'open'")
         .bind(id)
@@ -239,7 +240,7 @@ pub async fn name_claim(db: &Db, id: i64, claim: &str) -> DbResult<bool> {
     Ok(done.rows_affected() == 1)
 }
 
-async fn set_answer(tx: &mut Transaction<'_, Any>, hash: &str, id: i64, answer: &Answer, by: i64, now: i64) -> DbResult<Vec<i64>> {
+async fn set_answer(tx: &mut Transaction<'_, Any>, hash: &str, id: i64, answer: &Answer, by: UserId, now: i64) -> DbResult<Vec<i64>> {
     let rows = sqlx::query(
         "UPDATE fact_checks SET status = 'answered', verdict = $1, explanation = $2, answered_by = $3, answered_at = $4, \
          claim = (SELECT c.claim FROM fact_checks c WHERE c.id = $5) \

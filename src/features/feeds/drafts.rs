@@ -15,7 +15,7 @@ use crate::platform::db::{Db, DbResult};
 use crate::platform::buttons::Payload;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::covers;
+use crate::kernel::members::{UserId, covers};
 
 /// At most this many items of one poll become drafts (newest first); older ones are
 /// remembered without a message, so a feed added with 50 old items does not flood
@@ -150,7 +150,7 @@ pub async fn get(db: &Db, id: i64) -> DbResult<Option<Draft>> {
 
 /// Moves a draft from one of `from` to `to`; `false` when someone (or an earlier
 /// press) moved it first.
-pub async fn transition(db: &Db, id: i64, from: &[&'static str], to: &'static str, by: i64, now: i64) -> DbResult<bool> {
+pub async fn transition(db: &Db, id: i64, from: &[&'static str], to: &'static str, by: UserId, now: i64) -> DbResult<bool> {
     let mut done = 0;
     for status in from {
         done += sqlx::query("UPDATE feed_drafts SET status = $1, acted_by = $2, updated_at = $3 WHERE id = $4 AND status = $5")

@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use crate::kernel::members::UserId;
 
 use futures_util::StreamExt;
 use tokio::sync::watch;
@@ -178,7 +179,7 @@ pub async fn health_recipients(ctx: &AppCtx, feed: &Feed) -> DbResult<Vec<i64>> 
 async fn health_notices(ctx: &AppCtx, feed: &Feed, to: &[i64], key: &str) -> DbResult<Vec<Outgoing>> {
     let mut out = Vec::new();
     for user in to {
-        let lang = crate::kernel::members::users::language(&ctx.db, *user).await?;
+        let lang = crate::kernel::members::users::language(&ctx.db, UserId(*user)).await?;
         let args = [
             ("id", Arg::from(feed.id)),
             ("url", Arg::from(feed.url.as_str())),

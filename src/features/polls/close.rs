@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use crate::kernel::members::UserId;
 
 use tokio::sync::watch;
 
@@ -42,9 +43,9 @@ pub async fn tick(ctx: &AppCtx) -> DbResult<usize> {
         if let Err(error) = finish(ctx, &poll, None).await {
             tracing::error!(%error, poll = id, "poll closed, but stopping its copies failed");
         }
-        if poll.author_id != 0 {
+        if poll.author_id != UserId(0) {
             let lang = crate::kernel::members::users::language(&ctx.db, poll.author_id).await?;
-            if let Err(error) = queue_result(ctx, poll.author_id, lang, &poll).await {
+            if let Err(error) = queue_result(ctx, poll.author_id.get(), lang, &poll).await {
                 tracing::error!(%error, poll = id, "could not queue a poll's final result for its author");
             }
         }
@@ -67,13 +68,13 @@ pub async fn finish(ctx: &AppCtx, poll: &Poll, by: Option<i64>) -> DbResult<()> 
     let swept = ends::sweep(ctx, poll).await?;
     let how = if by.is_some() { "early" } else { "on_time" };
     let detail = format!("id={} chats={} how={how}", poll.id, swept.sent);
-    audit::record(&ctx.db, by, "poll.close", &detail, ctx.now()).await
+    audit::record(&ctx.db, by.map(UserId), "poll.close", &detail, ctx.now()).await
 }
 
 /// After a recall claim (`poll` as it is now, recalled): unsent copies cancelled;
 /// sent ones stopped (unless stopped at closing) and deleted (Telegram allows that
 /// for 48 hours; older ones stay, stopped). Returns how many copies were sent.
-pub async fn recall(ctx: &AppCtx, poll: &Poll, by: i64) -> DbResult<usize> {
+pub async fn recall(ctx: &AppCtx, poll: &Poll, by: UserId) -> DbResult<usize> {
     let swept = ends::sweep(ctx, poll).await?;
     audit::record(&ctx.db, Some(by), "poll.recall", &format!("id={} chats={}", poll.id, swept.sent), ctx.now()).await?;
     Ok(swept.sent)

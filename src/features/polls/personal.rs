@@ -12,6 +12,7 @@
 use chrono_tz::Tz;
 use serde::Serialize;
 use sqlx::Row;
+use crate::kernel::members::UserId;
 
 use crate::platform::db::DbResult;
 use crate::platform::i18n::{Arg, Lang, ta};
@@ -81,6 +82,6 @@ fn decode(r: &sqlx::any::AnyRow) -> DbResult<Answer> {
     Ok(Answer { question: r.try_get("question")?, chosen })
 }
 
-fn export(db: &crate::platform::db::Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
+fn export(db: &crate::platform::db::Db, user_id: UserId) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async move { Ok(Box::new(Answers(rows(db, ANSWERS, user_id, decode).await?)) as Box<dyn Section>) })
 }

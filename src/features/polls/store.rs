@@ -2,6 +2,7 @@
 //! chat, anonymous chats' totals, and who a poll reaches in private chat.
 
 use std::collections::HashMap;
+use crate::kernel::members::UserId;
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -21,7 +22,7 @@ pub const TOPIC: crate::kernel::members::topics::TopicKind = crate::kernel::memb
 #[derive(Debug, Clone, PartialEq)]
 pub struct Poll {
     pub id: i64,
-    pub author_id: i64,
+    pub author_id: UserId,
     pub question: String,
     pub options: Vec<String>,
     pub multiple: bool,
@@ -85,7 +86,7 @@ fn row(r: &AnyRow) -> DbResult<Poll> {
 
 /// A poll about to be created, and the chats it goes to.
 pub struct NewPoll<'a> {
-    pub author_id: i64,
+    pub author_id: UserId,
     pub question: &'a str,
     pub options: &'a [String],
     pub multiple: bool,
@@ -136,7 +137,7 @@ pub async fn get(db: &Db, id: i64) -> DbResult<Option<Poll>> {
 }
 
 /// The author's latest polls, newest first.
-pub async fn by_author(db: &Db, author_id: i64, limit: i64) -> DbResult<Vec<Poll>> {
+pub async fn by_author(db: &Db, author_id: UserId, limit: i64) -> DbResult<Vec<Poll>> {
     let sql = format!("{COLUMNS} WHERE author_id = $1 ORDER BY id DESC LIMIT $2");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(author_id).bind(limit).fetch_all(&db.pool).await?;
     rows.iter().map(row).collect()
@@ -191,7 +192,7 @@ pub async fn chat_kim(db: &Db, chat_id: i64) -> DbResult<Option<i64>> {
 /// never overwrites a newer one (they arrive in no particular order). `vote.voter` is
 /// the person's fingerprint in this poll; `user_id` is kept (for `/datasaya`) only
 /// while they are a member: a group member who never started the bot leaves a count.
-pub async fn record_vote(db: &Db, poll_id: PollId, chat_id: i64, user_id: i64, vote: &Vote) -> DbResult<()> {
+pub async fn record_vote(db: &Db, poll_id: PollId, chat_id: i64, user_id: UserId, vote: &Vote) -> DbResult<()> {
     let choices = vote.choices.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
     sqlx::query(
         "INSERT INTO poll_votes (poll_id, voter, chat_id, kim_id, choices, seq, user_id) \

@@ -13,6 +13,7 @@ use crate::platform::ctx::AppCtx;
 use crate::platform::audit;
 use crate::platform::db::DbResult;
 use crate::platform::personal::{ERASED_USER, Erasure};
+use crate::kernel::members::UserId;
 
 /// What an erasure did, for the confirmation message and the audit entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,9 +25,9 @@ pub struct Erased {
 
 /// Erases `user_id`'s personal data; see the module docs for what stays.
 #[tracing::instrument(skip(ctx))]
-pub async fn erase(ctx: &AppCtx, user_id: i64) -> DbResult<Erased> {
+pub async fn erase(ctx: &AppCtx, user_id: UserId) -> DbResult<Erased> {
     let now = ctx.now();
-    let mut e = Erasure { ctx, user_id, now, tickets_kept: 0, seats_freed: 0, schedules_paused: 0 };
+    let mut e = Erasure { ctx, user_id: user_id, now, tickets_kept: 0, seats_freed: 0, schedules_paused: 0 };
     let mut tx = ctx.db.begin().await?;
     for owner in ctx.personal_data.iter().rev() {
         (owner.erase)(&mut tx, &mut e).await?;
@@ -36,7 +37,7 @@ pub async fn erase(ctx: &AppCtx, user_id: i64) -> DbResult<Erased> {
         "tickets_anonymised={} seats_freed={} schedules_paused={}",
         done.tickets_kept, done.seats_freed, done.schedules_paused
     );
-    audit::record_in(&mut tx, Some(ERASED_USER), "privacy.erase", &detail, now).await?;
+    audit::record_in(&mut tx, Some(UserId(ERASED_USER)), "privacy.erase", &detail, now).await?;
     tx.commit().await?;
     ctx.outbox.wake();
     Ok(done)
@@ -44,6 +45,6 @@ pub async fn erase(ctx: &AppCtx, user_id: i64) -> DbResult<Erased> {
 
 /// Stops programme news at once: stamps every standing 'news' consent withdrawn.
 /// `false` when none stood (nothing was being sent).
-pub async fn stop_news(ctx: &AppCtx, user_id: i64) -> DbResult<bool> {
+pub async fn stop_news(ctx: &AppCtx, user_id: UserId) -> DbResult<bool> {
     super::news::withdraw(&ctx.db, user_id, ctx.now()).await
 }

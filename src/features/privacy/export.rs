@@ -4,6 +4,7 @@
 //! in the list's order. Timestamps are Unix seconds (UTC).
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use crate::kernel::members::UserId;
 
 use crate::platform::personal::PersonalData;
 use crate::platform::db::{Db, DbResult};
@@ -45,10 +46,10 @@ impl Serialize for Export {
 
 /// Reads everything `owners` (the app's `personal_data`) store about `user_id`.
 #[tracing::instrument(skip(db, owners))]
-pub async fn gather(db: &Db, owners: &[&PersonalData], user_id: i64) -> DbResult<Export> {
+pub async fn gather(db: &Db, owners: &[&PersonalData], user_id: UserId) -> DbResult<Export> {
     let mut sections = Vec::with_capacity(owners.len());
     for owner in owners {
         sections.push((owner.export)(db, user_id).await?);
     }
-    Ok(Export { telegram_user_id: user_id, sections })
+    Ok(Export { telegram_user_id: user_id.get(), sections })
 }

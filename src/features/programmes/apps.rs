@@ -6,6 +6,7 @@
 use chrono::{Datelike, TimeZone};
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use super::model::{AppStatus, Business, Programme, ProgrammeId, Selection, join_code, number};
 use crate::platform::db::{Db, DbError, DbResult};
@@ -106,7 +107,7 @@ pub async fn get_in(tx: &mut Tx, id: i64) -> DbResult<Option<Application>> {
 }
 
 /// The application `user_id` leads or is a member of in the programme, if any.
-pub async fn of_person_in(tx: &mut Tx, programme_id: ProgrammeId, user_id: i64) -> DbResult<Option<Application>> {
+pub async fn of_person_in(tx: &mut Tx, programme_id: ProgrammeId, user_id: UserId) -> DbResult<Option<Application>> {
     let sql = format!(
         "{COLUMNS} WHERE programme_id = $1 AND (user_id = $2 OR id IN (SELECT application_id FROM programme_members WHERE user_id = $2))"
     );
@@ -154,7 +155,7 @@ pub enum Applied {
 /// groups: it starts `forming` with a join code). Checks of eligibility come first
 /// (see [`super::model::refusals`]); this only keeps one per person and numbers it.
 #[tracing::instrument(skip(db, p, b, answers), fields(programme = p.id.get()))]
-pub async fn apply(db: &Db, tz: chrono_tz::Tz, p: &Programme, user_id: i64, b: &Business, answers: &[String], now: i64) -> DbResult<Applied> {
+pub async fn apply(db: &Db, tz: chrono_tz::Tz, p: &Programme, user_id: UserId, b: &Business, answers: &[String], now: i64) -> DbResult<Applied> {
     let mut tx = db.begin().await?;
     lock(&mut tx, p.id).await?;
     if let Some(existing) = of_person_in(&mut tx, p.id, user_id).await? {
@@ -200,7 +201,7 @@ pub async fn apply(db: &Db, tz: chrono_tz::Tz, p: &Programme, user_id: i64, b: &
     Ok(Applied::New(app))
 }
 
-async fn add_member(tx: &mut Tx, application_id: i64, user_id: i64, now: i64) -> DbResult<bool> {
+async fn add_member(tx: &mut Tx, application_id: i64, user_id: UserId, now: i64) -> DbResult<bool> {
     let row = sqlx::query(
         "INSERT INTO programme_members (application_id, user_id, consent_at, joined_at) VALUES ($1, $2, $3, $3) \
          ON CONFLICT (application_id, user_id) DO NOTHING RETURNING id",
@@ -228,7 +229,7 @@ pub enum Joined {
 /// Adds `user_id` (who confirmed their consent) to the group with `code`. The
 /// application is complete when the member count reaches the programme's minimum.
 #[tracing::instrument(skip(db))]
-pub async fn join(db: &Db, code: &str, user_id: i64, now: i64) -> DbResult<Joined> {
+pub async fn join(db: &Db, code: &str, user_id: UserId, now: i64) -> DbResult<Joined> {
     let mut tx = db.begin().await?;
     let sql = format!("{COLUMNS} WHERE join_code = $1");
     let found = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(code).fetch_optional(&mut *tx).await?;
@@ -266,7 +267,7 @@ pub async fn join(db: &Db, code: &str, user_id: i64, now: i64) -> DbResult<Joine
 }
 
 /// The person's applications (led or joined), newest first, with the programme's name.
-pub async fn mine(db: &Db, user_id: i64) -> DbResult<Vec<(Application, String)>> {
+pub async fn mine(db: &Db, user_id: UserId) -> DbResult<Vec<(Application, String)>> {
     let sql = "SELECT a.id, a.programme_id, a.number, a.user_id, a.is_group, a.join_code, a.members, a.status, a.seq, a.sector, \
          a.scale, a.kecamatan, a.kelurahan, a.has_nib, a.business_name, a.owner_name, a.answers, a.reason, a.note, a.decided_at, \
          a.created_at, p.name AS programme_name FROM programme_applications a JOIN programmes p ON p.id = a.programme_id \
@@ -333,6 +334,6 @@ pub async fn by_code(db: &Db, code: &str) -> DbResult<Option<Application>> {
 }
 
 /// The language of `user_id`, if they are still there.
-pub async fn language_of(db: &Db, user_id: i64) -> DbResult<Option<String>> {
+pub async fn language_of(db: &Db, user_id: UserId) -> DbResult<Option<String>> {
     Ok(sqlx::query_scalar("SELECT language FROM users WHERE id = $1").bind(user_id).fetch_optional(&db.pool).await?)
 }

@@ -9,6 +9,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::model::Selection;
+use crate::kernel::members::UserId;
 use super::store::NewProgramme;
 use super::{apps, report, store};
 use crate::features::aspirations::report::bench::{peak_kb, rss_kb};
@@ -46,7 +47,7 @@ pub async fn run(rows: u64) -> Result<(), ExportError> {
         questions: Vec::new(),
         follow_up_days: 0,
     };
-    let id = store::insert(&db, &new, 1, START).await?;
+    let id = store::insert(&db, &new, UserId(1), START).await?;
     let started = Instant::now();
     seed(&db, id.get(), rows).await?;
     println!("seeded {rows} applications in {:.1} s", started.elapsed().as_secs_f64());

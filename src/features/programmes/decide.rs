@@ -6,6 +6,7 @@
 //! the audit entry and the webhook event are written in the same transaction.
 
 use sqlx::Row;
+use crate::kernel::members::UserId;
 
 use super::apps::{self, Application, Tx};
 use super::model::{AppStatus, Programme};
@@ -64,7 +65,7 @@ pub fn allowed(from: AppStatus, to: AppStatus) -> bool {
 
 /// Decides application `id` of programme `p` (already authorised for `by`).
 #[tracing::instrument(skip(ctx, p), fields(programme = p.id.get()))]
-pub async fn decide(ctx: &AppCtx, p: &Programme, id: i64, decision: &Decision, by: i64) -> Result<Application, DecideError> {
+pub async fn decide(ctx: &AppCtx, p: &Programme, id: i64, decision: &Decision, by: UserId) -> Result<Application, DecideError> {
     let now = ctx.now();
     let mut tx = ctx.db.begin().await?;
     apps::lock(&mut tx, p.id).await?;
@@ -80,7 +81,7 @@ pub async fn decide(ctx: &AppCtx, p: &Programme, id: i64, decision: &Decision, b
         Decision::Reject(r) => Some(r.as_str()),
         _ => None,
     };
-    set_status(&mut tx, &app, to, reason, Some(by), now).await?;
+    set_status(&mut tx, &app, to, reason, Some(by.get()), now).await?;
     tell(ctx, &mut tx, p, &app, to, reason).await?;
     let detail = format!("programme={} application={} number={} decision={}", p.id, app.id, app.number, to.code());
     audit::record_in(&mut tx, Some(by), "programme.decide", &detail, now).await?;
@@ -120,10 +121,10 @@ pub struct Withdrawn {
 /// `user_id` withdraws their application `id` (they must be its applicant). A freed
 /// place goes to the first of the waitlist, who is told.
 #[tracing::instrument(skip(ctx))]
-pub async fn withdraw(ctx: &AppCtx, id: i64, user_id: i64) -> Result<Withdrawn, DecideError> {
+pub async fn withdraw(ctx: &AppCtx, id: i64, user_id: UserId) -> Result<Withdrawn, DecideError> {
     let now = ctx.now();
     let Some(found) = apps::get(&ctx.db, id).await? else { return Err(DecideError::NotFound) };
-    if found.user_id != Some(user_id) {
+    if found.user_id != Some(user_id.get()) {
         return Err(DecideError::NotFound);
     }
     let p = super::store::get(&ctx.db, found.programme_id).await?.ok_or(DecideError::NotFound)?;

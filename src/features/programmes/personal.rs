@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -57,7 +58,7 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
     })
 }
 
-fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
+fn export(db: &Db, user_id: UserId) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async move {
         let applications = rows(db, MINE, user_id, decode).await?;
         Ok(Box::new(Programmes { applications }) as Box<dyn Section>)

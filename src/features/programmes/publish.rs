@@ -8,7 +8,7 @@ use super::model::{Business, Programme, link_payload, refusals};
 use super::render;
 use crate::features::umkm::model::{Scale, Sector};
 use crate::features::umkm::store::{NewsReader, news_readers};
-use crate::kernel::members::{GroupStatus, areas, covers, groups};
+use crate::kernel::members::{GroupStatus, KimId, UserId, areas, covers, groups};
 use crate::platform::audit;
 use crate::platform::buttons::Payload;
 use crate::platform::ctx::AppCtx;
@@ -43,16 +43,16 @@ pub fn fits(p: &Programme, r: &NewsReader, now: i64) -> bool {
 
 /// Tells the matching owners and the area's groups; `by` is audited.
 #[tracing::instrument(skip(ctx, p), fields(programme = p.id.get()))]
-pub async fn publish(ctx: &AppCtx, p: &Programme, by: i64) -> DbResult<Published> {
+pub async fn publish(ctx: &AppCtx, p: &Programme, by: UserId) -> DbResult<Published> {
     let now = ctx.now();
     let readers: Vec<NewsReader> = news_readers(&ctx.db).await?.into_iter().filter(|r| fits(p, r, now)).collect();
-    let kims: Vec<i64> = areas::all_kims(&ctx.db).await?.into_iter().filter(|k| covers(&p.area_path, &k.area_path)).map(|k| k.id).collect();
+    let kims: Vec<KimId> = areas::all_kims(&ctx.db).await?.into_iter().filter(|k| covers(&p.area_path, &k.area_path)).map(|k| k.id).collect();
     let linked: Vec<i64> = groups::of_kims(&ctx.db, &kims).await?.into_iter().filter(|g| g.status() == GroupStatus::Active).map(|g| g.chat_id).collect();
     let mut tx = ctx.db.begin().await?;
     let mut items = Vec::new();
     for r in &readers {
-        if super::store::claim_invitation(&mut tx, p.id, r.user_id, now).await? {
-            items.push(invitation(ctx, p, r.user_id, Lang::from_code(&r.language).unwrap_or_default()));
+        if super::store::claim_invitation(&mut tx, p.id, UserId(r.user_id), now).await? {
+            items.push(invitation(ctx, p, UserId(r.user_id), Lang::from_code(&r.language).unwrap_or_default()));
         }
     }
     ctx.outbox.enqueue_in(&mut tx, &items).await?;
@@ -65,11 +65,11 @@ pub async fn publish(ctx: &AppCtx, p: &Programme, by: i64) -> DbResult<Published
     Ok(Published { owners: items.len(), groups: posts.len() })
 }
 
-fn invitation(ctx: &AppCtx, p: &Programme, user_id: i64, lang: Lang) -> Outgoing {
+fn invitation(ctx: &AppCtx, p: &Programme, user_id: UserId, lang: Lang) -> Outgoing {
     let text = format!("{}\n\n{}", t(lang, "prg-invite-header"), render::card(lang, p, ctx.config.tz));
     let buttons = vec![vec![ButtonSpec { label: t(lang, "prg-btn-apply"), data: Btn::Apply(p.id.get()).callback_data() }]];
     let body = Body::Text { text, buttons, entities: Vec::new() };
-    Outgoing { chat_id: user_id, body, priority: Priority::Broadcast, source: super::model::INVITE_SOURCE.of(p.id.get()).into() }
+    Outgoing { chat_id: user_id.get(), body, priority: Priority::Broadcast, source: super::model::INVITE_SOURCE.of(p.id.get()).into() }
 }
 
 /// Group posts are in Indonesian (a group has no one language).

@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 
 use super::model::{Business, Eligibility, Kind, Programme, ProgrammeId, Selection, join_scales, join_sectors, split_scales, split_sectors};
 use crate::features::surveys::model::Question;
-use crate::kernel::members::areas;
+use crate::kernel::members::{UserId, areas};
 use crate::platform::db::{Db, DbError, DbResult};
 
 /// A programme before it is stored (what the dialogue or a test builds).
@@ -68,7 +68,7 @@ fn decode(r: &AnyRow) -> DbResult<Programme> {
 
 /// Stores a programme, open from `opens_at`; returns its id.
 #[tracing::instrument(skip(db, p))]
-pub async fn insert(db: &Db, p: &NewProgramme, by: i64, now: i64) -> DbResult<ProgrammeId> {
+pub async fn insert(db: &Db, p: &NewProgramme, by: UserId, now: i64) -> DbResult<ProgrammeId> {
     let questions = serde_json::to_string(&p.questions).map_err(|e| DbError::Corrupt(e.to_string()))?;
     let row = sqlx::query(
         "INSERT INTO programmes (area_path, agency_id, organiser, name, kind, description, sectors, scales, kecamatan, \
@@ -149,7 +149,7 @@ pub async fn claim_follow_up(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id:
 
 /// The business `user_id` registered with the UMKM registry, with its kelurahan's
 /// path (read through the registry's and the kernel's own functions).
-pub async fn business_of(db: &Db, user_id: i64) -> DbResult<Option<Business>> {
+pub async fn business_of(db: &Db, user_id: UserId) -> DbResult<Option<Business>> {
     let Some(saved) = crate::features::umkm::store::get(db, user_id).await? else { return Ok(None) };
     let reg = saved.registration;
     let path = areas::area_by_id(db, reg.kelurahan.id).await?.map(|a| a.path).unwrap_or_default();
@@ -165,7 +165,7 @@ pub async fn business_of(db: &Db, user_id: i64) -> DbResult<Option<Business>> {
 }
 
 /// Claims "told about programme `id`" for `user_id`; `false` when told before.
-pub async fn claim_invitation(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: ProgrammeId, user_id: i64, now: i64) -> DbResult<bool> {
+pub async fn claim_invitation(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: ProgrammeId, user_id: UserId, now: i64) -> DbResult<bool> {
     let claimed = sqlx::query(
         "INSERT INTO programme_invitations (programme_id, user_id, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (programme_id, user_id) DO NOTHING RETURNING id",

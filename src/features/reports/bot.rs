@@ -246,7 +246,7 @@ pub(super) async fn spawn(turn: &Turn<'_>, at: At, what: What) -> HandlerResult 
         tz: turn.ctx.config.tz,
         lang: turn.lang(),
         at,
-        actor: turn.who.user_id,
+        actor: turn.who.user_id.get(),
         what,
     };
     tokio::spawn(job::run(job));

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use crate::kernel::members::UserId;
 
 use sqlx::Row;
 use tokio::sync::watch;
@@ -49,12 +50,12 @@ pub async fn close_due(ctx: &AppCtx, now: i64) -> DbResult<usize> {
 
 /// The results for the author (none once the author erased their data).
 async fn notice(ctx: &AppCtx, id: SurveyId, now: i64) -> DbResult<Option<Outgoing>> {
-    let Some(s) = store::get(&ctx.db, id).await?.filter(|s| s.author_id != ERASED_USER) else { return Ok(None) };
+    let Some(s) = store::get(&ctx.db, id).await?.filter(|s| s.author_id != UserId(ERASED_USER)) else { return Ok(None) };
     let author = s.author_id;
     let lang = crate::kernel::members::users::language(&ctx.db, author).await?;
     let mut r = results::load(&ctx.db, s).await?;
     // Read outside the claiming transaction: show what the claim just wrote.
     r.survey.status = super::model::Status::Closed;
     let text = format!("{}\n\n{}", t(lang, "sv-closed-on-time"), render::summary(lang, &r, ctx.config.tz, now));
-    Ok(Some(Outgoing::text(author, text, Priority::Personal, Some(format!("survey-closed:{id}")))))
+    Ok(Some(Outgoing::text(author.get(), text, Priority::Personal, Some(format!("survey-closed:{id}")))))
 }

@@ -107,9 +107,10 @@ fn filter(actor: &Actor) -> (String, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::members::{KimId, UserId};
 
     fn actor(admin: bool, areas: &[&str]) -> Actor {
-        Actor { user_id: 7, is_admin: admin, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![1], agencies: Vec::new() }
+        Actor { user_id: UserId(7), is_admin: admin, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![KimId(1)], agencies: Vec::new() }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! `/datasaya` and erasure are the surveys' own, as for any survey.
 
 use sqlx::{Any, Row, Transaction};
+use crate::kernel::members::UserId;
 
 use super::buttons::Btn;
 use super::model::{Draft, Question, SurveyId};
@@ -47,11 +48,11 @@ pub struct Sent {
 pub async fn send_to_people(ctx: &AppCtx, tx: &mut Transaction<'static, Any>, s: &ToPeople<'_>, user_ids: &[i64], now: i64) -> DbResult<Sent> {
     let draft = Draft { title: s.title.to_string(), questions: s.questions.to_vec(), ..Draft::default() };
     let reach = Reach { kim_id: None, training_id: None, area_id: None, area_path: s.area_path.to_string(), name: s.reach_name.to_string() };
-    let id = store::create(tx, &draft, s.author, &reach, s.closes_at, now).await?;
+    let id = store::create(tx, &draft, UserId(s.author), &reach, s.closes_at, now).await?;
     sqlx::query("UPDATE surveys SET named = 1 WHERE id = $1").bind(id).execute(&mut **tx).await?;
     let mut items = Vec::new();
     for &user in user_ids {
-        let Some(lang) = member_language(tx, user).await? else { continue };
+        let Some(lang) = member_language(tx, UserId(user)).await? else { continue };
         let added = sqlx::query(
             "INSERT INTO survey_invitees (survey_id, user_id, created_at) VALUES ($1, $2, $3) \
              ON CONFLICT (survey_id, user_id) DO NOTHING RETURNING id",
@@ -62,7 +63,7 @@ pub async fn send_to_people(ctx: &AppCtx, tx: &mut Transaction<'static, Any>, s:
         .fetch_optional(&mut **tx)
         .await?;
         if added.is_some() {
-            items.push(invitation(ctx, id, s, user, lang));
+            items.push(invitation(ctx, id, s, UserId(user), lang));
         }
     }
     ctx.outbox.enqueue_in(tx, &items).await?;
@@ -73,7 +74,7 @@ pub async fn send_to_people(ctx: &AppCtx, tx: &mut Transaction<'static, Any>, s:
 }
 
 /// The person's language while their membership stands (`None`: erased or left).
-async fn member_language(tx: &mut Transaction<'static, Any>, user_id: i64) -> DbResult<Option<Lang>> {
+async fn member_language(tx: &mut Transaction<'static, Any>, user_id: UserId) -> DbResult<Option<Lang>> {
     let row = sqlx::query(
         "SELECT u.language FROM users u WHERE u.id = $1 \
            AND EXISTS (SELECT 1 FROM consents c WHERE c.user_id = u.id AND c.purpose = $2 AND c.withdrawn_at IS NULL)",
@@ -86,7 +87,7 @@ async fn member_language(tx: &mut Transaction<'static, Any>, user_id: i64) -> Db
 }
 
 /// "Survei: <judul> (N pertanyaan)" with "Mulai" and "Nanti", as every survey invites.
-fn invitation(ctx: &AppCtx, id: SurveyId, s: &ToPeople<'_>, user_id: i64, lang: Lang) -> Outgoing {
+fn invitation(ctx: &AppCtx, id: SurveyId, s: &ToPeople<'_>, user_id: UserId, lang: Lang) -> Outgoing {
     let args = [
         ("title", Arg::from(s.title)),
         ("count", Arg::from(s.questions.len() as i64)),
@@ -97,11 +98,11 @@ fn invitation(ctx: &AppCtx, id: SurveyId, s: &ToPeople<'_>, user_id: i64, lang: 
         ButtonSpec { label: t(lang, "sv-btn-later"), data: Btn::Later(id.get()).callback_data() },
     ]];
     let body = Body::Text { text: ta(lang, "sv-invitation", &args), buttons, entities: Vec::new() };
-    Outgoing { chat_id: user_id, body, priority: Priority::Broadcast, source: Some(store::source(id)) }
+    Outgoing { chat_id: user_id.get(), body, priority: Priority::Broadcast, source: Some(store::source(id)) }
 }
 
 /// Whether `user_id` was invited to the named survey `survey_id`.
-pub async fn is_invited(db: &Db, survey_id: SurveyId, user_id: i64) -> DbResult<bool> {
+pub async fn is_invited(db: &Db, survey_id: SurveyId, user_id: UserId) -> DbResult<bool> {
     let r = sqlx::query("SELECT COUNT(*) AS n FROM survey_invitees WHERE survey_id = $1 AND user_id = $2")
         .bind(survey_id)
         .bind(user_id)

@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use super::model::SurveyId;
 use crate::platform::db::{Db, DbResult};
@@ -45,7 +46,7 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
     })
 }
 
-fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
+fn export(db: &Db, user_id: UserId) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async move {
         Ok(Box::new(Surveys {
             survey_answers: rows(db, ANSWERS, user_id, answer).await?,

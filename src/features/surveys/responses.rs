@@ -3,6 +3,7 @@
 //! the submission (a conditional update, so a double tap submits once).
 
 use sqlx::Row;
+use crate::kernel::members::UserId;
 
 use super::model::SurveyId;
 use crate::platform::db::{Db, DbResult};
@@ -15,7 +16,7 @@ pub struct Response {
     pub submitted: bool,
 }
 
-pub async fn find(db: &Db, survey_id: SurveyId, user_id: i64) -> DbResult<Option<Response>> {
+pub async fn find(db: &Db, survey_id: SurveyId, user_id: UserId) -> DbResult<Option<Response>> {
     let r = sqlx::query("SELECT id, submitted_at FROM survey_responses WHERE survey_id = $1 AND user_id = $2")
         .bind(survey_id)
         .bind(user_id)
@@ -35,7 +36,7 @@ const DROP_ERASED: [&str; 2] = [
 /// The resident's response, started now unless one exists. A response this person
 /// gave before erasing their data (found by its fingerprint, no longer by id) is
 /// replaced: they may answer again, and only the new answer counts.
-pub async fn start(db: &Db, survey_id: SurveyId, user_id: i64, area_path: &str, now: i64) -> DbResult<Response> {
+pub async fn start(db: &Db, survey_id: SurveyId, user_id: UserId, area_path: &str, now: i64) -> DbResult<Response> {
     let respondent = fingerprint::of(&fingerprint::secret(db, now).await?, Scope::Survey, survey_id.get(), user_id);
     let mut tx = db.begin().await?;
     for sql in DROP_ERASED {
@@ -121,7 +122,7 @@ pub async fn count_submitted(db: &Db, survey_id: SurveyId) -> DbResult<i64> {
 }
 
 /// Ids of the surveys the resident has submitted (for `/survei`'s list).
-pub async fn submitted_by(db: &Db, user_id: i64) -> DbResult<Vec<SurveyId>> {
+pub async fn submitted_by(db: &Db, user_id: UserId) -> DbResult<Vec<SurveyId>> {
     let rows = sqlx::query("SELECT survey_id FROM survey_responses WHERE user_id = $1 AND submitted_at IS NOT NULL")
         .bind(user_id)
         .fetch_all(&db.pool)

@@ -3,6 +3,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
+use crate::kernel::members::{KimId, UserId};
 
 use super::model::{Draft, Kind, Question, Status, SurveyId};
 use crate::kernel::members::users::PURPOSE_MEMBERSHIP;
@@ -14,7 +15,7 @@ use crate::platform::db::{Db, DbResult};
 pub struct Survey {
     pub id: SurveyId,
     pub title: String,
-    pub author_id: i64,
+    pub author_id: UserId,
     /// Reach: one KIM (`Some`), or everything under `area_path`.
     pub kim_id: Option<i64>,
     /// Reach instead: the registered participants of this training (its feedback form).
@@ -42,9 +43,9 @@ impl Survey {
 
     /// Whether a resident of `kim_id` living under `path` is within its reach (a
     /// training's form: see [`may_answer`]).
-    pub fn reaches(&self, kim_id: i64, path: &str) -> bool {
+    pub fn reaches(&self, kim_id: KimId, path: &str) -> bool {
         match self.kim_id {
-            Some(k) => k == kim_id,
+            Some(k) => k == kim_id.get(),
             None => crate::kernel::members::covers(&self.area_path, path),
         }
     }
@@ -90,7 +91,7 @@ pub(super) fn row(r: &AnyRow) -> DbResult<Survey> {
 
 /// Stores a drafted survey, open, with its questions, inside the caller's transaction
 /// (which also queues the invitations).
-pub async fn create(tx: &mut Transaction<'_, Any>, draft: &Draft, author: i64, reach: &Reach, closes_at: i64, now: i64) -> DbResult<SurveyId> {
+pub async fn create(tx: &mut Transaction<'_, Any>, draft: &Draft, author: UserId, reach: &Reach, closes_at: i64, now: i64) -> DbResult<SurveyId> {
     let id: SurveyId = sqlx::query(
         "INSERT INTO surveys (title, author_id, kim_id, area_id, training_id, area_path, reach_name, status, closes_at, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9) RETURNING id",
@@ -215,7 +216,7 @@ async fn participants(db: &Db, training: i64) -> DbResult<Vec<Recipient>> {
 
 /// Whether `user_id` (a resident of `kim_id` under `path`) may answer `s`: within
 /// its reach, registered for its training, or invited by name.
-pub async fn may_answer(db: &Db, s: &Survey, user_id: i64, kim_id: i64, path: &str) -> DbResult<bool> {
+pub async fn may_answer(db: &Db, s: &Survey, user_id: UserId, kim_id: KimId, path: &str) -> DbResult<bool> {
     if s.named {
         return super::people::is_invited(db, s.id, user_id).await;
     }
@@ -225,7 +226,7 @@ pub async fn may_answer(db: &Db, s: &Survey, user_id: i64, kim_id: i64, path: &s
 
 /// Closes or recalls an open survey, once: `false` when it was no longer open (a
 /// double tap, another process, or the other action first).
-pub async fn end(db: &Db, id: SurveyId, to: Status, by: i64, now: i64) -> DbResult<bool> {
+pub async fn end(db: &Db, id: SurveyId, to: Status, by: UserId, now: i64) -> DbResult<bool> {
     let done = sqlx::query("UPDATE surveys SET status = $1, ended_at = $2, ended_by = $3 WHERE id = $4 AND status = 'open'")
         .bind(to.code())
         .bind(now)

@@ -11,6 +11,7 @@ use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Lang, t};
 use crate::platform::ctx::AppCtx;
+use crate::kernel::members::UserId;
 
 /// A training's group post, for forum topics.
 pub const TOPIC: crate::kernel::members::topics::TopicKind = crate::kernel::members::topics::TopicKind { code: "training", order: 20 };
@@ -23,7 +24,7 @@ fn lang_of(code: &str) -> Lang {
     Lang::from_code(code).unwrap_or_default()
 }
 
-pub async fn publish(ctx: &AppCtx, by: i64, new: &NewTraining) -> DbResult<i64> {
+pub async fn publish(ctx: &AppCtx, by: UserId, new: &NewTraining) -> DbResult<i64> {
     let id = store::insert(&ctx.db, new, by, ctx.now()).await?;
     let detail = format!("training={id} kim={} start={} quota={}", new.kim_id, new.starts_at, new.quota);
     audit::record(&ctx.db, Some(by), "training.publish", &detail, ctx.now()).await?;
@@ -35,13 +36,13 @@ pub async fn publish(ctx: &AppCtx, by: i64, new: &NewTraining) -> DbResult<i64> 
 /// last message carries "Daftar" ("Daftar tunggu" when full): a link into the
 /// bot's private chat that opens this training's registration.
 /// Also carries "Bagikan ke WhatsApp" (see [`announce_with`]).
-pub async fn announce(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64]) -> DbResult<usize> {
+pub async fn announce(ctx: &AppCtx, by: UserId, tr: &Training, groups: &[i64]) -> DbResult<usize> {
     announce_with(ctx, by, tr, groups, true).await
 }
 
 /// [`announce`]; `share`: a "Bagikan ke WhatsApp" button under the post too (the
 /// author may turn it off).
-pub async fn announce_with(ctx: &AppCtx, by: i64, tr: &Training, groups: &[i64], share: bool) -> DbResult<usize> {
+pub async fn announce_with(ctx: &AppCtx, by: UserId, tr: &Training, groups: &[i64], share: bool) -> DbResult<usize> {
     let tz = tr.tz(ctx.config.tz);
     // Groups are community spaces: announcements are in Indonesian.
     let text = render::announcement(Lang::Id, tr, &format!("https://t.me/{}", ctx.bot_username), ctx.now(), tz);
@@ -85,7 +86,7 @@ fn photo(chat: i64, file_id: &str, caption: Option<String>, buttons: Vec<Vec<But
 }
 
 /// Withdraws a resident; the first on the waitlist moves up and is told.
-pub async fn withdraw(ctx: &AppCtx, training_id: i64, user_id: i64) -> Result<Withdrawn, SeatError> {
+pub async fn withdraw(ctx: &AppCtx, training_id: i64, user_id: UserId) -> Result<Withdrawn, SeatError> {
     let mut tx = ctx.db.begin().await?;
     let done = withdraw_in(ctx, &mut tx, TrainingId(training_id), user_id, ctx.now()).await?;
     tx.commit().await?;
@@ -95,7 +96,7 @@ pub async fn withdraw(ctx: &AppCtx, training_id: i64, user_id: i64) -> Result<Wi
 
 /// [`withdraw`] as part of a larger transaction (erasure gives seats back inside its
 /// own); the promoted person's notice commits with it.
-pub async fn withdraw_in(ctx: &AppCtx, tx: &mut Tx, training_id: TrainingId, user_id: i64, now: i64) -> Result<Withdrawn, SeatError> {
+pub async fn withdraw_in(ctx: &AppCtx, tx: &mut Tx, training_id: TrainingId, user_id: UserId, now: i64) -> Result<Withdrawn, SeatError> {
     let done = seats::withdraw_in(tx, ctx.db.backend, training_id, user_id, now).await?;
     if let Some(p) = &done.promoted {
         let lang = lang_of(&p.language);
@@ -108,7 +109,7 @@ pub async fn withdraw_in(ctx: &AppCtx, tx: &mut Tx, training_id: TrainingId, use
 
 /// Cancels a training and tells everyone registered or waiting. `false` when it was
 /// already cancelled (a second press changes nothing).
-pub async fn cancel(ctx: &AppCtx, by: i64, training_id: i64) -> DbResult<bool> {
+pub async fn cancel(ctx: &AppCtx, by: UserId, training_id: i64) -> DbResult<bool> {
     let from = [Status::Open, Status::Closed];
     change(ctx, by, training_id, "training.cancel", "training-notice-cancelled", |tx, now| {
         Box::pin(async move { store::set_status_in(tx, training_id, Status::Cancelled, &from, now).await })
@@ -117,7 +118,7 @@ pub async fn cancel(ctx: &AppCtx, by: i64, training_id: i64) -> DbResult<bool> {
 }
 
 /// Closes registration early (no notices: nothing changes for those registered).
-pub async fn close(ctx: &AppCtx, by: i64, training_id: i64) -> DbResult<bool> {
+pub async fn close(ctx: &AppCtx, by: UserId, training_id: i64) -> DbResult<bool> {
     let mut tx = ctx.db.begin().await?;
     let changed = store::set_status_in(&mut tx, training_id, Status::Closed, &[Status::Open], ctx.now()).await?;
     tx.commit().await?;
@@ -128,7 +129,7 @@ pub async fn close(ctx: &AppCtx, by: i64, training_id: i64) -> DbResult<bool> {
 }
 
 /// Moves a training in time; reminders follow the new start (see `reminders`).
-pub async fn reschedule(ctx: &AppCtx, by: i64, training_id: TrainingId, starts_at: i64, ends_at: i64) -> DbResult<bool> {
+pub async fn reschedule(ctx: &AppCtx, by: UserId, training_id: TrainingId, starts_at: i64, ends_at: i64) -> DbResult<bool> {
     change(ctx, by, training_id.get(), "training.edit", "training-notice-moved", |tx, now| {
         Box::pin(async move {
             store::reschedule_in(tx, training_id, starts_at, ends_at, now).await?;
@@ -138,7 +139,7 @@ pub async fn reschedule(ctx: &AppCtx, by: i64, training_id: TrainingId, starts_a
     .await
 }
 
-pub async fn move_venue(ctx: &AppCtx, by: i64, training_id: i64, venue: Venue) -> DbResult<bool> {
+pub async fn move_venue(ctx: &AppCtx, by: UserId, training_id: i64, venue: Venue) -> DbResult<bool> {
     change(ctx, by, training_id, "training.edit", "training-notice-venue", |tx, now| {
         Box::pin(async move {
             store::set_venue_in(tx, training_id, &venue, now).await?;
@@ -153,7 +154,7 @@ type Step<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = DbResult<bool
 
 /// Applies `apply` under the training's lock, then tells everyone registered or
 /// waiting (headline `notice_key`, details as they are after the change), audits.
-async fn change<F>(ctx: &AppCtx, by: i64, training_id: i64, action: &str, notice_key: &str, apply: F) -> DbResult<bool>
+async fn change<F>(ctx: &AppCtx, by: UserId, training_id: i64, action: &str, notice_key: &str, apply: F) -> DbResult<bool>
 where
     F: for<'a> FnOnce(&'a mut Tx, i64) -> Step<'a>,
 {

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::{Target, Venue};
+use crate::kernel::members::KimId;
 
 pub const QUOTA_MAX: i64 = 1000;
 pub const TITLE_MAX: usize = 100;
@@ -75,7 +76,7 @@ pub fn looks_like_link(input: &str) -> bool {
 /// A training being composed in `/pelatihanbaru` (kept in the dialogue state).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
-    pub kim_id: Option<i64>,
+    pub kim_id: Option<KimId>,
     /// The KIM's zone name, e.g. "Asia/Jakarta".
     pub tz: String,
     pub title: Option<String>,
@@ -94,7 +95,7 @@ pub struct Draft {
 /// A draft with every required answer, checked against the clock, ready to insert.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewTraining {
-    pub kim_id: i64,
+    pub kim_id: KimId,
     pub title: String,
     pub organiser: String,
     pub description: String,
@@ -163,6 +164,17 @@ pub fn check_times(starts_at: i64, ends_at: i64, deadline_at: Option<i64>, now: 
 mod tests {
     use super::*;
     use crate::features::trainings::model::{Target, targets_to_text, targets_from_text};
+
+    /// A draft stored in a dialogue before `kim_id` became a `KimId` keeps loading:
+    /// the id is the same bare number in the JSON, both ways.
+    #[test]
+    fn a_draft_stored_with_a_bare_kim_number_still_loads() {
+        let stored = r#"{"kim_id":7,"tz":"Asia/Jakarta","title":"Menjahit","organiser":null,"description":null,"starts_at":null,"ends_at":null,"venue":null,"quota":null,"deadline_at":null,"targets":[],"poster":null}"#;
+        let draft: Draft = serde_json::from_str(stored).unwrap();
+        assert_eq!(draft.kim_id, Some(KimId(7)));
+        assert_eq!(draft.title.as_deref(), Some("Menjahit"));
+        assert!(serde_json::to_string(&draft).unwrap().starts_with(r#"{"kim_id":7,"#));
+    }
 
     #[test]
     fn typed_answers_are_validated() {

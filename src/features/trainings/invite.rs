@@ -14,7 +14,7 @@ use crate::platform::buttons::Payload;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::{Body, ButtonSpec, Outgoing, Priority};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{Actor, covers};
+use crate::kernel::members::{Actor, KimId, UserId, covers};
 use crate::platform::ctx::AppCtx;
 
 /// Whose registrations an invitation may reach.
@@ -36,7 +36,7 @@ pub fn reach(actor: &Actor, tr: &Training) -> Reach {
         let kecamatan = tr.area_path.rsplit_once('/').map_or(tr.area_path.as_str(), |(up, _)| up);
         return Reach::Area(kecamatan.to_string());
     }
-    Reach::Kim(tr.kim_id)
+    Reach::Kim(tr.kim_id.get())
 }
 
 /// The UMKM registry's code for a training target: (is a sector, code).
@@ -81,7 +81,7 @@ pub async fn candidates(ctx: &AppCtx, tr: &Training, reach: &Reach) -> DbResult<
         .into_iter()
         .filter(|o| !reached.contains(&o.user_id))
         .filter(|o| match reach {
-            Reach::Kim(id) => o.kim.id == *id,
+            Reach::Kim(id) => o.kim.id == KimId(*id),
             Reach::Area(area) => covers(area, &o.kim.area_path),
         })
         .filter(|o| matches(&targets, &o.sector, &o.needs))
@@ -106,7 +106,7 @@ async fn already_reached(ctx: &AppCtx, id: i64) -> DbResult<std::collections::Ha
 /// Claims and queues an invitation for each candidate not invited yet (a second
 /// press, or a second process, claims nobody twice). Returns how many were invited.
 #[tracing::instrument(skip(ctx, tr), fields(training = tr.id))]
-pub async fn send(ctx: &AppCtx, by: i64, tr: &Training, reach: &Reach) -> DbResult<usize> {
+pub async fn send(ctx: &AppCtx, by: UserId, tr: &Training, reach: &Reach) -> DbResult<usize> {
     let now = ctx.now();
     let people = candidates(ctx, tr, reach).await?;
     let mut tx = ctx.db.begin().await?;
@@ -136,7 +136,7 @@ pub async fn send(ctx: &AppCtx, by: i64, tr: &Training, reach: &Reach) -> DbResu
 
 /// Whether `user_id` was invited to the training (their "Daftar" then counts as
 /// an invitation's, whichever KIM they belong to).
-pub async fn was_invited(ctx: &AppCtx, training_id: i64, user_id: i64) -> DbResult<bool> {
+pub async fn was_invited(ctx: &AppCtx, training_id: i64, user_id: UserId) -> DbResult<bool> {
     let row = sqlx::query("SELECT COUNT(*) AS n FROM training_invitations WHERE training_id = $1 AND user_id = $2")
         .bind(training_id)
         .bind(user_id)

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::kernel::members::Kim;
+use crate::kernel::members::{Kim, KimId};
 use crate::platform::delivery::outbox::SourceKind;
 use crate::platform::ids::id;
 
@@ -170,7 +170,7 @@ pub enum Refusal {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Training {
     pub id: i64,
-    pub kim_id: i64,
+    pub kim_id: KimId,
     pub title: String,
     pub organiser: String,
     pub description: String,

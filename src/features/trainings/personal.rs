@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use super::actions;
 use super::seats::SeatError;
@@ -82,7 +83,7 @@ async fn give_back_seats(tx: &mut Tx, e: &Erasure<'_>) -> DbResult<usize> {
     Ok(freed)
 }
 
-fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
+fn export(db: &Db, user_id: UserId) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async move {
         Ok(Box::new(Trainings {
             trainings: rows(db, SEATS, user_id, seat).await?,

@@ -11,6 +11,7 @@
 //! anything is counted (each later statement sees what earlier holders committed).
 
 use sqlx::Row;
+use crate::kernel::members::UserId;
 
 use super::model::{Refusal, Seat, Status, Training, TrainingId, next_seat};
 use super::{posts, store};
@@ -55,7 +56,7 @@ pub async fn lock(tx: &mut Tx, backend: Backend, training_id: i64) -> Result<Tra
 
 /// Registers `user_id`, or puts them at the end of the waitlist when all seats are
 /// taken. Refused for cancelled, closed, past-deadline and started trainings.
-pub async fn register(db: &Db, training_id: i64, user_id: i64, now: i64) -> Result<Registration, SeatError> {
+pub async fn register(db: &Db, training_id: i64, user_id: UserId, now: i64) -> Result<Registration, SeatError> {
     let mut tx = db.begin().await?;
     let training = lock(&mut tx, db.backend, training_id).await?;
     if training.status() == Status::Cancelled {
@@ -119,7 +120,7 @@ pub struct Withdrawn {
 
 /// Cancels `user_id`'s registration or waitlist place. A freed seat goes to the
 /// first person on the waitlist while the training has not started.
-pub async fn withdraw_in(tx: &mut Tx, backend: Backend, training: TrainingId, user_id: i64, now: i64) -> Result<Withdrawn, SeatError> {
+pub async fn withdraw_in(tx: &mut Tx, backend: Backend, training: TrainingId, user_id: UserId, now: i64) -> Result<Withdrawn, SeatError> {
     let training_id = training.get();
     let training = lock(tx, backend, training_id).await?;
     if now >= training.starts_at {
@@ -164,7 +165,7 @@ async fn promote_first(tx: &mut Tx, training_id: i64, now: i64) -> Result<Option
 }
 
 /// Where a person stands, read inside the locked transaction.
-async fn seat_in(tx: &mut Tx, training_id: i64, user_id: i64) -> Result<Option<Seat>, SeatError> {
+async fn seat_in(tx: &mut Tx, training_id: i64, user_id: UserId) -> Result<Option<Seat>, SeatError> {
     let row = sqlx::query(
         "SELECT r.status, (SELECT COUNT(*) FROM training_registrations w WHERE w.training_id = r.training_id \
          AND w.status = 'waitlisted' AND w.seq <= r.seq) AS position \

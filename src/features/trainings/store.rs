@@ -3,6 +3,7 @@
 //! withdraw, waitlist) are in [`super::seats`], where they are made atomic.
 
 use sqlx::Row;
+use crate::kernel::members::{KimId, UserId};
 
 use super::form::NewTraining;
 use super::model::{Seat, Status, Training, TrainingId, Venue, targets_to_text};
@@ -25,7 +26,7 @@ fn venue_columns(v: &Venue) -> (Option<&str>, Option<i64>, Option<i64>, Option<&
     }
 }
 
-pub async fn insert(db: &Db, t: &NewTraining, by: i64, now: i64) -> DbResult<i64> {
+pub async fn insert(db: &Db, t: &NewTraining, by: UserId, now: i64) -> DbResult<i64> {
     let (place, lat, lon, url) = venue_columns(&t.venue);
     let row = sqlx::query(
         "INSERT INTO trainings (kim_id, title, organiser, description, starts_at, ends_at, place, lat_e6, lon_e6, \
@@ -64,7 +65,7 @@ pub async fn get_in(tx: &mut Tx, id: i64) -> DbResult<Option<Training>> {
 }
 
 /// Trainings of a KIM residents can still look at: not cancelled, not started.
-pub async fn upcoming_for_kim(db: &Db, kim_id: i64, now: i64) -> DbResult<Vec<Training>> {
+pub async fn upcoming_for_kim(db: &Db, kim_id: KimId, now: i64) -> DbResult<Vec<Training>> {
     let sql = format!("{SELECT} WHERE t.kim_id = $1 AND t.status <> 'cancelled' AND t.starts_at > $2 ORDER BY t.starts_at, t.id");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(kim_id).bind(now).fetch_all(&db.pool).await?)
 }
@@ -195,7 +196,7 @@ pub struct Mine {
 }
 
 /// My registrations and waitlist places for trainings that have not started.
-pub async fn mine(db: &Db, user_id: i64, now: i64) -> DbResult<Vec<Mine>> {
+pub async fn mine(db: &Db, user_id: UserId, now: i64) -> DbResult<Vec<Mine>> {
     let sql = format!(
         "{SELECT} WHERE t.status <> 'cancelled' AND t.starts_at > $1 AND t.id IN \
          (SELECT training_id FROM training_registrations WHERE user_id = $2 AND status IN ('registered', 'waitlisted')) \
@@ -213,7 +214,7 @@ pub async fn mine(db: &Db, user_id: i64, now: i64) -> DbResult<Vec<Mine>> {
 }
 
 /// Where a person stands in a training, if registered or waiting.
-pub async fn seat_of(db: &Db, training_id: i64, user_id: i64) -> DbResult<Option<Seat>> {
+pub async fn seat_of(db: &Db, training_id: i64, user_id: UserId) -> DbResult<Option<Seat>> {
     let row = sqlx::query(
         "SELECT r.status, (SELECT COUNT(*) FROM training_registrations w WHERE w.training_id = r.training_id \
          AND w.status = 'waitlisted' AND w.seq <= r.seq) AS position \
@@ -233,7 +234,7 @@ pub async fn seat_of(db: &Db, training_id: i64, user_id: i64) -> DbResult<Option
 }
 
 /// Stores (or replaces) a person's rating; only someone who held a seat may rate.
-pub async fn rate(db: &Db, training_id: TrainingId, user_id: i64, rating: i64, now: i64) -> DbResult<bool> {
+pub async fn rate(db: &Db, training_id: TrainingId, user_id: UserId, rating: i64, now: i64) -> DbResult<bool> {
     let seated = sqlx::query(
         "SELECT 1 AS one FROM training_registrations WHERE training_id = $1 AND user_id = $2 AND status = 'registered'",
     )
@@ -257,7 +258,7 @@ pub async fn rate(db: &Db, training_id: TrainingId, user_id: i64, rating: i64, n
     Ok(true)
 }
 
-pub async fn comment(db: &Db, training_id: TrainingId, user_id: i64, comment: &str, now: i64) -> DbResult<bool> {
+pub async fn comment(db: &Db, training_id: TrainingId, user_id: UserId, comment: &str, now: i64) -> DbResult<bool> {
     let done = sqlx::query(
         "UPDATE training_feedback SET comment = $1, updated_at = $2 WHERE training_id = $3 AND user_id = $4",
     )
@@ -287,7 +288,7 @@ pub async fn seated_members(db: &Db, id: i64) -> DbResult<Vec<(i64, String)>> {
 }
 
 /// Whether `user_id` holds a seat (registered, not waitlisted) for training `id`.
-pub async fn is_seated(db: &Db, id: i64, user_id: i64) -> DbResult<bool> {
+pub async fn is_seated(db: &Db, id: i64, user_id: UserId) -> DbResult<bool> {
     let r = sqlx::query("SELECT COUNT(*) AS n FROM training_registrations WHERE training_id = $1 AND user_id = $2 AND status = 'registered'")
         .bind(id)
         .bind(user_id)

@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use crate::platform::db::{Db, DbResult};
 use super::model::{Need, Scale, Sector};
@@ -26,7 +27,7 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
     })
 }
 
-fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
+fn export(db: &Db, user_id: UserId) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async move {
         let umkm = rows(db, UMKM, user_id, decode).await?.pop();
         Ok(Box::new(Registration { umkm }) as Box<dyn Section>)

@@ -3,6 +3,7 @@
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::{KimId, UserId};
 
 use super::model::{Need, Place, Registration, Scale, Sector};
 use crate::platform::db::{Db, DbError, DbResult};
@@ -55,14 +56,14 @@ fn decode(row: &AnyRow) -> DbResult<Saved> {
     })
 }
 
-pub async fn get(db: &Db, user_id: i64) -> DbResult<Option<Saved>> {
+pub async fn get(db: &Db, user_id: UserId) -> DbResult<Option<Saved>> {
     let sql = format!("{COLUMNS} WHERE r.user_id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).fetch_optional(&db.pool).await?;
     row.as_ref().map(decode).transpose()
 }
 
 /// Whether the person's consent to the UMKM purpose stands.
-pub async fn consent_stands(db: &Db, user_id: i64) -> DbResult<bool> {
+pub async fn consent_stands(db: &Db, user_id: UserId) -> DbResult<bool> {
     let row = sqlx::query("SELECT 1 AS ok FROM consents WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL")
         .bind(user_id)
         .bind(PURPOSE_UMKM)
@@ -73,7 +74,7 @@ pub async fn consent_stands(db: &Db, user_id: i64) -> DbResult<bool> {
 
 /// Stores the receipt of consent to the UMKM purpose when it is given, so leaving
 /// the form (`/batal`) and coming back does not ask again. A no-op while one stands.
-pub async fn grant_consent(db: &Db, user_id: i64, now: i64) -> DbResult<()> {
+pub async fn grant_consent(db: &Db, user_id: UserId, now: i64) -> DbResult<()> {
     crate::kernel::members::users::grant_consent(&db.pool, user_id, PURPOSE_UMKM, now).await?;
     Ok(())
 }
@@ -88,7 +89,7 @@ pub enum Saving {
 /// Stores the registration (creating or replacing the owner's one row) and, when
 /// consent was given in this dialogue at `consent_at`, its receipt, in one transaction.
 #[tracing::instrument(skip(db, reg))]
-pub async fn save(db: &Db, user_id: i64, kim_id: i64, reg: &Registration, consent_at: Option<i64>, now: i64) -> DbResult<Saving> {
+pub async fn save(db: &Db, user_id: UserId, kim_id: KimId, reg: &Registration, consent_at: Option<i64>, now: i64) -> DbResult<Saving> {
     let mut tx = db.begin().await?;
     let existed = sqlx::query("SELECT id FROM umkm_registrations WHERE user_id = $1")
         .bind(user_id)
@@ -128,7 +129,7 @@ pub async fn save(db: &Db, user_id: i64, kim_id: i64, reg: &Registration, consen
 /// Deletes the registration and stamps the 'umkm' consent withdrawn, together.
 /// Returns whether there was a registration.
 #[tracing::instrument(skip(db))]
-pub async fn withdraw(db: &Db, user_id: i64, now: i64) -> DbResult<bool> {
+pub async fn withdraw(db: &Db, user_id: UserId, now: i64) -> DbResult<bool> {
     let mut tx = db.begin().await?;
     let deleted = sqlx::query("DELETE FROM umkm_registrations WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     sqlx::query("UPDATE consents SET withdrawn_at = $1 WHERE user_id = $2 AND purpose = $3 AND withdrawn_at IS NULL")

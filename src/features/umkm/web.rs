@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::{Markup, html};
 use serde::Deserialize;
+use crate::kernel::members::KimId;
 
 use super::model::{Need, Sector};
 use super::store::{self, Among, Saved, Search};
@@ -65,7 +66,7 @@ async fn among(ctx: &Ctx, staff: &Staff) -> Result<Among, ConsoleError> {
     if staff.actor.is_admin {
         return Ok(Among::All);
     }
-    Ok(Among::Kims(staff.kims(ctx).await?.into_iter().map(|k| k.id).collect()))
+    Ok(Among::Kims(staff.kims(ctx).await?.into_iter().map(|k| k.id.get()).collect()))
 }
 
 async fn page(State(ctx): State<Ctx>, staff: Staff, Query(f): Query<Filters>) -> Result<Response, ConsoleError> {
@@ -149,7 +150,7 @@ async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Saved, ConsoleErr
 async fn business(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>) -> Result<Response, ConsoleError> {
     let saved = visible(&ctx, &staff, &id).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.umkm.view", &format!("umkm={}", saved.id), ctx.now()).await?;
-    let kim = crate::kernel::members::areas::kim_by_id(&ctx.db, saved.kim_id).await?;
+    let kim = crate::kernel::members::areas::kim_by_id(&ctx.db, KimId(saved.kim_id)).await?;
     let lang = staff.lang;
     let r = &saved.registration;
     let row = |key: &str, value: String| html! { tr { th { (t(lang, key)) } td.text { (value) } } };

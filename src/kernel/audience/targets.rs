@@ -11,7 +11,7 @@ use sqlx::any::AnyRow;
 use super::target::{Target, UmkmFilter, common_path};
 use crate::platform::db::{Db, DbResult};
 use crate::kernel::members::permissions::{Action, may};
-use crate::kernel::members::{Actor, Area, Kim, areas, covers};
+use crate::kernel::members::{Actor, Area, Kim, KimId, areas, covers};
 
 /// A group an announcement can go to, with the KIM it serves.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +63,7 @@ pub async fn resolve(db: &Db, actor: &Actor, target: &Target) -> DbResult<Vec<Ta
         .into_iter()
         .filter(|g| actor.can_manage_kim(&g.kim))
         .filter(|g| match target {
-            Target::Kim(id) => g.kim.id == *id,
+            Target::Kim(id) => g.kim.id == KimId(*id),
             Target::Groups(ids) => ids.contains(&g.chat_id),
             Target::Area(_) => area.as_ref().is_some_and(|a| covers(&a.path, &g.kim.area_path)),
             Target::Umkm(_) => false,
@@ -100,11 +100,11 @@ pub struct Scope {
 /// permitted target (a stale button, a revoked role).
 pub async fn scope(db: &Db, default_tz: Tz, actor: &Actor, target: &Target) -> DbResult<Option<Scope>> {
     match target {
-        Target::Kim(id) => match areas::kim_by_id(db, *id).await? {
+        Target::Kim(id) => match areas::kim_by_id(db, KimId(*id)).await? {
             Some(kim) if actor.can_manage_kim(&kim) => Ok(Some(Scope {
                 tz: tz_of(db, kim.id, default_tz).await?,
                 name: kim.name,
-                kim_id: Some(kim.id),
+                kim_id: Some(kim.id.get()),
                 area_path: kim.area_path,
             })),
             _ => Ok(None),
@@ -124,7 +124,7 @@ pub async fn scope(db: &Db, default_tz: Tz, actor: &Actor, target: &Target) -> D
             let one_kim = groups.iter().all(|g| g.kim.id == first.id);
             Ok(Some(Scope {
                 name: groups.len().to_string(),
-                kim_id: one_kim.then_some(first.id),
+                kim_id: one_kim.then_some(first.id.get()),
                 area_path: common_path(groups.iter().map(|g| g.kim.area_path.as_str())),
                 tz: tz_of(db, first.id, default_tz).await?,
             }))
@@ -165,6 +165,6 @@ async fn area_by_path(db: &Db, path: &str) -> DbResult<Option<Area>> {
 }
 
 /// The KIM's own zone, or the configured one.
-pub async fn tz_of(db: &Db, kim_id: i64, default_tz: Tz) -> DbResult<Tz> {
+pub async fn tz_of(db: &Db, kim_id: KimId, default_tz: Tz) -> DbResult<Tz> {
     Ok(crate::kernel::members::areas::kim_zone(db, kim_id).await?.and_then(|name| name.parse().ok()).unwrap_or(default_tz))
 }

@@ -5,7 +5,7 @@ use std::io::Read;
 
 use sqlx::Row;
 
-use super::model::{Area, Kim};
+use super::model::{Area, Kim, KimId};
 use super::preview::{self, RowPreview, RowProblem, RowWhat};
 use super::official::place_coded;
 use super::wilayah::Official;
@@ -30,13 +30,13 @@ pub async fn kim_by_code(db: &Db, code: &str) -> DbResult<Option<Kim>> {
 }
 
 /// A KIM by id, retired or not (what already names it keeps working).
-pub async fn kim_by_id(db: &Db, id: i64) -> DbResult<Option<Kim>> {
+pub async fn kim_by_id(db: &Db, id: KimId) -> DbResult<Option<Kim>> {
     let sql = format!("{KIM_COLUMNS} WHERE k.id = $1");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?)
 }
 
 /// A KIM by id that may still be chosen (not retired): for a KIM button pressed.
-pub async fn open_kim_by_id(db: &Db, id: i64) -> DbResult<Option<Kim>> {
+pub async fn open_kim_by_id(db: &Db, id: KimId) -> DbResult<Option<Kim>> {
     let sql = format!("{KIM_COLUMNS} WHERE k.id = $1 AND k.retired_at IS NULL");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&db.pool).await?)
 }
@@ -87,7 +87,7 @@ pub async fn all_areas_with_codes(db: &Db) -> DbResult<Vec<(Option<String>, Stri
     rows.iter().map(|r| Ok((r.try_get("code")?, r.try_get("kind")?, r.try_get("path")?))).collect()
 }
 
-pub async fn kims_by_ids(db: &Db, ids: &[i64]) -> DbResult<Vec<Kim>> {
+pub async fn kims_by_ids(db: &Db, ids: &[KimId]) -> DbResult<Vec<Kim>> {
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         out.extend(kim_by_id(db, *id).await?);
@@ -96,7 +96,7 @@ pub async fn kims_by_ids(db: &Db, ids: &[i64]) -> DbResult<Vec<Kim>> {
 }
 
 /// A KIM's own time zone name, when it has one (`NULL`: the configured zone applies).
-pub async fn kim_zone(db: &Db, kim_id: i64) -> DbResult<Option<String>> {
+pub async fn kim_zone(db: &Db, kim_id: KimId) -> DbResult<Option<String>> {
     let row = sqlx::query("SELECT tz FROM kims WHERE id = $1").bind(kim_id).fetch_optional(&db.pool).await?;
     Ok(row.map(|r| r.try_get::<Option<String>, _>("tz")).transpose()?.flatten())
 }
@@ -203,7 +203,7 @@ pub async fn add_kim(db: &Db, code: &str, name: &str, kelurahan_id: i64) -> DbRe
 
 /// Renames a KIM and/or moves it to another kelurahan; `false` when the KIM, the
 /// kelurahan or the name is not usable.
-pub async fn update_kim(db: &Db, id: i64, name: &str, kelurahan_id: i64) -> DbResult<bool> {
+pub async fn update_kim(db: &Db, id: KimId, name: &str, kelurahan_id: i64) -> DbResult<bool> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 100 || name.contains('/') {
         return Ok(false);
@@ -221,9 +221,9 @@ pub async fn update_kim(db: &Db, id: i64, name: &str, kelurahan_id: i64) -> DbRe
 }
 
 /// Per KIM: residents, active groups and active coordinators (for the console's tree).
-pub async fn kim_counts(db: &Db) -> DbResult<std::collections::HashMap<i64, (i64, i64, i64)>> {
+pub async fn kim_counts(db: &Db) -> DbResult<std::collections::HashMap<KimId, (i64, i64, i64)>> {
     use sqlx::Row;
-    let mut out: std::collections::HashMap<i64, (i64, i64, i64)> = std::collections::HashMap::new();
+    let mut out: std::collections::HashMap<KimId, (i64, i64, i64)> = std::collections::HashMap::new();
     let queries: [&'static str; 3] = [
         "SELECT kim_id, COUNT(*) AS n FROM users WHERE kim_id IS NOT NULL GROUP BY kim_id",
         "SELECT kim_id, COUNT(*) AS n FROM tg_groups WHERE kim_id IS NOT NULL AND status = 'active' GROUP BY kim_id",

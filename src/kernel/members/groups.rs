@@ -4,14 +4,14 @@
 //! status, a migration to a supergroup moves the row to the new chat id, so no
 //! announcement is ever addressed to a dead chat.
 
-use super::model::GroupStatus;
+use super::model::{GroupStatus, KimId, UserId};
 use crate::platform::db::{Db, DbResult};
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Group {
     pub chat_id: i64,
     pub title: String,
-    pub kim_id: Option<i64>,
+    pub kim_id: Option<KimId>,
     pub status: String,
 }
 
@@ -46,7 +46,7 @@ pub async fn set_status(db: &Db, chat_id: i64, title: &str, status: GroupStatus,
 /// Links a group to a KIM (the group row is created if the bot missed the join event),
 /// only if the group is still linked to `expected` (`None`: to no KIM), which the caller
 /// checked the person may act for. Returns false when someone relinked it meanwhile.
-pub async fn link(db: &Db, chat_id: i64, title: &str, kim_id: i64, expected: Option<i64>, by: i64, now: i64) -> DbResult<bool> {
+pub async fn link(db: &Db, chat_id: i64, title: &str, kim_id: KimId, expected: Option<KimId>, by: UserId, now: i64) -> DbResult<bool> {
     let done = sqlx::query(
         "INSERT INTO tg_groups (chat_id, title, kim_id, status, linked_by, linked_at, updated_at) \
          VALUES ($1, $2, $3, 'active', $4, $5, $5) \
@@ -59,7 +59,7 @@ pub async fn link(db: &Db, chat_id: i64, title: &str, kim_id: i64, expected: Opt
     .bind(kim_id)
     .bind(by)
     .bind(now)
-    .bind(expected.unwrap_or(0))
+    .bind(expected.map_or(0, KimId::get))
     .execute(&db.pool)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -123,7 +123,7 @@ pub async fn migrate(db: &Db, old_id: i64, new_id: i64, now: i64) -> DbResult<bo
 }
 
 /// Groups of the given KIMs, for `/grupsaya` and, later, announcement targets.
-pub async fn of_kims(db: &Db, kim_ids: &[i64]) -> DbResult<Vec<Group>> {
+pub async fn of_kims(db: &Db, kim_ids: &[KimId]) -> DbResult<Vec<Group>> {
     let mut out = Vec::new();
     for kim in kim_ids {
         let rows: Vec<Group> = sqlx::query_as(

@@ -3,6 +3,9 @@
 //! Plain Rust types and SQL, plus the membership commands plugged into the bot
 //! ([`bot`]); onboarding (`/start`) and groups' own commands stay in `crate::bot`.
 //! Who may do what to which object is answered by [`permissions`].
+//!
+//! A person is a [`UserId`] and a KIM a [`KimId`] (declared in [`model`]); every
+//! function here and the structs it returns take and hold those, not a bare `i64`.
 
 pub mod agencies;
 pub mod areas;

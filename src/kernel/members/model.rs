@@ -4,12 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::platform::ids::id;
 
-id!(
-    /// A person's id (`users.id`, their Telegram user id), distinct from the chat,
-    /// ticket and KIM ids a function also takes. Not teloxide's `UserId` (a `u64`
-    /// for the Bot API): this one is the stored number.
-    pub UserId
-);
+/// People are named by the platform too (audit, personal data, delivery).
+pub use crate::platform::ids::UserId;
 
 id!(
     /// A KIM's id (`kims.id`).
@@ -52,7 +48,7 @@ pub fn display_path(path: &str) -> String {
 /// A Kelompok Informasi Masyarakat, with the path of its kelurahan.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Kim {
-    pub id: i64,
+    pub id: KimId,
     pub code: String,
     pub name: String,
     pub kelurahan_id: i64,
@@ -62,11 +58,11 @@ pub struct Kim {
 /// A resident who has agreed to the privacy notice.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Member {
-    pub id: i64,
+    pub id: UserId,
     pub first_name: Option<String>,
     pub username: Option<String>,
     pub language: String,
-    pub kim_id: Option<i64>,
+    pub kim_id: Option<KimId>,
     pub menu_role: Option<String>,
 }
 
@@ -119,12 +115,12 @@ impl Role {
 /// Everything the permission checks need to know about the person acting.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Actor {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub is_admin: bool,
     /// Paths of the areas this person is staff for.
     pub staff_areas: Vec<String>,
     /// KIMs this person coordinates.
-    pub coordinator_kims: Vec<i64>,
+    pub coordinator_kims: Vec<KimId>,
     /// Agencies (OPD) this person is an officer of.
     pub agencies: Vec<i64>,
 }
@@ -186,7 +182,7 @@ mod tests {
     use super::*;
 
     fn kim(id: i64, path: &str) -> Kim {
-        Kim { id, code: "K".into(), name: "K".into(), kelurahan_id: 1, area_path: path.into() }
+        Kim { id: KimId(id), code: "K".into(), name: "K".into(), kelurahan_id: 1, area_path: path.into() }
     }
 
     #[test]
@@ -200,9 +196,9 @@ mod tests {
     #[test]
     fn who_may_manage_a_kim() {
         let k = kim(7, "Kota A/Kec B/Kel C");
-        let resident = Actor { user_id: 1, ..Default::default() };
-        let coordinator = Actor { coordinator_kims: vec![7], ..resident.clone() };
-        let other_coordinator = Actor { coordinator_kims: vec![8], ..resident.clone() };
+        let resident = Actor { user_id: UserId(1), ..Default::default() };
+        let coordinator = Actor { coordinator_kims: vec![KimId(7)], ..resident.clone() };
+        let other_coordinator = Actor { coordinator_kims: vec![KimId(8)], ..resident.clone() };
         let staff_here = Actor { staff_areas: vec!["Kota A/Kec B".into()], ..resident.clone() };
         let staff_elsewhere = Actor { staff_areas: vec!["Kota A/Kec X".into()], ..resident.clone() };
         let admin = Actor { is_admin: true, ..resident.clone() };

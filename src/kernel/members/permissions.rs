@@ -99,14 +99,15 @@ fn oversees(actor: &Actor, path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::members::{KimId, UserId};
 
     fn kim(id: i64, path: &str) -> Kim {
-        Kim { id, code: format!("K{id}"), name: format!("KIM {id}"), kelurahan_id: id, area_path: path.into() }
+        Kim { id: KimId(id), code: format!("K{id}"), name: format!("KIM {id}"), kelurahan_id: id, area_path: path.into() }
     }
 
     #[test]
     fn staff_oversee_their_area_and_nothing_beside_it() {
-        let staff = Actor { user_id: 2, staff_areas: vec!["Kota/Ilir Barat".into()], ..Actor::default() };
+        let staff = Actor { user_id: UserId(2), staff_areas: vec!["Kota/Ilir Barat".into()], ..Actor::default() };
         let inside = kim(1, "Kota/Ilir Barat/Bukit Lama");
         let beside = kim(2, "Kota/Ilir Barat II/Siring Agung");
         assert!(may(&staff, Action::ManageKim(&inside)));
@@ -118,7 +119,7 @@ mod tests {
 
     #[test]
     fn coordinators_manage_their_kim_and_only_read_its_tickets() {
-        let coordinator = Actor { user_id: 3, coordinator_kims: vec![1], ..Actor::default() };
+        let coordinator = Actor { user_id: UserId(3), coordinator_kims: vec![KimId(1)], ..Actor::default() };
         let own = kim(1, "Kota/A/B");
         let other = kim(2, "Kota/A/C");
         assert!(may(&coordinator, Action::ManageKim(&own)) && !may(&coordinator, Action::ManageKim(&other)));
@@ -131,8 +132,8 @@ mod tests {
 
     #[test]
     fn residents_may_do_none_of_it_and_admins_all() {
-        let resident = Actor { user_id: 4, ..Actor::default() };
-        let admin = Actor { user_id: 5, is_admin: true, ..Actor::default() };
+        let resident = Actor { user_id: UserId(4), ..Actor::default() };
+        let admin = Actor { user_id: UserId(5), is_admin: true, ..Actor::default() };
         let k = kim(1, "Kota/A/B");
         let kelurahan = Area { id: 9, kind: "kelurahan".into(), name: "B".into(), parent_id: Some(8), path: "Kota/A/B".into() };
         for action in [Action::ManageKim(&k), Action::Announce, Action::UseConsole, Action::ReadTicket(&k), Action::PullReports] {

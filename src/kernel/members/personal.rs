@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use crate::kernel::members::UserId;
 
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, Lang, t, ta};
@@ -67,7 +68,7 @@ fn erase<'a, 'c>(tx: &'a mut Tx, e: &'a mut Erasure<'c>) -> Hook<'a, ()> {
     })
 }
 
-fn export(db: &Db, user_id: i64) -> Hook<'_, Box<dyn Section>> {
+fn export(db: &Db, user_id: UserId) -> Hook<'_, Box<dyn Section>> {
     Box::pin(async move {
         Ok(Box::new(Members {
             profile: profile(db, user_id).await?,
@@ -189,7 +190,7 @@ fn role_label(lang: Lang, code: &str) -> String {
     }
 }
 
-async fn profile(db: &Db, user_id: i64) -> DbResult<Option<Profile>> {
+async fn profile(db: &Db, user_id: UserId) -> DbResult<Option<Profile>> {
     let row = sqlx::query(
         "SELECT u.first_name, u.username, u.language, u.created_at, k.name AS kim_name, k.code AS kim_code \
          FROM users u LEFT JOIN kims k ON k.id = u.kim_id WHERE u.id = $1",

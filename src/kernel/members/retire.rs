@@ -7,7 +7,7 @@
 
 use sqlx::Row;
 
-use super::model::{Kim, display_path};
+use super::model::{Kim, KimId, UserId, display_path};
 use super::{areas, covers, users};
 use crate::platform::buttons::Payload;
 use crate::platform::db::{Db, DbResult};
@@ -22,23 +22,25 @@ const MAX_CHOICES: usize = 8;
 pub struct Retired {
     pub kim: Kim,
     /// Residents whose KIM it was (asked to choose again).
-    pub residents: Vec<i64>,
+    pub residents: Vec<UserId>,
     /// Coordinators whose grant for it was revoked.
-    pub coordinators: Vec<i64>,
+    pub coordinators: Vec<UserId>,
     /// Active groups unlinked from it.
     pub groups: Vec<i64>,
 }
 
 /// Retires a KIM in one transaction; `None` when it does not exist or is retired
 /// already (so a second press changes nothing).
-pub async fn retire_kim(db: &Db, kim_id: i64, now: i64) -> DbResult<Option<Retired>> {
+pub async fn retire_kim(db: &Db, kim_id: KimId, now: i64) -> DbResult<Option<Retired>> {
     let Some(kim) = areas::open_kim_by_id(db, kim_id).await? else { return Ok(None) };
     let mut tx = db.begin().await?;
     let done = sqlx::query("UPDATE kims SET retired_at = $1 WHERE id = $2 AND retired_at IS NULL").bind(now).bind(kim_id).execute(&mut *tx).await?;
     if done.rows_affected() != 1 {
         return Ok(None);
     }
-    let ids = |rows: Vec<sqlx::any::AnyRow>, col: &str| rows.iter().map(|r| r.try_get::<i64, _>(col)).collect::<Result<Vec<i64>, _>>();
+    fn ids<T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>>(rows: Vec<sqlx::any::AnyRow>, col: &str) -> Result<Vec<T>, sqlx::Error> {
+        rows.iter().map(|r| r.try_get::<T, _>(col)).collect()
+    }
     let residents = sqlx::query("SELECT id FROM users WHERE kim_id = $1 ORDER BY id").bind(kim_id).fetch_all(&mut *tx).await?;
     let coordinators = sqlx::query("SELECT DISTINCT user_id FROM grants WHERE role = 'coordinator' AND kim_id = $1 AND revoked_at IS NULL ORDER BY user_id")
         .bind(kim_id)
@@ -77,19 +79,19 @@ pub async fn notices(db: &Db, r: &Retired) -> DbResult<Vec<Outgoing>> {
     let near = choices_near(db, &r.kim).await?;
     let buttons: Vec<Vec<ButtonSpec>> = near
         .iter()
-        .map(|k| vec![ButtonSpec { label: format!("{} ({})", k.name, k.code), data: MembersButton::Kim(k.id).callback_data() }])
+        .map(|k| vec![ButtonSpec { label: format!("{} ({})", k.name, k.code), data: MembersButton::Kim(k.id.get()).callback_data() }])
         .collect();
     let kim = || [("kim", Arg::from(r.kim.name.clone()))];
     let mut out = Vec::new();
     for &user in &r.coordinators {
         let lang = users::language(db, user).await?;
-        out.push(Outgoing::text(user, ta(lang, "kim-retired-coordinator", &kim()), Priority::Personal, None));
+        out.push(Outgoing::text(user.chat(), ta(lang, "kim-retired-coordinator", &kim()), Priority::Personal, None));
     }
     for &user in &r.residents {
         let lang = users::language(db, user).await?;
         let text = ta(lang, "kim-retired-choose", &kim());
         let body = Body::Text { text, buttons: buttons.clone(), entities: Vec::new() };
-        out.push(Outgoing { chat_id: user, body, priority: Priority::Personal, source: None });
+        out.push(Outgoing { chat_id: user.chat(), body, priority: Priority::Personal, source: None });
     }
     for &chat in &r.groups {
         out.push(Outgoing::text(chat, ta(Lang::Id, "kim-retired-group", &kim()), Priority::Personal, None));

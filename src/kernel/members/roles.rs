@@ -4,7 +4,7 @@ use rand::Rng;
 use sqlx::Row;
 
 use super::agencies::{self, Agency};
-use super::model::{Actor, Area, Kim, Role};
+use super::model::{Actor, Area, Kim, KimId, Role, UserId};
 use crate::platform::db::{Db, DbError, DbResult};
 use crate::platform::personal::{RoleLost, RoleLostHook};
 
@@ -17,7 +17,7 @@ pub const INVITE_PREFIX: &str = "inv-";
 
 /// Who a person is, for permission checks: admin from config, staff and coordinator
 /// scopes from the grants table.
-pub async fn actor(db: &Db, user_id: i64, is_admin: bool) -> DbResult<Actor> {
+pub async fn actor(db: &Db, user_id: UserId, is_admin: bool) -> DbResult<Actor> {
     let rows = sqlx::query(
         "SELECT g.role, g.kim_id, g.agency_id, a.path FROM grants g LEFT JOIN areas a ON a.id = g.area_id \
          WHERE g.user_id = $1 AND g.revoked_at IS NULL",
@@ -30,9 +30,9 @@ pub async fn actor(db: &Db, user_id: i64, is_admin: bool) -> DbResult<Actor> {
         let role: String = row.try_get("role")?;
         match Role::parse(&role) {
             Some(Role::Staff) => actor.staff_areas.extend(row.try_get::<Option<String>, _>("path")?),
-            Some(Role::Coordinator) => actor.coordinator_kims.extend(row.try_get::<Option<i64>, _>("kim_id")?),
+            Some(Role::Coordinator) => actor.coordinator_kims.extend(row.try_get::<Option<KimId>, _>("kim_id")?),
             Some(Role::Officer) => actor.agencies.extend(row.try_get::<Option<i64>, _>("agency_id")?),
-            _ => tracing::warn!(user_id, role, "grant with unknown role ignored"),
+            _ => tracing::warn!(user_id = user_id.get(), role, "grant with unknown role ignored"),
         }
     }
     Ok(actor)
@@ -67,7 +67,7 @@ impl Scope {
     fn ids(&self) -> Ids {
         match self {
             Scope::Area(a) => (Some(a.id), None, None),
-            Scope::Kim(k) => (None, Some(k.id), None),
+            Scope::Kim(k) => (None, Some(k.id.get()), None),
             Scope::Agency(a) => (None, None, Some(a.id)),
         }
     }
@@ -108,7 +108,7 @@ pub async fn staff_covering(db: &Db, area_path: &str) -> DbResult<Vec<i64>> {
 
 /// Grants a role directly (CLI, or an invite being claimed). Granting the same scope
 /// twice keeps one active grant.
-pub async fn grant(db: &Db, user_id: i64, scope: &Scope, granted_by: Option<i64>, now: i64) -> DbResult<()> {
+pub async fn grant(db: &Db, user_id: UserId, scope: &Scope, granted_by: Option<UserId>, now: i64) -> DbResult<()> {
     let mut tx = db.begin().await?;
     insert_grant(&mut tx, user_id, scope.role(), scope.ids(), granted_by, now).await?;
     tx.commit().await?;
@@ -117,10 +117,10 @@ pub async fn grant(db: &Db, user_id: i64, scope: &Scope, granted_by: Option<i64>
 
 async fn insert_grant(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    user_id: i64,
+    user_id: UserId,
     role: Role,
     (area_id, kim_id, agency_id): Ids,
-    granted_by: Option<i64>,
+    granted_by: Option<UserId>,
     now: i64,
 ) -> DbResult<()> {
     let role = role.as_str();
@@ -171,12 +171,12 @@ pub async fn revoke_and_hand_over(db: &Db, hooks: &[RoleLostHook], user: i64, ad
 /// Revokes every active grant of a person; returns how many. Roles are taken away
 /// through [`revoke_and_hand_over`]; this bare form is for tests that arrange a
 /// person who lost their role by a way that did not come through it.
-pub async fn revoke_all(db: &Db, user_id: i64, now: i64) -> DbResult<u64> {
+pub async fn revoke_all(db: &Db, user_id: UserId, now: i64) -> DbResult<u64> {
     revoke_all_in(&db.pool, user_id, now).await
 }
 
 /// [`revoke_all`] on the pool or inside a transaction.
-pub async fn revoke_all_in<'e>(exec: impl sqlx::Executor<'e, Database = sqlx::Any>, user_id: i64, now: i64) -> DbResult<u64> {
+pub async fn revoke_all_in<'e>(exec: impl sqlx::Executor<'e, Database = sqlx::Any>, user_id: UserId, now: i64) -> DbResult<u64> {
     let done = sqlx::query("UPDATE grants SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
         .bind(now)
         .bind(user_id)
@@ -201,7 +201,7 @@ pub enum Moved {
 /// transaction: the old grant is revoked (kept for the record) and a new one given,
 /// so "since" and "by whom" tell the change. Permission is the caller's (the console
 /// checks both the old and the new scope against the person acting).
-pub async fn change_scope(db: &Db, grant_id: i64, to: &Scope, by: i64, now: i64) -> DbResult<Moved> {
+pub async fn change_scope(db: &Db, grant_id: i64, to: &Scope, by: UserId, now: i64) -> DbResult<Moved> {
     let mut tx = db.begin().await?;
     let row = sqlx::query("SELECT user_id, area_id, kim_id, agency_id FROM grants WHERE id = $1 AND role = $2 AND revoked_at IS NULL")
         .bind(grant_id)
@@ -213,7 +213,7 @@ pub async fn change_scope(db: &Db, grant_id: i64, to: &Scope, by: i64, now: i64)
     if ids == to.ids() {
         return Ok(Moved::Same);
     }
-    let user_id: i64 = row.try_get("user_id")?;
+    let user_id: UserId = row.try_get("user_id")?;
     let revoked = sqlx::query("UPDATE grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
         .bind(now)
         .bind(grant_id)
@@ -233,7 +233,7 @@ pub async fn change_scope(db: &Db, grant_id: i64, to: &Scope, by: i64, now: i64)
 pub struct GrantRow {
     /// The grant's own id (what a scope change names).
     pub id: i64,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub name: Option<String>,
     pub role: Role,
     /// Where the role holds, as an area path: the staff's area, the KIM's kelurahan,
@@ -244,7 +244,7 @@ pub struct GrantRow {
     /// The scope as a form names it: `area:ID`, `kim:ID` or `agency:ID`.
     pub scope_key: String,
     pub granted_at: i64,
-    pub granted_by: Option<i64>,
+    pub granted_by: Option<UserId>,
     pub granted_by_name: Option<String>,
 }
 
@@ -300,7 +300,7 @@ pub async fn active_grants(db: &Db) -> DbResult<Vec<GrantRow>> {
 }
 
 /// Creates a single-use invite code for a scope.
-pub async fn create_invite(db: &Db, scope: &Scope, created_by: i64, now: i64) -> DbResult<String> {
+pub async fn create_invite(db: &Db, scope: &Scope, created_by: UserId, now: i64) -> DbResult<String> {
     insert_invite(db, scope, created_by, now, None).await
 }
 
@@ -311,13 +311,13 @@ pub const INVITE_SHOWN_SECS: i64 = 3600;
 /// page to show it by after its form redirected (POST/redirect/GET): a reload then
 /// shows the same invite and makes none, and the code itself stays out of URLs.
 /// Returns (code, reference).
-pub async fn create_invite_for_page(db: &Db, scope: &Scope, created_by: i64, now: i64) -> DbResult<(String, String)> {
+pub async fn create_invite_for_page(db: &Db, scope: &Scope, created_by: UserId, now: i64) -> DbResult<(String, String)> {
     let reference = hex::encode(rand::random::<[u8; 12]>());
     let code = insert_invite(db, scope, created_by, now, Some(&reference)).await?;
     Ok((code, reference))
 }
 
-async fn insert_invite(db: &Db, scope: &Scope, created_by: i64, now: i64, page_ref: Option<&str>) -> DbResult<String> {
+async fn insert_invite(db: &Db, scope: &Scope, created_by: UserId, now: i64, page_ref: Option<&str>) -> DbResult<String> {
     let (area_id, kim_id, agency_id) = scope.ids();
     for _ in 0..5 {
         let code = random_code();
@@ -348,7 +348,7 @@ async fn insert_invite(db: &Db, scope: &Scope, created_by: i64, now: i64, page_r
 /// The open invite `created_by` made from the console under `reference` within the
 /// last [`INVITE_SHOWN_SECS`]: (code, scope). Anyone else's reference, a used or an
 /// older invite is none.
-pub async fn invite_on_page(db: &Db, created_by: i64, reference: &str, now: i64) -> DbResult<Option<(String, Scope)>> {
+pub async fn invite_on_page(db: &Db, created_by: UserId, reference: &str, now: i64) -> DbResult<Option<(String, Scope)>> {
     let row = sqlx::query(
         "SELECT code, area_id, kim_id, agency_id FROM invites WHERE page_ref = $1 AND created_by = $2 \
          AND used_by IS NULL AND expires_at > $3 AND created_at >= $4",
@@ -369,7 +369,7 @@ pub async fn invite_on_page(db: &Db, created_by: i64, reference: &str, now: i64)
 async fn scope_of_ids(db: &Db, ids: Ids) -> DbResult<Option<Scope>> {
     Ok(match ids {
         (Some(id), _, _) => super::areas::area_by_id(db, id).await?.map(Scope::Area),
-        (_, Some(id), _) => super::areas::kim_by_id(db, id).await?.map(Scope::Kim),
+        (_, Some(id), _) => super::areas::kim_by_id(db, KimId(id)).await?.map(Scope::Kim),
         (_, _, Some(id)) => agencies::by_id(db, id).await?.map(Scope::Agency),
         _ => None,
     })
@@ -380,7 +380,7 @@ async fn scope_of_ids(db: &Db, ids: Ids) -> DbResult<Option<Scope>> {
 /// Returns the scope granted, or `None` for a wrong, used or expired code, or one
 /// whose creator may no longer give that role (revoked, erased, no longer an admin):
 /// `is_admin` answers for the configured admins.
-pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64, is_admin: impl Fn(i64) -> bool) -> DbResult<Option<Scope>> {
+pub async fn claim_invite(db: &Db, code: &str, user_id: UserId, now: i64, is_admin: impl Fn(UserId) -> bool) -> DbResult<Option<Scope>> {
     if !creator_may_still_grant(db, code, now, is_admin).await? {
         return Ok(None);
     }
@@ -411,19 +411,19 @@ pub async fn claim_invite(db: &Db, code: &str, user_id: i64, now: i64, is_admin:
 
 /// Whether the open invite `code` exists and its creator still holds the right to give
 /// its role: admins invite staff, admins and staff covering the KIM invite coordinators.
-async fn creator_may_still_grant(db: &Db, code: &str, now: i64, is_admin: impl Fn(i64) -> bool) -> DbResult<bool> {
+async fn creator_may_still_grant(db: &Db, code: &str, now: i64, is_admin: impl Fn(UserId) -> bool) -> DbResult<bool> {
     let row = sqlx::query("SELECT area_id, kim_id, agency_id, created_by FROM invites WHERE code = $1 AND used_by IS NULL AND expires_at > $2")
         .bind(code)
         .bind(now)
         .fetch_optional(&db.pool)
         .await?;
     let Some(row) = row else { return Ok(false) };
-    let Some(creator) = row.try_get::<Option<i64>, _>("created_by")?.filter(|id| *id > 0) else { return Ok(false) };
+    let Some(creator) = row.try_get::<Option<UserId>, _>("created_by")?.filter(|id| id.get() > 0) else { return Ok(false) };
     let creator = actor(db, creator, is_admin(creator)).await?;
     let ids: Ids = (row.try_get("area_id")?, row.try_get("kim_id")?, row.try_get("agency_id")?);
     Ok(match ids {
         (Some(_), _, _) => creator.is_admin,
-        (_, Some(kim), _) => super::areas::kim_by_id(db, kim).await?.is_some_and(|k| creator.can_invite_coordinator_for(&k)),
+        (_, Some(kim), _) => super::areas::kim_by_id(db, KimId(kim)).await?.is_some_and(|k| creator.can_invite_coordinator_for(&k)),
         (_, _, Some(agency)) => agencies::by_id(db, agency)
             .await?
             .is_some_and(|a| super::permissions::may(&creator, super::permissions::Action::InviteOfficer(&a))),

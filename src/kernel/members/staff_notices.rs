@@ -16,6 +16,7 @@
 //! loop sends it within a second of their agreeing.
 
 use std::time::Duration;
+use crate::kernel::members::UserId;
 
 use sqlx::{Any, Row, Transaction};
 use tokio::sync::watch;
@@ -66,7 +67,7 @@ impl CountNotice {
     pub async fn flush(&self, db: &Db, outbox: &Outbox, staff: &[i64], now: i64) -> DbResult<usize> {
         let mut sent = 0;
         for staff_id in staff {
-            if self.flush_one(db, outbox, *staff_id, now).await? {
+            if self.flush_one(db, outbox, UserId(*staff_id), now).await? {
                 sent += 1;
             }
         }
@@ -76,7 +77,7 @@ impl CountNotice {
         Ok(sent)
     }
 
-    async fn flush_one(&self, db: &Db, outbox: &Outbox, staff_id: i64, now: i64) -> DbResult<bool> {
+    async fn flush_one(&self, db: &Db, outbox: &Outbox, staff_id: UserId, now: i64) -> DbResult<bool> {
         let (table, started) = (self.table, self.started());
         let lang = super::users::language(db, staff_id).await?;
         let mut tx = db.begin().await?;
@@ -95,7 +96,7 @@ impl CountNotice {
             return Ok(false);
         }
         let text = ta(lang, self.message, &[("count", Arg::from(pending))]);
-        let notice = Outgoing::text(staff_id, text, Priority::Personal, Some(self.source.into()));
+        let notice = Outgoing::text(staff_id.get(), text, Priority::Personal, Some(self.source.into()));
         outbox.enqueue_in(&mut tx, &[notice]).await?;
         tx.commit().await?;
         Ok(true)

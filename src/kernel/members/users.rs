@@ -1,6 +1,6 @@
 //! Residents who agreed to the privacy notice, and their consent receipts.
 
-use super::model::{Member, NOTICE_VERSION};
+use super::model::{KimId, Member, UserId, NOTICE_VERSION};
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::Lang;
 
@@ -9,7 +9,7 @@ pub const PURPOSE_MEMBERSHIP: &str = "membership";
 
 const MEMBER_COLUMNS: &str = "SELECT id, first_name, username, language, kim_id, menu_role FROM users";
 
-pub async fn get(db: &Db, user_id: i64) -> DbResult<Option<Member>> {
+pub async fn get(db: &Db, user_id: UserId) -> DbResult<Option<Member>> {
     let sql = format!("{MEMBER_COLUMNS} WHERE id = $1");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user_id).fetch_optional(&db.pool).await?)
 }
@@ -17,7 +17,7 @@ pub async fn get(db: &Db, user_id: i64) -> DbResult<Option<Member>> {
 /// Profile facts Telegram gives us with every message.
 #[derive(Debug, Clone)]
 pub struct Profile<'a> {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub first_name: &'a str,
     pub username: Option<&'a str>,
     pub language: &'a str,
@@ -25,7 +25,7 @@ pub struct Profile<'a> {
 
 /// Records agreement: creates (or refreshes) the member and stores a consent receipt
 /// naming the notice version, in one transaction.
-#[tracing::instrument(skip_all, fields(user = p.user_id))]
+#[tracing::instrument(skip_all, fields(user = p.user_id.get()))]
 pub async fn agree(db: &Db, p: &Profile<'_>, now: i64) -> DbResult<Member> {
     let mut tx = db.begin().await?;
     sqlx::query(
@@ -53,7 +53,7 @@ pub async fn agree(db: &Db, p: &Profile<'_>, now: i64) -> DbResult<Member> {
 }
 
 /// The member, but only while their membership consent stands.
-pub async fn consenting(db: &Db, user_id: i64) -> DbResult<Option<Member>> {
+pub async fn consenting(db: &Db, user_id: UserId) -> DbResult<Option<Member>> {
     let row = sqlx::query(
         "SELECT 1 AS ok FROM consents WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL",
     )
@@ -67,7 +67,7 @@ pub async fn consenting(db: &Db, user_id: i64) -> DbResult<Option<Member>> {
     }
 }
 
-pub async fn set_language(db: &Db, user_id: i64, language: &str, now: i64) -> DbResult<()> {
+pub async fn set_language(db: &Db, user_id: UserId, language: &str, now: i64) -> DbResult<()> {
     sqlx::query("UPDATE users SET language = $1, updated_at = $2 WHERE id = $3")
         .bind(language)
         .bind(now)
@@ -77,7 +77,7 @@ pub async fn set_language(db: &Db, user_id: i64, language: &str, now: i64) -> Db
     Ok(())
 }
 
-pub async fn set_kim(db: &Db, user_id: i64, kim_id: i64, now: i64) -> DbResult<()> {
+pub async fn set_kim(db: &Db, user_id: UserId, kim_id: KimId, now: i64) -> DbResult<()> {
     sqlx::query("UPDATE users SET kim_id = $1, updated_at = $2 WHERE id = $3")
         .bind(kim_id)
         .bind(now)
@@ -89,7 +89,7 @@ pub async fn set_kim(db: &Db, user_id: i64, kim_id: i64, now: i64) -> DbResult<(
 
 /// Remembers which role's command menu Telegram shows this person, so the menu is
 /// only re-sent when the role changes.
-pub async fn set_menu_role(db: &Db, user_id: i64, role: &str) -> DbResult<()> {
+pub async fn set_menu_role(db: &Db, user_id: UserId, role: &str) -> DbResult<()> {
     sqlx::query("UPDATE users SET menu_role = $1 WHERE id = $2").bind(role).bind(user_id).execute(&db.pool).await?;
     Ok(())
 }
@@ -99,7 +99,7 @@ pub async fn set_menu_role(db: &Db, user_id: i64, role: &str) -> DbResult<()> {
 /// can be part of a larger change (a UMKM sign-up).
 pub async fn grant_consent<'e>(
     exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
-    user_id: i64,
+    user_id: UserId,
     purpose: &str,
     at: i64,
 ) -> DbResult<bool> {
@@ -119,7 +119,7 @@ pub async fn grant_consent<'e>(
 
 /// The language a person chose (Indonesian when unknown or erased): every notice sent
 /// to someone other than the one in the chat is written in it.
-pub async fn language(db: &Db, user_id: i64) -> DbResult<Lang> {
+pub async fn language(db: &Db, user_id: UserId) -> DbResult<Lang> {
     let row = sqlx::query("SELECT language FROM users WHERE id = $1").bind(user_id).fetch_optional(&db.pool).await?;
     let code: Option<String> = row.map(|r| sqlx::Row::try_get(&r, "language")).transpose()?;
     Ok(code.as_deref().and_then(Lang::from_code).unwrap_or_default())

@@ -5,11 +5,12 @@
 pub mod detail;
 pub mod words;
 
+use crate::platform::ids::UserId;
 use crate::platform::db::{Db, DbResult};
 
 /// Appends one entry. `actor` is `None` for the CLI and for the system itself.
 #[tracing::instrument(skip(db))]
-pub async fn record(db: &Db, actor: Option<i64>, action: &str, detail: &str, now: i64) -> DbResult<()> {
+pub async fn record(db: &Db, actor: Option<UserId>, action: &str, detail: &str, now: i64) -> DbResult<()> {
     sqlx::query("INSERT INTO audit_log (actor, action, detail, at) VALUES ($1, $2, $3, $4)")
         .bind(actor)
         .bind(action)
@@ -23,7 +24,7 @@ pub async fn record(db: &Db, actor: Option<i64>, action: &str, detail: &str, now
 /// [`record`] as part of a larger change, so the entry commits (or not) with it.
 pub async fn record_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    actor: Option<i64>,
+    actor: Option<UserId>,
     action: &str,
     detail: &str,
     now: i64,

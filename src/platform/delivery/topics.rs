@@ -6,6 +6,7 @@
 use super::outbox::{Claimed, TABLE};
 use super::{Outgoing, Priority};
 use crate::kernel::members::{topics, users};
+use crate::platform::ids::UserId;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, t, ta};
 use crate::platform::queue::Claim;
@@ -41,7 +42,7 @@ pub async fn fall_back(db: &Db, claim: Claim<'_>, row: &Claimed, now: i64) -> Db
     if !kinds.is_empty()
         && let Some((title, coordinator)) = topics::linker(&mut tx, row.chat_id).await?
     {
-        let lang = users::language(db, coordinator).await?;
+        let lang = users::language(db, UserId(coordinator)).await?;
         let names: Vec<String> = kinds.iter().map(|k| t(lang, &topics::label_key(k))).collect();
         let args = [("group", Arg::from(title)), ("kinds", Arg::from(names.join(", ")))];
         let notice = Outgoing::text(coordinator, ta(lang, "topic-gone-notice", &args), Priority::Personal, TOPIC_SOURCE.of(row.chat_id).into());

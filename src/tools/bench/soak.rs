@@ -13,6 +13,7 @@
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use crate::kernel::members::UserId;
 
 use clap::Args;
 use fake_telegram::FakeTelegram;
@@ -92,7 +93,7 @@ async fn traffic(fake: &FakeTelegram, db: &Db, http: &str, args: &SoakArgs, pid:
     let client = reqwest::Client::builder().no_proxy().timeout(Duration::from_secs(10)).build().map_err(fail)?;
     let texts = ["/start", "/bantuan", "jalan berlubang di depan rumah", "/start IB1-BL"];
     let console = reqwest::Client::builder().no_proxy().redirect(reqwest::redirect::Policy::none()).timeout(Duration::from_secs(120)).build().map_err(fail)?;
-    let cookie = super::web::log_in(&console, db, &format!("http://{http}"), ADMIN, chrono::Utc::now().timestamp()).await?;
+    let cookie = super::web::log_in(&console, db, &format!("http://{http}"), UserId(ADMIN), chrono::Utc::now().timestamp()).await?;
     // The admin's first contact (the privacy notice) before the first `/laporan`.
     let admin = fake.user(ADMIN, "Admin");
     admin.send("/start").await;

@@ -32,7 +32,7 @@ use crate::app::{App, AppError};
 use crate::tools::cli::CliError;
 use crate::platform::config::Config;
 use crate::platform::db::{Db, SharedClock, SystemClock};
-use crate::kernel::members::areas;
+use crate::kernel::members::{UserId, areas};
 use crate::kernel::members::roles::{self, Scope};
 use input::{HELP, PERSONAS, Persona};
 use session::Session;
@@ -175,9 +175,9 @@ async fn seed(db: &Db, now: i64) -> Result<(), CliError> {
         CliError::Sandbox(format!("the database has no KIM {SANDBOX_KIM}; delete it to start afresh"))
     })?;
     let kecamatan = kim.area_path.rsplit_once('/').map(|(parent, _)| parent.to_string()).unwrap_or_default();
-    roles::grant(db, Persona::Koordinator.id(), &Scope::Kim(kim), None, now).await?;
+    roles::grant(db, UserId(Persona::Koordinator.id()), &Scope::Kim(kim), None, now).await?;
     if let Some(area) = areas::find_scope_areas(db, &kecamatan).await?.into_iter().next() {
-        roles::grant(db, Persona::Staf.id(), &Scope::Area(area), None, now).await?;
+        roles::grant(db, UserId(Persona::Staf.id()), &Scope::Area(area), None, now).await?;
     }
     Ok(())
 }

@@ -15,7 +15,7 @@ use super::pages::NavEntry;
 use super::{ConsoleError, Ctx, Staff, layout};
 use crate::features::aspirations::model::Category;
 use crate::features::aspirations::render;
-use crate::kernel::members::{agencies, areas, roles, users};
+use crate::kernel::members::{UserId, agencies, areas, roles, users};
 use crate::platform::audit;
 use crate::platform::i18n::t;
 
@@ -39,7 +39,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Show
     for a in &all {
         let mut names = Vec::new();
         for id in roles::officers_of(&ctx.db, a.id).await? {
-            names.push(users::get(&ctx.db, id).await?.and_then(|m| m.first_name).unwrap_or_else(|| id.to_string()));
+            names.push(users::get(&ctx.db, UserId(id)).await?.and_then(|m| m.first_name).unwrap_or_else(|| id.to_string()));
         }
         officers.push(names.join(", "));
     }

@@ -6,6 +6,7 @@ use rand::Rng;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 
+use crate::kernel::members::UserId;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::Lang;
 
@@ -40,7 +41,7 @@ pub fn same(a: &str, b: &str) -> bool {
 }
 
 /// Creates a one-time login link token for `user_id`; returns the token itself.
-pub async fn create_link(db: &Db, user_id: i64, now: i64) -> DbResult<String> {
+pub async fn create_link(db: &Db, user_id: UserId, now: i64) -> DbResult<String> {
     let token = secret();
     sqlx::query("INSERT INTO console_logins (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(hash(&token))
@@ -56,7 +57,7 @@ pub async fn create_link(db: &Db, user_id: i64, now: i64) -> DbResult<String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Claim {
     /// Valid and now used: the person to log in.
-    Ok(i64),
+    Ok(UserId),
     Expired,
     Used,
     /// Not a token we issued.
@@ -109,13 +110,13 @@ pub async fn peek_link(db: &Db, token: &str, now: i64) -> DbResult<Claim> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     pub id_hash: String,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub csrf: String,
     pub lang: Lang,
 }
 
 /// Opens a session; returns the cookie value (the session id itself).
-pub async fn open(db: &Db, user_id: i64, lang: Lang, now: i64) -> DbResult<String> {
+pub async fn open(db: &Db, user_id: UserId, lang: Lang, now: i64) -> DbResult<String> {
     let id = secret();
     sqlx::query(
         "INSERT INTO console_sessions (id_hash, user_id, csrf, lang, created_at, last_seen_at) \

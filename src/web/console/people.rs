@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::pages::NavEntry;
 use super::{ConsoleError, Ctx, Staff, layout};
-use crate::kernel::members::agencies;
+use crate::kernel::members::{KimId, UserId, agencies};
 use crate::kernel::members::permissions::{Action, may};
 use crate::kernel::members::roles::{self, GrantRow, INVITE_DAYS, INVITE_PREFIX, Moved, Scope};
 use crate::kernel::members::{Role, areas, covers, users};
@@ -164,7 +164,7 @@ struct Choices {
 
 async fn invite_choices(ctx: &Ctx, staff: &Staff) -> Result<Choices, ConsoleError> {
     let actor = &staff.actor;
-    let kims = areas::all_kims(&ctx.db).await?.into_iter().filter(|k| actor.can_invite_coordinator_for(k)).map(|k| (k.id, k.name)).collect();
+    let kims = areas::all_kims(&ctx.db).await?.into_iter().filter(|k| actor.can_invite_coordinator_for(k)).map(|k| (k.id.get(), k.name)).collect();
     let areas = if may(actor, Action::InviteStaff) {
         areas::all(&ctx.db).await?.into_iter().filter(|a| a.kind != "kelurahan").map(|a| (a.id, a.path)).collect()
     } else {
@@ -266,7 +266,7 @@ async fn scope_of(ctx: &Ctx, staff: &Staff, raw: &str) -> Result<Option<Scope>, 
     let Ok(id) = id.parse::<i64>() else { return Ok(None) };
     let actor = &staff.actor;
     Ok(match kind {
-        "kim" => areas::kim_by_id(&ctx.db, id).await?.filter(|k| actor.can_invite_coordinator_for(k)).map(Scope::Kim),
+        "kim" => areas::kim_by_id(&ctx.db, KimId(id)).await?.filter(|k| actor.can_invite_coordinator_for(k)).map(Scope::Kim),
         "area" if may(actor, Action::InviteStaff) => areas::area_by_id(&ctx.db, id).await?.filter(|a| a.kind != "kelurahan").map(Scope::Area),
         "agency" => agencies::by_id(&ctx.db, id).await?.filter(|a| may(actor, Action::InviteOfficer(a))).map(Scope::Agency),
         _ => None,
@@ -289,13 +289,13 @@ pub async fn revoke(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<Revok
         return Err(ConsoleError::Forbidden);
     }
     let user: i64 = form.user.trim().parse().map_err(|_| ConsoleError::NotFound)?;
-    let theirs: Vec<GrantRow> = roles::active_grants(&ctx.db).await?.into_iter().filter(|r| r.user_id == user).collect();
+    let theirs: Vec<GrantRow> = roles::active_grants(&ctx.db).await?.into_iter().filter(|r| r.user_id == UserId(user)).collect();
     if theirs.is_empty() || !theirs.iter().all(|r| sees(&staff, r)) {
         return Err(ConsoleError::NotFound);
     }
     let now = ctx.now();
     let admins: Vec<i64> = ctx.config.admins.iter().map(|a| a.0 as i64).collect();
-    let (n, paused) = roles::revoke_and_hand_over(&ctx.db, ctx.role_lost, user, &admins, now).await?;
+    let (n, paused) = roles::revoke_and_hand_over(&ctx.db, ctx.role_lost, UserId(user), &admins, now).await?;
     let detail = format!("user={user} grants={n} schedules_paused={paused} via=console");
     audit::record(&ctx.db, Some(staff.actor.user_id), "role.revoke", &detail, now).await?;
     Ok(Redirect::to("/dasbor/orang?done=revoked").into_response())
@@ -332,7 +332,7 @@ pub async fn change_scope(State(ctx): State<Ctx>, staff: Staff, Form(form): Form
             let lang = users::language(&ctx.db, row.user_id).await?;
             let args = [("role", Arg::from(t(lang, row.role.message_key()))), ("scope", Arg::from(to.label()))];
             let text = ta(lang, "console-people-moved-notice", &args);
-            ctx.outbox.enqueue(&[Outgoing::text(row.user_id, text, Priority::Personal, None)]).await?;
+            ctx.outbox.enqueue(&[Outgoing::text(row.user_id.get(), text, Priority::Personal, None)]).await?;
             "moved"
         }
     };

@@ -4,12 +4,12 @@
 use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
-use teloxide::types::UserId;
+use teloxide::types::UserId as TgUserId;
 
 use super::auth::{self, Session};
 use super::pages::Nav;
 use super::{ConsoleError, Ctx, guard};
-use crate::kernel::members::{Actor, Kim, areas};
+use crate::kernel::members::{Actor, Kim, UserId, areas};
 use crate::kernel::members::permissions::{Action, may};
 use crate::features::aspirations::model::{self, Access};
 use crate::platform::audit;
@@ -98,8 +98,8 @@ pub fn may_use_console(actor: &Actor) -> bool {
     may(actor, Action::UseConsole)
 }
 
-pub async fn actor_of(ctx: &Ctx, user_id: i64) -> Result<Actor, ConsoleError> {
-    let is_admin = ctx.config.is_admin(UserId(user_id as u64));
+pub async fn actor_of(ctx: &Ctx, user_id: UserId) -> Result<Actor, ConsoleError> {
+    let is_admin = ctx.config.is_admin(TgUserId(user_id.get() as u64));
     Ok(crate::kernel::members::roles::actor(&ctx.db, user_id, is_admin).await?)
 }
 

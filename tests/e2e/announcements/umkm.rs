@@ -35,7 +35,7 @@ async fn owner(app: &TestApp, id: i64, name: &str, kim: &str, sector: &str, news
 
 async fn kim_of(app: &TestApp, code: &str) -> (i64, i64) {
     let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, code).await.unwrap().unwrap();
-    (kim.id, kim.kelurahan_id)
+    (kim.id.get(), kim.kelurahan_id)
 }
 
 async fn consent(app: &TestApp, id: i64, purpose: &str, withdrawn_at: Option<i64>) {

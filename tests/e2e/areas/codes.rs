@@ -24,7 +24,7 @@ async fn ticket(app: &TestApp, user: i64, kim: &str, body: &str) {
         .await
         .unwrap();
     let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
-    let new = NewAspiration { user_id: user, kim_id: kim.id, category: Category::Infrastruktur, body: body.into(), photos: vec![], location: None, anonymous: false };
+    let new = NewAspiration { user_id: user, kim_id: kim.id.get(), category: Category::Infrastruktur, body: body.into(), photos: vec![], location: None, anonymous: false };
     store::submit(&app.db, &new, 2026, NOV_2_0900, &[]).await.unwrap();
 }
 

@@ -7,7 +7,7 @@ use kimbot::features::aspirations::notices;
 use kimbot::features::aspirations::store::{self, NewAspiration};
 use kimbot::platform::db::{Db, ManualClock};
 use kimbot::platform::delivery::Outbox;
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 
 use super::*;
 use crate::support::{spawn_app_with_clock, spawn_app_without_areas};
@@ -16,7 +16,7 @@ async fn new_aspiration(db: &Db, user_id: i64) -> NewAspiration {
     let kim = areas::kim_by_code(db, KIM).await.unwrap().unwrap();
     NewAspiration {
         user_id,
-        kim_id: kim.id,
+        kim_id: kim.id.get(),
         category: Category::Infrastruktur,
         body: format!("Lampu jalan padam di gang {user_id}, mohon diperbaiki."),
         photos: vec![],
@@ -50,7 +50,7 @@ async fn two_processes_sending_the_same_staff_notice_send_it_once() {
     let app = spawn_app_without_areas().await;
     app.load_areas().await;
     // Notices go only to staff who agreed to the bot's notice (who can be reached).
-    let staff = kimbot::kernel::members::users::Profile { user_id: 7002, first_name: "Staf", username: None, language: "id" };
+    let staff = kimbot::kernel::members::users::Profile { user_id: UserId(7002), first_name: "Staf", username: None, language: "id" };
     kimbot::kernel::members::users::agree(&app.db, &staff, 1_780_000_000).await.unwrap();
     for user in [6201, 6202] {
         store::submit(&app.db, &new_aspiration(&app.db, user).await, 2026, 1_780_000_000, &[7002]).await.unwrap();

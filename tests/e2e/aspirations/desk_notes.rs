@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::support::{MessageExt, spawn_app};
+use kimbot::kernel::members::UserId;
 
 const ROAD: &str = "Jalan di depan SD 12 berlubang besar sejak Januari, motor sering jatuh.";
 
@@ -50,7 +51,7 @@ async fn staff_send_a_canned_reply_from_chat_with_the_ticket_number_filled_in() 
     let number = submit(&budi, "Infrastruktur", ROAD, false).await;
     let id = ticket_id(&app, &number).await;
     let body = "Halo {nama}, tiket {tiket} sudah kami terima. {tidakdikenal}";
-    kimbot::features::aspirations::desk_store::insert_canned(&app.db, "Kota Palembang", "Sudah diterima", body, 6311, 1).await.unwrap();
+    kimbot::features::aspirations::desk_store::insert_canned(&app.db, "Kota Palembang", "Sudah diterima", body, UserId(6311), 1).await.unwrap();
 
     open_card(&staff, "/antrian").await;
     staff.press("Balas").await;

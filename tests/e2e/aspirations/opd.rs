@@ -7,6 +7,7 @@ use fake_telegram::Person;
 use kimbot::kernel::members::agencies::{self, Agency};
 use kimbot::kernel::members::roles::{self, Scope};
 use sqlx::Row;
+use kimbot::kernel::members::UserId;
 
 use super::*;
 use crate::support::{MessageExt, TestApp, spawn_app};
@@ -26,7 +27,7 @@ pub async fn agency(app: &TestApp, code: &str) -> Agency {
 
 /// A member of the test KIM who is an officer of agency `code`.
 pub async fn officer_of(app: &TestApp, id: i64, name: &str, code: &str) -> Person {
-    roles::grant(&app.db, id, &Scope::Agency(agency(app, code).await), None, 0).await.unwrap();
+    roles::grant(&app.db, UserId(id), &Scope::Agency(agency(app, code).await), None, 0).await.unwrap();
     app.member_of(id, name, KIM).await
 }
 
@@ -230,9 +231,9 @@ async fn the_office_imports_lists_and_routes_agencies_and_grants_and_revokes_an_
     let bad_category = run(&["opd", "route", "--category", "jalan", "--opd", "PUPR"]);
     let granted = run(&["grant", "opd", "--user", "7301", "--opd", "dlhk"]);
     let bad_agency = run(&["grant", "opd", "--user", "7301", "--opd", "NOPE"]);
-    let actor = roles::actor(&app.db, 7301, false).await.unwrap();
+    let actor = roles::actor(&app.db, UserId(7301), false).await.unwrap();
     let revoked = run(&["revoke", "--user", "7301"]);
-    let after = roles::actor(&app.db, 7301, false).await.unwrap();
+    let after = roles::actor(&app.db, UserId(7301), false).await.unwrap();
 
     assert!(first.status.success() && out(&first).contains("imported 15 agencies"), "{}", String::from_utf8_lossy(&first.stderr));
     assert!(again.status.success());

@@ -109,7 +109,7 @@ async fn two_processes_checking_at_once_flag_each_late_ticket_exactly_once() {
     for user in 7310..7316 {
         let new = store::NewAspiration {
             user_id: user,
-            kim_id: kim.id,
+            kim_id: kim.id.get(),
             category: kimbot::features::aspirations::model::Category::Infrastruktur,
             body: format!("Lampu jalan padam di gang {user}, mohon diperbaiki."),
             photos: vec![],

@@ -5,6 +5,7 @@
 //! and console pages show the stage and the time left.
 
 use std::sync::Arc;
+use kimbot::kernel::members::UserId;
 
 use chrono::TimeZone;
 use fake_telegram::{BotMessage, Person};
@@ -189,13 +190,13 @@ async fn two_processes_send_each_reminder_and_escalation_exactly_once() {
     load_agencies(&app).await;
     app.grant_staff(7701, KECAMATAN).await;
     let pupr = agency(&app, "PUPR").await;
-    kimbot::kernel::members::roles::grant(&app.db, 7702, &kimbot::kernel::members::roles::Scope::Agency(pupr.clone()), None, 0).await.unwrap();
+    kimbot::kernel::members::roles::grant(&app.db, UserId(7702), &kimbot::kernel::members::roles::Scope::Agency(pupr.clone()), None, 0).await.unwrap();
     let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, KIM).await.unwrap().unwrap();
     let t0 = wib(7, 9, 0); // Monday: no holiday that week or the next
     for user in 7710..7716 {
         let new = store::NewAspiration {
             user_id: user,
-            kim_id: kim.id,
+            kim_id: kim.id.get(),
             category: Category::Infrastruktur,
             body: format!("Jalan berlubang di gang {user}, mohon diperbaiki."),
             photos: vec![],
@@ -204,8 +205,8 @@ async fn two_processes_send_each_reminder_and_escalation_exactly_once() {
         };
         let ticket = store::submit(&app.db, &new, 2026, t0, &[]).await.unwrap();
         let mut tx = app.db.begin().await.unwrap();
-        assert!(store::set_status(&mut tx, ticket.id, (Status::Diterima, Status::Diteruskan), None, 7701, t0).await.unwrap());
-        ds::insert(&mut tx, ticket.id, pupr.id, None, 7701, t0).await.unwrap();
+        assert!(store::set_status(&mut tx, ticket.id, (Status::Diterima, Status::Diteruskan), None, UserId(7701), t0).await.unwrap());
+        ds::insert(&mut tx, ticket.id, pupr.id, None, UserId(7701), t0).await.unwrap();
         tx.commit().await.unwrap();
     }
     let other = kimbot::platform::db::Db::connect(&app.database_url, app.db.backend).await.unwrap();

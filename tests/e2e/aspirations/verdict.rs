@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use chrono::TimeZone;
 use fake_telegram::{BotMessage, Person};
@@ -210,7 +211,7 @@ async fn two_processes_remind_and_close_each_round_exactly_once() {
     for user in 7510..7516 {
         let new = store::NewAspiration {
             user_id: user,
-            kim_id: kim.id,
+            kim_id: kim.id.get(),
             category: Category::Infrastruktur,
             body: format!("Lampu jalan padam di gang {user}, mohon diperbaiki."),
             photos: vec![],
@@ -219,7 +220,7 @@ async fn two_processes_remind_and_close_each_round_exactly_once() {
         };
         let ticket = store::submit(&app.db, &new, 2026, t0, &[]).await.unwrap();
         let mut tx = app.db.begin().await.unwrap();
-        assert!(store::set_status(&mut tx, ticket.id, (Status::Diterima, Status::Selesai), Some("Sudah diganti."), 9, t0).await.unwrap());
+        assert!(store::set_status(&mut tx, ticket.id, (Status::Diterima, Status::Selesai), Some("Sudah diganti."), UserId(9), t0).await.unwrap());
         verdict::store::open(&mut tx, ticket.id, t0).await.unwrap();
         tx.commit().await.unwrap();
     }

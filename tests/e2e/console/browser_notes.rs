@@ -4,6 +4,7 @@
 //! the ticket page on a phone.
 
 use std::time::{Duration, Instant};
+use kimbot::kernel::members::UserId;
 
 use serde_json::json;
 
@@ -52,7 +53,7 @@ async fn a_canned_reply_picked_in_a_browser_reaches_the_resident_with_the_ticket
     let id = ticket_id(&app, &number).await;
     let staff = staff_of(&app, 6262, "Staf Rina", KECAMATAN).await;
     let body = "Halo {nama}, laporan {tiket} sudah kami terima dan sedang diperiksa.";
-    let canned = kimbot::features::aspirations::desk_store::insert_canned(&app.db, "Kota Palembang", "Diterima", body, 6262, 1).await.unwrap();
+    let canned = kimbot::features::aspirations::desk_store::insert_canned(&app.db, "Kota Palembang", "Diterima", body, UserId(6262), 1).await.unwrap();
 
     browser.log_in(&link_for(&staff).await).await;
     browser.c().goto(&format!("{}/dasbor/aspirasi/{id}", app.console_url)).await.unwrap();

@@ -5,6 +5,7 @@
 
 use kimbot::features::programmes::apps::{self, Applied};
 use kimbot::features::programmes::model::Selection;
+use kimbot::kernel::members::UserId;
 
 use super::browser::{Browser, LAPTOP};
 use super::link_for;
@@ -18,13 +19,13 @@ async fn staff_accept_in_bulk_and_reject_with_a_reason_on_the_selection_page() {
     let now = app.clock.now();
     // The kecamatan's programme: its staff select (a city-wide one is the city's staff's).
     let new = kimbot::features::programmes::store::NewProgramme { area_path: "Kota Palembang/Ilir Barat I".into(), ..programme(2, 0, Selection::Review, now) };
-    let id = kimbot::features::programmes::store::insert(&app.db, &new, 1, now).await.unwrap();
+    let id = kimbot::features::programmes::store::insert(&app.db, &new, UserId(1), now).await.unwrap();
     let p = kimbot::features::programmes::store::get(&app.db, id).await.unwrap().unwrap();
     let mut people = Vec::new();
     for (user, name) in [(8951, "Ani"), (8952, "Budi"), (8953, "Cici")] {
         let person = owner(&app, user, name, "IB1-BL", "kuliner").await;
-        let business = kimbot::features::programmes::store::business_of(&app.db, user).await.unwrap().unwrap();
-        let Applied::New(_) = apps::apply(&app.db, chrono_tz::Asia::Jakarta, &p, user, &business, &[], now).await.unwrap() else { panic!() };
+        let business = kimbot::features::programmes::store::business_of(&app.db, UserId(user)).await.unwrap().unwrap();
+        let Applied::New(_) = apps::apply(&app.db, chrono_tz::Asia::Jakarta, &p, UserId(user), &business, &[], now).await.unwrap() else { panic!() };
         people.push(person);
     }
     let staff = app.member_of(8954, "Sari", "IB1-BL").await;

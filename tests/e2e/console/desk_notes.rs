@@ -3,6 +3,7 @@
 //! with its scope (another area's object looks missing).
 
 use reqwest::StatusCode;
+use kimbot::kernel::members::UserId;
 
 use super::{csrf_in, get, link_for, log_in, post};
 use crate::aspirations::{KECAMATAN, KIM, coordinator_of, next_skipping_notices, staff_of, status_of, submit, ticket_id};
@@ -235,7 +236,7 @@ async fn erasure_takes_the_residents_name_out_of_notes_and_replies_and_the_autho
     post(&app, &cookie, &format!("/dasbor/aspirasi/{id}/balas"), &[("csrf", &csrf), ("text", "Halo Sari, kami periksa.")]).await;
     let ctx = app.ctx.as_ref().unwrap();
 
-    kimbot::features::privacy::erase::erase(ctx, 6291).await.unwrap();
+    kimbot::features::privacy::erase::erase(ctx, UserId(6291)).await.unwrap();
     let pool = app.db.pool.clone();
     let texts = |sql: &'static str| {
         let pool = pool.clone();
@@ -243,7 +244,7 @@ async fn erasure_takes_the_residents_name_out_of_notes_and_replies_and_the_autho
     };
     let notes = texts("SELECT body FROM aspiration_notes WHERE aspiration_id = $1").await;
     let replies = texts("SELECT body FROM aspiration_messages WHERE aspiration_id = $1 AND kind = 'reply'").await;
-    kimbot::features::privacy::erase::erase(ctx, 6292).await.unwrap();
+    kimbot::features::privacy::erase::erase(ctx, UserId(6292)).await.unwrap();
     let authors = "SELECT COUNT(*) FROM aspiration_notes WHERE aspiration_id = $1 AND author = 6292";
 
     assert_eq!(notes, ["Bu […] ([…]) sudah ditelepon."]);

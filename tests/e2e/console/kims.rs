@@ -94,7 +94,7 @@ async fn a_retired_kim_asks_its_residents_to_choose_again_and_start_no_longer_of
     resident.press("KIM Sekip Maju").await;
     let joined = resident.next_message().await;
     assert!(joined.text.contains("KIM Sekip Maju"), "{}", joined.text);
-    assert_eq!(app.count("SELECT kim_id FROM users WHERE id = $1", 6811).await, new.id);
+    assert_eq!(app.count("SELECT kim_id FROM users WHERE id = $1", 6811).await, new.id.get());
 
     let offered = kims_offered_in_sekip_jaya(&app, 6813).await;
     assert!(offered.has_button("KIM Sekip Maju") && !offered.has_button("(KMN-SJ)"), "{offered:?}");

@@ -5,7 +5,7 @@
 use calamine::{Data, Range, Reader, Xlsx};
 use kimbot::features::factcheck::model::{self, Verdict};
 use kimbot::features::factcheck::store::{self as facts, Answer, NewCheck};
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use kimbot::features::surveys::model::{Draft, Kind, Question, SurveyId};
 use kimbot::features::surveys::responses::{self, Given};
 use kimbot::features::surveys::store::{self as surveys, Reach};
@@ -25,11 +25,11 @@ const EXPORTS: &str = "SELECT COUNT(*) FROM audit_log WHERE actor = $1 AND actio
 /// A survey by `author` reaching KIM `kim`, open for a day.
 async fn survey(app: &TestApp, author: i64, kim: &str, title: &str) -> SurveyId {
     let kim = areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
-    let reach = Reach { kim_id: Some(kim.id), training_id: None, area_id: None, area_path: kim.area_path.clone(), name: kim.name.clone() };
+    let reach = Reach { kim_id: Some(kim.id.get()), training_id: None, area_id: None, area_path: kim.area_path.clone(), name: kim.name.clone() };
     let question = Question { kind: Kind::Choice, prompt: "Kebutuhan paling mendesak?".into(), options: vec!["Modal usaha".into(), "Pemasaran digital".into()] };
     let draft = Draft { title: title.into(), questions: vec![question], ..Draft::default() };
     let mut tx = app.db.begin().await.unwrap();
-    let id = surveys::create(&mut tx, &draft, author, &reach, chrono::Utc::now().timestamp() + 86_400, NOV_2_0900).await.unwrap();
+    let id = surveys::create(&mut tx, &draft, UserId(author), &reach, chrono::Utc::now().timestamp() + 86_400, NOV_2_0900).await.unwrap();
     tx.commit().await.unwrap();
     id
 }
@@ -39,7 +39,7 @@ async fn respond(app: &TestApp, survey: SurveyId, user: i64, kim: &str, option: 
     app.member_of(user, "Siti Rahmawati", kim).await;
     let kim = areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let question = surveys::questions(&app.db, survey).await.unwrap().remove(0);
-    let r = responses::start(&app.db, survey, user, &kim.area_path, NOV_2_0900).await.unwrap();
+    let r = responses::start(&app.db, survey, UserId(user), &kim.area_path, NOV_2_0900).await.unwrap();
     assert!(responses::save(&app.db, r.id, question.id, &Given::Choice(option), NOV_2_0900).await.unwrap());
     responses::submit(&app.db, r.id, NOV_2_0900).await.unwrap();
 }
@@ -49,7 +49,7 @@ async fn request(app: &TestApp, user: i64, kim: &str, text: &str, at: i64) -> i6
     let kim = areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let new = NewCheck {
         user_id: user,
-        kim_id: kim.id,
+        kim_id: kim.id.get(),
         area_path: kim.area_path.clone(),
         body: text.into(),
         link: model::first_link(text),
@@ -123,7 +123,7 @@ async fn staff_download_the_cek_fakta_report_of_their_area_and_another_kecamatan
     let app = spawn_app().await;
     let answered = request(&app, 6221, KIM, RUMOUR, NOV_2_0900).await;
     let answer = Answer { verdict: Verdict::Hoaks, explanation: "Tidak ada program bansos Rp 5 juta.".into() };
-    facts::answer(&app.db, answered, &answer, 9000, NOV_2_0900 + 2 * 3600).await.unwrap().expect("answered");
+    facts::answer(&app.db, answered, &answer, UserId(9000), NOV_2_0900 + 2 * 3600).await.unwrap().expect("answered");
     request(&app, 6222, "IB1-BB", "Air PDAM mati tiga hari mulai Senin.", NOV_2_0900 + 86_400).await;
     request(&app, 6223, "KMN-KM", "Jembatan Ampera ditutup total besok.", NOV_2_0900).await;
     request(&app, 6224, KIM, "Pemadaman listrik bergilir minggu depan.", NOV_2_0900 - 20 * 86_400).await;

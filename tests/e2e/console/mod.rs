@@ -31,6 +31,7 @@ mod undo;
 use fake_telegram::Person;
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
+use kimbot::kernel::members::UserId;
 
 use crate::aspirations::{KECAMATAN, KIM, next_skipping_notices, staff_of, status_of, submit, submit_with_media, ticket_id};
 use crate::support::{TestApp, spawn_app};
@@ -123,7 +124,7 @@ async fn staff_log_in_with_the_bots_link_and_move_a_ticket_the_resident_hears_of
     let notice = next_skipping_notices(&resident).await;
     assert!(notice.text.contains(&number) && notice.text.contains("Diteruskan ke Dinas PU"), "{}", notice.text);
 
-    kimbot::kernel::members::roles::revoke_all(&app.db, 5802, 1).await.unwrap();
+    kimbot::kernel::members::roles::revoke_all(&app.db, UserId(5802), 1).await.unwrap();
     let (status, _) = get(&app, &cookie, "/dasbor/aspirasi").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "a revoked role is logged out at once");
 }

@@ -1,7 +1,7 @@
 //! The console's UMKM, Unduh and Audit pages over HTTP: scope (a guessed id from
 //! another area answers exactly like a missing one), roles, escaping, audit entries.
 
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use kimbot::features::umkm::model::{Need, Place, Registration, Scale, Sector};
 use reqwest::StatusCode;
 
@@ -24,7 +24,7 @@ async fn business(app: &TestApp, user_id: i64, name: &str, sector: Sector) -> i6
         needs: vec![Need::Modal, Need::Qris],
         description: Some("Pempek kapal selam".into()),
     };
-    kimbot::features::umkm::store::save(&app.db, user_id, kim.id, &reg, Some(1), 1).await.unwrap();
+    kimbot::features::umkm::store::save(&app.db, UserId(user_id), kim.id, &reg, Some(1), 1).await.unwrap();
     app.count("SELECT id FROM umkm_registrations WHERE user_id = $1", user_id).await
 }
 
@@ -168,7 +168,7 @@ async fn coordinators_see_participants_and_waitlist_and_mark_attendance_once_sta
     let _sari = app.member_of(6031, "Sari", KIM).await;
     let _budi = app.member_of(6032, "Budi", KIM).await;
     for user in [6031, 6032] {
-        kimbot::features::trainings::seats::register(&app.db, id, user, NOW).await.unwrap();
+        kimbot::features::trainings::seats::register(&app.db, id, UserId(user), NOW).await.unwrap();
     }
     let coordinator = coordinator_of(&app, 6033, "Koor Budi").await;
     let cookie = log_in(&app, &link_for(&coordinator).await).await;

@@ -3,7 +3,7 @@
 //! their KIMs cannot be invited for), coordinators have no such page, and every
 //! invite and revocation is audited.
 
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use reqwest::StatusCode;
 
 use super::{client, csrf_in, get, link_for, log_in, post};
@@ -11,7 +11,7 @@ use crate::aspirations::{KECAMATAN, KIM, coordinator_of, next_skipping_notices, 
 use crate::support::{ADMIN_ID, PersonExt, TestApp, spawn_app};
 
 async fn kim(app: &TestApp, code: &str) -> i64 {
-    areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id
+    (areas::kim_by_code(&app.db, code).await.unwrap().unwrap().id).get()
 }
 
 /// Posts an invite for `scope`; returns the status and the page, following the
@@ -145,7 +145,7 @@ async fn an_admin_moves_a_coordinator_to_another_kim_and_they_are_told_in_their_
     let app = spawn_app().await;
     let admin = app.member_of(ADMIN_ID, "Admin Kota", KIM).await;
     let koor = coordinator_of(&app, 6701, "Koor Sari").await;
-    kimbot::kernel::members::users::set_language(&app.db, 6701, "en", 0).await.unwrap();
+    kimbot::kernel::members::users::set_language(&app.db, UserId(6701), "en", 0).await.unwrap();
     let cookie = log_in(&app, &link_for(&admin).await).await;
     let old = app.count(ACTIVE_GRANT, 6701).await;
     let (_, list) = get(&app, &cookie, "/dasbor/orang").await;

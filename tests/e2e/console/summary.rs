@@ -2,7 +2,7 @@
 //! answers exactly like a missing one), the numbers themselves, and the tallies the
 //! page reads agreeing with the tickets for periods on and off week boundaries.
 
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use kimbot::features::aspirations::tally::{self, RESPONSE_BOUNDS, WEEK};
 use reqwest::StatusCode;
 use sqlx::Row;
@@ -60,7 +60,7 @@ async fn business(app: &TestApp, user_id: i64) {
         needs: vec![Need::Modal, Need::Qris],
         description: None,
     };
-    kimbot::features::umkm::store::save(&app.db, user_id, kim.id, &reg, Some(1), 1).await.unwrap();
+    kimbot::features::umkm::store::save(&app.db, UserId(user_id), kim.id, &reg, Some(1), 1).await.unwrap();
 }
 
 async fn area_id(app: &TestApp, name: &str) -> i64 {
@@ -151,7 +151,7 @@ fn bucket(secs: i64) -> usize {
 #[tokio::test]
 async fn the_tallies_agree_with_the_tickets_for_periods_on_and_off_week_boundaries() {
     let app = spawn_app().await;
-    let kims: Vec<i64> = areas::all_kims(&app.db).await.unwrap().iter().map(|k| k.id).collect();
+    let kims: Vec<i64> = areas::all_kims(&app.db).await.unwrap().iter().map(|k| k.id.get()).collect();
     let codes = ["IB1-BL", "IB1-BB", "KMN-KM"];
     let categories = ["infrastruktur", "ekonomi", "kesehatan"];
     for n in 0..60 {

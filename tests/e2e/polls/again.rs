@@ -4,6 +4,7 @@
 //! rekeyed at start-up.
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use kimbot::platform::fingerprint::{self, Scope};
 
@@ -13,7 +14,7 @@ use crate::support::spawn_app_with_clock;
 
 /// What `/datasaya` lists as the person's poll answers (the options chosen).
 async fn poll_answers(app: &crate::support::TestApp, user: i64) -> Vec<serde_json::Value> {
-    let data = kimbot::features::privacy::export::gather(&app.db, kimbot::app::registry::personal_data(), user).await.unwrap();
+    let data = kimbot::features::privacy::export::gather(&app.db, kimbot::app::registry::personal_data(), UserId(user)).await.unwrap();
     let shown = serde_json::to_value(data).unwrap();
     shown["poll_answers"].as_array().cloned().unwrap_or_default().into_iter().map(|a| a["chosen"].clone()).collect()
 }
@@ -37,7 +38,7 @@ async fn an_erased_voter_answering_again_counts_once_and_non_members_leave_no_id
     assert_eq!(app.count(named, 9520).await, 0, "a group member who never started the bot is a count, not an id");
     assert_eq!(poll_answers(&app, dewi.id()).await, [serde_json::json!(["Sabtu pagi"])], "a member's answer is hers (/datasaya)");
 
-    kimbot::features::privacy::erase::erase(app.ctx.as_ref().unwrap(), dewi.id()).await.unwrap();
+    kimbot::features::privacy::erase::erase(app.ctx.as_ref().unwrap(), UserId(dewi.id())).await.unwrap();
     assert_eq!(app.count(named, dewi.id()).await, 0);
     assert!(poll_answers(&app, dewi.id()).await.is_empty(), "nothing of hers left to show");
     // She comes back, and answers again: changed in the first group, and in the second.
@@ -61,6 +62,6 @@ async fn answers_stored_with_telegram_ids_are_rekeyed_to_fingerprints_at_start_u
     app.restart().await;
     assert_eq!(app.count("SELECT COUNT(*) FROM poll_votes WHERE voter > $1", 0).await, 0, "no Telegram id left");
     let secret = fingerprint::secret(&app.db, 0).await.unwrap();
-    let key = fingerprint::of(&secret, Scope::Poll, 78, 4242);
+    let key = fingerprint::of(&secret, Scope::Poll, 78, UserId(4242));
     assert_eq!(app.count("SELECT COUNT(*) FROM poll_votes WHERE voter = $1", key).await, 1, "the same person's key as a new answer's");
 }

@@ -9,6 +9,7 @@ use kimbot::kernel::members::roles::{self, Scope};
 use kimbot::features::trainings::store as trainings;
 use kimbot::platform::audit;
 use sqlx::Row;
+use kimbot::kernel::members::UserId;
 
 use super::schema::user_id_columns;
 use super::{SITI, arrange};
@@ -41,14 +42,14 @@ async fn exec(app: &TestApp, sql: &'static str, binds: &[i64]) {
 async fn arrange_acts(app: &TestApp) -> i64 {
     let kim = kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     exec(app, "INSERT INTO tg_groups (chat_id, title, kim_id, status, linked_by, linked_at, updated_at) \
-               VALUES (-5001, 'RT 01', $1, 'active', $2, $3, $3)", &[kim.id, SITI, NOW]).await;
-    roles::grant(&app.db, 8110, &Scope::Kim(kim.clone()), Some(SITI), NOW).await.unwrap();
-    roles::create_invite(&app.db, &Scope::Kim(kim.clone()), SITI, NOW).await.unwrap();
+               VALUES (-5001, 'RT 01', $1, 'active', $2, $3, $3)", &[kim.id.get(), SITI, NOW]).await;
+    roles::grant(&app.db, UserId(8110), &Scope::Kim(kim.clone()), Some(UserId(SITI)), NOW).await.unwrap();
+    roles::create_invite(&app.db, &Scope::Kim(kim.clone()), UserId(SITI), NOW).await.unwrap();
     exec(app, "INSERT INTO invites (code, role, kim_id, created_by, created_at, expires_at, used_by, used_at) \
-               VALUES ('USEDSITI', 'coordinator', $1, 9000, $2, $3, $4, $2)", &[kim.id, NOW, NOW + 86_400, SITI]).await;
+               VALUES ('USEDSITI', 'coordinator', $1, 9000, $2, $3, $4, $2)", &[kim.id.get(), NOW, NOW + 86_400, SITI]).await;
     let ann = id_of(app, "INSERT INTO announcements (author_id, kim_id, area_path, text, entities, target_kind, target_ref, \
                target_name, schedule_kind, tz, status, runs, created_at, updated_at) VALUES ($1, $2, 'x', 'Pelatihan QRIS', '[]', \
-               'kim', 'x', 'x', 'now', 'Asia/Jakarta', 'done', 1, $3, $3) RETURNING id", &[SITI, kim.id, NOW]).await;
+               'kim', 'x', 'x', 'now', 'Asia/Jakarta', 'done', 1, $3, $3) RETURNING id", &[SITI, kim.id.get(), NOW]).await;
     let run = id_of(app, "INSERT INTO announcement_runs (announcement_id, n, due_at, fired_at) VALUES ($1, 1, $2, $2) RETURNING id", &[ann, NOW]).await;
     for (chat, title) in [(SITI, "Pempek Siti"), (OTHER_UMKM, "Warung Budi")] {
         let outbox = id_of(app, "INSERT INTO outbox (chat_id, priority, body, status, not_before, message_id, sent_at, created_at, updated_at) \
@@ -56,19 +57,19 @@ async fn arrange_acts(app: &TestApp) -> i64 {
         sqlx::query("INSERT INTO announcement_deliveries (run_id, outbox_id, chat_id, kim_id, title) VALUES ($1, $2, $3, $4, $5)")
             .bind(run).bind(outbox).bind(chat).bind(kim.id).bind(title).execute(&app.db.pool).await.unwrap();
     }
-    let made = trainings::insert(&app.db, &training(kim.id, "Menjahit", 5), SITI, NOW).await.unwrap();
+    let made = trainings::insert(&app.db, &training(kim.id.get(), "Menjahit", 5), UserId(SITI), NOW).await.unwrap();
     exec(app, "INSERT INTO training_invitations (training_id, user_id, invited_by, created_at) VALUES ($1, $2, $3, $4)", &[made, OTHER_UMKM, SITI, NOW]).await;
     exec(app, "INSERT INTO training_invitations (training_id, user_id, invited_by, created_at) VALUES ($1, $2, 7777, $3)", &[made, SITI, NOW]).await;
     let feed = id_of(app, "INSERT INTO feeds (url, area_id, cron, next_poll_at, created_by, created_at) \
                VALUES ('https://example.go.id/rss', $1, '0 */30 * * * *', $2, $3, $4) RETURNING id", &[kim.kelurahan_id, NOW + 999_999, SITI, NOW]).await;
     let item = id_of(app, "INSERT INTO feed_items (feed_id, item_key, title, summary, seen_at) VALUES ($1, 'guid:1', 'T', 'S', $2) RETURNING id", &[feed, NOW]).await;
-    exec(app, "INSERT INTO feed_drafts (item_id, kim_id, status, acted_by, created_at, updated_at) VALUES ($1, $2, 'dismissed', $3, $4, $4)", &[item, kim.id, SITI, NOW]).await;
+    exec(app, "INSERT INTO feed_drafts (item_id, kim_id, status, acted_by, created_at, updated_at) VALUES ($1, $2, 'dismissed', $3, $4, $4)", &[item, kim.id.get(), SITI, NOW]).await;
     exec(app, "INSERT INTO staff_notices (staff_id, pending) VALUES ($1, 2)", &[SITI]).await;
     exec(app, "INSERT INTO console_logins (token_hash, user_id, created_at, expires_at) VALUES ('h1', $1, $2, $2)", &[SITI, NOW]).await;
     exec(app, "INSERT INTO console_sessions (id_hash, user_id, csrf, lang, created_at, last_seen_at) VALUES ('h2', $1, 'c', 'id', $2, $2)", &[SITI, NOW]).await;
-    audit::record(&app.db, Some(SITI), "aspiration.reopen", "ASP-2026-000001: selesai -> ditindaklanjuti", NOW).await.unwrap();
+    audit::record(&app.db, Some(UserId(SITI)), "aspiration.reopen", "ASP-2026-000001: selesai -> ditindaklanjuti", NOW).await.unwrap();
     audit::record(&app.db, None, "role.grant", &format!("user={SITI} role=coordinator scope=KIM Bukit Lama via=cli"), NOW).await.unwrap();
-    audit::record(&app.db, Some(SITI), "group.status", &format!("chat=-5001 status=active by={SITI}"), NOW).await.unwrap();
+    audit::record(&app.db, Some(UserId(SITI)), "group.status", &format!("chat=-5001 status=active by={SITI}"), NOW).await.unwrap();
     run
 }
 

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use fake_telegram::{Group, Person};
-use kimbot::kernel::members::roles;
+use kimbot::kernel::members::{UserId, roles};
 
 use crate::announcements::steps::{compose_to_my_kim, coordinator_with_groups, sunday_morning, wait_button, wait_text, wib};
 use crate::support::{MessageExt, TestApp, spawn_app_with_clock};
@@ -94,7 +94,7 @@ async fn a_due_schedule_whose_author_has_no_role_left_is_paused_instead_of_fired
     let (staff, koor, group) = daily_send(&app).await;
 
     // A role taken away without going through the hand-over (e.g. straight in the database).
-    roles::revoke_all(&app.db, KOOR, 1).await.unwrap();
+    roles::revoke_all(&app.db, UserId(KOOR), 1).await.unwrap();
     clock.set(wib(2026, 12, 21, 7, 0));
 
     let told = wait_text(&staff, "dijeda").await;

@@ -5,6 +5,7 @@
 //! before and now; a second tick (or process) sends nothing again.
 
 use std::sync::Arc;
+use kimbot::kernel::members::UserId;
 
 use calamine::{Reader, Xlsx};
 use chrono::NaiveDate;
@@ -44,15 +45,15 @@ async fn the_follow_up_survey_reaches_only_recipients_once_and_the_report_shows_
     app.member_of(STAFF, "Sari", "IB1-BL").await;
     let mut new = programme(6, 0, Selection::Review, NOW);
     new.follow_up_days = 30;
-    let id = store::insert(&app.db, &new, STAFF, NOW).await.unwrap();
+    let id = store::insert(&app.db, &new, UserId(STAFF), NOW).await.unwrap();
     let p = store::get(&app.db, id).await.unwrap().unwrap();
 
     // Six accepted (one erases their data later), one waitlisted, one rejected.
     let mut people = Vec::new();
     for (n, user) in (8951..=8958).enumerate() {
         let person = owner(&app, user, &format!("Pemilik {user}"), "IB1-BL", "kuliner").await;
-        let business = store::business_of(&app.db, user).await.unwrap().unwrap();
-        let Applied::New(a) = apps::apply(&app.db, chrono_tz::Asia::Jakarta, &p, user, &business, &[], NOW).await.unwrap() else {
+        let business = store::business_of(&app.db, UserId(user)).await.unwrap().unwrap();
+        let Applied::New(a) = apps::apply(&app.db, chrono_tz::Asia::Jakarta, &p, UserId(user), &business, &[], NOW).await.unwrap() else {
             panic!("a new application")
         };
         let decision = match n {
@@ -60,12 +61,12 @@ async fn the_follow_up_survey_reaches_only_recipients_once_and_the_report_shows_
             6 => Decision::Waitlist,
             _ => Decision::Reject("Usaha belum berjalan".into()),
         };
-        decide::decide(&ctx, &p, a.id, &decision, STAFF).await.unwrap();
+        decide::decide(&ctx, &p, a.id, &decision, UserId(STAFF)).await.unwrap();
         people.push(person);
     }
     let (answering, rest) = people.split_at(5);
     let (erased, others) = rest.split_first().unwrap();
-    kimbot::features::privacy::erase::erase(&ctx, erased.id()).await.unwrap();
+    kimbot::features::privacy::erase::erase(&ctx, UserId(erased.id())).await.unwrap();
     assert_eq!(follow_up::send_due(&ctx, NOW + 40 * 86_400).await.unwrap(), 0, "not due before window + 30 days");
 
     // Due: the job (or this tick, whichever claims first) sends it once.

@@ -5,11 +5,12 @@ use super::{answer, owner, programme, status_of, tap};
 use crate::support::PersonExt;
 use crate::trainings::{NOW, app_at_now};
 use kimbot::features::programmes::model::Selection;
+use kimbot::kernel::members::UserId;
 
 #[tokio::test]
 async fn a_group_application_completes_when_the_fifth_member_joins() {
     let (app, _clock) = app_at_now().await;
-    let id = kimbot::features::programmes::store::insert(&app.db, &programme(3, 5, Selection::Review, NOW), 1, NOW).await.unwrap();
+    let id = kimbot::features::programmes::store::insert(&app.db, &programme(3, 5, Selection::Review, NOW), UserId(1), NOW).await.unwrap();
     let lead = owner(&app, 8911, "Lina", "IB1-BL", "kuliner").await;
     lead.send(&format!("/start prg_{id}")).await;
     let card = lead.next_message().await;

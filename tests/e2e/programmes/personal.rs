@@ -5,6 +5,7 @@
 use fake_telegram::{BotMessage, Person};
 use kimbot::features::programmes::apps::{self, Applied, Joined};
 use kimbot::features::programmes::model::Selection;
+use kimbot::kernel::members::UserId;
 
 use super::{owner, programme};
 use crate::support::{PersonExt, spawn_app};
@@ -23,11 +24,11 @@ async fn erasure_unlinks_applicants_and_a_group_keeps_its_count() {
     // A running clock: `/datasaya`'s file and the erasure's answers are paced per chat.
     let app = spawn_app().await;
     let now = app.clock.now();
-    let id = kimbot::features::programmes::store::insert(&app.db, &programme(3, 5, Selection::Review, now), 1, now).await.unwrap();
+    let id = kimbot::features::programmes::store::insert(&app.db, &programme(3, 5, Selection::Review, now), UserId(1), now).await.unwrap();
     let p = kimbot::features::programmes::store::get(&app.db, id).await.unwrap().unwrap();
     let lead = owner(&app, 8921, "Lina", "IB1-BL", "kuliner").await;
-    let business = kimbot::features::programmes::store::business_of(&app.db, 8921).await.unwrap().unwrap();
-    let Applied::New(group) = apps::apply(&app.db, chrono_tz::Asia::Jakarta, &p, 8921, &business, &["omzet 3 juta".into()], now).await.unwrap() else {
+    let business = kimbot::features::programmes::store::business_of(&app.db, UserId(8921)).await.unwrap().unwrap();
+    let Applied::New(group) = apps::apply(&app.db, chrono_tz::Asia::Jakarta, &p, UserId(8921), &business, &["omzet 3 juta".into()], now).await.unwrap() else {
         panic!("a new application")
     };
     let code = group.join_code.clone().unwrap();
@@ -36,16 +37,16 @@ async fn erasure_unlinks_applicants_and_a_group_keeps_its_count() {
         if user != 8922 {
             sqlx::query("INSERT INTO users (id, language, created_at, updated_at) VALUES ($1, 'id', 1, 1)").bind(user).execute(&app.db.pool).await.unwrap();
         }
-        assert!(matches!(apps::join(&app.db, &code, user, now).await.unwrap(), Joined::Member { .. }));
+        assert!(matches!(apps::join(&app.db, &code, UserId(user), now).await.unwrap(), Joined::Member { .. }));
     }
     assert_eq!(apps::get(&app.db, group.id).await.unwrap().unwrap().status.code(), "submitted");
 
     // A member sees the group's number, not the lead's answers.
     let data = &kimbot::features::programmes::personal::DATA;
-    let shown = (data.export)(&app.db, 8922).await.unwrap();
+    let shown = (data.export)(&app.db, UserId(8922)).await.unwrap();
     let json = serde_json::to_string(&shown.fields()).unwrap();
     assert!(json.contains(&group.number) && !json.contains("omzet 3 juta"), "{json}");
-    let lead_json = serde_json::to_string(&(data.export)(&app.db, 8921).await.unwrap().fields()).unwrap();
+    let lead_json = serde_json::to_string(&(data.export)(&app.db, UserId(8921)).await.unwrap().fields()).unwrap();
     assert!(lead_json.contains("omzet 3 juta"), "{lead_json}");
 
     for person in [&member, &lead] {

@@ -7,6 +7,7 @@ use super::{answer, owner, tap};
 use crate::announcements::steps::wait_text;
 use crate::support::{MessageExt, PersonExt};
 use crate::trainings::{STALE, app_at_now, press_forged};
+use kimbot::kernel::members::UserId;
 
 #[tokio::test]
 async fn a_programme_asks_a_choice_and_a_text_question_and_shows_the_answers_with_them() {
@@ -57,7 +58,7 @@ async fn a_programme_asks_a_choice_and_a_text_question_and_shows_the_answers_wit
     tap(&ani, "Kirim pendaftaran", "PRG-2026-").await;
 
     // `/datasaya` shows each answer after its question.
-    let shown = (kimbot::features::programmes::personal::DATA.export)(&app.db, 8962).await.unwrap();
+    let shown = (kimbot::features::programmes::personal::DATA.export)(&app.db, UserId(8962)).await.unwrap();
     let json = serde_json::to_string(&shown.fields()).unwrap();
     assert!(json.contains("Sudah punya QRIS?: Belum") && json.contains("Bank apa yang Anda pakai?: Bank Sumsel Babel"), "{json}");
 }

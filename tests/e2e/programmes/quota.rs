@@ -7,6 +7,7 @@ use kimbot::features::programmes::apps::{self, Applied};
 use kimbot::features::programmes::decide::{self, DecideError, Decision};
 use kimbot::features::programmes::model::{Business, Selection};
 use kimbot::features::umkm::model::{Scale, Sector};
+use kimbot::kernel::members::UserId;
 
 use super::programme;
 use crate::trainings::{NOW, app_at_now};
@@ -27,13 +28,13 @@ fn business(n: i64) -> Business {
 async fn concurrent_accepts_never_exceed_the_quota() {
     let (app, _clock) = app_at_now().await;
     let ctx = app.ctx.clone().expect("running");
-    let id = kimbot::features::programmes::store::insert(&app.db, &programme(3, 0, Selection::Review, NOW), 1, NOW).await.unwrap();
+    let id = kimbot::features::programmes::store::insert(&app.db, &programme(3, 0, Selection::Review, NOW), UserId(1), NOW).await.unwrap();
     let p = kimbot::features::programmes::store::get(&app.db, id).await.unwrap().unwrap();
     let mut ids = Vec::new();
     for n in 0..12 {
         let user = 9100 + n;
         sqlx::query("INSERT INTO users (id, language, created_at, updated_at) VALUES ($1, 'id', 1, 1)").bind(user).execute(&app.db.pool).await.unwrap();
-        match apps::apply(&app.db, chrono_tz::Asia::Jakarta, &p, user, &business(n), &[], NOW).await.unwrap() {
+        match apps::apply(&app.db, chrono_tz::Asia::Jakarta, &p, UserId(user), &business(n), &[], NOW).await.unwrap() {
             Applied::New(a) => ids.push(a.id),
             Applied::Already(_) => panic!("applied twice"),
         }
@@ -42,7 +43,7 @@ async fn concurrent_accepts_never_exceed_the_quota() {
         .iter()
         .map(|&a| {
             let (ctx, p) = (ctx.clone(), p.clone());
-            tokio::spawn(async move { decide::decide(&ctx, &p, a, &Decision::Accept, 1).await })
+            tokio::spawn(async move { decide::decide(&ctx, &p, a, &Decision::Accept, UserId(1)).await })
         })
         .collect();
     let mut accepted = 0;

@@ -5,6 +5,7 @@ use kimbot::features::programmes::apps::{self, Applied};
 use kimbot::features::programmes::decide::{self, Decision};
 use kimbot::features::programmes::model::Selection;
 use kimbot::features::programmes::store;
+use kimbot::kernel::members::UserId;
 
 use super::{answer, owner, programme};
 use crate::announcements::steps::wait_text;
@@ -17,16 +18,16 @@ async fn the_programme_report_in_laporan_delivers_the_chart_per_kecamatan() {
     let ctx = app.ctx.clone().expect("running");
     let rina = app.member_of(8971, "Rina", "IB1-BL").await;
     app.grant_staff(8971, "Ilir Barat I").await;
-    let id = store::insert(&app.db, &programme(5, 0, Selection::Review, NOW), 8971, NOW).await.unwrap();
+    let id = store::insert(&app.db, &programme(5, 0, Selection::Review, NOW), UserId(8971), NOW).await.unwrap();
     let p = store::get(&app.db, id).await.unwrap().unwrap();
     for (user, kim, accept) in [(8972, "IB1-BL", true), (8973, "IB1-LP", false), (8974, "KMN-AK", true)] {
         owner(&app, user, &format!("Pemilik {user}"), kim, "kuliner").await;
-        let business = store::business_of(&app.db, user).await.unwrap().unwrap();
-        let Applied::New(a) = apps::apply(&app.db, chrono_tz::Asia::Jakarta, &p, user, &business, &[], NOW).await.unwrap() else {
+        let business = store::business_of(&app.db, UserId(user)).await.unwrap().unwrap();
+        let Applied::New(a) = apps::apply(&app.db, chrono_tz::Asia::Jakarta, &p, UserId(user), &business, &[], NOW).await.unwrap() else {
             panic!("a new application")
         };
         if accept {
-            decide::decide(&ctx, &p, a.id, &Decision::Accept, 8971).await.unwrap();
+            decide::decide(&ctx, &p, a.id, &Decision::Accept, UserId(8971)).await.unwrap();
         }
     }
 

@@ -2,6 +2,7 @@
 //! kind elsewhere, and a deleted topic falls back to General with one notice.
 
 use fake_telegram::{BotMessage, Group, Person};
+use kimbot::kernel::members::UserId;
 
 use crate::announcements::steps::{answer_to, compose_to_my_kim, wait_text};
 use crate::support::{MessageExt, TestApp, spawn_app};
@@ -102,10 +103,10 @@ async fn topik_sends_trainings_to_another_topic_than_announcements_and_only_for_
 
     let ctx = app.ctx.clone().expect("running");
     let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
-    let new = crate::trainings::training(kim.id, "Pelatihan Menjahit", 10);
-    let id = kimbot::features::trainings::store::insert(&app.db, &new, 9311, ctx.now()).await.unwrap();
+    let new = crate::trainings::training(kim.id.get(), "Pelatihan Menjahit", 10);
+    let id = kimbot::features::trainings::store::insert(&app.db, &new, UserId(9311), ctx.now()).await.unwrap();
     let tr = kimbot::features::trainings::store::get(&app.db, id).await.unwrap().unwrap();
-    kimbot::features::trainings::actions::announce(&ctx, 9311, &tr, &[-100_9311]).await.unwrap();
+    kimbot::features::trainings::actions::announce(&ctx, UserId(9311), &tr, &[-100_9311]).await.unwrap();
     let training = next_post(&group, "Pelatihan Menjahit").await;
     announce_now(&koor, "Kerja bakti Minggu pagi").await;
     let announcement = next_post(&group, "Kerja bakti").await;

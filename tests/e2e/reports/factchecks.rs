@@ -4,6 +4,7 @@
 
 use kimbot::features::factcheck::model::{self, Verdict};
 use kimbot::features::factcheck::store::{self, Answer, NewCheck};
+use kimbot::kernel::members::UserId;
 
 use super::kinds::{finish, last_export, sent_sheet};
 use super::{DAY, NOV_2_0900, TestApp, cell, is_date, row, staff};
@@ -18,7 +19,7 @@ async fn request(app: &TestApp, user: i64, kim: &str, text: &str, at: i64) -> i6
     let kim = kimbot::kernel::members::areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let new = NewCheck {
         user_id: user,
-        kim_id: kim.id,
+        kim_id: kim.id.get(),
         area_path: kim.area_path.clone(),
         body: text.into(),
         link: model::first_link(text),
@@ -31,7 +32,7 @@ async fn request(app: &TestApp, user: i64, kim: &str, text: &str, at: i64) -> i6
 
 async fn verdict(app: &TestApp, id: i64, verdict: Verdict, at: i64) {
     let answer = Answer { verdict, explanation: EXPLANATION.into() };
-    store::answer(&app.db, id, &answer, 9000, at).await.unwrap().expect("answered");
+    store::answer(&app.db, id, &answer, UserId(9000), at).await.unwrap().expect("answered");
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 //! to the staff member's area on every press, sent as the CLI's XLSX and CSV, audited.
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use calamine::{Data, Range, Reader, Xlsx};
 use fake_telegram::{BotMessage, Person};
@@ -90,7 +91,7 @@ async fn umkm_presses_outside_the_scope_or_after_losing_the_role_are_refused() {
     }
     rina.press("Seluruh Ilir Barat I").await;
     let sectors = rina.next_message().await;
-    kimbot::kernel::members::roles::revoke_all(&app.db, 7420, 1).await.unwrap();
+    kimbot::kernel::members::roles::revoke_all(&app.db, UserId(7420), 1).await.unwrap();
     let id = rina.press_data(sectors.message_id, &sectors.buttons[0][0].callback_data.clone().unwrap()).await;
     assert_eq!(wait_answer(&rina, &id).await.as_deref(), Some(STALE));
     rina.expect_no_message(Duration::from_millis(300)).await;

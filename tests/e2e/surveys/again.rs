@@ -5,7 +5,7 @@
 //! offers to keep the draft.
 
 use fake_telegram::{BotMessage, Person};
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use kimbot::features::surveys::responses::{self, Given};
 use kimbot::features::surveys::model::SurveyId;
 use kimbot::features::surveys::store;
@@ -41,7 +41,7 @@ async fn a_resident_who_erased_their_data_answers_again_and_counts_once() {
     answer_all(&siti).await;
     assert_eq!(app.count(SUBMITTED, id).await, 1);
 
-    kimbot::features::privacy::erase::erase(app.ctx.as_ref().unwrap(), siti.id()).await.unwrap();
+    kimbot::features::privacy::erase::erase(app.ctx.as_ref().unwrap(), UserId(siti.id())).await.unwrap();
     let siti = subscriber(&app, 8702, "Siti", "IB1-BL").await;
     siti.send("/survei").await;
     wait_text(&siti, "Survei yang bisa Anda isi").await;
@@ -79,7 +79,7 @@ async fn respond_in(app: &TestApp, survey: SurveyId, user: i64, option: i64, kim
         .unwrap();
     let kim = areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let qs = store::questions(&app.db, survey).await.unwrap();
-    let r = responses::start(&app.db, survey, user, &kim.area_path, 0).await.unwrap();
+    let r = responses::start(&app.db, survey, UserId(user), &kim.area_path, 0).await.unwrap();
     for (q, given) in qs.iter().zip([Given::Choice(option), Given::Choice(3), Given::Text("Saran".into())]) {
         assert!(responses::save(&app.db, r.id, q.id, &given, 0).await.unwrap());
     }
@@ -201,7 +201,7 @@ async fn a_kecamatan_with_a_lone_respondent_is_pooled_so_no_column_shows_one_per
     let kota = areas::find_scope_areas(&app.db, "Kota Palembang").await.unwrap().remove(0);
     let reach = store::Reach { kim_id: None, training_id: None, area_id: Some(kota.id), area_path: kota.path.clone(), name: "Kota Palembang".into() };
     let mut tx = app.db.begin().await.unwrap();
-    let id = store::create(&mut tx, &draft, 8761, &reach, chrono::Utc::now().timestamp() + 86_400, 0).await.unwrap();
+    let id = store::create(&mut tx, &draft, UserId(8761), &reach, chrono::Utc::now().timestamp() + 86_400, 0).await.unwrap();
     tx.commit().await.unwrap();
     for user in 8762..8767 {
         respond_in(&app, id, user, 0, "IB1-BL").await;

@@ -4,7 +4,7 @@
 //! refused; the SQL filter behind the pages agrees with `may_manage`.
 
 use fake_telegram::{BotMessage, Person};
-use kimbot::kernel::members::{Actor, areas};
+use kimbot::kernel::members::{Actor, KimId, UserId, areas};
 use kimbot::features::surveys::listing;
 use kimbot::features::surveys::bot::manage::may_manage;
 use kimbot::features::surveys::model::{Draft, Kind, Question, SurveyId};
@@ -22,7 +22,7 @@ async fn survey(app: &TestApp, author: i64, title: &str, path: &str) -> SurveyId
     let draft = Draft { title: title.into(), questions: vec![q], ..Draft::default() };
     let reach = Reach { kim_id: None, training_id: None, area_id: None, area_path: path.into(), name: "x".into() };
     let mut tx = app.db.begin().await.unwrap();
-    let id = store::create(&mut tx, &draft, author, &reach, chrono::Utc::now().timestamp() + 86_400, NOW).await.unwrap();
+    let id = store::create(&mut tx, &draft, UserId(author), &reach, chrono::Utc::now().timestamp() + 86_400, NOW).await.unwrap();
     tx.commit().await.unwrap();
     id
 }
@@ -138,9 +138,9 @@ async fn the_paged_lists_sql_filter_agrees_with_may_manage_on_tricky_paths() {
     let all = store::latest(&app.db, 100, 0).await.unwrap();
     let mut actors: Vec<Actor> = SCOPES
         .iter()
-        .map(|areas| Actor { user_id: 5, is_admin: false, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![1], agencies: Vec::new() })
+        .map(|areas| Actor { user_id: UserId(5), is_admin: false, staff_areas: areas.iter().map(|a| a.to_string()).collect(), coordinator_kims: vec![KimId(1)], agencies: Vec::new() })
         .collect();
-    actors.push(Actor { user_id: 99, is_admin: true, staff_areas: Vec::new(), coordinator_kims: Vec::new(), agencies: Vec::new() });
+    actors.push(Actor { user_id: UserId(99), is_admin: true, staff_areas: Vec::new(), coordinator_kims: Vec::new(), agencies: Vec::new() });
 
     for actor in &actors {
         let want: Vec<SurveyId> = all.iter().filter(|s| may_manage(actor, s)).map(|s| s.id).collect();

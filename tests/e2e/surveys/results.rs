@@ -4,7 +4,7 @@
 //! no one anywhere.
 
 use calamine::{Data, Range, Reader, Xlsx};
-use kimbot::kernel::members::areas;
+use kimbot::kernel::members::{UserId, areas};
 use kimbot::features::surveys::cli::{SurveysAction, run};
 use kimbot::features::surveys::model::{Draft, Kind, Question, SurveyId};
 use kimbot::features::surveys::responses::{self, Given};
@@ -32,7 +32,7 @@ fn draft() -> Draft {
 
 async fn survey(app: &TestApp, author: i64, reach: Reach) -> SurveyId {
     let mut tx = app.db.begin().await.unwrap();
-    let id = store::create(&mut tx, &draft(), author, &reach, chrono::Utc::now().timestamp() + 86_400, NOW).await.unwrap();
+    let id = store::create(&mut tx, &draft(), UserId(author), &reach, chrono::Utc::now().timestamp() + 86_400, NOW).await.unwrap();
     tx.commit().await.unwrap();
     id
 }
@@ -46,7 +46,7 @@ async fn respond(app: &TestApp, survey: SurveyId, user: i64, kim: &str, answers:
         .unwrap();
     let kim = areas::kim_by_code(&app.db, kim).await.unwrap().unwrap();
     let qs = store::questions(&app.db, survey).await.unwrap();
-    let r = responses::start(&app.db, survey, user, &kim.area_path, NOW).await.unwrap();
+    let r = responses::start(&app.db, survey, UserId(user), &kim.area_path, NOW).await.unwrap();
     let given = [Given::Choice(answers.0), Given::Choice(answers.1), Given::Text(answers.2.into())];
     for (q, g) in qs.iter().zip(given) {
         assert!(responses::save(&app.db, r.id, q.id, &g, NOW).await.unwrap());
@@ -160,7 +160,7 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
     app.grant_staff(8941, "Ilir Barat I").await;
     let bl = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
     let km = areas::kim_by_code(&app.db, "KMN-KM").await.unwrap().unwrap();
-    let reach = |k: &kimbot::kernel::members::Kim| Reach { kim_id: Some(k.id), training_id: None, area_id: None, area_path: k.area_path.clone(), name: k.name.clone() };
+    let reach = |k: &kimbot::kernel::members::Kim| Reach { kim_id: Some(k.id.get()), training_id: None, area_id: None, area_path: k.area_path.clone(), name: k.name.clone() };
     let inside = survey(&app, 8942, reach(&bl)).await;
     let beside = survey(&app, 8943, reach(&km)).await;
     respond(&app, inside, 7201, "IB1-BL", (2, 2, "Perlu QRIS"), true).await;
@@ -206,14 +206,14 @@ async fn kecamatan_staff_see_surveys_inside_their_area_only_and_the_cli_exports_
 async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts() {
     let app = spawn_app().await;
     let bl = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
-    let reach = Reach { kim_id: Some(bl.id), training_id: None, area_id: None, area_path: bl.area_path.clone(), name: bl.name.clone() };
+    let reach = Reach { kim_id: Some(bl.id.get()), training_id: None, area_id: None, area_path: bl.area_path.clone(), name: bl.name.clone() };
     let done = survey(&app, 8951, reach.clone()).await;
     let half = survey(&app, 8951, reach).await;
     respond(&app, done, 7301, "IB1-BL", (1, 5, "Rumah saya di Jl. Melati 3"), true).await;
     respond(&app, half, 7301, "IB1-BL", (0, 2, "belum"), false).await;
     let ctx = app.ctx.clone().unwrap();
 
-    let shown = serde_json::to_value(kimbot::features::privacy::export::gather(&app.db, kimbot::app::registry::personal_data(), 7301).await.unwrap()).unwrap();
+    let shown = serde_json::to_value(kimbot::features::privacy::export::gather(&app.db, kimbot::app::registry::personal_data(), UserId(7301)).await.unwrap()).unwrap();
     let answers = shown["survey_answers"].as_array().unwrap();
     assert_eq!(answers.len(), 6, "{shown}");
     assert_eq!(answers[0]["answer"], "Pemasaran digital");
@@ -221,7 +221,7 @@ async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts()
     assert_eq!(answers[2]["answer"], "Rumah saya di Jl. Melati 3");
     assert_eq!(shown["surveys_written"].as_array().map(Vec::len), Some(0));
 
-    kimbot::features::privacy::erase::erase(&ctx, 7301).await.unwrap();
+    kimbot::features::privacy::erase::erase(&ctx, UserId(7301)).await.unwrap();
     assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses WHERE user_id = $1", 7301).await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1", half.get()).await, 0, "the unfinished one is gone");
     let kept = store::get(&app.db, done).await.unwrap().unwrap();
@@ -231,7 +231,7 @@ async fn datasaya_lists_survey_answers_and_erasure_keeps_only_anonymous_counts()
     assert_eq!(app.count(kept, done.get()).await, 3, "the answers stay for the counts");
     let typed = "SELECT COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = $1 AND a.answer IS NOT NULL";
     assert_eq!(app.count(typed, done.get()).await, 0, "typed answers may name the person: deleted");
-    kimbot::features::privacy::erase::erase(&ctx, 8951).await.unwrap();
+    kimbot::features::privacy::erase::erase(&ctx, UserId(8951)).await.unwrap();
     assert_eq!(app.count("SELECT COUNT(*) FROM surveys WHERE author_id = $1", 0).await, 2, "the author's surveys stay, without them");
 }
 
@@ -241,9 +241,9 @@ async fn a_survey_closes_on_time_and_its_author_gets_the_results_once() {
     let app = crate::support::spawn_app_with_clock(clock.clone()).await;
     let koor = coordinator(&app, 8971, "IB1-BL").await;
     let bl = areas::kim_by_code(&app.db, "IB1-BL").await.unwrap().unwrap();
-    let reach = Reach { kim_id: Some(bl.id), training_id: None, area_id: None, area_path: bl.area_path.clone(), name: bl.name.clone() };
+    let reach = Reach { kim_id: Some(bl.id.get()), training_id: None, area_id: None, area_path: bl.area_path.clone(), name: bl.name.clone() };
     let mut tx = app.db.begin().await.unwrap();
-    let id = store::create(&mut tx, &draft(), 8971, &reach, NOW + 3_600, NOW).await.unwrap();
+    let id = store::create(&mut tx, &draft(), UserId(8971), &reach, NOW + 3_600, NOW).await.unwrap();
     tx.commit().await.unwrap();
     respond(&app, id, 7401, "IB1-BL", (2, 4, "Perlu QRIS"), true).await;
 

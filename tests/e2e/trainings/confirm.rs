@@ -3,6 +3,7 @@
 //! tunggu", and long names are cut with an ellipsis.
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use kimbot::features::trainings::seats;
 
@@ -25,8 +26,8 @@ async fn moving_a_training_asks_first_saying_who_is_told_and_where_the_deadline_
     let id = seed(&app, new).await;
     let ani = app.member_of(9602, "Ani", "IB1-BL").await;
     let budi = app.member_of(9603, "Budi", "IB1-BL").await;
-    seats::register(&app.db, id, 9602, NOW).await.unwrap();
-    seats::register(&app.db, id, 9603, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9602), NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9603), NOW).await.unwrap();
 
     open_card(&koor, "Pelatihan Anyaman").await;
     koor.press("Ubah waktu").await;
@@ -86,7 +87,7 @@ async fn people_on_the_waitlist_can_be_marked_present() {
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Sulam", 1)).await;
     for (user, name) in [(9622, "Ani"), (9623, "Citra")] {
         app.member_of(user, name, "IB1-BL").await;
-        seats::register(&app.db, id, user, NOW).await.unwrap();
+        seats::register(&app.db, id, UserId(user), NOW).await.unwrap();
     }
     clock.set(wib(12, 25, 9, 0));
     open_card(&koor, "Pelatihan Sulam").await;
@@ -106,7 +107,7 @@ async fn a_full_training_offers_the_waiting_list_by_name() {
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Sabun", 1)).await;
     let ani = app.member_of(9631, "Ani", "IB1-BL").await;
     assert!(browse(&ani).await.has_button("✅ Daftar"));
-    seats::register(&app.db, id, 9631, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9631), NOW).await.unwrap();
     let budi = app.member_of(9632, "Budi", "IB1-BL").await;
 
     let card = browse(&budi).await;
@@ -121,7 +122,7 @@ async fn long_training_names_are_cut_with_an_ellipsis_in_lists() {
     let long = format!("Pelatihan Kuliner {} Lanjut", "🍜".repeat(25));
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, &long, 5)).await;
     let ani = app.member_of(9642, "Ani", "IB1-BL").await;
-    seats::register(&app.db, id, 9642, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9642), NOW).await.unwrap();
 
     koor.send("/peserta").await;
     let list = koor.next_message().await;

@@ -2,6 +2,7 @@
 //! registration in private chat), "Daftar tunggu" once full.
 
 use kimbot::features::trainings::{actions, store};
+use kimbot::kernel::members::UserId;
 
 use super::{app_at_now, coordinator, kim_id, seed, training};
 use crate::support::{MessageExt, PersonExt};
@@ -17,7 +18,7 @@ async fn the_group_post_has_a_daftar_link_that_opens_registration_for_a_newcomer
     let ctx = app.ctx.clone().unwrap();
     let tr = store::get(&app.db, id).await.unwrap().unwrap();
 
-    actions::announce(&ctx, 9701, &tr, &[-9711]).await.unwrap();
+    actions::announce(&ctx, UserId(9701), &tr, &[-9711]).await.unwrap();
     let post = group.next_message().await;
     let link = format!("https://t.me/{}?start=tr_{id}", app.fake.bot_username());
     let button = post.buttons.iter().flatten().next().expect("a button under the post").clone();
@@ -34,7 +35,7 @@ async fn the_group_post_has_a_daftar_link_that_opens_registration_for_a_newcomer
     assert!(wati.next_message().await.text.contains("Anda terdaftar di \"Pelatihan Batik Jumputan\""));
 
     let full = store::get(&app.db, id).await.unwrap().unwrap();
-    actions::announce(&ctx, 9701, &full, &[-9711]).await.unwrap();
+    actions::announce(&ctx, UserId(9701), &full, &[-9711]).await.unwrap();
     assert!(group.next_message().await.has_button("⏳ Daftar tunggu"));
 }
 

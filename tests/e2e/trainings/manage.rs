@@ -2,6 +2,7 @@
 //! place; and who may do it.
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use kimbot::features::trainings::seats;
 use sqlx::Row;
@@ -24,7 +25,7 @@ async fn a_coordinator_sees_participants_exports_csv_and_marks_attendance_during
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Menjahit", 2)).await;
     for (user, name) in [(9102, "Ani"), (9103, "Budi"), (9104, "Citra")] {
         app.member_of(user, name, "IB1-BL").await;
-        seats::register(&app.db, id, user, NOW).await.unwrap();
+        seats::register(&app.db, id, UserId(user), NOW).await.unwrap();
     }
 
     koor.send("/peserta").await;
@@ -81,7 +82,7 @@ async fn closing_registration_early_turns_newcomers_away_and_keeps_those_registe
     let koor = coordinator(&app, 9201, "Sari", "IB1-BL").await;
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Kopi", 10)).await;
     app.member_of(9202, "Ani", "IB1-BL").await;
-    seats::register(&app.db, id, 9202, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9202), NOW).await.unwrap();
     let budi = app.member_of(9203, "Budi", "IB1-BL").await;
     budi.send("/pelatihan").await;
     budi.next_message().await;
@@ -106,8 +107,8 @@ async fn cancelling_a_training_tells_everyone_registered_or_waiting_once() {
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Batik", 1)).await;
     let ani = app.member_of(9302, "Ani", "IB1-BL").await;
     let budi = app.member_of(9303, "Budi", "IB1-BL").await;
-    seats::register(&app.db, id, 9302, NOW).await.unwrap();
-    seats::register(&app.db, id, 9303, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9302), NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9303), NOW).await.unwrap();
 
     open_card(&koor, "Pelatihan Batik").await;
     koor.press("Batalkan pelatihan").await;
@@ -130,7 +131,7 @@ async fn changing_the_place_tells_participants_the_new_link_or_address() {
     let koor = coordinator(&app, 9401, "Sari", "IB1-BL").await;
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Digital", 10)).await;
     let ani = app.member_of(9402, "Ani", "IB1-BL").await;
-    seats::register(&app.db, id, 9402, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9402), NOW).await.unwrap();
 
     open_card(&koor, "Pelatihan Digital").await;
     koor.press("Ubah tempat").await;
@@ -185,7 +186,7 @@ async fn a_name_that_looks_like_a_formula_is_defused_in_the_participants_csv() {
     let koor = coordinator(&app, 9161, "Sari", "IB1-BL").await;
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Menjahit", 5)).await;
     app.member_of(9162, "=HYPERLINK(\"http://x.example\";\"klik\")", "IB1-BL").await;
-    seats::register(&app.db, id, 9162, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9162), NOW).await.unwrap();
 
     open_card(&koor, "Pelatihan Menjahit").await;
     koor.press("Peserta").await;

@@ -4,6 +4,7 @@
 //! a group that left or a deleted post fails its edit once and is not retried.
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use fake_telegram::{BotMessage, Group};
 use kimbot::features::trainings::{actions, posts, seats, store};
@@ -60,14 +61,14 @@ async fn a_training_that_fills_up_relabels_every_group_post_and_a_freed_seat_rel
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Sablon", 2)).await;
     let ctx = app.ctx.clone().unwrap();
     let tr = store::get(&app.db, id).await.unwrap().unwrap();
-    actions::announce(&ctx, 9801, &tr, &[-9811, -9812]).await.unwrap();
+    actions::announce(&ctx, UserId(9801), &tr, &[-9811, -9812]).await.unwrap();
     let mut links = Vec::new();
     for group in &groups {
         let (label, link) = button(&group.next_message().await);
         assert_eq!(label, "✅ Daftar");
         links.push(link);
     }
-    seats::register(&app.db, id, 9821, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9821), NOW).await.unwrap();
 
     let wati = app.member_of(9822, "Wati", "IB1-BL").await;
     browse(&wati).await;
@@ -78,10 +79,10 @@ async fn a_training_that_fills_up_relabels_every_group_post_and_a_freed_seat_rel
         assert!(post.edited, "{post:?}");
         assert_eq!(button(&post), ("⏳ Daftar tunggu".to_string(), link.clone()));
     }
-    seats::register(&app.db, id, 9823, NOW).await.unwrap();
-    actions::withdraw(&ctx, id, 9821).await.unwrap();
+    seats::register(&app.db, id, UserId(9823), NOW).await.unwrap();
+    actions::withdraw(&ctx, id, UserId(9821)).await.unwrap();
     groups[0].expect_no_message(Duration::from_millis(500)).await;
-    actions::withdraw(&ctx, id, 9823).await.unwrap();
+    actions::withdraw(&ctx, id, UserId(9823)).await.unwrap();
 
     for (group, link) in groups.iter().zip(&links) {
         assert_eq!(button(&group.next_message().await), ("✅ Daftar".to_string(), link.clone()));
@@ -98,10 +99,10 @@ async fn many_residents_taking_the_last_seats_at_once_relabel_each_post_exactly_
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Hidroponik", 3)).await;
     let ctx = app.ctx.clone().unwrap();
     let tr = store::get(&app.db, id).await.unwrap().unwrap();
-    actions::announce(&ctx, 9851, &tr, &[-9861]).await.unwrap();
+    actions::announce(&ctx, UserId(9851), &tr, &[-9861]).await.unwrap();
     groups[0].next_message().await;
 
-    let presses = (0..12).map(|i| seats::register(&app.db, id, 9870 + i, NOW));
+    let presses = (0..12).map(|i| seats::register(&app.db, id, UserId(9870 + i), NOW));
     for result in futures_util::future::join_all(presses).await {
         result.unwrap();
     }
@@ -122,7 +123,7 @@ async fn a_relabel_for_a_group_that_left_or_a_deleted_post_fails_once_and_is_not
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Kemasan", 1)).await;
     let ctx = app.ctx.clone().unwrap();
     let tr = store::get(&app.db, id).await.unwrap().unwrap();
-    actions::announce(&ctx, 9831, &tr, &[-9841, -9842, -9843]).await.unwrap();
+    actions::announce(&ctx, UserId(9831), &tr, &[-9841, -9842, -9843]).await.unwrap();
     let mut posts = Vec::new();
     for group in &groups {
         posts.push(group.next_message().await);
@@ -130,7 +131,7 @@ async fn a_relabel_for_a_group_that_left_or_a_deleted_post_fails_once_and_is_not
     groups[0].remove_bot(&koor).await;
     groups[1].delete_bot_message(posts[1].message_id);
 
-    seats::register(&app.db, id, 9849, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(9849), NOW).await.unwrap();
     ctx.outbox.wake();
 
     assert_eq!(button(&groups[2].next_message().await).0, "⏳ Daftar tunggu");

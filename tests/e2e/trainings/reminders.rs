@@ -3,6 +3,7 @@
 //! following a training that was moved.
 
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use kimbot::platform::delivery::Outbox;
 use kimbot::features::trainings::reminders::Reminders;
@@ -29,7 +30,7 @@ async fn reminders_come_the_evening_before_and_two_hours_before_once_each_even_a
     let (mut app, clock) = app_at_now().await;
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Sablon", 10)).await;
     let warga = app.member_of(8601, "Gita", "IB1-BL").await;
-    seats::register(&app.db, id, 8601, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(8601), NOW).await.unwrap();
 
     clock.set(wib(12, 24, 17, 59));
     warga.expect_no_message(A_ROUND).await;
@@ -54,7 +55,7 @@ async fn several_reminder_loops_racing_over_the_same_due_reminders_send_each_one
     let mut people = Vec::new();
     for i in 0..5 {
         people.push(app.member_of(8700 + i, &format!("Warga {i}"), "IB1-BL").await);
-        seats::register(&app.db, id, 8700 + i, NOW).await.unwrap();
+        seats::register(&app.db, id, UserId(8700 + i), NOW).await.unwrap();
     }
     let other_process = || Reminders::new(app.db.clone(), app.clock.clone(), Outbox::new(app.db.clone(), app.clock.clone()), chrono_tz::Asia::Jakarta);
     let (a, b, c) = (other_process(), other_process(), other_process());
@@ -94,10 +95,10 @@ async fn no_reminders_go_to_withdrawn_people_or_for_a_cancelled_training() {
     let ani = app.member_of(8801, "Ani", "IB1-BL").await;
     let budi = app.member_of(8802, "Budi", "IB1-BL").await;
     for (training, user) in [(kept, 8801), (dropped, 8801), (kept, 8802)] {
-        seats::register(&app.db, training, user, NOW).await.unwrap();
+        seats::register(&app.db, training, UserId(user), NOW).await.unwrap();
     }
     let mut tx = app.db.begin().await.unwrap();
-    seats::withdraw_in(&mut tx, app.db.backend, TrainingId(kept), 8802, NOW).await.unwrap();
+    seats::withdraw_in(&mut tx, app.db.backend, TrainingId(kept), UserId(8802), NOW).await.unwrap();
     tx.commit().await.unwrap();
     sqlx::query("UPDATE trainings SET status = 'cancelled' WHERE id = $1").bind(dropped).execute(&app.db.pool).await.unwrap();
 
@@ -115,7 +116,7 @@ async fn a_moved_training_tells_its_participants_and_its_reminders_move_with_it(
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Sablon", 10)).await;
     let koor = coordinator(&app, 8901, "Sari", "IB1-BL").await;
     let warga = app.member_of(8902, "Hana", "IB1-BL").await;
-    seats::register(&app.db, id, 8902, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(8902), NOW).await.unwrap();
 
     koor.send("/peserta").await;
     koor.next_message().await;
@@ -147,8 +148,8 @@ async fn after_the_session_participants_rate_it_and_may_comment_but_absentees_ar
     let id = seed(&app, training(kim_id(&app, "IB1-BL").await, "Pelatihan Roti", 10)).await;
     let ani = app.member_of(8951, "Ani", "IB1-BL").await;
     let budi = app.member_of(8952, "Budi", "IB1-BL").await;
-    seats::register(&app.db, id, 8951, NOW).await.unwrap();
-    seats::register(&app.db, id, 8952, NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(8951), NOW).await.unwrap();
+    seats::register(&app.db, id, UserId(8952), NOW).await.unwrap();
     sqlx::query("UPDATE training_registrations SET attended = 0 WHERE user_id = $1").bind(8952_i64).execute(&app.db.pool).await.unwrap();
 
     clock.set(wib(12, 25, 12, 0));

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::time::Duration;
+use kimbot::kernel::members::UserId;
 
 use kimbot::features::trainings::seats;
 use sqlx::Row;
@@ -129,9 +130,9 @@ async fn my_trainings_show_seats_and_waitlist_places_and_cancel_from_the_list() 
     later.ends_at = wib(12, 26, 12, 0);
     let roti = seed(&app, later).await;
     let warga = app.member_of(8501, "Fitri", "IB1-BL").await;
-    seats::register(&app.db, full, 8599, NOW).await.unwrap();
-    seats::register(&app.db, full, 8501, NOW).await.unwrap();
-    seats::register(&app.db, roti, 8501, NOW).await.unwrap();
+    seats::register(&app.db, full, UserId(8599), NOW).await.unwrap();
+    seats::register(&app.db, full, UserId(8501), NOW).await.unwrap();
+    seats::register(&app.db, roti, UserId(8501), NOW).await.unwrap();
 
     warga.send("/pelatihansaya").await;
     let mine = warga.next_message().await;

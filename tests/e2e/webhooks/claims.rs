@@ -23,7 +23,7 @@ async fn queued(n: usize) -> TestApp {
     for i in 0..n {
         let new = NewAspiration {
             user_id: 6000 + i as i64,
-            kim_id: kim.id,
+            kim_id: kim.id.get(),
             category: Category::Lingkungan,
             body: format!("Sampah menumpuk di lorong nomor {i}."),
             photos: Vec::new(),

@@ -65,7 +65,7 @@ pub async fn show_targets(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Resu
     let (lang, actor, db) = (turn.lang(), &turn.who.actor, &turn.ctx.db);
     let mut rows = Vec::new();
     for kim in areas::kims_by_ids(db, &actor.coordinator_kims).await? {
-        rows.push(vec![(ta(lang, "ann-btn-all-of-kim", &[("name", Arg::from(kim.name))]), Btn::AllOfKim(kim.id))]);
+        rows.push(vec![(ta(lang, "ann-btn-all-of-kim", &[("name", Arg::from(kim.name))]), Btn::AllOfKim(kim.id.get()))]);
     }
     let offered = targets::offered_areas(db, actor).await?;
     let staff = !offered.is_empty();

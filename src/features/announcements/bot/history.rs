@@ -27,7 +27,7 @@ async fn page_of_runs(db: &Db, actor: &Actor, page: i64) -> DbResult<(Vec<(i64, 
     if !actor.is_admin {
         let mut any = vec!["a.author_id = $1".to_string()];
         if !actor.coordinator_kims.is_empty() {
-            let ids: Vec<String> = actor.coordinator_kims.iter().map(i64::to_string).collect();
+            let ids: Vec<String> = actor.coordinator_kims.iter().map(ToString::to_string).collect();
             any.push(format!("a.kim_id IN ({})", ids.join(",")));
         }
         for i in 0..actor.staff_areas.len() {

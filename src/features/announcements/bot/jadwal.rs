@@ -106,7 +106,7 @@ pub async fn act(turn: &Turn<'_>, btn: Btn, at: At) -> Result<bool, HandlerError
                 Schedule::Cron(expr) => expr.next_after(now, ann.tz),
                 Schedule::At(_) | Schedule::Now => ann.next_run_at,
             };
-            let author_is_admin = turn.ctx.config.is_admin(teloxide::types::UserId(ann.author_id as u64));
+            let author_is_admin = turn.ctx.config.is_admin(teloxide::types::UserId(ann.author_id.get() as u64));
             let author = handover::author_on_resume(db, &ann, turn.who.user_id, author_is_admin).await?;
             (store::resume(db, AnnouncementId(id), next, author, now).await?, "announcement.resume", "ann-jadwal-resumed")
         }

@@ -88,7 +88,7 @@ async fn save(
     first: i64,
 ) -> DbResult<i64> {
     let new = NewAnnouncement {
-        author_id: turn.who.user_id,
+        author_id: turn.who.user_id.get(),
         kim_id: scope.kim_id,
         area_path: scope.area_path,
         content: draft.content.clone(),

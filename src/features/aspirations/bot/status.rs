@@ -53,7 +53,7 @@ async fn list(turn: &Turn<'_>) -> HandlerResult {
 async fn open(turn: &Turn<'_>, id: Option<AspirationId>) -> Result<bool, HandlerError> {
     let Some(id) = id else { return Ok(false) };
     let Some(scoped) = flow::load(turn.ctx, &turn.who.actor, id).await? else { return Ok(false) };
-    if scoped.ticket.user_id == turn.who.user_id {
+    if scoped.ticket.user_id == turn.who.user_id.get() {
         let history = store::history(&turn.ctx.db, id).await?;
         let thread = store::thread(&turn.ctx.db, id).await?;
         let view = render::resident_view(turn.lang(), &scoped.ticket, &history, &thread, scoped.tz);

@@ -215,8 +215,8 @@ pub async fn send(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Handler
         return Ok(true);
     };
     let new = NewAspiration {
-        user_id: turn.who.user_id,
-        kim_id,
+        user_id: turn.who.user_id.get(),
+        kim_id: kim_id.get(),
         category: draft.category,
         body: draft.text.clone(),
         photos: draft.photos.clone(),

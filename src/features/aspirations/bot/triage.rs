@@ -12,7 +12,7 @@ use crate::features::aspirations::model::{self, Access, AspirationId, NOTE_MAX, 
 use crate::features::aspirations::render::{self, Sender};
 use crate::features::aspirations::{store, undo};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::areas;
+use crate::kernel::members::{UserId, areas};
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
@@ -24,7 +24,7 @@ fn asp(label: String, btn: Btn) -> InlineKeyboardButton {
 /// KIMs whose tickets this person may see (staff area, coordinated KIMs; all for admins).
 async fn kims_in_scope(turn: &Turn<'_>) -> Result<Vec<i64>, HandlerError> {
     let kims = areas::all_kims(&turn.ctx.db).await?;
-    Ok(kims.into_iter().filter(|k| model::access(&turn.who.actor, k) != Access::None).map(|k| k.id).collect())
+    Ok(kims.into_iter().filter(|k| model::access(&turn.who.actor, k) != Access::None).map(|k| k.id.get()).collect())
 }
 
 /// `/antrian` (new tickets), `/antrian proses` (in progress), `/antrian selesai`
@@ -46,7 +46,7 @@ pub async fn queue(turn: &Turn<'_>, args: &str) -> HandlerResult {
 
 /// Shows the view's next ticket after `after`, or says `empty_key`.
 async fn show_next(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, after: AspirationId, empty_key: &str) -> HandlerResult {
-    match store::next_in_queue(&turn.ctx.db, kims, after, view, turn.who.actor.user_id).await? {
+    match store::next_in_queue(&turn.ctx.db, kims, after, view, turn.who.actor.user_id.get()).await? {
         Some(ticket) => match flow::load(turn.ctx, &turn.who.actor, ticket.id).await? {
             Some(scoped) => show(turn, &scoped, Some(view)).await,
             None => say_empty(turn, kims, view, empty_key).await,
@@ -59,7 +59,7 @@ async fn show_next(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, after:
 /// progress, which a forwarded ticket moved to.
 async fn say_empty(turn: &Turn<'_>, kims: &[i64], view: model::QueueView, key: &str) -> HandlerResult {
     let open = match view {
-        model::QueueView::New => store::count_in_queue(&turn.ctx.db, kims, model::QueueView::Open, turn.who.actor.user_id).await?,
+        model::QueueView::New => store::count_in_queue(&turn.ctx.db, kims, model::QueueView::Open, turn.who.actor.user_id.get()).await?,
         _ => 0,
     };
     turn.say_with(key, &[("open", Arg::from(open))]).await
@@ -85,14 +85,14 @@ pub async fn show(turn: &Turn<'_>, scoped: &Scoped, queue: Option<model::QueueVi
     let text = render::with_history(text, render::card_history(lang, &history, &thread, scoped.tz));
     let text = match ticket.assignee {
         Some(user) => {
-            let name = crate::features::aspirations::assign::name_of(&turn.ctx.db, user).await?;
+            let name = crate::features::aspirations::assign::name_of(&turn.ctx.db, UserId(user)).await?;
             format!("{text}\n\n{}", ta(lang, "desk-assigned-to", &[("name", Arg::from(name))]))
         }
         None => text,
     };
     let notes = super::desk::card_notes(turn, scoped).await?;
     let text = if notes.is_empty() { text } else { render::with_history(text, notes) };
-    let mut keyboard = card_buttons(lang, scoped, queue, turn.who.actor.user_id);
+    let mut keyboard = card_buttons(lang, scoped, queue, turn.who.actor.user_id.get());
     let text = super::opd::staff_card_extras(turn, scoped, text, &mut keyboard).await?;
     let text = super::opd::with_service_level(turn, scoped, text, "\n\n").await?;
     turn.bot.send_message(turn.chat, text).reply_markup(InlineKeyboardMarkup::new(keyboard)).protect_content(true).await?;
@@ -129,7 +129,7 @@ fn card_buttons(lang: Lang, scoped: &Scoped, queue: Option<model::QueueView>, me
 /// "Ambil" on the card: the ticket is the presser's (the same domain function as the
 /// console's). `Ok(false)` (stale) when they may not or it closed meanwhile.
 pub async fn on_take(turn: &Turn<'_>, id: AspirationId) -> Result<bool, HandlerError> {
-    match flow::with_found(turn.ctx, &turn.who.actor, id, async |s| crate::features::aspirations::assign::assign(turn.ctx, &turn.who.actor, s, Some(turn.who.actor.user_id)).await).await {
+    match flow::with_found(turn.ctx, &turn.who.actor, id, async |s| crate::features::aspirations::assign::assign(turn.ctx, &turn.who.actor, s, Some(turn.who.actor.user_id.get())).await).await {
         Ok(ticket) => {
             turn.say_with("desk-taken", &[("ticket", Arg::from(&ticket.number))]).await?;
             Ok(true)

@@ -1,6 +1,6 @@
 use super::*;
 use Status::*;
-use crate::kernel::members::{Actor, Kim};
+use crate::kernel::members::{Actor, Kim, KimId, UserId};
 
 /// from, to, note, expected outcome.
 type Case = (Status, Status, Option<&'static str>, Result<Status, TransitionError>);
@@ -140,12 +140,12 @@ fn locations_become_map_links() {
 
 #[test]
 fn staff_triage_coordinators_read_and_others_see_nothing() {
-    let kim = Kim { id: 7, code: "K".into(), name: "K".into(), kelurahan_id: 3, area_path: "Kota A/Kec B/Kel C".into() };
-    let resident = Actor { user_id: 1, ..Default::default() };
+    let kim = Kim { id: KimId(7), code: "K".into(), name: "K".into(), kelurahan_id: 3, area_path: "Kota A/Kec B/Kel C".into() };
+    let resident = Actor { user_id: UserId(1), ..Default::default() };
     let cases = [
         (resident.clone(), Access::None),
-        (Actor { coordinator_kims: vec![7], ..resident.clone() }, Access::ReadOnly),
-        (Actor { coordinator_kims: vec![8], ..resident.clone() }, Access::None),
+        (Actor { coordinator_kims: vec![KimId(7)], ..resident.clone() }, Access::ReadOnly),
+        (Actor { coordinator_kims: vec![KimId(8)], ..resident.clone() }, Access::None),
         (Actor { staff_areas: vec!["Kota A/Kec B".into()], ..resident.clone() }, Access::Triage),
         (Actor { staff_areas: vec!["Kota A".into()], ..resident.clone() }, Access::Triage),
         (Actor { staff_areas: vec!["Kota A/Kec BB".into()], ..resident.clone() }, Access::None),

@@ -4,6 +4,7 @@
 //! goes backwards.
 
 use super::Status;
+use crate::kernel::members::UserId;
 
 /// How long after a change its undo button works, in seconds.
 pub const UNDO_SECS: i64 = 60;
@@ -37,11 +38,11 @@ pub enum UndoError {
 
 /// Whether `actor` may undo history row `log_id` at `now`, given the ticket's newest
 /// row `last`; gives the move that undoes it (`to → from`).
-pub fn check_undo(last: &LastChange, log_id: i64, actor: i64, now: i64) -> Result<(Status, Status), UndoError> {
+pub fn check_undo(last: &LastChange, log_id: i64, actor: UserId, now: i64) -> Result<(Status, Status), UndoError> {
     if last.log_id != log_id {
         return Err(UndoError::Superseded);
     }
-    let Some(from) = last.from.filter(|_| last.undoes.is_none() && last.actor == actor) else {
+    let Some(from) = last.from.filter(|_| last.undoes.is_none() && last.actor == actor.get()) else {
         return Err(UndoError::NotUndoable);
     };
     if now - last.at > UNDO_SECS || now < last.at {
@@ -62,7 +63,7 @@ mod tests {
 
     #[test]
     fn the_author_undoes_the_newest_change_within_the_minute() {
-        assert_eq!(check_undo(&forwarded(100), 3, STAFF, 160), Ok((Status::Diteruskan, Status::Diterima)));
+        assert_eq!(check_undo(&forwarded(100), 3, UserId(STAFF), 160), Ok((Status::Diteruskan, Status::Diterima)));
     }
 
     #[test]
@@ -75,7 +76,7 @@ mod tests {
             (LastChange { undoes: Some(2), ..forwarded(100) }, 3, STAFF, 110, UndoError::NotUndoable),
         ];
         for (last, log_id, actor, now, want) in cases {
-            assert_eq!(check_undo(&last, log_id, actor, now), Err(want), "{last:?} {log_id} {actor} {now}");
+            assert_eq!(check_undo(&last, log_id, UserId(actor), now), Err(want), "{last:?} {log_id} {actor} {now}");
         }
     }
 }

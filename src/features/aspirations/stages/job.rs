@@ -20,7 +20,7 @@ use tokio::sync::watch;
 use super::store::{self, Candidate};
 use super::{Level, Stage, StageClock};
 use crate::features::aspirations::model::{self, local_time};
-use crate::kernel::members::{areas, roles, users};
+use crate::kernel::members::{KimId, UserId, areas, roles, users};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
@@ -98,7 +98,7 @@ async fn recipients(ctx: &AppCtx, c: &Candidate, stage: Stage, level: Level) -> 
         people.extend(roles::officers_of(&ctx.db, c.agency_id).await?);
     }
     if (stage == Stage::Office || level == Level::Escalation)
-        && let Some(kim) = areas::kim_by_id(&ctx.db, c.kim_id).await?
+        && let Some(kim) = areas::kim_by_id(&ctx.db, KimId(c.kim_id)).await?
     {
         people.extend(roles::staff_covering(&ctx.db, &kim.area_path).await?);
     }
@@ -114,7 +114,7 @@ async fn messages(ctx: &AppCtx, c: &Candidate, clock: &StageClock, level: Level,
     let source = format!("aspirations:sla_{}", level.as_str());
     let mut out = Vec::new();
     for person in recipients(ctx, c, clock.stage, level).await? {
-        let lang = users::language(&ctx.db, person).await?;
+        let lang = users::language(&ctx.db, UserId(person)).await?;
         let args = [
             ("ticket", Arg::from(&c.ticket)),
             ("agency", Arg::from(&c.agency_label)),

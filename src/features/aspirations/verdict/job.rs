@@ -11,6 +11,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use crate::kernel::members::UserId;
 
 use tokio::sync::watch;
 
@@ -73,7 +74,7 @@ async fn remind(ctx: &AppCtx, now: i64) -> DbResult<usize> {
 
 /// "⏰ Tiket … sudah selesai. Apakah masalahnya sudah beres?" with the same buttons.
 async fn reminder(ctx: &AppCtx, round: &Waiting) -> DbResult<Outgoing> {
-    let lang = crate::kernel::members::users::language(&ctx.db, round.user_id).await?;
+    let lang = crate::kernel::members::users::language(&ctx.db, UserId(round.user_id)).await?;
     let text = ta(lang, "verdict-reminder", &[("ticket", Arg::from(&round.ticket))]);
     let body: Body = super::question(lang, round.aspiration_id, round.id, &text, !round.reopened);
     Ok(Outgoing { chat_id: round.user_id, body, priority: Priority::Personal, source: crate::features::aspirations::model::SOURCE.of(round.aspiration_id.get()).into() })

@@ -18,6 +18,7 @@ pub mod store;
 pub mod webhook;
 
 use chrono_tz::Tz;
+use crate::kernel::members::UserId;
 
 use super::model::{AspirationId, Status};
 use super::store::Ticket;
@@ -117,10 +118,10 @@ pub fn question(lang: Lang, ticket_id: AspirationId, round: i64, text: &str, can
 }
 
 /// The round `id` with its ticket, if `user_id` may still answer it.
-pub async fn answerable(ctx: &AppCtx, user_id: i64, id: i64) -> Result<(Round, Ticket), VerdictError> {
+pub async fn answerable(ctx: &AppCtx, user_id: UserId, id: i64) -> Result<(Round, Ticket), VerdictError> {
     let round = store::round(&ctx.db, id).await?.ok_or(VerdictError::NotFound)?;
     let ticket = super::store::ticket(&ctx.db, round.aspiration_id).await?;
-    let ticket = ticket.filter(|t| t.user_id == user_id && user_id != ERASED_USER).ok_or(VerdictError::NotFound)?;
+    let ticket = ticket.filter(|t| t.user_id == user_id.get() && user_id != UserId(ERASED_USER)).ok_or(VerdictError::NotFound)?;
     match round.outcome {
         Some(Outcome::Unrated) => Err(VerdictError::Expired),
         Some(Outcome::Replaced) => Err(VerdictError::Stale),
@@ -132,7 +133,7 @@ pub async fn answerable(ctx: &AppCtx, user_id: i64, id: i64) -> Result<(Round, T
 
 /// Records the resident's score (once), queues `aspiration.rated`, audits it.
 #[tracing::instrument(skip(ctx))]
-pub async fn rate(ctx: &AppCtx, user_id: i64, id: i64, score: u8) -> Result<Ticket, VerdictError> {
+pub async fn rate(ctx: &AppCtx, user_id: UserId, id: i64, score: u8) -> Result<Ticket, VerdictError> {
     if !SCORES.contains(&score) {
         return Err(VerdictError::NotFound);
     }
@@ -153,10 +154,10 @@ pub async fn rate(ctx: &AppCtx, user_id: i64, id: i64, score: u8) -> Result<Tick
 
 /// The resident's one comment after a score.
 #[tracing::instrument(skip(ctx, text))]
-pub async fn comment(ctx: &AppCtx, user_id: i64, id: i64, text: &str) -> Result<Ticket, VerdictError> {
+pub async fn comment(ctx: &AppCtx, user_id: UserId, id: i64, text: &str) -> Result<Ticket, VerdictError> {
     let round = store::round(&ctx.db, id).await?.ok_or(VerdictError::NotFound)?;
     let ticket = super::store::ticket(&ctx.db, round.aspiration_id).await?;
-    let ticket = ticket.filter(|t| t.user_id == user_id && user_id != ERASED_USER).ok_or(VerdictError::NotFound)?;
+    let ticket = ticket.filter(|t| t.user_id == user_id.get() && user_id != UserId(ERASED_USER)).ok_or(VerdictError::NotFound)?;
     if round.outcome != Some(Outcome::Rated) || !store::add_comment(&ctx.db, id, text).await? {
         return Err(VerdictError::AlreadyAnswered);
     }

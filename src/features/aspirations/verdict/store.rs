@@ -4,6 +4,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
+use crate::kernel::members::UserId;
 
 use super::{Outcome, Round};
 use crate::features::aspirations::model::AspirationId;
@@ -154,7 +155,7 @@ pub async fn claim_unrated(tx: &mut Transaction<'_, Any>, id: i64, now: i64) -> 
 
 /// Erasure: the comments of a person's tickets go (the score stays, it says nothing
 /// about who gave it once the ticket is anonymous).
-pub async fn erase_comments(tx: &mut Transaction<'static, Any>, user_id: i64) -> DbResult<u64> {
+pub async fn erase_comments(tx: &mut Transaction<'static, Any>, user_id: UserId) -> DbResult<u64> {
     let done = sqlx::query(
         "UPDATE aspiration_verdicts SET comment = NULL WHERE comment IS NOT NULL \
          AND aspiration_id IN (SELECT id FROM aspirations WHERE user_id = $1)",

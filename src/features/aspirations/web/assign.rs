@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
+use crate::kernel::members::UserId;
 
 use crate::features::aspirations::assign::{self, Colleague};
 use crate::features::aspirations::flow::{FlowError, Scoped};
@@ -23,7 +24,7 @@ pub async fn block(ctx: &Ctx, staff: &Staff, scoped: &Scoped) -> Result<Markup, 
     let lang = staff.lang;
     let ticket = &scoped.ticket;
     let who = match ticket.assignee {
-        Some(user) => Some(assign::name_of(&ctx.db, user).await?),
+        Some(user) => Some(assign::name_of(&ctx.db, UserId(user)).await?),
         None => None,
     };
     let may = scoped.access == Access::Triage && !ticket.status.is_closed();
@@ -37,7 +38,7 @@ pub async fn block(ctx: &Ctx, staff: &Staff, scoped: &Scoped) -> Result<Markup, 
                 @else { (t(lang, "desk-assigned-nobody")) }
             }
             @if may {
-                @if ticket.assignee != Some(me) {
+                @if ticket.assignee != Some(me.get()) {
                     form.inline method="post" action={ "/dasbor/aspirasi/" (ticket.id) "/ambil" } {
                         input type="hidden" name="csrf" value=(staff.session.csrf);
                         button type="submit" { (t(lang, "desk-take")) }
@@ -75,7 +76,7 @@ pub async fn take(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, 
     staff.check_csrf(&form.csrf)?;
     let scoped = super::desk::visible(&ctx, &staff, &id).await?;
     let from_queue = form.back == "queue";
-    match assign::assign(&ctx, &staff.actor, &scoped, Some(staff.actor.user_id)).await {
+    match assign::assign(&ctx, &staff.actor, &scoped, Some(staff.actor.user_id.get())).await {
         Ok(_) if from_queue => Ok(Redirect::to("/dasbor/aspirasi/kembali").into_response()),
         Ok(t) => Ok(Redirect::to(&format!("/dasbor/aspirasi/{}", t.number)).into_response()),
         Err(e) => refused(&ctx, &staff, &scoped, e).await,

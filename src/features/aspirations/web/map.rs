@@ -81,8 +81,8 @@ async fn pins(ctx: &Ctx, staff: &Staff, f: &MapFilters) -> Result<(Vec<Pin>, Vec
     let offered = summary::choices(ctx, staff, &scope).await?;
     let area = summary::chosen(&f.area, &offered)?;
     let kims: Vec<_> = scope.iter().filter(|k| area.is_none_or(|a| covers(&a.path, &k.area_path))).collect();
-    let ids: Vec<i64> = kims.iter().map(|k| k.id).collect();
-    let hidden: Vec<i64> = kims.iter().filter(|k| model::access(&staff.actor, k) != Access::Triage).map(|k| k.id).collect();
+    let ids: Vec<i64> = kims.iter().map(|k| k.id.get()).collect();
+    let hidden: Vec<i64> = kims.iter().filter(|k| model::access(&staff.actor, k) != Access::Triage).map(|k| k.id.get()).collect();
     let status = f.status().map_or("", Status::as_str);
     let found = desk_store::pins(&ctx.db, &ids, &hidden, status, f.period(ctx.config.tz), MAX_PINS + 1).await?;
     Ok((found, offered))

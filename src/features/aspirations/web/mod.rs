@@ -38,7 +38,7 @@ pub const BADGE: NavBadge = NavBadge { path: NAV.path, count: new_work };
 
 fn new_work<'a>(ctx: &'a Ctx, staff: &'a Staff) -> BadgeCount<'a> {
     Box::pin(async move {
-        let kims: Vec<i64> = staff.kims(ctx).await?.iter().map(|k| k.id).collect();
+        let kims: Vec<i64> = staff.kims(ctx).await?.iter().map(|k| k.id.get()).collect();
         if kims.is_empty() {
             return Ok(0);
         }

@@ -121,7 +121,7 @@ async fn upload(telegram: &Telegram, staff: &Staff, ticket: &str, bytes: Vec<u8>
     let caption = ta(staff.lang, "asp-opd-photo-receipt", &[("ticket", Arg::from(ticket))]);
     let name = if bytes.starts_with(b"\x89PNG") { "hasil.png" } else { "hasil.jpg" };
     let sent = bot
-        .send_photo(ChatId(staff.actor.user_id), InputFile::memory(bytes).file_name(name))
+        .send_photo(ChatId(staff.actor.user_id.get()), InputFile::memory(bytes).file_name(name))
         .caption(caption)
         .await
         .map_err(|e| ConsoleError::Telegram(e.to_string()))?;

@@ -180,13 +180,13 @@ async fn search(ctx: &Ctx, staff: &Staff, f: &Filters, ids: &[i64], offset: i64)
     let tz = ctx.config.tz;
     let me = staff.actor.user_id;
     if let Some(number) = NumberQuery::parse(&f.q) {
-        let b = f.browse(tz, me, Some(number));
+        let b = f.browse(tz, me.get(), Some(number));
         let total = store::count_browsed(&ctx.db, ids, &b, COUNT_MAX + 1).await?;
         if total > 0 || number.is_full() {
             return Ok((store::browse(&ctx.db, ids, &b, PAGE + 1, offset).await?, total, Some(number)));
         }
     }
-    let b = f.browse(tz, me, None);
+    let b = f.browse(tz, me.get(), None);
     let total = store::count_browsed(&ctx.db, ids, &b, COUNT_MAX + 1).await?;
     Ok((store::browse(&ctx.db, ids, &b, PAGE + 1, offset).await?, total, None))
 }
@@ -200,7 +200,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filt
         f.view.clear();
     }
     let (kims, offered) = scope(&ctx, &staff, &f).await?;
-    let ids: Vec<i64> = kims.iter().map(|k| k.id).collect();
+    let ids: Vec<i64> = kims.iter().map(|k| k.id.get()).collect();
     let page_no = f.page();
     let offset = if f.page.is_some() { (page_no - 1) * PAGE } else { 0 };
     let (mut found, total, number) = search(&ctx, &staff, &f, &ids, offset).await?;
@@ -460,17 +460,17 @@ pub struct Format {
 pub async fn export(State(ctx): State<Ctx>, staff: Staff, Query(mut f): Query<Filters>, Query(form): Query<Format>) -> Result<Response, ConsoleError> {
     f.q = f.q.chars().take(Q_MAX).collect();
     let (kims, _) = scope(&ctx, &staff, &f).await?;
-    let ids: Vec<i64> = kims.iter().map(|k| k.id).collect();
+    let ids: Vec<i64> = kims.iter().map(|k| k.id.get()).collect();
     let tz = ctx.config.tz;
     let me = staff.actor.user_id;
     // The same choice between a number and words as the page.
     let mut number = NumberQuery::parse(&f.q);
     if let Some(n) = number.filter(|n| !n.is_full())
-        && store::count_browsed(&ctx.db, &ids, &f.browse(tz, me, Some(n)), 1).await? == 0
+        && store::count_browsed(&ctx.db, &ids, &f.browse(tz, me.get(), Some(n)), 1).await? == 0
     {
         number = None;
     }
-    let b = f.browse(tz, me, number);
+    let b = f.browse(tz, me.get(), number);
     let _slot = files::slot(&ctx)?;
     let dir = tempfile::tempdir().map_err(ExportError::from)?;
     let lang = staff.lang;

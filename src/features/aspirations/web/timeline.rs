@@ -5,6 +5,7 @@
 //! never names them), an erased person is said to be erased.
 
 use std::collections::HashMap;
+use crate::kernel::members::UserId;
 
 use chrono_tz::Tz;
 use maud::{Markup, html};
@@ -118,7 +119,7 @@ async fn names(db: &Db, entries: &[Entry], resident: i64) -> DbResult<HashMap<i6
             && id != resident
             && id != ERASED_USER
             && !names.contains_key(&id)
-            && let Some((Some(name), _)) = store::identity(db, id).await?
+            && let Some((Some(name), _)) = store::identity(db, UserId(id)).await?
         {
             names.insert(id, name);
         }

@@ -4,6 +4,7 @@
 //! once and tells every resident who asked about the same content.
 
 use teloxide::types::InlineKeyboardMarkup;
+use crate::kernel::members::UserId;
 
 use super::Btn;
 use super::super::model::{self, CLAIM_MAX, CLAIM_MIN, EXPLANATION_MAX, EXPLANATION_MIN, Verdict};
@@ -64,7 +65,7 @@ pub async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -
     turn.ctx.webhook_wake.wake();
     let mut items = Vec::new();
     for c in told.iter().filter(|c| c.user_id != 0) {
-        items.push(notice(db, c.user_id, c, |lang| verdict_text(lang, c, &answer, "fc-verdict-notice")).await?);
+        items.push(notice(db, UserId(c.user_id), c, |lang| verdict_text(lang, c, &answer, "fc-verdict-notice")).await?);
     }
     turn.ctx.outbox.enqueue(&items).await?;
     let number = told.iter().find(|c| c.id == id).map(|c| c.number.clone()).unwrap_or_default();
@@ -79,9 +80,9 @@ pub async fn explained(turn: &Turn<'_>, id: i64, verdict: Verdict, text: &str) -
 }
 
 /// A personal notice about `check` to `user_id`, in that person's language.
-async fn notice(db: &Db, user_id: i64, check: &Check, text: impl FnOnce(Lang) -> String) -> Result<Outgoing, HandlerError> {
+async fn notice(db: &Db, user_id: UserId, check: &Check, text: impl FnOnce(Lang) -> String) -> Result<Outgoing, HandlerError> {
     let lang = crate::kernel::members::users::language(db, user_id).await?;
-    Ok(Outgoing::text(user_id, text(lang), Priority::Personal, crate::features::factcheck::model::SOURCE.of(check.id).into()))
+    Ok(Outgoing::text(user_id.get(), text(lang), Priority::Personal, crate::features::factcheck::model::SOURCE.of(check.id).into()))
 }
 
 fn verdict_text(lang: Lang, check: &Check, answer: &Answer, key: &str) -> String {

@@ -54,8 +54,8 @@ async fn new_check(turn: &Turn<'_>, body: String, photo: Option<String>) -> Resu
         None => None,
     };
     Ok(kim.map(|kim| NewCheck {
-        user_id: turn.who.user_id,
-        kim_id: kim.id,
+        user_id: turn.who.user_id.get(),
+        kim_id: kim.id.get(),
         area_path: kim.area_path,
         content_hash: model::content_hash(&body),
         link: model::first_link(&body),

@@ -97,7 +97,7 @@ pub async fn save(turn: &Turn<'_>, url: &str, area_id: i64, preset: u8, at: At) 
     };
     let Ok(expr) = schedule::parse(PRESETS[usize::from(preset)].0, now, tz) else { return Ok(false) };
     let next_poll_at = schedule::next_after(expr.quartz(), now, tz);
-    let new = NewFeed { url, area_id, cron: expr.quartz(), next_poll_at, created_by: Some(turn.who.user_id) };
+    let new = NewFeed { url, area_id, cron: expr.quartz(), next_poll_at, created_by: Some(turn.who.user_id.get()) };
     let id = match store::add(db, &new, now).await {
         Ok(id) => id,
         Err(e) if e.is_unique_violation() => {

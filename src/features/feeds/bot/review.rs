@@ -8,6 +8,7 @@
 use super::super::drafts::{self, Draft};
 use super::render;
 use crate::kernel::audience::can_announce;
+use crate::kernel::members::KimId;
 use crate::platform::i18n::{Arg, ta};
 use crate::bot::HandlerError;
 use crate::bot::feature::Compose;
@@ -18,7 +19,7 @@ use crate::bot::turn::{At, Turn};
 async fn load(turn: &Turn<'_>, id: i64) -> Result<Option<Draft>, HandlerError> {
     let actor = &turn.who.actor;
     let draft = drafts::get(&turn.ctx.db, id).await?;
-    Ok(draft.filter(|d| can_announce(actor) && (actor.is_admin || actor.coordinator_kims.contains(&d.kim_id))))
+    Ok(draft.filter(|d| can_announce(actor) && (actor.is_admin || actor.coordinator_kims.contains(&KimId(d.kim_id)))))
 }
 
 /// Answers a press on a dismissed draft; `true` when it was dismissed.

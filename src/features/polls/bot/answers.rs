@@ -7,6 +7,7 @@
 //! no order: each is stored with its update id and only a newer one replaces it.
 
 use std::sync::Arc;
+use crate::kernel::members::UserId;
 
 use teloxide::types::{MaybeAnonymousUser, Poll as TgPoll, PollAnswer, Update};
 
@@ -26,11 +27,11 @@ pub async fn on_answer(update: Update, answer: PollAnswer, ctx: Arc<AppCtx>) -> 
     }
     let user_id = user.id.0 as i64;
     // Counted by a fingerprint within this poll, not by the id (see `fingerprint`).
-    let voter = fingerprint::of(&fingerprint::secret(db, ctx.now()).await?, Scope::Poll, poll_id.get(), user_id);
+    let voter = fingerprint::of(&fingerprint::secret(db, ctx.now()).await?, Scope::Poll, poll_id.get(), UserId(user_id));
     let seq = i64::from(update.id.0);
     let kim_id = store::chat_kim(db, chat_id).await?;
     let choices = answer.option_ids.iter().map(|o| usize::from(*o)).collect();
-    store::record_vote(db, poll_id, chat_id, user_id, &Vote { voter, kim_id, choices, seq }).await?;
+    store::record_vote(db, poll_id, chat_id, UserId(user_id), &Vote { voter, kim_id, choices, seq }).await?;
     Ok(())
 }
 

@@ -125,7 +125,7 @@ async fn ask_target(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> Result<boo
     let (lang, actor, db) = (turn.lang(), &turn.who.actor, &turn.ctx.db);
     let mut rows = Vec::new();
     for kim in areas::kims_by_ids(db, &actor.coordinator_kims).await? {
-        rows.push(vec![(ta(lang, "ann-btn-all-of-kim", &[("name", Arg::from(kim.name))]), Btn::Kim(kim.id))]);
+        rows.push(vec![(ta(lang, "ann-btn-all-of-kim", &[("name", Arg::from(kim.name))]), Btn::Kim(kim.id.get()))]);
     }
     for area in targets::offered_areas(db, actor).await? {
         let args = [("name", Arg::from(area.name)), ("kind", Arg::from(area.kind))];

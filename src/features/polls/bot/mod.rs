@@ -185,7 +185,7 @@ async fn manage(turn: &Turn<'_>, poll: Poll, btn: Btn, at: At) -> Result<bool, H
                 return Ok(false);
             }
             let poll = store::get(&ctx.db, id).await?.unwrap_or(poll);
-            super::close::finish(ctx, &poll, Some(turn.who.user_id)).await?;
+            super::close::finish(ctx, &poll, Some(turn.who.user_id.get())).await?;
             show(turn, &poll, at).await?;
             super::close::queue_result(ctx, turn.chat.0, lang, &poll).await?;
             Ok(true)

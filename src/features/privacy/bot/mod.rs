@@ -13,7 +13,7 @@ use teloxide::types::{BotCommandScope, InlineKeyboardMarkup, InputFile, Message,
 use self::audit_view::Query;
 use super::{erase, export, render};
 use crate::platform::i18n::{Arg, t, ta};
-use crate::kernel::members::Role;
+use crate::kernel::members::{Role, UserId};
 use crate::bot::keyboards::button;
 use crate::bot::feature::{At, Command, CommandSpec, Current, HandlerError, HandlerResult, Turn};
 #[cfg(test)]
@@ -94,7 +94,7 @@ pub async fn on_message(turn: &Turn<'_>, _dialog: Dialog, _msg: &Message) -> Han
 /// A button press; `Ok(false)` (nothing changed) when it does not fit.
 pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At) -> Result<bool, HandlerError> {
     match (btn, state) {
-        (Btn::Erase(user), Current::Mine(Dialog::ConfirmErase)) if user == turn.who.user_id => {
+        (Btn::Erase(user), Current::Mine(Dialog::ConfirmErase)) if UserId(user) == turn.who.user_id => {
             confirm_erase(turn, at).await?;
             Ok(true)
         }
@@ -104,8 +104,8 @@ pub async fn on_button(turn: &Turn<'_>, state: Current<Dialog>, btn: Btn, at: At
             Ok(true)
         }
         (Btn::Audit(query, page), _) => audit_view::on_page(turn, query, page, at).await,
-        (Btn::StopNews(user), _) if user == turn.who.user_id => {
-            let stopped = erase::stop_news(turn.ctx, user).await?;
+        (Btn::StopNews(user), _) if UserId(user) == turn.who.user_id => {
+            let stopped = erase::stop_news(turn.ctx, UserId(user)).await?;
             edit(turn, at, t(turn.lang(), if stopped { "privacy-news-stopped" } else { "privacy-news-none" })).await?;
             Ok(true)
         }
@@ -139,7 +139,7 @@ async fn ask_erase(turn: &Turn<'_>) -> HandlerResult {
     }
     let lang = turn.lang();
     let keys = InlineKeyboardMarkup::new(vec![vec![
-        button(t(lang, "privacy-btn-erase"), Btn::Erase(turn.who.user_id)),
+        button(t(lang, "privacy-btn-erase"), Btn::Erase(turn.who.user_id.get())),
         button(t(lang, "privacy-btn-keep"), Btn::Keep),
     ]]);
     let text = ta(lang, "privacy-erase-confirm", &[("tickets", Arg::from(data.kept_on_erasure() as i64))]);
@@ -169,7 +169,7 @@ async fn stop_news(turn: &Turn<'_>) -> HandlerResult {
     }
     let lang = turn.lang();
     let keys = InlineKeyboardMarkup::new(vec![vec![
-        button(t(lang, "privacy-btn-stop-news"), Btn::StopNews(turn.who.user_id)),
+        button(t(lang, "privacy-btn-stop-news"), Btn::StopNews(turn.who.user_id.get())),
         button(t(lang, "privacy-btn-keep"), Btn::KeepNews),
     ]]);
     turn.send_with_buttons(t(lang, "privacy-news-confirm"), keys).await

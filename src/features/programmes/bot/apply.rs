@@ -180,7 +180,7 @@ pub async fn mine(turn: &Turn<'_>) -> HandlerResult {
     let lines: Vec<String> = list.iter().map(|(a, name)| render::line(lang, a, name)).collect();
     let rows: Vec<_> = list
         .iter()
-        .filter(|(a, _)| a.status.is_live() && a.user_id == Some(turn.who.user_id))
+        .filter(|(a, _)| a.status.is_live() && a.user_id == Some(turn.who.user_id.get()))
         .map(|(a, _)| b(ta(lang, "prg-btn-withdraw", &[("number", Arg::from(a.number.as_str()))]), Btn::Withdraw(a.id)))
         .collect();
     let text = format!("{}\n\n{}", t(lang, "prg-mine"), lines.join("\n"));
@@ -245,7 +245,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn) -> Res
         Btn::JoinYes(id) => return join_yes(turn, dialog, id).await,
         Btn::Answer(id, index, value) => return answer_pressed(turn, dialog, ProgrammeId(id), index, value).await,
         Btn::Withdraw(id) => {
-            let Some(a) = apps::get(&turn.ctx.db, id).await?.filter(|a| a.user_id == Some(turn.who.user_id) && a.status.is_live()) else {
+            let Some(a) = apps::get(&turn.ctx.db, id).await?.filter(|a| a.user_id == Some(turn.who.user_id.get()) && a.status.is_live()) else {
                 return Ok(false);
             };
             let keys = column(vec![bk(lang, "prg-btn-withdraw-yes", Btn::WithdrawYes(a.id))]);

@@ -10,7 +10,7 @@ use crate::bot::HandlerResult;
 use crate::bot::link::DeepLink;
 use crate::features::programmes::model::{LINK_PREFIX, parse_link};
 use crate::features::programmes::{render, store};
-use crate::kernel::members::Kim;
+use crate::kernel::members::{Kim, UserId};
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbResult;
 use crate::platform::delivery::ReplyBot;
@@ -30,8 +30,8 @@ impl DeepLink for ProgrammeLink {
         Ok(None)
     }
 
-    async fn open(&self, bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
-        let chat = ChatId(user_id);
+    async fn open(&self, bot: &ReplyBot, ctx: &AppCtx, user_id: UserId, lang: Lang, payload: &str) -> HandlerResult {
+        let chat = ChatId(user_id.chat());
         let found = match parse_link(payload) {
             Some(id) => store::get(&ctx.db, crate::features::programmes::model::ProgrammeId(id)).await?,
             None => None,

@@ -8,6 +8,7 @@ mod tables;
 
 use std::sync::Arc;
 use std::time::Duration;
+use crate::kernel::members::UserId;
 
 use chrono_tz::Tz;
 use teloxide::prelude::*;
@@ -76,7 +77,7 @@ async fn run_period(job: &Job, report: &PeriodReport, request: &PeriodRequest) -
 
 /// The `report.export` entry: who (the job's actor), what, scope, how many rows.
 async fn audit(job: &Job, detail: &str) -> Result<(), ExportError> {
-    crate::platform::audit::record(&job.db, Some(job.actor), "report.export", detail, job.clock.now()).await?;
+    crate::platform::audit::record(&job.db, Some(UserId(job.actor)), "report.export", detail, job.clock.now()).await?;
     Ok(())
 }
 

@@ -14,7 +14,7 @@ use super::super::responses::{self, Given, Response};
 use super::super::store::{self, StoredQuestion, Survey};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Turn};
 use crate::bot::keyboards::button;
-use crate::kernel::members::areas;
+use crate::kernel::members::{KimId, areas};
 use crate::platform::i18n::{Arg, t, ta};
 
 /// `/survei` for a resident (or "Survei untuk saya"): the surveys open for them.
@@ -24,7 +24,7 @@ pub async fn for_me(turn: &Turn<'_>, at: Option<At>) -> HandlerResult {
     let done = responses::submitted_by(&turn.ctx.db, turn.who.user_id).await?;
     let mut open: Vec<Survey> = Vec::new();
     for s in store::open_now(&turn.ctx.db, turn.now()).await? {
-        if open.len() < 10 && !done.contains(&s.id) && store::may_answer(&turn.ctx.db, &s, turn.who.user_id, kim_id, &path).await? {
+        if open.len() < 10 && !done.contains(&s.id) && store::may_answer(&turn.ctx.db, &s, turn.who.user_id, KimId(kim_id), &path).await? {
             open.push(s);
         }
     }
@@ -38,14 +38,14 @@ pub async fn for_me(turn: &Turn<'_>, at: Option<At>) -> HandlerResult {
 /// The resident's KIM and its kelurahan path.
 async fn home(turn: &Turn<'_>) -> Result<Option<(i64, String)>, HandlerError> {
     let Some(kim_id) = turn.who.member.as_ref().and_then(|m| m.kim_id) else { return Ok(None) };
-    Ok(areas::kim_by_id(&turn.ctx.db, kim_id).await?.map(|k| (k.id, k.area_path)))
+    Ok(areas::kim_by_id(&turn.ctx.db, kim_id).await?.map(|k| (k.id.get(), k.area_path)))
 }
 
 /// The survey if it exists and reaches the person (anything else reads as missing).
 async fn reachable(turn: &Turn<'_>, id: SurveyId) -> Result<Option<(Survey, String)>, HandlerError> {
     let Some((kim_id, path)) = home(turn).await? else { return Ok(None) };
     let Some(s) = store::get(&turn.ctx.db, id).await? else { return Ok(None) };
-    Ok(store::may_answer(&turn.ctx.db, &s, turn.who.user_id, kim_id, &path).await?.then_some((s, path)))
+    Ok(store::may_answer(&turn.ctx.db, &s, turn.who.user_id, KimId(kim_id), &path).await?.then_some((s, path)))
 }
 
 /// Why a survey takes no answers now, as a message key (`None`: it does).

@@ -4,6 +4,7 @@
 //! is offered back by "Buat survei baru".
 
 use sqlx::Row;
+use crate::kernel::members::UserId;
 
 use super::{Dialog, rows};
 use super::super::buttons::Btn;
@@ -57,7 +58,7 @@ pub async fn discard(turn: &Turn<'_>, at: At) -> HandlerResult {
 }
 
 /// The author's kept draft, if any.
-pub async fn kept(db: &Db, author: i64) -> DbResult<Option<Draft>> {
+pub async fn kept(db: &Db, author: UserId) -> DbResult<Option<Draft>> {
     let found = sqlx::query("SELECT draft FROM survey_drafts WHERE author_id = $1").bind(author).fetch_optional(&db.pool).await?;
     let Some(row) = found else { return Ok(None) };
     // A draft that no longer decodes (its shape changed) is as good as none.
@@ -65,7 +66,7 @@ pub async fn kept(db: &Db, author: i64) -> DbResult<Option<Draft>> {
 }
 
 /// Takes the kept draft out (once: a second press finds none).
-pub async fn take(db: &Db, author: i64) -> DbResult<Option<Draft>> {
+pub async fn take(db: &Db, author: UserId) -> DbResult<Option<Draft>> {
     let draft = kept(db, author).await?;
     let gone = sqlx::query("DELETE FROM survey_drafts WHERE author_id = $1").bind(author).execute(&db.pool).await?;
     Ok(draft.filter(|_| gone.rows_affected() == 1))

@@ -12,7 +12,7 @@ use super::super::store::{self, Reach, Recipient};
 use crate::bot::feature::{At, HandlerError, HandlerResult, Payload, Turn};
 use crate::kernel::audience::targets;
 use crate::kernel::members::permissions::{Action, may};
-use crate::kernel::members::{areas, display_path};
+use crate::kernel::members::{KimId, areas, display_path};
 use crate::features::trainings::model::{Status as TrainingStatus, Training};
 use crate::features::trainings::store as trainings_store;
 use crate::platform::audit;
@@ -32,7 +32,7 @@ pub async fn reach(turn: &Turn<'_>, draft: Draft, at: Option<At>) -> HandlerResu
     let actor = &turn.who.actor;
     let mut buttons = Vec::new();
     for kim in areas::kims_by_ids(db, &actor.coordinator_kims).await? {
-        buttons.push((ta(lang, "sv-btn-reach-kim", &[("name", Arg::from(kim.name))]), Btn::ReachKim(kim.id)));
+        buttons.push((ta(lang, "sv-btn-reach-kim", &[("name", Arg::from(kim.name))]), Btn::ReachKim(kim.id.get())));
     }
     for area in targets::offered_areas(db, actor).await? {
         let args = [("name", Arg::from(area.name)), ("kind", Arg::from(area.kind))];
@@ -65,10 +65,10 @@ async fn allowed(turn: &Turn<'_>, target: Target) -> Result<Option<Reach>, Handl
     let actor = &turn.who.actor;
     let none = Reach { kim_id: None, training_id: None, area_id: None, area_path: String::new(), name: String::new() };
     Ok(match target {
-        Target::Kim(id) => areas::kim_by_id(db, id)
+        Target::Kim(id) => areas::kim_by_id(db, KimId(id))
             .await?
             .filter(|k| actor.can_manage_kim(k))
-            .map(|k| Reach { kim_id: Some(k.id), area_path: k.area_path, name: k.name, ..none }),
+            .map(|k| Reach { kim_id: Some(k.id.get()), area_path: k.area_path, name: k.name, ..none }),
         Target::Area(id) => areas::area_by_id(db, id)
             .await?
             .filter(|a| targets::may_target_area(actor, a))

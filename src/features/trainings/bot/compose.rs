@@ -7,7 +7,7 @@ use teloxide::types::{InlineKeyboardMarkup, Message};
 use super::ui::{self, b, bk};
 use super::{Btn, Dialog, Step, publish};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{Kim, Role, areas};
+use crate::kernel::members::{Kim, KimId, Role, areas};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::{self, Draft, FieldError};
@@ -41,14 +41,14 @@ pub async fn manageable_kims(turn: &Turn<'_>) -> Result<Vec<Kim>, HandlerError> 
 }
 
 /// The KIM's own zone name, or the configured `KIMBOT_TZ`.
-async fn kim_tz(turn: &Turn<'_>, kim_id: i64) -> Result<String, HandlerError> {
+async fn kim_tz(turn: &Turn<'_>, kim_id: KimId) -> Result<String, HandlerError> {
     let own = crate::kernel::members::areas::kim_zone(&turn.ctx.db, kim_id).await?;
     Ok(own.unwrap_or_else(|| turn.ctx.config.tz.name().to_string()))
 }
 
 fn kim_menu(lang: Lang, kims: &[Kim], page: i64) -> (String, InlineKeyboardMarkup) {
     let (page, shown) = ui::page_of(kims, page);
-    let mut rows: Vec<_> = shown.iter().map(|k| vec![b(format!("{} ({})", k.name, k.code), Btn::Kim(k.id))]).collect();
+    let mut rows: Vec<_> = shown.iter().map(|k| vec![b(format!("{} ({})", k.name, k.code), Btn::Kim(k.id.get()))]).collect();
     rows.push(ui::pager(page, kims.len(), Btn::KimPage));
     (t(lang, "training-ask-kim"), InlineKeyboardMarkup::new(rows))
 }
@@ -218,7 +218,7 @@ pub async fn on_button(turn: &Turn<'_>, dialog: Option<Dialog>, btn: Btn, at: At
     let mut draft = *draft;
     let next = |d: &Draft| after(step, d, review);
     match (btn, step) {
-        (Btn::Kim(id), Step::Kim) => return choose_kim(turn, draft, id, at).await,
+        (Btn::Kim(id), Step::Kim) => return choose_kim(turn, draft, KimId(id), at).await,
         (Btn::KimPage(page), Step::Kim) => {
             let (text, kb) = kim_menu(turn.lang(), &manageable_kims(turn).await?, page);
             ui::edit(turn, at, text, Some(kb)).await?;
@@ -254,7 +254,7 @@ fn editable(step: Step) -> bool {
     !matches!(step, Step::Kim | Step::End | Step::Pin | Step::Review)
 }
 
-async fn choose_kim(turn: &Turn<'_>, mut draft: Draft, kim_id: i64, at: At) -> Result<bool, HandlerError> {
+async fn choose_kim(turn: &Turn<'_>, mut draft: Draft, kim_id: KimId, at: At) -> Result<bool, HandlerError> {
     let kims = manageable_kims(turn).await?;
     let Some(kim) = kims.iter().find(|k| k.id == kim_id) else { return Ok(false) };
     draft.kim_id = Some(kim.id);

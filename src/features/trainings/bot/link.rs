@@ -9,7 +9,7 @@ use super::Btn;
 use crate::bot::link::DeepLink;
 use super::ui::bk;
 use crate::bot::HandlerResult;
-use crate::kernel::members::{Kim, users};
+use crate::kernel::members::{Kim, UserId, users};
 use crate::features::trainings::model::{Status, parse_link};
 use crate::features::trainings::{render, store};
 use crate::platform::ctx::AppCtx;
@@ -29,8 +29,8 @@ pub async fn kim_of_link(ctx: &AppCtx, payload: &str) -> DbResult<Option<Kim>> {
 /// Sends the linked training's card to `user_id`: with "Daftar" ("Daftar tunggu"
 /// when full) or "Batal ikut" for a member of its KIM; for anyone else, the card
 /// and whose training it is (registering stays for that KIM's residents).
-pub async fn send_card(bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
-    let chat = ChatId(user_id);
+pub async fn send_card(bot: &ReplyBot, ctx: &AppCtx, user_id: UserId, lang: Lang, payload: &str) -> HandlerResult {
+    let chat = ChatId(user_id.get());
     let found = match parse_link(payload) {
         Some(id) => store::get(&ctx.db, id).await?,
         None => None,
@@ -68,7 +68,7 @@ impl DeepLink for TrainingLink {
         kim_of_link(ctx, payload).await
     }
 
-    async fn open(&self, bot: &ReplyBot, ctx: &AppCtx, user_id: i64, lang: Lang, payload: &str) -> HandlerResult {
+    async fn open(&self, bot: &ReplyBot, ctx: &AppCtx, user_id: UserId, lang: Lang, payload: &str) -> HandlerResult {
         send_card(bot, ctx, user_id, lang, payload).await
     }
 }

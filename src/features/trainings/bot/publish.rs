@@ -7,7 +7,7 @@ use teloxide::types::InlineKeyboardMarkup;
 use super::ui::{self, b, bk};
 use super::{Btn, Dialog, Step};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{GroupStatus, areas, groups};
+use crate::kernel::members::{GroupStatus, KimId, areas, groups};
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
 use crate::features::trainings::form::Draft;
@@ -96,7 +96,7 @@ pub async fn publish(turn: &Turn<'_>, draft: Draft, at: At) -> Result<bool, Hand
 }
 
 /// (chat id, title) of the KIM's groups the bot can still post in.
-async fn active_groups(turn: &Turn<'_>, kim_id: i64) -> Result<Vec<(i64, String)>, HandlerError> {
+async fn active_groups(turn: &Turn<'_>, kim_id: KimId) -> Result<Vec<(i64, String)>, HandlerError> {
     let all = groups::of_kims(&turn.ctx.db, &[kim_id]).await?;
     Ok(all.into_iter().filter(|g| g.status() == GroupStatus::Active).map(|g| (g.chat_id, g.title)).collect())
 }

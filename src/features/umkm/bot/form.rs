@@ -86,7 +86,7 @@ async fn on_typed(turn: &Turn<'_>, mut d: Dialog, text: Option<&str>) -> Handler
 async fn on_phone(turn: &Turn<'_>, mut d: Dialog, msg: &Message) -> HandlerResult {
     let lang = turn.lang();
     let number = if let Some(contact) = msg.contact() {
-        if contact.user_id.map(|u| u.0 as i64) != Some(turn.who.user_id) {
+        if contact.user_id.map(|u| u.0 as i64) != Some(turn.who.user_id.get()) {
             return ask(turn, &d, Some(t(lang, "umkm-err-contact-not-own"))).await;
         }
         contact.phone_number.clone()

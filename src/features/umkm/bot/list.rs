@@ -10,7 +10,7 @@ use super::render::short;
 use crate::platform::audit;
 use crate::kernel::members::permissions::{Action, may};
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::kernel::members::{Role, areas, covers};
+use crate::kernel::members::{KimId, Role, areas, covers};
 use crate::bot::keyboards::button;
 use crate::bot::turn::{At, Turn};
 use crate::bot::{HandlerError, HandlerResult};
@@ -49,7 +49,7 @@ async fn scopes(turn: &Turn<'_>) -> Result<Vec<ListScope>, HandlerError> {
     }
     for kim in areas::kims_by_ids(&turn.ctx.db, &actor.coordinator_kims).await? {
         if !actor.staff_areas.iter().any(|a| covers(a, &kim.area_path)) {
-            out.push(ListScope::Kim(kim.id));
+            out.push(ListScope::Kim(kim.id.get()));
         }
     }
     Ok(out)
@@ -64,12 +64,12 @@ async fn resolve(turn: &Turn<'_>, scope: ListScope) -> Result<Option<(String, Am
         ListScope::Area(id) => match areas::area_by_id(db, id).await? {
             Some(area) if may(actor, Action::Oversee(&area.path)) => {
                 let kims = areas::all_kims(db).await?.into_iter().filter(|k| covers(&area.path, &k.area_path));
-                Some((area.name, Among::Kims(kims.map(|k| k.id).collect())))
+                Some((area.name, Among::Kims(kims.map(|k| k.id.get()).collect())))
             }
             _ => None,
         },
-        ListScope::Kim(id) => match areas::kim_by_id(db, id).await? {
-            Some(kim) if actor.can_manage_kim(&kim) => Some((kim.name, Among::Kims(vec![kim.id]))),
+        ListScope::Kim(id) => match areas::kim_by_id(db, KimId(id)).await? {
+            Some(kim) if actor.can_manage_kim(&kim) => Some((kim.name, Among::Kims(vec![kim.id.get()]))),
             _ => None,
         },
     })

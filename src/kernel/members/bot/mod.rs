@@ -15,7 +15,7 @@ use teloxide::types::{InlineKeyboardMarkup, Message};
 use crate::bot::feature::{At, ChatFeature, Command, CommandSpec, Current, HandlerError, HandlerResult, NoDialog, Turn};
 use crate::bot::keyboards::button;
 use crate::kernel::members::retire::{self, MembersButton};
-use crate::kernel::members::{Role, areas, users};
+use crate::kernel::members::{KimId, Role, areas, users};
 use crate::platform::i18n::{Lang, t};
 
 /// Membership, as plugged into the bot: commands and the language buttons, no
@@ -60,7 +60,7 @@ impl ChatFeature for Members {
     async fn on_button(turn: &Turn<'_>, _: Current<NoDialog>, button: MembersButton, at: At) -> Result<bool, HandlerError> {
         match button {
             MembersButton::Lang(lang) => set_language(turn, at, lang).await?,
-            MembersButton::Kim(id) => choose_again(turn, at, id).await?,
+            MembersButton::Kim(id) => choose_again(turn, at, KimId(id)).await?,
         }
         Ok(true)
     }
@@ -83,7 +83,7 @@ async fn set_language(turn: &Turn<'_>, at: At, new: Lang) -> HandlerResult {
 
 /// A KIM chosen again after the resident's own was retired (the buttons of
 /// [`retire::notices`]): joins it, or says it can no longer be chosen.
-async fn choose_again(turn: &Turn<'_>, at: At, kim_id: i64) -> HandlerResult {
+async fn choose_again(turn: &Turn<'_>, at: At, kim_id: KimId) -> HandlerResult {
     let lang = turn.lang();
     match areas::open_kim_by_id(&turn.ctx.db, kim_id).await? {
         Some(kim) => {

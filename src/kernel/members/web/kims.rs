@@ -12,7 +12,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::kernel::members::areas::{self, KimAdded};
-use crate::kernel::members::{retire, roles};
+use crate::kernel::members::{KimId, retire, roles};
 use crate::platform::when::stamp;
 use crate::kernel::members::{Area, Kim};
 use crate::platform::audit;
@@ -129,7 +129,7 @@ fn retire_form(lang: Lang, staff: &Staff, kims: &[Kim]) -> Markup {
 }
 
 /// Kota → kecamatan (folded) → kelurahan → its KIMs with their counts.
-fn tree(lang: Lang, all: &[Area], kims: &[Kim], counts: &HashMap<i64, (i64, i64, i64)>) -> Markup {
+fn tree(lang: Lang, all: &[Area], kims: &[Kim], counts: &HashMap<KimId, (i64, i64, i64)>) -> Markup {
     let children = |parent: i64| all.iter().filter(move |a| a.parent_id == Some(parent));
     html! {
         @for kota in all.iter().filter(|a| a.parent_id.is_none()) {
@@ -208,7 +208,7 @@ pub struct ChangeForm {
 pub async fn change(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<ChangeForm>) -> Result<Response, ConsoleError> {
     staff.check_admin_form(&form.csrf)?;
     let id: i64 = form.kim.trim().parse().map_err(|_| ConsoleError::NotFound)?;
-    let kim = areas::kim_by_id(&ctx.db, id).await?.ok_or(ConsoleError::NotFound)?;
+    let kim = areas::kim_by_id(&ctx.db, KimId(id)).await?.ok_or(ConsoleError::NotFound)?;
     let kelurahan: i64 = form.kelurahan.trim().parse().map_err(|_| ConsoleError::BadInput)?;
     if !areas::update_kim(&ctx.db, kim.id, &form.name, kelurahan).await? {
         return Ok(Redirect::to(&format!("{}?done=invalid", NAV.path)).into_response());
@@ -234,11 +234,11 @@ pub async fn retire(State(ctx): State<Ctx>, staff: Staff, Form(form): Form<Retir
     staff.check_admin_form(&form.csrf)?;
     let id: i64 = form.kim.trim().parse().map_err(|_| ConsoleError::NotFound)?;
     let now = ctx.now();
-    let done = retire::retire_kim(&ctx.db, id, now).await?.ok_or(ConsoleError::NotFound)?;
+    let done = retire::retire_kim(&ctx.db, KimId(id), now).await?.ok_or(ConsoleError::NotFound)?;
     let admins: Vec<i64> = ctx.config.admins.iter().map(|a| a.0 as i64).collect();
     let mut paused = 0;
     for &user in &done.coordinators {
-        let left = roles::actor(&ctx.db, user, admins.contains(&user)).await?;
+        let left = roles::actor(&ctx.db, user, admins.contains(&user.get())).await?;
         if !left.is_admin && left.staff_areas.is_empty() && left.coordinator_kims.is_empty() && left.agencies.is_empty() {
             paused += roles::revoke_and_hand_over(&ctx.db, ctx.role_lost, user, &admins, now).await?.1;
         }

@@ -9,6 +9,7 @@
 mod seed;
 
 use std::time::{Duration, Instant};
+use crate::kernel::members::UserId;
 
 use clap::Args;
 
@@ -134,10 +135,10 @@ pub async fn run(args: WebArgs) -> Result<(), CliError> {
     wait_until_up(&client, &base).await?;
     tokio::time::sleep(SETTLE).await;
     let kecamatan = crate::kernel::members::areas::area_by_id(&db, 2).await?.ok_or_else(|| fail("no kecamatan"))?;
-    crate::kernel::members::roles::grant(&db, STAFF, &crate::kernel::members::roles::Scope::Area(kecamatan), None, now).await.map_err(fail)?;
+    crate::kernel::members::roles::grant(&db, UserId(STAFF), &crate::kernel::members::roles::Scope::Area(kecamatan), None, now).await.map_err(fail)?;
     for (who, user, scoped) in [("admin, whole city", ADMIN, false), ("staff, one kecamatan", STAFF, true)] {
         // Now, not the seeding's clock: a million rows take longer than a link lives.
-        let cookie = log_in(&client, &db, &base, user, chrono::Utc::now().timestamp()).await?;
+        let cookie = log_in(&client, &db, &base, UserId(user), chrono::Utc::now().timestamp()).await?;
         println!("  {:<34} {:>9} {:>9} {:>9}  bytes", format!("{who}: page"), "p50", "p95", "max");
         let wanted = |label: &str| args.only.is_empty() || args.only.split(',').any(|w| !w.trim().is_empty() && label.contains(w.trim()));
         for (label, path) in pages(args.rows, 2, scoped).into_iter().filter(|(label, _)| wanted(label)) {
@@ -165,7 +166,7 @@ async fn wait_until_up(client: &reqwest::Client, base: &str) -> Result<(), CliEr
 }
 
 /// A login link as `/dasbor` makes it, opened with the "Masuk" POST; the cookie.
-pub(super) async fn log_in(client: &reqwest::Client, db: &Db, base: &str, user: i64, now: i64) -> Result<String, CliError> {
+pub(super) async fn log_in(client: &reqwest::Client, db: &Db, base: &str, user: UserId, now: i64) -> Result<String, CliError> {
     let token = crate::web::console::auth::create_link(db, user, now).await?;
     let response = client
         .post(format!("{base}/masuk"))

@@ -50,7 +50,7 @@ pub async fn upcoming_trainings(ctx: &Ctx, staff: &Staff, kims: &[i64]) -> DbRes
     let mut soon: Vec<Training> = trainings::since(&ctx.db, ctx.now() + 1)
         .await?
         .into_iter()
-        .filter(|tr| tr.status() != TrainingStatus::Cancelled && kims.contains(&tr.kim_id) && may(&staff.actor, Action::ManageKim(&tr.kim())))
+        .filter(|tr| tr.status() != TrainingStatus::Cancelled && kims.contains(&tr.kim_id.get()) && may(&staff.actor, Action::ManageKim(&tr.kim())))
         .collect();
     soon.sort_by_key(|tr| (tr.starts_at, tr.id));
     soon.truncate(TRAININGS_SHOWN);

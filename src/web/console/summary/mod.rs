@@ -28,7 +28,7 @@ use super::{ConsoleError, Ctx, Staff};
 use crate::features::announcements::model::common_path;
 use crate::features::aspirations::model::Category;
 use crate::features::aspirations::render;
-use crate::kernel::members::{Area, Kim, covers, display_path};
+use crate::kernel::members::{Area, Kim, KimId, covers, display_path};
 use crate::platform::export::period::{Period, Preset};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::features::aspirations::tally::{self, Counts, Tallies, week_of};
@@ -135,7 +135,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(p): Query<Params>)
         Err(()) => (Period::preset(Preset::ThisMonth, now, tz), true),
     };
     let (from, to) = period.bounds(tz);
-    let ids: Vec<i64> = kims.iter().map(|k| k.id).collect();
+    let ids: Vec<i64> = kims.iter().map(|k| k.id.get()).collect();
     let tallies = tally::gather(&ctx.db, &ids, from, to).await?;
     let umkm = crate::features::umkm::tally::umkm(&ctx.db, &ids).await?;
     let trainings = extras::upcoming_trainings(&ctx, &staff, &ids).await?;
@@ -234,7 +234,7 @@ fn by_area(tallies: &Tallies, kims: &[Kim]) -> Vec<(String, Counts)> {
     let depth = common_path(kims.iter().map(|k| k.area_path.as_str())).split('/').count();
     let mut groups: BTreeMap<String, Counts> = BTreeMap::new();
     for (kim_id, counts) in tallies.by_kim() {
-        let Some(kim) = kims.iter().find(|k| k.id == kim_id) else { continue };
+        let Some(kim) = kims.iter().find(|k| k.id == KimId(kim_id)) else { continue };
         let key = kim.area_path.split('/').nth(depth).map_or_else(|| kim.name.clone(), str::to_string);
         *groups.entry(key).or_default() += counts;
     }
