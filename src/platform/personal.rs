@@ -78,7 +78,7 @@ impl Reading<'_> {
 /// repeating announcements) is handed to others in the same commit.
 pub struct RoleLost<'c> {
     pub db: &'c Db,
-    pub user_id: i64,
+    pub user_id: UserId,
     /// Told when no staff member covers what is handed over.
     pub admins: &'c [i64],
     pub now: i64,

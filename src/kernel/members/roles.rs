@@ -156,7 +156,7 @@ async fn insert_grant(
 /// Revokes every role of `user` and runs every feature's role-lost hook in the same
 /// transaction (announcements pause the person's schedules and tell staff); returns
 /// (grants revoked, things handed over). The one way roles are taken away.
-pub async fn revoke_and_hand_over(db: &Db, hooks: &[RoleLostHook], user: i64, admins: &[i64], now: i64) -> DbResult<(u64, usize)> {
+pub async fn revoke_and_hand_over(db: &Db, hooks: &[RoleLostHook], user: UserId, admins: &[i64], now: i64) -> DbResult<(u64, usize)> {
     let mut tx = db.begin().await?;
     let revoked = revoke_all_in(&mut *tx, user, now).await?;
     let lost = RoleLost { db, user_id: user, admins, now };
