@@ -17,7 +17,8 @@ use std::time::Duration;
 use kimbot::kernel::members::UserId;
 
 use hmac::{Hmac, KeyInit, Mac};
-use kimbot::features::webhooks::{Event, store};
+use kimbot::features::webhooks::payload::Event;
+use kimbot::features::webhooks::store;
 use sha2::Sha256;
 use sqlx::Row;
 

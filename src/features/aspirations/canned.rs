@@ -111,7 +111,7 @@ pub async fn delete(ctx: &AppCtx, actor: &Actor, id: i64) -> Result<(), CannedEr
 pub async fn values(ctx: &AppCtx, scoped: &Scoped) -> DbResult<[(&'static str, String); 4]> {
     let ticket = &scoped.ticket;
     let lang = crate::kernel::members::users::language(&ctx.db, UserId(ticket.user_id)).await?;
-    let name = if ticket.user_id == crate::features::privacy::ERASED_USER {
+    let name = if ticket.user_id == crate::platform::personal::ERASED_USER {
         None
     } else {
         super::store::identity(&ctx.db, UserId(ticket.user_id)).await?.and_then(|(name, _)| name)

@@ -92,7 +92,7 @@ pub async fn dispose(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, agency_id: i6
     {
         return Err(FlowError::Stale(ticket.status));
     }
-    crate::features::webhooks::enqueue(&mut tx, &super::webhook::disposed(id, disposition_id), now).await?;
+    crate::features::webhooks::store::enqueue(&mut tx, &super::webhook::disposed(id, disposition_id), now).await?;
     let mut notices = Vec::new();
     if let Some(n) = resident_notice(ctx, ticket, "asp-opd-notice-disposed", &agency, note).await? {
         notices.push(n);
@@ -206,7 +206,7 @@ pub async fn done(ctx: &AppCtx, actor: &Actor, id: AspirationId, note: &str, pho
         return Err(FlowError::Stale(ticket.status));
     }
     let mut notices = Vec::new();
-    if ticket.user_id != crate::features::privacy::ERASED_USER {
+    if ticket.user_id != crate::platform::personal::ERASED_USER {
         let lang = users::language(&ctx.db, UserId(ticket.user_id)).await?;
         if let Some(file_id) = photo {
             let caption = ta(lang, "asp-opd-photo-caption", &[("ticket", Arg::from(&ticket.number)), ("agency", Arg::from(d.agency.label()))]);
@@ -245,7 +245,7 @@ pub async fn give_back(ctx: &AppCtx, actor: &Actor, id: AspirationId, reason: &s
     }
     ds::add_event(&mut tx, d, "returned", (Some(&reason), None), actor.user_id, now).await?;
     back_to_staff(&mut tx, ticket, None, actor.user_id, now).await?;
-    crate::features::webhooks::enqueue(&mut tx, &super::webhook::returned(id, d.id), now).await?;
+    crate::features::webhooks::store::enqueue(&mut tx, &super::webhook::returned(id, d.id), now).await?;
     let mut notices = Vec::new();
     for staff in super::notices::staff_for(&ctx.db, &held.scoped.kim).await? {
         let lang = users::language(&ctx.db, UserId(staff)).await?;
@@ -259,7 +259,7 @@ pub async fn give_back(ctx: &AppCtx, actor: &Actor, id: AspirationId, reason: &s
 
 /// "Dinas PUPR: …" to the resident of `ticket`, unless they erased their data.
 async fn resident_notice(ctx: &AppCtx, ticket: &Ticket, key: &str, agency: &Agency, note: Option<&str>) -> Result<Option<Outgoing>, DbError> {
-    if ticket.user_id == crate::features::privacy::ERASED_USER {
+    if ticket.user_id == crate::platform::personal::ERASED_USER {
         return Ok(None);
     }
     let lang = users::language(&ctx.db, UserId(ticket.user_id)).await?;

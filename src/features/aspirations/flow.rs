@@ -199,7 +199,7 @@ async fn commit_move_asking(
         body = super::verdict::question(lang, ticket.id, round, text, super::reopen::offered(ticket, to));
     }
     // An erased resident (/hapusdata) has no chat any more: the ticket just moves on.
-    if ticket.user_id != crate::features::privacy::ERASED_USER {
+    if ticket.user_id != crate::platform::personal::ERASED_USER {
         let notice = Outgoing { chat_id: ticket.user_id, body, priority: Priority::Personal, source: Some(source(ticket.id)) };
         ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
     }
@@ -227,7 +227,7 @@ pub async fn reply(ctx: &AppCtx, actor: &Actor, scoped: &Scoped, text: &str) -> 
         data: super::buttons::Btn::Answer(message_id).callback_data(),
     };
     let body = Body::Text { text: ta(lang, "asp-notice-reply", &args), buttons: vec![vec![button]], entities: Vec::new() };
-    if ticket.user_id != crate::features::privacy::ERASED_USER {
+    if ticket.user_id != crate::platform::personal::ERASED_USER {
         let notice = Outgoing { chat_id: ticket.user_id, body, priority: Priority::Personal, source: Some(source(id)) };
         ctx.outbox.enqueue_in(&mut tx, &[notice]).await?;
     }

@@ -21,7 +21,7 @@ use super::buttons::Btn;
 
 /// Whether the resident may still be offered "Tanggapi" on `ticket`.
 pub fn offered(ticket: &Ticket, to: Status) -> bool {
-    to.is_closed() && ticket.reopened_at.is_none() && ticket.user_id != crate::features::privacy::ERASED_USER
+    to.is_closed() && ticket.reopened_at.is_none() && ticket.user_id != crate::platform::personal::ERASED_USER
 }
 
 /// `text` (a closing notice or the resident's view) with the hint and the button.

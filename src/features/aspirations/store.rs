@@ -108,7 +108,7 @@ pub async fn submit(db: &Db, new: &NewAspiration, year: i32, now: i64, notify_st
             .await?;
     }
     log_status(&mut tx, id, (None, Status::Diterima), (None, None), UserId(new.user_id), now).await?;
-    crate::features::webhooks::enqueue(&mut tx, &super::webhook::created(id), now).await?;
+    crate::features::webhooks::store::enqueue(&mut tx, &super::webhook::created(id), now).await?;
     super::notices::add_pending(&mut tx, notify_staff).await?;
     tx.commit().await?;
     ticket(db, id).await?.ok_or_else(|| DbError::Corrupt(format!("ticket {id} vanished")))
@@ -175,7 +175,7 @@ pub async fn set_status_logged(
         return Ok(None);
     }
     let log_id = log_status(tx, id, (Some(from), to), (note, undoes), actor, now).await?;
-    crate::features::webhooks::enqueue(tx, &super::webhook::status_changed(id, from, to), now).await?;
+    crate::features::webhooks::store::enqueue(tx, &super::webhook::status_changed(id, from, to), now).await?;
     Ok(Some(log_id))
 }
 

@@ -74,7 +74,7 @@ pub async fn add_message(
     .await?;
     let id = row.try_get("id")?;
     if reply_to.is_none() {
-        crate::features::webhooks::enqueue(tx, &super::webhook::replied(aspiration_id, id), now).await?;
+        crate::features::webhooks::store::enqueue(tx, &super::webhook::replied(aspiration_id, id), now).await?;
     }
     Ok(id)
 }

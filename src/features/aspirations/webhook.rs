@@ -9,11 +9,12 @@
 use serde::Serialize;
 use sqlx::Row;
 
-use crate::features::privacy::ERASED_USER;
+use crate::platform::personal::ERASED_USER;
 use crate::features::webhooks::queue::Claimed;
 use super::model::{AspirationId, Status};
 use crate::features::webhooks::payload::{Body, Number, number_by};
-use crate::features::webhooks::{AreaView, Change, DeclaredEvent, Event, envelope, rfc3339};
+use crate::features::webhooks::payload::{AreaView, DeclaredEvent, Event, envelope, rfc3339};
+use crate::features::webhooks::store::Change;
 use crate::platform::db::{Db, DbResult};
 
 pub static CREATED: DeclaredEvent = DeclaredEvent { name: "aspiration.created", body, number };

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::dispose_store;
 use crate::features::webhooks::queue::Claimed;
-use crate::features::webhooks::rfc3339;
+use crate::features::webhooks::payload::rfc3339;
 use crate::platform::db::{Db, DbResult};
 
 #[derive(Debug, Serialize)]

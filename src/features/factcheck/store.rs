@@ -110,7 +110,7 @@ pub async fn create(db: &Db, new: &NewCheck, year: i32, now: i64, known: Option<
     .await?
     .try_get("id")?;
     if known.is_some() {
-        webhooks::enqueue(&mut tx, &super::webhook::verdict(id), now).await?;
+        webhooks::store::enqueue(&mut tx, &super::webhook::verdict(id), now).await?;
     }
     tx.commit().await?;
     Ok(get(db, id).await?.expect("the row just inserted"))
@@ -223,7 +223,7 @@ pub async fn answer(db: &Db, id: i64, answer: &Answer, by: UserId, now: i64) -> 
     let Some(hash) = hash else { return Ok(None) };
     let ids = set_answer(&mut tx, &hash, id, answer, by, now).await?;
     for answered in &ids {
-        webhooks::enqueue(&mut tx, &super::webhook::verdict(*answered), now).await?;
+        webhooks::store::enqueue(&mut tx, &super::webhook::verdict(*answered), now).await?;
     }
     tx.commit().await?;
     let mut told = Vec::with_capacity(ids.len());

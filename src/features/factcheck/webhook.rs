@@ -8,7 +8,8 @@ use sqlx::Row;
 
 use crate::features::webhooks::queue::Claimed;
 use crate::features::webhooks::payload::{Body, Number, number_by};
-use crate::features::webhooks::{AreaView, Change, DeclaredEvent, Event, envelope, rfc3339};
+use crate::features::webhooks::payload::{AreaView, DeclaredEvent, Event, envelope, rfc3339};
+use crate::features::webhooks::store::Change;
 use crate::platform::db::{Db, DbResult};
 
 /// A request got its verdict (from staff, or at once from an earlier verdict on the

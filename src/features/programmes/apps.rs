@@ -194,7 +194,7 @@ pub async fn apply(db: &Db, tz: chrono_tz::Tz, p: &Programme, user_id: UserId, b
     .try_get("id")?;
     add_member(&mut tx, id, user_id, now).await?;
     if !p.is_group() {
-        crate::features::webhooks::enqueue(&mut tx, &super::webhook::applied(id), now).await?;
+        crate::features::webhooks::store::enqueue(&mut tx, &super::webhook::applied(id), now).await?;
     }
     let app = get_in(&mut tx, id).await?.ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
     tx.commit().await?;
@@ -259,7 +259,7 @@ pub async fn join(db: &Db, code: &str, user_id: UserId, now: i64) -> DbResult<Jo
         .execute(&mut *tx)
         .await?;
     if whole {
-        crate::features::webhooks::enqueue(&mut tx, &super::webhook::applied(app.id), now).await?;
+        crate::features::webhooks::store::enqueue(&mut tx, &super::webhook::applied(app.id), now).await?;
     }
     let app = get_in(&mut tx, app.id).await?.ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
     tx.commit().await?;

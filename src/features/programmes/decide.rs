@@ -85,7 +85,7 @@ pub async fn decide(ctx: &AppCtx, p: &Programme, id: i64, decision: &Decision, b
     tell(ctx, &mut tx, p, &app, to, reason).await?;
     let detail = format!("programme={} application={} number={} decision={}", p.id, app.id, app.number, to.code());
     audit::record_in(&mut tx, Some(by), "programme.decide", &detail, now).await?;
-    crate::features::webhooks::enqueue(&mut tx, &super::webhook::decided(app.id, app.status, to), now).await?;
+    crate::features::webhooks::store::enqueue(&mut tx, &super::webhook::decided(app.id, app.status, to), now).await?;
     tx.commit().await?;
     ctx.outbox.wake();
     ctx.webhook_wake.wake();
@@ -143,7 +143,7 @@ pub async fn withdraw(ctx: &AppCtx, id: i64, user_id: UserId) -> Result<Withdraw
     };
     let detail = format!("programme={} application={} number={}", p.id, app.id, app.number);
     audit::record_in(&mut tx, Some(user_id), "programme.withdraw", &detail, now).await?;
-    crate::features::webhooks::enqueue(&mut tx, &super::webhook::decided(app.id, app.status, AppStatus::Withdrawn), now).await?;
+    crate::features::webhooks::store::enqueue(&mut tx, &super::webhook::decided(app.id, app.status, AppStatus::Withdrawn), now).await?;
     tx.commit().await?;
     ctx.outbox.wake();
     ctx.webhook_wake.wake();
@@ -162,7 +162,7 @@ async fn promote_first(ctx: &AppCtx, tx: &mut Tx, p: &Programme, now: i64) -> Re
     tell(ctx, tx, p, &first, AppStatus::Accepted, None).await?;
     let detail = format!("programme={} application={} number={}", p.id, first.id, first.number);
     audit::record_in(tx, None, "programme.promote", &detail, now).await?;
-    crate::features::webhooks::enqueue(tx, &super::webhook::decided(first.id, AppStatus::Waitlisted, AppStatus::Accepted), now).await?;
+    crate::features::webhooks::store::enqueue(tx, &super::webhook::decided(first.id, AppStatus::Waitlisted, AppStatus::Accepted), now).await?;
     Ok(Some(Application { status: AppStatus::Accepted, ..first }))
 }
 

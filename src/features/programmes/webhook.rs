@@ -10,7 +10,8 @@ use sqlx::Row;
 use super::model::AppStatus;
 use crate::features::webhooks::payload::{Body, Number, number_by};
 use crate::features::webhooks::queue::Claimed;
-use crate::features::webhooks::{Change, DeclaredEvent, Event, envelope, rfc3339};
+use crate::features::webhooks::payload::{DeclaredEvent, Event, envelope, rfc3339};
+use crate::features::webhooks::store::Change;
 use crate::platform::db::{Db, DbResult};
 
 pub static APPLIED: DeclaredEvent = DeclaredEvent { name: "programme.applied", body, number };

@@ -31,8 +31,6 @@ pub mod worker;
 
 /// Its settings are read with the others in `platform::config`.
 pub use crate::platform::config::WebhookConfig;
-pub use payload::{AreaView, DeclaredEvent, Event, envelope, rfc3339};
-pub use store::{Change, enqueue};
 
 
 use crate::platform::db::DbError;

@@ -1,6 +1,6 @@
 //! Webhook domain: event lists, endpoint validation, delivery ids and the retry
 //! schedule. Plain Rust, no SQL or HTTP. The events themselves are declared by the
-//! features that send them ([`super::DeclaredEvent`]).
+//! features that send them ([`super::payload::DeclaredEvent`]).
 
 use url::Url;
 

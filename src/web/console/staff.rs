@@ -11,7 +11,7 @@ use super::pages::Nav;
 use super::{ConsoleError, Ctx, guard};
 use crate::kernel::members::{Actor, Kim, UserId, areas};
 use crate::kernel::members::permissions::{Action, may};
-use crate::features::aspirations::model::{self, Access};
+use crate::kernel::members::permissions::{Access, ticket_access};
 use crate::platform::audit;
 use crate::platform::ctx::AppCtx;
 use crate::platform::i18n::Lang;
@@ -66,7 +66,7 @@ impl Staff {
     /// KIMs this person may see tickets of.
     pub async fn kims(&self, ctx: &Ctx) -> Result<Vec<Kim>, ConsoleError> {
         let kims = areas::all_kims(&ctx.db).await?;
-        Ok(kims.into_iter().filter(|k| model::access(&self.actor, k) != Access::None).collect())
+        Ok(kims.into_iter().filter(|k| ticket_access(&self.actor, k) != Access::None).collect())
     }
 }
 

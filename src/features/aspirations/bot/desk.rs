@@ -121,7 +121,7 @@ pub async fn on_send(turn: &Turn<'_>, id: AspirationId, canned_id: i64, in_reply
     turn.bot.edit_message_reply_markup(at.0, at.1).await?;
     match result {
         Ok(ticket) => {
-            let key = if ticket.user_id == crate::features::privacy::ERASED_USER { "asp-reply-unreachable" } else { "asp-reply-sent" };
+            let key = if ticket.user_id == crate::platform::personal::ERASED_USER { "asp-reply-unreachable" } else { "asp-reply-sent" };
             turn.say_with(key, &[("ticket", Arg::from(&ticket.number))]).await?;
             Ok(true)
         }

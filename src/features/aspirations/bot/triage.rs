@@ -291,7 +291,7 @@ pub async fn on_reply_button(turn: &Turn<'_>, id: AspirationId) -> Result<bool, 
 /// ticket stays (for the record) but no chat belongs to it, so staff must not read
 /// "the resident has been told".
 fn reachable(ticket: &store::Ticket) -> bool {
-    ticket.user_id != crate::features::privacy::ERASED_USER
+    ticket.user_id != crate::platform::personal::ERASED_USER
 }
 
 pub async fn on_reply(turn: &Turn<'_>, id: AspirationId, msg: &Message) -> HandlerResult {

@@ -40,7 +40,7 @@ async fn expire(ctx: &AppCtx, now: i64) -> DbResult<usize> {
     for round in &due {
         let mut tx = ctx.db.begin().await?;
         if store::claim_unrated(&mut tx, round.id, now).await? {
-            crate::features::webhooks::enqueue(&mut tx, &super::webhook::rated(round.aspiration_id, round.id), now).await?;
+            crate::features::webhooks::store::enqueue(&mut tx, &super::webhook::rated(round.aspiration_id, round.id), now).await?;
             closed.push(round.ticket.clone());
         }
         tx.commit().await?;

@@ -145,7 +145,7 @@ pub async fn rate(ctx: &AppCtx, user_id: UserId, id: i64, score: u8) -> Result<T
         // Someone came first (a double press, or the job closing it): say what happened.
         return Err(answerable(ctx, user_id, id).await.err().unwrap_or(VerdictError::AlreadyAnswered));
     }
-    crate::features::webhooks::enqueue(&mut tx, &webhook::rated(ticket.id, round.id), now).await?;
+    crate::features::webhooks::store::enqueue(&mut tx, &webhook::rated(ticket.id, round.id), now).await?;
     tx.commit().await.map_err(DbError::from)?;
     ctx.webhook_wake.wake();
     audit::record(&ctx.db, Some(user_id), "aspiration.rate", &format!("{} score={score}", ticket.number), now).await?;
@@ -169,7 +169,7 @@ pub async fn comment(ctx: &AppCtx, user_id: UserId, id: i64, text: &str) -> Resu
 /// notice): the waiting round ends as `not_solved`, in the reopening's transaction.
 pub async fn on_reopen(tx: &mut sqlx::Transaction<'_, sqlx::Any>, aspiration_id: AspirationId, now: i64) -> Result<(), DbError> {
     if let Some(round) = store::close_not_solved(tx, aspiration_id, now).await? {
-        crate::features::webhooks::enqueue(tx, &webhook::rated(aspiration_id, round), now).await?;
+        crate::features::webhooks::store::enqueue(tx, &webhook::rated(aspiration_id, round), now).await?;
     }
     Ok(())
 }

@@ -11,7 +11,8 @@ use sqlx::Row;
 use super::{Outcome, store};
 use crate::features::aspirations::model::AspirationId;
 use crate::features::webhooks::payload::{Body, Number, number_by};
-use crate::features::webhooks::{AreaView, Change, DeclaredEvent, envelope, rfc3339};
+use crate::features::webhooks::payload::{AreaView, DeclaredEvent, envelope, rfc3339};
+use crate::features::webhooks::store::Change;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::webhook_events::Claimed;
 

@@ -17,7 +17,7 @@ use crate::features::aspirations::model::local_time;
 use crate::features::aspirations::render;
 use crate::features::aspirations::store::{self, StatusChange, ThreadMessage};
 use crate::features::aspirations::verdict::{Outcome, Round};
-use crate::features::privacy::ERASED_USER;
+use crate::platform::personal::ERASED_USER;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::i18n::{Arg, Lang, t, ta};
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::features::webhooks::DeclaredEvent;
+use crate::features::webhooks::payload::DeclaredEvent;
 
 #[test]
 fn the_backoff_starts_at_30_seconds_doubles_and_stops_at_an_hour() {
