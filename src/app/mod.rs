@@ -4,6 +4,7 @@
 mod ack;
 mod architecture;
 mod contain;
+mod console;
 mod http;
 pub mod jobs;
 mod observe;

@@ -15,7 +15,6 @@ use crate::platform::db::{Db, DbResult};
 use crate::platform::export::kinds::PeriodReport;
 use crate::platform::personal::{ConsentPurpose, PersonalData, RoleLostHook};
 use crate::plug::{Feature, UpdateTree};
-use crate::web::console;
 
 /// Every feature, in the order help and menus list their commands.
 pub fn features() -> Vec<Feature> {
@@ -32,7 +31,7 @@ pub fn features() -> Vec<Feature> {
         surveys::feature(),
         polls::feature(),
         emergency::feature(),
-        console::feature(),
+        super::console::feature(),
         members::bot::feature(),
         webhooks::feature(),
     ]
@@ -89,13 +88,13 @@ pub fn audit_words() -> &'static [&'static Vocabulary] {
 }
 
 /// Every feature's console pages, for the console's frame ([`crate::web::router`]).
-pub fn console_pages() -> Vec<console::Pages> {
+pub fn console_pages() -> Vec<crate::web::console::Pages> {
     features().iter().filter_map(Feature::console).collect()
 }
 
 /// Every feature's navigation badges, for the console's frame.
-pub fn nav_badges() -> &'static [console::NavBadge] {
-    static BADGES: LazyLock<Vec<console::NavBadge>> = LazyLock::new(|| features().iter().flat_map(|f| f.nav_badges().to_vec()).collect());
+pub fn nav_badges() -> &'static [crate::web::console::NavBadge] {
+    static BADGES: LazyLock<Vec<crate::web::console::NavBadge>> = LazyLock::new(|| features().iter().flat_map(|f| f.nav_badges().to_vec()).collect());
     &BADGES
 }
 

@@ -23,7 +23,6 @@ pub mod staff_notices;
 pub mod topics;
 pub mod uploads;
 pub mod users;
-pub mod web;
 pub mod wilayah;
 
 pub use model::*;

@@ -2,7 +2,7 @@
 //! routing rules (which agency a ticket of a category is suggested to first, for a
 //! whole kota or one kecamatan), and setting a rule — the same kernel functions as
 //! `kimbot opd list|route`, audited the same way. Agencies are loaded from
-//! a CSV on the page (preview, then import: `kernel::members::web::import`) or with
+//! a CSV on the page (preview, then import: `imports`) or with
 //! `kimbot opd import`; a rule is deleted from its row.
 
 use axum::Form;
@@ -109,7 +109,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Show
             }
         }
     };
-    let body = html! { (body) (crate::kernel::members::web::import::upload_form(lang, &staff, "agencies")) };
+    let body = html! { (body) (super::imports::upload_form(lang, &staff, "agencies")) };
     Ok((layout::no_store(), layout::page(&staff, NAV.path, &t(lang, "console-agencies-title"), body)).into_response())
 }
 

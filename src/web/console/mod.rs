@@ -15,9 +15,11 @@
 //!   headers on every response and the same-origin check of the login.
 //! - [`files`] (download slots, streamed files) and [`telegram`] (the Bot API
 //!   handle): helpers for features' pages.
-//! - The console's own pages, over several features: [`summary`] (*Ringkasan*),
-//!   [`audit_log`] (*Audit*) and [`people`] (*Orang & peran*: roles, invites,
-//!   revocations with the schedule hand-over).
+//! - The console's own pages, over several features or the kernel: [`summary`]
+//!   (*Ringkasan*), [`audit_log`] (*Audit*), [`people`] (*Orang & peran*: roles,
+//!   invites, revocations with the schedule hand-over), `agencies` (*OPD & rute*),
+//!   `kims` (*KIM & wilayah*) and `imports` (CSV imports from those two), returned by
+//!   [`own`]; the app declares them as the console's feature (`app::console`).
 
 mod agencies;
 pub(crate) mod audit_log;
@@ -29,6 +31,8 @@ pub mod bot;
 pub mod files;
 mod guard;
 mod help;
+mod imports;
+mod kims;
 pub mod layout;
 mod login;
 pub mod place;
@@ -128,7 +132,12 @@ fn own_pages() -> Router<Ctx> {
         .route("/dasbor/orang/undang", post(people::invite))
         .route("/dasbor/orang/cabut", post(people::revoke))
         .route("/dasbor/orang/pindah", post(people::change_scope))
-        .merge(crate::kernel::members::web::routes())
+        .route("/dasbor/kim", get(kims::page))
+        .route("/dasbor/kim/tambah", post(kims::add))
+        .route("/dasbor/kim/ubah", post(kims::change))
+        .route("/dasbor/kim/pensiun", post(kims::retire))
+        .route("/dasbor/impor", post(imports::upload))
+        .route("/dasbor/impor/{token}", get(imports::show).post(imports::apply))
 }
 
 /// Navigation entries of the console's own pages.
@@ -140,16 +149,15 @@ pub(crate) mod nav {
     pub const AUDIT: NavEntry = NavEntry { path: "/dasbor/audit", label: "console-nav-audit", order: 70, shown: |s| may(&s.actor, Action::ReadAudit) };
 }
 
-/// The console as plugged into kimbot: `/dasbor` in chat, and the logins and sessions it stores.
-pub fn feature() -> crate::plug::Feature {
-    use crate::plug::{DataRank, Feature};
-    Feature::new("console")
-        .with_audit_words(&audit_words::WORDS)
-        .with_console(Pages { routes: own_pages, nav: &[nav::SUMMARY, people::NAV, crate::kernel::members::web::KIMS_NAV, agencies::NAV, nav::AUDIT, help::NAV] })
-        .with_job("console session pruning", |c, stop| Box::pin(auth::run_pruning(c, stop)))
-        .with_chat::<bot::Console>()
-        .with_personal_data(&personal::DATA, DataRank::Child)
+/// The console's own pages (the cross-feature ones and the kernel's) and their
+/// navigation entries. The console is declared as a feature by the app
+/// (`app::console`), so this frame does not name the plug that names it.
+pub fn own() -> Pages {
+    Pages { routes: own_pages, nav: &[nav::SUMMARY, people::NAV, kims::NAV, agencies::NAV, nav::AUDIT, help::NAV] }
 }
+
+/// The sentences of the console's own audit entries (logins, sessions).
+pub use audit_words::WORDS as AUDIT_WORDS;
 
 /// The link `/dasbor` hands out: `<public url>/masuk/<token>`.
 pub fn login_url(ctx: &AppCtx, token: &str) -> String {

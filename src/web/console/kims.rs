@@ -17,7 +17,7 @@ use crate::platform::when::stamp;
 use crate::kernel::members::{Area, Kim};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::web::console::{ConsoleError, Ctx, NavEntry, Staff, layout};
+use super::{ConsoleError, Ctx, NavEntry, Staff, layout};
 
 /// *KIM & wilayah* in the navigation: admins only.
 pub const NAV: NavEntry = NavEntry { path: "/dasbor/kim", label: "console-nav-kims", order: 66, shown: |s| s.actor.is_admin };
@@ -52,7 +52,7 @@ pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Show
             (add_form(lang, &staff, &kelurahan))
             (change_form(lang, &staff, &kims, &kelurahan))
             (retire_form(lang, &staff, &kims))
-            (super::import::upload_form(lang, &staff, "areas"))
+            (super::imports::upload_form(lang, &staff, "areas"))
         }
         (tree(lang, &all, &kims, &counts))
         @if !retired.is_empty() {

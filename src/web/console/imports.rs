@@ -15,7 +15,7 @@ use crate::kernel::members::preview::{RowPreview, RowWhat, importable};
 use crate::kernel::members::{agencies, areas, uploads};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
-use crate::web::console::{ConsoleError, Ctx, Staff, layout};
+use super::{ConsoleError, Ctx, Staff, layout};
 
 /// The largest file taken (a city's areas or agencies are a few kilobytes).
 const MAX_BYTES: usize = 512 * 1024;
