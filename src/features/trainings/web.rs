@@ -22,6 +22,7 @@ use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::web::console::files::{self, CSV, XLSX};
 use crate::web::console::{ConsoleError, Ctx, NavEntry, Pages, Staff, layout};
+use crate::web::console::Done;
 
 /// *Pelatihan* in the console's navigation.
 const NAV: NavEntry = NavEntry { path: "/dasbor/pelatihan", label: "console-nav-trainings", order: 40, shown: NavEntry::everyone };
@@ -89,13 +90,7 @@ fn status_label(lang: Lang, tr: &Training, now: i64) -> String {
     t(lang, &format!("console-training-status-{code}"))
 }
 
-#[derive(Deserialize, Default)]
-pub struct Shown {
-    #[serde(default)]
-    done: String,
-}
-
-async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(shown): Query<Shown>) -> Result<Response, ConsoleError> {
+async fn page(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(shown): Query<Done>) -> Result<Response, ConsoleError> {
     let tr = visible(&ctx, &staff, &id).await?;
     let people = store::participants(&ctx.db, tr.id).await?;
     audit::record(&ctx.db, Some(staff.actor.user_id), "console.training.view", &format!("training={}", tr.id), ctx.now()).await?;

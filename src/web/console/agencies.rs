@@ -18,18 +18,13 @@ use crate::features::aspirations::render;
 use crate::kernel::members::{UserId, agencies, areas, roles, users};
 use crate::platform::audit;
 use crate::platform::i18n::t;
+use super::Done;
 
 /// *OPD & rute* in the navigation: admins only. Not under `/dasbor/opd`, which is
 /// the officers' own desk.
 pub const NAV: NavEntry = NavEntry { path: "/dasbor/dinas", label: "console-nav-agencies", order: 67, shown: |s| s.actor.is_admin };
 
-#[derive(Debug, Default, Deserialize)]
-pub struct Shown {
-    #[serde(default)]
-    done: String,
-}
-
-pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Shown>) -> Result<Response, ConsoleError> {
+pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Done>) -> Result<Response, ConsoleError> {
     if !staff.actor.is_admin {
         return Err(ConsoleError::Forbidden);
     }

@@ -18,17 +18,12 @@ use crate::kernel::members::{Area, Kim};
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use super::{ConsoleError, Ctx, NavEntry, Staff, layout};
+use super::Done;
 
 /// *KIM & wilayah* in the navigation: admins only.
 pub const NAV: NavEntry = NavEntry { path: "/dasbor/kim", label: "console-nav-kims", order: 66, shown: |s| s.actor.is_admin };
 
-#[derive(Debug, Default, Deserialize)]
-pub struct Shown {
-    #[serde(default)]
-    done: String,
-}
-
-pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Shown>) -> Result<Response, ConsoleError> {
+pub async fn page(State(ctx): State<Ctx>, staff: Staff, Query(shown): Query<Done>) -> Result<Response, ConsoleError> {
     if !staff.actor.is_admin {
         return Err(ConsoleError::Forbidden);
     }

@@ -51,7 +51,7 @@ use axum::routing::{get, post};
 use crate::platform::ctx::AppCtx;
 use crate::platform::db::DbError;
 
-pub use pages::{BadgeCount, Nav, NavBadge, NavEntry, Pages};
+pub use pages::{BadgeCount, Done, Nav, NavBadge, NavEntry, Pages};
 pub use staff::Staff;
 
 /// What the console's handlers share: the application context.

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use axum::Router;
+use serde::Deserialize;
 
 use super::{Ctx, Staff};
 
@@ -105,4 +106,13 @@ impl Nav {
 /// Every declared feature's routes in one router.
 pub fn merged(pages: &[Pages]) -> Router<Ctx> {
     pages.iter().fold(Router::new(), |router, p| router.merge((p.routes)()))
+}
+
+/// What a form just did, carried by its redirect (`?done=routed`, POST then
+/// redirect then GET, so a reload repeats nothing): a page shows the notice of a
+/// code from its own fixed list and ignores any other.
+#[derive(Debug, Default, Deserialize)]
+pub struct Done {
+    #[serde(default)]
+    pub done: String,
 }

@@ -20,6 +20,7 @@ use crate::features::aspirations::stages;
 use crate::platform::audit;
 use crate::platform::i18n::{Arg, Lang, t, ta};
 use crate::web::console::{ConsoleError, Ctx, NavEntry, Staff, layout};
+use crate::web::console::Done;
 
 /// *Antrian OPD* in the navigation, for agency officers only.
 pub const NAV: NavEntry = NavEntry { path: "/dasbor/opd", label: "console-nav-opd", order: 11, shown: |s| !s.actor.agencies.is_empty() };
@@ -80,13 +81,7 @@ pub(super) async fn visible(ctx: &Ctx, staff: &Staff, id: &str) -> Result<Held, 
     }
 }
 
-#[derive(Deserialize, Default)]
-pub struct Shown {
-    #[serde(default)]
-    done: String,
-}
-
-pub async fn ticket(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(shown): Query<Shown>) -> Result<Response, ConsoleError> {
+pub async fn ticket(State(ctx): State<Ctx>, staff: Staff, Path(id): Path<String>, Query(shown): Query<Done>) -> Result<Response, ConsoleError> {
     let held = visible(&ctx, &staff, &id).await?;
     let flash = match shown.done.as_str() {
         "accepted" => Some(t(staff.lang, "console-opd-done-accepted")),
