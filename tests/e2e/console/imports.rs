@@ -6,28 +6,16 @@
 use kimbot::kernel::members::{agencies, areas};
 use reqwest::StatusCode;
 
-use super::{client, csrf_in, get, link_for, log_in, post};
+use super::{FilePart, csrf_in, get, link_for, log_in, post, post_multipart};
 use crate::aspirations::opd::load_agencies;
 use crate::aspirations::{KECAMATAN, KIM, staff_of};
 use crate::support::{ADMIN_ID, TestApp, spawn_app};
 
-const BOUNDARY: &str = "kimbotimportboundary";
 
 /// Uploads `csv` as a browser does; returns the status and where it redirected.
 pub(super) async fn upload(app: &TestApp, cookie: &str, csrf: &str, kind: &str, csv: &str) -> (StatusCode, String) {
-    let mut body = String::new();
-    for (name, value) in [("csrf", csrf), ("kind", kind)] {
-        body.push_str(&format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
-    }
-    body.push_str(&format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"data.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{BOUNDARY}--\r\n"));
-    let r = client()
-        .post(format!("{}/dasbor/impor", app.console_url))
-        .header("cookie", cookie)
-        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let file = FilePart { field: "file", file_name: "data.csv", content_type: "text/csv", bytes: csv.as_bytes() };
+    let r = post_multipart(app, cookie, "/dasbor/impor", &[("csrf", csrf), ("kind", kind)], file).await;
     let to = r.headers().get("location").map(|l| l.to_str().unwrap().to_string()).unwrap_or_default();
     (r.status(), to)
 }

@@ -77,6 +77,37 @@ pub async fn post(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]
     (r.status(), r.text().await.unwrap())
 }
 
+/// A file part of a multipart form: its field name, file name, content type and bytes.
+pub struct FilePart<'a> {
+    pub field: &'a str,
+    pub file_name: &'a str,
+    pub content_type: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// POSTs the text `fields` and then `file` as `multipart/form-data`, as a browser does.
+pub async fn post_multipart(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)], file: FilePart<'_>) -> reqwest::Response {
+    const BOUNDARY: &str = "kimbotTestBoundary7MA4YWxk";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+    }
+    let FilePart { field, file_name, content_type, bytes } = file;
+    body.extend_from_slice(
+        format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    client()
+        .post(format!("{}{path}", app.console_url))
+        .header("cookie", cookie)
+        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
 pub fn csrf_in(page: &str) -> String {
     let at = page.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
     page[at..at + 64].to_string()

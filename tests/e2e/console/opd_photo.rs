@@ -7,7 +7,7 @@ use fake_telegram::{BotMessage, Person};
 use reqwest::StatusCode;
 use sqlx::Row;
 
-use super::{client, csrf_in, get, link_for, log_in, post};
+use super::{FilePart, csrf_in, get, link_for, log_in, post};
 use crate::aspirations::opd::{agency, load_agencies, officer_of};
 use crate::aspirations::{KECAMATAN, KIM, staff_of, status_of, submit, ticket_id};
 use crate::support::{PersonExt, TestApp, spawn_app};
@@ -21,7 +21,6 @@ fn jpeg_of(size: usize) -> Vec<u8> {
     bytes
 }
 
-const BOUNDARY: &str = "kimbotTestBoundary7MA4YWxk";
 
 async fn next_containing(p: &Person, needle: &str) -> BotMessage {
     for _ in 0..8 {
@@ -33,26 +32,10 @@ async fn next_containing(p: &Person, needle: &str) -> BotMessage {
     panic!("no message with {needle:?}")
 }
 
-/// POSTs `fields` and a file part `photo` as `multipart/form-data`, as a browser does.
+/// POSTs `fields` and a JPEG part `photo` (file name, bytes) as a browser does.
 async fn post_multipart(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)], photo: (&str, &[u8])) -> (StatusCode, String) {
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
-    }
     let (file_name, bytes) = photo;
-    body.extend_from_slice(
-        format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"{file_name}\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes(),
-    );
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
-    let r = client()
-        .post(format!("{}{path}", app.console_url))
-        .header("cookie", cookie)
-        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let r = super::post_multipart(app, cookie, path, fields, FilePart { field: "photo", file_name, content_type: "image/jpeg", bytes }).await;
     (r.status(), r.text().await.unwrap())
 }
 
