@@ -12,8 +12,7 @@ use sqlx::Row;
 use crate::platform::personal::ERASED_USER;
 use crate::features::webhooks::queue::Claimed;
 use super::model::{AspirationId, Status};
-use crate::features::webhooks::payload::{Body, Number, number_by};
-use crate::features::webhooks::payload::{AreaView, DeclaredEvent, Event, envelope, rfc3339};
+use crate::features::webhooks::payload::{AreaView, Body, DeclaredEvent, Event, Number, envelope, number_by, rfc3339};
 use crate::features::webhooks::store::Change;
 use crate::platform::db::{Db, DbResult};
 

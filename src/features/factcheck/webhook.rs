@@ -7,8 +7,7 @@ use serde::Serialize;
 use sqlx::Row;
 
 use crate::features::webhooks::queue::Claimed;
-use crate::features::webhooks::payload::{Body, Number, number_by};
-use crate::features::webhooks::payload::{AreaView, DeclaredEvent, Event, envelope, rfc3339};
+use crate::features::webhooks::payload::{AreaView, Body, DeclaredEvent, Event, Number, envelope, number_by, rfc3339};
 use crate::features::webhooks::store::Change;
 use crate::platform::db::{Db, DbResult};
 

@@ -8,9 +8,8 @@ use serde::Serialize;
 use sqlx::Row;
 
 use super::model::AppStatus;
-use crate::features::webhooks::payload::{Body, Number, number_by};
+use crate::features::webhooks::payload::{Body, DeclaredEvent, Event, Number, envelope, number_by, rfc3339};
 use crate::features::webhooks::queue::Claimed;
-use crate::features::webhooks::payload::{DeclaredEvent, Event, envelope, rfc3339};
 use crate::features::webhooks::store::Change;
 use crate::platform::db::{Db, DbResult};
 

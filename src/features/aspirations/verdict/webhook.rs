@@ -10,8 +10,7 @@ use sqlx::Row;
 
 use super::{Outcome, store};
 use crate::features::aspirations::model::AspirationId;
-use crate::features::webhooks::payload::{Body, Number, number_by};
-use crate::features::webhooks::payload::{AreaView, DeclaredEvent, envelope, rfc3339};
+use crate::features::webhooks::payload::{AreaView, Body, DeclaredEvent, Number, envelope, number_by, rfc3339};
 use crate::features::webhooks::store::Change;
 use crate::platform::db::{Db, DbResult};
 use crate::platform::webhook_events::Claimed;
